@@ -1,0 +1,25 @@
+// Bundles the extension (client), the language server and the command-line tool into dist/.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'info',
+  // The AWS SDK ships optional native helpers we never use; keep them out of the bundle.
+  external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
+};
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
