@@ -1,0 +1,293 @@
+// Drives the extension inside a real VS Code: code-server 4.100.3 (VS Code 1.100.3) in Debian's Chromium,
+// through playwright-core. One code-server per suite run; every wait is bounded and a failure names the step
+// and what the page showed. Screenshots land in test-results/.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page, type Locator } from 'playwright-core';
+
+/** The project root: the nearest folder above this file holding the extension's package.json. */
+export const ROOT = findRoot(dirname(__filename));
+function findRoot(dir: string): string {
+  for (let d = dir; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'esbuild.mjs'))) return d;
+  return process.cwd();
+}
+export const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const isMac = false;
+
+/** Runs the idempotent installer; returns code-server's entry script. */
+export function ensureCodeServer(): string {
+  const r = spawnSync('bash', [join(ROOT, 'scripts', 'install-code-server.sh')], { encoding: 'utf8', timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`installing code-server failed (exit ${r.status}):\n${r.stderr}`);
+  return r.stdout.trim().split('\n').pop()!;
+}
+
+/** Packages dist/ (built beforehand by `npm run build`) as a .vsix with vsce. */
+export function packageExtension(outFile: string): string {
+  const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', outFile], {
+    cwd: ROOT, encoding: 'utf8', timeout: 120_000, input: '',
+  });
+  if (r.status !== 0 || !existsSync(outFile)) throw new Error(`vsce package failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return outFile;
+}
+
+/** Settings that keep popups, walkthroughs, telemetry and trust prompts away from the test profile. */
+export const quietSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'chat.commandCenter.enabled': false,
+  'chat.disableAIFeatures': true,
+  'editor.minimap.enabled': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.hover.delay': 300,
+  'files.autoSave': 'off',
+  'window.commandCenter': false,
+  'workbench.colorTheme': 'Default Dark Modern',
+};
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  url: string;
+  folder: string;
+  userDataDir: string;
+  /** Environment code-server (and so the extension host) runs with. */
+  env: NodeJS.ProcessEnv;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  folder: string;
+  vsix: string;
+  settings?: Record<string, unknown>;
+  /** Extra environment for code-server and its extension host. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Installs the .vsix into a fresh profile, starts code-server on an OS-chosen port and opens the folder in Chromium. */
+export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
+  const entry = ensureCodeServer();
+  const base = mkdtempSync(join(tmpdir(), 'elasticache-e2e-'));
+  const userDataDir = join(base, 'user-data');
+  const extensionsDir = join(base, 'extensions');
+  const home = join(base, 'home');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...opts.settings }, null, 2));
+
+  // A profile of its own: no AWS credentials or config from the machine, no instance metadata lookups,
+  // and the local endpoint's state under the temp dir.
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    LANG: 'C.UTF-8',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_STATE_HOME: join(home, '.local', 'state'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws', 'credentials'),
+    AWS_CONFIG_FILE: join(home, 'no-aws', 'config'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...opts.env,
+  };
+
+  const install = spawnSync(process.execPath, [entry, '--install-extension', opts.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
+    encoding: 'utf8', timeout: 120_000, env,
+  });
+  if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+    throw new Error(`code-server --install-extension failed (exit ${install.status}):\n${install.stdout}\n${install.stderr}`);
+  }
+
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [entry,
+    '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(base, 'config.yaml'), opts.folder,
+  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s. Output:\n${output}`)), 60_000);
+    const check = () => {
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m) { clearTimeout(timer); resolvePort(Number(m[1])); }
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`code-server exited (${code}) before listening. Output:\n${output}`)); });
+  });
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
+  const page = await context.newPage();
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(opts.folder)}`;
+  await page.goto(url, { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The explorer shows the folder once the workbench has restored its views.
+  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+
+  return {
+    page, browser, url, folder: opts.folder, userDataDir, env,
+    log: () => output,
+    async stop() {
+      await browser.close().catch(() => {});
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise((r) => child.once('exit', r));
+        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+
+/**
+ * Runs one named step with a time bound. On failure, takes a screenshot and rethrows with the step's name,
+ * what it waited for, and the visible notifications and text of the workbench so the log says what it saw.
+ */
+export async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const shot = await screenshot(page, `FAILED-${slug(name)}`);
+    const seen = await describeScreen(page);
+    const message = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
+    throw new Error(`Step "${name}" failed: ${message}\nThe workbench showed:\n${seen}\nScreenshot: ${shot}`);
+  }
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+/** A short account of what is on screen: notifications, open quick input, active editor tab, problems count. */
+export async function describeScreen(page: Page): Promise<string> {
+  const parts: string[] = [];
+  const take = async (label: string, selector: string) => {
+    const texts = await page.locator(selector).allInnerTexts().catch(() => [] as string[]);
+    const clean = texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (clean.length) parts.push(`  ${label}: ${clean.join(' | ').slice(0, 600)}`);
+  };
+  await take('notifications', '.notification-toast .notification-list-item-message');
+  await take('quick input', '.quick-input-widget:visible .quick-input-title, .quick-input-widget:visible .quick-input-message, .quick-input-widget:visible .monaco-list-row');
+  await take('editor tabs', '.tabs-container .tab .label-name');
+  await take('dialog', '.monaco-dialog-box');
+  await take('status bar', '.statusbar-item[id*="problems"], #status\\.problems');
+  return parts.join('\n') || '  (nothing recognisable)';
+}
+
+// ---------------------------------------------------------------- workbench helpers
+
+export const key = (k: string) => k.replace('Mod', isMac ? 'Meta' : 'Control');
+
+/** The open quick input (command palette, quick pick, input box). */
+export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget').filter({ visible: true });
+
+/** Opens the command palette and runs a command by its title (as the user would type it). */
+export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
+  await closeQuickInput(page);
+  await page.keyboard.press(key('Mod+Shift+P'));
+  const box = quickInput(page).locator('input');
+  await box.waitFor({ timeout });
+  await box.fill(`>${title}`);
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ timeout });
+  } catch {
+    const rows = await quickInput(page).locator('.monaco-list-row').allInnerTexts().catch(() => []);
+    throw new Error(`command "${title}" not in the command palette; it offered: ${rows.join(' | ') || '(nothing)'}`);
+  }
+  // Pick the row whose label is exactly the title when there are several matches.
+  const rows = quickInput(page).locator('.monaco-list-row');
+  const n = await rows.count();
+  for (let i = 0; i < n; i++) {
+    const label = (await rows.nth(i).locator('.label-name').innerText().catch(() => '')).trim();
+    if (label === title || label.replace(/\s+/g, ' ') === title) {
+      await rows.nth(i).click();
+      return;
+    }
+  }
+  await row.click();
+}
+
+export async function closeQuickInput(page: Page): Promise<void> {
+  if (await quickInput(page).count()) {
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  }
+}
+
+/** Opens a workspace file by name through Quick Open and waits for its editor. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await closeQuickInput(page);
+  await page.keyboard.press(key('Mod+P'));
+  const box = quickInput(page).locator('input');
+  await box.waitFor({ timeout: 10_000 });
+  await box.fill(name);
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"], .tabs-container .tab.active:has-text("${name}")`).first().waitFor({ timeout: 15_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 15_000 });
+}
+
+/** The active editor's Monaco instance. */
+export const activeEditor = (page: Page): Locator => page.locator('.editor-group-container.active .monaco-editor').first();
+
+/** Moves the cursor to line/column (1-based) with Go to Line. */
+export async function gotoLine(page: Page, line: number, column = 1): Promise<void> {
+  await closeQuickInput(page);
+  await page.keyboard.press(key('Mod+G'));
+  const box = quickInput(page).locator('input');
+  await box.waitFor({ timeout: 10_000 });
+  await box.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/** Polls fn until it returns a truthy value, up to timeout; throws with what it last saw. */
+export async function waitUntil<T>(what: string, fn: () => Promise<T | undefined | false | null>, timeout: number, interval = 250): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e instanceof Error ? e.message : e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last saw: ${JSON.stringify(last)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
