@@ -1,0 +1,126 @@
+// How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
+// Pure functions over the SDK's CacheCluster; no VS Code imports.
+import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
+
+/** Statuses during which the cluster changes on its own; the explorer polls while any is shown. */
+const transitionalStatuses = new Set([
+  'creating',
+  'modifying',
+  'deleting',
+  'rebooting cache cluster nodes',
+  'snapshotting',
+]);
+
+export function isTransitional(status: string | undefined): boolean {
+  return status !== undefined && transitionalStatuses.has(status);
+}
+
+export interface StatusIcon {
+  /** A codicon id (ThemeIcon). */
+  id: string;
+  /** A theme color id, when the status deserves one. */
+  color?: string;
+}
+
+export function statusIcon(status: string | undefined): StatusIcon {
+  switch (status) {
+    case 'available':
+      return { id: 'pass-filled', color: 'testing.iconPassed' };
+    case 'creating':
+      return { id: 'loading~spin', color: 'charts.blue' };
+    case 'modifying':
+      return { id: 'sync~spin', color: 'charts.yellow' };
+    case 'rebooting cache cluster nodes':
+      return { id: 'debug-restart', color: 'charts.yellow' };
+    case 'snapshotting':
+      return { id: 'save', color: 'charts.yellow' };
+    case 'deleting':
+      return { id: 'trash', color: 'charts.orange' };
+    case 'deleted':
+      return { id: 'circle-slash' };
+    case 'incompatible-network':
+    case 'restore-failed':
+    case 'failed':
+      return { id: 'error', color: 'testing.iconFailed' };
+    default:
+      return { id: 'circle-outline' };
+  }
+}
+
+/** `engine version · node type · N nodes` */
+export function clusterDescription(c: CacheCluster): string {
+  const n = c.NumCacheNodes ?? c.CacheNodes?.length ?? 0;
+  return `${c.Engine ?? '?'} ${c.EngineVersion ?? ''} · ${c.CacheNodeType ?? '?'} · ${n} ${n === 1 ? 'node' : 'nodes'}`.replace(/\s+·/g, ' ·');
+}
+
+export function endpointOf(c: CacheCluster): string | undefined {
+  const e = c.ConfigurationEndpoint ?? c.CacheNodes?.[0]?.Endpoint;
+  return e?.Address ? `${e.Address}:${e.Port ?? ''}` : undefined;
+}
+
+export function nodeEndpoint(n: CacheNode): string | undefined {
+  return n.Endpoint?.Address ? `${n.Endpoint.Address}:${n.Endpoint.Port ?? ''}` : undefined;
+}
+
+const md = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+
+/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString). */
+export function clusterTooltip(c: CacheCluster): string {
+  const rows: [string, string | undefined][] = [
+    ['Status', c.CacheClusterStatus],
+    ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
+    ['Node type', c.CacheNodeType],
+    ['Nodes', String(c.NumCacheNodes ?? c.CacheNodes?.length ?? 0)],
+    ['Endpoint', endpointOf(c)],
+    ['Availability zone', c.PreferredAvailabilityZone],
+    ['Subnet group', c.CacheSubnetGroupName],
+    ['Parameter group', c.CacheParameterGroup?.CacheParameterGroupName],
+    ['Encryption in transit', c.TransitEncryptionEnabled === undefined ? undefined : c.TransitEncryptionEnabled ? 'yes' : 'no'],
+    ['Encryption at rest', c.AtRestEncryptionEnabled === undefined ? undefined : c.AtRestEncryptionEnabled ? 'yes' : 'no'],
+    ['AUTH', c.AuthTokenEnabled ? 'enabled' : undefined],
+    ['Created', c.CacheClusterCreateTime ? new Date(c.CacheClusterCreateTime).toISOString() : undefined],
+    ['ARN', c.ARN],
+  ];
+  const lines = rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `| ${k} | ${md(String(v))} |`);
+  return [`**${md(c.CacheClusterId ?? '')}**`, '', '| | |', '|---|---|', ...lines].join('\n');
+}
+
+export function requestFileName(c: CacheCluster): string {
+  return `${(c.CacheClusterId ?? 'cluster').replace(/[^A-Za-z0-9-]/g, '-')}.elasticache.json`;
+}
+
+/**
+ * The cluster's settings as CreateCacheCluster input (an AWS CLI `--cli-input-json` file). The AuthToken is not
+ * readable from the API and is never written; node ports are omitted for Local, where they are allocated per node.
+ */
+export function clusterToCreateInput(c: CacheCluster, options: { includePort?: boolean } = {}): Record<string, unknown> {
+  const isMemcached = c.Engine === 'memcached';
+  const input: Record<string, unknown> = {
+    CacheClusterId: c.CacheClusterId,
+    Engine: c.Engine,
+    EngineVersion: c.EngineVersion,
+    CacheNodeType: c.CacheNodeType,
+    NumCacheNodes: c.NumCacheNodes ?? c.CacheNodes?.length,
+    CacheParameterGroupName: c.CacheParameterGroup?.CacheParameterGroupName,
+    CacheSubnetGroupName: c.CacheSubnetGroupName,
+    SecurityGroupIds: c.SecurityGroups?.map((g) => g.SecurityGroupId).filter((x): x is string => !!x),
+    PreferredAvailabilityZone: c.PreferredAvailabilityZone && c.PreferredAvailabilityZone !== 'Multiple' ? c.PreferredAvailabilityZone : undefined,
+    Port: options.includePort ? (c.ConfigurationEndpoint?.Port ?? c.CacheNodes?.[0]?.Endpoint?.Port) : undefined,
+    PreferredMaintenanceWindow: c.PreferredMaintenanceWindow,
+    NotificationTopicArn: c.NotificationConfiguration?.TopicArn,
+    AutoMinorVersionUpgrade: c.AutoMinorVersionUpgrade,
+    SnapshotRetentionLimit: isMemcached ? undefined : c.SnapshotRetentionLimit,
+    SnapshotWindow: isMemcached ? undefined : c.SnapshotWindow,
+    TransitEncryptionEnabled: c.TransitEncryptionEnabled || undefined,
+    NetworkType: c.NetworkType,
+    IpDiscovery: c.IpDiscovery,
+  };
+  for (const [k, v] of Object.entries(input)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete input[k];
+  }
+  return input;
+}
+
+export function requestFileText(c: CacheCluster, options: { includePort?: boolean } = {}): string {
+  return JSON.stringify(clusterToCreateInput(c, options), null, 2) + '\n';
+}

@@ -1,0 +1,134 @@
+// Connections (Local endpoint, AWS profile × region) and ElastiCache clients for them. No VS Code imports.
+// The AWS SDK and the credential providers are loaded on first use only (dynamic import), never at activation.
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { describeFailure } from './errors';
+
+export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
+
+export interface Connection {
+  /** Stable id: `local` or `aws:<profile>:<region>`. */
+  id: string;
+  kind: 'local' | 'aws';
+  label: string;
+  region: string;
+  profile?: string;
+  /** Endpoint override (the Local endpoint's URL, or elasticache.endpointUrl). */
+  endpoint?: string;
+  /** Fixed credentials (Local only; any signature is accepted there unless it verifies signatures). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+export interface ConnectionSettings {
+  profile?: string;
+  regions: string[];
+  endpointUrl?: string;
+}
+
+/** Receives one line per API call: action, region, duration, request id. Never secrets. */
+export interface ApiLog {
+  info(line: string): void;
+  error(line: string): void;
+}
+
+export const LOCAL_CONNECTION_ID = 'local';
+export const LOCAL_REGION = 'us-east-1';
+/** The Local endpoint accepts any well-formed signature; these are not secrets. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+let sdkPromise: Promise<ElastiCacheSdk> | undefined;
+export function loadSdk(): Promise<ElastiCacheSdk> {
+  sdkPromise ??= import('@aws-sdk/client-elasticache');
+  return sdkPromise;
+}
+
+export function localConnection(url: string, credentials = LOCAL_CREDENTIALS): Connection {
+  return { id: LOCAL_CONNECTION_ID, kind: 'local', label: 'Local', region: LOCAL_REGION, endpoint: url, credentials };
+}
+
+export interface SharedProfiles {
+  profiles: string[];
+  /** Region configured for each profile in ~/.aws/config, when there is one. */
+  regions: Record<string, string | undefined>;
+}
+
+/** Profiles from the shared config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). */
+export async function listProfiles(): Promise<SharedProfiles> {
+  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)]);
+  const regions: Record<string, string | undefined> = {};
+  for (const name of names) regions[name] = configFile[name]?.region ?? credentialsFile[name]?.region;
+  return { profiles: [...names].sort(), regions };
+}
+
+export function effectiveProfile(settings: ConnectionSettings): string {
+  return settings.profile || process.env.AWS_PROFILE || 'default';
+}
+
+/** One connection per configured region (default: the profile's region, then AWS_REGION, then us-east-1). */
+export async function awsConnections(settings: ConnectionSettings): Promise<Connection[]> {
+  const profile = effectiveProfile(settings);
+  let regions = settings.regions.filter((r) => r.trim() !== '');
+  if (regions.length === 0) {
+    let profileRegion: string | undefined;
+    try {
+      profileRegion = (await listProfiles()).regions[profile];
+    } catch {
+      // Unreadable config files: the credential chain will report the real problem on first use.
+    }
+    regions = [profileRegion ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'];
+  }
+  return [...new Set(regions)].map((region) => ({
+    id: `aws:${profile}:${region}`,
+    kind: 'aws',
+    label: `AWS ${profile} · ${region}`,
+    region,
+    profile,
+    endpoint: settings.endpointUrl || undefined,
+  }));
+}
+
+export interface ClientOptions {
+  /** Attempts per call (SDK default 3). */
+  maxAttempts?: number;
+}
+
+export async function createClient(connection: Connection, log: ApiLog, options: ClientOptions = {}): Promise<ElastiCacheClient> {
+  const { ElastiCacheClient } = await loadSdk();
+  const credentials = connection.credentials
+    ? connection.credentials
+    : (await import('@aws-sdk/credential-providers')).fromNodeProviderChain({ profile: connection.profile });
+  const client = new ElastiCacheClient({
+    region: connection.region,
+    endpoint: connection.endpoint,
+    credentials,
+    maxAttempts: options.maxAttempts,
+  });
+  addApiLogging(client, connection, log);
+  return client;
+}
+
+/** Logs every call: action, connection, region, duration and request id. Inputs are never logged (AuthToken). */
+function addApiLogging(client: ElastiCacheClient, connection: Connection, log: ApiLog): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = Date.now();
+      const action = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+      const where = `${connection.label === 'Local' ? 'Local' : connection.profile} ${connection.region}`;
+      try {
+        const result = await next(args);
+        const requestId = (result.output as { $metadata?: { requestId?: string } }).$metadata?.requestId ?? '-';
+        log.info(`${action} ${where} ${Date.now() - started}ms requestId=${requestId}`);
+        return result;
+      } catch (err) {
+        const e = err as { name?: string; $metadata?: { requestId?: string } };
+        const failure = describeFailure(err);
+        log.error(
+          `${action} ${where} ${Date.now() - started}ms failed ${failure.code ?? e.name ?? 'Error'} requestId=${e.$metadata?.requestId ?? '-'}: ${failure.message}`,
+        );
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'elasticacheApiLog' },
+  );
+}

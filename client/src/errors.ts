@@ -1,0 +1,99 @@
+// Turns any failure of an AWS call into something a user can read and act on: a kind, a one-line message
+// without stack traces or secrets, and the action that helps (configure credentials or retry).
+
+export type FailureKind =
+  | 'noCredentials'
+  | 'expiredToken'
+  | 'accessDenied'
+  | 'invalidCredentials'
+  | 'network'
+  | 'notRunning'
+  | 'service';
+
+export interface Failure {
+  kind: FailureKind;
+  /** Short, readable; safe to show and to log. */
+  message: string;
+  /** The AWS error code or Node error code when there is one (e.g. AccessDenied, ECONNREFUSED). */
+  code?: string;
+  action: 'configure' | 'retry' | 'startLocal';
+}
+
+const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const deniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthFailure']);
+const invalidCredentialCodes = new Set([
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'MissingAuthenticationToken',
+  'IncompleteSignature',
+  'InvalidAccessKeyId',
+]);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+
+/** Keeps the first line only and removes anything that looks like a key or signature. */
+export function sanitize(text: string): string {
+  const firstLine = text.split('\n')[0] ?? '';
+  return firstLine
+    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|AuthToken|SecretAccessKey|SessionToken)=[^&\s]+/gi, '$1=***')
+    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***')
+    .trim();
+}
+
+export function describeFailure(err: unknown): Failure {
+  const e = (err ?? {}) as {
+    name?: string;
+    code?: string;
+    Code?: string;
+    message?: string;
+    cause?: { code?: string };
+    errors?: { code?: string }[];
+  };
+  const name = e.Code ?? e.name ?? '';
+  const nodeCode = e.code ?? e.cause?.code ?? e.errors?.find((x) => x.code)?.code;
+  const message = sanitize(typeof e.message === 'string' && e.message ? e.message : String(err));
+
+  if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
+    return {
+      kind: 'noCredentials',
+      message: 'No AWS credentials found. Configure a profile (aws configure / aws sso login) or use the Local endpoint.',
+      code: name || undefined,
+      action: 'configure',
+    };
+  }
+  if (expiredCodes.has(name) || /token.*expired|expired.*token|sso.*session.*expired/i.test(message)) {
+    return {
+      kind: 'expiredToken',
+      message: `Your AWS session has expired (${name || 'ExpiredToken'}). Sign in again (e.g. aws sso login) and retry.`,
+      code: name || undefined,
+      action: 'configure',
+    };
+  }
+  if (deniedCodes.has(name)) {
+    return { kind: 'accessDenied', message: `Access denied: ${message}`, code: name, action: 'configure' };
+  }
+  if (invalidCredentialCodes.has(name)) {
+    return { kind: 'invalidCredentials', message: `The credentials were rejected (${name}): ${message}`, code: name, action: 'configure' };
+  }
+  if ((nodeCode && networkCodes.has(nodeCode)) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|socket hang up|getaddrinfo/i.test(message)) {
+    const code = nodeCode ?? name;
+    return {
+      kind: 'network',
+      message: `Cannot reach the ElastiCache endpoint (${code || 'network error'}). Check the network, the region and elasticache.endpointUrl.`,
+      code: code || undefined,
+      action: 'retry',
+    };
+  }
+  return { kind: 'service', message: name && !message.startsWith(name) ? `${name}: ${message}` : message, code: name || undefined, action: 'retry' };
+}

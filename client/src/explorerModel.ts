@@ -1,0 +1,363 @@
+// The explorer's tree as plain data: connection roots, clusters (paged with the SDK paginator), their nodes,
+// and error/info items. Polls transitional clusters and reports exactly which item changed. No VS Code imports,
+// so it is tested in node against the real local endpoint.
+import type { CacheCluster, CacheNode, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { isTransitional } from './clusterView';
+import { type Connection, loadSdk } from './connections';
+import { type Failure, describeFailure } from './errors';
+
+export interface ConnectionItem {
+  type: 'connection';
+  id: string;
+  connection: Connection;
+}
+
+export interface ClusterItem {
+  type: 'cluster';
+  id: string;
+  connection: Connection;
+  /** Replaced in place when the cluster changes, so the item keeps its identity in the view. */
+  cluster: CacheCluster;
+}
+
+export interface CacheNodeItem {
+  type: 'cacheNode';
+  id: string;
+  cluster: ClusterItem;
+  node: CacheNode;
+}
+
+export interface ItemAction {
+  command: string;
+  title: string;
+}
+
+export interface MessageItem {
+  type: 'message';
+  id: string;
+  connection: Connection;
+  message: string;
+  failure?: Failure;
+  action?: ItemAction;
+}
+
+export type ExplorerItem = ConnectionItem | ClusterItem | CacheNodeItem | MessageItem;
+
+export interface ExplorerDeps {
+  /** The roots, in order (Local first). A Local connection without `endpoint` means "not running". */
+  connections(): Promise<Connection[]>;
+  client(connection: Connection): Promise<ElastiCacheClient>;
+  /** `undefined` means "the whole tree". */
+  onDidChange(item: ExplorerItem | undefined): void;
+  pageSize?: number;
+}
+
+export const commandForAction: Record<Failure['action'], ItemAction> = {
+  configure: { command: 'elasticache.configureProfile', title: 'Configure AWS profile' },
+  retry: { command: 'elasticache.refresh', title: 'Retry' },
+  startLocal: { command: 'elasticache.startLocalEndpoint', title: 'Start Local Endpoint' },
+};
+
+interface ConnectionState {
+  item: ConnectionItem;
+  /** Undefined until listed (or after refresh). */
+  clusters?: Map<string, ClusterItem>;
+  message?: MessageItem;
+  loading?: Promise<void>;
+}
+
+export class ExplorerModel {
+  private states = new Map<string, ConnectionState>();
+  private rootsCache: ConnectionItem[] | undefined;
+
+  constructor(private readonly deps: ExplorerDeps) {}
+
+  async roots(): Promise<ConnectionItem[]> {
+    if (!this.rootsCache) {
+      const connections = await this.deps.connections();
+      const next = new Map<string, ConnectionState>();
+      for (const c of connections) {
+        const old = this.states.get(c.id);
+        const same = old && JSON.stringify(old.item.connection) === JSON.stringify(c);
+        next.set(c.id, same ? old : { item: { type: 'connection', id: c.id, connection: c } });
+      }
+      this.states = next;
+      this.rootsCache = [...next.values()].map((s) => s.item);
+    }
+    return this.rootsCache;
+  }
+
+  async children(item?: ExplorerItem): Promise<ExplorerItem[]> {
+    if (!item) return this.roots();
+    switch (item.type) {
+      case 'connection':
+        return this.connectionChildren(item);
+      case 'cluster':
+        return (item.cluster.CacheNodes ?? []).map((node) => ({
+          type: 'cacheNode' as const,
+          id: `${item.id}/${node.CacheNodeId ?? ''}`,
+          cluster: item,
+          node,
+        }));
+      default:
+        return [];
+    }
+  }
+
+  /** Forget cached data for one connection (or everything) and tell the view. */
+  refresh(item?: ExplorerItem): void {
+    if (item && item.type !== 'connection' && item.type !== 'message') {
+      this.refresh(this.states.get(item.type === 'cluster' ? item.connection.id : item.cluster.connection.id)?.item);
+      return;
+    }
+    const state = item ? this.states.get(item.type === 'connection' ? item.id : item.connection.id) : undefined;
+    if (state) {
+      state.clusters = undefined;
+      state.message = undefined;
+      this.deps.onDidChange(state.item);
+    } else {
+      this.rootsCache = undefined;
+      for (const s of this.states.values()) {
+        s.clusters = undefined;
+        s.message = undefined;
+      }
+      this.deps.onDidChange(undefined);
+    }
+  }
+
+  findCluster(connectionId: string, cacheClusterId: string): ClusterItem | undefined {
+    return this.states.get(connectionId)?.clusters?.get(cacheClusterId);
+  }
+
+  findConnection(connectionId: string): ConnectionItem | undefined {
+    return this.states.get(connectionId)?.item;
+  }
+
+  /** Clusters currently listed, for every connection that has been expanded. */
+  listedClusters(): ClusterItem[] {
+    return [...this.states.values()].flatMap((s) => [...(s.clusters?.values() ?? [])]);
+  }
+
+  hasTransitional(): boolean {
+    return this.listedClusters().some((c) => isTransitional(c.cluster.CacheClusterStatus));
+  }
+
+  /**
+   * Make sure a cluster (e.g. one just created) is listed under its connection, describing it directly so that
+   * it appears without re-listing the region. Returns its item.
+   */
+  async track(connection: Connection, cacheClusterId: string): Promise<ClusterItem | undefined> {
+    await this.roots();
+    const state = this.states.get(connection.id);
+    if (!state) return undefined;
+    if (!state.clusters) {
+      await this.connectionChildren(state.item);
+      return this.findCluster(connection.id, cacheClusterId);
+    }
+    const cluster = await this.describeOne(connection, cacheClusterId);
+    if (!cluster) return undefined;
+    const existing = state.clusters.get(cacheClusterId);
+    if (existing) {
+      existing.cluster = cluster;
+      this.deps.onDidChange(existing);
+      return existing;
+    }
+    const item = this.clusterItem(connection, cluster);
+    state.clusters.set(cacheClusterId, item);
+    this.deps.onDidChange(state.item);
+    return item;
+  }
+
+  /**
+   * Describe every transitional cluster once; update the items that changed (one change event each) and drop the
+   * ones that are gone. Returns whether any listed cluster is still transitional.
+   */
+  async poll(): Promise<boolean> {
+    for (const state of this.states.values()) {
+      if (!state.clusters) continue;
+      const transitional = [...state.clusters.values()].filter((c) => isTransitional(c.cluster.CacheClusterStatus));
+      let removed = false;
+      for (const item of transitional) {
+        let fresh: CacheCluster | undefined;
+        try {
+          fresh = await this.describeOne(state.item.connection, item.cluster.CacheClusterId ?? '');
+        } catch {
+          continue; // Transient failure: keep the item as it is and try again on the next tick.
+        }
+        if (!fresh) {
+          state.clusters.delete(item.cluster.CacheClusterId ?? '');
+          removed = true;
+        } else if (fingerprint(fresh) !== fingerprint(item.cluster)) {
+          item.cluster = fresh;
+          this.deps.onDidChange(item);
+        }
+      }
+      if (removed) this.deps.onDidChange(state.item);
+    }
+    return this.hasTransitional();
+  }
+
+  private async connectionChildren(item: ConnectionItem): Promise<ExplorerItem[]> {
+    const state = this.states.get(item.id) ?? { item };
+    this.states.set(item.id, state);
+    if (!item.connection.endpoint && item.connection.kind === 'local') {
+      return [
+        {
+          type: 'message',
+          id: `${item.id}/#message`,
+          connection: item.connection,
+          message: 'The Local endpoint is not running.',
+          action: commandForAction.startLocal,
+        },
+      ];
+    }
+    if (!state.clusters && !state.message) {
+      state.loading ??= this.load(state).finally(() => (state.loading = undefined));
+      await state.loading;
+    }
+    if (state.message) return [state.message];
+    const clusters = [...(state.clusters?.values() ?? [])];
+    if (clusters.length === 0) {
+      return [
+        {
+          type: 'message',
+          id: `${item.id}/#empty`,
+          connection: item.connection,
+          message: `No cache clusters in ${item.connection.region}.`,
+          action: { command: 'elasticache.createCluster', title: 'Create Cache Cluster…' },
+        },
+      ];
+    }
+    return clusters;
+  }
+
+  private async load(state: ConnectionState): Promise<void> {
+    const connection = state.item.connection;
+    try {
+      const clusters = new Map<string, ClusterItem>();
+      const client = await this.deps.client(connection);
+      const { paginateDescribeCacheClusters } = await loadSdk();
+      const pages = paginateDescribeCacheClusters({ client, pageSize: this.deps.pageSize ?? 100 }, { ShowCacheNodeInfo: true });
+      for await (const page of pages) {
+        for (const c of page.CacheClusters ?? []) {
+          const id = c.CacheClusterId ?? '';
+          const old = state.clusters?.get(id);
+          if (old) old.cluster = c;
+          clusters.set(id, old ?? this.clusterItem(connection, c));
+        }
+      }
+      state.clusters = clusters;
+      state.message = undefined;
+    } catch (err) {
+      const failure = describeFailure(err);
+      state.clusters = undefined;
+      state.message = {
+        type: 'message',
+        id: `${state.item.id}/#error`,
+        connection,
+        message: failure.message,
+        failure,
+        action: commandForAction[failure.action],
+      };
+    }
+  }
+
+  private clusterItem(connection: Connection, cluster: CacheCluster): ClusterItem {
+    return { type: 'cluster', id: `${connection.id}/${cluster.CacheClusterId ?? ''}`, connection, cluster };
+  }
+
+  private async describeOne(connection: Connection, cacheClusterId: string): Promise<CacheCluster | undefined> {
+    const client = await this.deps.client(connection);
+    const { DescribeCacheClustersCommand } = await loadSdk();
+    try {
+      const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }));
+      return out.CacheClusters?.[0];
+    } catch (err) {
+      if ((err as { name?: string }).name === 'CacheClusterNotFoundFault') return undefined;
+      throw err;
+    }
+  }
+}
+
+function fingerprint(c: CacheCluster): string {
+  return JSON.stringify([
+    c.CacheClusterStatus,
+    c.NumCacheNodes,
+    c.EngineVersion,
+    c.CacheNodeType,
+    c.ConfigurationEndpoint,
+    (c.CacheNodes ?? []).map((n) => [n.CacheNodeId, n.CacheNodeStatus, n.Endpoint?.Address, n.Endpoint?.Port]),
+  ]);
+}
+
+/**
+ * Runs `tick` while it reports more work, only while visible, with a growing delay (backoff) that resets on
+ * `kick()` (a create, a reboot, a refresh).
+ */
+export class Poller {
+  private timer: NodeJS.Timeout | undefined;
+  private delay: number;
+  private visible = true;
+  private active = false;
+  private running = false;
+
+  constructor(
+    private readonly tick: () => Promise<boolean>,
+    private readonly options: { initialMs: number; maxMs: number; factor: number } = { initialMs: 1000, maxMs: 30_000, factor: 1.5 },
+  ) {
+    this.delay = options.initialMs;
+  }
+
+  /** Start (or restart) polling from the shortest delay. */
+  kick(): void {
+    this.active = true;
+    this.delay = this.options.initialMs;
+    this.schedule();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    if (!visible) this.clear();
+    else if (this.active) this.schedule();
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get nextDelayMs(): number {
+    return this.delay;
+  }
+
+  dispose(): void {
+    this.active = false;
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    this.clear();
+    if (!this.active || !this.visible || this.running) return;
+    this.timer = setTimeout(() => void this.run(), this.delay);
+  }
+
+  private async run(): Promise<void> {
+    this.timer = undefined;
+    this.running = true;
+    let more = false;
+    try {
+      more = await this.tick();
+    } catch {
+      more = true;
+    } finally {
+      this.running = false;
+    }
+    this.active = more && this.active;
+    this.delay = Math.min(this.options.maxMs, Math.round(this.delay * this.options.factor));
+    this.schedule();
+  }
+}

@@ -1,0 +1,352 @@
+// "Create Cache Cluster…" as a state machine: which steps apply, their items (live from the API where the
+// API knows better), validation as you type (the language service's rules), back, and the final SDK input.
+// No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
+import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { type Connection, loadSdk } from './connections';
+
+export interface WizardState {
+  connection?: Connection;
+  engine?: string;
+  engineVersion?: string;
+  cacheNodeType?: string;
+  numCacheNodes?: number;
+  cacheClusterId?: string;
+  cacheSubnetGroupName?: string;
+  transitEncryption?: boolean;
+  /** Held in memory for the create call only; never stored, logged or shown. */
+  authToken?: string;
+  outcome?: 'create' | 'save';
+}
+
+export interface PickItem {
+  label: string;
+  value: string;
+  description?: string;
+  detail?: string;
+}
+
+/** What the wizard needs from the model and rules (bound to the language service in wizardRules.ts). */
+export interface WizardRules {
+  engines: readonly string[];
+  nodeTypes(engine: string): readonly string[];
+  maxNodes(engine: string): number;
+  validateCacheClusterId(id: string): string | undefined;
+  validateAuthToken(token: string): string | undefined;
+  /** Error messages for `member` of a (partial) CreateCacheCluster input. */
+  checkMember(input: Record<string, unknown>, member: string): string | undefined;
+}
+
+/** Live facts for one connection (DescribeCacheEngineVersions, DescribeCacheSubnetGroups). */
+export interface WizardServices {
+  connections(): Promise<Connection[]>;
+  engineVersions(connection: Connection, engine: string): Promise<string[]>;
+  subnetGroups(connection: Connection): Promise<{ name: string; description?: string }[]>;
+}
+
+export type StepId =
+  | 'connection'
+  | 'engine'
+  | 'engineVersion'
+  | 'cacheNodeType'
+  | 'numCacheNodes'
+  | 'cacheClusterId'
+  | 'cacheSubnetGroupName'
+  | 'transitEncryption'
+  | 'authToken'
+  | 'review';
+
+export interface Step {
+  id: StepId;
+  kind: 'pick' | 'input';
+  title: string;
+  placeholder: string;
+  password?: boolean;
+}
+
+const NO_SUBNET_GROUP = '';
+const isRedisLike = (engine?: string): boolean => engine === 'redis' || engine === 'valkey';
+
+const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
+  { id: 'connection', kind: 'pick', title: 'Connection', placeholder: 'Where to create the cluster', applies: () => true },
+  { id: 'engine', kind: 'pick', title: 'Engine', placeholder: 'Cache engine', applies: () => true },
+  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (from DescribeCacheEngineVersions)', applies: () => true },
+  { id: 'cacheNodeType', kind: 'pick', title: 'Node type', placeholder: 'Compute and memory capacity of each node', applies: () => true },
+  { id: 'numCacheNodes', kind: 'input', title: 'Number of nodes', placeholder: 'Number of cache nodes', applies: (s) => s.engine === 'memcached' },
+  { id: 'cacheClusterId', kind: 'input', title: 'Cluster id', placeholder: 'Cluster identifier, e.g. my-cache', applies: () => true },
+  { id: 'cacheSubnetGroupName', kind: 'pick', title: 'Subnet group', placeholder: 'Cache subnet group (from DescribeCacheSubnetGroups)', applies: () => true },
+  { id: 'transitEncryption', kind: 'pick', title: 'Encryption in transit', placeholder: 'TLS between clients and nodes', applies: (s) => isRedisLike(s.engine) },
+  {
+    id: 'authToken',
+    kind: 'input',
+    title: 'AUTH token',
+    placeholder: 'Password for Redis AUTH (optional; leave empty for none). Never stored or logged.',
+    password: true,
+    applies: (s) => isRedisLike(s.engine) && s.transitEncryption === true,
+  },
+  { id: 'review', kind: 'pick', title: 'Review', placeholder: 'Create the cluster, or save the request as a file', applies: () => true },
+];
+
+export class CreateClusterWizard {
+  readonly state: WizardState;
+  private history: StepId[] = [];
+  private currentId: StepId | undefined = 'connection';
+
+  constructor(
+    private readonly services: WizardServices,
+    private readonly rules: WizardRules,
+    initial: Partial<WizardState> = {},
+  ) {
+    this.state = { ...initial };
+  }
+
+  get done(): boolean {
+    return this.currentId === undefined;
+  }
+
+  steps(): Step[] {
+    return allSteps.filter((s) => s.applies(this.state));
+  }
+
+  current(): Step | undefined {
+    return this.steps().find((s) => s.id === this.currentId);
+  }
+
+  /** 1-based position and the number of steps for the current choices ("Step n/N"). */
+  position(): { step: number; total: number } {
+    const steps = this.steps();
+    return { step: steps.findIndex((s) => s.id === this.currentId) + 1, total: steps.length };
+  }
+
+  get canGoBack(): boolean {
+    return this.history.length > 0;
+  }
+
+  back(): void {
+    const previous = this.history.pop();
+    if (previous) this.currentId = previous;
+  }
+
+  /** The value to pre-fill (input) or pre-select (pick) for the current step. */
+  currentValue(): string | undefined {
+    const s = this.state;
+    switch (this.currentId) {
+      case 'connection':
+        return s.connection?.id;
+      case 'engine':
+        return s.engine;
+      case 'engineVersion':
+        return s.engineVersion;
+      case 'cacheNodeType':
+        return s.cacheNodeType;
+      case 'numCacheNodes':
+        return String(s.numCacheNodes ?? 1);
+      case 'cacheClusterId':
+        return s.cacheClusterId;
+      case 'cacheSubnetGroupName':
+        return s.cacheSubnetGroupName ?? NO_SUBNET_GROUP;
+      case 'transitEncryption':
+        return s.transitEncryption ? 'enabled' : 'disabled';
+      default:
+        return undefined;
+    }
+  }
+
+  async items(): Promise<PickItem[]> {
+    const s = this.state;
+    switch (this.currentId) {
+      case 'connection':
+        return (await this.services.connections()).map((c) => ({
+          label: c.label,
+          value: c.id,
+          description: c.kind === 'local' ? 'free, on this machine' : `billed per node-hour · ${c.region}`,
+        }));
+      case 'engine':
+        return this.rules.engines.map((e) => ({ label: e, value: e }));
+      case 'engineVersion': {
+        const versions = await this.services.engineVersions(this.requireConnection(), s.engine ?? '');
+        return versions.map((v, i) => ({ label: v, value: v, description: i === 0 ? 'latest' : undefined }));
+      }
+      case 'cacheNodeType':
+        return this.rules.nodeTypes(s.engine ?? '').map((t) => ({ label: t, value: t }));
+      case 'cacheSubnetGroupName': {
+        const groups = await this.services.subnetGroups(this.requireConnection());
+        return [
+          { label: 'No subnet group', value: NO_SUBNET_GROUP, description: 'use the default VPC / EC2-Classic behaviour' },
+          ...groups.map((g) => ({ label: g.name, value: g.name, description: g.description })),
+        ];
+      }
+      case 'transitEncryption':
+        return [
+          { label: 'Disabled', value: 'disabled' },
+          { label: 'Enabled', value: 'enabled', description: 'TLS only; optionally protect with an AUTH token' },
+        ];
+      case 'review':
+        return [
+          { label: '$(cloud-upload) Create cluster', value: 'create', detail: this.requestPreview() },
+          { label: '$(save) Save as request file…', value: 'save', detail: 'Write this CreateCacheCluster request as a *.elasticache.json file (without the AUTH token)' },
+        ];
+      default:
+        return [];
+    }
+  }
+
+  /** Validation as you type, for input steps; undefined when the text is acceptable. */
+  validate(text: string): string | undefined {
+    switch (this.currentId) {
+      case 'numCacheNodes': {
+        if (!/^\s*\d+\s*$/.test(text)) return 'Enter a whole number of nodes.';
+        const n = Number(text);
+        const max = this.rules.maxNodes(this.state.engine ?? '');
+        if (n < 1 || n > max) return `A ${this.state.engine} cluster has between 1 and ${max} nodes.`;
+        return this.rules.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
+      }
+      case 'cacheClusterId':
+        return this.rules.validateCacheClusterId(text) ?? this.rules.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
+      case 'authToken':
+        return text === '' ? undefined : this.rules.validateAuthToken(text);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Apply the user's answer for the current step and move on. Returns an error message instead when invalid. */
+  async accept(value: string): Promise<string | undefined> {
+    const step = this.currentId;
+    if (!step) return 'The wizard is finished.';
+    const s = this.state;
+    const error = this.validate(value);
+    if (error) return error;
+    switch (step) {
+      case 'connection': {
+        const connection = (await this.services.connections()).find((c) => c.id === value);
+        if (!connection) return `Unknown connection ${value}.`;
+        if (connection.id !== s.connection?.id) {
+          s.engineVersion = undefined;
+          s.cacheSubnetGroupName = undefined;
+        }
+        s.connection = connection;
+        break;
+      }
+      case 'engine':
+        if (!this.rules.engines.includes(value)) return `Unknown engine ${value}.`;
+        if (value !== s.engine) {
+          s.engineVersion = undefined;
+          s.cacheNodeType = undefined;
+        }
+        s.engine = value;
+        if (value === 'memcached') {
+          s.transitEncryption = undefined;
+          s.authToken = undefined;
+        } else {
+          s.numCacheNodes = undefined;
+        }
+        break;
+      case 'engineVersion':
+        s.engineVersion = value;
+        break;
+      case 'cacheNodeType':
+        s.cacheNodeType = value;
+        break;
+      case 'numCacheNodes':
+        s.numCacheNodes = Number(value);
+        break;
+      case 'cacheClusterId':
+        s.cacheClusterId = value.trim();
+        break;
+      case 'cacheSubnetGroupName':
+        s.cacheSubnetGroupName = value === NO_SUBNET_GROUP ? undefined : value;
+        break;
+      case 'transitEncryption':
+        s.transitEncryption = value === 'enabled';
+        if (!s.transitEncryption) s.authToken = undefined;
+        break;
+      case 'authToken':
+        s.authToken = value === '' ? undefined : value;
+        break;
+      case 'review':
+        if (value !== 'create' && value !== 'save') return 'Choose Create cluster or Save as request file.';
+        s.outcome = value;
+        break;
+    }
+    this.history.push(step);
+    const steps = this.steps();
+    const index = steps.findIndex((x) => x.id === step);
+    this.currentId = steps[index + 1]?.id;
+    return undefined;
+  }
+
+  /** The CreateCacheCluster input the choices so far amount to. */
+  input(): CreateCacheClusterCommandInput {
+    const s = this.state;
+    const input: CreateCacheClusterCommandInput = {
+      CacheClusterId: s.cacheClusterId ?? '',
+      Engine: s.engine,
+      EngineVersion: s.engineVersion,
+      CacheNodeType: s.cacheNodeType,
+      NumCacheNodes: s.engine === 'memcached' ? (s.numCacheNodes ?? 1) : 1,
+      CacheSubnetGroupName: s.cacheSubnetGroupName,
+      TransitEncryptionEnabled: s.transitEncryption || undefined,
+      AuthToken: s.authToken,
+    };
+    return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== '')) as CreateCacheClusterCommandInput;
+  }
+
+  /** The request to save or show: the AUTH token is never part of it. */
+  requestWithoutSecrets(): Record<string, unknown> {
+    const { AuthToken: _omitted, ...rest } = this.input();
+    return rest;
+  }
+
+  /** The equivalent request, one line, for the review step. */
+  requestPreview(): string {
+    const shown: Record<string, unknown> = { ...this.requestWithoutSecrets() };
+    if (this.state.authToken) shown.AuthToken = '********';
+    return `CreateCacheCluster ${JSON.stringify(shown)}`;
+  }
+
+  private requireConnection(): Connection {
+    if (!this.state.connection) throw new Error('Choose a connection first.');
+    return this.state.connection;
+  }
+}
+
+/** Live wizard facts through the SDK, for any connection. */
+export function sdkWizardServices(
+  connections: () => Promise<Connection[]>,
+  clientFor: (c: Connection) => Promise<ElastiCacheClient>,
+): WizardServices {
+  return {
+    connections,
+    async engineVersions(connection, engine) {
+      const { paginateDescribeCacheEngineVersions } = await loadSdk();
+      const versions: string[] = [];
+      for await (const page of paginateDescribeCacheEngineVersions({ client: await clientFor(connection) }, { Engine: engine })) {
+        for (const v of page.CacheEngineVersions ?? []) if (v.EngineVersion && !versions.includes(v.EngineVersion)) versions.push(v.EngineVersion);
+      }
+      return versions.sort(compareVersionsDescending);
+    },
+    async subnetGroups(connection) {
+      const { paginateDescribeCacheSubnetGroups } = await loadSdk();
+      const groups: { name: string; description?: string }[] = [];
+      for await (const page of paginateDescribeCacheSubnetGroups({ client: await clientFor(connection) }, {})) {
+        for (const g of page.CacheSubnetGroups ?? []) {
+          if (g.CacheSubnetGroupName) groups.push({ name: g.CacheSubnetGroupName, description: [g.VpcId, g.CacheSubnetGroupDescription].filter(Boolean).join(' · ') });
+        }
+      }
+      return groups;
+    },
+  };
+}
+
+export function compareVersionsDescending(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const pb = b.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return y - x;
+    return String(y).localeCompare(String(x));
+  }
+  return 0;
+}
