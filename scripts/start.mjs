@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm start`: build, package the extension, install code-server if needed (offline, cached in .cache/), start the
+// local ElastiCache endpoint and code-server with the extension installed, open samples/, print the URL to open.
+// Ctrl-C stops everything. Options: --port N (code-server, default 8080), --local-port N (endpoint, default 4510),
+// --host H (bind address, default 127.0.0.1), --no-local (do not start the endpoint).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const STATE = join(ROOT, '.cache', 'start');
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8080' },
+    'local-port': { type: 'string', default: '4510' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'no-local': { type: 'boolean', default: false },
+  },
+});
+
+const say = (line) => console.log(`[start] ${line}`);
+function fail(line) {
+  console.error(`[start] ${line}`);
+  process.exit(1);
+}
+function run(what, cmd, argv, options = {}) {
+  say(what);
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (r.status !== 0) fail(`${what} failed (exit ${r.status ?? r.signal})`);
+  return r;
+}
+
+run('building (esbuild)', process.execPath, ['esbuild.mjs']);
+mkdirSync(STATE, { recursive: true });
+const vsix = join(STATE, 'vscode-elasticache.vsix');
+run('packaging the extension (vsce)', join(ROOT, 'node_modules', '.bin', 'vsce'),
+  ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+say('installing code-server if needed (cached in .cache/)');
+const install = spawnSync('bash', [join(ROOT, 'scripts', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (install.status !== 0) fail('installing code-server failed; see the messages above');
+const codeServer = install.stdout.trim().split('\n').pop();
+
+// A profile of its own under .cache/start, kept between runs (your settings survive), with popups turned off.
+const userDataDir = join(STATE, 'user-data');
+const extensionsDir = join(STATE, 'extensions');
+const settingsFile = join(userDataDir, 'User', 'settings.json');
+mkdirSync(dirname(settingsFile), { recursive: true });
+if (!existsSync(settingsFile)) {
+  writeFileSync(settingsFile, JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'workbench.tips.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+  }, null, 2));
+}
+run('installing the extension into code-server', process.execPath,
+  [codeServer, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+  { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const children = [];
+let stopping = false;
+function stopAll(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  if (alive.length === 0) process.exit(code);
+  let left = alive.length;
+  for (const c of alive) {
+    c.once('exit', () => { if (--left === 0) process.exit(code); });
+    c.kill('SIGTERM');
+  }
+  setTimeout(() => {
+    for (const c of alive) if (c.exitCode === null) c.kill('SIGKILL');
+    process.exit(code);
+  }, 10_000).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+/** Starts a child, prefixes its output, resolves with the first line that matches `ready`. */
+function startChild(name, cmd, argv, ready, env = process.env) {
+  const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 60 s:\n${seen}`)), 60_000);
+    const onData = (d) => {
+      const text = d.toString();
+      for (const line of text.split('\n')) if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+      seen += text;
+      const m = ready.exec(seen);
+      if (m) { clearTimeout(timer); resolve(m); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!stopping) {
+        reject(new Error(`${name} exited (${code ?? signal})`));
+        say(`${name} exited (${code ?? signal}); stopping the rest`);
+        stopAll(1);
+      }
+    });
+  });
+}
+
+try {
+  let localUrl;
+  if (!args['no-local']) {
+    const m = await startChild('local', process.execPath, [join(ROOT, 'dist', 'cli.js'), 'local', '--port', args['local-port'], '--host', '127.0.0.1'],
+      /listening on (http:\/\/\S+)/);
+    localUrl = m[1];
+  }
+  const folder = join(ROOT, 'samples');
+  await startChild('code-server', process.execPath, [codeServer,
+    '--auth', 'none', '--bind-addr', `${args.host}:${args.port}`, '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    '--config', join(STATE, 'code-server.yaml'), folder,
+  ], /HTTP server listening on (http:\/\/\S+)/);
+  const url = `http://${args.host === '0.0.0.0' ? '127.0.0.1' : args.host}:${args.port}/?folder=${encodeURIComponent(folder)}`;
+  console.log('');
+  console.log('  VS Code (code-server) with the ElastiCache extension is running.');
+  console.log(`  Open:  ${url}`);
+  if (localUrl) {
+    console.log(`  Local ElastiCache endpoint: ${localUrl}`);
+    console.log(`    e.g. /usr/bin/aws --endpoint-url ${localUrl} --region us-east-1 elasticache describe-cache-clusters`);
+  }
+  console.log('  In VS Code: open samples/*.elasticache, the ElastiCache view in the activity bar, or');
+  console.log('  "ElastiCache: Create Cache Cluster…" from the command palette. Ctrl-C here stops everything.');
+  console.log('');
+} catch (err) {
+  console.error(`[start] ${err instanceof Error ? err.message : err}`);
+  stopAll(1);
+}

@@ -1,0 +1,401 @@
+// End-to-end: the packaged extension inside a real VS Code (code-server 4.100.3 in Debian's Chromium).
+// Each scenario asserts on what a user sees; screenshots go to test-results/ on success and failure.
+// One code-server for the whole file; scenarios run in order and build on each other (3 → 4 → 5).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createClient } from 'redis';
+import {
+  ROOT, activeEditor, closeQuickInput, gotoLine, key, openFile, packageExtension, quickInput, runCommand,
+  screenshot, startWorkbench, step, waitUntil, type Workbench,
+} from './harness';
+
+const SCENARIO_TIMEOUT = 120_000;
+/** A token the wizard enters; it must never appear in the Output channel or the logs. */
+const AUTH_TOKEN = 'E2e-Secret-AuthToken-0123456789abcdef';
+const WIZARD_CLUSTER = 'e2e-wizard-redis';
+const CODELENS_CLUSTER = 'sample-redis'; // the CacheClusterId in samples/redis.elasticache
+
+let wb: Workbench;
+let page: Page;
+let workspace: string;
+let tmp: string;
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'elasticache-e2e-ws-'));
+  workspace = join(tmp, 'samples');
+  // A copy of samples/, so quick fixes and saves never touch the repository.
+  cpSync(join(ROOT, 'samples'), workspace, { recursive: true });
+  writeFileSync(join(workspace, 'misspelt.elasticache.json'), JSON.stringify({
+    CacheClusterId: 'json-cache', Engine: 'redis', CacheNodeTyp: 'cache.t3.micro', NumCacheNodes: 1,
+  }, null, 2) + '\n');
+  const vsix = packageExtension(join(tmp, 'vscode-elasticache.vsix'));
+  wb = await startWorkbench({
+    folder: workspace,
+    vsix,
+    // The AWS connection has a region but (by the harness's empty profile) no credentials: scenario 6.
+    settings: { 'elasticache.regions': ['us-east-1'] },
+  });
+  page = wb.page;
+}, { timeout: 600_000 });
+
+after(async () => {
+  if (page) await screenshot(page, 'e2e-final').catch(() => {});
+  await wb?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+// ------------------------------------------------------------------------------------------- helpers
+
+const norm = (s: string) => s.replace(/[\u00a0\s]+/g, ' ').trim();
+
+/** 1-based line number of the first line of a workspace file that contains `needle`. */
+function lineOf(file: string, needle: string): { line: number; column: number } {
+  const lines = readFileSync(join(workspace, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `${file} has no line containing ${needle}`);
+  return { line: i + 1, column: lines[i]!.indexOf(needle) + 1 };
+}
+
+/** The rows of the Problems panel (file rows and marker rows), as text. */
+async function problemRows(): Promise<string[]> {
+  return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(norm);
+}
+
+async function showProblems(): Promise<void> {
+  if (!(await page.locator('.markers-panel').isVisible().catch(() => false))) {
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+  }
+  await page.locator('.markers-panel').waitFor({ timeout: 10_000 });
+}
+
+/** The text of the open hover widget. */
+async function hoverText(): Promise<string> {
+  return norm((await page.locator('.monaco-hover:visible').allInnerTexts()).join(' '));
+}
+
+/** Opens the quick-fix menu at the cursor and applies the action whose title contains `title`. */
+async function applyQuickFix(title: string): Promise<void> {
+  await page.keyboard.press(key('Mod+.'));
+  const menu = page.locator('.action-widget:visible');
+  await menu.waitFor({ timeout: 10_000 });
+  const item = menu.locator('.action-widget-action-list .monaco-list-row', { hasText: title }).first();
+  try {
+    await item.waitFor({ timeout: 10_000 });
+  } catch {
+    const offered = (await menu.locator('.monaco-list-row').allInnerTexts()).map(norm);
+    throw new Error(`no quick fix containing "${title}"; the menu offered: ${offered.join(' | ') || '(nothing)'}`);
+  }
+  await item.click();
+  await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+async function save(): Promise<void> {
+  await page.keyboard.press(key('Mod+S'));
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+// The ElastiCache explorer (activity bar container "ElastiCache", view "Clusters").
+const treeRows = () => page.locator('.part.sidebar .pane-body .monaco-list-row');
+
+async function showExplorer(): Promise<void> {
+  if (await page.locator('.part.sidebar .pane-header', { hasText: /clusters/i }).isVisible().catch(() => false)) return;
+  await runCommand(page, 'View: Show ElastiCache');
+  await page.locator('.part.sidebar .pane-header', { hasText: /clusters/i }).first().waitFor({ timeout: 10_000 });
+}
+
+async function treeTexts(): Promise<string[]> {
+  return (await treeRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-label') ?? ''} ${(r as unknown as { innerText: string }).innerText}`))).map(norm);
+}
+
+const treeRow = (text: string) => treeRows().filter({ hasText: text }).first();
+
+/** Expands a collapsed tree row (connection or cluster). */
+async function expand(text: string): Promise<void> {
+  const row = treeRow(text);
+  await row.waitFor({ timeout: 20_000 });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+}
+
+/** Waits until the cluster's row shows the `available` status icon. */
+async function waitAvailable(clusterId: string, timeout = 60_000): Promise<void> {
+  await waitUntil(`cluster ${clusterId} to show as available in the explorer`, async () => {
+    const row = treeRow(clusterId);
+    if (!(await row.count())) return false;
+    const icon = await row.locator('.codicon').evaluateAll((els) => els.map((e) => e.className).join(' '));
+    return /codicon-pass-filled/.test(icon) || /\bavailable\b/i.test((await row.getAttribute('aria-label')) ?? '');
+  }, timeout, 500);
+}
+
+/** Drives the create wizard, answering each step by its title; returns the step titles it saw. */
+async function driveWizard(answers: { clusterId: string; authToken?: string }): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 15; i++) {
+    const widget = quickInput(page);
+    const gone = await widget.waitFor({ timeout: 15_000 }).then(() => false, () => true);
+    if (gone) return seen;
+    const title = norm(await widget.locator('.quick-input-title').innerText().catch(() => ''));
+    const placeholder = (await widget.locator('input').getAttribute('placeholder').catch(() => '')) ?? '';
+    const what = `${title} ${placeholder}`;
+    seen.push(title || placeholder);
+    const rows = widget.locator('.monaco-list-row');
+    await page.waitForTimeout(150); // let a step's items render before reading them
+    const pickRow = async (re: RegExp) => {
+      await waitUntil(`a "${re.source}" item in wizard step "${what}"`, async () => (await rows.filter({ hasText: re }).count()) > 0, 20_000);
+      if (/engine/i.test(title) && !/version/i.test(title)) await screenshot(page, 'wizard');
+      await rows.filter({ hasText: re }).first().click();
+    };
+    const typeAndEnter = async (text: string) => {
+      await widget.locator('input').fill(text);
+      await page.waitForTimeout(200); // validation as you type
+      const msg = norm(await widget.locator('.quick-input-message').innerText().catch(() => ''));
+      if (/invalid|must|error/i.test(msg)) throw new Error(`wizard step "${what}" rejected "${text}": ${msg}`);
+      await page.keyboard.press('Enter');
+    };
+    const before = title + placeholder;
+    if (/review/i.test(what)) {
+      await screenshot(page, 'wizard-review');
+      await pickRow(/Create cluster/);
+    } else if (/connection/i.test(what)) await pickRow(/^\s*Local/);
+    else if (/engine version/i.test(what)) await rows.first().waitFor({ timeout: 20_000 }).then(() => page.keyboard.press('Enter'));
+    else if (/engine/i.test(what)) await pickRow(/^\s*redis\b/);
+    else if (/node type/i.test(what)) {
+      await widget.locator('input').fill('cache.t3.micro');
+      await pickRow(/cache\.t3\.micro/);
+    } else if (/number of nodes/i.test(what)) await typeAndEnter('1');
+    else if (/cluster id/i.test(what)) await typeAndEnter(answers.clusterId);
+    else if (/subnet/i.test(what)) await pickRow(/default|No subnet group/);
+    else if (/encryption/i.test(what)) await pickRow(answers.authToken ? /Enabled/ : /Disabled/);
+    else if (/auth token|password/i.test(what)) await typeAndEnter(answers.authToken ?? '');
+    else throw new Error(`unexpected wizard step "${what}"`);
+    // Wait for the step to change (or the wizard to close) before answering the next.
+    await waitUntil(`the wizard to leave step "${what}"`, async () => {
+      if (!(await quickInput(page).count())) return true;
+      const t = norm(await quickInput(page).locator('.quick-input-title').innerText().catch(() => ''));
+      const p = (await quickInput(page).locator('input').getAttribute('placeholder').catch(() => '')) ?? '';
+      return t + p !== before;
+    }, 20_000);
+  }
+  throw new Error(`the wizard did not finish after 15 steps: ${seen.join(' → ')}`);
+}
+
+/** Answers a connection quick pick (CodeLens, create from request) with Local when one is shown. */
+async function pickLocalIfAsked(): Promise<void> {
+  const shown = await quickInput(page).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  if (!shown) return;
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: /^\s*Local/ }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
+}
+
+// --------------------------------------------------------------------------------------- scenarios
+
+test('1. seed example: Problems lists its mistakes, hover shows docs, Engine completion, CacheParameterGroup quick fix', { timeout: SCENARIO_TIMEOUT }, async () => {
+  const file = 'seed-example.elasticache';
+  await step(page, 'open the seed example', () => openFile(page, file));
+
+  // What the language service itself reports for the file: the Problems panel must show these messages.
+  const { analyze } = await import('../../server/src/service/index');
+  const findings = analyze(readFileSync(join(workspace, file), 'utf8'), 'query').findings;
+  assert.ok(findings.length >= 3, `the language service found only ${findings.length} mistakes in the seed`);
+
+  await step(page, 'Problems panel lists the seed\'s mistakes', async () => {
+    await showProblems();
+    await waitUntil('every finding of the language service in the Problems panel', async () => {
+      const rows = (await problemRows()).join('\n');
+      return findings.every((f) => rows.includes(norm(f.message).slice(0, 60)));
+    }, 30_000, 500);
+    const rows = (await problemRows()).join('\n');
+    assert.match(rows, /CacheParameterGroup/, 'no problem mentions CacheParameterGroup');
+    assert.match(rows, /X-Amz-Expires/, 'no problem mentions X-Amz-Expires');
+  });
+  await screenshot(page, 'diagnostics');
+
+  await step(page, 'hover over NumCacheNodes shows its documentation', async () => {
+    const at = lineOf(file, 'NumCacheNodes');
+    await activeEditor(page).click();
+    await gotoLine(page, at.line, at.column + 3);
+    await page.keyboard.press(key('Mod+K'));
+    await page.keyboard.press(key('Mod+I'));
+    await waitUntil('the hover to show NumCacheNodes documentation', async () => /initial number of cache nodes/i.test(await hoverText()), 15_000);
+    await screenshot(page, 'hover');
+    await page.keyboard.press('Escape');
+  });
+
+  await step(page, 'completion after &Engine= offers memcached, redis, valkey', async () => {
+    const at = lineOf(file, '&Engine=');
+    await gotoLine(page, at.line, at.column + '&Engine='.length);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Space');
+    const labels = await waitUntil('the suggest widget to list the engines', async () => {
+      const l = (await page.locator('.suggest-widget:visible .monaco-list-row .label-name').allInnerTexts()).map(norm);
+      return ['memcached', 'redis', 'valkey'].every((e) => l.includes(e)) && l;
+    }, 15_000);
+    assert.deepEqual(['memcached', 'redis', 'valkey'].filter((e) => labels.includes(e)), ['memcached', 'redis', 'valkey']);
+    await screenshot(page, 'completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(key('Mod+Z'));
+  });
+
+  await step(page, 'quick fix renames CacheParameterGroup to CacheParameterGroupName', async () => {
+    const at = lineOf(file, '&CacheParameterGroup=');
+    await gotoLine(page, at.line, at.column + 3);
+    await applyQuickFix('CacheParameterGroupName');
+    await save();
+    const text = readFileSync(join(workspace, file), 'utf8');
+    assert.match(text, /&CacheParameterGroupName=default\.redis3\.2/);
+    assert.doesNotMatch(text, /&CacheParameterGroup=/);
+    assert.match(text, /&Engine=redis/, 'the completion step should have been undone');
+  });
+});
+
+test('2. *.elasticache.json with a misspelt key: diagnostic and did-you-mean fix', { timeout: SCENARIO_TIMEOUT }, async () => {
+  const file = 'misspelt.elasticache.json';
+  await step(page, 'open the JSON request', () => openFile(page, file));
+  await step(page, 'Problems panel shows the misspelt key', async () => {
+    await showProblems();
+    await waitUntil('a problem naming CacheNodeTyp and suggesting CacheNodeType', async () =>
+      (await problemRows()).some((r) => r.includes('CacheNodeTyp') && r.includes('CacheNodeType')), 30_000, 500);
+  });
+  await screenshot(page, 'json-diagnostic');
+  await step(page, 'did-you-mean quick fix renames the key', async () => {
+    const at = lineOf(file, '"CacheNodeTyp"');
+    await activeEditor(page).click();
+    await gotoLine(page, at.line, at.column + 3);
+    await applyQuickFix('CacheNodeType');
+    await save();
+    const json = JSON.parse(readFileSync(join(workspace, file), 'utf8'));
+    assert.equal(json.CacheNodeType, 'cache.t3.micro');
+    assert.equal('CacheNodeTyp' in json, false);
+  });
+});
+
+let wizardEndpoint: { host: string; port: number } | undefined;
+
+test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes available, its node answers PING', { timeout: SCENARIO_TIMEOUT }, async () => {
+  await step(page, 'run "ElastiCache: Start Local Endpoint"', async () => {
+    await runCommand(page, 'ElastiCache: Start Local Endpoint');
+    await showExplorer();
+    await waitUntil('the Local connection in the explorer', async () => (await treeTexts()).some((t) => /^Local\b/.test(t)), 20_000);
+  });
+  const steps = await step(page, 'walk through "ElastiCache: Create Cache Cluster…"', async () => {
+    await runCommand(page, 'ElastiCache: Create Cache Cluster…');
+    return driveWizard({ clusterId: WIZARD_CLUSTER, authToken: AUTH_TOKEN });
+  });
+  assert.ok(steps.length >= 8, `the wizard had only ${steps.length} steps: ${steps.join(' → ')}`);
+  await step(page, `explorer shows ${WIZARD_CLUSTER} becoming available`, async () => {
+    await showExplorer();
+    await expand('Local');
+    await treeRow(WIZARD_CLUSTER).waitFor({ timeout: 30_000 });
+    await waitAvailable(WIZARD_CLUSTER);
+  });
+  await screenshot(page, 'explorer');
+  wizardEndpoint = await step(page, 'the cluster\'s node shows its endpoint', async () => {
+    await expand(WIZARD_CLUSTER);
+    const text = await waitUntil('a node row with host:port', async () => {
+      const t = (await treeTexts()).find((r) => /(127\.0\.0\.1|localhost):\d+/.test(r) && !r.includes(WIZARD_CLUSTER));
+      return t;
+    }, 20_000);
+    const m = /(127\.0\.0\.1|localhost):(\d+)/.exec(text)!;
+    return { host: m[1]!, port: Number(m[2]) };
+  });
+  await step(page, `PING ${wizardEndpoint.host}:${wizardEndpoint.port}`, async () => {
+    // Transit encryption was chosen: the node serves TLS (self-signed) and requires the AUTH token.
+    const client = createClient({
+      socket: { host: wizardEndpoint!.host, port: wizardEndpoint!.port, tls: true, rejectUnauthorized: false, connectTimeout: 5_000, reconnectStrategy: false },
+      password: AUTH_TOKEN,
+    });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      assert.equal(await client.ping(), 'PONG');
+    } finally {
+      await client.close().catch(() => client.destroy());
+    }
+  });
+});
+
+test('4. "Create cluster" CodeLens above a valid request creates a second cluster', { timeout: SCENARIO_TIMEOUT }, async () => {
+  await step(page, 'open samples/redis.elasticache', () => openFile(page, 'redis.elasticache'));
+  await step(page, 'click the "Create cluster" CodeLens', async () => {
+    const lens = page.locator('.editor-group-container.active .contentWidgets .codelens-decoration a', { hasText: 'Create cluster' }).first();
+    await lens.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'codelens');
+    await lens.click();
+    await pickLocalIfAsked();
+  });
+  await step(page, 'explorer lists both clusters', async () => {
+    await showExplorer();
+    await expand('Local');
+    await waitAvailable(CODELENS_CLUSTER);
+    const rows = await treeTexts();
+    assert.ok(rows.some((r) => r.includes(WIZARD_CLUSTER)), `${WIZARD_CLUSTER} is gone: ${rows.join(' | ')}`);
+  });
+  await screenshot(page, 'explorer-two-clusters');
+});
+
+test('5. Delete from the tree\'s context menu: modal names the cluster, then it disappears', { timeout: SCENARIO_TIMEOUT }, async () => {
+  await step(page, `open the context menu of ${CODELENS_CLUSTER}`, async () => {
+    await showExplorer();
+    const row = treeRow(CODELENS_CLUSTER);
+    await row.waitFor({ timeout: 10_000 });
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: /^\s*Delete/ }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.click();
+  });
+  await step(page, 'the modal names the cluster; confirm', async () => {
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 });
+    const text = norm(await dialog.innerText());
+    assert.ok(text.includes(CODELENS_CLUSTER), `the modal does not name ${CODELENS_CLUSTER}: ${text}`);
+    assert.match(text, /permanent/i, 'the modal does not say the deletion is permanent');
+    await screenshot(page, 'delete-modal');
+    await dialog.locator('.monaco-button', { hasText: /^\s*Delete/ }).first().click();
+  });
+  await step(page, `${CODELENS_CLUSTER} disappears from the explorer`, async () => {
+    await waitUntil(`${CODELENS_CLUSTER} to be gone`, async () => !(await treeTexts()).some((t) => t.includes(CODELENS_CLUSTER)), 60_000, 500);
+    assert.ok((await treeTexts()).some((t) => t.includes(WIZARD_CLUSTER)), `${WIZARD_CLUSTER} went too`);
+  });
+});
+
+test('6. without AWS credentials the AWS connection shows a readable error; the ElastiCache log holds no AuthToken', { timeout: SCENARIO_TIMEOUT }, async () => {
+  await step(page, 'the AWS connection shows an error item', async () => {
+    await showExplorer();
+    const aws = await waitUntil('an AWS connection in the explorer', async () => (await treeTexts()).find((t) => /us-east-1|AWS/.test(t) && !/^Local/.test(t)), 20_000);
+    await expand(aws.split(' ').slice(0, 2).join(' ').trim() || 'us-east-1');
+    const error = await waitUntil('an error item under the AWS connection', async () =>
+      (await treeTexts()).find((t) => /credential/i.test(t)), 30_000, 500);
+    assert.doesNotMatch(error, /\bat \S+ \(|node_modules|Error: /, `the error item looks like a stack trace: ${error}`);
+  });
+  await screenshot(page, 'aws-no-credentials');
+  await step(page, 'Output channel "ElastiCache" without the AuthToken', async () => {
+    await runCommand(page, 'Output: Show Output Channels...');
+    const row = quickInput(page).locator('.monaco-list-row', { hasText: /^\s*ElastiCache/ }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
+    await page.locator('.panel .output-view, .panel [id="workbench.panel.output"]').first().waitFor({ timeout: 10_000 });
+    const shown = norm(await page.locator('.panel .monaco-editor .view-lines').first().innerText());
+    assert.ok(shown.length > 0, 'the ElastiCache output channel is empty');
+    assert.ok(!shown.includes(AUTH_TOKEN), 'the Output channel shows the AuthToken');
+    await screenshot(page, 'output-channel');
+    // The whole log, not just the visible lines: every log file code-server wrote for this profile.
+    const logs = listFiles(join(wb.userDataDir, 'logs')).filter((f) => /elasticache/i.test(f));
+    assert.ok(logs.length > 0, 'no ElastiCache log file under the profile');
+    for (const f of logs) assert.ok(!readFileSync(f, 'utf8').includes(AUTH_TOKEN), `${f} contains the AuthToken`);
+    assert.ok(!wb.log().includes(AUTH_TOKEN), 'code-server\'s output contains the AuthToken');
+  });
+  await closeQuickInput(page);
+});
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
