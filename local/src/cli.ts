@@ -1,5 +1,77 @@
-// `elasticache local`: filled in by the local-endpoint work (issue 3).
-export async function runLocal(_args: string[]): Promise<number> {
-  console.error('elasticache local: not built yet');
-  return 2;
+// `elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]`:
+// serves the local endpoint until SIGINT/SIGTERM, then stops every node it started and exits 0.
+import { parseArgs } from 'node:util';
+import { startLocalEndpoint } from './index';
+
+const usage = 'usage: elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]';
+
+export async function runLocal(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '4510' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string' },
+        'access-key': { type: 'string' },
+        'secret-key': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`elasticache local: ${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`elasticache local: --port must be a port number (0-65535), not ${values.port}`);
+    return 2;
+  }
+  if ((values['access-key'] === undefined) !== (values['secret-key'] === undefined)) {
+    console.error('elasticache local: --access-key and --secret-key must be given together');
+    return 2;
+  }
+  let endpoint;
+  try {
+    endpoint = await startLocalEndpoint({
+      port,
+      host: values.host,
+      dataDir: values.data,
+      accessKey: values['access-key'],
+      secretKey: values['secret-key'],
+      log: values.quiet ? undefined : (line) => console.log(`[${new Date().toISOString()}] ${line}`),
+    });
+  } catch (err) {
+    console.error(`elasticache local: ${(err as Error).message}`);
+    return 1;
+  }
+  const notes = [`data in ${endpoint.dataDir}`, endpoint.warnings.length === 0 ? undefined : `WARNING: ${endpoint.warnings.join('; ')}`]
+    .filter(Boolean)
+    .join('; ');
+  console.log(`ElastiCache local endpoint listening on ${endpoint.url} (${notes})`);
+
+  return new Promise<number>((resolve) => {
+    let signalled = false;
+    const shutdown = (signal: string) => {
+      if (signalled) return;
+      signalled = true;
+      console.log(`${signal}: stopping every node`);
+      endpoint.stop().then(
+        () => resolve(0),
+        (err: unknown) => {
+          console.error(`elasticache local: ${(err as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  });
 }

@@ -1,0 +1,582 @@
+// The ElastiCache actions of the local endpoint, on SDK-shaped inputs and outputs (the Query protocol is
+// handled in queryProtocol.ts). Clusters are persisted in the state file; their nodes are real processes.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { ApiError } from './queryProtocol';
+import type { CallerScope } from './sigv4';
+import {
+  availabilityZones,
+  defaultEngineVersion,
+  engineNames,
+  engineVersions,
+  findEngineVersion,
+  type EngineName,
+} from './engineFacts';
+import {
+  adoptNode,
+  answers,
+  ensureTlsCertificate,
+  runsExecutable,
+  freePort,
+  isAlive,
+  missingBinaryMessage,
+  spawnNode,
+  stopNode,
+  waitUntilAnswering,
+  writeNodeConfig,
+  type NodeBinaries,
+  type NodeKind,
+  type RunningNode,
+} from './nodes';
+import { StateStore, type ClusterState, type NodeState, type StateFile, type Tag } from './state';
+
+export const accountId = '000000000000';
+const readyTimeoutMs = 10_000;
+const maxTagsPerResource = 50;
+
+type Input = Record<string, unknown>;
+type Output = Record<string, unknown>;
+
+interface ManagerOptions {
+  dataDir: string;
+  /** Address nodes listen on. */
+  bindHost: string;
+  /** Address reported in node Endpoints. */
+  advertisedHost: string;
+  binaries: NodeBinaries;
+  log: (line: string) => void;
+}
+
+const nodeKind = (engine: EngineName): NodeKind => (engine === 'memcached' ? 'memcached' : 'redis');
+
+function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: T[]; marker?: string } {
+  const maxRecords = input.MaxRecords as number | undefined;
+  if (maxRecords !== undefined && (maxRecords < 20 || maxRecords > 100)) {
+    throw ApiError.of('InvalidParameterValueException', 'The parameter MaxRecords must be between 20 and 100.');
+  }
+  const size = maxRecords ?? 100;
+  items = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  let start = 0;
+  if (input.Marker !== undefined) {
+    let after: string;
+    try {
+      after = Buffer.from(String(input.Marker), 'base64url').toString('utf8');
+    } catch {
+      after = '';
+    }
+    start = items.findIndex((item) => key(item) > after);
+    if (start < 0) start = items.length;
+  }
+  const page = items.slice(start, start + size);
+  const more = start + size < items.length;
+  return { page, marker: more ? Buffer.from(key(page[page.length - 1]), 'utf8').toString('base64url') : undefined };
+}
+
+export class ClusterManager {
+  private state: StateFile = { version: 1, clusters: [], resourceTags: {} };
+  private readonly store: StateStore;
+  /** Running node processes by `${clusterId}/${nodeId}`. */
+  private readonly running = new Map<string, RunningNode>();
+  /** Nodes being stopped on purpose (delete, reboot, shutdown): their exit is not a crash. */
+  private readonly stopping = new Set<string>();
+  private readonly busy = new Set<Promise<unknown>>();
+  private closed = false;
+  private readonly reservedPorts = new Set<number>();
+  /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
+  private readonly crashes = new Map<string, number[]>();
+
+  constructor(private readonly opts: ManagerOptions) {
+    this.store = new StateStore(opts.dataDir);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+  /** Loads the state and brings every cluster back: adopts nodes still running, restarts the others on their ports. */
+  async open(): Promise<void> {
+    this.state = await this.store.load();
+    for (const c of this.state.clusters) for (const n of c.nodes) this.reservedPorts.add(n.port);
+    await Promise.all(
+      this.state.clusters.map(async (cluster) => {
+        if (cluster.status === 'deleting') {
+          this.track(this.finishDelete(cluster));
+          return;
+        }
+        await Promise.all(cluster.nodes.map((node) => this.recoverNode(cluster, node)));
+        await this.settle(cluster);
+      }),
+    );
+    await this.save();
+  }
+
+  /** Stops every node this endpoint runs (SIGTERM, then SIGKILL) and waits for them. State stays on disk. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.busy]);
+    await Promise.all(
+      [...this.running.entries()].map(async ([key, node]) => {
+        this.stopping.add(key);
+        await stopNode(node);
+      }),
+    );
+    for (const c of this.state.clusters) for (const n of c.nodes) n.pid = undefined;
+    this.running.clear();
+    await this.save();
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.busy.add(p);
+    const done = () => this.busy.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  private save(): Promise<void> {
+    return this.store.save(this.state);
+  }
+
+  private nodeDir(cluster: ClusterState, node: NodeState): string {
+    return path.join(this.opts.dataDir, 'clusters', cluster.id, node.id);
+  }
+
+  private binaryFor(engine: EngineName): string {
+    const kind = nodeKind(engine);
+    const binary = this.opts.binaries[kind];
+    if (!binary) throw ApiError.of('InsufficientCacheClusterCapacityFault', `The local endpoint cannot run ${engine} nodes: ${missingBinaryMessage(kind)}.`);
+    return binary;
+  }
+
+  private async recoverNode(cluster: ClusterState, node: NodeState): Promise<void> {
+    const kind = nodeKind(cluster.engine);
+    const key = `${cluster.id}/${node.id}`;
+    if (node.pid && isAlive(node.pid)) {
+      const binary = this.opts.binaries[kind];
+      const ours = binary !== undefined && (await runsExecutable(node.pid, binary)) !== false;
+      if (ours && (await answers(this.opts.advertisedHost, node.port))) {
+        const adopted = adoptNode(node.pid);
+        this.running.set(key, adopted);
+        this.watch(cluster, node, adopted);
+        this.opts.log(`adopted ${cluster.engine} node ${key} (pid ${node.pid}, port ${node.port})`);
+        return;
+      }
+      if (ours) {
+        try {
+          process.kill(node.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    node.pid = undefined;
+    try {
+      await this.startNode(cluster, node);
+    } catch (err) {
+      this.opts.log(`could not restart node ${key}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Starts a node process on its recorded port and waits until it answers. */
+  private async startNode(cluster: ClusterState, node: NodeState, authToken?: string): Promise<void> {
+    const binary = this.binaryFor(cluster.engine);
+    const kind = nodeKind(cluster.engine);
+    const dir = this.nodeDir(cluster, node);
+    const cfg = {
+      kind,
+      dir,
+      host: this.opts.bindHost,
+      port: node.port,
+      authToken,
+      tls: cluster.transitEncryptionEnabled && kind === 'redis' ? await ensureTlsCertificate(this.opts.dataDir) : undefined,
+    };
+    // The config (with the AuthToken) is written once at creation; restarts reuse it.
+    const configured = kind === 'redis' && (await fs.stat(path.join(dir, 'redis.conf')).then(() => true, () => false));
+    if (!configured || authToken !== undefined) await writeNodeConfig(cfg);
+    const proc = await spawnNode(cfg, binary);
+    const key = `${cluster.id}/${node.id}`;
+    this.running.set(key, proc);
+    node.pid = proc.pid;
+    await this.save();
+    this.watch(cluster, node, proc);
+    const up = await waitUntilAnswering(this.opts.advertisedHost, node.port, readyTimeoutMs, proc.hasExited);
+    if (!up) {
+      let tail = '';
+      try {
+        tail = (await fs.readFile(path.join(dir, 'node.log'), 'utf8')).trim().split('\n').slice(-3).join(' | ');
+      } catch {
+        // no log
+      }
+      throw new Error(`${path.basename(binary)} on port ${node.port} did not answer${tail ? `: ${tail}` : ''}`);
+    }
+  }
+
+  /** Restarts a node that exits without being asked to (crash, OOM kill), once its cluster is settled. */
+  private watch(cluster: ClusterState, node: NodeState, proc: RunningNode): void {
+    const key = `${cluster.id}/${node.id}`;
+    void proc.exited.then(() => {
+      if (this.running.get(key) !== proc) return;
+      this.running.delete(key);
+      if (this.stopping.has(key) || this.closed || !this.state.clusters.includes(cluster)) return;
+      node.pid = undefined;
+      const now = Date.now();
+      const recent = (this.crashes.get(key) ?? []).filter((t) => now - t < 60_000);
+      recent.push(now);
+      this.crashes.set(key, recent);
+      if (recent.length > 3) {
+        this.opts.log(`node ${key} keeps exiting; giving up (see ${path.join(this.nodeDir(cluster, node), 'node.log')})`);
+        cluster.status = 'failed';
+        void this.save();
+        return;
+      }
+      this.opts.log(`node ${key} exited unexpectedly; restarting it on port ${node.port}`);
+      setTimeout(() => {
+        if (this.closed || !this.state.clusters.includes(cluster) || this.running.has(key)) return;
+        this.track(this.startNode(cluster, node).catch((err) => this.opts.log(`restart of ${key} failed: ${(err as Error).message}`)));
+      }, 200).unref();
+    });
+  }
+
+  /** available when every node answers, failed otherwise. */
+  private async settle(cluster: ClusterState): Promise<void> {
+    const allUp = cluster.nodes.every((n) => this.running.has(`${cluster.id}/${n.id}`));
+    cluster.status = allUp ? 'available' : 'failed';
+  }
+
+  private async allocatePort(): Promise<number> {
+    for (;;) {
+      const port = await freePort(this.opts.bindHost);
+      if (!this.reservedPorts.has(port)) {
+        this.reservedPorts.add(port);
+        return port;
+      }
+    }
+  }
+
+  // ---- lookup helpers ---------------------------------------------------------------------------------------
+
+  private find(id: unknown): ClusterState {
+    const cluster = this.state.clusters.find((c) => c.id === String(id).toLowerCase());
+    if (!cluster) throw ApiError.of('CacheClusterNotFoundFault', `CacheCluster not found: ${String(id)}`);
+    return cluster;
+  }
+
+  private defaultParameterGroups() {
+    const seen = new Set<string>();
+    return engineVersions().filter((v) => !seen.has(v.defaultParameterGroup) && seen.add(v.defaultParameterGroup));
+  }
+
+  /** The CacheCluster output shape (SDK member names; serialized by walking the model). */
+  private describe(cluster: ClusterState, showNodes: boolean): Output {
+    const endpoint = (port: number) => ({ Address: this.opts.advertisedHost, Port: port });
+    const running = cluster.status === 'available' || cluster.status === 'rebooting cache cluster nodes';
+    return {
+      CacheClusterId: cluster.id,
+      ConfigurationEndpoint: cluster.engine === 'memcached' && cluster.nodes.length > 0 ? endpoint(cluster.nodes[0].port) : undefined,
+      ClientDownloadLandingPage: 'https://console.aws.amazon.com/elasticache/home#client-download:',
+      CacheNodeType: cluster.cacheNodeType,
+      Engine: cluster.engine,
+      EngineVersion: cluster.engineVersion,
+      CacheClusterStatus: cluster.status,
+      NumCacheNodes: cluster.nodes.length,
+      PreferredAvailabilityZone: cluster.preferredAvailabilityZone,
+      CacheClusterCreateTime: cluster.createTime,
+      PreferredMaintenanceWindow: cluster.preferredMaintenanceWindow,
+      PendingModifiedValues: {},
+      NotificationConfiguration: cluster.notificationTopicArn ? { TopicArn: cluster.notificationTopicArn, TopicStatus: 'active' } : undefined,
+      CacheSecurityGroups: cluster.cacheSecurityGroupNames.map((name) => ({ CacheSecurityGroupName: name, Status: 'active' })),
+      CacheParameterGroup: { CacheParameterGroupName: cluster.cacheParameterGroupName, ParameterApplyStatus: 'in-sync', CacheNodeIdsToReboot: [] },
+      CacheSubnetGroupName: cluster.cacheSubnetGroupName,
+      CacheNodes: showNodes
+        ? cluster.nodes.map((n) => ({
+            CacheNodeId: n.id,
+            CacheNodeStatus: cluster.status === 'creating' ? 'creating' : cluster.status === 'deleting' ? 'deleting' : running && this.running.has(`${cluster.id}/${n.id}`) ? 'available' : cluster.status === 'rebooting cache cluster nodes' ? 'rebooting' : 'failed',
+            CacheNodeCreateTime: n.createTime,
+            Endpoint: endpoint(n.port),
+            ParameterGroupStatus: 'in-sync',
+            CustomerAvailabilityZone: cluster.preferredAvailabilityZone,
+          }))
+        : undefined,
+      AutoMinorVersionUpgrade: cluster.autoMinorVersionUpgrade,
+      SecurityGroups: cluster.securityGroupIds.map((id) => ({ SecurityGroupId: id, Status: 'active' })),
+      SnapshotRetentionLimit: cluster.snapshotRetentionLimit,
+      SnapshotWindow: cluster.snapshotWindow,
+      AuthTokenEnabled: cluster.authTokenEnabled,
+      AuthTokenLastModifiedDate: cluster.authTokenLastModifiedDate,
+      TransitEncryptionEnabled: cluster.transitEncryptionEnabled,
+      TransitEncryptionMode: cluster.transitEncryptionEnabled ? 'required' : undefined,
+      AtRestEncryptionEnabled: false,
+      ARN: cluster.arn,
+      ReplicationGroupLogDeliveryEnabled: false,
+      LogDeliveryConfigurations: [],
+      NetworkType: cluster.networkType ?? 'ipv4',
+      IpDiscovery: cluster.ipDiscovery ?? 'ipv4',
+    };
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------------------
+
+  async createCacheCluster(input: Input, caller: CallerScope): Promise<Output> {
+    if (this.closed) throw new ApiError('ServiceUnavailable', 'The local endpoint is shutting down.', 503, 'Receiver');
+    const id = String(input.CacheClusterId).toLowerCase();
+    if (this.state.clusters.some((c) => c.id === id)) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
+    if (input.ReplicationGroupId !== undefined) {
+      throw ApiError.of('ReplicationGroupNotFoundFault', `Replication group ${String(input.ReplicationGroupId)} not found (the local endpoint has no replication groups).`);
+    }
+    if (input.SnapshotArns !== undefined || input.SnapshotName !== undefined) {
+      throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
+    }
+    const engineRaw = String(input.Engine ?? '').toLowerCase();
+    if (!(engineNames as string[]).includes(engineRaw)) {
+      throw ApiError.of('InvalidParameterValueException', `Invalid value for Engine: ${engineRaw || '(missing)'}. Valid values: ${engineNames.join(', ')}.`);
+    }
+    const engine = engineRaw as EngineName;
+    const version = input.EngineVersion !== undefined ? findEngineVersion(engine, String(input.EngineVersion)) : defaultEngineVersion(engine);
+    if (!version) throw ApiError.of('InvalidParameterValueException', `Cannot find version ${String(input.EngineVersion)} for ${engine}`);
+    const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
+    if (numNodes < 1 || numNodes > 40 || (engine !== 'memcached' && numNodes !== 1)) {
+      throw ApiError.of('InvalidParameterValueException', engine === 'memcached' ? 'NumCacheNodes must be between 1 and 40 for memcached.' : `NumCacheNodes must be 1 for ${engine}.`);
+    }
+    if (input.CacheSubnetGroupName !== undefined && input.CacheSubnetGroupName !== 'default') {
+      throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${String(input.CacheSubnetGroupName)} not found.`);
+    }
+    let parameterGroup = version.defaultParameterGroup;
+    if (input.CacheParameterGroupName !== undefined) {
+      const group = this.defaultParameterGroups().find((v) => v.defaultParameterGroup === input.CacheParameterGroupName);
+      if (!group) throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${String(input.CacheParameterGroupName)}`);
+      if (group.family !== version.family) {
+        throw ApiError.of('InvalidParameterCombinationException', `The parameter group ${group.defaultParameterGroup} (family ${group.family}) does not match engine ${engine} ${version.version} (family ${version.family}).`);
+      }
+      parameterGroup = group.defaultParameterGroup;
+    }
+    if (input.CacheSecurityGroupNames !== undefined && (input.CacheSecurityGroupNames as unknown[]).length > 0) {
+      throw ApiError.of('CacheSecurityGroupNotFoundFault', `CacheSecurityGroup not found: ${String((input.CacheSecurityGroupNames as unknown[])[0])}`);
+    }
+    const authToken = input.AuthToken as string | undefined;
+    const transit = input.TransitEncryptionEnabled === true;
+    this.binaryFor(engine);
+
+    const region = caller.region;
+    const zones = availabilityZones(region);
+    const now = new Date().toISOString();
+    const nodes: NodeState[] = [];
+    for (let i = 1; i <= numNodes; i++) nodes.push({ id: String(i).padStart(4, '0'), port: await this.allocatePort(), createTime: now });
+    const cluster: ClusterState = {
+      id,
+      arn: `arn:aws:elasticache:${region}:${accountId}:cluster:${id}`,
+      region,
+      engine,
+      engineVersion: version.version,
+      cacheNodeType: String(input.CacheNodeType ?? 'cache.t3.micro'),
+      status: 'creating',
+      createTime: now,
+      preferredAvailabilityZone: String(input.PreferredAvailabilityZone ?? (input.PreferredAvailabilityZones as string[] | undefined)?.[0] ?? zones[0] ?? `${region}a`),
+      preferredMaintenanceWindow: String(input.PreferredMaintenanceWindow ?? 'sun:05:00-sun:06:00'),
+      cacheParameterGroupName: parameterGroup,
+      cacheSubnetGroupName: input.CacheSubnetGroupName as string | undefined,
+      securityGroupIds: (input.SecurityGroupIds as string[] | undefined) ?? [],
+      cacheSecurityGroupNames: [],
+      autoMinorVersionUpgrade: (input.AutoMinorVersionUpgrade as boolean | undefined) ?? true,
+      snapshotRetentionLimit: engine === 'memcached' ? undefined : ((input.SnapshotRetentionLimit as number | undefined) ?? 0),
+      snapshotWindow: engine === 'memcached' ? undefined : String(input.SnapshotWindow ?? '03:00-04:00'),
+      notificationTopicArn: input.NotificationTopicArn as string | undefined,
+      authTokenEnabled: authToken !== undefined && authToken !== '',
+      authTokenLastModifiedDate: authToken ? now : undefined,
+      transitEncryptionEnabled: transit,
+      networkType: input.NetworkType as string | undefined,
+      ipDiscovery: input.IpDiscovery as string | undefined,
+      requestedPort: input.Port as number | undefined,
+      tags: ((input.Tags as Tag[] | undefined) ?? []).slice(0, maxTagsPerResource),
+      nodes,
+    };
+    this.state.clusters.push(cluster);
+    await this.save();
+
+    // Creation waits (boundedly) for the nodes to answer, so callers usually see `available` on their first describe.
+    await this.track(
+      (async () => {
+        const results = await Promise.allSettled(cluster.nodes.map((n) => this.startNode(cluster, n, authToken)));
+        for (const r of results) if (r.status === 'rejected') this.opts.log(`cluster ${id}: ${(r.reason as Error).message}`);
+        if (this.state.clusters.includes(cluster) && cluster.status === 'creating') await this.settle(cluster);
+        await this.save();
+      })(),
+    );
+    return { CacheCluster: this.describe(cluster, false) };
+  }
+
+  async describeCacheClusters(input: Input): Promise<Output> {
+    const showNodes = input.ShowCacheNodeInfo === true;
+    if (input.CacheClusterId !== undefined) {
+      const cluster = this.find(input.CacheClusterId);
+      return { CacheClusters: [this.describe(cluster, showNodes)] };
+    }
+    const { page, marker } = pageOf(this.state.clusters, input, (c) => `${c.createTime}\u0000${c.id}`);
+    return { Marker: marker, CacheClusters: page.map((c) => this.describe(c, showNodes)) };
+  }
+
+  async deleteCacheCluster(input: Input): Promise<Output> {
+    const cluster = this.find(input.CacheClusterId);
+    if (cluster.status !== 'available' && cluster.status !== 'failed') {
+      throw ApiError.of('InvalidCacheClusterStateFault', `Cache cluster ${cluster.id} is not in a valid state to be deleted (it is ${cluster.status}).`);
+    }
+    if (input.FinalSnapshotIdentifier !== undefined) {
+      throw ApiError.of('SnapshotFeatureNotSupportedFault', 'The local endpoint does not take snapshots (FinalSnapshotIdentifier).');
+    }
+    cluster.status = 'deleting';
+    await this.save();
+    const output = { CacheCluster: this.describe(cluster, false) };
+    this.track(this.finishDelete(cluster));
+    return output;
+  }
+
+  private async finishDelete(cluster: ClusterState): Promise<void> {
+    await Promise.all(
+      cluster.nodes.map(async (n) => {
+        const key = `${cluster.id}/${n.id}`;
+        this.stopping.add(key);
+        const proc = this.running.get(key) ?? (n.pid && isAlive(n.pid) ? adoptNode(n.pid) : undefined);
+        if (proc) await stopNode(proc);
+        this.running.delete(key);
+        this.stopping.delete(key);
+        this.reservedPorts.delete(n.port);
+      }),
+    );
+    this.state.clusters = this.state.clusters.filter((c) => c !== cluster);
+    await this.save();
+    await fs.rm(path.join(this.opts.dataDir, 'clusters', cluster.id), { recursive: true, force: true });
+  }
+
+  async rebootCacheCluster(input: Input): Promise<Output> {
+    const cluster = this.find(input.CacheClusterId);
+    if (cluster.status !== 'available') {
+      throw ApiError.of('InvalidCacheClusterStateFault', `Cache cluster ${cluster.id} is not in available state (it is ${cluster.status}).`);
+    }
+    const ids = input.CacheNodeIdsToReboot as string[];
+    const nodes = ids.map((nodeId) => {
+      const node = cluster.nodes.find((n) => n.id === nodeId);
+      if (!node) throw ApiError.of('InvalidParameterValueException', `Cache node ${nodeId} not found in cache cluster ${cluster.id}.`);
+      return node;
+    });
+    if (nodes.length === 0) throw ApiError.of('InvalidParameterValueException', 'CacheNodeIdsToReboot must name at least one node.');
+    cluster.status = 'rebooting cache cluster nodes';
+    await this.save();
+    const output = { CacheCluster: this.describe(cluster, false) };
+    this.track(
+      (async () => {
+        await Promise.all(
+          nodes.map(async (n) => {
+            const key = `${cluster.id}/${n.id}`;
+            this.stopping.add(key);
+            const proc = this.running.get(key);
+            if (proc) await stopNode(proc);
+            this.running.delete(key);
+            this.stopping.delete(key);
+            n.pid = undefined;
+            if (this.closed) return;
+            await this.startNode(cluster, n).catch((err) => this.opts.log(`reboot of ${key} failed: ${(err as Error).message}`));
+          }),
+        );
+        if (cluster.status === 'rebooting cache cluster nodes') await this.settle(cluster);
+        await this.save();
+      })(),
+    );
+    return output;
+  }
+
+  async describeCacheEngineVersions(input: Input): Promise<Output> {
+    let versions = engineVersions();
+    if (input.Engine !== undefined) versions = versions.filter((v) => v.engine === input.Engine);
+    if (input.EngineVersion !== undefined) versions = versions.filter((v) => v.version === input.EngineVersion);
+    if (input.CacheParameterGroupFamily !== undefined) versions = versions.filter((v) => v.family === input.CacheParameterGroupFamily);
+    if (input.DefaultOnly === true) {
+      versions = engineNames.map((e) => defaultEngineVersion(e)).filter((v) => v !== undefined && versions.includes(v)) as typeof versions;
+    }
+    const { page, marker } = pageOf(versions, input, (v) => `${v.engine}\u0000${v.version}`);
+    return {
+      Marker: marker,
+      CacheEngineVersions: page.map((v) => ({
+        Engine: v.engine,
+        EngineVersion: v.version,
+        CacheParameterGroupFamily: v.family,
+        CacheEngineDescription: v.engineDescription,
+        CacheEngineVersionDescription: v.versionDescription,
+      })),
+    };
+  }
+
+  private subnetGroupArn(region: string) {
+    return `arn:aws:elasticache:${region}:${accountId}:subnetgroup:default`;
+  }
+
+  async describeCacheSubnetGroups(input: Input, caller: CallerScope): Promise<Output> {
+    if (input.CacheSubnetGroupName !== undefined && input.CacheSubnetGroupName !== 'default') {
+      throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${String(input.CacheSubnetGroupName)} not found.`);
+    }
+    const groups = [
+      {
+        CacheSubnetGroupName: 'default',
+        CacheSubnetGroupDescription: 'default',
+        VpcId: 'vpc-00000000000000000',
+        Subnets: availabilityZones(caller.region).map((zone, i) => ({
+          SubnetIdentifier: `subnet-${String(i + 1).padStart(17, '0')}`,
+          SubnetAvailabilityZone: { Name: zone },
+          SupportedNetworkTypes: ['ipv4'],
+        })),
+        ARN: this.subnetGroupArn(caller.region),
+        SupportedNetworkTypes: ['ipv4'],
+      },
+    ];
+    const { page, marker } = pageOf(groups, input, (g) => g.CacheSubnetGroupName);
+    return { Marker: marker, CacheSubnetGroups: page };
+  }
+
+  async describeCacheParameterGroups(input: Input, caller: CallerScope): Promise<Output> {
+    let groups = this.defaultParameterGroups().map((v) => ({
+      CacheParameterGroupName: v.defaultParameterGroup,
+      CacheParameterGroupFamily: v.family,
+      Description: `Default parameter group for ${v.family}`,
+      IsGlobal: false,
+      ARN: `arn:aws:elasticache:${caller.region}:${accountId}:parametergroup:${v.defaultParameterGroup}`,
+    }));
+    if (input.CacheParameterGroupName !== undefined) {
+      groups = groups.filter((g) => g.CacheParameterGroupName === input.CacheParameterGroupName);
+      if (groups.length === 0) throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${String(input.CacheParameterGroupName)}`);
+    }
+    groups.sort((a, b) => (a.CacheParameterGroupName < b.CacheParameterGroupName ? -1 : 1));
+    const { page, marker } = pageOf(groups, input, (g) => g.CacheParameterGroupName);
+    return { Marker: marker, CacheParameterGroups: page };
+  }
+
+  /** The tag list of the resource an ARN names (clusters, the default subnet group, default parameter groups). */
+  private tagsOf(arn: string): { get: () => Tag[]; set: (tags: Tag[]) => void } {
+    const m = /^arn:aws[a-z-]*:elasticache:([a-z0-9-]+):(\d{12}):([a-z]+):(.+)$/.exec(arn);
+    if (!m) throw ApiError.of('InvalidARNFault', `The ARN ${arn} is not a valid ElastiCache ARN.`);
+    const [, , , type, name] = m;
+    if (type === 'cluster') {
+      const cluster = this.find(name);
+      return { get: () => cluster.tags, set: (tags) => (cluster.tags = tags) };
+    }
+    if (type === 'subnetgroup' && name !== 'default') throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${name} not found.`);
+    if (type === 'parametergroup' && !this.defaultParameterGroups().some((v) => v.defaultParameterGroup === name)) {
+      throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${name}`);
+    }
+    if (type !== 'subnetgroup' && type !== 'parametergroup') throw ApiError.of('InvalidARNFault', `The local endpoint has no ${type} resources (${arn}).`);
+    return { get: () => this.state.resourceTags[arn] ?? [], set: (tags) => (this.state.resourceTags[arn] = tags) };
+  }
+
+  async listTagsForResource(input: Input): Promise<Output> {
+    return { TagList: this.tagsOf(String(input.ResourceName)).get() };
+  }
+
+  async addTagsToResource(input: Input): Promise<Output> {
+    const target = this.tagsOf(String(input.ResourceName));
+    const tags = [...target.get()];
+    for (const tag of input.Tags as Tag[]) {
+      if (!tag.Key) throw ApiError.of('InvalidParameterValueException', 'Tag keys must not be empty.');
+      const existing = tags.findIndex((t) => t.Key === tag.Key);
+      if (existing >= 0) tags[existing] = tag;
+      else tags.push(tag);
+    }
+    if (tags.length > maxTagsPerResource) throw ApiError.of('TagQuotaPerResourceExceeded', `A resource can have at most ${maxTagsPerResource} tags.`);
+    target.set(tags);
+    await this.save();
+    return { TagList: tags };
+  }
+}

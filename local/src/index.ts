@@ -1,0 +1,233 @@
+// The local ElastiCache-compatible endpoint: the Query API (2015-02-02) over HTTP on loopback, with real
+// redis-server and memcached nodes, persisted in a data directory. Used by `elasticache local` and in-process
+// by the extension ("Local" connection).
+import * as http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ClusterManager } from './clusters';
+import { findNodeBinaries, isAlive, missingBinaryMessage } from './nodes';
+import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
+import { authenticate, type CallerScope, type Credentials } from './sigv4';
+import { validateCreateCacheCluster } from './validation';
+
+export interface LocalEndpointOptions {
+  /** TCP port; 0 lets the OS choose. Default 4510. */
+  port?: number;
+  /** Address to bind; loopback unless said otherwise. Default 127.0.0.1. */
+  host?: string;
+  /** Where state, node data and the TLS certificate live. Default: the XDG state dir (never the cwd). */
+  dataDir?: string;
+  /** With both keys set, SigV4 signatures are verified; otherwise any well-formed signature is accepted. */
+  accessKey?: string;
+  secretKey?: string;
+  /** One line per request and per node event; never contains secrets. */
+  log?: (line: string) => void;
+}
+
+export interface LocalEndpoint {
+  url: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Certificate of the TLS nodes (self-signed; trust it as the CA), once a TLS cluster has been created. */
+  tlsCaFile: string;
+  /** Problems that limit what can be created, e.g. a missing redis-server (names the Debian package). */
+  warnings: string[];
+  /** Stops the HTTP server and every node process; the state stays on disk for the next start. */
+  stop(): Promise<void>;
+}
+
+/** `$XDG_STATE_HOME/vscode-elasticache/local`, default `~/.local/state/vscode-elasticache/local`. */
+export function defaultDataDir(): string {
+  const stateHome = process.env.XDG_STATE_HOME && path.isAbsolute(process.env.XDG_STATE_HOME) ? process.env.XDG_STATE_HOME : path.join(os.homedir(), '.local', 'state');
+  return path.join(stateHome, 'vscode-elasticache', 'local');
+}
+
+const maxBodyBytes = 1024 * 1024;
+const authParams = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);
+const openDataDirs = new Set<string>();
+
+/** One endpoint per data directory: a pid lock file, taken over when its owner is dead (e.g. after kill -9). */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, 'endpoint.pid');
+  if (openDataDirs.has(dataDir)) throw new Error(`data directory ${dataDir} is already used by a local endpoint in this process`);
+  let owner: number | undefined;
+  try {
+    owner = Number(readFileSync(lockFile, 'utf8').trim()) || undefined;
+  } catch {
+    owner = undefined;
+  }
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`data directory ${dataDir} is used by another local endpoint (pid ${owner}); stop it or use --data`);
+  }
+  await fs.writeFile(lockFile, `${process.pid}\n`, { mode: 0o600 });
+  openDataDirs.add(dataDir);
+  return async () => {
+    openDataDirs.delete(dataDir);
+    await fs.rm(lockFile, { force: true });
+  };
+}
+
+type Handler = (manager: ClusterManager, input: Record<string, unknown>, caller: CallerScope) => Promise<Record<string, unknown>>;
+
+const handlers: Record<string, Handler> = {
+  CreateCacheCluster: (m, input, caller) => m.createCacheCluster(input, caller),
+  DescribeCacheClusters: (m, input) => m.describeCacheClusters(input),
+  DeleteCacheCluster: (m, input) => m.deleteCacheCluster(input),
+  RebootCacheCluster: (m, input) => m.rebootCacheCluster(input),
+  DescribeCacheEngineVersions: (m, input) => m.describeCacheEngineVersions(input),
+  DescribeCacheSubnetGroups: (m, input, caller) => m.describeCacheSubnetGroups(input, caller),
+  DescribeCacheParameterGroups: (m, input, caller) => m.describeCacheParameterGroups(input, caller),
+  ListTagsForResource: (m, input) => m.listTagsForResource(input),
+  AddTagsToResource: (m, input) => m.addTagsToResource(input),
+};
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new ApiError('RequestEntityTooLarge', `The request body is larger than ${maxBodyBytes} bytes.`, 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promise<LocalEndpoint> {
+  const host = opts.host ?? '127.0.0.1';
+  const dataDir = path.resolve(opts.dataDir ?? defaultDataDir());
+  const log = opts.log ?? (() => {});
+  const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
+  if ((opts.accessKey === undefined) !== (opts.secretKey === undefined)) throw new Error('accessKey and secretKey must be given together');
+
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const unlock = await lockDataDir(dataDir);
+  const binaries = await findNodeBinaries();
+  const warnings: string[] = [];
+  if (!binaries.redis) warnings.push(`Redis and Valkey clusters cannot be created: ${missingBinaryMessage('redis')}`);
+  if (!binaries.memcached) warnings.push(`Memcached clusters cannot be created: ${missingBinaryMessage('memcached')}`);
+
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const nodeHost = host === 'localhost' ? '127.0.0.1' : host;
+  const manager = new ClusterManager({
+    dataDir,
+    bindHost: wildcard ? host || '0.0.0.0' : nodeHost,
+    advertisedHost: wildcard ? '127.0.0.1' : nodeHost,
+    binaries,
+    log,
+  });
+  try {
+    await manager.open();
+  } catch (err) {
+    await manager.close().catch(() => {});
+    await unlock();
+    throw err;
+  }
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const requestId = randomUUID();
+    const started = Date.now();
+    let action = '-';
+    let status = 200;
+    let xml: string;
+    try {
+      const url = new URL(req.url ?? '/', 'http://local');
+      const body = req.method === 'POST' ? await readBody(req) : '';
+      if (req.method !== 'GET' && req.method !== 'POST') throw new ApiError('InvalidHttpRequest', 'Use POST / with a form body, or GET /?Action=…', 405);
+      const query = [...url.searchParams.entries()];
+      const contentType = String(req.headers['content-type'] ?? '');
+      const form = req.method === 'POST' && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) ? [...new URLSearchParams(body).entries()] : [];
+      const caller = await authenticate(
+        { method: req.method, host: String(req.headers.host ?? ''), path: url.pathname, query, headers: req.headers, body },
+        credentials,
+      );
+      const params = [...query, ...form].filter(([k]) => !authParams.has(k));
+      action = params.find(([k]) => k === 'Action')?.[1] ?? '';
+      if (!action) throw new ApiError('MissingAction', 'The request must contain the parameter Action.');
+      const version = params.find(([k]) => k === 'Version')?.[1];
+      if (version !== undefined && version !== apiVersion) throw new ApiError('NoSuchVersion', `The requested version (${version}) of service AmazonElastiCache does not exist.`);
+      const handler = handlers[action];
+      if (!handler) {
+        throw new ApiError(
+          'InvalidAction',
+          isKnownOperation(action)
+            ? `The action ${action} is not implemented by the local ElastiCache endpoint.`
+            : `The action ${action} is not valid for this web service.`,
+        );
+      }
+      const memberParams = params.filter(([k]) => k !== 'Action' && k !== 'Version');
+      if (action === 'CreateCacheCluster') {
+        const finding = validateCreateCacheCluster(new URLSearchParams(params).toString());
+        if (finding) throw finding;
+      }
+      const input = decodeInput(action, memberParams);
+      const output = await handler(manager, input, caller);
+      xml = encodeResponse(action, output, requestId);
+    } catch (err) {
+      let apiError: ApiError;
+      if (err instanceof ApiError) apiError = err;
+      else {
+        log(`internal error in ${action}: ${(err as Error).message}`);
+        apiError = new ApiError('InternalFailure', `The local endpoint failed to process the request: ${(err as Error).message}`, 500, 'Receiver');
+      }
+      status = apiError.httpStatus;
+      xml = encodeError(apiError, requestId);
+    }
+    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml) });
+    res.end(xml);
+    log(`${action} ${status} ${Date.now() - started}ms`);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: opts.port ?? 4510, host: host || undefined }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    await manager.close().catch(() => {});
+    await unlock();
+    throw err;
+  }
+  const port = (server.address() as { port: number }).port;
+  const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    dataDir,
+    tlsCaFile: path.join(dataDir, 'tls', 'cert.pem'),
+    warnings,
+    stop() {
+      stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await manager.close();
+        await unlock();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+// The ElastiCache Query protocol (awsQuery, API 2015-02-02), driven entirely by the generated service model:
+// form/query parameters are decoded into SDK-shaped inputs by walking each operation's input shape, and outputs
+// are serialized by walking its output shape, so every member the model knows round-trips through the SDK.
+import { XMLBuilder } from 'fast-xml-parser';
+import { serviceModel } from '../../server/src/model/generated/serviceModel';
+import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
+
+export const xmlNamespace = serviceModel.metadata.xmlNamespace;
+export const apiVersion = serviceModel.metadata.apiVersion;
+
+/** An API error with the Code and HTTP status the service model gives its exception shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly httpStatus = 400,
+    readonly type: 'Sender' | 'Receiver' = 'Sender',
+  ) {
+    super(message);
+  }
+
+  /** An error for a modeled exception shape, e.g. `ApiError.of('CacheClusterNotFoundFault', '…')`. */
+  static of(shapeName: string, message: string): ApiError {
+    const error = serviceModel.shapes[shapeName]?.error;
+    if (!error) throw new Error(`not an exception shape in the service model: ${shapeName}`);
+    return new ApiError(error.code, message, error.httpStatusCode, error.senderFault ? 'Sender' : 'Receiver');
+  }
+}
+
+/** Exception shape names by their wire code (InvalidParameterValue → InvalidParameterValueException). */
+export const exceptionShapeByCode: Record<string, string> = Object.fromEntries(
+  Object.entries(serviceModel.shapes)
+    .filter(([, s]) => s.exception && s.error)
+    .map(([name, s]) => [s.error!.code, name]),
+);
+
+/** A parameter tree: `Tags.Tag.1.Key=a` becomes `{ Tags: { Tag: { 1: { Key: 'a' } } } }`. */
+interface ParamTree {
+  [key: string]: ParamTree | string;
+}
+
+function buildTree(params: Iterable<[string, string]>): ParamTree {
+  const root: ParamTree = {};
+  for (const [key, value] of params) {
+    const parts = key.split('.');
+    let node = root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = node[parts[i]];
+      if (typeof next === 'object') node = next;
+      else node = node[parts[i]] = {};
+    }
+    const last = parts[parts.length - 1];
+    if (typeof node[last] !== 'object') node[last] = value;
+  }
+  return root;
+}
+
+function shape(name: string): ShapeModel {
+  const s = serviceModel.shapes[name];
+  if (!s) throw new Error(`unknown shape ${name}`);
+  return s;
+}
+
+function decodeValue(node: ParamTree | string, shapeName: string, path: string): unknown {
+  const s = shape(shapeName);
+  switch (s.type) {
+    case 'structure': {
+      if (typeof node !== 'object') throw ApiError.of('InvalidParameterValueException', `${path} must be a structure`);
+      return decodeStructure(node, shapeName, path);
+    }
+    case 'list': {
+      if (typeof node !== 'object') {
+        throw ApiError.of('InvalidParameterValueException', `${path} must be a list (${path}.member.1=…)`);
+      }
+      // Both `X.member.N` and the named form `X.<locationName>.N` are accepted.
+      const items = (node.member ?? (s.member!.locationName ? node[s.member!.locationName] : undefined) ?? node) as
+        | ParamTree
+        | string;
+      if (typeof items !== 'object') throw ApiError.of('InvalidParameterValueException', `${path} must be a list`);
+      return Object.keys(items)
+        .filter((k) => /^[1-9]\d*$/.test(k))
+        .sort((a, b) => Number(a) - Number(b))
+        .map((k) => decodeValue(items[k], s.member!.shape, `${path}.member.${k}`));
+    }
+    case 'integer':
+    case 'long': {
+      if (typeof node !== 'string' || !/^-?\d+$/.test(node.trim())) {
+        throw ApiError.of('InvalidParameterValueException', `Invalid value for ${path}: it must be an integer`);
+      }
+      return Number(node);
+    }
+    case 'double':
+    case 'float': {
+      const n = typeof node === 'string' ? Number(node) : NaN;
+      if (Number.isNaN(n)) throw ApiError.of('InvalidParameterValueException', `Invalid value for ${path}: it must be a number`);
+      return n;
+    }
+    case 'boolean': {
+      if (node !== 'true' && node !== 'false') {
+        throw ApiError.of('InvalidParameterValueException', `Invalid value for ${path}: it must be true or false`);
+      }
+      return node === 'true';
+    }
+    case 'timestamp': {
+      const d = typeof node === 'string' ? new Date(node) : new Date(NaN);
+      if (Number.isNaN(d.getTime())) throw ApiError.of('InvalidParameterValueException', `Invalid value for ${path}: it must be a timestamp`);
+      return d;
+    }
+    default:
+      if (typeof node !== 'string') throw ApiError.of('InvalidParameterValueException', `${path} must be a single value`);
+      return node;
+  }
+}
+
+function decodeStructure(node: ParamTree, shapeName: string, path: string): Record<string, unknown> {
+  const s = shape(shapeName);
+  const out: Record<string, unknown> = {};
+  for (const [member, m] of Object.entries(s.members ?? {})) {
+    const value = node[member];
+    if (value === undefined) continue;
+    out[member] = decodeValue(value, m.shape, path ? `${path}.${member}` : member);
+  }
+  return out;
+}
+
+/** Decode Query parameters (Action/Version and auth parameters excluded by the caller) into an SDK-shaped input. */
+export function decodeInput(operation: string, params: Iterable<[string, string]>): Record<string, unknown> {
+  const inputShape = serviceModel.operations[operation]?.input;
+  if (!inputShape) return {};
+  const input = decodeStructure(buildTree(params), inputShape, '');
+  for (const required of shape(inputShape).required ?? []) {
+    if (input[required] === undefined) {
+      throw new ApiError('MissingParameter', `The request must contain the parameter ${required}`);
+    }
+  }
+  return input;
+}
+
+/** The XML value tree of one output value, walked by its shape (lists by their member's locationName). */
+function encodeValue(value: unknown, shapeName: string): unknown {
+  const s = shape(shapeName);
+  switch (s.type) {
+    case 'structure': {
+      const out: Record<string, unknown> = {};
+      const record = value as Record<string, unknown>;
+      for (const [member, m] of Object.entries(s.members ?? {})) {
+        const v = record[member];
+        if (v === undefined || v === null) continue;
+        out[m.locationName ?? member] = encodeValue(v, m.shape);
+      }
+      return out;
+    }
+    case 'list': {
+      const items = (value as unknown[]).map((item) => encodeValue(item, s.member!.shape));
+      return items.length === 0 ? '' : { [s.member!.locationName ?? 'member']: items };
+    }
+    case 'timestamp':
+      return (value instanceof Date ? value : new Date(String(value))).toISOString();
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return String(value);
+  }
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+
+/** `<ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata><RequestId>…` */
+export function encodeResponse(operation: string, output: Record<string, unknown> | undefined, requestId: string): string {
+  const op = serviceModel.operations[operation];
+  const body: Record<string, unknown> = { '@_xmlns': xmlNamespace };
+  if (op.output && op.resultWrapper) body[op.resultWrapper] = encodeValue(output ?? {}, op.output);
+  body.ResponseMetadata = { RequestId: requestId };
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + builder.build({ [`${operation}Response`]: body });
+}
+
+/** `<ErrorResponse xmlns=…><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>` */
+export function encodeError(error: ApiError, requestId: string): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    builder.build({
+      ErrorResponse: {
+        '@_xmlns': xmlNamespace,
+        Error: { Type: error.type, Code: error.code, Message: error.message },
+        RequestId: requestId,
+      },
+    })
+  );
+}
+
+export function isKnownOperation(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(serviceModel.operations, name);
+}

@@ -1,0 +1,111 @@
+// The endpoint's persistent state: one JSON file in the data directory, replaced atomically (temp file, fsync,
+// rename) so that a kill -9 at any moment leaves either the old or the new state, never a torn file.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { EngineName } from './engineFacts';
+
+export interface Tag {
+  Key: string;
+  Value?: string;
+}
+
+export interface NodeState {
+  /** 0001, 0002, … as in AWS. */
+  id: string;
+  port: number;
+  /** The node process, while it runs. */
+  pid?: number;
+  createTime: string;
+}
+
+export type ClusterStatus = 'creating' | 'available' | 'deleting' | 'rebooting cache cluster nodes' | 'failed';
+
+export interface ClusterState {
+  id: string;
+  arn: string;
+  region: string;
+  engine: EngineName;
+  engineVersion: string;
+  cacheNodeType: string;
+  status: ClusterStatus;
+  createTime: string;
+  preferredAvailabilityZone: string;
+  preferredMaintenanceWindow: string;
+  cacheParameterGroupName: string;
+  cacheSubnetGroupName?: string;
+  securityGroupIds: string[];
+  cacheSecurityGroupNames: string[];
+  autoMinorVersionUpgrade: boolean;
+  snapshotRetentionLimit?: number;
+  snapshotWindow?: string;
+  notificationTopicArn?: string;
+  /** The token itself lives only in the node's 0600 redis.conf, never here. */
+  authTokenEnabled: boolean;
+  authTokenLastModifiedDate?: string;
+  transitEncryptionEnabled: boolean;
+  networkType?: string;
+  ipDiscovery?: string;
+  requestedPort?: number;
+  tags: Tag[];
+  nodes: NodeState[];
+}
+
+export interface StateFile {
+  version: 1;
+  clusters: ClusterState[];
+  /** Tags on resources other than clusters (subnet and parameter groups), by ARN. */
+  resourceTags: Record<string, Tag[]>;
+}
+
+export function emptyState(): StateFile {
+  return { version: 1, clusters: [], resourceTags: {} };
+}
+
+export class StateStore {
+  private readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+  private counter = 0;
+
+  constructor(readonly dataDir: string) {
+    this.file = path.join(dataDir, 'state.json');
+  }
+
+  async load(): Promise<StateFile> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+      throw err;
+    }
+    try {
+      const parsed = JSON.parse(text) as StateFile;
+      if (parsed.version !== 1 || !Array.isArray(parsed.clusters)) throw new Error('unknown format');
+      parsed.resourceTags ??= {};
+      return parsed;
+    } catch (err) {
+      // Never lose a state file we cannot read: keep it aside and say where.
+      const aside = `${this.file}.unreadable-${Date.now()}`;
+      await fs.rename(this.file, aside);
+      throw new Error(`state file ${this.file} could not be read (${(err as Error).message}); moved to ${aside}`);
+    }
+  }
+
+  /** Writes a snapshot of the state; writes are serialized, each one atomic. */
+  save(state: StateFile): Promise<void> {
+    const text = JSON.stringify(state, null, 1);
+    const write = async () => {
+      const tmp = `${this.file}.${process.pid}.${++this.counter}.tmp`;
+      const handle = await fs.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, this.file);
+    };
+    this.writing = this.writing.then(write, write);
+    return this.writing;
+  }
+}
