@@ -48,7 +48,7 @@ log "5/6 built-in extensions' dependencies"
 (cd extensions && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
 
 log "6/6 smoke check"
-node "$BIN" --version >&2
+XDG_CONFIG_HOME="$DIR/.config" XDG_DATA_HOME="$DIR/.local" node "$BIN" --version >&2
 touch "$MARKER"
 log "done in $(( $(date +%s) - start ))s"
 echo "$BIN"
