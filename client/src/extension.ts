@@ -1,3 +1,82 @@
-// Extension entry point: filled in by the client work (issue 4).
-export function activate(): void {}
-export function deactivate(): void {}
+// Extension entry point: wiring only. The language client for ElastiCache request documents, the explorer,
+// the commands and the CodeLens. The AWS SDK is loaded on first use by the modules that need it.
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CreateClusterCodeLens } from './codeLens';
+import { registerCommands } from './commands';
+import { affectsSettings, readSettings } from './config';
+import { type Connection, awsConnections, createClient, localConnection } from './connections';
+import { LocalEndpointManager } from './localEndpoint';
+import { ClustersTree, VIEW_ID } from './treeView';
+
+export const requestDocuments = [
+  { language: 'elasticache-query' },
+  { language: 'json', pattern: '**/*.elasticache.json' },
+  { language: 'yaml', pattern: '**/*.elasticache.{yaml,yml}' },
+  { pattern: '**/*.elasticache.{json,yaml,yml}' },
+];
+
+let languageClient: LanguageClient | undefined;
+const local = new LocalEndpointManager();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('ElastiCache', { log: true });
+  context.subscriptions.push(log);
+
+  // Language client: dist/server.js over stdio.
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: requestDocuments,
+    outputChannel: log,
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.elasticache{,.json,.yaml,.yml}') },
+  };
+  languageClient = new LanguageClient('elasticache', 'ElastiCache Language Server', serverOptions, clientOptions);
+  languageClient.start().catch((err: unknown) => log.error(`Language server failed to start: ${err instanceof Error ? err.message : String(err)}`));
+
+  // Connections and one cached SDK client per connection (settings changes drop the cache).
+  const clients = new Map<string, Promise<ElastiCacheClient>>();
+  const connections = async (): Promise<Connection[]> => {
+    const url = local.url;
+    const localRoot: Connection = url ? localConnection(url) : { ...localConnection(''), endpoint: undefined };
+    return [localRoot, ...(await awsConnections(readSettings()))];
+  };
+  const client = (connection: Connection): Promise<ElastiCacheClient> => {
+    const key = JSON.stringify(connection);
+    let c = clients.get(key);
+    if (!c) {
+      c = createClient(connection, log);
+      c.catch(() => clients.delete(key));
+      clients.set(key, c);
+    }
+    return c;
+  };
+
+  const tree = new ClustersTree({ connections, client });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(tree, view, tree.attach(view));
+
+  context.subscriptions.push(
+    ...registerCommands({ log, local, tree, connections, client }),
+    vscode.languages.registerCodeLensProvider(requestDocuments, new CreateClusterCodeLens()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsSettings(e)) return;
+      for (const c of clients.values()) void c.then((x) => x.destroy(), () => undefined);
+      clients.clear();
+      tree.refresh();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      clients.clear();
+      tree.refresh();
+    }),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await Promise.allSettled([languageClient?.stop(), local.stop()]);
+  languageClient = undefined;
+}

@@ -1,0 +1,350 @@
+// Command handlers. Every command takes its inputs as arguments when given (tree item, or a plain object for
+// tests and other extensions) and asks the user otherwise. Failures become one readable notification with
+// "Show Log"; never a stack trace.
+import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import * as vscode from 'vscode';
+import { readSettings, writeProfile, writeRegions } from './config';
+import { requestFileName, requestFileText } from './clusterView';
+import { type Connection, effectiveProfile, listProfiles, loadSdk } from './connections';
+import { describeFailure } from './errors';
+import type { ClusterItem, ExplorerItem } from './explorerModel';
+import type { LocalEndpointManager } from './localEndpoint';
+import type { ClustersTree } from './treeView';
+
+export interface ClientContext {
+  log: vscode.LogOutputChannel;
+  local: LocalEndpointManager;
+  tree: ClustersTree;
+  connections(): Promise<Connection[]>;
+  client(connection: Connection): Promise<ElastiCacheClient>;
+}
+
+/** A connection as commands accept it: a Connection, its id ('local', 'aws:profile:region'), or a tree item. */
+type ConnectionArg = Connection | string | { connection?: Connection | string } | undefined;
+type ClusterArg = ClusterItem | { connection: Connection | string; cacheClusterId: string; confirmed?: boolean; finalSnapshot?: boolean };
+
+export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
+    async (...args: A): Promise<unknown> => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        const failure = describeFailure(err);
+        ctx.log.error(failure.message);
+        void vscode.window.showErrorMessage(`ElastiCache: ${failure.message}`, 'Show Log').then((a) => a && ctx.log.show());
+        return undefined;
+      }
+    };
+  const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
+    'elasticache.startLocalEndpoint': () => startLocal(ctx),
+    'elasticache.stopLocalEndpoint': async () => {
+      await ctx.local.stop();
+      ctx.tree.refresh();
+    },
+    'elasticache.refresh': async (item?: ExplorerItem) => ctx.tree.refresh(item?.type === 'message' ? ctx.tree.model.findConnection(item.connection.id) : item),
+    'elasticache.createCluster': (arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem) => createClusterCommand(ctx, arg),
+    'elasticache.createFromRequest': (arg?: vscode.Uri | { uri?: vscode.Uri | string; offset?: number; connection?: ConnectionArg }) => createFromRequestCommand(ctx, arg),
+    'elasticache.copyEndpoint': async (item: ExplorerItem) => copy(item, 'endpoint'),
+    'elasticache.copyArn': async (item: ExplorerItem) => copy(item, 'arn'),
+    'elasticache.openAsRequestFile': (arg: ClusterArg) => openAsRequestFile(ctx, arg),
+    'elasticache.rebootCluster': (arg: ClusterArg) => rebootCluster(ctx, arg),
+    'elasticache.deleteCluster': (arg: ClusterArg) => deleteCluster(ctx, arg),
+    'elasticache.configureProfile': () => configureProfile(ctx),
+    'elasticache.selectRegions': () => selectRegions(ctx),
+    'elasticache.showLog': async () => ctx.log.show(),
+  };
+  return Object.entries(commands).map(([id, fn]) => vscode.commands.registerCommand(id, guard(fn as (...args: unknown[]) => Promise<unknown>)));
+}
+
+async function startLocal(ctx: ClientContext): Promise<string> {
+  const settings = readSettings();
+  const endpoint = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Starting the ElastiCache Local endpoint…' },
+    () => ctx.local.start({ port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }),
+  );
+  ctx.log.info(`Local endpoint listening on ${endpoint.url} (data in ${endpoint.dataDir})`);
+  ctx.tree.refresh();
+  void vscode.window.showInformationMessage(`ElastiCache Local endpoint listening on ${endpoint.url}`);
+  return endpoint.url;
+}
+
+async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promise<Connection | undefined> {
+  const wanted = typeof arg === 'object' && arg && !('id' in arg) ? arg.connection : arg;
+  if (!wanted) return undefined;
+  const id = typeof wanted === 'string' ? wanted : (wanted as Connection).id;
+  if (id === 'local' && !ctx.local.running) await startLocal(ctx);
+  const found = (await ctx.connections()).find((c) => c.id === id || (id === 'aws' && c.kind === 'aws'));
+  if (!found) throw new Error(`Unknown connection "${id}".`);
+  return found;
+}
+
+async function pickConnection(ctx: ClientContext): Promise<Connection | undefined> {
+  const connections = await ctx.connections();
+  const chosen = await vscode.window.showQuickPick(
+    connections.map((c) => ({ label: c.label, description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : c.region, c })),
+    { title: 'Create the cluster on which connection?', ignoreFocusOut: true },
+  );
+  if (!chosen) return undefined;
+  return resolveConnection(ctx, chosen.c.id);
+}
+
+async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ connection: Connection; cluster: CacheCluster; confirmed?: boolean; finalSnapshot?: boolean }> {
+  if (arg && 'type' in arg && arg.type === 'cluster') return { connection: arg.connection, cluster: arg.cluster };
+  const plain = arg as Exclude<ClusterArg, ClusterItem>;
+  if (!plain?.cacheClusterId) throw new Error('Choose a cluster in the ElastiCache explorer.');
+  const connection = (await resolveConnection(ctx, plain.connection))!;
+  const cached = ctx.tree.model.findCluster(connection.id, plain.cacheClusterId);
+  const cluster = cached?.cluster ?? (await describe(ctx, connection, plain.cacheClusterId));
+  return { connection, cluster, confirmed: plain.confirmed, finalSnapshot: plain.finalSnapshot };
+}
+
+async function describe(ctx: ClientContext, connection: Connection, id: string): Promise<CacheCluster> {
+  const { DescribeCacheClustersCommand } = await loadSdk();
+  const out = await (await ctx.client(connection)).send(new DescribeCacheClustersCommand({ CacheClusterId: id, ShowCacheNodeInfo: true }));
+  const cluster = out.CacheClusters?.[0];
+  if (!cluster) throw new Error(`Cluster ${id} not found.`);
+  return cluster;
+}
+
+async function copy(item: ExplorerItem, what: 'endpoint' | 'arn'): Promise<void> {
+  const { endpointOf, nodeEndpoint } = await import('./clusterView');
+  let text: string | undefined;
+  if (item.type === 'cluster') text = what === 'arn' ? item.cluster.ARN : endpointOf(item.cluster);
+  if (item.type === 'cacheNode') text = what === 'arn' ? item.cluster.cluster.ARN : nodeEndpoint(item.node);
+  if (!text) throw new Error(`This item has no ${what === 'arn' ? 'ARN' : 'endpoint'} yet.`);
+  await vscode.env.clipboard.writeText(text);
+  void vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
+}
+
+async function createClusterCommand(
+  ctx: ClientContext,
+  arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem,
+): Promise<CacheCluster | undefined> {
+  const given = arg && !('type' in arg) ? arg : undefined;
+  if (given?.input) {
+    const connection = (await resolveConnection(ctx, given.connection)) ?? (await pickConnection(ctx));
+    return connection && createWithInput(ctx, connection, given.input);
+  }
+  const initialConnection = arg && 'type' in arg && arg.type === 'connection' ? arg.connection : await resolveConnection(ctx, given?.connection);
+  const [{ CreateClusterWizard, sdkWizardServices }, { runWizardUi }, { wizardRules }] = await Promise.all([
+    import('./wizard'),
+    import('./wizardUi'),
+    import('./wizardRules'),
+  ]);
+  const services = sdkWizardServices(
+    async () => {
+      const all = await ctx.connections();
+      // Offer Local even when stopped: choosing it starts it.
+      return all;
+    },
+    async (c) => ctx.client((await resolveConnection(ctx, c.id)) ?? c),
+  );
+  const wizard = new CreateClusterWizard(services, wizardRules, { connection: initialConnection });
+  if (!(await runWizardUi(wizard))) return undefined;
+  if (wizard.state.outcome === 'save') {
+    await saveRequest(wizard.requestWithoutSecrets(), `${wizard.state.cacheClusterId ?? 'cluster'}.elasticache.json`);
+    return undefined;
+  }
+  const connection = (await resolveConnection(ctx, wizard.state.connection))!;
+  return createWithInput(ctx, connection, wizard.input());
+}
+
+/** Confirms (AWS: billed per node-hour), creates under cancellable progress, reveals, follows to available. */
+export async function createWithInput(ctx: ClientContext, connection: Connection, input: CreateCacheClusterCommandInput): Promise<CacheCluster | undefined> {
+  const id = input.CacheClusterId;
+  if (!id) throw new Error('The request has no CacheClusterId.');
+  if (connection.kind === 'aws') {
+    const nodes = input.NumCacheNodes ?? 1;
+    const answer = await vscode.window.showWarningMessage(
+      `Create cache cluster "${id}" in ${connection.region} (profile ${connection.profile})?`,
+      {
+        modal: true,
+        detail: `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`,
+      },
+      'Create (billed per node-hour)',
+    );
+    if (!answer) return undefined;
+  }
+  const { createCacheCluster, waitUntilAvailable } = await import('./createFromRequest');
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `ElastiCache: creating ${id}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const client = await ctx.client(connection);
+      await createCacheCluster(client, input, abort.signal);
+      ctx.log.info(`CreateCacheCluster ${id} accepted on ${connection.label}`);
+      await ctx.tree.model.track(connection, id);
+      ctx.tree.poller.kick();
+      await ctx.tree.reveal(connection.id, id).catch(() => undefined);
+      progress.report({ message: 'creating… (cancel stops following, not the creation)' });
+      const cluster = await waitUntilAvailable(client, id, {
+        timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
+        intervalMs: connection.kind === 'local' ? 300 : 10_000,
+        abortSignal: abort.signal,
+        onStatus: (status) => progress.report({ message: status }),
+      }).catch((err: unknown) => {
+        if (abort.signal.aborted) return undefined;
+        throw err;
+      });
+      await ctx.tree.model.track(connection, id);
+      if (cluster) {
+        const { endpointOf } = await import('./clusterView');
+        void vscode.window.showInformationMessage(`Cache cluster ${id} is available at ${endpointOf(cluster) ?? 'its endpoint'}.`);
+      }
+      return cluster;
+    },
+  );
+}
+
+async function saveRequest(input: Record<string, unknown>, fileName: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    filters: { 'ElastiCache request': ['elasticache.json', 'json'] },
+    title: 'Save CreateCacheCluster request',
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(input, null, 2) + '\n', 'utf8'));
+  await vscode.window.showTextDocument(target);
+  return target;
+}
+
+async function createFromRequestCommand(
+  ctx: ClientContext,
+  arg?: vscode.Uri | { uri?: vscode.Uri | string; offset?: number; connection?: ConnectionArg },
+): Promise<CacheCluster | undefined> {
+  const opts = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
+  const uri = typeof opts.uri === 'string' ? vscode.Uri.parse(opts.uri) : opts.uri;
+  const editor = vscode.window.activeTextEditor;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+  if (!document) throw new Error('Open a .elasticache or *.elasticache.json/yaml file first.');
+  const { documentKindFor } = await import('./documentKind');
+  const kind = documentKindFor(document.uri.path, document.languageId);
+  if (!kind) throw new Error(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
+  const { createRequestsIn, requestAt, refusal } = await import('./createFromRequest');
+  const requests = createRequestsIn(document.getText(), kind);
+  const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
+  const request = requestAt(requests, offset);
+  if (!request) {
+    throw new Error(requests.length === 0 ? 'This file has no CreateCacheCluster request.' : 'Put the cursor inside the CreateCacheCluster request to send.');
+  }
+  const refused = refusal(request);
+  if (refused) {
+    const action = await vscode.window.showErrorMessage(refused, 'Show Problems');
+    if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return undefined;
+  }
+  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx));
+  return connection && createWithInput(ctx, connection, request.input);
+}
+
+async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<vscode.Uri | undefined> {
+  const { connection, cluster } = await clusterFromArg(ctx, arg);
+  const text = requestFileText(cluster, { includePort: connection.kind === 'aws' });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) {
+    return saveRequest(JSON.parse(text) as Record<string, unknown>, requestFileName(cluster));
+  }
+  let target = vscode.Uri.joinPath(folder, requestFileName(cluster));
+  for (let i = 2; await exists(target); i++) target = vscode.Uri.joinPath(folder, requestFileName(cluster).replace(/\.elasticache\.json$/, `-${i}.elasticache.json`));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  await vscode.window.showTextDocument(target);
+  return target;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<void> {
+  const { connection, cluster, confirmed } = await clusterFromArg(ctx, arg);
+  const id = cluster.CacheClusterId!;
+  const nodeIds = (cluster.CacheNodes ?? []).map((n) => n.CacheNodeId!).filter(Boolean);
+  if (!confirmed) {
+    const ok = await vscode.window.showWarningMessage(
+      `Reboot all ${nodeIds.length} node(s) of cache cluster "${id}"?`,
+      { modal: true, detail: 'The nodes are unavailable while they restart; data that is not persisted is lost.' },
+      'Reboot',
+    );
+    if (!ok) return;
+  }
+  const { RebootCacheClusterCommand } = await loadSdk();
+  await (await ctx.client(connection)).send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
+  await ctx.tree.model.track(connection, id);
+  ctx.tree.poller.kick();
+}
+
+async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boolean> {
+  const { connection, cluster, confirmed, finalSnapshot } = await clusterFromArg(ctx, arg);
+  const id = cluster.CacheClusterId!;
+  const redisLike = cluster.Engine !== 'memcached';
+  let snapshot = finalSnapshot === true;
+  if (!confirmed) {
+    const where = connection.kind === 'local' ? 'the Local endpoint' : `${connection.region} (profile ${connection.profile})`;
+    const detail = [
+      `Deletion is permanent: the cluster, its ${cluster.NumCacheNodes ?? ''} node(s) and the data in them are removed from ${where} and cannot be recovered.`,
+      connection.kind === 'aws' ? 'Billing for its nodes stops once the deletion completes; a final snapshot is billed as snapshot storage.' : '',
+      redisLike ? 'Choose "Delete with Final Snapshot" to keep a backup of the data first.' : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const buttons = redisLike ? ['Delete', 'Delete with Final Snapshot'] : ['Delete'];
+    const answer = await vscode.window.showWarningMessage(`Permanently delete cache cluster "${id}"?`, { modal: true, detail }, ...buttons);
+    if (!answer) return false;
+    snapshot = answer === 'Delete with Final Snapshot';
+  }
+  const { DeleteCacheClusterCommand } = await loadSdk();
+  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 12);
+  await (await ctx.client(connection)).send(
+    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot && redisLike ? `${id}-final-${stamp}` : undefined }),
+  );
+  ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);
+  await ctx.tree.model.track(connection, id);
+  ctx.tree.poller.kick();
+  return true;
+}
+
+async function configureProfile(ctx: ClientContext): Promise<string | undefined> {
+  const settings = readSettings();
+  const { profiles, regions } = await listProfiles().catch(() => ({ profiles: [] as string[], regions: {} as Record<string, string | undefined> }));
+  const current = effectiveProfile(settings);
+  const items: (vscode.QuickPickItem & { profile?: string; action?: string })[] = [
+    ...profiles.map((p) => ({ label: p, description: [regions[p], p === current ? 'current' : ''].filter(Boolean).join(' · '), profile: p })),
+    { label: '$(vm) Use the Local endpoint instead', description: 'free, offline', action: 'local' },
+    { label: '$(book) How to configure AWS credentials', action: 'docs' },
+  ];
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: profiles.length ? 'AWS profile for the ElastiCache explorer' : 'No AWS profiles found in ~/.aws/config or ~/.aws/credentials',
+    ignoreFocusOut: true,
+  });
+  if (!chosen) return undefined;
+  if (chosen.action === 'local') return startLocal(ctx);
+  if (chosen.action === 'docs') {
+    await vscode.env.openExternal(vscode.Uri.parse('https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html'));
+    return undefined;
+  }
+  await writeProfile(chosen.profile!);
+  ctx.tree.refresh();
+  return chosen.profile;
+}
+
+async function selectRegions(ctx: ClientContext): Promise<string[] | undefined> {
+  const { regionNames } = await import('./wizardRules');
+  const current = new Set(readSettings().regions);
+  const chosen = await vscode.window.showQuickPick(
+    regionNames().map((r) => ({ label: r, picked: current.has(r) })),
+    { canPickMany: true, title: 'Regions to list in the ElastiCache explorer (none: the profile\'s region)', ignoreFocusOut: true },
+  );
+  if (!chosen) return undefined;
+  const regions = chosen.map((c) => c.label);
+  await writeRegions(regions);
+  ctx.tree.refresh();
+  return regions;
+}

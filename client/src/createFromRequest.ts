@@ -1,0 +1,94 @@
+// "Create Cluster from Request": finds the CreateCacheCluster requests of a document with the language
+// service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
+// query form's signing parameters are dropped). No VS Code imports.
+import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { serviceModel } from '../../server/src/model/generated/serviceModel';
+import { analyze } from '../../server/src/service/index';
+import type { DocumentKind, Finding, Span } from '../../server/src/service/types';
+import { loadSdk } from './connections';
+
+export interface CreateRequest {
+  /** The whole request in the document. */
+  span: Span;
+  /** Where the CodeLens goes: the Action parameter, or the start of the request. */
+  anchor: Span;
+  input: CreateCacheClusterCommandInput;
+  /** Error findings inside the request: while there are any, the request is not sent. */
+  errors: Finding[];
+}
+
+const createMembers = new Set(Object.keys(serviceModel.shapes.CreateCacheClusterMessage?.members ?? {}));
+
+/** Keeps CreateCacheClusterMessage members only: Action, Version, SignatureVersion, X-Amz-*… are the SDK's business. */
+export function toSdkInput(input: Record<string, unknown>): CreateCacheClusterCommandInput {
+  return Object.fromEntries(Object.entries(input).filter(([k]) => createMembers.has(k))) as unknown as CreateCacheClusterCommandInput;
+}
+
+export function createRequestsIn(text: string, kind: DocumentKind): CreateRequest[] {
+  const analysis = analyze(text, kind);
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  const requests = analysis.requests.filter((r) =>
+    // A JSON/YAML request file is CLI input for create-cache-cluster; a query names its action.
+    kind === 'query' ? r.action?.name === 'CreateCacheCluster' : (r.action?.name ?? 'CreateCacheCluster') === 'CreateCacheCluster',
+  );
+  return requests.map((r) => ({
+    span: r.span,
+    anchor: r.action?.span ?? { start: r.span.start, end: r.span.start },
+    input: toSdkInput(r.input),
+    errors: kind === 'query' ? errors.filter((f) => f.span.start < r.span.end && f.span.end > r.span.start) : errors,
+  }));
+}
+
+/** The request under the cursor, else the only one. */
+export function requestAt(requests: CreateRequest[], offset: number | undefined): CreateRequest | undefined {
+  if (offset !== undefined) {
+    const hit = requests.find((r) => offset >= r.span.start && offset <= r.span.end);
+    if (hit) return hit;
+  }
+  return requests.length === 1 ? requests[0] : undefined;
+}
+
+export function refusal(request: CreateRequest): string | undefined {
+  const n = request.errors.length;
+  if (n === 0) return undefined;
+  const first = request.errors[0]!.message;
+  return `This request has ${n} error${n === 1 ? '' : 's'} (first: ${first}). Fix ${n === 1 ? 'it' : 'them'} first; see the Problems panel.`;
+}
+
+/** Sends CreateCacheCluster; the abort signal cancels the call (withProgress cancellation). */
+export async function createCacheCluster(
+  client: ElastiCacheClient,
+  input: CreateCacheClusterCommandInput,
+  abortSignal?: AbortSignal,
+): Promise<CacheCluster | undefined> {
+  const { CreateCacheClusterCommand } = await loadSdk();
+  const out = await client.send(new CreateCacheClusterCommand(input), { abortSignal });
+  return out.CacheCluster;
+}
+
+/** Polls DescribeCacheClusters until the cluster is `available` (or fails, or the time runs out). */
+export async function waitUntilAvailable(
+  client: ElastiCacheClient,
+  cacheClusterId: string,
+  options: { timeoutMs: number; intervalMs?: number; abortSignal?: AbortSignal; onStatus?: (status: string) => void },
+): Promise<CacheCluster> {
+  const { DescribeCacheClustersCommand } = await loadSdk();
+  const deadline = Date.now() + options.timeoutMs;
+  let interval = options.intervalMs ?? 500;
+  for (;;) {
+    const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }), {
+      abortSignal: options.abortSignal,
+    });
+    const cluster = out.CacheClusters?.[0];
+    const status = cluster?.CacheClusterStatus ?? 'unknown';
+    options.onStatus?.(status);
+    if (cluster && status === 'available') return cluster;
+    if (['failed', 'incompatible-network', 'restore-failed', 'deleted', 'deleting'].includes(status)) {
+      throw new Error(`Cluster ${cacheClusterId} is ${status}.`);
+    }
+    if (Date.now() > deadline) throw new Error(`Cluster ${cacheClusterId} is still ${status} after ${Math.round(options.timeoutMs / 1000)} s.`);
+    if (options.abortSignal?.aborted) throw new Error('Cancelled.');
+    await new Promise((r) => setTimeout(r, interval));
+    interval = Math.min(interval * 1.5, 15_000);
+  }
+}

@@ -1,0 +1,109 @@
+// Renders the create wizard (wizard.ts) as a multi-step QuickInput: step counter, back button,
+// validation as you type, password input for the AUTH token.
+import * as vscode from 'vscode';
+import { describeFailure } from './errors';
+import type { CreateClusterWizard, PickItem, Step } from './wizard';
+
+const BACK = Symbol('back');
+type Answer = string | typeof BACK | undefined;
+
+interface ValueItem extends vscode.QuickPickItem {
+  value: string;
+}
+
+/** Runs the wizard to its end; false when the user cancelled. */
+export async function runWizardUi(wizard: CreateClusterWizard): Promise<boolean> {
+  while (!wizard.done) {
+    const step = wizard.current();
+    if (!step) break;
+    const answer = step.kind === 'pick' ? await pick(wizard, step) : await input(wizard, step);
+    if (answer === undefined) return false;
+    if (answer === BACK) {
+      wizard.back();
+      continue;
+    }
+    const error = await wizard.accept(answer);
+    if (error) void vscode.window.showWarningMessage(error);
+  }
+  return true;
+}
+
+function decorate(q: vscode.QuickPick<ValueItem> | vscode.InputBox, wizard: CreateClusterWizard, step: Step): void {
+  const { step: n, total } = wizard.position();
+  q.title = `Create Cache Cluster: ${step.title}`;
+  q.step = n;
+  q.totalSteps = total;
+  q.ignoreFocusOut = true;
+  q.buttons = wizard.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+}
+
+function pick(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
+  return new Promise<Answer>((resolve) => {
+    const q = vscode.window.createQuickPick<ValueItem>();
+    decorate(q, wizard, step);
+    q.placeholder = step.placeholder;
+    q.matchOnDescription = true;
+    q.busy = true;
+    let settled = false;
+    const finish = (a: Answer): void => {
+      if (settled) return;
+      settled = true;
+      resolve(a);
+      q.dispose();
+    };
+    const load = (): void => {
+      q.busy = true;
+      wizard.items().then(
+        (items: PickItem[]) => {
+          q.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+          const current = wizard.currentValue();
+          const selected = q.items.find((i) => i.value === current);
+          if (selected) q.activeItems = [selected];
+          q.busy = false;
+        },
+        (err: unknown) => {
+          q.items = [{ label: '$(refresh) Retry', description: describeFailure(err).message, value: '\u0000retry' }];
+          q.busy = false;
+        },
+      );
+    };
+    q.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
+    q.onDidAccept(() => {
+      const chosen = q.selectedItems[0] ?? q.activeItems[0];
+      if (!chosen) return;
+      if (chosen.value === '\u0000retry') return load();
+      finish(chosen.value);
+    });
+    q.onDidHide(() => finish(undefined));
+    q.show();
+    load();
+  });
+}
+
+function input(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
+  return new Promise<Answer>((resolve) => {
+    const box = vscode.window.createInputBox();
+    decorate(box, wizard, step);
+    box.prompt = step.placeholder;
+    box.placeholder = step.placeholder;
+    box.password = step.password === true;
+    box.value = step.password ? '' : (wizard.currentValue() ?? '');
+    box.validationMessage = box.value ? wizard.validate(box.value) : undefined;
+    let settled = false;
+    const finish = (a: Answer): void => {
+      if (settled) return;
+      settled = true;
+      resolve(a);
+      box.dispose();
+    };
+    box.onDidChangeValue((v) => (box.validationMessage = wizard.validate(v)));
+    box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
+    box.onDidAccept(() => {
+      const message = wizard.validate(box.value);
+      box.validationMessage = message;
+      if (!message) finish(box.value);
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}
