@@ -68,3 +68,54 @@ export interface Entry {
 
 /** Member path inside an SDK-shaped input, e.g. ['SnapshotArns', 0] or ['Tags', 1, 'Key']. */
 export type MemberPath = (string | number)[];
+
+/** One `name=value` pair of a Query-API request as written (protocol parameters included). */
+export interface QueryParam {
+  /** Percent-decoded name, e.g. `SecurityGroupIds.SecurityGroupId.1`. */
+  name: string;
+  /** Percent-decoded value ('' when there is no `=`). */
+  value: string;
+  nameSpan: Span;
+  /** Span of the value as written (empty span right after `=` for an empty value). */
+  valueSpan: Span;
+  /** Span of the whole `name=value` segment, without the leading `?`/`&` separator. */
+  span: Span;
+  /** Span of the separator before it (`?` or `&`), if any: deleting `separatorSpan..span.end` removes the parameter. */
+  separatorSpan?: Span;
+  /** False when the name or value has broken percent-encoding (value then holds the raw text). */
+  decoded: boolean;
+}
+
+/** One request of a document: a Query URL/form body, or a CLI input (JSON/YAML) file. */
+export interface ParsedRequest {
+  kind: DocumentKind;
+  span: Span;
+  /** The action: from `Action=` in the query form; always CreateCacheCluster for CLI input files. */
+  action?: { name: string; span: Span };
+  /** API members as written (not protocol parameters), with spans on names and values. */
+  entries: Entry[];
+  /** SDK-shaped input: PascalCase members, numbers/booleans typed, lists as arrays; only members that converted cleanly. */
+  input: Record<string, unknown>;
+  /** Query form only: every `name=value` pair in order, protocol parameters included. */
+  params?: QueryParam[];
+  /** Query form only: the URL's host, when the request is written as a URL. */
+  host?: { value: string; span: Span };
+}
+
+export interface Analysis {
+  requests: ParsedRequest[];
+  findings: Finding[];
+}
+
+/** A semantic finding on an SDK-shaped input, located by member path (mapped to a span by `analyze`). */
+export interface Issue {
+  code: string;
+  severity: Severity;
+  message: string;
+  path: MemberPath;
+  target: 'name' | 'value';
+  awsError?: AwsErrorCode;
+  /** Replacement text for the value (SDK value, rendered per document form by `analyze`) when the fix is unambiguous. */
+  fixValue?: string | number | boolean;
+  fixTitle?: string;
+}

@@ -1,0 +1,185 @@
+// The pure language service entry point: `analyze(text, kind)` parses a document (Query URLs / form bodies,
+// or AWS CLI input JSON/YAML), checks every request against the service model and the semantic rules, and
+// returns the requests (with SDK-shaped inputs) and the findings. No LSP or VS Code imports here.
+import { serviceModel } from '../model/generated/serviceModel';
+import { parseJsonDocument, parseYamlDocument } from './documentParsers';
+import { parseQueryDocument, type RawQueryRequest } from './queryParser';
+import { checkQueryProtocol, PROTOCOL_PARAMS, clusterModeRewriteFix } from './queryRules';
+import { checkCreateCacheCluster } from './rules';
+import { checkStructure, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
+import { suggest } from './text';
+import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
+
+export * from './types';
+export { checkCreateCacheCluster } from './rules';
+export * from './validators';
+export { parseQueryDocument, decodeComponent, isPlaceholder } from './queryParser';
+export { suggest } from './text';
+
+/** The action a CLI input file is for (`aws elasticache create-cache-cluster --cli-input-json|yaml`). */
+export const CLI_INPUT_ACTION = 'CreateCacheCluster';
+
+/** Upper bound on findings per document, so a pathological file cannot flood the editor. */
+export const MAX_FINDINGS = 1000;
+
+/** `.elasticache` → query, `*.elasticache.json` → json, `*.elasticache.yaml|yml` → yaml. */
+export function documentKindForPath(path: string): DocumentKind | undefined {
+  const p = path.toLowerCase();
+  if (p.endsWith('.elasticache')) return 'query';
+  if (p.endsWith('.elasticache.json')) return 'json';
+  if (p.endsWith('.elasticache.yaml') || p.endsWith('.elasticache.yml')) return 'yaml';
+  return undefined;
+}
+
+/** Parses and checks a document. Never throws; linear in the size of the text. */
+export function analyze(text: string, kind: DocumentKind): Analysis {
+  const findings = new CappedFindings();
+  let requests: ParsedRequest[] = [];
+  try {
+    if (text.includes('\u0000')) reportNul(text, findings);
+    requests = kind === 'query' ? analyzeQuery(text, findings) : analyzeCliInput(text, kind, findings);
+  } catch (err) {
+    findings.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `The ElastiCache language service could not analyse this document (${err instanceof Error ? err.message : String(err)}).`,
+      span: { start: 0, end: 0 },
+    });
+  }
+  const out: Finding[] = Array.from(findings);
+  if (findings.dropped > 0) {
+    out.push({ code: 'too-many-findings', severity: 'information', message: `${findings.dropped} more findings not shown.`, span: { start: 0, end: 0 } });
+  }
+  return { requests, findings: out };
+}
+
+/** Keeps at most MAX_FINDINGS findings (counting the rest), so memory stays bounded on garbage input. */
+class CappedFindings extends Array<Finding> {
+  dropped = 0;
+  static override get [Symbol.species]() {
+    return Array;
+  }
+  override push(...items: Finding[]): number {
+    for (const item of items) {
+      if (this.length < MAX_FINDINGS) super.push(item);
+      else this.dropped++;
+    }
+    return this.length;
+  }
+}
+
+function reportNul(text: string, findings: Finding[]): void {
+  const at = text.indexOf('\u0000');
+  findings.push({
+    code: 'binary-content',
+    severity: 'error',
+    message: 'The file contains NUL characters: it looks like a binary file, not a request.',
+    span: { start: at, end: at + 1 },
+  });
+}
+
+function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
+  const out: ParsedRequest[] = [];
+  for (const raw of parseQueryDocument(text, findings)) {
+    out.push(checkQueryRequest(raw, findings));
+  }
+  return out;
+}
+
+function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedRequest {
+  const ctx: CheckContext = { form: 'query', findings, spans: new Map() };
+  const actionParam = raw.params.find((p) => p.name === 'Action');
+  let action: ParsedRequest['action'];
+  let operation: string | undefined;
+  const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
+  if (!actionParam) {
+    findings.push({ code: 'missing-action', severity: 'error', message: 'Missing Action parameter (e.g. Action=CreateCacheCluster).', span: anchor, awsError: 'MissingParameter' });
+  } else {
+    action = { name: actionParam.value, span: actionParam.valueSpan };
+    if (serviceModel.operations[actionParam.value]) {
+      operation = actionParam.value;
+    } else {
+      const best = suggest(actionParam.value, Object.keys(serviceModel.operations));
+      findings.push({
+        code: 'unknown-action',
+        severity: 'error',
+        message: `Unknown ElastiCache action '${actionParam.value.slice(0, 60)}'.${best ? ` Did you mean ${best}?` : ''}`,
+        span: actionParam.valueSpan,
+        fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: actionParam.valueSpan, newText: best }], isPreferred: true }] : undefined,
+        awsError: 'InvalidAction',
+      });
+    }
+  }
+  checkQueryProtocol(raw, findings);
+  const apiParams = raw.params.filter((p) => !PROTOCOL_PARAMS.has(p.name) && !p.name.startsWith('X-Amz-'));
+  const entries = queryParamsToEntries(operation, apiParams, ctx);
+  let input: Record<string, unknown> = {};
+  if (operation) {
+    input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
+  }
+  const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
+  if (operation === 'CreateCacheCluster') {
+    for (const issue of checkCreateCacheCluster(input)) {
+      const f = issueToFinding(issue, ctx, anchor);
+      if (issue.code === 'cluster-mode-parameter-group') {
+        const fix = clusterModeRewriteFix(raw, input);
+        if (fix) f.fixes = [...(f.fixes ?? []), fix];
+      }
+      findings.push(f);
+    }
+  }
+  return request;
+}
+
+function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[]): ParsedRequest[] {
+  const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings);
+  const span = { start: 0, end: text.length };
+  const action = { name: CLI_INPUT_ACTION, span: { start: root?.span.start ?? 0, end: root?.span.start ?? 0 } };
+  if (!root || (root.kind === 'scalar' && root.value === null)) {
+    if (!findings.some((f) => f.severity === 'error')) {
+      findings.push({
+        code: 'missing-parameter',
+        severity: 'error',
+        message: `Empty input: a ${kind.toUpperCase()} object with the ${CLI_INPUT_ACTION} parameters is expected (at least CacheClusterId).`,
+        span: { start: 0, end: Math.min(text.length, 1) },
+        awsError: 'MissingParameter',
+      });
+    }
+    return [{ kind, span, action, entries: [], input: {} }];
+  }
+  if (root.kind !== 'object') {
+    findings.push({
+      code: 'invalid-type',
+      severity: 'error',
+      message: `The ${kind.toUpperCase()} input must be an object of ${CLI_INPUT_ACTION} parameters, not a ${root.kind === 'list' ? 'list' : 'scalar'}.`,
+      span: root.span,
+      awsError: 'InvalidParameterValue',
+    });
+    return [{ kind, span, action, entries: [], input: {} }];
+  }
+  const ctx: CheckContext = { form: kind, findings, spans: new Map() };
+  const anchor = root.entries.length > 0 && kind === 'yaml' ? root.entries[0].nameSpan : { start: root.span.start, end: root.span.start + 1 };
+  const input = checkStructure(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, [], ctx, {
+    operation: CLI_INPUT_ACTION,
+    anchor,
+    duplicatesAreErrors: kind === 'yaml',
+  });
+  for (const issue of checkCreateCacheCluster(input)) findings.push(issueToFinding(issue, ctx, anchor));
+  return [{ kind, span, action, entries: root.entries, input }];
+}
+
+/** Maps a semantic issue (member path) to a finding on the exact name or value span. */
+function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding {
+  let span: Span | undefined;
+  for (let n = issue.path.length; n > 0 && !span; n--) {
+    const pair = ctx.spans.get(pathKey(issue.path.slice(0, n)));
+    if (pair) span = n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value;
+  }
+  const finding: Finding = { code: issue.code, severity: issue.severity, message: issue.message, span: span ?? anchor };
+  if (issue.awsError) finding.awsError = issue.awsError;
+  if (issue.fixValue !== undefined && span && issue.target === 'value') {
+    const newText = renderValue(issue.fixValue, ctx.form);
+    finding.fixes = [{ title: issue.fixTitle ?? `Change to ${newText}`, edits: [{ span, newText }], isPreferred: true }];
+  }
+  return finding;
+}

@@ -1,0 +1,298 @@
+// Splits an `.elasticache` document (or a bare query string / form body) into Query-API requests and
+// their `name=value` pairs, with exact spans and percent-decoding. One pass over the text: linear time.
+//
+// Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
+// lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
+// line ends a request.
+import type { Finding, QueryParam, Span } from './types';
+
+export interface RawQueryRequest {
+  span: Span;
+  host?: { value: string; span: Span };
+  /** Path part of the URL as written (`/` in the usual case). */
+  path?: { value: string; span: Span };
+  scheme?: { value: string; span: Span };
+  params: QueryParam[];
+}
+
+const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
+
+/** A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`. */
+export function isPlaceholder(raw: string): boolean {
+  return PLACEHOLDER.test(raw);
+}
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+// Characters that may never appear unencoded in a URL query (RFC 3986): they break the URL or start a fragment.
+const ILLEGAL_IN_URL = new Set([' ', '\t', '<', '>', '"', '{', '}', '|', '\\', '^', '`', '#']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function encodeChar(ch: string): string | undefined {
+  try {
+    return encodeURIComponent(ch);
+  } catch {
+    return undefined; // lone surrogate
+  }
+}
+
+/**
+ * Percent-decodes one name or value (`+` is a space, as in form bodies) and reports characters that are not
+ * valid in a URL. `offset` is the document offset of `raw`.
+ */
+export function decodeComponent(
+  raw: string,
+  offset: number,
+  findings: Finding[],
+  what: 'name' | 'value',
+  quiet: boolean,
+): { text: string; ok: boolean } {
+  if (!/[%+\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/.test(raw)) return { text: raw, ok: true };
+  let out = '';
+  let ok = true;
+  let i = 0;
+  while (i < raw.length) {
+    const ch = raw[i];
+    if (ch === '%') {
+      const bytes: number[] = [];
+      const start = i;
+      while (i < raw.length && raw[i] === '%') {
+        const hex = raw.slice(i + 1, i + 3);
+        if (!HEX.test(hex)) break;
+        bytes.push(parseInt(hex, 16));
+        i += 3;
+      }
+      if (bytes.length === 0) {
+        ok = false;
+        findings.push({
+          code: 'query-bad-percent-encoding',
+          severity: 'error',
+          message: `Broken percent-encoding in the ${what}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
+          span: { start: offset + i, end: offset + Math.min(raw.length, i + 3) },
+          awsError: 'InvalidParameterValue',
+          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + i + 1 }, newText: '%25' }] }],
+        });
+        out += '%';
+        i += 1;
+        continue;
+      }
+      try {
+        out += utf8.decode(new Uint8Array(bytes));
+      } catch {
+        ok = false;
+        findings.push({
+          code: 'query-bad-percent-encoding',
+          severity: 'error',
+          message: `The percent-encoded bytes in the ${what} are not valid UTF-8.`,
+          span: { start: offset + start, end: offset + i },
+          awsError: 'InvalidParameterValue',
+        });
+        out += raw.slice(start, i);
+      }
+      continue;
+    }
+    if (ch === '+') {
+      out += ' ';
+      i += 1;
+      continue;
+    }
+    const code = ch.charCodeAt(0);
+    if (!quiet) {
+      if (ILLEGAL_IN_URL.has(ch) || code < 0x20 || code === 0x7f) {
+        let end = i + 1;
+        if (ch === ' ' || ch === '\t') while (end < raw.length && (raw[end] === ' ' || raw[end] === '\t')) end++;
+        const text = raw.slice(i, end);
+        const printable = code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : ch === ' ' ? 'space' : `'${ch}'`;
+        findings.push({
+          code: 'query-unencoded-character',
+          severity: 'error',
+          message:
+            ch === '#'
+              ? `Unencoded '#' in the ${what}: it starts the URL fragment, so the rest of the request is cut off. Write %23.`
+              : `Unencoded ${printable} in the ${what} is not valid in a URL; percent-encode it (${encodeURIComponent(ch)}).`,
+          span: { start: offset + i, end: offset + end },
+          awsError: 'InvalidParameterValue',
+          fixes: [{ title: `Percent-encode as ${encodeURIComponent(ch)}`, edits: [{ span: { start: offset + i, end: offset + end }, newText: encodeURIComponent(text) }], isPreferred: true }],
+        });
+        out += text;
+        i = end;
+        continue;
+      }
+      if (code >= 0x80) {
+        const isHigh = code >= 0xd800 && code <= 0xdbff;
+        const pairOk = isHigh && i + 1 < raw.length && raw.charCodeAt(i + 1) >= 0xdc00 && raw.charCodeAt(i + 1) <= 0xdfff;
+        const len = pairOk ? 2 : 1;
+        const encoded = encodeChar(raw.slice(i, i + len));
+        findings.push({
+          code: 'query-unencoded-character',
+          severity: encoded ? 'warning' : 'error',
+          message: encoded
+            ? `Non-ASCII character in the ${what}: percent-encode it as UTF-8 (${encoded}).`
+            : `Invalid character (a lone UTF-16 surrogate) in the ${what}.`,
+          span: { start: offset + i, end: offset + i + len },
+          awsError: 'InvalidParameterValue',
+          fixes: encoded ? [{ title: `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }] }] : undefined,
+        });
+        if (!encoded) ok = false;
+        out += raw.slice(i, i + len);
+        i += len;
+        continue;
+      }
+    }
+    out += ch;
+    i += 1;
+  }
+  return { text: out, ok };
+}
+
+interface LineInfo {
+  start: number; // offset of the first character of the line
+  contentStart: number; // first non-blank character
+  contentEnd: number; // after the last non-blank character
+  end: number; // offset of the line break (or text end)
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c;
+}
+
+/** Parses a whole `.elasticache` document (or a bare query string / form body) into requests. */
+export function parseQueryDocument(text: string, findings: Finding[]): RawQueryRequest[] {
+  const requests: RawQueryRequest[] = [];
+  let current: RawQueryRequest | undefined;
+  let sawQuestionMark = false;
+  const close = () => {
+    if (current) requests.push(current);
+    current = undefined;
+  };
+
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line: LineInfo = { start: pos, contentStart: pos, contentEnd: end, end };
+    while (line.contentStart < end && isBlank(text.charCodeAt(line.contentStart))) line.contentStart++;
+    while (line.contentEnd > line.contentStart && isBlank(text.charCodeAt(line.contentEnd - 1))) line.contentEnd--;
+    pos = end + 1;
+
+    if (line.contentStart === line.contentEnd) {
+      close();
+      if (end >= text.length) break;
+      continue;
+    }
+    const first = text[line.contentStart];
+    if (first === '#') {
+      if (text.startsWith('###', line.contentStart)) close();
+      if (end >= text.length) break;
+      continue;
+    }
+    const trailing = text.slice(line.contentEnd, end).replace(/\r$/, '');
+    if (trailing.length > 0) {
+      const s = { start: line.contentEnd, end: line.contentEnd + trailing.length };
+      findings.push({
+        code: 'query-trailing-whitespace',
+        severity: 'warning',
+        message:
+          'Trailing whitespace after the value: whitespace is not part of a URL, and if the lines are joined into one URL it ends up in the value. Remove it.',
+        span: s,
+        fixes: [{ title: 'Remove trailing whitespace', edits: [{ span: s, newText: '' }], isPreferred: true }],
+      });
+    }
+    if (first === '?' || first === '&') {
+      if (!current) {
+        current = { span: { start: line.contentStart, end: line.contentEnd }, params: [] };
+        sawQuestionMark = false;
+      }
+      current.span.end = line.contentEnd;
+      if (first === '?') {
+        if (sawQuestionMark) {
+          const s = { start: line.contentStart, end: line.contentStart + 1 };
+          findings.push({
+            code: 'query-syntax',
+            severity: 'error',
+            message: "A second '?' in the request: only the first separates the URL from the query; continue with '&'.",
+            span: s,
+            fixes: [{ title: "Replace '?' with '&'", edits: [{ span: s, newText: '&' }], isPreferred: true }],
+          });
+        }
+        sawQuestionMark = true;
+      }
+      splitParams(text, line.contentStart, line.contentEnd, current, findings);
+      if (end >= text.length) break;
+      continue;
+    }
+    // A new request: a URL (with or without scheme) or a bare query string / form body.
+    close();
+    current = { span: { start: line.contentStart, end: line.contentEnd }, params: [] };
+    sawQuestionMark = false;
+    const content = text.slice(line.contentStart, line.contentEnd);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(content);
+    const q = content.indexOf('?');
+    const eq = content.indexOf('=');
+    const looksLikeUrl = scheme !== null || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && /[./:]/.test(content.slice(0, q)));
+    if (looksLikeUrl) {
+      const base = line.contentStart;
+      let i = 0;
+      if (scheme) {
+        current.scheme = { value: scheme[1], span: { start: base, end: base + scheme[1].length } };
+        i = scheme[0].length;
+      }
+      const hostEnd = (() => {
+        let j = i;
+        while (j < content.length && !'/?#'.includes(content[j]) && !/\s/.test(content[j])) j++;
+        return j;
+      })();
+      current.host = { value: content.slice(i, hostEnd), span: { start: base + i, end: base + hostEnd } };
+      let pathEnd = hostEnd;
+      while (pathEnd < content.length && content[pathEnd] !== '?') pathEnd++;
+      current.path = { value: content.slice(hostEnd, pathEnd), span: { start: base + hostEnd, end: base + pathEnd } };
+      if (pathEnd < content.length) {
+        sawQuestionMark = true;
+        splitParams(text, base + pathEnd, line.contentEnd, current, findings);
+      }
+    } else {
+      const start = first === '?' ? line.contentStart : line.contentStart;
+      splitParams(text, start, line.contentEnd, current, findings, first !== '?' && first !== '&');
+      if (first === '?') sawQuestionMark = true;
+    }
+    if (end >= text.length) break;
+  }
+  close();
+  return requests;
+}
+
+/** Splits `[from, to)` at `&` (and a leading `?`) into parameters. */
+function splitParams(text: string, from: number, to: number, req: RawQueryRequest, findings: Finding[], noLeadingSeparator = false): void {
+  let i = from;
+  let sepStart: number | undefined;
+  if (!noLeadingSeparator && (text[i] === '?' || text[i] === '&')) {
+    sepStart = i;
+    i++;
+  }
+  while (i <= to) {
+    let j = text.indexOf('&', i);
+    if (j < 0 || j > to) j = to;
+    if (j > i) addParam(text, i, j, req, findings, sepStart);
+    sepStart = j;
+    i = j + 1;
+  }
+}
+
+function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
+  const raw = text.slice(start, end);
+  const eq = raw.indexOf('=');
+  const rawName = eq < 0 ? raw : raw.slice(0, eq);
+  const rawValue = eq < 0 ? '' : raw.slice(eq + 1);
+  const nameSpan = { start, end: start + rawName.length };
+  const valueSpan = eq < 0 ? { start: end, end } : { start: start + eq + 1, end };
+  const name = decodeComponent(rawName, start, findings, 'name', false);
+  const value = decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue));
+  req.params.push({
+    name: name.text,
+    value: value.text,
+    nameSpan,
+    valueSpan,
+    span: { start, end },
+    separatorSpan: sepStart === undefined ? undefined : { start: sepStart, end: sepStart + 1 },
+    decoded: name.ok && value.ok,
+  });
+}

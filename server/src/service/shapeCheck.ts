@@ -1,0 +1,517 @@
+// The generic, model-driven checker: walks the members written in a request against the operation's input
+// shape from the service model (unknown/misplaced/duplicated/missing members, types per document form, enums,
+// list member naming) and builds the SDK-shaped input. Nothing here is specific to one operation.
+import { serviceModel } from '../model/generated/serviceModel';
+import type { ShapeModel } from '../model/serviceModelTypes';
+import { numberText } from './documentParsers';
+import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
+import { suggest } from './text';
+
+export interface SpanPair {
+  name?: Span;
+  value: Span;
+}
+
+export interface CheckContext {
+  form: DocumentKind;
+  findings: Finding[];
+  /** Member path (JSON-encoded) → spans of its name and value, for mapping semantic issues back to the text. */
+  spans: Map<string, SpanPair>;
+}
+
+export const pathKey = (path: MemberPath): string => JSON.stringify(path);
+
+/** Renders an SDK value as it is written in the given document form (for quick-fix edits). */
+export function renderValue(value: string | number | boolean, form: DocumentKind): string {
+  if (form === 'query') return encodeURIComponent(String(value));
+  if (form === 'json') return JSON.stringify(value);
+  if (typeof value !== 'string') return String(value);
+  // Plain YAML scalars that would read back as the same string; otherwise a double-quoted (JSON) string.
+  return /^[A-Za-z][\w.:/@-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+export function describeType(shape: ShapeModel): string {
+  switch (shape.type) {
+    case 'integer':
+    case 'long':
+      return 'an integer';
+    case 'boolean':
+      return 'a boolean (true or false)';
+    case 'list':
+      return 'a list';
+    case 'structure':
+      return 'a structure';
+    default:
+      return 'a string';
+  }
+}
+
+let memberIndex: Map<string, string[]> | undefined;
+/** Top-level input member name → operations that take it (for "belongs to another action"). */
+export function operationsWithMember(member: string): string[] {
+  if (!memberIndex) {
+    memberIndex = new Map();
+    for (const [op, model] of Object.entries(serviceModel.operations)) {
+      const shape = model.input ? serviceModel.shapes[model.input] : undefined;
+      for (const m of Object.keys(shape?.members ?? {})) {
+        const list = memberIndex.get(m) ?? [];
+        list.push(op);
+        memberIndex.set(m, list);
+      }
+    }
+  }
+  const ops = memberIndex.get(member) ?? [];
+  // Most relevant first: the create-family actions users confuse with CreateCacheCluster.
+  const rank = (op: string) => (op === 'CreateReplicationGroup' ? 0 : op.startsWith('Create') ? 1 : op.startsWith('Modify') ? 2 : 3);
+  return [...ops].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Checks the members of a structure (top level: the operation input) and returns the SDK-shaped value. */
+export function checkStructure(
+  shapeName: string,
+  entries: Entry[],
+  path: MemberPath,
+  ctx: CheckContext,
+  opts: { operation?: string; anchor: Span; duplicatesAreErrors: boolean },
+): Record<string, unknown> {
+  const shape = serviceModel.shapes[shapeName];
+  const members = shape?.members ?? {};
+  const out: Record<string, unknown> = {};
+  const seen = new Map<string, Entry>();
+  for (const entry of entries) {
+    const member = members[entry.name];
+    if (!member) {
+      reportUnknownMember(entry, Object.keys(members), path, ctx, opts.operation);
+      continue;
+    }
+    const memberPath = [...path, entry.name];
+    const previous = seen.get(entry.name);
+    if (previous) {
+      ctx.findings.push({
+        code: 'duplicate-parameter',
+        severity: opts.duplicatesAreErrors ? 'error' : 'warning',
+        message: opts.duplicatesAreErrors
+          ? `${entry.name} is given more than once.`
+          : `${entry.name} is given more than once; the AWS CLI silently uses the last one.`,
+        span: entry.nameSpan,
+        awsError: 'InvalidParameterCombination',
+      });
+    }
+    seen.set(entry.name, entry);
+    ctx.spans.set(pathKey(memberPath), { name: entry.nameSpan, value: entry.value.span });
+    const value = checkValue(member.shape, entry.value, memberPath, ctx);
+    if (value !== undefined) out[entry.name] = value;
+    if (member.deprecated) {
+      ctx.findings.push({ code: 'deprecated-parameter', severity: 'hint', message: `${entry.name} is deprecated.`, span: entry.nameSpan });
+    }
+  }
+  for (const required of shape?.required ?? []) {
+    if (seen.has(required)) continue;
+    ctx.findings.push({
+      code: 'missing-parameter',
+      severity: 'error',
+      message: `Missing required parameter ${[...path, required].join('.')}${opts.operation ? ` for ${opts.operation}` : ''}.`,
+      span: opts.anchor,
+      awsError: 'MissingParameter',
+    });
+  }
+  return out;
+}
+
+function reportUnknownMember(entry: Entry, candidates: string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+  const others = path.length === 0 && operation ? operationsWithMember(entry.name).filter((o) => o !== operation) : [];
+  // A member of another action is what the user meant to write; only suggest a rename for a case slip there.
+  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === entry.name.toLowerCase()) : suggest(entry.name, candidates);
+  const fixes: Fix[] = best ? [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }] : [];
+  const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path);
+  if (others.length > 0) {
+    const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
+    ctx.findings.push({
+      code: 'parameter-wrong-action',
+      severity: 'error',
+      message: `${entry.name} is not a parameter of ${where}: it belongs to ${list}.${best ? ` Did you mean ${best}?` : ''}`,
+      span: entry.nameSpan,
+      fixes,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
+  ctx.findings.push({
+    code: 'unknown-parameter',
+    severity: 'error',
+    message: `Unknown parameter ${entry.name} for ${where}.${best ? ` Did you mean ${best}?` : ''}`,
+    span: entry.nameSpan,
+    fixes,
+    awsError: 'InvalidParameterValue',
+  });
+}
+
+const INT = /^[+-]?\d+$/;
+const INT32_MAX = 2 ** 31 - 1;
+
+function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: CheckContext, got: string, fixValue?: string | number | boolean): void {
+  const fixes: Fix[] | undefined =
+    fixValue === undefined ? undefined : [{ title: `Change to ${renderValue(fixValue, ctx.form)}`, edits: [{ span: node.span, newText: renderValue(fixValue, ctx.form) }], isPreferred: true }];
+  const cli = ctx.form === 'query' ? '' : ' The AWS CLI rejects it (parameter validation).';
+  ctx.findings.push({
+    code: 'invalid-type',
+    severity: 'error',
+    message: `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
+    span: node.span,
+    fixes,
+    awsError: 'InvalidParameterValue',
+  });
+}
+
+export function formatPath(path: MemberPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function describeScalar(node: ValueNode): string {
+  if (node.kind === 'list') return 'a list';
+  if (node.kind === 'object') return 'an object';
+  const v = node.value;
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `a string`;
+  if (typeof v === 'number') return Number.isInteger(v) && !/[.eE]/.test(numberText.get(node) ?? '') ? 'an integer' : 'a floating-point number';
+  return 'a boolean';
+}
+
+/** Checks one value against its shape; returns the SDK value, or undefined when it does not convert cleanly. */
+export function checkValue(shapeName: string, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
+  const shape = serviceModel.shapes[shapeName];
+  if (!shape) return undefined;
+  if (!ctx.spans.has(pathKey(path))) ctx.spans.set(pathKey(path), { value: node.span, name: itemNameSpans.get(node) });
+  switch (shape.type) {
+    case 'structure': {
+      if (node.kind !== 'object') return typeError(node, shape, path, ctx, describeScalar(node));
+      return checkStructure(shapeName, node.entries, path, ctx, { anchor: node.span, duplicatesAreErrors: ctx.form !== 'json' });
+    }
+    case 'list': {
+      if (node.kind !== 'list') {
+        // A single string where a list is expected: the fix wraps it (JSON/YAML).
+        const fix = node.kind === 'scalar' && typeof node.value === 'string' && ctx.form !== 'query';
+        typeError(node, shape, path, ctx, describeScalar(node));
+        if (fix) {
+          const f = ctx.findings[ctx.findings.length - 1];
+          f.fixes = [{ title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }];
+        }
+        return undefined;
+      }
+      const indices = listIndices.get(node);
+      if (indices && indices.length > 0) reportIndexGaps(indices, node, path, ctx);
+      const out: unknown[] = [];
+      node.items.forEach((item, i) => {
+        const v = checkValue(shape.member!.shape, item, [...path, i], ctx);
+        if (v !== undefined) out.push(v);
+      });
+      return out;
+    }
+    case 'integer':
+    case 'long': {
+      if (node.kind !== 'scalar') return typeError(node, shape, path, ctx, describeScalar(node));
+      const v = node.value;
+      if (ctx.form === 'query') {
+        const s = String(v);
+        if (!INT.test(s)) return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+        const n = Number(s);
+        if (shape.type === 'integer' && Math.abs(n) > INT32_MAX) {
+          ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
+          return undefined;
+        }
+        return n;
+      }
+      if (typeof v === 'number') {
+        if (!Number.isInteger(v) || /[.eE]/.test(numberText.get(node) ?? '')) {
+          return typeError(node, shape, path, ctx, 'a floating-point number', Number.isInteger(v) ? v : undefined);
+        }
+        return v;
+      }
+      if (typeof v === 'boolean') {
+        // Python's bool is an int, so botocore's validation lets it through, but the API receives "True".
+        ctx.findings.push({
+          code: 'invalid-type',
+          severity: 'warning',
+          message: `${formatPath(path)} must be an integer, not a boolean. The AWS CLI passes it on, but ElastiCache rejects it.`,
+          span: node.span,
+          awsError: 'InvalidParameterValue',
+        });
+        return undefined;
+      }
+      return typeError(node, shape, path, ctx, describeScalar(node), typeof v === 'string' && INT.test(v.trim()) ? Number(v.trim()) : undefined);
+    }
+    case 'boolean': {
+      if (node.kind !== 'scalar') return typeError(node, shape, path, ctx, describeScalar(node));
+      const v = node.value;
+      if (ctx.form === 'query') {
+        const s = String(v);
+        if (/^true$/i.test(s)) return true;
+        if (/^false$/i.test(s)) return false;
+        return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+      }
+      if (typeof v === 'boolean') return v;
+      const fix = typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : undefined;
+      return typeError(node, shape, path, ctx, describeScalar(node), fix);
+    }
+    case 'string': {
+      if (node.kind !== 'scalar' || typeof node.value !== 'string') {
+        const fix = node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
+        // YAML: `EngineVersion: 7.1` is the number 7.1 — quoting keeps the text exactly as written.
+        const fixText = node.kind === 'scalar' && typeof node.value === 'number' ? numberText.get(node) ?? fix : fix;
+        return typeError(node, shape, path, ctx, describeScalar(node), fixText);
+      }
+      const v = node.value;
+      if (shape.enum && !shape.enum.includes(v)) {
+        const best = shape.enum.find((e) => e.toLowerCase() === v.toLowerCase()) ?? suggest(v, shape.enum);
+        ctx.findings.push({
+          code: 'invalid-enum',
+          severity: 'error',
+          message: `${formatPath(path)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
+          span: node.span,
+          fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: node.span, newText: renderValue(best, ctx.form) }], isPreferred: true }] : undefined,
+          awsError: 'InvalidParameterValue',
+        });
+        return undefined;
+      }
+      return v;
+    }
+    default:
+      return node.kind === 'scalar' ? node.value : undefined;
+  }
+}
+
+function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ctx: CheckContext): void {
+  for (let k = 0; k < indices.length; k++) {
+    const expected = k === 0 ? 1 : indices[k - 1] + 1;
+    if (indices[k] === expected) continue;
+    const item = node.items[k];
+    ctx.findings.push({
+      code: 'list-index',
+      severity: 'warning',
+      message:
+        k === 0
+          ? `${formatPath(path)} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
+          : `${formatPath(path)} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
+      span: itemNameSpans.get(item) ?? item.span,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
+}
+
+export function truncate(s: string, n = 40): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Query form: flat `Name.member.N.Sub=value` parameters → the same Entry tree the JSON/YAML forms produce.
+
+type QNode =
+  | { kind: 'scalar'; param: QueryParam; nameSpan: Span }
+  | { kind: 'list'; items: Map<number, { node: QNode; nameSpan: Span }>; emptyParam?: QueryParam; span: Span }
+  | { kind: 'struct'; members: Map<string, { node: QNode; nameSpan: Span }>; span: Span };
+
+/** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
+function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
+  if (param.nameSpan.end - param.nameSpan.start !== param.name.length) return param.nameSpan;
+  let start = param.nameSpan.start;
+  for (let i = 0; i < index; i++) start += segments[i].length + 1;
+  return { start, end: start + segments[index].length };
+}
+
+function unionSpan(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function removeParamFix(param: QueryParam, title: string): Fix {
+  const start = param.separatorSpan && param.separatorSpan.start < param.span.start ? param.separatorSpan.start : param.span.start;
+  return { title, edits: [{ span: { start, end: param.span.end }, newText: '' }] };
+}
+
+/** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
+export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
+  const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
+  const root: Extract<QNode, { kind: 'struct' }> = { kind: 'struct', members: new Map(), span: { start: 0, end: 0 } };
+  const seenNames = new Map<string, QueryParam>();
+  for (const param of params) {
+    const segments = param.name.split('.');
+    const prior = seenNames.get(param.name);
+    if (prior) {
+      ctx.findings.push({
+        code: 'duplicate-parameter',
+        severity: 'error',
+        message: `${param.name} is given more than once${prior.value === param.value ? '' : ' with different values'}.`,
+        span: param.nameSpan,
+        fixes: [removeParamFix(param, `Remove this ${param.name}`)],
+        awsError: 'InvalidParameterCombination',
+      });
+      continue;
+    }
+    seenNames.set(param.name, param);
+    place(inputShape, segments, 0, root, param, ctx);
+  }
+  return structEntries(root);
+}
+
+function place(shapeName: string | undefined, segs: string[], i: number, parent: Extract<QNode, { kind: 'struct' }>, param: QueryParam, ctx: CheckContext): void {
+  // parent is a structure; segs[i] names one of its members.
+  const name = segs[i];
+  const nameSpan = segmentSpan(param, segs, i);
+  const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
+  const member = shape?.members?.[name];
+  let slot = parent.members.get(name);
+  if (!slot) {
+    // Unknown members are still recorded (as strings) so the generic checker reports them once, with spans.
+    const node = makeNode(member?.shape, segs, i + 1, param, nameSpan, ctx);
+    if (!node) return;
+    parent.members.set(name, { node, nameSpan });
+    return;
+  }
+  extend(member?.shape, slot.node, segs, i + 1, param, nameSpan, ctx);
+}
+
+function makeNode(shapeName: string | undefined, segs: string[], i: number, param: QueryParam, nameSpan: Span, ctx: CheckContext): QNode | undefined {
+  const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
+  if (!shape || (shape.type !== 'list' && shape.type !== 'structure')) {
+    if (i < segs.length && shape) {
+      ctx.findings.push({
+        code: 'unknown-parameter',
+        severity: 'error',
+        message: `${segs.slice(0, i).join('.')} is ${describeType(shape)}: it has no member ${segs.slice(i).join('.')}.`,
+        span: param.nameSpan,
+        awsError: 'InvalidParameterValue',
+      });
+      return undefined;
+    }
+    return { kind: 'scalar', param, nameSpan: i < segs.length ? param.nameSpan : nameSpan };
+  }
+  const node: QNode =
+    shape.type === 'list'
+      ? { kind: 'list', items: new Map(), span: param.span }
+      : { kind: 'struct', members: new Map(), span: param.span };
+  extend(shapeName, node, segs, i, param, nameSpan, ctx);
+  if (node.kind === 'list' && node.items.size === 0 && !node.emptyParam) return undefined;
+  if (node.kind === 'struct' && node.members.size === 0) return undefined;
+  return node;
+}
+
+function extend(shapeName: string | undefined, node: QNode, segs: string[], i: number, param: QueryParam, nameSpan: Span, ctx: CheckContext): void {
+  const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
+  if (node.kind === 'scalar') {
+    // The same member once as a scalar and once with sub-names (e.g. `Tags=` and `Tags.Tag.1.Key=`).
+    ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${segs.slice(0, i).join('.')} is given more than once.`, span: param.nameSpan, awsError: 'InvalidParameterCombination' });
+    return;
+  }
+  node.span = unionSpan(node.span, param.span);
+  if (node.kind === 'struct') {
+    if (i >= segs.length) {
+      ctx.findings.push({
+        code: 'invalid-type',
+        severity: 'error',
+        message: `${segs.join('.')} is a structure: give its members as ${segs.join('.')}.MemberName=value.`,
+        span: param.nameSpan,
+        awsError: 'InvalidParameterValue',
+      });
+      return;
+    }
+    place(shapeName, segs, i, node, param, ctx);
+    return;
+  }
+  // A list: `Name.member.N…` or `Name.LocationName.N…` (both are accepted by the Query API).
+  const prefix = segs.slice(0, i).join('.');
+  const itemName = shape?.member?.locationName ?? 'member';
+  if (i >= segs.length) {
+    if (param.value === '') {
+      node.emptyParam = param; // `Name=` is how the Query protocol sends an empty list
+      return;
+    }
+    const fixName = `${prefix}.${itemName}.1`;
+    ctx.findings.push({
+      code: 'invalid-type',
+      severity: 'error',
+      message: `${prefix} is a list: write its items as ${prefix}.${itemName}.1, ${prefix}.${itemName}.2, … (or ${prefix}.member.N).`,
+      span: param.nameSpan,
+      fixes: param.nameSpan.end - param.nameSpan.start === param.name.length ? [{ title: `Rename to ${fixName}`, edits: [{ span: param.nameSpan, newText: fixName }], isPreferred: true }] : undefined,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
+  const marker = segs[i];
+  const markerSpan = segmentSpan(param, segs, i);
+  const markers = shape?.member?.locationName ? ['member', shape.member.locationName] : ['member'];
+  if (!markers.includes(marker)) {
+    const best = suggest(marker, markers) ?? itemName;
+    ctx.findings.push({
+      code: 'list-member-name',
+      severity: 'error',
+      message: `List items of ${prefix} are named ${prefix}.${markers.map((m) => `${m}.N`).join(` or ${prefix}.`)}, not ${prefix}.${marker}.`,
+      span: markerSpan,
+      fixes: markerSpan !== param.nameSpan ? [{ title: `Change to ${best}`, edits: [{ span: markerSpan, newText: best }], isPreferred: true }] : undefined,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
+  const indexText = segs[i + 1];
+  const indexSpan = i + 1 < segs.length ? segmentSpan(param, segs, i + 1) : param.nameSpan;
+  if (indexText === undefined || !/^\d+$/.test(indexText) || Number(indexText) < 1) {
+    ctx.findings.push({
+      code: 'list-index',
+      severity: 'error',
+      message: `${prefix}.${marker} must be followed by an item number starting at 1 (${prefix}.${marker}.1).`,
+      span: indexSpan,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
+  const index = Number(indexText);
+  const itemNameSpan = { start: param.nameSpan.start, end: indexSpan.end };
+  const existing = node.items.get(index);
+  const memberShape = shape?.member?.shape;
+  if (existing) {
+    if (existing.node.kind === 'scalar' || i + 2 >= segs.length) {
+      ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `Item ${index} of ${prefix} is given more than once.`, span: param.nameSpan, awsError: 'InvalidParameterCombination' });
+      return;
+    }
+    extend(memberShape, existing.node, segs, i + 2, param, itemNameSpan, ctx);
+    return;
+  }
+  const child = makeNode(memberShape, segs, i + 2, param, itemNameSpan, ctx);
+  if (child) node.items.set(index, { node: child, nameSpan: itemNameSpan });
+}
+
+/** Name spans of query list items (the value node's own span is the value), for issues that target the name. */
+export const itemNameSpans = new WeakMap<ValueNode, Span>();
+
+function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
+  const entries: Entry[] = [];
+  for (const [name, { node: child, nameSpan }] of node.members) entries.push({ name, nameSpan, value: toValueNode(child) });
+  return entries;
+}
+
+function toValueNode(node: QNode): ValueNode {
+  if (node.kind === 'scalar') {
+    const v: ScalarNode = { kind: 'scalar', value: node.param.value, span: node.param.valueSpan };
+    itemNameSpans.set(v, node.param.nameSpan);
+    return v;
+  }
+  if (node.kind === 'struct') {
+    const o: ObjectNode = { kind: 'object', entries: structEntries(node), span: node.span };
+    return o;
+  }
+  const indices = [...node.items.keys()].sort((a, b) => a - b);
+  const list: ListNode = {
+    kind: 'list',
+    items: indices.map((k) => {
+      const item = node.items.get(k)!;
+      const v = toValueNode(item.node);
+      itemNameSpans.set(v, item.nameSpan);
+      return v;
+    }),
+    span: node.span,
+  };
+  listIndices.set(list, indices);
+  return list;
+}
+
+/** The item numbers as written for a query list (to report gaps and lists not starting at 1). */
+export const listIndices = new WeakMap<ListNode, number[]>();

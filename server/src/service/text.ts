@@ -1,0 +1,47 @@
+// Small text helpers: "did you mean" suggestions.
+
+/** Levenshtein distance, giving up (returning max + 1) as soon as it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The one candidate the user most likely meant: same name in another case, a prefix/extension of it
+ * (`CacheParameterGroup` → `CacheParameterGroupName`), or a small typo. Undefined when nothing is close.
+ */
+export function suggest(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length === 0 || name.length > 100) return undefined;
+  const lower = name.toLowerCase();
+  const sameCase = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    let score = Infinity;
+    if (lower.length >= 4 && (cl.startsWith(lower) || lower.startsWith(cl)) && Math.abs(cl.length - lower.length) <= 8) {
+      score = Math.abs(cl.length - lower.length) / 2;
+    }
+    const max = Math.max(1, Math.floor(Math.min(lower.length, cl.length) / 4));
+    const d = editDistance(lower, cl, max);
+    if (d <= max) score = Math.min(score, d);
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
+}
