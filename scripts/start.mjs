@@ -4,10 +4,11 @@
 // Ctrl-C stops everything. Options: --port N (code-server, default 8080), --local-port N (endpoint, default 4510),
 // --host H (bind address, default 127.0.0.1), --no-local (do not start the endpoint).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { applyEdits, modify } from 'jsonc-parser';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STATE = join(ROOT, '.cache', 'start');
@@ -57,6 +58,12 @@ if (!existsSync(settingsFile)) {
     'extensions.autoUpdate': false,
     'extensions.ignoreRecommendations': true,
   }, null, 2));
+}
+// The extension's "Start Local Endpoint" reuses an endpoint already serving elasticache.local.port: point it at ours.
+{
+  const text = readFileSync(settingsFile, 'utf8');
+  const edits = modify(text, ['elasticache.local.port'], Number(args['local-port']), { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+  writeFileSync(settingsFile, applyEdits(text, edits));
 }
 run('installing the extension into code-server', process.execPath,
   [codeServer, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],

@@ -37,7 +37,8 @@ before(async () => {
     folder: workspace,
     vsix,
     // The AWS connection has a region but (by the harness's empty profile) no credentials: scenario 6.
-    settings: { 'elasticache.regions': ['us-east-1'] },
+    // The Local endpoint on an OS-chosen port, so the suite never collides with an `npm start` on 4510.
+    settings: { 'elasticache.regions': ['us-east-1'], 'elasticache.local.port': 0 },
   });
   page = wb.page;
 }, { timeout: 600_000 });
