@@ -11,6 +11,8 @@ const common = {
   logLevel: 'info',
   // The AWS SDK ships optional native helpers we never use; keep them out of the bundle.
   external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot bundle; take the ESM build.
+  mainFields: ['module', 'main'],
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
