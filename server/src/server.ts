@@ -1,2 +1,265 @@
-// Language server entry point: filled in by the language-service work (issue 2).
-export {};
+// The ElastiCache language server: `node dist/server.js --stdio`. Wiring only: every answer comes from the pure
+// language service in ./service (analysis by `analyze`, completion, hover, quick fixes, outline).
+//
+// Serves `elasticache-query` documents (any URI ending in `.elasticache`, or that language id), and JSON/YAML
+// documents whose path ends in `.elasticache.json` / `.elasticache.yaml` / `.elasticache.yml`; other documents
+// are ignored entirely.
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  InsertTextFormat,
+  LSPErrorCodes,
+  MarkupKind,
+  ProposedFeatures,
+  ResponseError,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, documentKindForPath } from './service/index';
+import { quickFixes } from './service/codeActions';
+import { complete, type CompletionCandidate } from './service/completion';
+import { apiReferenceUrl, hover } from './service/hover';
+import { documentSymbols, type OutlineSymbol } from './service/symbols';
+import type { Analysis, DocumentKind, Finding, Severity, Span } from './service/types';
+
+/** Diagnostics wait until typing pauses this long (per document). */
+const DIAGNOSTICS_DEBOUNCE_MS = 150;
+
+const connection: Connection = createConnection(ProposedFeatures.all, {
+  // A request cancelled while still queued (e.g. behind the analysis of a huge file) is answered at once.
+  cancelUndispatched: (message) =>
+    ({
+      jsonrpc: '2.0',
+      id: (message as RequestMessage).id,
+      error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' },
+    }) satisfies ResponseMessage,
+});
+const documents = new TextDocuments(TextDocument);
+
+/** Which form a document is in, or undefined when this server does not handle it. */
+function kindOf(doc: TextDocument): DocumentKind | undefined {
+  let path = doc.uri;
+  try {
+    path = decodeURIComponent(new URL(doc.uri).pathname);
+  } catch {
+    // not a URL (unusual client): match on the raw URI
+  }
+  const kind = documentKindForPath(path);
+  if (kind) return kind;
+  return doc.languageId === 'elasticache-query' ? 'query' : undefined;
+}
+
+/** One analysis per document version, shared by diagnostics, code actions and the outline. */
+const analyses = new Map<string, { version: number; analysis: Analysis }>();
+
+function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
+  const cached = analyses.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.analysis;
+  const analysis = analyze(doc.getText(), kind);
+  analyses.set(doc.uri, { version: doc.version, analysis });
+  return analysis;
+}
+
+/**
+ * Logs a handler failure without its message: messages from parsers can quote document text (which may hold an
+ * AuthToken), so only the error's class and stack frames are logged.
+ */
+function logFailure(what: string, err: unknown): void {
+  const name = err instanceof Error ? err.name : typeof err;
+  const frames = err instanceof Error && err.stack ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 8).join('\n') : '';
+  connection.console.error(`elasticache: ${what} failed (${name})${frames ? `\n${frames}` : ''}`);
+}
+
+const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+
+/** Runs a request handler for a served document: honours cancellation, never throws to the connection. */
+function serve<T>(
+  what: string,
+  uri: string,
+  token: CancellationToken,
+  fallback: T,
+  run: (doc: TextDocument, kind: DocumentKind) => T,
+): T | ResponseError<void> {
+  if (token.isCancellationRequested) return cancelled();
+  const doc = documents.get(uri);
+  const kind = doc && kindOf(doc);
+  if (!doc || !kind) return fallback;
+  try {
+    const result = run(doc, kind);
+    return token.isCancellationRequested ? cancelled() : result;
+  } catch (err) {
+    logFailure(what, err);
+    return fallback;
+  }
+}
+
+function range(doc: TextDocument, span: Span) {
+  return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The action of the request a finding lies in, for the finding's API reference link. */
+function actionAt(analysis: Analysis, span: Span): string | undefined {
+  const request = analysis.requests.find((r) => r.span.start <= span.start && span.start <= r.span.end);
+  return request?.action?.name ?? (request && request.kind !== 'query' ? 'CreateCacheCluster' : undefined);
+}
+
+function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
+  const action = actionAt(analysis, finding.span);
+  const href = action ? apiReferenceUrl(action) : undefined;
+  return {
+    range: range(doc, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: 'elasticache',
+    message: finding.message,
+  };
+}
+
+// ---- diagnostics: pushed, debounced per document ----
+const pending = new Map<string, NodeJS.Timeout>();
+
+function publishDiagnostics(uri: string): void {
+  pending.delete(uri);
+  const doc = documents.get(uri);
+  const kind = doc && kindOf(doc);
+  if (!doc || !kind) return;
+  try {
+    const analysis = analysisOf(doc, kind);
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f));
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  } catch (err) {
+    logFailure('diagnostics', err);
+  }
+}
+
+function scheduleDiagnostics(doc: TextDocument): void {
+  if (!kindOf(doc)) return;
+  clearTimeout(pending.get(doc.uri));
+  pending.set(doc.uri, setTimeout(publishDiagnostics, DIAGNOSTICS_DEBOUNCE_MS, doc.uri));
+}
+
+documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  analyses.delete(e.document.uri);
+  if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ---- requests ----
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    completionProvider: { triggerCharacters: ['?', '&', '=', '"', ':', '.'], resolveProvider: false },
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    documentSymbolProvider: { label: 'ElastiCache requests' },
+  },
+  serverInfo: { name: 'elasticache-language-server', version: '0.1.0' },
+}));
+
+const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
+  action: CompletionItemKind.Function,
+  parameter: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  keyword: CompletionItemKind.Keyword,
+  snippet: CompletionItemKind.Snippet,
+};
+
+connection.onCompletion((params, token) =>
+  serve('completion', params.textDocument.uri, token, null, (doc, kind) => {
+    const candidates = complete(doc.getText(), doc.offsetAt(params.position), kind);
+    const items = candidates.map(
+      (c): CompletionItem => ({
+        label: c.label,
+        kind: COMPLETION_KIND[c.kind],
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        sortText: c.sortText,
+        filterText: c.filterText,
+        preselect: c.preselect,
+        insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: range(doc, c.replace), newText: c.insertText },
+      }),
+    );
+    return { isIncomplete: false, items };
+  }),
+);
+
+connection.onHover((params, token) =>
+  serve('hover', params.textDocument.uri, token, null, (doc, kind) => {
+    const info = hover(doc.getText(), doc.offsetAt(params.position), kind);
+    return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: range(doc, info.span) } : null;
+  }),
+);
+
+connection.onCodeAction((params, token) =>
+  serve('code actions', params.textDocument.uri, token, [], (doc, kind) => {
+    if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    const analysis = analysisOf(doc, kind);
+    const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    return quickFixes(analysis.findings, span).map(
+      (fix): CodeAction => ({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        isPreferred: fix.isPreferred,
+        diagnostics: [toDiagnostic(doc, analysis, fix.finding)],
+        edit: {
+          changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
+        },
+      }),
+    );
+  }),
+);
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  request: SymbolKind.Object,
+  parameter: SymbolKind.Property,
+  member: SymbolKind.Field,
+};
+
+function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
+  return {
+    name: s.name || ' ', // LSP forbids empty names
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: range(doc, s.span),
+    selectionRange: range(doc, s.selectionSpan),
+    children: s.children.map((c) => toDocumentSymbol(doc, c)),
+  };
+}
+
+connection.onDocumentSymbol((params, token) =>
+  serve('outline', params.textDocument.uri, token, [], (doc, kind) =>
+    documentSymbols(analysisOf(doc, kind)).map((s) => toDocumentSymbol(doc, s)),
+  ),
+);
+
+connection.onShutdown(() => {
+  for (const timer of pending.values()) clearTimeout(timer);
+  pending.clear();
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,567 @@
+// Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (missing ones
+// first, required ones marked, with documentation) and values (enums, booleans, engines, versions for the chosen
+// engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets).
+// Pure: returns plain candidates that the language server converts to LSP CompletionItems.
+import { getLocation, type JSONPath } from 'jsonc-parser';
+import { serviceModel } from '../model/generated/serviceModel';
+import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
+import { memberMarkdown } from './hover';
+import { analyze } from './index';
+import type { Analysis, DocumentKind, ParsedRequest, Span } from './types';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'action' | 'parameter' | 'value' | 'enum' | 'keyword' | 'snippet';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Replaces `replace`; a snippet (`$1`, `${1|a,b|}`) when isSnippet. */
+  insertText: string;
+  isSnippet?: boolean;
+  replace: Span;
+  sortText: string;
+  filterText?: string;
+  preselect?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The request around the cursor. For Query documents only the request block around the offset is analysed
+// (requests end at a blank or `###` line, as in the parser), so completion and hover cost the same in a file of
+// one request as in one of 5,000.
+
+function isSeparatorLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i++;
+  return i === end || text.startsWith('###', i);
+}
+
+/** [start, end) of the request block (lines between separators) that contains `offset`. */
+export function requestBlockAround(text: string, offset: number): Span {
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  if (isSeparatorLine(text, start, end)) return { start, end };
+  while (start > 0) {
+    const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (isSeparatorLine(text, prevStart, start - 1)) break;
+    start = prevStart;
+  }
+  while (end < text.length) {
+    let nextEnd = text.indexOf('\n', end + 1);
+    if (nextEnd < 0) nextEnd = text.length;
+    if (isSeparatorLine(text, end + 1, nextEnd)) break;
+    end = nextEnd;
+  }
+  return { start, end };
+}
+
+/** The analysis of the part of the document around `offset`; its spans are relative to `base`. */
+export function analysisAround(text: string, offset: number, kind: DocumentKind): { analysis: Analysis; base: number } {
+  if (kind !== 'query') return { analysis: analyze(text, kind), base: 0 };
+  const block = requestBlockAround(text, offset);
+  return { analysis: analyze(text.slice(block.start, block.end), 'query'), base: block.start };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Model helpers.
+
+const shapes = serviceModel.shapes;
+const operations = serviceModel.operations;
+
+function inputShapeOf(action: string | undefined): string | undefined {
+  return action && Object.hasOwn(operations, action) ? operations[action].input : undefined;
+}
+
+function memberOf(shapeName: string | undefined, name: string): MemberModel | undefined {
+  const members = shapeName ? shapes[shapeName]?.members : undefined;
+  return members && Object.hasOwn(members, name) ? members[name] : undefined;
+}
+
+/** Actions most people write first, then the rest alphabetically. */
+const FIRST_ACTIONS = ['CreateCacheCluster', 'CreateReplicationGroup', 'DescribeCacheClusters', 'DeleteCacheCluster', 'ModifyCacheCluster'];
+
+/** Query-API parameters every request carries (not in the service model); docs in hover.ts. */
+const PROTOCOL_NAMES = ['Action', 'Version', 'X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
+
+const sortKey = (group: number, i: number) => `${group}${String(i).padStart(4, '0')}`;
+
+function regionOf(request: ParsedRequest | undefined): string | undefined {
+  const host = request?.host?.value.toLowerCase();
+  const fromHost = host?.match(/^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/)?.[1];
+  if (fromHost) return fromHost;
+  const credential = request?.params?.find((p) => p.name === 'X-Amz-Credential')?.value;
+  return credential?.split('/')[2] || undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values a member can take: enums and booleans from the service model; engines, versions, node types, AZs,
+// parameter groups and windows from the facts module.
+
+interface ValueSuggestion {
+  value: string;
+  detail?: string;
+  documentation?: string;
+  kind?: CompletionCandidate['kind'];
+  /** Lower groups sort first. */
+  group?: number;
+  preselect?: boolean;
+  /** A snippet to insert instead of the rendered value (JSON: quoted unless raw). */
+  snippet?: string;
+  raw?: boolean;
+}
+
+interface ValueContext {
+  input: Record<string, unknown>;
+  region?: string;
+}
+
+function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext): ValueSuggestion[] {
+  if (shape?.enum) return shape.enum.map((value) => ({ value, kind: 'enum' as const }));
+  if (shape?.type === 'boolean') return [{ value: 'true', kind: 'keyword' }, { value: 'false', kind: 'keyword' }];
+  return memberValueSuggestions(member, context);
+}
+
+function memberValueSuggestions(member: string, _context: ValueContext): ValueSuggestion[] {
+  switch (member) {
+    case 'Version':
+      return [{ value: serviceModel.metadata.apiVersion, detail: 'ElastiCache API version', preselect: true }];
+    case 'X-Amz-Algorithm':
+      return [{ value: 'AWS4-HMAC-SHA256', detail: 'Signature Version 4' }];
+    case 'X-Amz-SignedHeaders':
+      return [{ value: 'host', detail: 'presigned URL: only the Host header is signed' }];
+    default:
+      return [];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Candidates.
+
+type Form = DocumentKind;
+
+/** How a value is written in each form: Query values percent-encoded, JSON values as JSON, YAML plain or quoted. */
+function renderValue(value: string, type: ShapeModel['type'], form: Form): string {
+  if (form === 'query') return encodeURIComponent(value).replace(/%3A/g, ':');
+  const typed = type === 'integer' || type === 'long' || type === 'boolean' || type === 'double' || type === 'float';
+  if (form === 'json') return typed ? value : JSON.stringify(value);
+  if (typed) return value;
+  // YAML: a plain scalar unless it would read as something other than this string.
+  return /^[A-Za-z][\w./-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+function valueCandidates(
+  topMember: string,
+  shape: ShapeModel | undefined,
+  request: ParsedRequest | undefined,
+  form: Form,
+  replace: Span,
+  quoted: boolean,
+): CompletionCandidate[] {
+  const suggestions = valueSuggestions(topMember, shape, {
+    input: request?.input ?? {},
+    region: regionOf(request),
+  });
+  return suggestions.map((s, i) => {
+    let insertText: string;
+    if (s.snippet) insertText = form === 'json' && !s.raw ? `"${s.snippet}"` : s.snippet;
+    else insertText = renderValue(s.value, shape?.type ?? 'string', form);
+    return {
+      label: s.value,
+      kind: s.kind ?? 'value',
+      detail: s.detail,
+      documentation: s.documentation,
+      insertText,
+      isSnippet: s.snippet !== undefined,
+      replace,
+      sortText: sortKey(s.group ?? 0, i),
+      filterText: quoted ? JSON.stringify(s.value) : s.value,
+      preselect: s.preselect,
+    };
+  });
+}
+
+interface NameOption {
+  /** Name as inserted (query: `SecurityGroupIds.SecurityGroupId.1`). */
+  name: string;
+  member: string;
+  owner: string;
+  model: MemberModel;
+  required: boolean;
+  present: boolean;
+}
+
+function memberOptions(owner: string, present: ReadonlySet<string>): NameOption[] {
+  const shape = shapes[owner];
+  const required = new Set(shape?.required ?? []);
+  return Object.entries(shape?.members ?? {}).map(([member, model]) => ({
+    name: member,
+    member,
+    owner,
+    model,
+    required: required.has(member),
+    present: present.has(member),
+  }));
+}
+
+function nameCandidate(action: string | undefined, o: NameOption, label: string, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
+  // Missing required first, then missing optional, then those already present; deprecated last.
+  const group = o.present ? 3 : o.required ? 0 : o.model.deprecated ? 4 : 1;
+  return {
+    label,
+    kind: 'parameter',
+    detail: `${o.required ? 'required' : 'optional'} · ${typeName(o.model.shape)}${o.present ? ' · already set' : ''}`,
+    documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
+    insertText,
+    isSnippet,
+    replace,
+    sortText: `${group}${label}`,
+    filterText,
+  };
+}
+
+function typeName(shapeName: string): string {
+  const shape = shapes[shapeName];
+  if (!shape) return shapeName;
+  if (shape.type === 'list') return `list of ${shape.member ? typeName(shape.member.shape) : '?'}`;
+  return shape.type === 'structure' ? shapeName : shape.type;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Query form.
+
+const NAME_CHAR = /[^?&=\s#]/;
+
+function queryCompletions(text: string, offset: number): CompletionCandidate[] {
+  const { analysis, base } = analysisAround(text, offset, 'query');
+  const local = offset - base;
+  const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Start of the `name=value` segment the cursor is in.
+  let segStart = offset;
+  while (segStart > lineStart && NAME_CHAR.test(text[segStart - 1]) ) segStart--;
+  const sep = text[segStart - 1];
+  const atLineStart = /^\s*$/.test(text.slice(lineStart, segStart));
+  if (segStart > lineStart && sep === '=') {
+    // In a value: find the name before `=`.
+    let nameStart = segStart - 1;
+    while (nameStart > lineStart && NAME_CHAR.test(text[nameStart - 1])) nameStart--;
+    const before = text[nameStart - 1];
+    if (nameStart > lineStart && before !== '?' && before !== '&') return [];
+    let valueEnd = offset;
+    while (valueEnd < text.length && NAME_CHAR.test(text[valueEnd]) && text[valueEnd] !== '=') valueEnd++;
+    return queryValueCompletions(text.slice(nameStart, segStart - 1), request, { start: segStart, end: valueEnd });
+  }
+  if (sep !== '?' && sep !== '&' && !atLineStart) return [];
+  if (/^https?:/i.test(text.slice(segStart, offset))) return [];
+  let nameEnd = offset;
+  while (nameEnd < text.length && NAME_CHAR.test(text[nameEnd])) nameEnd++;
+  const hasEquals = text[nameEnd] === '=';
+  // On an empty continuation line, the `&` comes with the name.
+  const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
+  return queryNameCompletions(request, { start: segStart, end: nameEnd }, hasEquals, prefix);
+}
+
+function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, hasEquals: boolean, prefix: string): CompletionCandidate[] {
+  const params = request?.params ?? [];
+  const action = request?.action?.name;
+  const written = new Set(params.map((p) => p.name));
+  const presentMembers = new Set(params.map((p) => p.name.split('.')[0]));
+  const out: CompletionCandidate[] = [];
+  const inputShape = inputShapeOf(action);
+  const assign = hasEquals ? '' : '=';
+  if (inputShape) {
+    for (const o of memberOptions(inputShape, presentMembers)) {
+      const shape = shapes[o.model.shape];
+      if (shape?.type === 'list' && shape.member) {
+        const item = shape.member.locationName ?? 'member';
+        const stem = `${o.member}.${item}.`;
+        let next = 1;
+        for (const p of params) {
+          if (!p.name.startsWith(stem)) continue;
+          const n = parseInt(p.name.slice(stem.length), 10);
+          if (n >= next) next = n + 1;
+        }
+        const itemShape = shapes[shape.member.shape];
+        if (itemShape?.type === 'structure') {
+          for (const sub of Object.keys(itemShape.members ?? {})) {
+            const name = `${stem}${next}.${sub}`;
+            out.push(nameCandidate(action, { ...o, present: written.has(name) }, `${stem}N.${sub}`, prefix + name + assign, replace, false, name));
+          }
+        } else {
+          const name = `${stem}${next}`;
+          out.push(nameCandidate(action, o, `${stem}N`, prefix + name + assign, replace, false, name));
+        }
+      } else {
+        out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false));
+      }
+    }
+  }
+  PROTOCOL_NAMES.forEach((name, i) => {
+    const missing = !written.has(name);
+    const required = name === 'Action' || name === 'Version';
+    out.push({
+      label: name,
+      kind: 'keyword',
+      detail: `Query API common parameter${required ? ' · required' : ''}${missing ? '' : ' · already set'}`,
+      insertText: prefix + name + assign,
+      replace,
+      sortText: sortKey(!missing ? 3 : required ? 0 : 2, i),
+    });
+  });
+  return out;
+}
+
+function queryValueCompletions(rawName: string, request: ParsedRequest | undefined, replace: Span): CompletionCandidate[] {
+  let name = rawName;
+  try {
+    name = decodeURIComponent(rawName);
+  } catch {
+    // keep as written
+  }
+  if (name === 'Action') return actionCandidates(replace);
+  const top = name.split('.')[0];
+  const inputShape = inputShapeOf(request?.action?.name);
+  const member = memberOf(inputShape, top);
+  let shape = member ? shapes[member.shape] : undefined;
+  if (shape?.type === 'list' && shape.member) {
+    // `List.Item.N` → the item's shape; `List.Item.N.Sub` → the structure member's shape.
+    const itemShape: ShapeModel | undefined = shapes[shape.member.shape];
+    const sub = name.split('.')[3];
+    shape = sub && itemShape?.type === 'structure' ? shapes[memberOf(shape.member.shape, sub)?.shape ?? ''] : itemShape;
+  }
+  return valueCandidates(top, shape, request, 'query', replace, false);
+}
+
+function actionCandidates(replace: Span, quoted = false): CompletionCandidate[] {
+  return Object.keys(operations).map((action, i) => {
+    const first = FIRST_ACTIONS.indexOf(action);
+    const op = operations[action];
+    return {
+      label: action,
+      kind: 'action' as const,
+      detail: op.deprecated ? 'ElastiCache action · deprecated' : 'ElastiCache action',
+      documentation: op.documentation,
+      insertText: action,
+      replace,
+      sortText: first >= 0 ? sortKey(0, first) : sortKey(op.deprecated ? 2 : 1, i),
+      filterText: quoted ? JSON.stringify(action) : undefined,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CLI input files (JSON and YAML). Paths are resolved against CreateCacheCluster's input shape.
+
+/** The shape at a path of member names and list indexes (indexes may be any number). */
+function shapeAtPath(root: string, path: readonly (string | number)[]): { shapeName?: string; shape?: ShapeModel } {
+  let shapeName: string | undefined = root;
+  for (const segment of path) {
+    const shape: ShapeModel | undefined = shapeName ? shapes[shapeName] : undefined;
+    if (!shape) return {};
+    if (shape.type === 'list' && typeof segment === 'number') shapeName = shape.member?.shape;
+    else if (shape.type === 'structure' && typeof segment === 'string') shapeName = memberOf(shapeName, segment)?.shape;
+    else return {};
+  }
+  return { shapeName, shape: shapeName ? shapes[shapeName] : undefined };
+}
+
+/** A template for a member's value: the value snippet inserted after a new key. */
+function jsonValueTemplate(shapeName: string): string {
+  const shape = shapes[shapeName];
+  switch (shape?.type) {
+    case 'integer':
+    case 'long':
+      return '${1:0}';
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'list': {
+      const item = shape.member ? shapes[shape.member.shape] : undefined;
+      if (item?.type === 'structure') return `[{ ${Object.keys(item.members ?? {}).map((m, i) => `"${m}": "$${i + 1}"`).join(', ')} }]`;
+      return '["$1"]';
+    }
+    case 'structure':
+      return '{$1}';
+    default:
+      return shape?.enum ? `"\${1|${shape.enum.join(',')}|}"` : '"$1"';
+  }
+}
+
+function yamlValueTemplate(shapeName: string): string {
+  const shape = shapes[shapeName];
+  switch (shape?.type) {
+    case 'integer':
+    case 'long':
+      return ' ${1:0}';
+    case 'boolean':
+      return ' ${1|true,false|}';
+    case 'list': {
+      const item = shape.member ? shapes[shape.member.shape] : undefined;
+      if (item?.type === 'structure') return '\n' + Object.keys(item.members ?? {}).map((m, i) => `${i === 0 ? '  - ' : '    '}${m}: $${i + 1}`).join('\n');
+      return '\n  - $1';
+    }
+    case 'structure':
+      return '\n  $1';
+    default:
+      return shape?.enum ? ` \${1|${shape.enum.join(',')}|}` : ' $1';
+  }
+}
+
+function keyCandidates(
+  action: string,
+  owner: string,
+  present: ReadonlySet<string>,
+  replace: Span,
+  form: 'json' | 'yaml',
+  keyOnly: boolean,
+): CompletionCandidate[] {
+  return memberOptions(owner, present).map((o) => {
+    const insertText = form === 'json' ? (keyOnly ? `"${o.name}"` : `"${o.name}": ${jsonValueTemplate(o.model.shape)}`) : keyOnly ? o.name : `${o.name}:${yamlValueTemplate(o.model.shape)}`;
+    return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined);
+  });
+}
+
+function topLevelNames(request: ParsedRequest | undefined): Set<string> {
+  return new Set(request?.entries.map((e) => e.name) ?? []);
+}
+
+function jsonCompletions(text: string, offset: number): CompletionCandidate[] {
+  const analysis = analyze(text, 'json');
+  const request = analysis.requests[0];
+  const action = request?.action?.name ?? 'CreateCacheCluster';
+  const root = inputShapeOf(action);
+  if (!root) return [];
+  const location = getLocation(text, offset);
+  const node = location.previousNode;
+  const inNode = node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
+  let replace: Span = inNode ? { start: node.offset, end: node.offset + node.length } : wordAround(text, offset);
+  const path: JSONPath = location.path;
+  if (location.isAtPropertyKey) {
+    const { shapeName, shape } = shapeAtPath(root, path.slice(0, -1));
+    if (!shapeName || shape?.type !== 'structure') return [];
+    // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
+    const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
+    const present = path.length === 1 ? topLevelNames(request) : new Set<string>();
+    return keyCandidates(action, shapeName, present, replace, 'json', keyOnly);
+  }
+  if (path.length === 0) return [];
+  if (!inNode) replace = wordAround(text, offset);
+  const top = String(path[0]);
+  const { shape } = shapeAtPath(root, path);
+  if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+  return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
+}
+
+/** Letters/digits/`-._` around the cursor (what a typed, not yet quoted word spans). */
+function wordAround(text: string, offset: number): Span {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && /[\w.\-:]/.test(text[start - 1])) start--;
+  while (end < text.length && /[\w.\-:]/.test(text[end])) end++;
+  return { start, end };
+}
+
+interface YamlLine {
+  indent: number;
+  /** Column of the key (after `- `), or of the item value for a scalar list item. */
+  keyCol: number;
+  dash: boolean;
+  key?: string;
+}
+
+function yamlLine(line: string): YamlLine | undefined {
+  const m = /^( *)(- +)?(.*)$/.exec(line);
+  if (!m) return undefined;
+  const rest = m[3];
+  if (!m[2] && (rest.trim() === '' || rest.trimStart().startsWith('#'))) return undefined;
+  const key = /^([^\s:#][^:#]*?)\s*:(\s|$)/.exec(rest)?.[1];
+  return { indent: m[1].length, keyCol: m[1].length + (m[2]?.length ?? 0), dash: !!m[2], key };
+}
+
+/** The member path of the mapping that holds a key at `col` (and opened by a dash when `inItem`), scanning upward. */
+function yamlParentPath(lines: string[], lineIndex: number, col: number, inItem: boolean): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let i = lineIndex - 1; i >= 0 && (col > 0 || inItem); i--) {
+    const l = yamlLine(lines[i]);
+    if (!l) continue;
+    if (inItem) {
+      if (l.dash && l.indent === col) continue; // a sibling item of the same list
+      if (l.key && l.keyCol <= col && !(l.dash && l.indent >= col)) {
+        path.unshift(l.key);
+        inItem = l.dash;
+        col = l.dash ? l.indent : l.keyCol;
+      }
+      continue;
+    }
+    if (l.dash && l.keyCol === col) {
+      // An earlier key of the same list item.
+      path.unshift(0);
+      inItem = true;
+      col = l.indent;
+      continue;
+    }
+    if (l.key && l.keyCol < col) {
+      path.unshift(l.key);
+      if (l.dash) {
+        path.unshift(0);
+        inItem = true;
+        col = l.indent;
+      } else col = l.keyCol;
+    }
+  }
+  return path;
+}
+
+function yamlCompletions(text: string, offset: number): CompletionCandidate[] {
+  const analysis = analyze(text, 'yaml');
+  const request = analysis.requests[0];
+  const action = request?.action?.name ?? 'CreateCacheCluster';
+  const root = inputShapeOf(action);
+  if (!root) return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const m = /^( *)(- +)?(.*)$/.exec(before);
+  if (!m) return [];
+  const indent = m[1].length;
+  const dash = !!m[2];
+  const col = indent + (m[2]?.length ?? 0);
+  const rest = m[3];
+  if (rest.includes('#')) return [];
+  // Only the lines above matter for the parent path; avoid splitting the whole document.
+  const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split('\n');
+  above.pop();
+  const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
+  const restOfLine = text.slice(offset, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  if (keyValue) {
+    // A value after `Key: `.
+    const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
+    const path = [...parent, keyValue[1]];
+    const { shape } = shapeAtPath(root, path);
+    if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+    const valueStart = offset - keyValue[3].length;
+    return valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false);
+  }
+  const replace = { start: offset - rest.length, end: offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
+  const keyOnly = /^[^\s:#]*\s*:/.test(restOfLine);
+  if (dash) {
+    // `- ` starts a list item: a scalar list takes values, a list of structures takes the item's keys.
+    const listPath = yamlParentPath(above, above.length, indent, true);
+    const { shape: listShape } = shapeAtPath(root, listPath);
+    if (listShape?.type !== 'list' || !listShape.member) return [];
+    const itemShape = shapes[listShape.member.shape];
+    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, new Set(), replace, 'yaml', keyOnly);
+    return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
+  }
+  const parent = yamlParentPath(above, above.length, col, false);
+  const { shapeName, shape } = shapeAtPath(root, parent);
+  if (!shapeName || shape?.type !== 'structure') return [];
+  return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly);
+}
+
+/** Completion candidates at `offset` (UTF-16 code units) of a document of the given kind. */
+export function complete(text: string, offset: number, kind: DocumentKind): CompletionCandidate[] {
+  const at = Math.max(0, Math.min(offset, text.length));
+  if (kind === 'query') return queryCompletions(text, at);
+  return kind === 'json' ? jsonCompletions(text, at) : yamlCompletions(text, at);
+}

@@ -1,0 +1,229 @@
+// Hover: a member's documentation (Markdown from the service model), type, valid values and limits, and a link
+// to the API reference page of the action. Pure: the language server converts the result to an LSP Hover.
+// Values are never shown (an AuthToken must not appear anywhere but in the file itself).
+import { serviceModel } from '../model/generated/serviceModel';
+import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
+import { analysisAround } from './completion';
+import type { DocumentKind, Entry, ParsedRequest, Span, ValueNode } from './types';
+
+export interface HoverInfo {
+  markdown: string;
+  span: Span;
+}
+
+const API_REFERENCE = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/';
+export const COMMON_PARAMETERS_URL = `${API_REFERENCE}CommonParameters.html`;
+
+/** The API reference page of an action, when the service model knows the action. */
+export function apiReferenceUrl(action: string): string | undefined {
+  return Object.hasOwn(serviceModel.operations, action) ? `${API_REFERENCE}API_${action}.html` : undefined;
+}
+
+/** The API reference page of a structure shape (e.g. Tag). */
+function shapeReferenceUrl(shape: string): string {
+  return `${API_REFERENCE}API_${shape}.html`;
+}
+
+/**
+ * Query-API parameters common to all actions (not in the service model), from the ElastiCache API reference
+ * "Common Parameters" page (COMMON_PARAMETERS_URL) and, for X-Amz-Expires, the Signature Version 4 query-string
+ * authentication page.
+ */
+const COMMON_PARAMETERS: Record<string, { doc: string; url: string }> = {
+  Action: { doc: 'The action to be performed.', url: COMMON_PARAMETERS_URL },
+  Version: {
+    doc: `The API version that the request is written for, expressed in the format YYYY-MM-DD. For ElastiCache: \`${serviceModel.metadata.apiVersion}\`.`,
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Algorithm': {
+    doc: 'The hash algorithm that you used to create the request signature. Valid values: `AWS4-HMAC-SHA256`.',
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Credential': {
+    doc: 'The credential scope value: your access key, the date, the Region you are targeting, the service you are requesting, and a termination string (`aws4_request`), in the format `access_key/YYYYMMDD/region/service/aws4_request`.',
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Date': {
+    doc: "The date that is used to create the signature, in ISO 8601 basic format (`YYYYMMDD'T'HHMMSS'Z'`), for example `20120325T120000Z`.",
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Security-Token': {
+    doc: 'The temporary security token that was obtained through a call to AWS Security Token Service (AWS STS).',
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Signature': {
+    doc: 'The hex-encoded signature that was calculated from the string to sign and the derived signing key.',
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-SignedHeaders': {
+    doc: 'All the HTTP headers that were included as part of the canonical request, lowercase, separated by `;` (for a presigned URL, usually `host`).',
+    url: COMMON_PARAMETERS_URL,
+  },
+  'X-Amz-Expires': {
+    doc: 'How long, in seconds, the presigned URL is valid: an integer from 1 to 604800 (seven days).',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
+  },
+};
+
+const SIGV2_PARAMETERS = new Set(['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAccessKeyId', 'Signature']);
+
+function typeLabel(shape: ShapeModel, shapeName: string): string {
+  if (shape.type === 'list' && shape.member) {
+    const item = serviceModel.shapes[shape.member.shape];
+    return `list of ${item ? typeLabel(item, shape.member.shape) : shape.member.shape}`;
+  }
+  if (shape.type === 'structure') return `structure ${shapeName}`;
+  return shape.type;
+}
+
+/** Markdown for one member of a structure shape. */
+export function memberMarkdown(
+  action: string | undefined,
+  owner: string,
+  memberName: string,
+  member: MemberModel,
+  required: boolean,
+): string {
+  const shape = serviceModel.shapes[member.shape];
+  const lines: string[] = [];
+  const where = action && owner === serviceModel.operations[action]?.input ? action : owner;
+  lines.push(
+    `**${memberName}** \`${shape ? typeLabel(shape, member.shape) : member.shape}\` · ${required ? '**required**' : 'optional'} · ${where}` +
+      (member.deprecated ? ' · *deprecated*' : ''),
+  );
+  if (member.documentation) lines.push('', member.documentation);
+  const facts: string[] = [];
+  if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
+  if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
+  if (shape?.min !== undefined || shape?.max !== undefined)
+    facts.push(`Limits: ${shape.min !== undefined ? `min ${shape.min}` : ''}${shape.min !== undefined && shape.max !== undefined ? ', ' : ''}${shape.max !== undefined ? `max ${shape.max}` : ''}`);
+  if (shape?.pattern) facts.push(`Pattern: \`${shape.pattern}\``);
+  if (shape?.type === 'list' && shape.member) {
+    const item = shape.member.locationName ?? 'member';
+    const itemShape = serviceModel.shapes[shape.member.shape];
+    const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
+    facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
+  }
+  if (facts.length) lines.push('', facts.join('  \n'));
+  const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
+  if (url) lines.push('', `[API reference: ${where}](${url})`);
+  return lines.join('\n');
+}
+
+function actionMarkdown(action: string): string | undefined {
+  const op = serviceModel.operations[action];
+  if (!op) return undefined;
+  const lines = [`**${action}** · ElastiCache action`];
+  if (op.deprecated) lines.push('', '*Deprecated.*');
+  if (op.documentation) lines.push('', op.documentation);
+  const input = op.input ? serviceModel.shapes[op.input] : undefined;
+  if (input?.required?.length) lines.push('', `Required: ${input.required.map((r) => `\`${r}\``).join(', ')}`);
+  lines.push('', `[API reference: ${action}](${apiReferenceUrl(action)})`);
+  return lines.join('\n');
+}
+
+function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+/** Resolves a query-form name such as `Tags.Tag.1.Key` or `SecurityGroupIds.member.2` to (owner shape, member). */
+function resolveQueryName(
+  inputShape: string,
+  name: string,
+): { owner: string; memberName: string; member: MemberModel; required: boolean } | undefined {
+  const segments = name.split('.');
+  let owner = inputShape;
+  let i = 0;
+  let found: { owner: string; memberName: string; member: MemberModel; required: boolean } | undefined;
+  while (i < segments.length) {
+    const shape = serviceModel.shapes[owner];
+    const memberName = segments[i];
+    const member = shape?.members && Object.hasOwn(shape.members, memberName) ? shape.members[memberName] : undefined;
+    if (!member) return found;
+    found = { owner, memberName, member, required: shape.required?.includes(memberName) ?? false };
+    i++;
+    let memberShape = serviceModel.shapes[member.shape];
+    if (memberShape?.type === 'list' && memberShape.member) {
+      i += 2; // `.Item.N` or `.member.N`
+      owner = memberShape.member.shape;
+      memberShape = serviceModel.shapes[owner];
+      if (memberShape?.type !== 'structure') return found;
+    } else if (memberShape?.type === 'structure') {
+      owner = member.shape;
+    } else return found;
+  }
+  return found;
+}
+
+function protocolMarkdown(name: string): string | undefined {
+  const common = COMMON_PARAMETERS[name];
+  if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[Common parameters](${common.url})`;
+  if (SIGV2_PARAMETERS.has(name))
+    return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[Common parameters](${COMMON_PARAMETERS_URL})`;
+  return undefined;
+}
+
+function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefined {
+  const param = request.params?.find((p) => contains(p.span, offset));
+  if (!param) return undefined;
+  const action = request.action?.name;
+  if (param.name === 'Action' && contains(param.valueSpan, offset) && param.valueSpan.end > param.valueSpan.start) {
+    const markdown = actionMarkdown(param.value);
+    return markdown ? { markdown, span: param.valueSpan } : undefined;
+  }
+  const protocol = protocolMarkdown(param.name);
+  if (protocol) return { markdown: protocol, span: param.nameSpan };
+  const inputShape = action ? serviceModel.operations[action]?.input : undefined;
+  if (!inputShape) return undefined;
+  const resolved = resolveQueryName(inputShape, param.name);
+  if (!resolved) return undefined;
+  return {
+    markdown: memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required),
+    span: contains(param.nameSpan, offset) ? param.nameSpan : param.valueSpan,
+  };
+}
+
+/** Finds the innermost entry (name or value) at `offset` in a JSON/YAML input, walking nested structures. */
+function entryHover(action: string | undefined, owner: string, entries: Entry[], offset: number): HoverInfo | undefined {
+  for (const entry of entries) {
+    const inName = contains(entry.nameSpan, offset);
+    if (!inName && !contains(entry.value.span, offset)) continue;
+    const shape = serviceModel.shapes[owner];
+    const member = shape?.members && Object.hasOwn(shape.members, entry.name) ? shape.members[entry.name] : undefined;
+    if (!member) return undefined;
+    if (!inName) {
+      const nested = nestedHover(action, member.shape, entry.value, offset);
+      if (nested) return nested;
+    }
+    return {
+      markdown: memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false),
+      span: inName ? entry.nameSpan : entry.value.span,
+    };
+  }
+  return undefined;
+}
+
+function nestedHover(action: string | undefined, shapeName: string, value: ValueNode, offset: number): HoverInfo | undefined {
+  const shape = serviceModel.shapes[shapeName];
+  if (value.kind === 'object' && shape?.type === 'structure') return entryHover(action, shapeName, value.entries, offset);
+  if (value.kind === 'list' && shape?.type === 'list' && shape.member) {
+    for (const item of value.items) if (contains(item.span, offset)) return nestedHover(action, shape.member.shape, item, offset);
+  }
+  return undefined;
+}
+
+/** The hover at `offset` (UTF-16 code units), or undefined when there is nothing to say. */
+export function hover(text: string, offset: number, kind: DocumentKind): HoverInfo | undefined {
+  const { analysis, base } = analysisAround(text, offset, kind);
+  const local = offset - base;
+  const request = analysis.requests.find((r) => contains(r.span, local));
+  if (!request) return undefined;
+  let info: HoverInfo | undefined;
+  if (request.kind === 'query') info = queryHover(request, local);
+  else {
+    const action = request.action?.name ?? 'CreateCacheCluster';
+    const input = serviceModel.operations[action]?.input;
+    info = input ? entryHover(action, input, request.entries, local) : undefined;
+  }
+  return info && { markdown: info.markdown, span: { start: info.span.start + base, end: info.span.end + base } };
+}

@@ -1,0 +1,93 @@
+// Document outline: one symbol per request (action + CacheClusterId), one child per parameter as written.
+// Pure: plain structures that the language server converts to LSP DocumentSymbols.
+import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
+
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: 'request' | 'parameter' | 'member';
+  span: Span;
+  selectionSpan: Span;
+  children: OutlineSymbol[];
+}
+
+/** Members whose values are secrets: the outline shows that a value is there, never what it is. */
+const SECRET_NAMES = /^(AuthToken|X-Amz-Signature|X-Amz-Security-Token|Signature|SecretAccessKey)$/i;
+const MAX_DETAIL = 80;
+
+function maskedDetail(name: string, value: string): string {
+  if (SECRET_NAMES.test(name)) return value ? '••••••' : '';
+  return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
+}
+
+function union(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+
+function valueText(value: ValueNode): string {
+  if (value.kind === 'scalar') return value.value === null ? 'null' : String(value.value);
+  if (value.kind === 'list') return `[${value.items.length}]`;
+  return `{${value.entries.length}}`;
+}
+
+function entrySymbol(entry: Entry, secret: boolean): OutlineSymbol {
+  const isSecret = secret || SECRET_NAMES.test(entry.name);
+  const children: OutlineSymbol[] = [];
+  if (entry.value.kind === 'object') {
+    for (const e of entry.value.entries) children.push(entrySymbol(e, isSecret));
+  } else if (entry.value.kind === 'list') {
+    entry.value.items.forEach((item, i) => {
+      const itemChildren = item.kind === 'object' ? item.entries.map((e) => entrySymbol(e, isSecret)) : [];
+      children.push({
+        name: `[${i + 1}]`,
+        detail: item.kind === 'scalar' ? maskedDetail(isSecret ? 'AuthToken' : '', valueText(item)) : undefined,
+        kind: 'member',
+        span: item.span,
+        selectionSpan: item.span,
+        children: itemChildren,
+      });
+    });
+  }
+  return {
+    name: entry.name,
+    detail: maskedDetail(isSecret ? 'AuthToken' : entry.name, valueText(entry.value)),
+    kind: 'parameter',
+    span: union(entry.nameSpan, entry.value.span),
+    selectionSpan: entry.nameSpan,
+    children,
+  };
+}
+
+function scalarInput(request: ParsedRequest, member: string): string | undefined {
+  const v = request.input[member];
+  return typeof v === 'string' ? v : undefined;
+}
+
+function requestSymbol(request: ParsedRequest): OutlineSymbol {
+  const action = request.action?.name ?? (request.kind === 'query' ? '(no Action)' : 'CreateCacheCluster');
+  const clusterId =
+    scalarInput(request, 'CacheClusterId') ?? request.params?.find((p) => p.name === 'CacheClusterId')?.value;
+  const children: OutlineSymbol[] = request.params
+    ? request.params.map((p) => ({
+        name: p.name,
+        detail: maskedDetail(p.name, p.value),
+        kind: 'parameter' as const,
+        span: p.span,
+        selectionSpan: p.nameSpan,
+        children: [],
+      }))
+    : request.entries.map((e) => entrySymbol(e, false));
+  return {
+    name: clusterId ? `${action} ${clusterId}` : action,
+    detail: request.host?.value,
+    kind: 'request',
+    span: request.span,
+    selectionSpan: request.action?.span ?? request.span,
+    children,
+  };
+}
+
+/** The outline of a document: one symbol per request. */
+export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
+  return analysis.requests.map(requestSymbol);
+}

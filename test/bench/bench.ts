@@ -1,0 +1,145 @@
+// `npm run bench`: how fast the language service is, next to a general-purpose JSON Schema validator.
+// Prints a table, then exactly one JSON line {"figures":{...}} as the last line of output.
+//
+// - diagnostics_1_request_ms: analyze() on the seed request (the AWS documentation's CreateCacheCluster URL).
+// - json_schema_ls_1_request_ms: vscode-json-languageservice parsing and validating the same request written
+//   as a CLI input JSON file, against the JSON Schema generated from the same service model (cliInputJsonSchema).
+// - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many requests (linearity).
+// - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
+//   and values), 99th percentile per call.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
+import { analyze } from '../../server/src/service/index';
+import { complete } from '../../server/src/service/completion';
+import type { DocumentKind } from '../../server/src/service/types';
+import { cliInputJsonSchema } from './cliInputJsonSchema';
+
+const seedQuery = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
+const seedJson = readFileSync(join(__dirname, 'fixtures', 'seed.elasticache.json'), 'utf8');
+
+/** Per-call times (ms) of `fn`, after a warm-up, for at least `minRuns` runs and `minMs` milliseconds. */
+function sample(fn: () => unknown, minRuns: number, minMs: number): number[] {
+  for (let i = 0; i < Math.min(minRuns, 50); i++) fn();
+  const times: number[] = [];
+  const until = performance.now() + minMs;
+  while (times.length < minRuns || performance.now() < until) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function sampleAsync(fn: () => Promise<unknown>, minRuns: number, minMs: number): Promise<number[]> {
+  for (let i = 0; i < Math.min(minRuns, 50); i++) await fn();
+  const times: number[] = [];
+  const until = performance.now() + minMs;
+  while (times.length < minRuns || performance.now() < until) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const round = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** A document of `n` requests: the seed's request with a distinct CacheClusterId each, separated by `###` lines. */
+function manyRequests(n: number): string {
+  const body = seedQuery.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(body.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`));
+  return parts.join('\n###\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const rows: [string, string, string][] = [];
+
+  // One request: ours (query and JSON forms) against vscode-json-languageservice with the generated schema.
+  const oneQuery = sample(() => analyze(seedQuery, 'query'), 200, 500);
+  const oneJson = sample(() => analyze(seedJson, 'json'), 200, 500);
+  const jsonLs = getLanguageService({});
+  jsonLs.configure({
+    validate: true,
+    allowComments: false,
+    schemas: [{ uri: 'elasticache://schemas/CreateCacheCluster.cli-input.json', fileMatch: ['*.elasticache.json'], schema: cliInputJsonSchema() as never }],
+  });
+  let version = 0;
+  let jsonLsDiagnostics = 0;
+  const oneJsonLs = await sampleAsync(async () => {
+    const doc = TextDocument.create('file:///bench/seed.elasticache.json', 'json', ++version, seedJson);
+    const diagnostics = await jsonLs.doValidation(doc, jsonLs.parseJSONDocument(doc));
+    jsonLsDiagnostics = diagnostics.length;
+  }, 200, 500);
+  const ours = analyze(seedQuery, 'query').findings.length;
+  rows.push(['analyze, seed request (query URL)', `${round(median(oneQuery))} ms`, `${ours} findings`]);
+  rows.push(['analyze, seed request (CLI JSON)', `${round(median(oneJson))} ms`, `${analyze(seedJson, 'json').findings.length} findings`]);
+  rows.push(['vscode-json-languageservice + generated schema (CLI JSON)', `${round(median(oneJsonLs))} ms`, `${jsonLsDiagnostics} diagnostics`]);
+  const ratio = median(oneQuery) / median(oneJsonLs);
+  rows.push(['  ratio ours / JSON-LS (goal ≤ 0.5)', ratio.toFixed(3), ratio <= 0.5 ? 'ok' : 'MISSED']);
+
+  // Linearity: one document of N requests.
+  const sizes = [1, 10, 100, 1000, 5000];
+  const perSize = new Map<number, number>();
+  for (const n of sizes) {
+    const text = manyRequests(n);
+    const times = sample(() => analyze(text, 'query'), n >= 1000 ? 7 : 30, n >= 1000 ? 1000 : 300);
+    perSize.set(n, median(times));
+    const requests = analyze(text, 'query').requests.length;
+    rows.push([
+      `analyze, ${n} requests (${(text.length / 1024).toFixed(0)} KiB, parsed ${requests})`,
+      `${round(median(times))} ms`,
+      `${round((median(times) / n) * 1000)} µs/request`,
+    ]);
+  }
+  const ms5000 = perSize.get(5000)!;
+  rows.push(['  5000 requests (goal < 100 ms)', `${round(ms5000)} ms`, ms5000 < 100 ? 'ok' : 'MISSED']);
+
+  // Completion at typical positions.
+  const yaml = 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: \nCacheNodeType: cache.\nNum';
+  const positions: { text: string; offset: number; kind: DocumentKind; what: string }[] = [
+    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + '&Engine='.length, kind: 'query', what: 'value after &Engine=' },
+    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + 1, kind: 'query', what: 'name after &' },
+    { text: seedQuery, offset: seedQuery.indexOf('&CacheNodeType=') + '&CacheNodeType='.length, kind: 'query', what: 'node types' },
+    { text: seedQuery, offset: seedQuery.indexOf('&EngineVersion=') + '&EngineVersion='.length, kind: 'query', what: 'engine versions' },
+    { text: seedQuery, offset: seedQuery.indexOf('?Action=') + '?Action='.length, kind: 'query', what: 'actions' },
+    { text: seedJson, offset: seedJson.indexOf('"Engine"') + 1, kind: 'json', what: 'JSON key' },
+    { text: seedJson, offset: seedJson.indexOf('"redis"') + 1, kind: 'json', what: 'JSON value' },
+    { text: yaml, offset: yaml.indexOf('EngineVersion: ') + 'EngineVersion: '.length, kind: 'yaml', what: 'YAML value' },
+    { text: yaml, offset: yaml.length, kind: 'yaml', what: 'YAML key' },
+  ];
+  const all: number[] = [];
+  for (const p of positions) {
+    const times = sample(() => complete(p.text, p.offset, p.kind), 500, 100);
+    all.push(...times);
+    rows.push([`completion: ${p.what}`, `p99 ${round(percentile(times, 99))} ms`, `${complete(p.text, p.offset, p.kind).length} items`]);
+  }
+  all.sort((a, b) => a - b);
+  const p99 = percentile(all, 99);
+  rows.push(['  completion p99, all positions (goal < 2 ms)', `${round(p99)} ms`, p99 < 2 ? 'ok' : 'MISSED']);
+
+  const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+  console.log(`${'measurement'.padEnd(width[0])}  ${'time'.padEnd(width[1])}  notes`);
+  console.log(`${'-'.repeat(width[0])}  ${'-'.repeat(width[1])}  -----`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`);
+  console.log(
+    JSON.stringify({
+      figures: {
+        diagnostics_1_request_ms: round(median(oneQuery)),
+        json_schema_ls_1_request_ms: round(median(oneJsonLs)),
+        diagnostics_100_requests_ms: round(perSize.get(100)!),
+        diagnostics_5000_requests_ms: round(ms5000),
+        completion_p99_ms: round(p99),
+      },
+    }),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

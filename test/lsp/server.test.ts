@@ -1,0 +1,217 @@
+// Protocol tests: the real `node dist/server.js --stdio`, driven over stdio with vscode-languageserver-protocol.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DocumentSymbolRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type MarkupContent,
+  type Position,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { LspClient, within } from './lspClient';
+
+const seed = readFileSync(join(__dirname, 'fixtures', 'seed.elasticache'), 'utf8');
+const SEED_URI = 'file:///work/requests/seed.elasticache';
+
+/** The LSP position of `offset` in `text` (UTF-16 code units, like the protocol). */
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+const after_ = (text: string, needle: string) => positionAt(text, text.indexOf(needle) + needle.length);
+
+let client: LspClient;
+
+before(async () => {
+  client = new LspClient();
+  await client.initialize();
+});
+
+after(async () => {
+  const code = await client.shutdown();
+  assert.equal(code, 0, 'server exits with 0 after shutdown + exit');
+});
+
+function items(result: CompletionList | CompletionItem[] | null): CompletionItem[] {
+  if (!result) return [];
+  return Array.isArray(result) ? result : result.items;
+}
+
+test('seed example: diagnostics are published with exact ranges, codes, source and API reference link', async () => {
+  await client.open(SEED_URI, 'elasticache-query', seed);
+  const { diagnostics, version } = await client.diagnostics(SEED_URI);
+  assert.equal(version, 1);
+  const unknown = diagnostics.find((d) => d.code === 'unknown-parameter');
+  assert.ok(unknown, JSON.stringify(diagnostics));
+  const line = seed.split('\n').findIndex((l) => l.includes('&CacheParameterGroup='));
+  assert.deepEqual(unknown.range, { start: { line, character: 5 }, end: { line, character: 5 + 'CacheParameterGroup'.length } });
+  assert.equal(unknown.source, 'elasticache');
+  assert.equal(unknown.severity, 1);
+  assert.match(unknown.message, /CacheParameterGroupName/);
+  assert.equal(unknown.codeDescription?.href, 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html');
+  for (const d of diagnostics) {
+    assert.equal(d.source, 'elasticache');
+    assert.equal(typeof d.code, 'string');
+  }
+});
+
+test('completion after &Engine= offers memcached, redis and valkey', async () => {
+  const result = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: SEED_URI }, position: after_(seed, '&Engine=') }));
+  const labels = items(result).map((i) => i.label);
+  for (const engine of ['memcached', 'redis', 'valkey']) assert.ok(labels.includes(engine), `${engine} in ${labels.join(', ')}`);
+  const redis = items(result).find((i) => i.label === 'redis')!;
+  assert.ok(redis.textEdit && 'range' in redis.textEdit);
+  assert.equal(redis.textEdit.newText, 'redis');
+  assert.deepEqual(redis.textEdit.range, { start: after_(seed, '&Engine='), end: after_(seed, '&Engine=redis') });
+});
+
+test('completion of parameter names after & puts missing ones first and marks required ones', async () => {
+  const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheNodeType=cache.t3.micro\n  &';
+  const uri = 'file:///work/requests/names.elasticache';
+  await client.open(uri, 'elasticache-query', text);
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, text.length) })));
+  const byLabel = new Map(result.map((i) => [i.label, i]));
+  const id = byLabel.get('CacheClusterId')!;
+  const nodeType = byLabel.get('CacheNodeType')!;
+  assert.match(id.detail ?? '', /required/);
+  assert.ok(id.sortText! < nodeType.sortText!, 'missing required CacheClusterId sorts before present CacheNodeType');
+  assert.ok(byLabel.get('SecurityGroupIds.SecurityGroupId.N'), 'list members in the Query form');
+  assert.equal((id.documentation as MarkupContent).kind, 'markdown');
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('hover shows the member documentation, type and API reference link', async () => {
+  const result = await within(2000, 'hover', client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SEED_URI }, position: after_(seed, '&CacheNode') }));
+  assert.ok(result);
+  const value = (result.contents as MarkupContent).value;
+  assert.match(value, /\*\*CacheNodeType\*\*/);
+  assert.match(value, /`string`/);
+  assert.match(value, /API_CreateCacheCluster\.html/);
+});
+
+test('document symbols: one per request, named by action and CacheClusterId, with a child per parameter', async () => {
+  const symbols = (await within(2000, 'documentSymbol', client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: SEED_URI } }))) as DocumentSymbol[];
+  assert.equal(symbols.length, 1);
+  assert.equal(symbols[0].name, 'CreateCacheCluster my-cluster');
+  assert.ok(symbols[0].children!.some((c) => c.name === 'Engine' && c.detail === 'redis'));
+  assert.equal(symbols[0].children!.length, 18); // every name=value pair of the seed, protocol parameters included
+});
+
+test('quick fix: CacheParameterGroup → CacheParameterGroupName, then an incremental change clears the diagnostic', async () => {
+  const { diagnostics } = await client.diagnostics(SEED_URI);
+  const unknown = diagnostics.find((d) => d.code === 'unknown-parameter')!;
+  const actions = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: SEED_URI }, range: unknown.range, context: { diagnostics: [unknown] } }));
+  assert.ok(actions);
+  const fix = actions.find((a) => 'title' in a && /CacheParameterGroupName/.test(a.title));
+  assert.ok(fix && 'kind' in fix, JSON.stringify(actions));
+  assert.equal(fix.kind, 'quickfix');
+  assert.equal(fix.isPreferred, true);
+  assert.equal((fix.diagnostics as Diagnostic[])[0].code, 'unknown-parameter');
+  const edits = fix.edit!.changes![SEED_URI] as TextEdit[];
+  assert.equal(edits.length, 1);
+  assert.deepEqual(edits[0].range, unknown.range);
+  assert.equal(edits[0].newText, 'CacheParameterGroupName');
+
+  // Apply it as an editor would: an incremental change of just that range.
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: SEED_URI, version: 2 },
+    contentChanges: [{ range: edits[0].range, text: edits[0].newText }],
+  });
+  const next = await client.diagnostics(SEED_URI, (p) => p.version === 2);
+  assert.ok(!next.diagnostics.some((d) => d.code === 'unknown-parameter'), JSON.stringify(next.diagnostics));
+  const hover = await within(2000, 'hover', client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SEED_URI }, position: { line: unknown.range.start.line, character: 8 } }));
+  assert.match((hover!.contents as MarkupContent).value, /\*\*CacheParameterGroupName\*\*/);
+});
+
+test('diagnostics are debounced: a burst of changes is analysed once, for the last version', async () => {
+  const uri = 'file:///work/requests/burst.elasticache';
+  let text = 'Action=CreateCacheCluster&CacheClusterId=a';
+  await client.open(uri, 'elasticache-query', text);
+  for (let v = 2; v <= 20; v++) {
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: positionAt(text, text.length), end: positionAt(text, text.length) }, text: 'b' }],
+    });
+    text += 'b';
+  }
+  const last = await client.diagnostics(uri, (p) => p.version === 20);
+  assert.ok(last);
+  const forUri = client.published.filter((p) => p.uri === uri);
+  assert.ok(forUri.length <= 2, `${forUri.length} publications for 20 quick versions`);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('CLI input JSON and YAML files are served; other JSON/YAML files are ignored', async () => {
+  const jsonUri = 'file:///work/requests/cluster.elasticache.json';
+  const json = '{\n  "CacheClusterId": "my-cluster",\n  "Engine": "redis",\n  "CacheParameterGroup": "default.redis7",\n  "NumCacheNodes": 1\n}\n';
+  const yamlUri = 'file:///work/requests/cluster.elasticache.yaml';
+  const yaml = 'CacheClusterId: my-cluster\nEngine: memcached\nNumCacheNodes: "two"\n';
+  const otherUri = 'file:///work/package.json';
+  await client.open(otherUri, 'json', '{"name": "x", "CacheParameterGroup": 1}');
+  await client.open(jsonUri, 'json', json);
+  await client.open(yamlUri, 'yaml', yaml);
+
+  const jsonDiagnostics = (await client.diagnostics(jsonUri)).diagnostics;
+  const unknown = jsonDiagnostics.find((d) => d.code === 'unknown-parameter');
+  assert.ok(unknown, JSON.stringify(jsonDiagnostics));
+  assert.deepEqual(unknown.range.start, { line: 3, character: 3 }); // the key's text, inside the quotes
+  const yamlDiagnostics = (await client.diagnostics(yamlUri)).diagnostics;
+  assert.ok(yamlDiagnostics.some((d) => d.range.start.line === 2 && d.severity === 1), JSON.stringify(yamlDiagnostics));
+
+  // JSON keys complete quoted; YAML values complete for the member.
+  const keyPos = { line: 4, character: 3 };
+  const jsonItems = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: jsonUri }, position: keyPos })));
+  const engineVersion = jsonItems.find((i) => i.label === 'EngineVersion');
+  assert.ok(engineVersion && engineVersion.textEdit, jsonItems.map((i) => i.label).join(','));
+  assert.equal(engineVersion.textEdit.newText, '"EngineVersion"');
+  const yamlItems = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: yamlUri }, position: { line: 1, character: 8 } })));
+  assert.ok(yamlItems.some((i) => i.label === 'valkey'), yamlItems.map((i) => i.label).join(','));
+
+  // The unrelated package.json gets nothing: no diagnostics (the served files' came after it), no completion.
+  assert.ok(!client.published.some((p) => p.uri === otherUri));
+  const none = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: otherUri }, position: { line: 0, character: 1 } }));
+  assert.equal(none, null);
+  for (const uri of [jsonUri, yamlUri, otherUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('bad input never stops the server: it answers after each', async (t) => {
+  const random = Buffer.alloc(4096);
+  for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24;
+  const big = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=c1&Engine=redis&CacheNodeType=cache.t3.micro\n\n'.repeat(Math.ceil(10_000_000 / 130)).slice(0, 10_000_000);
+  const cases: { name: string; uri: string; languageId: string; text: string; ms: number }[] = [
+    { name: 'invalid JSON', uri: 'file:///bad/a.elasticache.json', languageId: 'json', text: '{"CacheClusterId": "x", "Engine": [1, {,,, "NumCacheNodes": }', ms: 3000 },
+    { name: 'invalid YAML', uri: 'file:///bad/a.elasticache.yaml', languageId: 'yaml', text: 'CacheClusterId: [x\n  Engine: : :\n\t- - {\n"unterminated', ms: 3000 },
+    { name: 'binary content', uri: 'file:///bad/binary.elasticache', languageId: 'elasticache-query', text: random.toString('latin1'), ms: 3000 },
+    { name: 'lone surrogates', uri: 'file:///bad/surrogates.elasticache', languageId: 'elasticache-query', text: 'Action=CreateCacheCluster&CacheClusterId=\ud800x&Engine=\udc00\n?\udbff=\ud83d', ms: 3000 },
+    { name: 'NUL bytes', uri: 'file:///bad/nul.elasticache.yaml', languageId: 'yaml', text: 'CacheClusterId: a\u0000b\nEngine: \u0000\u0000\n', ms: 3000 },
+    { name: '10 MB file', uri: 'file:///bad/big.elasticache', languageId: 'elasticache-query', text: big, ms: 15000 },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, async () => {
+      await client.open(c.uri, c.languageId, c.text);
+      const position = { line: 0, character: Math.min(5, c.text.length) };
+      const started = Date.now();
+      await within(c.ms, `${c.name}: completion`, client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: c.uri }, position }));
+      await within(c.ms, `${c.name}: hover`, client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: c.uri }, position }));
+      await within(c.ms, `${c.name}: symbols`, client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: c.uri } }));
+      await client.diagnostics(c.uri, () => true, c.ms);
+      assert.ok(Date.now() - started < c.ms);
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: c.uri } });
+    });
+  }
+  // Still alive and correct afterwards.
+  const hover = await within(2000, 'hover after bad input', client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SEED_URI }, position: after_(seed, '&Eng') }));
+  assert.match((hover!.contents as MarkupContent).value, /\*\*Engine\*\*/);
+  assert.equal(client.child.exitCode, null);
+});
