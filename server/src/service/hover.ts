@@ -76,8 +76,26 @@ function typeLabel(shape: ShapeModel, shapeName: string): string {
   return shape.type;
 }
 
-/** Markdown for one member of a structure shape. */
+const memberMarkdownCache = new Map<string, string>();
+
+/** Markdown for one member of a structure shape (memoised: completion lists every member on each request). */
 export function memberMarkdown(
+  action: string | undefined,
+  owner: string,
+  memberName: string,
+  member: MemberModel,
+  required: boolean,
+): string {
+  const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}`;
+  let markdown = memberMarkdownCache.get(key);
+  if (markdown === undefined) {
+    markdown = buildMemberMarkdown(action, owner, memberName, member, required);
+    memberMarkdownCache.set(key, markdown);
+  }
+  return markdown;
+}
+
+function buildMemberMarkdown(
   action: string | undefined,
   owner: string,
   memberName: string,
