@@ -1,0 +1,242 @@
+// The explorer's tree model against the real Local endpoint: listing with paging (300 clusters), nodes with
+// endpoints, polling that reports only the changed item, and an error item for each kind of failure.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
+import { type Connection, createClient, localConnection } from '../../client/src/connections';
+import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller } from '../../client/src/explorerModel';
+import { type LocalFixture, RecordingLog, awsErrorServer, closedPort, startLocal, until } from './helpers';
+
+let local: LocalFixture;
+let connection: Connection;
+let client: ElastiCacheClient;
+const log = new RecordingLog();
+
+before(async () => {
+  local = await startLocal();
+  connection = localConnection(local.endpoint.url);
+  client = await createClient(connection, log);
+});
+after(async () => {
+  client?.destroy();
+  await local?.close();
+});
+
+function modelFor(connections: Connection[], changes: (ExplorerItem | undefined)[] = [], options: { maxAttempts?: number } = {}): ExplorerModel {
+  const clients = new Map<string, Promise<ElastiCacheClient>>();
+  return new ExplorerModel({
+    connections: async () => connections,
+    client: (c) => {
+      if (!clients.has(c.id)) clients.set(c.id, createClient(c, log, options));
+      return clients.get(c.id)!;
+    },
+    onDidChange: (item) => changes.push(item),
+  });
+}
+
+test('lists clusters under the Local connection, with nodes, endpoints, description and tooltip', async () => {
+  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+  const model = modelFor([connection]);
+  const [root] = await model.roots();
+  assert.equal(root!.type, 'connection');
+  const clusters = (await model.children(root)) as ClusterItem[];
+  const item = clusters.find((c) => c.cluster.CacheClusterId === 'tree-mc');
+  assert.ok(item, 'tree-mc listed');
+  assert.equal(item.id, 'local/tree-mc');
+  assert.match(clusterDescription(item.cluster), /^memcached [\d.]+ · cache\.t3\.micro · 2 nodes$/);
+  assert.match(clusterTooltip(item.cluster), /\*\*tree\\-mc\*\*/);
+  assert.match(clusterTooltip(item.cluster), /arn:aws:elasticache/);
+  const ready = await until('tree-mc available', async () => {
+    model.refresh(root);
+    const c = ((await model.children(root)) as ClusterItem[]).find((x) => x.cluster.CacheClusterId === 'tree-mc');
+    return c?.cluster.CacheClusterStatus === 'available' ? c : undefined;
+  });
+  const nodes = await model.children(ready);
+  assert.equal(nodes.length, 2);
+  for (const n of nodes) {
+    assert.equal(n.type, 'cacheNode');
+    if (n.type === 'cacheNode') assert.match(`${n.node.Endpoint?.Address}:${n.node.Endpoint?.Port}`, /^127\.0\.0\.1:\d+$/);
+  }
+  assert.equal(statusIcon('available').id, 'pass-filled');
+  assert.equal(statusIcon('creating').id, 'loading~spin');
+  assert.equal(statusIcon('deleting').id, 'trash');
+});
+
+test('polling updates only the cluster that changed, keeps its identity, and drops deleted clusters', async () => {
+  const changes: (ExplorerItem | undefined)[] = [];
+  const model = modelFor([connection], changes);
+  const [root] = await model.roots();
+  await model.children(root);
+  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-poll', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const item = await model.track(connection, 'tree-poll');
+  assert.ok(item);
+  assert.equal(changes.at(-1), model.findConnection('local'), 'a new cluster changes its connection');
+  // The Local endpoint creates nodes in milliseconds: make sure the view's copy is the `creating` one it saw.
+  item.cluster = { ...item.cluster, CacheClusterStatus: 'creating' };
+  const others = model.listedClusters().filter((c) => c !== item);
+  assert.ok(others.length >= 1, 'other clusters are listed too');
+  assert.equal(model.hasTransitional(), true);
+  changes.length = 0;
+  await until('tree-poll available via poll()', async () => {
+    await model.poll();
+    return item.cluster.CacheClusterStatus === 'available' || undefined;
+  });
+  assert.ok(changes.length >= 1);
+  assert.ok(changes.every((c) => c === item), 'only the changed cluster item is reported');
+  assert.equal(model.findCluster('local', 'tree-poll'), item, 'same item object');
+  assert.equal(await model.poll(), model.hasTransitional());
+
+  await client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'tree-poll' }));
+  await model.track(connection, 'tree-poll');
+  await until('tree-poll gone', async () => {
+    await model.poll();
+    return model.findCluster('local', 'tree-poll') === undefined || undefined;
+  });
+});
+
+test('pages through DescribeCacheClusters: 300 clusters are all listed', { timeout: 120_000 }, async () => {
+  const pagingLocal = await startLocal();
+  const c = localConnection(pagingLocal.endpoint.url);
+  const pagingLog = new RecordingLog();
+  const pagingClient = await createClient(c, pagingLog);
+  try {
+    const ids = Array.from({ length: 300 }, (_, i) => `page-${String(i).padStart(3, '0')}`);
+    for (let i = 0; i < ids.length; i += 20) {
+      await Promise.all(
+        ids.slice(i, i + 20).map((id) =>
+          pagingClient.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
+        ),
+      );
+    }
+    const model = new ExplorerModel({ connections: async () => [c], client: async () => pagingClient, onDidChange: () => undefined });
+    const [root] = await model.roots();
+    const listed = (await model.children(root)) as ClusterItem[];
+    assert.equal(listed.length, 300);
+    assert.deepEqual(listed.map((x) => x.cluster.CacheClusterId).sort(), ids);
+    const pages = pagingLog.lines.filter((l) => l.startsWith('info DescribeCacheClusters'));
+    assert.equal(pages.length, 3, 'three pages of 100');
+  } finally {
+    pagingClient.destroy();
+    await pagingLocal.close();
+  }
+});
+
+test('a Local connection that is not running shows a start action', async () => {
+  const model = modelFor([{ ...localConnection(''), endpoint: undefined }]);
+  const [root] = await model.roots();
+  const [msg] = (await model.children(root)) as MessageItem[];
+  assert.equal(msg!.type, 'message');
+  assert.equal(msg!.action?.command, 'elasticache.startLocalEndpoint');
+});
+
+async function errorItemFor(conn: Connection, maxAttempts = 1): Promise<MessageItem> {
+  const model = modelFor([conn], [], { maxAttempts });
+  const [root] = await model.roots();
+  const children = await model.children(root);
+  assert.equal(children.length, 1);
+  const item = children[0] as MessageItem;
+  assert.equal(item.type, 'message');
+  assert.ok(item.failure, 'an error item');
+  assert.doesNotMatch(item.message, /\n|    at /, 'no stack trace');
+  return item;
+}
+
+test('error item: no credentials (empty shared files, no env, no IMDS)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-nocreds-'));
+  const saved = { ...process.env };
+  try {
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+    fs.writeFileSync(path.join(dir, 'config'), '');
+    fs.writeFileSync(path.join(dir, 'credentials'), '');
+    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    const item = await errorItemFor({ id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: local.endpoint.url });
+    assert.equal(item.failure?.kind, 'noCredentials');
+    assert.equal(item.action?.command, 'elasticache.configureProfile');
+    assert.match(item.message, /No AWS credentials/);
+  } finally {
+    process.env = saved;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('error item: access denied (real AWS error XML from a local HTTP server)', async () => {
+  const server = await awsErrorServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
+  try {
+    const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:dev:us-east-1', kind: 'aws', label: 'AWS dev · us-east-1' });
+    assert.equal(item.failure?.kind, 'accessDenied');
+    assert.match(item.message, /not authorized to perform: elasticache:DescribeCacheClusters/);
+    assert.equal(item.action?.command, 'elasticache.configureProfile');
+  } finally {
+    await server.close();
+  }
+});
+
+test('error item: expired token (real AWS error XML from a local HTTP server)', async () => {
+  const server = await awsErrorServer(400, 'ExpiredToken', 'The security token included in the request is expired');
+  try {
+    const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:sso:eu-west-1', kind: 'aws', label: 'AWS sso · eu-west-1', region: 'eu-west-1' });
+    assert.equal(item.failure?.kind, 'expiredToken');
+    assert.match(item.message, /expired/);
+    assert.equal(item.action?.command, 'elasticache.configureProfile');
+  } finally {
+    await server.close();
+  }
+});
+
+test('error item: network error (nothing listening)', async () => {
+  const port = await closedPort();
+  const item = await errorItemFor({ ...localConnection(`http://127.0.0.1:${port}`), id: 'aws:x:us-east-1', kind: 'aws' });
+  assert.equal(item.failure?.kind, 'network');
+  assert.equal(item.failure?.code, 'ECONNREFUSED');
+  assert.equal(item.action?.command, 'elasticache.refresh');
+});
+
+test('error item: wrong secret key (the Local endpoint verifying signatures → SignatureDoesNotMatch)', async () => {
+  const verifying = await startLocal({ accessKey: 'AKIDLOCALTEST', secretKey: 'right-secret' });
+  try {
+    const item = await errorItemFor(localConnection(verifying.endpoint.url, { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'wrong-secret' }));
+    assert.equal(item.failure?.kind, 'invalidCredentials');
+    assert.equal(item.failure?.code, 'SignatureDoesNotMatch');
+    assert.doesNotMatch(item.message, /wrong-secret|right-secret/);
+  } finally {
+    await verifying.close();
+  }
+});
+
+test('the API log has action, region, duration and request id for every call, and no secrets', async () => {
+  const token = 'Sup3r-Secret-Auth-Token-1234567890';
+  await client.send(
+    new CreateCacheClusterCommand({ CacheClusterId: 'tree-auth', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token }),
+  );
+  const line = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));
+  assert.match(line ?? '', /^info CreateCacheCluster Local us-east-1 \d+ms requestId=[\w-]{8,}/);
+  const all = log.lines.join('\n');
+  assert.ok(!all.includes(token), 'no AuthToken');
+  assert.ok(!all.includes('secretAccessKey') && !/Signature=/.test(all), 'no keys or signatures');
+});
+
+test('the poller backs off, stops when nothing is transitional, and pauses while hidden', async () => {
+  let ticks = 0;
+  let more = true;
+  const poller = new Poller(async () => (++ticks, more), { initialMs: 10, maxMs: 40, factor: 2 });
+  poller.kick();
+  await until('two ticks', async () => ticks >= 2 || undefined, 2000, 5);
+  assert.ok(poller.nextDelayMs > 10, 'delay grew');
+  poller.setVisible(false);
+  const pausedAt = ticks;
+  await new Promise((r) => setTimeout(r, 120));
+  assert.ok(ticks <= pausedAt + 1, 'no polling while hidden');
+  more = false;
+  poller.setVisible(true);
+  await until('stopped', async () => !poller.isActive || undefined, 2000, 5);
+  const stoppedAt = ticks;
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(ticks, stoppedAt);
+  poller.dispose();
+});

@@ -1,0 +1,82 @@
+// Shared set-up for the client tests: a real Local endpoint in a temp data dir on an OS-chosen port,
+// a log that records every line, and small real HTTP servers for AWS errors the Local endpoint cannot produce.
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import type { ApiLog } from '../../client/src/connections';
+
+export interface LocalFixture {
+  endpoint: LocalEndpoint;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startLocal(opts: { accessKey?: string; secretKey?: string } = {}): Promise<LocalFixture> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-test-'));
+  const endpoint = await startLocalEndpoint({ port: 0, host: '127.0.0.1', dataDir, ...opts });
+  return {
+    endpoint,
+    dataDir,
+    async close() {
+      await endpoint.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export class RecordingLog implements ApiLog {
+  readonly lines: string[] = [];
+  info(line: string): void {
+    this.lines.push(`info ${line}`);
+  }
+  error(line: string): void {
+    this.lines.push(`error ${line}`);
+  }
+}
+
+/**
+ * A real HTTP server answering every request with an AWS Query-protocol ErrorResponse, the XML ElastiCache
+ * sends for errors the Local endpoint never produces (its credentials are local): AccessDenied, ExpiredToken.
+ */
+export async function awsErrorServer(status: number, code: string, message: string): Promise<{ url: string; close(): Promise<void> }> {
+  const body = `<ErrorResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">
+  <Error>
+    <Type>Sender</Type>
+    <Code>${code}</Code>
+    <Message>${message}</Message>
+  </Error>
+  <RequestId>8f6b1c2e-0000-4000-8000-${code.length.toString().padStart(12, '0')}</RequestId>
+</ErrorResponse>`;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': '8f6b1c2e-0000-4000-8000-000000000001' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A loopback port with nothing listening (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
