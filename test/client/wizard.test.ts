@@ -1,0 +1,167 @@
+// The create wizard's step logic against the real Local endpoint: steps per engine, the step counter, back,
+// validation as you type with the language service's rules, live versions and subnet groups, and the final
+// request, which creates a cluster that becomes available.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { type Connection, createClient, localConnection } from '../../client/src/connections';
+import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { CreateClusterWizard, compareVersionsDescending, sdkWizardServices } from '../../client/src/wizard';
+import { wizardRules } from '../../client/src/wizardRules';
+import { analyze } from '../../server/src/service/index';
+import { type LocalFixture, RecordingLog, startLocal } from './helpers';
+
+let local: LocalFixture;
+let connection: Connection;
+let client: ElastiCacheClient;
+const log = new RecordingLog();
+
+before(async () => {
+  local = await startLocal();
+  connection = localConnection(local.endpoint.url);
+  client = await createClient(connection, log);
+});
+after(async () => {
+  client?.destroy();
+  await local?.close();
+});
+
+function newWizard(): CreateClusterWizard {
+  return new CreateClusterWizard(
+    sdkWizardServices(async () => [connection], async () => client),
+    wizardRules,
+  );
+}
+
+async function pickFirst(w: CreateClusterWizard): Promise<string> {
+  const items = await w.items();
+  assert.ok(items.length > 0, `items for ${w.current()?.id}`);
+  return items[0]!.value;
+}
+
+test('a Memcached cluster: every step, the counter, live versions, validation, and the created cluster', { timeout: 60_000 }, async () => {
+  const w = newWizard();
+  assert.deepEqual(w.position(), { step: 1, total: 7 }, 'before the engine is known: the steps every engine has');
+  assert.equal(w.current()?.id, 'connection');
+  assert.equal(await w.accept('local'), undefined);
+
+  assert.equal(w.current()?.id, 'engine');
+  assert.deepEqual((await w.items()).map((i) => i.value).sort(), ['memcached', 'redis', 'valkey']);
+  assert.equal(await w.accept('memcached'), undefined);
+  assert.deepEqual(w.position(), { step: 3, total: 8 }, 'Memcached asks for the number of nodes');
+
+  assert.equal(w.current()?.id, 'engineVersion');
+  const versions = (await w.items()).map((i) => i.value);
+  assert.ok(versions.length >= 1, 'versions from DescribeCacheEngineVersions');
+  assert.ok(log.lines.some((l) => l.startsWith('info DescribeCacheEngineVersions Local')), 'asked the endpoint');
+  assert.equal(await w.accept(versions[0]!), undefined);
+
+  assert.equal(w.current()?.id, 'cacheNodeType');
+  const types = (await w.items()).map((i) => i.value);
+  assert.ok(types.every((t) => t.startsWith('cache.')));
+  assert.equal(await w.accept(types.includes('cache.t3.micro') ? 'cache.t3.micro' : types[0]!), undefined);
+
+  assert.equal(w.current()?.id, 'numCacheNodes');
+  assert.match(w.validate('zero') ?? '', /whole number/);
+  assert.match(w.validate('0') ?? '', /between 1 and/);
+  assert.equal(w.validate('3'), undefined);
+  assert.equal(await w.accept('3'), undefined);
+
+  assert.equal(w.current()?.id, 'cacheClusterId');
+  assert.match(w.validate('1abc') ?? '', /begin with a letter/);
+  assert.match(w.validate('a--b') ?? '', /hyphens/);
+  assert.equal(w.validate('wiz-mc'), undefined);
+  assert.match((await w.accept('-bad')) ?? '', /letter/, 'accept refuses invalid input');
+  assert.equal(w.current()?.id, 'cacheClusterId', 'and stays on the step');
+  assert.equal(await w.accept('wiz-mc'), undefined);
+
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+  const groups = await w.items();
+  assert.ok(groups.some((g) => g.value === 'default'), 'the default subnet group from DescribeCacheSubnetGroups');
+  assert.equal(await w.accept('default'), undefined);
+
+  assert.equal(w.current()?.id, 'review', 'no encryption steps for Memcached');
+  assert.deepEqual(w.position(), { step: 8, total: 8 });
+  const review = await w.items();
+  assert.deepEqual(review.map((i) => i.value), ['create', 'save']);
+  assert.match(review[0]!.detail ?? '', /CreateCacheCluster .*"CacheClusterId":"wiz-mc".*"NumCacheNodes":3/);
+  assert.equal(await w.accept('create'), undefined);
+  assert.equal(w.done, true);
+
+  const input = w.input();
+  assert.deepEqual(
+    { ...input, EngineVersion: undefined },
+    { CacheClusterId: 'wiz-mc', Engine: 'memcached', EngineVersion: undefined, CacheNodeType: input.CacheNodeType, NumCacheNodes: 3, CacheSubnetGroupName: 'default' },
+  );
+  // The language service accepts the request the wizard built.
+  const errors = analyze(JSON.stringify(w.requestWithoutSecrets()), 'json').findings.filter((f) => f.severity === 'error');
+  assert.deepEqual(errors, []);
+  await createCacheCluster(client, input);
+  const cluster = await waitUntilAvailable(client, 'wiz-mc', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(cluster.NumCacheNodes, 3);
+  assert.equal(cluster.CacheNodes?.length, 3);
+});
+
+test('Redis with transit encryption: AUTH token step, password validation, back, and no token in the request shown or saved', async () => {
+  const w = newWizard();
+  await w.accept('local');
+  await w.accept('redis');
+  assert.deepEqual(w.position(), { step: 3, total: 8 });
+  await w.accept(await pickFirst(w));
+  await w.accept('cache.t3.micro');
+  assert.equal(w.current()?.id, 'cacheClusterId', 'no node count for Redis');
+  await w.accept('wiz-redis');
+  await w.accept('');
+  assert.equal(w.current()?.id, 'transitEncryption');
+  await w.accept('enabled');
+  assert.equal(w.current()?.id, 'authToken');
+  assert.equal(w.current()?.password, true);
+  assert.deepEqual(w.position(), { step: 8, total: 9 });
+  assert.ok(w.validate('short'), 'a too-short token is refused');
+  assert.doesNotMatch(w.validate('short') ?? '', /short/, 'the message never echoes the token');
+  const token = 'Wizard-Token-0123456789abcdef';
+  assert.equal(w.validate(token), undefined);
+  assert.equal(await w.accept(token), undefined);
+  assert.equal(w.current()?.id, 'review');
+
+  const shown = (await w.items()).map((i) => `${i.label} ${i.detail}`).join('\n');
+  assert.ok(!shown.includes(token), 'the review never shows the token');
+  assert.match(shown, /"AuthToken":"\*{8}"/);
+  assert.ok(!JSON.stringify(w.requestWithoutSecrets()).includes(token), 'a saved request never holds it');
+  assert.equal(w.input().AuthToken, token, 'only the create call gets it');
+
+  // Back twice: to the token, then to encryption; turning encryption off drops the token step and the token.
+  w.back();
+  assert.equal(w.current()?.id, 'authToken');
+  w.back();
+  assert.equal(w.current()?.id, 'transitEncryption');
+  await w.accept('disabled');
+  assert.equal(w.current()?.id, 'review');
+  assert.equal(w.input().AuthToken, undefined);
+  assert.equal(w.input().TransitEncryptionEnabled, undefined);
+  assert.deepEqual(w.position(), { step: 8, total: 8 });
+
+  // Back to the engine and switch to Memcached: the version is asked again (it belongs to the engine).
+  while (w.current()?.id !== 'engine') w.back();
+  await w.accept('memcached');
+  assert.equal(w.current()?.id, 'engineVersion');
+  assert.equal(w.state.engineVersion, undefined);
+  assert.equal(w.state.transitEncryption, undefined);
+});
+
+test('versions are offered newest first', () => {
+  assert.deepEqual(['6.2', '7.1', '6.0', '7.0.7', '1.6.22', '1.6.6'].sort(compareVersionsDescending), ['7.1', '7.0.7', '6.2', '6.0', '1.6.22', '1.6.6']);
+});
+
+test('a wizard on an unreachable connection reports the failure from the live step, not a crash', async () => {
+  const dead = localConnection('http://127.0.0.1:9');
+  const deadClient = await createClient(dead, log, { maxAttempts: 1 });
+  try {
+    const w = new CreateClusterWizard(sdkWizardServices(async () => [dead], async () => deadClient), wizardRules);
+    await w.accept('local');
+    await w.accept('redis');
+    await assert.rejects(w.items(), /ECONNREFUSED|connect/);
+  } finally {
+    deadClient.destroy();
+  }
+});
