@@ -1,0 +1,143 @@
+// Create from request files against the real Local endpoint: the seed example is refused while it has errors,
+// query URLs become SDK input without signing parameters, JSON/YAML request files create clusters, and a
+// cluster opened as a request file is accepted by the language service.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
+import { type Connection, createClient, localConnection } from '../../client/src/connections';
+import { createCacheCluster, createRequestsIn, refusal, requestAt, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { documentKindFor } from '../../client/src/documentKind';
+import { analyze } from '../../server/src/service/index';
+import { type LocalFixture, RecordingLog, startLocal } from './helpers';
+
+let local: LocalFixture;
+let connection: Connection;
+let client: ElastiCacheClient;
+const log = new RecordingLog();
+
+before(async () => {
+  local = await startLocal();
+  connection = localConnection(local.endpoint.url);
+  client = await createClient(connection, log);
+});
+after(async () => {
+  client?.destroy();
+  await local?.close();
+});
+
+const seed = fs.readFileSync(path.join(__dirname, '../lsp/fixtures/seed.elasticache'), 'utf8');
+
+const signedQuery = `# A valid request, signed by hand: the SDK re-signs, so the signing parameters must go.
+https://elasticache.us-west-2.amazonaws.com/
+    ?Action=CreateCacheCluster
+    &Version=2015-02-02
+    &CacheClusterId=from-query
+    &Engine=redis
+    &CacheNodeType=cache.t3.micro
+    &NumCacheNodes=1
+    &X-Amz-Algorithm=AWS4-HMAC-SHA256
+    &X-Amz-Credential=AKIDEXAMPLE%2F20150508%2Fus-west-2%2Felasticache%2Faws4_request
+    &X-Amz-Date=20150508T220302Z
+    &X-Amz-SignedHeaders=host
+    &X-Amz-Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+
+###
+https://elasticache.us-west-2.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=second-query&Engine=memcached&CacheNodeType=cache.t3.micro&NumCacheNodes=2
+`;
+
+test('document kinds: by file name, and untitled ElastiCache query documents by language', () => {
+  assert.equal(documentKindFor('/w/a.elasticache', 'plaintext'), 'query');
+  assert.equal(documentKindFor('/w/a.elasticache.json', 'json'), 'json');
+  assert.equal(documentKindFor('/w/a.elasticache.yml', 'yaml'), 'yaml');
+  assert.equal(documentKindFor('Untitled-1', 'elasticache-query'), 'query');
+  assert.equal(documentKindFor('/w/package.json', 'json'), undefined);
+});
+
+test('the seed example is refused while it has errors, pointing at the Problems panel', () => {
+  const requests = createRequestsIn(seed, 'query');
+  assert.equal(requests.length, 1);
+  const message = refusal(requests[0]!);
+  assert.ok(message, 'refused');
+  assert.match(message, /Problems panel/);
+  assert.match(message, /error/);
+});
+
+test('query URLs become SDK input without signing parameters; one CodeLens anchor per request; created on Local', { timeout: 60_000 }, async () => {
+  const requests = createRequestsIn(signedQuery, 'query');
+  assert.equal(requests.length, 2);
+  for (const r of requests) assert.equal(refusal(r), undefined, JSON.stringify(r.errors));
+  const first = requests[0]!;
+  assert.deepEqual(first.input, { CacheClusterId: 'from-query', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
+  assert.equal(signedQuery.slice(first.anchor.start, first.anchor.end), 'CreateCacheCluster', 'the lens sits on the action');
+  assert.equal(requestAt(requests, signedQuery.indexOf('second-query')), requests[1]);
+  assert.equal(requestAt(requests, undefined), undefined, 'two requests and no cursor: ambiguous');
+
+  for (const r of requests) await createCacheCluster(client, r.input);
+  const redis = await waitUntilAvailable(client, 'from-query', { timeoutMs: 30_000, intervalMs: 100 });
+  const memcached = await waitUntilAvailable(client, 'second-query', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(redis.Engine, 'redis');
+  assert.equal(memcached.CacheNodes?.length, 2);
+  const createLine = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));
+  assert.ok(createLine && !createLine.includes('Signature'), 'logged without signatures');
+});
+
+test('toSdkInput keeps CreateCacheCluster members only', () => {
+  assert.deepEqual(
+    toSdkInput({ Action: 'CreateCacheCluster', Version: '2015-02-02', SignatureVersion: '4', 'X-Amz-Signature': 'x', Timestamp: 't', CacheClusterId: 'a', NumCacheNodes: 1 }),
+    { CacheClusterId: 'a', NumCacheNodes: 1 },
+  );
+});
+
+test('JSON and YAML request files create clusters; a file with an error is refused', { timeout: 60_000 }, async () => {
+  const json = JSON.stringify({ CacheClusterId: 'from-json', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, null, 2);
+  const yaml = 'CacheClusterId: from-yaml\nEngine: memcached\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  const [j] = createRequestsIn(json, 'json');
+  const [y] = createRequestsIn(yaml, 'yaml');
+  assert.equal(refusal(j!), undefined);
+  assert.equal(refusal(y!), undefined);
+  assert.deepEqual(j!.anchor, { start: 0, end: 0 });
+  await createCacheCluster(client, j!.input);
+  await createCacheCluster(client, y!.input);
+  await waitUntilAvailable(client, 'from-json', { timeoutMs: 30_000, intervalMs: 100 });
+  await waitUntilAvailable(client, 'from-yaml', { timeoutMs: 30_000, intervalMs: 100 });
+
+  const [bad] = createRequestsIn(JSON.stringify({ CacheClusterId: 'bad-json', Engine: 'redis', NumCacheNode: 1 }), 'json');
+  assert.match(refusal(bad!) ?? '', /Problems panel/);
+});
+
+test('Open as Request File: the cluster becomes a *.elasticache.json the language service accepts, without ports or tokens', { timeout: 60_000 }, async () => {
+  const token = 'Request-File-Token-0123456789';
+  await createCacheCluster(client, {
+    CacheClusterId: 'to-file',
+    Engine: 'redis',
+    CacheNodeType: 'cache.t3.micro',
+    NumCacheNodes: 1,
+    TransitEncryptionEnabled: true,
+    AuthToken: token,
+    CacheSubnetGroupName: 'default',
+    SnapshotRetentionLimit: 3,
+  });
+  const memcachedInput = { CacheClusterId: 'to-file-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 };
+  await createCacheCluster(client, memcachedInput);
+  for (const id of ['to-file', 'to-file-mc']) {
+    const cluster = await waitUntilAvailable(client, id, { timeoutMs: 30_000, intervalMs: 100 });
+    const text = requestFileText(cluster);
+    assert.equal(requestFileName(cluster), `${id}.elasticache.json`);
+    assert.ok(!text.includes(token), 'no AuthToken');
+    assert.equal((JSON.parse(text) as Record<string, unknown>).Port, undefined, 'Local node ports are not settings');
+    const analysis = analyze(text, 'json');
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error'), [], text);
+    assert.equal(analysis.requests.length, 1);
+    assert.equal(analysis.requests[0]!.input.CacheClusterId, id);
+    assert.equal(analysis.requests[0]!.input.Engine, cluster.Engine);
+  }
+  const redis = await waitUntilAvailable(client, 'to-file', { timeoutMs: 5_000 });
+  const input = clusterToCreateInput(redis, { includePort: true });
+  assert.equal(input.TransitEncryptionEnabled, true);
+  assert.equal(input.CacheSubnetGroupName, 'default');
+  assert.equal(input.SnapshotRetentionLimit, 3);
+  assert.equal(typeof input.Port, 'number', 'AWS clusters keep their port');
+});
