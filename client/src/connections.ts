@@ -1,6 +1,9 @@
 // Connections (Local endpoint, AWS profile × region) and ElastiCache clients for them. No VS Code imports.
 // The AWS SDK and the credential providers are loaded on first use only (dynamic import), never at activation.
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describeFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
@@ -59,6 +62,19 @@ export async function listProfiles(): Promise<SharedProfiles> {
   const regions: Record<string, string | undefined> = {};
   for (const name of names) regions[name] = configFile[name]?.region ?? credentialsFile[name]?.region;
   return { profiles: [...names].sort(), regions };
+}
+
+/**
+ * Cheap check (no SDK, no network) whether AWS credentials could be configured: environment variables, shared
+ * config/credentials files, or an explicit profile. Without any, the explorer shows its welcome (start Local).
+ */
+export function mightHaveAwsCredentials(settings: ConnectionSettings, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (settings.profile || settings.endpointUrl) return true;
+  const vars = ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI'];
+  if (vars.some((v) => env[v])) return true;
+  const home = os.homedir();
+  const files = [env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'), env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials')];
+  return files.some((f) => fs.existsSync(f));
 }
 
 export function effectiveProfile(settings: ConnectionSettings): string {

@@ -6,7 +6,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { CreateClusterCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { affectsSettings, readSettings } from './config';
-import { type Connection, awsConnections, createClient, localConnection } from './connections';
+import { type Connection, awsConnections, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import { LocalEndpointManager } from './localEndpoint';
 import { ClustersTree, VIEW_ID } from './treeView';
 
@@ -40,10 +40,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // Connections and one cached SDK client per connection (settings changes drop the cache).
   const clients = new Map<string, Promise<ElastiCacheClient>>();
+  // With no credentials anywhere and Local stopped, the tree is empty and its welcome offers Local first.
   const connections = async (): Promise<Connection[]> => {
     const url = local.url;
     const localRoot: Connection = url ? localConnection(url) : { ...localConnection(''), endpoint: undefined };
     return [localRoot, ...(await awsConnections(readSettings()))];
+  };
+  const roots = async (): Promise<Connection[]> => {
+    const shown = local.url || context.globalState.get<boolean>('elasticache.showAws') || mightHaveAwsCredentials(readSettings());
+    return shown ? connections() : [];
   };
   const client = (connection: Connection): Promise<ElastiCacheClient> => {
     const key = JSON.stringify(connection);
@@ -56,12 +61,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return c;
   };
 
-  const tree = new ClustersTree({ connections, client });
+  const tree = new ClustersTree({ connections: roots, client });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(tree, view, tree.attach(view));
 
   context.subscriptions.push(
     ...registerCommands({ log, local, tree, connections, client }),
+    vscode.commands.registerCommand('elasticache.showAwsConnection', async () => {
+      await context.globalState.update('elasticache.showAws', true);
+      tree.refresh();
+    }),
     vscode.languages.registerCodeLensProvider(requestDocuments, new CreateClusterCodeLens()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsSettings(e)) return;
