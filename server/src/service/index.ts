@@ -4,14 +4,14 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
-import { checkQueryProtocol, PROTOCOL_PARAMS, clusterModeRewriteFix } from './queryRules';
+import { checkQueryProtocol, PROTOCOL_PARAMS, clusterModeRewriteFix, hostRegion } from './queryRules';
 import { checkCreateCacheCluster } from './rules';
 import { checkStructure, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
 
 export * from './types';
-export { checkCreateCacheCluster } from './rules';
+export { checkCreateCacheCluster, type RuleOptions } from './rules';
 export * from './validators';
 export { parseQueryDocument, decodeComponent, isPlaceholder } from './queryParser';
 export { suggest } from './text';
@@ -119,7 +119,8 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   }
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
   if (operation === 'CreateCacheCluster') {
-    for (const issue of checkCreateCacheCluster(input)) {
+    reportAuthTokenInFile(ctx);
+    for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
       const f = issueToFinding(issue, ctx, anchor);
       if (issue.code === 'cluster-mode-parameter-group') {
         const fix = clusterModeRewriteFix(raw, input);
@@ -164,8 +165,21 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     anchor,
     duplicatesAreErrors: kind === 'yaml',
   });
+  reportAuthTokenInFile(ctx);
   for (const issue of checkCreateCacheCluster(input)) findings.push(issueToFinding(issue, ctx, anchor));
   return [{ kind, span, action, entries: root.entries, input }];
+}
+
+/** A literal AuthToken in a document is a secret in source control. The message never contains the token. */
+function reportAuthTokenInFile(ctx: CheckContext): void {
+  const spans = ctx.spans.get(pathKey(['AuthToken']));
+  if (!spans) return;
+  ctx.findings.push({
+    code: 'auth-token-in-file',
+    severity: 'warning',
+    message: 'An AUTH token is written in this file: a secret in source. Keep it out of version control (pass it at creation time, e.g. from a secrets manager) and rotate it if it was committed.',
+    span: spans.value,
+  });
 }
 
 /** Maps a semantic issue (member path) to a finding on the exact name or value span. */

@@ -4,7 +4,14 @@
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
 // line ends a request.
-import type { Finding, QueryParam, Span } from './types';
+import type { Finding, Fix, QueryParam, Span } from './types';
+
+/** Removes a parameter with its separator, or its whole line when it is alone on a continuation line. */
+export function removeParamFix(param: QueryParam, title: string): Fix {
+  if (param.lineSpan) return { title, edits: [{ span: param.lineSpan, newText: '' }] };
+  const start = param.separatorSpan && param.separatorSpan.start < param.span.start ? param.separatorSpan.start : param.span.start;
+  return { title, edits: [{ span: { start, end: param.span.end }, newText: '' }] };
+}
 
 export interface RawQueryRequest {
   span: Span;
@@ -216,7 +223,9 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         }
         sawQuestionMark = true;
       }
+      const before = current.params.length;
       splitParams(text, line.contentStart, line.contentEnd, current, findings);
+      if (current.params.length === before + 1) current.params[before].lineSpan = { start: line.start, end: Math.min(text.length, end + 1) };
       if (end >= text.length) break;
       continue;
     }

@@ -1,12 +1,254 @@
-// The Query-URL layer: protocol parameters (Action, Version, SigV4 `X-Amz-*`, SigV2), host and signing scope.
-import type { RawQueryRequest } from './queryParser';
-import type { Finding, Fix } from './types';
+// The Query-URL layer: the endpoint host, `Version`, SigV4 presigned-URL parameters (`X-Amz-*`), SigV2
+// parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
+import { API_VERSION, LIMITS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
+import { serviceModel } from '../model/generated/serviceModel';
+import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
+export { removeParamFix };
+import type { Finding, Fix, QueryParam } from './types';
 
 /** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
 export const PROTOCOL_PARAMS = new Set(['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken']);
 
-export function checkQueryProtocol(_raw: RawQueryRequest, _findings: Finding[]): void {}
+/** Signature Version 2 parameters. Source: SOURCES.queryApi. */
+const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAccessKeyId', 'Signature', 'Expires'];
 
-export function clusterModeRewriteFix(_raw: RawQueryRequest, _input: Record<string, unknown>): Fix | undefined {
-  return undefined;
+/** SigV4 query (presigned URL) parameters. Source: SOURCES.sigv4Query. */
+const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
+const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
+
+const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
+
+
+function isValidBasicDate(s: string): boolean {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
+}
+
+/** The Region of the request's endpoint host, when the host is an ElastiCache endpoint. */
+export function hostRegion(raw: RawQueryRequest): string | undefined {
+  return raw.host ? regionOfEndpointHost(raw.host.value.replace(/:\d+$/, '')) : undefined;
+}
+
+export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
+  const byName = new Map<string, QueryParam>();
+  for (const p of raw.params) {
+    const isProtocol = PROTOCOL_PARAMS.has(p.name) || p.name.startsWith('X-Amz-');
+    if (isProtocol) {
+      if (byName.has(p.name)) {
+        findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${p.name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${p.name}`)], awsError: 'InvalidParameterCombination' });
+        continue;
+      }
+      byName.set(p.name, p);
+    }
+    if (p.decoded && isPlaceholder(p.value)) {
+      findings.push({
+        code: 'query-placeholder',
+        severity: 'warning',
+        message: `${p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
+        span: p.valueSpan,
+      });
+    }
+  }
+  const region = checkHost(raw, findings);
+
+  // Version
+  const version = byName.get('Version');
+  if (!version) {
+    const action = byName.get('Action');
+    findings.push({
+      code: 'query-version',
+      severity: 'error',
+      message: `Missing Version parameter: ElastiCache Query requests need Version=${API_VERSION}.`,
+      span: action?.nameSpan ?? raw.host?.span ?? { start: raw.span.start, end: raw.span.start + 1 },
+      awsError: 'MissingParameter',
+      fixes: action ? [{ title: `Add Version=${API_VERSION}`, edits: [{ span: { start: action.span.end, end: action.span.end }, newText: `&Version=${API_VERSION}` }] }] : undefined,
+    });
+  } else if (version.value !== API_VERSION) {
+    findings.push({
+      code: 'query-version',
+      severity: 'error',
+      message: `Version must be ${API_VERSION}, the ElastiCache API version.`,
+      span: version.valueSpan,
+      awsError: 'InvalidParameterValue',
+      fixes: [{ title: `Change to ${API_VERSION}`, edits: [{ span: version.valueSpan, newText: API_VERSION }], isPreferred: true }],
+    });
+  }
+
+  const sigv4 = SIGV4_PARAMS.filter((n) => byName.has(n));
+  const sigv2 = SIGV2_PARAMS.filter((n) => byName.has(n));
+  for (const p of raw.params) {
+    if (p.name.startsWith('X-Amz-') && !SIGV4_PARAMS.includes(p.name)) {
+      findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: `${p.name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`, span: p.nameSpan });
+    }
+  }
+  if (sigv4.length > 0) {
+    checkSigV4(byName, region, findings);
+    for (const name of sigv2) {
+      const p = byName.get(name)!;
+      findings.push({
+        code: 'query-sigv2-param',
+        severity: 'warning',
+        message: `${name} is a Signature Version 2 parameter, but this request is signed with Signature Version 4 (X-Amz-* parameters): remove it. Mixing the two makes the signature ambiguous.`,
+        span: p.nameSpan,
+        fixes: [removeParamFix(p, `Remove ${name}`)],
+      });
+    }
+  } else if (sigv2.length > 0) {
+    const sv = byName.get('SignatureVersion');
+    if (sv && sv.value !== '2') {
+      findings.push({ code: 'query-sigv2', severity: 'error', message: `SignatureVersion=${sv.value.slice(0, 10)} is not valid: Signature Version 2 requests use SignatureVersion=2; Signature Version 4 uses the X-Amz-* parameters instead.`, span: sv.valueSpan, awsError: 'InvalidParameterValue' });
+    }
+    const sm = byName.get('SignatureMethod');
+    if (sm && sm.value !== 'HmacSHA256' && sm.value !== 'HmacSHA1') {
+      findings.push({ code: 'query-sigv2', severity: 'error', message: 'SignatureMethod must be HmacSHA256 (or HmacSHA1).', span: sm.valueSpan, awsError: 'InvalidParameterValue' });
+    }
+    if (byName.has('Timestamp') && byName.has('Expires')) {
+      findings.push({ code: 'query-sigv2', severity: 'error', message: 'Timestamp and Expires cannot both be given.', span: byName.get('Expires')!.nameSpan, awsError: 'InvalidParameterCombination' });
+    }
+  }
+  const ts = byName.get('Timestamp');
+  if (ts && !isPlaceholder(ts.value) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(ts.value)) {
+    findings.push({
+      code: 'query-timestamp-format',
+      severity: 'warning',
+      message: 'Timestamp must be an ISO 8601 date-time in the extended form YYYY-MM-DDThh:mm:ssZ (e.g. 2015-05-08T22:03:02Z).',
+      span: ts.valueSpan,
+      fixes: isValidBasicDate(ts.value)
+        ? [{ title: 'Use the extended ISO 8601 form', edits: [{ span: ts.valueSpan, newText: ts.value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4%3A$5%3A$6Z') }] }]
+        : undefined,
+    });
+  }
+}
+
+function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefined {
+  if (!raw.host) return undefined;
+  const host = raw.host.value;
+  if (LOCAL_HOST.test(host)) return undefined;
+  if (raw.scheme && raw.scheme.value.toLowerCase() !== 'https') {
+    findings.push({ code: 'query-scheme', severity: 'warning', message: 'ElastiCache endpoints are called over HTTPS.', span: raw.scheme.span, fixes: [{ title: 'Use https', edits: [{ span: raw.scheme.span, newText: 'https' }] }] });
+  }
+  const region = regionOfEndpointHost(host.replace(/:\d+$/, ''));
+  if (!region) {
+    findings.push({
+      code: 'query-host',
+      severity: 'warning',
+      message: `${host.slice(0, 60)} is not an ElastiCache endpoint: they are elasticache.<region>.amazonaws.com (see ${SOURCES.endpoints}).`,
+      span: raw.host.span,
+    });
+    return undefined;
+  }
+  if (!REGIONS.includes(region)) {
+    findings.push({ code: 'query-host', severity: 'warning', message: `${region} is not a known AWS Region with an ElastiCache endpoint.`, span: raw.host.span });
+  }
+  if (raw.path && raw.path.value !== '' && raw.path.value !== '/') {
+    findings.push({ code: 'query-host', severity: 'warning', message: 'ElastiCache Query requests go to the path /.', span: raw.path.span });
+  }
+  return region;
+}
+
+function checkSigV4(byName: Map<string, QueryParam>, hostRegion: string | undefined, findings: Finding[]): void {
+  const present = [...byName.values()].find((p) => SIGV4_PARAMS.includes(p.name))!;
+  const missing = SIGV4_REQUIRED.filter((n) => !byName.has(n));
+  if (missing.length > 0) {
+    findings.push({ code: 'query-sigv4-incomplete', severity: 'error', message: `A Signature Version 4 presigned request also needs ${missing.join(', ')}.`, span: present.nameSpan, awsError: 'MissingParameter' });
+  }
+  const algorithm = byName.get('X-Amz-Algorithm');
+  if (algorithm && algorithm.value !== 'AWS4-HMAC-SHA256' && !isPlaceholder(algorithm.value)) {
+    findings.push({ code: 'query-algorithm', severity: 'error', message: 'X-Amz-Algorithm must be AWS4-HMAC-SHA256.', span: algorithm.valueSpan, awsError: 'InvalidParameterValue', fixes: [{ title: 'Change to AWS4-HMAC-SHA256', edits: [{ span: algorithm.valueSpan, newText: 'AWS4-HMAC-SHA256' }], isPreferred: true }] });
+  }
+  const date = byName.get('X-Amz-Date');
+  const dateOk = date !== undefined && isValidBasicDate(date.value);
+  if (date && !dateOk && !isPlaceholder(date.value)) {
+    findings.push({ code: 'query-date-format', severity: 'error', message: 'X-Amz-Date must be the ISO 8601 basic form YYYYMMDDTHHMMSSZ in UTC (e.g. 20150508T220302Z).', span: date.valueSpan, awsError: 'InvalidParameterValue' });
+  }
+  const expires = byName.get('X-Amz-Expires');
+  if (expires && !isPlaceholder(expires.value)) {
+    const n = /^\d+$/.test(expires.value) ? Number(expires.value) : NaN;
+    if (!(n >= 1 && n <= LIMITS.presignMaxSeconds)) {
+      findings.push({
+        code: 'query-expires',
+        severity: 'error',
+        message: `X-Amz-Expires is the number of seconds the signed URL stays valid: an integer from 1 to ${LIMITS.presignMaxSeconds} (7 days)${/^\d{8}T\d{6}Z$/.test(expires.value) ? ', not a date' : ''}.`,
+        span: expires.valueSpan,
+        awsError: 'InvalidParameterValue',
+      });
+    }
+  }
+  const headers = byName.get('X-Amz-SignedHeaders');
+  if (headers && !isPlaceholder(headers.value)) {
+    const names = headers.value.split(';');
+    const canonical = [...new Set(names.map((h) => h.trim().toLowerCase()))].filter((h) => h !== '').sort();
+    if (!canonical.includes('host')) canonical.unshift('host');
+    canonical.sort();
+    const expected = canonical.join(';');
+    if (headers.value !== expected) {
+      const problems: string[] = [];
+      if (/[A-Z]/.test(headers.value)) problems.push('header names must be lowercase');
+      if (!names.map((h) => h.toLowerCase()).includes('host')) problems.push("it must include 'host'");
+      if (problems.length === 0) problems.push("names must be sorted and separated by ';'");
+      findings.push({
+        code: 'query-signed-headers',
+        severity: 'error',
+        message: `X-Amz-SignedHeaders lists the signed headers in canonical form: ${problems.join(', ')} (${expected}).`,
+        span: headers.valueSpan,
+        awsError: 'InvalidParameterValue',
+        fixes: [{ title: `Change to ${expected}`, edits: [{ span: headers.valueSpan, newText: encodeURIComponent(expected).replace(/%3B/g, '%3B') }], isPreferred: true }],
+      });
+    }
+  }
+  const signature = byName.get('X-Amz-Signature');
+  if (signature && !isPlaceholder(signature.value) && !/^[0-9a-f]{64}$/.test(signature.value)) {
+    findings.push({ code: 'query-signature', severity: 'error', message: 'X-Amz-Signature must be 64 lowercase hexadecimal digits (an HMAC-SHA256).', span: signature.valueSpan, awsError: 'InvalidParameterValue' });
+  }
+  const credential = byName.get('X-Amz-Credential');
+  if (credential && !isPlaceholder(credential.value)) {
+    const parts = credential.value.split('/');
+    if (parts.length !== 5 || parts[0] === '' || !/^\d{8}$/.test(parts[1]) || parts[4] !== 'aws4_request') {
+      findings.push({ code: 'query-credential', severity: 'error', message: 'X-Amz-Credential must be <access-key-id>/<YYYYMMDD>/<region>/elasticache/aws4_request (with / encoded as %2F).', span: credential.valueSpan, awsError: 'InvalidParameterValue' });
+      return;
+    }
+    const [, day, region, service] = parts;
+    if (service !== serviceModel.metadata.endpointPrefix) {
+      findings.push({ code: 'query-credential', severity: 'error', message: `The credential scope names the service '${service}'; ElastiCache requests are signed for 'elasticache'.`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
+    }
+    if (hostRegion && region !== hostRegion) {
+      findings.push({ code: 'query-region-mismatch', severity: 'error', message: `The credential scope is for Region ${region}, but the host is the ${hostRegion} endpoint: the signature will not match.`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
+    } else if (!REGIONS.includes(region)) {
+      findings.push({ code: 'query-credential', severity: 'warning', message: `${region} in the credential scope is not a known AWS Region.`, span: credential.valueSpan });
+    }
+    if (date && dateOk && !date.value.startsWith(day)) {
+      findings.push({ code: 'query-credential', severity: 'error', message: `The credential scope date ${day} differs from the date of X-Amz-Date (${date.value.slice(0, 8)}).`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
+    }
+  }
+}
+
+/**
+ * For a `.cluster.on` parameter group on CreateCacheCluster: rewrite the request as CreateReplicationGroup when
+ * every parameter carries over (CacheClusterId → ReplicationGroupId, NumCacheNodes → NumCacheClusters, plus the
+ * required ReplicationGroupDescription). Undefined when some parameter has no CreateReplicationGroup counterpart.
+ */
+export function clusterModeRewriteFix(raw: RawQueryRequest, input: Record<string, unknown>): Fix | undefined {
+  const target = serviceModel.shapes[serviceModel.operations.CreateReplicationGroup.input!].members!;
+  const renames: Record<string, string> = { CacheClusterId: 'ReplicationGroupId', NumCacheNodes: 'NumCacheClusters' };
+  const action = raw.params.find((p) => p.name === 'Action');
+  if (!action) return undefined;
+  const edits: Fix['edits'] = [{ span: action.valueSpan, newText: 'CreateReplicationGroup' }];
+  let last = raw.params[raw.params.length - 1];
+  for (const p of raw.params) {
+    if (PROTOCOL_PARAMS.has(p.name) || p.name.startsWith('X-Amz-')) continue;
+    const top = p.name.split('.')[0];
+    if (renames[top]) {
+      if (p.nameSpan.end - p.nameSpan.start !== p.name.length) return undefined;
+      edits.push({ span: { start: p.nameSpan.start, end: p.nameSpan.start + top.length }, newText: renames[top] });
+    } else if (!target[top]) {
+      return undefined;
+    }
+    last = p;
+  }
+  const id = typeof input.CacheClusterId === 'string' ? input.CacheClusterId : 'my-replication-group';
+  edits.push({ span: { start: last.span.end, end: last.span.end }, newText: `&ReplicationGroupDescription=${encodeURIComponent(id)}` });
+  return { title: 'Rewrite as CreateReplicationGroup (cluster mode enabled)', edits };
 }

@@ -6,6 +6,7 @@ import type { ShapeModel } from '../model/serviceModelTypes';
 import { numberText } from './documentParsers';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
+import { removeParamFix } from './queryParser';
 
 export interface SpanPair {
   name?: Span;
@@ -323,10 +324,6 @@ function unionSpan(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-function removeParamFix(param: QueryParam, title: string): Fix {
-  const start = param.separatorSpan && param.separatorSpan.start < param.span.start ? param.separatorSpan.start : param.span.start;
-  return { title, edits: [{ span: { start, end: param.span.end }, newText: '' }] };
-}
 
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
 export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {

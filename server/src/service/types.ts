@@ -82,6 +82,8 @@ export interface QueryParam {
   span: Span;
   /** Span of the separator before it (`?` or `&`), if any: deleting `separatorSpan..span.end` removes the parameter. */
   separatorSpan?: Span;
+  /** Its whole line including the line break, when the parameter is alone on a continuation line. */
+  lineSpan?: Span;
   /** False when the name or value has broken percent-encoding (value then holds the raw text). */
   decoded: boolean;
 }

@@ -1,9 +1,139 @@
-// Per-field validators (validate-as-you-type in the create wizard; the rules use them too).
+// Per-field validators for validate-as-you-type (the create wizard) and for the semantic rules. Each returns
+// a message for an invalid value, or undefined when the value is fine. Messages never echo secrets.
+import { LIMITS, REGION_SHAPE } from '../model/facts';
+
+/** CacheClusterId: 1–50 letters, digits or hyphens; starts with a letter; no `--`; no trailing hyphen. */
 export function validateCacheClusterId(id: string): string | undefined {
-  if (id.length < 1 || id.length > 50) return 'A cluster ID must be 1 to 50 characters long.';
+  if (id.length < 1 || id.length > LIMITS.cacheClusterIdMaxLength) return `A cluster ID must be 1 to ${LIMITS.cacheClusterIdMaxLength} characters long (it has ${id.length}).`;
   if (!/^[A-Za-z]/.test(id)) return 'A cluster ID must begin with a letter.';
   if (/[^A-Za-z0-9-]/.test(id)) return 'A cluster ID may contain only ASCII letters, digits and hyphens.';
   if (id.includes('--')) return 'A cluster ID cannot contain two consecutive hyphens.';
   if (id.endsWith('-')) return 'A cluster ID cannot end with a hyphen.';
   return undefined;
+}
+
+/** AuthToken: 16–128 printable ASCII characters; the only special characters allowed are ! & # $ ^ < > -. */
+export function validateAuthToken(token: string): string | undefined {
+  if (token.length < LIMITS.authTokenMin || token.length > LIMITS.authTokenMax) {
+    return `An AUTH token must be ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters long (this one has ${token.length}).`;
+  }
+  let bad = 0;
+  for (const ch of token) if (!/[A-Za-z0-9]/.test(ch) && !LIMITS.authTokenSpecials.includes(ch)) bad++;
+  if (bad > 0) {
+    return `An AUTH token may contain only letters, digits and the special characters ${[...LIMITS.authTokenSpecials].join(' ')} (this one has ${bad} other character${bad === 1 ? '' : 's'}).`;
+  }
+  return undefined;
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+function parseClock(s: string): number | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(s);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/** Minutes of the week of `ddd:hh24:mi`, or undefined. */
+function parseWeekTime(s: string): number | undefined {
+  const m = /^([A-Za-z]{3}):(.*)$/.exec(s);
+  if (!m) return undefined;
+  const day = DAYS.indexOf(m[1].toLowerCase());
+  const clock = parseClock(m[2]);
+  return day < 0 || clock === undefined ? undefined : day * 1440 + clock;
+}
+
+/** Length in minutes of a window from `start` to `end` that may wrap around its period. */
+function windowLength(start: number, end: number, period: number): number {
+  return (end - start + period) % period;
+}
+
+/** PreferredMaintenanceWindow: `ddd:hh24:mi-ddd:hh24:mi` (UTC), at least 60 minutes. */
+export function validateMaintenanceWindow(w: string): string | undefined {
+  const parts = w.split('-');
+  const start = parts.length === 2 ? parseWeekTime(parts[0]) : undefined;
+  const end = parts.length === 2 ? parseWeekTime(parts[1]) : undefined;
+  if (start === undefined || end === undefined) {
+    return 'The maintenance window must be ddd:hh24:mi-ddd:hh24:mi in UTC, with days sun, mon, tue, wed, thu, fri, sat (e.g. sun:23:00-mon:01:30).';
+  }
+  const len = windowLength(start, end, 7 * 1440);
+  if (len < LIMITS.maintenanceWindowMinMinutes) return `The maintenance window must be at least ${LIMITS.maintenanceWindowMinMinutes} minutes long (this one is ${len}).`;
+  return undefined;
+}
+
+/** SnapshotWindow: `hh24:mi-hh24:mi` (UTC), at least 60 minutes. */
+export function validateSnapshotWindow(w: string): string | undefined {
+  const parts = w.split('-');
+  const start = parts.length === 2 ? parseClock(parts[0]) : undefined;
+  const end = parts.length === 2 ? parseClock(parts[1]) : undefined;
+  if (start === undefined || end === undefined) return 'The snapshot window must be hh24:mi-hh24:mi in UTC (e.g. 05:00-09:00).';
+  const len = windowLength(start, end, 1440);
+  if (len < LIMITS.snapshotWindowMinMinutes) return `The snapshot window must be at least ${LIMITS.snapshotWindowMinMinutes} minutes long (this one is ${len}).`;
+  return undefined;
+}
+
+/** The daily minutes [start, end) of both windows, to detect overlap; undefined when either does not parse. */
+export function windowsOverlap(maintenance: string, snapshot: string): boolean | undefined {
+  const mp = maintenance.split('-');
+  const sp = snapshot.split('-');
+  const ms = parseWeekTime(mp[0] ?? '');
+  const me = parseWeekTime(mp[1] ?? '');
+  const ss = parseClock(sp[0] ?? '');
+  const se = parseClock(sp[1] ?? '');
+  if (ms === undefined || me === undefined || ss === undefined || se === undefined) return undefined;
+  const week = 7 * 1440;
+  const mLen = windowLength(ms, me, week);
+  const sLen = windowLength(ss, se, 1440);
+  for (let day = 0; day < 7; day++) {
+    const s = day * 1440 + ss;
+    // Two intervals on a circle overlap when either start lies inside the other.
+    const inM = windowLength(ms, s, week) < mLen;
+    const inS = windowLength(s, ms, week) < sLen;
+    if (inM || inS) return true;
+  }
+  return false;
+}
+
+export function validatePort(port: number): string | undefined {
+  if (!Number.isInteger(port) || port < LIMITS.portMin || port > LIMITS.portMax) return `The port must be an integer from ${LIMITS.portMin} to ${LIMITS.portMax}.`;
+  return undefined;
+}
+
+export interface ArnCheck {
+  error?: string;
+  warning?: string;
+}
+
+/** An S3 object ARN `arn:<partition>:s3:::<bucket>/<key>` naming an RDB snapshot (SnapshotArns). */
+export function validateS3SnapshotArn(arn: string): ArnCheck {
+  const m = /^arn:(aws|aws-cn|aws-us-gov):s3:::([^/]*)\/(.+)$/.exec(arn);
+  if (!m) {
+    return { error: 'A snapshot ARN must be an Amazon S3 object ARN: arn:aws:s3:::bucket-name/path/snapshot.rdb.' };
+  }
+  const [, , bucket, key] = m;
+  if (key.includes(',')) return { error: 'The Amazon S3 object name in a snapshot ARN cannot contain commas.' };
+  if (bucket.length < 3 || bucket.length > 63) return { error: `The S3 bucket name must be 3 to 63 characters long (it has ${bucket.length}).` };
+  if (/[^A-Za-z0-9.\-_]/.test(bucket)) return { error: 'The S3 bucket name may contain only lowercase letters, digits, dots and hyphens.' };
+  if (/[A-Z_]/.test(bucket)) {
+    return {
+      warning: `S3 bucket names must be lowercase letters, digits, dots and hyphens: '${bucket}' is only possible for a legacy bucket in us-east-1. Check the bucket name (S3 bucket names are case-sensitive in ARNs).`,
+    };
+  }
+  if (!/^[a-z0-9].*[a-z0-9]$/.test(bucket) || bucket.includes('..')) return { error: 'The S3 bucket name must begin and end with a letter or digit and cannot contain two adjacent dots.' };
+  if (!key.endsWith('.rdb')) return { warning: 'A snapshot for seeding a cluster is an RDB file; this object name does not end with .rdb.' };
+  return {};
+}
+
+/** An SNS topic ARN `arn:<partition>:sns:<region>:<12-digit account>:<topic>` (NotificationTopicArn). */
+export function validateSnsTopicArn(arn: string): string | undefined {
+  const m = /^arn:(aws|aws-cn|aws-us-gov):sns:([^:]*):([^:]*):([^:]*)$/.exec(arn);
+  if (!m) return 'NotificationTopicArn must be an Amazon SNS topic ARN: arn:aws:sns:<region>:<account-id>:<topic-name>.';
+  const [, , region, account, topic] = m;
+  if (!REGION_SHAPE.test(region)) return `The SNS topic ARN has an invalid Region '${region}'.`;
+  if (!/^\d{12}$/.test(account)) return 'The SNS topic ARN must contain a 12-digit AWS account ID.';
+  if (!/^[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(topic)) return 'An SNS topic name has 1 to 256 letters, digits, hyphens and underscores.';
+  return undefined;
+}
+
+/** The Region of an SNS topic ARN, if it parses. */
+export function regionOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:[^:]+:([^:]*):/.exec(arn)?.[1] || undefined;
 }

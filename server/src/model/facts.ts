@@ -1,0 +1,254 @@
+// Facts about ElastiCache that the service model (generated/serviceModel.ts) does not carry as data: engines,
+// engine versions, parameter-group families, node types, regions and limits. Each fact names the AWS
+// documentation page it comes from (`source`). Several come from the service model's own documentation
+// strings (botocore service-2.json), which is the API reference text; those cite the API reference page.
+
+export type EngineName = 'memcached' | 'redis' | 'valkey';
+
+export const SOURCES = {
+  createCacheCluster: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html',
+  cacheNode: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheNode.html',
+  supportedNodeTypes: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html',
+  engineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html',
+  supportedEngineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html',
+  extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
+  parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',
+  parameterGroups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html',
+  auth: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
+  inTransitEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
+  endpoints: 'https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html',
+  regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
+  queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
+  sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
+  s3BucketNaming: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html',
+  arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+  backups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
+  seed: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.Create.API.html',
+  tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
+} as const;
+
+/** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
+export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];
+
+export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcached', redis: 'Redis OSS', valkey: 'Valkey' };
+
+/**
+ * Support status of an engine version on ElastiCache:
+ * - `supported`: standard support;
+ * - `extended-support`: standard support ended January 31, 2026 (Redis OSS 4 and 5); paid Extended Support until
+ *   January 31, 2029 (SOURCES.extendedSupport);
+ * - `deprecated`: past end of life on ElastiCache (Redis OSS 2.x and 3.x; SOURCES.supportedEngineVersions,
+ *   "deprecated, reached end of life" section of SOURCES.engineVersions).
+ */
+export type VersionStatus = 'supported' | 'extended-support' | 'deprecated';
+
+export interface EngineVersionFact {
+  engine: EngineName;
+  version: string;
+  family: string;
+  status: VersionStatus;
+}
+
+function versions(engine: EngineName, family: string, status: VersionStatus, list: string[]): EngineVersionFact[] {
+  return list.map((version) => ({ engine, version, family, status }));
+}
+
+/**
+ * Engine versions CreateCacheCluster accepts, with their parameter-group family. Source:
+ * SOURCES.supportedEngineVersions; families from SOURCES.parameterGroupFamily (valid CacheParameterGroupFamily values).
+ * Redis OSS 6 and later and Valkey take a MAJOR.MINOR version (`6.x` is accepted for Redis OSS 6).
+ */
+export const ENGINE_VERSIONS: readonly EngineVersionFact[] = [
+  ...versions('valkey', 'valkey8', 'supported', ['8.2', '8.1', '8.0']),
+  ...versions('valkey', 'valkey7', 'supported', ['7.2']),
+  ...versions('redis', 'redis7', 'supported', ['7.1', '7.0']),
+  ...versions('redis', 'redis6.x', 'supported', ['6.2', '6.0', '6.x']),
+  ...versions('redis', 'redis5.0', 'extended-support', ['5.0.6', '5.0.5', '5.0.4', '5.0.3', '5.0.0']),
+  ...versions('redis', 'redis4.0', 'extended-support', ['4.0.10']),
+  ...versions('redis', 'redis3.2', 'deprecated', ['3.2.10', '3.2.6', '3.2.4']),
+  ...versions('redis', 'redis2.8', 'deprecated', ['2.8.24', '2.8.23', '2.8.22', '2.8.21', '2.8.19', '2.8.12', '2.8.6']),
+  ...versions('redis', 'redis2.6', 'deprecated', ['2.6.13']),
+  ...versions('memcached', 'memcached1.6', 'supported', ['1.6.22', '1.6.17', '1.6.12', '1.6.6']),
+  ...versions('memcached', 'memcached1.5', 'supported', ['1.5.16', '1.5.10']),
+  ...versions('memcached', 'memcached1.4', 'supported', ['1.4.34', '1.4.33', '1.4.24', '1.4.14', '1.4.5']),
+];
+
+/** Every parameter-group family (CacheParameterGroupFamily valid values). Source: SOURCES.parameterGroupFamily. */
+export const PARAMETER_GROUP_FAMILIES: readonly string[] = [
+  'valkey8', 'valkey7', 'memcached1.4', 'memcached1.5', 'memcached1.6', 'redis2.6', 'redis2.8', 'redis3.2', 'redis4.0', 'redis5.0', 'redis6.x', 'redis7',
+];
+
+/** The engine a family belongs to. */
+export function engineOfFamily(family: string): EngineName | undefined {
+  return ENGINES.find((e) => family.startsWith(e));
+}
+
+/**
+ * Default parameter group of a family: `default.<family>`; Valkey/Redis OSS families from 3.2 on also have a
+ * cluster-mode group `default.<family>.cluster.on` (cluster-enabled=yes). Source: SOURCES.parameterGroups.
+ */
+export function defaultParameterGroups(family: string): string[] {
+  const groups = [`default.${family}`];
+  if (/^(redis(3\.2|4\.0|5\.0|6\.x|7)|valkey\d+)$/.test(family)) groups.push(`default.${family}.cluster.on`);
+  return groups;
+}
+
+/** `.cluster.on` parameter groups have cluster-enabled=yes, which CreateCacheCluster cannot use. Source: SOURCES.createCacheCluster (CacheParameterGroupName). */
+export const CLUSTER_MODE_GROUP_SUFFIX = '.cluster.on';
+
+export function versionsOf(engine: EngineName): EngineVersionFact[] {
+  return ENGINE_VERSIONS.filter((v) => v.engine === engine);
+}
+
+export function findVersion(engine: EngineName, version: string): EngineVersionFact | undefined {
+  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.version === version);
+}
+
+/** Latest supported version of an engine (first listed). */
+export function latestVersion(engine: EngineName): EngineVersionFact {
+  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.status === 'supported')!;
+}
+
+/** Compares dotted versions numerically (`x` counts as 0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((p) => (p === 'x' ? 0 : Number(p)));
+  const pb = b.split('.').map((p) => (p === 'x' ? 0 : Number(p)));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+export type NodeGeneration = 'current' | 'previous';
+
+export interface NodeTypeFamily {
+  /** e.g. `r6g` */
+  family: string;
+  generation: NodeGeneration;
+  sizes: string[];
+  /** Minimum engine versions for Graviton2 types (M6g/R6g/T4g: Redis OSS 5.0.6, Memcached 1.5.16). */
+  minVersion?: Partial<Record<EngineName, string>>;
+  /** Data tiering (R6gd) is for Valkey and Redis OSS 6.2+ replication groups only. */
+  engines?: EngineName[];
+}
+
+/**
+ * Node types. Source: SOURCES.cacheNode (the CacheNode documentation in the service model lists current and
+ * previous generation types; previous generation: "creation of new clusters is not supported for these types")
+ * and SOURCES.supportedNodeTypes (adds R6gd and C7gn).
+ */
+export const NODE_TYPE_FAMILIES: readonly NodeTypeFamily[] = [
+  { family: 'm7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'm6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'm4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
+  { family: 't4g', generation: 'current', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 't3', generation: 'current', sizes: ['micro', 'small', 'medium'] },
+  { family: 't2', generation: 'current', sizes: ['micro', 'small', 'medium'] },
+  { family: 'r7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'r6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'] },
+  { family: 'r5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'r4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
+  { family: 'c7gn', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 't1', generation: 'previous', sizes: ['micro'] },
+  { family: 'm1', generation: 'previous', sizes: ['small', 'medium', 'large', 'xlarge'] },
+  { family: 'm3', generation: 'previous', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
+  { family: 'c1', generation: 'previous', sizes: ['xlarge'] },
+  { family: 'm2', generation: 'previous', sizes: ['xlarge', '2xlarge', '4xlarge'] },
+  { family: 'r3', generation: 'previous', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
+];
+
+export const NODE_TYPES: readonly string[] = NODE_TYPE_FAMILIES.flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
+
+/** The family fact of a node type such as `cache.r6g.large`, if it is a known type. */
+export function nodeTypeFact(nodeType: string): NodeTypeFamily | undefined {
+  const m = /^cache\.([a-z0-9]+)\.([a-z0-9]+)$/.exec(nodeType);
+  if (!m) return undefined;
+  const fam = NODE_TYPE_FAMILIES.find((f) => f.family === m[1]);
+  return fam && fam.sizes.includes(m[2]) ? fam : undefined;
+}
+
+/** The shape every ElastiCache node type has: `cache.<family>.<size>`. */
+export const NODE_TYPE_SHAPE = /^cache\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/**
+ * AWS Regions with an ElastiCache endpoint `elasticache.<region>.amazonaws.com` (`.amazonaws.com.cn` in China).
+ * Source: SOURCES.endpoints.
+ */
+export const REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
+  'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
+];
+
+/** The shape of a Region code (`us-west-2`, `us-gov-west-1`). */
+export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+
+/**
+ * Availability Zone names are the Region code plus a letter (`us-west-2a`). Which letters exist differs per
+ * account and Region; the common ones are a–f. Source: SOURCES.regions.
+ */
+export const AZ_LETTERS = 'abcdef';
+
+export function availabilityZones(region: string): string[] {
+  return [...AZ_LETTERS].map((l) => `${region}${l}`);
+}
+
+export function regionOfAvailabilityZone(az: string): string | undefined {
+  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/.exec(az);
+  return m ? m[1] : undefined;
+}
+
+/** ElastiCache Query API endpoint host of a Region. Source: SOURCES.endpoints. */
+export function endpointHost(region: string): string {
+  return `elasticache.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+}
+
+/** Parses an ElastiCache endpoint host (`elasticache[-fips].<region>.amazonaws.com[.cn]`) into its Region. */
+export function regionOfEndpointHost(host: string): string | undefined {
+  const m = /^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host.toLowerCase());
+  return m ? m[1] : undefined;
+}
+
+export const LIMITS = {
+  /** Source: SOURCES.createCacheCluster (CacheClusterId constraints). */
+  cacheClusterIdMaxLength: 50,
+  /** NumCacheNodes: 1 for Valkey/Redis OSS; 1–40 for Memcached. Source: SOURCES.createCacheCluster (NumCacheNodes). */
+  maxMemcachedNodes: 40,
+  /** TCP port range. */
+  portMin: 1,
+  portMax: 65535,
+  /** Default ports. Source: SOURCES.createCacheCluster / engine docs. */
+  defaultPort: { memcached: 11211, redis: 6379, valkey: 6379 } as Record<EngineName, number>,
+  /** AuthToken: 16–128 printable ASCII characters; specials only ! & # $ ^ < > -. Source: SOURCES.auth and SOURCES.createCacheCluster (AuthToken). */
+  authTokenMin: 16,
+  authTokenMax: 128,
+  authTokenSpecials: '!&#$^<>-',
+  /** Minimum maintenance window: 60 minutes (ddd:hh24:mi-ddd:hh24:mi, UTC). Source: SOURCES.createCacheCluster (PreferredMaintenanceWindow). */
+  maintenanceWindowMinMinutes: 60,
+  /** Minimum snapshot (backup) window: 60 minutes (hh24:mi-hh24:mi, UTC). Source: SOURCES.backups. */
+  snapshotWindowMinMinutes: 60,
+  /** Automatic backups are kept at most 35 days. Source: SOURCES.backups. */
+  snapshotRetentionMax: 35,
+  /** X-Amz-Expires: 1 to 604800 seconds (7 days). Source: SOURCES.sigv4Query. */
+  presignMaxSeconds: 604800,
+  /** Up to 50 tags per resource; key ≤ 128, value ≤ 256 characters; `aws:` prefix reserved. Source: SOURCES.tags. */
+  maxTags: 50,
+  tagKeyMax: 128,
+  tagValueMax: 256,
+  /** In-transit encryption: Redis OSS 3.2.6, 4.0.10 and later; Valkey 7.2+; Memcached 1.6.12+. Source: SOURCES.inTransitEncryption. */
+  transitEncryptionMinVersion: { redis: ['3.2.6', '4.0.10'], memcached: '1.6.12' },
+} as const;
+
+/** The Query API version this model describes (service model metadata.apiVersion). */
+export const API_VERSION = '2015-02-02';
+
+/** Valkey/Redis OSS-only CreateCacheCluster members ("only valid if the Engine parameter is redis"). Source: SOURCES.createCacheCluster. */
+export const REDIS_ONLY_MEMBERS = ['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow', 'AuthToken', 'LogDeliveryConfigurations'] as const;
+
+/** Memcached-only CreateCacheCluster members ("only supported for Memcached clusters"). Source: SOURCES.createCacheCluster. */
+export const MEMCACHED_ONLY_MEMBERS = ['AZMode', 'PreferredAvailabilityZones'] as const;
