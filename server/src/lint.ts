@@ -1,5 +1,108 @@
-// `elasticache lint`: filled in by the language-service work (issue 2).
-export async function runLint(_args: string[]): Promise<number> {
-  console.error('elasticache lint: not built yet');
-  return 2;
+// `elasticache lint FILE... [--format text|json]`: the language server's analysis for CI.
+// Exit 0 when no file has an error finding, 1 when one has, 2 on usage or I/O errors (e.g. a missing file).
+import { readFile } from 'node:fs/promises';
+import { analyze, documentKindForPath, type DocumentKind, type Finding } from './service/index';
+
+const usage = 'usage: elasticache lint FILE... [--format text|json]';
+
+export interface LintRecord {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Finding['severity'];
+  code: string;
+  message: string;
+}
+
+/** `.elasticache` → query; `*.json` / `*.yaml|yml` without the `.elasticache.` infix are still read as CLI input. */
+export function kindForLint(path: string): DocumentKind {
+  const known = documentKindForPath(path);
+  if (known) return known;
+  const p = path.toLowerCase();
+  if (p.endsWith('.json')) return 'json';
+  if (p.endsWith('.yaml') || p.endsWith('.yml')) return 'yaml';
+  return 'query';
+}
+
+/** Offsets → 1-based line/column (UTF-16 code units), via one index of line starts. */
+function positionFinder(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
+}
+
+export function lintText(file: string, text: string, kind: DocumentKind): LintRecord[] {
+  const { findings } = analyze(text, kind);
+  const at = positionFinder(text);
+  return findings
+    .map((f) => {
+      const start = at(f.span.start);
+      const end = at(f.span.end);
+      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message.replace(/\s*\n\s*/g, ' ') };
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+export async function runLint(args: string[]): Promise<number> {
+  let format: 'text' | 'json' = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--format' || a.startsWith('--format=')) {
+      const value = a === '--format' ? args[++i] : a.slice('--format='.length);
+      if (value !== 'text' && value !== 'json') {
+        console.error(`elasticache lint: --format must be text or json\n${usage}`);
+        return 2;
+      }
+      format = value;
+    } else if (a === '--help' || a === '-h') {
+      console.log(usage);
+      return 0;
+    } else if (a === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') {
+      console.error(`elasticache lint: unknown option ${a}\n${usage}`);
+      return 2;
+    } else {
+      files.push(a);
+    }
+  }
+  if (files.length === 0) {
+    console.error(usage);
+    return 2;
+  }
+  let ioError = false;
+  let hasError = false;
+  const records: LintRecord[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = (await readFile(file)).toString('utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      console.error(`elasticache lint: cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': is a directory' : code ? ` (${code})` : ''}`);
+      ioError = true;
+      continue;
+    }
+    const found = lintText(file, text, kindForLint(file));
+    if (found.some((r) => r.severity === 'error')) hasError = true;
+    records.push(...found);
+    if (format === 'text') {
+      for (const r of found) process.stdout.write(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
+    }
+  }
+  if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  return ioError ? 2 : hasError ? 1 : 0;
 }
