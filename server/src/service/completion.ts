@@ -3,6 +3,26 @@
 // engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { getLocation, type JSONPath } from 'jsonc-parser';
+import {
+  availabilityZones,
+  CLUSTER_MODE_GROUP_SUFFIX,
+  defaultParameterGroups,
+  ENGINE_DISPLAY,
+  ENGINE_VERSIONS,
+  engineOfFamily,
+  ENGINES,
+  findVersion,
+  latestVersion,
+  LIMITS,
+  NODE_TYPE_FAMILIES,
+  PARAMETER_GROUP_FAMILIES,
+  regionOfAvailabilityZone,
+  regionOfEndpointHost,
+  REGIONS,
+  versionsOf,
+  type EngineName,
+  type VersionStatus,
+} from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { memberMarkdown } from './hover';
@@ -86,8 +106,7 @@ const PROTOCOL_NAMES = ['Action', 'Version', 'X-Amz-Algorithm', 'X-Amz-Credentia
 const sortKey = (group: number, i: number) => `${group}${String(i).padStart(4, '0')}`;
 
 function regionOf(request: ParsedRequest | undefined): string | undefined {
-  const host = request?.host?.value.toLowerCase();
-  const fromHost = host?.match(/^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/)?.[1];
+  const fromHost = request?.host ? regionOfEndpointHost(request.host.value) : undefined;
   if (fromHost) return fromHost;
   const credential = request?.params?.find((p) => p.name === 'X-Amz-Credential')?.value;
   return credential?.split('/')[2] || undefined;
@@ -111,6 +130,7 @@ interface ValueSuggestion {
 }
 
 interface ValueContext {
+  action?: string;
   input: Record<string, unknown>;
   region?: string;
 }
@@ -121,14 +141,131 @@ function valueSuggestions(member: string, shape: ShapeModel | undefined, context
   return memberValueSuggestions(member, context);
 }
 
-function memberValueSuggestions(member: string, _context: ValueContext): ValueSuggestion[] {
+function engineOf(input: Record<string, unknown>): EngineName | undefined {
+  const engine = typeof input.Engine === 'string' ? input.Engine.toLowerCase() : undefined;
+  return ENGINES.find((e) => e === engine);
+}
+
+const STATUS_ORDER: Record<VersionStatus, number> = { supported: 0, 'extended-support': 1, deprecated: 2 };
+const STATUS_TEXT: Record<VersionStatus, string> = {
+  supported: 'supported',
+  'extended-support': 'extended support (standard support ended)',
+  deprecated: 'deprecated: end of life, new clusters cannot use it',
+};
+
+function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+  const list = engine ? versionsOf(engine) : ENGINE_VERSIONS;
+  const latest = engine ? latestVersion(engine).version : undefined;
+  return list.map((v) => ({
+    value: v.version,
+    detail: `${ENGINE_DISPLAY[v.engine]} · ${STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
+    group: STATUS_ORDER[v.status],
+    preselect: v.version === latest,
+  }));
+}
+
+function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+  const out: ValueSuggestion[] = [];
+  for (const f of NODE_TYPE_FAMILIES) {
+    if (engine && f.engines && !f.engines.includes(engine)) continue;
+    const previous = f.generation === 'previous';
+    const minimum = engine && f.minVersion?.[engine] ? ` · needs ${ENGINE_DISPLAY[engine]} ${f.minVersion[engine]}+` : '';
+    for (const size of f.sizes) {
+      out.push({
+        value: `cache.${f.family}.${size}`,
+        detail: previous ? 'previous generation: not available for new clusters' : `current generation${minimum}`,
+        group: previous ? 2 : 0,
+      });
+    }
+  }
+  return out;
+}
+
+function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
+  const engine = engineOf(context.input);
+  const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
+  const exact = engine && version ? findVersion(engine, version)?.family : undefined;
+  const families = exact ? [exact] : PARAMETER_GROUP_FAMILIES.filter((f) => !engine || engineOfFamily(f) === engine);
+  // CreateCacheCluster cannot create a cluster-mode (sharded) cluster: `.cluster.on` groups go last, flagged.
+  const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
+  const out: ValueSuggestion[] = [];
+  for (const family of families) {
+    for (const group of defaultParameterGroups(family)) {
+      const clusterMode = group.endsWith(CLUSTER_MODE_GROUP_SUFFIX);
+      out.push({
+        value: group,
+        detail: `default parameter group · family ${family}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
+        group: clusterMode && !clusterModeAllowed ? 2 : 0,
+      });
+    }
+  }
+  return out;
+}
+
+function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
+  let region = context.region;
+  if (!region) {
+    const az = [context.input.PreferredAvailabilityZone, ...(Array.isArray(context.input.PreferredAvailabilityZones) ? context.input.PreferredAvailabilityZones : [])].find((v) => typeof v === 'string');
+    region = typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined;
+  }
+  const regions = region ? [region] : REGIONS;
+  return regions.flatMap((r) => availabilityZones(r).map((value) => ({ value, detail: `Availability Zone in ${r}`, group: region ? 0 : 1 })));
+}
+
+const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
+
+function memberValueSuggestions(member: string, context: ValueContext): ValueSuggestion[] {
+  const engine = engineOf(context.input);
   switch (member) {
+    case 'Engine':
+      return ENGINES.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
+    case 'EngineVersion':
+      return engineVersionSuggestions(engine);
+    case 'CacheNodeType':
+      return nodeTypeSuggestions(engine);
+    case 'CacheParameterGroupName':
+      return parameterGroupSuggestions(context);
+    case 'PreferredAvailabilityZone':
+    case 'PreferredAvailabilityZones':
+      return availabilityZoneSuggestions(context);
+    case 'PreferredMaintenanceWindow':
+      return [
+        { value: 'sun:05:00-sun:06:00', detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes` },
+        { value: 'ddd:hh24:mi-ddd:hh24:mi', kind: 'snippet', detail: 'weekly maintenance window (UTC)', snippet: `\${1|${DAYS}|}:\${2:05}:00-\${3|${DAYS}|}:\${4:06}:00`, group: 1 },
+      ];
+    case 'SnapshotWindow':
+      return [
+        { value: '05:00-06:00', detail: `hh24:mi-hh24:mi (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes` },
+        { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: '${1:05}:00-${2:06}:00', group: 1 },
+      ];
+    case 'Port': {
+      const engines = engine ? [engine] : ENGINES;
+      const ports = [...new Set(engines.map((e) => LIMITS.defaultPort[e]))];
+      return ports.map((p) => ({ value: String(p), detail: `default port of ${engines.filter((e) => LIMITS.defaultPort[e] === p).map((e) => ENGINE_DISPLAY[e]).join(', ')}` }));
+    }
+    case 'NumCacheNodes':
+      return engine && engine !== 'memcached'
+        ? [{ value: '1', detail: `${ENGINE_DISPLAY[engine]}: always 1 node (use CreateReplicationGroup for replicas)` }]
+        : [{ value: '1' }, { value: '2' }, { value: '3', detail: `Memcached: 1 to ${LIMITS.maxMemcachedNodes} nodes` }];
+    case 'SnapshotRetentionLimit':
+      return [
+        { value: '0', detail: 'automatic backups off' },
+        { value: '1', detail: 'keep one day' },
+        { value: '7', detail: 'keep a week' },
+        { value: String(LIMITS.snapshotRetentionMax), detail: 'maximum' },
+      ];
     case 'Version':
       return [{ value: serviceModel.metadata.apiVersion, detail: 'ElastiCache API version', preselect: true }];
     case 'X-Amz-Algorithm':
       return [{ value: 'AWS4-HMAC-SHA256', detail: 'Signature Version 4' }];
     case 'X-Amz-SignedHeaders':
       return [{ value: 'host', detail: 'presigned URL: only the Host header is signed' }];
+    case 'X-Amz-Expires':
+      return [
+        { value: '300', detail: 'five minutes' },
+        { value: '3600', detail: 'one hour' },
+        { value: String(LIMITS.presignMaxSeconds), detail: 'maximum: seven days' },
+      ];
     default:
       return [];
   }
@@ -158,6 +295,7 @@ function valueCandidates(
   quoted: boolean,
 ): CompletionCandidate[] {
   const suggestions = valueSuggestions(topMember, shape, {
+    action: request?.action?.name,
     input: request?.input ?? {},
     region: regionOf(request),
   });
@@ -232,10 +370,12 @@ function typeName(shapeName: string): string {
 const NAME_CHAR = /[^?&=\s#]/;
 
 function queryCompletions(text: string, offset: number): CompletionCandidate[] {
-  const { analysis, base } = analysisAround(text, offset, 'query');
-  const local = offset - base;
-  const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // A blank line ends a request, but the cursor on one right below a request is where its next `&` goes.
+  const onBlankLine = lineStart > 0 && /^[ \t]*$/.test(text.slice(lineStart, offset));
+  const { analysis, base } = analysisAround(text, onBlankLine ? lineStart - 1 : offset, 'query');
+  const local = (onBlankLine ? lineStart - 1 : offset) - base;
+  const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
   // Start of the `name=value` segment the cursor is in.
   let segStart = offset;
   while (segStart > lineStart && NAME_CHAR.test(text[segStart - 1]) ) segStart--;
@@ -252,7 +392,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
     return queryValueCompletions(text.slice(nameStart, segStart - 1), request, { start: segStart, end: valueEnd });
   }
   if (sep !== '?' && sep !== '&' && !atLineStart) return [];
-  if (/^https?:/i.test(text.slice(segStart, offset))) return [];
+  if (/^https?:/i.test(text.slice(segStart, segStart + 6))) return [];
   let nameEnd = offset;
   while (nameEnd < text.length && NAME_CHAR.test(text[nameEnd])) nameEnd++;
   const hasEquals = text[nameEnd] === '=';

@@ -1,6 +1,7 @@
 // Hover: a member's documentation (Markdown from the service model), type, valid values and limits, and a link
 // to the API reference page of the action. Pure: the language server converts the result to an LSP Hover.
 // Values are never shown (an AuthToken must not appear anywhere but in the file itself).
+import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FAMILIES, SOURCES, versionsOf } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
@@ -122,10 +123,50 @@ function buildMemberMarkdown(
     const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
     facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
   }
+  if (owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input) {
+    facts.push(...modelFacts(memberName));
+  }
   if (facts.length) lines.push('', facts.join('  \n'));
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
   if (url) lines.push('', `[API reference: ${where}](${url})`);
   return lines.join('\n');
+}
+
+const link = (title: string, url: string) => `([${title}](${url}))`;
+
+/** Valid values and limits that the facts module holds for a member (each with its documentation page). */
+function modelFacts(member: string): string[] {
+  switch (member) {
+    case 'Engine':
+      return [`Valid values: ${ENGINES.map((e) => `\`${e}\` (${ENGINE_DISPLAY[e]})`).join(' | ')} ${link('engine versions', SOURCES.engineVersions)}`];
+    case 'EngineVersion':
+      return ENGINES.map((e) => `${ENGINE_DISPLAY[e]}: ${versionsOf(e).filter((v) => v.status !== 'deprecated').map((v) => `\`${v.version}\``).join(', ')}`).concat(`${link('supported versions', SOURCES.supportedEngineVersions)}`);
+    case 'NumCacheNodes':
+      return [`Limits: exactly 1 for Valkey and Redis OSS; 1 to ${LIMITS.maxMemcachedNodes} for Memcached ${link('CreateCacheCluster', SOURCES.createCacheCluster)}`];
+    case 'Port':
+      return [`Limits: ${LIMITS.portMin}–${LIMITS.portMax}; defaults ${ENGINES.map((e) => `${ENGINE_DISPLAY[e]} ${LIMITS.defaultPort[e]}`).join(', ')}`];
+    case 'AuthToken':
+      return [
+        `Limits: ${LIMITS.authTokenMin}–${LIMITS.authTokenMax} printable ASCII characters; special characters only \`${LIMITS.authTokenSpecials}\`; needs \`TransitEncryptionEnabled=true\` ${link('AUTH', SOURCES.auth)}`,
+        'Keep it out of files: pass it from a secret store. Its value is never shown here.',
+      ];
+    case 'CacheClusterId':
+      return [`Limits: 1–${LIMITS.cacheClusterIdMaxLength} letters, digits or hyphens; starts with a letter; no \`--\`; no trailing hyphen; stored lowercase`];
+    case 'CacheNodeType':
+      return [`Current generation: ${NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current').map((f) => `\`cache.${f.family}.*\``).join(', ')} ${link('supported node types', SOURCES.supportedNodeTypes)}`];
+    case 'CacheParameterGroupName':
+      return [`Default groups: \`default.<family>\`, families ${PARAMETER_GROUP_FAMILIES.map((f) => `\`${f}\``).join(', ')}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`];
+    case 'PreferredMaintenanceWindow':
+      return [`Format: \`ddd:hh24:mi-ddd:hh24:mi\` (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes, e.g. \`sun:23:00-mon:01:30\``];
+    case 'SnapshotWindow':
+      return [`Format: \`hh24:mi-hh24:mi\` (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes ${link('automatic backups', SOURCES.backups)}`];
+    case 'SnapshotRetentionLimit':
+      return [`Limits: 0 (off) to ${LIMITS.snapshotRetentionMax} days ${link('automatic backups', SOURCES.backups)}`];
+    case 'Tags':
+      return [`Limits: up to ${LIMITS.maxTags} tags; key ≤ ${LIMITS.tagKeyMax}, value ≤ ${LIMITS.tagValueMax} characters; \`aws:\` prefix reserved ${link('tagging', SOURCES.tags)}`];
+    default:
+      return [];
+  }
 }
 
 function actionMarkdown(action: string): string | undefined {

@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { complete, requestBlockAround, type CompletionCandidate } from '../../server/src/service/completion';
+import type { DocumentKind } from '../../server/src/service/types';
+
+const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
+
+/** Completes at the `|` in `marked`; returns the candidates and the text without the marker. */
+function at(marked: string, kind: DocumentKind): { items: CompletionCandidate[]; text: string } {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  return { items: complete(text, offset, kind), text };
+}
+const labels = (items: CompletionCandidate[]) => items.map((i) => i.label);
+const byLabel = (items: CompletionCandidate[], label: string) => {
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `${label} in ${labels(items).join(', ')}`);
+  return item;
+};
+/** Applies a candidate's edit, as an editor would (snippets kept as written). */
+const apply = (text: string, c: CompletionCandidate) => text.slice(0, c.replace.start) + c.insertText + text.slice(c.replace.end);
+
+test('query: actions after Action=, replacing the whole value', () => {
+  const { items, text } = at('https://elasticache.us-east-1.amazonaws.com/?Action=Cre|ateCacheCluster&Version=2015-02-02', 'query');
+  const create = byLabel(items, 'CreateCacheCluster');
+  assert.equal(create.kind, 'action');
+  assert.equal(apply(text, create), 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02');
+  assert.ok(create.sortText < byLabel(items, 'AddTagsToResource').sortText, 'common actions first');
+  assert.ok(labels(items).includes('DescribeCacheClusters'));
+});
+
+test('query: parameter names after & — missing first, required marked, documentation, list members indexed', () => {
+  const { items, text } = at('Action=CreateCacheCluster&Engine=redis&SecurityGroupIds.SecurityGroupId.1=sg-1&|', 'query');
+  const id = byLabel(items, 'CacheClusterId');
+  assert.match(id.detail ?? '', /required/);
+  assert.match(id.documentation ?? '', /API_CreateCacheCluster\.html/);
+  assert.ok(id.sortText < byLabel(items, 'Engine').sortText, 'missing required before present');
+  assert.ok(byLabel(items, 'CacheNodeType').sortText < byLabel(items, 'Engine').sortText, 'missing optional before present');
+  assert.match(byLabel(items, 'Engine').detail ?? '', /already set/);
+  assert.equal(apply(text, id), 'Action=CreateCacheCluster&Engine=redis&SecurityGroupIds.SecurityGroupId.1=sg-1&CacheClusterId=');
+  assert.equal(byLabel(items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.2=', 'next free index');
+  assert.equal(byLabel(items, 'Tags.Tag.N.Key').insertText, 'Tags.Tag.1.Key=');
+  assert.ok(labels(items).includes('X-Amz-Credential'));
+  assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
+});
+
+test('query: a name before an existing = is replaced without adding another =', () => {
+  const { items, text } = at('Action=CreateCacheCluster&CacheParam|eterGroup=default.redis7', 'query');
+  assert.equal(apply(text, byLabel(items, 'CacheParameterGroupName')), 'Action=CreateCacheCluster&CacheParameterGroupName=default.redis7');
+});
+
+test('query: the seed — engines after &Engine=, versions for the engine, node types, parameter groups of the family', () => {
+  const engine = complete(seed, seed.indexOf('&Engine=') + '&Engine='.length, 'query');
+  assert.deepEqual(labels(engine), ['memcached', 'redis', 'valkey']);
+  assert.equal(apply(seed, byLabel(engine, 'valkey')).includes('&Engine=valkey\n'), true);
+
+  const versions = complete(seed, seed.indexOf('&EngineVersion=') + '&EngineVersion='.length, 'query');
+  assert.ok(labels(versions).includes('7.1') && labels(versions).includes('3.2.4'));
+  assert.ok(!labels(versions).includes('1.6.22'), 'no Memcached versions for Engine=redis');
+  assert.ok(byLabel(versions, '7.1').sortText < byLabel(versions, '3.2.4').sortText, 'supported before deprecated');
+
+  const nodeTypes = complete(seed, seed.indexOf('&CacheNodeType=') + '&CacheNodeType='.length, 'query');
+  assert.ok(byLabel(nodeTypes, 'cache.r7g.large').sortText < byLabel(nodeTypes, 'cache.m1.small').sortText, 'current generation first');
+  assert.match(byLabel(nodeTypes, 'cache.m1.small').detail ?? '', /previous generation/);
+
+  const groups = at('Action=CreateCacheCluster&Engine=redis&EngineVersion=7.1&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(labels(groups), ['default.redis7', 'default.redis7.cluster.on']);
+  assert.match(byLabel(groups, 'default.redis7.cluster.on').detail ?? '', /CreateReplicationGroup/);
+  assert.ok(byLabel(groups, 'default.redis7').sortText < byLabel(groups, 'default.redis7.cluster.on').sortText);
+});
+
+test('query: AZ names for the host region, booleans, enums, windows, Version', () => {
+  const azs = at('https://elasticache.eu-west-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &PreferredAvailabilityZones.PreferredAvailabilityZone.1=|', 'query').items;
+  assert.ok(labels(azs).includes('eu-west-1a'));
+  assert.ok(labels(azs).every((l) => l.startsWith('eu-west-1')), labels(azs).join(','));
+  assert.deepEqual(labels(at('Action=CreateCacheCluster&TransitEncryptionEnabled=|', 'query').items), ['true', 'false']);
+  assert.deepEqual(labels(at('Action=CreateCacheCluster&AZMode=|', 'query').items), ['single-az', 'cross-az']);
+  const window = at('Action=CreateCacheCluster&PreferredMaintenanceWindow=|', 'query').items;
+  assert.ok(window.some((w) => w.isSnippet && w.insertText.includes('${1|sun,mon')));
+  assert.equal(at('Action=CreateCacheCluster&Version=|', 'query').items[0].label, '2015-02-02');
+});
+
+test('query: an empty continuation line offers &Name=, nothing is offered inside the URL scheme or a comment', () => {
+  const { items, text } = at('https://elasticache.us-east-1.amazonaws.com/\n    ?Action=CreateCacheCluster\n    |', 'query');
+  assert.ok(apply(text, byLabel(items, 'CacheClusterId')).endsWith('\n    &CacheClusterId='));
+  assert.deepEqual(at('https|://elasticache.us-east-1.amazonaws.com/', 'query').items, []);
+  assert.deepEqual(at('# a comment about Eng|ine=', 'query').items.filter((i) => i.kind === 'value'), []);
+});
+
+test('query: only the request around the cursor is analysed (blank line or ### separates requests)', () => {
+  const text = 'Action=CreateCacheCluster&Engine=memcached\n\nAction=CreateCacheCluster&Engine=redis\n###\nAction=DeleteCacheCluster';
+  const block = requestBlockAround(text, text.indexOf('redis'));
+  assert.equal(text.slice(block.start, block.end), 'Action=CreateCacheCluster&Engine=redis');
+  const versions = at('Action=CreateCacheCluster&Engine=memcached\n\nAction=CreateCacheCluster&Engine=redis&EngineVersion=|', 'query').items;
+  assert.ok(labels(versions).includes('7.1') && !labels(versions).includes('1.6.22'));
+  const names = at('Action=CreateCacheCluster&Engine=redis\n###\nAction=DeleteCacheCluster&|', 'query').items;
+  assert.ok(labels(names).includes('FinalSnapshotIdentifier') && !labels(names).includes('Engine'));
+});
+
+test('json: quoted keys (missing first), key-only rename, values with quotes, numbers bare', () => {
+  const { items, text } = at('{\n  "CacheClusterId": "x",\n  "Engine": "redis",\n  |\n}', 'json');
+  const version = byLabel(items, 'EngineVersion');
+  assert.equal(version.insertText, '"EngineVersion": "$1"');
+  assert.equal(version.isSnippet, true);
+  assert.equal(version.filterText, '"EngineVersion"');
+  assert.ok(version.sortText < byLabel(items, 'Engine').sortText);
+  assert.equal(byLabel(items, 'NumCacheNodes').insertText, '"NumCacheNodes": ${1:0}');
+  assert.ok(apply(text, version).includes('\n  "EngineVersion": "$1"\n'));
+
+  const rename = at('{ "CacheParam|eterGroup": "default.redis7" }', 'json');
+  assert.equal(apply(rename.text, byLabel(rename.items, 'CacheParameterGroupName')), '{ "CacheParameterGroupName": "default.redis7" }');
+
+  const engines = at('{ "Engine": "|" }', 'json');
+  assert.equal(apply(engines.text, byLabel(engines.items, 'valkey')), '{ "Engine": "valkey" }');
+  const port = at('{ "Engine": "memcached", "Port": | }', 'json');
+  assert.equal(apply(port.text, byLabel(port.items, '11211')), '{ "Engine": "memcached", "Port": 11211 }');
+  const tagKeys = at('{ "Tags": [ { "Key": "a", | } ] }', 'json');
+  assert.deepEqual(labels(tagKeys.items).sort(), ['Key', 'Value']);
+});
+
+test('yaml: keys, values for the member, list items, nested structure keys', () => {
+  const keys = at('CacheClusterId: x\nEngine: redis\nEng|', 'yaml');
+  assert.equal(apply(keys.text, byLabel(keys.items, 'EngineVersion')), 'CacheClusterId: x\nEngine: redis\nEngineVersion: $1');
+  const versions = at('Engine: valkey\nEngineVersion: |', 'yaml');
+  assert.ok(labels(versions.items).includes('8.0'));
+  assert.equal(byLabel(versions.items, '8.0').insertText, '"8.0"', 'a version that YAML would read as a number is quoted');
+  const node = at('Engine: redis\nCacheNodeType: cache.t|', 'yaml');
+  assert.equal(apply(node.text, byLabel(node.items, 'cache.t4g.micro')), 'Engine: redis\nCacheNodeType: cache.t4g.micro');
+  const azs = at('PreferredAvailabilityZones:\n  - us-west-2a\n  - |', 'yaml');
+  assert.ok(labels(azs.items).includes('us-west-2b') && labels(azs.items).every((l) => l.startsWith('us-west-2')));
+  const tag = at('Tags:\n  - Key: team\n    |', 'yaml');
+  assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
+  const tagItem = at('Tags:\n- |', 'yaml');
+  assert.deepEqual(labels(tagItem.items).sort(), ['Key', 'Value']);
+  assert.deepEqual(labels(at('TransitEncryptionEnabled: |', 'yaml').items), ['true', 'false']);
+});
+
+test('completion never throws on hostile text', () => {
+  for (const kind of ['query', 'json', 'yaml'] as const) {
+    for (const text of ['', '\u0000\u0000', '\ud800&=?', '{"a": [', ': : -\n\t- {', '&'.repeat(1000)]) {
+      for (let offset = 0; offset <= text.length; offset += Math.max(1, Math.floor(text.length / 7))) complete(text, offset, kind);
+    }
+  }
+});

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiReferenceUrl, hover } from '../../server/src/service/hover';
+
+const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
+const CREATE_URL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html';
+
+test('hover on a Query parameter name: documentation, type, required flag, facts and API reference', () => {
+  const offset = seed.indexOf('&NumCacheNodes') + 3;
+  const info = hover(seed, offset, 'query');
+  assert.ok(info);
+  assert.equal(seed.slice(info.span.start, info.span.end), 'NumCacheNodes');
+  assert.match(info.markdown, /^\*\*NumCacheNodes\*\* `integer` · optional · CreateCacheCluster/);
+  assert.match(info.markdown, /initial number of cache nodes/i);
+  assert.match(info.markdown, /1 to 40 for Memcached/);
+  assert.ok(info.markdown.includes(`(${CREATE_URL})`));
+});
+
+test('hover on list members (.member.N form), the action, protocol parameters; nothing on unknown names', () => {
+  const snapshot = hover(seed, seed.indexOf('SnapshotArns.member.1') + 2, 'query');
+  assert.match(snapshot!.markdown, /\*\*SnapshotArns\*\* `list of string`/);
+  assert.match(snapshot!.markdown, /SnapshotArns\.SnapshotArn\.N/);
+  const action = hover(seed, seed.indexOf('=CreateCacheCluster') + 3, 'query');
+  assert.match(action!.markdown, /\*\*CreateCacheCluster\*\* · ElastiCache action/);
+  assert.match(action!.markdown, /Required: `CacheClusterId`/);
+  const expires = hover(seed, seed.indexOf('X-Amz-Expires') + 2, 'query');
+  assert.match(expires!.markdown, /1 to 604800/);
+  const sigv2 = hover(seed, seed.indexOf('SignatureMethod') + 2, 'query');
+  assert.match(sigv2!.markdown, /Signature Version 2/);
+  assert.equal(hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query'), undefined);
+  assert.equal(hover(seed, 3, 'query'), undefined, 'comment');
+});
+
+test('hover on the AuthToken never shows its value, in any form', () => {
+  const secret = 'S3cretT0kenValue!!xyz';
+  const cases: [string, 'query' | 'json' | 'yaml'][] = [
+    [`Action=CreateCacheCluster&AuthToken=${secret}`, 'query'],
+    [`{ "AuthToken": "${secret}" }`, 'json'],
+    [`AuthToken: ${secret}\n`, 'yaml'],
+  ];
+  for (const [text, kind] of cases) {
+    for (const offset of [text.indexOf('AuthToken') + 1, text.indexOf(secret) + 3]) {
+      const info = hover(text, offset, kind);
+      assert.ok(info, `${kind} @${offset}`);
+      assert.match(info.markdown, /\*\*AuthToken\*\*/);
+      assert.match(info.markdown, /16–128 printable ASCII/);
+      assert.ok(!info.markdown.includes(secret), 'value not echoed');
+    }
+  }
+});
+
+test('hover in CLI input JSON and YAML, including nested structure members', () => {
+  const json = '{\n  "Engine": "redis",\n  "Tags": [{ "Key": "team", "Value": "cache" }]\n}';
+  assert.match(hover(json, json.indexOf('Engine') + 1, 'json')!.markdown, /`memcached` \(Memcached\) \| `redis`/);
+  const key = hover(json, json.indexOf('"Key"') + 2, 'json')!;
+  assert.match(key.markdown, /^\*\*Key\*\* `string` · optional · Tag/);
+  assert.match(key.markdown, /API_Tag\.html/);
+  const yaml = 'Engine: valkey\nPreferredMaintenanceWindow: sun:05:00-sun:06:00\n';
+  const window = hover(yaml, yaml.indexOf('Preferred') + 3, 'yaml')!;
+  assert.match(window.markdown, /at least 60 minutes/);
+  assert.equal(yaml.slice(window.span.start, window.span.end), 'PreferredMaintenanceWindow');
+});
+
+test('apiReferenceUrl only for known actions', () => {
+  assert.equal(apiReferenceUrl('CreateCacheCluster'), CREATE_URL);
+  assert.equal(apiReferenceUrl('CreateCluster'), undefined);
+  assert.equal(apiReferenceUrl('__proto__'), undefined);
+});
