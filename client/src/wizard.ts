@@ -178,7 +178,12 @@ export class CreateClusterWizard {
       case 'transitEncryption':
         return [
           { label: 'Disabled', value: 'disabled' },
-          { label: 'Enabled', value: 'enabled', description: 'TLS only; optionally protect with an AUTH token' },
+          {
+            label: 'Enabled',
+            value: 'enabled',
+            description: 'TLS only; optionally protect with an AUTH token',
+            detail: this.validate('enabled'),
+          },
         ];
       case 'review':
         return [
@@ -203,7 +208,10 @@ export class CreateClusterWizard {
       case 'cacheClusterId':
         return this.rules.validateCacheClusterId(text) ?? this.rules.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
       case 'authToken':
-        return text === '' ? undefined : this.rules.validateAuthToken(text);
+        return text === '' ? undefined : (this.rules.validateAuthToken(text) ?? this.rules.checkMember({ ...this.input(), AuthToken: text }, 'AuthToken'));
+      case 'transitEncryption':
+        // e.g. a VPC (subnet group) and a recent enough engine version are needed.
+        return text === 'enabled' ? this.rules.checkMember({ ...this.input(), TransitEncryptionEnabled: true }, 'TransitEncryptionEnabled') : undefined;
       default:
         return undefined;
     }

@@ -1,15 +1,21 @@
-// Binds the create wizard to the language service's model and rules (one fact, one place): the same
+// Binds the create wizard to the language service's model and rules (one fact, one place): the same facts,
 // validators and CreateCacheCluster rules the language server and the Local endpoint use.
-import { checkCreateCacheCluster, validateCacheClusterId } from '../../server/src/service/index';
-import * as facts from './factsBridge';
+import { ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, type EngineName } from '../../server/src/model/facts';
+import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
+/** Current-generation node types the engine can use (previous generation: new clusters are not supported). */
+function nodeTypes(engine: string): string[] {
+  return NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current' && (!f.engines || f.engines.includes(engine as EngineName)))
+    .flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
+}
+
 export const wizardRules: WizardRules = {
-  engines: facts.engines(),
-  nodeTypes: (engine) => facts.nodeTypes(engine),
-  maxNodes: (engine) => facts.maxNodes(engine),
+  engines: ENGINES,
+  nodeTypes,
+  maxNodes: (engine) => (engine === 'memcached' ? LIMITS.maxMemcachedNodes : 1),
   validateCacheClusterId,
-  validateAuthToken: (token) => facts.validateAuthToken(token),
+  validateAuthToken,
   checkMember(input, member) {
     const issue = checkCreateCacheCluster(input).find((i) => i.severity === 'error' && i.path[0] === member);
     return issue?.message;
@@ -17,5 +23,5 @@ export const wizardRules: WizardRules = {
 };
 
 export function regionNames(): string[] {
-  return facts.regions();
+  return [...REGIONS];
 }

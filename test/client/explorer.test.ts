@@ -212,7 +212,7 @@ test('error item: wrong secret key (the Local endpoint verifying signatures → 
 test('the API log has action, region, duration and request id for every call, and no secrets', async () => {
   const token = 'Sup3r-Secret-Auth-Token-1234567890';
   await client.send(
-    new CreateCacheClusterCommand({ CacheClusterId: 'tree-auth', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token }),
+    new CreateCacheClusterCommand({ CacheClusterId: 'tree-auth', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheSubnetGroupName: 'default', TransitEncryptionEnabled: true, AuthToken: token }),
   );
   const line = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));
   assert.match(line ?? '', /^info CreateCacheCluster Local us-east-1 \d+ms requestId=[\w-]{8,}/);

@@ -113,6 +113,11 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   await w.accept('wiz-redis');
   await w.accept('');
   assert.equal(w.current()?.id, 'transitEncryption');
+  assert.match((await w.accept('enabled')) ?? '', /VPC|CacheSubnetGroupName/, 'encryption in transit needs a subnet group (the rule)');
+  assert.equal(w.current()?.id, 'transitEncryption');
+  w.back();
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+  await w.accept('default');
   await w.accept('enabled');
   assert.equal(w.current()?.id, 'authToken');
   assert.equal(w.current()?.password, true);
