@@ -212,7 +212,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     const problem = validateSnapshotWindow(snapshotWindow);
     if (problem) add({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
-      add({ code: 'window-overlap', severity: 'error', message: 'The snapshot window overlaps the maintenance window; ElastiCache requires them not to overlap.', path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterCombination' });
+      add({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
     }
   }
   const retention = num(input.SnapshotRetentionLimit);
