@@ -30,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath } from './service/index';
 import { quickFixes } from './service/codeActions';
 import { complete, type CompletionCandidate } from './service/completion';
-import { apiReferenceUrl, hover } from './service/hover';
+import { hover, referenceUrlForFinding } from './service/hover';
 import { documentSymbols, type OutlineSymbol } from './service/symbols';
 import type { Analysis, DocumentKind, Finding, Severity, Span } from './service/types';
 
@@ -123,8 +123,7 @@ function actionAt(analysis: Analysis, span: Span): string | undefined {
 }
 
 function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
-  const action = actionAt(analysis, finding.span);
-  const href = action ? apiReferenceUrl(action) : undefined;
+  const href = referenceUrlForFinding(finding.code, actionAt(analysis, finding.span));
   return {
     range: range(doc, finding.span),
     severity: SEVERITY[finding.severity],

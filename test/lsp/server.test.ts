@@ -60,6 +60,10 @@ test('seed example: diagnostics are published with exact ranges, codes, source a
   assert.equal(unknown.severity, 1);
   assert.match(unknown.message, /CacheParameterGroupName/);
   assert.equal(unknown.codeDescription?.href, 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html');
+  const expires = diagnostics.find((d) => d.code === 'query-expires');
+  assert.ok(expires, 'X-Amz-Expires written as a date is flagged');
+  assert.equal(expires.range.start.line, seed.split('\n').findIndex((l) => l.includes('&X-Amz-Expires=')));
+  assert.equal(expires.codeDescription?.href, 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
   for (const d of diagnostics) {
     assert.equal(d.source, 'elasticache');
     assert.equal(typeof d.code, 'string');

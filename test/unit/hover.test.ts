@@ -68,3 +68,11 @@ test('apiReferenceUrl only for known actions', () => {
   assert.equal(apiReferenceUrl('CreateCluster'), undefined);
   assert.equal(apiReferenceUrl('__proto__'), undefined);
 });
+
+test('diagnostic reference links: action page for API rules, common parameters for the signing layer, none for syntax', async () => {
+  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
+  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster'), CREATE_URL);
+  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
+  assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
+});

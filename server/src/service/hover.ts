@@ -20,6 +20,20 @@ export function apiReferenceUrl(action: string): string | undefined {
   return Object.hasOwn(serviceModel.operations, action) ? `${API_REFERENCE}API_${action}.html` : undefined;
 }
 
+/** Findings about the text itself (syntax, encoding): no reference page explains them better than the message. */
+const NO_REFERENCE = new Set(['json-syntax', 'yaml-syntax', 'query-syntax', 'query-bad-percent-encoding', 'query-unencoded-character', 'query-trailing-whitespace', 'binary-content', 'internal-error', 'too-many-findings']);
+
+/**
+ * The documentation page a diagnostic links to (LSP codeDescription): the common-parameters page for the
+ * Query/SigV4 layer, the endpoints page for hosts, otherwise the API reference page of the request's action.
+ */
+export function referenceUrlForFinding(code: string, action: string | undefined): string | undefined {
+  if (NO_REFERENCE.has(code)) return undefined;
+  if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
+  if (code.startsWith('query-')) return COMMON_PARAMETERS_URL;
+  return action ? apiReferenceUrl(action) : undefined;
+}
+
 /** The API reference page of a structure shape (e.g. Tag). */
 function shapeReferenceUrl(shape: string): string {
   return `${API_REFERENCE}API_${shape}.html`;
