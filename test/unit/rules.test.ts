@@ -1,0 +1,310 @@
+// Each rule: a hit and a clean case. Semantic rules run on SDK-shaped inputs (checkCreateCacheCluster) and
+// through analyze() on the three document forms; Query-layer rules on Query text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, checkCreateCacheCluster } from '../../server/src/service/index';
+import { CLEAN_QUERY, applyEdits, body, codes, findingsAt } from './helpers';
+
+const base = { CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 };
+const mc = { CacheClusterId: 'my-cache', Engine: 'memcached', EngineVersion: '1.6.22', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 2 };
+const vpc = { CacheSubnetGroupName: 'my-subnets' };
+const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
+
+/** [rule code, input that hits it, a clean input close to it] */
+const semanticCases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+  ['invalid-cache-cluster-id', { ...base, CacheClusterId: '1cluster' }, base],
+  ['invalid-cache-cluster-id', { ...base, CacheClusterId: 'my--cluster' }, { ...base, CacheClusterId: 'my-cluster-2' }],
+  ['invalid-cache-cluster-id', { ...base, CacheClusterId: 'cluster-' }, base],
+  ['invalid-cache-cluster-id', { ...base, CacheClusterId: 'a'.repeat(51) }, { ...base, CacheClusterId: 'a'.repeat(50) }],
+  ['invalid-cache-cluster-id', { ...base, CacheClusterId: 'my_cluster' }, base],
+  ['cache-cluster-id-case', { ...base, CacheClusterId: 'MyCluster' }, base],
+  ['invalid-engine', { ...base, Engine: 'redís' }, base],
+  ['engine-case', { ...base, Engine: 'Redis' }, base],
+  ['engine-version', { ...base, EngineVersion: '1.6.22' }, base],
+  ['engine-version', { ...base, EngineVersion: '9.9' }, base],
+  ['engine-version', { ...base, EngineVersion: 'latest' }, base],
+  ['engine-version-support', { ...base, EngineVersion: '3.2.10', CacheNodeType: 'cache.r5.large' }, base],
+  ['engine-version-support', { ...base, EngineVersion: '5.0.6' }, { ...base, EngineVersion: '6.2' }],
+  ['num-cache-nodes', { ...base, NumCacheNodes: 2 }, base],
+  ['num-cache-nodes', { ...base, Engine: 'valkey', EngineVersion: '8.0', NumCacheNodes: 3 }, { ...base, Engine: 'valkey', EngineVersion: '8.0' }],
+  ['num-cache-nodes', { ...mc, NumCacheNodes: 41 }, { ...mc, NumCacheNodes: 40 }],
+  ['num-cache-nodes', { ...mc, NumCacheNodes: 0 }, mc],
+  ['engine-parameter', { ...mc, SnapshotRetentionLimit: 5 }, { ...base, SnapshotRetentionLimit: 5 }],
+  ['engine-parameter', { ...mc, SnapshotArns: ['arn:aws:s3:::my-bucket/a.rdb'] }, { ...base, SnapshotArns: ['arn:aws:s3:::my-bucket/a.rdb'] }],
+  ['engine-parameter', { ...base, AZMode: 'single-az' }, { ...mc, AZMode: 'single-az' }],
+  ['engine-parameter', { ...base, PreferredAvailabilityZones: ['us-east-1a'] }, { ...base, PreferredAvailabilityZone: 'us-east-1a' }],
+  ['cluster-mode-parameter-group', { ...base, CacheParameterGroupName: 'default.redis7.cluster.on' }, { ...base, CacheParameterGroupName: 'default.redis7' }],
+  ['parameter-group-family', { ...base, CacheParameterGroupName: 'default.redis6.x' }, { ...base, CacheParameterGroupName: 'default.redis7' }],
+  ['parameter-group-family', { ...base, CacheParameterGroupName: 'default.memcached1.6' }, { ...base, CacheParameterGroupName: 'my-custom-group' }],
+  ['parameter-group-family', { ...base, CacheParameterGroupName: 'default.redis7.1' }, base],
+  ['invalid-node-type', { ...base, CacheNodeType: 'r6g.large' }, base],
+  ['unknown-node-type', { ...base, CacheNodeType: 'cache.r99.large' }, base],
+  ['previous-generation-node-type', { ...base, CacheNodeType: 'cache.m3.medium' }, { ...base, CacheNodeType: 'cache.m7g.large' }],
+  ['node-type-engine', { ...mc, CacheNodeType: 'cache.r6gd.xlarge' }, { ...base, CacheNodeType: 'cache.r6gd.xlarge' }],
+  ['node-type-engine-version', { ...base, EngineVersion: '4.0.10', CacheNodeType: 'cache.r6g.large' }, { ...base, EngineVersion: '5.0.6', CacheNodeType: 'cache.r6g.large' }],
+  ['invalid-availability-zone', { ...base, PreferredAvailabilityZone: 'us-east' }, { ...base, PreferredAvailabilityZone: 'us-east-1a' }],
+  ['availability-zone-region', { ...mc, PreferredAvailabilityZones: ['us-east-1a', 'us-west-2a'] }, { ...mc, PreferredAvailabilityZones: ['us-east-1a', 'us-east-1b'] }],
+  ['az-count', { ...mc, PreferredAvailabilityZones: ['us-east-1a'] }, { ...mc, PreferredAvailabilityZones: ['us-east-1a', 'us-east-1a'] }],
+  ['az-conflict', { ...mc, PreferredAvailabilityZone: 'us-east-1a', PreferredAvailabilityZones: ['us-east-1a', 'us-east-1b'] }, { ...mc, PreferredAvailabilityZones: ['us-east-1a', 'us-east-1b'] }],
+  ['az-mode', { ...mc, NumCacheNodes: 1, AZMode: 'cross-az' }, { ...mc, AZMode: 'cross-az' }],
+  ['maintenance-window', { ...base, PreferredMaintenanceWindow: 'sunday:23:00-mon:01:30' }, { ...base, PreferredMaintenanceWindow: 'sun:23:00-mon:01:30' }],
+  ['maintenance-window', { ...base, PreferredMaintenanceWindow: 'sun:23:00-sun:23:30' }, { ...base, PreferredMaintenanceWindow: 'sat:23:30-sun:00:30' }],
+  ['snapshot-window', { ...base, SnapshotWindow: '5:00-9:00' }, { ...base, SnapshotWindow: '05:00-09:00' }],
+  ['snapshot-window', { ...base, SnapshotWindow: '23:30-00:10' }, { ...base, SnapshotWindow: '23:30-00:30' }],
+  ['window-overlap', { ...base, PreferredMaintenanceWindow: 'sun:04:00-sun:06:00', SnapshotWindow: '05:00-07:00' }, { ...base, PreferredMaintenanceWindow: 'sun:04:00-sun:05:00', SnapshotWindow: '05:00-07:00' }],
+  ['snapshot-retention', { ...base, SnapshotRetentionLimit: 36 }, { ...base, SnapshotRetentionLimit: 35 }],
+  ['port-range', { ...base, Port: 70000 }, { ...base, Port: 6380 }],
+  ['port-range', { ...base, Port: 0 }, { ...base, Port: 1 }],
+  ['snapshot-arn', { ...base, SnapshotArns: ['arn:aws:s3:::my-bucket'] }, { ...base, SnapshotArns: ['arn:aws:s3:::my-bucket/backups/dump.rdb'] }],
+  ['snapshot-arn', { ...base, SnapshotArns: ['arn:aws:s3:::MyBucket/dump.rdb'] }, { ...base, SnapshotArns: ['arn:aws:s3:::my.bucket/dump.rdb'] }],
+  ['snapshot-arn', { ...base, SnapshotArns: ['arn:aws:sns:us-east-1:123456789012:topic'] }, base],
+  ['snapshot-arn', { ...base, SnapshotArns: ['arn:aws:s3:::my-bucket/a,b.rdb'] }, base],
+  ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws:sqs:us-east-1:123456789012:q' }, { ...base, NotificationTopicArn: 'arn:aws:sns:us-east-1:123456789012:my-topic' }],
+  ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws:sns:us-east-1:1234:t' }, base],
+  ['transit-encryption-subnet-group', { ...base, TransitEncryptionEnabled: true }, { ...base, ...vpc, TransitEncryptionEnabled: true }],
+  ['transit-encryption-version', { ...base, ...vpc, EngineVersion: '3.2.4', CacheNodeType: 'cache.r5.large', TransitEncryptionEnabled: true }, { ...base, ...vpc, EngineVersion: '3.2.6', CacheNodeType: 'cache.r5.large', TransitEncryptionEnabled: true }],
+  ['transit-encryption-version', { ...mc, ...vpc, EngineVersion: '1.6.6', TransitEncryptionEnabled: true }, { ...mc, ...vpc, EngineVersion: '1.6.12', TransitEncryptionEnabled: true }],
+  ['invalid-auth-token', { ...base, ...vpc, TransitEncryptionEnabled: true, AuthToken: 'short-token' }, { ...base, ...vpc, TransitEncryptionEnabled: true, AuthToken: 'Correct-Horse-Battery-9' }],
+  ['invalid-auth-token', { ...base, ...vpc, TransitEncryptionEnabled: true, AuthToken: 'has@at/slash"quote-xx' }, { ...base, ...vpc, TransitEncryptionEnabled: true, AuthToken: 'Allowed!&#$^<>-chars1' }],
+  ['auth-token-requires-transit-encryption', { ...base, AuthToken: 'Correct-Horse-Battery-9' }, { ...base, ...vpc, TransitEncryptionEnabled: true, AuthToken: 'Correct-Horse-Battery-9' }],
+  ['tags', { ...base, Tags: [{ Key: 'aws:owner', Value: 'x' }] }, { ...base, Tags: [{ Key: 'owner', Value: 'x' }] }],
+  ['tags', { ...base, Tags: [{ Value: 'x' }] }, base],
+  ['tags', { ...base, Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}` })) }, { ...base, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}` })) }],
+  ['security-group-id', { ...base, SecurityGroupIds: ['my-group'] }, { ...base, SecurityGroupIds: ['sg-0123456789abcdef0', 'sg-01234567'] }],
+  ['cache-security-groups-in-vpc', { ...base, ...vpc, CacheSecurityGroupNames: ['default'] }, { ...base, CacheSecurityGroupNames: ['default'] }],
+];
+
+for (const [code, bad, good] of semanticCases) {
+  test(`rule ${code}: hit ${JSON.stringify(bad).slice(0, 110)}`, () => {
+    assert.ok(issueCodes(bad).includes(code), `${code} expected in ${issueCodes(bad)}`);
+    assert.ok(!issueCodes(good).includes(code), `${code} not expected for the clean case, got ${issueCodes(good)}`);
+  });
+}
+
+test('clean inputs of each engine have no issues at all', () => {
+  assert.deepEqual(issueCodes(base), []);
+  assert.deepEqual(issueCodes(mc), []);
+  assert.deepEqual(issueCodes({ ...base, Engine: 'valkey', EngineVersion: '8.0', CacheParameterGroupName: 'default.valkey8' }), []);
+  assert.deepEqual(issueCodes({}), [], 'a partial (empty) input is silent: the wizard validates as you type');
+});
+
+test('Region-aware rules: AZs and the SNS topic against the host Region', () => {
+  assert.ok(issueCodes({ ...mc, PreferredAvailabilityZones: ['us-east-1a', 'us-east-1b'] }, 'us-west-2').includes('availability-zone-region'));
+  assert.deepEqual(issueCodes({ ...mc, PreferredAvailabilityZones: ['us-west-2a', 'us-west-2b'] }, 'us-west-2'), []);
+  assert.ok(issueCodes({ ...base, NotificationTopicArn: 'arn:aws:sns:us-east-1:123456789012:t' }, 'us-west-2').includes('sns-topic-arn'));
+});
+
+test('AuthToken: messages never echo the token', () => {
+  const secret = 'Bad@Secret/Value"123';
+  for (const kind of ['json', 'yaml', 'query'] as const) {
+    const text =
+      kind === 'json'
+        ? JSON.stringify({ CacheClusterId: 'x', Engine: 'redis', AuthToken: secret })
+        : kind === 'yaml'
+          ? `CacheClusterId: x\nEngine: redis\nAuthToken: '${secret}'\n`
+          : body({ CacheClusterId: 'x', Engine: 'redis', AuthToken: secret });
+    const { findings } = analyze(text, kind);
+    const got = findings.map((f) => f.code);
+    for (const c of ['invalid-auth-token', 'auth-token-requires-transit-encryption', 'auth-token-in-file']) assert.ok(got.includes(c), `${kind}: ${c} in ${got}`);
+    for (const f of findings) assert.ok(!f.message.includes(secret) && !f.message.includes('Secret'), `${kind}: ${f.code} echoes the token`);
+  }
+  const inFile = findingsAt(`CacheClusterId: x\nAuthToken: ${'A'.repeat(20)}\n`, 'yaml').find((f) => f.code === 'auth-token-in-file')!;
+  assert.equal(inFile.severity, 'warning');
+  assert.equal(inFile.at, 'A'.repeat(20));
+});
+
+test('semantic findings land on the exact value or name span in every form', () => {
+  const json = '{"CacheClusterId": "x", "Engine": "redis", "NumCacheNodes": 3, "TransitEncryptionEnabled": true}';
+  const j = findingsAt(json, 'json');
+  assert.equal(j.find((f) => f.code === 'num-cache-nodes')!.at, '3');
+  assert.equal(j.find((f) => f.code === 'transit-encryption-subnet-group')!.at, 'TransitEncryptionEnabled');
+  const yaml = 'CacheClusterId: x\nEngine: memcached\nNumCacheNodes: 2\nPreferredAvailabilityZones:\n  - us-east-1a\n  - us-east\n';
+  const y = findingsAt(yaml, 'yaml');
+  assert.equal(y.find((f) => f.code === 'invalid-availability-zone')!.at, 'us-east');
+  const q = body({ CacheClusterId: 'x', Engine: 'memcached', NumCacheNodes: 2 }) + '&PreferredAvailabilityZones.member.1=us-east-1a&PreferredAvailabilityZones.member.2=bogus';
+  assert.equal(findingsAt(q, 'query').find((f) => f.code === 'invalid-availability-zone')!.at, 'bogus');
+});
+
+test('quick fixes on semantic findings rewrite the value in the form of the document', () => {
+  const json = '{"CacheClusterId": "x", "Engine": "redis", "EngineVersion": "7.1", "CacheParameterGroupName": "default.redis6.x", "NumCacheNodes": 2}';
+  let text = json;
+  for (const code of ['parameter-group-family', 'num-cache-nodes']) {
+    const f = analyze(text, 'json').findings.find((x) => x.code === code)!;
+    text = applyEdits(text, f.fixes![0].edits);
+  }
+  assert.deepEqual(JSON.parse(text), { CacheClusterId: 'x', Engine: 'redis', EngineVersion: '7.1', CacheParameterGroupName: 'default.redis7', NumCacheNodes: 1 });
+  assert.deepEqual(codes(text, 'json'), []);
+});
+
+test('cluster mode: a .cluster.on group in a Query request offers a rewrite to CreateReplicationGroup', () => {
+  const q = body({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r7g.large', CacheParameterGroupName: 'default.redis7.cluster.on', NumCacheNodes: 1 });
+  const f = analyze(q, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
+  assert.match(f.message, /CreateReplicationGroup/);
+  const rewrite = f.fixes!.find((x) => /CreateReplicationGroup/.test(x.title))!;
+  const fixed = applyEdits(q, rewrite.edits);
+  const r = analyze(fixed, 'query');
+  assert.equal(r.requests[0].action?.name, 'CreateReplicationGroup');
+  assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), []);
+  assert.equal(r.requests[0].input.ReplicationGroupId, 'my-cluster');
+  assert.equal(r.requests[0].input.NumCacheClusters, 1);
+  // No rewrite when a parameter has no CreateReplicationGroup counterpart.
+  const q2 = q + '&PreferredAvailabilityZone=us-east-1a';
+  const f2 = analyze(q2, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
+  assert.equal(f2.fixes, undefined);
+});
+
+// ---- Model-driven (shape) rules, per form
+test('unknown-parameter with did-you-mean and a fix, in all forms', () => {
+  for (const [kind, text] of [
+    ['query', body({ CacheClusterId: 'x', CacheParameterGroup: 'default.redis7' })],
+    ['json', '{"CacheClusterId": "x", "CacheParameterGroup": "default.redis7"}'],
+    ['yaml', 'CacheClusterId: x\nCacheParameterGroup: default.redis7\n'],
+  ] as const) {
+    const f = findingsAt(text, kind).find((x) => x.code === 'unknown-parameter')!;
+    assert.equal(f.at, 'CacheParameterGroup', kind);
+    assert.match(f.finding.message, /Did you mean CacheParameterGroupName/);
+    assert.deepEqual(codes(applyEdits(text, f.finding.fixes![0].edits), kind), [], kind);
+  }
+  assert.deepEqual(codes(body({ CacheClusterId: 'x', CacheParameterGroupName: 'default.redis7' }), 'query'), []);
+  const nested = findingsAt('{"CacheClusterId": "x", "Tags": [{"Key": "a", "Valu": "b"}]}', 'json').find((x) => x.code === 'unknown-parameter')!;
+  assert.equal(nested.at, 'Valu');
+  assert.match(nested.finding.message, /Tags\[0\]/);
+});
+
+test('parameter-wrong-action names the action the parameter belongs to', () => {
+  for (const name of ['AtRestEncryptionEnabled', 'NumNodeGroups']) {
+    const f = findingsAt(body({ CacheClusterId: 'x', [name]: name === 'NumNodeGroups' ? '2' : 'true' }), 'query').find((x) => x.code === 'parameter-wrong-action')!;
+    assert.equal(f.at, name);
+    assert.match(f.finding.message, /CreateReplicationGroup/);
+  }
+  assert.ok(!codes(body({ CacheClusterId: 'x', TransitEncryptionEnabled: 'true', CacheSubnetGroupName: 's' }), 'query').includes('parameter-wrong-action'));
+});
+
+test('unknown-action and missing-action', () => {
+  const f = findingsAt('Action=CreateCacheClusters&Version=2015-02-02&CacheClusterId=x', 'query').find((x) => x.code === 'unknown-action')!;
+  assert.equal(f.at, 'CreateCacheClusters');
+  assert.equal(f.finding.fixes![0].edits[0].newText, 'CreateCacheCluster');
+  assert.deepEqual(codes('Version=2015-02-02&CacheClusterId=x', 'query'), ['missing-action']);
+  assert.deepEqual(codes('Action=DescribeCacheClusters&Version=2015-02-02&MaxRecords=20', 'query'), []);
+});
+
+test('missing-parameter for a required member', () => {
+  assert.deepEqual(codes(body({ Engine: 'redis' }), 'query'), ['missing-parameter']);
+  assert.deepEqual(codes('{"Engine": "redis"}', 'json'), ['missing-parameter']);
+  assert.deepEqual(codes('Engine: redis\n', 'yaml'), ['missing-parameter']);
+  assert.deepEqual(codes(body({ CacheClusterId: 'x' }), 'query'), []);
+});
+
+test('duplicate-parameter', () => {
+  const f = findingsAt(body({ CacheClusterId: 'x' }) + '&CacheClusterId=y', 'query').filter((x) => x.code === 'duplicate-parameter');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'error');
+  const j = findingsAt('{"CacheClusterId": "x", "CacheClusterId": "y"}', 'json').find((x) => x.code === 'duplicate-parameter')!;
+  assert.equal(j.severity, 'warning', 'the AWS CLI silently keeps the last JSON key');
+  assert.ok(!codes(body({ CacheClusterId: 'x' }), 'query').includes('duplicate-parameter'));
+});
+
+test('invalid-type per form, with the fixes the CLI would accept', () => {
+  const q = findingsAt(body({ CacheClusterId: 'x', NumCacheNodes: 'one', AutoMinorVersionUpgrade: 'yes' }), 'query').filter((f) => f.code === 'invalid-type');
+  assert.deepEqual(q.map((f) => f.at), ['one', 'yes']);
+  const j = '{"CacheClusterId": "x", "NumCacheNodes": "1", "AutoMinorVersionUpgrade": "true", "Port": 6379.0, "SecurityGroupIds": "sg-01234567", "Engine": 5}';
+  const jf = findingsAt(j, 'json').filter((f) => f.code === 'invalid-type');
+  assert.deepEqual(jf.map((f) => f.at), ['"1"', '"true"', '6379.0', '"sg-01234567"', '5']);
+  let fixed = j;
+  for (let i = 0; i < 10; i++) {
+    const f = analyze(fixed, 'json').findings.find((x) => x.code === 'invalid-type' && x.fixes);
+    if (!f) break;
+    fixed = applyEdits(fixed, f.fixes![0].edits);
+  }
+  assert.deepEqual(JSON.parse(fixed), { CacheClusterId: 'x', NumCacheNodes: 1, AutoMinorVersionUpgrade: true, Port: 6379, SecurityGroupIds: ['sg-01234567'], Engine: '5' });
+  const y = findingsAt('CacheClusterId: x\nEngineVersion: 7.0\nAutoMinorVersionUpgrade: yes\n', 'yaml').filter((f) => f.code === 'invalid-type');
+  assert.deepEqual(y.map((f) => f.at), ['7.0', 'yes']);
+  const boolInt = findingsAt('{"CacheClusterId": "x", "Port": true}', 'json').find((f) => f.code === 'invalid-type')!;
+  assert.equal(boolInt.severity, 'warning', 'botocore accepts a bool as an int; the API does not');
+  assert.deepEqual(codes('{"CacheClusterId": "x", "NumCacheNodes": 1, "AutoMinorVersionUpgrade": true}', 'json'), []);
+});
+
+test('invalid-enum', () => {
+  const f = findingsAt(body({ CacheClusterId: 'x', Engine: 'memcached', AZMode: 'Cross-AZ' }), 'query').find((x) => x.code === 'invalid-enum')!;
+  assert.equal(f.at, 'Cross-AZ');
+  assert.equal(f.finding.fixes![0].edits[0].newText, 'cross-az');
+  assert.ok(!codes(body({ CacheClusterId: 'x', Engine: 'memcached', AZMode: 'cross-az', NumCacheNodes: 2 }), 'query').includes('invalid-enum'));
+});
+
+test('list members: both .member.N and .LocationName.N; wrong item names, indexes, gaps', () => {
+  const ok1 = body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.1=sg-01234567&SecurityGroupIds.member.2=sg-89abcdef';
+  const ok2 = body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.SecurityGroupId.1=sg-01234567&SecurityGroupIds.SecurityGroupId.2=sg-89abcdef';
+  for (const t of [ok1, ok2]) {
+    const r = analyze(t, 'query');
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual(r.requests[0].input.SecurityGroupIds, ['sg-01234567', 'sg-89abcdef']);
+  }
+  const wrongName = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.SecurityGroup.1=sg-01234567', 'query').find((f) => f.code === 'list-member-name')!;
+  assert.equal(wrongName.at, 'SecurityGroup');
+  const zero = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.0=sg-01234567', 'query').find((f) => f.code === 'list-index')!;
+  assert.equal(zero.severity, 'error');
+  const gap = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.1=sg-01234567&SecurityGroupIds.member.3=sg-89abcdef', 'query').find((f) => f.code === 'list-index')!;
+  assert.equal(gap.at, 'SecurityGroupIds.member.3');
+  const notFrom1 = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.2=sg-01234567', 'query').find((f) => f.code === 'list-index')!;
+  assert.match(notFrom1.finding.message, /from 1/);
+  const bare = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds=sg-01234567', 'query').find((f) => f.code === 'invalid-type')!;
+  assert.equal(bare.finding.fixes![0].edits[0].newText, 'SecurityGroupIds.SecurityGroupId.1');
+});
+
+// ---- Query layer rules
+const clean = CLEAN_QUERY;
+const replaceLine = (from: string, to: string) => {
+  assert.ok(clean.includes(from), from);
+  return clean.replace(from, to);
+};
+const queryCases: [string, string][] = [
+  ['query-bad-percent-encoding', replaceLine('&CacheClusterId=my-cluster', '&CacheClusterId=my%2-cluster')],
+  ['query-unencoded-character', replaceLine('&CacheClusterId=my-cluster', '&CacheClusterId=my cluster')],
+  ['query-unencoded-character', replaceLine('&CacheClusterId=my-cluster', '&CacheClusterId=my#cluster')],
+  ['query-trailing-whitespace', replaceLine('&NumCacheNodes=1', '&NumCacheNodes=1   ')],
+  ['query-syntax', replaceLine('&NumCacheNodes=1', '?NumCacheNodes=1')],
+  ['query-placeholder', replaceLine('&X-Amz-Signature=' + 'ab'.repeat(32), '&X-Amz-Signature=<signature>')],
+  ['query-version', replaceLine('&Version=2015-02-02', '&Version=2014-09-30')],
+  ['query-version', replaceLine('    &Version=2015-02-02\n', '')],
+  ['query-host', replaceLine('https://elasticache.us-west-2.amazonaws.com/', 'https://ec2.us-west-2.amazonaws.com/')],
+  ['query-scheme', replaceLine('https://', 'http://')],
+  ['query-unknown-parameter', replaceLine('&X-Amz-Expires=300', '&X-Amz-Expires=300&X-Amz-Foo=1')],
+  ['query-sigv4-incomplete', replaceLine('    &X-Amz-Algorithm=AWS4-HMAC-SHA256\n', '')],
+  ['query-algorithm', replaceLine('&X-Amz-Algorithm=AWS4-HMAC-SHA256', '&X-Amz-Algorithm=HmacSHA256')],
+  ['query-date-format', replaceLine('&X-Amz-Date=20150508T220302Z', '&X-Amz-Date=2015-05-08T22:03:02Z')],
+  ['query-date-format', replaceLine('&X-Amz-Date=20150508T220302Z', '&X-Amz-Date=20151308T220302Z')],
+  ['query-expires', replaceLine('&X-Amz-Expires=300', '&X-Amz-Expires=604801')],
+  ['query-expires', replaceLine('&X-Amz-Expires=300', '&X-Amz-Expires=5m')],
+  ['query-signed-headers', replaceLine('&X-Amz-SignedHeaders=host', '&X-Amz-SignedHeaders=Host')],
+  ['query-signed-headers', replaceLine('&X-Amz-SignedHeaders=host', '&X-Amz-SignedHeaders=x-amz-date%3Bhost')],
+  ['query-signature', replaceLine('&X-Amz-Signature=' + 'ab'.repeat(32), '&X-Amz-Signature=ABCDEF')],
+  ['query-credential', replaceLine('%2Felasticache%2F', '%2Fec2%2F')],
+  ['query-credential', replaceLine('AKIDEXAMPLE%2F20150508', 'AKIDEXAMPLE%2F20150509')],
+  ['query-credential', replaceLine('&X-Amz-Credential=AKIDEXAMPLE%2F20150508%2Fus-west-2%2Felasticache%2Faws4_request', '&X-Amz-Credential=AKIDEXAMPLE')],
+  ['query-region-mismatch', replaceLine('%2Fus-west-2%2F', '%2Fus-east-1%2F')],
+  ['query-sigv2-param', replaceLine('&NumCacheNodes=1', '&NumCacheNodes=1\n    &SignatureVersion=4')],
+  ['query-sigv2', 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&SignatureVersion=4&SignatureMethod=HmacSHA256&AWSAccessKeyId=AKID&Signature=abc%3D&Timestamp=2015-05-08T22%3A03%3A02Z'],
+  ['query-timestamp-format', 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&SignatureVersion=2&SignatureMethod=HmacSHA256&AWSAccessKeyId=AKID&Signature=abc%3D&Timestamp=20150508T220302Z'],
+];
+
+for (const [code, text] of queryCases) {
+  test(`query rule ${code}: hit and clean`, () => {
+    const got = codes(text, 'query');
+    assert.ok(got.includes(code), `${code} expected in ${got}`);
+    assert.ok(!codes(clean, 'query').includes(code));
+  });
+}
+
+test('a clean SigV2 request and a clean local-endpoint URL have no findings', () => {
+  assert.deepEqual(codes('Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&SignatureVersion=2&SignatureMethod=HmacSHA256&AWSAccessKeyId=AKID&Signature=abc%3D&Timestamp=2015-05-08T22%3A03%3A02Z', 'query'), []);
+  assert.deepEqual(codes('http://127.0.0.1:4510/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x', 'query'), []);
+});
+
+test('signed-headers fix produces the canonical list; version fix inserts Version', () => {
+  const t = replaceLine('&X-Amz-SignedHeaders=host', '&X-Amz-SignedHeaders=X-Amz-Date%3BHost');
+  const f = analyze(t, 'query').findings.find((x) => x.code === 'query-signed-headers')!;
+  assert.deepEqual(codes(applyEdits(t, f.fixes![0].edits), 'query'), []);
+  const nv = body({ CacheClusterId: 'x' }).replace('&Version=2015-02-02', '');
+  const v = analyze(nv, 'query').findings.find((x) => x.code === 'query-version')!;
+  assert.deepEqual(codes(applyEdits(nv, v.fixes![0].edits), 'query'), []);
+});

@@ -1,0 +1,57 @@
+// The seed page's example (pasted verbatim from the AWS documentation) must parse as one request and every
+// real mistake in it must be found, with exact spans.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/service/index';
+import { applyEdits, findingsAt } from './helpers';
+
+const seed = readFileSync(join(__dirname, 'fixtures/seed.elasticache'), 'utf8');
+
+test('the seed: the full list of findings, in order, on the exact text', () => {
+  const found = findingsAt(seed, 'query')
+    .sort((a, b) => a.finding.span.start - b.finding.span.start)
+    .map((f) => `${f.severity} ${f.code} @${f.at}`);
+  assert.deepEqual(found, [
+    'error unknown-parameter @CacheParameterGroup',
+    'warning engine-version-support @3.2.4',
+    'warning query-sigv2-param @SignatureVersion',
+    'warning query-trailing-whitespace @       ',
+    'warning query-sigv2-param @SignatureMethod',
+    'warning snapshot-arn @arn%3Aaws%3As3%3A%3A%3AmyS3Bucket%2Fdump.rdb',
+    'warning query-sigv2-param @Timestamp',
+    'warning query-timestamp-format @20150508T220302Z',
+    'warning query-placeholder @<credential>',
+    'error query-expires @20150508T220302Z',
+    'error query-signed-headers @Host',
+    'warning query-placeholder @<signature>',
+  ]);
+});
+
+test('the seed: messages say what is wrong and what to do', () => {
+  const { findings } = analyze(seed, 'query');
+  const byCode = (c: string) => findings.find((f) => f.code === c)!;
+  assert.match(byCode('unknown-parameter').message, /Did you mean CacheParameterGroupName\?/);
+  assert.match(byCode('query-expires').message, /integer from 1 to 604800/);
+  assert.match(byCode('query-signed-headers').message, /lowercase/);
+  assert.match(byCode('query-sigv2-param').message, /Signature Version 2/);
+  assert.match(byCode('snapshot-arn').message, /myS3Bucket/);
+  assert.equal(byCode('unknown-parameter').awsError, 'InvalidParameterValue');
+});
+
+test('the seed: applying the preferred quick fixes and removals leaves only the placeholders and the version advice', () => {
+  let text = seed;
+  // Apply one fix at a time (re-analysing), so the spans always match the text.
+  for (let round = 0; round < 20; round++) {
+    const fixable = analyze(text, 'query').findings.find((f) => f.fixes && f.fixes.length > 0);
+    if (!fixable) break;
+    text = applyEdits(text, fixable.fixes![0].edits);
+  }
+  const { requests, findings } = analyze(text, 'query');
+  assert.equal(requests.length, 1, 'still one request after the fixes');
+  assert.equal(requests[0].input.CacheParameterGroupName, 'default.redis3.2');
+  assert.deepEqual(findings.map((f) => f.code).sort(), ['engine-version-support', 'query-expires', 'query-placeholder', 'query-placeholder', 'snapshot-arn']);
+  assert.ok(!/SignatureVersion|SignatureMethod|Timestamp/.test(text));
+  assert.match(text, /X-Amz-SignedHeaders=host\n/);
+});
