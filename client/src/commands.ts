@@ -281,29 +281,32 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<void>
   ctx.tree.poller.kick();
 }
 
+const SNAPSHOT_THEN_DELETE = 'Take Final Snapshot, then Delete';
+
 async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boolean> {
   const { connection, cluster, confirmed, finalSnapshot } = await clusterFromArg(ctx, arg);
   const id = cluster.CacheClusterId!;
-  const redisLike = cluster.Engine !== 'memcached';
-  let snapshot = finalSnapshot === true;
+  // Final snapshots exist for Valkey/Redis OSS on AWS; the Local endpoint does not take snapshots.
+  const snapshots = cluster.Engine !== 'memcached' && connection.kind === 'aws';
+  let snapshot = finalSnapshot === true && snapshots;
   if (!confirmed) {
     const where = connection.kind === 'local' ? 'the Local endpoint' : `${connection.region} (profile ${connection.profile})`;
     const detail = [
       `Deletion is permanent: the cluster, its ${cluster.NumCacheNodes ?? ''} node(s) and the data in them are removed from ${where} and cannot be recovered.`,
       connection.kind === 'aws' ? 'Billing for its nodes stops once the deletion completes; a final snapshot is billed as snapshot storage.' : '',
-      redisLike ? 'Choose "Delete with Final Snapshot" to keep a backup of the data first.' : '',
+      snapshots ? `Choose "${SNAPSHOT_THEN_DELETE}" to keep a backup of the data first.` : '',
     ]
       .filter(Boolean)
       .join('\n\n');
-    const buttons = redisLike ? ['Delete', 'Delete with Final Snapshot'] : ['Delete'];
+    const buttons = snapshots ? ['Delete', SNAPSHOT_THEN_DELETE] : ['Delete'];
     const answer = await vscode.window.showWarningMessage(`Permanently delete cache cluster "${id}"?`, { modal: true, detail }, ...buttons);
     if (!answer) return false;
-    snapshot = answer === 'Delete with Final Snapshot';
+    snapshot = answer === SNAPSHOT_THEN_DELETE;
   }
   const { DeleteCacheClusterCommand } = await loadSdk();
   const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 12);
   await (await ctx.client(connection)).send(
-    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot && redisLike ? `${id}-final-${stamp}` : undefined }),
+    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined }),
   );
   ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);
   await ctx.tree.model.track(connection, id);
