@@ -4,7 +4,8 @@
 // - diagnostics_1_request_ms: analyze() on the seed request (the AWS documentation's CreateCacheCluster URL).
 // - json_schema_ls_1_request_ms: vscode-json-languageservice parsing and validating the same request written
 //   as a CLI input JSON file, against the JSON Schema generated from the same service model (cliInputJsonSchema).
-// - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many requests (linearity).
+// - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many copies of the seed request
+//   (12 findings each), for linearity; the table adds the same for a request without findings.
 // - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
 //   and values), 99th percentile per call.
 import { readFileSync } from 'node:fs';
@@ -48,9 +49,11 @@ const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/** A document of `n` requests: the seed's request with a distinct CacheClusterId each, separated by `###` lines. */
-function manyRequests(n: number): string {
-  const body = seedQuery.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+const validQuery = readFileSync(join(__dirname, 'fixtures', 'valid.elasticache'), 'utf8');
+
+/** A document of `n` copies of a request, each with a distinct CacheClusterId, separated by `###` lines. */
+function manyRequests(n: number, request = seedQuery): string {
+  const body = request.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
   const parts: string[] = [];
   for (let i = 0; i < n; i++) parts.push(body.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`));
   return parts.join('\n###\n') + '\n';
@@ -95,6 +98,12 @@ async function main(): Promise<void> {
       `${round(median(times))} ms`,
       `${round((median(times) / n) * 1000)} µs/request`,
     ]);
+  }
+  // The same sizes with a request that has no findings (the usual state of a file under CI).
+  for (const n of [100, 5000]) {
+    const text = manyRequests(n, validQuery);
+    const times = sample(() => analyze(text, 'query'), n >= 1000 ? 7 : 30, n >= 1000 ? 1000 : 300);
+    rows.push([`analyze, ${n} valid requests (${(text.length / 1024).toFixed(0)} KiB, ${analyze(text, 'query').findings.length} findings)`, `${round(median(times))} ms`, `${round((median(times) / n) * 1000)} µs/request`]);
   }
   const ms5000 = perSize.get(5000)!;
   rows.push(['  5000 requests (goal < 100 ms)', `${round(ms5000)} ms`, ms5000 < 100 ? 'ok' : 'MISSED']);
