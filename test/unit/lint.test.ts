@@ -1,0 +1,95 @@
+// `node dist/cli.js lint`: exit codes, text and JSON output, bad input never crashes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+const cli = join(root, 'dist/cli.js');
+let dir: string;
+
+function lint(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, 'lint', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+before(() => {
+  if (!existsSync(cli)) spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit', timeout: 120_000 });
+  dir = mkdtempSync(join(tmpdir(), 'elasticache-lint-'));
+  writeFileSync(join(dir, 'seed.elasticache'), readFileSync(join(__dirname, 'fixtures/seed.elasticache')));
+  writeFileSync(join(dir, 'ok.elasticache.json'), JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 }));
+  writeFileSync(join(dir, 'warn.elasticache.yaml'), 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: "5.0.6"\nCacheNodeType: cache.m3.medium\n');
+  writeFileSync(join(dir, 'bad.elasticache.json'), '{"CacheClusterId": "x", "NumCacheNodes": "1",');
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('exit 0 and no output for a clean file', () => {
+  const r = lint('ok.elasticache.json');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+});
+
+test('exit 0 when there are only warnings; text lines are file:line:col severity code message', () => {
+  const r = lint('warn.elasticache.yaml');
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.ok(lines.includes('warn.elasticache.yaml:4:16 warning previous-generation-node-type ' + lines.find((l) => l.includes('previous-generation'))!.split('previous-generation-node-type ')[1]));
+  for (const l of lines) assert.match(l, /^warn\.elasticache\.yaml:\d+:\d+ (warning|information|hint) [a-z0-9-]+ .+$/);
+});
+
+test('exit 1 for errors; the seed reports its mistakes at their lines', () => {
+  const r = lint('seed.elasticache', 'ok.elasticache.json');
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^seed\.elasticache:5:6 error unknown-parameter Unknown parameter CacheParameterGroup/m);
+  assert.match(r.stdout, /^seed\.elasticache:17:20 error query-expires /m);
+  assert.match(r.stdout, /^seed\.elasticache:18:26 error query-signed-headers /m);
+});
+
+test('--format json prints one JSON array of findings with positions', () => {
+  const r = lint('--format', 'json', 'seed.elasticache');
+  assert.equal(r.code, 1);
+  const records = JSON.parse(r.stdout);
+  assert.ok(Array.isArray(records));
+  const expires = records.find((x: { code: string }) => x.code === 'query-expires');
+  assert.deepEqual({ line: expires.line, column: expires.column, endColumn: expires.endColumn, severity: expires.severity }, { line: 17, column: 20, endColumn: 36, severity: 'error' });
+  assert.equal(lint('--format=json', 'ok.elasticache.json').stdout.trim(), '[]');
+});
+
+test('exit 2 on usage and I/O errors (missing file), with a clear message and no stack trace', () => {
+  const missing = lint('ok.elasticache.json', 'missing.elasticache');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /cannot read missing\.elasticache: no such file/);
+  assert.doesNotMatch(missing.stderr, /at .*\.js:\d+/);
+  assert.equal(lint().code, 2);
+  assert.equal(lint('--format', 'xml', 'ok.elasticache.json').code, 2);
+  assert.equal(lint('--bogus', 'ok.elasticache.json').code, 2);
+  assert.equal(lint('.').code, 2, 'a directory is an I/O error');
+});
+
+test('bad input is reported, never crashes: invalid JSON, binary, NUL bytes, lone surrogates, 10 MB', () => {
+  const bad = lint('bad.elasticache.json');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /json-syntax/);
+  const bin = Buffer.alloc(4096);
+  for (let i = 0; i < bin.length; i++) bin[i] = (i * 7919) & 255;
+  writeFileSync(join(dir, 'bin.elasticache'), bin);
+  writeFileSync(join(dir, 'bin.elasticache.yaml'), bin);
+  writeFileSync(join(dir, 'nul.elasticache.json'), '{"CacheClusterId": "a\u0000b"}');
+  writeFileSync(join(dir, 'surrogate.elasticache'), 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=\ud800x');
+  for (const f of ['bin.elasticache', 'bin.elasticache.yaml', 'nul.elasticache.json', 'surrogate.elasticache']) {
+    const r = lint(f);
+    assert.equal(r.code, 1, `${f}: ${r.stderr}`);
+    assert.equal(r.stderr, '', f);
+  }
+  const unit = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&Engine=redis\n\n';
+  const big = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
+  writeFileSync(join(dir, 'big.elasticache'), big);
+  const t0 = Date.now();
+  const r = lint('big.elasticache');
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(Date.now() - t0 < 30_000, `10 MB took ${Date.now() - t0} ms`);
+  console.log(`# lint of a 10 MB file with ${Math.ceil((10 * 1024 * 1024) / unit.length)} requests: ${Date.now() - t0} ms`);
+});
