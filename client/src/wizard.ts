@@ -143,7 +143,7 @@ export class CreateClusterWizard {
       case 'cacheClusterId':
         return s.cacheClusterId;
       case 'cacheSubnetGroupName':
-        return s.cacheSubnetGroupName ?? NO_SUBNET_GROUP;
+        return s.cacheSubnetGroupName ?? (this.history.includes('cacheSubnetGroupName') ? NO_SUBNET_GROUP : undefined);
       case 'transitEncryption':
         return s.transitEncryption ? 'enabled' : 'disabled';
       default:
@@ -171,8 +171,8 @@ export class CreateClusterWizard {
       case 'cacheSubnetGroupName': {
         const groups = await this.services.subnetGroups(this.requireConnection());
         return [
-          { label: 'No subnet group', value: NO_SUBNET_GROUP, description: 'use the default VPC / EC2-Classic behaviour' },
           ...groups.map((g) => ({ label: g.name, value: g.name, description: g.description })),
+          { label: 'No subnet group', value: NO_SUBNET_GROUP, description: 'outside a VPC: no encryption in transit' },
         ];
       }
       case 'transitEncryption':
