@@ -47,3 +47,12 @@ test('quick fixes: offered where the range touches a finding, preferred flag kep
   assert.equal(rename.finding.code, 'unknown-parameter');
   assert.deepEqual(quickFixes(analysis.findings, { start: 0, end: 0 }), []);
 });
+
+test('a huge outline is cut after the limit, with one symbol for the rest', () => {
+  const text = Array.from({ length: 12 }, (_, i) => `Action=DeleteCacheCluster&CacheClusterId=c${i}`).join('\n\n');
+  const symbols = documentSymbols(analyze(text, 'query'), 10);
+  assert.equal(symbols.length, 11);
+  assert.equal(symbols[9].name, 'DeleteCacheCluster c9');
+  assert.equal(symbols[10].name, '… 2 more requests');
+  assert.equal(text.slice(symbols[10].span.start, symbols[10].span.end), 'Action=DeleteCacheCluster&CacheClusterId=c10\n\nAction=DeleteCacheCluster&CacheClusterId=c11');
+});

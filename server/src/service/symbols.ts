@@ -87,7 +87,19 @@ function requestSymbol(request: ParsedRequest): OutlineSymbol {
   };
 }
 
-/** The outline of a document: one symbol per request. */
-export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
-  return analysis.requests.map(requestSymbol);
+/**
+ * An outline longer than this many requests is cut, with one last symbol standing for the rest: an editor cannot
+ * show 75,000 requests usefully, and serialising them would hold the server up for seconds.
+ */
+export const MAX_OUTLINE_REQUESTS = 2000;
+
+/** The outline of a document: one symbol per request (at most `limit`, then one symbol for the rest). */
+export function documentSymbols(analysis: Analysis, limit = MAX_OUTLINE_REQUESTS): OutlineSymbol[] {
+  const { requests } = analysis;
+  if (requests.length <= limit) return requests.map(requestSymbol);
+  const shown = requests.slice(0, limit).map(requestSymbol);
+  const rest = { start: requests[limit].span.start, end: requests[requests.length - 1].span.end };
+  const restStart = { start: rest.start, end: rest.start };
+  shown.push({ name: `… ${requests.length - limit} more requests`, kind: 'request', span: rest, selectionSpan: restStart, children: [] });
+  return shown;
 }
