@@ -1,0 +1,309 @@
+// The local endpoint checked with the AWS SDK for JavaScript v3 and real Redis/Memcached clients.
+import {
+  AddTagsToResourceCommand,
+  CreateCacheClusterCommand,
+  DeleteCacheClusterCommand,
+  DescribeCacheClustersCommand,
+  DescribeCacheEngineVersionsCommand,
+  DescribeCacheParameterGroupsCommand,
+  DescribeCacheSubnetGroupsCommand,
+  ElastiCacheServiceException,
+  ListTagsForResourceCommand,
+  RebootCacheClusterCommand,
+  waitUntilCacheClusterAvailable,
+  type CacheCluster,
+  type ElastiCacheClient,
+} from '@aws-sdk/client-elasticache';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createClient } from 'redis';
+import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, tempDataDir } from './helpers';
+
+// memjs ships no type declarations; it is a real Memcached client (binary protocol) nobody here wrote.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const memjs = require('memjs') as {
+  Client: { create(servers: string, opts?: object): { set(k: string, v: string, o: object): Promise<boolean>; get(k: string): Promise<{ value: Buffer | null }>; quit(): void } };
+};
+
+const authToken = 'local-endpoint-test-token-0123456789';
+
+async function expectError(promise: Promise<unknown>, name: string, status: number): Promise<ElastiCacheServiceException> {
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof ElastiCacheServiceException, `expected a service exception, got ${String(err)}`);
+    assert.equal(err.name, name, err.message);
+    assert.equal(err.$metadata.httpStatusCode, status);
+    assert.ok(err.$metadata.requestId, 'RequestId is parsed');
+    return err;
+  }
+  assert.fail(`expected ${name}`);
+}
+
+async function waitAvailable(client: ElastiCacheClient, id: string): Promise<CacheCluster> {
+  await waitUntilCacheClusterAvailable({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { CacheClusterId: id });
+  const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: id, ShowCacheNodeInfo: true }));
+  return out.CacheClusters![0];
+}
+
+describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+  let client: ElastiCacheClient;
+  const logLines: string[] = [];
+
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir, log: (l) => logLines.push(l) });
+    client = sdkClient(endpoint.url);
+  });
+
+  after(async () => {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    for (const pid of pids) assert.throws(() => process.kill(pid, 0), `node ${pid} stopped by stop()`);
+    killRecordedAndRemove(dataDir, pids);
+  });
+
+  test('Redis with AuthToken and transit encryption: TLS only, AUTH/PING/SET/GET', async () => {
+    const created = await client.send(
+      new CreateCacheClusterCommand({
+        CacheClusterId: 'redis-tls',
+        Engine: 'redis',
+        CacheNodeType: 'cache.t3.micro',
+        NumCacheNodes: 1,
+        CacheSubnetGroupName: 'default',
+        TransitEncryptionEnabled: true,
+        AuthToken: authToken,
+        Tags: [{ Key: 'team', Value: 'b' }],
+      }),
+    );
+    assert.equal(created.CacheCluster?.CacheClusterId, 'redis-tls');
+    const cluster = await waitAvailable(client, 'redis-tls');
+    assert.equal(cluster.CacheClusterStatus, 'available');
+    assert.equal(cluster.TransitEncryptionEnabled, true);
+    assert.equal(cluster.AuthTokenEnabled, true);
+    assert.equal(cluster.CacheSubnetGroupName, 'default');
+    assert.ok(cluster.CacheClusterCreateTime instanceof Date);
+    assert.equal(cluster.CacheNodes?.length, 1);
+    const { Address, Port } = cluster.CacheNodes![0].Endpoint!;
+    assert.equal(Address, '127.0.0.1');
+
+    const redis = createClient({ socket: { host: Address!, port: Port!, tls: true, ca: readFileSync(endpoint.tlsCaFile), reconnectStrategy: false }, password: authToken });
+    redis.on('error', () => {});
+    await redis.connect();
+    try {
+      assert.equal(await redis.ping(), 'PONG');
+      await redis.set('greeting', 'hello');
+      assert.equal(await redis.get('greeting'), 'hello');
+    } finally {
+      await redis.quit();
+    }
+    // Without the token, or with a wrong one, the node refuses the connection.
+    for (const password of [undefined, 'wrong-token-wrong-token']) {
+      const other = createClient({ socket: { host: Address!, port: Port!, tls: true, rejectUnauthorized: false, reconnectStrategy: false }, password });
+      other.on('error', () => {});
+      await assert.rejects(other.connect(), /NOAUTH|WRONGPASS/);
+      other.destroy();
+    }
+    // The plain-text protocol gets no answer on the TLS port.
+    const plain = await memcachedCommand(Port!, 'PING\r\n', /\+PONG|\n/).catch((e: Error) => e.message);
+    assert.doesNotMatch(plain, /\+PONG/);
+
+    // The token never reaches a command line, the state file or the log.
+    const pid = recordedPids(dataDir)[0];
+    assert.doesNotMatch(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), new RegExp(authToken));
+    assert.doesNotMatch(readFileSync(path.join(dataDir, 'state.json'), 'utf8'), new RegExp(authToken));
+    assert.doesNotMatch(logLines.join('\n'), new RegExp(authToken));
+
+    const tags = await client.send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }));
+    assert.deepEqual(tags.TagList, [{ Key: 'team', Value: 'b' }]);
+    const added = await client.send(new AddTagsToResourceCommand({ ResourceName: cluster.ARN, Tags: [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: 'c' }] }));
+    assert.deepEqual(added.TagList, [{ Key: 'team', Value: 'c' }, { Key: 'env', Value: 'dev' }]);
+  });
+
+  test('Valkey node answers PING; reboot goes through rebooting and keeps AOF data', async () => {
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'valkey-1', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    const cluster = await waitAvailable(client, 'valkey-1');
+    assert.equal(cluster.Engine, 'valkey');
+    const { Address, Port } = cluster.CacheNodes![0].Endpoint!;
+    const redis = createClient({ socket: { host: Address!, port: Port!, reconnectStrategy: false } });
+    redis.on('error', () => {});
+    await redis.connect();
+    assert.equal(await redis.ping(), 'PONG');
+    await redis.set('k', 'v');
+    await redis.quit();
+
+    const rebooted = await client.send(new RebootCacheClusterCommand({ CacheClusterId: 'valkey-1', CacheNodeIdsToReboot: ['0001'] }));
+    assert.equal(rebooted.CacheCluster?.CacheClusterStatus, 'rebooting cache cluster nodes');
+    const after = await waitAvailable(client, 'valkey-1');
+    assert.equal(after.CacheNodes![0].Endpoint!.Port, Port);
+    const again = createClient({ socket: { host: Address!, port: Port!, reconnectStrategy: false } });
+    again.on('error', () => {});
+    await again.connect();
+    assert.equal(await again.get('k'), 'v');
+    await again.quit();
+  });
+
+  test('Memcached with 3 nodes: ConfigurationEndpoint, set/get on every node with memjs', async () => {
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'mc-3', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 }));
+    const cluster = await waitAvailable(client, 'mc-3');
+    assert.equal(cluster.NumCacheNodes, 3);
+    assert.ok(cluster.ConfigurationEndpoint?.Port);
+    const ports = cluster.CacheNodes!.map((n) => n.Endpoint!.Port!);
+    assert.deepEqual(cluster.CacheNodes!.map((n) => n.CacheNodeId), ['0001', '0002', '0003']);
+    assert.equal(new Set(ports).size, 3);
+    for (const port of ports) {
+      const mc = memjs.Client.create(`127.0.0.1:${port}`, { retries: 0, timeout: 2 });
+      try {
+        assert.equal(await mc.set('key', `value-${port}`, {}), true);
+        assert.equal((await mc.get('key')).value?.toString(), `value-${port}`);
+      } finally {
+        mc.quit();
+      }
+    }
+  });
+
+  test('DescribeCacheClusters pages 25 clusters with MaxRecords 20 into two pages', async () => {
+    const before = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length;
+    const ids = Array.from({ length: 25 - before }, (_, i) => `page-${String(i).padStart(2, '0')}`);
+    await Promise.all(
+      ids.map((id) => client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }))),
+    );
+    const first = await client.send(new DescribeCacheClustersCommand({ MaxRecords: 20 }));
+    assert.equal(first.CacheClusters?.length, 20);
+    assert.ok(first.Marker);
+    assert.equal(first.CacheClusters![0].CacheNodes, undefined, 'no node info unless ShowCacheNodeInfo');
+    const second = await client.send(new DescribeCacheClustersCommand({ MaxRecords: 20, Marker: first.Marker }));
+    assert.equal(second.CacheClusters?.length, 5);
+    assert.equal(second.Marker, undefined);
+    const all = [...first.CacheClusters!, ...second.CacheClusters!].map((c) => c.CacheClusterId);
+    assert.equal(new Set(all).size, 25);
+    for (const id of ids) assert.ok(all.includes(id));
+    await Promise.all(ids.map((id) => client.send(new DeleteCacheClusterCommand({ CacheClusterId: id }))));
+    await eventually('paged clusters deleted', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === before);
+  });
+
+  test('every error code the SDK models', async () => {
+    await expectError(
+      client.send(new CreateCacheClusterCommand({ CacheClusterId: 'valkey-1', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
+      'CacheClusterAlreadyExistsFault',
+      400,
+    );
+    await expectError(client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'no-such-cluster' })), 'CacheClusterNotFoundFault', 404);
+    await expectError(client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'no-such-cluster' })), 'CacheClusterNotFoundFault', 404);
+    await expectError(client.send(new DescribeCacheClustersCommand({ MaxRecords: 5 })), 'InvalidParameterValueException', 400);
+    await expectError(
+      client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-bad', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 })),
+      'InvalidParameterValueException',
+      400,
+    );
+    const groups = (await client.send(new DescribeCacheParameterGroupsCommand({}))).CacheParameterGroups!;
+    const memcachedGroup = groups.find((g) => g.CacheParameterGroupFamily?.startsWith('memcached'))!;
+    await expectError(
+      client.send(
+        new CreateCacheClusterCommand({ CacheClusterId: 'r-combo', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheParameterGroupName: memcachedGroup.CacheParameterGroupName }),
+      ),
+      'InvalidParameterCombinationException',
+      400,
+    );
+    await expectError(
+      client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-subnet', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheSubnetGroupName: 'nope' })),
+      'CacheSubnetGroupNotFoundFault',
+      400,
+    );
+    await expectError(client.send(new DescribeCacheSubnetGroupsCommand({ CacheSubnetGroupName: 'nope' })), 'CacheSubnetGroupNotFoundFault', 400);
+    await expectError(client.send(new RebootCacheClusterCommand({ CacheClusterId: 'no-such-cluster', CacheNodeIdsToReboot: ['0001'] })), 'CacheClusterNotFoundFault', 404);
+    // None of the refused creates left a cluster behind.
+    const ids = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.map((c) => c.CacheClusterId);
+    for (const id of ['r-bad', 'r-combo', 'r-subnet']) assert.ok(!ids.includes(id));
+  });
+
+  test('engine versions, the default subnet group and default.* parameter groups', async () => {
+    const versions = (await client.send(new DescribeCacheEngineVersionsCommand({}))).CacheEngineVersions!;
+    for (const engine of ['redis', 'valkey', 'memcached']) assert.ok(versions.some((v) => v.Engine === engine && v.CacheParameterGroupFamily), engine);
+    const redisOnly = (await client.send(new DescribeCacheEngineVersionsCommand({ Engine: 'redis' }))).CacheEngineVersions!;
+    assert.ok(redisOnly.length > 0 && redisOnly.every((v) => v.Engine === 'redis'));
+    const subnets = (await client.send(new DescribeCacheSubnetGroupsCommand({}))).CacheSubnetGroups!;
+    assert.equal(subnets[0].CacheSubnetGroupName, 'default');
+    assert.ok(subnets[0].Subnets!.length > 0 && subnets[0].Subnets![0].SubnetAvailabilityZone?.Name?.startsWith('us-east-1'));
+    const groups = (await client.send(new DescribeCacheParameterGroupsCommand({}))).CacheParameterGroups!;
+    assert.ok(groups.length > 0 && groups.every((g) => g.CacheParameterGroupName!.startsWith('default.')));
+    for (const v of versions) assert.ok(groups.some((g) => g.CacheParameterGroupFamily === v.CacheParameterGroupFamily), v.CacheParameterGroupFamily);
+  });
+
+  test('unsigned requests, unknown actions and GET presigned queries', async () => {
+    const unsigned = await fetch(`${endpoint.url}/?Action=DescribeCacheClusters&Version=2015-02-02`);
+    assert.equal(unsigned.status, 403);
+    assert.match(await unsigned.text(), /<Code>MissingAuthenticationToken<\/Code>/);
+
+    const signer = new SignatureV4({ credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' }, region: 'us-east-1', service: 'elasticache', sha256: Sha256 });
+    const url = new URL(endpoint.url);
+    const presigned = async (query: Record<string, string>) => {
+      const req = await signer.presign(new HttpRequest({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', query, headers: { host: url.host } }));
+      const qs = new URLSearchParams(req.query as Record<string, string>).toString();
+      return fetch(`${endpoint.url}/?${qs}`);
+    };
+    const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
+    assert.equal(unknown.status, 400);
+    assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);
+    const described = await presigned({ Action: 'DescribeCacheClusters', Version: '2015-02-02', CacheClusterId: 'valkey-1' });
+    assert.equal(described.status, 200);
+    const xml = await described.text();
+    assert.match(xml, /^<\?xml[^>]*>\s*<DescribeCacheClustersResponse xmlns="http:\/\/elasticache\.amazonaws\.com\/doc\/2015-02-02\/">/);
+    assert.match(xml, /<CacheClusters><CacheCluster><CacheClusterId>valkey-1<\/CacheClusterId>/);
+    assert.match(xml, /<ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata>/);
+  });
+
+  test('delete: status deleting, then gone and every port closed', async () => {
+    const clusters = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
+    const ports = clusters.flatMap((c) => c.CacheNodes!.map((n) => n.Endpoint!.Port!));
+    assert.ok(ports.length >= 5);
+    for (const port of ports) assert.equal(await portOpen(port), true, `port ${port} open before delete`);
+    for (const c of clusters) {
+      const out = await client.send(new DeleteCacheClusterCommand({ CacheClusterId: c.CacheClusterId }));
+      assert.equal(out.CacheCluster?.CacheClusterStatus, 'deleting');
+    }
+    await eventually('clusters gone', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
+    for (const port of ports) assert.equal(await portOpen(port), false, `port ${port} closed after delete`);
+  });
+});
+
+describe('local endpoint with SigV4 verification (--access-key/--secret-key)', { timeout: 30_000 }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir, accessKey: 'AKIALOCAL', secretKey: 'local-secret' });
+  });
+  after(async () => {
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir);
+  });
+
+  test('the right keys pass, a wrong secret or key is refused', async () => {
+    const good = sdkClient(endpoint.url, { accessKeyId: 'AKIALOCAL', secretAccessKey: 'local-secret' });
+    const out = await good.send(new DescribeCacheClustersCommand({ MaxRecords: 20 }));
+    assert.deepEqual(out.CacheClusters, []);
+    await expectError(sdkClient(endpoint.url, { accessKeyId: 'AKIALOCAL', secretAccessKey: 'wrong' }).send(new DescribeCacheClustersCommand({})), 'SignatureDoesNotMatch', 403);
+    await expectError(sdkClient(endpoint.url, { accessKeyId: 'AKIAOTHER', secretAccessKey: 'local-secret' }).send(new DescribeCacheClustersCommand({})), 'InvalidClientTokenId', 403);
+
+    const url = new URL(endpoint.url);
+    const presign = (secretAccessKey: string) =>
+      new SignatureV4({ credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey }, region: 'eu-west-1', service: 'elasticache', sha256: Sha256 }).presign(
+        new HttpRequest({ method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', query: { Action: 'DescribeCacheSubnetGroups', Version: '2015-02-02' }, headers: { host: url.host } }),
+      );
+    const ok = await fetch(`${endpoint.url}/?${new URLSearchParams((await presign('local-secret')).query as Record<string, string>)}`);
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /eu-west-1a/);
+    const bad = await fetch(`${endpoint.url}/?${new URLSearchParams((await presign('nope')).query as Record<string, string>)}`);
+    assert.equal(bad.status, 403);
+    assert.match(await bad.text(), /SignatureDoesNotMatch/);
+  });
+});
