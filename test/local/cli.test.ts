@@ -1,0 +1,165 @@
+// `elasticache local` as a process: checked with Debian's AWS CLI, kill -9 + restart, SIGTERM, missing binaries.
+import { CreateCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { createClient } from 'redis';
+import { alive, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, startCli, tempDataDir, type CliEndpoint } from './helpers';
+
+const awsCli = '/usr/bin/aws';
+const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+
+async function aws(url: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(awsCli, ['--endpoint-url', url, '--no-cli-pager', '--output', 'json', 'elasticache', ...args], { env: awsEnv, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+async function stopCli(cli: CliEndpoint): Promise<number | null> {
+  if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGTERM');
+  return cli.exited;
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsSync(awsCli) ? false : `${awsCli} missing (Debian package awscli)` }, () => {
+  test('create from --cli-input-json, describe, delete, and an error case', async () => {
+    const dataDir = tempDataDir();
+    const cli = await startCli(dataDir, ['--quiet']);
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    assert.match(cli.firstLine, /^ElastiCache local endpoint listening on http:\/\/127\.0\.0\.1:\d+/);
+
+    const input = path.join(dataDir, 'create.json');
+    writeFileSync(input, JSON.stringify({ CacheClusterId: 'cli-redis', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, Tags: [{ Key: 'by', Value: 'aws-cli' }] }));
+    const created = await aws(cli.url, ['create-cache-cluster', '--cli-input-json', `file://${input}`]);
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(JSON.parse(created.stdout).CacheCluster.CacheClusterId, 'cli-redis');
+
+    const described = await aws(cli.url, ['describe-cache-clusters', '--cache-cluster-id', 'cli-redis', '--show-cache-node-info']);
+    assert.equal(described.code, 0, described.stderr);
+    const cluster = JSON.parse(described.stdout).CacheClusters[0];
+    assert.equal(cluster.CacheClusterStatus, 'available');
+    const port = cluster.CacheNodes[0].Endpoint.Port as number;
+    assert.equal(await portOpen(port), true);
+
+    const duplicate = await aws(cli.url, ['create-cache-cluster', '--cli-input-json', `file://${input}`]);
+    assert.notEqual(duplicate.code, 0);
+    assert.match(duplicate.stderr, /\(CacheClusterAlreadyExists\)/);
+    const missing = await aws(cli.url, ['describe-cache-clusters', '--cache-cluster-id', 'nope']);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /\(CacheClusterNotFound\)/);
+    const badSubnet = await aws(cli.url, ['create-cache-cluster', '--cache-cluster-id', 'x', '--engine', 'redis', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1', '--cache-subnet-group-name', 'nope']);
+    assert.match(badSubnet.stderr, /\(CacheSubnetGroupNotFoundFault\)/);
+
+    const deleted = await aws(cli.url, ['delete-cache-cluster', '--cache-cluster-id', 'cli-redis']);
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal(JSON.parse(deleted.stdout).CacheCluster.CacheClusterStatus, 'deleting');
+    await eventually('cli-redis gone', async () => (await aws(cli.url, ['describe-cache-clusters'])).stdout.includes('"CacheClusters": []'));
+    assert.equal(await portOpen(port), false);
+
+    assert.equal(await stopCli(cli), 0);
+  });
+});
+
+describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { timeout: 120_000 }, () => {
+  test('kill -9 of the endpoint (and of a node): clusters, ports and data are back after a restart', async () => {
+    const dataDir = tempDataDir();
+    let cli = await startCli(dataDir, ['--quiet']);
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    let client = sdkClient(cli.url);
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-redis', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-tls', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: 'token-token-token-token' }));
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+    const before = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
+    const portsOf = (clusters: typeof before) => Object.fromEntries(clusters.map((c) => [c.CacheClusterId, c.CacheNodes!.map((n) => n.Endpoint!.Port)]));
+    const redisPort = before.find((c) => c.CacheClusterId === 'keep-redis')!.CacheNodes![0].Endpoint!.Port!;
+    const tlsPort = before.find((c) => c.CacheClusterId === 'keep-tls')!.CacheNodes![0].Endpoint!.Port!;
+    const mcPort = before.find((c) => c.CacheClusterId === 'keep-mc')!.CacheNodes![1].Endpoint!.Port!;
+
+    const redis = createClient({ socket: { host: '127.0.0.1', port: redisPort, reconnectStrategy: false } });
+    redis.on('error', () => {});
+    await redis.connect();
+    await redis.set('written-before-kill', 'still here');
+    await redis.quit();
+    const tls = createClient({ socket: { host: '127.0.0.1', port: tlsPort, tls: true, rejectUnauthorized: false, reconnectStrategy: false }, password: 'token-token-token-token' });
+    tls.on('error', () => {});
+    await tls.connect();
+    await tls.set('tls-key', 'tls value');
+    await tls.quit();
+    assert.match(await memcachedCommand(mcPort, 'set mc-key 0 0 5\r\nhello\r\n', /STORED\r\n/), /STORED/);
+
+    await new Promise((r) => setTimeout(r, 1000));
+    const nodePids = recordedPids(dataDir);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    // Also crash one node, so that the restart must bring it back from its AOF on the same port.
+    const redisPid = nodePids[0];
+    process.kill(redisPid, 'SIGKILL');
+    await eventually('redis node killed', async () => !alive(redisPid));
+
+    cli = await startCli(dataDir, ['--quiet']);
+    client = sdkClient(cli.url);
+    const afterRestart = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
+    assert.deepEqual(portsOf(afterRestart), portsOf(before));
+    for (const c of afterRestart) assert.equal(c.CacheClusterStatus, 'available', c.CacheClusterId);
+
+    const redisAgain = createClient({ socket: { host: '127.0.0.1', port: redisPort, reconnectStrategy: false } });
+    redisAgain.on('error', () => {});
+    await redisAgain.connect();
+    assert.equal(await redisAgain.get('written-before-kill'), 'still here');
+    await redisAgain.quit();
+    const tlsAgain = createClient({ socket: { host: '127.0.0.1', port: tlsPort, tls: true, rejectUnauthorized: false, reconnectStrategy: false }, password: 'token-token-token-token' });
+    tlsAgain.on('error', () => {});
+    await tlsAgain.connect();
+    assert.equal(await tlsAgain.get('tls-key'), 'tls value');
+    await tlsAgain.quit();
+    assert.match(await memcachedCommand(mcPort, 'get mc-key\r\n', /END\r\n/), /VALUE mc-key 0 5\r\nhello\r\n/);
+
+    // SIGTERM: exit 0, every node process gone, ports closed.
+    const pids = recordedPids(dataDir);
+    assert.equal(pids.length, 4);
+    assert.equal(await stopCli(cli), 0);
+    for (const pid of [...pids, ...nodePids]) assert.equal(alive(pid), false, `node ${pid} still running after SIGTERM`);
+    for (const port of [redisPort, tlsPort, mcPort]) assert.equal(await portOpen(port), false);
+  });
+
+  test('missing redis-server and memcached: named Debian packages at start-up and on create', async () => {
+    const dataDir = tempDataDir();
+    const cli = await startCli(dataDir, ['--quiet'], { ...process.env, PATH: path.join(dataDir, 'empty-bin') });
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    assert.match(cli.firstLine, /install the Debian package redis-server/);
+    assert.match(cli.firstLine, /install the Debian package memcached/);
+    const client = sdkClient(cli.url);
+    for (const [engine, pkg] of [['valkey', 'redis-server'], ['memcached', 'memcached']]) {
+      try {
+        await client.send(new CreateCacheClusterCommand({ CacheClusterId: `no-${engine}`, Engine: engine, CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+        assert.fail('create must fail');
+      } catch (err) {
+        assert.ok(err instanceof ElastiCacheServiceException, String(err));
+        assert.equal(err.name, 'InsufficientCacheClusterCapacityFault');
+        assert.match(err.message, new RegExp(`install the Debian package ${pkg}`));
+      }
+    }
+    assert.deepEqual((await client.send(new DescribeCacheClustersCommand({}))).CacheClusters, []);
+    assert.equal(await stopCli(cli), 0);
+  });
+});
