@@ -144,3 +144,21 @@ test('completion never throws on hostile text', () => {
     }
   }
 });
+
+test('empty documents offer a whole request; the inserted defaults analyse clean', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  /** Expands a snippet with each placeholder's default (first choice for `${n|a,b|}`). */
+  const expand = (snippet: string) => snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+  const query = complete('', 0, 'query');
+  assert.equal(query[0].label, 'CreateCacheCluster request');
+  assert.deepEqual(analyze(expand(query[0].insertText), 'query').findings, []);
+  const json = complete('\n', 1, 'json');
+  assert.equal(json[0].label, 'CreateCacheCluster input');
+  assert.deepEqual(json[0].replace, { start: 0, end: 1 });
+  assert.deepEqual(analyze(expand(json[0].insertText), 'json').findings, []);
+});
+
+test('json: nothing is offered right after a complete value', () => {
+  assert.deepEqual(at('{ "Engine": "redis" | }', 'json').items, []);
+  assert.deepEqual(labels(at('{ "Engine": | }', 'json').items), ['memcached', 'redis', 'valkey']);
+});

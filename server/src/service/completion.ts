@@ -398,7 +398,34 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const hasEquals = text[nameEnd] === '=';
   // On an empty continuation line, the `&` comes with the name.
   const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
-  return queryNameCompletions(request, { start: segStart, end: nameEnd }, hasEquals, prefix);
+  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, hasEquals, prefix);
+  // Outside any request (e.g. an empty file), a whole request can be started.
+  if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
+  return names;
+}
+
+/** A CreateCacheCluster request in the documentation's multi-line form, with the required and usual members. */
+function requestSnippet(replace: Span): CompletionCandidate {
+  const engines = ENGINES.join(',');
+  return {
+    label: 'CreateCacheCluster request',
+    kind: 'snippet',
+    detail: 'new Query API request (multi-line URL)',
+    documentation: 'A CreateCacheCluster request URL with the required parameter and the usual ones; continuation lines start with `&`.',
+    insertText: [
+      'https://elasticache.${1:us-east-1}.amazonaws.com/',
+      '    ?Action=CreateCacheCluster',
+      `    &Version=${serviceModel.metadata.apiVersion}`,
+      '    &CacheClusterId=${2:my-cluster}',
+      `    &Engine=\${3|${engines}|}`,
+      '    &CacheNodeType=${4:cache.t4g.micro}',
+      '    &NumCacheNodes=${5:1}',
+    ].join('\n'),
+    isSnippet: true,
+    replace,
+    sortText: '0',
+    filterText: 'https CreateCacheCluster',
+  };
 }
 
 function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, hasEquals: boolean, prefix: string): CompletionCandidate[] {
@@ -583,12 +610,29 @@ function jsonCompletions(text: string, offset: number): CompletionCandidate[] {
     const present = path.length === 1 ? topLevelNames(request) : new Set<string>();
     return keyCandidates(action, shapeName, present, replace, 'json', keyOnly);
   }
-  if (path.length === 0) return [];
-  if (!inNode) replace = wordAround(text, offset);
+  if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
+  if (!inNode) {
+    // After `:` (or `[`/`,` in a list) a value goes here; after a complete value, nothing does.
+    if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    replace = wordAround(text, offset);
+  }
   const top = String(path[0]);
   const { shape } = shapeAtPath(root, path);
   if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
   return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
+}
+
+/** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
+function jsonInputSnippet(replace: Span): CompletionCandidate {
+  return {
+    label: 'CreateCacheCluster input',
+    kind: 'snippet',
+    detail: 'aws elasticache create-cache-cluster --cli-input-json',
+    insertText: `{\n\t"CacheClusterId": "\${1:my-cluster}",\n\t"Engine": "\${2|${ENGINES.join(',')}|}",\n\t"CacheNodeType": "\${3:cache.t4g.micro}",\n\t"NumCacheNodes": \${4:1}\n}`,
+    isSnippet: true,
+    replace,
+    sortText: '0',
+  };
 }
 
 /** Letters/digits/`-._` around the cursor (what a typed, not yet quoted word spans). */
