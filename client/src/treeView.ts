@@ -58,7 +58,8 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         t.id = item.id;
         t.contextValue = `connection.${c.kind}`;
         t.iconPath = new vscode.ThemeIcon(c.kind === 'local' ? 'vm' : 'cloud');
-        t.description = c.kind === 'local' ? (c.endpoint ?? 'not running') : c.endpoint;
+        // The full URL is in the tooltip; the row stays short (and distinct from node endpoints).
+        t.description = c.kind === 'local' ? (c.endpoint ? `port ${new URL(c.endpoint).port}` : 'not running') : c.endpoint;
         t.tooltip = c.kind === 'local' ? `Local endpoint ${c.endpoint ?? '(not running)'}` : `Profile ${c.profile}, region ${c.region}`;
         return t;
       }
