@@ -2,7 +2,7 @@
 // through playwright-core. One code-server per suite run; every wait is bounded and a failure names the step
 // and what the page showed. Screenshots land in test-results/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page, type Locator } from 'playwright-core';
@@ -67,6 +67,8 @@ export interface Workbench {
   /** Environment code-server (and so the extension host) runs with. */
   env: NodeJS.ProcessEnv;
   log(): string;
+  /** The extension's "ElastiCache" log channel, as written under the profile's logs folder. */
+  extensionLog(): string;
   stop(): Promise<void>;
 }
 
@@ -146,9 +148,11 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   // The explorer shows the folder once the workbench has restored its views.
   await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
 
-  return {
+  current = {
     page, browser, url, folder: opts.folder, userDataDir, env,
     log: () => output,
+    extensionLog: () => listFiles(join(userDataDir, 'logs')).filter((f) => /ElastiCache\.log$/i.test(f))
+      .map((f) => readFileSync(f, 'utf8')).join('\n'),
     async stop() {
       await browser.close().catch(() => {});
       if (child.exitCode === null && child.pid) {
@@ -159,8 +163,20 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
         clearTimeout(timer);
       }
       rmSync(base, { recursive: true, force: true });
+      current = undefined;
     },
   };
+  return current;
+}
+
+let current: Workbench | undefined;
+
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
 }
 
 /** Saves a screenshot under test-results/ and returns its path. */
@@ -203,6 +219,8 @@ export async function describeScreen(page: Page): Promise<string> {
   await take('editor tabs', '.tabs-container .tab .label-name');
   await take('dialog', '.monaco-dialog-box');
   await take('status bar', '.statusbar-item[id*="problems"], #status\\.problems');
+  const log = current?.extensionLog().trim().split('\n').slice(-12).join('\n    ');
+  if (log) parts.push(`  ElastiCache log (last lines):\n    ${log}`);
   return parts.join('\n') || '  (nothing recognisable)';
 }
 
@@ -216,9 +234,15 @@ export const quickInput = (page: Page): Locator => page.locator('.quick-input-wi
 /** Opens the command palette and runs a command by its title (as the user would type it). */
 export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
   await closeQuickInput(page);
-  await page.keyboard.press(key('Mod+Shift+P'));
+  await dismissPopups(page);
   const box = quickInput(page).locator('input');
-  await box.waitFor({ timeout });
+  // Ctrl+Shift+P, then F1 if a widget swallowed the first key press.
+  for (const k of [key('Mod+Shift+P'), 'F1', key('Mod+Shift+P')]) {
+    await page.keyboard.press(k);
+    if (await box.waitFor({ timeout: timeout / 3 }).then(() => true, () => false)) break;
+    await page.keyboard.press('Escape');
+  }
+  await box.waitFor({ timeout: 1_000 });
   await box.fill(`>${title}`);
   const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
   try {
@@ -238,6 +262,16 @@ export async function runCommand(page: Page, title: string, timeout = 15_000): P
     }
   }
   await row.click();
+}
+
+/** Closes menus, hovers and suggest widgets that hold the keyboard focus. */
+export async function dismissPopups(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const open = await page.locator('.action-widget:visible, .context-view .monaco-menu:visible, .suggest-widget:visible, .monaco-hover:visible').count();
+    if (!open) return;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(100);
+  }
 }
 
 export async function closeQuickInput(page: Page): Promise<void> {

@@ -3,13 +3,13 @@
 // One code-server for the whole file; scenarios run in order and build on each other (3 → 4 → 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createClient } from 'redis';
 import {
-  ROOT, activeEditor, closeQuickInput, gotoLine, key, openFile, packageExtension, quickInput, runCommand,
+  ROOT, activeEditor, closeQuickInput, gotoLine, key, listFiles, openFile, packageExtension, quickInput, runCommand,
   screenshot, startWorkbench, step, waitUntil, type Workbench,
 } from './harness';
 
@@ -83,18 +83,21 @@ async function applyQuickFix(title: string): Promise<void> {
   await page.keyboard.press(key('Mod+.'));
   const menu = page.locator('.action-widget:visible');
   await menu.waitFor({ timeout: 10_000 });
-  const item = menu.locator('.action-widget-action-list .monaco-list-row', { hasText: title }).first();
+  const item = menu.locator('.monaco-list-row', { hasText: title }).first();
   try {
     await item.waitFor({ timeout: 10_000 });
   } catch {
     const offered = (await menu.locator('.monaco-list-row').allInnerTexts()).map(norm);
     throw new Error(`no quick fix containing "${title}"; the menu offered: ${offered.join(' | ') || '(nothing)'}`);
   }
-  await item.click();
+  // The menu animates in; a normal click waits for it to be "stable" and can time out.
+  await item.click({ force: true });
   await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
+/** Saves the active editor once an edit has made it dirty (an applied quick fix is asynchronous). */
 async function save(): Promise<void> {
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 10_000 });
   await page.keyboard.press(key('Mod+S'));
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 }
@@ -102,20 +105,22 @@ async function save(): Promise<void> {
 // The ElastiCache explorer (activity bar container "ElastiCache", view "Clusters").
 const treeRows = () => page.locator('.part.sidebar .pane-body .monaco-list-row');
 
+const explorerTitle = () => page.locator('.part.sidebar .title-label', { hasText: /ElastiCache/i }).first();
+
 async function showExplorer(): Promise<void> {
-  if (await page.locator('.part.sidebar .pane-header', { hasText: /clusters/i }).isVisible().catch(() => false)) return;
+  if (await explorerTitle().isVisible().catch(() => false)) return;
   await runCommand(page, 'View: Show ElastiCache');
-  await page.locator('.part.sidebar .pane-header', { hasText: /clusters/i }).first().waitFor({ timeout: 10_000 });
+  await explorerTitle().waitFor({ timeout: 10_000 });
 }
 
 async function treeTexts(): Promise<string[]> {
   return (await treeRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-label') ?? ''} ${(r as unknown as { innerText: string }).innerText}`))).map(norm);
 }
 
-const treeRow = (text: string) => treeRows().filter({ hasText: text }).first();
+const treeRow = (text: string | RegExp) => treeRows().filter({ hasText: text }).first();
 
 /** Expands a collapsed tree row (connection or cluster). */
-async function expand(text: string): Promise<void> {
+async function expand(text: string | RegExp): Promise<void> {
   const row = treeRow(text);
   await row.waitFor({ timeout: 20_000 });
   if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
@@ -131,6 +136,11 @@ async function waitAvailable(clusterId: string, timeout = 60_000): Promise<void>
   }, timeout, 500);
 }
 
+/** The quick-pick row whose label (without icons and description) matches. */
+function rowLabelled(widget: Locator, label: RegExp): Locator {
+  return widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
+}
+
 /** Drives the create wizard, answering each step by its title; returns the step titles it saw. */
 async function driveWizard(answers: { clusterId: string; authToken?: string }): Promise<string[]> {
   const seen: string[] = [];
@@ -144,10 +154,11 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
     seen.push(title || placeholder);
     const rows = widget.locator('.monaco-list-row');
     await page.waitForTimeout(150); // let a step's items render before reading them
-    const pickRow = async (re: RegExp) => {
-      await waitUntil(`a "${re.source}" item in wizard step "${what}"`, async () => (await rows.filter({ hasText: re }).count()) > 0, 20_000);
+    const pickRow = async (label: RegExp) => {
+      const row = rowLabelled(widget, label);
+      await waitUntil(`an item labelled ${label} in wizard step "${what}"`, async () => (await row.count()) > 0, 20_000);
       if (/engine/i.test(title) && !/version/i.test(title)) await screenshot(page, 'wizard');
-      await rows.filter({ hasText: re }).first().click();
+      await row.click();
     };
     const typeAndEnter = async (text: string) => {
       await widget.locator('input').fill(text);
@@ -160,16 +171,17 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
     if (/review/i.test(what)) {
       await screenshot(page, 'wizard-review');
       await pickRow(/Create cluster/);
-    } else if (/connection/i.test(what)) await pickRow(/^\s*Local/);
+    } else if (/connection/i.test(what)) await pickRow(/^Local$/);
     else if (/engine version/i.test(what)) await rows.first().waitFor({ timeout: 20_000 }).then(() => page.keyboard.press('Enter'));
-    else if (/engine/i.test(what)) await pickRow(/^\s*redis\b/);
+    else if (/engine/i.test(what)) await pickRow(/^redis$/);
     else if (/node type/i.test(what)) {
       await widget.locator('input').fill('cache.t3.micro');
-      await pickRow(/cache\.t3\.micro/);
+      await pickRow(/^cache\.t3\.micro$/);
     } else if (/number of nodes/i.test(what)) await typeAndEnter('1');
     else if (/cluster id/i.test(what)) await typeAndEnter(answers.clusterId);
-    else if (/subnet/i.test(what)) await pickRow(/default|No subnet group/);
-    else if (/encryption/i.test(what)) await pickRow(answers.authToken ? /Enabled/ : /Disabled/);
+    // The Local endpoint has a `default` group, as an account with a default VPC does (encryption needs one).
+    else if (/subnet/i.test(what)) await pickRow(/^default$/);
+    else if (/encryption/i.test(what)) await pickRow(answers.authToken ? /^Enabled$/ : /^Disabled$/);
     else if (/auth token|password/i.test(what)) await typeAndEnter(answers.authToken ?? '');
     else throw new Error(`unexpected wizard step "${what}"`);
     // Wait for the step to change (or the wizard to close) before answering the next.
@@ -187,7 +199,7 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
 async function pickLocalIfAsked(): Promise<void> {
   const shown = await quickInput(page).waitFor({ timeout: 5_000 }).then(() => true, () => false);
   if (!shown) return;
-  const row = quickInput(page).locator('.monaco-list-row', { hasText: /^\s*Local/ }).first();
+  const row = rowLabelled(quickInput(page), /^Local$/);
   await row.waitFor({ timeout: 10_000 });
   await row.click();
 }
@@ -298,7 +310,8 @@ test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes avai
   wizardEndpoint = await step(page, 'the cluster\'s node shows its endpoint', async () => {
     await expand(WIZARD_CLUSTER);
     const text = await waitUntil('a node row with host:port', async () => {
-      const t = (await treeTexts()).find((r) => /(127\.0\.0\.1|localhost):\d+/.test(r) && !r.includes(WIZARD_CLUSTER));
+      // A node row: host:port, not the Local connection's http:// URL nor the cluster row itself.
+      const t = (await treeTexts()).find((r) => /(127\.0\.0\.1|localhost):\d+/.test(r) && !r.includes('http://') && !r.includes(WIZARD_CLUSTER));
       return t;
     }, 20_000);
     const m = /(127\.0\.0\.1|localhost):(\d+)/.exec(text)!;
@@ -347,7 +360,9 @@ test('5. Delete from the tree\'s context menu: modal names the cluster, then it 
     await row.click({ button: 'right' });
     const item = page.locator('.context-view .action-item', { hasText: /^\s*Delete/ }).first();
     await item.waitFor({ timeout: 10_000 });
-    await item.click();
+    // Menus open with an animation; hover the item and accept it with the keyboard.
+    await item.hover();
+    await page.keyboard.press('Enter');
   });
   await step(page, 'the modal names the cluster; confirm', async () => {
     const dialog = page.locator('.monaco-dialog-box');
@@ -356,7 +371,11 @@ test('5. Delete from the tree\'s context menu: modal names the cluster, then it 
     assert.ok(text.includes(CODELENS_CLUSTER), `the modal does not name ${CODELENS_CLUSTER}: ${text}`);
     assert.match(text, /permanent/i, 'the modal does not say the deletion is permanent');
     await screenshot(page, 'delete-modal');
-    await dialog.locator('.monaco-button', { hasText: /^\s*Delete/ }).first().click();
+    const buttons = (await dialog.locator('.monaco-button').allInnerTexts()).map(norm);
+    const index = buttons.indexOf('Delete');
+    assert.ok(index >= 0, `no plain "Delete" button in the modal: ${buttons.join(' | ')}`);
+    await dialog.locator('.monaco-button').nth(index).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
   });
   await step(page, `${CODELENS_CLUSTER} disappears from the explorer`, async () => {
     await waitUntil(`${CODELENS_CLUSTER} to be gone`, async () => !(await treeTexts()).some((t) => t.includes(CODELENS_CLUSTER)), 60_000, 500);
@@ -367,8 +386,8 @@ test('5. Delete from the tree\'s context menu: modal names the cluster, then it 
 test('6. without AWS credentials the AWS connection shows a readable error; the ElastiCache log holds no AuthToken', { timeout: SCENARIO_TIMEOUT }, async () => {
   await step(page, 'the AWS connection shows an error item', async () => {
     await showExplorer();
-    const aws = await waitUntil('an AWS connection in the explorer', async () => (await treeTexts()).find((t) => /us-east-1|AWS/.test(t) && !/^Local/.test(t)), 20_000);
-    await expand(aws.split(' ').slice(0, 2).join(' ').trim() || 'us-east-1');
+    await waitUntil('an AWS connection for us-east-1 in the explorer', async () => (await treeTexts()).some((t) => /\bAWS\b.*us-east-1/.test(t)), 20_000);
+    await expand(/AWS.*us-east-1/);
     const error = await waitUntil('an error item under the AWS connection', async () =>
       (await treeTexts()).find((t) => /credential/i.test(t)), 30_000, 500);
     assert.doesNotMatch(error, /\bat \S+ \(|node_modules|Error: /, `the error item looks like a stack trace: ${error}`);
@@ -392,11 +411,3 @@ test('6. without AWS credentials the AWS connection shows a readable error; the 
   });
   await closeQuickInput(page);
 });
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? listFiles(p) : [p];
-  });
-}
