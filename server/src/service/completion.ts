@@ -124,9 +124,8 @@ interface ValueSuggestion {
   /** Lower groups sort first. */
   group?: number;
   preselect?: boolean;
-  /** A snippet to insert instead of the rendered value (JSON: quoted unless raw). */
+  /** A snippet to insert instead of the rendered value (quoted in JSON). */
   snippet?: string;
-  raw?: boolean;
 }
 
 interface ValueContext {
@@ -301,7 +300,7 @@ function valueCandidates(
   });
   return suggestions.map((s, i) => {
     let insertText: string;
-    if (s.snippet) insertText = form === 'json' && !s.raw ? `"${s.snippet}"` : s.snippet;
+    if (s.snippet) insertText = form === 'json' ? `"${s.snippet}"` : s.snippet;
     else insertText = renderValue(s.value, shape?.type ?? 'string', form);
     return {
       label: s.value,
@@ -378,7 +377,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
   // Start of the `name=value` segment the cursor is in.
   let segStart = offset;
-  while (segStart > lineStart && NAME_CHAR.test(text[segStart - 1]) ) segStart--;
+  while (segStart > lineStart && NAME_CHAR.test(text[segStart - 1])) segStart--;
   const sep = text[segStart - 1];
   const atLineStart = /^\s*$/.test(text.slice(lineStart, segStart));
   if (segStart > lineStart && sep === '=') {
