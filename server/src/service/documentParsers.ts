@@ -4,8 +4,6 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
 import type { Entry, Finding, ValueNode } from './types';
 
-/** Raw text of a number as written, to tell integers from floats (`1` vs `1.0`): botocore rejects floats for integers. */
-export const numberText = new WeakMap<ValueNode, string>();
 
 /** Deeper than any CLI input file needs; parsers recurse, so a pathological file is refused up front. */
 export const MAX_NESTING = 100;
@@ -106,9 +104,8 @@ function convertJson(node: JsonNode, text: string): ValueNode {
       return { kind: 'list', items: (node.children ?? []).map((c) => convertJson(c, text)), span };
     default: {
       const v = node.value as string | number | boolean | null | undefined;
-      const scalar: ValueNode = { kind: 'scalar', value: v === undefined ? null : v, span };
-      if (node.type === 'number') numberText.set(scalar, text.slice(span.start, span.end));
-      return scalar;
+      // Numbers keep their source text: botocore rejects `1.0` for an integer.
+      return node.type === 'number' ? { kind: 'scalar', value: v as number, span, raw: text.slice(span.start, span.end) } : { kind: 'scalar', value: v === undefined ? null : v, span };
     }
   }
 }
@@ -164,9 +161,7 @@ function convertYaml(node: YamlNode, text: string, depth: number): ValueNode {
   if (isScalar(node)) {
     const v = node.value;
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
-    const scalar: ValueNode = { kind: 'scalar', value, span };
-    if (typeof v === 'number') numberText.set(scalar, text.slice(span.start, span.end));
-    return scalar;
+    return typeof v === 'number' ? { kind: 'scalar', value, span, raw: text.slice(span.start, span.end) } : { kind: 'scalar', value, span };
   }
   if (isAlias(node)) return { kind: 'scalar', value: null, span };
   return { kind: 'scalar', value: null, span };

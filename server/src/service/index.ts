@@ -19,6 +19,8 @@ export { suggest } from './text';
 /** The action a CLI input file is for (`aws elasticache create-cache-cluster --cli-input-json|yaml`). */
 export const CLI_INPUT_ACTION = 'CreateCacheCluster';
 
+const OPERATION_NAMES = Object.keys(serviceModel.operations);
+
 /** Upper bound on findings per document, so a pathological file cannot flood the editor. */
 export const MAX_FINDINGS = 1000;
 
@@ -99,7 +101,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     if (serviceModel.operations[actionParam.value]) {
       operation = actionParam.value;
     } else {
-      const best = suggest(actionParam.value, Object.keys(serviceModel.operations));
+      const best = suggest(actionParam.value, OPERATION_NAMES);
       findings.push({
         code: 'unknown-action',
         severity: 'error',

@@ -26,7 +26,9 @@ const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})
 
 /** A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`. */
 export function isPlaceholder(raw: string): boolean {
-  return PLACEHOLDER.test(raw);
+  const c = raw.charCodeAt(0);
+  return (c === 0x3c || c === 0x7b || c === 0x24) && PLACEHOLDER.test(raw); // < { $
+
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;

@@ -3,7 +3,6 @@
 // list member naming) and builds the SDK-shaped input. Nothing here is specific to one operation.
 import { serviceModel } from '../model/generated/serviceModel';
 import type { ShapeModel } from '../model/serviceModelTypes';
-import { numberText } from './documentParsers';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
 import { removeParamFix } from './queryParser';
@@ -47,6 +46,14 @@ export function describeType(shape: ShapeModel): string {
   }
 }
 
+const memberNameLists = new Map<string, readonly string[]>();
+/** Member names of a structure shape (one array per shape, so suggestions can be cached per list). */
+export function memberNames(shapeName: string): readonly string[] {
+  let names = memberNameLists.get(shapeName);
+  if (!names) memberNameLists.set(shapeName, (names = Object.keys(serviceModel.shapes[shapeName]?.members ?? {})));
+  return names;
+}
+
 let memberIndex: Map<string, string[]> | undefined;
 /** Top-level input member name → operations that take it (for "belongs to another action"). */
 export function operationsWithMember(member: string): string[] {
@@ -82,7 +89,7 @@ export function checkStructure(
   for (const entry of entries) {
     const member = members[entry.name];
     if (!member) {
-      reportUnknownMember(entry, Object.keys(members), path, ctx, opts.operation);
+      reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
     }
     const memberPath = [...path, entry.name];
@@ -119,7 +126,7 @@ export function checkStructure(
   return out;
 }
 
-function reportUnknownMember(entry: Entry, candidates: string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
   const others = path.length === 0 && operation ? operationsWithMember(entry.name).filter((o) => o !== operation) : [];
   // A member of another action is what the user meant to write; only suggest a rename for a case slip there.
   const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === entry.name.toLowerCase()) : suggest(entry.name, candidates);
@@ -174,7 +181,7 @@ function describeScalar(node: ValueNode): string {
   const v = node.value;
   if (v === null) return 'null';
   if (typeof v === 'string') return `a string`;
-  if (typeof v === 'number') return Number.isInteger(v) && !/[.eE]/.test(numberText.get(node) ?? '') ? 'an integer' : 'a floating-point number';
+  if (typeof v === 'number') return Number.isInteger(v) && !/[.eE]/.test((node.kind === 'scalar' ? node.raw ?? '' : '')) ? 'an integer' : 'a floating-point number';
   return 'a boolean';
 }
 
@@ -182,7 +189,7 @@ function describeScalar(node: ValueNode): string {
 export function checkValue(shapeName: string, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
   const shape = serviceModel.shapes[shapeName];
   if (!shape) return undefined;
-  if (!ctx.spans.has(pathKey(path))) ctx.spans.set(pathKey(path), { value: node.span, name: itemNameSpans.get(node) });
+  if (!ctx.spans.has(pathKey(path))) ctx.spans.set(pathKey(path), { value: node.span, name: node.nameSpan });
   switch (shape.type) {
     case 'structure': {
       if (node.kind !== 'object') return typeError(node, shape, path, ctx, describeScalar(node));
@@ -199,7 +206,7 @@ export function checkValue(shapeName: string, node: ValueNode, path: MemberPath,
         }
         return undefined;
       }
-      const indices = listIndices.get(node);
+      const indices = node.indices;
       if (indices && indices.length > 0) reportIndexGaps(indices, node, path, ctx);
       const out: unknown[] = [];
       node.items.forEach((item, i) => {
@@ -223,7 +230,7 @@ export function checkValue(shapeName: string, node: ValueNode, path: MemberPath,
         return n;
       }
       if (typeof v === 'number') {
-        if (!Number.isInteger(v) || /[.eE]/.test(numberText.get(node) ?? '')) {
+        if (!Number.isInteger(v) || /[.eE]/.test((node.kind === 'scalar' ? node.raw ?? '' : ''))) {
           return typeError(node, shape, path, ctx, 'a floating-point number', Number.isInteger(v) ? v : undefined);
         }
         return v;
@@ -258,7 +265,7 @@ export function checkValue(shapeName: string, node: ValueNode, path: MemberPath,
       if (node.kind !== 'scalar' || typeof node.value !== 'string') {
         const fix = node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
         // YAML: `EngineVersion: 7.1` is the number 7.1 — quoting keeps the text exactly as written.
-        const fixText = node.kind === 'scalar' && typeof node.value === 'number' ? numberText.get(node) ?? fix : fix;
+        const fixText = node.kind === 'scalar' && typeof node.value === 'number' ? node.raw ?? fix : fix;
         return typeError(node, shape, path, ctx, describeScalar(node), fixText);
       }
       const v = node.value;
@@ -293,7 +300,7 @@ function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ct
         k === 0
           ? `${formatPath(path)} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
           : `${formatPath(path)} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
-      span: itemNameSpans.get(item) ?? item.span,
+      span: item.nameSpan ?? item.span,
       awsError: 'InvalidParameterValue',
     });
     return;
@@ -476,8 +483,6 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   if (child) node.items.set(index, { node: child, nameSpan: itemNameSpan });
 }
 
-/** Name spans of query list items (the value node's own span is the value), for issues that target the name. */
-export const itemNameSpans = new WeakMap<ValueNode, Span>();
 
 function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
   const entries: Entry[] = [];
@@ -487,8 +492,7 @@ function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
 
 function toValueNode(node: QNode): ValueNode {
   if (node.kind === 'scalar') {
-    const v: ScalarNode = { kind: 'scalar', value: node.param.value, span: node.param.valueSpan };
-    itemNameSpans.set(v, node.param.nameSpan);
+    const v: ScalarNode = { kind: 'scalar', value: node.param.value, span: node.param.valueSpan, nameSpan: node.param.nameSpan };
     return v;
   }
   if (node.kind === 'struct') {
@@ -501,14 +505,11 @@ function toValueNode(node: QNode): ValueNode {
     items: indices.map((k) => {
       const item = node.items.get(k)!;
       const v = toValueNode(item.node);
-      itemNameSpans.set(v, item.nameSpan);
+      v.nameSpan = item.nameSpan;
       return v;
     }),
     span: node.span,
+    indices,
   };
-  listIndices.set(list, indices);
   return list;
 }
-
-/** The item numbers as written for a query list (to report gaps and lists not starting at 1). */
-export const listIndices = new WeakMap<ListNode, number[]>();

@@ -38,6 +38,19 @@ export function editDistance(a: string, b: string, max: number): number {
  */
 export function suggest(name: string, candidates: readonly string[]): string | undefined {
   if (name.length === 0 || name.length > 100) return undefined;
+  // Documents repeat the same mistakes (one per request); remember answers per candidate list.
+  let cache = suggestionCache.get(candidates);
+  if (!cache) suggestionCache.set(candidates, (cache = new Map()));
+  if (cache.has(name)) return cache.get(name);
+  const answer = computeSuggestion(name, candidates);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(name, answer);
+  return answer;
+}
+
+const suggestionCache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function computeSuggestion(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
   const sameCase = candidates.find((c) => c.toLowerCase() === lower);
   if (sameCase) return sameCase;

@@ -45,18 +45,26 @@ export interface ScalarNode {
   kind: 'scalar';
   value: string | number | boolean | null;
   span: Span;
+  /** Source text of a JSON/YAML number (botocore tells `1` from `1.0`). */
+  raw?: string;
+  /** Query form: the span of this item's own parameter name (e.g. `SecurityGroupIds.member.2`). */
+  nameSpan?: Span;
 }
 
 export interface ListNode {
   kind: 'list';
   items: ValueNode[];
   span: Span;
+  /** Query form: the item numbers as written (to report gaps). */
+  indices?: number[];
+  nameSpan?: Span;
 }
 
 export interface ObjectNode {
   kind: 'object';
   entries: Entry[];
   span: Span;
+  nameSpan?: Span;
 }
 
 /** A named member as written (top-level parameter, or a structure member such as Tag.Key). */
