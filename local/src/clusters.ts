@@ -10,6 +10,9 @@ import {
   engineNames,
   engineVersions,
   findEngineVersion,
+  defaultParameterGroupFacts,
+  maxMemcachedNodes,
+  maxTags,
   type EngineName,
 } from './engineFacts';
 import {
@@ -32,7 +35,7 @@ import { StateStore, type ClusterState, type NodeState, type StateFile, type Tag
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
-const maxTagsPerResource = 50;
+const maxTagsPerResource = maxTags;
 
 type Input = Record<string, unknown>;
 type Output = Record<string, unknown>;
@@ -49,22 +52,19 @@ interface ManagerOptions {
 
 const nodeKind = (engine: EngineName): NodeKind => (engine === 'memcached' ? 'memcached' : 'redis');
 
+/** A page of items in their given order; the Marker names the last item returned. */
 function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: T[]; marker?: string } {
   const maxRecords = input.MaxRecords as number | undefined;
   if (maxRecords !== undefined && (maxRecords < 20 || maxRecords > 100)) {
     throw ApiError.of('InvalidParameterValueException', 'The parameter MaxRecords must be between 20 and 100.');
   }
   const size = maxRecords ?? 100;
-  items = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   let start = 0;
   if (input.Marker !== undefined) {
-    let after: string;
-    try {
-      after = Buffer.from(String(input.Marker), 'base64url').toString('utf8');
-    } catch {
-      after = '';
-    }
-    start = items.findIndex((item) => key(item) > after);
+    const after = Buffer.from(String(input.Marker), 'base64url').toString('utf8');
+    const at = items.findIndex((item) => key(item) === after);
+    // The marker's item may have gone (deleted cluster): continue after where it sorted.
+    start = at >= 0 ? at + 1 : items.findIndex((item) => key(item) > after);
     if (start < 0) start = items.length;
   }
   const page = items.slice(start, start + size);
@@ -258,11 +258,6 @@ export class ClusterManager {
     return cluster;
   }
 
-  private defaultParameterGroups() {
-    const seen = new Set<string>();
-    return engineVersions().filter((v) => !seen.has(v.defaultParameterGroup) && seen.add(v.defaultParameterGroup));
-  }
-
   /** The CacheCluster output shape (SDK member names; serialized by walking the model). */
   private describe(cluster: ClusterState, showNodes: boolean): Output {
     const endpoint = (port: number) => ({ Address: this.opts.advertisedHost, Port: port });
@@ -331,20 +326,20 @@ export class ClusterManager {
     const version = input.EngineVersion !== undefined ? findEngineVersion(engine, String(input.EngineVersion)) : defaultEngineVersion(engine);
     if (!version) throw ApiError.of('InvalidParameterValueException', `Cannot find version ${String(input.EngineVersion)} for ${engine}`);
     const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
-    if (numNodes < 1 || numNodes > 40 || (engine !== 'memcached' && numNodes !== 1)) {
-      throw ApiError.of('InvalidParameterValueException', engine === 'memcached' ? 'NumCacheNodes must be between 1 and 40 for memcached.' : `NumCacheNodes must be 1 for ${engine}.`);
+    if (numNodes < 1 || numNodes > maxMemcachedNodes || (engine !== 'memcached' && numNodes !== 1)) {
+      throw ApiError.of('InvalidParameterValueException', engine === 'memcached' ? `NumCacheNodes must be between 1 and ${maxMemcachedNodes} for memcached.` : `NumCacheNodes must be 1 for ${engine}.`);
     }
     if (input.CacheSubnetGroupName !== undefined && input.CacheSubnetGroupName !== 'default') {
       throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${String(input.CacheSubnetGroupName)} not found.`);
     }
     let parameterGroup = version.defaultParameterGroup;
     if (input.CacheParameterGroupName !== undefined) {
-      const group = this.defaultParameterGroups().find((v) => v.defaultParameterGroup === input.CacheParameterGroupName);
+      const group = defaultParameterGroupFacts().find((g) => g.name === input.CacheParameterGroupName);
       if (!group) throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${String(input.CacheParameterGroupName)}`);
       if (group.family !== version.family) {
-        throw ApiError.of('InvalidParameterCombinationException', `The parameter group ${group.defaultParameterGroup} (family ${group.family}) does not match engine ${engine} ${version.version} (family ${version.family}).`);
+        throw ApiError.of('InvalidParameterCombinationException', `The parameter group ${group.name} (family ${group.family}) does not match engine ${engine} ${version.version} (family ${version.family}).`);
       }
-      parameterGroup = group.defaultParameterGroup;
+      parameterGroup = group.name;
     }
     if (input.CacheSecurityGroupNames !== undefined && (input.CacheSecurityGroupNames as unknown[]).length > 0) {
       throw ApiError.of('CacheSecurityGroupNotFoundFault', `CacheSecurityGroup not found: ${String((input.CacheSecurityGroupNames as unknown[])[0])}`);
@@ -528,12 +523,12 @@ export class ClusterManager {
   }
 
   async describeCacheParameterGroups(input: Input, caller: CallerScope): Promise<Output> {
-    let groups = this.defaultParameterGroups().map((v) => ({
-      CacheParameterGroupName: v.defaultParameterGroup,
-      CacheParameterGroupFamily: v.family,
-      Description: `Default parameter group for ${v.family}`,
+    let groups = defaultParameterGroupFacts().map((g) => ({
+      CacheParameterGroupName: g.name,
+      CacheParameterGroupFamily: g.family,
+      Description: `Default parameter group for ${g.family}`,
       IsGlobal: false,
-      ARN: `arn:aws:elasticache:${caller.region}:${accountId}:parametergroup:${v.defaultParameterGroup}`,
+      ARN: `arn:aws:elasticache:${caller.region}:${accountId}:parametergroup:${g.name}`,
     }));
     if (input.CacheParameterGroupName !== undefined) {
       groups = groups.filter((g) => g.CacheParameterGroupName === input.CacheParameterGroupName);
@@ -554,7 +549,7 @@ export class ClusterManager {
       return { get: () => cluster.tags, set: (tags) => (cluster.tags = tags) };
     }
     if (type === 'subnetgroup' && name !== 'default') throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${name} not found.`);
-    if (type === 'parametergroup' && !this.defaultParameterGroups().some((v) => v.defaultParameterGroup === name)) {
+    if (type === 'parametergroup' && !defaultParameterGroupFacts().some((g) => g.name === name)) {
       throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${name}`);
     }
     if (type !== 'subnetgroup' && type !== 'parametergroup') throw ApiError.of('InvalidARNFault', `The local endpoint has no ${type} resources (${arn}).`);

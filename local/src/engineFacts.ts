@@ -1,9 +1,19 @@
-// The engine facts the local endpoint serves (versions, parameter-group families, default groups, AZs).
-// They belong to the shared facts module (server/src/model/facts.ts, one fact, one place); this adapter only
-// reshapes them for the endpoint's Describe* actions.
-// TEMPORARY until server/src/model/facts.ts lands: a minimal stand-in, to be replaced by imports from it.
+// The engine facts the local endpoint serves (versions, parameter-group families, default groups, AZs, limits)
+// come from the shared facts module (server/src/model/facts.ts: one fact, one place, each with its source URL);
+// this adapter only reshapes them for the endpoint's Describe* actions and CreateCacheCluster defaults.
+import {
+  ENGINES,
+  ENGINE_DISPLAY,
+  ENGINE_VERSIONS,
+  LIMITS,
+  availabilityZones as factAvailabilityZones,
+  defaultParameterGroups,
+  findVersion,
+  latestVersion,
+  type EngineName,
+} from '../../server/src/model/facts';
 
-export type EngineName = 'redis' | 'valkey' | 'memcached';
+export type { EngineName };
 
 export interface EngineVersionFact {
   engine: EngineName;
@@ -14,30 +24,52 @@ export interface EngineVersionFact {
   versionDescription: string;
 }
 
-const stand_in: EngineVersionFact[] = [
-  { engine: 'memcached', version: '1.6.22', family: 'memcached1.6', defaultParameterGroup: 'default.memcached1.6', engineDescription: 'memcached', versionDescription: 'memcached version 1.6.22' },
-  { engine: 'redis', version: '7.1', family: 'redis7', defaultParameterGroup: 'default.redis7', engineDescription: 'Redis', versionDescription: 'redis version 7.1' },
-  { engine: 'valkey', version: '8.0', family: 'valkey8', defaultParameterGroup: 'default.valkey8', engineDescription: 'Valkey', versionDescription: 'valkey version 8.0' },
-];
+function describeVersion(v: { engine: EngineName; version: string; family: string }): EngineVersionFact {
+  return {
+    engine: v.engine,
+    version: v.version,
+    family: v.family,
+    defaultParameterGroup: `default.${v.family}`,
+    engineDescription: ENGINE_DISPLAY[v.engine],
+    versionDescription: `${ENGINE_DISPLAY[v.engine]} ${v.version}`,
+  };
+}
+
+/** Versions a cluster can be created with (deprecated, end-of-life versions are not offered). */
+const offered: EngineVersionFact[] = ENGINE_VERSIONS.filter((v) => v.status !== 'deprecated').map(describeVersion);
 
 export function engineVersions(): EngineVersionFact[] {
-  return stand_in;
+  return offered;
 }
 
-export const engineNames: EngineName[] = ['memcached', 'redis', 'valkey'];
+export const engineNames: readonly EngineName[] = ENGINES;
 
-/** The version a cluster gets when CreateCacheCluster names no EngineVersion (the newest). */
+/** The version a cluster gets when CreateCacheCluster names no EngineVersion: the latest supported one. */
 export function defaultEngineVersion(engine: EngineName): EngineVersionFact | undefined {
-  const versions = engineVersions().filter((v) => v.engine === engine);
-  return versions[versions.length - 1];
+  const latest = latestVersion(engine);
+  return latest ? describeVersion(latest) : undefined;
 }
 
-/** The engine version fact for an EngineVersion as requested (exact, or `7.1` matching `7.1.x`). */
+/** The engine version fact for an EngineVersion as requested. */
 export function findEngineVersion(engine: EngineName, version: string): EngineVersionFact | undefined {
-  const versions = engineVersions().filter((v) => v.engine === engine);
-  return versions.find((v) => v.version === version) ?? versions.find((v) => v.version.startsWith(version + '.') || version.startsWith(v.version + '.'));
+  const fact = findVersion(engine, version);
+  return fact ? describeVersion(fact) : undefined;
+}
+
+export interface ParameterGroupFact {
+  name: string;
+  family: string;
+}
+
+/** The `default.*` parameter groups of every family a cluster can be created with. */
+export function defaultParameterGroupFacts(): ParameterGroupFact[] {
+  const families = [...new Set(offered.map((v) => v.family))];
+  return families.flatMap((family) => defaultParameterGroups(family).map((name) => ({ name, family })));
 }
 
 export function availabilityZones(region: string): string[] {
-  return ['a', 'b', 'c'].map((s) => region + s);
+  return factAvailabilityZones(region);
 }
+
+export const maxMemcachedNodes = LIMITS.maxMemcachedNodes;
+export const maxTags = LIMITS.maxTags;
