@@ -6,7 +6,7 @@ import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, PROTOCOL_PARAMS, clusterModeRewriteFix, hostRegion } from './queryRules';
 import { checkCreateCacheCluster } from './rules';
-import { checkStructure, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
+import { checkStructure, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
 
@@ -89,7 +89,7 @@ function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
 }
 
 function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedRequest {
-  const ctx: CheckContext = { form: 'query', findings, spans: new Map() };
+  const ctx: CheckContext = { form: 'query', findings };
   const actionParam = raw.params.find((p) => p.name === 'Action');
   let action: ParsedRequest['action'];
   let operation: string | undefined;
@@ -115,6 +115,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   checkQueryProtocol(raw, findings);
   const apiParams = raw.params.filter((p) => !PROTOCOL_PARAMS.has(p.name) && !p.name.startsWith('X-Amz-'));
   const entries = queryParamsToEntries(operation, apiParams, ctx);
+  ctx.entries = entries;
   let input: Record<string, unknown> = {};
   if (operation) {
     input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
@@ -160,7 +161,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     });
     return [{ kind, span, action, entries: [], input: {} }];
   }
-  const ctx: CheckContext = { form: kind, findings, spans: new Map() };
+  const ctx: CheckContext = { form: kind, findings, entries: root.entries };
   const anchor = root.entries.length > 0 && kind === 'yaml' ? root.entries[0].nameSpan : { start: root.span.start, end: root.span.start + 1 };
   const input = checkStructure(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, [], ctx, {
     operation: CLI_INPUT_ACTION,
@@ -174,7 +175,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
 
 /** A literal AuthToken in a document is a secret in source control. The message never contains the token. */
 function reportAuthTokenInFile(ctx: CheckContext): void {
-  const spans = ctx.spans.get(pathKey(['AuthToken']));
+  const spans = locate(ctx.entries ?? [], ['AuthToken']);
   if (!spans) return;
   ctx.findings.push({
     code: 'auth-token-in-file',
@@ -188,7 +189,7 @@ function reportAuthTokenInFile(ctx: CheckContext): void {
 function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding {
   let span: Span | undefined;
   for (let n = issue.path.length; n > 0 && !span; n--) {
-    const pair = ctx.spans.get(pathKey(issue.path.slice(0, n)));
+    const pair = locate(ctx.entries ?? [], issue.path.slice(0, n));
     if (pair) span = n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value;
   }
   const finding: Finding = { code: issue.code, severity: issue.severity, message: issue.message, span: span ?? anchor };

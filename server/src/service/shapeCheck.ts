@@ -15,11 +15,33 @@ export interface SpanPair {
 export interface CheckContext {
   form: DocumentKind;
   findings: Finding[];
-  /** Member path (JSON-encoded) → spans of its name and value, for mapping semantic issues back to the text. */
-  spans: Map<string, SpanPair>;
+  /** The top-level entries of the request, for mapping semantic issues (member paths) back to the text. */
+  entries?: Entry[];
 }
 
-export const pathKey = (path: MemberPath): string => JSON.stringify(path);
+/**
+ * Spans of the member at `path` (e.g. ['SnapshotArns', 0]) as written: its name (the key, or for a Query list
+ * item its own parameter name) and its value. The first occurrence wins for duplicated names.
+ */
+export function locate(entries: Entry[], path: MemberPath): SpanPair | undefined {
+  let pair: SpanPair | undefined;
+  let node: ValueNode | undefined;
+  let list: Entry[] | undefined = entries;
+  for (const step of path) {
+    if (typeof step === 'number') {
+      if (!node || node.kind !== 'list' || step >= node.items.length) return undefined;
+      node = node.items[step];
+      pair = { name: node.nameSpan ?? node.span, value: node.span };
+    } else {
+      list = node ? (node.kind === 'object' ? node.entries : undefined) : list;
+      const entry = list?.find((e) => e.name === step);
+      if (!entry) return undefined;
+      node = entry.value;
+      pair = { name: entry.nameSpan, value: entry.value.span };
+    }
+  }
+  return pair;
+}
 
 /** Renders an SDK value as it is written in the given document form (for quick-fix edits). */
 export function renderValue(value: string | number | boolean, form: DocumentKind): string {
@@ -106,7 +128,6 @@ export function checkStructure(
       });
     }
     seen.set(entry.name, entry);
-    ctx.spans.set(pathKey(memberPath), { name: entry.nameSpan, value: entry.value.span });
     const value = checkValue(member.shape, entry.value, memberPath, ctx);
     if (value !== undefined) out[entry.name] = value;
     if (member.deprecated) {
@@ -189,7 +210,6 @@ function describeScalar(node: ValueNode): string {
 export function checkValue(shapeName: string, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
   const shape = serviceModel.shapes[shapeName];
   if (!shape) return undefined;
-  if (!ctx.spans.has(pathKey(path))) ctx.spans.set(pathKey(path), { value: node.span, name: node.nameSpan });
   switch (shape.type) {
     case 'structure': {
       if (node.kind !== 'object') return typeError(node, shape, path, ctx, describeScalar(node));
