@@ -260,5 +260,9 @@ connection.onShutdown(() => {
   pending.clear();
 });
 
+// Last line of defence: a bug in a handler must not take the server (and every open editor's checks) down.
+process.on('uncaughtException', (err) => logFailure('server', err));
+process.on('unhandledRejection', (err) => logFailure('server', err));
+
 documents.listen(connection);
 connection.listen();
