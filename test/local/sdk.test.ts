@@ -213,6 +213,21 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       'InvalidParameterCombinationException',
       400,
     );
+    // The language service's rules (one rule, one place) reject what AWS rejects, with AWS's codes.
+    const noVpc = await expectError(
+      client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-tls', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true })),
+      'InvalidParameterCombinationException',
+      400,
+    );
+    assert.match(noVpc.message, /CacheSubnetGroupName/);
+    const shortToken = await expectError(
+      client.send(
+        new CreateCacheClusterCommand({ CacheClusterId: 'r-tok', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: 'tiny-secret' }),
+      ),
+      'InvalidParameterValueException',
+      400,
+    );
+    assert.doesNotMatch(shortToken.message, /tiny-secret/, 'the token is never echoed');
     await expectError(
       client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-subnet', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheSubnetGroupName: 'nope' })),
       'CacheSubnetGroupNotFoundFault',
@@ -222,7 +237,7 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await expectError(client.send(new RebootCacheClusterCommand({ CacheClusterId: 'no-such-cluster', CacheNodeIdsToReboot: ['0001'] })), 'CacheClusterNotFoundFault', 404);
     // None of the refused creates left a cluster behind.
     const ids = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.map((c) => c.CacheClusterId);
-    for (const id of ['r-bad', 'r-combo', 'r-subnet']) assert.ok(!ids.includes(id));
+    for (const id of ['r-bad', 'r-combo', 'r-subnet', 'r-tls', 'r-tok']) assert.ok(!ids.includes(id));
   });
 
   test('engine versions, the default subnet group and default.* parameter groups', async () => {
