@@ -1,0 +1,64 @@
+// The facts module: internal consistency, and agreement with the generated service model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ENGINES, ENGINE_VERSIONS, NODE_TYPES, PARAMETER_GROUP_FAMILIES, REGIONS, SOURCES, MEMCACHED_ONLY_MEMBERS, REDIS_ONLY_MEMBERS, defaultParameterGroups,
+  endpointHost, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
+} from '../../server/src/model/facts';
+import { serviceModel } from '../../server/src/model/generated/serviceModel';
+
+test('every engine version maps to a parameter-group family of its engine', () => {
+  for (const v of ENGINE_VERSIONS) {
+    assert.ok(PARAMETER_GROUP_FAMILIES.includes(v.family), `${v.engine} ${v.version} → ${v.family}`);
+    assert.equal(engineOfFamily(v.family), v.engine);
+  }
+  for (const e of ENGINES) assert.equal(latestVersion(e).status, 'supported');
+  assert.equal(findVersion('redis', '3.2.4')?.family, 'redis3.2');
+  assert.equal(findVersion('redis', '3.2.4')?.status, 'deprecated');
+  assert.equal(findVersion('valkey', '8.0')?.family, 'valkey8');
+  assert.equal(findVersion('memcached', '7.1'), undefined);
+});
+
+test('the families are exactly the valid CacheParameterGroupFamily values in the service model documentation', () => {
+  const doc = serviceModel.shapes.CreateCacheParameterGroupMessage.members!.CacheParameterGroupFamily.documentation ?? '';
+  for (const f of PARAMETER_GROUP_FAMILIES) assert.ok(doc.includes(`\`${f}\``), `${f} in the model documentation`);
+});
+
+test('default parameter groups, with cluster-mode variants only where they exist', () => {
+  assert.deepEqual(defaultParameterGroups('redis7'), ['default.redis7', 'default.redis7.cluster.on']);
+  assert.deepEqual(defaultParameterGroups('memcached1.6'), ['default.memcached1.6']);
+  assert.deepEqual(defaultParameterGroups('redis2.8'), ['default.redis2.8']);
+});
+
+test('node types: generations and the types the service model documentation lists', () => {
+  assert.equal(nodeTypeFact('cache.r4.large')?.generation, 'current');
+  assert.equal(nodeTypeFact('cache.m3.medium')?.generation, 'previous');
+  assert.equal(nodeTypeFact('cache.r99.large'), undefined);
+  const doc = serviceModel.shapes.CacheNode.documentation ?? '';
+  for (const t of doc.match(/cache\.[a-z0-9]+\.[a-z0-9]+/g) ?? []) assert.ok(NODE_TYPES.includes(t), `${t} from the model docs is known`);
+});
+
+test('Regions, endpoints and Availability Zones', () => {
+  assert.equal(endpointHost('us-west-2'), 'elasticache.us-west-2.amazonaws.com');
+  assert.equal(endpointHost('cn-north-1'), 'elasticache.cn-north-1.amazonaws.com.cn');
+  for (const r of REGIONS) assert.equal(regionOfEndpointHost(endpointHost(r)), r);
+  assert.equal(regionOfEndpointHost('elasticache-fips.us-east-1.amazonaws.com'), 'us-east-1');
+  assert.equal(regionOfEndpointHost('ec2.us-east-1.amazonaws.com'), undefined);
+  assert.equal(regionOfAvailabilityZone('us-gov-west-1a'), 'us-gov-west-1');
+  assert.deepEqual(availabilityZones('eu-west-1').slice(0, 2), ['eu-west-1a', 'eu-west-1b']);
+});
+
+test('engine-only member lists name real CreateCacheCluster members', () => {
+  const members = serviceModel.shapes.CreateCacheClusterMessage.members!;
+  for (const m of [...REDIS_ONLY_MEMBERS, ...MEMCACHED_ONLY_MEMBERS]) assert.ok(members[m], m);
+});
+
+test('every source is an AWS documentation URL', () => {
+  for (const url of Object.values(SOURCES)) assert.match(url, /^https:\/\/docs\.aws\.amazon\.com\//);
+});
+
+test('compareVersions is numeric', () => {
+  assert.ok(compareVersions('4.0.10', '3.2.6') > 0);
+  assert.ok(compareVersions('5.0.6', '5.0.10') < 0);
+  assert.equal(compareVersions('6.x', '6.0'), 0);
+});
