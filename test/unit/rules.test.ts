@@ -71,6 +71,10 @@ const semanticCases: [string, Record<string, unknown>, Record<string, unknown>][
   ['tags', { ...base, Tags: [{ Value: 'x' }] }, base],
   ['tags', { ...base, Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}` })) }, { ...base, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}` })) }],
   ['security-group-id', { ...base, SecurityGroupIds: ['my-group'] }, { ...base, SecurityGroupIds: ['sg-0123456789abcdef0', 'sg-01234567'] }],
+  ['log-delivery-version', { ...base, EngineVersion: '5.0.6', LogDeliveryConfigurations: [{ LogType: 'slow-log' }] }, { ...base, EngineVersion: '6.0', LogDeliveryConfigurations: [{ LogType: 'slow-log' }] }],
+  ['log-delivery-version', { ...base, EngineVersion: '6.0', LogDeliveryConfigurations: [{ LogType: 'engine-log' }] }, { ...base, LogDeliveryConfigurations: [{ LogType: 'engine-log' }] }],
+  ['network-type-version', { ...base, EngineVersion: '6.0', NetworkType: 'dual_stack' }, { ...base, EngineVersion: '6.2', NetworkType: 'dual_stack' }],
+  ['network-type-version', { ...mc, EngineVersion: '1.5.16', IpDiscovery: 'ipv6' }, { ...mc, IpDiscovery: 'ipv6' }],
   ['cache-security-groups-in-vpc', { ...base, ...vpc, CacheSecurityGroupNames: ['default'] }, { ...base, CacheSecurityGroupNames: ['default'] }],
 ];
 

@@ -25,6 +25,8 @@ export const SOURCES = {
   backups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
   seed: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.Create.API.html',
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
+  logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
+  networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
@@ -243,6 +245,15 @@ export const LIMITS = {
   /** In-transit encryption: Redis OSS 3.2.6, 4.0.10 and later; Valkey 7.2+; Memcached 1.6.12+. Source: SOURCES.inTransitEncryption. */
   transitEncryptionMinVersion: { redis: ['3.2.6', '4.0.10'], memcached: '1.6.12' },
 } as const;
+
+/** Log delivery: slow log from Redis OSS 6.0, engine log from Redis OSS 6.2 (all Valkey versions). Source: SOURCES.logDelivery. */
+export const LOG_DELIVERY_MIN_REDIS_VERSION: Record<'slow-log' | 'engine-log', string> = { 'slow-log': '6.0', 'engine-log': '6.2' };
+
+/**
+ * IPv6 / dual-stack (NetworkType, IpDiscovery ipv6): Valkey 7.2+, Redis OSS 6.2 to 7.1, Memcached 1.6.6+.
+ * Source: SOURCES.createCacheCluster (NetworkType) and SOURCES.networkType.
+ */
+export const IPV6_MIN_VERSION: Record<EngineName, string> = { valkey: '7.2', redis: '6.2', memcached: '1.6.6' };
 
 /** The Query API version this model describes (service model metadata.apiVersion). */
 export const API_VERSION = '2015-02-02';

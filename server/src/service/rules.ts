@@ -3,7 +3,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
+  REDIS_ONLY_MEMBERS, REGIONS, LOG_DELIVERY_MIN_REDIS_VERSION, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
 } from '../model/facts';
 import { suggest } from './text';
 import type { Issue } from './types';
@@ -267,6 +267,25 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (problem) add({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
       add({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: 'AuthToken can only be used with TransitEncryptionEnabled=true (and a CacheSubnetGroupName).', path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
+    }
+  }
+
+  // --- Version-gated features: log delivery and IPv6
+  const logs = Array.isArray(input.LogDeliveryConfigurations) ? (input.LogDeliveryConfigurations as Record<string, unknown>[]) : [];
+  logs.forEach((log, i) => {
+    const type = log?.LogType;
+    if (engine !== 'redis' || !versionFact || (type !== 'slow-log' && type !== 'engine-log')) return;
+    const min = LOG_DELIVERY_MIN_REDIS_VERSION[type];
+    if (compareVersions(version!, min) < 0) {
+      add({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
+    }
+  });
+  for (const member of ['NetworkType', 'IpDiscovery'] as const) {
+    const value = str(input[member]);
+    if (!value || value === 'ipv4' || !engine || !versionFact) continue;
+    const min = IPV6_MIN_VERSION[engine];
+    if (compareVersions(version!, min) < 0) {
+      add({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
 
