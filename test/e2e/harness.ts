@@ -2,7 +2,7 @@
 // through playwright-core. One code-server per suite run; every wait is bounded and a failure names the step
 // and what the page showed. Screenshots land in test-results/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page, type Locator } from 'playwright-core';
@@ -162,6 +162,9 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
         await exited;
         clearTimeout(timer);
       }
+      // Cache nodes (redis-server, memcached) that the extension's in-process Local endpoint started live in
+      // their own process groups and outlive a killed extension host: stop those running in this profile.
+      await killProcessesUnder(base);
       rmSync(base, { recursive: true, force: true });
       current = undefined;
     },
@@ -170,6 +173,31 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
 }
 
 let current: Workbench | undefined;
+
+/** Stops processes whose working directory is inside `dir` (only ever processes this suite started there). */
+async function killProcessesUnder(dir: string): Promise<void> {
+  if (!existsSync('/proc')) return;
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/cwd`).startsWith(dir + '/')) pids.push(Number(name));
+    } catch { /* gone, or not ours to read */ }
+  }
+  for (const pid of pids) try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+  const end = Date.now() + 5_000;
+  while (pids.some(alive) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of pids.filter(alive)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -3,13 +3,13 @@
 // One code-server for the whole file; scenarios run in order and build on each other (3 → 4 → 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { createClient } from 'redis';
 import {
-  ROOT, activeEditor, closeQuickInput, gotoLine, key, listFiles, openFile, packageExtension, quickInput, runCommand,
+  RESULTS, ROOT, activeEditor, closeQuickInput, gotoLine, key, listFiles, openFile, packageExtension, quickInput, runCommand,
   screenshot, startWorkbench, step, waitUntil, type Workbench,
 } from './harness';
 
@@ -25,6 +25,8 @@ let workspace: string;
 let tmp: string;
 
 before(async () => {
+  // Screenshots of an earlier run would mislead: start from an empty test-results/.
+  if (existsSync(RESULTS)) for (const f of readdirSync(RESULTS)) if (f.endsWith('.png')) rmSync(join(RESULTS, f));
   tmp = mkdtempSync(join(tmpdir(), 'elasticache-e2e-ws-'));
   workspace = join(tmp, 'samples');
   // A copy of samples/, so quick fixes and saves never touch the repository.
@@ -44,7 +46,12 @@ before(async () => {
 }, { timeout: 600_000 });
 
 after(async () => {
-  if (page) await screenshot(page, 'e2e-final').catch(() => {});
+  if (page) {
+    await screenshot(page, 'e2e-final').catch(() => {});
+    // Stop the Local endpoint the way a user does, so it stops its cache nodes (the harness kills leftovers too).
+    await runCommand(page, 'ElastiCache: Stop Local Endpoint').catch(() => {});
+    await waitUntil('the Local endpoint to stop', async () => !(await treeTexts()).some((t) => /available/.test(t)), 15_000).catch(() => {});
+  }
   await wb?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
@@ -311,7 +318,7 @@ test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes avai
     await expand(WIZARD_CLUSTER);
     const text = await waitUntil('a node row with host:port', async () => {
       // A node row: host:port, not the Local connection's http:// URL nor the cluster row itself.
-      const t = (await treeTexts()).find((r) => /(127\.0\.0\.1|localhost):\d+/.test(r) && !r.includes('http://') && !r.includes(WIZARD_CLUSTER));
+      const t = (await treeTexts()).find((r) => /(127\.0\.0\.1|localhost):\d+/.test(r) && !/^Local\b/.test(r) && !r.includes(WIZARD_CLUSTER));
       return t;
     }, 20_000);
     const m = /(127\.0\.0\.1|localhost):(\d+)/.exec(text)!;
