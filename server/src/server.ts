@@ -188,7 +188,10 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
 
 connection.onCompletion((params, token) =>
   serve('completion', params.textDocument.uri, token, null, (doc, kind) => {
-    const candidates = complete(doc.getText(), doc.offsetAt(params.position), kind);
+    // CLI input files are one request: reuse the per-version analysis. Query files: completion analyses only the
+    // request around the cursor, which is cheaper than the whole file after an edit.
+    const whole = kind === 'query' ? undefined : analysisOf(doc, kind);
+    const candidates = complete(doc.getText(), doc.offsetAt(params.position), kind, whole);
     const items = candidates.map(
       (c): CompletionItem => ({
         label: c.label,
@@ -208,7 +211,7 @@ connection.onCompletion((params, token) =>
 
 connection.onHover((params, token) =>
   serve('hover', params.textDocument.uri, token, null, (doc, kind) => {
-    const info = hover(doc.getText(), doc.offsetAt(params.position), kind);
+    const info = hover(doc.getText(), doc.offsetAt(params.position), kind, kind === 'query' ? undefined : analysisOf(doc, kind));
     return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: range(doc, info.span) } : null;
   }),
 );

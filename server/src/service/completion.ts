@@ -75,9 +75,12 @@ export function requestBlockAround(text: string, offset: number): Span {
   return { start, end };
 }
 
-/** The analysis of the part of the document around `offset`; its spans are relative to `base`. */
-export function analysisAround(text: string, offset: number, kind: DocumentKind): { analysis: Analysis; base: number } {
-  if (kind !== 'query') return { analysis: analyze(text, kind), base: 0 };
+/**
+ * The analysis of the part of the document around `offset`; its spans are relative to `base`. A CLI input file is
+ * one request: `whole`, the caller's analysis of the same text, is used when given.
+ */
+export function analysisAround(text: string, offset: number, kind: DocumentKind, whole?: Analysis): { analysis: Analysis; base: number } {
+  if (kind !== 'query') return { analysis: whole ?? analyze(text, kind), base: 0 };
   const block = requestBlockAround(text, offset);
   return { analysis: analyze(text.slice(block.start, block.end), 'query'), base: block.start };
 }
@@ -590,8 +593,8 @@ function topLevelNames(request: ParsedRequest | undefined): Set<string> {
   return new Set(request?.entries.map((e) => e.name) ?? []);
 }
 
-function jsonCompletions(text: string, offset: number): CompletionCandidate[] {
-  const analysis = analyze(text, 'json');
+function jsonCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  const analysis = whole ?? analyze(text, 'json');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
@@ -694,8 +697,8 @@ function yamlParentPath(lines: string[], lineIndex: number, col: number, inItem:
   return path;
 }
 
-function yamlCompletions(text: string, offset: number): CompletionCandidate[] {
-  const analysis = analyze(text, 'yaml');
+function yamlCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  const analysis = whole ?? analyze(text, 'yaml');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
@@ -742,9 +745,12 @@ function yamlCompletions(text: string, offset: number): CompletionCandidate[] {
   return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly);
 }
 
-/** Completion candidates at `offset` (UTF-16 code units) of a document of the given kind. */
-export function complete(text: string, offset: number, kind: DocumentKind): CompletionCandidate[] {
+/**
+ * Completion candidates at `offset` (UTF-16 code units) of a document of the given kind. `whole`: an analysis of
+ * this exact text the caller already has (used for CLI input files; Query files analyse only the cursor's request).
+ */
+export function complete(text: string, offset: number, kind: DocumentKind, whole?: Analysis): CompletionCandidate[] {
   const at = Math.max(0, Math.min(offset, text.length));
   if (kind === 'query') return queryCompletions(text, at);
-  return kind === 'json' ? jsonCompletions(text, at) : yamlCompletions(text, at);
+  return kind === 'json' ? jsonCompletions(text, at, whole) : yamlCompletions(text, at, whole);
 }

@@ -5,7 +5,7 @@ import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FA
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
-import type { DocumentKind, Entry, ParsedRequest, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, ParsedRequest, Span, ValueNode } from './types';
 
 export interface HoverInfo {
   markdown: string;
@@ -285,9 +285,9 @@ function nestedHover(action: string | undefined, shapeName: string, value: Value
   return undefined;
 }
 
-/** The hover at `offset` (UTF-16 code units), or undefined when there is nothing to say. */
-export function hover(text: string, offset: number, kind: DocumentKind): HoverInfo | undefined {
-  const { analysis, base } = analysisAround(text, offset, kind);
+/** The hover at `offset` (UTF-16 code units), or undefined when there is nothing to say. `whole`: as for complete(). */
+export function hover(text: string, offset: number, kind: DocumentKind, whole?: Analysis): HoverInfo | undefined {
+  const { analysis, base } = analysisAround(text, offset, kind, whole);
   const local = offset - base;
   const request = analysis.requests.find((r) => contains(r.span, local));
   if (!request) return undefined;
