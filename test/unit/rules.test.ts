@@ -25,6 +25,7 @@ const semanticCases: [string, Record<string, unknown>, Record<string, unknown>][
   ['engine-version', { ...base, EngineVersion: 'latest' }, base],
   ['engine-version-support', { ...base, EngineVersion: '3.2.10', CacheNodeType: 'cache.r5.large' }, base],
   ['engine-version-support', { ...base, EngineVersion: '5.0.6' }, { ...base, EngineVersion: '6.2' }],
+  ['engine-version-support', { ...base, EngineVersion: '5.0.3', CacheNodeType: 'cache.r5.large' }, { ...base, EngineVersion: '6.x' }],
   ['num-cache-nodes', { ...base, NumCacheNodes: 2 }, base],
   ['num-cache-nodes', { ...base, Engine: 'valkey', EngineVersion: '8.0', NumCacheNodes: 3 }, { ...base, Engine: 'valkey', EngineVersion: '8.0' }],
   ['num-cache-nodes', { ...mc, NumCacheNodes: 41 }, { ...mc, NumCacheNodes: 40 }],
@@ -90,6 +91,15 @@ test('clean inputs of each engine have no issues at all', () => {
   assert.deepEqual(issueCodes(mc), []);
   assert.deepEqual(issueCodes({ ...base, Engine: 'valkey', EngineVersion: '8.0', CacheParameterGroupName: 'default.valkey8' }), []);
   assert.deepEqual(issueCodes({}), [], 'a partial (empty) input is silent: the wizard validates as you type');
+});
+
+test('engine-version-support messages: end-of-life date, deprecated patch version, Extended Support', () => {
+  const msg = (v: string) => checkCreateCacheCluster({ ...base, EngineVersion: v, CacheNodeType: 'cache.r5.large' }).find((i) => i.code === 'engine-version-support')!;
+  assert.match(msg('3.2.4').message, /end of life on ElastiCache on 2023-07-31/);
+  assert.equal(msg('3.2.4').severity, 'warning');
+  assert.match(msg('5.0.3').message, /deprecated patch version: use 5\.0\.6/);
+  assert.match(msg('4.0.10').message, /Extended Support/);
+  assert.equal(msg('4.0.10').severity, 'information');
 });
 
 test('Region-aware rules: AZs and the SNS topic against the host Region', () => {

@@ -12,6 +12,7 @@ export const SOURCES = {
   engineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html',
   supportedEngineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html',
   extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
+  endOfLife: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/deprecated-engine-versions.html',
   parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',
   parameterGroups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html',
   auth: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
@@ -39,8 +40,8 @@ export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcache
  * - `supported`: standard support;
  * - `extended-support`: standard support ended January 31, 2026 (Redis OSS 4 and 5); paid Extended Support until
  *   January 31, 2029 (SOURCES.extendedSupport);
- * - `deprecated`: past end of life on ElastiCache (Redis OSS 2.x and 3.x; SOURCES.supportedEngineVersions,
- *   "deprecated, reached end of life" section of SOURCES.engineVersions).
+ * - `deprecated`: past end of life on ElastiCache (`endOfLife` date): Redis OSS 2.x on 2023-01-13, 3.x on
+ *   2023-07-31; patch versions 5.0.0–5.0.5 are deprecated in favour of 5.0.6. Source: SOURCES.endOfLife.
  */
 export type VersionStatus = 'supported' | 'extended-support' | 'deprecated';
 
@@ -49,10 +50,12 @@ export interface EngineVersionFact {
   version: string;
   family: string;
   status: VersionStatus;
+  /** End-of-life date on ElastiCache (YYYY-MM-DD), for deprecated versions that have one. */
+  endOfLife?: string;
 }
 
-function versions(engine: EngineName, family: string, status: VersionStatus, list: string[]): EngineVersionFact[] {
-  return list.map((version) => ({ engine, version, family, status }));
+function versions(engine: EngineName, family: string, status: VersionStatus, list: string[], endOfLife?: string): EngineVersionFact[] {
+  return list.map((version) => (endOfLife ? { engine, version, family, status, endOfLife } : { engine, version, family, status }));
 }
 
 /**
@@ -65,11 +68,12 @@ export const ENGINE_VERSIONS: readonly EngineVersionFact[] = [
   ...versions('valkey', 'valkey7', 'supported', ['7.2']),
   ...versions('redis', 'redis7', 'supported', ['7.1', '7.0']),
   ...versions('redis', 'redis6.x', 'supported', ['6.2', '6.0', '6.x']),
-  ...versions('redis', 'redis5.0', 'extended-support', ['5.0.6', '5.0.5', '5.0.4', '5.0.3', '5.0.0']),
+  ...versions('redis', 'redis5.0', 'extended-support', ['5.0.6']),
+  ...versions('redis', 'redis5.0', 'deprecated', ['5.0.5', '5.0.4', '5.0.3', '5.0.0']),
   ...versions('redis', 'redis4.0', 'extended-support', ['4.0.10']),
-  ...versions('redis', 'redis3.2', 'deprecated', ['3.2.10', '3.2.6', '3.2.4']),
-  ...versions('redis', 'redis2.8', 'deprecated', ['2.8.24', '2.8.23', '2.8.22', '2.8.21', '2.8.19', '2.8.12', '2.8.6']),
-  ...versions('redis', 'redis2.6', 'deprecated', ['2.6.13']),
+  ...versions('redis', 'redis3.2', 'deprecated', ['3.2.10', '3.2.6', '3.2.4'], '2023-07-31'),
+  ...versions('redis', 'redis2.8', 'deprecated', ['2.8.24', '2.8.23', '2.8.22', '2.8.21', '2.8.19', '2.8.12', '2.8.6'], '2023-01-13'),
+  ...versions('redis', 'redis2.6', 'deprecated', ['2.6.13'], '2023-01-13'),
   ...versions('memcached', 'memcached1.6', 'supported', ['1.6.22', '1.6.17', '1.6.12', '1.6.6']),
   ...versions('memcached', 'memcached1.5', 'supported', ['1.5.16', '1.5.10']),
   ...versions('memcached', 'memcached1.4', 'supported', ['1.4.34', '1.4.33', '1.4.24', '1.4.14', '1.4.5']),

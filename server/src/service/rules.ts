@@ -12,6 +12,7 @@ import {
   validateSnsTopicArn, windowsOverlap,
 } from './validators';
 
+const versionsOfFamily = (family: string) => ENGINE_VERSIONS.filter((v) => v.family === family);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
@@ -79,7 +80,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
       severity: versionFact.status === 'deprecated' ? 'warning' : 'information',
       message:
         versionFact.status === 'deprecated'
-          ? `${ENGINE_DISPLAY[engine!]} ${version} is past end of life on ElastiCache: new clusters should use a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`
+          ? versionFact.endOfLife
+            ? `${ENGINE_DISPLAY[engine!]} ${version} reached end of life on ElastiCache on ${versionFact.endOfLife}: create new clusters with a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`
+            : `${ENGINE_DISPLAY[engine!]} ${version} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`
           : `Standard support for ${ENGINE_DISPLAY[engine!]} ${version} ended on January 31, 2026; it now runs on paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`,
       path: ['EngineVersion'],
       target: 'value',
