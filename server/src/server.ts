@@ -118,7 +118,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** The action of the request a finding lies in, for the finding's API reference link. */
 function actionAt(analysis: Analysis, span: Span): string | undefined {
-  const request = analysis.requests.find((r) => r.span.start <= span.start && span.start <= r.span.end);
+  // Requests are in document order: binary search (a 10 MB file has 75k requests and up to 1000 findings).
+  const { requests } = analysis;
+  let lo = 0;
+  let hi = requests.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (requests[mid].span.start <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const candidate = requests[lo];
+  const request = candidate && candidate.span.start <= span.start && span.start <= candidate.span.end ? candidate : undefined;
   return request?.action?.name ?? (request && request.kind !== 'query' ? 'CreateCacheCluster' : undefined);
 }
 
