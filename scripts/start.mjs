@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { applyEdits, modify } from 'jsonc-parser';
+import { applyEdits, modify, parse } from 'jsonc-parser';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STATE = join(ROOT, '.cache', 'start');
@@ -49,21 +49,27 @@ const userDataDir = join(STATE, 'user-data');
 const extensionsDir = join(STATE, 'extensions');
 const settingsFile = join(userDataDir, 'User', 'settings.json');
 mkdirSync(dirname(settingsFile), { recursive: true });
-if (!existsSync(settingsFile)) {
-  writeFileSync(settingsFile, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'workbench.tips.enabled': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-  }, null, 2));
-}
-// The extension's "Start Local Endpoint" reuses an endpoint already serving elasticache.local.port: point it at ours.
+const defaults = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'workbench.tips.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.openRepositoryInParentFolders': 'never',
+};
 {
-  const text = readFileSync(settingsFile, 'utf8');
-  const edits = modify(text, ['elasticache.local.port'], Number(args['local-port']), { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-  writeFileSync(settingsFile, applyEdits(text, edits));
+  // Your own settings win; ours fill the gaps. The extension's "Start Local Endpoint" reuses an endpoint already
+  // serving elasticache.local.port, so point it at the one started below.
+  let text = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '{}';
+  const present = parse(text) ?? {};
+  const set = (key, value) => {
+    text = applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  };
+  for (const [k, v] of Object.entries(defaults)) if (!(k in present)) set(k, v);
+  set('elasticache.local.port', Number(args['local-port']));
+  writeFileSync(settingsFile, text);
 }
 run('installing the extension into code-server', process.execPath,
   [codeServer, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
@@ -111,6 +117,8 @@ function startChild(name, cmd, argv, ready, env = process.env) {
       if (!stopping) {
         reject(new Error(`${name} exited (${code ?? signal})`));
         say(`${name} exited (${code ?? signal}); stopping the rest`);
+        if (name === 'local') say('is the port taken? try `npm start -- --local-port 4511`, or `--no-local`');
+        if (name === 'code-server') say('is the port taken? try `npm start -- --port 8081`');
         stopAll(1);
       }
     });
