@@ -7,7 +7,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterManager } from './clusters';
-import { findNodeBinaries, isAlive, missingBinaryMessage } from './nodes';
+import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecutable, stopNode } from './nodes';
 import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateCreateCacheCluster } from './validation';
@@ -125,13 +125,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     binaries,
     log,
   });
-  try {
-    await manager.open();
-  } catch (err) {
-    await manager.close().catch(() => {});
-    await unlock();
-    throw err;
-  }
+  // Requests wait until the clusters of the data directory are back (nodes adopted or restarted).
+  let opened: Promise<void> | undefined;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
@@ -146,6 +141,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       const query = [...url.searchParams.entries()];
       const contentType = String(req.headers['content-type'] ?? '');
       const form = req.method === 'POST' && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) ? [...new URLSearchParams(body).entries()] : [];
+      await opened;
       const caller = await authenticate(
         { method: req.method, host: String(req.headers.host ?? ''), path: url.pathname, query, headers: req.headers, body },
         credentials,
@@ -203,6 +199,18 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       });
     });
   } catch (err) {
+    // e.g. EADDRINUSE (code kept for callers that fall back to another port); no node was touched yet.
+    await unlock();
+    throw err;
+  }
+  opened = manager.open();
+  try {
+    await opened;
+  } catch (err) {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
     await manager.close().catch(() => {});
     await unlock();
     throw err;
@@ -230,4 +238,29 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       return stopping;
     },
   };
+}
+
+/**
+ * Stops the node processes recorded in a data directory's state file, e.g. after the process that ran the
+ * endpoint was killed (nodes deliberately outlive a crashed endpoint so that a restart finds them, and their
+ * data, again). For test clean-up and recovery; the next endpoint on this directory restarts the clusters.
+ * Only processes that run redis-server or memcached are signalled.
+ */
+export async function stopRecordedNodes(dataDir: string): Promise<number> {
+  let state: { clusters?: { nodes?: { pid?: number }[] }[] };
+  try {
+    state = JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8'));
+  } catch {
+    return 0;
+  }
+  const binaries = await findNodeBinaries();
+  const pids = (state.clusters ?? []).flatMap((c) => (c.nodes ?? []).map((n) => n.pid)).filter((p): p is number => typeof p === 'number' && isAlive(p));
+  let stopped = 0;
+  for (const pid of pids) {
+    const ours = await Promise.all([binaries.redis, binaries.memcached].filter((b): b is string => !!b).map((b) => runsExecutable(pid, b)));
+    if (!ours.some((o) => o !== false)) continue;
+    await stopNode(adoptNode(pid));
+    stopped++;
+  }
+  return stopped;
 }

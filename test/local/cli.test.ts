@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
+import { stopRecordedNodes } from '../../local/src/index';
 import { alive, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, startCli, tempDataDir, type CliEndpoint } from './helpers';
 
 const awsCli = '/usr/bin/aws';
@@ -137,6 +138,23 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
     assert.equal(await stopCli(cli), 0);
     for (const pid of [...pids, ...nodePids]) assert.equal(alive(pid), false, `node ${pid} still running after SIGTERM`);
     for (const port of [redisPort, tlsPort, mcPort]) assert.equal(await portOpen(port), false);
+  });
+
+  test('stopRecordedNodes cleans up the nodes of an endpoint that was killed', async () => {
+    const dataDir = tempDataDir();
+    const cli = await startCli(dataDir, ['--quiet']);
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    await sdkClient(cli.url).send(new CreateCacheClusterCommand({ CacheClusterId: 'orphan', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+    const pids = recordedPids(dataDir);
+    assert.equal(pids.length, 2);
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    for (const pid of pids) assert.equal(alive(pid), true, 'nodes outlive a killed endpoint');
+    assert.equal(await stopRecordedNodes(dataDir), 2);
+    for (const pid of pids) assert.equal(alive(pid), false);
   });
 
   test('missing redis-server and memcached: named Debian packages at start-up and on create', async () => {

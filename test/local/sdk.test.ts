@@ -322,3 +322,27 @@ describe('local endpoint with SigV4 verification (--access-key/--secret-key)', {
     assert.match(await bad.text(), /SignatureDoesNotMatch/);
   });
 });
+
+describe('start-up conflicts', { timeout: 30_000 }, () => {
+  test('a busy port fails with EADDRINUSE without touching nodes; a data directory serves one endpoint', async () => {
+    const dataDir = tempDataDir();
+    const other = tempDataDir();
+    const first = await startLocalEndpoint({ port: 0, dataDir });
+    try {
+      await first.stop().then(() => undefined);
+      const running = await startLocalEndpoint({ port: 0, dataDir });
+      try {
+        await assert.rejects(startLocalEndpoint({ port: running.port, dataDir: other }), (err: NodeJS.ErrnoException) => err.code === 'EADDRINUSE');
+        await assert.rejects(startLocalEndpoint({ port: 0, dataDir }), /already used by a local endpoint/);
+        // The failed starts left the running endpoint serving.
+        const out = await sdkClient(running.url).send(new DescribeCacheClustersCommand({}));
+        assert.deepEqual(out.CacheClusters, []);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      killRecordedAndRemove(dataDir);
+      killRecordedAndRemove(other);
+    }
+  });
+});
