@@ -22,7 +22,7 @@ const seedJson = readFileSync(join(__dirname, 'fixtures', 'seed.elasticache.json
 
 /** Per-call times (ms) of `fn`, after a warm-up, for at least `minRuns` runs and `minMs` milliseconds. */
 function sample(fn: () => unknown, minRuns: number, minMs: number): number[] {
-  for (let i = 0; i < Math.min(minRuns, 50); i++) fn();
+  for (let i = 0; i < Math.min(minRuns, 200); i++) fn();
   const times: number[] = [];
   const until = performance.now() + minMs;
   while (times.length < minRuns || performance.now() < until) {
@@ -34,7 +34,7 @@ function sample(fn: () => unknown, minRuns: number, minMs: number): number[] {
 }
 
 async function sampleAsync(fn: () => Promise<unknown>, minRuns: number, minMs: number): Promise<number[]> {
-  for (let i = 0; i < Math.min(minRuns, 50); i++) await fn();
+  for (let i = 0; i < Math.min(minRuns, 200); i++) await fn();
   const times: number[] = [];
   const until = performance.now() + minMs;
   while (times.length < minRuns || performance.now() < until) {
