@@ -55,7 +55,7 @@ export function decodeComponent(
   what: 'name' | 'value',
   quiet: boolean,
 ): { text: string; ok: boolean } {
-  if (!/[%+\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/.test(raw)) return { text: raw, ok: true };
+  if (!/[%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/.test(raw)) return { text: raw, ok: true };
   let out = '';
   let ok = true;
   let i = 0;
@@ -100,9 +100,33 @@ export function decodeComponent(
       continue;
     }
     if (ch === '+') {
+      // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value.
+      if (!quiet) {
+        const span = { start: offset + i, end: offset + i + 1 };
+        findings.push({
+          code: 'query-unencoded-character',
+          severity: 'warning',
+          message: `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
+          span,
+          fixes: [
+            { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B' }] },
+            { title: "Encode '+' as %20 (a space)", edits: [{ span, newText: '%20' }] },
+          ],
+        });
+      }
       out += ' ';
       i += 1;
       continue;
+    }
+    if (ch === '=' && what === 'value' && !quiet) {
+      const span = { start: offset + i, end: offset + i + 1 };
+      findings.push({
+        code: 'query-unencoded-character',
+        severity: 'warning',
+        message: "Unencoded '=' in the value: percent-encode it as %3D so the value cannot be misread.",
+        span,
+        fixes: [{ title: "Encode '=' as %3D", edits: [{ span, newText: '%3D' }], isPreferred: true }],
+      });
     }
     const code = ch.charCodeAt(0);
     if (!quiet) {
