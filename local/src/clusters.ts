@@ -21,6 +21,7 @@ import {
   ensureTlsCertificate,
   runsExecutable,
   freePort,
+  portIsFree,
   isAlive,
   missingBinaryMessage,
   spawnNode,
@@ -240,7 +241,12 @@ export class ClusterManager {
     cluster.status = allUp ? 'available' : 'failed';
   }
 
-  private async allocatePort(): Promise<number> {
+  /** A free port for a node: the requested one when it is free (first node only), else one the OS picks. */
+  private async allocatePort(requested?: number): Promise<number> {
+    if (requested !== undefined && !this.reservedPorts.has(requested) && (await portIsFree(this.opts.bindHost, requested))) {
+      this.reservedPorts.add(requested);
+      return requested;
+    }
     for (;;) {
       const port = await freePort(this.opts.bindHost);
       if (!this.reservedPorts.has(port)) {
@@ -352,7 +358,15 @@ export class ClusterManager {
     const zones = availabilityZones(region);
     const now = new Date().toISOString();
     const nodes: NodeState[] = [];
-    for (let i = 1; i <= numNodes; i++) nodes.push({ id: String(i).padStart(4, '0'), port: await this.allocatePort(), createTime: now });
+    // Nodes share one loopback address, so only the first can have the requested Port (if it is free).
+    for (let i = 1; i <= numNodes; i++) {
+      nodes.push({ id: String(i).padStart(4, '0'), port: await this.allocatePort(i === 1 ? (input.Port as number | undefined) : undefined), createTime: now });
+    }
+    // Another create of the same ID may have won while ports were being allocated.
+    if (this.state.clusters.some((c) => c.id === id)) {
+      for (const n of nodes) this.reservedPorts.delete(n.port);
+      throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
+    }
     const cluster: ClusterState = {
       id,
       arn: `arn:aws:elasticache:${region}:${accountId}:cluster:${id}`,

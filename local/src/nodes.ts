@@ -56,6 +56,17 @@ export function freePort(host: string): Promise<number> {
   });
 }
 
+/** True when `port` can be bound on `host` right now. */
+export function portIsFree(host: string, port: number): Promise<boolean> {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
 /** True when something accepts TCP connections on host:port. */
 export function answers(host: string, port: number, timeoutMs = 200): Promise<boolean> {
   return new Promise((resolve) => {

@@ -19,6 +19,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
@@ -268,6 +269,32 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);
+    // List members in the `.member.N` form (the SDK uses the named form), and a requested Port that is free.
+    const wanted = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const created = await presigned({
+      Action: 'CreateCacheCluster',
+      Version: '2015-02-02',
+      CacheClusterId: 'member-form',
+      Engine: 'memcached',
+      CacheNodeType: 'cache.t3.micro',
+      NumCacheNodes: '1',
+      Port: String(wanted),
+      'SecurityGroupIds.member.1': 'sg-0123456789abcdef0',
+      'SecurityGroupIds.member.2': 'sg-0123456789abcdef1',
+      'Tags.member.1.Key': 'form',
+      'Tags.member.1.Value': 'member',
+    });
+    assert.equal(created.status, 200, await created.text());
+    const mf = (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'member-form', ShowCacheNodeInfo: true }))).CacheClusters![0];
+    assert.deepEqual(mf.SecurityGroups?.map((g) => g.SecurityGroupId), ['sg-0123456789abcdef0', 'sg-0123456789abcdef1']);
+    assert.equal(mf.CacheNodes![0].Endpoint!.Port, wanted);
+    assert.deepEqual((await client.send(new ListTagsForResourceCommand({ ResourceName: mf.ARN }))).TagList, [{ Key: 'form', Value: 'member' }]);
+
     const described = await presigned({ Action: 'DescribeCacheClusters', Version: '2015-02-02', CacheClusterId: 'valkey-1' });
     assert.equal(described.status, 200);
     const xml = await described.text();
