@@ -49,7 +49,12 @@ export async function runLocal(args: string[]): Promise<number> {
       log: values.quiet ? undefined : (line) => console.log(`[${new Date().toISOString()}] ${line}`),
     });
   } catch (err) {
-    console.error(`elasticache local: ${(err as Error).message}`);
+    const e = err as NodeJS.ErrnoException;
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `elasticache local: port ${port} on ${values.host} is already in use (another endpoint?); choose one with --port, or --port 0 for any free port`
+        : `elasticache local: ${e.message}`,
+    );
     return 1;
   }
   const notes = [`data in ${endpoint.dataDir}`, endpoint.warnings.length === 0 ? undefined : `WARNING: ${endpoint.warnings.join('; ')}`]
