@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { startLocalEndpoint } from './index';
 
-const usage = 'usage: elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]';
+const usage = `usage: elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]
+  (keys also from ELASTICACHE_LOCAL_ACCESS_KEY / ELASTICACHE_LOCAL_SECRET_KEY; without keys any SigV4 signature is accepted)`;
 
 export async function runLocal(args: string[]): Promise<number> {
   let values;
@@ -34,6 +35,9 @@ export async function runLocal(args: string[]): Promise<number> {
     console.error(`elasticache local: --port must be a port number (0-65535), not ${values.port}`);
     return 2;
   }
+  // The keys may also come from the environment, which (unlike a command line) other users cannot see in `ps`.
+  values['access-key'] ??= process.env.ELASTICACHE_LOCAL_ACCESS_KEY || undefined;
+  values['secret-key'] ??= process.env.ELASTICACHE_LOCAL_SECRET_KEY || undefined;
   if ((values['access-key'] === undefined) !== (values['secret-key'] === undefined)) {
     console.error('elasticache local: --access-key and --secret-key must be given together');
     return 2;

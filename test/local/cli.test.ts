@@ -75,6 +75,34 @@ describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsS
   });
 });
 
+describe('elasticache local --access-key/--secret-key with the AWS CLI', { timeout: 60_000, skip: existsSync(awsCli) ? false : `${awsCli} missing` }, () => {
+  test('botocore signatures verify; a wrong secret gets SignatureDoesNotMatch', async () => {
+    const dataDir = tempDataDir();
+    // The secret from the environment (kept off the command line).
+    const cli = await startCli(dataDir, ['--quiet', '--access-key', 'AKIALOCAL'], { ...process.env, ELASTICACHE_LOCAL_SECRET_KEY: 'cli-secret' });
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    assert.doesNotMatch(cli.output(), /cli-secret/);
+    const run = (secret: string, args: string[]) =>
+      promisify(execFile)(awsCli, ['--endpoint-url', cli.url, '--no-cli-pager', 'elasticache', ...args], {
+        env: { ...awsEnv, AWS_ACCESS_KEY_ID: 'AKIALOCAL', AWS_SECRET_ACCESS_KEY: secret },
+      }).then(
+        (r) => ({ code: 0, stderr: r.stderr }),
+        (e: { code?: number; stderr?: string }) => ({ code: e.code ?? -1, stderr: e.stderr ?? '' }),
+      );
+    const ok = await run('cli-secret', ['describe-cache-subnet-groups', '--cache-subnet-group-name', 'default']);
+    assert.equal(ok.code, 0, ok.stderr);
+    const post = await run('cli-secret', ['add-tags-to-resource', '--resource-name', 'arn:aws:elasticache:us-east-1:000000000000:subnetgroup:default', '--tags', 'Key=a,Value=b c&d']);
+    assert.equal(post.code, 0, post.stderr);
+    const bad = await run('wrong', ['describe-cache-clusters']);
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /\(SignatureDoesNotMatch\)/);
+    assert.equal(await stopCli(cli), 0);
+  });
+});
+
 describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { timeout: 120_000 }, () => {
   test('kill -9 of the endpoint (and of a node): clusters, ports and data are back after a restart', async () => {
     const dataDir = tempDataDir();
