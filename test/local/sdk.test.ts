@@ -125,8 +125,10 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
 
     const tags = await client.send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }));
     assert.deepEqual(tags.TagList, [{ Key: 'team', Value: 'b' }]);
-    const added = await client.send(new AddTagsToResourceCommand({ ResourceName: cluster.ARN, Tags: [{ Key: 'env', Value: 'dev' }, { Key: 'team', Value: 'c' }] }));
-    assert.deepEqual(added.TagList, [{ Key: 'team', Value: 'c' }, { Key: 'env', Value: 'dev' }]);
+    const tricky = `a<b>&"c' ]]> é 🙂`;
+    const added = await client.send(new AddTagsToResourceCommand({ ResourceName: cluster.ARN, Tags: [{ Key: 'env', Value: tricky }, { Key: 'team', Value: 'c' }] }));
+    assert.deepEqual(added.TagList, [{ Key: 'team', Value: 'c' }, { Key: 'env', Value: tricky }]);
+    assert.deepEqual((await client.send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }))).TagList, added.TagList);
   });
 
   test('Valkey node answers PING; reboot goes through rebooting and keeps AOF data', async () => {
