@@ -1,5 +1,5 @@
 // `elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]`:
-// serves the local endpoint until SIGINT/SIGTERM, then stops every node it started and exits 0.
+// serves the local endpoint until SIGINT/SIGTERM/SIGHUP, then stops every node it started and exits 0.
 import { parseArgs } from 'node:util';
 import { startLocalEndpoint } from './index';
 
@@ -82,5 +82,6 @@ export async function runLocal(args: string[]): Promise<number> {
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGHUP', () => shutdown('SIGHUP'));
   });
 }

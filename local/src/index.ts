@@ -162,7 +162,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       }
       const memberParams = params.filter(([k]) => k !== 'Action' && k !== 'Version');
       if (action === 'CreateCacheCluster') {
-        const finding = validateCreateCacheCluster(new URLSearchParams(params).toString());
+        const finding = validateCreateCacheCluster(params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
         if (finding) throw finding;
       }
       const input = decodeInput(action, memberParams);
