@@ -6,6 +6,48 @@
 // line ends a request.
 import type { Finding, Fix, QueryParam, Span } from './types';
 
+/**
+ * A `name=value` pair. Spans are computed on access from a few offsets: a 10 MB document has hundreds of
+ * thousands of parameters, and five span objects each would dominate memory and garbage collection.
+ */
+class Param implements QueryParam {
+  private lineStart = -1;
+  private lineEnd = -1;
+  constructor(
+    readonly name: string,
+    readonly value: string,
+    private readonly start: number,
+    private readonly nameEnd: number,
+    private readonly valueStart: number,
+    private readonly end: number,
+    private readonly separator: number,
+    readonly decoded: boolean,
+  ) {}
+  get nameSpan(): Span {
+    return { start: this.start, end: this.nameEnd };
+  }
+  get valueSpan(): Span {
+    return { start: this.valueStart, end: this.end };
+  }
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+  get separatorSpan(): Span | undefined {
+    return this.separator < 0 ? undefined : { start: this.separator, end: this.separator + 1 };
+  }
+  get lineSpan(): Span | undefined {
+    return this.lineStart < 0 ? undefined : { start: this.lineStart, end: this.lineEnd };
+  }
+  setLine(start: number, end: number): void {
+    this.lineStart = start;
+    this.lineEnd = end;
+  }
+  toJSON(): Record<string, unknown> {
+    const { name, value, nameSpan, valueSpan, span, separatorSpan, lineSpan, decoded } = this;
+    return { name, value, nameSpan, valueSpan, span, separatorSpan, lineSpan, decoded };
+  }
+}
+
 /** Removes a parameter with its separator, or its whole line when it is alone on a continuation line. */
 export function removeParamFix(param: QueryParam, title: string): Fix {
   if (param.lineSpan) return { title, edits: [{ span: param.lineSpan, newText: '' }] };
@@ -32,6 +74,9 @@ export function isPlaceholder(raw: string): boolean {
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
+const ONLY_ESCAPES = /^(?:[^%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]|%[0-9A-Fa-f]{2})*$/;
+/** Characters that need decoding or a finding; anything else is taken as written. */
+const NEEDS_DECODING = /[%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/;
 // Characters that may never appear unencoded in a URL query (RFC 3986): they break the URL or start a fragment.
 const ILLEGAL_IN_URL = new Set([' ', '\t', '<', '>', '"', '{', '}', '|', '\\', '^', '`', '#']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -55,7 +100,15 @@ export function decodeComponent(
   what: 'name' | 'value',
   quiet: boolean,
 ): { text: string; ok: boolean } {
-  if (!/[%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/.test(raw)) return { text: raw, ok: true };
+  if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
+  // Common case: only well-formed %XX escapes among ordinary characters; the native decoder handles it.
+  if (ONLY_ESCAPES.test(raw)) {
+    try {
+      return { text: decodeURIComponent(raw), ok: true };
+    } catch {
+      // invalid UTF-8: the character-by-character pass below reports it
+    }
+  }
   let out = '';
   let ok = true;
   let i = 0;
@@ -218,9 +271,9 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (end >= text.length) break;
       continue;
     }
-    const trailing = text.slice(line.contentEnd, end).replace(/\r$/, '');
-    if (trailing.length > 0) {
-      const s = { start: line.contentEnd, end: line.contentEnd + trailing.length };
+    const lineEnd = end > line.contentEnd && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    if (lineEnd > line.contentEnd) {
+      const s = { start: line.contentEnd, end: lineEnd };
       findings.push({
         code: 'query-trailing-whitespace',
         severity: 'warning',
@@ -251,7 +304,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       }
       const before = current.params.length;
       splitParams(text, line.contentStart, line.contentEnd, current, findings);
-      if (current.params.length === before + 1) current.params[before].lineSpan = { start: line.start, end: Math.min(text.length, end + 1) };
+      if (current.params.length === before + 1) (current.params[before] as Param).setLine(line.start, Math.min(text.length, end + 1));
       if (end >= text.length) break;
       continue;
     }
@@ -313,21 +366,15 @@ function splitParams(text: string, from: number, to: number, req: RawQueryReques
 }
 
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  const raw = text.slice(start, end);
-  const eq = raw.indexOf('=');
-  const rawName = eq < 0 ? raw : raw.slice(0, eq);
-  const rawValue = eq < 0 ? '' : raw.slice(eq + 1);
-  const nameSpan = { start, end: start + rawName.length };
-  const valueSpan = eq < 0 ? { start: end, end } : { start: start + eq + 1, end };
-  const name = decodeComponent(rawName, start, findings, 'name', false);
-  const value = decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue));
-  req.params.push({
-    name: name.text,
-    value: value.text,
-    nameSpan,
-    valueSpan,
-    span: { start, end },
-    separatorSpan: sepStart === undefined ? undefined : { start: sepStart, end: sepStart + 1 },
-    decoded: name.ok && value.ok,
-  });
+  let eq = text.indexOf('=', start);
+  if (eq >= end) eq = -1;
+  const rawName = text.slice(start, eq < 0 ? end : eq);
+  const rawValue = eq < 0 ? '' : text.slice(eq + 1, end);
+  const nameSpan = { end: start + rawName.length };
+  const valueSpan = { start: eq < 0 ? end : eq + 1 };
+  // Most names and values need no decoding: skip the per-character pass for them.
+  const name = NEEDS_DECODING.test(rawName) ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
+  const value = NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue)) : undefined;
+  const param = new Param(name ? name.text : rawName, value ? value.text : rawValue, start, nameSpan.end, valueSpan.start, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
+  req.params.push(param);
 }

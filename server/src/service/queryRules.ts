@@ -178,7 +178,7 @@ function checkSigV4(byName: Map<string, QueryParam>, hostRegion: string | undefi
     }
   }
   const headers = byName.get('X-Amz-SignedHeaders');
-  if (headers && !isPlaceholder(headers.value)) {
+  if (headers && headers.value !== 'host' && !isPlaceholder(headers.value)) {
     const names = headers.value.split(';');
     const canonical = [...new Set(names.map((h) => h.trim().toLowerCase()))].filter((h) => h !== '').sort();
     if (!canonical.includes('host')) canonical.unshift('host');

@@ -77,23 +77,23 @@ export interface Entry {
 /** Member path inside an SDK-shaped input, e.g. ['SnapshotArns', 0] or ['Tags', 1, 'Key']. */
 export type MemberPath = (string | number)[];
 
-/** One `name=value` pair of a Query-API request as written (protocol parameters included). */
+/** One `name=value` pair of a Query-API request as written (protocol parameters included). Read-only. */
 export interface QueryParam {
   /** Percent-decoded name, e.g. `SecurityGroupIds.SecurityGroupId.1`. */
-  name: string;
+  readonly name: string;
   /** Percent-decoded value ('' when there is no `=`). */
-  value: string;
-  nameSpan: Span;
+  readonly value: string;
+  readonly nameSpan: Span;
   /** Span of the value as written (empty span right after `=` for an empty value). */
-  valueSpan: Span;
+  readonly valueSpan: Span;
   /** Span of the whole `name=value` segment, without the leading `?`/`&` separator. */
-  span: Span;
+  readonly span: Span;
   /** Span of the separator before it (`?` or `&`), if any: deleting `separatorSpan..span.end` removes the parameter. */
-  separatorSpan?: Span;
+  readonly separatorSpan?: Span;
   /** Its whole line including the line break, when the parameter is alone on a continuation line. */
-  lineSpan?: Span;
+  readonly lineSpan?: Span;
   /** False when the name or value has broken percent-encoding (value then holds the raw text). */
-  decoded: boolean;
+  readonly decoded: boolean;
 }
 
 /** One request of a document: a Query URL/form body, or a CLI input (JSON/YAML) file. */
