@@ -155,8 +155,12 @@ export class ExplorerModel {
       return this.findCluster(connection.id, cacheClusterId);
     }
     const cluster = await this.describeOne(connection, cacheClusterId);
-    if (!cluster) return undefined;
     const existing = state.clusters.get(cacheClusterId);
+    if (!cluster) {
+      // Already gone (a Local delete can finish before the first describe): drop its row now, not never.
+      if (existing && state.clusters.delete(cacheClusterId)) this.deps.onDidChange(state.item);
+      return undefined;
+    }
     if (existing) {
       existing.cluster = cluster;
       this.deps.onDidChange(existing);
