@@ -50,7 +50,7 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
   }
   const out: Finding[] = Array.from(findings);
   if (findings.dropped > 0) {
-    out.push({ code: 'too-many-findings', severity: 'information', message: `${findings.dropped} more findings not shown.`, span: { start: 0, end: 0 } });
+    out.push({ code: 'too-many-findings', severity: 'information', message: `Only the first ${MAX_FINDINGS} findings are shown; fix these and the rest will appear.`, span: { start: 0, end: 0 } });
   }
   return { requests, findings: out };
 }
@@ -112,7 +112,9 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
       });
     }
   }
-  checkQueryProtocol(raw, findings);
+  // Past the findings cap only the parse result matters (requests, inputs): skip checks that only report.
+  const reporting = findings.length < MAX_FINDINGS;
+  if (reporting) checkQueryProtocol(raw, findings);
   const apiParams = raw.params.filter((p) => !PROTOCOL_PARAMS.has(p.name) && !p.name.startsWith('X-Amz-'));
   const entries = queryParamsToEntries(operation, apiParams, ctx);
   ctx.entries = entries;
@@ -121,7 +123,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
-  if (operation === 'CreateCacheCluster') {
+  if (operation === 'CreateCacheCluster' && reporting) {
     reportAuthTokenInFile(ctx);
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
       const f = issueToFinding(issue, ctx, anchor);
