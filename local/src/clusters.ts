@@ -139,18 +139,23 @@ export class ClusterManager {
     return path.join(this.opts.dataDir, 'clusters', cluster.id, node.id);
   }
 
+  /** The executable for an engine's nodes, if installed. */
+  private binaryPath(engine: EngineName): string | undefined {
+    const b = this.opts.binaries;
+    return engine === 'memcached' ? b.memcached : engine === 'valkey' ? (b.valkey ?? b.redis) : b.redis;
+  }
+
   private binaryFor(engine: EngineName): string {
     const kind = nodeKind(engine);
-    const binary = this.opts.binaries[kind];
+    const binary = this.binaryPath(engine);
     if (!binary) throw ApiError.of('InsufficientCacheClusterCapacityFault', `The local endpoint cannot run ${engine} nodes: ${missingBinaryMessage(kind)}.`);
     return binary;
   }
 
   private async recoverNode(cluster: ClusterState, node: NodeState): Promise<void> {
-    const kind = nodeKind(cluster.engine);
     const key = `${cluster.id}/${node.id}`;
     if (node.pid && isAlive(node.pid)) {
-      const binary = this.opts.binaries[kind];
+      const binary = this.binaryPath(cluster.engine);
       const ours = binary !== undefined && (await runsExecutable(node.pid, binary)) !== false;
       if (ours && (await answers(this.opts.advertisedHost, node.port))) {
         const adopted = adoptNode(node.pid);
@@ -186,7 +191,7 @@ export class ClusterManager {
       host: this.opts.bindHost,
       port: node.port,
       authToken,
-      tls: cluster.transitEncryptionEnabled && kind === 'redis' ? await ensureTlsCertificate(this.opts.dataDir) : undefined,
+      tls: cluster.transitEncryptionEnabled ? await ensureTlsCertificate(this.opts.dataDir) : undefined,
     };
     // The config (with the AuthToken) is written once at creation; restarts reuse it.
     const configured = kind === 'redis' && (await fs.stat(path.join(dir, 'redis.conf')).then(() => true, () => false));

@@ -257,7 +257,7 @@ export async function stopRecordedNodes(dataDir: string): Promise<number> {
   const pids = (state.clusters ?? []).flatMap((c) => (c.nodes ?? []).map((n) => n.pid)).filter((p): p is number => typeof p === 'number' && isAlive(p));
   let stopped = 0;
   for (const pid of pids) {
-    const ours = await Promise.all([binaries.redis, binaries.memcached].filter((b): b is string => !!b).map((b) => runsExecutable(pid, b)));
+    const ours = await Promise.all([binaries.redis, binaries.valkey, binaries.memcached].filter((b): b is string => !!b).map((b) => runsExecutable(pid, b)));
     if (!ours.some((o) => o !== false)) continue;
     await stopNode(adoptNode(pid));
     stopped++;

@@ -30,11 +30,13 @@ export async function findExecutable(name: string, envPath = process.env.PATH ??
 
 export interface NodeBinaries {
   redis?: string;
+  /** valkey-server, preferred for engine valkey when installed (otherwise redis-server runs Valkey clusters). */
+  valkey?: string;
   memcached?: string;
 }
 
 export async function findNodeBinaries(): Promise<NodeBinaries> {
-  return { redis: await findExecutable('redis-server'), memcached: await findExecutable('memcached') };
+  return { redis: await findExecutable('redis-server'), valkey: await findExecutable('valkey-server'), memcached: await findExecutable('memcached') };
 }
 
 /** A clear, actionable message for a missing node binary (names the Debian package). */
@@ -235,6 +237,8 @@ export async function spawnNode(cfg: NodeConfig, binary: string): Promise<Runnin
     args = ['-l', cfg.host, '-p', String(cfg.port), '-U', '0', '-m', String(cfg.memoryMb ?? 64), '-t', '1'];
     // memcached refuses to run as root without naming the user to run as.
     if (process.getuid?.() === 0) args.push('-u', 'root');
+    // In-transit encryption: every listener serves TLS only (memcached 1.6 built with TLS, as Debian's is).
+    if (cfg.tls) args.push('-Z', '-o', `ssl_chain_cert=${cfg.tls.certFile},ssl_key=${cfg.tls.keyFile}`);
   }
   let child: ChildProcess;
   try {

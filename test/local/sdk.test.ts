@@ -20,6 +20,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
@@ -171,6 +172,31 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
         mc.quit();
       }
     }
+  });
+
+  test('Memcached with transit encryption serves TLS only', async () => {
+    await client.send(
+      new CreateCacheClusterCommand({ CacheClusterId: 'mc-tls', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default' }),
+    );
+    const cluster = await waitAvailable(client, 'mc-tls');
+    assert.equal(cluster.TransitEncryptionEnabled, true);
+    const port = cluster.CacheNodes![0].Endpoint!.Port!;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = tls.connect({ host: '127.0.0.1', port, ca: readFileSync(endpoint.tlsCaFile), servername: 'localhost' }, () => socket.write('set k 0 0 2\r\nhi\r\nget k\r\n'));
+      let data = '';
+      socket.setTimeout(3000, () => reject(new Error(`no TLS reply: ${data}`)));
+      socket.on('data', (d) => {
+        data += d;
+        if (data.includes('END\r\n')) {
+          socket.end();
+          resolve(data);
+        }
+      });
+      socket.on('error', reject);
+    });
+    assert.equal(reply, 'STORED\r\nVALUE k 0 2\r\nhi\r\nEND\r\n');
+    const plain = await memcachedCommand(port, 'version\r\n', /VERSION/).catch((e: Error) => e.message);
+    assert.doesNotMatch(plain, /VERSION/);
   });
 
   test('DescribeCacheClusters pages 25 clusters with MaxRecords 20 into two pages', async () => {
