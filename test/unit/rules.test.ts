@@ -331,3 +331,9 @@ test("unencoded '+' (read as a space) and '=' in values are warnings with encodi
   assert.deepEqual(analyze(t, 'query').requests[0].input.Tags, [{ Key: 'k', Value: 'a b=' }]);
   assert.deepEqual(codes(body({ CacheClusterId: 'x' }) + '&Tags.Tag.1.Key=k&Tags.Tag.1.Value=a%2Bb%3D', 'query'), []);
 });
+
+test('X-Amz-Date must name a real date and time', () => {
+  const at = (d: string) => codes(CLEAN_QUERY.replace('X-Amz-Date=20150508T220302Z', `X-Amz-Date=${d}`).replace('%2F20150508%2F', `%2F${d.slice(0, 8)}%2F`), 'query');
+  assert.deepEqual(at('20240229T000000Z'), []);
+  for (const bad of ['20230229T000000Z', '20150431T000000Z', '20150508T240000Z', '20150508T226000Z', '20150008T000000Z']) assert.ok(at(bad).includes('query-date-format'), bad);
+});

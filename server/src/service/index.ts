@@ -62,8 +62,12 @@ class CappedFindings extends Array<Finding> {
     return Array;
   }
   override push(...items: Finding[]): number {
+    if (items.length === 1 && this.length < MAX_FINDINGS) {
+      this[this.length] = items[0];
+      return this.length;
+    }
     for (const item of items) {
-      if (this.length < MAX_FINDINGS) super.push(item);
+      if (this.length < MAX_FINDINGS) this[this.length] = item;
       else this.dropped++;
     }
     return this.length;

@@ -14,17 +14,29 @@ const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAc
 
 /** SigV4 query (presigned URL) parameters. Source: SOURCES.sigv4Query. */
 const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
+const SIGV4_SET = new Set(SIGV4_PARAMS);
 const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 
 
+const BASIC_DATE = /^\d{8}T\d{6}Z$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (s: string, from: number, count: number) => {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+/** `YYYYMMDDTHHMMSSZ` naming a real UTC date and time (checked without allocating Dates: it runs per request). */
 function isValidBasicDate(s: string): boolean {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d, h, mi, se] = m.slice(1).map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && se < 60;
+  if (!BASIC_DATE.test(s)) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 4, 2);
+  const d = digits(s, 6, 2);
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]) return false;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return false;
+  return digits(s, 9, 2) < 24 && digits(s, 11, 2) < 60 && digits(s, 13, 2) < 60;
 }
 
 /** The Region of the request's endpoint host, when the host is an ElastiCache endpoint. */
@@ -80,7 +92,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
   const sigv4 = SIGV4_PARAMS.filter((n) => byName.has(n));
   const sigv2 = SIGV2_PARAMS.filter((n) => byName.has(n));
   for (const p of raw.params) {
-    if (p.name.startsWith('X-Amz-') && !SIGV4_PARAMS.includes(p.name)) {
+    if (p.name.startsWith('X-Amz-') && !SIGV4_SET.has(p.name)) {
       findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: `${p.name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`, span: p.nameSpan });
     }
   }
@@ -150,7 +162,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
 }
 
 function checkSigV4(byName: Map<string, QueryParam>, hostRegion: string | undefined, findings: Finding[]): void {
-  const present = [...byName.values()].find((p) => SIGV4_PARAMS.includes(p.name))!;
+  const present = [...byName.values()].find((p) => SIGV4_SET.has(p.name))!;
   const missing = SIGV4_REQUIRED.filter((n) => !byName.has(n));
   if (missing.length > 0) {
     findings.push({ code: 'query-sigv4-incomplete', severity: 'error', message: `A Signature Version 4 presigned request also needs ${missing.join(', ')}.`, span: present.nameSpan, awsError: 'MissingParameter' });
