@@ -324,11 +324,11 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         current.scheme = { value: scheme[1], span: { start: base, end: base + scheme[1].length } };
         i = scheme[0].length;
       }
-      const hostEnd = (() => {
-        let j = i;
-        while (j < content.length && !'/?#'.includes(content[j]) && !/\s/.test(content[j])) j++;
-        return j;
-      })();
+      let hostEnd = i;
+      for (; hostEnd < content.length; hostEnd++) {
+        const c = content.charCodeAt(hostEnd);
+        if (c === 0x2f || c === 0x3f || c === 0x23 || c <= 0x20) break; // / ? # or whitespace
+      }
       current.host = { value: content.slice(i, hostEnd), span: { start: base + i, end: base + hostEnd } };
       let pathEnd = hostEnd;
       while (pathEnd < content.length && content[pathEnd] !== '?') pathEnd++;
