@@ -32,6 +32,7 @@ import {
   type NodeKind,
   type RunningNode,
 } from './nodes';
+import { ConfigEndpoint } from './configEndpoint';
 import { StateStore, type ClusterState, type NodeState, type StateFile, type Tag } from './state';
 
 export const accountId = '000000000000';
@@ -83,6 +84,8 @@ export class ClusterManager {
   private readonly busy = new Set<Promise<unknown>>();
   private closed = false;
   private readonly reservedPorts = new Set<number>();
+  /** Memcached ConfigurationEndpoints by cluster ID. */
+  private readonly configEndpoints = new Map<string, ConfigEndpoint>();
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
   private readonly crashes = new Map<string, number[]>();
 
@@ -95,7 +98,10 @@ export class ClusterManager {
   /** Loads the state and brings every cluster back: adopts nodes still running, restarts the others on their ports. */
   async open(): Promise<void> {
     this.state = await this.store.load();
-    for (const c of this.state.clusters) for (const n of c.nodes) this.reservedPorts.add(n.port);
+    for (const c of this.state.clusters) {
+      for (const n of c.nodes) this.reservedPorts.add(n.port);
+      if (c.configPort) this.reservedPorts.add(c.configPort);
+    }
     await Promise.all(
       this.state.clusters.map(async (cluster) => {
         if (cluster.status === 'deleting') {
@@ -103,6 +109,7 @@ export class ClusterManager {
           return;
         }
         await Promise.all(cluster.nodes.map((node) => this.recoverNode(cluster, node)));
+        await this.startConfigEndpoint(cluster);
         await this.settle(cluster);
       }),
     );
@@ -119,6 +126,8 @@ export class ClusterManager {
         await stopNode(node);
       }),
     );
+    await Promise.all([...this.configEndpoints.values()].map((c) => c.stop()));
+    this.configEndpoints.clear();
     for (const c of this.state.clusters) for (const n of c.nodes) n.pid = undefined;
     this.running.clear();
     await this.save();
@@ -240,6 +249,30 @@ export class ClusterManager {
     });
   }
 
+  /** Memcached clusters: serve the ConfigurationEndpoint on its recorded port (another one if that is taken). */
+  private async startConfigEndpoint(cluster: ClusterState): Promise<void> {
+    if (cluster.engine !== 'memcached' || this.configEndpoints.has(cluster.id) || this.closed) return;
+    const make = (port: number) =>
+      new ConfigEndpoint({
+        bindHost: this.opts.bindHost,
+        advertisedHost: this.opts.advertisedHost,
+        port,
+        nodePorts: () => cluster.nodes.map((n) => n.port),
+        tls: tlsFiles,
+      });
+    const tlsFiles = cluster.transitEncryptionEnabled ? await ensureTlsCertificate(this.opts.dataDir) : undefined;
+    let endpoint = make(cluster.configPort ?? 0);
+    try {
+      cluster.configPort = await endpoint.start();
+    } catch (err) {
+      this.opts.log(`configuration endpoint of ${cluster.id} could not use port ${cluster.configPort}: ${(err as Error).message}; using another`);
+      endpoint = make(0);
+      cluster.configPort = await endpoint.start();
+    }
+    this.reservedPorts.add(cluster.configPort);
+    this.configEndpoints.set(cluster.id, endpoint);
+  }
+
   /** available when every node answers, failed otherwise. */
   private async settle(cluster: ClusterState): Promise<void> {
     const allUp = cluster.nodes.every((n) => this.running.has(`${cluster.id}/${n.id}`));
@@ -275,7 +308,7 @@ export class ClusterManager {
     const running = cluster.status === 'available' || cluster.status === 'rebooting cache cluster nodes';
     return {
       CacheClusterId: cluster.id,
-      ConfigurationEndpoint: cluster.engine === 'memcached' && cluster.nodes.length > 0 ? endpoint(cluster.nodes[0].port) : undefined,
+      ConfigurationEndpoint: cluster.engine === 'memcached' && cluster.nodes.length > 0 ? endpoint(cluster.configPort ?? cluster.nodes[0].port) : undefined,
       ClientDownloadLandingPage: 'https://console.aws.amazon.com/elasticache/home#client-download:',
       CacheNodeType: cluster.cacheNodeType,
       Engine: cluster.engine,
@@ -367,9 +400,11 @@ export class ClusterManager {
     for (let i = 1; i <= numNodes; i++) {
       nodes.push({ id: String(i).padStart(4, '0'), port: await this.allocatePort(i === 1 ? (input.Port as number | undefined) : undefined), createTime: now });
     }
+    const configPort = engine === 'memcached' ? await this.allocatePort() : undefined;
     // Another create of the same ID may have won while ports were being allocated.
     if (this.state.clusters.some((c) => c.id === id)) {
       for (const n of nodes) this.reservedPorts.delete(n.port);
+      if (configPort) this.reservedPorts.delete(configPort);
       throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
     }
     const cluster: ClusterState = {
@@ -397,6 +432,7 @@ export class ClusterManager {
       networkType: input.NetworkType as string | undefined,
       ipDiscovery: input.IpDiscovery as string | undefined,
       requestedPort: input.Port as number | undefined,
+      configPort,
       tags: ((input.Tags as Tag[] | undefined) ?? []).slice(0, maxTagsPerResource),
       nodes,
     };
@@ -406,7 +442,10 @@ export class ClusterManager {
     // Creation waits (boundedly) for the nodes to answer, so callers usually see `available` on their first describe.
     await this.track(
       (async () => {
-        const results = await Promise.allSettled(cluster.nodes.map((n) => this.startNode(cluster, n, authToken)));
+        const results = await Promise.allSettled([
+          ...cluster.nodes.map((n) => this.startNode(cluster, n, authToken)),
+          this.startConfigEndpoint(cluster),
+        ]);
         for (const r of results) if (r.status === 'rejected') this.opts.log(`cluster ${id}: ${(r.reason as Error).message}`);
         if (this.state.clusters.includes(cluster) && cluster.status === 'creating') await this.settle(cluster);
         await this.save();
@@ -452,6 +491,10 @@ export class ClusterManager {
         this.reservedPorts.delete(n.port);
       }),
     );
+    const config = this.configEndpoints.get(cluster.id);
+    this.configEndpoints.delete(cluster.id);
+    await config?.stop();
+    if (cluster.configPort) this.reservedPorts.delete(cluster.configPort);
     this.state.clusters = this.state.clusters.filter((c) => c !== cluster);
     await this.save();
     await fs.rm(path.join(this.opts.dataDir, 'clusters', cluster.id), { recursive: true, force: true });

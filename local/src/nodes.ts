@@ -134,7 +134,20 @@ export interface TlsFiles {
  * A self-signed certificate for 127.0.0.1/localhost, generated once per data directory with the openssl CLI
  * (Node has no API to create X.509 certificates). Clients can trust `certFile` as the CA.
  */
-export async function ensureTlsCertificate(dataDir: string): Promise<TlsFiles> {
+export function ensureTlsCertificate(dataDir: string): Promise<TlsFiles> {
+  // One generation per directory even when several TLS clusters are created at once.
+  let pending = certificates.get(dataDir);
+  if (!pending) {
+    pending = generateTlsCertificate(dataDir);
+    certificates.set(dataDir, pending);
+    pending.catch(() => certificates.delete(dataDir));
+  }
+  return pending;
+}
+
+const certificates = new Map<string, Promise<TlsFiles>>();
+
+async function generateTlsCertificate(dataDir: string): Promise<TlsFiles> {
   const dir = path.join(dataDir, 'tls');
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');

@@ -46,6 +46,8 @@ export interface ClusterState {
   networkType?: string;
   ipDiscovery?: string;
   requestedPort?: number;
+  /** Memcached: port of the ConfigurationEndpoint (Auto Discovery), served by the endpoint process. */
+  configPort?: number;
   tags: Tag[];
   nodes: NodeState[];
 }

@@ -116,7 +116,8 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-tls', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: 'token-token-token-token' }));
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
     const before = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
-    const portsOf = (clusters: typeof before) => Object.fromEntries(clusters.map((c) => [c.CacheClusterId, c.CacheNodes!.map((n) => n.Endpoint!.Port)]));
+    const portsOf = (clusters: typeof before) =>
+      Object.fromEntries(clusters.map((c) => [c.CacheClusterId, [...c.CacheNodes!.map((n) => n.Endpoint!.Port), c.ConfigurationEndpoint?.Port]]));
     const redisPort = before.find((c) => c.CacheClusterId === 'keep-redis')!.CacheNodes![0].Endpoint!.Port!;
     const tlsPort = before.find((c) => c.CacheClusterId === 'keep-tls')!.CacheNodes![0].Endpoint!.Port!;
     const mcPort = before.find((c) => c.CacheClusterId === 'keep-mc')!.CacheNodes![1].Endpoint!.Port!;
@@ -159,13 +160,15 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
     assert.equal(await tlsAgain.get('tls-key'), 'tls value');
     await tlsAgain.quit();
     assert.match(await memcachedCommand(mcPort, 'get mc-key\r\n', /END\r\n/), /VALUE mc-key 0 5\r\nhello\r\n/);
+    const configPort = afterRestart.find((c) => c.CacheClusterId === 'keep-mc')!.ConfigurationEndpoint!.Port!;
+    assert.match(await memcachedCommand(configPort, 'config get cluster\r\n', /END\r\n/), new RegExp(`\\|${mcPort}\n`));
 
     // SIGTERM: exit 0, every node process gone, ports closed.
     const pids = recordedPids(dataDir);
     assert.equal(pids.length, 4);
     assert.equal(await stopCli(cli), 0);
     for (const pid of [...pids, ...nodePids]) assert.equal(alive(pid), false, `node ${pid} still running after SIGTERM`);
-    for (const port of [redisPort, tlsPort, mcPort]) assert.equal(await portOpen(port), false);
+    for (const port of [redisPort, tlsPort, mcPort, configPort]) assert.equal(await portOpen(port), false);
   });
 
   test('stopRecordedNodes cleans up the nodes of an endpoint that was killed', async () => {

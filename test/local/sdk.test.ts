@@ -159,8 +159,22 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'mc-3', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 }));
     const cluster = await waitAvailable(client, 'mc-3');
     assert.equal(cluster.NumCacheNodes, 3);
-    assert.ok(cluster.ConfigurationEndpoint?.Port);
     const ports = cluster.CacheNodes!.map((n) => n.Endpoint!.Port!);
+    // The ConfigurationEndpoint answers Auto Discovery with every node, and relays other traffic to a node.
+    const configPort = cluster.ConfigurationEndpoint!.Port!;
+    assert.ok(!ports.includes(configPort));
+    const discovery = await memcachedCommand(configPort, 'config get cluster\r\n', /END\r\n/);
+    const m = /^CONFIG cluster 0 (\d+)\r\n([\s\S]*)\r\nEND\r\n$/.exec(discovery);
+    assert.ok(m, discovery);
+    assert.equal(Number(m[1]), Buffer.byteLength(m[2]));
+    assert.deepEqual(m[2].split('\n')[1].split(' '), ports.map((p) => `127.0.0.1|127.0.0.1|${p}`));
+    const viaConfig = memjs.Client.create(`127.0.0.1:${configPort}`, { retries: 0, timeout: 2 });
+    try {
+      assert.equal(await viaConfig.set('via-config', 'yes', {}), true);
+      assert.equal((await viaConfig.get('via-config')).value?.toString(), 'yes');
+    } finally {
+      viaConfig.quit();
+    }
     assert.deepEqual(cluster.CacheNodes!.map((n) => n.CacheNodeId), ['0001', '0002', '0003']);
     assert.equal(new Set(ports).size, 3);
     for (const port of ports) {
@@ -333,7 +347,7 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
 
   test('delete: status deleting, then gone and every port closed', async () => {
     const clusters = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
-    const ports = clusters.flatMap((c) => c.CacheNodes!.map((n) => n.Endpoint!.Port!));
+    const ports = clusters.flatMap((c) => [...c.CacheNodes!.map((n) => n.Endpoint!.Port!), ...(c.ConfigurationEndpoint ? [c.ConfigurationEndpoint.Port!] : [])]);
     assert.ok(ports.length >= 5);
     for (const port of ports) assert.equal(await portOpen(port), true, `port ${port} open before delete`);
     for (const c of clusters) {
