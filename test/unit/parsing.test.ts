@@ -130,3 +130,12 @@ test('percent-decoding: names and values are decoded, broken escapes are reporte
   const utf = findingsAt(body({}) + '&CacheClusterId=a%C3', 'query').find((x) => x.code === 'query-bad-percent-encoding')!;
   assert.equal(utf.at, '%C3');
 });
+
+test('the seed pasted with its Markdown code fences still parses as one request with the same findings', () => {
+  const fenced = '```\n' + seed + '```\n';
+  const plain = analyze(seed, 'query');
+  const withFences = analyze(fenced, 'query');
+  assert.equal(withFences.requests.length, 1);
+  assert.deepEqual(withFences.findings.map((f) => f.code), plain.findings.map((f) => f.code));
+  assert.equal(analyze(seed.replace(/\n/g, '\r\n'), 'query').findings.length, plain.findings.length, 'CRLF line ends');
+});

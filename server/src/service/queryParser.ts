@@ -3,7 +3,7 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
-// line ends a request.
+// line ends a request (so does a Markdown code fence line, pasted along with an example).
 import type { Finding, Fix, QueryParam, Span } from './types';
 
 /**
@@ -266,6 +266,12 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       continue;
     }
     const first = text[line.contentStart];
+    // A Markdown code fence pasted along with a documentation example ends a request, like a blank line.
+    if (first === '`' && text.startsWith('```', line.contentStart)) {
+      close();
+      if (end >= text.length) break;
+      continue;
+    }
     if (first === '#') {
       if (text.startsWith('###', line.contentStart)) close();
       if (end >= text.length) break;
