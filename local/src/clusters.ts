@@ -109,7 +109,7 @@ export class ClusterManager {
           return;
         }
         await Promise.all(cluster.nodes.map((node) => this.recoverNode(cluster, node)));
-        await this.startConfigEndpoint(cluster);
+        await this.startConfigEndpoint(cluster).catch((err) => this.opts.log(`configuration endpoint of ${cluster.id}: ${(err as Error).message}`));
         await this.settle(cluster);
       }),
     );
@@ -302,10 +302,15 @@ export class ClusterManager {
     return cluster;
   }
 
+  private nodeStatus(cluster: ClusterState, node: NodeState): string {
+    if (cluster.status === 'creating' || cluster.status === 'deleting') return cluster.status;
+    if (this.running.has(`${cluster.id}/${node.id}`)) return 'available';
+    return cluster.status === 'rebooting cache cluster nodes' ? 'rebooting' : 'failed';
+  }
+
   /** The CacheCluster output shape (SDK member names; serialized by walking the model). */
   private describe(cluster: ClusterState, showNodes: boolean): Output {
     const endpoint = (port: number) => ({ Address: this.opts.advertisedHost, Port: port });
-    const running = cluster.status === 'available' || cluster.status === 'rebooting cache cluster nodes';
     return {
       CacheClusterId: cluster.id,
       ConfigurationEndpoint: cluster.engine === 'memcached' && cluster.nodes.length > 0 ? endpoint(cluster.configPort ?? cluster.nodes[0].port) : undefined,
@@ -326,7 +331,7 @@ export class ClusterManager {
       CacheNodes: showNodes
         ? cluster.nodes.map((n) => ({
             CacheNodeId: n.id,
-            CacheNodeStatus: cluster.status === 'creating' ? 'creating' : cluster.status === 'deleting' ? 'deleting' : running && this.running.has(`${cluster.id}/${n.id}`) ? 'available' : cluster.status === 'rebooting cache cluster nodes' ? 'rebooting' : 'failed',
+            CacheNodeStatus: this.nodeStatus(cluster, n),
             CacheNodeCreateTime: n.createTime,
             Endpoint: endpoint(n.port),
             ParameterGroupStatus: 'in-sync',
