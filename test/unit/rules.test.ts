@@ -122,6 +122,13 @@ test('AuthToken: messages never echo the token', () => {
     for (const c of ['invalid-auth-token', 'auth-token-requires-transit-encryption', 'auth-token-in-file']) assert.ok(got.includes(c), `${kind}: ${c} in ${got}`);
     for (const f of findings) assert.ok(!f.message.includes(secret) && !f.message.includes('Secret'), `${kind}: ${f.code} echoes the token`);
   }
+  // Characters that need encoding inside a token are reported without quoting them.
+  const raw = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&Engine=redis&AuthToken=Ab<d e#fgéhijklmnopq';
+  for (const f of analyze(raw, 'query').findings) {
+    for (const piece of ["'<'", "'#'", '%3C', '%C3%A9', 'Ab<d', 'hijklmnopq']) {
+      assert.ok(!f.message.includes(piece) && !(f.fixes ?? []).some((x) => x.title.includes(piece)), `${f.code}: ${f.message}`);
+    }
+  }
   const inFile = findingsAt(`CacheClusterId: x\nAuthToken: ${'A'.repeat(20)}\n`, 'yaml').find((f) => f.code === 'auth-token-in-file')!;
   assert.equal(inFile.severity, 'warning');
   assert.equal(inFile.at, 'A'.repeat(20));

@@ -66,6 +66,11 @@ export interface RawQueryRequest {
 
 const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
 
+/** Parameters whose values are secrets: messages never quote them (AuthToken, session tokens, signatures). */
+export function isSecretName(name: string): boolean {
+  return /token|secret|password|signature/i.test(name);
+}
+
 /** A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`. */
 export function isPlaceholder(raw: string): boolean {
   const c = raw.charCodeAt(0);
@@ -99,6 +104,7 @@ export function decodeComponent(
   findings: Finding[],
   what: 'name' | 'value',
   quiet: boolean,
+  secret = false,
 ): { text: string; ok: boolean } {
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
   // Common case: only well-formed %XX escapes among ordinary characters; the native decoder handles it.
@@ -187,17 +193,18 @@ export function decodeComponent(
         let end = i + 1;
         if (ch === ' ' || ch === '\t') while (end < raw.length && (raw[end] === ' ' || raw[end] === '\t')) end++;
         const text = raw.slice(i, end);
-        const printable = code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : ch === ' ' ? 'space' : `'${ch}'`;
+        // A secret (AuthToken) is never quoted, not even one character of it.
+        const printable = secret ? 'character' : code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : ch === ' ' ? 'space' : `'${ch}'`;
         findings.push({
           code: 'query-unencoded-character',
           severity: 'error',
           message:
-            ch === '#'
+            ch === '#' && !secret
               ? `Unencoded '#' in the ${what}: it starts the URL fragment, so the rest of the request is cut off. Write %23.`
-              : `Unencoded ${printable} in the ${what} is not valid in a URL; percent-encode it (${encodeURIComponent(ch)}).`,
+              : `Unencoded ${printable} in the ${what} is not valid in a URL; percent-encode it${secret ? '' : ` (${encodeURIComponent(ch)})`}.`,
           span: { start: offset + i, end: offset + end },
           awsError: 'InvalidParameterValue',
-          fixes: [{ title: `Percent-encode as ${encodeURIComponent(ch)}`, edits: [{ span: { start: offset + i, end: offset + end }, newText: encodeURIComponent(text) }], isPreferred: true }],
+          fixes: [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encodeURIComponent(ch)}`, edits: [{ span: { start: offset + i, end: offset + end }, newText: encodeURIComponent(text) }], isPreferred: true }],
         });
         out += text;
         i = end;
@@ -212,11 +219,11 @@ export function decodeComponent(
           code: 'query-unencoded-character',
           severity: encoded ? 'warning' : 'error',
           message: encoded
-            ? `Non-ASCII character in the ${what}: percent-encode it as UTF-8 (${encoded}).`
+            ? `Non-ASCII character in the ${what}: percent-encode it as UTF-8${secret ? '' : ` (${encoded})`}.`
             : `Invalid character (a lone UTF-16 surrogate) in the ${what}.`,
           span: { start: offset + i, end: offset + i + len },
           awsError: 'InvalidParameterValue',
-          fixes: encoded ? [{ title: `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }] }] : undefined,
+          fixes: encoded ? [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }] }] : undefined,
         });
         if (!encoded) ok = false;
         out += raw.slice(i, i + len);
@@ -380,7 +387,7 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const valueSpan = { start: eq < 0 ? end : eq + 1 };
   // Most names and values need no decoding: skip the per-character pass for them.
   const name = NEEDS_DECODING.test(rawName) ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
-  const value = NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue)) : undefined;
+  const value = NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
   const param = new Param(name ? name.text : rawName, value ? value.text : rawValue, start, nameSpan.end, valueSpan.start, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
   req.params.push(param);
 }

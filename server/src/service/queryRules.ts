@@ -2,7 +2,7 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
+import { isPlaceholder, isSecretName, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import type { Finding, Fix, QueryParam } from './types';
 
@@ -59,7 +59,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
       findings.push({
         code: 'query-placeholder',
         severity: 'warning',
-        message: `${p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
+        message: `${isSecretName(p.name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
         span: p.valueSpan,
       });
     }
