@@ -129,6 +129,8 @@ test('AuthToken: messages never echo the token', () => {
       assert.ok(!f.message.includes(piece) && !(f.fixes ?? []).some((x) => x.title.includes(piece)), `${f.code}: ${f.message}`);
     }
   }
+  const numeric = analyze('{"CacheClusterId": "x", "AuthToken": 1234567890123456789}', 'json').findings.find((f) => f.code === 'invalid-type')!;
+  assert.ok(!numeric.message.includes('123456789') && !numeric.fixes![0].title.includes('123456789'));
   const inFile = findingsAt(`CacheClusterId: x\nAuthToken: ${'A'.repeat(20)}\n`, 'yaml').find((f) => f.code === 'auth-token-in-file')!;
   assert.equal(inFile.severity, 'warning');
   assert.equal(inFile.at, 'A'.repeat(20));

@@ -5,7 +5,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import type { ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
-import { removeParamFix } from './queryParser';
+import { isSecretName, removeParamFix } from './queryParser';
 
 export interface SpanPair {
   name?: Span;
@@ -180,7 +180,7 @@ const INT32_MAX = 2 ** 31 - 1;
 
 function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: CheckContext, got: string, fixValue?: string | number | boolean): void {
   const fixes: Fix[] | undefined =
-    fixValue === undefined ? undefined : [{ title: `Change to ${renderValue(fixValue, ctx.form)}`, edits: [{ span: node.span, newText: renderValue(fixValue, ctx.form) }], isPreferred: true }];
+    fixValue === undefined ? undefined : [{ title: path.some((p) => typeof p === 'string' && isSecretName(p)) ? `Change to ${describeType(shape).replace(/^an? /, 'a ')}` : `Change to ${renderValue(fixValue, ctx.form)}`, edits: [{ span: node.span, newText: renderValue(fixValue, ctx.form) }], isPreferred: true }];
   const cli = ctx.form === 'query' ? '' : ' The AWS CLI rejects it (parameter validation).';
   ctx.findings.push({
     code: 'invalid-type',
