@@ -178,3 +178,21 @@ test('json: float written as 1.0 and YAML 7.0 — the distinctions botocore make
   assert.equal((await runCli(yamlFile, 'yaml')).validationPassed, true);
   assert.deepEqual(nameOrTypeErrors(analyze(quoted, 'yaml').findings), []);
 });
+
+test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 (timestamps, 1_000)', { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+  const cases: [string, string, boolean][] = [
+    ['timestamp', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: 2024-01-01\n', false],
+    ['quoted-date', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: "2024-01-01"\n', true],
+    ['underscore-int', 'CacheClusterId: x\nPort: 6_379\n', true],
+    ['yes-is-a-string', 'CacheClusterId: x\nEngine: yes\n', true],
+    ['hex-int-for-string', 'CacheClusterId: x\nEngine: 0x1F\n', false],
+  ];
+  for (const [name, text, valid] of cases) {
+    const file = join(dir, `${name}.elasticache.yaml`);
+    writeFileSync(file, text);
+    const cli = await runCli(file, 'yaml');
+    const ours = nameOrTypeErrors(analyze(text, 'yaml').findings);
+    assert.equal(cli.validationPassed, valid, `${name}: AWS CLI ${cli.stderr}`);
+    assert.equal(ours.length === 0, valid, `${name}: ours ${ours.map((f) => f.message)}`);
+  }
+});

@@ -113,7 +113,9 @@ function convertJson(node: JsonNode, text: string): ValueNode {
 export function parseYamlDocument(text: string, findings: Finding[]): ValueNode | undefined {
   // YAML 1.2 core schema, as the AWS CLI's ruamel.yaml reads it; duplicate keys are errors there too.
   if (tooDeep(text, true, findings)) return undefined;
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  // ruamel.yaml (the AWS CLI's loader) also resolves plain timestamps (2024-01-01) and `1_000` integers;
+  // botocore then rejects a timestamp where a string is expected. Mirror both.
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
     const isError = doc.errors.includes(e as never);
@@ -159,7 +161,9 @@ function convertYaml(node: YamlNode, text: string, depth: number): ValueNode {
   }
   if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1)), span };
   if (isScalar(node)) {
-    const v = node.value;
+    let v = node.value;
+    if (v instanceof Date) return { kind: 'scalar', value: text.slice(span.start, span.end), span, tag: 'timestamp' };
+    if (typeof v === 'string' && node.type === 'PLAIN' && /^[-+]?\d[\d_]*$/.test(v) && v.includes('_')) v = Number(v.replace(/_/g, ''));
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
     return typeof v === 'number' ? { kind: 'scalar', value, span, raw: text.slice(span.start, span.end) } : { kind: 'scalar', value, span };
   }

@@ -49,6 +49,8 @@ export interface ScalarNode {
   raw?: string;
   /** Query form: the span of this item's own parameter name (e.g. `SecurityGroupIds.member.2`). */
   nameSpan?: Span;
+  /** YAML: a plain scalar the AWS CLI's YAML loader reads as a timestamp (value holds the text as written). */
+  tag?: 'timestamp';
 }
 
 export interface ListNode {
