@@ -396,6 +396,12 @@ export class ClusterManager {
     const authToken = input.AuthToken as string | undefined;
     const transit = input.TransitEncryptionEnabled === true;
     this.binaryFor(engine);
+    if (transit) {
+      // The certificate exists before the cluster does, so a missing openssl is an error on this call.
+      await ensureTlsCertificate(this.opts.dataDir).catch((err: Error) => {
+        throw ApiError.of('InsufficientCacheClusterCapacityFault', `The local endpoint cannot create TLS nodes: ${err.message}.`);
+      });
+    }
 
     const region = caller.region;
     const zones = availabilityZones(region);

@@ -2,7 +2,7 @@
 import { CreateCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -209,6 +209,34 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
       }
     }
     assert.deepEqual((await client.send(new DescribeCacheClustersCommand({}))).CacheClusters, []);
+    assert.equal(await stopCli(cli), 0);
+  });
+});
+
+describe('elasticache local without openssl', { timeout: 60_000 }, () => {
+  test('TLS clusters are refused naming the openssl package; plain clusters still work', async () => {
+    const dataDir = tempDataDir();
+    const bin = path.join(dataDir, 'bin');
+    mkdirSync(bin);
+    for (const name of ['redis-server', 'memcached']) symlinkSync(`/usr/bin/${name}`, path.join(bin, name));
+    const cli = await startCli(dataDir, ['--quiet'], { ...process.env, PATH: bin });
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    assert.doesNotMatch(cli.firstLine, /WARNING/);
+    const client = sdkClient(cli.url);
+    try {
+      await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tls', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default' }));
+      assert.fail('create must fail');
+    } catch (err) {
+      assert.ok(err instanceof ElastiCacheServiceException, String(err));
+      assert.equal(err.name, 'InsufficientCacheClusterCapacityFault');
+      assert.match(err.message, /install the Debian package openssl/);
+    }
+    const out = await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'plain', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    assert.equal(out.CacheCluster?.CacheClusterStatus, 'available');
+    assert.deepEqual((await client.send(new DescribeCacheClustersCommand({}))).CacheClusters?.map((c) => c.CacheClusterId), ['plain']);
     assert.equal(await stopCli(cli), 0);
   });
 });
