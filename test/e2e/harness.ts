@@ -147,6 +147,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The explorer shows the folder once the workbench has restored its views.
   await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+  await widenSideBar(page, 200);
 
   current = {
     page, browser, url, folder: opts.folder, userDataDir, env,
@@ -205,6 +206,18 @@ export function listFiles(dir: string): string[] {
     const p = join(dir, name);
     return statSync(p).isDirectory() ? listFiles(p) : [p];
   });
+}
+
+/** Drags the side bar's edge so tree descriptions are not cut off in the screenshots. */
+async function widenSideBar(page: Page, by: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox().catch(() => null);
+  if (!box) return;
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 5 });
+  await page.mouse.up();
 }
 
 /** Saves a screenshot under test-results/ and returns its path. */

@@ -328,7 +328,6 @@ test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes avai
     await treeRow(WIZARD_CLUSTER).waitFor({ timeout: 30_000 });
     await waitAvailable(WIZARD_CLUSTER);
   });
-  await screenshot(page, 'explorer');
   wizardEndpoint = await step(page, 'the cluster\'s node shows its endpoint', async () => {
     await expand(WIZARD_CLUSTER);
     const text = await waitUntil('a node row with host:port', async () => {
@@ -339,6 +338,7 @@ test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes avai
     const m = /(127\.0\.0\.1|localhost):(\d+)/.exec(text)!;
     return { host: m[1]!, port: Number(m[2]) };
   });
+  await screenshot(page, 'explorer');
   await step(page, `PING ${wizardEndpoint.host}:${wizardEndpoint.port}`, async () => {
     // Transit encryption was chosen: the node serves TLS (self-signed) and requires the AUTH token.
     const client = createClient({
