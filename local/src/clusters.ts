@@ -84,6 +84,8 @@ export class ClusterManager {
   private readonly busy = new Set<Promise<unknown>>();
   private closed = false;
   private readonly reservedPorts = new Set<number>();
+  /** Problems found while opening the data directory, for the caller to show. */
+  readonly warnings: string[] = [];
   /** Memcached ConfigurationEndpoints by cluster ID. */
   private readonly configEndpoints = new Map<string, ConfigEndpoint>();
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
@@ -97,7 +99,10 @@ export class ClusterManager {
 
   /** Loads the state and brings every cluster back: adopts nodes still running, restarts the others on their ports. */
   async open(): Promise<void> {
-    this.state = await this.store.load();
+    this.state = await this.store.load((message) => {
+      this.warnings.push(message);
+      this.opts.log(message);
+    });
     for (const c of this.state.clusters) {
       for (const n of c.nodes) this.reservedPorts.add(n.port);
       if (c.configPort) this.reservedPorts.add(c.configPort);

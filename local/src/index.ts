@@ -206,6 +206,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   opened = manager.open();
   try {
     await opened;
+    warnings.push(...manager.warnings);
   } catch (err) {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());

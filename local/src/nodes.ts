@@ -89,7 +89,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitUntilAnswering(host: string, port: number, timeoutMs: number, gaveUp: () => boolean = () => false): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await answers(host, port)) return true;
+    // Answering only counts while our process runs (not another one that holds the port).
+    if (await answers(host, port)) return !gaveUp();
     if (gaveUp()) return false;
     await sleep(5);
   }

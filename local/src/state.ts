@@ -72,7 +72,8 @@ export class StateStore {
     this.file = path.join(dataDir, 'state.json');
   }
 
-  async load(): Promise<StateFile> {
+  /** The saved state; an unreadable file is kept aside (never deleted), reported through `warn`, and replaced by an empty state. */
+  async load(warn: (message: string) => void): Promise<StateFile> {
     let text: string;
     try {
       text = await fs.readFile(this.file, 'utf8');
@@ -89,7 +90,8 @@ export class StateStore {
       // Never lose a state file we cannot read: keep it aside and say where.
       const aside = `${this.file}.unreadable-${Date.now()}`;
       await fs.rename(this.file, aside);
-      throw new Error(`state file ${this.file} could not be read (${(err as Error).message}); moved to ${aside}`);
+      warn(`the state file ${this.file} could not be read (${(err as Error).message}); it was kept as ${aside} and the endpoint starts with no clusters`);
+      return emptyState();
     }
   }
 

@@ -18,7 +18,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import * as path from 'node:path';
@@ -393,6 +393,23 @@ describe('local endpoint with SigV4 verification (--access-key/--secret-key)', {
 });
 
 describe('start-up conflicts', { timeout: 30_000 }, () => {
+  test('an unreadable state file is kept aside, reported, and the endpoint starts', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(path.join(dataDir, 'state.json'), '{"version": 1, "clusters": [tru');
+    const ep = await startLocalEndpoint({ port: 0, dataDir });
+    try {
+      assert.equal(ep.warnings.length, 1);
+      assert.match(ep.warnings[0], /could not be read/);
+      const aside = readdirSync(dataDir).filter((f) => f.startsWith('state.json.unreadable-'));
+      assert.equal(aside.length, 1);
+      assert.equal(readFileSync(path.join(dataDir, aside[0]), 'utf8'), '{"version": 1, "clusters": [tru');
+      assert.deepEqual((await sdkClient(ep.url).send(new DescribeCacheClustersCommand({}))).CacheClusters, []);
+    } finally {
+      await ep.stop();
+      killRecordedAndRemove(dataDir);
+    }
+  });
+
   test('a busy port fails with EADDRINUSE without touching nodes; a data directory serves one endpoint', async () => {
     const dataDir = tempDataDir();
     const other = tempDataDir();
