@@ -65,3 +65,23 @@ test('work is linear in the number of requests', () => {
   // 10× the requests: allow generous noise on a shared 2-core machine, but not quadratic growth (100×).
   assert.ok(tl < ts * 30, `500 requests ${ts.toFixed(1)} ms, 5000 requests ${tl.toFixed(1)} ms`);
 });
+
+test('large YAML and JSON maps are checked in linear time (duplicate keys included)', () => {
+  const time = (text: string, kind: DocumentKind) => {
+    const t0 = process.cpuUsage();
+    analyze(text, kind);
+    const d = process.cpuUsage(t0);
+    return (d.user + d.system) / 1000;
+  };
+  const yaml = (n: number) => Array.from({ length: n }, (_, i) => `k${i % (n - 1)}: v`).join('\n');
+  const json = (n: number) => '{' + Array.from({ length: n }, (_, i) => `"k${i}": "v"`).join(',') + '}';
+  time(yaml(2000), 'yaml');
+  const ys = Math.max(time(yaml(4000), 'yaml'), 5);
+  const yl = time(yaml(40000), 'yaml');
+  assert.ok(yl < ys * 40, `YAML 4000 keys ${ys.toFixed(0)} ms, 40000 keys ${yl.toFixed(0)} ms`);
+  const js = Math.max(time(json(4000), 'json'), 5);
+  const jl = time(json(40000), 'json');
+  assert.ok(jl < js * 40, `JSON 4000 keys ${js.toFixed(0)} ms, 40000 keys ${jl.toFixed(0)} ms`);
+  const dup = analyze('CacheClusterId: x\nCacheClusterId: y\n', 'yaml').findings;
+  assert.deepEqual(dup.map((f) => f.code), ['yaml-syntax']);
+});

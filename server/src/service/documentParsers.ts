@@ -114,8 +114,9 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   // YAML 1.2 core schema, as the AWS CLI's ruamel.yaml reads it; duplicate keys are errors there too.
   if (tooDeep(text, true, findings)) return undefined;
   // ruamel.yaml (the AWS CLI's loader) also resolves plain timestamps (2024-01-01) and `1_000` integers;
-  // botocore then rejects a timestamp where a string is expected. Mirror both.
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
+  // botocore then rejects a timestamp where a string is expected. Mirror both. Duplicate keys are errors
+  // there too; they are detected below in one pass (the yaml library's own check is quadratic in map size).
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
     const isError = doc.errors.includes(e as never);
@@ -127,7 +128,7 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
     });
   }
   if (doc.errors.length > 0 && !doc.contents) return undefined;
-  return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0) : undefined;
+  return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
 }
 
 function firstLine(s: string): string {
@@ -140,26 +141,36 @@ function yamlSpan(node: YamlNode | null | undefined): { start: number; end: numb
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
 
-function convertYaml(node: YamlNode, text: string, depth: number): ValueNode {
+function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[]): ValueNode {
   const span = yamlSpan(node);
   if (depth > 64) return { kind: 'scalar', value: null, span };
   if (isMap(node)) {
     const entries: Entry[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
       const name = isScalar(key) ? String(key.value) : key ? text.slice(keySpan.start, keySpan.end) : '';
+      if (seen.has(name)) {
+        findings.push({
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: `Invalid YAML: duplicate key ${name.slice(0, 60)} (map keys must be unique). The AWS CLI cannot read this file.`,
+          span: keySpan,
+        });
+      }
+      seen.add(name);
       const nameSpan = isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 } : keySpan;
       const value = pair.value as YamlNode | null;
       entries.push({
         name,
         nameSpan,
-        value: value ? convertYaml(value, text, depth + 1) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } },
+        value: value ? convertYaml(value, text, depth + 1, findings) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } },
       });
     }
     return { kind: 'object', entries, span };
   }
-  if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1)), span };
+  if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1, findings)), span };
   if (isScalar(node)) {
     let v = node.value;
     if (v instanceof Date) return { kind: 'scalar', value: text.slice(span.start, span.end), span, tag: 'timestamp' };

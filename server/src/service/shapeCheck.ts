@@ -116,7 +116,8 @@ export function checkStructure(
     }
     const memberPath = [...path, entry.name];
     const previous = seen.get(entry.name);
-    if (previous) {
+    // YAML duplicate keys are already a syntax error (as in the AWS CLI's loader).
+    if (previous && ctx.form !== 'yaml') {
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: opts.duplicatesAreErrors ? 'error' : 'warning',
