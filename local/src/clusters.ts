@@ -37,6 +37,28 @@ import { StateStore, type ClusterState, type NodeState, type StateFile, type Tag
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
+/**
+ * Delete and reboot answer (with `deleting` / `rebooting cache cluster nodes`, as AWS does) once their work is
+ * done or after this long, so that SDK waiters usually succeed on their first poll instead of sleeping 15 s.
+ */
+const settleWaitMs = 5_000;
+
+function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
 const maxTagsPerResource = maxTags;
 
 type Input = Record<string, unknown>;
@@ -491,7 +513,7 @@ export class ClusterManager {
     cluster.status = 'deleting';
     await this.save();
     const output = { CacheCluster: this.describe(cluster, false) };
-    this.track(this.finishDelete(cluster));
+    await settledWithin(this.track(this.finishDelete(cluster)), settleWaitMs);
     return output;
   }
 
@@ -531,7 +553,7 @@ export class ClusterManager {
     cluster.status = 'rebooting cache cluster nodes';
     await this.save();
     const output = { CacheCluster: this.describe(cluster, false) };
-    this.track(
+    const rebooting = this.track(
       (async () => {
         await Promise.all(
           nodes.map(async (n) => {
@@ -550,6 +572,7 @@ export class ClusterManager {
         await this.save();
       })(),
     );
+    await settledWithin(rebooting, settleWaitMs);
     return output;
   }
 

@@ -11,6 +11,7 @@ import {
   ListTagsForResourceCommand,
   RebootCacheClusterCommand,
   waitUntilCacheClusterAvailable,
+  waitUntilCacheClusterDeleted,
   type CacheCluster,
   type ElastiCacheClient,
 } from '@aws-sdk/client-elasticache';
@@ -354,6 +355,10 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       const out = await client.send(new DeleteCacheClusterCommand({ CacheClusterId: c.CacheClusterId }));
       assert.equal(out.CacheCluster?.CacheClusterStatus, 'deleting');
     }
+    // The SDK's waiter (default 15 s between polls) is satisfied by its first poll.
+    const started = Date.now();
+    await waitUntilCacheClusterDeleted({ client, maxWaitTime: 60 }, { CacheClusterId: clusters[0].CacheClusterId });
+    assert.ok(Date.now() - started < 5000, `waiter took ${Date.now() - started} ms`);
     await eventually('clusters gone', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
     for (const port of ports) assert.equal(await portOpen(port), false, `port ${port} closed after delete`);
   });
