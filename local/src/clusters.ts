@@ -265,7 +265,7 @@ export class ClusterManager {
       if (recent.length > 3) {
         this.opts.log(`node ${key} keeps exiting; giving up (see ${path.join(this.nodeDir(cluster, node), 'node.log')})`);
         cluster.status = 'failed';
-        void this.save();
+        this.save().catch((err: Error) => this.opts.log(`could not save the state: ${err.message}`));
         return;
       }
       this.opts.log(`node ${key} exited unexpectedly; restarting it on port ${node.port}`);

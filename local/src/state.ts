@@ -66,6 +66,8 @@ export function emptyState(): StateFile {
 export class StateStore {
   private readonly file: string;
   private writing: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
+  private latest: StateFile = emptyState();
   private counter = 0;
 
   constructor(readonly dataDir: string) {
@@ -95,10 +97,16 @@ export class StateStore {
     }
   }
 
-  /** Writes a snapshot of the state; writes are serialized, each one atomic. */
+  /**
+   * Writes the state; writes are serialized, each one atomic. Saves requested while a write is waiting share
+   * it (it serializes the state when it starts), so a burst of changes costs one or two writes, not one each.
+   */
   save(state: StateFile): Promise<void> {
-    const text = JSON.stringify(state, null, 1);
+    this.latest = state;
+    if (this.queued) return this.queued;
     const write = async () => {
+      this.queued = undefined;
+      const text = JSON.stringify(this.latest, null, 1);
       const tmp = `${this.file}.${process.pid}.${++this.counter}.tmp`;
       const handle = await fs.open(tmp, 'w', 0o600);
       try {
@@ -109,7 +117,9 @@ export class StateStore {
       }
       await fs.rename(tmp, this.file);
     };
-    this.writing = this.writing.then(write, write);
-    return this.writing;
+    const queued = this.writing.then(write, write);
+    this.queued = queued;
+    this.writing = queued;
+    return queued;
   }
 }

@@ -154,6 +154,30 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await again.connect();
     assert.equal(await again.get('k'), 'v');
     await again.quit();
+
+    // A node that dies on its own (kill -9) is restarted on its port, its data reloaded from the AOF.
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as { clusters: { id: string; nodes: { pid: number }[] }[] };
+    const pid = state.clusters.find((c) => c.id === 'valkey-1')!.nodes[0].pid;
+    process.kill(pid, 'SIGKILL');
+    const value = await eventually('the crashed node back with its data', async () => {
+      const c = createClient({ socket: { host: Address!, port: Port!, reconnectStrategy: false } });
+      c.on('error', () => {});
+      try {
+        await c.connect();
+        const v = await c.get('k');
+        await c.quit();
+        return v ?? undefined;
+      } catch {
+        try {
+          c.destroy();
+        } catch {
+          // never connected
+        }
+        return undefined;
+      }
+    });
+    assert.equal(value, 'v');
+    assert.equal((await waitAvailable(client, 'valkey-1')).CacheClusterStatus, 'available');
   });
 
   test('Memcached with 3 nodes: ConfigurationEndpoint, set/get on every node with memjs', async () => {
