@@ -69,6 +69,8 @@ function decodeValue(node: ParamTree | string, shapeName: string, path: string):
       return decodeStructure(node, shapeName, path);
     }
     case 'list': {
+      // An empty list is sent as `Name=` (that is how the SDKs serialize []).
+      if (node === '') return [];
       if (typeof node !== 'object') {
         throw ApiError.of('InvalidParameterValueException', `${path} must be a list (${path}.member.1=…)`);
       }

@@ -134,7 +134,8 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
   });
 
   test('Valkey node answers PING; reboot goes through rebooting and keeps AOF data', async () => {
-    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'valkey-1', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    // Empty lists travel as `SecurityGroupIds=`.
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'valkey-1', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroupIds: [], Tags: [] }));
     const cluster = await waitAvailable(client, 'valkey-1');
     assert.equal(cluster.Engine, 'valkey');
     const { Address, Port } = cluster.CacheNodes![0].Endpoint!;
