@@ -1,5 +1,5 @@
 // `elasticache local` as a process: checked with Debian's AWS CLI, kill -9 + restart, SIGTERM, missing binaries.
-import { CreateCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
+import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -64,6 +64,16 @@ describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsS
     assert.match(missing.stderr, /\(CacheClusterNotFound\)/);
     const badSubnet = await aws(cli.url, ['create-cache-cluster', '--cache-cluster-id', 'x', '--engine', 'redis', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1', '--cache-subnet-group-name', 'nope']);
     assert.match(badSubnet.stderr, /\(CacheSubnetGroupNotFoundFault\)/);
+
+    // The CLI's own paginator follows Marker across pages of 20.
+    const client = sdkClient(cli.url);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => client.send(new CreateCacheClusterCommand({ CacheClusterId: `cli-page-${i}`, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }))),
+    );
+    const paged = await aws(cli.url, ['describe-cache-clusters', '--page-size', '20']);
+    assert.equal(paged.code, 0, paged.stderr);
+    assert.equal(JSON.parse(paged.stdout).CacheClusters.length, 25);
+    await Promise.all(Array.from({ length: 24 }, (_, i) => client.send(new DeleteCacheClusterCommand({ CacheClusterId: `cli-page-${i}` }))));
 
     const deleted = await aws(cli.url, ['delete-cache-cluster', '--cache-cluster-id', 'cli-redis']);
     assert.equal(deleted.code, 0, deleted.stderr);
