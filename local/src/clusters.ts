@@ -33,7 +33,7 @@ import {
   type RunningNode,
 } from './nodes';
 import { ConfigEndpoint } from './configEndpoint';
-import { StateStore, type ClusterState, type NodeState, type StateFile, type Tag } from './state';
+import { StateStore, type ClusterState, type LogDelivery, type NodeState, type StateFile, type Tag } from './state';
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
@@ -362,7 +362,7 @@ export class ClusterManager {
             CacheNodeCreateTime: n.createTime,
             Endpoint: endpoint(n.port),
             ParameterGroupStatus: 'in-sync',
-            CustomerAvailabilityZone: cluster.preferredAvailabilityZone,
+            CustomerAvailabilityZone: n.availabilityZone ?? cluster.preferredAvailabilityZone,
           }))
         : undefined,
       AutoMinorVersionUpgrade: cluster.autoMinorVersionUpgrade,
@@ -376,7 +376,8 @@ export class ClusterManager {
       AtRestEncryptionEnabled: false,
       ARN: cluster.arn,
       ReplicationGroupLogDeliveryEnabled: false,
-      LogDeliveryConfigurations: [],
+      LogDeliveryConfigurations: (cluster.logDeliveryConfigurations ?? []).map((c) => ({ ...c, Status: 'active' })),
+      PreferredOutpostArn: cluster.preferredOutpostArn,
       NetworkType: cluster.networkType ?? 'ipv4',
       IpDiscovery: cluster.ipDiscovery ?? 'ipv4',
     };
@@ -434,10 +435,20 @@ export class ClusterManager {
     const zones = availabilityZones(region);
     const now = new Date().toISOString();
     const nodes: NodeState[] = [];
+    // Node Availability Zones: as listed in PreferredAvailabilityZones, else spread for AZMode cross-az.
+    const preferredZones = (input.PreferredAvailabilityZones as string[] | undefined) ?? [];
+    const firstZone = String(input.PreferredAvailabilityZone ?? preferredZones[0] ?? zones[0] ?? `${region}a`);
+    const zoneOf = (i: number) => preferredZones[i] ?? (input.AZMode === 'cross-az' ? zones[i % Math.min(zones.length, 3)] : firstZone);
     // Nodes share one loopback address, so only the first can have the requested Port (if it is free).
     for (let i = 1; i <= numNodes; i++) {
-      nodes.push({ id: String(i).padStart(4, '0'), port: await this.allocatePort(i === 1 ? (input.Port as number | undefined) : undefined), createTime: now });
+      nodes.push({
+        id: String(i).padStart(4, '0'),
+        port: await this.allocatePort(i === 1 ? (input.Port as number | undefined) : undefined),
+        createTime: now,
+        availabilityZone: zoneOf(i - 1),
+      });
     }
+    const nodeZones = new Set(nodes.map((n) => n.availabilityZone));
     const configPort = engine === 'memcached' ? await this.allocatePort() : undefined;
     // Another create of the same ID may have won while ports were being allocated.
     if (this.state.clusters.some((c) => c.id === id)) {
@@ -454,7 +465,12 @@ export class ClusterManager {
       cacheNodeType: String(input.CacheNodeType ?? 'cache.t3.micro'),
       status: 'creating',
       createTime: now,
-      preferredAvailabilityZone: String(input.PreferredAvailabilityZone ?? (input.PreferredAvailabilityZones as string[] | undefined)?.[0] ?? zones[0] ?? `${region}a`),
+      // AWS reports `Multiple` for a cluster whose nodes are in several zones.
+      preferredAvailabilityZone: nodeZones.size > 1 ? 'Multiple' : firstZone,
+      preferredOutpostArn: input.PreferredOutpostArn as string | undefined,
+      logDeliveryConfigurations: ((input.LogDeliveryConfigurations as (LogDelivery & { Enabled?: boolean })[] | undefined) ?? [])
+        .filter((c) => c.Enabled !== false)
+        .map(({ LogType, DestinationType, DestinationDetails, LogFormat }) => ({ LogType, DestinationType, DestinationDetails, LogFormat })),
       preferredMaintenanceWindow: String(input.PreferredMaintenanceWindow ?? 'sun:05:00-sun:06:00'),
       cacheParameterGroupName: parameterGroup,
       cacheSubnetGroupName: input.CacheSubnetGroupName as string | undefined,

@@ -16,6 +16,16 @@ export interface NodeState {
   /** The node process, while it runs. */
   pid?: number;
   createTime: string;
+  /** Availability Zone reported for the node (from PreferredAvailabilityZones / AZMode). */
+  availabilityZone?: string;
+}
+
+/** A log delivery configuration as requested (SDK LogDeliveryConfigurationRequest shape, without Enabled). */
+export interface LogDelivery {
+  LogType?: string;
+  DestinationType?: string;
+  DestinationDetails?: unknown;
+  LogFormat?: string;
 }
 
 export type ClusterStatus = 'creating' | 'available' | 'deleting' | 'rebooting cache cluster nodes' | 'failed';
@@ -48,6 +58,8 @@ export interface ClusterState {
   requestedPort?: number;
   /** Memcached: port of the ConfigurationEndpoint (Auto Discovery), served by the endpoint process. */
   configPort?: number;
+  preferredOutpostArn?: string;
+  logDeliveryConfigurations?: LogDelivery[];
   tags: Tag[];
   nodes: NodeState[];
 }

@@ -85,6 +85,9 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
         TransitEncryptionEnabled: true,
         AuthToken: authToken,
         Tags: [{ Key: 'team', Value: 'b' }],
+        LogDeliveryConfigurations: [
+          { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: 'local-slow-log' } }, LogFormat: 'json', Enabled: true },
+        ],
       }),
     );
     assert.equal(created.CacheCluster?.CacheClusterId, 'redis-tls');
@@ -93,6 +96,9 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     assert.equal(cluster.TransitEncryptionEnabled, true);
     assert.equal(cluster.AuthTokenEnabled, true);
     assert.equal(cluster.CacheSubnetGroupName, 'default');
+    assert.deepEqual(cluster.LogDeliveryConfigurations, [
+      { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: 'local-slow-log' } }, LogFormat: 'json', Status: 'active' },
+    ]);
     assert.ok(cluster.CacheClusterCreateTime instanceof Date);
     assert.equal(cluster.CacheNodes?.length, 1);
     const { Address, Port } = cluster.CacheNodes![0].Endpoint!;
@@ -182,9 +188,11 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
   });
 
   test('Memcached with 3 nodes: ConfigurationEndpoint, set/get on every node with memjs', async () => {
-    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'mc-3', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 }));
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'mc-3', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3, AZMode: 'cross-az' }));
     const cluster = await waitAvailable(client, 'mc-3');
     assert.equal(cluster.NumCacheNodes, 3);
+    assert.equal(cluster.PreferredAvailabilityZone, 'Multiple');
+    assert.equal(new Set(cluster.CacheNodes!.map((n) => n.CustomerAvailabilityZone)).size, 3);
     const ports = cluster.CacheNodes!.map((n) => n.Endpoint!.Port!);
     // The ConfigurationEndpoint answers Auto Discovery with every node, and relays other traffic to a node.
     const configPort = cluster.ConfigurationEndpoint!.Port!;
