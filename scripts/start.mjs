@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // `npm start`: build, package the extension, install code-server if needed (offline, cached in .cache/), start the
 // local ElastiCache endpoint and code-server with the extension installed, open samples/, print the URL to open.
-// Ctrl-C stops everything. Options: --port N (code-server, default 8080), --local-port N (endpoint, default 4510),
-// --host H (bind address, default 127.0.0.1), --no-local (do not start the endpoint).
+// Ctrl-C stops everything. Options: --port N (code-server, default 8080; 0 = any free port), --local-port N
+// (endpoint, default 4510; 0 = any), --host H (code-server's bind address, default 127.0.0.1), --no-local (do not start
+// the endpoint), --data DIR (the endpoint's data; default its per-user state dir), --state DIR (code-server profile,
+// default .cache/start).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const STATE = join(ROOT, '.cache', 'start');
 const { values: args } = parseArgs({
   options: {
+    state: { type: 'string', default: join(ROOT, '.cache', 'start') },
+    data: { type: 'string' },
     port: { type: 'string', default: '8080' },
     'local-port': { type: 'string', default: '4510' },
     host: { type: 'string', default: '127.0.0.1' },
@@ -21,6 +24,7 @@ const { values: args } = parseArgs({
   },
 });
 
+const STATE = resolve(args.state);
 const say = (line) => console.log(`[start] ${line}`);
 function fail(line) {
   console.error(`[start] ${line}`);
@@ -60,16 +64,18 @@ const defaults = {
   'git.openRepositoryInParentFolders': 'never',
 };
 {
-  // Your own settings win; ours fill the gaps. The extension's "Start Local Endpoint" reuses an endpoint already
-  // serving elasticache.local.port, so point it at the one started below.
+  // Your own settings win; ours fill the gaps.
   let text = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : '{}';
   const present = parse(text) ?? {};
   const set = (key, value) => {
     text = applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
   };
   for (const [k, v] of Object.entries(defaults)) if (!(k in present)) set(k, v);
-  set('elasticache.local.port', Number(args['local-port']));
   writeFileSync(settingsFile, text);
+}
+function setSetting(key, value) {
+  const text = readFileSync(settingsFile, 'utf8');
+  writeFileSync(settingsFile, applyEdits(text, modify(text, [key], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } })));
 }
 run('installing the extension into code-server', process.execPath,
   [codeServer, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
@@ -128,17 +134,22 @@ function startChild(name, cmd, argv, ready, env = process.env) {
 try {
   let localUrl;
   if (!args['no-local']) {
-    const m = await startChild('local', process.execPath, [join(ROOT, 'dist', 'cli.js'), 'local', '--port', args['local-port'], '--host', '127.0.0.1'],
-      /listening on (http:\/\/\S+)/);
+    const m = await startChild('local', process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'local', '--port', args['local-port'], '--host', '127.0.0.1', ...(args.data ? ['--data', args.data] : [])],
+      /listening on (http:\/\/[^\s:]+:(\d+))\s/);
     localUrl = m[1];
+    // The extension's "Start Local Endpoint" reuses an endpoint already serving elasticache.local.port: this one.
+    setSetting('elasticache.local.port', Number(m[2]));
   }
   const folder = join(ROOT, 'samples');
-  await startChild('code-server', process.execPath, [codeServer,
+  const listening = await startChild('code-server', process.execPath, [codeServer,
     '--auth', 'none', '--bind-addr', `${args.host}:${args.port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     '--config', join(STATE, 'code-server.yaml'), folder,
-  ], /HTTP server listening on (http:\/\/\S+)/);
-  const url = `http://${args.host === '0.0.0.0' ? '127.0.0.1' : args.host}:${args.port}/?folder=${encodeURIComponent(folder)}`;
+  ], /HTTP server listening on http:\/\/\S+?:(\d+)\//);
+  const port = listening[1];
+  const host = args.host === '0.0.0.0' || args.host === '::' ? '127.0.0.1' : args.host;
+  const url = `http://${host}:${port}/?folder=${encodeURIComponent(folder)}`;
   console.log('');
   console.log('  VS Code (code-server) with the ElastiCache extension is running.');
   console.log(`  Open:  ${url}`);

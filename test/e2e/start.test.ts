@@ -1,0 +1,49 @@
+// `npm start` (scripts/start.mjs): builds, packages, installs, starts the Local endpoint and code-server, prints the
+// URL; the URL serves VS Code, the endpoint answers the AWS CLI, and Ctrl-C (SIGINT) stops everything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, waitUntil } from './harness';
+
+test('npm start serves VS Code with the extension and the Local endpoint, and Ctrl-C stops both', { timeout: 300_000 }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'elasticache-start-'));
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--port', '0', '--local-port', '0',
+    '--state', join(tmp, 'state'), '--data', join(tmp, 'data')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  try {
+    const url = await waitUntil('npm start to print the URL to open', async () => /Open:\s+(http:\/\/\S+)/.exec(out)?.[1], 240_000, 200)
+      .catch((e) => { throw new Error(`${(e as Error).message}\noutput:\n${out}`); });
+    const localUrl = /Local ElastiCache endpoint: (http:\/\/\S+)/.exec(out)?.[1];
+    assert.ok(localUrl, `no Local endpoint URL printed:\n${out}`);
+
+    const page = await fetch(url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /code-server|vscode/i);
+
+    const aws = spawnSync('/usr/bin/aws', ['--endpoint-url', localUrl, '--region', 'us-east-1', '--output', 'json', 'elasticache', 'describe-cache-clusters'], {
+      encoding: 'utf8', timeout: 60_000,
+      env: { PATH: process.env.PATH, HOME: tmp, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    assert.equal(aws.status, 0, aws.stderr);
+    assert.deepEqual(JSON.parse(aws.stdout).CacheClusters, []);
+
+    // The extension was installed into the profile, and pointed at this endpoint.
+    const settings = JSON.parse(readFileSync(join(tmp, 'state', 'user-data', 'User', 'settings.json'), 'utf8'));
+    assert.equal(`http://127.0.0.1:${settings['elasticache.local.port']}`, localUrl);
+
+    process.kill(-child.pid!, 'SIGINT'); // what Ctrl-C in a terminal does: the whole process group
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 20_000))]);
+    assert.equal(code, 0, `npm start did not exit cleanly on SIGINT (${code}):\n${out.slice(-2000)}`);
+    await assert.rejects(fetch(url), 'code-server still answers after Ctrl-C');
+    await assert.rejects(fetch(localUrl), 'the Local endpoint still answers after Ctrl-C');
+  } finally {
+    if (child.exitCode === null) try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
