@@ -106,14 +106,14 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   const host = opts.host ?? '127.0.0.1';
   const dataDir = path.resolve(opts.dataDir ?? defaultDataDir());
   const log = opts.log ?? (() => {});
-  const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
   if ((opts.accessKey === undefined) !== (opts.secretKey === undefined)) throw new Error('accessKey and secretKey must be given together');
+  const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const unlock = await lockDataDir(dataDir);
   const binaries = await findNodeBinaries();
   const warnings: string[] = [];
-  if (!binaries.redis) warnings.push(`Redis and Valkey clusters cannot be created: ${missingBinaryMessage('redis')}`);
+  if (!binaries.redis) warnings.push(`${binaries.valkey ? 'Redis' : 'Redis and Valkey'} clusters cannot be created: ${missingBinaryMessage('redis')}`);
   if (!binaries.memcached) warnings.push(`Memcached clusters cannot be created: ${missingBinaryMessage('memcached')}`);
 
   const wildcard = host === '0.0.0.0' || host === '::' || host === '';
@@ -126,7 +126,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     log,
   });
   // Requests wait until the clusters of the data directory are back (nodes adopted or restarted).
-  let opened: Promise<void> | undefined;
+  let markOpened: () => void = () => {};
+  const opened = new Promise<void>((resolve) => (markOpened = resolve));
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
@@ -203,10 +204,10 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     await unlock();
     throw err;
   }
-  opened = manager.open();
   try {
-    await opened;
+    await manager.open();
     warnings.push(...manager.warnings);
+    markOpened();
   } catch (err) {
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
