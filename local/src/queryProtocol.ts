@@ -110,6 +110,10 @@ function decodeValue(node: ParamTree | string, shapeName: string, path: string):
     }
     default:
       if (typeof node !== 'string') throw ApiError.of('InvalidParameterValueException', `${path} must be a single value`);
+      // Characters XML 1.0 cannot carry would make every later response that echoes the value unreadable.
+      if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(node)) {
+        throw ApiError.of('InvalidParameterValueException', `Invalid value for ${path}: it contains control characters`);
+      }
       return node;
   }
 }

@@ -276,6 +276,10 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await expectError(client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'no-such-cluster' })), 'CacheClusterNotFoundFault', 404);
     await expectError(client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'no-such-cluster' })), 'CacheClusterNotFoundFault', 404);
     await expectError(client.send(new DescribeCacheClustersCommand({ MaxRecords: 5 })), 'InvalidParameterValueException', 400);
+    await expectError(client.send(new DescribeCacheClustersCommand({ MaxRecords: 101 })), 'InvalidParameterValueException', 400);
+    const arn = (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'valkey-1' }))).CacheClusters![0].ARN;
+    await expectError(client.send(new AddTagsToResourceCommand({ ResourceName: arn, Tags: [{ Key: 'bell', Value: 'ding\u0007' }] })), 'InvalidParameterValueException', 400);
+    await expectError(client.send(new ListTagsForResourceCommand({ ResourceName: 'not-an-arn' })), 'InvalidARNFault', 400);
     await expectError(
       client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-bad', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 })),
       'InvalidParameterValueException',
