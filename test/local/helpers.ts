@@ -1,7 +1,7 @@
 // Shared helpers for the local-endpoint tests: temp data dirs, SDK clients, process bookkeeping.
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -98,10 +98,16 @@ export function memcachedCommand(port: number, command: string, terminator: RegE
   });
 }
 
-/** The command line of the built CLI (dist/cli.js, built by `npm test`), else the TypeScript source via tsx. */
+/**
+ * The command line of the built CLI (dist/cli.js, built by `npm test`) when it is newer than the endpoint's
+ * sources, else the TypeScript source via tsx (so a run without a build never tests stale code).
+ */
 export function cliCommand(): string[] {
   const built = path.join(repoRoot, 'dist', 'cli.js');
-  return existsSync(built) ? [built] : ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'cli.ts')];
+  const sourceDir = path.join(repoRoot, 'local', 'src');
+  const newestSource = Math.max(...readdirSync(sourceDir).map((f) => statSync(path.join(sourceDir, f)).mtimeMs));
+  const fresh = existsSync(built) && statSync(built).mtimeMs >= newestSource;
+  return fresh ? [built] : ['--import', 'tsx', path.join(repoRoot, 'server', 'src', 'cli.ts')];
 }
 
 export interface CliEndpoint {
