@@ -306,10 +306,10 @@ export async function runCommand(page: Page, title: string, timeout = 15_000): P
   await row.click();
 }
 
-/** Closes menus, hovers and suggest widgets that hold the keyboard focus. */
+/** Closes menus, hovers, suggest widgets and dialogs (a failed step may leave one open) that hold the focus. */
 export async function dismissPopups(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) {
-    const open = await page.locator('.action-widget:visible, .context-view .monaco-menu:visible, .suggest-widget:visible, .monaco-hover:visible').count();
+    const open = await page.locator('.action-widget:visible, .context-view .monaco-menu:visible, .suggest-widget:visible, .monaco-hover:visible, .monaco-dialog-box:visible').count();
     if (!open) return;
     await page.keyboard.press('Escape');
     await page.waitForTimeout(100);
