@@ -466,7 +466,7 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   }
   const marker = segs[i];
   const markerSpan = segmentSpan(param, segs, i);
-  const markers = shape?.member?.locationName ? ['member', shape.member.locationName] : ['member'];
+  const markers = listItemMarkers(shapeName, shape);
   if (!markers.includes(marker)) {
     const best = suggest(marker, markers) ?? itemName;
     ctx.findings.push({
@@ -507,6 +507,17 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   if (child) node.items.set(index, { node: child, nameSpan: itemNameSpan });
 }
 
+
+const MEMBER_ONLY: readonly string[] = ['member'];
+const markerLists = new Map<string, readonly string[]>();
+/** The item markers a list shape accepts (`member`, and its locationName): one array per shape. */
+function listItemMarkers(shapeName: string | undefined, shape: ShapeModel | undefined): readonly string[] {
+  const locationName = shape?.member?.locationName;
+  if (!shapeName || !locationName) return MEMBER_ONLY;
+  let markers = markerLists.get(shapeName);
+  if (!markers) markerLists.set(shapeName, (markers = ['member', locationName]));
+  return markers;
+}
 
 function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
   const entries: Entry[] = [];
