@@ -48,7 +48,8 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
       span: { start: 0, end: 0 },
     });
   }
-  const out: Finding[] = Array.from(findings);
+  const out: Finding[] = [];
+  for (let i = 0; i < findings.length; i++) out.push(findings[i]);
   if (findings.dropped > 0) {
     out.push({ code: 'too-many-findings', severity: 'information', message: `Only the first ${MAX_FINDINGS} findings are shown; fix these and the rest will appear.`, span: { start: 0, end: 0 } });
   }
@@ -61,13 +62,16 @@ class CappedFindings extends Array<Finding> {
   static override get [Symbol.species]() {
     return Array;
   }
-  override push(...items: Finding[]): number {
-    if (items.length === 1 && this.length < MAX_FINDINGS) {
-      this[this.length] = items[0];
+  // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
+  // would be garbage.
+  override push(item: Finding): number {
+    if (arguments.length === 1) {
+      if (this.length < MAX_FINDINGS) this[this.length] = item;
+      else this.dropped++;
       return this.length;
     }
-    for (const item of items) {
-      if (this.length < MAX_FINDINGS) this[this.length] = item;
+    for (let i = 0; i < arguments.length; i++) {
+      if (this.length < MAX_FINDINGS) this[this.length] = arguments[i] as Finding;
       else this.dropped++;
     }
     return this.length;

@@ -253,34 +253,38 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   const requests: RawQueryRequest[] = [];
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
-  const close = () => {
-    if (current) requests.push(current);
-    current = undefined;
-  };
 
   let pos = 0;
   while (pos <= text.length) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
-    const line: LineInfo = { start: pos, contentStart: pos, contentEnd: end, end };
-    while (line.contentStart < end && isBlank(text.charCodeAt(line.contentStart))) line.contentStart++;
-    while (line.contentEnd > line.contentStart && isBlank(text.charCodeAt(line.contentEnd - 1))) line.contentEnd--;
+    const lineStart = pos;
+    let contentStart = pos;
+    let contentEnd = end;
+    while (contentStart < end && isBlank(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    const line: LineInfo = { start: lineStart, contentStart, contentEnd, end };
     pos = end + 1;
 
-    if (line.contentStart === line.contentEnd) {
-      close();
+    if (contentStart === contentEnd) {
+      if (current) requests.push(current);
+      current = undefined;
       if (end >= text.length) break;
       continue;
     }
-    const first = text[line.contentStart];
+    const first = text[contentStart];
     // A Markdown code fence pasted along with a documentation example ends a request, like a blank line.
-    if (first === '`' && text.startsWith('```', line.contentStart)) {
-      close();
+    if (first === '`' && text.startsWith('```', contentStart)) {
+      if (current) requests.push(current);
+      current = undefined;
       if (end >= text.length) break;
       continue;
     }
     if (first === '#') {
-      if (text.startsWith('###', line.contentStart)) close();
+      if (text.startsWith('###', contentStart)) {
+        if (current) requests.push(current);
+        current = undefined;
+      }
       if (end >= text.length) break;
       continue;
     }
@@ -322,7 +326,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       continue;
     }
     // A new request: a URL (with or without scheme) or a bare query string / form body.
-    close();
+    if (current) requests.push(current);
     current = { span: { start: line.contentStart, end: line.contentEnd }, params: [] };
     sawQuestionMark = false;
     const content = text.slice(line.contentStart, line.contentEnd);
@@ -357,7 +361,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     }
     if (end >= text.length) break;
   }
-  close();
+  if (current) requests.push(current);
   return requests;
 }
 
@@ -378,16 +382,30 @@ function splitParams(text: string, from: number, to: number, req: RawQueryReques
   }
 }
 
+// Characters that need decoding or a finding (what NEEDS_DECODING matches), as a table of ASCII codes; every
+// code from 0x7f up needs it too. A scan of the document text avoids a regex run per name and value.
+const NEEDS_DECODING_ASCII = new Uint8Array(128);
+for (let c = 0; c < 0x20; c++) NEEDS_DECODING_ASCII[c] = 1;
+for (const ch of '%+= <>"{}|\\^`#') NEEDS_DECODING_ASCII[ch.charCodeAt(0)] = 1;
+
+function needsDecoding(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x7f || NEEDS_DECODING_ASCII[c] === 1) return true;
+  }
+  return false;
+}
+
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
   let eq = text.indexOf('=', start);
   if (eq >= end) eq = -1;
-  const rawName = text.slice(start, eq < 0 ? end : eq);
-  const rawValue = eq < 0 ? '' : text.slice(eq + 1, end);
-  const nameSpan = { end: start + rawName.length };
-  const valueSpan = { start: eq < 0 ? end : eq + 1 };
+  const nameEnd = eq < 0 ? end : eq;
+  const valueStart = eq < 0 ? end : eq + 1;
+  const rawName = text.slice(start, nameEnd);
+  const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   // Most names and values need no decoding: skip the per-character pass for them.
-  const name = NEEDS_DECODING.test(rawName) ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
-  const value = NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueSpan.start, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
-  const param = new Param(name ? name.text : rawName, value ? value.text : rawValue, start, nameSpan.end, valueSpan.start, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
+  const name = needsDecoding(text, start, nameEnd) ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
+  const value = eq >= 0 && needsDecoding(text, valueStart, end) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
+  const param = new Param(name ? name.text : rawName, value ? value.text : rawValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
   req.params.push(param);
 }

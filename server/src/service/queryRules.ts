@@ -39,27 +39,49 @@ function isValidBasicDate(s: string): boolean {
   return digits(s, 9, 2) < 24 && digits(s, 11, 2) < 60 && digits(s, 13, 2) < 60;
 }
 
+/** `host` without a trailing `:port` (what `host.replace(/:\d+$/, '')` gives, without a regex per request). */
+function withoutPort(host: string): string {
+  let i = host.length;
+  while (i > 0 && host.charCodeAt(i - 1) >= 0x30 && host.charCodeAt(i - 1) <= 0x39) i--;
+  return i < host.length && i > 0 && host.charCodeAt(i - 1) === 0x3a ? host.slice(0, i - 1) : host;
+}
+
+/** Per request: the Region of its endpoint host, computed once (the protocol checks and the rules both need it). */
+const endpointRegions = new WeakMap<RawQueryRequest, string | undefined>();
+
 /** The Region of the request's endpoint host, when the host is an ElastiCache endpoint. */
 export function hostRegion(raw: RawQueryRequest): string | undefined {
-  return raw.host ? regionOfEndpointHost(raw.host.value.replace(/:\d+$/, '')) : undefined;
+  if (!raw.host) return undefined;
+  if (endpointRegions.has(raw)) return endpointRegions.get(raw);
+  const region = regionOfEndpointHost(withoutPort(raw.host.value));
+  endpointRegions.set(raw, region);
+  return region;
 }
 
 export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
   const byName = new Map<string, QueryParam>();
+  // The first SigV4 parameter as written, and whether any parameter is an X-Amz-* one SigV4 does not define.
+  let firstSigV4: QueryParam | undefined;
+  let unknownAmz = false;
   for (const p of raw.params) {
-    const isProtocol = PROTOCOL_PARAMS.has(p.name) || p.name.startsWith('X-Amz-');
-    if (isProtocol) {
-      if (byName.has(p.name)) {
-        findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${p.name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${p.name}`)], awsError: 'InvalidParameterCombination' });
+    const name = p.name;
+    const isAmz = name.startsWith('X-Amz-');
+    if (isAmz || PROTOCOL_PARAMS.has(name)) {
+      if (byName.has(name)) {
+        findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
         continue;
       }
-      byName.set(p.name, p);
+      byName.set(name, p);
+      if (isAmz) {
+        if (!SIGV4_SET.has(name)) unknownAmz = true;
+        else if (!firstSigV4) firstSigV4 = p;
+      }
     }
     if (p.decoded && isPlaceholder(p.value)) {
       findings.push({
         code: 'query-placeholder',
         severity: 'warning',
-        message: `${isSecretName(p.name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
+        message: `${isSecretName(name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
         span: p.valueSpan,
       });
     }
@@ -89,17 +111,18 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
     });
   }
 
-  const sigv4 = SIGV4_PARAMS.filter((n) => byName.has(n));
-  const sigv2 = SIGV2_PARAMS.filter((n) => byName.has(n));
-  for (const p of raw.params) {
-    if (p.name.startsWith('X-Amz-') && !SIGV4_SET.has(p.name)) {
-      findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: `${p.name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`, span: p.nameSpan });
+  if (unknownAmz) {
+    for (const p of raw.params) {
+      if (p.name.startsWith('X-Amz-') && !SIGV4_SET.has(p.name)) {
+        findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: `${p.name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`, span: p.nameSpan });
+      }
     }
   }
-  if (sigv4.length > 0) {
-    checkSigV4(byName, region, findings);
-    for (const name of sigv2) {
-      const p = byName.get(name)!;
+  if (firstSigV4) {
+    checkSigV4(byName, firstSigV4, region, findings);
+    for (const name of SIGV2_PARAMS) {
+      const p = byName.get(name);
+      if (!p) continue;
       findings.push({
         code: 'query-sigv2-param',
         severity: 'warning',
@@ -108,7 +131,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
         fixes: [removeParamFix(p, `Remove ${name}`)],
       });
     }
-  } else if (sigv2.length > 0) {
+  } else {
     const sv = byName.get('SignatureVersion');
     if (sv && sv.value !== '2') {
       findings.push({ code: 'query-sigv2', severity: 'error', message: `SignatureVersion=${sv.value.slice(0, 10)} is not valid: Signature Version 2 requests use SignatureVersion=2; Signature Version 4 uses the X-Amz-* parameters instead.`, span: sv.valueSpan, awsError: 'InvalidParameterValue' });
@@ -122,18 +145,22 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
     }
   }
   const ts = byName.get('Timestamp');
-  if (ts && !isPlaceholder(ts.value) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(ts.value)) {
+  if (ts && !isPlaceholder(ts.value) && !EXTENDED_DATE.test(ts.value)) {
+    const v = ts.value;
     findings.push({
       code: 'query-timestamp-format',
       severity: 'warning',
       message: 'Timestamp must be an ISO 8601 date-time in the extended form YYYY-MM-DDThh:mm:ssZ (e.g. 2015-05-08T22:03:02Z).',
       span: ts.valueSpan,
-      fixes: isValidBasicDate(ts.value)
-        ? [{ title: 'Use the extended ISO 8601 form', edits: [{ span: ts.valueSpan, newText: ts.value.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4%3A$5%3A$6Z') }] }]
+      // A valid basic date is exactly YYYYMMDDThhmmssZ: insert the separators (':' percent-encoded).
+      fixes: isValidBasicDate(v)
+        ? [{ title: 'Use the extended ISO 8601 form', edits: [{ span: ts.valueSpan, newText: `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}T${v.slice(9, 11)}%3A${v.slice(11, 13)}%3A${v.slice(13, 15)}Z` }] }]
         : undefined,
     });
   }
 }
+
+const EXTENDED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefined {
   if (!raw.host) return undefined;
@@ -142,7 +169,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
   if (raw.scheme && raw.scheme.value.toLowerCase() !== 'https') {
     findings.push({ code: 'query-scheme', severity: 'warning', message: 'ElastiCache endpoints are called over HTTPS.', span: raw.scheme.span, fixes: [{ title: 'Use https', edits: [{ span: raw.scheme.span, newText: 'https' }] }] });
   }
-  const region = regionOfEndpointHost(host.replace(/:\d+$/, ''));
+  const region = hostRegion(raw);
   if (!region) {
     findings.push({
       code: 'query-host',
@@ -161,10 +188,10 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
   return region;
 }
 
-function checkSigV4(byName: Map<string, QueryParam>, hostRegion: string | undefined, findings: Finding[]): void {
-  const present = [...byName.values()].find((p) => SIGV4_SET.has(p.name))!;
-  const missing = SIGV4_REQUIRED.filter((n) => !byName.has(n));
-  if (missing.length > 0) {
+function checkSigV4(byName: Map<string, QueryParam>, present: QueryParam, hostRegion: string | undefined, findings: Finding[]): void {
+  let missing: string[] | undefined;
+  for (const n of SIGV4_REQUIRED) if (!byName.has(n)) (missing ??= []).push(n);
+  if (missing) {
     findings.push({ code: 'query-sigv4-incomplete', severity: 'error', message: `A Signature Version 4 presigned request also needs ${missing.join(', ')}.`, span: present.nameSpan, awsError: 'MissingParameter' });
   }
   const algorithm = byName.get('X-Amz-Algorithm');

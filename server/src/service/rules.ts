@@ -24,15 +24,14 @@ export interface RuleOptions {
 
 export function checkCreateCacheCluster(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
-  const add = (issue: Issue) => issues.push(issue);
 
   // --- CacheClusterId
   const id = str(input.CacheClusterId);
   if (id !== undefined) {
     const problem = validateCacheClusterId(id);
-    if (problem) add({ code: 'invalid-cache-cluster-id', severity: 'error', message: problem, path: ['CacheClusterId'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (problem) issues.push({ code: 'invalid-cache-cluster-id', severity: 'error', message: problem, path: ['CacheClusterId'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (/[A-Z]/.test(id)) {
-      add({ code: 'cache-cluster-id-case', severity: 'hint', message: 'ElastiCache stores cluster IDs in lowercase.', path: ['CacheClusterId'], target: 'value', fixValue: id.toLowerCase(), fixTitle: 'Use lowercase' });
+      issues.push({ code: 'cache-cluster-id-case', severity: 'hint', message: 'ElastiCache stores cluster IDs in lowercase.', path: ['CacheClusterId'], target: 'value', fixValue: id.toLowerCase(), fixTitle: 'Use lowercase' });
     }
   }
 
@@ -43,10 +42,10 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if ((ENGINES as readonly string[]).includes(rawEngine)) engine = rawEngine as EngineName;
     else if ((ENGINES as readonly string[]).includes(rawEngine.toLowerCase())) {
       engine = rawEngine.toLowerCase() as EngineName;
-      add({ code: 'engine-case', severity: 'warning', message: `Engine names are lowercase: ${engine}.`, path: ['Engine'], target: 'value', fixValue: engine });
+      issues.push({ code: 'engine-case', severity: 'warning', message: `Engine names are lowercase: ${engine}.`, path: ['Engine'], target: 'value', fixValue: engine });
     } else {
       const best = suggest(rawEngine, ENGINES);
-      add({
+      issues.push({
         code: 'invalid-engine',
         severity: 'error',
         message: `Engine must be one of ${ENGINES.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
@@ -66,16 +65,16 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     const other = ENGINE_VERSIONS.find((v) => v.version === version && v.engine !== engine);
     const known = ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version);
     if (other) {
-      add({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
-      add({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
+      issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
     } else {
-      add({ code: 'engine-version', severity: 'error', message: `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'engine-version', severity: 'error', message: `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
   if (versionFact && versionFact.status !== 'supported') {
     const latest = latestVersion(engine!);
-    add({
+    issues.push({
       code: 'engine-version-support',
       severity: versionFact.status === 'deprecated' ? 'warning' : 'information',
       message:
@@ -93,9 +92,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const nodes = num(input.NumCacheNodes);
   if (nodes !== undefined) {
     if (isRedisLike && nodes !== 1) {
-      add({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
+      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
     } else if (nodes < 1 || nodes > LIMITS.maxMemcachedNodes) {
-      add({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
 
@@ -104,7 +103,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     const foreign: readonly string[] = isRedisLike ? MEMCACHED_ONLY_MEMBERS : REDIS_ONLY_MEMBERS;
     for (const member of foreign) {
       if (input[member] === undefined) continue;
-      add({
+      issues.push({
         code: 'engine-parameter',
         severity: 'error',
         message: isRedisLike
@@ -121,7 +120,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const group = str(input.CacheParameterGroupName);
   if (group !== undefined) {
     if (group.endsWith(CLUSTER_MODE_GROUP_SUFFIX)) {
-      add({
+      issues.push({
         code: 'cluster-mode-parameter-group',
         severity: 'error',
         message: `${group} enables cluster mode (cluster-enabled=yes). CreateCacheCluster cannot create a cluster-mode-enabled cluster: use CreateReplicationGroup, or a parameter group without ${CLUSTER_MODE_GROUP_SUFFIX}.`,
@@ -136,11 +135,11 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
       const expected = versionFact?.family;
       if (!PARAMETER_GROUP_FAMILIES.includes(family)) {
         const best = suggest(family, PARAMETER_GROUP_FAMILIES);
-        add({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined });
+        issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined });
       } else if (engine && engineOfFamily(family) !== engine) {
-        add({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}` : undefined });
+        issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}` : undefined });
       } else if (expected && family !== expected) {
-        add({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}` });
+        issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}` });
       }
     }
   }
@@ -151,20 +150,20 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     const fact = nodeTypeFact(nodeType);
     if (!fact) {
       if (!NODE_TYPE_SHAPE.test(nodeType)) {
-        add({ code: 'invalid-node-type', severity: 'error', message: `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
+        issues.push({ code: 'invalid-node-type', severity: 'error', message: `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
       } else {
-        add({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
+        issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
       }
     } else {
       if (fact.generation === 'previous') {
-        add({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
+        issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
       }
       if (engine && fact.engines && !fact.engines.includes(engine)) {
-        add({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+        issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
       }
       const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
       if (min && version && versionFact && compareVersions(version, min) < 0) {
-        add({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+        issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
       }
     }
   }
@@ -179,73 +178,73 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   for (const [name, path] of allAzs) {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      add({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
       continue;
     }
     azRegions.add(region);
-    if (!REGIONS.includes(region)) add({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
+    if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
     else if (options.region && region !== options.region) {
-      add({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
   if (azRegions.size > 1) {
-    add({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a cluster lives in one Region.`, path: [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a cluster lives in one Region.`, path: [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
   }
   if (azs && azs.length > 0) {
     const count = nodes ?? 1;
     if (azs.length !== count) {
-      add({ code: 'az-count', severity: 'error', message: `PreferredAvailabilityZones lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheNodes is ${count}${nodes === undefined ? ' (the default)' : ''}: the counts must be equal (repeat a zone to place several nodes in it).`, path: ['PreferredAvailabilityZones'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'az-count', severity: 'error', message: `PreferredAvailabilityZones lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheNodes is ${count}${nodes === undefined ? ' (the default)' : ''}: the counts must be equal (repeat a zone to place several nodes in it).`, path: ['PreferredAvailabilityZones'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
     if (az !== undefined) {
-      add({ code: 'az-conflict', severity: 'warning', message: 'Give either PreferredAvailabilityZone (all nodes in one zone) or PreferredAvailabilityZones (one zone per node), not both.', path: ['PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'az-conflict', severity: 'warning', message: 'Give either PreferredAvailabilityZone (all nodes in one zone) or PreferredAvailabilityZones (one zone per node), not both.', path: ['PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
   if (input.AZMode === 'cross-az' && nodes === 1) {
-    add({ code: 'az-mode', severity: 'warning', message: 'AZMode cross-az spreads nodes over zones, but NumCacheNodes is 1.', path: ['AZMode'], target: 'value' });
+    issues.push({ code: 'az-mode', severity: 'warning', message: 'AZMode cross-az spreads nodes over zones, but NumCacheNodes is 1.', path: ['AZMode'], target: 'value' });
   }
 
   // --- Windows
   const maintenance = str(input.PreferredMaintenanceWindow);
   if (maintenance !== undefined) {
     const problem = validateMaintenanceWindow(maintenance);
-    if (problem) add({ code: 'maintenance-window', severity: 'error', message: problem, path: ['PreferredMaintenanceWindow'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (problem) issues.push({ code: 'maintenance-window', severity: 'error', message: problem, path: ['PreferredMaintenanceWindow'], target: 'value', awsError: 'InvalidParameterValue' });
   }
   const snapshotWindow = str(input.SnapshotWindow);
   if (snapshotWindow !== undefined) {
     const problem = validateSnapshotWindow(snapshotWindow);
-    if (problem) add({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (problem) issues.push({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
-      add({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
+      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
     }
   }
   const retention = num(input.SnapshotRetentionLimit);
   if (retention !== undefined && (retention < 0 || retention > LIMITS.snapshotRetentionMax)) {
-    add({ code: 'snapshot-retention', severity: 'error', message: `SnapshotRetentionLimit must be between 0 and ${LIMITS.snapshotRetentionMax} days.`, path: ['SnapshotRetentionLimit'], target: 'value', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'snapshot-retention', severity: 'error', message: `SnapshotRetentionLimit must be between 0 and ${LIMITS.snapshotRetentionMax} days.`, path: ['SnapshotRetentionLimit'], target: 'value', awsError: 'InvalidParameterValue' });
   }
 
   // --- Port
   const port = num(input.Port);
   if (port !== undefined) {
     const problem = validatePort(port);
-    if (problem) add({ code: 'port-range', severity: 'error', message: problem, path: ['Port'], target: 'value', awsError: 'InvalidParameterValue', fixValue: engine ? LIMITS.defaultPort[engine] : undefined });
+    if (problem) issues.push({ code: 'port-range', severity: 'error', message: problem, path: ['Port'], target: 'value', awsError: 'InvalidParameterValue', fixValue: engine ? LIMITS.defaultPort[engine] : undefined });
   }
 
   // --- ARNs
   const snapshotArns = strList(input.SnapshotArns);
   snapshotArns?.forEach((arn, i) => {
     const check = validateS3SnapshotArn(arn);
-    if (check.error) add({ code: 'snapshot-arn', severity: 'error', message: check.error, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
-    if (check.warning) add({ code: 'snapshot-arn', severity: 'warning', message: check.warning, path: ['SnapshotArns', i], target: 'value' });
+    if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
+    if (check.warning) issues.push({ code: 'snapshot-arn', severity: 'warning', message: check.warning, path: ['SnapshotArns', i], target: 'value' });
   });
   if (snapshotArns && snapshotArns.length > 1) {
-    add({ code: 'snapshot-arn', severity: 'warning', message: 'CreateCacheCluster takes a single-element SnapshotArns list (one RDB file seeds the one shard).', path: ['SnapshotArns'], target: 'name' });
+    issues.push({ code: 'snapshot-arn', severity: 'warning', message: 'CreateCacheCluster takes a single-element SnapshotArns list (one RDB file seeds the one shard).', path: ['SnapshotArns'], target: 'name' });
   }
   const topic = str(input.NotificationTopicArn);
   if (topic !== undefined) {
     const problem = validateSnsTopicArn(topic);
-    if (problem) add({ code: 'sns-topic-arn', severity: 'error', message: problem, path: ['NotificationTopicArn'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (problem) issues.push({ code: 'sns-topic-arn', severity: 'error', message: problem, path: ['NotificationTopicArn'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (options.region && regionOfArn(topic) !== options.region) {
-      add({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but the cluster is created in ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
+      issues.push({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but the cluster is created in ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
     }
   }
 
@@ -253,23 +252,23 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const transit = input.TransitEncryptionEnabled === true;
   if (transit) {
     if (input.CacheSubnetGroupName === undefined) {
-      add({ code: 'transit-encryption-subnet-group', severity: 'error', message: 'In-transit encryption needs a cluster in a VPC: add CacheSubnetGroupName.', path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'transit-encryption-subnet-group', severity: 'error', message: 'In-transit encryption needs a cluster in a VPC: add CacheSubnetGroupName.', path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
     if (engine === 'redis' && version && versionFact) {
       const [v326, v4010] = LIMITS.transitEncryptionMinVersion.redis;
       const ok = version === v326 || compareVersions(version, v4010) >= 0;
-      if (!ok) add({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Redis OSS ${v326}, ${v4010} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+      if (!ok) issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Redis OSS ${v326}, ${v4010} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
     if (engine === 'memcached' && version && versionFact && compareVersions(version, LIMITS.transitEncryptionMinVersion.memcached) < 0) {
-      add({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Memcached ${LIMITS.transitEncryptionMinVersion.memcached} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Memcached ${LIMITS.transitEncryptionMinVersion.memcached} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
   const token = str(input.AuthToken);
   if (token !== undefined) {
     const problem = validateAuthToken(token);
-    if (problem) add({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
-      add({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: 'AuthToken can only be used with TransitEncryptionEnabled=true (and a CacheSubnetGroupName).', path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: 'AuthToken can only be used with TransitEncryptionEnabled=true (and a CacheSubnetGroupName).', path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
 
@@ -280,7 +279,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (engine !== 'redis' || !versionFact || (type !== 'slow-log' && type !== 'engine-log')) return;
     const min = LOG_DELIVERY_MIN_REDIS_VERSION[type];
     if (compareVersions(version!, min) < 0) {
-      add({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   });
   for (const member of ['NetworkType', 'IpDiscovery'] as const) {
@@ -288,30 +287,30 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (!value || value === 'ipv4' || !engine || !versionFact) continue;
     const min = IPV6_MIN_VERSION[engine];
     if (compareVersions(version!, min) < 0) {
-      add({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
 
   // --- Tags and security groups
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (tags) {
-    if (tags.length > LIMITS.maxTags) add({ code: 'tags', severity: 'error', message: `At most ${LIMITS.maxTags} tags per resource.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `At most ${LIMITS.maxTags} tags per resource.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
     tags.forEach((tag, i) => {
       const key = str(tag?.Key);
-      if (key === undefined || key === '') add({ code: 'tags', severity: 'error', message: 'Every tag needs a Key.', path: ['Tags', i], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key.toLowerCase().startsWith('aws:')) add({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key.length > LIMITS.tagKeyMax) add({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      if (key === undefined || key === '') issues.push({ code: 'tags', severity: 'error', message: 'Every tag needs a Key.', path: ['Tags', i], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
-      if (value !== undefined && value.length > LIMITS.tagValueMax) add({ code: 'tags', severity: 'error', message: `A tag value has at most ${LIMITS.tagValueMax} characters.`, path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+      if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `A tag value has at most ${LIMITS.tagValueMax} characters.`, path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
     });
   }
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
     if (!/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/.test(sg)) {
-      add({ code: 'security-group-id', severity: 'warning', message: `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
+      issues.push({ code: 'security-group-id', severity: 'warning', message: `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
     }
   });
   if (input.CacheSecurityGroupNames !== undefined && (input.SecurityGroupIds !== undefined || input.CacheSubnetGroupName !== undefined)) {
-    add({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
+    issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   return issues;
 }

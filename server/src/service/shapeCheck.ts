@@ -76,24 +76,29 @@ export function memberNames(shapeName: string): readonly string[] {
   return names;
 }
 
-let memberIndex: Map<string, string[]> | undefined;
+let memberIndex: Map<string, readonly string[]> | undefined;
 /** Top-level input member name → operations that take it (for "belongs to another action"). */
-export function operationsWithMember(member: string): string[] {
-  if (!memberIndex) {
-    memberIndex = new Map();
-    for (const [op, model] of Object.entries(serviceModel.operations)) {
-      const shape = model.input ? serviceModel.shapes[model.input] : undefined;
-      for (const m of Object.keys(shape?.members ?? {})) {
-        const list = memberIndex.get(m) ?? [];
-        list.push(op);
-        memberIndex.set(m, list);
-      }
+export function operationsWithMember(member: string): readonly string[] {
+  if (!memberIndex) memberIndex = buildMemberIndex();
+  return memberIndex.get(member) ?? NO_OPERATIONS;
+}
+
+const NO_OPERATIONS: readonly string[] = [];
+
+function buildMemberIndex(): Map<string, readonly string[]> {
+  const index = new Map<string, string[]>();
+  for (const [op, model] of Object.entries(serviceModel.operations)) {
+    const shape = model.input ? serviceModel.shapes[model.input] : undefined;
+    for (const m of Object.keys(shape?.members ?? {})) {
+      const list = index.get(m) ?? [];
+      list.push(op);
+      index.set(m, list);
     }
   }
-  const ops = memberIndex.get(member) ?? [];
   // Most relevant first: the create-family actions users confuse with CreateCacheCluster.
   const rank = (op: string) => (op === 'CreateReplicationGroup' ? 0 : op.startsWith('Create') ? 1 : op.startsWith('Modify') ? 2 : 3);
-  return [...ops].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const ops of index.values()) ops.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return index;
 }
 
 /** Checks the members of a structure (top level: the operation input) and returns the SDK-shaped value. */
