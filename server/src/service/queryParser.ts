@@ -4,6 +4,7 @@
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
 // line ends a request (so does a Markdown code fence line, pasted along with an example).
+import { serviceModel } from '../model/generated/serviceModel';
 import type { Finding, Fix, QueryParam, Span } from './types';
 
 /**
@@ -396,16 +397,71 @@ function needsDecoding(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// The names a request is made of (actions, members, list item names, protocol parameters), each held once in
+// a hash table built on first use. A name as written is looked up straight in the document text: no slice is
+// made for a known name, and the model's own string then makes every later Map/Set/property lookup cheap (its
+// hash is known, equality is by identity).
+let knownNames: string[] | undefined;
+let knownTable: Int32Array | undefined; // open addressing: index + 1 into knownNames, 0 = empty
+const KNOWN_TABLE_BITS = 13;
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+function buildKnownNames(): void {
+  const unique = new Set<string>(['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken', 'member']);
+  for (const n of ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']) unique.add(n);
+  for (const op of Object.keys(serviceModel.operations)) unique.add(op);
+  for (const shape of Object.values(serviceModel.shapes)) {
+    for (const m of Object.keys(shape.members ?? {})) unique.add(m);
+    if (shape.member?.locationName) unique.add(shape.member.locationName);
+  }
+  const names = [...unique];
+  let bits = KNOWN_TABLE_BITS;
+  while (1 << (bits - 1) < names.length) bits++; // at most half full
+  const table = new Int32Array(1 << bits);
+  const mask = table.length - 1;
+  names.forEach((n, k) => {
+    let slot = hashRange(n, 0, n.length) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = k + 1;
+  });
+  knownNames = names;
+  knownTable = table;
+}
+
+/** The model's string equal to `text[start, end)`, if the model has that name. */
+function knownName(text: string, start: number, end: number): string | undefined {
+  if (!knownTable) buildKnownNames();
+  const table = knownTable!;
+  const names = knownNames!;
+  const mask = table.length - 1;
+  const len = end - start;
+  for (let slot = hashRange(text, start, end) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
+    const candidate = names[table[slot] - 1];
+    if (candidate.length !== len) continue;
+    let i = 0;
+    while (i < len && candidate.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === len) return candidate;
+  }
+  return undefined;
+}
+
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
   let eq = text.indexOf('=', start);
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;
-  const rawName = text.slice(start, nameEnd);
-  const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   // Most names and values need no decoding: skip the per-character pass for them.
-  const name = needsDecoding(text, start, nameEnd) ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
+  const nameNeedsDecoding = needsDecoding(text, start, nameEnd);
+  const rawName = (nameNeedsDecoding ? undefined : knownName(text, start, nameEnd)) ?? text.slice(start, nameEnd);
+  const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
+  const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
   const value = eq >= 0 && needsDecoding(text, valueStart, end) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
-  const param = new Param(name ? name.text : rawName, value ? value.text : rawValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
+  const decodedName = name ? (knownName(name.text, 0, name.text.length) ?? name.text) : rawName;
+  const param = new Param(decodedName, value ? value.text : rawValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
   req.params.push(param);
 }

@@ -367,7 +367,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
   const root: Extract<QNode, { kind: 'struct' }> = { kind: 'struct', members: new Map(), span: { start: 0, end: 0 } };
   const seenNames = new Map<string, QueryParam>();
   for (const param of params) {
-    const segments = param.name.split('.');
+    const segments = param.name.indexOf('.') < 0 ? [param.name] : param.name.split('.');
     const prior = seenNames.get(param.name);
     if (prior) {
       ctx.findings.push({
