@@ -63,6 +63,8 @@ export interface RawQueryRequest {
   path?: { value: string; span: Span };
   scheme?: { value: string; span: Span };
   params: QueryParam[];
+  /** Set by the protocol checks: the Region of the endpoint host (null when the host is not an endpoint). */
+  endpointRegion?: string | null;
 }
 
 const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
@@ -405,10 +407,15 @@ let knownNames: string[] | undefined;
 let knownTable: Int32Array | undefined; // open addressing: index + 1 into knownNames, 0 = empty
 const KNOWN_TABLE_BITS = 13;
 
+/** A cheap hash of `text[start, end)` from its length and four of its characters (candidates are then compared). */
 function hashRange(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
+  const len = end - start;
+  if (len === 0) return 0;
+  let h = Math.imul(len, 0x9e3779b1) ^ text.charCodeAt(start);
+  h = Math.imul(h, 31) + text.charCodeAt(end - 1);
+  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 1));
+  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 2));
+  return (h ^ (h >>> 15)) | 0;
 }
 
 function buildKnownNames(): void {
@@ -442,10 +449,7 @@ function knownName(text: string, start: number, end: number): string | undefined
   const len = end - start;
   for (let slot = hashRange(text, start, end) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
     const candidate = names[table[slot] - 1];
-    if (candidate.length !== len) continue;
-    let i = 0;
-    while (i < len && candidate.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-    if (i === len) return candidate;
+    if (candidate.length === len && text.startsWith(candidate, start)) return candidate;
   }
   return undefined;
 }

@@ -46,16 +46,11 @@ function withoutPort(host: string): string {
   return i < host.length && i > 0 && host.charCodeAt(i - 1) === 0x3a ? host.slice(0, i - 1) : host;
 }
 
-/** Per request: the Region of its endpoint host, computed once (the protocol checks and the rules both need it). */
-const endpointRegions = new WeakMap<RawQueryRequest, string | undefined>();
-
-/** The Region of the request's endpoint host, when the host is an ElastiCache endpoint. */
+/** The Region of the request's endpoint host, when the host is an ElastiCache endpoint (computed once per request). */
 export function hostRegion(raw: RawQueryRequest): string | undefined {
   if (!raw.host) return undefined;
-  if (endpointRegions.has(raw)) return endpointRegions.get(raw);
-  const region = regionOfEndpointHost(withoutPort(raw.host.value));
-  endpointRegions.set(raw, region);
-  return region;
+  if (raw.endpointRegion === undefined) raw.endpointRegion = regionOfEndpointHost(withoutPort(raw.host.value)) ?? null;
+  return raw.endpointRegion ?? undefined;
 }
 
 export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
