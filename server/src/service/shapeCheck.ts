@@ -346,7 +346,7 @@ export function truncate(s: string, n = 40): string {
 type QNode =
   | { kind: 'scalar'; param: QueryParam; nameSpan: Span }
   | { kind: 'list'; items: Map<number, { node: QNode; nameSpan: Span }>; emptyParam?: QueryParam; span: Span }
-  | { kind: 'struct'; members: Map<string, { node: QNode; nameSpan: Span }>; span: Span };
+  | { kind: 'struct'; members: Map<string, { name: string; node: QNode; nameSpan: Span }>; span: Span };
 
 /** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
 function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
@@ -397,7 +397,7 @@ function place(shapeName: string | undefined, segs: string[], i: number, parent:
     // Unknown members are still recorded (as strings) so the generic checker reports them once, with spans.
     const node = makeNode(member?.shape, segs, i + 1, param, nameSpan, ctx);
     if (!node) return;
-    parent.members.set(name, { node, nameSpan });
+    parent.members.set(name, { name, node, nameSpan });
     return;
   }
   extend(member?.shape, slot.node, segs, i + 1, param, nameSpan, ctx);
@@ -526,7 +526,7 @@ function listItemMarkers(shapeName: string | undefined, shape: ShapeModel | unde
 
 function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
   const entries: Entry[] = [];
-  for (const [name, { node: child, nameSpan }] of node.members) entries.push({ name, nameSpan, value: toValueNode(child) });
+  for (const slot of node.members.values()) entries.push({ name: slot.name, nameSpan: slot.nameSpan, value: toValueNode(slot.node) });
   return entries;
 }
 
