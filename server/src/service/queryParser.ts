@@ -82,12 +82,28 @@ export function isPlaceholder(raw: string): boolean {
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
-const ONLY_ESCAPES = /^(?:[^%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]|%[0-9A-Fa-f]{2})*$/;
 /** Characters that need decoding or a finding; anything else is taken as written. */
 const NEEDS_DECODING = /[%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/;
 // Characters that may never appear unencoded in a URL query (RFC 3986): they break the URL or start a fragment.
 const ILLEGAL_IN_URL = new Set([' ', '\t', '<', '>', '"', '{', '}', '|', '\\', '^', '`', '#']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Only well-formed %XX escapes among characters that need no decoding (a scan instead of a backtracking regex). */
+function onlyEscapes(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x25) {
+      // charCodeAt past the end is NaN: not a hex digit.
+      if (!isHexDigit(raw.charCodeAt(i + 1)) || !isHexDigit(raw.charCodeAt(i + 2))) return false;
+      i += 2;
+    } else if (c >= 0x7f || NEEDS_DECODING_ASCII[c] === 1) return false;
+  }
+  return true;
+}
 
 function encodeChar(ch: string): string | undefined {
   try {
@@ -110,8 +126,10 @@ export function decodeComponent(
   secret = false,
 ): { text: string; ok: boolean } {
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
+  // A placeholder is reported once as such: without '%' or '+' its text stays exactly as written.
+  if (quiet && raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return { text: raw, ok: true };
   // Common case: only well-formed %XX escapes among ordinary characters; the native decoder handles it.
-  if (ONLY_ESCAPES.test(raw)) {
+  if (onlyEscapes(raw)) {
     try {
       return { text: decodeURIComponent(raw), ok: true };
     } catch {
@@ -240,13 +258,6 @@ export function decodeComponent(
   return { text: out, ok };
 }
 
-interface LineInfo {
-  start: number; // offset of the first character of the line
-  contentStart: number; // first non-blank character
-  contentEnd: number; // after the last non-blank character
-  end: number; // offset of the line break (or text end)
-}
-
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c;
 }
@@ -266,7 +277,6 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     let contentEnd = end;
     while (contentStart < end && isBlank(text.charCodeAt(contentStart))) contentStart++;
     while (contentEnd > contentStart && isBlank(text.charCodeAt(contentEnd - 1))) contentEnd--;
-    const line: LineInfo = { start: lineStart, contentStart, contentEnd, end };
     pos = end + 1;
 
     if (contentStart === contentEnd) {
@@ -291,9 +301,9 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (end >= text.length) break;
       continue;
     }
-    const lineEnd = end > line.contentEnd && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    if (lineEnd > line.contentEnd) {
-      const s = { start: line.contentEnd, end: lineEnd };
+    const lineEnd = end > contentEnd && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    if (lineEnd > contentEnd) {
+      const s = { start: contentEnd, end: lineEnd };
       findings.push({
         code: 'query-trailing-whitespace',
         severity: 'warning',
@@ -305,13 +315,13 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     }
     if (first === '?' || first === '&') {
       if (!current) {
-        current = { span: { start: line.contentStart, end: line.contentEnd }, params: [] };
+        current = { span: { start: contentStart, end: contentEnd }, params: [] };
         sawQuestionMark = false;
       }
-      current.span.end = line.contentEnd;
+      current.span.end = contentEnd;
       if (first === '?') {
         if (sawQuestionMark) {
-          const s = { start: line.contentStart, end: line.contentStart + 1 };
+          const s = { start: contentStart, end: contentStart + 1 };
           findings.push({
             code: 'query-syntax',
             severity: 'error',
@@ -323,22 +333,22 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         sawQuestionMark = true;
       }
       const before = current.params.length;
-      splitParams(text, line.contentStart, line.contentEnd, current, findings);
-      if (current.params.length === before + 1) (current.params[before] as Param).setLine(line.start, Math.min(text.length, end + 1));
+      splitParams(text, contentStart, contentEnd, current, findings);
+      if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
       if (end >= text.length) break;
       continue;
     }
     // A new request: a URL (with or without scheme) or a bare query string / form body.
     if (current) requests.push(current);
-    current = { span: { start: line.contentStart, end: line.contentEnd }, params: [] };
+    current = { span: { start: contentStart, end: contentEnd }, params: [] };
     sawQuestionMark = false;
-    const content = text.slice(line.contentStart, line.contentEnd);
+    const content = text.slice(contentStart, contentEnd);
     const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(content);
     const q = content.indexOf('?');
     const eq = content.indexOf('=');
     const looksLikeUrl = scheme !== null || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && /[./:]/.test(content.slice(0, q)));
     if (looksLikeUrl) {
-      const base = line.contentStart;
+      const base = contentStart;
       let i = 0;
       if (scheme) {
         current.scheme = { value: scheme[1], span: { start: base, end: base + scheme[1].length } };
@@ -355,11 +365,11 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       current.path = { value: content.slice(hostEnd, pathEnd), span: { start: base + hostEnd, end: base + pathEnd } };
       if (pathEnd < content.length) {
         sawQuestionMark = true;
-        splitParams(text, base + pathEnd, line.contentEnd, current, findings);
+        splitParams(text, base + pathEnd, contentEnd, current, findings);
       }
     } else {
-      const start = first === '?' ? line.contentStart : line.contentStart;
-      splitParams(text, start, line.contentEnd, current, findings, first !== '?' && first !== '&');
+      const start = first === '?' ? contentStart : contentStart;
+      splitParams(text, start, contentEnd, current, findings, first !== '?' && first !== '&');
       if (first === '?') sawQuestionMark = true;
     }
     if (end >= text.length) break;
@@ -426,7 +436,8 @@ function buildKnownNames(): void {
     for (const m of Object.keys(shape.members ?? {})) unique.add(m);
     if (shape.member?.locationName) unique.add(shape.member.locationName);
   }
-  const names = [...unique];
+  // Only names that need no decoding, so that a name found in the table needs no scan.
+  const names = [...unique].filter((n) => !NEEDS_DECODING.test(n));
   let bits = KNOWN_TABLE_BITS;
   while (1 << (bits - 1) < names.length) bits++; // at most half full
   const table = new Int32Array(1 << bits);
@@ -440,6 +451,11 @@ function buildKnownNames(): void {
   knownTable = table;
 }
 
+function sameText(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
 /** The model's string equal to `text[start, end)`, if the model has that name. */
 function knownName(text: string, start: number, end: number): string | undefined {
   if (!knownTable) buildKnownNames();
@@ -449,7 +465,7 @@ function knownName(text: string, start: number, end: number): string | undefined
   const len = end - start;
   for (let slot = hashRange(text, start, end) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
     const candidate = names[table[slot] - 1];
-    if (candidate.length === len && text.startsWith(candidate, start)) return candidate;
+    if (candidate.length === len && sameText(text, start, candidate)) return candidate;
   }
   return undefined;
 }
@@ -459,9 +475,11 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;
-  // Most names and values need no decoding: skip the per-character pass for them.
-  const nameNeedsDecoding = needsDecoding(text, start, nameEnd);
-  const rawName = (nameNeedsDecoding ? undefined : knownName(text, start, nameEnd)) ?? text.slice(start, nameEnd);
+  // Most names and values need no decoding: skip the per-character pass for them. A known name (the model's
+  // names have no character that needs decoding) needs no scan at all.
+  const known = knownName(text, start, nameEnd);
+  const nameNeedsDecoding = known === undefined && needsDecoding(text, start, nameEnd);
+  const rawName = known ?? text.slice(start, nameEnd);
   const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
   const value = eq >= 0 && needsDecoding(text, valueStart, end) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;

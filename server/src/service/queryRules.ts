@@ -16,6 +16,7 @@ const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAc
 const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
 const SIGV4_SET = new Set(SIGV4_PARAMS);
 const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
+const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS].map((name, i) => [name, i]));
 
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 
@@ -53,8 +54,26 @@ export function hostRegion(raw: RawQueryRequest): string | undefined {
   return raw.endpointRegion ?? undefined;
 }
 
+/** Protocol parameters by name: one slot per known name (no Map to build and grow per request), a Map only for other X-Amz-* names. */
+class ProtocolParams {
+  private readonly slots: (QueryParam | undefined)[] = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+  private others: Map<string, QueryParam> | undefined;
+  get(name: string): QueryParam | undefined {
+    const slot = PROTOCOL_SLOTS.get(name);
+    return slot !== undefined ? this.slots[slot] : this.others?.get(name);
+  }
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  set(name: string, p: QueryParam): void {
+    const slot = PROTOCOL_SLOTS.get(name);
+    if (slot !== undefined) this.slots[slot] = p;
+    else (this.others ??= new Map()).set(name, p);
+  }
+}
+
 export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
-  const byName = new Map<string, QueryParam>();
+  const byName = new ProtocolParams();
   // The first SigV4 parameter as written, and whether any parameter is an X-Amz-* one SigV4 does not define.
   let firstSigV4: QueryParam | undefined;
   let unknownAmz = false;
@@ -183,7 +202,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
   return region;
 }
 
-function checkSigV4(byName: Map<string, QueryParam>, present: QueryParam, hostRegion: string | undefined, findings: Finding[]): void {
+function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: string | undefined, findings: Finding[]): void {
   let missing: string[] | undefined;
   for (const n of SIGV4_REQUIRED) if (!byName.has(n)) (missing ??= []).push(n);
   if (missing) {
