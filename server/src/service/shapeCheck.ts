@@ -350,8 +350,10 @@ type QNode =
 
 /** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
 function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
-  if (param.nameSpan.end - param.nameSpan.start !== param.name.length) return param.nameSpan;
-  let start = param.nameSpan.start;
+  const nameSpan = param.nameSpan;
+  // The whole name (no dots) is the name span itself.
+  if (nameSpan.end - nameSpan.start !== param.name.length || segments.length === 1) return nameSpan;
+  let start = nameSpan.start;
   for (let i = 0; i < index; i++) start += segments[i].length + 1;
   return { start, end: start + segments[index].length };
 }
