@@ -199,7 +199,7 @@ function reportAuthTokenInFile(ctx: CheckContext): void {
 function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding {
   let span: Span | undefined;
   for (let n = issue.path.length; n > 0 && !span; n--) {
-    const pair = locate(ctx.entries ?? [], issue.path.slice(0, n));
+    const pair = locate(ctx.entries ?? [], issue.path, n);
     if (pair) span = n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value;
   }
   const finding: Finding = { code: issue.code, severity: issue.severity, message: issue.message, span: span ?? anchor };

@@ -23,24 +23,31 @@ export interface CheckContext {
  * Spans of the member at `path` (e.g. ['SnapshotArns', 0]) as written: its name (the key, or for a Query list
  * item its own parameter name) and its value. The first occurrence wins for duplicated names.
  */
-export function locate(entries: Entry[], path: MemberPath): SpanPair | undefined {
+export function locate(entries: Entry[], path: MemberPath, length = path.length): SpanPair | undefined {
+  // `length`: locate the prefix path[0, length) without slicing the path.
   let pair: SpanPair | undefined;
   let node: ValueNode | undefined;
   let list: Entry[] | undefined = entries;
-  for (const step of path) {
+  for (let k = 0; k < length; k++) {
+    const step = path[k];
     if (typeof step === 'number') {
       if (!node || node.kind !== 'list' || step >= node.items.length) return undefined;
       node = node.items[step];
       pair = { name: node.nameSpan ?? node.span, value: node.span };
     } else {
       list = node ? (node.kind === 'object' ? node.entries : undefined) : list;
-      const entry = list?.find((e) => e.name === step);
+      const entry = list ? findEntry(list, step) : undefined;
       if (!entry) return undefined;
       node = entry.value;
       pair = { name: entry.nameSpan, value: entry.value.span };
     }
   }
   return pair;
+}
+
+function findEntry(list: Entry[], name: string): Entry | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  return undefined;
 }
 
 /** Renders an SDK value as it is written in the given document form (for quick-fix edits). */
@@ -119,7 +126,7 @@ export function checkStructure(
       reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
     }
-    const memberPath = [...path, entry.name];
+    const memberPath = path.length === 0 ? [entry.name] : [...path, entry.name];
     const previous = seen.get(entry.name);
     // YAML duplicate keys are already a syntax error (as in the AWS CLI's loader).
     if (previous && ctx.form !== 'yaml') {
