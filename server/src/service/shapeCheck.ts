@@ -539,10 +539,39 @@ function structEntries(node: Extract<QNode, { kind: 'struct' }>): Entry[] {
   return entries;
 }
 
+/**
+ * A query-form scalar: its spans come from the parameter's offsets on access, so a document of thousands of
+ * requests does not keep two span objects per parameter alive (they are read only for findings and the editor).
+ */
+class QueryScalarNode implements ScalarNode {
+  declare readonly kind: 'scalar';
+  declare value: string;
+  private declare readonly param: QueryParam;
+  private declare ownNameSpan: Span | undefined;
+  constructor(param: QueryParam) {
+    this.kind = 'scalar';
+    this.value = param.value;
+    this.param = param;
+    this.ownNameSpan = undefined;
+  }
+  get span(): Span {
+    return this.param.valueSpan;
+  }
+  /** A list item's nameSpan is set to the item's own name (`Name.member.N`). */
+  get nameSpan(): Span | undefined {
+    return this.ownNameSpan ?? this.param.nameSpan;
+  }
+  set nameSpan(span: Span | undefined) {
+    this.ownNameSpan = span;
+  }
+  toJSON(): ScalarNode {
+    return { kind: this.kind, value: this.value, span: this.span, nameSpan: this.nameSpan };
+  }
+}
+
 function toValueNode(node: QNode): ValueNode {
   if (node.kind === 'scalar') {
-    const v: ScalarNode = { kind: 'scalar', value: node.param.value, span: node.param.valueSpan, nameSpan: node.param.nameSpan };
-    return v;
+    return new QueryScalarNode(node.param);
   }
   if (node.kind === 'struct') {
     const o: ObjectNode = { kind: 'object', entries: structEntries(node), span: node.span };
