@@ -482,7 +482,7 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const rawName = known ?? text.slice(start, nameEnd);
   const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
-  const value = eq >= 0 && needsDecoding(text, valueStart, end) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
+  const value = eq >= 0 && NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
   const decodedName = name ? (knownName(name.text, 0, name.text.length) ?? name.text) : rawName;
   const param = new Param(decodedName, value ? value.text : rawValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
   req.params.push(param);
