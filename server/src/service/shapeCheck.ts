@@ -375,9 +375,11 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
   const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
   const root: Extract<QNode, { kind: 'struct' }> = { kind: 'struct', members: new Map(), span: { start: 0, end: 0 } };
   const seenNames = new Map<string, QueryParam>();
+  const inputMembers = inputShape ? serviceModel.shapes[inputShape]?.members : undefined;
   for (const param of params) {
-    const segments = param.name.indexOf('.') < 0 ? [param.name] : param.name.split('.');
-    const prior = seenNames.get(param.name);
+    const name = param.name;
+    const dotted = name.indexOf('.') >= 0;
+    const prior = seenNames.get(name);
     if (prior) {
       ctx.findings.push({
         code: 'duplicate-parameter',
@@ -389,8 +391,19 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       });
       continue;
     }
-    seenNames.set(param.name, param);
-    place(inputShape, segments, 0, root, param, ctx);
+    seenNames.set(name, param);
+    if (!dotted && !root.members.has(name)) {
+      // A new top-level member written without dots whose shape is a scalar (or unknown): what place() would
+      // build, without its segment bookkeeping.
+      const shapeName = inputMembers?.[name]?.shape;
+      const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
+      if (!shape || (shape.type !== 'list' && shape.type !== 'structure')) {
+        const nameSpan = param.nameSpan;
+        root.members.set(name, { name, node: { kind: 'scalar', param, nameSpan }, nameSpan });
+        continue;
+      }
+    }
+    place(inputShape, dotted ? name.split('.') : [name], 0, root, param, ctx);
   }
   return structEntries(root);
 }
@@ -460,13 +473,13 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
     return;
   }
   // A list: `Name.member.N…` or `Name.LocationName.N…` (both are accepted by the Query API).
-  const prefix = segs.slice(0, i).join('.');
   const itemName = shape?.member?.locationName ?? 'member';
   if (i >= segs.length) {
     if (param.value === '') {
       node.emptyParam = param; // `Name=` is how the Query protocol sends an empty list
       return;
     }
+    const prefix = listName(segs, i);
     const fixName = `${prefix}.${itemName}.1`;
     ctx.findings.push({
       code: 'invalid-type',
@@ -482,6 +495,7 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   const markerSpan = segmentSpan(param, segs, i);
   const markers = listItemMarkers(shapeName, shape);
   if (!markers.includes(marker)) {
+    const prefix = listName(segs, i);
     const best = suggest(marker, markers) ?? itemName;
     ctx.findings.push({
       code: 'list-member-name',
@@ -495,7 +509,8 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   }
   const indexText = segs[i + 1];
   const indexSpan = i + 1 < segs.length ? segmentSpan(param, segs, i + 1) : param.nameSpan;
-  if (indexText === undefined || !/^\d+$/.test(indexText) || Number(indexText) < 1) {
+  if (indexText === undefined || !isDigits(indexText) || Number(indexText) < 1) {
+    const prefix = listName(segs, i);
     ctx.findings.push({
       code: 'list-index',
       severity: 'error',
@@ -511,7 +526,7 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   const memberShape = shape?.member?.shape;
   if (existing) {
     if (existing.node.kind === 'scalar' || i + 2 >= segs.length) {
-      ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `Item ${index} of ${prefix} is given more than once.`, span: param.nameSpan, awsError: 'InvalidParameterCombination' });
+      ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `Item ${index} of ${listName(segs, i)} is given more than once.`, span: param.nameSpan, awsError: 'InvalidParameterCombination' });
       return;
     }
     extend(memberShape, existing.node, segs, i + 2, param, itemNameSpan, ctx);
@@ -569,6 +584,23 @@ class QueryScalarNode implements ScalarNode {
   }
 }
 
+const byNumber = (a: number, b: number) => a - b;
+
+/** The name of the list at segment `i` (for messages: built only when one is reported). */
+function listName(segs: string[], i: number): string {
+  return segs.slice(0, i).join('.');
+}
+
+/** `/^\d+$/` without a regex run per list item. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 function toValueNode(node: QNode): ValueNode {
   if (node.kind === 'scalar') {
     return new QueryScalarNode(node.param);
@@ -577,17 +609,16 @@ function toValueNode(node: QNode): ValueNode {
     const o: ObjectNode = { kind: 'object', entries: structEntries(node), span: node.span };
     return o;
   }
-  const indices = [...node.items.keys()].sort((a, b) => a - b);
-  const list: ListNode = {
-    kind: 'list',
-    items: indices.map((k) => {
-      const item = node.items.get(k)!;
-      const v = toValueNode(item.node);
-      v.nameSpan = item.nameSpan;
-      return v;
-    }),
-    span: node.span,
-    indices,
-  };
+  const indices: number[] = [];
+  for (const k of node.items.keys()) indices.push(k);
+  if (indices.length > 1) indices.sort(byNumber);
+  const items: ValueNode[] = [];
+  for (const k of indices) {
+    const item = node.items.get(k)!;
+    const v = toValueNode(item.node);
+    v.nameSpan = item.nameSpan;
+    items.push(v);
+  }
+  const list: ListNode = { kind: 'list', items, span: node.span, indices };
   return list;
 }
