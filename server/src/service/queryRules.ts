@@ -19,6 +19,11 @@ const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-
 const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS].map((name, i) => [name, i]));
 
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
+/** Only hosts starting with l, 1, [ or 0 can be local ones: skip the regex for the others. */
+const mayBeLocalHost = (host: string) => {
+  const c = host.charCodeAt(0) | 0x20; // lowercase for letters
+  return c === 0x6c || c === 0x31 || c === 0x7b || c === 0x30;
+};
 
 
 const BASIC_DATE = /^\d{8}T\d{6}Z$/;
@@ -179,7 +184,7 @@ const EXTENDED_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefined {
   if (!raw.host) return undefined;
   const host = raw.host.value;
-  if (LOCAL_HOST.test(host)) return undefined;
+  if (mayBeLocalHost(host) && LOCAL_HOST.test(host)) return undefined;
   if (raw.scheme && raw.scheme.value.toLowerCase() !== 'https') {
     findings.push({ code: 'query-scheme', severity: 'warning', message: 'ElastiCache endpoints are called over HTTPS.', span: raw.scheme.span, fixes: [{ title: 'Use https', edits: [{ span: raw.scheme.span, newText: 'https' }] }] });
   }
@@ -200,6 +205,14 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
     findings.push({ code: 'query-host', severity: 'warning', message: 'ElastiCache Query requests go to the path /.', span: raw.path.span });
   }
   return region;
+}
+
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** X-Amz-SignedHeaders in canonical form: lowercase, trimmed, unique, sorted, with host, joined by ';'. */
@@ -266,12 +279,19 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
   }
   const credential = byName.get('X-Amz-Credential');
   if (credential && !isPlaceholder(credential.value)) {
-    const parts = credential.value.split('/');
-    if (parts.length !== 5 || parts[0] === '' || !/^\d{8}$/.test(parts[1]) || parts[4] !== 'aws4_request') {
+    // <access-key-id>/<YYYYMMDD>/<region>/<service>/aws4_request: exactly four slashes, found with indexOf.
+    const v = credential.value;
+    const s1 = v.indexOf('/');
+    const s2 = s1 < 0 ? -1 : v.indexOf('/', s1 + 1);
+    const s3 = s2 < 0 ? -1 : v.indexOf('/', s2 + 1);
+    const s4 = s3 < 0 ? -1 : v.indexOf('/', s3 + 1);
+    if (s1 <= 0 || s4 < 0 || v.indexOf('/', s4 + 1) >= 0 || s2 - s1 - 1 !== 8 || !allDigits(v, s1 + 1, s2) || v.length - s4 - 1 !== 12 || !v.endsWith('aws4_request')) {
       findings.push({ code: 'query-credential', severity: 'error', message: 'X-Amz-Credential must be <access-key-id>/<YYYYMMDD>/<region>/elasticache/aws4_request (with / encoded as %2F).', span: credential.valueSpan, awsError: 'InvalidParameterValue' });
       return;
     }
-    const [, day, region, service] = parts;
+    const day = v.slice(s1 + 1, s2);
+    const region = v.slice(s2 + 1, s3);
+    const service = v.slice(s3 + 1, s4);
     if (service !== serviceModel.metadata.endpointPrefix) {
       findings.push({ code: 'query-credential', severity: 'error', message: `The credential scope names the service '${service}'; ElastiCache requests are signed for 'elasticache'.`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
     }
