@@ -26,7 +26,6 @@ const mayBeLocalHost = (host: string) => {
 };
 
 
-const BASIC_DATE = /^\d{8}T\d{6}Z$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const digits = (s: string, from: number, count: number) => {
   let n = 0;
@@ -34,9 +33,14 @@ const digits = (s: string, from: number, count: number) => {
   return n;
 };
 
+/** `^\d{8}T\d{6}Z$`, by character codes: it runs several times per request. */
+function isBasicDateShape(s: string): boolean {
+  return s.length === 16 && allDigits(s, 0, 8) && s.charCodeAt(8) === 0x54 && allDigits(s, 9, 15) && s.charCodeAt(15) === 0x5a;
+}
+
 /** `YYYYMMDDTHHMMSSZ` naming a real UTC date and time (checked without allocating Dates: it runs per request). */
 function isValidBasicDate(s: string): boolean {
-  if (!BASIC_DATE.test(s)) return false;
+  if (!isBasicDateShape(s)) return false;
   const y = digits(s, 0, 4);
   const mo = digits(s, 4, 2);
   const d = digits(s, 6, 2);
@@ -64,6 +68,7 @@ class ProtocolParams {
   private readonly slots: (QueryParam | undefined)[] = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
   private others: Map<string, QueryParam> | undefined;
   get(name: string): QueryParam | undefined {
+    // The names the checks ask for are literals (internalized): a Map lookup of a known key.
     const slot = PROTOCOL_SLOTS.get(name);
     return slot !== undefined ? this.slots[slot] : this.others?.get(name);
   }
@@ -244,12 +249,12 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
   }
   const expires = byName.get('X-Amz-Expires');
   if (expires && !isPlaceholder(expires.value)) {
-    const n = /^\d+$/.test(expires.value) ? Number(expires.value) : NaN;
+    const n = expires.value.length > 0 && allDigits(expires.value, 0, expires.value.length) ? Number(expires.value) : NaN;
     if (!(n >= 1 && n <= LIMITS.presignMaxSeconds)) {
       findings.push({
         code: 'query-expires',
         severity: 'error',
-        message: `X-Amz-Expires is the number of seconds the signed URL stays valid: an integer from 1 to ${LIMITS.presignMaxSeconds} (7 days)${/^\d{8}T\d{6}Z$/.test(expires.value) ? ', not a date' : ''}.`,
+        message: `X-Amz-Expires is the number of seconds the signed URL stays valid: an integer from 1 to ${LIMITS.presignMaxSeconds} (7 days)${isBasicDateShape(expires.value) ? ', not a date' : ''}.`,
         span: expires.valueSpan,
         awsError: 'InvalidParameterValue',
       });
