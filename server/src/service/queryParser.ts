@@ -51,9 +51,12 @@ class Param implements QueryParam {
 
 /** Removes a parameter with its separator, or its whole line when it is alone on a continuation line. */
 export function removeParamFix(param: QueryParam, title: string): Fix {
-  if (param.lineSpan) return { title, edits: [{ span: param.lineSpan, newText: '' }] };
-  const start = param.separatorSpan && param.separatorSpan.start < param.span.start ? param.separatorSpan.start : param.span.start;
-  return { title, edits: [{ span: { start, end: param.span.end }, newText: '' }] };
+  const lineSpan = param.lineSpan; // spans are built on access: read each once
+  if (lineSpan) return { title, edits: [{ span: lineSpan, newText: '' }] };
+  const span = param.span;
+  const separatorSpan = param.separatorSpan;
+  const start = separatorSpan && separatorSpan.start < span.start ? separatorSpan.start : span.start;
+  return { title, edits: [{ span: { start, end: span.end }, newText: '' }] };
 }
 
 export interface RawQueryRequest {
