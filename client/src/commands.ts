@@ -3,6 +3,7 @@
 // "Show Log"; never a stack trace.
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
+import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk } from './connections';
@@ -17,6 +18,8 @@ export interface ClientContext {
   tree: ClustersTree;
   connections(): Promise<Connection[]>;
   client(connection: Connection): Promise<ElastiCacheClient>;
+  /** Shows the AWS connections even without credentials (the welcome's "Show the AWS connection anyway"). */
+  showAwsConnection(): Promise<void>;
 }
 
 /** A connection as commands accept it: a Connection, its id ('local', 'aws:profile:region'), or a tree item. */
@@ -36,7 +39,7 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
         return undefined;
       }
     };
-  const commands: Record<string, (...args: never[]) => Promise<unknown>> = {
+  const commands: Record<CommandId, (...args: never[]) => Promise<unknown>> = {
     'elasticache.startLocalEndpoint': () => startLocal(ctx),
     'elasticache.stopLocalEndpoint': async () => {
       await ctx.local.stop();
@@ -52,9 +55,10 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.deleteCluster': (arg: ClusterArg) => deleteCluster(ctx, arg),
     'elasticache.configureProfile': () => configureProfile(ctx),
     'elasticache.selectRegions': () => selectRegions(ctx),
+    'elasticache.showAwsConnection': () => ctx.showAwsConnection(),
     'elasticache.showLog': async () => ctx.log.show(),
   };
-  return Object.entries(commands).map(([id, fn]) => vscode.commands.registerCommand(id, guard(fn as (...args: unknown[]) => Promise<unknown>)));
+  return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, guard(commands[id] as (...args: unknown[]) => Promise<unknown>)));
 }
 
 async function startLocal(ctx: ClientContext): Promise<string> {

@@ -1,5 +1,6 @@
-// The one place that reads the extension's settings. In an untrusted workspace, elasticache.endpointUrl and
-// elasticache.profile come from user settings only (they could redirect requests or pick credentials).
+// The one place that reads the extension's settings. In an untrusted workspace, elasticache.endpointUrl,
+// elasticache.profile and the Local endpoint's port and data directory come from user settings only (they could
+// redirect requests, and AuthTokens with them, or pick credentials).
 import * as vscode from 'vscode';
 import type { ConnectionSettings } from './connections';
 
@@ -20,14 +21,13 @@ function userOnly<T>(config: vscode.WorkspaceConfiguration, key: string): T | un
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const trusted = vscode.workspace.isTrusted;
-  const profile = trusted ? config.get<string>('profile') : userOnly<string>(config, 'profile');
-  const endpointUrl = trusted ? config.get<string>('endpointUrl') : userOnly<string>(config, 'endpointUrl');
+  const read = <T>(key: string): T | undefined => (trusted ? config.get<T>(key) : userOnly<T>(config, key));
   return {
-    profile: profile?.trim() || undefined,
+    profile: read<string>('profile')?.trim() || undefined,
     regions: config.get<string[]>('regions') ?? [],
-    endpointUrl: endpointUrl?.trim() || undefined,
-    localPort: config.get<number>('local.port') ?? 4510,
-    localDataDir: config.get<string>('local.dataDir')?.trim() || undefined,
+    endpointUrl: read<string>('endpointUrl')?.trim() || undefined,
+    localPort: read<number>('local.port') ?? 4510,
+    localDataDir: read<string>('local.dataDir')?.trim() || undefined,
   };
 }
 

@@ -1,9 +1,9 @@
-// Extension entry point: wiring only. The language client for ElastiCache request documents, the explorer,
-// the commands and the CodeLens. The AWS SDK is loaded on first use by the modules that need it.
+// Extension entry point: wiring only. The language client for ElastiCache request documents (the language server
+// also serves the "Create cluster" CodeLens), the explorer and the commands. The AWS SDK and the language service
+// are loaded on first use by the modules that need them.
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CreateClusterCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { affectsSettings, readSettings } from './config';
 import { type Connection, awsConnections, createClient, localConnection, mightHaveAwsCredentials } from './connections';
@@ -61,27 +61,33 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return c;
   };
 
+  const dropClients = (): void => {
+    for (const c of clients.values()) void c.then((x) => x.destroy(), () => undefined);
+    clients.clear();
+    tree.refresh();
+  };
+
   const tree = new ClustersTree({ connections: roots, client });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(tree, view, tree.attach(view));
 
   context.subscriptions.push(
-    ...registerCommands({ log, local, tree, connections, client }),
-    vscode.commands.registerCommand('elasticache.showAwsConnection', async () => {
-      await context.globalState.update('elasticache.showAws', true);
-      tree.refresh();
+    ...registerCommands({
+      log,
+      local,
+      tree,
+      connections,
+      client,
+      showAwsConnection: async () => {
+        await context.globalState.update('elasticache.showAws', true);
+        tree.refresh();
+      },
     }),
-    vscode.languages.registerCodeLensProvider(requestDocuments, new CreateClusterCodeLens()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!affectsSettings(e)) return;
-      for (const c of clients.values()) void c.then((x) => x.destroy(), () => undefined);
-      clients.clear();
-      tree.refresh();
+      if (affectsSettings(e)) dropClients();
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      clients.clear();
-      tree.refresh();
-    }),
+    // Trusted now: workspace settings (profile, endpoint) apply, so clients built without them go.
+    vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
   );
 }
 

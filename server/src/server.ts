@@ -7,6 +7,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  type CodeLens,
   CompletionItem,
   CompletionItemKind,
   createConnection,
@@ -183,6 +184,7 @@ connection.onInitialize(() => ({
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     documentSymbolProvider: { label: 'ElastiCache requests' },
+    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'elasticache-language-server', version: '0.1.0' },
 }));
@@ -266,6 +268,54 @@ connection.onDocumentSymbol((params, token) =>
   serve('outline', params.textDocument.uri, token, [], (doc, kind) =>
     documentSymbols(analysisOf(doc, kind)).map((s) => toDocumentSymbol(doc, s)),
   ),
+);
+
+// ---- "Create cluster" CodeLens: one above each CreateCacheCluster request, from the per-version analysis ----
+/** The client command (client/src/commands.ts) that sends the request at `offset` of `uri`. */
+const CREATE_FROM_REQUEST_COMMAND = 'elasticache.createFromRequest';
+
+function isCreateRequest(request: Analysis['requests'][number], kind: DocumentKind): boolean {
+  // A CLI input file is create-cache-cluster input; a query names its action.
+  return kind === 'query' ? request.action?.name === 'CreateCacheCluster' : (request.action?.name ?? 'CreateCacheCluster') === 'CreateCacheCluster';
+}
+
+function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: Analysis): CodeLens[] {
+  const { requests } = analysis;
+  // Error findings per request. A CLI input file is one request: all of them. A query file: each error placed by
+  // binary search (requests are in document order), so a 10 MB file costs F log R, not F × R.
+  const errors = new Array<number>(requests.length).fill(0);
+  for (const f of analysis.findings) {
+    if (f.severity !== 'error') continue;
+    let lo = 0;
+    let hi = requests.length - 1;
+    while (kind === 'query' && lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (requests[mid]!.span.start <= f.span.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const r = requests[lo];
+    if (r && (kind !== 'query' || (f.span.start < r.span.end && f.span.end > r.span.start))) errors[lo]!++;
+  }
+  const lenses: CodeLens[] = [];
+  requests.forEach((r, i) => {
+    if (!isCreateRequest(r, kind)) return;
+    const offset = r.action?.span.start ?? r.span.start;
+    const line = doc.positionAt(offset).line;
+    const n = errors[i]!;
+    lenses.push({
+      range: { start: { line, character: 0 }, end: { line, character: 0 } },
+      command: {
+        title: n === 0 ? 'Create cluster' : `Fix ${n} error${n === 1 ? '' : 's'} before creating`,
+        command: CREATE_FROM_REQUEST_COMMAND,
+        arguments: [{ uri: doc.uri, offset }],
+      },
+    });
+  });
+  return lenses;
+}
+
+connection.onCodeLens((params, token) =>
+  serve('code lens', params.textDocument.uri, token, [], (doc, kind) => createClusterLenses(doc, kind, analysisOf(doc, kind))),
 );
 
 connection.onShutdown(() => {

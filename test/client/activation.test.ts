@@ -1,16 +1,17 @@
 // Activation stays light: bundling client/src/extension.ts with esbuild's metafile, nothing that runs at load
-// time (static imports and top-level requires) reaches the AWS SDK, the credential providers or the Local
-// endpoint; those are reached through dynamic import() only, i.e. on first use. And the manifest never
-// activates on start-up.
+// time (static imports and top-level requires) reaches the AWS SDK, the credential providers, the Local endpoint,
+// the language service or the generated service model; those are reached through dynamic import() only, i.e. on
+// first use. The manifest never activates on start-up, and declares exactly the commands the code registers.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as esbuild from 'esbuild';
+import { COMMAND_IDS } from '../../client/src/commandIds';
 
 const root = path.join(__dirname, '../..');
 
-test('the AWS SDK, credential providers and the Local endpoint load lazily (dynamic import only)', async () => {
+test('the AWS SDK, credential providers, the Local endpoint and the language service load lazily (dynamic import only)', async () => {
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'client/src/extension.ts')],
     bundle: true,
@@ -37,12 +38,17 @@ test('the AWS SDK, credential providers and the Local endpoint load lazily (dyna
       else queue.push(imp.path);
     }
   }
-  const offenders = [...eager].filter((f) => /@aws-sdk\/client-elasticache|@aws-sdk\/credential-provider|local\/src\//.test(f));
+  const offenders = [...eager].filter((f) =>
+    /@aws-sdk\/client-elasticache|@aws-sdk\/credential-provider|(^|\/)local\/src\/|(^|\/)server\/src\/service\/|(^|\/)server\/src\/model\/generated\//.test(f),
+  );
   assert.deepEqual(offenders, [], 'loaded at activation');
+  assert.ok(eager.size < 150, `${eager.size} modules at activation`);
   // The lazy modules are in the bundle, behind dynamic imports.
   assert.ok([...dynamicTargets].some((f) => f.includes('@aws-sdk/client-elasticache')), 'SDK reached by dynamic import');
   assert.ok([...dynamicTargets].some((f) => f.includes('local/src/index.ts')), 'Local endpoint reached by dynamic import');
   assert.ok(Object.keys(inputs).some((f) => f.includes('@aws-sdk/client-elasticache')), 'SDK bundled');
+  const lazyService = Object.keys(inputs).filter((f) => f.includes('server/src/service/index.ts') || f.includes('server/src/model/generated/serviceModel.ts'));
+  assert.equal(lazyService.length, 2, 'the language service and the model are bundled (for create from request and the wizard)');
 });
 
 test('the manifest activates on ElastiCache documents, the view or a command, never on start-up', () => {
@@ -55,12 +61,31 @@ test('the manifest activates on ElastiCache documents, the view or a command, ne
   assert.ok(!events.includes('*') && !events.includes('onStartupFinished'));
   assert.ok(events.includes('onLanguage:elasticache-query'));
   assert.ok(events.includes('onView:elasticache.clusters'));
-  assert.ok(events.includes('workspaceContains:**/*.elasticache.json'));
+  // *.elasticache.json/yaml files have VS Code's json/yaml language ids, which onLanguage cannot single out (it would
+  // activate on every JSON file): workspaceContains covers them. .elasticache files have their own language.
+  assert.deepEqual(
+    events.filter((e) => e.startsWith('workspaceContains:')).sort(),
+    ['workspaceContains:**/*.elasticache.json', 'workspaceContains:**/*.elasticache.yaml', 'workspaceContains:**/*.elasticache.yml'],
+  );
+  assert.deepEqual(
+    events.filter((e) => !/^(onLanguage:elasticache-query|onView:elasticache\.clusters|onCommand:elasticache\.\w+|workspaceContains:.*)$/.test(e)),
+    [],
+    'no other activation events',
+  );
   for (const c of manifest.contributes.commands) assert.ok(events.includes(`onCommand:${c.command}`), c.command);
   assert.deepEqual(manifest.contributes.views.elasticache?.map((v) => v.id), ['elasticache.clusters']);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort(), ['elasticache.endpointUrl', 'elasticache.profile']);
-  // Every declared command is registered by the code.
-  const source = fs.readdirSync(path.join(root, 'client/src')).map((f) => fs.readFileSync(path.join(root, 'client/src', f), 'utf8')).join('\n');
-  for (const c of manifest.contributes.commands) assert.ok(source.includes(`'${c.command}'`), `${c.command} is registered`);
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.sort(), [
+    'elasticache.endpointUrl',
+    'elasticache.local.dataDir',
+    'elasticache.local.port',
+    'elasticache.profile',
+  ]);
+  // The Local endpoint's port and data directory can only be set per user, never by a workspace.
+  const properties = (manifest.contributes as unknown as { configuration: { properties: Record<string, { scope?: string }> } }).configuration.properties;
+  for (const key of ['elasticache.local.port', 'elasticache.local.dataDir']) {
+    assert.ok(['application', 'machine'].includes(properties[key]?.scope ?? ''), `${key} is user-only`);
+  }
+  // The declared commands are exactly the registered ones (registerCommands registers COMMAND_IDS, one handler each).
+  assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), [...COMMAND_IDS].sort());
 });

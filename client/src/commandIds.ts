@@ -1,0 +1,20 @@
+// The commands the extension registers: registerCommands (commands.ts) registers exactly these, with a handler
+// for each (checked by the type), and package.json declares exactly these (checked by test/client/activation).
+export const COMMAND_IDS = [
+  'elasticache.startLocalEndpoint',
+  'elasticache.stopLocalEndpoint',
+  'elasticache.refresh',
+  'elasticache.createCluster',
+  'elasticache.createFromRequest',
+  'elasticache.copyEndpoint',
+  'elasticache.copyArn',
+  'elasticache.openAsRequestFile',
+  'elasticache.rebootCluster',
+  'elasticache.deleteCluster',
+  'elasticache.configureProfile',
+  'elasticache.selectRegions',
+  'elasticache.showAwsConnection',
+  'elasticache.showLog',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];
