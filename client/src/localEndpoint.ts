@@ -1,6 +1,9 @@
 // Starts and stops the Local endpoint in the extension's own process (engineer B's module, loaded on demand).
 // No VS Code imports.
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './connections';
 
 export interface LocalEndpointHandle {
   url: string;
@@ -16,18 +19,93 @@ export interface LocalStartOptions {
   log?: (line: string) => void;
 }
 
-/** True when `url` answers like an ElastiCache Query endpoint (an unsigned call is refused with an ErrorResponse). */
-export function isLocalEndpoint(url: string): Promise<boolean> {
+const XML_NAMESPACE = 'http://elasticache.amazonaws.com/doc/2015-02-02/';
+
+/** True when `url` answers a signed DescribeCacheClusters (Local credentials) with ElastiCache's 2015-02-02 XML. */
+export async function answersDescribeCacheClusters(url: string): Promise<boolean> {
+  const [{ SignatureV4 }, { Sha256 }, { HttpRequest }] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@aws-crypto/sha256-js'),
+    import('@smithy/protocol-http'),
+  ]);
+  const target = new URL(url);
+  const body = 'Action=DescribeCacheClusters&Version=2015-02-02';
+  const request = new HttpRequest({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: target.hostname,
+    port: Number(target.port),
+    path: '/',
+    headers: { host: target.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body,
+  });
+  const signer = new SignatureV4({ credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION, service: 'elasticache', sha256: Sha256 });
+  const signed = await signer.sign(request);
   return new Promise((resolve) => {
-    const req = http.get(`${url}/?Action=DescribeCacheClusters&Version=2015-02-02`, { timeout: 1500 }, (res) => {
-      let body = '';
+    const req = http.request(url, { method: 'POST', headers: signed.headers, timeout: 1500 }, (res) => {
+      let text = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk.slice(0, 4096)));
-      res.on('end', () => resolve(/<ErrorResponse|<DescribeCacheClustersResponse/.test(body)));
+      res.on('data', (chunk: string) => (text += text.length < 4096 ? chunk : ''));
+      res.on('end', () => resolve(res.statusCode === 200 && text.includes(`<DescribeCacheClustersResponse xmlns="${XML_NAMESPACE}"`)));
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
+    req.end(body);
   });
+}
+
+/** The pid the endpoint serving `dataDir` recorded in its lock file (local/src/index.ts: endpoint.pid). */
+function recordedPid(dataDir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dataDir, 'endpoint.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether process `pid` holds the socket listening on TCP `port` (Linux: the inode /proc/net/tcp lists for the port
+ * is one of the process's open sockets; reading another user's fd table fails, so this also proves the same user).
+ * False where /proc cannot tell.
+ */
+export function listensOn(pid: number, port: number): boolean {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text = '';
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[1]?.endsWith(hexPort) && cols[3] === '0A' && cols[9]) inodes.add(cols[9]);
+    }
+  }
+  if (inodes.size === 0) return false;
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether the endpoint on 127.0.0.1:`port` is ours to use: the one that serves `dataDir` (its recorded pid holds the
+ * listening socket) and that answers like ElastiCache. Any other process on the port (another user's, or one a
+ * workspace names) is never sent requests, since they may carry AuthTokens.
+ */
+export async function isOwnLocalEndpoint(port: number, dataDir: string): Promise<boolean> {
+  const pid = recordedPid(dataDir);
+  if (!pid || !listensOn(pid, port)) return false;
+  return answersDescribeCacheClusters(`http://127.0.0.1:${port}`);
 }
 
 export class LocalEndpointManager {
@@ -51,20 +129,22 @@ export class LocalEndpointManager {
   }
 
   private async startOnce(options: LocalStartOptions): Promise<LocalEndpointHandle> {
-    const { startLocalEndpoint } = await import('../../local/src/index');
-    const base = { host: '127.0.0.1', dataDir: options.dataDir, log: options.log };
+    const { startLocalEndpoint, defaultDataDir } = await import('../../local/src/index');
+    const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+    const base = { host: '127.0.0.1', dataDir, log: options.log };
     let endpoint: LocalEndpointHandle;
     try {
       endpoint = await startLocalEndpoint({ ...base, port: options.port });
     } catch (err) {
       if (options.port === 0) throw err;
-      // An endpoint already serves this port (e.g. `npm run local` or `npm start`): use it, do not stop it.
+      // The endpoint of this data directory already serves this port (e.g. `npm run local` or `npm start`): use it,
+      // do not stop it.
       const url = `http://127.0.0.1:${options.port}`;
-      if (await isLocalEndpoint(url)) {
-        options.log?.(`Using the Local endpoint already listening on ${url}.`);
-        endpoint = { url, port: options.port, host: '127.0.0.1', dataDir: '(owned by another process)', stop: async () => undefined };
+      if (await isOwnLocalEndpoint(options.port, dataDir)) {
+        options.log?.(`Using the Local endpoint already listening on ${url} (data in ${dataDir}).`);
+        endpoint = { url, port: options.port, host: '127.0.0.1', dataDir, stop: async () => undefined };
       } else if ((err as { code?: string }).code === 'EADDRINUSE') {
-        options.log?.(`Port ${options.port} is in use; starting the Local endpoint on a free port.`);
+        options.log?.(`Port ${options.port} is in use by another process; starting the Local endpoint on a free port.`);
         endpoint = await startLocalEndpoint({ ...base, port: 0 });
       } else {
         throw err;

@@ -1,0 +1,77 @@
+// "Start Local Endpoint" adopts an endpoint already listening on elasticache.local.port only when it is the real
+// endpoint of the configured data directory; any other process on that port (which would receive AuthTokens) is
+// passed over for a free port, even one that answers exactly like ElastiCache.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn } from '../../client/src/localEndpoint';
+import { startLocal } from './helpers';
+
+const onLinux = fs.existsSync('/proc/net/tcp');
+
+test('the endpoint of the configured data directory, already running on the port, is adopted and left running', { skip: !onLinux && 'needs /proc' }, async () => {
+  const running = await startLocal();
+  const manager = new LocalEndpointManager();
+  try {
+    assert.equal(listensOn(process.pid, running.endpoint.port), true);
+    assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true);
+    assert.equal(await isOwnLocalEndpoint(running.endpoint.port, running.dataDir), true);
+    const lines: string[] = [];
+    const adopted = await manager.start({ port: running.endpoint.port, dataDir: running.dataDir, log: (l) => lines.push(l) });
+    assert.equal(adopted.url, `http://127.0.0.1:${running.endpoint.port}`);
+    assert.match(lines.join('\n'), /Using the Local endpoint already listening/);
+    await manager.stop();
+    assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'an adopted endpoint is not stopped');
+  } finally {
+    await manager.stop();
+    await running.close();
+  }
+});
+
+test('an impostor on the port that answers exactly like ElastiCache is not adopted: the endpoint starts on a free port', async () => {
+  // Answers every request with a well-formed DescribeCacheClustersResponse, as a hostile process on the port could.
+  const impostor = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end(
+        `<DescribeCacheClustersResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/"><DescribeCacheClustersResult><CacheClusters/></DescribeCacheClustersResult><ResponseMetadata><RequestId>${randomUUID()}</RequestId></ResponseMetadata></DescribeCacheClustersResponse>`,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+  const port = (impostor.address() as AddressInfo).port;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-adopt-'));
+  const manager = new LocalEndpointManager();
+  try {
+    assert.equal(await answersDescribeCacheClusters(`http://127.0.0.1:${port}`), true, 'it does answer like ElastiCache');
+    assert.equal(await isOwnLocalEndpoint(port, dataDir), false, 'but it is not the endpoint of the data directory');
+    const lines: string[] = [];
+    const started = await manager.start({ port, dataDir, log: (l) => lines.push(l) });
+    assert.notEqual(started.port, port);
+    assert.equal(started.dataDir, path.resolve(dataDir));
+    assert.match(lines.join('\n'), /in use by another process; starting the Local endpoint on a free port/);
+    assert.equal(await answersDescribeCacheClusters(started.url), true);
+  } finally {
+    await manager.stop();
+    await new Promise<void>((resolve) => impostor.close(() => resolve()));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a process that is not ElastiCache at all is not adopted either', async () => {
+  const other = http.createServer((req, res) => res.end('<html>hello</html>'));
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (other.address() as AddressInfo).port;
+    assert.equal(await answersDescribeCacheClusters(`http://127.0.0.1:${port}`), false);
+    if (onLinux) assert.equal(listensOn(process.pid, port), true, 'the socket check alone would not tell');
+  } finally {
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+  }
+});
