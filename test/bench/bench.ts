@@ -7,7 +7,7 @@
 // - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many copies of the seed request
 //   (12 findings each), for linearity; the table adds the same for a request without findings.
 // - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
-//   and values), 99th percentile per call.
+//   and values), 99th percentile per call at the slowest position.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -123,15 +123,14 @@ async function main(): Promise<void> {
     { text: yaml, offset: yaml.indexOf('EngineVersion: ') + 'EngineVersion: '.length, kind: 'yaml', what: 'YAML value' },
     { text: yaml, offset: yaml.length, kind: 'yaml', what: 'YAML key' },
   ];
-  const all: number[] = [];
+  // The figure is the worst position's p99: pooling all samples would let the fast positions hide a slow one.
+  let p99 = 0;
   for (const p of positions) {
     const times = sample(() => complete(p.text, p.offset, p.kind), 500, 100);
-    all.push(...times);
+    p99 = Math.max(p99, percentile(times, 99));
     rows.push([`completion: ${p.what}`, `p99 ${round(percentile(times, 99))} ms`, `${complete(p.text, p.offset, p.kind).length} items`]);
   }
-  all.sort((a, b) => a - b);
-  const p99 = percentile(all, 99);
-  rows.push(['  completion p99, all positions (goal < 2 ms)', `${round(p99)} ms`, p99 < 2 ? 'ok' : 'MISSED']);
+  rows.push(['  completion p99, worst position (goal < 2 ms)', `${round(p99)} ms`, p99 < 2 ? 'ok' : 'MISSED']);
 
   const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   console.log(`${'measurement'.padEnd(width[0])}  ${'time'.padEnd(width[1])}  notes`);
