@@ -11,7 +11,6 @@ import {
   engineVersions,
   findEngineVersion,
   defaultParameterGroupFacts,
-  maxMemcachedNodes,
   maxTags,
   type EngineName,
 } from './engineFacts';
@@ -216,22 +215,30 @@ export class ClusterManager {
     }
   }
 
-  /** Starts a node process on its recorded port and waits until it answers. */
-  private async startNode(cluster: ClusterState, node: NodeState, authToken?: string): Promise<void> {
-    const binary = this.binaryFor(cluster.engine);
-    const kind = nodeKind(cluster.engine);
-    const dir = this.nodeDir(cluster, node);
-    const cfg = {
-      kind,
-      dir,
+  private async nodeConfig(cluster: ClusterState, node: NodeState, authToken?: string) {
+    return {
+      kind: nodeKind(cluster.engine),
+      dir: this.nodeDir(cluster, node),
       host: this.opts.bindHost,
       port: node.port,
       authToken,
       tls: cluster.transitEncryptionEnabled ? await ensureTlsCertificate(this.opts.dataDir) : undefined,
     };
-    // The config (with the AuthToken) is written once at creation; restarts reuse it.
-    const configured = kind === 'redis' && (await fs.stat(path.join(dir, 'redis.conf')).then(() => true, () => false));
-    if (!configured || authToken !== undefined) await writeNodeConfig(cfg);
+  }
+
+  /** Writes a new node's configuration (the AuthToken lives only there); restarts reuse it. */
+  private async writeConfig(cluster: ClusterState, node: NodeState, authToken?: string): Promise<void> {
+    await writeNodeConfig(await this.nodeConfig(cluster, node, authToken));
+  }
+
+  /** Starts a node process on its recorded port (with its written configuration) and waits until it answers. */
+  private async startNode(cluster: ClusterState, node: NodeState): Promise<void> {
+    const binary = this.binaryFor(cluster.engine);
+    const cfg = await this.nodeConfig(cluster, node);
+    const dir = cfg.dir;
+    // A cluster recorded by an older version may lack its config: write one (without a token).
+    const configured = cfg.kind === 'redis' ? await fs.stat(path.join(dir, 'redis.conf')).then(() => true, () => false) : false;
+    if (!configured) await writeNodeConfig(cfg);
     const proc = await spawnNode(cfg, binary);
     const key = `${cluster.id}/${node.id}`;
     this.running.set(key, proc);
@@ -395,29 +402,27 @@ export class ClusterManager {
     if (input.SnapshotArns !== undefined || input.SnapshotName !== undefined) {
       throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
     }
-    const engineRaw = String(input.Engine ?? '').toLowerCase();
-    if (!(engineNames as string[]).includes(engineRaw)) {
-      throw ApiError.of('InvalidParameterValueException', `Invalid value for Engine: ${engineRaw || '(missing)'}. Valid values: ${engineNames.join(', ')}.`);
-    }
-    const engine = engineRaw as EngineName;
-    const version = input.EngineVersion !== undefined ? findEngineVersion(engine, String(input.EngineVersion)) : defaultEngineVersion(engine);
-    if (!version) throw ApiError.of('InvalidParameterValueException', `Cannot find version ${String(input.EngineVersion)} for ${engine}`);
+    // Engine values, NumCacheNodes and parameter-group families were checked by the language service's rules
+    // (validateCreateCacheCluster, before this handler); what is left needs the endpoint's own state.
+    if (input.Engine === undefined) throw ApiError.of('InvalidParameterValueException', `The parameter Engine must be provided (${engineNames.join(', ')}).`);
+    const engine = String(input.Engine).toLowerCase() as EngineName;
     const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
-    if (numNodes < 1 || numNodes > maxMemcachedNodes || (engine !== 'memcached' && numNodes !== 1)) {
-      throw ApiError.of('InvalidParameterValueException', engine === 'memcached' ? `NumCacheNodes must be between 1 and ${maxMemcachedNodes} for memcached.` : `NumCacheNodes must be 1 for ${engine}.`);
-    }
     if (input.CacheSubnetGroupName !== undefined && input.CacheSubnetGroupName !== 'default') {
       throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${String(input.CacheSubnetGroupName)} not found.`);
     }
-    let parameterGroup = version.defaultParameterGroup;
-    if (input.CacheParameterGroupName !== undefined) {
-      const group = defaultParameterGroupFacts().find((g) => g.name === input.CacheParameterGroupName);
-      if (!group) throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${String(input.CacheParameterGroupName)}`);
-      if (group.family !== version.family) {
-        throw ApiError.of('InvalidParameterCombinationException', `The parameter group ${group.name} (family ${group.family}) does not match engine ${engine} ${version.version} (family ${version.family}).`);
-      }
-      parameterGroup = group.name;
+    const group = input.CacheParameterGroupName !== undefined ? defaultParameterGroupFacts().find((g) => g.name === input.CacheParameterGroupName) : undefined;
+    if (input.CacheParameterGroupName !== undefined && !group) {
+      throw ApiError.of('CacheParameterGroupNotFoundFault', `CacheParameterGroup not found: ${String(input.CacheParameterGroupName)}`);
     }
+    // Without an EngineVersion, a parameter group chooses the latest version of its family.
+    const version =
+      input.EngineVersion !== undefined
+        ? findEngineVersion(engine, String(input.EngineVersion))
+        : group
+          ? engineVersions().find((v) => v.engine === engine && v.family === group.family)
+          : defaultEngineVersion(engine);
+    if (!version) throw ApiError.of('InvalidParameterValueException', `Cannot find version ${String(input.EngineVersion)} for ${engine}`);
+    const parameterGroup = group?.name ?? version.defaultParameterGroup;
     if (input.CacheSecurityGroupNames !== undefined && (input.CacheSecurityGroupNames as unknown[]).length > 0) {
       throw ApiError.of('CacheSecurityGroupNotFoundFault', `CacheSecurityGroup not found: ${String((input.CacheSecurityGroupNames as unknown[])[0])}`);
     }
@@ -490,20 +495,27 @@ export class ClusterManager {
       tags: ((input.Tags as Tag[] | undefined) ?? []).slice(0, maxTagsPerResource),
       nodes,
     };
+    // Node configurations (with the AuthToken, which is never in the state file) are written before the cluster
+    // is recorded, so a restart after a crash resumes a `creating` cluster with its token.
+    try {
+      await Promise.all(cluster.nodes.map((n) => this.writeConfig(cluster, n, authToken)));
+    } catch (err) {
+      for (const n of nodes) this.reservedPorts.delete(n.port);
+      if (configPort) this.reservedPorts.delete(configPort);
+      throw err;
+    }
     this.state.clusters.push(cluster);
     await this.save();
 
-    // Creation waits (boundedly) for the nodes to answer, so callers usually see `available` on their first describe.
-    await this.track(
+    // As on AWS, the reply says `creating`; the nodes start in the background and the cluster becomes
+    // `available` once every node answers (`failed` if one cannot start).
+    this.track(
       (async () => {
-        const results = await Promise.allSettled([
-          ...cluster.nodes.map((n) => this.startNode(cluster, n, authToken)),
-          this.startConfigEndpoint(cluster),
-        ]);
+        const results = await Promise.allSettled([...cluster.nodes.map((n) => this.startNode(cluster, n)), this.startConfigEndpoint(cluster)]);
         for (const r of results) if (r.status === 'rejected') this.opts.log(`cluster ${id}: ${(r.reason as Error).message}`);
         if (this.state.clusters.includes(cluster) && cluster.status === 'creating') await this.settle(cluster);
         await this.save();
-      })(),
+      })().catch((err: Error) => this.opts.log(`cluster ${id}: ${err.message}`)),
     );
     return { CacheCluster: this.describe(cluster, false) };
   }

@@ -2,6 +2,7 @@
 // redis-server and memcached nodes, persisted in a data directory. Used by `elasticache local` and in-process
 // by the extension ("Local" connection).
 import * as http from 'node:http';
+import { isIP } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -70,6 +71,40 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   };
 }
 
+/**
+ * Browsers may send requests to loopback on behalf of any web page (an <img> or a form) and let a DNS-rebound
+ * name reach it, and without keys any well-formed signature is accepted. So a request that a browser marks as
+ * cross-site (Origin, Sec-Fetch-Site other than none) or that names a Host other than this endpoint's is refused.
+ * The AWS SDKs and CLI send neither header and sign a Host the endpoint URL gives.
+ */
+function browserRefusal(req: http.IncomingMessage, allowedHost: (hostname: string) => boolean): ApiError | undefined {
+  const refuse = (why: string) => new ApiError('AccessDenied', `The local ElastiCache endpoint refused the request: ${why}.`, 403);
+  if (req.headers.origin !== undefined) return refuse('it comes from a web page (Origin header)');
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'none') return refuse(`it comes from a web page (Sec-Fetch-Site: ${String(fetchSite).slice(0, 20)})`);
+  const host = req.headers.host;
+  if (!host) return refuse('it has no Host header');
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return refuse('its Host header is not a host name');
+  }
+  if (!allowedHost(hostname)) return refuse(`Host ${hostname.slice(0, 100)} is not this endpoint's address (use localhost, 127.0.0.1 or [::1])`);
+  return undefined;
+}
+
+/** Names the endpoint answers to: loopback names, the bound host, and (bound to every address) any IP literal. */
+function hostMatcher(boundHost: string, wildcard: boolean): (hostname: string) => boolean {
+  const bound = boundHost.toLowerCase().replace(/^\[|\]$/g, '');
+  return (hostname) => {
+    const bare = hostname.replace(/^\[|\]$/g, '');
+    if (bare === 'localhost' || bare === '::1' || bare === bound) return true;
+    if (isIP(bare) === 4 && bare.startsWith('127.')) return true;
+    return wildcard && isIP(bare) !== 0;
+  };
+}
+
 type Handler = (manager: ClusterManager, input: Record<string, unknown>, caller: CallerScope) => Promise<Record<string, unknown>>;
 
 const handlers: Record<string, Handler> = {
@@ -125,6 +160,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     binaries,
     log,
   });
+  const allowedHost = hostMatcher(host, wildcard);
   // Requests wait until the clusters of the data directory are back (nodes adopted or restarted).
   let markOpened: () => void = () => {};
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
@@ -142,6 +178,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       const query = [...url.searchParams.entries()];
       const contentType = String(req.headers['content-type'] ?? '');
       const form = req.method === 'POST' && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) ? [...new URLSearchParams(body).entries()] : [];
+      const refusal = browserRefusal(req, allowedHost);
+      if (refusal) throw refusal;
       await opened;
       const caller = await authenticate(
         { method: req.method, host: String(req.headers.host ?? ''), path: url.pathname, query, headers: req.headers, body },

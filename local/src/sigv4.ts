@@ -107,6 +107,37 @@ function parseAmzDate(amzDate: string): Date {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
 
+/** AWS's allowed clock skew for header-signed requests. */
+const maxSkewMs = 15 * 60 * 1000;
+/** The longest X-Amz-Expires SigV4 allows (7 days). */
+const maxExpiresSeconds = 604_800;
+
+const basicIso = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
+
+/**
+ * A signature is only good for a while, as on AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html):
+ * a header-signed request within 15 minutes of now, a presigned one from X-Amz-Date until X-Amz-Expires seconds
+ * later. Otherwise SignatureDoesNotMatch (403) saying "Signature expired" or "Signature not yet current".
+ */
+function checkSignatureTime(sig: ParsedSignature, now: Date): void {
+  const signedAt = parseAmzDate(sig.amzDate);
+  const notYet = new Date(now.getTime() + maxSkewMs);
+  if (signedAt > notYet) {
+    throw authError('SignatureDoesNotMatch', `Signature not yet current: ${sig.amzDate} is still later than ${basicIso(notYet)} (${basicIso(now)} + 15 min.)`);
+  }
+  if (sig.presigned) {
+    const expires = sig.expires;
+    if (expires === undefined || !Number.isInteger(expires) || expires < 1 || expires > maxExpiresSeconds) {
+      throw authError('IncompleteSignature', `X-Amz-Expires must be a whole number of seconds from 1 to ${maxExpiresSeconds}.`);
+    }
+    const until = new Date(signedAt.getTime() + expires * 1000);
+    if (until < now) throw authError('SignatureDoesNotMatch', `Signature expired: ${basicIso(until)} is now earlier than ${basicIso(now)} (X-Amz-Date + X-Amz-Expires)`);
+    return;
+  }
+  const oldest = new Date(now.getTime() - maxSkewMs);
+  if (signedAt < oldest) throw authError('SignatureDoesNotMatch', `Signature expired: ${sig.amzDate} is now earlier than ${basicIso(oldest)} (${basicIso(now)} - 15 min.)`);
+}
+
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -124,6 +155,7 @@ export async function authenticate(req: SignedRequest, credentials?: Credentials
   if (!sameSecret(sig.accessKeyId, credentials.accessKey)) {
     throw authError('InvalidClientTokenId', 'The security token included in the request is invalid.');
   }
+  checkSignatureTime(sig, new Date());
   const headers: Record<string, string> = {};
   for (const name of sig.signedHeaders) {
     const v = header(req, name);

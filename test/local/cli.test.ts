@@ -8,7 +8,7 @@ import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
 import { stopRecordedNodes } from '../../local/src/index';
-import { alive, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, startCli, tempDataDir, type CliEndpoint } from './helpers';
+import { alive, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, startCli, stopCli, tempDataDir, waitAvailable } from './helpers';
 
 const awsCli = '/usr/bin/aws';
 const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
@@ -21,11 +21,6 @@ async function aws(url: string, args: string[]): Promise<{ code: number; stdout:
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
-}
-
-async function stopCli(cli: CliEndpoint): Promise<number | null> {
-  if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGTERM');
-  return cli.exited;
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -48,7 +43,10 @@ describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsS
     const created = await aws(cli.url, ['create-cache-cluster', '--cli-input-json', `file://${input}`]);
     assert.equal(created.code, 0, created.stderr);
     assert.equal(JSON.parse(created.stdout).CacheCluster.CacheClusterId, 'cli-redis');
+    assert.equal(JSON.parse(created.stdout).CacheCluster.CacheClusterStatus, 'creating', 'as AWS answers CreateCacheCluster');
 
+    // (The CLI's own waiter sleeps 15 s between polls: the SDK's is told to poll every second.)
+    await waitAvailable(sdkClient(cli.url), 'cli-redis');
     const described = await aws(cli.url, ['describe-cache-clusters', '--cache-cluster-id', 'cli-redis', '--show-cache-node-info']);
     assert.equal(described.code, 0, described.stderr);
     const cluster = JSON.parse(described.stdout).CacheClusters[0];
@@ -73,6 +71,7 @@ describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsS
     const paged = await aws(cli.url, ['describe-cache-clusters', '--page-size', '20']);
     assert.equal(paged.code, 0, paged.stderr);
     assert.equal(JSON.parse(paged.stdout).CacheClusters.length, 25);
+    await Promise.all(Array.from({ length: 24 }, (_, i) => waitAvailable(client, `cli-page-${i}`)));
     await Promise.all(Array.from({ length: 24 }, (_, i) => client.send(new DeleteCacheClusterCommand({ CacheClusterId: `cli-page-${i}` }))));
 
     const deleted = await aws(cli.url, ['delete-cache-cluster', '--cache-cluster-id', 'cli-redis']);
@@ -125,6 +124,7 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-redis', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-tls', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: 'token-token-token-token' }));
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'keep-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+    for (const id of ['keep-redis', 'keep-tls', 'keep-mc']) await waitAvailable(client, id);
     const before = (await client.send(new DescribeCacheClustersCommand({ ShowCacheNodeInfo: true }))).CacheClusters!;
     const portsOf = (clusters: typeof before) =>
       Object.fromEntries(clusters.map((c) => [c.CacheClusterId, [...c.CacheNodes!.map((n) => n.Endpoint!.Port), c.ConfigurationEndpoint?.Port]]));
@@ -189,6 +189,7 @@ describe('elasticache local survives kill -9 and stops cleanly on SIGTERM', { ti
       killRecordedAndRemove(dataDir);
     });
     await sdkClient(cli.url).send(new CreateCacheClusterCommand({ CacheClusterId: 'orphan', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+    await waitAvailable(sdkClient(cli.url), 'orphan');
     const pids = recordedPids(dataDir);
     assert.equal(pids.length, 2);
     cli.child.kill('SIGKILL');
@@ -245,8 +246,60 @@ describe('elasticache local without openssl', { timeout: 60_000 }, () => {
       assert.match(err.message, /install the Debian package openssl/);
     }
     const out = await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'plain', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
-    assert.equal(out.CacheCluster?.CacheClusterStatus, 'available');
+    assert.equal(out.CacheCluster?.CacheClusterStatus, 'creating');
+    assert.equal((await waitAvailable(client, 'plain')).CacheClusterStatus, 'available');
     assert.deepEqual((await client.send(new DescribeCacheClustersCommand({}))).CacheClusters?.map((c) => c.CacheClusterId), ['plain']);
     assert.equal(await stopCli(cli), 0);
+  });
+});
+
+describe('elasticache local when a node cannot start', { timeout: 60_000 }, () => {
+  test('CreateCacheCluster answers creating, the cluster becomes failed (describable), and can be deleted', async () => {
+    const dataDir = tempDataDir();
+    const bin = path.join(dataDir, 'bin');
+    mkdirSync(bin);
+    // A memcached that exits at once, as one with a broken installation would.
+    writeFileSync(path.join(bin, 'memcached'), '#!/bin/sh\necho "memcached: cannot start" >&2\nexit 71\n', { mode: 0o755 });
+    symlinkSync('/usr/bin/redis-server', path.join(bin, 'redis-server'));
+    const cli = await startCli(dataDir, ['--quiet'], { ...process.env, PATH: bin });
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    const client = sdkClient(cli.url);
+    const out = await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'broken', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+    assert.equal(out.CacheCluster?.CacheClusterStatus, 'creating');
+    const failed = await eventually('the cluster failed', async () => {
+      const c = (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'broken', ShowCacheNodeInfo: true }))).CacheClusters![0];
+      // (Between restarts of a crashed node it may briefly run; wait for both to be down.)
+      return c.CacheClusterStatus === 'failed' && c.CacheNodes!.every((n) => n.CacheNodeStatus === 'failed') ? c : undefined;
+    });
+    assert.equal(failed.CacheNodes?.length, 2);
+    const deleted = await client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'broken' }));
+    assert.equal(deleted.CacheCluster?.CacheClusterStatus, 'deleting');
+    await eventually('broken gone', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
+    assert.equal(await stopCli(cli), 0);
+  });
+});
+
+describe('stopCli (test helper)', { timeout: 30_000 }, () => {
+  test('an endpoint that ignores SIGTERM is killed after the bound and its nodes are stopped', async () => {
+    const dataDir = tempDataDir();
+    const cli = await startCli(dataDir, ['--quiet']);
+    cleanups.push(async () => {
+      await stopCli(cli, 1000);
+      killRecordedAndRemove(dataDir);
+    });
+    await sdkClient(cli.url).send(new CreateCacheClusterCommand({ CacheClusterId: 'stuck', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    await waitAvailable(sdkClient(cli.url), 'stuck');
+    const pids = recordedPids(dataDir);
+    assert.equal(pids.length, 1);
+    // Freeze the endpoint: SIGTERM stays pending, as in a hung shutdown.
+    cli.child.kill('SIGSTOP');
+    const started = Date.now();
+    assert.equal(await stopCli(cli, 1000), null);
+    assert.ok(Date.now() - started < 5000, `stopCli took ${Date.now() - started} ms`);
+    assert.notEqual(cli.child.signalCode, null);
+    for (const pid of pids) assert.equal(alive(pid), false, `node ${pid} stopped`);
   });
 });

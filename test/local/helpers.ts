@@ -1,10 +1,11 @@
 // Shared helpers for the local-endpoint tests: temp data dirs, SDK clients, process bookkeeping.
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { DescribeCacheClustersCommand, ElastiCacheClient, waitUntilCacheClusterAvailable, type CacheCluster } from '@aws-sdk/client-elasticache';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stopRecordedNodes } from '../../local/src/index';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -112,6 +113,7 @@ export function cliCommand(): string[] {
 
 export interface CliEndpoint {
   child: ChildProcess;
+  dataDir: string;
   url: string;
   port: number;
   firstLine: string;
@@ -139,5 +141,29 @@ export async function startCli(dataDir: string, extraArgs: string[] = [], env: N
     20_000,
   );
   const url = /listening on (http:\/\/\S+?)(\s|$)/.exec(firstLine)![1];
-  return { child, url, port: Number(new URL(url).port), firstLine, output: () => out, exited };
+  return { child, dataDir, url, port: Number(new URL(url).port), firstLine, output: () => out, exited };
+}
+
+/**
+ * SIGTERM, then the exit code. Bounded: if the process has not exited after `timeoutMs`, it is killed (SIGKILL),
+ * the nodes its data directory records are stopped, and the result is null (so `=== 0` assertions fail).
+ */
+export async function stopCli(cli: Pick<CliEndpoint, 'child' | 'dataDir' | 'exited'>, timeoutMs = 15_000): Promise<number | null> {
+  if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+  const code = await Promise.race([cli.exited, timedOut]);
+  clearTimeout(timer);
+  if (code !== 'timeout') return code;
+  cli.child.kill('SIGKILL');
+  await Promise.race([cli.exited, new Promise((r) => setTimeout(r, 2000))]);
+  await stopRecordedNodes(cli.dataDir);
+  return null;
+}
+
+/** The SDK's own waiter (first check immediate, then one poll a second), then the cluster with its nodes. */
+export async function waitAvailable(client: ElastiCacheClient, id: string): Promise<CacheCluster> {
+  await waitUntilCacheClusterAvailable({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { CacheClusterId: id });
+  const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: id, ShowCacheNodeInfo: true }));
+  return out.CacheClusters![0];
 }

@@ -7,26 +7,25 @@ import {
   DescribeCacheEngineVersionsCommand,
   DescribeCacheParameterGroupsCommand,
   DescribeCacheSubnetGroupsCommand,
+  ElastiCacheClient,
   ElastiCacheServiceException,
   ListTagsForResourceCommand,
   RebootCacheClusterCommand,
-  waitUntilCacheClusterAvailable,
   waitUntilCacheClusterDeleted,
-  type CacheCluster,
-  type ElastiCacheClient,
 } from '@aws-sdk/client-elasticache';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
-import { eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, tempDataDir } from './helpers';
+import { eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
 // memjs ships no type declarations; it is a real Memcached client (binary protocol) nobody here wrote.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,12 +46,6 @@ async function expectError(promise: Promise<unknown>, name: string, status: numb
     return err;
   }
   assert.fail(`expected ${name}`);
-}
-
-async function waitAvailable(client: ElastiCacheClient, id: string): Promise<CacheCluster> {
-  await waitUntilCacheClusterAvailable({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { CacheClusterId: id });
-  const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: id, ShowCacheNodeInfo: true }));
-  return out.CacheClusters![0];
 }
 
 describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
@@ -91,6 +84,8 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       }),
     );
     assert.equal(created.CacheCluster?.CacheClusterId, 'redis-tls');
+    // As on AWS, the reply comes before the nodes are up; the SDK's waiter sees the cluster become available.
+    assert.equal(created.CacheCluster?.CacheClusterStatus, 'creating');
     const cluster = await waitAvailable(client, 'redis-tls');
     assert.equal(cluster.CacheClusterStatus, 'available');
     assert.equal(cluster.TransitEncryptionEnabled, true);
@@ -253,6 +248,7 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await Promise.all(
       ids.map((id) => client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }))),
     );
+    await Promise.all(ids.map((id) => waitAvailable(client, id)));
     const first = await client.send(new DescribeCacheClustersCommand({ MaxRecords: 20 }));
     assert.equal(first.CacheClusters?.length, 20);
     assert.ok(first.Marker);
@@ -370,7 +366,7 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       'Tags.member.1.Value': 'member',
     });
     assert.equal(created.status, 200, await created.text());
-    const mf = (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'member-form', ShowCacheNodeInfo: true }))).CacheClusters![0];
+    const mf = await waitAvailable(client, 'member-form');
     assert.deepEqual(mf.SecurityGroups?.map((g) => g.SecurityGroupId), ['sg-0123456789abcdef0', 'sg-0123456789abcdef1']);
     assert.equal(mf.CacheNodes![0].Endpoint!.Port, wanted);
     assert.deepEqual((await client.send(new ListTagsForResourceCommand({ ResourceName: mf.ARN }))).TagList, [{ Key: 'form', Value: 'member' }]);
@@ -381,6 +377,55 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     assert.match(xml, /^<\?xml[^>]*>\s*<DescribeCacheClustersResponse xmlns="http:\/\/elasticache\.amazonaws\.com\/doc\/2015-02-02\/">/);
     assert.match(xml, /<CacheClusters><CacheCluster><CacheClusterId>valkey-1<\/CacheClusterId>/);
     assert.match(xml, /<ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata>/);
+  });
+
+  test('requests from web pages or through a foreign Host (DNS rebinding) are refused; SDK, CLI and plain HTTP clients are not', async () => {
+    const url = new URL(endpoint.url);
+    // What <img src="http://127.0.0.1:PORT/?Action=DeleteCacheCluster&…&X-Amz-Signature=000…"> on a web page sends.
+    const forged = new URLSearchParams({
+      Action: 'DeleteCacheCluster',
+      Version: '2015-02-02',
+      CacheClusterId: 'valkey-1',
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Credential': `AKIDEXAMPLE/${new Date().toISOString().slice(0, 10).replace(/-/g, '')}/us-east-1/elasticache/aws4_request`,
+      'X-Amz-Date': new Date().toISOString().replace(/[-:]|\.\d{3}/g, ''),
+      'X-Amz-Expires': '300',
+      'X-Amz-SignedHeaders': 'host',
+      'X-Amz-Signature': '0'.repeat(64),
+    });
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.get({ host: url.hostname, port: url.port, path: `/?${forged}`, headers }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+      });
+    for (const headers of <Record<string, string>[]>[
+      { Origin: 'https://attacker.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' },
+      { 'Sec-Fetch-Site': 'same-site' },
+      { Host: `attacker.example:${url.port}` },
+      { Host: `127.0.0.1.attacker.example:${url.port}` },
+      { Host: `localhost.:${url.port}` },
+    ]) {
+      const res = await get(headers);
+      assert.equal(res.status, 403, JSON.stringify(headers));
+      assert.match(res.body, /<Code>AccessDenied<\/Code>/, JSON.stringify(headers));
+      assert.match(res.body, /<Message>The local ElastiCache endpoint refused the request: /);
+    }
+    // Nothing was deleted.
+    assert.equal((await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'valkey-1' }))).CacheClusters![0].CacheClusterStatus, 'available');
+    // A request typed into the address bar (Sec-Fetch-Site: none) and the loopback names pass the check (and then
+    // reach the action; here a harmless one).
+    forged.set('Action', 'DescribeCacheClusters');
+    forged.delete('CacheClusterId');
+    for (const headers of <Record<string, string>[]>[{ 'Sec-Fetch-Site': 'none' }, { Host: `localhost:${url.port}` }, { Host: `127.0.0.2:${url.port}` }, { Host: `[::1]:${url.port}` }, {}]) {
+      const res = await get(headers);
+      assert.equal(res.status, 200, `${JSON.stringify(headers)}: ${res.body}`);
+    }
   });
 
   test('delete: status deleting, then gone and every port closed', async () => {
@@ -431,6 +476,72 @@ describe('local endpoint with SigV4 verification (--access-key/--secret-key)', {
     const bad = await fetch(`${endpoint.url}/?${new URLSearchParams((await presign('nope')).query as Record<string, string>)}`);
     assert.equal(bad.status, 403);
     assert.match(await bad.text(), /SignatureDoesNotMatch/);
+  });
+});
+
+describe('local endpoint with SigV4 verification: signatures expire as on AWS', { timeout: 30_000 }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir, accessKey: 'AKIALOCAL', secretKey: 'local-secret' });
+  });
+  after(async () => {
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir);
+  });
+  const signer = () => new SignatureV4({ credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'local-secret' }, region: 'us-east-1', service: 'elasticache', sha256: Sha256 });
+  const request = (query?: Record<string, string>, body?: string) => {
+    const url = new URL(endpoint.url);
+    return new HttpRequest({
+      method: body === undefined ? 'GET' : 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      query,
+      headers: body === undefined ? { host: url.host } : { host: url.host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body,
+    });
+  };
+  const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+  test('header-signed requests within 15 minutes pass; older ones are expired, later ones not yet current', async () => {
+    const body = 'Action=DescribeCacheClusters&Version=2015-02-02';
+    const post = async (signingDate: Date) => {
+      const signed = await signer().sign(request(undefined, body), { signingDate });
+      const res = await fetch(`${endpoint.url}/`, { method: 'POST', headers: signed.headers, body });
+      return { status: res.status, text: await res.text() };
+    };
+    assert.equal((await post(minutes(-14))).status, 200);
+    assert.equal((await post(minutes(14))).status, 200);
+    const old = await post(minutes(-16));
+    assert.equal(old.status, 403);
+    assert.match(old.text, /<Code>SignatureDoesNotMatch<\/Code>/);
+    assert.match(old.text, /Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z/);
+    const future = await post(minutes(16));
+    assert.equal(future.status, 403);
+    assert.match(future.text, /Signature not yet current/);
+    // The SDK with a clock 20 minutes slow gets the same answer.
+    const skewed = new ElastiCacheClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'local-secret' }, maxAttempts: 1, systemClockOffset: -20 * 60_000 });
+    const err = await expectError(skewed.send(new DescribeCacheClustersCommand({})), 'SignatureDoesNotMatch', 403);
+    assert.match(err.message, /Signature expired/);
+  });
+
+  test('presigned GETs are good from X-Amz-Date for X-Amz-Expires seconds', async () => {
+    const get = async (signingDate: Date, expiresIn: number) => {
+      const signed = await signer().presign(request({ Action: 'DescribeCacheSubnetGroups', Version: '2015-02-02' }), { signingDate, expiresIn });
+      const res = await fetch(`${endpoint.url}/?${new URLSearchParams(signed.query as Record<string, string>)}`);
+      return { status: res.status, text: await res.text() };
+    };
+    assert.equal((await get(minutes(-2), 300)).status, 200);
+    const expired = await get(minutes(-2), 60);
+    assert.equal(expired.status, 403);
+    assert.match(expired.text, /<Code>SignatureDoesNotMatch<\/Code>/);
+    assert.match(expired.text, /Signature expired/);
+    // A URL presigned an hour ago for a week is still good; one dated in the future is not.
+    assert.equal((await get(minutes(-60), 604_800)).status, 200);
+    assert.match((await get(minutes(20), 300)).text, /Signature not yet current/);
   });
 });
 
