@@ -317,6 +317,15 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     for (const id of ['r-bad', 'r-combo', 'r-subnet', 'r-tls', 'r-tok']) assert.ok(!ids.includes(id));
   });
 
+  test('a parameter group without EngineVersion: the rules accept it, and the cluster runs its family', async () => {
+    const created = await client.send(
+      new CreateCacheClusterCommand({ CacheClusterId: 'redis6-group', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheParameterGroupName: 'default.redis6.x' }),
+    );
+    assert.equal(created.CacheCluster?.CacheParameterGroup?.CacheParameterGroupName, 'default.redis6.x');
+    assert.match(created.CacheCluster!.EngineVersion!, /^6\./);
+    assert.equal((await waitAvailable(client, 'redis6-group')).CacheClusterStatus, 'available');
+  });
+
   test('engine versions, the default subnet group and default.* parameter groups', async () => {
     const versions = (await client.send(new DescribeCacheEngineVersionsCommand({}))).CacheEngineVersions!;
     for (const engine of ['redis', 'valkey', 'memcached']) assert.ok(versions.some((v) => v.Engine === engine && v.CacheParameterGroupFamily), engine);
