@@ -11,8 +11,20 @@ const transitionalStatuses = new Set([
   'snapshotting',
 ]);
 
+/** Statuses a cluster does not leave by itself: it will not become available. */
+const failedStatuses = new Set(['failed', 'incompatible-network', 'restore-failed']);
+
 export function isTransitional(status: string | undefined): boolean {
   return status !== undefined && transitionalStatuses.has(status);
+}
+
+export function isFailed(status: string | undefined): boolean {
+  return status !== undefined && failedStatuses.has(status);
+}
+
+/** Whether a cluster in this status can still become available (a new cluster starts `creating`). */
+export function canBecomeAvailable(status: string | undefined): boolean {
+  return !isFailed(status) && status !== 'deleting' && status !== 'deleted';
 }
 
 export interface StatusIcon {
@@ -38,12 +50,8 @@ export function statusIcon(status: string | undefined): StatusIcon {
       return { id: 'trash', color: 'charts.orange' };
     case 'deleted':
       return { id: 'circle-slash' };
-    case 'incompatible-network':
-    case 'restore-failed':
-    case 'failed':
-      return { id: 'error', color: 'testing.iconFailed' };
     default:
-      return { id: 'circle-outline' };
+      return isFailed(status) ? { id: 'error', color: 'testing.iconFailed' } : { id: 'circle-outline' };
   }
 }
 

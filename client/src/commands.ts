@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { requestFileName, requestFileText } from './clusterView';
-import { type Connection, effectiveProfile, listProfiles, loadSdk } from './connections';
+import { type Connection, effectiveProfile, listProfiles, loadSdk, skipsConfirmation } from './connections';
 import { describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { LocalEndpointManager } from './localEndpoint';
@@ -24,6 +24,7 @@ export interface ClientContext {
 
 /** A connection as commands accept it: a Connection, its id ('local', 'aws:profile:region'), or a tree item. */
 type ConnectionArg = Connection | string | { connection?: Connection | string } | undefined;
+/** `confirmed: true` skips the reboot/delete modal, on Local only: AWS always asks. */
 type ClusterArg = ClusterItem | { connection: Connection | string; cacheClusterId: string; confirmed?: boolean; finalSnapshot?: boolean };
 
 export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
@@ -100,7 +101,7 @@ async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ co
   const connection = (await resolveConnection(ctx, plain.connection))!;
   const cached = ctx.tree.model.findCluster(connection.id, plain.cacheClusterId);
   const cluster = cached?.cluster ?? (await describe(ctx, connection, plain.cacheClusterId));
-  return { connection, cluster, confirmed: plain.confirmed, finalSnapshot: plain.finalSnapshot };
+  return { connection, cluster, confirmed: skipsConfirmation(connection, plain.confirmed), finalSnapshot: plain.finalSnapshot };
 }
 
 async function describe(ctx: ClientContext, connection: Connection, id: string): Promise<CacheCluster> {
@@ -170,29 +171,53 @@ export async function createWithInput(ctx: ClientContext, connection: Connection
     );
     if (!answer) return undefined;
   }
-  const { createCacheCluster, waitUntilAvailable } = await import('./createFromRequest');
+  const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
+  const where = connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `ElastiCache: creating ${id}`, cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
       const client = await ctx.client(connection);
-      await createCacheCluster(client, input, abort.signal);
+      const sent = await sendCreate(client, input, abort.signal);
+      if (sent.status === 'cancelled') {
+        // The request may have reached the service: the cluster may exist (and on AWS be billed).
+        ctx.log.warn(`CreateCacheCluster ${id} cancelled on ${connection.label} while in flight; the cluster may exist`);
+        ctx.tree.refresh(ctx.tree.model.findConnection(connection.id));
+        void vscode.window.showWarningMessage(
+          `Cancelled while creating ${id}: the cluster may have been created in ${where}${connection.kind === 'aws' ? ' (billed per node-hour)' : ''}. Check the explorer and delete it if you do not want it.`,
+        );
+        return undefined;
+      }
       ctx.log.info(`CreateCacheCluster ${id} accepted on ${connection.label}`);
-      await ctx.tree.model.track(connection, id);
-      ctx.tree.poller.kick();
-      await ctx.tree.reveal(connection.id, id).catch(() => undefined);
+      // From here the cluster exists: a failure to show or follow it is not a failed create.
+      const show = async (): Promise<void> => {
+        try {
+          await ctx.tree.model.track(connection, id);
+          ctx.tree.poller.kick();
+          await ctx.tree.reveal(connection.id, id);
+        } catch (err) {
+          ctx.log.warn(`Cluster ${id} was created; the explorer could not show it yet: ${describeFailure(err).message}`);
+        }
+      };
+      await show();
       progress.report({ message: 'creating… (cancel stops following, not the creation)' });
-      const cluster = await waitUntilAvailable(client, id, {
-        timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
-        intervalMs: connection.kind === 'local' ? 300 : 10_000,
-        abortSignal: abort.signal,
-        onStatus: (status) => progress.report({ message: status }),
-      }).catch((err: unknown) => {
-        if (abort.signal.aborted) return undefined;
-        throw err;
-      });
-      await ctx.tree.model.track(connection, id);
+      let cluster: CacheCluster | undefined;
+      try {
+        cluster = await waitUntilAvailable(client, id, {
+          timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
+          intervalMs: connection.kind === 'local' ? 300 : 10_000,
+          abortSignal: abort.signal,
+          onStatus: (status) => progress.report({ message: status }),
+        });
+      } catch (err) {
+        if (!abort.signal.aborted) {
+          const message = `Cache cluster ${id} was created in ${where}, but ${describeFailure(err).message}`;
+          ctx.log.error(message);
+          void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
+        }
+      }
+      await show();
       if (cluster) {
         const { endpointOf } = await import('./clusterView');
         void vscode.window.showInformationMessage(`Cache cluster ${id} is available at ${endpointOf(cluster) ?? 'its endpoint'}.`);

@@ -48,6 +48,11 @@ export function localConnection(url: string, credentials = LOCAL_CREDENTIALS): C
   return { id: LOCAL_CONNECTION_ID, kind: 'local', label: 'Local', region: LOCAL_REGION, endpoint: url, credentials };
 }
 
+/** Whether a caller's `confirmed: true` may skip a reboot/delete confirmation: on Local only, never on AWS. */
+export function skipsConfirmation(connection: Connection, confirmed: boolean | undefined): boolean {
+  return confirmed === true && connection.kind === 'local';
+}
+
 export interface SharedProfiles {
   profiles: string[];
   /** Region configured for each profile in ~/.aws/config, when there is one. */

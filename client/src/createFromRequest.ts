@@ -5,6 +5,7 @@ import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } 
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import type { DocumentKind, Finding, Span } from '../../server/src/service/types';
+import { canBecomeAvailable } from './clusterView';
 import { loadSdk } from './connections';
 
 export interface CreateRequest {
@@ -66,7 +67,25 @@ export async function createCacheCluster(
   return out.CacheCluster;
 }
 
-/** Polls DescribeCacheClusters until the cluster is `available` (or fails, or the time runs out). */
+export type CreateOutcome =
+  | { status: 'accepted'; cluster?: CacheCluster }
+  /** Cancelled while the call was in flight: the service may have received it, so the cluster may exist (billed). */
+  | { status: 'cancelled' };
+
+/** createCacheCluster, with a cancel told apart from a failure: other errors are thrown as they are. */
+export async function sendCreate(client: ElastiCacheClient, input: CreateCacheClusterCommandInput, abortSignal: AbortSignal): Promise<CreateOutcome> {
+  try {
+    return { status: 'accepted', cluster: await createCacheCluster(client, input, abortSignal) };
+  } catch (err) {
+    if (abortSignal.aborted) return { status: 'cancelled' };
+    throw err;
+  }
+}
+
+/**
+ * Polls DescribeCacheClusters until the cluster is `available` (or fails, or the time runs out). A new cluster
+ * starts `creating`; right after CreateCacheCluster it may not be listed yet (CacheClusterNotFound): both wait.
+ */
 export async function waitUntilAvailable(
   client: ElastiCacheClient,
   cacheClusterId: string,
@@ -76,16 +95,19 @@ export async function waitUntilAvailable(
   const deadline = Date.now() + options.timeoutMs;
   let interval = options.intervalMs ?? 500;
   for (;;) {
-    const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }), {
-      abortSignal: options.abortSignal,
-    });
-    const cluster = out.CacheClusters?.[0];
-    const status = cluster?.CacheClusterStatus ?? 'unknown';
+    let cluster: CacheCluster | undefined;
+    try {
+      const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }), {
+        abortSignal: options.abortSignal,
+      });
+      cluster = out.CacheClusters?.[0];
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'CacheClusterNotFoundFault' || options.abortSignal?.aborted) throw err;
+    }
+    const status = cluster?.CacheClusterStatus ?? 'not listed yet';
     options.onStatus?.(status);
     if (cluster && status === 'available') return cluster;
-    if (['failed', 'incompatible-network', 'restore-failed', 'deleted', 'deleting'].includes(status)) {
-      throw new Error(`Cluster ${cacheClusterId} is ${status}.`);
-    }
+    if (cluster && !canBecomeAvailable(status)) throw new Error(`Cluster ${cacheClusterId} is ${status}.`);
     if (Date.now() > deadline) throw new Error(`Cluster ${cacheClusterId} is still ${status} after ${Math.round(options.timeoutMs / 1000)} s.`);
     if (options.abortSignal?.aborted) throw new Error('Cancelled.');
     await new Promise((r) => setTimeout(r, interval));

@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
-import { type Connection, createClient, localConnection } from '../../client/src/connections';
-import { createCacheCluster, createRequestsIn, refusal, requestAt, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { canBecomeAvailable } from '../../client/src/clusterView';
+import { type Connection, createClient, localConnection, skipsConfirmation } from '../../client/src/connections';
+import { createCacheCluster, createRequestsIn, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { type LocalFixture, RecordingLog, startLocal } from './helpers';
@@ -126,7 +127,6 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
     const cluster = await waitUntilAvailable(client, id, { timeoutMs: 30_000, intervalMs: 100 });
     const text = requestFileText(cluster);
     assert.equal(requestFileName(cluster), `${id}.elasticache.json`);
-    assert.ok(!text.includes(token), 'no AuthToken');
     assert.equal((JSON.parse(text) as Record<string, unknown>).Port, undefined, 'Local node ports are not settings');
     const analysis = analyze(text, 'json');
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error'), [], text);
@@ -134,10 +134,46 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
     assert.equal(analysis.requests[0]!.input.CacheClusterId, id);
     assert.equal(analysis.requests[0]!.input.Engine, cluster.Engine);
   }
+  // The token went out in the create call: neither its log line nor a failed call's (the id exists now) holds it.
+  await assert.rejects(createCacheCluster(client, { CacheClusterId: 'to-file', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token, CacheSubnetGroupName: 'default' }), /already exists/i);
+  assert.ok(log.lines.some((l) => l.startsWith('error CreateCacheCluster')), 'the failed call is logged');
+  assert.ok(!log.lines.join('\n').includes(token), 'no AuthToken in the API log');
   const redis = await waitUntilAvailable(client, 'to-file', { timeoutMs: 5_000 });
   const input = clusterToCreateInput(redis, { includePort: true });
   assert.equal(input.TransitEncryptionEnabled, true);
   assert.equal(input.CacheSubnetGroupName, 'default');
   assert.equal(input.SnapshotRetentionLimit, 3);
   assert.equal(typeof input.Port, 'number', 'AWS clusters keep their port');
+});
+
+test('a create cancelled while in flight is told apart from a failure (the cluster may exist); failures still throw', async () => {
+  const cancelled = AbortSignal.abort();
+  assert.deepEqual(await sendCreate(client, { CacheClusterId: 'cancelled-create', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, cancelled), { status: 'cancelled' });
+  await assert.rejects(
+    sendCreate(client, { CacheClusterId: 'bad--id', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal),
+    (err: Error) => err.name !== 'AbortError',
+  );
+  const accepted = await sendCreate(client, { CacheClusterId: 'accepted-create', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal);
+  assert.equal(accepted.status, 'accepted');
+  // AWS answers `creating`; only following the cluster tells when it is available.
+  const status = accepted.status === 'accepted' ? accepted.cluster?.CacheClusterStatus : undefined;
+  assert.ok(canBecomeAvailable(status), String(status));
+  const seen: string[] = [];
+  const cluster = await waitUntilAvailable(client, 'accepted-create', { timeoutMs: 30_000, intervalMs: 50, onStatus: (s) => seen.push(s) });
+  assert.equal(cluster.CacheClusterStatus, 'available');
+  assert.equal(seen.at(-1), 'available');
+  assert.ok(seen.every((s) => s === 'creating' || s === 'available'), seen.join(', '));
+});
+
+test('following a cluster that is not listed (yet) waits for it until the timeout, then says so', async () => {
+  const started = Date.now();
+  await assert.rejects(waitUntilAvailable(client, 'never-created', { timeoutMs: 300, intervalMs: 50 }), /never-created is still not listed yet after/);
+  assert.ok(Date.now() - started >= 300);
+});
+
+test('confirmed: true skips the reboot/delete confirmation on Local only', () => {
+  assert.equal(skipsConfirmation(connection, true), true);
+  assert.equal(skipsConfirmation(connection, undefined), false);
+  const aws: Connection = { id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default' };
+  assert.equal(skipsConfirmation(aws, true), false);
 });
