@@ -6,6 +6,7 @@ export type FailureKind =
   | 'expiredToken'
   | 'accessDenied'
   | 'invalidCredentials'
+  | 'clockSkew'
   | 'network'
   | 'notRunning'
   | 'service';
@@ -19,7 +20,7 @@ export interface Failure {
   action: 'configure' | 'retry' | 'startLocal';
 }
 
-const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
+const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
 const deniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthFailure']);
 const invalidCredentialCodes = new Set([
   'InvalidClientTokenId',
@@ -70,6 +71,15 @@ export function describeFailure(err: unknown): Failure {
       message: 'No AWS credentials found. Configure a profile (aws configure / aws sso login) or use the Local endpoint.',
       code: name || undefined,
       action: 'configure',
+    };
+  }
+  // A request dated more than 15 minutes off (AWS: SignatureDoesNotMatch "Signature expired: …", or RequestExpired).
+  if (name === 'RequestExpired' || /^Signature expired/i.test(message)) {
+    return {
+      kind: 'clockSkew',
+      message: `The request was refused as expired (${name || 'RequestExpired'}): this computer's clock is off by more than 15 minutes. Correct the clock and retry.`,
+      code: name || undefined,
+      action: 'retry',
     };
   }
   if (expiredCodes.has(name) || /token.*expired|expired.*token|sso.*session.*expired/i.test(message)) {

@@ -9,7 +9,7 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheC
 import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
 import { type Connection, createClient, localConnection } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller } from '../../client/src/explorerModel';
-import { type LocalFixture, RecordingLog, awsErrorServer, closedPort, startLocal, until } from './helpers';
+import { type LocalFixture, RecordingLog, cannedErrorResponseServer, closedPort, startLocal, until } from './helpers';
 
 let local: LocalFixture;
 let connection: Connection;
@@ -165,8 +165,8 @@ test('error item: no credentials (empty shared files, no env, no IMDS)', async (
   }
 });
 
-test('error item: access denied (real AWS error XML from a local HTTP server)', async () => {
-  const server = await awsErrorServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
+test('error item: access denied (AWS\'s AccessDenied response, canned: IAM policies do not exist locally)', async () => {
+  const server = await cannedErrorResponseServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
   try {
     const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:dev:us-east-1', kind: 'aws', label: 'AWS dev · us-east-1' });
     assert.equal(item.failure?.kind, 'accessDenied');
@@ -177,8 +177,8 @@ test('error item: access denied (real AWS error XML from a local HTTP server)', 
   }
 });
 
-test('error item: expired token (real AWS error XML from a local HTTP server)', async () => {
-  const server = await awsErrorServer(400, 'ExpiredToken', 'The security token included in the request is expired');
+test('error item: expired session token (AWS\'s ExpiredToken response, canned: the Local endpoint has no session tokens)', async () => {
+  const server = await cannedErrorResponseServer(400, 'ExpiredToken', 'The security token included in the request is expired');
   try {
     const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:sso:eu-west-1', kind: 'aws', label: 'AWS sso · eu-west-1', region: 'eu-west-1' });
     assert.equal(item.failure?.kind, 'expiredToken');
@@ -205,6 +205,40 @@ test('error item: wrong secret key (the Local endpoint verifying signatures → 
     assert.equal(item.failure?.code, 'SignatureDoesNotMatch');
     assert.doesNotMatch(item.message, /wrong-secret|right-secret/);
   } finally {
+    await verifying.close();
+  }
+});
+
+test('error item: unknown access key (the Local endpoint verifying signatures → InvalidClientTokenId)', async () => {
+  const verifying = await startLocal({ accessKey: 'AKIDLOCALTEST', secretKey: 'right-secret' });
+  try {
+    const item = await errorItemFor(localConnection(verifying.endpoint.url, { accessKeyId: 'AKIDSOMEONEELSE', secretAccessKey: 'right-secret' }));
+    assert.equal(item.failure?.kind, 'invalidCredentials');
+    assert.equal(item.failure?.code, 'InvalidClientTokenId');
+    assert.equal(item.action?.command, 'elasticache.configureProfile');
+  } finally {
+    await verifying.close();
+  }
+});
+
+test('error item: request signed with a stale clock (the Local endpoint verifying signatures → Signature expired)', async () => {
+  const verifying = await startLocal({ accessKey: 'AKIDLOCALTEST', secretKey: 'right-secret' });
+  const c = localConnection(verifying.endpoint.url, { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'right-secret' });
+  const stale = await createClient(c, log, { maxAttempts: 1 });
+  // Signs with an X-Amz-Date 20 minutes in the past (AWS allows 15 minutes of skew); one attempt, so no correction.
+  stale.config.systemClockOffset = -20 * 60_000;
+  try {
+    const model = new ExplorerModel({ connections: async () => [c], client: async () => stale, onDidChange: () => undefined });
+    const [root] = await model.roots();
+    const [item] = (await model.children(root)) as MessageItem[];
+    assert.equal(item!.type, 'message');
+    // AWS SigV4 services answer SignatureDoesNotMatch "Signature expired: …"; some answer RequestExpired.
+    assert.match(item!.failure?.code ?? '', /^(SignatureDoesNotMatch|RequestExpired)$/);
+    assert.equal(item!.failure?.kind, 'clockSkew');
+    assert.match(item!.message, /clock is off by more than 15 minutes/);
+    assert.equal(item!.action?.command, 'elasticache.refresh');
+  } finally {
+    stale.destroy();
     await verifying.close();
   }
 });

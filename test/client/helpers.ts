@@ -1,5 +1,6 @@
-// Shared set-up for the client tests: a real Local endpoint in a temp data dir on an OS-chosen port,
-// a log that records every line, and small real HTTP servers for AWS errors the Local endpoint cannot produce.
+// Shared set-up for the client tests: a real Local endpoint in a temp data dir on an OS-chosen port, a log that
+// records every line, and a canned-response HTTP server for the AWS errors the Local endpoint cannot produce.
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,22 +39,26 @@ export class RecordingLog implements ApiLog {
 }
 
 /**
- * A real HTTP server answering every request with an AWS Query-protocol ErrorResponse, the XML ElastiCache
- * sends for errors the Local endpoint never produces (its credentials are local): AccessDenied, ExpiredToken.
+ * A canned-response HTTP server: it answers every request with one fixed AWS Query-protocol ErrorResponse, in the
+ * format ElastiCache sends (Type, Code, Message, RequestId; the request id also in x-amzn-RequestId). Only for
+ * errors the Local endpoint cannot produce because they concern AWS accounts: AccessDenied (IAM policies) and
+ * ExpiredToken (temporary session credentials). Credential and signature errors come from the real endpoint.
  */
-export async function awsErrorServer(status: number, code: string, message: string): Promise<{ url: string; close(): Promise<void> }> {
-  const body = `<ErrorResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">
-  <Error>
-    <Type>Sender</Type>
-    <Code>${code}</Code>
-    <Message>${message}</Message>
-  </Error>
-  <RequestId>8f6b1c2e-0000-4000-8000-${code.length.toString().padStart(12, '0')}</RequestId>
-</ErrorResponse>`;
+export async function cannedErrorResponseServer(status: number, code: string, message: string): Promise<{ url: string; close(): Promise<void> }> {
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': '8f6b1c2e-0000-4000-8000-000000000001' });
+      const requestId = randomUUID();
+      const body = `<ErrorResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">
+  <Error>
+    <Type>Sender</Type>
+    <Code>${xml(code)}</Code>
+    <Message>${xml(message)}</Message>
+  </Error>
+  <RequestId>${requestId}</RequestId>
+</ErrorResponse>`;
+      res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(body) });
       res.end(body);
     });
   });
