@@ -2,7 +2,7 @@
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheServiceException } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -301,5 +301,48 @@ describe('stopCli (test helper)', { timeout: 30_000 }, () => {
     assert.ok(Date.now() - started < 5000, `stopCli took ${Date.now() - started} ms`);
     assert.notEqual(cli.child.signalCode, null);
     for (const pid of pids) assert.equal(alive(pid), false, `node ${pid} stopped`);
+  });
+});
+
+describe('elasticache local resumes a cluster killed while creating', { timeout: 60_000 }, () => {
+  test('kill -9 before the node answers: after a restart the cluster is available, with its AuthToken', async () => {
+    const dataDir = tempDataDir();
+    const bin = path.join(dataDir, 'bin');
+    mkdirSync(bin);
+    // A redis-server slow to start, so that the endpoint is killed while the cluster is still creating.
+    writeFileSync(path.join(bin, 'redis-server'), '#!/bin/sh\n/bin/sleep 5\nexec /usr/bin/redis-server "$@"\n', { mode: 0o755 });
+    symlinkSync('/usr/bin/openssl', path.join(bin, 'openssl'));
+    let cli = await startCli(dataDir, ['--quiet'], { ...process.env, PATH: bin });
+    cleanups.push(async () => {
+      await stopCli(cli);
+      killRecordedAndRemove(dataDir);
+    });
+    const token = 'resumed-token-resumed-token';
+    const out = await sdkClient(cli.url).send(
+      new CreateCacheClusterCommand({ CacheClusterId: 'half-made', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: token }),
+    );
+    assert.equal(out.CacheCluster?.CacheClusterStatus, 'creating');
+    const [slowPid] = await eventually('the node process recorded', async () => (recordedPids(dataDir).length === 1 ? recordedPids(dataDir) : undefined));
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    process.kill(-slowPid, 'SIGKILL');
+    const state = JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as { clusters: { id: string; status: string }[] };
+    assert.deepEqual(state.clusters.map((c) => [c.id, c.status]), [['half-made', 'creating']]);
+    assert.doesNotMatch(JSON.stringify(state), new RegExp(token));
+
+    cli = await startCli(dataDir, ['--quiet']);
+    const client = sdkClient(cli.url);
+    const cluster = await waitAvailable(client, 'half-made');
+    const port = cluster.CacheNodes![0].Endpoint!.Port!;
+    const noToken = createClient({ socket: { host: '127.0.0.1', port, tls: true, rejectUnauthorized: false, reconnectStrategy: false } });
+    noToken.on('error', () => {});
+    await assert.rejects(noToken.connect(), /NOAUTH/);
+    noToken.destroy();
+    const redis = createClient({ socket: { host: '127.0.0.1', port, tls: true, rejectUnauthorized: false, reconnectStrategy: false }, password: token });
+    redis.on('error', () => {});
+    await redis.connect();
+    assert.equal(await redis.ping(), 'PONG');
+    await redis.quit();
+    assert.equal(await stopCli(cli), 0);
   });
 });
