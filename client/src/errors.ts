@@ -1,5 +1,6 @@
 // Turns any failure of an AWS call into something a user can read and act on: a kind, a one-line message
 // without stack traces or secrets, and the action that helps (configure credentials or retry).
+import { redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
@@ -46,8 +47,7 @@ const networkCodes = new Set([
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
-  return firstLine
-    .replace(/(Signature|X-Amz-Signature|X-Amz-Security-Token|AuthToken|SecretAccessKey|SessionToken)=[^&\s]+/gi, '$1=***')
+  return redactSecretParameters(firstLine)
     .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***')
     .trim();
 }

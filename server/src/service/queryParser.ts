@@ -4,6 +4,7 @@
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
 // line ends a request (so does a Markdown code fence line, pasted along with an example).
+import { isSecretName } from '../model/secrets';
 import { serviceModel } from '../model/generated/serviceModel';
 import type { Finding, Fix, QueryParam, Span } from './types';
 
@@ -72,10 +73,7 @@ export interface RawQueryRequest {
 
 const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
 
-/** Parameters whose values are secrets: messages never quote them (AuthToken, session tokens, signatures). */
-export function isSecretName(name: string): boolean {
-  return /token|secret|password|signature/i.test(name);
-}
+export { isSecretName };
 
 /** A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`. */
 export function isPlaceholder(raw: string): boolean {

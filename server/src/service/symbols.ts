@@ -1,5 +1,6 @@
 // Document outline: one symbol per request (action + CacheClusterId), one child per parameter as written.
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
+import { isSecretName } from '../model/secrets';
 import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
@@ -11,12 +12,10 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
-/** Members whose values are secrets: the outline shows that a value is there, never what it is. */
-const SECRET_NAMES = /^(AuthToken|X-Amz-Signature|X-Amz-Security-Token|Signature|SecretAccessKey)$/i;
 const MAX_DETAIL = 80;
 
 function maskedDetail(name: string, value: string): string {
-  if (SECRET_NAMES.test(name)) return value ? '••••••' : '';
+  if (isSecretName(name)) return value ? '••••••' : '';
   return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
 }
 
@@ -31,7 +30,7 @@ function valueText(value: ValueNode): string {
 }
 
 function entrySymbol(entry: Entry, secret: boolean): OutlineSymbol {
-  const isSecret = secret || SECRET_NAMES.test(entry.name);
+  const isSecret = secret || isSecretName(entry.name);
   const children: OutlineSymbol[] = [];
   if (entry.value.kind === 'object') {
     for (const e of entry.value.entries) children.push(entrySymbol(e, isSecret));
