@@ -41,7 +41,7 @@ run('building (esbuild)', process.execPath, ['esbuild.mjs']);
 mkdirSync(STATE, { recursive: true });
 const vsix = join(STATE, 'vscode-elasticache.vsix');
 run('packaging the extension (vsce)', join(ROOT, 'node_modules', '.bin', 'vsce'),
-  ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 say('installing code-server if needed (cached in .cache/)');
 const install = spawnSync('bash', [join(ROOT, 'scripts', 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -25,10 +25,13 @@ export function ensureCodeServer(): string {
   return r.stdout.trim().split('\n').pop()!;
 }
 
-/** Packages dist/ (built beforehand by `npm run build`) as a .vsix with vsce. */
+/**
+ * Packages dist/ (built beforehand by `npm run build`) as a .vsix with vsce. The project has no public repository
+ * URL, so vsce is told not to rewrite the README's relative links (the screenshots) instead of being given a fake one.
+ */
 export function packageExtension(outFile: string): string {
   const vsce = join(ROOT, 'node_modules', '.bin', 'vsce');
-  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', outFile], {
+  const r = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', outFile], {
     cwd: ROOT, encoding: 'utf8', timeout: 120_000, input: '',
   });
   if (r.status !== 0 || !existsSync(outFile)) throw new Error(`vsce package failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
