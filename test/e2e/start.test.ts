@@ -17,8 +17,10 @@ test('npm start serves VS Code with the extension and the Local endpoint, and Ct
   child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   try {
-    const url = await waitUntil('npm start to print the URL to open', async () => /Open:\s+(http:\/\/\S+)/.exec(out)?.[1], 240_000, 200)
-      .catch((e) => { throw new Error(`${(e as Error).message}\noutput:\n${out}`); });
+    const url = await Promise.race([
+      waitUntil('npm start to print the URL to open', async () => /Open:\s+(http:\/\/\S+)/.exec(out)?.[1], 240_000, 200),
+      exited.then((code) => { throw new Error(`npm start exited (${code}) before printing the URL`); }),
+    ]).catch((e) => { throw new Error(`${(e as Error).message}\noutput:\n${out}`); });
     const localUrl = /Local ElastiCache endpoint: (http:\/\/\S+)/.exec(out)?.[1];
     assert.ok(localUrl, `no Local endpoint URL printed:\n${out}`);
 
