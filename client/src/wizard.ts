@@ -86,6 +86,10 @@ const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
   { id: 'review', kind: 'pick', title: 'Review', placeholder: 'Create the cluster, or save the request as a file', applies: () => true },
 ];
 
+function stepsFor(state: WizardState): Step[] {
+  return allSteps.filter((s) => s.applies(state));
+}
+
 export class CreateClusterWizard {
   readonly state: WizardState;
   private history: StepId[] = [];
@@ -104,17 +108,26 @@ export class CreateClusterWizard {
   }
 
   steps(): Step[] {
-    return allSteps.filter((s) => s.applies(this.state));
+    return stepsFor(this.state);
   }
 
   current(): Step | undefined {
     return this.steps().find((s) => s.id === this.currentId);
   }
 
-  /** 1-based position and the number of steps for the current choices ("Step n/N"). */
+  /**
+   * 1-based position and the number of steps that will be asked given the choices so far ("Step n/N"). Before the
+   * engine is chosen, the total is the fewest steps any engine asks (each asks one engine-specific step: node count or
+   * encryption), so picking the engine does not change it; it only grows when a choice adds a step (encryption on →
+   * AUTH token) and only shrinks when a changed choice removes one.
+   */
   position(): { step: number; total: number } {
     const steps = this.steps();
-    return { step: steps.findIndex((s) => s.id === this.currentId) + 1, total: steps.length };
+    const total =
+      this.state.engine === undefined && this.rules.engines.length > 0
+        ? Math.min(...this.rules.engines.map((engine) => stepsFor({ ...this.state, engine }).length))
+        : steps.length;
+    return { step: steps.findIndex((s) => s.id === this.currentId) + 1, total };
   }
 
   get canGoBack(): boolean {

@@ -41,14 +41,15 @@ async function pickFirst(w: CreateClusterWizard): Promise<string> {
 
 test('a Memcached cluster: every step, the counter, live versions, validation, and the created cluster', { timeout: 60_000 }, async () => {
   const w = newWizard();
-  assert.deepEqual(w.position(), { step: 1, total: 7 }, 'before the engine is known: the steps every engine has');
+  assert.deepEqual(w.position(), { step: 1, total: 8 }, 'before the engine is known: the steps every engine asks, one engine-specific');
   assert.equal(w.current()?.id, 'connection');
   assert.equal(await w.accept('local'), undefined);
 
   assert.equal(w.current()?.id, 'engine');
+  assert.deepEqual(w.position(), { step: 2, total: 8 });
   assert.deepEqual((await w.items()).map((i) => i.value).sort(), ['memcached', 'redis', 'valkey']);
   assert.equal(await w.accept('memcached'), undefined);
-  assert.deepEqual(w.position(), { step: 3, total: 8 }, 'Memcached asks for the number of nodes');
+  assert.deepEqual(w.position(), { step: 3, total: 8 }, 'Memcached asks for the number of nodes instead of encryption');
 
   assert.equal(w.current()?.id, 'engineVersion');
   const versions = (await w.items()).map((i) => i.value);
@@ -153,6 +154,34 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.current()?.id, 'engineVersion');
   assert.equal(w.state.engineVersion, undefined);
   assert.equal(w.state.transitEncryption, undefined);
+});
+
+/** Walks the wizard forward with `answers` (by step; the first item where not given) up to the review step; the positions shown. */
+async function positionsWalking(answers: Partial<Record<string, string>>): Promise<{ id: string; step: number; total: number }[]> {
+  const w = newWizard();
+  const seen: { id: string; step: number; total: number }[] = [];
+  while (w.current() && w.current()!.id !== 'review') {
+    const id = w.current()!.id;
+    seen.push({ id, ...w.position() });
+    assert.equal(await w.accept(answers[id] ?? (await pickFirst(w))), undefined, `step ${id}`);
+  }
+  seen.push({ id: 'review', ...w.position() });
+  return seen;
+}
+
+test('the step counter is stable: its total is the steps that will be asked, growing only when encryption adds the AUTH token', async () => {
+  const common = { connection: 'local', cacheNodeType: 'cache.t3.micro', numCacheNodes: '2', cacheSubnetGroupName: 'default' };
+  for (const [engine, encryption] of [['memcached'], ['redis', 'disabled'], ['valkey', 'disabled'], ['redis', 'enabled']] as const) {
+    const seen = await positionsWalking({ ...common, engine, cacheClusterId: `count-${engine}`, transitEncryption: encryption, authToken: '' });
+    const what = `${engine} ${encryption ?? ''}: ${seen.map((p) => `${p.id} ${p.step}/${p.total}`).join(', ')}`;
+    assert.deepEqual(seen.map((p) => p.step), seen.map((_, i) => i + 1), what);
+    assert.equal(seen.at(-1)!.total, seen.length, `the last step is n/n: ${what}`);
+    // Every step before encryption is turned on already shows the final total; with it on, the AUTH token adds one.
+    const extra = encryption === 'enabled' ? 1 : 0;
+    const beforeToken = seen.filter((p) => p.id !== 'authToken' && p.id !== 'review');
+    assert.ok(beforeToken.every((p) => p.total === seen.length - extra), what);
+    assert.ok(seen.every((p, i) => i === 0 || p.total >= seen[i - 1]!.total), `never decreases: ${what}`);
+  }
 });
 
 test('versions are offered newest first', () => {
