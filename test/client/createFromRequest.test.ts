@@ -4,30 +4,17 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { test } from 'node:test';
 import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
-import { type Connection, createClient, localConnection, skipsConfirmation } from '../../client/src/connections';
+import { type Connection, skipsConfirmation } from '../../client/src/connections';
 import { createCacheCluster, createRequestsIn, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
-import { type LocalFixture, RecordingLog, startLocal } from './helpers';
+import { localClientForFile } from './helpers';
 
-let local: LocalFixture;
-let connection: Connection;
-let client: ElastiCacheClient;
-const log = new RecordingLog();
-
-before(async () => {
-  local = await startLocal();
-  connection = localConnection(local.endpoint.url);
-  client = await createClient(connection, log);
-});
-after(async () => {
-  client?.destroy();
-  await local?.close();
-});
+const fixture = localClientForFile();
+const { log } = fixture;
 
 const seed = fs.readFileSync(path.join(__dirname, '../lsp/fixtures/seed.elasticache'), 'utf8');
 
@@ -76,9 +63,9 @@ test('query URLs become SDK input without signing parameters; one CodeLens ancho
   assert.equal(requestAt(requests, signedQuery.indexOf('second-query')), requests[1]);
   assert.equal(requestAt(requests, undefined), undefined, 'two requests and no cursor: ambiguous');
 
-  for (const r of requests) await createCacheCluster(client, r.input);
-  const redis = await waitUntilAvailable(client, 'from-query', { timeoutMs: 30_000, intervalMs: 100 });
-  const memcached = await waitUntilAvailable(client, 'second-query', { timeoutMs: 30_000, intervalMs: 100 });
+  for (const r of requests) await createCacheCluster(fixture.client, r.input);
+  const redis = await waitUntilAvailable(fixture.client, 'from-query', { timeoutMs: 30_000, intervalMs: 100 });
+  const memcached = await waitUntilAvailable(fixture.client, 'second-query', { timeoutMs: 30_000, intervalMs: 100 });
   assert.equal(redis.Engine, 'redis');
   assert.equal(memcached.CacheNodes?.length, 2);
   const createLine = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));
@@ -100,10 +87,10 @@ test('JSON and YAML request files create clusters; a file with an error is refus
   assert.equal(refusal(j!), undefined);
   assert.equal(refusal(y!), undefined);
   assert.deepEqual(j!.anchor, { start: 0, end: 0 });
-  await createCacheCluster(client, j!.input);
-  await createCacheCluster(client, y!.input);
-  await waitUntilAvailable(client, 'from-json', { timeoutMs: 30_000, intervalMs: 100 });
-  await waitUntilAvailable(client, 'from-yaml', { timeoutMs: 30_000, intervalMs: 100 });
+  await createCacheCluster(fixture.client, j!.input);
+  await createCacheCluster(fixture.client, y!.input);
+  await waitUntilAvailable(fixture.client, 'from-json', { timeoutMs: 30_000, intervalMs: 100 });
+  await waitUntilAvailable(fixture.client, 'from-yaml', { timeoutMs: 30_000, intervalMs: 100 });
 
   const [bad] = createRequestsIn(JSON.stringify({ CacheClusterId: 'bad-json', Engine: 'redis', NumCacheNode: 1 }), 'json');
   assert.match(refusal(bad!) ?? '', /Problems panel/);
@@ -111,7 +98,7 @@ test('JSON and YAML request files create clusters; a file with an error is refus
 
 test('Open as Request File: the cluster becomes a *.elasticache.json the language service accepts, without ports or tokens', { timeout: 60_000 }, async () => {
   const token = 'Request-File-Token-0123456789';
-  await createCacheCluster(client, {
+  await createCacheCluster(fixture.client, {
     CacheClusterId: 'to-file',
     Engine: 'redis',
     CacheNodeType: 'cache.t3.micro',
@@ -122,9 +109,9 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
     SnapshotRetentionLimit: 3,
   });
   const memcachedInput = { CacheClusterId: 'to-file-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 };
-  await createCacheCluster(client, memcachedInput);
+  await createCacheCluster(fixture.client, memcachedInput);
   for (const id of ['to-file', 'to-file-mc']) {
-    const cluster = await waitUntilAvailable(client, id, { timeoutMs: 30_000, intervalMs: 100 });
+    const cluster = await waitUntilAvailable(fixture.client, id, { timeoutMs: 30_000, intervalMs: 100 });
     const text = requestFileText(cluster);
     assert.equal(requestFileName(cluster), `${id}.elasticache.json`);
     assert.equal((JSON.parse(text) as Record<string, unknown>).Port, undefined, 'Local node ports are not settings');
@@ -135,10 +122,10 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
     assert.equal(analysis.requests[0]!.input.Engine, cluster.Engine);
   }
   // The token went out in the create call: neither its log line nor a failed call's (the id exists now) holds it.
-  await assert.rejects(createCacheCluster(client, { CacheClusterId: 'to-file', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token, CacheSubnetGroupName: 'default' }), /already exists/i);
+  await assert.rejects(createCacheCluster(fixture.client, { CacheClusterId: 'to-file', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token, CacheSubnetGroupName: 'default' }), /already exists/i);
   assert.ok(log.lines.some((l) => l.startsWith('error CreateCacheCluster')), 'the failed call is logged');
   assert.ok(!log.lines.join('\n').includes(token), 'no AuthToken in the API log');
-  const redis = await waitUntilAvailable(client, 'to-file', { timeoutMs: 5_000 });
+  const redis = await waitUntilAvailable(fixture.client, 'to-file', { timeoutMs: 5_000 });
   const input = clusterToCreateInput(redis, { includePort: true });
   assert.equal(input.TransitEncryptionEnabled, true);
   assert.equal(input.CacheSubnetGroupName, 'default');
@@ -148,18 +135,18 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
 
 test('a create cancelled while in flight is told apart from a failure (the cluster may exist); failures still throw', async () => {
   const cancelled = AbortSignal.abort();
-  assert.deepEqual(await sendCreate(client, { CacheClusterId: 'cancelled-create', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, cancelled), { status: 'cancelled' });
+  assert.deepEqual(await sendCreate(fixture.client, { CacheClusterId: 'cancelled-create', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, cancelled), { status: 'cancelled' });
   await assert.rejects(
-    sendCreate(client, { CacheClusterId: 'bad--id', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal),
+    sendCreate(fixture.client, { CacheClusterId: 'bad--id', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal),
     (err: Error) => err.name !== 'AbortError',
   );
-  const accepted = await sendCreate(client, { CacheClusterId: 'accepted-create', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal);
+  const accepted = await sendCreate(fixture.client, { CacheClusterId: 'accepted-create', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, new AbortController().signal);
   assert.equal(accepted.status, 'accepted');
   // AWS answers `creating`; only following the cluster tells when it is available.
   const status = accepted.status === 'accepted' ? accepted.cluster?.CacheClusterStatus : undefined;
   assert.ok(canBecomeAvailable(status), String(status));
   const seen: string[] = [];
-  const cluster = await waitUntilAvailable(client, 'accepted-create', { timeoutMs: 30_000, intervalMs: 50, onStatus: (s) => seen.push(s) });
+  const cluster = await waitUntilAvailable(fixture.client, 'accepted-create', { timeoutMs: 30_000, intervalMs: 50, onStatus: (s) => seen.push(s) });
   assert.equal(cluster.CacheClusterStatus, 'available');
   assert.equal(seen.at(-1), 'available');
   assert.ok(seen.every((s) => s === 'creating' || s === 'available'), seen.join(', '));
@@ -167,13 +154,13 @@ test('a create cancelled while in flight is told apart from a failure (the clust
 
 test('following a cluster that is not listed (yet) waits for it until the timeout, then says so', async () => {
   const started = Date.now();
-  await assert.rejects(waitUntilAvailable(client, 'never-created', { timeoutMs: 300, intervalMs: 50 }), /never-created is still not listed yet after/);
+  await assert.rejects(waitUntilAvailable(fixture.client, 'never-created', { timeoutMs: 300, intervalMs: 50 }), /never-created is still not listed yet after/);
   assert.ok(Date.now() - started >= 300);
 });
 
 test('confirmed: true skips the reboot/delete confirmation on Local only', () => {
-  assert.equal(skipsConfirmation(connection, true), true);
-  assert.equal(skipsConfirmation(connection, undefined), false);
+  assert.equal(skipsConfirmation(fixture.connection, true), true);
+  assert.equal(skipsConfirmation(fixture.connection, undefined), false);
   const aws: Connection = { id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default' };
   assert.equal(skipsConfirmation(aws, true), false);
 });

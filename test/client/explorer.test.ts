@@ -1,7 +1,7 @@
 // The explorer's tree model against the real Local endpoint: listing with paging (300 clusters), nodes with
 // endpoints, polling that reports only the changed item, and an error item for each kind of failure.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,22 +9,10 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheC
 import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
 import { type Connection, createClient, localConnection } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller } from '../../client/src/explorerModel';
-import { type LocalFixture, RecordingLog, cannedErrorResponseServer, closedPort, startLocal, until } from './helpers';
+import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until } from './helpers';
 
-let local: LocalFixture;
-let connection: Connection;
-let client: ElastiCacheClient;
-const log = new RecordingLog();
-
-before(async () => {
-  local = await startLocal();
-  connection = localConnection(local.endpoint.url);
-  client = await createClient(connection, log);
-});
-after(async () => {
-  client?.destroy();
-  await local?.close();
-});
+const fixture = localClientForFile();
+const { log } = fixture;
 
 function modelFor(connections: Connection[], changes: (ExplorerItem | undefined)[] = [], options: { maxAttempts?: number } = {}): ExplorerModel {
   const clients = new Map<string, Promise<ElastiCacheClient>>();
@@ -39,8 +27,8 @@ function modelFor(connections: Connection[], changes: (ExplorerItem | undefined)
 }
 
 test('lists clusters under the Local connection, with nodes, endpoints, description and tooltip', async () => {
-  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
-  const model = modelFor([connection]);
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 }));
+  const model = modelFor([fixture.connection]);
   const [root] = await model.roots();
   assert.equal(root!.type, 'connection');
   const clusters = (await model.children(root)) as ClusterItem[];
@@ -68,11 +56,11 @@ test('lists clusters under the Local connection, with nodes, endpoints, descript
 
 test('polling updates only the cluster that changed, keeps its identity, and drops deleted clusters', async () => {
   const changes: (ExplorerItem | undefined)[] = [];
-  const model = modelFor([connection], changes);
+  const model = modelFor([fixture.connection], changes);
   const [root] = await model.roots();
   await model.children(root);
-  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-poll', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
-  const item = await model.track(connection, 'tree-poll');
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-poll', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const item = await model.track(fixture.connection, 'tree-poll');
   assert.ok(item);
   assert.equal(changes.at(-1), model.findConnection('local'), 'a new cluster changes its connection');
   // The Local endpoint creates nodes in milliseconds: make sure the view's copy is the `creating` one it saw.
@@ -90,8 +78,8 @@ test('polling updates only the cluster that changed, keeps its identity, and dro
   assert.equal(model.findCluster('local', 'tree-poll'), item, 'same item object');
   assert.equal(await model.poll(), model.hasTransitional());
 
-  await client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'tree-poll' }));
-  await model.track(connection, 'tree-poll');
+  await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'tree-poll' }));
+  await model.track(fixture.connection, 'tree-poll');
   await until('tree-poll gone', async () => {
     await model.poll();
     return model.findCluster('local', 'tree-poll') === undefined || undefined;
@@ -155,7 +143,7 @@ test('error item: no credentials (empty shared files, no env, no IMDS)', async (
     process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
     process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    const item = await errorItemFor({ id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: local.endpoint.url });
+    const item = await errorItemFor({ id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: fixture.local.endpoint.url });
     assert.equal(item.failure?.kind, 'noCredentials');
     assert.equal(item.action?.command, 'elasticache.configureProfile');
     assert.match(item.message, /No AWS credentials/);
@@ -245,7 +233,7 @@ test('error item: request signed with a stale clock (the Local endpoint verifyin
 
 test('the API log has action, region, duration and request id for every call, and no secrets', async () => {
   const token = 'Sup3r-Secret-Auth-Token-1234567890';
-  await client.send(
+  await fixture.client.send(
     new CreateCacheClusterCommand({ CacheClusterId: 'tree-auth', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, CacheSubnetGroupName: 'default', TransitEncryptionEnabled: true, AuthToken: token }),
   );
   const line = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));

@@ -6,8 +6,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
-import type { ApiLog } from '../../client/src/connections';
+import { type ApiLog, type Connection, createClient, localConnection } from '../../client/src/connections';
 
 export interface LocalFixture {
   endpoint: LocalEndpoint;
@@ -36,6 +38,32 @@ export class RecordingLog implements ApiLog {
   error(line: string): void {
     this.lines.push(`error ${line}`);
   }
+}
+
+export interface LocalClient {
+  local: LocalFixture;
+  connection: Connection;
+  client: ElastiCacheClient;
+  log: RecordingLog;
+}
+
+/**
+ * The set-up most client test files share: one Local endpoint, its connection and an SDK client logging to `log`,
+ * started before the file's tests and stopped after them. Call at the top level of a test file; the fields other
+ * than `log` are set once the `before` hook has run.
+ */
+export function localClientForFile(): LocalClient {
+  const fixture = { log: new RecordingLog() } as LocalClient;
+  before(async () => {
+    fixture.local = await startLocal();
+    fixture.connection = localConnection(fixture.local.endpoint.url);
+    fixture.client = await createClient(fixture.connection, fixture.log);
+  });
+  after(async () => {
+    fixture.client?.destroy();
+    await fixture.local?.close();
+  });
+  return fixture;
 }
 
 /**

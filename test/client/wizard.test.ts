@@ -2,33 +2,20 @@
 // validation as you type with the language service's rules, live versions and subnet groups, and the final
 // request, which creates a cluster that becomes available.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { type Connection, createClient, localConnection } from '../../client/src/connections';
+import { test } from 'node:test';
+import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { CreateClusterWizard, compareVersionsDescending, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
 import { analyze } from '../../server/src/service/index';
-import { type LocalFixture, RecordingLog, startLocal } from './helpers';
+import { localClientForFile } from './helpers';
 
-let local: LocalFixture;
-let connection: Connection;
-let client: ElastiCacheClient;
-const log = new RecordingLog();
-
-before(async () => {
-  local = await startLocal();
-  connection = localConnection(local.endpoint.url);
-  client = await createClient(connection, log);
-});
-after(async () => {
-  client?.destroy();
-  await local?.close();
-});
+const fixture = localClientForFile();
+const { log } = fixture;
 
 function newWizard(): CreateClusterWizard {
   return new CreateClusterWizard(
-    sdkWizardServices(async () => [connection], async () => client),
+    sdkWizardServices(async () => [fixture.connection], async () => fixture.client),
     wizardRules,
   );
 }
@@ -98,8 +85,8 @@ test('a Memcached cluster: every step, the counter, live versions, validation, a
   // The language service accepts the request the wizard built.
   const errors = analyze(JSON.stringify(w.requestWithoutSecrets()), 'json').findings.filter((f) => f.severity === 'error');
   assert.deepEqual(errors, []);
-  await createCacheCluster(client, input);
-  const cluster = await waitUntilAvailable(client, 'wiz-mc', { timeoutMs: 30_000, intervalMs: 100 });
+  await createCacheCluster(fixture.client, input);
+  const cluster = await waitUntilAvailable(fixture.client, 'wiz-mc', { timeoutMs: 30_000, intervalMs: 100 });
   assert.equal(cluster.NumCacheNodes, 3);
   assert.equal(cluster.CacheNodes?.length, 3);
 });
