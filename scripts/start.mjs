@@ -4,31 +4,49 @@
 // Ctrl-C stops everything. Options: --port N (code-server, default 8080; 0 = any free port), --local-port N
 // (endpoint, default 4510; 0 = any), --host H (code-server's bind address, default 127.0.0.1), --no-local (do not start
 // the endpoint), --data DIR (the endpoint's data; default its per-user state dir), --state DIR (code-server profile,
-// default .cache/start).
+// default .cache/start), --auth password (code-server asks for a password: $PASSWORD, or the one it generates in
+// <state>/code-server.yaml; required for a --host other than loopback).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isIPv4 } from 'node:net';
 import { applyEdits, modify, parse } from 'jsonc-parser';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({
-  options: {
-    state: { type: 'string', default: join(ROOT, '.cache', 'start') },
-    data: { type: 'string' },
-    port: { type: 'string', default: '8080' },
-    'local-port': { type: 'string', default: '4510' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'no-local': { type: 'boolean', default: false },
-  },
-});
-
-const STATE = resolve(args.state);
 const say = (line) => console.log(`[start] ${line}`);
 function fail(line) {
   console.error(`[start] ${line}`);
   process.exit(1);
+}
+let args;
+try {
+  ({ values: args } = parseArgs({
+    options: {
+      state: { type: 'string', default: join(ROOT, '.cache', 'start') },
+      data: { type: 'string' },
+      port: { type: 'string', default: '8080' },
+      'local-port': { type: 'string', default: '4510' },
+      host: { type: 'string', default: '127.0.0.1' },
+      auth: { type: 'string', default: 'none' },
+      'no-local': { type: 'boolean', default: false },
+    },
+  }));
+} catch (err) {
+  fail(err.message);
+}
+
+const STATE = resolve(args.state);
+const codeServerConfig = join(STATE, 'code-server.yaml');
+if (args.auth !== 'none' && args.auth !== 'password') fail(`--auth ${args.auth}: use --auth password, or leave it out for none`);
+// Without a password and with workspace trust off, whoever reaches code-server has a terminal on this machine: only
+// this machine may, unless a password is asked for.
+const loopback = args.host === 'localhost' || args.host === '::1' || args.host === '[::1]' || (isIPv4(args.host) && args.host.startsWith('127.'));
+if (!loopback && args.auth !== 'password') {
+  fail(`refusing --host ${args.host} without a password: code-server would give anyone who reaches that address a terminal ` +
+    'on this machine (no login, workspace trust off). Use a loopback address (the default 127.0.0.1), or add ' +
+    `--auth password (the password is then $PASSWORD, or the one code-server generates in ${codeServerConfig}).`);
 }
 function run(what, cmd, argv, options = {}) {
   say(what);
@@ -143,9 +161,9 @@ try {
   }
   const folder = join(ROOT, 'samples');
   const listening = await startChild('code-server', process.execPath, [codeServer,
-    '--auth', 'none', '--bind-addr', `${args.host}:${args.port}`, '--disable-telemetry', '--disable-update-check',
+    '--auth', args.auth, '--bind-addr', `${args.host}:${args.port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--config', join(STATE, 'code-server.yaml'), folder,
+    '--config', codeServerConfig, folder,
   ], /HTTP server listening on http:\/\/\S+?:(\d+)\//);
   const port = listening[1];
   const host = args.host === '0.0.0.0' || args.host === '::' ? '127.0.0.1' : args.host;
@@ -153,6 +171,13 @@ try {
   console.log('');
   console.log('  VS Code (code-server) with the ElastiCache extension is running.');
   console.log(`  Open:  ${url}`);
+  if (args.auth === 'password') {
+    // code-server's order: $HASHED_PASSWORD, then $PASSWORD, then its config file (written with a random one if missing).
+    const where = process.env.HASHED_PASSWORD ? 'the one hashed in the HASHED_PASSWORD environment variable'
+      : process.env.PASSWORD ? 'the PASSWORD environment variable'
+        : `the password in ${codeServerConfig}`;
+    console.log(`  Password: ${where} (sent over plain HTTP: use it only on a network you trust)`);
+  }
   if (localUrl) {
     console.log(`  Local ElastiCache endpoint: ${localUrl}`);
     console.log(`    e.g. /usr/bin/aws --endpoint-url ${localUrl} --region us-east-1 elasticache describe-cache-clusters`);

@@ -1,9 +1,10 @@
 // `npm start` (scripts/start.mjs): builds, packages, installs, starts the Local endpoint and code-server, prints the
-// URL; the URL serves VS Code, the endpoint answers the AWS CLI, and Ctrl-C (SIGINT) stops everything.
+// URL; the URL serves VS Code, the endpoint answers the AWS CLI, and Ctrl-C (SIGINT) stops everything. Without a
+// password it only listens on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, waitUntil } from './harness';
@@ -46,6 +47,23 @@ test('npm start serves VS Code with the extension and the Local endpoint, and Ct
     await assert.rejects(fetch(localUrl), 'the Local endpoint still answers after Ctrl-C');
   } finally {
     if (child.exitCode === null) try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('npm start refuses a non-loopback --host without --auth password, before building or starting anything', { timeout: 30_000 }, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'elasticache-start-refused-'));
+  try {
+    for (const host of ['0.0.0.0', '::', '192.0.2.10']) {
+      const state = join(tmp, 'state');
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--host', host, '--port', '0', '--local-port', '0',
+        '--state', state, '--data', join(tmp, 'data')], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 1, `--host ${host}: exit ${r.status ?? r.signal}\n${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`refusing --host ${host.replace(/\./g, '\\.')} without a password: .*terminal.*--auth password`));
+      assert.equal(r.stdout, '', 'nothing built, packaged or started');
+      assert.ok(!existsSync(state) && !existsSync(join(tmp, 'data')), 'no profile or endpoint data created');
+    }
+  } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 });
