@@ -63,42 +63,35 @@ export function hostRegion(raw: RawQueryRequest): string | undefined {
   return raw.endpointRegion ?? undefined;
 }
 
-/** Protocol parameters by name: one slot per known name (no Map to build and grow per request), a Map only for other X-Amz-* names. */
-class ProtocolParams {
-  private readonly slots: (QueryParam | undefined)[] = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
-  private others: Map<string, QueryParam> | undefined;
-  get(name: string): QueryParam | undefined {
-    // The names the checks ask for are literals (internalized): a Map lookup of a known key.
-    const slot = PROTOCOL_SLOTS.get(name);
-    return slot !== undefined ? this.slots[slot] : this.others?.get(name);
-  }
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-  set(name: string, p: QueryParam): void {
-    const slot = PROTOCOL_SLOTS.get(name);
-    if (slot !== undefined) this.slots[slot] = p;
-    else (this.others ??= new Map()).set(name, p);
-  }
-}
+/**
+ * Protocol parameters of one request by slot (`byName[SLOT.Version]`): one Map lookup per parameter to find its
+ * slot, then constant-keyed reads (inline-cached) instead of a Map lookup per check; it runs on every request.
+ */
+type ProtocolParams = (QueryParam | undefined)[];
+const SLOT: Readonly<Record<string, number>> = Object.fromEntries(PROTOCOL_SLOTS);
+const SIGV4_REQUIRED_SLOTS = SIGV4_REQUIRED.map((n) => PROTOCOL_SLOTS.get(n)!);
+const SIGV2_SLOTS = SIGV2_PARAMS.map((n) => PROTOCOL_SLOTS.get(n)!);
 
 export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
-  const byName = new ProtocolParams();
+  const byName: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+  let otherAmzNames: Set<string> | undefined; // X-Amz-* names SigV4 does not define, for duplicates
   // The first SigV4 parameter as written, and whether any parameter is an X-Amz-* one SigV4 does not define.
   let firstSigV4: QueryParam | undefined;
   let unknownAmz = false;
   for (const p of raw.params) {
     const name = p.name;
-    const isAmz = name.startsWith('X-Amz-');
-    if (isAmz || PROTOCOL_PARAMS.has(name)) {
-      if (byName.has(name)) {
+    const slot = PROTOCOL_SLOTS.get(name);
+    if (slot !== undefined || name.startsWith('X-Amz-')) {
+      if (slot !== undefined ? byName[slot] !== undefined : otherAmzNames?.has(name)) {
         findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
         continue;
       }
-      byName.set(name, p);
-      if (isAmz) {
-        if (!SIGV4_SET.has(name)) unknownAmz = true;
-        else if (!firstSigV4) firstSigV4 = p;
+      if (slot === undefined) {
+        (otherAmzNames ??= new Set()).add(name);
+        unknownAmz = true;
+      } else {
+        byName[slot] = p;
+        if (!firstSigV4 && SIGV4_SET.has(name)) firstSigV4 = p;
       }
     }
     if (p.decoded && isPlaceholder(p.value)) {
@@ -113,9 +106,9 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
   const region = checkHost(raw, findings);
 
   // Version
-  const version = byName.get('Version');
+  const version = byName[SLOT.Version];
   if (!version) {
-    const action = byName.get('Action');
+    const action = byName[SLOT.Action];
     findings.push({
       code: 'query-version',
       severity: 'error',
@@ -144,8 +137,9 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
   }
   if (firstSigV4) {
     checkSigV4(byName, firstSigV4, region, findings);
-    for (const name of SIGV2_PARAMS) {
-      const p = byName.get(name);
+    for (let k = 0; k < SIGV2_PARAMS.length; k++) {
+      const name = SIGV2_PARAMS[k];
+      const p = byName[SIGV2_SLOTS[k]];
       if (!p) continue;
       findings.push({
         code: 'query-sigv2-param',
@@ -156,19 +150,19 @@ export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): v
       });
     }
   } else {
-    const sv = byName.get('SignatureVersion');
+    const sv = byName[SLOT.SignatureVersion];
     if (sv && sv.value !== '2') {
       findings.push({ code: 'query-sigv2', severity: 'error', message: `SignatureVersion=${sv.value.slice(0, 10)} is not valid: Signature Version 2 requests use SignatureVersion=2; Signature Version 4 uses the X-Amz-* parameters instead.`, span: sv.valueSpan, awsError: 'InvalidParameterValue' });
     }
-    const sm = byName.get('SignatureMethod');
+    const sm = byName[SLOT.SignatureMethod];
     if (sm && sm.value !== 'HmacSHA256' && sm.value !== 'HmacSHA1') {
       findings.push({ code: 'query-sigv2', severity: 'error', message: 'SignatureMethod must be HmacSHA256 (or HmacSHA1).', span: sm.valueSpan, awsError: 'InvalidParameterValue' });
     }
-    if (byName.has('Timestamp') && byName.has('Expires')) {
-      findings.push({ code: 'query-sigv2', severity: 'error', message: 'Timestamp and Expires cannot both be given.', span: byName.get('Expires')!.nameSpan, awsError: 'InvalidParameterCombination' });
+    if (byName[SLOT.Timestamp] && byName[SLOT.Expires]) {
+      findings.push({ code: 'query-sigv2', severity: 'error', message: 'Timestamp and Expires cannot both be given.', span: byName[SLOT.Expires]!.nameSpan, awsError: 'InvalidParameterCombination' });
     }
   }
-  const ts = byName.get('Timestamp');
+  const ts = byName[SLOT.Timestamp];
   if (ts && !isPlaceholder(ts.value) && !EXTENDED_DATE.test(ts.value)) {
     const v = ts.value;
     findings.push({
@@ -234,20 +228,20 @@ function canonicalSignedHeaders(value: string): string {
 
 function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: string | undefined, findings: Finding[]): void {
   let missing: string[] | undefined;
-  for (const n of SIGV4_REQUIRED) if (!byName.has(n)) (missing ??= []).push(n);
+  for (let k = 0; k < SIGV4_REQUIRED.length; k++) if (!byName[SIGV4_REQUIRED_SLOTS[k]]) (missing ??= []).push(SIGV4_REQUIRED[k]);
   if (missing) {
     findings.push({ code: 'query-sigv4-incomplete', severity: 'error', message: `A Signature Version 4 presigned request also needs ${missing.join(', ')}.`, span: present.nameSpan, awsError: 'MissingParameter' });
   }
-  const algorithm = byName.get('X-Amz-Algorithm');
+  const algorithm = byName[SLOT['X-Amz-Algorithm']];
   if (algorithm && algorithm.value !== 'AWS4-HMAC-SHA256' && !isPlaceholder(algorithm.value)) {
     findings.push({ code: 'query-algorithm', severity: 'error', message: 'X-Amz-Algorithm must be AWS4-HMAC-SHA256.', span: algorithm.valueSpan, awsError: 'InvalidParameterValue', fixes: [{ title: 'Change to AWS4-HMAC-SHA256', edits: [{ span: algorithm.valueSpan, newText: 'AWS4-HMAC-SHA256' }], isPreferred: true }] });
   }
-  const date = byName.get('X-Amz-Date');
+  const date = byName[SLOT['X-Amz-Date']];
   const dateOk = date !== undefined && isValidBasicDate(date.value);
   if (date && !dateOk && !isPlaceholder(date.value)) {
     findings.push({ code: 'query-date-format', severity: 'error', message: 'X-Amz-Date must be the ISO 8601 basic form YYYYMMDDTHHMMSSZ in UTC (e.g. 20150508T220302Z).', span: date.valueSpan, awsError: 'InvalidParameterValue' });
   }
-  const expires = byName.get('X-Amz-Expires');
+  const expires = byName[SLOT['X-Amz-Expires']];
   if (expires && !isPlaceholder(expires.value)) {
     const n = expires.value.length > 0 && allDigits(expires.value, 0, expires.value.length) ? Number(expires.value) : NaN;
     if (!(n >= 1 && n <= LIMITS.presignMaxSeconds)) {
@@ -260,13 +254,14 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
       });
     }
   }
-  const headers = byName.get('X-Amz-SignedHeaders');
+  const headers = byName[SLOT['X-Amz-SignedHeaders']];
   if (headers && headers.value !== 'host' && !isPlaceholder(headers.value)) {
     const expected = canonicalSignedHeaders(headers.value);
     if (headers.value !== expected) {
       const problems: string[] = [];
       if (/[A-Z]/.test(headers.value)) problems.push('header names must be lowercase');
-      if (!headers.value.split(';').some((h) => h.toLowerCase() === 'host')) problems.push("it must include 'host'");
+      const hasHost = headers.value.indexOf(';') < 0 ? headers.value.toLowerCase() === 'host' : headers.value.split(';').some((h) => h.toLowerCase() === 'host');
+      if (!hasHost) problems.push("it must include 'host'");
       if (problems.length === 0) problems.push("names must be sorted and separated by ';'");
       findings.push({
         code: 'query-signed-headers',
@@ -278,11 +273,11 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
       });
     }
   }
-  const signature = byName.get('X-Amz-Signature');
+  const signature = byName[SLOT['X-Amz-Signature']];
   if (signature && !isPlaceholder(signature.value) && !/^[0-9a-f]{64}$/.test(signature.value)) {
     findings.push({ code: 'query-signature', severity: 'error', message: 'X-Amz-Signature must be 64 lowercase hexadecimal digits (an HMAC-SHA256).', span: signature.valueSpan, awsError: 'InvalidParameterValue' });
   }
-  const credential = byName.get('X-Amz-Credential');
+  const credential = byName[SLOT['X-Amz-Credential']];
   if (credential && !isPlaceholder(credential.value)) {
     // <access-key-id>/<YYYYMMDD>/<region>/<service>/aws4_request: exactly four slashes, found with indexOf.
     const v = credential.value;
