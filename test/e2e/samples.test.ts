@@ -34,7 +34,7 @@ for (const file of withMistakes) {
 const aws = '/usr/bin/aws';
 for (const [file, flag] of [['redis.elasticache.json', '--cli-input-json'], ['memcached.elasticache.yaml', '--cli-input-yaml'], ['common-mistakes.elasticache.json', '--cli-input-json']] as const) {
   const shouldPass = !file.startsWith('common-mistakes');
-  test(`AWS CLI parameter validation ${shouldPass ? 'accepts' : 'rejects'} samples/${file}`, { skip: existsSync(aws) ? false : `${aws} missing (Debian package awscli)` }, () => {
+  test(`AWS CLI parameter validation ${shouldPass ? 'accepts' : 'rejects'} samples/${file}`, { skip: existsSync(aws) || process.env.CI ? false : `${aws} missing (Debian package awscli)` }, () => {
     // Nothing listens on port 9: a valid file gets as far as connecting; an invalid one stops at validation.
     const r = spawnSync(aws, ['elasticache', 'create-cache-cluster', flag, `file://${join(samples, file)}`,
       '--endpoint-url', 'http://127.0.0.1:9', '--region', 'us-east-1', '--cli-connect-timeout', '1', '--cli-read-timeout', '1'], {

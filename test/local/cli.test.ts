@@ -28,7 +28,7 @@ after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsSync(awsCli) ? false : `${awsCli} missing (Debian package awscli)` }, () => {
+describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsSync(awsCli) || process.env.CI ? false : `${awsCli} missing (Debian package awscli)` }, () => {
   test('create from --cli-input-json, describe, delete, and an error case', async () => {
     const dataDir = tempDataDir();
     const cli = await startCli(dataDir, ['--quiet']);
@@ -84,7 +84,7 @@ describe('elasticache local with the AWS CLI', { timeout: 120_000, skip: existsS
   });
 });
 
-describe('elasticache local --access-key/--secret-key with the AWS CLI', { timeout: 60_000, skip: existsSync(awsCli) ? false : `${awsCli} missing` }, () => {
+describe('elasticache local --access-key/--secret-key with the AWS CLI', { timeout: 60_000, skip: existsSync(awsCli) || process.env.CI ? false : `${awsCli} missing` }, () => {
   test('botocore signatures verify; a wrong secret gets SignatureDoesNotMatch', async () => {
     const dataDir = tempDataDir();
     // The secret from the environment (kept off the command line).

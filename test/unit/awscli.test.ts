@@ -103,14 +103,14 @@ async function writeAndCheck(name: string, value: unknown, kind: 'json' | 'yaml'
 }
 
 for (const kind of ['json', 'yaml'] as const) {
-  test(`${kind}: every member, well typed (generated from the model): we and the AWS CLI both accept the names and types`, { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+  test(`${kind}: every member, well typed (generated from the model): we and the AWS CLI both accept the names and types`, { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
     const value = wellTyped(inputShape) as Record<string, unknown>;
     const { ours, cli } = await writeAndCheck('all-members', value, kind);
     assert.deepEqual(nameOrTypeErrors(ours.findings), []);
     assert.equal(cli.validationPassed, true, cli.stderr);
   });
 
-  test(`${kind}: a realistic valid request passes both`, { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+  test(`${kind}: a realistic valid request passes both`, { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
     const value = {
       CacheClusterId: 'my-cluster',
       Engine: 'redis',
@@ -129,7 +129,7 @@ for (const kind of ['json', 'yaml'] as const) {
     assert.equal(cli.validationPassed, true, cli.stderr);
   });
 
-  test(`${kind}: every member wrongly typed: we flag exactly the members the AWS CLI rejects`, { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+  test(`${kind}: every member wrongly typed: we flag exactly the members the AWS CLI rejects`, { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
     const value: Record<string, unknown> = { CacheClusterId: 'my-cluster' };
     for (const [name, m] of Object.entries(members)) if (name !== 'CacheClusterId') value[name] = wronglyTyped(m.shape);
     const { ours, cli } = await writeAndCheck('all-wrong', value, kind);
@@ -145,7 +145,7 @@ for (const kind of ['json', 'yaml'] as const) {
     assert.equal(cliRejected.size, Object.keys(members).length - 1);
   });
 
-  test(`${kind}: names and nested types we reject, the AWS CLI rejects too`, { skip: !haveAws && 'no /usr/bin/aws', timeout: 180_000 }, async () => {
+  test(`${kind}: names and nested types we reject, the AWS CLI rejects too`, { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 180_000 }, async () => {
     const cases: [string, Record<string, unknown>][] = [
       ['unknown-name', { CacheClusterId: 'x', CacheParameterGroup: 'default.redis7' }],
       ['other-action', { CacheClusterId: 'x', AtRestEncryptionEnabled: true }],
@@ -162,7 +162,7 @@ for (const kind of ['json', 'yaml'] as const) {
   });
 }
 
-test('json: float written as 1.0 and YAML 7.0 — the distinctions botocore makes', { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+test('json: float written as 1.0 and YAML 7.0 — the distinctions botocore makes', { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
   const jsonFile = join(dir, 'float.elasticache.json');
   const jsonText = '{"CacheClusterId": "x", "NumCacheNodes": 1.0}';
   writeFileSync(jsonFile, jsonText);
@@ -179,7 +179,7 @@ test('json: float written as 1.0 and YAML 7.0 — the distinctions botocore make
   assert.deepEqual(nameOrTypeErrors(analyze(quoted, 'yaml').findings), []);
 });
 
-test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 (timestamps, 1_000)', { skip: !haveAws && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 (timestamps, 1_000)', { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
   const cases: [string, string, boolean][] = [
     ['timestamp', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: 2024-01-01\n', false],
     ['quoted-date', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: "2024-01-01"\n', true],
