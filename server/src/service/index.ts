@@ -4,7 +4,7 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
-import { checkQueryProtocol, PROTOCOL_PARAMS, clusterModeRewriteFix, hostRegion } from './queryRules';
+import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster } from './rules';
 import { checkStructure, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
@@ -98,7 +98,8 @@ function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
 
 function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedRequest {
   const ctx: CheckContext = { form: 'query', findings };
-  const actionParam = raw.params.find((p) => p.name === 'Action');
+  const split = splitQueryParams(raw.params);
+  const actionParam = split.protocol[SLOT.Action];
   let action: ParsedRequest['action'];
   let operation: string | undefined;
   const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
@@ -122,9 +123,8 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   }
   // Past the findings cap only the parse result matters (requests, inputs): skip checks that only report.
   const reporting = findings.length < MAX_FINDINGS;
-  if (reporting) checkQueryProtocol(raw, findings);
-  const apiParams = raw.params.filter((p) => !PROTOCOL_PARAMS.has(p.name) && !p.name.startsWith('X-Amz-'));
-  const entries = queryParamsToEntries(operation, apiParams, ctx);
+  if (reporting) checkQueryProtocol(raw, split, findings);
+  const entries = queryParamsToEntries(operation, split.api, ctx);
   ctx.entries = entries;
   let input: Record<string, unknown> = {};
   if (operation) {

@@ -64,41 +64,73 @@ export function hostRegion(raw: RawQueryRequest): string | undefined {
 }
 
 /**
- * Protocol parameters of one request by slot (`byName[SLOT.Version]`): one Map lookup per parameter to find its
+ * Protocol parameters of one request by slot (`protocol[SLOT.Version]`): one Map lookup per parameter to find its
  * slot, then constant-keyed reads (inline-cached) instead of a Map lookup per check; it runs on every request.
  */
 type ProtocolParams = (QueryParam | undefined)[];
-const SLOT: Readonly<Record<string, number>> = Object.fromEntries(PROTOCOL_SLOTS);
+export const SLOT: Readonly<Record<string, number>> = Object.fromEntries(PROTOCOL_SLOTS);
 const SIGV4_REQUIRED_SLOTS = SIGV4_REQUIRED.map((n) => PROTOCOL_SLOTS.get(n)!);
 const SIGV2_SLOTS = SIGV2_PARAMS.map((n) => PROTOCOL_SLOTS.get(n)!);
+const API_MEMBER = -1;
+const OTHER_AMZ = -2;
 
-export function checkQueryProtocol(raw: RawQueryRequest, findings: Finding[]): void {
-  const byName: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+/** A request's parameters sorted once into protocol parameters (the first of each name, by slot) and API members. */
+export interface SplitQueryParams {
+  protocol: ProtocolParams;
+  /** API members (neither protocol parameters nor X-Amz-*), in order. */
+  api: QueryParam[];
+  /** Per parameter (same index as `params`): its protocol slot, API_MEMBER or OTHER_AMZ. */
+  slots: Int8Array;
+}
+
+export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParams {
+  const protocol: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+  const api: QueryParam[] = [];
+  const slots = new Int8Array(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const slot = PROTOCOL_SLOTS.get(p.name);
+    if (slot !== undefined) {
+      slots[i] = slot;
+      if (protocol[slot] === undefined) protocol[slot] = p;
+    } else if (p.name.startsWith('X-Amz-')) {
+      slots[i] = OTHER_AMZ;
+    } else {
+      slots[i] = API_MEMBER;
+      api.push(p);
+    }
+  }
+  return { protocol, api, slots };
+}
+
+export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams, findings: Finding[]): void {
+  const byName = split.protocol;
   let otherAmzNames: Set<string> | undefined; // X-Amz-* names SigV4 does not define, for duplicates
   // The first SigV4 parameter as written, and whether any parameter is an X-Amz-* one SigV4 does not define.
   let firstSigV4: QueryParam | undefined;
   let unknownAmz = false;
-  for (const p of raw.params) {
-    const name = p.name;
-    const slot = PROTOCOL_SLOTS.get(name);
-    if (slot !== undefined || name.startsWith('X-Amz-')) {
-      if (slot !== undefined ? byName[slot] !== undefined : otherAmzNames?.has(name)) {
+  const params = raw.params;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const slot = split.slots[i];
+    if (slot !== API_MEMBER) {
+      const name = p.name;
+      if (slot >= 0 ? byName[slot] !== p : otherAmzNames?.has(name)) {
         findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
         continue;
       }
-      if (slot === undefined) {
+      if (slot === OTHER_AMZ) {
         (otherAmzNames ??= new Set()).add(name);
         unknownAmz = true;
-      } else {
-        byName[slot] = p;
-        if (!firstSigV4 && SIGV4_SET.has(name)) firstSigV4 = p;
+      } else if (!firstSigV4 && SIGV4_SET.has(name)) {
+        firstSigV4 = p;
       }
     }
     if (p.decoded && isPlaceholder(p.value)) {
       findings.push({
         code: 'query-placeholder',
         severity: 'warning',
-        message: `${isSecretName(name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
+        message: `${isSecretName(p.name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
         span: p.valueSpan,
       });
     }
