@@ -452,12 +452,7 @@ function buildKnownNames(): void {
   knownTable = table;
 }
 
-function sameText(text: string, start: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-/** The model's string equal to `text[start, end)`, if the model has that name. */
+/** The model's string equal to `text[start, end)`, if the model has that name (compared by the native startsWith). */
 function knownName(text: string, start: number, end: number): string | undefined {
   if (!knownTable) buildKnownNames();
   const table = knownTable!;
@@ -466,7 +461,7 @@ function knownName(text: string, start: number, end: number): string | undefined
   const len = end - start;
   for (let slot = hashRange(text, start, end) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
     const candidate = names[table[slot] - 1];
-    if (candidate.length === len && sameText(text, start, candidate)) return candidate;
+    if (candidate.length === len && text.startsWith(candidate, start)) return candidate;
   }
   return undefined;
 }
@@ -483,8 +478,43 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const rawName = known ?? text.slice(start, nameEnd);
   const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
-  const value = eq >= 0 && NEEDS_DECODING.test(rawValue) ? decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName)) : undefined;
+  let decodedValue = rawValue;
+  let valueOk = true;
+  // One scan of the value in the document text (no regex run per value): most values need no decoding, and
+  // most of the rest hold only well-formed %XX escapes, which the native decoder handles without findings.
+  let valueScan = eq < 0 ? VALUE_PLAIN : scanValue(text, valueStart, end);
+  if (valueScan === VALUE_ESCAPES_ONLY) {
+    try {
+      decodedValue = decodeURIComponent(rawValue);
+    } catch {
+      valueScan = VALUE_OTHER; // invalid UTF-8: decodeComponent reports it
+    }
+  }
+  if (valueScan === VALUE_OTHER) {
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(rawName));
+    decodedValue = value.text;
+    valueOk = value.ok;
+  }
   const decodedName = name ? (knownName(name.text, 0, name.text.length) ?? name.text) : rawName;
-  const param = new Param(decodedName, value ? value.text : rawValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && (value?.ok ?? true));
+  const param = new Param(decodedName, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
   req.params.push(param);
+}
+
+const VALUE_PLAIN = 0;
+const VALUE_ESCAPES_ONLY = 1;
+const VALUE_OTHER = 2;
+
+/** VALUE_PLAIN (nothing to decode), VALUE_ESCAPES_ONLY (only well-formed %XX escapes to decode) or VALUE_OTHER. */
+function scanValue(text: string, start: number, end: number): number {
+  let result = VALUE_PLAIN;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25) {
+      // charCodeAt past the end is NaN: not a hex digit.
+      if (i + 2 >= end || !isHexDigit(text.charCodeAt(i + 1)) || !isHexDigit(text.charCodeAt(i + 2))) return VALUE_OTHER;
+      result = VALUE_ESCAPES_ONLY;
+      i += 2;
+    } else if (c >= 0x7f || NEEDS_DECODING_ASCII[c] === 1) return VALUE_OTHER;
+  }
+  return result;
 }

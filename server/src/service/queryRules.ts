@@ -246,6 +246,16 @@ function allDigits(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/** `^[0-9a-f]{64}$` by character codes (it runs on every signed request). */
+function isLowercaseHex64(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
+}
+
 /** X-Amz-SignedHeaders in canonical form: lowercase, trimmed, unique, sorted, with host, joined by ';'. */
 function canonicalSignedHeaders(value: string): string {
   if (value.indexOf(';') < 0) {
@@ -306,7 +316,7 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
     }
   }
   const signature = byName[SLOT['X-Amz-Signature']];
-  if (signature && !isPlaceholder(signature.value) && !/^[0-9a-f]{64}$/.test(signature.value)) {
+  if (signature && !isPlaceholder(signature.value) && !isLowercaseHex64(signature.value)) {
     findings.push({ code: 'query-signature', severity: 'error', message: 'X-Amz-Signature must be 64 lowercase hexadecimal digits (an HMAC-SHA256).', span: signature.valueSpan, awsError: 'InvalidParameterValue' });
   }
   const credential = byName[SLOT['X-Amz-Credential']];

@@ -2,7 +2,7 @@
 // shape from the service model (unknown/misplaced/duplicated/missing members, types per document form, enums,
 // list member naming) and builds the SDK-shaped input. Nothing here is specific to one operation.
 import { serviceModel } from '../model/generated/serviceModel';
-import type { ShapeModel } from '../model/serviceModelTypes';
+import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
 import { isSecretName, removeParamFix } from './queryParser';
@@ -108,6 +108,29 @@ function buildMemberIndex(): Map<string, readonly string[]> {
   return index;
 }
 
+/** A structure member with its shape resolved. */
+interface ResolvedMember {
+  member: MemberModel;
+  shapeName: string;
+  shape: ShapeModel | undefined;
+}
+
+// Per structure shape, its members with their shapes resolved once. The model's objects are large and read with
+// ever-changing keys, so each read is a slow generic lookup; a per-shape Map gives one lookup per member written
+// (this runs for every parameter of every request). A miss still falls back to the model object itself.
+const resolvedMemberMaps = new Map<string, Map<string, ResolvedMember>>();
+function resolvedMembers(shapeName: string): Map<string, ResolvedMember> {
+  let resolved = resolvedMemberMaps.get(shapeName);
+  if (!resolved) {
+    resolved = new Map();
+    for (const [name, member] of Object.entries(serviceModel.shapes[shapeName]?.members ?? {})) {
+      resolved.set(name, { member, shapeName: member.shape, shape: serviceModel.shapes[member.shape] });
+    }
+    resolvedMemberMaps.set(shapeName, resolved);
+  }
+  return resolved;
+}
+
 /** Checks the members of a structure (top level: the operation input) and returns the SDK-shaped value. */
 export function checkStructure(
   shapeName: string,
@@ -120,8 +143,11 @@ export function checkStructure(
   const members = shape?.members ?? {};
   const out: Record<string, unknown> = {};
   const seen = new Map<string, Entry>();
+  const resolved = resolvedMembers(shapeName);
   for (const entry of entries) {
-    const member = members[entry.name];
+    const resolvedMember = resolved.get(entry.name);
+    // On a miss, the plain read keeps the model object's own semantics (e.g. for a name such as `constructor`).
+    const member = resolvedMember ? resolvedMember.member : members[entry.name];
     if (!member) {
       reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
@@ -141,7 +167,9 @@ export function checkStructure(
       });
     }
     seen.set(entry.name, entry);
-    const value = checkValue(member.shape, entry.value, memberPath, ctx);
+    const value = resolvedMember
+      ? checkValueOfShape(resolvedMember.shapeName, resolvedMember.shape, entry.value, memberPath, ctx)
+      : checkValue(member.shape, entry.value, memberPath, ctx);
     if (value !== undefined) out[entry.name] = value;
     if (member.deprecated) {
       ctx.findings.push({ code: 'deprecated-parameter', severity: 'hint', message: `${entry.name} is deprecated.`, span: entry.nameSpan });
@@ -221,7 +249,10 @@ function describeScalar(node: ValueNode): string {
 
 /** Checks one value against its shape; returns the SDK value, or undefined when it does not convert cleanly. */
 export function checkValue(shapeName: string, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
-  const shape = serviceModel.shapes[shapeName];
+  return checkValueOfShape(shapeName, serviceModel.shapes[shapeName], node, path, ctx);
+}
+
+function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
   if (!shape) return undefined;
   switch (shape.type) {
     case 'structure': {
@@ -375,7 +406,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
   const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
   const root: Extract<QNode, { kind: 'struct' }> = { kind: 'struct', members: new Map(), span: { start: 0, end: 0 } };
   const seenNames = new Map<string, QueryParam>();
-  const inputMembers = inputShape ? serviceModel.shapes[inputShape]?.members : undefined;
+  const inputMembers = inputShape ? resolvedMembers(inputShape) : undefined;
   for (const param of params) {
     const name = param.name;
     const dotted = name.indexOf('.') >= 0;
@@ -395,8 +426,8 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
     if (!dotted && !root.members.has(name)) {
       // A new top-level member written without dots whose shape is a scalar (or unknown): what place() would
       // build, without its segment bookkeeping.
-      const shapeName = inputMembers?.[name]?.shape;
-      const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
+      // A name the input shape lacks (even one such as `constructor`) has no shape.
+      const shape = inputMembers?.get(name)?.shape;
       if (!shape || (shape.type !== 'list' && shape.type !== 'structure')) {
         const nameSpan = param.nameSpan;
         root.members.set(name, { name, node: { kind: 'scalar', param, nameSpan }, nameSpan });
