@@ -344,16 +344,16 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     current = { span: { start: contentStart, end: contentEnd }, params: [] };
     sawQuestionMark = false;
     const content = text.slice(contentStart, contentEnd);
-    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(content);
+    const schemeLength = schemeLengthOf(content);
     const q = content.indexOf('?');
     const eq = content.indexOf('=');
-    const looksLikeUrl = scheme !== null || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && /[./:]/.test(content.slice(0, q)));
+    const looksLikeUrl = schemeLength > 0 || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && hasUrlPunctuation(content, q));
     if (looksLikeUrl) {
       const base = contentStart;
       let i = 0;
-      if (scheme) {
-        current.scheme = { value: scheme[1], span: { start: base, end: base + scheme[1].length } };
-        i = scheme[0].length;
+      if (schemeLength > 0) {
+        current.scheme = { value: content.slice(0, schemeLength), span: { start: base, end: base + schemeLength } };
+        i = schemeLength + 3; // past `://`
       }
       let hostEnd = i;
       for (; hostEnd < content.length; hostEnd++) {
@@ -377,6 +377,31 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   }
   if (current) requests.push(current);
   return requests;
+}
+
+/** Length of the scheme of `scheme://…` (what `/^([A-Za-z][A-Za-z0-9+.-]*):\/\//` captures), or 0. By character codes: it runs per request. */
+function schemeLengthOf(content: string): number {
+  if (!isAsciiLetter(content.charCodeAt(0))) return 0;
+  let i = 1;
+  for (; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (!(isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x2d)) break; // + . -
+  }
+  return content.charCodeAt(i) === 0x3a && content.charCodeAt(i + 1) === 0x2f && content.charCodeAt(i + 2) === 0x2f ? i : 0;
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 0x20; // maps A-Z onto a-z, and nothing else into a-z
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/** Whether `content[0, end)` has a `.`, `/` or `:` (a host or scheme before the `?`). */
+function hasUrlPunctuation(content: string, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 0x2e || c === 0x2f || c === 0x3a) return true;
+  }
+  return false;
 }
 
 /** Splits `[from, to)` at `&` (and a leading `?`) into parameters. */

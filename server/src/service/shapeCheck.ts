@@ -142,7 +142,9 @@ export function checkStructure(
   const shape = serviceModel.shapes[shapeName];
   const members = shape?.members ?? {};
   const out: Record<string, unknown> = {};
-  const seen = new Map<string, Entry>();
+  // Query-form entries are built from maps keyed by member name, so their names are already unique: no
+  // per-member duplicate bookkeeping for them (it runs for every parameter of every request).
+  const seen = ctx.form === 'query' ? undefined : new Map<string, Entry>();
   const resolved = resolvedMembers(shapeName);
   for (const entry of entries) {
     const resolvedMember = resolved.get(entry.name);
@@ -153,7 +155,7 @@ export function checkStructure(
       continue;
     }
     const memberPath = path.length === 0 ? [entry.name] : [...path, entry.name];
-    const previous = seen.get(entry.name);
+    const previous = seen?.get(entry.name);
     // YAML duplicate keys are already a syntax error (as in the AWS CLI's loader).
     if (previous && ctx.form !== 'yaml') {
       ctx.findings.push({
@@ -166,7 +168,7 @@ export function checkStructure(
         awsError: 'InvalidParameterCombination',
       });
     }
-    seen.set(entry.name, entry);
+    seen?.set(entry.name, entry);
     const value = resolvedMember
       ? checkValueOfShape(resolvedMember.shapeName, resolvedMember.shape, entry.value, memberPath, ctx)
       : checkValue(member.shape, entry.value, memberPath, ctx);
@@ -176,7 +178,7 @@ export function checkStructure(
     }
   }
   for (const required of shape?.required ?? []) {
-    if (seen.has(required)) continue;
+    if (seen ? seen.has(required) : findEntry(entries, required)) continue;
     ctx.findings.push({
       code: 'missing-parameter',
       severity: 'error',
