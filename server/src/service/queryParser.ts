@@ -5,7 +5,7 @@
 // lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
 // line ends a request (so does a Markdown code fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
-import { serviceModel } from '../model/generated/serviceModel';
+import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span } from './types';
 
 /**
@@ -17,6 +17,7 @@ class Param implements QueryParam {
   private lineEnd = -1;
   constructor(
     readonly name: string,
+    readonly nameId: number,
     readonly value: string,
     private readonly start: number,
     private readonly nameEnd: number,
@@ -435,62 +436,6 @@ function needsDecoding(text: string, start: number, end: number): boolean {
   return false;
 }
 
-// The names a request is made of (actions, members, list item names, protocol parameters), each held once in
-// a hash table built on first use. A name as written is looked up straight in the document text: no slice is
-// made for a known name, and the model's own string then makes every later Map/Set/property lookup cheap (its
-// hash is known, equality is by identity).
-let knownNames: string[] | undefined;
-let knownTable: Int32Array | undefined; // open addressing: index + 1 into knownNames, 0 = empty
-const KNOWN_TABLE_BITS = 13;
-
-/** A cheap hash of `text[start, end)` from its length and four of its characters (candidates are then compared). */
-function hashRange(text: string, start: number, end: number): number {
-  const len = end - start;
-  if (len === 0) return 0;
-  let h = Math.imul(len, 0x9e3779b1) ^ text.charCodeAt(start);
-  h = Math.imul(h, 31) + text.charCodeAt(end - 1);
-  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 1));
-  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 2));
-  return (h ^ (h >>> 15)) | 0;
-}
-
-function buildKnownNames(): void {
-  const unique = new Set<string>(['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken', 'member']);
-  for (const n of ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']) unique.add(n);
-  for (const op of Object.keys(serviceModel.operations)) unique.add(op);
-  for (const shape of Object.values(serviceModel.shapes)) {
-    for (const m of Object.keys(shape.members ?? {})) unique.add(m);
-    if (shape.member?.locationName) unique.add(shape.member.locationName);
-  }
-  // Only names that need no decoding, so that a name found in the table needs no scan.
-  const names = [...unique].filter((n) => !NEEDS_DECODING.test(n));
-  let bits = KNOWN_TABLE_BITS;
-  while (1 << (bits - 1) < names.length) bits++; // at most half full
-  const table = new Int32Array(1 << bits);
-  const mask = table.length - 1;
-  names.forEach((n, k) => {
-    let slot = hashRange(n, 0, n.length) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = k + 1;
-  });
-  knownNames = names;
-  knownTable = table;
-}
-
-/** The model's string equal to `text[start, end)`, if the model has that name (compared by the native startsWith). */
-function knownName(text: string, start: number, end: number): string | undefined {
-  if (!knownTable) buildKnownNames();
-  const table = knownTable!;
-  const names = knownNames!;
-  const mask = table.length - 1;
-  const len = end - start;
-  for (let slot = hashRange(text, start, end) & mask; table[slot] !== 0; slot = (slot + 1) & mask) {
-    const candidate = names[table[slot] - 1];
-    if (candidate.length === len && text.startsWith(candidate, start)) return candidate;
-  }
-  return undefined;
-}
-
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
   let eq = text.indexOf('=', start);
   if (eq >= end) eq = -1;
@@ -498,9 +443,9 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const valueStart = eq < 0 ? end : eq + 1;
   // Most names and values need no decoding: skip the per-character pass for them. A known name (the model's
   // names have no character that needs decoding) needs no scan at all.
-  const known = knownName(text, start, nameEnd);
-  const nameNeedsDecoding = known === undefined && needsDecoding(text, start, nameEnd);
-  const rawName = known ?? text.slice(start, nameEnd);
+  const knownId = knownNameIdAt(text, start, nameEnd);
+  const nameNeedsDecoding = knownId === UNKNOWN_NAME && needsDecoding(text, start, nameEnd);
+  const rawName = knownId === UNKNOWN_NAME ? text.slice(start, nameEnd) : knownNames()[knownId];
   const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
   let decodedValue = rawValue;
@@ -520,8 +465,9 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     decodedValue = value.text;
     valueOk = value.ok;
   }
-  const decodedName = name ? (knownName(name.text, 0, name.text.length) ?? name.text) : rawName;
-  const param = new Param(decodedName, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
+  const nameId = name ? knownNameId(name.text) : knownId;
+  const decodedName = nameId === UNKNOWN_NAME ? (name ? name.text : rawName) : knownNames()[nameId];
+  const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
   req.params.push(param);
 }
 

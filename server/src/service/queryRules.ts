@@ -4,16 +4,15 @@ import { API_VERSION, LIMITS, REGIONS, SOURCES, regionOfEndpointHost } from '../
 import { serviceModel } from '../model/generated/serviceModel';
 import { isPlaceholder, isSecretName, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
+import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam } from './types';
 
 /** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
-export const PROTOCOL_PARAMS = new Set(['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken']);
+export const PROTOCOL_PARAMS = new Set(PROTOCOL_NAMES);
 
 /** Signature Version 2 parameters. Source: SOURCES.queryApi. */
 const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAccessKeyId', 'Signature', 'Expires'];
 
-/** SigV4 query (presigned URL) parameters. Source: SOURCES.sigv4Query. */
-const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
 const SIGV4_SET = new Set(SIGV4_PARAMS);
 const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS].map((name, i) => [name, i]));
@@ -83,20 +82,24 @@ export interface SplitQueryParams {
   slots: Int8Array;
 }
 
+/** Per known name (by number): its protocol slot, API_MEMBER or OTHER_AMZ. */
+let slotByNameId: Int8Array | undefined;
+function slotOfUnknownName(name: string): number {
+  return PROTOCOL_SLOTS.get(name) ?? (name.startsWith('X-Amz-') ? OTHER_AMZ : API_MEMBER);
+}
+
 export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParams {
+  const slotOf = (slotByNameId ??= Int8Array.from(knownNames(), slotOfUnknownName));
   const protocol: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
   const api: QueryParam[] = [];
   const slots = new Int8Array(params.length);
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
-    const slot = PROTOCOL_SLOTS.get(p.name);
-    if (slot !== undefined) {
-      slots[i] = slot;
+    const slot = p.nameId === UNKNOWN_NAME ? slotOfUnknownName(p.name) : slotOf[p.nameId];
+    slots[i] = slot;
+    if (slot >= 0) {
       if (protocol[slot] === undefined) protocol[slot] = p;
-    } else if (p.name.startsWith('X-Amz-')) {
-      slots[i] = OTHER_AMZ;
-    } else {
-      slots[i] = API_MEMBER;
+    } else if (slot === API_MEMBER) {
       api.push(p);
     }
   }

@@ -6,6 +6,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
 import { isSecretName, removeParamFix } from './queryParser';
+import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 
 export interface SpanPair {
   name?: Span;
@@ -129,6 +130,17 @@ function resolvedMembers(shapeName: string): Map<string, ResolvedMember> {
     resolvedMemberMaps.set(shapeName, resolved);
   }
   return resolved;
+}
+
+// The same, as an array by known-name number (for query-form entries, which carry their name's number).
+const resolvedMemberArrays = new Map<string, (ResolvedMember | undefined)[]>();
+function resolvedMembersById(shapeName: string): (ResolvedMember | undefined)[] {
+  let byId = resolvedMemberArrays.get(shapeName);
+  if (!byId) {
+    const resolved = resolvedMembers(shapeName);
+    resolvedMemberArrays.set(shapeName, (byId = knownNames().map((n) => resolved.get(n))));
+  }
+  return byId;
 }
 
 /** Checks the members of a structure (top level: the operation input) and returns the SDK-shaped value. */
@@ -275,10 +287,12 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       const indices = node.indices;
       if (indices && indices.length > 0) reportIndexGaps(indices, node, path, ctx);
       const out: unknown[] = [];
-      node.items.forEach((item, i) => {
-        const v = checkValue(shape.member!.shape, item, [...path, i], ctx);
+      const itemShapeName = shape.member!.shape;
+      const itemShape = serviceModel.shapes[itemShapeName];
+      for (let i = 0; i < node.items.length; i++) {
+        const v = checkValueOfShape(itemShapeName, itemShape, node.items[i], path.length === 1 ? [path[0], i] : [...path, i], ctx);
         if (v !== undefined) out.push(v);
-      });
+      }
       return out;
     }
     case 'integer':
@@ -403,16 +417,105 @@ function unionSpan(a: Span, b: Span): Span {
 }
 
 
+/**
+ * The top-level members of a query request as they are built: a member named by a known name that needs no
+ * tree (a scalar written without dots, the usual case) is found by its name's number in per-name arrays
+ * stamped with the request's epoch; everything else (dotted names, unknown names) goes through a Map.
+ * Insertion order is kept across both, as it is the order of the entries.
+ */
+class RootMembers {
+  private static epoch = 0;
+  private static stamp = new Int32Array(0);
+  private static flat: Entry[] = [];
+  private readonly epoch: number;
+  private readonly map = new Map<string, { name: string; node: QNode; nameSpan: Span }>();
+  /** Entries (flat scalars) and Map slots, in insertion order. */
+  readonly order: (Entry | { name: string; node: QNode; nameSpan: Span })[] = [];
+  constructor() {
+    this.epoch = ++RootMembers.epoch;
+    if (RootMembers.stamp.length === 0) {
+      RootMembers.stamp = new Int32Array(knownNames().length);
+      RootMembers.flat = new Array<Entry>(knownNames().length);
+    }
+  }
+  get size(): number {
+    return this.order.length;
+  }
+  hasFlat(nameId: number): boolean {
+    return RootMembers.stamp[nameId] === this.epoch;
+  }
+  addFlat(nameId: number, entry: Entry): void {
+    RootMembers.stamp[nameId] = this.epoch;
+    RootMembers.flat[nameId] = entry;
+    this.order.push(entry);
+  }
+  has(name: string): boolean {
+    return this.map.size > 0 && this.map.has(name);
+  }
+  /** The member named `name`, as a slot (a flat scalar is presented as the scalar node it stands for). */
+  get(name: string): { name: string; node: QNode; nameSpan: Span } | undefined {
+    const slot = this.map.get(name);
+    if (slot) return slot;
+    const id = knownNameId(name);
+    if (id === UNKNOWN_NAME || !this.hasFlat(id)) return undefined;
+    const entry = RootMembers.flat[id] as QueryEntry;
+    return { name, node: { kind: 'scalar', param: entry.param, nameSpan: entry.nameSpan }, nameSpan: entry.nameSpan };
+  }
+  set(name: string, slot: { name: string; node: QNode; nameSpan: Span }): void {
+    this.map.set(name, slot);
+    this.order.push(slot);
+  }
+}
+
+/** A top-level query-form member written as one `Name=value` parameter; spans come from the parameter on access. */
+class QueryEntry implements Entry {
+  readonly value: ValueNode;
+  constructor(
+    readonly name: string,
+    readonly nameId: number,
+    readonly param: QueryParam,
+  ) {
+    this.value = new QueryScalarNode(param);
+  }
+  get nameSpan(): Span {
+    return this.param.nameSpan;
+  }
+  toJSON(): Entry {
+    return { name: this.name, nameSpan: this.nameSpan, value: this.value };
+  }
+}
+
+/** Per known name and epoch: the parameter already seen with that name in the current request. */
+let seenStamp = new Int32Array(0);
+let seenParams: QueryParam[] = [];
+let seenEpoch = 0;
+
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
 export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
   const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
-  const root: Extract<QNode, { kind: 'struct' }> = { kind: 'struct', members: new Map(), span: { start: 0, end: 0 } };
-  const seenNames = new Map<string, QueryParam>();
-  const inputMembers = inputShape ? resolvedMembers(inputShape) : undefined;
+  const members = new RootMembers();
+  const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
+  if (seenStamp.length === 0) {
+    seenStamp = new Int32Array(knownNames().length);
+    seenParams = new Array<QueryParam>(knownNames().length);
+  }
+  const epoch = ++seenEpoch;
+  let seenOther: Map<string, QueryParam> | undefined; // names without a number (dotted or unknown)
+  const inputMembers = inputShape ? resolvedMembersById(inputShape) : undefined;
   for (const param of params) {
     const name = param.name;
-    const dotted = name.indexOf('.') >= 0;
-    const prior = seenNames.get(name);
+    const id = param.nameId;
+    let prior: QueryParam | undefined;
+    if (id !== UNKNOWN_NAME) {
+      if (seenStamp[id] === epoch) prior = seenParams[id];
+      else {
+        seenStamp[id] = epoch;
+        seenParams[id] = param;
+      }
+    } else {
+      prior = seenOther?.get(name);
+      if (!prior) (seenOther ??= new Map()).set(name, param);
+    }
     if (prior) {
       ctx.findings.push({
         code: 'duplicate-parameter',
@@ -424,21 +527,70 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       });
       continue;
     }
-    seenNames.set(name, param);
-    if (!dotted && !root.members.has(name)) {
+    const dotted = id === UNKNOWN_NAME && name.indexOf('.') >= 0;
+    if (dotted && inputMembers && addListItem(name, param, inputMembers, members, ctx)) continue;
+    if (!dotted && !members.has(name)) {
       // A new top-level member written without dots whose shape is a scalar (or unknown): what place() would
       // build, without its segment bookkeeping.
       // A name the input shape lacks (even one such as `constructor`) has no shape.
-      const shape = inputMembers?.get(name)?.shape;
+      const shape = id === UNKNOWN_NAME ? undefined : inputMembers?.[id]?.shape;
       if (!shape || (shape.type !== 'list' && shape.type !== 'structure')) {
-        const nameSpan = param.nameSpan;
-        root.members.set(name, { name, node: { kind: 'scalar', param, nameSpan }, nameSpan });
+        if (id !== UNKNOWN_NAME) {
+          members.addFlat(id, new QueryEntry(name, id, param));
+        } else {
+          const nameSpan = param.nameSpan;
+          members.set(name, { name, node: { kind: 'scalar', param, nameSpan }, nameSpan });
+        }
         continue;
       }
     }
     place(inputShape, dotted ? name.split('.') : [name], 0, root, param, ctx);
   }
-  return structEntries(root);
+  const entries: Entry[] = [];
+  for (const item of members.order) entries.push(item instanceof QueryEntry ? item : { name: item.name, nameSpan: (item as { nameSpan: Span }).nameSpan, value: toValueNode((item as { node: QNode }).node) });
+  return entries;
+}
+
+/**
+ * `List.member.N=value` / `List.LocationName.N=value` for a top-level list of scalars (the usual list form):
+ * what place() builds for it, without splitting the name into segments. False (nothing done) for any other
+ * shape of name, which then takes the general path.
+ */
+function addListItem(name: string, param: QueryParam, inputMembers: (ResolvedMember | undefined)[], members: RootMembers, ctx: CheckContext): boolean {
+  const d1 = name.indexOf('.');
+  const d2 = name.indexOf('.', d1 + 1);
+  if (d2 < 0 || name.indexOf('.', d2 + 1) >= 0 || d2 + 1 === name.length) return false;
+  const listId = knownNameIdAt(name, 0, d1);
+  const list = listId === UNKNOWN_NAME ? undefined : inputMembers[listId];
+  const itemShape = list?.shape?.type === 'list' ? list.shape.member : undefined;
+  const itemType = itemShape ? serviceModel.shapes[itemShape.shape]?.type : undefined;
+  if (!itemType || itemType === 'list' || itemType === 'structure') return false;
+  const markerId = knownNameIdAt(name, d1 + 1, d2);
+  if (markerId === UNKNOWN_NAME || (knownNames()[markerId] !== 'member' && knownNames()[markerId] !== itemShape!.locationName)) return false;
+  let index = 0;
+  for (let k = d2 + 1; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) return false;
+    index = index * 10 + (c - 0x30);
+  }
+  if (index < 1 || name.length - d2 - 1 > 15) return false; // leave 0 and huge numbers to the general path
+  const nameSpan = param.nameSpan;
+  if (nameSpan.end - nameSpan.start !== name.length) return false; // decoded name: segment spans are inexact
+  const listName = knownNames()[listId];
+  let slot = members.get(listName);
+  if (slot && slot.node.kind !== 'list') return false;
+  if (!slot) {
+    slot = { name: listName, node: { kind: 'list', items: new Map(), span: param.span }, nameSpan: { start: nameSpan.start, end: nameSpan.start + d1 } };
+    members.set(listName, slot);
+  }
+  const node = slot.node as Extract<QNode, { kind: 'list' }>;
+  node.span = unionSpan(node.span, param.span);
+  if (node.items.has(index)) {
+    ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `Item ${index} of ${listName} is given more than once.`, span: nameSpan, awsError: 'InvalidParameterCombination' });
+    return true;
+  }
+  node.items.set(index, { node: { kind: 'scalar', param, nameSpan }, nameSpan });
+  return true;
 }
 
 function place(shapeName: string | undefined, segs: string[], i: number, parent: Extract<QNode, { kind: 'struct' }>, param: QueryParam, ctx: CheckContext): void {

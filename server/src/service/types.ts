@@ -83,6 +83,8 @@ export type MemberPath = (string | number)[];
 export interface QueryParam {
   /** Percent-decoded name, e.g. `SecurityGroupIds.SecurityGroupId.1`. */
   readonly name: string;
+  /** Number of the name among the known names (knownNames.ts), or -1. */
+  readonly nameId: number;
   /** Percent-decoded value ('' when there is no `=`). */
   readonly value: string;
   readonly nameSpan: Span;

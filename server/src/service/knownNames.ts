@@ -1,0 +1,84 @@
+// Every name a Query request is made of (actions, members of any shape, list item names, protocol
+// parameters), numbered once. The parser looks a name up straight in the document text (no slice for a known
+// name) and gives each parameter its number; the checks downstream then read per-number tables (arrays) in
+// place of Map lookups by string, which ran several times per parameter.
+import { serviceModel } from '../model/generated/serviceModel';
+
+/** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
+export const PROTOCOL_PARAMS = ['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken'];
+/** SigV4 query (presigned URL) parameters. Source: SOURCES.sigv4Query. */
+export const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
+
+/** The number of a name that is not known. */
+export const UNKNOWN_NAME = -1;
+
+let names: string[] | undefined;
+let table: Int32Array | undefined; // open addressing: number + 1, 0 = empty slot
+let byName: Map<string, number> | undefined;
+
+/** A cheap hash of `text[start, end)` from its length and four of its characters (candidates are then compared). */
+function hashRange(text: string, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0) return 0;
+  let h = Math.imul(len, 0x9e3779b1) ^ text.charCodeAt(start);
+  h = Math.imul(h, 31) + text.charCodeAt(end - 1);
+  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 1));
+  h = Math.imul(h, 31) + text.charCodeAt(start + (len >> 2));
+  return (h ^ (h >>> 15)) | 0;
+}
+
+/** Only names made of letters, digits, `-`, `_` and `.`: a name found in the table needs no decoding. */
+const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
+
+function build(): string[] {
+  const unique = new Set<string>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS, 'member']);
+  for (const op of Object.keys(serviceModel.operations)) unique.add(op);
+  for (const shape of Object.values(serviceModel.shapes)) {
+    for (const m of Object.keys(shape.members ?? {})) unique.add(m);
+    if (shape.member?.locationName) unique.add(shape.member.locationName);
+  }
+  const list = [...unique].filter((n) => PLAIN_NAME.test(n));
+  let bits = 10;
+  while (1 << (bits - 2) < list.length) bits++; // at most a quarter full: short probes
+  const t = new Int32Array(1 << bits);
+  const mask = t.length - 1;
+  list.forEach((n, k) => {
+    let slot = hashRange(n, 0, n.length) & mask;
+    while (t[slot] !== 0) slot = (slot + 1) & mask;
+    t[slot] = k + 1;
+  });
+  names = list;
+  table = t;
+  byName = new Map(list.map((n, k) => [n, k]));
+  return list;
+}
+
+/** All known names, by number. */
+export function knownNames(): readonly string[] {
+  return names ?? build();
+}
+
+/** The number of the known name equal to `text[start, end)`, or UNKNOWN_NAME. */
+export function knownNameIdAt(text: string, start: number, end: number): number {
+  if (!table) build();
+  const t = table!;
+  const list = names!;
+  const mask = t.length - 1;
+  const len = end - start;
+  for (let slot = hashRange(text, start, end) & mask; t[slot] !== 0; slot = (slot + 1) & mask) {
+    const candidate = list[t[slot] - 1];
+    if (candidate.length === len && text.startsWith(candidate, start)) return t[slot] - 1;
+  }
+  return UNKNOWN_NAME;
+}
+
+/** The number of a known name, or UNKNOWN_NAME. */
+export function knownNameId(name: string): number {
+  if (!byName) build();
+  return byName!.get(name) ?? UNKNOWN_NAME;
+}
+
+/** A table with one entry per known name, computed once on first use. */
+export function perKnownName<T>(compute: (name: string) => T): T[] {
+  return knownNames().map(compute);
+}
