@@ -106,22 +106,38 @@ export function versionsOf(engine: EngineName): EngineVersionFact[] {
   return ENGINE_VERSIONS.filter((v) => v.engine === engine);
 }
 
+// Lookup tables over the constant facts above, built once: the rules consult them on every request.
+const VERSION_INDEX = new Map<string, EngineVersionFact>(ENGINE_VERSIONS.map((v) => [`${v.engine}:${v.version}`, v]));
+const LATEST_VERSION = new Map<EngineName, EngineVersionFact>(ENGINES.map((e) => [e, ENGINE_VERSIONS.find((v) => v.engine === e && v.status === 'supported')!]));
+
 export function findVersion(engine: EngineName, version: string): EngineVersionFact | undefined {
-  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.version === version);
+  return VERSION_INDEX.get(`${engine}:${version}`);
 }
 
 /** Latest supported version of an engine (first listed). */
 export function latestVersion(engine: EngineName): EngineVersionFact {
-  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.status === 'supported')!;
+  return LATEST_VERSION.get(engine)!;
 }
 
-/** Compares dotted versions numerically (`x` counts as 0). */
+/** The numeric value of the dotted part of `v` starting at `from` (`x` counts as 0), and where it ends. */
+function versionPart(v: string, from: number): { value: number; end: number } {
+  let end = v.indexOf('.', from);
+  if (end < 0) end = v.length;
+  const text = v.slice(from, end);
+  return { value: text === 'x' ? 0 : Number(text), end };
+}
+
+/** Compares dotted versions numerically (`x` counts as 0; a missing part counts as 0). */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((p) => (p === 'x' ? 0 : Number(p)));
-  const pb = b.split('.').map((p) => (p === 'x' ? 0 : Number(p)));
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+  let i = 0;
+  let j = 0;
+  while (i <= a.length || j <= b.length) {
+    const pa = i <= a.length ? versionPart(a, i) : { value: 0, end: a.length };
+    const pb = j <= b.length ? versionPart(b, j) : { value: 0, end: b.length };
+    const d = pa.value - pb.value;
     if (d !== 0) return d;
+    i = pa.end + 1;
+    j = pb.end + 1;
   }
   return 0;
 }
@@ -170,11 +186,9 @@ export const NODE_TYPES: readonly string[] = NODE_TYPE_FAMILIES.flatMap((f) => f
 
 /** The family fact of a node type such as `cache.r6g.large`, if it is a known type. */
 export function nodeTypeFact(nodeType: string): NodeTypeFamily | undefined {
-  const m = /^cache\.([a-z0-9]+)\.([a-z0-9]+)$/.exec(nodeType);
-  if (!m) return undefined;
-  const fam = NODE_TYPE_FAMILIES.find((f) => f.family === m[1]);
-  return fam && fam.sizes.includes(m[2]) ? fam : undefined;
+  return NODE_TYPE_INDEX.get(nodeType);
 }
+const NODE_TYPE_INDEX = new Map<string, NodeTypeFamily>(NODE_TYPE_FAMILIES.flatMap((f) => f.sizes.map((size) => [`cache.${f.family}.${size}`, f] as const)));
 
 /** The shape every ElastiCache node type has: `cache.<family>.<size>`. */
 export const NODE_TYPE_SHAPE = /^cache\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
