@@ -171,23 +171,23 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   // --- Availability Zones
   const azs = strList(input.PreferredAvailabilityZones);
   const az = str(input.PreferredAvailabilityZone);
-  const allAzs: [string, (string | number)[]][] = [];
-  if (az !== undefined) allAzs.push([az, ['PreferredAvailabilityZone']]);
-  azs?.forEach((a, i) => allAzs.push([a, ['PreferredAvailabilityZones', i]]));
-  const azRegions = new Set<string>();
-  for (const [name, path] of allAzs) {
+  // Most requests name no zone: no arrays or sets for them.
+  let azRegions: Set<string> | undefined;
+  const checkZone = (name: string, path: (string | number)[]) => {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
       issues.push({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
-      continue;
+      return;
     }
-    azRegions.add(region);
+    (azRegions ??= new Set()).add(region);
     if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
     else if (options.region && region !== options.region) {
       issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
     }
-  }
-  if (azRegions.size > 1) {
+  };
+  if (az !== undefined) checkZone(az, ['PreferredAvailabilityZone']);
+  if (azs) for (let i = 0; i < azs.length; i++) checkZone(azs[i], ['PreferredAvailabilityZones', i]);
+  if (azRegions && azRegions.size > 1) {
     issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a cluster lives in one Region.`, path: [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
   }
   if (azs && azs.length > 0) {
