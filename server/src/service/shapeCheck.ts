@@ -402,6 +402,12 @@ type QNode =
   | { kind: 'list'; items: Map<number, { node: QNode; nameSpan: Span }>; emptyParam?: QueryParam; span: Span }
   | { kind: 'struct'; members: Map<string, { name: string; node: QNode; nameSpan: Span }>; span: Span };
 
+/** Whether the parameter's name is written without percent-encoding (so its segments' spans are exact). */
+function nameWrittenAsIs(param: QueryParam): boolean {
+  const nameSpan = param.nameSpan;
+  return nameSpan.end - nameSpan.start === param.name.length;
+}
+
 /** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
 function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
   const nameSpan = param.nameSpan;
@@ -687,7 +693,9 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
       severity: 'error',
       message: `List items of ${prefix} are named ${prefix}.${markers.map((m) => `${m}.N`).join(` or ${prefix}.`)}, not ${prefix}.${marker}.`,
       span: markerSpan,
-      fixes: markerSpan !== param.nameSpan ? [{ title: `Change to ${best}`, edits: [{ span: markerSpan, newText: best }], isPreferred: true }] : undefined,
+      // Only where the marker's own span is known (a name written without percent-encoding): otherwise the
+      // edit would replace the whole name.
+      fixes: nameWrittenAsIs(param) ? [{ title: `Change to ${best}`, edits: [{ span: markerSpan, newText: best }], isPreferred: true }] : undefined,
       awsError: 'InvalidParameterValue',
     });
     return;
