@@ -2,7 +2,7 @@
 // through analyze() on the three document forms; Query-layer rules on Query text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, checkCreateCacheCluster } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster, validateCacheClusterId } from '../../server/src/service/index';
 import { CLEAN_QUERY, applyEdits, body, codes, findingsAt } from './helpers';
 
 const base = { CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 };
@@ -252,6 +252,14 @@ test('invalid-enum', () => {
   assert.equal(f.at, 'Cross-AZ');
   assert.equal(f.finding.fixes![0].edits[0].newText, 'cross-az');
   assert.ok(!codes(body({ CacheClusterId: 'x', Engine: 'memcached', AZMode: 'cross-az', NumCacheNodes: 2 }), 'query').includes('invalid-enum'));
+});
+
+test('CacheClusterId: every broken rule is named in one message', () => {
+  assert.equal(validateCacheClusterId('my-cluster'), undefined);
+  assert.equal(validateCacheClusterId('1my_cluster--'), 'A cluster ID must begin with a letter, contain only ASCII letters, digits and hyphens, not contain two consecutive hyphens and not end with a hyphen.');
+  assert.equal(validateCacheClusterId('cluster-'), 'A cluster ID must not end with a hyphen.');
+  assert.match(validateCacheClusterId('a'.repeat(51))!, /at most 50 characters long \(it has 51\)/);
+  assert.match(validateCacheClusterId('')!, /empty/);
 });
 
 test('list members: both .member.N and .LocationName.N; wrong item names, indexes, gaps', () => {

@@ -2,14 +2,21 @@
 // a message for an invalid value, or undefined when the value is fine. Messages never echo secrets.
 import { LIMITS, REGION_SHAPE } from '../model/facts';
 
-/** CacheClusterId: 1–50 letters, digits or hyphens; starts with a letter; no `--`; no trailing hyphen. */
+/**
+ * CacheClusterId: 1–50 letters, digits or hyphens; starts with a letter; no `--`; no trailing hyphen. Every rule
+ * the ID breaks is named at once, so fixing one does not reveal the next.
+ */
 export function validateCacheClusterId(id: string): string | undefined {
-  if (id.length < 1 || id.length > LIMITS.cacheClusterIdMaxLength) return `A cluster ID must be 1 to ${LIMITS.cacheClusterIdMaxLength} characters long (it has ${id.length}).`;
-  if (!/^[A-Za-z]/.test(id)) return 'A cluster ID must begin with a letter.';
-  if (/[^A-Za-z0-9-]/.test(id)) return 'A cluster ID may contain only ASCII letters, digits and hyphens.';
-  if (id.includes('--')) return 'A cluster ID cannot contain two consecutive hyphens.';
-  if (id.endsWith('-')) return 'A cluster ID cannot end with a hyphen.';
-  return undefined;
+  if (id.length === 0) return `A cluster ID must be 1 to ${LIMITS.cacheClusterIdMaxLength} characters long (it is empty).`;
+  const problems: string[] = [];
+  if (id.length > LIMITS.cacheClusterIdMaxLength) problems.push(`be at most ${LIMITS.cacheClusterIdMaxLength} characters long (it has ${id.length})`);
+  if (!/^[A-Za-z]/.test(id)) problems.push('begin with a letter');
+  if (/[^A-Za-z0-9-]/.test(id)) problems.push('contain only ASCII letters, digits and hyphens');
+  if (id.includes('--')) problems.push('not contain two consecutive hyphens');
+  if (id.endsWith('-')) problems.push('not end with a hyphen');
+  if (problems.length === 0) return undefined;
+  const last = problems.pop()!;
+  return `A cluster ID must ${problems.length > 0 ? `${problems.join(', ')} and ${last}` : last}.`;
 }
 
 /** AuthToken: 16–128 printable ASCII characters; the only special characters allowed are ! & # $ ^ < > -. */
