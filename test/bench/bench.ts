@@ -1,4 +1,5 @@
-// `npm run bench`: how fast the language service is, next to a general-purpose JSON Schema validator.
+// `npm run bench`: how fast the language service is, next to a general-purpose JSON Schema validator. It runs
+// bundled by esbuild (.cache/bench/bench.js), as the language server does; both sides are in the same bundle.
 // Prints a table, then exactly one JSON line {"figures":{...}} as the last line of output.
 //
 // - diagnostics_1_request_ms: analyze() on the seed request (the AWS documentation's CreateCacheCluster URL).
@@ -9,7 +10,7 @@
 // - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
 //   and values), 99th percentile per call at the slowest position.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { analyze } from '../../server/src/service/index';
@@ -17,8 +18,11 @@ import { complete } from '../../server/src/service/completion';
 import type { DocumentKind } from '../../server/src/service/types';
 import { cliInputJsonSchema } from './cliInputJsonSchema';
 
-const seedQuery = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
-const seedJson = readFileSync(join(__dirname, 'fixtures', 'seed.elasticache.json'), 'utf8');
+// The repository root: two levels up both from test/bench (tsx) and from .cache/bench (the bundle).
+const root = resolve(__dirname, '..', '..');
+const fixture = (...path: string[]) => readFileSync(join(root, 'test', ...path), 'utf8');
+const seedQuery = fixture('lsp', 'fixtures', 'seed.elasticache');
+const seedJson = fixture('bench', 'fixtures', 'seed.elasticache.json');
 
 /** Per-call times (ms) of `fn`, after a warm-up, for at least `minRuns` runs and `minMs` milliseconds. */
 function sample(fn: () => unknown, minRuns: number, minMs: number): number[] {
@@ -49,7 +53,7 @@ const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-const validQuery = readFileSync(join(__dirname, 'fixtures', 'valid.elasticache'), 'utf8');
+const validQuery = fixture('bench', 'fixtures', 'valid.elasticache');
 
 /** A document of `n` copies of a request, each with a distinct CacheClusterId, separated by `###` lines. */
 function manyRequests(n: number, request = seedQuery): string {
