@@ -77,8 +77,3 @@ export function knownNameId(name: string): number {
   if (!byName) build();
   return byName!.get(name) ?? UNKNOWN_NAME;
 }
-
-/** A table with one entry per known name, computed once on first use. */
-export function perKnownName<T>(compute: (name: string) => T): T[] {
-  return knownNames().map(compute);
-}
