@@ -1,6 +1,6 @@
 // JSON and YAML CLI input files → position-carrying value trees. The parsing itself is jsonc-parser's and
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
 import type { Entry, Finding, ValueNode } from './types';
 
@@ -65,49 +65,219 @@ function tooDeep(text: string, yaml: boolean, findings: Finding[]): boolean {
 
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
   if (tooDeep(text, false, findings)) return undefined;
-  const errors: ParseError[] = [];
-  // The AWS CLI reads its input with Python's json module: no comments, no trailing commas.
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  for (const e of errors.slice(0, 20)) {
-    findings.push({
-      code: 'json-syntax',
-      severity: 'error',
-      message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}. The AWS CLI cannot read this file.`,
-      span: { start: e.offset, end: e.offset + Math.max(e.length, 1) > text.length ? Math.max(e.offset, text.length) : e.offset + Math.max(e.length, 1) },
-    });
+  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined };
+  const root = parseJsonRoot(p);
+  if (p.errors) {
+    for (const e of p.errors) {
+      findings.push({
+        code: 'json-syntax',
+        severity: 'error',
+        message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error as ParseErrorCode))}. The AWS CLI cannot read this file.`,
+        span: { start: e.offset, end: e.offset + Math.max(e.length, 1) > text.length ? Math.max(e.offset, text.length) : e.offset + Math.max(e.length, 1) },
+      });
+    }
   }
-  return root ? convertJson(root, text) : undefined;
+  return root;
 }
 
 function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function convertJson(node: JsonNode, text: string): ValueNode {
-  const span = { start: node.offset, end: node.offset + node.length };
-  switch (node.type) {
-    case 'object': {
-      const entries: Entry[] = [];
-      for (const prop of node.children ?? []) {
-        const [key, value] = prop.children ?? [];
-        if (!key) continue;
-        const nameSpan = { start: key.offset + 1, end: key.offset + Math.max(1, key.length - 1) };
-        entries.push({
-          name: String(key.value),
-          nameSpan,
-          value: value ? convertJson(value, text) : { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 } },
-        });
-      }
-      return { kind: 'object', entries, span };
-    }
-    case 'array':
-      return { kind: 'list', items: (node.children ?? []).map((c) => convertJson(c, text)), span };
-    default: {
-      const v = node.value as string | number | boolean | null | undefined;
-      // Numbers keep their source text: botocore rejects `1.0` for an integer.
-      return node.type === 'number' ? { kind: 'scalar', value: v as number, span, raw: text.slice(span.start, span.end) } : { kind: 'scalar', value: v === undefined ? null : v, span };
-    }
+// jsonc-parser's token kinds and error codes (const enums in its typings, so not importable as values here).
+const TOKEN_OPEN_BRACE = 1;
+const TOKEN_CLOSE_BRACE = 2;
+const TOKEN_OPEN_BRACKET = 3;
+const TOKEN_CLOSE_BRACKET = 4;
+const TOKEN_COMMA = 5;
+const TOKEN_COLON = 6;
+const TOKEN_NULL = 7;
+const TOKEN_TRUE = 8;
+const TOKEN_FALSE = 9;
+const TOKEN_STRING = 10;
+const TOKEN_NUMBER = 11;
+const TOKEN_LINE_COMMENT = 12;
+const TOKEN_BLOCK_COMMENT = 13;
+const TOKEN_LINE_BREAK = 14;
+const TOKEN_TRIVIA = 15;
+const TOKEN_UNKNOWN = 16;
+const TOKEN_EOF = 17;
+const ERR_INVALID_SYMBOL = 1;
+const ERR_INVALID_NUMBER_FORMAT = 2;
+const ERR_PROPERTY_NAME_EXPECTED = 3;
+const ERR_VALUE_EXPECTED = 4;
+const ERR_COLON_EXPECTED = 5;
+const ERR_COMMA_EXPECTED = 6;
+const ERR_CLOSE_BRACE_EXPECTED = 7;
+const ERR_CLOSE_BRACKET_EXPECTED = 8;
+const ERR_END_OF_FILE_EXPECTED = 9;
+const ERR_INVALID_COMMENT_TOKEN = 10;
+/** ScanError (index) → ParseErrorCode; 0 = not reported (no error, or an unclosed comment: the comment itself is the error). */
+const SCAN_ERROR_TO_PARSE_ERROR = [0, 0, 12, 13, 14, 15, 16];
+/** Errors past this many are not reported (the first ones are what the user fixes first). */
+const MAX_JSON_ERRORS = 20;
+
+/** Token sets for error recovery, as bit masks over token kinds. */
+const UNTIL_CLOSE_BRACE_OR_COMMA = (1 << TOKEN_CLOSE_BRACE) | (1 << TOKEN_COMMA);
+const UNTIL_CLOSE_BRACKET_OR_COMMA = (1 << TOKEN_CLOSE_BRACKET) | (1 << TOKEN_COMMA);
+
+interface JsonParse {
+  scanner: JSONScanner;
+  text: string;
+  /** The current non-trivia token (what the scanner last returned to the parser). */
+  token: number;
+  errors: { error: number; offset: number; length: number }[] | undefined;
+}
+
+// The parser below is jsonc-parser's own `visit` (3.x) recovery logic, step for step, over its scanner, with
+// the AWS CLI's options (no comments, no trailing commas, empty content allowed). It builds ValueNodes
+// directly: `parseTree` builds an intermediate tree with parent links (plus a JSON path per property and
+// closures per callback) that was converted right after, and that cost more than everything else here.
+
+function parseJsonRoot(p: JsonParse): ValueNode | undefined {
+  nextToken(p);
+  if (p.token === TOKEN_EOF) return undefined;
+  const root = parseJsonValue(p);
+  if (!root) {
+    jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
+    return undefined;
   }
+  if (p.token !== TOKEN_EOF) jsonError(p, ERR_END_OF_FILE_EXPECTED, 0, 0);
+  return root;
+}
+
+/** Next non-trivia token; scanner errors, comments and unknown symbols are reported on the way. */
+function nextToken(p: JsonParse): number {
+  const scanner = p.scanner;
+  for (;;) {
+    const token = scanner.scan();
+    const scanError = scanner.getTokenError();
+    if (scanError !== 0 && SCAN_ERROR_TO_PARSE_ERROR[scanError]) jsonError(p, SCAN_ERROR_TO_PARSE_ERROR[scanError], 0, 0);
+    if (token === TOKEN_LINE_COMMENT || token === TOKEN_BLOCK_COMMENT) jsonError(p, ERR_INVALID_COMMENT_TOKEN, 0, 0);
+    else if (token === TOKEN_UNKNOWN) jsonError(p, ERR_INVALID_SYMBOL, 0, 0);
+    else if (token !== TOKEN_TRIVIA && token !== TOKEN_LINE_BREAK) return (p.token = token);
+  }
+}
+
+/** Records an error at the current token, then skips tokens up to one in `until` (or past one in `untilAfter`). */
+function jsonError(p: JsonParse, error: number, untilAfter: number, until: number): void {
+  const errors = (p.errors ??= []);
+  if (errors.length < MAX_JSON_ERRORS) errors.push({ error, offset: p.scanner.getTokenOffset(), length: p.scanner.getTokenLength() });
+  if (untilAfter === 0 && until === 0) return;
+  let token = p.token;
+  while (token !== TOKEN_EOF) {
+    if (untilAfter & (1 << token)) {
+      nextToken(p);
+      break;
+    }
+    if (until & (1 << token)) break;
+    token = nextToken(p);
+  }
+}
+
+function currentSpan(p: JsonParse): { start: number; end: number } {
+  const start = p.scanner.getTokenOffset();
+  return { start, end: start + p.scanner.getTokenLength() };
+}
+
+function parseJsonValue(p: JsonParse): ValueNode | undefined {
+  const scanner = p.scanner;
+  let node: ValueNode;
+  switch (p.token) {
+    case TOKEN_OPEN_BRACKET:
+      return parseJsonArray(p);
+    case TOKEN_OPEN_BRACE:
+      return parseJsonObject(p);
+    case TOKEN_STRING:
+      node = { kind: 'scalar', value: scanner.getTokenValue(), span: currentSpan(p) };
+      break;
+    case TOKEN_NUMBER: {
+      let value = Number(scanner.getTokenValue());
+      if (isNaN(value)) {
+        jsonError(p, ERR_INVALID_NUMBER_FORMAT, 0, 0);
+        value = 0;
+      }
+      const span = currentSpan(p);
+      // Numbers keep their source text: botocore rejects `1.0` for an integer.
+      node = { kind: 'scalar', value, span, raw: p.text.slice(span.start, span.end) };
+      break;
+    }
+    case TOKEN_NULL:
+      node = { kind: 'scalar', value: null, span: currentSpan(p) };
+      break;
+    case TOKEN_TRUE:
+      node = { kind: 'scalar', value: true, span: currentSpan(p) };
+      break;
+    case TOKEN_FALSE:
+      node = { kind: 'scalar', value: false, span: currentSpan(p) };
+      break;
+    default:
+      return undefined;
+  }
+  nextToken(p);
+  return node;
+}
+
+function parseJsonObject(p: JsonParse): ValueNode {
+  const scanner = p.scanner;
+  const start = scanner.getTokenOffset();
+  const entries: Entry[] = [];
+  nextToken(p);
+  let needsComma = false;
+  while (p.token !== TOKEN_CLOSE_BRACE && p.token !== TOKEN_EOF) {
+    if (p.token === TOKEN_COMMA) {
+      if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
+      nextToken(p);
+    } else if (needsComma) {
+      jsonError(p, ERR_COMMA_EXPECTED, 0, 0);
+    }
+    if (p.token !== TOKEN_STRING) {
+      jsonError(p, ERR_PROPERTY_NAME_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
+      jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
+    } else {
+      const name = scanner.getTokenValue();
+      const keyOffset = scanner.getTokenOffset();
+      const nameSpan = { start: keyOffset + 1, end: keyOffset + Math.max(1, scanner.getTokenLength() - 1) };
+      let value: ValueNode | undefined;
+      if (nextToken(p) === TOKEN_COLON) {
+        nextToken(p);
+        value = parseJsonValue(p);
+        if (!value) jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
+      } else {
+        jsonError(p, ERR_COLON_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
+      }
+      entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 } } });
+    }
+    needsComma = true;
+  }
+  const end = scanner.getTokenOffset() + scanner.getTokenLength();
+  if (p.token !== TOKEN_CLOSE_BRACE) jsonError(p, ERR_CLOSE_BRACE_EXPECTED, 1 << TOKEN_CLOSE_BRACE, 0);
+  else nextToken(p);
+  return { kind: 'object', entries, span: { start, end } };
+}
+
+function parseJsonArray(p: JsonParse): ValueNode {
+  const scanner = p.scanner;
+  const start = scanner.getTokenOffset();
+  const items: ValueNode[] = [];
+  nextToken(p);
+  let needsComma = false;
+  while (p.token !== TOKEN_CLOSE_BRACKET && p.token !== TOKEN_EOF) {
+    if (p.token === TOKEN_COMMA) {
+      if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
+      nextToken(p);
+    } else if (needsComma) {
+      jsonError(p, ERR_COMMA_EXPECTED, 0, 0);
+    }
+    const item = parseJsonValue(p);
+    if (item) items.push(item);
+    else jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACKET_OR_COMMA);
+    needsComma = true;
+  }
+  const end = scanner.getTokenOffset() + scanner.getTokenLength();
+  if (p.token !== TOKEN_CLOSE_BRACKET) jsonError(p, ERR_CLOSE_BRACKET_EXPECTED, 1 << TOKEN_CLOSE_BRACKET, 0);
+  else nextToken(p);
+  return { kind: 'list', items, span: { start, end } };
 }
 
 export function parseYamlDocument(text: string, findings: Finding[]): ValueNode | undefined {
