@@ -51,7 +51,24 @@ function nestingDepth(text: string, yaml: boolean): { depth: number; at: number 
   return { depth: max, at };
 }
 
+/** At most `limit` `{`/`[` characters in the text: bracket nesting can then not exceed `limit` (native search, no per-character loop). */
+function fewOpeners(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) if (++count > limit) return false;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) if (++count > limit) return false;
+  return true;
+}
+
+/**
+ * More indentation and `- `/`? ` markers than MAX_NESTING levels (2 columns each) where nestingDepth measures
+ * them: at a line start, or (for a single-quoted scalar spanning lines) right after its closing quote.
+ */
+const DEEP_BLOCK_LINE = new RegExp(`(?:^|[\\n'])[ ?-]{${2 * MAX_NESTING + 1}}`);
+
 function tooDeep(text: string, yaml: boolean, findings: Finding[]): boolean {
+  // The usual CLI input file has a handful of brackets and shallow indentation; only other files need the
+  // exact (per-character) scan.
+  if (fewOpeners(text, MAX_NESTING) && !(yaml && DEEP_BLOCK_LINE.test(text))) return false;
   const { depth, at } = nestingDepth(text, yaml);
   if (depth <= MAX_NESTING) return false;
   findings.push({
