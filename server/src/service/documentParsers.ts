@@ -166,7 +166,17 @@ function parseJsonRoot(p: JsonParse): ValueNode | undefined {
 /** Next non-trivia token; scanner errors, comments and unknown symbols are reported on the way. */
 function nextToken(p: JsonParse): number {
   const scanner = p.scanner;
+  const text = p.text;
   for (;;) {
+    // Whitespace and line breaks are trivia the parser drops, but the scanner builds a string of each run
+    // character by character: step over them here (setPosition keeps line counting, unused here, aside).
+    let pos = scanner.getPosition();
+    let c = text.charCodeAt(pos);
+    if (c === 32 || c === 10 || c === 13 || c === 9) {
+      do c = text.charCodeAt(++pos);
+      while (c === 32 || c === 10 || c === 13 || c === 9);
+      scanner.setPosition(pos);
+    }
     const token = scanner.scan();
     const scanError = scanner.getTokenError();
     if (scanError !== 0 && SCAN_ERROR_TO_PARSE_ERROR[scanError]) jsonError(p, SCAN_ERROR_TO_PARSE_ERROR[scanError], 0, 0);
