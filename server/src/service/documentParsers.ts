@@ -169,7 +169,8 @@ function nextToken(p: JsonParse): number {
   const text = p.text;
   for (;;) {
     // Whitespace and line breaks are trivia the parser drops, but the scanner builds a string of each run
-    // character by character: step over them here (setPosition keeps line counting, unused here, aside).
+    // character by character: step over them here. (setPosition resets only the token state; the line
+    // count it then misses is not used.)
     let pos = scanner.getPosition();
     let c = text.charCodeAt(pos);
     if (c === 32 || c === 10 || c === 13 || c === 9) {
