@@ -111,6 +111,8 @@ function buildMemberIndex(): Map<string, readonly string[]> {
 
 /** A structure member with its shape resolved. */
 interface ResolvedMember {
+  /** The member's name: the model's own string (JSON/YAML keys are fresh strings; this one is hashed once). */
+  name: string;
   member: MemberModel;
   shapeName: string;
   shape: ShapeModel | undefined;
@@ -125,7 +127,7 @@ function resolvedMembers(shapeName: string): Map<string, ResolvedMember> {
   if (!resolved) {
     resolved = new Map();
     for (const [name, member] of Object.entries(serviceModel.shapes[shapeName]?.members ?? {})) {
-      resolved.set(name, { member, shapeName: member.shape, shape: serviceModel.shapes[member.shape] });
+      resolved.set(name, { name, member, shapeName: member.shape, shape: serviceModel.shapes[member.shape] });
     }
     resolvedMemberMaps.set(shapeName, resolved);
   }
@@ -166,27 +168,29 @@ export function checkStructure(
       reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
     }
-    const memberPath = path.length === 0 ? [entry.name] : [...path, entry.name];
-    const previous = seen?.get(entry.name);
+    // The model's string for a known member: the lookups, the output key and the path below then reuse its hash.
+    const name = resolvedMember ? resolvedMember.name : entry.name;
+    const memberPath = path.length === 0 ? [name] : [...path, name];
+    const previous = seen?.get(name);
     // YAML duplicate keys are already a syntax error (as in the AWS CLI's loader).
     if (previous && ctx.form !== 'yaml') {
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: opts.duplicatesAreErrors ? 'error' : 'warning',
         message: opts.duplicatesAreErrors
-          ? `${entry.name} is given more than once.`
-          : `${entry.name} is given more than once; the AWS CLI silently uses the last one.`,
+          ? `${name} is given more than once.`
+          : `${name} is given more than once; the AWS CLI silently uses the last one.`,
         span: entry.nameSpan,
         awsError: 'InvalidParameterCombination',
       });
     }
-    seen?.set(entry.name, entry);
+    seen?.set(name, entry);
     const value = resolvedMember
       ? checkValueOfShape(resolvedMember.shapeName, resolvedMember.shape, entry.value, memberPath, ctx)
       : checkValue(member.shape, entry.value, memberPath, ctx);
-    if (value !== undefined) out[entry.name] = value;
+    if (value !== undefined) out[name] = value;
     if (member.deprecated) {
-      ctx.findings.push({ code: 'deprecated-parameter', severity: 'hint', message: `${entry.name} is deprecated.`, span: entry.nameSpan });
+      ctx.findings.push({ code: 'deprecated-parameter', severity: 'hint', message: `${name} is deprecated.`, span: entry.nameSpan });
     }
   }
   for (const required of shape?.required ?? []) {
