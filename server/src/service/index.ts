@@ -21,6 +21,12 @@ export const CLI_INPUT_ACTION = 'CreateCacheCluster';
 
 const OPERATION_NAMES = Object.keys(serviceModel.operations);
 
+/**
+ * Largest YAML CLI input analysed. A create-cache-cluster input is a few KB; the `yaml` library takes about a
+ * microsecond per byte, so a multi-megabyte file would hold up the server on every edit.
+ */
+export const MAX_YAML_CHARS = 256 * 1024;
+
 /** Upper bound on findings per document, so a pathological file cannot flood the editor. */
 export const MAX_FINDINGS = 1000;
 
@@ -146,6 +152,16 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
 }
 
 function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[]): ParsedRequest[] {
+  if (kind === 'yaml' && text.length > MAX_YAML_CHARS) {
+    const lineEnd = text.indexOf('\n');
+    findings.push({
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `This YAML file has ${(text.length / 1024 / 1024).toFixed(1)} MB; a ${CLI_INPUT_ACTION} input file has a few KB. It is not analysed above ${MAX_YAML_CHARS / 1024} KB (parsing YAML this large would hold up the editor on every change).`,
+      span: { start: 0, end: lineEnd < 0 ? Math.min(text.length, 1) : lineEnd },
+    });
+    return [{ kind, span: { start: 0, end: text.length }, action: { name: CLI_INPUT_ACTION, span: { start: 0, end: 0 } }, entries: [], input: {} }];
+  }
   const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings);
   const span = { start: 0, end: text.length };
   const action = { name: CLI_INPUT_ACTION, span: { start: root?.span.start ?? 0, end: root?.span.start ?? 0 } };
