@@ -6,7 +6,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
 import { isSecretName, removeParamFix } from './queryParser';
-import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
+import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 
 export interface SpanPair {
   name?: Span;
@@ -428,35 +428,20 @@ function unionSpan(a: Span, b: Span): Span {
 
 
 /**
- * The top-level members of a query request as they are built: a member named by a known name that needs no
- * tree (a scalar written without dots, the usual case) is found by its name's number in per-name arrays
- * stamped with the request's epoch; everything else (dotted names, unknown names) goes through a Map.
- * Insertion order is kept across both, as it is the order of the entries.
+ * The top-level members of a query request as they are built: a known member written as one plain `Name=value`
+ * (the usual case) is kept as its finished entry; everything else (lists, structures, unknown names) as a slot
+ * of the general tree. Insertion order, the order of the entries, is kept across both.
  */
 class RootMembers {
-  private static epoch = 0;
-  private static stamp = new Int32Array(0);
-  private static flat: Entry[] = [];
-  private readonly epoch: number;
   private readonly map = new Map<string, { name: string; node: QNode; nameSpan: Span }>();
+  private readonly flat = new Map<string, QueryEntry>();
   /** Entries (flat scalars) and Map slots, in insertion order. */
   readonly order: (Entry | { name: string; node: QNode; nameSpan: Span })[] = [];
-  constructor() {
-    this.epoch = ++RootMembers.epoch;
-    if (RootMembers.stamp.length === 0) {
-      RootMembers.stamp = new Int32Array(knownNames().length);
-      RootMembers.flat = new Array<Entry>(knownNames().length);
-    }
-  }
   get size(): number {
     return this.order.length;
   }
-  hasFlat(nameId: number): boolean {
-    return RootMembers.stamp[nameId] === this.epoch;
-  }
-  addFlat(nameId: number, entry: Entry): void {
-    RootMembers.stamp[nameId] = this.epoch;
-    RootMembers.flat[nameId] = entry;
+  addFlat(entry: QueryEntry): void {
+    this.flat.set(entry.name, entry);
     this.order.push(entry);
   }
   has(name: string): boolean {
@@ -466,9 +451,8 @@ class RootMembers {
   get(name: string): { name: string; node: QNode; nameSpan: Span } | undefined {
     const slot = this.map.get(name);
     if (slot) return slot;
-    const id = knownNameId(name);
-    if (id === UNKNOWN_NAME || !this.hasFlat(id)) return undefined;
-    const entry = RootMembers.flat[id] as QueryEntry;
+    const entry = this.flat.get(name);
+    if (!entry) return undefined;
     return { name, node: { kind: 'scalar', param: entry.param, nameSpan: entry.nameSpan }, nameSpan: entry.nameSpan };
   }
   set(name: string, slot: { name: string; node: QNode; nameSpan: Span }): void {
@@ -482,7 +466,6 @@ class QueryEntry implements Entry {
   readonly value: ValueNode;
   constructor(
     readonly name: string,
-    readonly nameId: number,
     readonly param: QueryParam,
   ) {
     this.value = new QueryScalarNode(param);
@@ -495,37 +478,18 @@ class QueryEntry implements Entry {
   }
 }
 
-/** Per known name and epoch: the parameter already seen with that name in the current request. */
-let seenStamp = new Int32Array(0);
-let seenParams: QueryParam[] = [];
-let seenEpoch = 0;
 
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
 export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
   const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
   const members = new RootMembers();
   const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
-  if (seenStamp.length === 0) {
-    seenStamp = new Int32Array(knownNames().length);
-    seenParams = new Array<QueryParam>(knownNames().length);
-  }
-  const epoch = ++seenEpoch;
-  let seenOther: Map<string, QueryParam> | undefined; // names without a number (dotted or unknown)
+  const seen = new Map<string, QueryParam>();
   const inputMembers = inputShape ? resolvedMembersById(inputShape) : undefined;
   for (const param of params) {
     const name = param.name;
     const id = param.nameId;
-    let prior: QueryParam | undefined;
-    if (id !== UNKNOWN_NAME) {
-      if (seenStamp[id] === epoch) prior = seenParams[id];
-      else {
-        seenStamp[id] = epoch;
-        seenParams[id] = param;
-      }
-    } else {
-      prior = seenOther?.get(name);
-      if (!prior) (seenOther ??= new Map()).set(name, param);
-    }
+    const prior = seen.get(name);
     if (prior) {
       ctx.findings.push({
         code: 'duplicate-parameter',
@@ -537,6 +501,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       });
       continue;
     }
+    seen.set(name, param);
     const dotted = id === UNKNOWN_NAME && name.indexOf('.') >= 0;
     if (dotted && inputMembers && addListItem(name, param, inputMembers, members, ctx)) continue;
     if (!dotted && !members.has(name)) {
@@ -546,7 +511,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       const shape = id === UNKNOWN_NAME ? undefined : inputMembers?.[id]?.shape;
       if (!shape || (shape.type !== 'list' && shape.type !== 'structure')) {
         if (id !== UNKNOWN_NAME) {
-          members.addFlat(id, new QueryEntry(name, id, param));
+          members.addFlat(new QueryEntry(name, param));
         } else {
           const nameSpan = param.nameSpan;
           members.set(name, { name, node: { kind: 'scalar', param, nameSpan }, nameSpan });
