@@ -87,3 +87,49 @@ test('large YAML and JSON maps are checked in linear time (duplicate keys includ
   const dup = analyze('CacheClusterId: x\nCacheClusterId: y\n', 'yaml').findings;
   assert.deepEqual(dup.map((f) => f.code), ['yaml-syntax']);
 });
+
+test('nesting past the limit is refused inside the parsers, whatever the brackets, quotes or indentation', () => {
+  // Each input once passed a character pre-scan that counted brackets and quotes differently from the
+  // parser; the parser then recursed thousands of levels (a stack overflow, or, in yaml, a process abort
+  // from V8 on the second call, or spans varying from call to call). Each runs twice for that reason.
+  const deep = (kind: 'json' | 'yaml', text: string, at: number, message = /^Nesting deeper than 100 levels/) => {
+    for (let run = 0; run < 2; run++) {
+      const t0 = Date.now();
+      const { findings } = analyze(text, kind);
+      assert.ok(Date.now() - t0 < 2000, `${kind} ${JSON.stringify(text.slice(0, 20))}: ${Date.now() - t0} ms`);
+      assert.deepEqual(findings.map((f) => [f.code, f.span.start]), [[`${kind}-syntax`, at]], `${kind} ${JSON.stringify(text.slice(0, 20))}: ${findings[0]?.message}`);
+      assert.match(findings[0].message, message);
+    }
+  };
+  // JSON: `[}` mixes the pre-scan balanced; the 101st open bracket is reported.
+  deep('json', '[' + '[},'.repeat(5000), 1 + 3 * 99);
+  deep('json', '[' + '[},'.repeat(100000), 1 + 3 * 99);
+  deep('json', '{"a":'.repeat(5000) + '"', 500);
+  deep('json', "'" + '{"a":'.repeat(5000), 1 + 500);
+  deep('json', '['.repeat(101), 100);
+  // YAML flow and block nesting; a stray quote that hid brackets from the pre-scan.
+  deep('yaml', '{"a":'.repeat(5000) + '"', 500);
+  deep('yaml', '['.repeat(100000), 100);
+  deep('yaml', '- '.repeat(5000) + 'x\ny: 1\n', 200);
+  deep('yaml', '? '.repeat(5000) + 'x\ny: 1\n', 200);
+  const indented = Array.from({ length: 150 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n') + ' v\ntop: 1\n';
+  deep('yaml', indented, indented.indexOf('k100:'));
+  // An unclosed `{` followed by many lines (which yaml's recovery nests one level each): the brace is the cause.
+  const unclosed = /^Invalid YAML: this \{ is not closed/;
+  deep('yaml', '{"a":'.repeat(50) + '"' + '{"a":'.repeat(5000), 245, unclosed);
+  const lines = Array.from({ length: 4000 }, (_, i) => `k${i}: v`);
+  lines[2000] = '{' + lines[2000];
+  deep('yaml', lines.join('\n'), lines.slice(0, 2000).join('\n').length + 1, unclosed);
+});
+
+test('nesting up to the limit is analysed as usual', () => {
+  for (const [kind, text] of [
+    ['json', '['.repeat(100) + ']'.repeat(100)],
+    ['yaml', '['.repeat(100) + ']'.repeat(100)],
+    ['yaml', '- '.repeat(100) + 'x\n'],
+    ['yaml', 'k: {a: 1\nb: 2\n'], // an unclosed `{` with few lines after it: yaml's own errors
+  ] as const) {
+    const { findings } = analyze(text, kind);
+    assert.ok(findings.length > 0 && !findings.some((f) => /Nesting deeper|nest deeper|internal/.test(f.message) || f.code === 'internal-error'), `${kind} ${JSON.stringify(text.slice(0, 20))}: ${findings.map((f) => f.message).join(' | ')}`);
+  }
+});

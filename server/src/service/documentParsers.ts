@@ -1,89 +1,42 @@
 // JSON and YAML CLI input files → position-carrying value trees. The parsing itself is jsonc-parser's and
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
-import { parseDocument, isMap, isSeq, isScalar, isAlias, type Node as YamlNode } from 'yaml';
+import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { Entry, Finding, ValueNode } from './types';
 
 
-/** Deeper than any CLI input file needs; parsers recurse, so a pathological file is refused up front. */
+/**
+ * Deeper than any CLI input file needs. Both parsers recurse once per level (jsonc-parser's recovery as
+ * mirrored below; yaml's parser and composer), so the limit is enforced inside the parsing itself: no text
+ * can reach a deeper level, whatever its brackets, quotes or indentation.
+ */
 export const MAX_NESTING = 100;
 
-/** Maximum bracket nesting outside strings (and, for YAML, block nesting by indentation and `- ` markers). */
-function nestingDepth(text: string, yaml: boolean): { depth: number; at: number } {
-  let depth = 0;
-  let max = 0;
-  let at = 0;
-  let quote = '';
-  let lineStart = true;
-  let blockDepth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      else if (c === '\n' && yaml && quote === "'") lineStart = true;
-      continue;
-    }
-    if (yaml && lineStart) {
-      // Indentation plus leading `- `/`? ` markers approximate the block nesting of this line.
-      let j = i;
-      while (j < text.length && (text[j] === ' ' || ((text[j] === '-' || text[j] === '?') && text[j + 1] === ' '))) j++;
-      blockDepth = j - i;
-      lineStart = false;
-      if (blockDepth / 2 > MAX_NESTING && blockDepth / 2 > max) return { depth: blockDepth / 2, at: i };
-    }
-    if (c === '\n') lineStart = true;
-    else if (c === '"' || (yaml && c === "'")) quote = c;
-    else if (c === '[' || c === '{') {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        at = i;
-        if (max > MAX_NESTING) return { depth: max, at };
-      }
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (yaml && c === '#') {
-      const nl = text.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl - 1;
-    }
-  }
-  return { depth: max, at };
-}
-
-/** At most `limit` `{`/`[` characters in the text: bracket nesting can then not exceed `limit` (native search, no per-character loop). */
-function fewOpeners(text: string, limit: number): boolean {
-  let count = 0;
-  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) if (++count > limit) return false;
-  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) if (++count > limit) return false;
-  return true;
-}
-
-/**
- * More indentation and `- `/`? ` markers than MAX_NESTING levels (2 columns each) where nestingDepth measures
- * them: at a line start, or (for a single-quoted scalar spanning lines) right after its closing quote.
- */
-const DEEP_BLOCK_LINE = new RegExp(`(?:^|[\\n'])[ ?-]{${2 * MAX_NESTING + 1}}`);
-
-function tooDeep(text: string, yaml: boolean, findings: Finding[]): boolean {
-  // The usual CLI input file has a handful of brackets and shallow indentation; only other files need the
-  // exact (per-character) scan.
-  if (fewOpeners(text, MAX_NESTING) && !(yaml && DEEP_BLOCK_LINE.test(text))) return false;
-  const { depth, at } = nestingDepth(text, yaml);
-  if (depth <= MAX_NESTING) return false;
-  findings.push({
-    code: yaml ? 'yaml-syntax' : 'json-syntax',
+function tooDeepFinding(code: 'json-syntax' | 'yaml-syntax', at: number): Finding {
+  return {
+    code,
     severity: 'error',
     message: `Nesting deeper than ${MAX_NESTING} levels: this is not a CLI input file, so it was not analysed further.`,
     span: { start: at, end: at + 1 },
-  });
-  return true;
+  };
+}
+
+/** Thrown by the JSON tree builder at the first bracket past MAX_NESTING, to unwind without further parsing. */
+class NestingTooDeep {
+  constructor(readonly at: number) {}
 }
 
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
-  if (tooDeep(text, false, findings)) return undefined;
-  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined };
-  const root = parseJsonRoot(p);
+  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0 };
+  let root: ValueNode | undefined;
+  try {
+    root = parseJsonRoot(p);
+  } catch (e) {
+    if (!(e instanceof NestingTooDeep)) throw e;
+    // Only this finding: errors before it come from the same pathological text.
+    findings.push(tooDeepFinding('json-syntax', e.at));
+    return undefined;
+  }
   if (p.errors) {
     for (const e of p.errors) {
       findings.push({
@@ -144,6 +97,8 @@ interface JsonParse {
   /** The current non-trivia token (what the scanner last returned to the parser). */
   token: number;
   errors: { error: number; offset: number; length: number }[] | undefined;
+  /** Objects and arrays open around the current token. */
+  depth: number;
 }
 
 // The parser below is jsonc-parser's own `visit` (3.x) recovery logic, step for step, over its scanner, with
@@ -249,6 +204,7 @@ function parseJsonValue(p: JsonParse): ValueNode | undefined {
 function parseJsonObject(p: JsonParse): ValueNode {
   const scanner = p.scanner;
   const start = scanner.getTokenOffset();
+  if (++p.depth > MAX_NESTING) throw new NestingTooDeep(start);
   const entries: Entry[] = [];
   nextToken(p);
   let needsComma = false;
@@ -281,12 +237,14 @@ function parseJsonObject(p: JsonParse): ValueNode {
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
   if (p.token !== TOKEN_CLOSE_BRACE) jsonError(p, ERR_CLOSE_BRACE_EXPECTED, 1 << TOKEN_CLOSE_BRACE, 0);
   else nextToken(p);
+  p.depth--;
   return { kind: 'object', entries, span: { start, end } };
 }
 
 function parseJsonArray(p: JsonParse): ValueNode {
   const scanner = p.scanner;
   const start = scanner.getTokenOffset();
+  if (++p.depth > MAX_NESTING) throw new NestingTooDeep(start);
   const items: ValueNode[] = [];
   nextToken(p);
   let needsComma = false;
@@ -305,16 +263,21 @@ function parseJsonArray(p: JsonParse): ValueNode {
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
   if (p.token !== TOKEN_CLOSE_BRACKET) jsonError(p, ERR_CLOSE_BRACKET_EXPECTED, 1 << TOKEN_CLOSE_BRACKET, 0);
   else nextToken(p);
+  p.depth--;
   return { kind: 'list', items, span: { start, end } };
 }
 
 export function parseYamlDocument(text: string, findings: Finding[]): ValueNode | undefined {
   // YAML 1.2 core schema, as the AWS CLI's ruamel.yaml reads it; duplicate keys are errors there too.
-  if (tooDeep(text, true, findings)) return undefined;
+  const cst = yamlCst(text);
+  if (!Array.isArray(cst)) {
+    findings.push(cst);
+    return undefined;
+  }
   // ruamel.yaml (the AWS CLI's loader) also resolves plain timestamps (2024-01-01) and `1_000` integers;
   // botocore then rejects a timestamp where a string is expected. Mirror both. Duplicate keys are errors
   // there too; they are detected below in one pass (the yaml library's own check is quadratic in map size).
-  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
+  const doc = composeYamlDocument(cst, text.length, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
     const isError = doc.errors.includes(e as never);
@@ -327,6 +290,132 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   }
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+}
+
+/** Collections on the way down to a CST token. */
+interface YamlChain {
+  depth: number;
+  /** The innermost flow collection on the way. */
+  flow: CST.FlowCollection | undefined;
+  /** A flow collection with block content inside (invalid YAML: the flow collection was left open). */
+  unclosed: CST.FlowCollection | undefined;
+}
+
+const YAML_TOP: YamlChain = { depth: 0, flow: undefined, unclosed: undefined };
+
+/** The chain inside `token` (the same chain for tokens that are not collections), or a finding past MAX_NESTING. */
+function enterYaml(chain: YamlChain, token: CST.Token): YamlChain | Finding {
+  const flow = token.type === 'flow-collection';
+  if (!flow && token.type !== 'block-map' && token.type !== 'block-seq') return chain;
+  const inside: YamlChain = {
+    depth: chain.depth + 1,
+    flow: flow ? token : chain.flow,
+    unclosed: chain.unclosed ?? (flow ? undefined : chain.flow),
+  };
+  if (inside.depth <= MAX_NESTING) return inside;
+  // Lines after a `{` or `[` that was never closed nest one level deeper each in yaml's recovery: point at it.
+  const open = inside.unclosed;
+  if (!open) return tooDeepFinding('yaml-syntax', token.offset);
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Invalid YAML: this ${open.start.source} is not closed, and the lines after it nest deeper than ${MAX_NESTING} levels, so the file was not analysed further. The AWS CLI cannot read this file.`,
+    span: { start: open.offset, end: open.offset + 1 },
+  };
+}
+
+function isFinding(x: YamlChain | Finding): x is Finding {
+  return 'code' in x;
+}
+
+/**
+ * yaml's CST of the text (the tokens `Parser.parse` yields), or a finding if collections nest deeper than
+ * MAX_NESTING. The parser closes open constructs recursively and the composer recurses per collection
+ * (catching its own stack overflow, so that results then vary from call to call, or V8 aborts the process
+ * when the overflow lands in a RegExp compilation): neither may see deeper nesting.
+ */
+function yamlCst(text: string): CST.Token[] | Finding {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  // Parser.parse, one lexeme at a time, so that its stack of open constructs is checked as it grows.
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (parser.stack.length > MAX_NESTING + 1) {
+      let chain = YAML_TOP;
+      for (const token of parser.stack) {
+        const inside = enterYaml(chain, token);
+        if (isFinding(inside)) return inside;
+        chain = inside;
+      }
+      // The stack holds collections plus a document and the token being built; far more is refused too.
+      if (parser.stack.length > 2 * MAX_NESTING) return tooDeepFinding('yaml-syntax', parser.stack[parser.stack.length - 1].offset);
+    }
+  }
+  for (const token of parser.end()) tokens.push(token);
+  // A closed construct can still end up deeper than the stack was (a flow collection becomes the key of a
+  // new block map, for one), so the finished tree is checked too, without recursion, in document order.
+  const pending: CST.Token[] = [];
+  const chains: YamlChain[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) pushYamlContainer(tokens[i], YAML_TOP, pending, chains);
+  for (let token = pending.pop(); token; token = pending.pop()) {
+    const inside = enterYaml(chains.pop()!, token);
+    if (isFinding(inside)) return inside;
+    // Only containers are walked: scalars and source tokens (spaces, indicators, comments) hold no tokens.
+    const t = token as YamlContainerFields;
+    pushYamlContainers(t.end, inside, pending, chains);
+    pushYamlContainers(t.props, inside, pending, chains);
+    if (t.items) {
+      for (let i = t.items.length - 1; i >= 0; i--) {
+        const item = t.items[i];
+        pushYamlContainer(item.value, inside, pending, chains);
+        pushYamlContainers(item.sep, inside, pending, chains);
+        pushYamlContainer(item.key, inside, pending, chains);
+        pushYamlContainers(item.start, inside, pending, chains);
+      }
+    }
+    pushYamlContainer(t.value, inside, pending, chains);
+    if (Array.isArray(t.start)) pushYamlContainers(t.start as CST.Token[], inside, pending, chains);
+  }
+  return tokens;
+}
+
+/** The fields of CST containers that hold tokens (`start` is one token in a flow collection, a list elsewhere). */
+interface YamlContainerFields {
+  start?: unknown;
+  end?: CST.Token[];
+  props?: CST.Token[];
+  items?: CST.CollectionItem[];
+  value?: CST.Token;
+}
+
+/** CST tokens that can hold other tokens (a collection in an unexpected field is still found). */
+const YAML_CONTAINERS = new Set(['document', 'block-map', 'block-seq', 'flow-collection', 'block-scalar']);
+
+function pushYamlContainer(token: CST.Token | null | undefined, chain: YamlChain, pending: CST.Token[], chains: YamlChain[]): void {
+  if (token && YAML_CONTAINERS.has(token.type)) {
+    pending.push(token);
+    chains.push(chain);
+  }
+}
+
+function pushYamlContainers(tokens: readonly CST.Token[] | undefined, chain: YamlChain, pending: CST.Token[], chains: YamlChain[]): void {
+  if (tokens) for (let i = tokens.length - 1; i >= 0; i--) pushYamlContainer(tokens[i], chain, pending, chains);
+}
+
+/** `parseDocument` over an already parsed CST: the first document, and an error if more follow. */
+function composeYamlDocument(tokens: CST.Token[], length: number, options: ConstructorParameters<typeof Composer>[0]): Document.Parsed {
+  const composer = new Composer(options);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (doc) {
+      // parseDocument's own error for a second document (its wording, so findings stay as they were).
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+    doc = next;
+  }
+  // compose(…, forceDoc) always yields a document.
+  return doc!;
 }
 
 function firstLine(s: string): string {
