@@ -200,6 +200,10 @@ test('bad input never stops the server: it answers after each', async (t) => {
     { name: 'lone surrogates', uri: 'file:///bad/surrogates.elasticache', languageId: 'elasticache-query', text: 'Action=CreateCacheCluster&CacheClusterId=\ud800x&Engine=\udc00\n?\udbff=\ud83d', ms: 3000 },
     { name: 'NUL bytes', uri: 'file:///bad/nul.elasticache.yaml', languageId: 'yaml', text: 'CacheClusterId: a\u0000b\nEngine: \u0000\u0000\n', ms: 3000 },
     { name: '10 MB file', uri: 'file:///bad/big.elasticache', languageId: 'elasticache-query', text: big, ms: 30000 },
+    // Deep nesting behind a stray quote once aborted the whole process inside yaml (on the second analysis).
+    { name: 'YAML nesting bomb', uri: 'file:///bad/bomb1.elasticache.yaml', languageId: 'yaml', text: '{"a":'.repeat(50) + '"' + '{"a":'.repeat(5000), ms: 3000 },
+    { name: 'YAML nesting bomb again', uri: 'file:///bad/bomb2.elasticache.yaml', languageId: 'yaml', text: '{"a":'.repeat(50) + '"' + '{"a":'.repeat(5000), ms: 3000 },
+    { name: 'JSON nesting bomb', uri: 'file:///bad/bomb.elasticache.json', languageId: 'json', text: '[' + '[},'.repeat(100000), ms: 3000 },
   ];
   for (const c of cases) {
     await t.test(c.name, async () => {
@@ -209,7 +213,8 @@ test('bad input never stops the server: it answers after each', async (t) => {
       await within(c.ms, `${c.name}: completion`, client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: c.uri }, position }));
       await within(c.ms, `${c.name}: hover`, client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: c.uri }, position }));
       await within(c.ms, `${c.name}: symbols`, client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: c.uri } }));
-      await client.diagnostics(c.uri, () => true, c.ms);
+      const published = await client.diagnostics(c.uri, () => true, c.ms);
+      if (c.name.includes('nesting bomb')) assert.match(published.diagnostics.map((d) => d.message).join('\n'), /nest deeper|Nesting deeper/);
       assert.ok(Date.now() - started < c.ms);
       await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: c.uri } });
     });
