@@ -235,6 +235,8 @@ function reportUnknownMember(entry: Entry, candidates: readonly string[], path: 
 }
 
 const INT = /^[+-]?\d+$/;
+/** The YAML 1.1 boolean words other than true/false (y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF). */
+const YAML11_BOOLEAN = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 const INT32_MAX = 2 ** 31 - 1;
 
 function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: CheckContext, got: string, fixValue?: string | number | boolean): void {
@@ -343,6 +345,12 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       }
       if (typeof v === 'boolean') return v;
       const fix = typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : undefined;
+      if (fix === undefined && ctx.form === 'yaml' && typeof v === 'string' && YAML11_BOOLEAN.test(v)) {
+        // YAML 1.1 read yes/no/on/off as booleans; the AWS CLI's YAML loader (ruamel.yaml, YAML 1.2) reads a string.
+        const meant = /^(y|yes|on)$/i.test(v);
+        typeError(node, shape, path, ctx, `the string '${v}' (the AWS CLI reads YAML 1.2, where only true and false are booleans)`, meant);
+        return undefined;
+      }
       return typeError(node, shape, path, ctx, describeScalar(node), fix);
     }
     case 'string': {
