@@ -2,9 +2,47 @@
 // and a clean case, through analyze() on the forms they apply to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster } from '../../server/src/service/index';
 import { applyEdits, codes, findingsAt } from './helpers';
 
+const HOST = 'https://elasticache.us-west-2.amazonaws.com/';
+const query = (...lines: string[]) => [HOST, ...lines.map((l, i) => `    ${i === 0 ? '?' : '&'}${l}`), '    &Version=2015-02-02', ''].join('\n');
+const base = { CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 };
+
+test('log-delivery-destination: DestinationDetails must match DestinationType (warning)', () => {
+  const cw = { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: '/aws/elasticache/slow' } }, LogFormat: 'json' };
+  const fh = { LogType: 'engine-log', DestinationType: 'kinesis-firehose', DestinationDetails: { KinesisFirehoseDetails: { DeliveryStream: 'stream' } }, LogFormat: 'text' };
+  const ruleCodes = (logs: unknown[]) => checkCreateCacheCluster({ ...base, LogDeliveryConfigurations: logs }).map((i) => i.code);
+  assert.deepEqual(ruleCodes([cw, fh]), []);
+  assert.deepEqual(ruleCodes([{ ...cw, DestinationType: 'kinesis-firehose' }]), ['log-delivery-destination']);
+  assert.deepEqual(ruleCodes([{ ...fh, DestinationDetails: { KinesisFirehoseDetails: {} } }]), ['log-delivery-destination']);
+  assert.deepEqual(ruleCodes([{ LogType: 'slow-log', DestinationType: 'cloudwatch-logs', LogFormat: 'json' }]), ['log-delivery-destination']);
+
+  // Query form: the finding sits on the wrong details' name, as a warning.
+  const q = query(
+    'Action=CreateCacheCluster', 'CacheClusterId=redis-logs', 'Engine=redis', 'EngineVersion=7.1', 'CacheNodeType=cache.t4g.small', 'NumCacheNodes=1',
+    'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType=slow-log',
+    'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationType=kinesis-firehose',
+    'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetails.CloudWatchLogsDetails.LogGroup=%2Faws%2Felasticache%2Fslow',
+    'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogFormat=json',
+  );
+  const f = findingsAt(q, 'query');
+  assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]), [['log-delivery-destination', 'warning', 'CloudWatchLogsDetails']]);
+  assert.match(f[0].finding.message, /KinesisFirehoseDetails\.DeliveryStream/);
+  assert.deepEqual(codes(q.replace('kinesis-firehose', 'cloudwatch-logs'), 'query'), []);
+
+  // JSON: an empty KinesisFirehoseDetails is flagged on its name.
+  const json = JSON.stringify({ ...base, LogDeliveryConfigurations: [{ ...fh, DestinationDetails: { KinesisFirehoseDetails: {} } }] });
+  assert.deepEqual(findingsAt(json, 'json').map((x) => [x.code, x.at]), [['log-delivery-destination', 'KinesisFirehoseDetails']]);
+  assert.deepEqual(codes(JSON.stringify({ ...base, LogDeliveryConfigurations: [fh] }), 'json'), []);
+});
+
+test('az-mode is not reported on top of engine-parameter for a Valkey/Redis OSS cluster', () => {
+  const yaml = 'CacheClusterId: c\nEngine: redis\nEngineVersion: "7.1"\nCacheNodeType: cache.r7g.large\nNumCacheNodes: 1\nAZMode: cross-az\n';
+  assert.deepEqual(codes(yaml, 'yaml'), ['engine-parameter']);
+  // Still reported for Memcached, where AZMode is valid.
+  assert.deepEqual(codes(yaml.replace('redis', 'memcached').replace('"7.1"', '1.6.22'), 'yaml'), ['az-mode']);
+});
 
 test('YAML 1.1 boolean words for a boolean member: the CLI reads a string; the fix writes true/false', () => {
   const yaml = (v: string) => `CacheClusterId: c\nEngine: redis\nEngineVersion: "7.1"\nCacheSubnetGroupName: s\nTransitEncryptionEnabled: ${v}\n`;

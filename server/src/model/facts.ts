@@ -28,6 +28,7 @@ export const SOURCES = {
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
+  loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
@@ -275,6 +276,17 @@ export const LIMITS = {
 
 /** Log delivery: slow log from Redis OSS 6.0, engine log from Redis OSS 6.2 (all Valkey versions). Source: SOURCES.logDelivery. */
 export const LOG_DELIVERY_MIN_REDIS_VERSION: Record<'slow-log' | 'engine-log', string> = { 'slow-log': '6.0', 'engine-log': '6.2' };
+
+/**
+ * What each log DestinationType needs in DestinationDetails: for CloudWatch Logs "You specify a CloudWatch Logs log
+ * group where the logs will be delivered"; for Amazon Data Firehose, the delivery stream. Source:
+ * SOURCES.loggingDestinations (and the DestinationDetails / CloudWatchLogsDestinationDetails /
+ * KinesisFirehoseDestinationDetails shapes of the service model).
+ */
+export const LOG_DESTINATIONS = {
+  'cloudwatch-logs': { details: 'CloudWatchLogsDetails', field: 'LogGroup', what: 'CloudWatch Logs log group' },
+  'kinesis-firehose': { details: 'KinesisFirehoseDetails', field: 'DeliveryStream', what: 'Kinesis Data Firehose delivery stream' },
+} as const;
 
 /**
  * IPv6 / dual-stack (NetworkType, IpDiscovery ipv6): Valkey 7.2+, Redis OSS 6.2 to 7.1, Memcached 1.6.6+.

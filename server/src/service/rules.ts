@@ -3,7 +3,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, LOG_DELIVERY_MIN_REDIS_VERSION, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
+  REDIS_ONLY_MEMBERS, REGIONS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
 } from '../model/facts';
 import { suggest } from './text';
 import type { Issue } from './types';
@@ -199,7 +199,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
       issues.push({ code: 'az-conflict', severity: 'warning', message: 'Give either PreferredAvailabilityZone (all nodes in one zone) or PreferredAvailabilityZones (one zone per node), not both.', path: ['PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
-  if (input.AZMode === 'cross-az' && nodes === 1) {
+  // On Valkey/Redis OSS, AZMode is already an engine-parameter error: no second finding on it.
+  if (input.AZMode === 'cross-az' && nodes === 1 && !isRedisLike) {
     issues.push({ code: 'az-mode', severity: 'warning', message: 'AZMode cross-az spreads nodes over zones, but NumCacheNodes is 1.', path: ['AZMode'], target: 'value' });
   }
 
@@ -282,6 +283,34 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
       issues.push({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   });
+  // Each destination type needs its own details (SOURCES.loggingDestinations: a CloudWatch Logs log group, or a
+  // Firehose delivery stream). The API reference marks DestinationDetails optional and does not say how ElastiCache
+  // answers a mismatch, so this is a warning.
+  logs.forEach((log, i) => {
+    const type = log?.DestinationType;
+    const details = log?.DestinationDetails as Record<string, Record<string, unknown> | undefined> | undefined;
+    const need = type === 'cloudwatch-logs' ? LOG_DESTINATIONS['cloudwatch-logs'] : type === 'kinesis-firehose' ? LOG_DESTINATIONS['kinesis-firehose'] : undefined;
+    if (!need) return;
+    const given = str(details?.[need.details]?.[need.field]);
+    if (given !== undefined && given !== '') return;
+    const other = type === 'cloudwatch-logs' ? LOG_DESTINATIONS['kinesis-firehose'] : LOG_DESTINATIONS['cloudwatch-logs'];
+    const wrongKind = details?.[other.details] !== undefined;
+    issues.push({
+      code: 'log-delivery-destination',
+      severity: 'warning',
+      message: wrongKind
+        ? `DestinationType is ${type}, but DestinationDetails gives ${other.details}: a ${type} destination needs DestinationDetails.${need.details}.${need.field}.`
+        : `A ${type} destination needs DestinationDetails.${need.details}.${need.field} (the ${need.what} the logs go to).`,
+      path: wrongKind
+        ? ['LogDeliveryConfigurations', i, 'DestinationDetails', other.details]
+        : details?.[need.details] !== undefined
+          ? ['LogDeliveryConfigurations', i, 'DestinationDetails', need.details]
+          : details
+            ? ['LogDeliveryConfigurations', i, 'DestinationDetails']
+            : ['LogDeliveryConfigurations', i, 'DestinationType'],
+      target: wrongKind || details?.[need.details] !== undefined ? 'name' : 'value',
+    });
+  });
   for (const member of ['NetworkType', 'IpDiscovery'] as const) {
     const value = str(input[member]);
     if (!value || value === 'ipv4' || !engine || !versionFact) continue;
@@ -314,3 +343,4 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   }
   return issues;
 }
+
