@@ -2,7 +2,7 @@
 // and a clean case, through analyze() on the forms they apply to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, checkCreateCacheCluster } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges } from '../../server/src/service/index';
 import { applyEdits, codes, findingsAt } from './helpers';
 
 const HOST = 'https://elasticache.us-west-2.amazonaws.com/';
@@ -42,6 +42,32 @@ test('az-mode is not reported on top of engine-parameter for a Valkey/Redis OSS 
   assert.deepEqual(codes(yaml, 'yaml'), ['engine-parameter']);
   // Still reported for Memcached, where AZMode is valid.
   assert.deepEqual(codes(yaml.replace('redis', 'memcached').replace('"7.1"', '1.6.22'), 'yaml'), ['az-mode']);
+});
+
+test('member-range: MaxRecords outside the range the model documents (20–100; DescribeSnapshots 20–50)', () => {
+  const low = findingsAt(query('Action=DescribeCacheClusters', 'MaxRecords=10'), 'query');
+  assert.deepEqual(low.map((x) => [x.code, x.severity, x.at]), [['member-range', 'error', '10']]);
+  assert.equal(low[0].finding.fixes![0].edits[0].newText, '20');
+  assert.deepEqual(codes(query('Action=DescribeCacheClusters', 'MaxRecords=20'), 'query'), []);
+  assert.deepEqual(codes(query('Action=DescribeCacheClusters', 'MaxRecords=100'), 'query'), []);
+  assert.deepEqual(codes(query('Action=DescribeCacheClusters', 'MaxRecords=101'), 'query'), ['member-range']);
+  assert.deepEqual(codes(query('Action=DescribeSnapshots', 'MaxRecords=100'), 'query'), ['member-range']);
+  assert.deepEqual(codes(query('Action=DescribeSnapshots', 'MaxRecords=50'), 'query'), []);
+  // Operations whose MaxRecords documents no range are left alone.
+  assert.deepEqual(checkDocumentedRanges('DescribeUsers', { MaxRecords: 5 }), []);
+});
+
+test('replication-group-nodes: NumCacheClusters with automatic failover (at least 2) and at most 6', () => {
+  const rg = ['Action=CreateReplicationGroup', 'ReplicationGroupId=checkout', 'ReplicationGroupDescription=Checkout', 'Engine=redis', 'EngineVersion=7.1', 'CacheNodeType=cache.r7g.large'];
+  const hit = findingsAt(query(...rg, 'NumCacheClusters=1', 'AutomaticFailoverEnabled=true'), 'query');
+  assert.deepEqual(hit.map((x) => [x.code, x.severity, x.at]), [['replication-group-nodes', 'error', '1']]);
+  const fixed = applyEdits(query(...rg, 'NumCacheClusters=1', 'AutomaticFailoverEnabled=true'), hit[0].finding.fixes![0].edits);
+  assert.deepEqual(codes(fixed, 'query'), []);
+  assert.deepEqual(codes(query(...rg, 'NumCacheClusters=1'), 'query'), [], 'one node without failover is fine');
+  assert.deepEqual(codes(query(...rg, 'NumCacheClusters=7'), 'query'), ['replication-group-nodes']);
+  assert.deepEqual(codes(query(...rg, 'NumCacheClusters=6', 'AutomaticFailoverEnabled=true'), 'query'), []);
+  // NumCacheClusters is not used with several node groups.
+  assert.deepEqual(checkCreateReplicationGroup({ NumCacheClusters: 1, AutomaticFailoverEnabled: true, NumNodeGroups: 3 }), []);
 });
 
 test('YAML 1.1 boolean words for a boolean member: the CLI reads a string; the fix writes true/false', () => {

@@ -29,6 +29,7 @@ export const SOURCES = {
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
+  createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
@@ -249,6 +250,8 @@ export const LIMITS = {
   cacheClusterIdMaxLength: 50,
   /** NumCacheNodes: 1 for Valkey/Redis OSS; 1–40 for Memcached. Source: SOURCES.createCacheCluster (NumCacheNodes). */
   maxMemcachedNodes: 40,
+  /** CreateReplicationGroup NumCacheClusters: at most 6 (1 primary plus 5 replicas). Source: SOURCES.createReplicationGroup. */
+  maxReplicationGroupClusters: 6,
   /** TCP port range. */
   portMin: 1,
   portMax: 65535,

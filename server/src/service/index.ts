@@ -5,13 +5,13 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
-import { checkCreateCacheCluster } from './rules';
+import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges } from './rules';
 import { checkStructure, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
 
 export * from './types';
-export { checkCreateCacheCluster, type RuleOptions } from './rules';
+export { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, type RuleOptions } from './rules';
 export * from './validators';
 export { parseQueryDocument, decodeComponent, isPlaceholder } from './queryParser';
 export { suggest } from './text';
@@ -137,6 +137,11 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
+  if (operation && reporting) {
+    const issues = checkDocumentedRanges(operation, input);
+    if (operation === 'CreateReplicationGroup') issues.push(...checkCreateReplicationGroup(input));
+    for (const issue of issues) findings.push(issueToFinding(issue, ctx, anchor));
+  }
   if (operation === 'CreateCacheCluster' && reporting) {
     reportAuthTokenInFile(ctx);
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {

@@ -5,6 +5,7 @@ import {
   CLUSTER_MODE_GROUP_SUFFIX, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
 } from '../model/facts';
+import { serviceModel } from '../model/generated/serviceModel';
 import { suggest } from './text';
 import type { Issue } from './types';
 import {
@@ -344,3 +345,59 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   return issues;
 }
 
+/**
+ * CreateReplicationGroup's node count (SOURCES.createReplicationGroup, NumCacheClusters): at most 6 (1 primary plus
+ * 5 replicas), and at least 2 when AutomaticFailoverEnabled is true. NumCacheClusters is not used with several
+ * node groups, so the rule stays silent when NumNodeGroups > 1 or NodeGroupConfiguration is given.
+ */
+export function checkCreateReplicationGroup(input: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const clusters = num(input.NumCacheClusters);
+  if (clusters === undefined) return issues;
+  const groups = num(input.NumNodeGroups);
+  if ((groups !== undefined && groups > 1) || input.NodeGroupConfiguration !== undefined) return issues;
+  if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
+    issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
+  } else if (input.AutomaticFailoverEnabled === true && clusters < 2) {
+    issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+  }
+  return issues;
+}
+
+/** Integer members whose model documentation states "Constraints: minimum N; maximum M." (e.g. MaxRecords), per input shape. */
+let documentedRanges: Map<string, Map<string, [number, number]>> | undefined;
+function rangesOf(inputShape: string): Map<string, [number, number]> | undefined {
+  if (!documentedRanges) {
+    documentedRanges = new Map();
+    for (const op of Object.values(serviceModel.operations)) {
+      const members = op.input ? serviceModel.shapes[op.input]?.members : undefined;
+      if (!members) continue;
+      for (const [name, m] of Object.entries(members)) {
+        const type = serviceModel.shapes[m.shape]?.type;
+        const r = type === 'integer' ? /Constraints: minimum (\d+); maximum (\d+)/.exec(m.documentation ?? '') : null;
+        if (!r) continue;
+        let table = documentedRanges.get(op.input!);
+        if (!table) documentedRanges.set(op.input!, (table = new Map()));
+        table.set(name, [Number(r[1]), Number(r[2])]);
+      }
+    }
+  }
+  return documentedRanges.get(inputShape);
+}
+
+/**
+ * Top-level integer members outside the range their API reference documentation states (from the service model:
+ * "Constraints: minimum 20; maximum 100." on MaxRecords of most Describe actions). Any operation.
+ */
+export function checkDocumentedRanges(operation: string, input: Record<string, unknown>): Issue[] {
+  const shape = serviceModel.operations[operation]?.input;
+  const table = shape ? rangesOf(shape) : undefined;
+  if (!table) return [];
+  const issues: Issue[] = [];
+  for (const [name, [min, max]] of table) {
+    const v = num(input[name]);
+    if (v === undefined || (v >= min && v <= max)) continue;
+    issues.push({ code: 'member-range', severity: 'error', message: `${name} must be between ${min} and ${max} for ${operation}.`, path: [name], target: 'value', awsError: 'InvalidParameterValue', fixValue: v < min ? min : max });
+  }
+  return issues;
+}
