@@ -163,17 +163,39 @@ test('cluster mode: a .cluster.on group in a Query request offers a rewrite to C
   const q = body({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r7g.large', CacheParameterGroupName: 'default.redis7.cluster.on', NumCacheNodes: 1 });
   const f = analyze(q, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
   assert.match(f.message, /CreateReplicationGroup/);
+  // Preferred: keep the single-node cluster, with the group's cluster-mode-disabled twin.
+  assert.equal(f.fixes![0].title, 'Use default.redis7 (cluster mode disabled)');
+  assert.equal(f.fixes![0].isPreferred, true);
+  assert.deepEqual(codes(applyEdits(q, f.fixes![0].edits), 'query'), []);
   const rewrite = f.fixes!.find((x) => /CreateReplicationGroup/.test(x.title))!;
   const fixed = applyEdits(q, rewrite.edits);
   const r = analyze(fixed, 'query');
   assert.equal(r.requests[0].action?.name, 'CreateReplicationGroup');
-  assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), []);
   assert.equal(r.requests[0].input.ReplicationGroupId, 'my-cluster');
-  assert.equal(r.requests[0].input.NumCacheClusters, 1);
+  assert.equal(r.requests[0].input.AutomaticFailoverEnabled, true);
+  // Automatic failover needs a replica: how many nodes to pay for is the user's call, offered as its own fix.
+  const errors = r.findings.filter((x) => x.severity === 'error');
+  assert.deepEqual(errors.map((x) => x.code), ['replication-group-nodes']);
+  const twoNodes = applyEdits(fixed, errors[0].fixes![0].edits);
+  assert.deepEqual(analyze(twoNodes, 'query').findings.filter((x) => x.severity === 'error'), []);
+  assert.equal(analyze(twoNodes, 'query').requests[0].input.NumCacheClusters, 2);
   // No rewrite when a parameter has no CreateReplicationGroup counterpart.
   const q2 = q + '&PreferredAvailabilityZone=us-east-1a';
   const f2 = analyze(q2, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
-  assert.equal(f2.fixes, undefined);
+  assert.deepEqual(f2.fixes!.map((x) => x.title), ['Use default.redis7 (cluster mode disabled)']);
+  // A custom group's name says nothing about a twin: no rename offered.
+  const custom = analyze(body({ CacheClusterId: 'x', Engine: 'redis', CacheParameterGroupName: 'my-params.cluster.on' }) + '&PreferredAvailabilityZone=us-east-1a', 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
+  assert.equal(custom.fixes, undefined);
+});
+
+test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailoverEnabled=true', () => {
+  const rg = body({ ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', EngineVersion: '7.1', CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2, ReplicasPerNodeGroup: 1 }).replace('Action=CreateCacheCluster', 'Action=CreateReplicationGroup');
+  assert.deepEqual(codes(rg, 'query'), ['replication-group-failover']);
+  const off = rg + '&AutomaticFailoverEnabled=false';
+  const f = analyze(off, 'query').findings.find((x) => x.code === 'replication-group-failover')!;
+  assert.deepEqual(codes(applyEdits(off, f.fixes![0].edits), 'query'), []);
+  assert.deepEqual(codes(rg + '&AutomaticFailoverEnabled=true', 'query'), []);
+  assert.deepEqual(codes(rg.replace('default.redis7.cluster.on', 'default.redis7'), 'query'), []);
 });
 
 // ---- Model-driven (shape) rules, per form

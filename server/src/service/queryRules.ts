@@ -375,6 +375,9 @@ export function clusterModeRewriteFix(raw: RawQueryRequest, input: Record<string
     last = p;
   }
   const id = typeof input.CacheClusterId === 'string' ? input.CacheClusterId : 'my-replication-group';
-  edits.push({ span: { start: last.span.end, end: last.span.end }, newText: `&ReplicationGroupDescription=${encodeURIComponent(id)}` });
-  return { title: 'Rewrite as CreateReplicationGroup (cluster mode enabled)', edits };
+  // Cluster mode enabled needs automatic failover (SOURCES.createReplicationGroup, AutomaticFailoverEnabled).
+  const failover = raw.params.find((p) => p.name === 'AutomaticFailoverEnabled');
+  if (failover) edits.push({ span: failover.valueSpan, newText: 'true' });
+  edits.push({ span: { start: last.span.end, end: last.span.end }, newText: `&ReplicationGroupDescription=${encodeURIComponent(id)}${failover ? '' : '&AutomaticFailoverEnabled=true'}` });
+  return { title: 'Rewrite as CreateReplicationGroup (cluster mode enabled, automatic failover)', edits };
 }

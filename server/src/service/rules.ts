@@ -121,6 +121,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const group = str(input.CacheParameterGroupName);
   if (group !== undefined) {
     if (group.endsWith(CLUSTER_MODE_GROUP_SUFFIX)) {
+      const base = group.slice(0, -CLUSTER_MODE_GROUP_SUFFIX.length);
+      const defaultTwin = base.startsWith('default.') && PARAMETER_GROUP_FAMILIES.includes(base.slice('default.'.length)) ? base : undefined;
       issues.push({
         code: 'cluster-mode-parameter-group',
         severity: 'error',
@@ -128,6 +130,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
         path: ['CacheParameterGroupName'],
         target: 'value',
         awsError: 'InvalidParameterCombination',
+        // A default group has a cluster-mode-disabled twin of the same family (SOURCES.parameterGroups).
+        ...(defaultTwin ? { fixValue: defaultTwin, fixTitle: `Use ${defaultTwin} (cluster mode disabled)` } : {}),
       });
     }
     const m = /^default\.(.+?)(\.cluster\.on)?$/.exec(group);
@@ -352,6 +356,21 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
  */
 export function checkCreateReplicationGroup(input: Record<string, unknown>): Issue[] {
   const issues: Issue[] = [];
+  // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
+  // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
+  const group = str(input.CacheParameterGroupName);
+  if (group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && input.AutomaticFailoverEnabled !== true) {
+    const written = input.AutomaticFailoverEnabled !== undefined;
+    issues.push({
+      code: 'replication-group-failover',
+      severity: 'error',
+      message: `${group} enables cluster mode, and cluster-mode-enabled replication groups need AutomaticFailoverEnabled=true.`,
+      path: [written ? 'AutomaticFailoverEnabled' : 'CacheParameterGroupName'],
+      target: 'value',
+      awsError: 'InvalidParameterCombination',
+      ...(written ? { fixValue: true } : {}),
+    });
+  }
   const clusters = num(input.NumCacheClusters);
   if (clusters === undefined) return issues;
   const groups = num(input.NumNodeGroups);
