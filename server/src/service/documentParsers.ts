@@ -2,7 +2,7 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { Entry, Finding, ValueNode } from './types';
+import type { Entry, Finding, Fix, ValueNode } from './types';
 
 
 /**
@@ -27,7 +27,7 @@ class NestingTooDeep {
 }
 
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
-  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0 };
+  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false };
   let root: ValueNode | undefined;
   try {
     root = parseJsonRoot(p);
@@ -42,8 +42,9 @@ export function parseJsonDocument(text: string, findings: Finding[]): ValueNode 
       findings.push({
         code: 'json-syntax',
         severity: 'error',
-        message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error as ParseErrorCode))}. The AWS CLI cannot read this file.`,
+        message: `Invalid JSON: ${e.detail ?? describeJsonError(printParseErrorCode(e.error as ParseErrorCode))}. The AWS CLI cannot read this file.`,
         span: { start: e.offset, end: e.offset + Math.max(e.length, 1) > text.length ? Math.max(e.offset, text.length) : e.offset + Math.max(e.length, 1) },
+        ...(e.fixes ? { fixes: e.fixes } : {}),
       });
     }
   }
@@ -91,14 +92,42 @@ const MAX_JSON_ERRORS = 20;
 const UNTIL_CLOSE_BRACE_OR_COMMA = (1 << TOKEN_CLOSE_BRACE) | (1 << TOKEN_COMMA);
 const UNTIL_CLOSE_BRACKET_OR_COMMA = (1 << TOKEN_CLOSE_BRACKET) | (1 << TOKEN_COMMA);
 
+interface JsonError {
+  error: number;
+  offset: number;
+  length: number;
+  /** Wording for a mistake this parser names itself (jsonc-parser's code would describe its recovery instead). */
+  detail?: string;
+  fixes?: Fix[];
+}
+
 interface JsonParse {
   scanner: JSONScanner;
   text: string;
   /** The current non-trivia token (what the scanner last returned to the parser). */
   token: number;
-  errors: { error: number; offset: number; length: number }[] | undefined;
+  errors: JsonError[] | undefined;
   /** Objects and arrays open around the current token. */
   depth: number;
+  /** Set while the current token is a LooseString taken as a TOKEN_STRING (the scanner knows it as unknown). */
+  loose: LooseString | undefined;
+  /** The next token is in a member name's place (after `{` or `,` in an object): an unquoted name may follow. */
+  nameExpected: boolean;
+}
+
+/**
+ * A string the AWS CLI cannot read but whose meaning is plain: 'single-quoted', or an unquoted name before a
+ * colon. It is reported once, with a fix, and then parsed as the string it was meant to be: jsonc-parser's
+ * recovery would drop it and report the colon and the closing bracket after it too, a cascade of findings
+ * for one mistake, and the rest of the file would lose that member.
+ */
+interface LooseString {
+  start: number;
+  end: number;
+  /** The name's span without quotes (what a quoted name's nameSpan is). */
+  contentStart: number;
+  contentEnd: number;
+  value: string;
 }
 
 // The parser below is jsonc-parser's own `visit` (3.x) recovery logic, step for step, over its scanner, with
@@ -136,16 +165,112 @@ function nextToken(p: JsonParse): number {
     const token = scanner.scan();
     const scanError = scanner.getTokenError();
     if (scanError !== 0 && SCAN_ERROR_TO_PARSE_ERROR[scanError]) jsonError(p, SCAN_ERROR_TO_PARSE_ERROR[scanError], 0, 0);
-    if (token === TOKEN_LINE_COMMENT || token === TOKEN_BLOCK_COMMENT) jsonError(p, ERR_INVALID_COMMENT_TOKEN, 0, 0);
-    else if (token === TOKEN_UNKNOWN) jsonError(p, ERR_INVALID_SYMBOL, 0, 0);
-    else if (token !== TOKEN_TRIVIA && token !== TOKEN_LINE_BREAK) return (p.token = token);
+    if (token === TOKEN_LINE_COMMENT || token === TOKEN_BLOCK_COMMENT) commentError(p, scanError === 0);
+    else if (token === TOKEN_UNKNOWN) {
+      // Only on the error path: a scanned unknown token may be a string written the wrong way.
+      if (looseString(p)) return (p.token = TOKEN_STRING);
+      jsonError(p, ERR_INVALID_SYMBOL, 0, 0);
+    } else if (token !== TOKEN_TRIVIA && token !== TOKEN_LINE_BREAK) {
+      if (p.loose) p.loose = undefined;
+      return (p.token = token);
+    }
   }
+}
+
+/** The current token's offset and length (a LooseString spans more than the scanner's unknown token). */
+function tokenOffset(p: JsonParse): number {
+  return p.loose ? p.loose.start : p.scanner.getTokenOffset();
+}
+
+function tokenLength(p: JsonParse): number {
+  return p.loose ? p.loose.end - p.loose.start : p.scanner.getTokenLength();
+}
+
+/** Records an error with its own wording and fixes (for mistakes named precisely), without recovery skipping. */
+function jsonErrorAt(p: JsonParse, offset: number, length: number, detail: string, fixes: Fix[] | undefined): void {
+  const errors = (p.errors ??= []);
+  if (errors.length < MAX_JSON_ERRORS) errors.push({ error: 0, offset, length, detail, fixes });
+}
+
+/** A comment: Python's json has none. Deleting it is the fix (with the line, when the comment is all of it). */
+function commentError(p: JsonParse, closed: boolean): void {
+  const text = p.text;
+  const start = p.scanner.getTokenOffset();
+  const end = start + p.scanner.getTokenLength();
+  let fixes: Fix[] | undefined;
+  // An unclosed block comment runs to the end of the file: deleting it would delete the rest of the file.
+  if (closed) {
+    let from = start;
+    while (from > 0 && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
+    let to = end;
+    const c = from === 0 ? 10 : text.charCodeAt(from - 1);
+    if (c === 10 || c === 13) {
+      // Alone on its line: remove the line, not just leave it empty.
+      let after = to;
+      while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+      if (text.charCodeAt(after) === 13) after++;
+      if (text.charCodeAt(after) === 10) to = after + 1;
+      else if (after >= text.length) to = after;
+    }
+    fixes = [{ title: 'Remove the comment', edits: [{ span: { start: from, end: to }, newText: '' }], isPreferred: true }];
+  }
+  jsonErrorAt(p, start, end - start, 'comments are not allowed in JSON', fixes);
+}
+
+/**
+ * Whether the unknown token just scanned is a LooseString; if so, reports it and makes it the current token.
+ * Only clean cases: a single-quoted string closed on the same line without backslashes (escapes would need
+ * interpreting) and followed by a separator, or a plain name directly followed by a colon.
+ */
+function looseString(p: JsonParse): boolean {
+  const scanner = p.scanner;
+  const text = p.text;
+  const start = scanner.getTokenOffset();
+  // Inside an object or array only: a quoted scalar as the whole file is reported as it was.
+  if (text.charCodeAt(start) === 0x27 && p.depth > 0) {
+    let close = start + 1;
+    for (;; close++) {
+      const c = text.charCodeAt(close);
+      if (c === 0x27) break;
+      if (c !== c || c === 10 || c === 13 || c === 0x5c) return false; // NaN: end of text
+    }
+    let after = close + 1;
+    while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+    const next = text.charCodeAt(after);
+    // , : } ] line break or end of text
+    if (!(next === 0x2c || next === 0x3a || next === 0x7d || next === 0x5d || next === 10 || next === 13 || after >= text.length)) return false;
+    const value = text.slice(start + 1, close);
+    const span = { start, end: close + 1 };
+    jsonErrorAt(p, start, span.end - start, 'strings and names must be in double quotes, not single quotes', [
+      { title: 'Use double quotes', edits: [{ span, newText: JSON.stringify(value) }], isPreferred: true },
+    ]);
+    p.loose = { start, end: close + 1, contentStart: start + 1, contentEnd: close, value };
+    scanner.setPosition(close + 1);
+    return true;
+  }
+  if (!p.nameExpected) return false;
+  const end = start + scanner.getTokenLength();
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f; // A-Z a-z _
+    if (!(letter || (i > start && c >= 0x30 && c <= 0x39))) return false;
+  }
+  let after = end;
+  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+  if (text.charCodeAt(after) !== 0x3a) return false;
+  const span = { start, end };
+  const value = text.slice(start, end);
+  jsonErrorAt(p, start, end - start, 'property names must be in double quotes', [
+    { title: 'Put the name in double quotes', edits: [{ span, newText: `"${value}"` }], isPreferred: true },
+  ]);
+  p.loose = { start, end, contentStart: start, contentEnd: end, value };
+  return true;
 }
 
 /** Records an error at the current token, then skips tokens up to one in `until` (or past one in `untilAfter`). */
 function jsonError(p: JsonParse, error: number, untilAfter: number, until: number): void {
   const errors = (p.errors ??= []);
-  if (errors.length < MAX_JSON_ERRORS) errors.push({ error, offset: p.scanner.getTokenOffset(), length: p.scanner.getTokenLength() });
+  if (errors.length < MAX_JSON_ERRORS) errors.push({ error, offset: tokenOffset(p), length: tokenLength(p) });
   if (untilAfter === 0 && until === 0) return;
   let token = p.token;
   while (token !== TOKEN_EOF) {
@@ -159,8 +284,38 @@ function jsonError(p: JsonParse, error: number, untilAfter: number, until: numbe
 }
 
 function currentSpan(p: JsonParse): { start: number; end: number } {
-  const start = p.scanner.getTokenOffset();
-  return { start, end: start + p.scanner.getTokenLength() };
+  const start = tokenOffset(p);
+  return { start, end: start + tokenLength(p) };
+}
+
+/**
+ * A comma right before the closing bracket (after a member, so `,,` and `[,]` keep recovery's findings): one
+ * finding on the comma, whose removal is the fix. Recovery alone would report the bracket instead, and twice
+ * in an object (name expected, value expected); the tree is the same either way.
+ */
+function trailingCommaError(p: JsonParse, comma: number, close: '}' | ']'): void {
+  jsonErrorAt(p, comma, 1, `trailing comma before '${close}'`, [
+    { title: 'Remove the trailing comma', edits: [{ span: { start: comma, end: comma + 1 }, newText: '' }], isPreferred: true },
+  ]);
+}
+
+/**
+ * A missing comma between members, reported (as before) on the token that follows, with a fix inserting the
+ * comma after the previous member. The caller passes that member only when the token can start the next one
+ * (a name in an object, a value in an array: else a comma would not help), and the fix is offered only when
+ * the member parsed without an error of its own (else its end is recovery's guess).
+ */
+function commaExpectedError(p: JsonParse, entry: Entry | undefined, item: ValueNode | undefined): void {
+  const prevStart = entry ? entry.nameSpan.start - 1 : item ? item.span.start : -1;
+  const prevEnd = entry ? entry.value.span.end : item ? item.span.end : -1;
+  const errors = p.errors;
+  const lastError = errors && errors.length > 0 ? errors[errors.length - 1].offset : -1;
+  const clean = prevStart >= 0 && lastError < prevStart;
+  jsonErrorAt(p, tokenOffset(p), tokenLength(p), 'comma expected', clean ? [{ title: 'Insert a comma', edits: [{ span: { start: prevEnd, end: prevEnd }, newText: ',' }], isPreferred: true }] : undefined);
+}
+
+function startsValue(token: number): boolean {
+  return token === TOKEN_STRING || token === TOKEN_NUMBER || token === TOKEN_OPEN_BRACE || token === TOKEN_OPEN_BRACKET || token === TOKEN_TRUE || token === TOKEN_FALSE || token === TOKEN_NULL;
 }
 
 function parseJsonValue(p: JsonParse): ValueNode | undefined {
@@ -172,7 +327,7 @@ function parseJsonValue(p: JsonParse): ValueNode | undefined {
     case TOKEN_OPEN_BRACE:
       return parseJsonObject(p);
     case TOKEN_STRING:
-      node = { kind: 'scalar', value: scanner.getTokenValue(), span: currentSpan(p) };
+      node = { kind: 'scalar', value: p.loose ? p.loose.value : scanner.getTokenValue(), span: currentSpan(p) };
       break;
     case TOKEN_NUMBER: {
       let value = Number(scanner.getTokenValue());
@@ -206,22 +361,35 @@ function parseJsonObject(p: JsonParse): ValueNode {
   const start = scanner.getTokenOffset();
   if (++p.depth > MAX_NESTING) throw new NestingTooDeep(start);
   const entries: Entry[] = [];
+  p.nameExpected = true;
   nextToken(p);
+  p.nameExpected = false;
   let needsComma = false;
+  /** The last step parsed a whole member (so a comma then `}` is a trailing comma, not `,,`, `{,` or `{"A",`). */
+  let member = false;
   while (p.token !== TOKEN_CLOSE_BRACE && p.token !== TOKEN_EOF) {
     if (p.token === TOKEN_COMMA) {
+      const comma = scanner.getTokenOffset();
       if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
-      nextToken(p);
+      p.nameExpected = true;
+      const next = nextToken(p);
+      p.nameExpected = false;
+      if (member && next === TOKEN_CLOSE_BRACE) {
+        trailingCommaError(p, comma, '}');
+        break;
+      }
     } else if (needsComma) {
-      jsonError(p, ERR_COMMA_EXPECTED, 0, 0);
+      commaExpectedError(p, entries.length > 0 && p.token === TOKEN_STRING ? entries[entries.length - 1] : undefined, undefined);
     }
     if (p.token !== TOKEN_STRING) {
       jsonError(p, ERR_PROPERTY_NAME_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
+      member = false;
     } else {
-      const name = scanner.getTokenValue();
+      const loose = p.loose;
+      const name = loose ? loose.value : scanner.getTokenValue();
       const keyOffset = scanner.getTokenOffset();
-      const nameSpan = { start: keyOffset + 1, end: keyOffset + Math.max(1, scanner.getTokenLength() - 1) };
+      const nameSpan = loose ? { start: loose.contentStart, end: loose.contentEnd } : { start: keyOffset + 1, end: keyOffset + Math.max(1, scanner.getTokenLength() - 1) };
       let value: ValueNode | undefined;
       if (nextToken(p) === TOKEN_COLON) {
         nextToken(p);
@@ -231,6 +399,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
         jsonError(p, ERR_COLON_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       }
       entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 } } });
+      member = value !== undefined;
     }
     needsComma = true;
   }
@@ -248,16 +417,24 @@ function parseJsonArray(p: JsonParse): ValueNode {
   const items: ValueNode[] = [];
   nextToken(p);
   let needsComma = false;
+  /** The last step parsed an item (so a comma then `]` is a trailing comma, not `,,` or `[,`). */
+  let member = false;
   while (p.token !== TOKEN_CLOSE_BRACKET && p.token !== TOKEN_EOF) {
     if (p.token === TOKEN_COMMA) {
+      const comma = scanner.getTokenOffset();
       if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
-      nextToken(p);
+      const next = nextToken(p);
+      if (member && next === TOKEN_CLOSE_BRACKET) {
+        trailingCommaError(p, comma, ']');
+        break;
+      }
     } else if (needsComma) {
-      jsonError(p, ERR_COMMA_EXPECTED, 0, 0);
+      commaExpectedError(p, undefined, items.length > 0 && startsValue(p.token) ? items[items.length - 1] : undefined);
     }
     const item = parseJsonValue(p);
     if (item) items.push(item);
     else jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACKET_OR_COMMA);
+    member = item !== undefined;
     needsComma = true;
   }
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
