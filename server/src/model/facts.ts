@@ -30,10 +30,15 @@ export const SOURCES = {
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
+  multiAz: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html',
+  dataTiering: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
 export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];
+
+/** Engines CreateReplicationGroup accepts: "The value must be set to valkey or redis." Source: SOURCES.createReplicationGroup (Engine). */
+export const REPLICATION_GROUP_ENGINES: readonly EngineName[] = ['valkey', 'redis'];
 
 export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcached', redis: 'Redis OSS', valkey: 'Valkey' };
 
@@ -97,8 +102,13 @@ export function engineOfFamily(family: string): EngineName | undefined {
  */
 export function defaultParameterGroups(family: string): string[] {
   const groups = [`default.${family}`];
-  if (/^(redis(3\.2|4\.0|5\.0|6\.x|7)|valkey\d+)$/.test(family)) groups.push(`default.${family}.cluster.on`);
+  if (hasClusterModeDefaultGroup(family)) groups.push(`default.${family}.cluster.on`);
   return groups;
+}
+
+/** Whether the family has a cluster-mode default group `default.<family>.cluster.on` (Redis OSS 3.2 on, Valkey). Source: SOURCES.parameterGroups. */
+export function hasClusterModeDefaultGroup(family: string): boolean {
+  return /^(redis(3\.2|4\.0|5\.0|6\.x|7)|valkey\d+)$/.test(family);
 }
 
 /** `.cluster.on` parameter groups have cluster-enabled=yes, which CreateCacheCluster cannot use. Source: SOURCES.createCacheCluster (CacheParameterGroupName). */
@@ -252,6 +262,10 @@ export const LIMITS = {
   maxMemcachedNodes: 40,
   /** CreateReplicationGroup NumCacheClusters: at most 6 (1 primary plus 5 replicas). Source: SOURCES.createReplicationGroup. */
   maxReplicationGroupClusters: 6,
+  /** CreateReplicationGroup ReplicasPerNodeGroup: "Valid values are 0 to 5." Source: SOURCES.createReplicationGroup. */
+  maxReplicasPerNodeGroup: 5,
+  /** ReplicationGroupId: 1–40 letters, digits or hyphens; starts with a letter; no `--`, no trailing hyphen. Source: SOURCES.createReplicationGroup (ReplicationGroupId). */
+  replicationGroupIdMaxLength: 40,
   /** TCP port range. */
   portMin: 1,
   portMax: 65535,
@@ -275,7 +289,19 @@ export const LIMITS = {
   tagValueMax: 256,
   /** In-transit encryption: Redis OSS 3.2.6, 4.0.10 and later; Valkey 7.2+; Memcached 1.6.12+. Source: SOURCES.inTransitEncryption. */
   transitEncryptionMinVersion: { redis: ['3.2.6', '4.0.10'], memcached: '1.6.12' },
+  /**
+   * Encryption at rest (CreateReplicationGroup AtRestEncryptionEnabled): "Only available when creating a replication
+   * group in an Amazon VPC using Valkey 7.2 and later, Redis OSS version 3.2.6, or Redis OSS 4.x and later."
+   * Source: SOURCES.createReplicationGroup (AtRestEncryptionEnabled).
+   */
+  atRestEncryptionMinVersion: { redis: ['3.2.6', '4.0'] },
 } as const;
+
+/**
+ * Data tiering: "only supported for replication groups using the r6gd node type. This parameter must be set to true
+ * when using r6gd nodes." Source: SOURCES.createReplicationGroup (DataTieringEnabled) and SOURCES.dataTiering.
+ */
+export const DATA_TIERING_NODE_FAMILY = 'r6gd';
 
 /** Log delivery: slow log from Redis OSS 6.0, engine log from Redis OSS 6.2 (all Valkey versions). Source: SOURCES.logDelivery. */
 export const LOG_DELIVERY_MIN_REDIS_VERSION: Record<'slow-log' | 'engine-log', string> = { 'slow-log': '6.0', 'engine-log': '6.2' };

@@ -138,9 +138,11 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   }
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
   if (operation && reporting) {
-    const issues = checkDocumentedRanges(operation, input);
-    if (operation === 'CreateReplicationGroup') issues.push(...checkCreateReplicationGroup(input));
-    for (const issue of issues) findings.push(issueToFinding(issue, ctx, anchor));
+    for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
+    if (operation === 'CreateReplicationGroup') {
+      reportAuthTokenInFile(ctx);
+      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
+    }
   }
   if (operation === 'CreateCacheCluster' && reporting) {
     reportAuthTokenInFile(ctx);

@@ -1,16 +1,18 @@
-// Semantic rules of CreateCacheCluster on an SDK-shaped input (works on partial inputs too: a rule whose
-// members are absent stays silent). Used by `analyze` for every document form, by the create wizard and by
+// Semantic rules of CreateCacheCluster and CreateReplicationGroup on an SDK-shaped input (works on partial inputs
+// too: a rule whose members are absent stays silent). The member rules both actions share live in one place and
+// take an ActionProfile for what differs. Used by `analyze` for every document form, by the create wizard and by
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
-  CLUSTER_MODE_GROUP_SUFFIX, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName,
+  CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
+  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
+  hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName, type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { suggest } from './text';
 import type { Issue } from './types';
 import {
-  regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateS3SnapshotArn, validateSnapshotWindow,
-  validateSnsTopicArn, windowsOverlap,
+  regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
+  validateSnapshotWindow, validateSnsTopicArn, windowsOverlap,
 } from './validators';
 
 const versionsOfFamily = (family: string) => ENGINE_VERSIONS.filter((v) => v.family === family);
@@ -22,6 +24,25 @@ export interface RuleOptions {
   /** Region of the endpoint the request goes to (from the URL host), for AZ and ARN Region checks. */
   region?: string;
 }
+
+/**
+ * What differs between the create actions whose members share rules (module constants: the rules allocate nothing
+ * for them per request).
+ */
+interface ActionProfile {
+  action: 'CreateCacheCluster' | 'CreateReplicationGroup';
+  /** Engines the action accepts. */
+  engines: readonly EngineName[];
+  /** Whether a `.cluster.on` (cluster mode) parameter group is valid for the action, so a fix keeps the suffix. */
+  clusterMode: boolean;
+  /** Whether SnapshotArns takes one ARN only (CreateCacheCluster seeds one shard). */
+  singleSnapshotArn: boolean;
+  /** What the action creates, in messages. */
+  noun: string;
+}
+
+const CACHE_CLUSTER: ActionProfile = { action: 'CreateCacheCluster', engines: ENGINES, clusterMode: false, singleSnapshotArn: true, noun: 'cluster' };
+const REPLICATION_GROUP: ActionProfile = { action: 'CreateReplicationGroup', engines: REPLICATION_GROUP_ENGINES, clusterMode: true, singleSnapshotArn: false, noun: 'replication group' };
 
 export function checkCreateCacheCluster(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
@@ -36,58 +57,10 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     }
   }
 
-  // --- Engine
-  const rawEngine = str(input.Engine);
-  let engine: EngineName | undefined;
-  if (rawEngine !== undefined) {
-    if ((ENGINES as readonly string[]).includes(rawEngine)) engine = rawEngine as EngineName;
-    else if ((ENGINES as readonly string[]).includes(rawEngine.toLowerCase())) {
-      engine = rawEngine.toLowerCase() as EngineName;
-      issues.push({ code: 'engine-case', severity: 'warning', message: `Engine names are lowercase: ${engine}.`, path: ['Engine'], target: 'value', fixValue: engine });
-    } else {
-      const best = suggest(rawEngine, ENGINES);
-      issues.push({
-        code: 'invalid-engine',
-        severity: 'error',
-        message: `Engine must be one of ${ENGINES.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
-        path: ['Engine'],
-        target: 'value',
-        awsError: 'InvalidParameterValue',
-        fixValue: best,
-      });
-    }
-  }
+  const engine = checkEngine(input, CACHE_CLUSTER, issues);
   const isRedisLike = engine === 'redis' || engine === 'valkey';
-
-  // --- EngineVersion
   const version = str(input.EngineVersion);
-  const versionFact = engine && version !== undefined ? findVersion(engine, version) : undefined;
-  if (engine && version !== undefined && !versionFact) {
-    const other = ENGINE_VERSIONS.find((v) => v.version === version && v.engine !== engine);
-    const known = ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version);
-    if (other) {
-      issues.push({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
-    } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
-      issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
-    } else {
-      issues.push({ code: 'engine-version', severity: 'error', message: `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
-    }
-  }
-  if (versionFact && versionFact.status !== 'supported') {
-    const latest = latestVersion(engine!);
-    issues.push({
-      code: 'engine-version-support',
-      severity: versionFact.status === 'deprecated' ? 'warning' : 'information',
-      message:
-        versionFact.status === 'deprecated'
-          ? versionFact.endOfLife
-            ? `${ENGINE_DISPLAY[engine!]} ${version} reached end of life on ElastiCache on ${versionFact.endOfLife}: create new clusters with a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`
-            : `${ENGINE_DISPLAY[engine!]} ${version} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`
-          : `Standard support for ${ENGINE_DISPLAY[engine!]} ${version} ended on January 31, 2026; it now runs on paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`,
-      path: ['EngineVersion'],
-      target: 'value',
-    });
-  }
+  const versionFact = checkEngineVersion(engine, version, issues);
 
   // --- NumCacheNodes
   const nodes = num(input.NumCacheNodes);
@@ -134,67 +107,16 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
         ...(defaultTwin ? { fixValue: defaultTwin, fixTitle: `Use ${defaultTwin} (cluster mode disabled)` } : {}),
       });
     }
-    const m = /^default\.(.+?)(\.cluster\.on)?$/.exec(group);
-    if (m) {
-      const family = m[1];
-      const expected = versionFact?.family;
-      if (!PARAMETER_GROUP_FAMILIES.includes(family)) {
-        const best = suggest(family, PARAMETER_GROUP_FAMILIES);
-        issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined });
-      } else if (engine && engineOfFamily(family) !== engine) {
-        issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}` : undefined });
-      } else if (expected && family !== expected) {
-        issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}` });
-      }
-    }
+    checkParameterGroupFamily(group, engine, version, versionFact, CACHE_CLUSTER, issues);
   }
 
-  // --- CacheNodeType
-  const nodeType = str(input.CacheNodeType);
-  if (nodeType !== undefined) {
-    const fact = nodeTypeFact(nodeType);
-    if (!fact) {
-      if (!NODE_TYPE_SHAPE.test(nodeType)) {
-        issues.push({ code: 'invalid-node-type', severity: 'error', message: `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
-      } else {
-        issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
-      }
-    } else {
-      if (fact.generation === 'previous') {
-        issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
-      }
-      if (engine && fact.engines && !fact.engines.includes(engine)) {
-        issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
-      }
-      const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
-      if (min && version && versionFact && compareVersions(version, min) < 0) {
-        issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
-      }
-    }
-  }
+  checkNodeType(input, engine, version, versionFact, issues);
 
   // --- Availability Zones
   const azs = strList(input.PreferredAvailabilityZones);
   const az = str(input.PreferredAvailabilityZone);
-  // Most requests name no zone: no arrays or sets for them.
-  let azRegions: Set<string> | undefined;
-  const checkZone = (name: string, path: (string | number)[]) => {
-    const region = regionOfAvailabilityZone(name);
-    if (!region) {
-      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
-      return;
-    }
-    (azRegions ??= new Set()).add(region);
-    if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
-    else if (options.region && region !== options.region) {
-      issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
-    }
-  };
-  if (az !== undefined) checkZone(az, ['PreferredAvailabilityZone']);
-  if (azs) for (let i = 0; i < azs.length; i++) checkZone(azs[i], ['PreferredAvailabilityZones', i]);
-  if (azRegions && azRegions.size > 1) {
-    issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a cluster lives in one Region.`, path: [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
-  }
+  // Most requests name no zone: nothing to do for them.
+  if (az !== undefined || azs) checkZones(az, azs, 'PreferredAvailabilityZones', CACHE_CLUSTER, options, issues);
   if (azs && azs.length > 0) {
     const count = nodes ?? 1;
     if (azs.length !== count) {
@@ -209,6 +131,163 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     issues.push({ code: 'az-mode', severity: 'warning', message: 'AZMode cross-az spreads nodes over zones, but NumCacheNodes is 1.', path: ['AZMode'], target: 'value' });
   }
 
+  checkCommonMembers(input, engine, version, versionFact, CACHE_CLUSTER, options, issues);
+  if (input.CacheSecurityGroupNames !== undefined && (input.SecurityGroupIds !== undefined || input.CacheSubnetGroupName !== undefined)) {
+    issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member rules shared by CreateCacheCluster and CreateReplicationGroup (the members mean the same in both; the
+// API reference of each action documents them alike). What differs per action comes in as an ActionProfile.
+
+/** Engine: one the action takes, lowercase. Returns the engine when it is valid (after a case fix). */
+function checkEngine(input: Record<string, unknown>, profile: ActionProfile, issues: Issue[]): EngineName | undefined {
+  const rawEngine = str(input.Engine);
+  if (rawEngine === undefined) return undefined;
+  const engines = profile.engines as readonly string[];
+  if (engines.includes(rawEngine)) return rawEngine as EngineName;
+  const lower = rawEngine.toLowerCase();
+  if (engines.includes(lower)) {
+    issues.push({ code: 'engine-case', severity: 'warning', message: `Engine names are lowercase: ${lower}.`, path: ['Engine'], target: 'value', fixValue: lower });
+    return lower as EngineName;
+  }
+  if ((ENGINES as readonly string[]).includes(lower)) {
+    // An engine of ElastiCache that this action does not take (Memcached for CreateReplicationGroup).
+    issues.push({
+      code: 'invalid-engine',
+      severity: 'error',
+      message: `${profile.action} does not support ${ENGINE_DISPLAY[lower as EngineName]}: Engine must be ${profile.engines.join(' or ')}${lower === 'memcached' ? ' (create Memcached clusters with CreateCacheCluster)' : ''}.`,
+      path: ['Engine'],
+      target: 'value',
+      awsError: 'InvalidParameterValue',
+    });
+    return undefined;
+  }
+  const best = suggest(rawEngine, profile.engines);
+  issues.push({
+    code: 'invalid-engine',
+    severity: 'error',
+    message: `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
+    path: ['Engine'],
+    target: 'value',
+    awsError: 'InvalidParameterValue',
+    fixValue: best,
+  });
+  return undefined;
+}
+
+/** EngineVersion: a known version of the engine, and its support status. Returns the version's fact when known. */
+function checkEngineVersion(engine: EngineName | undefined, version: string | undefined, issues: Issue[]): EngineVersionFact | undefined {
+  const versionFact = engine && version !== undefined ? findVersion(engine, version) : undefined;
+  if (engine && version !== undefined && !versionFact) {
+    const other = ENGINE_VERSIONS.find((v) => v.version === version && v.engine !== engine);
+    const known = ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version);
+    if (other) {
+      issues.push({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+    } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
+      issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
+    } else {
+      issues.push({ code: 'engine-version', severity: 'error', message: `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+    }
+  }
+  if (versionFact && versionFact.status !== 'supported') {
+    const latest = latestVersion(engine!);
+    issues.push({
+      code: 'engine-version-support',
+      severity: versionFact.status === 'deprecated' ? 'warning' : 'information',
+      message:
+        versionFact.status === 'deprecated'
+          ? versionFact.endOfLife
+            ? `${ENGINE_DISPLAY[engine!]} ${version} reached end of life on ElastiCache on ${versionFact.endOfLife}: create new clusters with a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`
+            : `${ENGINE_DISPLAY[engine!]} ${version} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`
+          : `Standard support for ${ENGINE_DISPLAY[engine!]} ${version} ended on January 31, 2026; it now runs on paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`,
+      path: ['EngineVersion'],
+      target: 'value',
+    });
+  }
+  return versionFact;
+}
+
+/**
+ * A default parameter group (`default.<family>[.cluster.on]`): a real family, of the engine, and the family of the
+ * engine version. Where the action takes cluster mode, the fix keeps `.cluster.on` when the right family has such a
+ * default group, and a `.cluster.on` group of a family without one is reported.
+ */
+function checkParameterGroupFamily(group: string, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, issues: Issue[]): void {
+  const m = /^default\.(.+?)(\.cluster\.on)?$/.exec(group);
+  if (!m) return;
+  const family = m[1];
+  const expected = versionFact?.family;
+  const suffix = profile.clusterMode && m[2] && expected && hasClusterModeDefaultGroup(expected) ? m[2] : '';
+  if (!PARAMETER_GROUP_FAMILIES.includes(family)) {
+    const best = suggest(family, PARAMETER_GROUP_FAMILIES);
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined });
+  } else if (engine && engineOfFamily(family) !== engine) {
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}${suffix}` : undefined });
+  } else if (expected && family !== expected) {
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}` });
+  } else if (profile.clusterMode && m[2] && !hasClusterModeDefaultGroup(family)) {
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS 3.2 or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
+  }
+}
+
+/** CacheNodeType: the shape, a known type, its generation, and the engine and version it needs. */
+function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, issues: Issue[]): void {
+  const nodeType = str(input.CacheNodeType);
+  if (nodeType === undefined) return;
+  const fact = nodeTypeFact(nodeType);
+  if (!fact) {
+    if (!NODE_TYPE_SHAPE.test(nodeType)) {
+      issues.push({ code: 'invalid-node-type', severity: 'error', message: `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
+    } else {
+      issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
+    }
+  } else {
+    if (fact.generation === 'previous') {
+      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
+    }
+    if (engine && fact.engines && !fact.engines.includes(engine)) {
+      issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+    }
+    const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
+    if (min && version && versionFact && compareVersions(version, min) < 0) {
+      issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+    }
+  }
+}
+
+/**
+ * Availability Zone names: AZ-shaped, in a known Region, in the endpoint's Region, all in one Region. `az` is
+ * PreferredAvailabilityZone (CreateCacheCluster only); `azs` is the list member named `listMember`.
+ */
+function checkZones(az: string | undefined, azs: string[] | undefined, listMember: string, profile: ActionProfile, options: RuleOptions, issues: Issue[]): void {
+  let azRegions: Set<string> | undefined;
+  const checkZone = (name: string, path: (string | number)[]) => {
+    const region = regionOfAvailabilityZone(name);
+    if (!region) {
+      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      return;
+    }
+    (azRegions ??= new Set()).add(region);
+    if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
+    else if (options.region && region !== options.region) {
+      issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
+    }
+  };
+  if (az !== undefined) checkZone(az, ['PreferredAvailabilityZone']);
+  if (azs) for (let i = 0; i < azs.length; i++) checkZone(azs[i], [listMember, i]);
+  if (azRegions && azRegions.size > 1) {
+    issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a ${profile.noun} lives in one Region.`, path: [azs ? listMember : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
+  }
+}
+
+/**
+ * Windows, snapshot retention, port, snapshot and SNS topic ARNs, in-transit encryption and AUTH, log delivery,
+ * IPv6, tags and VPC security group IDs.
+ */
+function checkCommonMembers(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, options: RuleOptions, issues: Issue[]): void {
   // --- Windows
   const maintenance = str(input.PreferredMaintenanceWindow);
   if (maintenance !== undefined) {
@@ -242,7 +321,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
     if (check.warning) issues.push({ code: 'snapshot-arn', severity: 'warning', message: check.warning, path: ['SnapshotArns', i], target: 'value' });
   });
-  if (snapshotArns && snapshotArns.length > 1) {
+  if (profile.singleSnapshotArn && snapshotArns && snapshotArns.length > 1) {
     issues.push({ code: 'snapshot-arn', severity: 'warning', message: 'CreateCacheCluster takes a single-element SnapshotArns list (one RDB file seeds the one shard).', path: ['SnapshotArns'], target: 'name' });
   }
   const topic = str(input.NotificationTopicArn);
@@ -250,7 +329,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     const problem = validateSnsTopicArn(topic);
     if (problem) issues.push({ code: 'sns-topic-arn', severity: 'error', message: problem, path: ['NotificationTopicArn'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (options.region && regionOfArn(topic) !== options.region) {
-      issues.push({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but the cluster is created in ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
+      issues.push({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but the ${profile.noun} is created in ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
     }
   }
 
@@ -343,23 +422,38 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
       issues.push({ code: 'security-group-id', severity: 'warning', message: `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
     }
   });
-  if (input.CacheSecurityGroupNames !== undefined && (input.SecurityGroupIds !== undefined || input.CacheSubnetGroupName !== undefined)) {
-    issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
-  }
-  return issues;
 }
 
 /**
- * CreateReplicationGroup's node count (SOURCES.createReplicationGroup, NumCacheClusters): at most 6 (1 primary plus
- * 5 replicas), and at least 2 when AutomaticFailoverEnabled is true. NumCacheClusters is not used with several
- * node groups, so the rule stays silent when NumNodeGroups > 1 or NodeGroupConfiguration is given.
+ * Semantic rules of CreateReplicationGroup: the member rules it shares with CreateCacheCluster (engine Valkey or
+ * Redis OSS only, SOURCES.createReplicationGroup), plus its own members: ReplicationGroupId, automatic failover for
+ * cluster mode, the node count (NumCacheClusters, ReplicasPerNodeGroup), PreferredCacheClusterAZs, encryption at
+ * rest, Multi-AZ and data tiering.
  */
-export function checkCreateReplicationGroup(input: Record<string, unknown>): Issue[] {
+export function checkCreateReplicationGroup(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
+
+  // --- ReplicationGroupId: "stored as a lowercase string"; 1–40 letters, digits or hyphens (SOURCES.createReplicationGroup).
+  const id = str(input.ReplicationGroupId);
+  if (id !== undefined) {
+    const problem = validateReplicationGroupId(id);
+    if (problem) issues.push({ code: 'invalid-replication-group-id', severity: 'error', message: problem, path: ['ReplicationGroupId'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (/[A-Z]/.test(id)) {
+      issues.push({ code: 'replication-group-id-case', severity: 'hint', message: 'ElastiCache stores replication group IDs in lowercase.', path: ['ReplicationGroupId'], target: 'value', fixValue: id.toLowerCase(), fixTitle: 'Use lowercase' });
+    }
+  }
+
+  const engine = checkEngine(input, REPLICATION_GROUP, issues);
+  const version = str(input.EngineVersion);
+  const versionFact = checkEngineVersion(engine, version, issues);
+  const group = str(input.CacheParameterGroupName);
+  if (group !== undefined) checkParameterGroupFamily(group, engine, version, versionFact, REPLICATION_GROUP, issues);
+  checkNodeType(input, engine, version, versionFact, issues);
+
   // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
   // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
-  const group = str(input.CacheParameterGroupName);
-  if (group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && input.AutomaticFailoverEnabled !== true) {
+  const failover = input.AutomaticFailoverEnabled === true;
+  if (group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && !failover) {
     const written = input.AutomaticFailoverEnabled !== undefined;
     issues.push({
       code: 'replication-group-failover',
@@ -371,15 +465,69 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>): Iss
       ...(written ? { fixValue: true } : {}),
     });
   }
+
+  // --- Node count (SOURCES.createReplicationGroup, NumCacheClusters): at most 6 (1 primary plus 5 replicas), and at
+  // least 2 with automatic failover. NumCacheClusters (and PreferredCacheClusterAZs) are not used with several node
+  // groups (NumNodeGroups > 1, NodeGroupConfiguration).
   const clusters = num(input.NumCacheClusters);
-  if (clusters === undefined) return issues;
   const groups = num(input.NumNodeGroups);
-  if ((groups !== undefined && groups > 1) || input.NodeGroupConfiguration !== undefined) return issues;
-  if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
-    issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
-  } else if (input.AutomaticFailoverEnabled === true && clusters < 2) {
-    issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+  const singleShard = !(groups !== undefined && groups > 1) && input.NodeGroupConfiguration === undefined;
+  if (clusters !== undefined && singleShard) {
+    if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
+      issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
+    } else if (failover && clusters < 2) {
+      issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+    }
   }
+  const replicas = num(input.ReplicasPerNodeGroup);
+  if (replicas !== undefined && (replicas < 0 || replicas > LIMITS.maxReplicasPerNodeGroup)) {
+    issues.push({ code: 'replication-group-nodes', severity: 'error', message: `ReplicasPerNodeGroup must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}.`, path: ['ReplicasPerNodeGroup'], target: 'value', awsError: 'InvalidParameterValue', fixValue: replicas < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
+  }
+
+  // --- PreferredCacheClusterAZs: zone names, and "The number of Availability Zones listed must equal the value of
+  // NumCacheClusters" (SOURCES.createReplicationGroup), when NumCacheClusters is given and used.
+  const azs = strList(input.PreferredCacheClusterAZs);
+  if (azs) {
+    checkZones(undefined, azs, 'PreferredCacheClusterAZs', REPLICATION_GROUP, options, issues);
+    if (clusters !== undefined && singleShard && azs.length > 0 && azs.length !== clusters) {
+      issues.push({ code: 'az-count', severity: 'error', message: `PreferredCacheClusterAZs lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheClusters is ${clusters}: the counts must be equal (repeat a zone to place several clusters in it).`, path: ['PreferredCacheClusterAZs'], target: 'name', awsError: 'InvalidParameterCombination' });
+    }
+  }
+
+  // --- Encryption at rest: Valkey 7.2 and later, Redis OSS 3.2.6, or Redis OSS 4.x and later (LIMITS.atRestEncryptionMinVersion).
+  if (input.AtRestEncryptionEnabled === true && engine === 'redis' && version && versionFact) {
+    const [v326, v4] = LIMITS.atRestEncryptionMinVersion.redis;
+    if (version !== v326 && compareVersions(version, v4) < 0) {
+      issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, 4.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+    }
+  }
+
+  // --- Multi-AZ: the Multi-AZ guide (SOURCES.multiAz) describes it as automatic failover to a read replica. That the
+  // API rejects MultiAZEnabled=true without AutomaticFailoverEnabled=true could not be confirmed from AWS
+  // documentation, so this is a warning.
+  if (input.MultiAZEnabled === true && !failover) {
+    const written = input.AutomaticFailoverEnabled !== undefined;
+    issues.push({
+      code: 'multi-az-failover',
+      severity: 'warning',
+      message: 'MultiAZEnabled=true without AutomaticFailoverEnabled=true: Multi-AZ fails over to a replica automatically, so enable automatic failover too.',
+      path: [written ? 'AutomaticFailoverEnabled' : 'MultiAZEnabled'],
+      target: written ? 'value' : 'name',
+      ...(written ? { fixValue: true } : {}),
+    });
+  }
+
+  // --- Data tiering: only with r6gd nodes, and required with them (SOURCES.createReplicationGroup, DataTieringEnabled).
+  const nodeType = str(input.CacheNodeType);
+  const nodeFamily = nodeType !== undefined ? nodeTypeFact(nodeType)?.family : undefined;
+  if (nodeFamily === DATA_TIERING_NODE_FAMILY && input.DataTieringEnabled !== true) {
+    const written = input.DataTieringEnabled !== undefined;
+    issues.push({ code: 'data-tiering', severity: 'error', message: `${nodeType} (${DATA_TIERING_NODE_FAMILY}) nodes tier data to SSD: DataTieringEnabled must be true with them.`, path: [written ? 'DataTieringEnabled' : 'CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination', ...(written ? { fixValue: true } : {}) });
+  } else if (input.DataTieringEnabled === true && nodeFamily !== undefined && nodeFamily !== DATA_TIERING_NODE_FAMILY) {
+    issues.push({ code: 'data-tiering', severity: 'error', message: `Data tiering is only supported with ${DATA_TIERING_NODE_FAMILY} node types, not ${nodeType}.`, path: ['DataTieringEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+  }
+
+  checkCommonMembers(input, engine, version, versionFact, REPLICATION_GROUP, options, issues);
   return issues;
 }
 

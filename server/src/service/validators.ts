@@ -7,16 +7,25 @@ import { LIMITS, REGION_SHAPE } from '../model/facts';
  * the ID breaks is named at once, so fixing one does not reveal the next.
  */
 export function validateCacheClusterId(id: string): string | undefined {
-  if (id.length === 0) return `A cluster ID must be 1 to ${LIMITS.cacheClusterIdMaxLength} characters long (it is empty).`;
+  return validateIdentifier(id, LIMITS.cacheClusterIdMaxLength, 'A cluster ID');
+}
+
+/** ReplicationGroupId: the same rules as a cluster ID, at most 40 characters (SOURCES.createReplicationGroup). */
+export function validateReplicationGroupId(id: string): string | undefined {
+  return validateIdentifier(id, LIMITS.replicationGroupIdMaxLength, 'A replication group ID');
+}
+
+function validateIdentifier(id: string, max: number, what: string): string | undefined {
+  if (id.length === 0) return `${what} must be 1 to ${max} characters long (it is empty).`;
   const problems: string[] = [];
-  if (id.length > LIMITS.cacheClusterIdMaxLength) problems.push(`be at most ${LIMITS.cacheClusterIdMaxLength} characters long (it has ${id.length})`);
+  if (id.length > max) problems.push(`be at most ${max} characters long (it has ${id.length})`);
   if (!/^[A-Za-z]/.test(id)) problems.push('begin with a letter');
   if (/[^A-Za-z0-9-]/.test(id)) problems.push('contain only ASCII letters, digits and hyphens');
   if (id.includes('--')) problems.push('not contain two consecutive hyphens');
   if (id.endsWith('-')) problems.push('not end with a hyphen');
   if (problems.length === 0) return undefined;
   const last = problems.pop()!;
-  return `A cluster ID must ${problems.length > 0 ? `${problems.join(', ')} and ${last}` : last}.`;
+  return `${what} must ${problems.length > 0 ? `${problems.join(', ')} and ${last}` : last}.`;
 }
 
 /** AuthToken: 16–128 printable ASCII characters; the only special characters allowed are ! & # $ ^ < > -. */

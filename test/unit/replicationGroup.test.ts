@@ -1,0 +1,265 @@
+// CreateReplicationGroup semantics in the Query form: the member rules it shares with CreateCacheCluster (one
+// implementation, rules.ts) and its own members. Each rule: a hit and a clean case; then realistic clean requests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, checkCreateReplicationGroup, validateReplicationGroupId } from '../../server/src/service/index';
+import { applyEdits, body, codes, findingsAt } from './helpers';
+
+type Members = Record<string, string | number | boolean>;
+const base: Members = { ReplicationGroupId: 'checkout', ReplicationGroupDescription: 'Checkout cache', Engine: 'valkey', EngineVersion: '8.0', CacheNodeType: 'cache.r7g.large' };
+const redis: Members = { ...base, Engine: 'redis', EngineVersion: '7.1' };
+const vpc: Members = { CacheSubnetGroupName: 'my-subnets' };
+/** A CreateReplicationGroup form body. */
+const rg = (members: Members) => body({ Action: 'CreateReplicationGroup', ...base, ...members });
+/** The same as a URL to the us-west-2 endpoint (for the Region checks). */
+const url = (members: Members) => `https://elasticache.us-west-2.amazonaws.com/?${rg(members)}`;
+const sg = 'sg-0123456789abcdef0';
+
+/** [rule code, members that hit it, members of a request without any finding] */
+const cases: [string, Members, Members][] = [
+  // Shared with CreateCacheCluster
+  ['invalid-engine', { Engine: 'memcached', EngineVersion: '1.6.22' }, {}],
+  ['invalid-engine', { Engine: 'valkee' }, {}],
+  ['engine-case', { Engine: 'Valkey' }, {}],
+  ['engine-version', { EngineVersion: '7.1' }, { EngineVersion: '7.2' }],
+  ['engine-version', { EngineVersion: 'latest' }, {}],
+  ['engine-version-support', { ...redis, EngineVersion: '3.2.10', CacheNodeType: 'cache.r5.large' }, redis],
+  ['engine-version-support', { ...redis, EngineVersion: '5.0.6' }, { ...redis, EngineVersion: '6.2' }],
+  ['parameter-group-family', { CacheParameterGroupName: 'default.redis7' }, { CacheParameterGroupName: 'default.valkey8' }],
+  ['parameter-group-family', { ...redis, CacheParameterGroupName: 'default.redis6.x.cluster.on', AutomaticFailoverEnabled: true }, { ...redis, CacheParameterGroupName: 'default.redis7.cluster.on', AutomaticFailoverEnabled: true }],
+  ['parameter-group-family', { CacheParameterGroupName: 'default.valkey9' }, { CacheParameterGroupName: 'my-custom-group' }],
+  ['invalid-node-type', { CacheNodeType: 'r7g.large' }, {}],
+  ['unknown-node-type', { CacheNodeType: 'cache.r99.large' }, {}],
+  ['previous-generation-node-type', { CacheNodeType: 'cache.m3.medium' }, { CacheNodeType: 'cache.m7g.large' }],
+  ['node-type-engine-version', { ...redis, EngineVersion: '4.0.10', CacheNodeType: 'cache.r6g.large' }, { ...redis, CacheNodeType: 'cache.r6g.large' }],
+  ['maintenance-window', { PreferredMaintenanceWindow: 'sunday:23:00-mon:01:30' }, { PreferredMaintenanceWindow: 'sun:23:00-mon:01:30' }],
+  ['maintenance-window', { PreferredMaintenanceWindow: 'sun:23:00-sun:23:30' }, { PreferredMaintenanceWindow: 'sat:23:30-sun:00:30' }],
+  ['snapshot-window', { SnapshotWindow: '5:00-9:00' }, { SnapshotWindow: '05:00-09:00' }],
+  ['window-overlap', { PreferredMaintenanceWindow: 'sun:04:00-sun:06:00', SnapshotWindow: '05:00-07:00' }, { PreferredMaintenanceWindow: 'sun:04:00-sun:05:00', SnapshotWindow: '05:00-07:00' }],
+  ['snapshot-retention', { SnapshotRetentionLimit: 36 }, { SnapshotRetentionLimit: 35 }],
+  ['port-range', { Port: 70000 }, { Port: 6380 }],
+  ['snapshot-arn', { 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket' }, { 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/shard-1.rdb' }],
+  // Several RDB files are fine here (one per node group), unlike CreateCacheCluster.
+  ['snapshot-arn', { 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/a,b.rdb' }, { 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/shard-1.rdb', 'SnapshotArns.SnapshotArn.2': 'arn:aws:s3:::my-bucket/shard-2.rdb' }],
+  ['sns-topic-arn', { NotificationTopicArn: 'arn:aws:sns:us-west-2:1234:ops' }, { NotificationTopicArn: 'arn:aws:sns:us-west-2:123456789012:ops' }],
+  ['transit-encryption-subnet-group', { TransitEncryptionEnabled: true }, { TransitEncryptionEnabled: true, ...vpc }],
+  ['transit-encryption-version', { ...redis, EngineVersion: '3.2.4', CacheNodeType: 'cache.r5.large', TransitEncryptionEnabled: true, ...vpc }, { ...redis, TransitEncryptionEnabled: true, ...vpc }],
+  ['auth-token-requires-transit-encryption', { AuthToken: 'correct-horse-battery-staple' }, { AuthToken: 'correct-horse-battery-staple', TransitEncryptionEnabled: true, ...vpc }],
+  ['invalid-auth-token', { AuthToken: 'short', TransitEncryptionEnabled: true, ...vpc }, { AuthToken: 'correct-horse-battery-staple', TransitEncryptionEnabled: true, ...vpc }],
+  ['invalid-auth-token', { AuthToken: 'correct horse battery staple', TransitEncryptionEnabled: true, ...vpc }, { AuthToken: 'correct-horse-battery-staple', TransitEncryptionEnabled: true, ...vpc }],
+  [
+    'log-delivery-version',
+    { ...redis, EngineVersion: '5.0.6', 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType': 'slow-log' },
+    { ...redis, 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType': 'slow-log' },
+  ],
+  [
+    'log-delivery-destination',
+    { 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType': 'slow-log', 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationType': 'kinesis-firehose', 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetails.CloudWatchLogsDetails.LogGroup': 'logs' },
+    { 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType': 'slow-log', 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationType': 'cloudwatch-logs', 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetails.CloudWatchLogsDetails.LogGroup': 'logs' },
+  ],
+  ['network-type-version', { ...redis, EngineVersion: '6.0', NetworkType: 'dual_stack' }, { ...redis, NetworkType: 'dual_stack' }],
+  ['network-type-version', { ...redis, EngineVersion: '6.0', IpDiscovery: 'ipv6' }, { IpDiscovery: 'ipv6' }],
+  ['tags', { 'Tags.Tag.1.Key': 'aws:team', 'Tags.Tag.1.Value': 'payments' }, { 'Tags.Tag.1.Key': 'team', 'Tags.Tag.1.Value': 'payments' }],
+  ['tags', { 'Tags.Tag.1.Value': 'payments' }, { 'Tags.Tag.1.Key': 'team' }],
+  ['security-group-id', { 'SecurityGroupIds.SecurityGroupId.1': 'my-group' }, { 'SecurityGroupIds.SecurityGroupId.1': sg }],
+  ['invalid-availability-zone', { NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west' }, { NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b' }],
+  ['availability-zone-region', { NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-east-1a' }, { NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2a' }],
+  // CreateReplicationGroup's own members
+  ['invalid-replication-group-id', { ReplicationGroupId: 'a'.repeat(41) }, { ReplicationGroupId: 'a'.repeat(40) }],
+  ['invalid-replication-group-id', { ReplicationGroupId: '1checkout' }, { ReplicationGroupId: 'checkout-1' }],
+  ['invalid-replication-group-id', { ReplicationGroupId: 'check--out' }, { ReplicationGroupId: 'check-out' }],
+  ['invalid-replication-group-id', { ReplicationGroupId: 'checkout-' }, {}],
+  ['replication-group-id-case', { ReplicationGroupId: 'Checkout' }, {}],
+  ['az-count', { NumCacheClusters: 3, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b' }, { NumCacheClusters: 3, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b', 'PreferredCacheClusterAZs.AvailabilityZone.3': 'us-west-2b' }],
+  ['replication-group-nodes', { ReplicasPerNodeGroup: 6 }, { ReplicasPerNodeGroup: 5 }],
+  ['at-rest-encryption-version', { ...redis, EngineVersion: '3.2.4', CacheNodeType: 'cache.r5.large', AtRestEncryptionEnabled: true }, { ...redis, AtRestEncryptionEnabled: true }],
+  ['multi-az-failover', { MultiAZEnabled: true, NumCacheClusters: 2 }, { MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 }],
+  ['data-tiering', { CacheNodeType: 'cache.r6gd.xlarge' }, { CacheNodeType: 'cache.r6gd.xlarge', DataTieringEnabled: true }],
+  ['data-tiering', { DataTieringEnabled: true }, { DataTieringEnabled: false }],
+];
+
+test('each CreateReplicationGroup rule: a hit, and a clean request close to it', () => {
+  for (const [code, hit, clean] of cases) {
+    const label = `${code}: ${JSON.stringify(hit)}`;
+    assert.ok(codes(url(hit), 'query').includes(code), label);
+    // A request with an AuthToken always carries the auth-token-in-file warning (a secret in source).
+    const cleanCodes = codes(url(clean), 'query').filter((c) => c !== 'auth-token-in-file');
+    assert.deepEqual(cleanCodes, [], `${code} clean: ${JSON.stringify(clean)}`);
+  }
+});
+
+test('Engine: Memcached is not a CreateReplicationGroup engine; a typo is fixed to a Valkey/Redis OSS engine', () => {
+  const mc = findingsAt(rg({ Engine: 'memcached' }), 'query').find((f) => f.code === 'invalid-engine')!;
+  assert.equal(mc.at, 'memcached');
+  assert.equal(mc.finding.message, 'CreateReplicationGroup does not support Memcached: Engine must be valkey or redis (create Memcached clusters with CreateCacheCluster).');
+  assert.equal(mc.finding.fixes, undefined);
+  // No Memcached-only follow-up findings (version, node type) once the engine is wrong.
+  assert.deepEqual(codes(rg({ Engine: 'memcached', EngineVersion: '1.6.22' }), 'query'), ['invalid-engine']);
+  const typo = analyze(rg({ Engine: 'valkee' }), 'query').findings.find((f) => f.code === 'invalid-engine')!;
+  assert.equal(typo.message, 'Engine must be one of valkey, redis. Did you mean valkey?');
+  assert.deepEqual(codes(applyEdits(rg({ Engine: 'valkee' }), typo.fixes![0].edits), 'query'), []);
+  const upper = analyze(rg({ Engine: 'Redis', EngineVersion: '7.1' }), 'query').findings.find((f) => f.code === 'engine-case')!;
+  assert.deepEqual(codes(applyEdits(rg({ Engine: 'Redis', EngineVersion: '7.1' }), upper.fixes![0].edits), 'query'), []);
+});
+
+test('parameter-group-family: cluster mode is allowed, and the fix keeps it', () => {
+  const q = rg({ ...redis, CacheParameterGroupName: 'default.redis6.x.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 2 });
+  const f = analyze(q, 'query').findings.find((x) => x.code === 'parameter-group-family')!;
+  assert.match(f.message, /needs a redis7 parameter group \(default\.redis7\.cluster\.on\)/);
+  assert.equal(f.fixes![0].edits[0].newText, 'default.redis7.cluster.on');
+  assert.deepEqual(codes(applyEdits(q, f.fixes![0].edits), 'query'), []);
+  // No cluster-mode-parameter-group finding: that one is CreateCacheCluster's.
+  assert.deepEqual(codes(rg({ CacheParameterGroupName: 'default.valkey8.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 3, ReplicasPerNodeGroup: 1 }), 'query'), []);
+  // Redis OSS 2.8 has no cluster-mode default group.
+  const old = findingsAt(rg({ ...redis, EngineVersion: '2.8.24', CacheNodeType: 'cache.r5.large', CacheParameterGroupName: 'default.redis2.8.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 2 }), 'query');
+  assert.match(old.find((x) => x.code === 'parameter-group-family')!.finding.message, /redis2\.8 family has no cluster-mode default group/);
+  // Engine of another family: the fix names the engine version's own family, with cluster mode kept.
+  const other = analyze(rg({ CacheParameterGroupName: 'default.redis7.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 2 }), 'query').findings.find((x) => x.code === 'parameter-group-family')!;
+  assert.equal(other.fixes![0].edits[0].newText, 'default.valkey8.cluster.on');
+});
+
+test('ReplicationGroupId: 1-40 characters, named rules, lowercase hint with a fix', () => {
+  assert.equal(validateReplicationGroupId('a'.repeat(40)), undefined);
+  assert.equal(validateReplicationGroupId('a'.repeat(41)), 'A replication group ID must be at most 40 characters long (it has 41).');
+  assert.equal(validateReplicationGroupId('1a--'), 'A replication group ID must begin with a letter, not contain two consecutive hyphens and not end with a hyphen.');
+  const f = findingsAt(rg({ ReplicationGroupId: 'Checkout' }), 'query').find((x) => x.code === 'replication-group-id-case')!;
+  assert.equal(f.at, 'Checkout');
+  assert.equal(f.severity, 'hint');
+  assert.deepEqual(codes(applyEdits(rg({ ReplicationGroupId: 'Checkout' }), f.finding.fixes![0].edits), 'query'), []);
+});
+
+test('PreferredCacheClusterAZs: the count must equal NumCacheClusters when it is given and used', () => {
+  const azs = { 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b' };
+  const f = findingsAt(rg({ NumCacheClusters: 3, ...azs }), 'query').find((x) => x.code === 'az-count')!;
+  assert.equal(f.at, 'PreferredCacheClusterAZs');
+  assert.match(f.finding.message, /lists 2 Availability Zones, but NumCacheClusters is 3/);
+  assert.deepEqual(codes(rg(azs), 'query'), [], 'no NumCacheClusters: no count to compare with');
+  assert.deepEqual(codes(rg({ NumCacheClusters: 3, NumNodeGroups: 2, ...azs }), 'query'), [], 'not used with several node groups');
+  // The Region of the zones against the endpoint's Region.
+  const region = findingsAt(url({ NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'eu-west-1a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'eu-west-1b' }), 'query');
+  assert.deepEqual(region.map((x) => [x.code, x.at]), [['availability-zone-region', 'eu-west-1a'], ['availability-zone-region', 'eu-west-1b']]);
+});
+
+test('multi-az-failover: a warning on MultiAZEnabled, with a fix when AutomaticFailoverEnabled is written false', () => {
+  const alone = findingsAt(rg({ MultiAZEnabled: true, NumCacheClusters: 2 }), 'query');
+  assert.deepEqual(alone.map((x) => [x.code, x.severity, x.at]), [['multi-az-failover', 'warning', 'MultiAZEnabled']]);
+  const off = rg({ MultiAZEnabled: true, AutomaticFailoverEnabled: false, NumCacheClusters: 2 });
+  const f = findingsAt(off, 'query').find((x) => x.code === 'multi-az-failover')!;
+  assert.equal(f.at, 'false');
+  assert.deepEqual(codes(applyEdits(off, f.finding.fixes![0].edits), 'query'), []);
+  assert.deepEqual(codes(rg({ MultiAZEnabled: false }), 'query'), []);
+});
+
+test('at-rest encryption: Redis OSS 3.2.6 or 4.x and later; Valkey always', () => {
+  const r = { ...redis, CacheNodeType: 'cache.r5.large', AtRestEncryptionEnabled: true };
+  const hit = findingsAt(rg({ ...r, EngineVersion: '3.2.4' }), 'query').find((x) => x.code === 'at-rest-encryption-version')!;
+  assert.equal(hit.at, 'AtRestEncryptionEnabled');
+  assert.equal(hit.severity, 'error');
+  assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.6' }), 'query').includes('at-rest-encryption-version'));
+  assert.ok(!codes(rg({ ...r, EngineVersion: '4.0.10' }), 'query').includes('at-rest-encryption-version'));
+  assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.4', AtRestEncryptionEnabled: false }), 'query').includes('at-rest-encryption-version'));
+  assert.deepEqual(codes(rg({ AtRestEncryptionEnabled: true }), 'query'), []);
+});
+
+test('data-tiering: r6gd nodes need DataTieringEnabled=true; other node types cannot use it', () => {
+  const off = rg({ CacheNodeType: 'cache.r6gd.xlarge', DataTieringEnabled: false });
+  const f = findingsAt(off, 'query').find((x) => x.code === 'data-tiering')!;
+  assert.equal(f.at, 'false');
+  assert.deepEqual(codes(applyEdits(off, f.finding.fixes![0].edits), 'query'), []);
+  assert.equal(findingsAt(rg({ CacheNodeType: 'cache.r6gd.xlarge' }), 'query').find((x) => x.code === 'data-tiering')!.at, 'cache.r6gd.xlarge');
+  assert.equal(findingsAt(rg({ DataTieringEnabled: true }), 'query').find((x) => x.code === 'data-tiering')!.at, 'DataTieringEnabled');
+});
+
+test('AuthToken in a CreateReplicationGroup request: never echoed, and a secret in source', () => {
+  const token = 'bad token with spaces!';
+  const found = analyze(rg({ AuthToken: token, TransitEncryptionEnabled: true, ...vpc }), 'query').findings;
+  assert.deepEqual(found.map((f) => f.code), ['auth-token-in-file', 'invalid-auth-token']);
+  for (const f of found) assert.ok(!f.message.includes(token));
+});
+
+test('the SDK-level function works on partial inputs and takes the endpoint Region', () => {
+  assert.deepEqual(checkCreateReplicationGroup({}), []);
+  assert.deepEqual(checkCreateReplicationGroup({ NotificationTopicArn: 'arn:aws:sns:us-east-1:123456789012:ops' }, { region: 'us-west-2' }).map((i) => [i.code, i.message]), [
+    ['sns-topic-arn', 'The SNS topic is in us-east-1, but the replication group is created in us-west-2.'],
+  ]);
+});
+
+const SIGNED = [
+  '    &Version=2015-02-02',
+  '    &X-Amz-Algorithm=AWS4-HMAC-SHA256',
+  '    &X-Amz-Credential=AKIDEXAMPLE%2F20250508%2Fus-west-2%2Felasticache%2Faws4_request',
+  '    &X-Amz-Date=20250508T220302Z',
+  '    &X-Amz-Expires=300',
+  '    &X-Amz-SignedHeaders=host',
+  '    &X-Amz-Signature=' + 'ab'.repeat(32),
+  '',
+];
+
+test('a realistic cluster-mode-disabled replication group (primary plus 2 replicas, Multi-AZ) has no findings', () => {
+  const text = [
+    'https://elasticache.us-west-2.amazonaws.com/',
+    '    ?Action=CreateReplicationGroup',
+    '    &ReplicationGroupId=checkout-cache',
+    '    &ReplicationGroupDescription=Checkout%20session%20cache',
+    '    &Engine=valkey',
+    '    &EngineVersion=8.0',
+    '    &CacheNodeType=cache.r7g.large',
+    '    &CacheParameterGroupName=default.valkey8',
+    '    &NumCacheClusters=3',
+    '    &AutomaticFailoverEnabled=true',
+    '    &MultiAZEnabled=true',
+    '    &PreferredCacheClusterAZs.AvailabilityZone.1=us-west-2a',
+    '    &PreferredCacheClusterAZs.AvailabilityZone.2=us-west-2b',
+    '    &PreferredCacheClusterAZs.AvailabilityZone.3=us-west-2c',
+    '    &CacheSubnetGroupName=checkout-subnets',
+    `    &SecurityGroupIds.SecurityGroupId.1=${sg}`,
+    '    &TransitEncryptionEnabled=true',
+    '    &AtRestEncryptionEnabled=true',
+    '    &Port=6379',
+    '    &PreferredMaintenanceWindow=sun%3A23%3A00-mon%3A01%3A30',
+    '    &SnapshotWindow=05%3A00-06%3A00',
+    '    &SnapshotRetentionLimit=7',
+    '    &NotificationTopicArn=arn%3Aaws%3Asns%3Aus-west-2%3A123456789012%3Acache-events',
+    '    &LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogType=slow-log',
+    '    &LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationType=cloudwatch-logs',
+    '    &LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetails.CloudWatchLogsDetails.LogGroup=checkout-slow-log',
+    '    &LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.LogFormat=json',
+    '    &Tags.Tag.1.Key=team',
+    '    &Tags.Tag.1.Value=payments',
+    ...SIGNED,
+  ].join('\n');
+  const r = analyze(text, 'query');
+  assert.deepEqual(r.findings, []);
+  assert.equal(r.requests[0].input.NumCacheClusters, 3);
+  assert.deepEqual(r.requests[0].input.PreferredCacheClusterAZs, ['us-west-2a', 'us-west-2b', 'us-west-2c']);
+});
+
+test('a realistic cluster-mode-enabled replication group (3 shards, 2 replicas each) has no findings', () => {
+  const text = [
+    'https://elasticache.us-west-2.amazonaws.com/',
+    '    ?Action=CreateReplicationGroup',
+    '    &ReplicationGroupId=sessions',
+    '    &ReplicationGroupDescription=Session%20store',
+    '    &Engine=redis',
+    '    &EngineVersion=7.1',
+    '    &CacheNodeType=cache.m7g.large',
+    '    &CacheParameterGroupName=default.redis7.cluster.on',
+    '    &NumNodeGroups=3',
+    '    &ReplicasPerNodeGroup=2',
+    '    &AutomaticFailoverEnabled=true',
+    '    &MultiAZEnabled=true',
+    '    &CacheSubnetGroupName=sessions-subnets',
+    `    &SecurityGroupIds.SecurityGroupId.1=${sg}`,
+    '    &TransitEncryptionEnabled=true',
+    '    &AtRestEncryptionEnabled=true',
+    '    &NetworkType=dual_stack',
+    '    &IpDiscovery=ipv6',
+    '    &SnapshotRetentionLimit=1',
+    '    &Tags.Tag.1.Key=service',
+    '    &Tags.Tag.1.Value=sessions',
+    ...SIGNED,
+  ].join('\n');
+  const r = analyze(text, 'query');
+  assert.deepEqual(r.findings, []);
+  assert.equal(r.requests[0].input.NumNodeGroups, 3);
+});
