@@ -100,3 +100,61 @@ test('unquoted words outside a name position are not taken as names', () => {
     assert.ok(found.every((f) => !/double quotes/.test(f.message)), text);
   }
 });
+
+const URL_START = 'https://elasticache.us-west-2.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=my-cluster&';
+
+function doubleEncoded(text: string): Finding[] {
+  return analyze(text, 'query').findings.filter((f) => f.code === 'query-double-encoded');
+}
+
+test('a value percent-encoded twice is one warning on the value; the fix encodes it once', () => {
+  const value = 'arn%253Aaws%253As3%253A%253A%253Amy-bucket%252Fdump.rdb';
+  const text = URL_START + 'SnapshotArns.member.1=' + value + '&Version=2015-02-02';
+  const found = doubleEncoded(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(text.slice(found[0].span.start, found[0].span.end), value);
+  assert.match(found[0].message, /percent-encoded twice: %253A decodes to the text %3A, which AWS receives as is instead of ':'/);
+  const fixed = applyPreferred(text, found[0]);
+  assert.ok(fixed.includes('SnapshotArns.member.1=arn%3Aaws%3As3%3A%3A%3Amy-bucket%2Fdump.rdb&'), fixed);
+  assert.deepEqual(doubleEncoded(fixed), []);
+  const param = analyze(fixed, 'query').requests[0]?.params?.find((p) => p.name === 'SnapshotArns.member.1');
+  assert.equal(param?.value, 'arn:aws:s3:::my-bucket/dump.rdb');
+});
+
+test('double encoding: multi-line requests, non-ASCII, and other findings of the value stay separate', () => {
+  const text = ['https://elasticache.us-west-2.amazonaws.com/', '    ?Action=CreateCacheCluster', '    &CacheClusterId=my-cluster', '    &Tag.Value=caf%25C3%25A9', ''].join('\n');
+  const found = doubleEncoded(text);
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0].span.start, found[0].span.end), 'caf%25C3%25A9');
+  assert.match(found[0].message, /%25C3 decodes to the text %C3, which AWS receives as is\. /);
+  assert.ok(applyPreferred(text, found[0]).includes('&Tag.Value=caf%C3%A9\n'));
+});
+
+test('a secret value percent-encoded twice is reported without quoting any of it', () => {
+  const secret = 'Abcdefgh%2523ijklmnop1234';
+  const text = URL_START + 'AuthToken=' + secret;
+  const found = doubleEncoded(text);
+  assert.equal(found.length, 1);
+  assert.ok(!found[0].message.includes('%2523') && !found[0].message.includes('%23') && !found[0].message.includes('Abcd'), found[0].message);
+  const fix = found[0].fixes![0];
+  assert.ok(fix.edits.every((e) => e.newText === ''), 'edits carry no text of the secret');
+  assert.ok(!fix.title.includes('Abcd'));
+  assert.ok(applyPreferred(text, found[0]).endsWith('AuthToken=Abcdefgh%23ijklmnop1234'));
+});
+
+test('values without double encoding: no finding', () => {
+  for (const v of [
+    'arn%3Aaws%3As3%3A%3A%3Amy-bucket%2Fdump.rdb', // encoded once
+    '100%25', // a literal '%' at the end
+    '%25%2F', // a literal '%' then an escape
+    '50%2541', // '%41' ('A') is no encoder's output: a literal percent sign before '41'
+    '%25zz',
+    'plain-value',
+  ]) {
+    assert.deepEqual(doubleEncoded(URL_START + 'Tag.Value=' + v), [], v);
+  }
+  // Names are not values; broken encoding elsewhere in the value is reported as such, once.
+  assert.deepEqual(doubleEncoded(URL_START + 'Tag%253A=x'), []);
+  assert.deepEqual(doubleEncoded(URL_START + 'Tag.Value=a%253A%zz'), []);
+});

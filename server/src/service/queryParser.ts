@@ -6,7 +6,7 @@
 // line ends a request (so does a Markdown code fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
-import type { Finding, Fix, QueryParam, Span } from './types';
+import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
 /**
  * A `name=value` pair. Spans are computed on access from a few offsets: a 10 MB document has hundreds of
@@ -465,10 +465,56 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     decodedValue = value.text;
     valueOk = value.ok;
   }
+  // A value percent-encoded twice (`%253A` decodes to the text `%3A`). Only a value with escapes can hold
+  // `%25`, so plain values (most of them) pay nothing, and the rest one indexOf.
+  if (valueScan !== VALUE_PLAIN && valueOk && rawValue.indexOf('%25') >= 0) reportDoubleEncoding(rawValue, valueStart, isSecretName(rawName), findings);
   const nameId = name ? knownNameId(name.text) : knownId;
   const decodedName = nameId === UNKNOWN_NAME ? (name ? name.text : rawName) : knownNames()[nameId];
   const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
   req.params.push(param);
+}
+
+/** A-Z a-z 0-9 - _ . ~ (RFC 3986 unreserved): encoders leave these as they are, so `%41` is nobody's output. */
+function isUnreservedByte(b: number): boolean {
+  const lower = b | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x5f || b === 0x2e || b === 0x7e;
+}
+
+/**
+ * `query-double-encoded`: `%25XX` in the raw value decodes to the text `%XX`, which AWS then receives literally
+ * (`arn%253Aaws` arrives as `arn%3Aaws`). Reported when some `%25XX` has an XX an encoder would produce (not
+ * an unreserved character), since double encoding is what makes that; the fix takes one level of encoding
+ * off every `%25XX` of the value (deleting the `25`s: the edits hold no text of the value, secret or not).
+ * A warning, not an error: the request goes through and a literal `%XX` may be meant (a tag value holding
+ * a URL-encoded text), but when it is a mistake the value AWS keeps differs silently, as with an unencoded `+`.
+ */
+function reportDoubleEncoding(raw: string, offset: number, secret: boolean, findings: Finding[]): void {
+  let edits: TextEdit[] | undefined;
+  let first = -1;
+  for (let i = raw.indexOf('%25'); i >= 0; i = raw.indexOf('%25', i + 3)) {
+    if (!isHexDigit(raw.charCodeAt(i + 3)) || !isHexDigit(raw.charCodeAt(i + 4))) continue;
+    if (first < 0 && !isUnreservedByte(parseInt(raw.slice(i + 3, i + 5), 16))) first = i;
+    (edits ??= []).push({ span: { start: offset + i + 1, end: offset + i + 3 }, newText: '' });
+  }
+  if (first < 0 || !edits) return;
+  let message: string;
+  if (secret) {
+    // A secret (AuthToken) is never quoted, not even the escape.
+    message = "This value looks percent-encoded twice: '%25' followed by two hexadecimal digits decodes to a literal '%' escape, which AWS receives as is. Percent-encode the value once.";
+  } else {
+    const twice = raw.slice(first, first + 5);
+    const once = '%' + raw.slice(first + 3, first + 5);
+    const byte = parseInt(raw.slice(first + 3, first + 5), 16);
+    const meant = byte >= 0x20 && byte < 0x7f ? ` instead of '${String.fromCharCode(byte)}'` : '';
+    message = `This value looks percent-encoded twice: ${twice} decodes to the text ${once}, which AWS receives as is${meant}. Percent-encode the value once.`;
+  }
+  findings.push({
+    code: 'query-double-encoded',
+    severity: 'warning',
+    message,
+    span: { start: offset, end: offset + raw.length },
+    fixes: [{ title: 'Percent-encode once (%25XX → %XX)', edits, isPreferred: true }],
+  });
 }
 
 const VALUE_PLAIN = 0;
