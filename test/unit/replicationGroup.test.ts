@@ -263,3 +263,18 @@ test('a realistic cluster-mode-enabled replication group (3 shards, 2 replicas e
   assert.deepEqual(r.findings, []);
   assert.equal(r.requests[0].input.NumNodeGroups, 3);
 });
+
+test('replication-group-shards: several node groups need a cluster-mode parameter group', () => {
+  const sharded = { ...redis, NumNodeGroups: 3, ReplicasPerNodeGroup: 1, AutomaticFailoverEnabled: true };
+  const f = findingsAt(rg({ ...sharded, CacheParameterGroupName: 'default.redis7' }), 'query').find((x) => x.code === 'replication-group-shards')!;
+  assert.equal(f.at, 'default.redis7');
+  assert.equal(f.finding.fixes![0].title, 'Use default.redis7.cluster.on (cluster mode enabled)');
+  assert.deepEqual(codes(applyEdits(rg({ ...sharded, CacheParameterGroupName: 'default.redis7' }), f.finding.fixes![0].edits), 'query'), []);
+  assert.deepEqual(codes(rg({ ...sharded, CacheParameterGroupName: 'default.redis7.cluster.on' }), 'query'), []);
+  // One node group, or no group named (ElastiCache picks the default): nothing to say.
+  assert.deepEqual(codes(rg({ ...redis, NumNodeGroups: 1, CacheParameterGroupName: 'default.redis7' }), 'query'), []);
+  assert.ok(!codes(rg(sharded), 'query').includes('replication-group-shards'));
+  // A custom group: the error, but no guessed rename.
+  const custom = findingsAt(rg({ ...sharded, CacheParameterGroupName: 'my-params' }), 'query').find((x) => x.code === 'replication-group-shards')!;
+  assert.equal(custom.finding.fixes, undefined);
+});

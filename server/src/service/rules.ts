@@ -479,6 +479,21 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
     }
   }
+  // "For Valkey or Redis OSS (cluster mode disabled) either omit this parameter or set it to 1" (NumNodeGroups,
+  // SOURCES.createReplicationGroup): several shards need a cluster-mode (`.cluster.on`) parameter group.
+  if (groups !== undefined && groups > 1 && group !== undefined && !group.endsWith(CLUSTER_MODE_GROUP_SUFFIX)) {
+    const family = group.startsWith('default.') ? group.slice('default.'.length) : undefined;
+    const twin = family !== undefined && PARAMETER_GROUP_FAMILIES.includes(family) && hasClusterModeDefaultGroup(family) ? `${group}${CLUSTER_MODE_GROUP_SUFFIX}` : undefined;
+    issues.push({
+      code: 'replication-group-shards',
+      severity: 'error',
+      message: `NumNodeGroups ${groups} needs cluster mode, but ${group} is a cluster-mode-disabled parameter group (cluster mode disabled takes 1 node group).`,
+      path: ['CacheParameterGroupName'],
+      target: 'value',
+      awsError: 'InvalidParameterCombination',
+      ...(twin ? { fixValue: twin, fixTitle: `Use ${twin} (cluster mode enabled)` } : {}),
+    });
+  }
   const replicas = num(input.ReplicasPerNodeGroup);
   if (replicas !== undefined && (replicas < 0 || replicas > LIMITS.maxReplicasPerNodeGroup)) {
     issues.push({ code: 'replication-group-nodes', severity: 'error', message: `ReplicasPerNodeGroup must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}.`, path: ['ReplicasPerNodeGroup'], target: 'value', awsError: 'InvalidParameterValue', fixValue: replicas < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
