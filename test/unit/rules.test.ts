@@ -195,7 +195,7 @@ test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailov
   const f = analyze(off, 'query').findings.find((x) => x.code === 'replication-group-failover')!;
   assert.deepEqual(codes(applyEdits(off, f.fixes![0].edits), 'query'), []);
   assert.deepEqual(codes(rg + '&AutomaticFailoverEnabled=true', 'query'), []);
-  assert.deepEqual(codes(rg.replace('default.redis7.cluster.on', 'default.redis7'), 'query'), []);
+  assert.deepEqual(codes(rg.replace('default.redis7.cluster.on', 'default.redis7'), 'query'), ['replication-group-shards']);
 });
 
 // ---- Model-driven (shape) rules, per form
