@@ -299,8 +299,9 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
   const lenses: CodeLens[] = [];
   requests.forEach((r, i) => {
     if (!isCreateRequest(r, kind)) return;
+    // Above the request's first line (the URL), not between it and a `?Action=` continuation line.
     const offset = r.action?.span.start ?? r.span.start;
-    const line = doc.positionAt(offset).line;
+    const line = doc.positionAt(kind === 'query' ? r.span.start : offset).line;
     const n = errors[i]!;
     lenses.push({
       range: { start: { line, character: 0 }, end: { line, character: 0 } },

@@ -59,7 +59,7 @@ function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length - 1;
 }
 
-test('query file: one "Create cluster" lens per CreateCacheCluster request, on its Action line, with { uri, offset }', async () => {
+test('query file: one "Create cluster" lens per CreateCacheCluster request, above its URL line, with { uri, offset }', async () => {
   const uri = 'file:///work/requests/lens.elasticache';
   await client.open(uri, 'elasticache-query', query);
   const got: CodeLens[] = await lenses(uri);
@@ -73,8 +73,10 @@ test('query file: one "Create cluster" lens per CreateCacheCluster request, on i
     assert.equal(lens.command?.title, 'Create cluster');
     assert.equal(lens.command?.command, 'elasticache.createFromRequest');
     assert.deepEqual(lens.command?.arguments, [{ uri, offset }]);
-    assert.equal(lens.range.start.line, lineOf(query, offset));
+    // The request's first line: for the first request the host line, not its `?Action=` continuation line.
+    assert.equal(lens.range.start.line, lineOf(query, query.lastIndexOf('https://', offset)));
   }
+  assert.equal(got[0]!.range.start.line, 1);
 });
 
 test('the seed example (with errors) gets a lens that says to fix them first; JSON and YAML request files get one lens', async () => {
