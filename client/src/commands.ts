@@ -7,7 +7,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, skipsConfirmation } from './connections';
-import { describeFailure } from './errors';
+import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { LocalEndpointManager } from './localEndpoint';
 import type { ClustersTree } from './treeView';
@@ -18,6 +18,12 @@ export interface ClientContext {
   tree: ClustersTree;
   connections(): Promise<Connection[]>;
   client(connection: Connection): Promise<ElastiCacheClient>;
+  /** Resolves an AWS connection's credentials now (fresh, not cached) and remembers the outcome. */
+  checkCredentials(connection: Connection): Promise<Failure | undefined>;
+  /** The credential failure last seen for a connection (check or listing), without asking again. */
+  knownCredentialFailure(connection: Connection): Failure | undefined;
+  /** Drops the SDK clients and remembered credential checks, so the next call resolves credentials afresh. */
+  forgetClients(): void;
   /** Shows the AWS connections even without credentials (the welcome's "Show the AWS connection anyway"). */
   showAwsConnection(): Promise<void>;
 }
@@ -46,7 +52,11 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
       await ctx.local.stop();
       ctx.tree.refresh();
     },
-    'elasticache.refresh': async (item?: ExplorerItem) => ctx.tree.refresh(item?.type === 'message' ? ctx.tree.model.findConnection(item.connection.id) : item),
+    'elasticache.refresh': async (item?: ExplorerItem) => {
+      // Credentials may have been configured since (aws configure, aws sso login): resolve them afresh.
+      ctx.forgetClients();
+      ctx.tree.refresh(item?.type === 'message' ? ctx.tree.model.findConnection(item.connection.id) : item);
+    },
     'elasticache.createCluster': (arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem) => createClusterCommand(ctx, arg),
     'elasticache.createFromRequest': (arg?: vscode.Uri | { uri?: vscode.Uri | string; offset?: number; connection?: ConnectionArg }) => createFromRequestCommand(ctx, arg),
     'elasticache.copyEndpoint': async (item: ExplorerItem) => copy(item, 'endpoint'),
@@ -87,7 +97,11 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promis
 async function pickConnection(ctx: ClientContext): Promise<Connection | undefined> {
   const connections = await ctx.connections();
   const chosen = await vscode.window.showQuickPick(
-    connections.map((c) => ({ label: c.label, description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : c.region, c })),
+    connections.map((c) => ({
+      label: c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? `${c.label} (no credentials)` : c.label,
+      description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : `billed per node-hour · ${c.region}`,
+      c,
+    })),
     { title: 'Create the cluster on which connection?', ignoreFocusOut: true },
   );
   if (!chosen) return undefined;
@@ -155,11 +169,38 @@ async function createClusterCommand(
   return createWithInput(ctx, connection, wizard.input());
 }
 
+const CONFIGURE_PROFILE = 'Configure AWS Profile';
+const USE_LOCAL = 'Use Local';
+
 /** Confirms (AWS: billed per node-hour), creates under cancellable progress, reveals, follows to available. */
 export async function createWithInput(ctx: ClientContext, connection: Connection, input: CreateCacheClusterCommandInput): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Error('The request has no CacheClusterId.');
   if (connection.kind === 'aws') {
+    // Credentials first: confirming a bill for a cluster that cannot be created is no help.
+    const failure = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: checking AWS credentials' }, () =>
+      ctx.checkCredentials(connection),
+    );
+    if (failure && failure.action === 'configure') {
+      const noCredentials = failure.kind === 'noCredentials';
+      const answer = await vscode.window.showErrorMessage(
+        noCredentials ? `No AWS credentials found for profile ${connection.profile}: cache cluster "${id}" cannot be created in ${connection.region}.` : `ElastiCache: ${failure.message}`,
+        {
+          modal: true,
+          detail: noCredentials
+            ? 'Configure a profile (aws configure, aws sso login) and choose it, or create the cluster on the free Local endpoint on this machine instead.'
+            : 'Choose a working profile, or create the cluster on the free Local endpoint on this machine instead.',
+        },
+        CONFIGURE_PROFILE,
+        USE_LOCAL,
+      );
+      if (answer === CONFIGURE_PROFILE) await configureProfile(ctx);
+      if (answer === USE_LOCAL) {
+        const local = await resolveConnection(ctx, 'local');
+        return local && createWithInput(ctx, local, input);
+      }
+      return undefined;
+    }
     const nodes = input.NumCacheNodes ?? 1;
     const answer = await vscode.window.showWarningMessage(
       `Create cache cluster "${id}" in ${connection.region} (profile ${connection.profile})?`,

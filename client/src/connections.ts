@@ -4,7 +4,7 @@ import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeFailure } from './errors';
+import { type Failure, describeFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
 
@@ -109,6 +109,30 @@ export async function awsConnections(settings: ConnectionSettings): Promise<Conn
   }));
 }
 
+/**
+ * The SDK's credential chain for an AWS connection, reading the shared files afresh (the SDK otherwise caches their
+ * content per process, so credentials configured after the first failure, e.g. with `aws configure`, were never seen).
+ */
+export async function awsCredentialProvider(connection: Connection): Promise<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>> {
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  return fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
+}
+
+/**
+ * Resolves the connection's credentials once, without calling ElastiCache: undefined when there are some (or the
+ * connection has fixed ones), else the readable failure (e.g. kind `noCredentials`). Nothing about the credentials
+ * themselves is returned or logged.
+ */
+export async function checkCredentials(connection: Connection): Promise<Failure | undefined> {
+  if (connection.credentials) return undefined;
+  try {
+    await (await awsCredentialProvider(connection))();
+    return undefined;
+  } catch (err) {
+    return describeFailure(err);
+  }
+}
+
 export interface ClientOptions {
   /** Attempts per call (SDK default 3). */
   maxAttempts?: number;
@@ -116,9 +140,7 @@ export interface ClientOptions {
 
 export async function createClient(connection: Connection, log: ApiLog, options: ClientOptions = {}): Promise<ElastiCacheClient> {
   const { ElastiCacheClient } = await loadSdk();
-  const credentials = connection.credentials
-    ? connection.credentials
-    : (await import('@aws-sdk/credential-providers')).fromNodeProviderChain({ profile: connection.profile });
+  const credentials = connection.credentials ? connection.credentials : await awsCredentialProvider(connection);
   const client = new ElastiCacheClient({
     region: connection.region,
     endpoint: connection.endpoint,

@@ -129,6 +129,11 @@ export class ExplorerModel {
     return this.states.get(connectionId)?.clusters?.get(cacheClusterId);
   }
 
+  /** The failure the last listing of a connection ended with, if it failed. */
+  failureOf(connectionId: string): Failure | undefined {
+    return this.states.get(connectionId)?.message?.failure;
+  }
+
   findConnection(connectionId: string): ConnectionItem | undefined {
     return this.states.get(connectionId)?.item;
   }

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { affectsSettings, readSettings } from './config';
-import { type Connection, awsConnections, createClient, localConnection, mightHaveAwsCredentials } from './connections';
+import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
+import type { Failure } from './errors';
 import { LocalEndpointManager } from './localEndpoint';
 import { ClustersTree, VIEW_ID } from './treeView';
 
@@ -61,9 +62,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return c;
   };
 
-  const dropClients = (): void => {
+  // What the last credential check found per AWS connection id (a failure, or null for "has credentials").
+  const credentialChecks = new Map<string, Failure | null>();
+  const forgetClients = (): void => {
     for (const c of clients.values()) void c.then((x) => x.destroy(), () => undefined);
     clients.clear();
+    credentialChecks.clear();
+  };
+  const dropClients = (): void => {
+    forgetClients();
     tree.refresh();
   };
 
@@ -78,6 +85,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       tree,
       connections,
       client,
+      async checkCredentials(connection) {
+        const failure = await checkCredentials(connection);
+        credentialChecks.set(connection.id, failure ?? null);
+        return failure;
+      },
+      knownCredentialFailure(connection) {
+        const checked = credentialChecks.get(connection.id);
+        if (checked !== undefined) return checked ?? undefined;
+        return tree.model.failureOf(connection.id);
+      },
+      forgetClients,
       showAwsConnection: async () => {
         await context.globalState.update('elasticache.showAws', true);
         tree.refresh();
