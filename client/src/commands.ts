@@ -151,7 +151,7 @@ async function createClusterCommand(
     import('./wizardUi'),
     import('./wizardRules'),
   ]);
-  const services = sdkWizardServices(
+  const sdkServices = sdkWizardServices(
     async () => {
       const all = await ctx.connections();
       // Offer Local even when stopped: choosing it starts it.
@@ -159,6 +159,10 @@ async function createClusterCommand(
     },
     async (c) => ctx.client((await resolveConnection(ctx, c.id)) ?? c),
   );
+  const services = {
+    ...sdkServices,
+    connectionNote: (c: Connection) => (c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? 'no credentials' : undefined),
+  };
   const wizard = new CreateClusterWizard(services, wizardRules, { connection: initialConnection });
   if (!(await runWizardUi(wizard))) return undefined;
   if (wizard.state.outcome === 'save') {

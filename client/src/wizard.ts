@@ -27,8 +27,15 @@ export interface PickItem {
 
 /** What the wizard needs from the model and rules (bound to the language service in wizardRules.ts). */
 export interface WizardRules {
+  /** In the order offered (the first is the suggestion). */
   engines: readonly string[];
+  /** One line about an engine, for its row. */
+  engineDescription?(engine: string): string | undefined;
   nodeTypes(engine: string): readonly string[];
+  /** One line about a node type (family, generation), for its row. */
+  nodeTypeDescription?(nodeType: string): string | undefined;
+  /** The node type pre-selected for an engine: a small current-generation one. */
+  defaultNodeType?(engine: string): string | undefined;
   maxNodes(engine: string): number;
   validateCacheClusterId(id: string): string | undefined;
   validateAuthToken(token: string): string | undefined;
@@ -39,6 +46,8 @@ export interface WizardRules {
 /** Live facts for one connection (DescribeCacheEngineVersions, DescribeCacheSubnetGroups). */
 export interface WizardServices {
   connections(): Promise<Connection[]>;
+  /** A known problem with a connection, shown on its row (e.g. "no credentials"). */
+  connectionNote?(connection: Connection): string | undefined;
   engineVersions(connection: Connection, engine: string): Promise<string[]>;
   subnetGroups(connection: Connection): Promise<{ name: string; description?: string }[]>;
 }
@@ -64,16 +73,31 @@ export interface Step {
 }
 
 const NO_SUBNET_GROUP = '';
+/** Review rows that go back to a step carry this prefix before the step id. */
+const EDIT = 'edit:';
+
+/** The review's rows: the request member each step sets (the connection is not part of the request). */
+const reviewRows: { step: StepId; label: string }[] = [
+  { step: 'connection', label: 'Connection' },
+  { step: 'engine', label: 'Engine' },
+  { step: 'engineVersion', label: 'EngineVersion' },
+  { step: 'cacheNodeType', label: 'CacheNodeType' },
+  { step: 'numCacheNodes', label: 'NumCacheNodes' },
+  { step: 'cacheClusterId', label: 'CacheClusterId' },
+  { step: 'cacheSubnetGroupName', label: 'CacheSubnetGroupName' },
+  { step: 'transitEncryption', label: 'TransitEncryptionEnabled' },
+  { step: 'authToken', label: 'AuthToken' },
+];
 const isRedisLike = (engine?: string): boolean => engine === 'redis' || engine === 'valkey';
 
 const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
   { id: 'connection', kind: 'pick', title: 'Connection', placeholder: 'Where to create the cluster', applies: () => true },
   { id: 'engine', kind: 'pick', title: 'Engine', placeholder: 'Cache engine', applies: () => true },
-  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (from DescribeCacheEngineVersions)', applies: () => true },
+  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (newest first, as the connection offers them)', applies: () => true },
   { id: 'cacheNodeType', kind: 'pick', title: 'Node type', placeholder: 'Compute and memory capacity of each node', applies: () => true },
   { id: 'numCacheNodes', kind: 'input', title: 'Number of nodes', placeholder: 'Number of cache nodes', applies: (s) => s.engine === 'memcached' },
   { id: 'cacheClusterId', kind: 'input', title: 'Cluster id', placeholder: 'Cluster identifier, e.g. my-cache', applies: () => true },
-  { id: 'cacheSubnetGroupName', kind: 'pick', title: 'Subnet group', placeholder: 'Cache subnet group (from DescribeCacheSubnetGroups)', applies: () => true },
+  { id: 'cacheSubnetGroupName', kind: 'pick', title: 'Subnet group', placeholder: 'Cache subnet group: the VPC subnets the cluster runs in', applies: () => true },
   { id: 'transitEncryption', kind: 'pick', title: 'Encryption in transit', placeholder: 'TLS between clients and nodes', applies: (s) => isRedisLike(s.engine) },
   {
     id: 'authToken',
@@ -94,6 +118,12 @@ export class CreateClusterWizard {
   readonly state: WizardState;
   private history: StepId[] = [];
   private currentId: StepId | undefined = 'connection';
+  /** Text typed into an input step and left with Back, offered again when the step comes back. */
+  private drafts = new Map<StepId, string>();
+  /** Set when a review row sent the user back to one step: accepting it returns to the review. */
+  private editing = false;
+  /** Steps passed before whose answer a later change made stale: asked again even when editing from the review. */
+  private stale = new Set<StepId>();
 
   constructor(
     private readonly services: WizardServices,
@@ -134,9 +164,13 @@ export class CreateClusterWizard {
     return this.history.length > 0;
   }
 
-  back(): void {
+  /** Goes back one step; `draft` is what was typed in the step being left (kept for when it comes back). */
+  back(draft?: string): void {
+    const leaving = this.currentId;
+    if (leaving && draft !== undefined && !this.current()?.password) this.drafts.set(leaving, draft);
     const previous = this.history.pop();
     if (previous) this.currentId = previous;
+    if (previous === 'review') this.editing = false;
   }
 
   /** The value to pre-fill (input) or pre-select (pick) for the current step. */
@@ -150,11 +184,11 @@ export class CreateClusterWizard {
       case 'engineVersion':
         return s.engineVersion;
       case 'cacheNodeType':
-        return s.cacheNodeType;
+        return s.cacheNodeType ?? this.rules.defaultNodeType?.(s.engine ?? '');
       case 'numCacheNodes':
-        return String(s.numCacheNodes ?? 1);
+        return this.drafts.get('numCacheNodes') ?? String(s.numCacheNodes ?? 1);
       case 'cacheClusterId':
-        return s.cacheClusterId;
+        return this.drafts.get('cacheClusterId') ?? s.cacheClusterId;
       case 'cacheSubnetGroupName':
         return s.cacheSubnetGroupName ?? (this.history.includes('cacheSubnetGroupName') ? NO_SUBNET_GROUP : undefined);
       case 'transitEncryption':
@@ -168,19 +202,22 @@ export class CreateClusterWizard {
     const s = this.state;
     switch (this.currentId) {
       case 'connection':
-        return (await this.services.connections()).map((c) => ({
-          label: c.label,
-          value: c.id,
-          description: c.kind === 'local' ? 'free, on this machine' : `billed per node-hour · ${c.region}`,
-        }));
+        return (await this.services.connections()).map((c) => {
+          const note = this.services.connectionNote?.(c);
+          return {
+            label: note ? `${c.label} (${note})` : c.label,
+            value: c.id,
+            description: c.kind === 'local' ? 'free, on this machine' : `billed per node-hour · ${c.region}`,
+          };
+        });
       case 'engine':
-        return this.rules.engines.map((e) => ({ label: e, value: e }));
+        return this.rules.engines.map((e) => ({ label: e, value: e, description: this.rules.engineDescription?.(e) }));
       case 'engineVersion': {
         const versions = await this.services.engineVersions(this.requireConnection(), s.engine ?? '');
         return versions.map((v, i) => ({ label: v, value: v, description: i === 0 ? 'latest' : undefined }));
       }
       case 'cacheNodeType':
-        return this.rules.nodeTypes(s.engine ?? '').map((t) => ({ label: t, value: t }));
+        return this.rules.nodeTypes(s.engine ?? '').map((t) => ({ label: t, value: t, description: this.rules.nodeTypeDescription?.(t) }));
       case 'cacheSubnetGroupName': {
         const groups = await this.services.subnetGroups(this.requireConnection());
         return [
@@ -200,8 +237,9 @@ export class CreateClusterWizard {
         ];
       case 'review':
         return [
-          { label: '$(cloud-upload) Create cluster', value: 'create', detail: this.requestPreview() },
-          { label: '$(save) Save as request file…', value: 'save', detail: 'Write this CreateCacheCluster request as a *.elasticache.json file (without the AUTH token)' },
+          { label: '$(cloud-upload) Create cluster', value: 'create', description: s.connection?.label },
+          { label: '$(save) Save as request file…', value: 'save', description: 'as a *.elasticache.json file, without the AUTH token' },
+          ...this.reviewSettings(),
         ];
       default:
         return [];
@@ -244,6 +282,7 @@ export class CreateClusterWizard {
         if (connection.id !== s.connection?.id) {
           s.engineVersion = undefined;
           s.cacheSubnetGroupName = undefined;
+          this.stale.add('cacheSubnetGroupName');
         }
         s.connection = connection;
         break;
@@ -280,20 +319,88 @@ export class CreateClusterWizard {
       case 'transitEncryption':
         s.transitEncryption = value === 'enabled';
         if (!s.transitEncryption) s.authToken = undefined;
+        if (s.transitEncryption && !s.authToken) this.stale.add('authToken');
         break;
       case 'authToken':
         s.authToken = value === '' ? undefined : value;
         break;
-      case 'review':
+      case 'review': {
+        const target = value.startsWith(EDIT) ? (value.slice(EDIT.length) as StepId) : undefined;
+        if (target && this.steps().some((x) => x.id === target && x.id !== 'review')) {
+          this.history.push(step);
+          this.currentId = target;
+          this.editing = true;
+          return undefined;
+        }
         if (value !== 'create' && value !== 'save') return 'Choose Create cluster or Save as request file.';
         s.outcome = value;
         break;
+      }
     }
+    this.drafts.delete(step);
+    this.stale.delete(step);
     this.history.push(step);
     const steps = this.steps();
     const index = steps.findIndex((x) => x.id === step);
-    this.currentId = steps[index + 1]?.id;
+    // Changing one setting from the review: on to the next step that has no answer yet (a new engine needs a
+    // version), else straight back to the review.
+    const next = this.editing ? steps.slice(index + 1).find((x) => x.id === 'review' || !this.answered(x.id)) : steps[index + 1];
+    this.currentId = next?.id;
+    if (this.currentId === 'review') this.editing = false;
     return undefined;
+  }
+
+  /** Whether the state holds an answer for a step (optional steps count as answered once passed). */
+  private answered(step: StepId): boolean {
+    const s = this.state;
+    switch (step) {
+      case 'connection':
+        return s.connection !== undefined;
+      case 'engine':
+        return s.engine !== undefined;
+      case 'engineVersion':
+        return s.engineVersion !== undefined;
+      case 'cacheNodeType':
+        return s.cacheNodeType !== undefined;
+      case 'numCacheNodes':
+        return s.numCacheNodes !== undefined;
+      case 'cacheClusterId':
+        return !!s.cacheClusterId;
+      case 'transitEncryption':
+        return s.transitEncryption !== undefined;
+      case 'cacheSubnetGroupName':
+      case 'authToken':
+        return this.history.includes(step) && !this.stale.has(step);
+      default:
+        return false;
+    }
+  }
+
+  /** One review row per setting (label: the request member, description: its value); choosing one goes back to its step. */
+  private reviewSettings(): PickItem[] {
+    const s = this.state;
+    const input = this.input();
+    const steps = new Set(this.steps().map((x) => x.id));
+    const value = (step: StepId): string | undefined => {
+      switch (step) {
+        case 'connection':
+          return s.connection?.label;
+        case 'authToken':
+          return s.authToken ? '••••••••' : 'none';
+        case 'cacheSubnetGroupName':
+          return s.cacheSubnetGroupName ?? 'none';
+        case 'transitEncryption':
+          return s.transitEncryption ? 'true' : 'false';
+        default: {
+          const member = reviewRows.find((r) => r.step === step)!.label as keyof typeof input;
+          const v = input[member];
+          return v === undefined ? undefined : String(v);
+        }
+      }
+    };
+    return reviewRows
+      .filter((r) => steps.has(r.step))
+      .map((r) => ({ label: r.label, value: `${EDIT}${r.step}`, description: value(r.step) ?? '', detail: undefined }));
   }
 
   /** The CreateCacheCluster input the choices so far amount to. */
@@ -316,13 +423,6 @@ export class CreateClusterWizard {
   requestWithoutSecrets(): Record<string, unknown> {
     const { AuthToken: _omitted, ...rest } = this.input();
     return rest;
-  }
-
-  /** The equivalent request, one line, for the review step. */
-  requestPreview(): string {
-    const shown: Record<string, unknown> = { ...this.requestWithoutSecrets() };
-    if (this.state.authToken) shown.AuthToken = '********';
-    return `CreateCacheCluster ${JSON.stringify(shown)}`;
   }
 
   private requireConnection(): Connection {

@@ -1,6 +1,6 @@
 // Binds the create wizard to the language service's model and rules (one fact, one place): the same facts,
 // validators and CreateCacheCluster rules the language server and the Local endpoint use.
-import { ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, type EngineName } from '../../server/src/model/facts';
+import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, type EngineName } from '../../server/src/model/facts';
 import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
@@ -10,9 +10,62 @@ function nodeTypes(engine: string): string[] {
     .flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
 }
 
+/** The order the wizard offers engines in: Valkey (the suggestion), Redis OSS, Memcached. */
+const ENGINE_ORDER: readonly string[] = ['valkey', 'redis', 'memcached'];
+const engines = [...ENGINES].sort((a, b) => rank(a) - rank(b));
+function rank(engine: string): number {
+  const i = ENGINE_ORDER.indexOf(engine);
+  return i < 0 ? ENGINE_ORDER.length : i;
+}
+
+const ENGINE_DESCRIPTIONS: Record<string, string> = {
+  valkey: `${ENGINE_DISPLAY.valkey}: open-source fork of Redis OSS, compatible with its clients; lower node prices`,
+  redis: `${ENGINE_DISPLAY.redis}: data structures, replication, snapshots`,
+  memcached: `${ENGINE_DISPLAY.memcached}: simple multithreaded key-value cache, several nodes, no persistence`,
+};
+
+/** What the family's letters say: t burstable, m general purpose, r memory optimized (d: with SSD data tiering), c network optimized. */
+function familyHint(family: string): string {
+  const kind =
+    family.startsWith('t') ? 'burstable, for light or spiky load'
+    : family.startsWith('m') ? 'general purpose'
+    : family.startsWith('r') ? (family.endsWith('gd') ? 'memory optimized, with SSD data tiering' : 'memory optimized')
+    : family.startsWith('c') ? 'network optimized'
+    : 'other';
+  return /\dgn?d?$/.test(family) ? `${kind} · Graviton (Arm)` : kind;
+}
+
+function nodeTypeDescription(nodeType: string): string | undefined {
+  const family = NODE_TYPE_FAMILIES.find((f) => nodeType.startsWith(`cache.${f.family}.`));
+  if (!family) return undefined;
+  return `${familyHint(family.family)} · ${family.generation} generation`;
+}
+
+/** Node types in the order offered: burstable (small, cheap) first, then general purpose, memory, network optimized. */
+function orderedNodeTypes(engine: string): string[] {
+  const order = ['t', 'm', 'r', 'c'];
+  const letter = (t: string): number => {
+    const i = order.indexOf(t.split('.')[1]?.[0] ?? '');
+    return i < 0 ? order.length : i;
+  };
+  return nodeTypes(engine)
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => letter(a.t) - letter(b.t) || a.i - b.i)
+    .map((x) => x.t);
+}
+
+/** A small current-generation type: cache.t4g.micro where the engine can use it. */
+function defaultNodeType(engine: string): string | undefined {
+  const types = nodeTypes(engine);
+  return ['cache.t4g.micro', 'cache.t3.micro'].find((t) => types.includes(t)) ?? types[0];
+}
+
 export const wizardRules: WizardRules = {
-  engines: ENGINES,
-  nodeTypes,
+  engines,
+  engineDescription: (engine) => ENGINE_DESCRIPTIONS[engine],
+  nodeTypes: orderedNodeTypes,
+  nodeTypeDescription,
+  defaultNodeType,
   maxNodes: (engine) => (engine === 'memcached' ? LIMITS.maxMemcachedNodes : 1),
   validateCacheClusterId,
   validateAuthToken,

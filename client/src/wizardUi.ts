@@ -4,8 +4,13 @@ import * as vscode from 'vscode';
 import { describeFailure } from './errors';
 import type { CreateClusterWizard, PickItem, Step } from './wizard';
 
-const BACK = Symbol('back');
-type Answer = string | typeof BACK | undefined;
+/** Back, with the text typed in an input step (kept for when the step comes back). */
+interface Back {
+  back: true;
+  draft?: string;
+}
+const BACK: Back = { back: true };
+type Answer = string | Back | undefined;
 
 interface ValueItem extends vscode.QuickPickItem {
   value: string;
@@ -18,8 +23,8 @@ export async function runWizardUi(wizard: CreateClusterWizard): Promise<boolean>
     if (!step) break;
     const answer = step.kind === 'pick' ? await pick(wizard, step) : await input(wizard, step);
     if (answer === undefined) return false;
-    if (answer === BACK) {
-      wizard.back();
+    if (typeof answer === 'object') {
+      wizard.back(answer.draft);
       continue;
     }
     const error = await wizard.accept(answer);
@@ -55,7 +60,11 @@ function pick(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
       q.busy = true;
       wizard.items().then(
         (items: PickItem[]) => {
-          q.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+          const rows: ValueItem[] = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+          // The review: the actions, then the settings (choosing one goes back to its step).
+          const firstSetting = step.id === 'review' ? rows.findIndex((r) => r.value.startsWith('edit:')) : -1;
+          if (firstSetting > 0) rows.splice(firstSetting, 0, { label: 'Settings (choose one to change it)', kind: vscode.QuickPickItemKind.Separator, value: '' });
+          q.items = rows;
           const current = wizard.currentValue();
           const selected = q.items.find((i) => i.value === current);
           if (selected) q.activeItems = [selected];
@@ -97,7 +106,7 @@ function input(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
       box.dispose();
     };
     box.onDidChangeValue((v) => (box.validationMessage = wizard.validate(v)));
-    box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK));
+    box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish({ back: true, draft: step.password ? undefined : box.value }));
     box.onDidAccept(() => {
       const message = wizard.validate(box.value);
       box.validationMessage = message;

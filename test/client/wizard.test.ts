@@ -34,7 +34,10 @@ test('a Memcached cluster: every step, the counter, live versions, validation, a
 
   assert.equal(w.current()?.id, 'engine');
   assert.deepEqual(w.position(), { step: 2, total: 8 });
-  assert.deepEqual((await w.items()).map((i) => i.value).sort(), ['memcached', 'redis', 'valkey']);
+  const engines = await w.items();
+  assert.deepEqual(engines.map((i) => i.value), ['valkey', 'redis', 'memcached'], 'Valkey first, Memcached last');
+  assert.ok(engines.every((i) => i.description && !i.description.includes('\n')), 'one line about each engine');
+  assert.equal(w.currentValue(), undefined, 'no engine pre-selected (the first row is active)');
   assert.equal(await w.accept('memcached'), undefined);
   assert.deepEqual(w.position(), { step: 3, total: 8 }, 'Memcached asks for the number of nodes instead of encryption');
 
@@ -45,8 +48,13 @@ test('a Memcached cluster: every step, the counter, live versions, validation, a
   assert.equal(await w.accept(versions[0]!), undefined);
 
   assert.equal(w.current()?.id, 'cacheNodeType');
-  const types = (await w.items()).map((i) => i.value);
+  const typeItems = await w.items();
+  const types = typeItems.map((i) => i.value);
   assert.ok(types.every((t) => t.startsWith('cache.')));
+  assert.equal(w.currentValue(), 'cache.t4g.micro', 'a small current-generation type is pre-selected');
+  assert.match(typeItems.find((i) => i.value === 'cache.t4g.micro')?.description ?? '', /burstable.*current generation/);
+  assert.match(typeItems.find((i) => i.value === 'cache.r7g.large')?.description ?? '', /memory optimized/);
+  assert.match(typeItems.find((i) => i.value === 'cache.m7g.large')?.description ?? '', /general purpose/);
   assert.equal(await w.accept(types.includes('cache.t3.micro') ? 'cache.t3.micro' : types[0]!), undefined);
 
   assert.equal(w.current()?.id, 'numCacheNodes');
@@ -72,8 +80,12 @@ test('a Memcached cluster: every step, the counter, live versions, validation, a
   assert.equal(w.current()?.id, 'review', 'no encryption steps for Memcached');
   assert.deepEqual(w.position(), { step: 8, total: 8 });
   const review = await w.items();
-  assert.deepEqual(review.map((i) => i.value), ['create', 'save']);
-  assert.match(review[0]!.detail ?? '', /CreateCacheCluster .*"CacheClusterId":"wiz-mc".*"NumCacheNodes":3/);
+  assert.deepEqual(review.map((i) => i.value).slice(0, 2), ['create', 'save']);
+  const rows = Object.fromEntries(review.slice(2).map((i) => [i.label, i.description]));
+  assert.deepEqual(Object.keys(rows), ['Connection', 'Engine', 'EngineVersion', 'CacheNodeType', 'NumCacheNodes', 'CacheClusterId', 'CacheSubnetGroupName'], 'one row per setting');
+  assert.equal(rows.CacheClusterId, 'wiz-mc');
+  assert.equal(rows.NumCacheNodes, '3');
+  assert.equal(rows.Engine, 'memcached');
   assert.equal(await w.accept('create'), undefined);
   assert.equal(w.done, true);
 
@@ -118,9 +130,11 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(await w.accept(token), undefined);
   assert.equal(w.current()?.id, 'review');
 
-  const shown = (await w.items()).map((i) => `${i.label} ${i.detail}`).join('\n');
+  const review = await w.items();
+  const shown = review.map((i) => `${i.label} ${i.description} ${i.detail}`).join('\n');
   assert.ok(!shown.includes(token), 'the review never shows the token');
-  assert.match(shown, /"AuthToken":"\*{8}"/);
+  assert.equal(review.find((i) => i.label === 'AuthToken')?.description, '••••••••');
+  assert.equal(review.find((i) => i.label === 'TransitEncryptionEnabled')?.description, 'true');
   assert.ok(!JSON.stringify(w.requestWithoutSecrets()).includes(token), 'a saved request never holds it');
   assert.equal(w.input().AuthToken, token, 'only the create call gets it');
 
@@ -186,4 +200,55 @@ test('a wizard on an unreachable connection reports the failure from the live st
   } finally {
     deadClient.destroy();
   }
+});
+
+test('review rows go back to their step and return to the review; Back keeps what was typed', async () => {
+  const w = newWizard();
+  await w.accept('local');
+  await w.accept('valkey');
+  await w.accept(await pickFirst(w));
+  assert.equal(w.current()?.id, 'cacheNodeType');
+  await w.accept('cache.t4g.micro');
+  assert.equal(w.current()?.id, 'cacheClusterId');
+
+  // Typed, then Back, then forward again: the typed id is still there.
+  w.back('typed-id');
+  assert.equal(w.current()?.id, 'cacheNodeType');
+  assert.equal(w.currentValue(), 'cache.t4g.micro', 'the accepted node type is pre-selected');
+  await w.accept('cache.t4g.micro');
+  assert.equal(w.currentValue(), 'typed-id');
+  await w.accept('typed-id');
+  await w.accept('');
+  await w.accept('disabled');
+  assert.equal(w.current()?.id, 'review');
+
+  // Change the id from its review row: straight back to the review afterwards.
+  await w.accept('edit:cacheClusterId');
+  assert.equal(w.current()?.id, 'cacheClusterId');
+  assert.equal(w.currentValue(), 'typed-id');
+  await w.accept('renamed-id');
+  assert.equal(w.current()?.id, 'review');
+  assert.equal((await w.items()).find((i) => i.label === 'CacheClusterId')?.description, 'renamed-id');
+
+  // Change the engine from the review: its version and node type are asked again, then the review.
+  await w.accept('edit:engine');
+  await w.accept('redis');
+  assert.equal(w.current()?.id, 'engineVersion');
+  await w.accept(await pickFirst(w));
+  assert.equal(w.current()?.id, 'cacheNodeType');
+  await w.accept('cache.t3.micro');
+  assert.equal(w.current()?.id, 'review');
+  assert.equal(w.input().CacheClusterId, 'renamed-id', 'the other answers are kept');
+
+  // Back from a step reached from the review returns to the review.
+  await w.accept('edit:cacheNodeType');
+  w.back();
+  assert.equal(w.current()?.id, 'review');
+});
+
+test('a connection known to have no credentials is marked on its row', async () => {
+  const aws = { ...fixture.connection, id: 'aws:default:us-east-1', kind: 'aws' as const, label: 'AWS default · us-east-1' };
+  const services = { ...sdkWizardServices(async () => [fixture.connection, aws], async () => fixture.client), connectionNote: (c: { kind: string }) => (c.kind === 'aws' ? 'no credentials' : undefined) };
+  const w = new CreateClusterWizard(services, wizardRules);
+  assert.deepEqual((await w.items()).map((i) => i.label), ['Local', 'AWS default · us-east-1 (no credentials)']);
 });
