@@ -41,7 +41,10 @@ test('query: parameter names after & — missing first, required marked, documen
   assert.match(byLabel(items, 'Engine').detail ?? '', /already set/);
   assert.equal(apply(text, id), 'Action=CreateCacheCluster&Engine=redis&SecurityGroupIds.SecurityGroupId.1=sg-1&CacheClusterId=');
   assert.equal(byLabel(items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.2=', 'next free index');
-  assert.equal(byLabel(items, 'Tags.Tag.N.Key').insertText, 'Tags.Tag.1.Key=');
+  const tagKey = byLabel(items, 'Key · Tags.N');
+  assert.equal(tagKey.insertText, 'Tags.Tag.1.Key=');
+  assert.equal(tagKey.filterText, 'Tags.Tag.1.Key');
+  assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · optional · string/);
   assert.ok(labels(items).includes('X-Amz-Credential'));
   assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
 });
@@ -66,9 +69,41 @@ test('query: the seed — engines after &Engine=, versions for the engine, node 
   assert.match(byLabel(nodeTypes, 'cache.m1.small').detail ?? '', /previous generation/);
 
   const groups = at('Action=CreateCacheCluster&Engine=redis&EngineVersion=7.1&CacheParameterGroupName=|', 'query').items;
-  assert.deepEqual(labels(groups), ['default.redis7', 'default.redis7.cluster.on']);
-  assert.match(byLabel(groups, 'default.redis7.cluster.on').detail ?? '', /CreateReplicationGroup/);
-  assert.ok(byLabel(groups, 'default.redis7').sortText < byLabel(groups, 'default.redis7.cluster.on').sortText);
+  assert.deepEqual(labels(groups), ['default.redis7'], 'no .cluster.on group for CreateCacheCluster (the linter rejects it)');
+  const rgGroups = at('Action=CreateReplicationGroup&Engine=redis&EngineVersion=7.1&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(labels(rgGroups), ['default.redis7', 'default.redis7.cluster.on']);
+  assert.match(byLabel(rgGroups, 'default.redis7.cluster.on').detail ?? '', /cluster mode/);
+  const jsonGroups = at('{ "Engine": "valkey", "CacheParameterGroupName": | }', 'json').items;
+  assert.ok(jsonGroups.length > 0 && jsonGroups.every((g) => !g.label.endsWith('.cluster.on')), labels(jsonGroups).join(','));
+});
+
+test('engine versions: supported first, newest first; end-of-life versions tagged deprecated', () => {
+  const versions = at('Action=CreateCacheCluster&Engine=redis&EngineVersion=|', 'query').items;
+  const sorted = [...versions].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((v) => v.label);
+  assert.deepEqual(sorted.slice(0, 5), ['7.1', '7.0', '6.2', '6.0', '6.x']);
+  assert.ok(sorted.indexOf('5.0.6') < sorted.indexOf('3.2.10') && sorted.indexOf('3.2.10') < sorted.indexOf('3.2.4'), sorted.join(','));
+  assert.ok(sorted.indexOf('2.8.24') < sorted.indexOf('2.6.13'));
+  assert.equal(byLabel(versions, '3.2.4').deprecated, true);
+  assert.match(byLabel(versions, '3.2.4').detail ?? '', /end of life 2023-07-31/);
+  assert.equal(byLabel(versions, '5.0.5').deprecated, true);
+  assert.ok(!byLabel(versions, '7.1').deprecated && !byLabel(versions, '5.0.6').deprecated);
+  assert.equal(byLabel(versions, '7.1').preselect, true);
+  const nodeTypes = at('Action=CreateCacheCluster&CacheNodeType=|', 'query').items;
+  assert.equal(byLabel(nodeTypes, 'cache.m1.small').deprecated, true);
+  assert.ok(!byLabel(nodeTypes, 'cache.r7g.large').deprecated);
+});
+
+test('query: parameter names — secrets after other optional members; list-of-structure items distinguishable', () => {
+  const { items } = at('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&|', 'query');
+  const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
+  assert.notEqual(sorted[0], 'AuthToken');
+  assert.ok(sorted.indexOf('AuthToken') > sorted.indexOf('TransitEncryptionEnabled'), 'AuthToken after the other missing optional members');
+  assert.ok(sorted.indexOf('AuthToken') < sorted.indexOf('Engine'), 'but before those already set');
+  const log = items.filter((i) => i.insertText.startsWith('LogDeliveryConfigurations.'));
+  assert.equal(log.length, 5);
+  assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, 5, 'labels differ in their first characters');
+  assert.ok(log.every((i) => i.detail?.startsWith('LogDeliveryConfigurations.LogDeliveryConfigurationRequest.N.')));
+  assert.match(byLabel(items, 'LogType · LogDeliveryConfigurations.N').detail ?? '', /LogType · optional · string/);
 });
 
 test('query: AZ names for the host region, booleans, enums, windows, Version', () => {
@@ -106,7 +141,7 @@ test('json: quoted keys (missing first), key-only rename, values with quotes, nu
   assert.equal(version.isSnippet, true);
   assert.equal(version.filterText, '"EngineVersion"');
   assert.ok(version.sortText < byLabel(items, 'Engine').sortText);
-  assert.equal(byLabel(items, 'NumCacheNodes').insertText, '"NumCacheNodes": ${1:0}');
+  assert.equal(byLabel(items, 'NumCacheNodes').insertText, '"NumCacheNodes": ${1:1}', 'not 0: NumCacheNodes is at least 1');
   assert.ok(apply(text, version).includes('\n  "EngineVersion": "$1"\n'));
 
   const rename = at('{ "CacheParam|eterGroup": "default.redis7" }', 'json');
@@ -161,4 +196,30 @@ test('empty documents offer a whole request; the inserted defaults analyse clean
 test('json: nothing is offered right after a complete value', () => {
   assert.deepEqual(at('{ "Engine": "redis" | }', 'json').items, []);
   assert.deepEqual(labels(at('{ "Engine": | }', 'json').items), ['memcached', 'redis', 'valkey']);
+});
+
+test('yaml: keys on the editor-indented line after a key with an empty value go at that key\'s column', () => {
+  const { items, text } = at('CacheClusterId: a\nEngineVersion: \n  |', 'yaml');
+  assert.equal(apply(text, byLabel(items, 'CacheNodeType')), 'CacheClusterId: a\nEngineVersion: \nCacheNodeType: $1');
+  const typed = at('CacheClusterId: a\nEngine: redis\nEngineVersion:\n  Po|', 'yaml');
+  assert.ok(apply(typed.text, byLabel(typed.items, 'Port')).endsWith('\nEngineVersion:\nPort: ${1:6379}'));
+  assert.match(byLabel(typed.items, 'Engine').detail ?? '', /already set/);
+  // Inside a list item: the item's keys at the item's key column.
+  const tag = at('Tags:\n  - Key: a\n    Value:\n      |', 'yaml');
+  assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
+  assert.ok(apply(tag.text, byLabel(tag.items, 'Key')).endsWith('\n    Value:\n    Key: $1'));
+  // Still nothing under a key whose value is a list of scalars without `- `.
+  assert.deepEqual(at('SecurityGroupIds:\n  |', 'yaml').items, []);
+});
+
+test('json/yaml: number templates start at a valid value (suggested value, model minimum, else 1)', () => {
+  const json = at('{ "Engine": "memcached", | }', 'json').items;
+  assert.equal(byLabel(json, 'NumCacheNodes').insertText, '"NumCacheNodes": ${1:1}');
+  assert.equal(byLabel(json, 'Port').insertText, '"Port": ${1:11211}');
+  const yaml = at('Engine: valkey\n|', 'yaml').items;
+  assert.equal(byLabel(yaml, 'NumCacheNodes').insertText, 'NumCacheNodes: ${1:1}');
+  assert.equal(byLabel(yaml, 'Port').insertText, 'Port: ${1:6379}');
+  const rg = at('{ "ReplicationGroupId": "x", | }', 'json').items;
+  // Only SnapshotRetentionLimit starts at 0 (automatic backups off, a valid value).
+  assert.deepEqual(rg.filter((i) => i.insertText.endsWith('${1:0}')).map((i) => i.label), ['SnapshotRetentionLimit']);
 });

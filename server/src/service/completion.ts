@@ -6,6 +6,7 @@ import { getLocation, type JSONPath } from 'jsonc-parser';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
+  compareVersions,
   defaultParameterGroups,
   ENGINE_DISPLAY,
   ENGINE_VERSIONS,
@@ -25,6 +26,7 @@ import {
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
+import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
 import type { Analysis, DocumentKind, ParsedRequest, Span } from './types';
@@ -42,6 +44,8 @@ export interface CompletionCandidate {
   sortText: string;
   filterText?: string;
   preselect?: boolean;
+  /** Deprecated, end-of-life or no longer available for new resources: shown struck through (CompletionItemTag.Deprecated). */
+  deprecated?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -129,6 +133,7 @@ interface ValueSuggestion {
   preselect?: boolean;
   /** A snippet to insert instead of the rendered value (quoted in JSON). */
   snippet?: string;
+  deprecated?: boolean;
 }
 
 interface ValueContext {
@@ -155,14 +160,18 @@ const STATUS_TEXT: Record<VersionStatus, string> = {
   deprecated: 'deprecated: end of life, new clusters cannot use it',
 };
 
+/** Engine versions: supported first, then extended support, then end of life (tagged deprecated); newest first within each. */
 function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
   const list = engine ? versionsOf(engine) : ENGINE_VERSIONS;
   const latest = engine ? latestVersion(engine).version : undefined;
-  return list.map((v) => ({
+  const engineRank = (e: EngineName) => ENGINE_VERSIONS.findIndex((v) => v.engine === e);
+  const ordered = [...list].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || engineRank(a.engine) - engineRank(b.engine) || compareVersions(b.version, a.version));
+  return ordered.map((v) => ({
     value: v.version,
-    detail: `${ENGINE_DISPLAY[v.engine]} · ${STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
+    detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
     group: STATUS_ORDER[v.status],
     preselect: v.version === latest,
+    deprecated: v.status === 'deprecated',
   }));
 }
 
@@ -177,6 +186,7 @@ function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] 
         value: `cache.${f.family}.${size}`,
         detail: previous ? 'previous generation: not available for new clusters' : `current generation${minimum}`,
         group: previous ? 2 : 0,
+        deprecated: previous,
       });
     }
   }
@@ -188,12 +198,14 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
   const families = exact ? [exact] : PARAMETER_GROUP_FAMILIES.filter((f) => !engine || engineOfFamily(f) === engine);
-  // CreateCacheCluster cannot create a cluster-mode (sharded) cluster: `.cluster.on` groups go last, flagged.
+  // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
+  // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
   const out: ValueSuggestion[] = [];
   for (const family of families) {
     for (const group of defaultParameterGroups(family)) {
       const clusterMode = group.endsWith(CLUSTER_MODE_GROUP_SUFFIX);
+      if (clusterMode && context.action === 'CreateCacheCluster') continue;
       out.push({
         value: group,
         detail: `default parameter group · family ${family}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
@@ -316,6 +328,7 @@ function valueCandidates(
       sortText: sortKey(s.group ?? 0, i),
       filterText: quoted ? JSON.stringify(s.value) : s.value,
       preselect: s.preselect,
+      deprecated: s.deprecated || undefined,
     };
   });
 }
@@ -343,19 +356,32 @@ function memberOptions(owner: string, present: ReadonlySet<string>): NameOption[
   }));
 }
 
-function nameCandidate(action: string | undefined, o: NameOption, label: string, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
-  // Missing required first, then missing optional, then those already present; deprecated last.
-  const group = o.present ? 3 : o.required ? 0 : o.model.deprecated ? 4 : 1;
+interface NameLabel {
+  label: string;
+  /** Written before the usual detail (the full Query name when the label abbreviates it). */
+  detailPrefix?: string;
+  /** Sorts by this instead of the label. */
+  sortName?: string;
+  /** The shape whose type the detail shows, when not the member's (a structure member inside a list item). */
+  typeShape?: string;
+}
+
+function nameCandidate(action: string | undefined, o: NameOption, label: string | NameLabel, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
+  const l: NameLabel = typeof label === 'string' ? { label } : label;
+  // Missing required first, then missing optional, then secrets (AuthToken: better kept out of files), then those
+  // already present; deprecated last.
+  const group = o.model.deprecated && !o.required ? 4 : o.present ? 3 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
   return {
-    label,
+    label: l.label,
     kind: 'parameter',
-    detail: `${o.required ? 'required' : 'optional'} · ${typeName(o.model.shape)}${o.present ? ' · already set' : ''}`,
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.present ? ' · already set' : ''}${o.model.deprecated ? ' · deprecated' : ''}`,
     documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
     insertText,
     isSnippet,
     replace,
-    sortText: `${group}${label}`,
+    sortText: `${group}${l.sortName ?? l.label}`,
     filterText,
+    deprecated: o.model.deprecated || undefined,
   };
 }
 
@@ -454,7 +480,10 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
         if (itemShape?.type === 'structure') {
           for (const sub of Object.keys(itemShape.members ?? {})) {
             const name = `${stem}${next}.${sub}`;
-            out.push(nameCandidate(action, { ...o, present: written.has(name) }, `${stem}N.${sub}`, prefix + name + assign, replace, false, name));
+            // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
+            // five times): the label leads with the structure member, the detail gives the whole name.
+            const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
+            out.push(nameCandidate(action, { ...o, present: written.has(name) }, label, prefix + name + assign, replace, false, name));
           }
         } else {
           const name = `${stem}${next}`;
@@ -534,13 +563,24 @@ function shapeAtPath(root: string, path: readonly (string | number)[]): { shapeN
   return { shapeName, shape: shapeName ? shapes[shapeName] : undefined };
 }
 
+/**
+ * The number a new key's value template starts with: the first value completion offers for the member (the
+ * engine's default port, one node, ...), else the shape's minimum from the service model, else 1 (not 0, which
+ * NumCacheNodes and most counts reject).
+ */
+function numberTemplateDefault(member: string, shape: ShapeModel, context: ValueContext): string {
+  const suggested = memberValueSuggestions(member, context).find((s) => /^\d+$/.test(s.value) && !s.snippet);
+  if (suggested) return suggested.value;
+  return String(shape.min ?? 1);
+}
+
 /** A template for a member's value: the value snippet inserted after a new key. */
-function jsonValueTemplate(shapeName: string): string {
+function jsonValueTemplate(member: string, shapeName: string, context: ValueContext): string {
   const shape = shapes[shapeName];
   switch (shape?.type) {
     case 'integer':
     case 'long':
-      return '${1:0}';
+      return `\${1:${numberTemplateDefault(member, shape, context)}}`;
     case 'boolean':
       return '${1|true,false|}';
     case 'list': {
@@ -555,12 +595,12 @@ function jsonValueTemplate(shapeName: string): string {
   }
 }
 
-function yamlValueTemplate(shapeName: string): string {
+function yamlValueTemplate(member: string, shapeName: string, context: ValueContext): string {
   const shape = shapes[shapeName];
   switch (shape?.type) {
     case 'integer':
     case 'long':
-      return ' ${1:0}';
+      return ` \${1:${numberTemplateDefault(member, shape, context)}}`;
     case 'boolean':
       return ' ${1|true,false|}';
     case 'list': {
@@ -582,9 +622,18 @@ function keyCandidates(
   replace: Span,
   form: 'json' | 'yaml',
   keyOnly: boolean,
+  request?: ParsedRequest,
 ): CompletionCandidate[] {
+  const context: ValueContext = { action, input: request?.input ?? {} };
   return memberOptions(owner, present).map((o) => {
-    const insertText = form === 'json' ? (keyOnly ? `"${o.name}"` : `"${o.name}": ${jsonValueTemplate(o.model.shape)}`) : keyOnly ? o.name : `${o.name}:${yamlValueTemplate(o.model.shape)}`;
+    const insertText =
+      form === 'json'
+        ? keyOnly
+          ? `"${o.name}"`
+          : `"${o.name}": ${jsonValueTemplate(o.name, o.model.shape, context)}`
+        : keyOnly
+          ? o.name
+          : `${o.name}:${yamlValueTemplate(o.name, o.model.shape, context)}`;
     return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined);
   });
 }
@@ -610,7 +659,7 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
     // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
     const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
     const present = path.length === 1 ? topLevelNames(request) : new Set<string>();
-    return keyCandidates(action, shapeName, present, replace, 'json', keyOnly);
+    return keyCandidates(action, shapeName, present, replace, 'json', keyOnly, request);
   }
   if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
   if (!inNode) {
@@ -697,6 +746,16 @@ function yamlParentPath(lines: string[], lineIndex: number, col: number, inItem:
   return path;
 }
 
+/** The nearest line above (the last of `lines`) with a key left of `col`: the key a line indented to `col` falls under. */
+function nearestKeyAbove(lines: string[], col: number): YamlLine | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = yamlLine(lines[i]);
+    if (l?.key && l.keyCol < col) return l;
+    if (l && l.indent < col && !l.key) return undefined;
+  }
+  return undefined;
+}
+
 function yamlCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
   const analysis = whole ?? analyze(text, 'yaml');
   const request = analysis.requests[0];
@@ -736,13 +795,24 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape: listShape } = shapeAtPath(root, listPath);
     if (listShape?.type !== 'list' || !listShape.member) return [];
     const itemShape = shapes[listShape.member.shape];
-    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, new Set(), replace, 'yaml', keyOnly);
+    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, new Set(), replace, 'yaml', keyOnly, request);
     return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
   }
-  const parent = yamlParentPath(above, above.length, col, false);
-  const { shapeName, shape } = shapeAtPath(root, parent);
+  let parent = yamlParentPath(above, above.length, col, false);
+  let { shapeName, shape } = shapeAtPath(root, parent);
+  if (shapeName && shape?.type !== 'structure' && shape?.type !== 'list') {
+    // The line is indented under a key whose value is a scalar (`EngineVersion: ` then Enter: the editor indents
+    // the next line). A nested key cannot go there, so offer the keys of that key's own mapping and insert them
+    // at its column, replacing the extra indentation.
+    const keyLine = nearestKeyAbove(above, col);
+    if (keyLine) {
+      parent = yamlParentPath(above, above.length, keyLine.keyCol, false);
+      ({ shapeName, shape } = shapeAtPath(root, parent));
+      replace.start = lineStart + keyLine.keyCol;
+    }
+  }
   if (!shapeName || shape?.type !== 'structure') return [];
-  return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly);
+  return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
 }
 
 /**
