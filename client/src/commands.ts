@@ -297,7 +297,7 @@ async function createFromRequestCommand(
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
   if (!kind) throw new Error(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createRequestsIn, requestAt, refusal } = await import('./createFromRequest');
+  const { createRequestsIn, requestAt, refusal, firstError } = await import('./createFromRequest');
   const requests = createRequestsIn(document.getText(), kind);
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
   const request = requestAt(requests, offset);
@@ -306,6 +306,13 @@ async function createFromRequestCommand(
   }
   const refused = refusal(request);
   if (refused) {
+    // Take the user to the first error, then say why nothing was sent.
+    const first = firstError(request);
+    if (first) {
+      const range = new vscode.Range(document.positionAt(first.span.start), document.positionAt(first.span.end));
+      const shown = await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
+      shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
     const action = await vscode.window.showErrorMessage(refused, 'Show Problems');
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;

@@ -49,11 +49,21 @@ export function requestAt(requests: CreateRequest[], offset: number | undefined)
   return requests.length === 1 ? requests[0] : undefined;
 }
 
+/** The request's first error in document order: where "Create" takes the cursor while the request has errors. */
+export function firstError(request: CreateRequest): Finding | undefined {
+  return [...request.errors].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)[0];
+}
+
+/** Why the request is not sent, in one short sentence; undefined when it has no errors. */
 export function refusal(request: CreateRequest): string | undefined {
   const n = request.errors.length;
-  if (n === 0) return undefined;
-  const first = request.errors[0]!.message;
-  return `This request has ${n} error${n === 1 ? '' : 's'} (first: ${first}). Fix ${n === 1 ? 'it' : 'them'} first; see the Problems panel.`;
+  const first = firstError(request);
+  if (n === 0 || !first) return undefined;
+  // One sentence: the finding's own final period would end it inside the parentheses.
+  const message = first.message.trim().replace(/[.\s]+$/, '');
+  return n === 1
+    ? `1 error in this request: fix it before creating (${message})`
+    : `${n} errors in this request: fix them before creating (first: ${message})`;
 }
 
 /** Sends CreateCacheCluster; the abort signal cancels the call (withProgress cancellation). */

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, skipsConfirmation } from '../../client/src/connections';
-import { createCacheCluster, createRequestsIn, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { createCacheCluster, createRequestsIn, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { localClientForFile } from './helpers';
@@ -47,10 +47,16 @@ test('document kinds: by file name, and untitled ElastiCache query documents by 
 test('the seed example is refused while it has errors, pointing at the Problems panel', () => {
   const requests = createRequestsIn(seed, 'query');
   assert.equal(requests.length, 1);
-  const message = refusal(requests[0]!);
+  const request = requests[0]!;
+  const message = refusal(request);
   assert.ok(message, 'refused');
-  assert.match(message, /Problems panel/);
-  assert.match(message, /error/);
+  const n = request.errors.length;
+  assert.ok(n > 1, 'the seed has several errors');
+  const first = firstError(request)!;
+  assert.ok(request.errors.every((e) => e.span.start >= first.span.start), 'the first error is the first in the document');
+  assert.ok(first.span.end > first.span.start && first.span.end <= seed.length, 'a range to select');
+  assert.equal(message, `${n} errors in this request: fix them before creating (first: ${first.message.replace(/\.$/, '')})`);
+  assert.doesNotMatch(message, /\.\)|\.\.|\)\./, 'clean punctuation');
 });
 
 test('query URLs become SDK input without signing parameters; one CodeLens anchor per request; created on Local', { timeout: 60_000 }, async () => {
@@ -93,7 +99,7 @@ test('JSON and YAML request files create clusters; a file with an error is refus
   await waitUntilAvailable(fixture.client, 'from-yaml', { timeoutMs: 30_000, intervalMs: 100 });
 
   const [bad] = createRequestsIn(JSON.stringify({ CacheClusterId: 'bad-json', Engine: 'redis', NumCacheNode: 1 }), 'json');
-  assert.match(refusal(bad!) ?? '', /Problems panel/);
+  assert.match(refusal(bad!) ?? '', /^\d+ errors? in this request: fix (it|them) before creating \(/);
 });
 
 test('Open as Request File: the cluster becomes a *.elasticache.json the language service accepts, without ports or tokens', { timeout: 60_000 }, async () => {
