@@ -76,3 +76,32 @@ test('diagnostic reference links: action page for API rules, common parameters f
   assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
   assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
 });
+
+test('hover on a value leads with the value (node type, engine version, parameter group, engine), then the member docs', () => {
+  const nodeType = hover(seed, seed.indexOf('cache.r4.large') + 3, 'query')!;
+  assert.equal(seed.slice(nodeType.span.start, nodeType.span.end), 'cache.r4.large');
+  assert.match(nodeType.markdown, /^`cache\.r4\.large` · node type, family `r4` · current generation/);
+  assert.match(nodeType.markdown, /Engines: Memcached, Redis OSS, Valkey/);
+  assert.ok(nodeType.markdown.indexOf('**CacheNodeType**') > nodeType.markdown.indexOf('---'), 'member docs after the value');
+
+  const version = hover(seed, seed.indexOf('=3.2.4') + 2, 'query')!;
+  assert.match(version.markdown, /^`3\.2\.4` · Redis OSS · end of life since 2023-07-31/);
+  assert.match(version.markdown, /Parameter group family `redis3\.2`/);
+
+  const yaml = 'Engine: valkey\nEngineVersion: 8.0\nCacheParameterGroupName: default.valkey8.cluster.on\nCacheNodeType: cache.m1.small\n';
+  assert.match(hover(yaml, yaml.indexOf('8.0') + 1, 'yaml')!.markdown, /^`8\.0` · Valkey · supported · latest Valkey: `8\.2`/);
+  assert.match(hover(yaml, yaml.indexOf('default.valkey8') + 2, 'yaml')!.markdown, /^`default\.valkey8\.cluster\.on` · default parameter group, family `valkey8` \(Valkey\) · cluster mode enabled/);
+  assert.match(hover(yaml, yaml.indexOf('valkey') + 2, 'yaml')!.markdown, /^`valkey` · Valkey · latest version `8\.2`/);
+  assert.match(hover(yaml, yaml.indexOf('cache.m1') + 2, 'yaml')!.markdown, /previous generation/);
+  // On the name: member docs only; an unknown value: member docs only.
+  assert.match(hover(yaml, 2, 'yaml')!.markdown, /^\*\*Engine\*\*/);
+  const custom = 'CacheParameterGroupName: my-group\n';
+  assert.match(hover(custom, custom.indexOf('my-group') + 2, 'yaml')!.markdown, /^\*\*CacheParameterGroupName\*\*/);
+});
+
+test('Engine hover gives one list of engines (the API text listing only memcached | redis predates Valkey)', () => {
+  const info = hover(seed, seed.indexOf('&Engine') + 3, 'query')!;
+  assert.doesNotMatch(info.markdown, /Valid values for this parameter are/);
+  assert.equal(info.markdown.match(/Valid values/g)?.length, 1);
+  assert.match(info.markdown, /`valkey` \(Valkey\)/);
+});

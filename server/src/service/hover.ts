@@ -1,7 +1,24 @@
 // Hover: a member's documentation (Markdown from the service model), type, valid values and limits, and a link
 // to the API reference page of the action. Pure: the language server converts the result to an LSP Hover.
-// Values are never shown (an AuthToken must not appear anywhere but in the file itself).
-import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FAMILIES, SOURCES, versionsOf } from '../model/facts';
+// On a value the facts know (node type, engine version, default parameter group, engine) the hover leads with that
+// value; no other value is ever shown (an AuthToken must not appear anywhere but in the file itself).
+import {
+  CLUSTER_MODE_GROUP_SUFFIX,
+  ENGINE_DISPLAY,
+  ENGINE_VERSIONS,
+  engineOfFamily,
+  ENGINES,
+  findVersion,
+  latestVersion,
+  LIMITS,
+  NODE_TYPE_FAMILIES,
+  nodeTypeFact,
+  PARAMETER_GROUP_FAMILIES,
+  SOURCES,
+  versionsOf,
+  type EngineName,
+  type EngineVersionFact,
+} from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
@@ -124,7 +141,8 @@ function buildMemberMarkdown(
     `**${memberName}** \`${shape ? typeLabel(shape, member.shape) : member.shape}\` · ${required ? '**required**' : 'optional'} · ${where}` +
       (member.deprecated ? ' · *deprecated*' : ''),
   );
-  if (member.documentation) lines.push('', member.documentation);
+  const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
+  if (member.documentation) lines.push('', factsKnown ? withoutStaleValidValues(memberName, member.documentation) : member.documentation);
   const facts: string[] = [];
   if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
   if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
@@ -137,13 +155,21 @@ function buildMemberMarkdown(
     const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
     facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
   }
-  if (owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input) {
-    facts.push(...modelFacts(memberName));
-  }
+  if (factsKnown) facts.push(...modelFacts(memberName));
   if (facts.length) lines.push('', facts.join('  \n'));
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
   if (url) lines.push('', `[API reference: ${where}](${url})`);
   return lines.join('\n');
+}
+
+/**
+ * The API reference text of Engine ends "Valid values for this parameter are: `memcached` | `redis`", written before
+ * Valkey; the engine-versions page (SOURCES.engineVersions) lists Valkey too, and the facts line below gives the
+ * full list. The stale sentence is dropped so the hover shows one list.
+ */
+function withoutStaleValidValues(memberName: string, documentation: string): string {
+  if (memberName !== 'Engine') return documentation;
+  return documentation.replace(/\n*Valid values for this parameter are:[^\n]*/, '').trimEnd();
 }
 
 const link = (title: string, url: string) => `([${title}](${url}))`;
@@ -181,6 +207,64 @@ function modelFacts(member: string): string[] {
     default:
       return [];
   }
+}
+
+const STATUS_LINE: Record<EngineVersionFact['status'], string> = {
+  supported: 'supported',
+  'extended-support': 'extended support: standard support ended; paid Extended Support',
+  deprecated: 'end of life: new clusters cannot use it',
+};
+
+function versionLine(v: EngineVersionFact): string {
+  const status = v.status === 'deprecated' && v.endOfLife ? `end of life since ${v.endOfLife}: new clusters cannot use it` : STATUS_LINE[v.status];
+  const latest = latestVersion(v.engine).version;
+  const newer = v.status === 'supported' && v.version === latest ? ' (latest)' : ` · latest ${ENGINE_DISPLAY[v.engine]}: \`${latest}\``;
+  const source = v.status === 'deprecated' ? link('end-of-life versions', SOURCES.endOfLife) : link('supported versions', SOURCES.supportedEngineVersions);
+  return `${ENGINE_DISPLAY[v.engine]} · ${status}${newer}  \nParameter group family \`${v.family}\` (default group \`default.${v.family}\`) ${source}`;
+}
+
+/**
+ * What the facts module knows about a value of a member (a node type, an engine version, a default parameter group,
+ * an engine), as Markdown that leads the hover on the value; undefined when it knows nothing about it.
+ */
+export function valueMarkdown(memberName: string, value: string, input: Record<string, unknown>): string | undefined {
+  const engine = typeof input.Engine === 'string' ? ENGINES.find((e) => e === (input.Engine as string).toLowerCase()) : undefined;
+  switch (memberName) {
+    case 'CacheNodeType': {
+      const f = nodeTypeFact(value);
+      if (!f) return undefined;
+      const engines = (f.engines ?? ENGINES).map((e) => ENGINE_DISPLAY[e]).join(', ');
+      const minimum = f.minVersion ? ` · needs ${Object.entries(f.minVersion).map(([e, v]) => `${ENGINE_DISPLAY[e as EngineName]} ${v}+`).join(', ')}` : '';
+      const generation = f.generation === 'current' ? 'current generation' : 'previous generation: creation of new clusters is not supported';
+      return `\`${value}\` · node type, family \`${f.family}\` · ${generation}  \nEngines: ${engines}${minimum} ${link('supported node types', SOURCES.supportedNodeTypes)}`;
+    }
+    case 'EngineVersion': {
+      const matches = engine ? [findVersion(engine, value)].filter((v) => v !== undefined) : ENGINE_VERSIONS.filter((v) => v.version === value);
+      return matches.length ? matches.map((v) => `\`${value}\` · ${versionLine(v)}`).join('\n\n') : undefined;
+    }
+    case 'CacheParameterGroupName': {
+      const m = /^default\.(.+?)(\.cluster\.on)?$/.exec(value);
+      const family = m && PARAMETER_GROUP_FAMILIES.includes(m[1]) ? m[1] : undefined;
+      if (!family) return undefined;
+      const familyEngine = engineOfFamily(family);
+      const clusterMode = value.endsWith(CLUSTER_MODE_GROUP_SUFFIX)
+        ? 'cluster mode enabled (`cluster-enabled=yes`): CreateReplicationGroup only, not CreateCacheCluster'
+        : 'cluster mode disabled';
+      return `\`${value}\` · default parameter group, family \`${family}\`${familyEngine ? ` (${ENGINE_DISPLAY[familyEngine]})` : ''} · ${clusterMode} ${link('parameter groups', SOURCES.parameterGroups)}`;
+    }
+    case 'Engine': {
+      const e = ENGINES.find((n) => n === value.toLowerCase());
+      return e ? `\`${value}\` · ${ENGINE_DISPLAY[e]} · latest version \`${latestVersion(e).version}\`, default port ${LIMITS.defaultPort[e]} ${link('engine versions', SOURCES.engineVersions)}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The hover on a value: what is known about the value itself first, then the member's documentation. */
+function withValue(memberMarkdownText: string, memberName: string, value: string | undefined, input: Record<string, unknown>): string {
+  const lead = value ? valueMarkdown(memberName, value, input) : undefined;
+  return lead ? `${lead}\n\n---\n\n${memberMarkdownText}` : memberMarkdownText;
 }
 
 function actionMarkdown(action: string): string | undefined {
@@ -250,14 +334,17 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   if (!inputShape) return undefined;
   const resolved = resolveQueryName(inputShape, param.name);
   if (!resolved) return undefined;
+  const inName = contains(param.nameSpan, offset);
+  const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
+  const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
-    markdown: memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required),
-    span: contains(param.nameSpan, offset) ? param.nameSpan : param.valueSpan,
+    markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input),
+    span: inName ? param.nameSpan : param.valueSpan,
   };
 }
 
 /** Finds the innermost entry (name or value) at `offset` in a JSON/YAML input, walking nested structures. */
-function entryHover(action: string | undefined, owner: string, entries: Entry[], offset: number): HoverInfo | undefined {
+function entryHover(action: string | undefined, owner: string, entries: Entry[], offset: number, input?: Record<string, unknown>): HoverInfo | undefined {
   for (const entry of entries) {
     const inName = contains(entry.nameSpan, offset);
     if (!inName && !contains(entry.value.span, offset)) continue;
@@ -268,8 +355,12 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       const nested = nestedHover(action, member.shape, entry.value, offset);
       if (nested) return nested;
     }
+    const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false);
+    // A YAML `EngineVersion: 8.0` is a number: its text as written is the version.
+    const scalar = !inName && input && entry.value.kind === 'scalar' ? entry.value : undefined;
+    const value = typeof scalar?.value === 'string' ? scalar.value : typeof scalar?.value === 'number' ? (scalar.raw ?? String(scalar.value)) : undefined;
     return {
-      markdown: memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false),
+      markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}) : markdown,
       span: inName ? entry.nameSpan : entry.value.span,
     };
   }
@@ -296,7 +387,7 @@ export function hover(text: string, offset: number, kind: DocumentKind, whole?: 
   else {
     const action = request.action?.name ?? 'CreateCacheCluster';
     const input = serviceModel.operations[action]?.input;
-    info = input ? entryHover(action, input, request.entries, local) : undefined;
+    info = input ? entryHover(action, input, request.entries, local, request.input) : undefined;
   }
   return info && { markdown: info.markdown, span: { start: info.span.start + base, end: info.span.end + base } };
 }
