@@ -380,3 +380,37 @@ test('X-Amz-Date must name a real date and time', () => {
   assert.deepEqual(at('20240229T000000Z'), []);
   for (const bad of ['20230229T000000Z', '20150431T000000Z', '20150508T240000Z', '20150508T226000Z', '20150008T000000Z']) assert.ok(at(bad).includes('query-date-format'), bad);
 });
+
+test('messages state the problem first: empty values say the member is empty', () => {
+  const message = (input: Record<string, unknown>, code: string) => checkCreateCacheCluster(input, {}).find((i) => i.code === code)?.message ?? '';
+  assert.match(message({ ...base, EngineVersion: '' }, 'engine-version'), /^EngineVersion is empty: give a Redis OSS version \(e\.g\. 7\.1\)/);
+  assert.match(message({ ...base, CacheNodeType: '' }, 'invalid-node-type'), /^CacheNodeType is empty/);
+  assert.match(message({ ...mc, PreferredAvailabilityZones: [''] }, 'invalid-availability-zone'), /^A PreferredAvailabilityZones item is empty/);
+  assert.match(message({ ...base, PreferredAvailabilityZone: '' }, 'invalid-availability-zone'), /^PreferredAvailabilityZone is empty/);
+  assert.match(message({ ...base, SecurityGroupIds: [''] }, 'security-group-id'), /^A SecurityGroupIds item is empty/);
+  // Non-empty wrong values still quote the value.
+  assert.match(message({ ...base, EngineVersion: 'latest' }, 'engine-version'), /^'latest' is not an engine version/);
+  const json = analyze('{ "CacheClusterId": "x", "Engine": "redis", "EngineVersion": "", "CacheNodeType": "" }', 'json').findings.map((f) => f.message);
+  assert.ok(json.some((m) => m.startsWith('EngineVersion is empty')) && json.some((m) => m.startsWith('CacheNodeType is empty')), json.join('\n'));
+});
+
+test('Timestamp: only "remove it" in a Signature Version 4 request; its format is still checked in a Signature Version 2 one', () => {
+  const sigv4 = CLEAN_QUERY + '&Timestamp=20150508T220302Z';
+  const found = codes(sigv4, 'query');
+  assert.ok(found.includes('query-sigv2-param'), found.join(','));
+  assert.ok(!found.includes('query-timestamp-format'), found.join(','));
+  const sigv2 = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&SignatureVersion=2&SignatureMethod=HmacSHA256&AWSAccessKeyId=AKID&Signature=abc%3D&Timestamp=20150508T220302Z';
+  assert.ok(codes(sigv2, 'query').includes('query-timestamp-format'));
+});
+
+test('X-Amz-Expires and placeholders: problem first, the same words for secret and non-secret parameters', () => {
+  const expires = analyze(CLEAN_QUERY.replace(/X-Amz-Expires=\d+/, 'X-Amz-Expires=0'), 'query').findings.find((f) => f.code === 'query-expires');
+  assert.equal(expires?.message, 'X-Amz-Expires must be a number of seconds from 1 to 604800 (7 days): how long the signed URL stays valid.');
+  const placeholders = analyze(CLEAN_QUERY.replace(/X-Amz-Signature=\w+/, 'X-Amz-Signature=<signature>').replace(/X-Amz-Date=\w+/, 'X-Amz-Date=<date>'), 'query')
+    .findings.filter((f) => f.code === 'query-placeholder')
+    .map((f) => f.message);
+  assert.deepEqual(placeholders.sort(), [
+    "X-Amz-Date is a placeholder, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).",
+    "X-Amz-Signature is a placeholder, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).",
+  ]);
+});

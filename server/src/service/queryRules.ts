@@ -2,7 +2,7 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { isPlaceholder, isSecretName, removeParamFix, type RawQueryRequest } from './queryParser';
+import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam } from './types';
@@ -133,7 +133,8 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       findings.push({
         code: 'query-placeholder',
         severity: 'warning',
-        message: `${isSecretName(p.name) ? 'This' : p.value.slice(0, 40)} is a placeholder for ${p.name}, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
+        // The same words for every parameter: the value itself is not quoted (a secret's placeholder may be a secret).
+        message: `${p.name} is a placeholder, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
         span: p.valueSpan,
       });
     }
@@ -179,7 +180,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       findings.push({
         code: 'query-sigv2-param',
         severity: 'warning',
-        message: `${name} is a Signature Version 2 parameter, but this request is signed with Signature Version 4 (X-Amz-* parameters): remove it. Mixing the two makes the signature ambiguous.`,
+        message: `${name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
         span: p.nameSpan,
         fixes: [removeParamFix(p, `Remove ${name}`)],
       });
@@ -197,7 +198,8 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       findings.push({ code: 'query-sigv2', severity: 'error', message: 'Timestamp and Expires cannot both be given.', span: byName[SLOT.Expires]!.nameSpan, awsError: 'InvalidParameterCombination' });
     }
   }
-  const ts = byName[SLOT.Timestamp];
+  // In a Signature Version 4 request Timestamp is to be removed (query-sigv2-param): its format does not matter.
+  const ts = firstSigV4 ? undefined : byName[SLOT.Timestamp];
   if (ts && !isPlaceholder(ts.value) && !EXTENDED_DATE.test(ts.value)) {
     const v = ts.value;
     findings.push({
@@ -293,7 +295,7 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
       findings.push({
         code: 'query-expires',
         severity: 'error',
-        message: `X-Amz-Expires is the number of seconds the signed URL stays valid: an integer from 1 to ${LIMITS.presignMaxSeconds} (7 days)${isBasicDateShape(expires.value) ? ', not a date' : ''}.`,
+        message: `X-Amz-Expires must be a number of seconds from 1 to ${LIMITS.presignMaxSeconds} (7 days)${isBasicDateShape(expires.value) ? ', not a date' : expires.value === '' ? ', not empty' : ''}: how long the signed URL stays valid.`,
         span: expires.valueSpan,
         awsError: 'InvalidParameterValue',
       });
@@ -311,7 +313,7 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
       findings.push({
         code: 'query-signed-headers',
         severity: 'error',
-        message: `X-Amz-SignedHeaders lists the signed headers in canonical form: ${problems.join(', ')} (${expected}).`,
+        message: `X-Amz-SignedHeaders must be ${expected}: ${problems.join(', ')}.`,
         span: headers.valueSpan,
         awsError: 'InvalidParameterValue',
         fixes: [{ title: `Change to ${expected}`, edits: [{ span: headers.valueSpan, newText: encodeURIComponent(expected) }], isPreferred: true }],

@@ -189,7 +189,7 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
     } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
       issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
     } else {
-      issues.push({ code: 'engine-version', severity: 'error', message: `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out for the latest.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
   if (versionFact && versionFact.status !== 'supported') {
@@ -240,7 +240,7 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
   const fact = nodeTypeFact(nodeType);
   if (!fact) {
     if (!NODE_TYPE_SHAPE.test(nodeType)) {
-      issues.push({ code: 'invalid-node-type', severity: 'error', message: `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
+      issues.push({ code: 'invalid-node-type', severity: 'error', message: nodeType.trim() === '' ? 'CacheNodeType is empty: give a node type such as cache.t4g.micro or cache.r7g.large.' : `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
     } else {
       issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
     }
@@ -267,7 +267,7 @@ function checkZones(az: string | undefined, azs: string[] | undefined, listMembe
   const checkZone = (name: string, path: (string | number)[]) => {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: name.trim() === '' ? `${path.length > 1 ? `A ${path[0]} item` : path[0]} is empty: give an Availability Zone name (Region code plus a letter, e.g. us-west-2a).` : `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
       return;
     }
     (azRegions ??= new Set()).add(region);
@@ -419,7 +419,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   }
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
     if (!/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/.test(sg)) {
-      issues.push({ code: 'security-group-id', severity: 'warning', message: `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
+      issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? 'A SecurityGroupIds item is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
     }
   });
 }
