@@ -10,6 +10,7 @@ import {
   type CodeLens,
   CompletionItem,
   CompletionItemKind,
+  CompletionItemTag,
   createConnection,
   Diagnostic,
   DiagnosticSeverity,
@@ -213,6 +214,8 @@ connection.onCompletion((params, token) =>
         sortText: c.sortText,
         filterText: c.filterText,
         preselect: c.preselect,
+        // End-of-life versions, previous-generation node types, deprecated members: shown struck through.
+        tags: c.deprecated ? [CompletionItemTag.Deprecated] : undefined,
         insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: range(doc, c.replace), newText: c.insertText },
       }),

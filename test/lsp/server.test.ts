@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
+  CompletionItemTag,
   CompletionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -78,6 +79,15 @@ test('completion after &Engine= offers memcached, redis and valkey', async () =>
   assert.ok(redis.textEdit && 'range' in redis.textEdit);
   assert.equal(redis.textEdit.newText, 'redis');
   assert.deepEqual(redis.textEdit.range, { start: after_(seed, '&Engine='), end: after_(seed, '&Engine=redis') });
+});
+
+test('completion of engine versions marks end-of-life ones as deprecated (struck through) and lists them last', async () => {
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: SEED_URI }, position: after_(seed, '&EngineVersion=') })));
+  const eol = result.find((i) => i.label === '3.2.4')!;
+  const current = result.find((i) => i.label === '7.1')!;
+  assert.deepEqual(eol.tags, [CompletionItemTag.Deprecated]);
+  assert.equal(current.tags, undefined);
+  assert.ok(current.sortText! < eol.sortText!);
 });
 
 test('completion of parameter names after & puts missing ones first and marks required ones', async () => {
