@@ -6,7 +6,7 @@
 // - json_schema_ls_1_request_ms: vscode-json-languageservice parsing and validating the same request written
 //   as a CLI input JSON file, against the JSON Schema generated from the same service model (cliInputJsonSchema).
 // - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many copies of the seed request
-//   (12 findings each), for linearity; the table adds the same for a request without findings.
+//   (11 findings each), for linearity; the table adds the same for a request without findings.
 // - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
 //   and values), 99th percentile per call at the slowest position.
 import { readFileSync } from 'node:fs';
