@@ -19,20 +19,20 @@ function rank(engine: string): number {
 }
 
 const ENGINE_DESCRIPTIONS: Record<string, string> = {
-  valkey: `${ENGINE_DISPLAY.valkey}: open-source fork of Redis OSS, compatible with its clients; lower node prices`,
+  valkey: `${ENGINE_DISPLAY.valkey}: open source, Redis OSS compatible, lower price`,
   redis: `${ENGINE_DISPLAY.redis}: data structures, replication, snapshots`,
-  memcached: `${ENGINE_DISPLAY.memcached}: simple multithreaded key-value cache, several nodes, no persistence`,
+  memcached: `${ENGINE_DISPLAY.memcached}: simple multithreaded cache, no persistence`,
 };
 
 /** What the family's letters say: t burstable, m general purpose, r memory optimized (d: with SSD data tiering), c network optimized. */
 function familyHint(family: string): string {
   const kind =
-    family.startsWith('t') ? 'burstable, for light or spiky load'
+    family.startsWith('t') ? 'burstable'
     : family.startsWith('m') ? 'general purpose'
-    : family.startsWith('r') ? (family.endsWith('gd') ? 'memory optimized, with SSD data tiering' : 'memory optimized')
+    : family.startsWith('r') ? (family.endsWith('gd') ? 'memory optimized, data tiering' : 'memory optimized')
     : family.startsWith('c') ? 'network optimized'
     : 'other';
-  return /\dgn?d?$/.test(family) ? `${kind} · Graviton (Arm)` : kind;
+  return /\dgn?d?$/.test(family) ? `${kind} · Graviton` : kind;
 }
 
 function nodeTypeDescription(nodeType: string): string | undefined {
