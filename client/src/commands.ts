@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { requestFileName, requestFileText } from './clusterView';
-import { type Connection, effectiveProfile, listProfiles, loadSdk, skipsConfirmation } from './connections';
+import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { LocalEndpointManager } from './localEndpoint';
@@ -48,10 +48,7 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     };
   const commands: Record<CommandId, (...args: never[]) => Promise<unknown>> = {
     'elasticache.startLocalEndpoint': () => startLocal(ctx),
-    'elasticache.stopLocalEndpoint': async () => {
-      await ctx.local.stop();
-      ctx.tree.refresh();
-    },
+    'elasticache.stopLocalEndpoint': (arg?: { confirmed?: boolean }) => stopLocal(ctx, arg?.confirmed === true),
     'elasticache.refresh': async (item?: ExplorerItem) => {
       // Credentials may have been configured since (aws configure, aws sso login): resolve them afresh.
       ctx.forgetClients();
@@ -79,9 +76,42 @@ async function startLocal(ctx: ClientContext): Promise<string> {
     () => ctx.local.start({ port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }),
   );
   ctx.log.info(`Local endpoint listening on ${endpoint.url} (data in ${endpoint.dataDir})`);
+  await setLocalRunning(true);
   ctx.tree.refresh();
   void vscode.window.showInformationMessage(`ElastiCache Local endpoint listening on ${endpoint.url}`);
   return endpoint.url;
+}
+
+/** Start/Stop in the menus follow this context key. */
+async function setLocalRunning(running: boolean): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'elasticache.localRunning', running);
+}
+
+/** Stops the Local endpoint, asking first when it runs cache nodes (`confirmed: true` skips the question). */
+async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolean> {
+  const running = ctx.local.running;
+  if (running && !confirmed) {
+    let nodes: number | undefined;
+    try {
+      const { runningCacheNodes } = await import('./localEndpoint');
+      nodes = (await runningCacheNodes(await ctx.client(localConnection(running.url)))).nodes;
+    } catch (err) {
+      ctx.log.warn(`Could not count the Local endpoint's cache nodes: ${describeFailure(err).message}`);
+    }
+    if (nodes !== 0) {
+      const what = nodes === undefined ? 'its cache nodes' : `its ${nodes} cache node${nodes === 1 ? '' : 's'}`;
+      const answer = await vscode.window.showWarningMessage(
+        `Stop the Local endpoint and ${what}?`,
+        { modal: true, detail: 'Clients connected to the nodes lose their connections.' },
+        'Stop',
+      );
+      if (!answer) return false;
+    }
+  }
+  await ctx.local.stop();
+  await setLocalRunning(false);
+  ctx.tree.refresh();
+  return true;
 }
 
 async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promise<Connection | undefined> {
@@ -265,7 +295,15 @@ export async function createWithInput(ctx: ClientContext, connection: Connection
       await show();
       if (cluster) {
         const { endpointOf } = await import('./clusterView');
-        void vscode.window.showInformationMessage(`Cache cluster ${id} is available at ${endpointOf(cluster) ?? 'its endpoint'}.`);
+        const endpoint = endpointOf(cluster);
+        void vscode.window
+          .showInformationMessage(`Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}.`, ...(endpoint ? ['Copy Endpoint'] : []))
+          .then(async (action) => {
+            if (action && endpoint) {
+              await vscode.env.clipboard.writeText(endpoint);
+              void vscode.window.setStatusBarMessage(`Copied ${endpoint}`, 3000);
+            }
+          });
       }
       return cluster;
     },

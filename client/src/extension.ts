@@ -47,9 +47,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const localRoot: Connection = url ? localConnection(url) : { ...localConnection(''), endpoint: undefined };
     return [localRoot, ...(await awsConnections(readSettings()))];
   };
+  // Once the connections are shown they stay (stopping Local must not hide the AWS connection behind the welcome).
+  let shownOnce = false;
   const roots = async (): Promise<Connection[]> => {
-    const shown = local.url || context.globalState.get<boolean>('elasticache.showAws') || mightHaveAwsCredentials(readSettings());
-    return shown ? connections() : [];
+    shownOnce ||= !!(local.url || context.globalState.get<boolean>('elasticache.showAws') || mightHaveAwsCredentials(readSettings()));
+    return shownOnce ? connections() : [];
   };
   const client = (connection: Connection): Promise<ElastiCacheClient> => {
     const key = JSON.stringify(connection);

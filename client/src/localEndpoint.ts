@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './connections';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
 export interface LocalEndpointHandle {
   url: string;
@@ -159,4 +160,19 @@ export class LocalEndpointManager {
     this.endpoint = undefined;
     await endpoint?.stop();
   }
+}
+
+/** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */
+export async function runningCacheNodes(client: ElastiCacheClient): Promise<{ clusters: number; nodes: number }> {
+  const { paginateDescribeCacheClusters } = await loadSdk();
+  let clusters = 0;
+  let nodes = 0;
+  for await (const page of paginateDescribeCacheClusters({ client }, { ShowCacheNodeInfo: true })) {
+    for (const c of page.CacheClusters ?? []) {
+      if (c.CacheClusterStatus === 'deleting' || c.CacheClusterStatus === 'deleted') continue;
+      clusters++;
+      nodes += c.CacheNodes?.length ?? c.NumCacheNodes ?? 0;
+    }
+  }
+  return { clusters, nodes };
 }

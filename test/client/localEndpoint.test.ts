@@ -9,8 +9,10 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn } from '../../client/src/localEndpoint';
-import { startLocal } from './helpers';
+import { createClient, localConnection } from '../../client/src/connections';
+import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes } from '../../client/src/localEndpoint';
+import { RecordingLog, startLocal } from './helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
 
@@ -73,5 +75,21 @@ test('a process that is not ElastiCache at all is not adopted either', async () 
     if (onLinux) assert.equal(listensOn(process.pid, port), true, 'the socket check alone would not tell');
   } finally {
     await new Promise<void>((resolve) => other.close(() => resolve()));
+  }
+});
+
+test('Stop asks about the cache nodes it stops: none on a fresh endpoint, then every node of every cluster', { timeout: 60_000 }, async () => {
+  const local = await startLocal();
+  const client = await createClient(localConnection(local.endpoint.url), new RecordingLog());
+  try {
+    assert.deepEqual(await runningCacheNodes(client), { clusters: 0, nodes: 0 }, 'nothing to ask about');
+    await createCacheCluster(client, { CacheClusterId: 'stop-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 });
+    await createCacheCluster(client, { CacheClusterId: 'stop-valkey', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
+    await waitUntilAvailable(client, 'stop-mc', { timeoutMs: 30_000, intervalMs: 100 });
+    await waitUntilAvailable(client, 'stop-valkey', { timeoutMs: 30_000, intervalMs: 100 });
+    assert.deepEqual(await runningCacheNodes(client), { clusters: 2, nodes: 3 });
+  } finally {
+    client.destroy();
+    await local.close();
   }
 });

@@ -45,15 +45,23 @@ before(async () => {
   page = wb.page;
 }, { timeout: 600_000 });
 
+let stopQuestion = '';
 after(async () => {
   if (page) {
     await screenshot(page, 'e2e-final').catch(() => {});
     // Stop the Local endpoint the way a user does, so it stops its cache nodes (the harness kills leftovers too).
     await runCommand(page, 'ElastiCache: Stop Local Endpoint').catch(() => {});
+    // Clusters are still running: Stop asks first ("Stop the Local endpoint and its N cache nodes?").
+    const confirm = page.locator('.monaco-dialog-box');
+    if (await confirm.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+      stopQuestion = norm(await confirm.innerText().catch(() => ''));
+      await confirm.locator('.monaco-button', { hasText: /^Stop$/ }).click().catch(() => {});
+    }
     await waitUntil('the Local endpoint to stop', async () => !(await treeTexts()).some((t) => /available/.test(t)), 15_000).catch(() => {});
   }
   await wb?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  if (page) assert.match(stopQuestion, /Stop the Local endpoint and its \d+ cache nodes?\?/, 'Stop asks first while clusters run');
 });
 
 // ------------------------------------------------------------------------------------------- helpers

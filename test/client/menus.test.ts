@@ -1,0 +1,35 @@
+// The explorer's menus offer only what applies: Start Local Endpoint while it is stopped, Stop while it runs (the
+// context key elasticache.localRunning, set by the commands), and Copy ARN on clusters only (cache nodes have none).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+interface MenuItem {
+  command: string;
+  when?: string;
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } };
+const menus = manifest.contributes.menus;
+const entries = (menu: string, command: string): MenuItem[] => (menus[menu] ?? []).filter((m) => m.command === command);
+
+test('Start Local Endpoint shows only while stopped, Stop only while running, in every menu', () => {
+  for (const menu of ['commandPalette', 'view/title', 'view/item/context']) {
+    const start = entries(menu, 'elasticache.startLocalEndpoint');
+    const stop = entries(menu, 'elasticache.stopLocalEndpoint');
+    assert.ok(start.length > 0 && stop.length > 0, menu);
+    for (const m of start) assert.match(m.when ?? '', /(^|&& )!elasticache\.localRunning\b/, `${menu}: ${m.when}`);
+    for (const m of stop) assert.match(m.when ?? '', /(^|&& )elasticache\.localRunning\b/, `${menu}: ${m.when}`);
+  }
+});
+
+test('Copy ARN is offered on clusters, not on cache nodes; Copy Endpoint on both', () => {
+  const arn = entries('view/item/context', 'elasticache.copyArn');
+  assert.equal(arn.length, 1);
+  const when = arn[0]!.when ?? '';
+  const viewItem = new RegExp(/viewItem =~ \/(.*)\//.exec(when)![1]!);
+  assert.ok(viewItem.test('cluster.redis') && viewItem.test('cluster.memcached'));
+  assert.ok(!viewItem.test('cacheNode'), when);
+  const endpoint = new RegExp(/viewItem =~ \/(.*)\//.exec(entries('view/item/context', 'elasticache.copyEndpoint')[0]!.when ?? '')![1]!);
+  assert.ok(endpoint.test('cacheNode') && endpoint.test('cluster.redis'));
+});
