@@ -60,3 +60,18 @@ test('the seed: applying the preferred quick fixes and removals leaves only the 
   assert.ok(!/SignatureVersion|SignatureMethod|Timestamp/.test(text));
   assert.match(text, /X-Amz-SignedHeaders=host\n/);
 });
+
+test('the seed: one fix removes all three Signature Version 2 parameters at once', () => {
+  const sigV2 = analyze(seed, 'query').findings.filter((f) => f.code === 'query-sigv2-param');
+  assert.equal(sigV2.length, 3);
+  for (const f of sigV2) assert.equal(f.fixes![1].title, 'Remove all 3 Signature Version 2 parameters');
+  const text = applyEdits(seed, sigV2[0].fixes![1].edits);
+  assert.ok(!/SignatureVersion|SignatureMethod|Timestamp/.test(text));
+  const after = analyze(text, 'query');
+  assert.equal(after.requests.length, 1);
+  assert.ok(!after.findings.some((f) => f.code === 'query-sigv2-param'));
+  assert.equal(after.requests[0].params!.length, 15);
+  // One parameter alone: just its own fix.
+  const one = analyze(seed.replace(/\n\s*&SignatureMethod=.*/, '').replace(/\n\s*&Timestamp=.*/, ''), 'query').findings.filter((f) => f.code === 'query-sigv2-param');
+  assert.deepEqual(one.map((f) => f.fixes!.map((x) => x.title)), [['Remove SignatureVersion']]);
+});

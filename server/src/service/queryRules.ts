@@ -173,16 +173,21 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
   }
   if (firstSigV4) {
     checkSigV4(byName, firstSigV4, region, findings);
+    let sigV2: QueryParam[] | undefined;
     for (let k = 0; k < SIGV2_PARAMS.length; k++) {
-      const name = SIGV2_PARAMS[k];
       const p = byName[SIGV2_SLOTS[k]];
-      if (!p) continue;
+      if (p) (sigV2 ??= []).push(p);
+    }
+    // Several of them (the documentation's own example has three): one fix that removes them all as well.
+    const removeAll: Fix | undefined =
+      sigV2 && sigV2.length > 1 ? { title: `Remove all ${sigV2.length} Signature Version 2 parameters`, edits: sigV2.flatMap((p) => removeParamFix(p, '').edits) } : undefined;
+    for (const p of sigV2 ?? []) {
       findings.push({
         code: 'query-sigv2-param',
         severity: 'warning',
-        message: `${name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
+        message: `${p.name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
         span: p.nameSpan,
-        fixes: [removeParamFix(p, `Remove ${name}`)],
+        fixes: removeAll ? [removeParamFix(p, `Remove ${p.name}`), removeAll] : [removeParamFix(p, `Remove ${p.name}`)],
       });
     }
   } else {
