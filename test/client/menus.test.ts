@@ -9,7 +9,9 @@ interface MenuItem {
   command: string;
   when?: string;
 }
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } };
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+  contributes: { menus: Record<string, MenuItem[]>; commands: { command: string }[]; viewsWelcome: { view: string; contents: string }[] };
+};
 const menus = manifest.contributes.menus;
 const entries = (menu: string, command: string): MenuItem[] => (menus[menu] ?? []).filter((m) => m.command === command);
 
@@ -32,4 +34,18 @@ test('Copy ARN is offered on clusters, not on cache nodes; Copy Endpoint on both
   assert.ok(!viewItem.test('cacheNode'), when);
   const endpoint = new RegExp(/viewItem =~ \/(.*)\//.exec(entries('view/item/context', 'elasticache.copyEndpoint')[0]!.when ?? '')![1]!);
   assert.ok(endpoint.test('cacheNode') && endpoint.test('cluster.redis'));
+});
+
+test('the welcome view has one button (Start Local Endpoint); the AWS choices are links inside a sentence', () => {
+  const welcome = manifest.contributes.viewsWelcome.filter((w) => w.view === 'elasticache.clusters');
+  assert.equal(welcome.length, 1);
+  const lines = welcome[0]!.contents.split('\n');
+  const link = /\[([^\]]+)\]\(command:([\w.]+)\)/g;
+  // VS Code renders a line holding only a link as a (primary) button, and links within text as links.
+  const buttons = lines.filter((l) => /^\[[^\]]+\]\(command:[\w.]+\)$/.test(l.trim()));
+  assert.deepEqual(buttons, ['[Start Local Endpoint](command:elasticache.startLocalEndpoint)']);
+  const inline = lines.filter((l) => !buttons.includes(l)).flatMap((l) => [...l.matchAll(link)].map((m) => m[2]));
+  assert.deepEqual(inline.sort(), ['elasticache.configureProfile', 'elasticache.showAwsConnection']);
+  const known = new Set(manifest.contributes.commands.map((c) => c.command));
+  for (const m of welcome[0]!.contents.matchAll(link)) assert.ok(known.has(m[2]!), `${m[2]} is a contributed command`);
 });
