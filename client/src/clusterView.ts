@@ -66,6 +66,14 @@ export function endpointOf(c: CacheCluster): string | undefined {
   return e?.Address ? `${e.Address}:${e.Port ?? ''}` : undefined;
 }
 
+/**
+ * The cluster row's contextValue: `cluster.<redis|memcached>`, plus `.endpoint` once it has an endpoint to copy
+ * (the menus show the inline Copy Endpoint only then).
+ */
+export function clusterContextValue(c: CacheCluster): string {
+  return `cluster.${c.Engine === 'memcached' ? 'memcached' : 'redis'}${endpointOf(c) ? '.endpoint' : ''}`;
+}
+
 export function nodeEndpoint(n: CacheNode): string | undefined {
   return n.Endpoint?.Address ? `${n.Endpoint.Address}:${n.Endpoint.Port ?? ''}` : undefined;
 }

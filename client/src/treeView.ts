@@ -1,6 +1,6 @@
 // VS Code adapter for the explorer model: items → TreeItems, change events, polling while visible.
 import * as vscode from 'vscode';
-import { clusterDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
+import { clusterContextValue, clusterDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
 import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller } from './explorerModel';
 
 export const VIEW_ID = 'elasticache.clusters';
@@ -71,7 +71,7 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         t.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
         t.description = `${c.CacheClusterStatus ?? ''} · ${clusterDescription(c)}`;
         t.tooltip = new vscode.MarkdownString(clusterTooltip(c));
-        t.contextValue = `cluster.${c.Engine === 'memcached' ? 'memcached' : 'redis'}`;
+        t.contextValue = clusterContextValue(c);
         t.accessibilityInformation = { label: `${c.CacheClusterId} ${c.CacheClusterStatus} ${clusterDescription(c)}` };
         return t;
       }

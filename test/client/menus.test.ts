@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { clusterContextValue } from '../../client/src/clusterView';
 
 interface MenuItem {
   command: string;
   when?: string;
+  group?: string;
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
-  contributes: { menus: Record<string, MenuItem[]>; commands: { command: string }[]; viewsWelcome: { view: string; contents: string }[] };
+  contributes: { menus: Record<string, MenuItem[]>; commands: { command: string; icon?: string }[]; viewsWelcome: { view: string; contents: string }[] };
 };
 const menus = manifest.contributes.menus;
 const entries = (menu: string, command: string): MenuItem[] => (menus[menu] ?? []).filter((m) => m.command === command);
@@ -48,4 +50,36 @@ test('the welcome view has one button (Start Local Endpoint); the AWS choices ar
   assert.deepEqual(inline.sort(), ['elasticache.configureProfile', 'elasticache.showAwsConnection']);
   const known = new Set(manifest.contributes.commands.map((c) => c.command));
   for (const m of welcome[0]!.contents.matchAll(link)) assert.ok(known.has(m[2]!), `${m[2]} is a contributed command`);
+});
+
+/** Whether an item menu entry can show for a tree item with this contextValue (its `viewItem ==` or `=~` clause). */
+function showsFor(m: MenuItem, viewItem: string): boolean {
+  const clauses = (m.when ?? '').split(' && ');
+  assert.ok(clauses.includes('view == elasticache.clusters'), `${m.command}: ${m.when}`);
+  const clause = clauses.find((c) => c.startsWith('viewItem '));
+  assert.ok(clause, `${m.command} has no viewItem clause: ${m.when}`);
+  const eq = /^viewItem == (\S+)$/.exec(clause);
+  if (eq) return eq[1] === viewItem;
+  return new RegExp(/^viewItem =~ \/(.*)\/$/.exec(clause)![1]!).test(viewItem);
+}
+const itemMenu = manifest.contributes.menus['view/item/context']!;
+const inlineFor = (viewItem: string): string[] => itemMenu.filter((m) => m.group?.startsWith('inline') && showsFor(m, viewItem)).map((m) => m.command);
+const contextFor = (viewItem: string): string[] => itemMenu.filter((m) => !m.group?.startsWith('inline') && showsFor(m, viewItem)).map((m) => m.command);
+
+test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inline Delete (trash); the context menu keeps both', () => {
+  const endpoint = { Address: '127.0.0.1', Port: 40001 };
+  const withEndpoint = clusterContextValue({ Engine: 'redis', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  const memcached = clusterContextValue({ Engine: 'memcached', ConfigurationEndpoint: endpoint });
+  const creating = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'creating', CacheNodes: [] });
+  assert.deepEqual([withEndpoint, memcached, creating], ['cluster.redis.endpoint', 'cluster.memcached.endpoint', 'cluster.redis']);
+  assert.deepEqual(inlineFor(withEndpoint), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
+  assert.deepEqual(inlineFor(memcached), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
+  assert.deepEqual(inlineFor(creating), ['elasticache.deleteCluster']);
+  assert.deepEqual(inlineFor('cacheNode'), []);
+  for (const viewItem of [withEndpoint, creating]) {
+    for (const command of ['elasticache.copyEndpoint', 'elasticache.copyArn', 'elasticache.deleteCluster']) assert.ok(contextFor(viewItem).includes(command), `${viewItem}: ${command}`);
+  }
+  const icon = (command: string): string | undefined => manifest.contributes.commands.find((c) => c.command === command)?.icon;
+  assert.equal(icon('elasticache.deleteCluster'), '$(trash)');
+  assert.equal(icon('elasticache.copyEndpoint'), '$(copy)');
 });
