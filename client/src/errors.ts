@@ -14,6 +14,10 @@ export type FailureKind =
 
 export interface Failure {
   kind: FailureKind;
+  /** A few words naming the problem, for places that cut text off (the explorer's error row). */
+  title: string;
+  /** What to do about it, without repeating the title (the error row's description); `message` when absent. */
+  explanation?: string;
   /** Short, readable; safe to show and to log. */
   message: string;
   /** The AWS error code or Node error code when there is one (e.g. AccessDenied, ECONNREFUSED). */
@@ -66,9 +70,12 @@ export function describeFailure(err: unknown): Failure {
   const message = sanitize(typeof e.message === 'string' && e.message ? e.message : String(err));
 
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
+    const explanation = 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.';
     return {
       kind: 'noCredentials',
-      message: 'No AWS credentials found. Configure a profile (aws configure / aws sso login) or use the Local endpoint.',
+      title: 'No AWS credentials',
+      explanation,
+      message: `No AWS credentials found. ${explanation}`,
       code: name || undefined,
       action: 'configure',
     };
@@ -77,33 +84,54 @@ export function describeFailure(err: unknown): Failure {
   if (name === 'RequestExpired' || /^Signature expired/i.test(message)) {
     return {
       kind: 'clockSkew',
+      title: "This computer's clock is off",
+      explanation: `By more than 15 minutes, so AWS refused the request as expired (${name || 'RequestExpired'}). Correct the clock and retry.`,
       message: `The request was refused as expired (${name || 'RequestExpired'}): this computer's clock is off by more than 15 minutes. Correct the clock and retry.`,
       code: name || undefined,
       action: 'retry',
     };
   }
   if (expiredCodes.has(name) || /token.*expired|expired.*token|sso.*session.*expired/i.test(message)) {
+    const explanation = 'Sign in again (e.g. aws sso login) and retry.';
     return {
       kind: 'expiredToken',
-      message: `Your AWS session has expired (${name || 'ExpiredToken'}). Sign in again (e.g. aws sso login) and retry.`,
+      title: 'AWS session expired',
+      explanation,
+      message: `Your AWS session has expired (${name || 'ExpiredToken'}). ${explanation}`,
       code: name || undefined,
       action: 'configure',
     };
   }
   if (deniedCodes.has(name)) {
-    return { kind: 'accessDenied', message: `Access denied: ${message}`, code: name, action: 'configure' };
+    return { kind: 'accessDenied', title: 'Access denied', explanation: message, message: `Access denied: ${message}`, code: name, action: 'configure' };
   }
   if (invalidCredentialCodes.has(name)) {
-    return { kind: 'invalidCredentials', message: `The credentials were rejected (${name}): ${message}`, code: name, action: 'configure' };
+    return {
+      kind: 'invalidCredentials',
+      title: 'AWS credentials rejected',
+      explanation: `${name}: ${message}`,
+      message: `The credentials were rejected (${name}): ${message}`,
+      code: name,
+      action: 'configure',
+    };
   }
   if ((nodeCode && networkCodes.has(nodeCode)) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|socket hang up|getaddrinfo/i.test(message)) {
     const code = nodeCode ?? name;
     return {
       kind: 'network',
+      title: 'Cannot reach ElastiCache',
+      explanation: `${code || 'Network error'}: check the network, the region and elasticache.endpointUrl.`,
       message: `Cannot reach the ElastiCache endpoint (${code || 'network error'}). Check the network, the region and elasticache.endpointUrl.`,
       code: code || undefined,
       action: 'retry',
     };
   }
-  return { kind: 'service', message: name && !message.startsWith(name) ? `${name}: ${message}` : message, code: name || undefined, action: 'retry' };
+  return {
+    kind: 'service',
+    title: name || 'Request failed',
+    explanation: message,
+    message: name && !message.startsWith(name) ? `${name}: ${message}` : message,
+    code: name || undefined,
+    action: 'retry',
+  };
 }

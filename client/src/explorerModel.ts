@@ -53,10 +53,36 @@ export interface ExplorerDeps {
 }
 
 export const commandForAction: Record<Failure['action'], ItemAction> = {
-  configure: { command: 'elasticache.configureProfile', title: 'Configure AWS profile' },
+  configure: { command: 'elasticache.configureProfile', title: 'Configure AWS Profile…' },
   retry: { command: 'elasticache.refresh', title: 'Retry' },
   startLocal: { command: 'elasticache.startLocalEndpoint', title: 'Start Local Endpoint' },
 };
+
+export interface MessageRow {
+  /** Short: the tree cuts long labels off, and a failure's action must stay in sight. */
+  label: string;
+  description?: string;
+  tooltip: string;
+  /** `error.<action>` (error.configure, error.retry, error.startLocal) for failures, `message` otherwise. */
+  contextValue: string;
+}
+
+/**
+ * How a message item shows in the tree. A failure shows its short title ("No AWS credentials") with the explanation
+ * beside it and the whole message in the tooltip; its fix is the click and an inline action (see package.json).
+ */
+export function messageRow(item: MessageItem): MessageRow {
+  const click = item.action ? `\n\nClick: ${item.action.title}` : '';
+  if (item.failure) {
+    return {
+      label: item.failure.title,
+      description: item.failure.explanation ?? item.failure.message,
+      tooltip: `${item.failure.message}${click}`,
+      contextValue: `error.${item.failure.action}`,
+    };
+  }
+  return { label: item.message, description: item.action?.title, tooltip: `${item.message}${click}`, contextValue: 'message' };
+}
 
 interface ConnectionState {
   item: ConnectionItem;

@@ -1,7 +1,7 @@
 // VS Code adapter for the explorer model: items → TreeItems, change events, polling while visible.
 import * as vscode from 'vscode';
 import { clusterContextValue, clusterDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
-import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller } from './explorerModel';
+import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller, messageRow } from './explorerModel';
 
 export const VIEW_ID = 'elasticache.clusters';
 
@@ -86,12 +86,13 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         return t;
       }
       case 'message': {
-        const t = new vscode.TreeItem(item.message, vscode.TreeItemCollapsibleState.None);
+        const row = messageRow(item);
+        const t = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
         t.id = item.id;
         t.iconPath = new vscode.ThemeIcon(item.failure ? 'warning' : 'info', item.failure ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-        t.tooltip = item.action ? `${item.message}\n\nClick: ${item.action.title}` : item.message;
-        t.description = item.action?.title;
-        t.contextValue = item.failure ? 'error' : 'message';
+        t.tooltip = row.tooltip;
+        t.description = row.description;
+        t.contextValue = row.contextValue;
         if (item.action) t.command = { command: item.action.command, title: item.action.title, arguments: [item] };
         return t;
       }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
 import { type Connection, createClient, localConnection } from '../../client/src/connections';
-import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller } from '../../client/src/explorerModel';
+import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until } from './helpers';
 
 const fixture = localClientForFile();
@@ -130,7 +130,19 @@ async function errorItemFor(conn: Connection, maxAttempts = 1): Promise<MessageI
   assert.equal(item.type, 'message');
   assert.ok(item.failure, 'an error item');
   assert.doesNotMatch(item.message, /\n|    at /, 'no stack trace');
+  assertShortErrorRow(item);
   return item;
+}
+
+/** The row keeps its label short (the tree cuts it off), explains beside it, and shows the whole message on hover. */
+function assertShortErrorRow(item: MessageItem): void {
+  const row = messageRow(item);
+  assert.ok(row.label.length <= 30, `label too long for the tree: ${row.label}`);
+  assert.ok(row.description && row.description.length > 0, 'an explanation beside the label');
+  assert.ok(!row.description.startsWith(row.label), `the explanation repeats the label: ${row.description}`);
+  assert.ok(row.tooltip.startsWith(item.failure!.message), row.tooltip);
+  assert.ok(row.tooltip.endsWith(`Click: ${item.action!.title}`), row.tooltip);
+  assert.equal(row.contextValue, `error.${item.failure!.action}`);
 }
 
 test('error item: no credentials (empty shared files, no env, no IMDS)', async () => {
@@ -147,6 +159,8 @@ test('error item: no credentials (empty shared files, no env, no IMDS)', async (
     assert.equal(item.failure?.kind, 'noCredentials');
     assert.equal(item.action?.command, 'elasticache.configureProfile');
     assert.match(item.message, /No AWS credentials/);
+    assert.equal(messageRow(item).label, 'No AWS credentials');
+    assert.match(messageRow(item).tooltip, /Click: Configure AWS Profile…$/);
   } finally {
     process.env = saved;
     fs.rmSync(dir, { recursive: true, force: true });
@@ -224,6 +238,7 @@ test('error item: request signed with a stale clock (the Local endpoint verifyin
     assert.match(item!.failure?.code ?? '', /^(SignatureDoesNotMatch|RequestExpired)$/);
     assert.equal(item!.failure?.kind, 'clockSkew');
     assert.match(item!.message, /clock is off by more than 15 minutes/);
+    assertShortErrorRow(item!);
     assert.equal(item!.action?.command, 'elasticache.refresh');
   } finally {
     stale.destroy();

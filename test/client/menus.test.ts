@@ -5,6 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { clusterContextValue } from '../../client/src/clusterView';
+import { describeFailure } from '../../client/src/errors';
+import { messageRow } from '../../client/src/explorerModel';
 
 interface MenuItem {
   command: string;
@@ -82,4 +84,20 @@ test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inlin
   const icon = (command: string): string | undefined => manifest.contributes.commands.find((c) => c.command === command)?.icon;
   assert.equal(icon('elasticache.deleteCluster'), '$(trash)');
   assert.equal(icon('elasticache.copyEndpoint'), '$(copy)');
+});
+
+test('error rows: a short label, the explanation beside it, and the fix as click and inline action', () => {
+  const noCredentials = messageRow({
+    type: 'message',
+    id: 'aws:default:us-east-1/#error',
+    connection: { id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default' },
+    message: '',
+    failure: describeFailure(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })),
+  });
+  assert.equal(noCredentials.label, 'No AWS credentials');
+  assert.equal(noCredentials.description, 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.');
+  assert.equal(noCredentials.contextValue, 'error.configure');
+  assert.deepEqual(inlineFor(noCredentials.contextValue), ['elasticache.configureProfile', 'elasticache.refresh']);
+  assert.deepEqual(inlineFor('error.retry'), ['elasticache.refresh']);
+  assert.deepEqual(inlineFor('message'), []);
 });
