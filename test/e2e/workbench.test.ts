@@ -149,6 +149,11 @@ async function treeTexts(): Promise<string[]> {
 
 const treeRow = (text: string | RegExp) => treeRows().filter({ hasText: text }).first();
 
+/** The titles of a tree row's inline actions (rendered in the row; shown on hover or selection). */
+async function inlineActions(row: Locator): Promise<string[]> {
+  return (await row.locator('.actions .action-label').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? ''))).map(norm);
+}
+
 /** Expands a collapsed tree row (connection or cluster). */
 async function expand(text: string | RegExp): Promise<void> {
   const row = treeRow(text);
@@ -337,6 +342,15 @@ test('3. Start Local Endpoint, Create Cache Cluster… wizard, cluster goes avai
     await treeRow(WIZARD_CLUSTER).waitFor({ timeout: 30_000 });
     await waitAvailable(WIZARD_CLUSTER);
   });
+  await step(page, `${WIZARD_CLUSTER}'s row has inline Copy Endpoint and Delete`, async () => {
+    const row = treeRow(WIZARD_CLUSTER);
+    await row.hover();
+    const actions = await waitUntil('inline actions on the cluster row', async () => {
+      const a = await inlineActions(row);
+      return a.includes('Copy Endpoint') && a.includes('Delete…') ? a : undefined;
+    }, 10_000, 250);
+    assert.deepEqual(actions, ['Copy Endpoint', 'Delete…']);
+  });
   wizardEndpoint = await step(page, 'the cluster\'s node shows its endpoint', async () => {
     await expand(WIZARD_CLUSTER);
     const text = await waitUntil('a node row with host:port', async () => {
@@ -423,6 +437,15 @@ test('6. without AWS credentials the AWS connection shows a readable error; the 
     const error = await waitUntil('an error item under the AWS connection', async () =>
       (await treeTexts()).find((t) => /credential/i.test(t)), 30_000, 500);
     assert.doesNotMatch(error, /\bat \S+ \(|node_modules|Error: /, `the error item looks like a stack trace: ${error}`);
+    // A short label the tree does not cut off, and the fix next to it.
+    const row = treeRow(/No AWS credentials/);
+    assert.match(norm(await row.locator('.label-name').innerText()), /^No AWS credentials$/);
+    await row.hover();
+    const actions = await waitUntil('inline actions on the error row', async () => {
+      const a = await inlineActions(row);
+      return a.includes('Configure AWS Profile…') ? a : undefined;
+    }, 10_000, 250);
+    assert.deepEqual(actions, ['Configure AWS Profile…', 'Refresh']);
   });
   await screenshot(page, 'aws-no-credentials');
   await step(page, 'Output channel "ElastiCache" without the AuthToken', async () => {
