@@ -193,7 +193,20 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
       const row = rowLabelled(widget, label);
       await waitUntil(`an item labelled ${label} in wizard step "${what}"`, async () => (await row.count()) > 0, 20_000);
       if (/engine/i.test(title) && !/version/i.test(title)) await screenshot(page, 'wizard');
-      await row.click();
+      // A hover tooltip left by an earlier step's row can cover this one: move the pointer away and let it close,
+      // then choose by keyboard (filter to the row, Enter), which no overlay can intercept.
+      await page.mouse.move(0, 0);
+      const text = norm(await row.first().locator('.label-name').innerText().catch(() => ''));
+      if (text) {
+        await widget.locator('input').fill(text);
+        await waitUntil(`"${text}" to be the active row in wizard step "${what}"`, async () => {
+          const active = widget.locator('.monaco-list-row.focused .label-name');
+          return (await active.count()) > 0 && norm(await active.first().innerText().catch(() => '')) === text;
+        }, 10_000);
+        await page.keyboard.press('Enter');
+      } else {
+        await row.click();
+      }
     };
     const typeAndEnter = async (text: string) => {
       await widget.locator('input').fill(text);
