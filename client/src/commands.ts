@@ -124,16 +124,26 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promis
   return found;
 }
 
+/** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
+const PICKER_CREDENTIAL_CHECK_MS = 700;
+
 async function pickConnection(ctx: ClientContext): Promise<Connection | undefined> {
   const connections = await ctx.connections();
-  const chosen = await vscode.window.showQuickPick(
-    connections.map((c) => ({
-      label: c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? `${c.label} (no credentials)` : c.label,
-      description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : `billed per node-hour · ${c.region}`,
-      c,
-    })),
-    { title: 'Create the cluster on which connection?', ignoreFocusOut: true },
+  // Check unchecked AWS connections first (briefly), so that "(no credentials)" shows on the first pick too.
+  const items = Promise.all(
+    connections.map(async (c) => {
+      if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
+        await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
+      }
+      return {
+        label: c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? `${c.label} (no credentials)` : c.label,
+        // The label already names the Region.
+        description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour',
+        c,
+      };
+    }),
   );
+  const chosen = await vscode.window.showQuickPick(items, { title: 'Create the cluster on which connection?', ignoreFocusOut: true });
   if (!chosen) return undefined;
   return resolveConnection(ctx, chosen.c.id);
 }
