@@ -5,7 +5,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
-import type { Finding, Fix, QueryParam } from './types';
+import type { Finding, Fix, QueryParam, TextEdit } from './types';
 
 /** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
 export const PROTOCOL_PARAMS = new Set(PROTOCOL_NAMES);
@@ -178,17 +178,25 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       const p = byName[SIGV2_SLOTS[k]];
       if (p) (sigV2 ??= []).push(p);
     }
-    // Several of them (the documentation's own example has three): one fix that removes them all as well.
-    const removeAll: Fix | undefined =
-      sigV2 && sigV2.length > 1 ? { title: `Remove all ${sigV2.length} Signature Version 2 parameters`, edits: sigV2.flatMap((p) => removeParamFix(p, '').edits) } : undefined;
-    for (const p of sigV2 ?? []) {
-      findings.push({
-        code: 'query-sigv2-param',
-        severity: 'warning',
-        message: `${p.name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
-        span: p.nameSpan,
-        fixes: removeAll ? [removeParamFix(p, `Remove ${p.name}`), removeAll] : [removeParamFix(p, `Remove ${p.name}`)],
-      });
+    if (sigV2) {
+      const removals = sigV2.map((p) => removeParamFix(p, `Remove ${p.name}`));
+      // Several of them (the documentation's own example has three): one more fix removes them all (same edits).
+      let removeAll: Fix | undefined;
+      if (removals.length > 1) {
+        const edits: TextEdit[] = [];
+        for (const f of removals) for (const e of f.edits) edits.push(e);
+        removeAll = { title: `Remove all ${removals.length} Signature Version 2 parameters`, edits };
+      }
+      for (let k = 0; k < sigV2.length; k++) {
+        const p = sigV2[k];
+        findings.push({
+          code: 'query-sigv2-param',
+          severity: 'warning',
+          message: `${p.name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
+          span: p.nameSpan,
+          fixes: removeAll ? [removals[k], removeAll] : [removals[k]],
+        });
+      }
     }
   } else {
     const sv = byName[SLOT.SignatureVersion];
