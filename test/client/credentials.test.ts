@@ -9,28 +9,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { type Connection, checkCredentials, createClient } from '../../client/src/connections';
 import { ExplorerModel } from '../../client/src/explorerModel';
-import { localClientForFile } from './helpers';
+import { localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
-
-function withEmptyAwsFiles(fn: (dir: string) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-creds-'));
-    const saved = { ...process.env };
-    try {
-      for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-      fs.writeFileSync(path.join(dir, 'config'), '');
-      fs.writeFileSync(path.join(dir, 'credentials'), '');
-      process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-      process.env.AWS_EC2_METADATA_DISABLED = 'true';
-      await fn(dir);
-    } finally {
-      process.env = saved;
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
-}
 
 const awsLike = (): Connection => ({
   id: 'aws:default:us-east-1',

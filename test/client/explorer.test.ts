@@ -9,7 +9,7 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheC
 import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
 import { type Connection, createClient, localConnection } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
-import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until } from './helpers';
+import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
 const { log } = fixture;
@@ -145,27 +145,14 @@ function assertShortErrorRow(item: MessageItem): void {
   assert.equal(row.contextValue, `error.${item.failure!.action}`);
 }
 
-test('error item: no credentials (empty shared files, no env, no IMDS)', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-nocreds-'));
-  const saved = { ...process.env };
-  try {
-    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
-    fs.writeFileSync(path.join(dir, 'config'), '');
-    fs.writeFileSync(path.join(dir, 'credentials'), '');
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    const item = await errorItemFor({ id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: fixture.local.endpoint.url });
-    assert.equal(item.failure?.kind, 'noCredentials');
-    assert.equal(item.action?.command, 'elasticache.configureProfile');
-    assert.match(item.message, /No AWS credentials/);
-    assert.equal(messageRow(item).label, 'No AWS credentials');
-    assert.match(messageRow(item).tooltip, /Click: Configure AWS Profile…$/);
-  } finally {
-    process.env = saved;
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+test('error item: no credentials (empty shared files, no env, no IMDS)', withEmptyAwsFiles(async () => {
+  const item = await errorItemFor({ id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: fixture.local.endpoint.url });
+  assert.equal(item.failure?.kind, 'noCredentials');
+  assert.equal(item.action?.command, 'elasticache.configureProfile');
+  assert.match(item.message, /No AWS credentials/);
+  assert.equal(messageRow(item).label, 'No AWS credentials');
+  assert.match(messageRow(item).tooltip, /Click: Configure AWS Profile…$/);
+}));
 
 test('error item: access denied (AWS\'s AccessDenied response, canned: IAM policies do not exist locally)', async () => {
   const server = await cannedErrorResponseServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');

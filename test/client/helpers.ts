@@ -113,3 +113,26 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined>, t
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * Wraps a test so that it runs with no AWS credentials anywhere: no AWS_* variables, empty shared config and
+ * credentials files (in a temporary directory passed to the test), no instance metadata. Restored afterwards.
+ */
+export function withEmptyAwsFiles(fn: (dir: string) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-nocreds-'));
+    const saved = { ...process.env };
+    try {
+      for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+      fs.writeFileSync(path.join(dir, 'config'), '');
+      fs.writeFileSync(path.join(dir, 'credentials'), '');
+      process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+      process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+      process.env.AWS_EC2_METADATA_DISABLED = 'true';
+      await fn(dir);
+    } finally {
+      process.env = saved;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
