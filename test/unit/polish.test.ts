@@ -158,3 +158,14 @@ test('values without double encoding: no finding', () => {
   assert.deepEqual(doubleEncoded(URL_START + 'Tag%253A=x'), []);
   assert.deepEqual(doubleEncoded(URL_START + 'Tag.Value=a%253A%zz'), []);
 });
+
+test('a percent-encoded secret name is still a secret: nothing of its value is quoted', () => {
+  const token = 'Sup3rS3cret%2540Token-1234567';
+  for (const name of ['AuthToken', 'Auth%54oken', 'auth%74oken']) {
+    const text = `https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x&${name}=${token}%20x`;
+    for (const f of analyze(text, 'query').findings) {
+      assert.doesNotMatch(f.message, /Sup3r|S3cret|%40|@/, `${name}: ${f.code}: ${f.message}`);
+      for (const fix of f.fixes ?? []) assert.doesNotMatch(fix.title, /Sup3r|%40|@/, `${name}: ${fix.title}`);
+    }
+  }
+});
