@@ -173,12 +173,17 @@ test('cluster mode: a .cluster.on group in a Query request offers a rewrite to C
   assert.equal(r.requests[0].action?.name, 'CreateReplicationGroup');
   assert.equal(r.requests[0].input.ReplicationGroupId, 'my-cluster');
   assert.equal(r.requests[0].input.AutomaticFailoverEnabled, true);
-  // Automatic failover needs a replica: how many nodes to pay for is the user's call, offered as its own fix.
-  const errors = r.findings.filter((x) => x.severity === 'error');
-  assert.deepEqual(errors.map((x) => x.code), ['replication-group-nodes']);
-  const twoNodes = applyEdits(fixed, errors[0].fixes![0].edits);
-  assert.deepEqual(analyze(twoNodes, 'query').findings.filter((x) => x.severity === 'error'), []);
-  assert.equal(analyze(twoNodes, 'query').requests[0].input.NumCacheClusters, 2);
+  // Automatic failover needs a replica: the rewrite says it makes 2 nodes, and leaves no error behind.
+  assert.match(rewrite.title, /2 nodes/);
+  assert.equal(r.requests[0].input.NumCacheClusters, 2);
+  assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), []);
+  // Without NumCacheNodes (1 by default) the rewrite adds NumCacheClusters=2.
+  const noCount = q.replace('&NumCacheNodes=1', '');
+  assert.notEqual(noCount, q);
+  const fNoCount = analyze(noCount, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;
+  const rNoCount = analyze(applyEdits(noCount, fNoCount.fixes!.find((x) => /CreateReplicationGroup/.test(x.title))!.edits), 'query');
+  assert.equal(rNoCount.requests[0].input.NumCacheClusters, 2);
+  assert.deepEqual(rNoCount.findings.filter((x) => x.severity === 'error'), []);
   // No rewrite when a parameter has no CreateReplicationGroup counterpart.
   const q2 = q + '&PreferredAvailabilityZone=us-east-1a';
   const f2 = analyze(q2, 'query').findings.find((x) => x.code === 'cluster-mode-parameter-group')!;

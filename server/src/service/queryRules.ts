@@ -390,9 +390,15 @@ export function clusterModeRewriteFix(raw: RawQueryRequest, input: Record<string
     last = p;
   }
   const id = typeof input.CacheClusterId === 'string' ? input.CacheClusterId : 'my-replication-group';
-  // Cluster mode enabled needs automatic failover (SOURCES.createReplicationGroup, AutomaticFailoverEnabled).
+  // Cluster mode enabled needs automatic failover, and with it NumCacheClusters must be at least 2
+  // (SOURCES.createReplicationGroup: AutomaticFailoverEnabled, NumCacheClusters): a single node gains a replica.
   const failover = raw.params.find((p) => p.name === 'AutomaticFailoverEnabled');
   if (failover) edits.push({ span: failover.valueSpan, newText: 'true' });
-  edits.push({ span: { start: last.span.end, end: last.span.end }, newText: `&ReplicationGroupDescription=${encodeURIComponent(id)}${failover ? '' : '&AutomaticFailoverEnabled=true'}` });
-  return { title: 'Rewrite as CreateReplicationGroup (cluster mode enabled, automatic failover)', edits };
+  const nodes = raw.params.find((p) => p.name === 'NumCacheNodes');
+  const count = typeof input.NumCacheNodes === 'number' ? input.NumCacheNodes : 1;
+  if (nodes && count < 2) edits.push({ span: nodes.valueSpan, newText: '2' });
+  const added = `&ReplicationGroupDescription=${encodeURIComponent(id)}${failover ? '' : '&AutomaticFailoverEnabled=true'}${nodes ? '' : '&NumCacheClusters=2'}`;
+  edits.push({ span: { start: last.span.end, end: last.span.end }, newText: added });
+  const title = count < 2 ? 'Rewrite as CreateReplicationGroup (cluster mode enabled: automatic failover, 2 nodes — billed per node)' : 'Rewrite as CreateReplicationGroup (cluster mode enabled, automatic failover)';
+  return { title, edits };
 }

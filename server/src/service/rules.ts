@@ -481,9 +481,10 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   }
   // "For Valkey or Redis OSS (cluster mode disabled) either omit this parameter or set it to 1" (NumNodeGroups,
   // SOURCES.createReplicationGroup): several shards need a cluster-mode (`.cluster.on`) parameter group.
-  if (groups !== undefined && groups > 1 && group !== undefined && !group.endsWith(CLUSTER_MODE_GROUP_SUFFIX)) {
-    const family = group.startsWith('default.') ? group.slice('default.'.length) : undefined;
-    const twin = family !== undefined && PARAMETER_GROUP_FAMILIES.includes(family) && hasClusterModeDefaultGroup(family) ? `${group}${CLUSTER_MODE_GROUP_SUFFIX}` : undefined;
+  // Only a default group's name says its mode: a custom group may set cluster-enabled=yes under any name.
+  const defaultFamily = group?.startsWith('default.') ? group.slice('default.'.length) : undefined;
+  if (groups !== undefined && groups > 1 && defaultFamily !== undefined && PARAMETER_GROUP_FAMILIES.includes(defaultFamily)) {
+    const twin = hasClusterModeDefaultGroup(defaultFamily) ? `${group}${CLUSTER_MODE_GROUP_SUFFIX}` : undefined;
     issues.push({
       code: 'replication-group-shards',
       severity: 'error',
