@@ -242,17 +242,8 @@ export function endpointHost(region: string): string {
 
 /** Parses an ElastiCache endpoint host (`elasticache[-fips].<region>.amazonaws.com[.cn]`) into its Region. */
 export function regionOfEndpointHost(host: string): string | undefined {
-  // What /^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/ captures (case-insensitively), by
-  // prefix and suffix: it runs on every request.
-  const h = host.toLowerCase();
-  const start = h.startsWith('elasticache.') ? 12 : h.startsWith('elasticache-fips.') ? 17 : -1;
-  const end = h.endsWith('.amazonaws.com') ? h.length - 14 : h.endsWith('.amazonaws.com.cn') ? h.length - 17 : -1;
-  if (start < 0 || end <= start) return undefined;
-  for (let i = start; i < end; i++) {
-    const c = h.charCodeAt(i);
-    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return undefined;
-  }
-  return h.slice(start, end);
+  const m = /^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host.toLowerCase());
+  return m ? m[1] : undefined;
 }
 
 export const LIMITS = {
