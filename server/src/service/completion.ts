@@ -22,6 +22,7 @@ import {
   REGIONS,
   versionsOf,
   type EngineName,
+  type EngineVersionFact,
   type VersionStatus,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -161,12 +162,23 @@ const STATUS_TEXT: Record<VersionStatus, string> = {
 };
 
 /** Engine versions: supported first, then extended support, then end of life (tagged deprecated); newest first within each. */
+// The order is a fact of the constant table: sorted once per engine (and once for all engines), not per request.
+const orderedVersions = new Map<EngineName | undefined, readonly EngineVersionFact[]>();
+function versionsInOrder(engine: EngineName | undefined): readonly EngineVersionFact[] {
+  let ordered = orderedVersions.get(engine);
+  if (!ordered) {
+    const engineRank = (e: EngineName) => ENGINE_VERSIONS.findIndex((v) => v.engine === e);
+    ordered = [...(engine ? versionsOf(engine) : ENGINE_VERSIONS)].sort(
+      (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || engineRank(a.engine) - engineRank(b.engine) || compareVersions(b.version, a.version),
+    );
+    orderedVersions.set(engine, ordered);
+  }
+  return ordered;
+}
+
 function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
-  const list = engine ? versionsOf(engine) : ENGINE_VERSIONS;
   const latest = engine ? latestVersion(engine).version : undefined;
-  const engineRank = (e: EngineName) => ENGINE_VERSIONS.findIndex((v) => v.engine === e);
-  const ordered = [...list].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || engineRank(a.engine) - engineRank(b.engine) || compareVersions(b.version, a.version));
-  return ordered.map((v) => ({
+  return versionsInOrder(engine).map((v) => ({
     value: v.version,
     detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
     group: STATUS_ORDER[v.status],
