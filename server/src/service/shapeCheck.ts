@@ -557,8 +557,8 @@ function addListItem(name: string, param: QueryParam, inputMembers: (ResolvedMem
     index = index * 10 + (c - 0x30);
   }
   if (index < 1 || name.length - d2 - 1 > 15) return false; // leave 0 and huge numbers to the general path
+  if (!nameWrittenAsIs(param)) return false; // decoded name: segment spans are inexact
   const nameSpan = param.nameSpan;
-  if (nameSpan.end - nameSpan.start !== name.length) return false; // decoded name: segment spans are inexact
   const listName = knownNames()[listId];
   let slot = members.get(listName);
   if (slot && slot.node.kind !== 'list') return false;
@@ -654,7 +654,7 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
       severity: 'error',
       message: `${prefix} is a list: write its items as ${prefix}.${itemName}.1, ${prefix}.${itemName}.2, … (or ${prefix}.member.N).`,
       span: param.nameSpan,
-      fixes: param.nameSpan.end - param.nameSpan.start === param.name.length ? [{ title: `Rename to ${fixName}`, edits: [{ span: param.nameSpan, newText: fixName }], isPreferred: true }] : undefined,
+      fixes: nameWrittenAsIs(param) ? [{ title: `Rename to ${fixName}`, edits: [{ span: param.nameSpan, newText: fixName }], isPreferred: true }] : undefined,
       awsError: 'InvalidParameterValue',
     });
     return;
