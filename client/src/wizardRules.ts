@@ -1,6 +1,6 @@
 // Binds the create wizard to the language service's model and rules (one fact, one place): the same facts,
 // validators and CreateCacheCluster rules the language server and the Local endpoint use.
-import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, type EngineName } from '../../server/src/model/facts';
+import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, nodeTypeFact, type EngineName } from '../../server/src/model/facts';
 import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
@@ -19,12 +19,15 @@ function rank(engine: string): number {
 }
 
 const ENGINE_DESCRIPTIONS: Record<string, string> = {
-  valkey: `${ENGINE_DISPLAY.valkey}: open source, Redis OSS compatible, lower price`,
+  valkey: `${ENGINE_DISPLAY.valkey}: open source, Redis OSS compatible`,
   redis: `${ENGINE_DISPLAY.redis}: data structures, replication, snapshots`,
   memcached: `${ENGINE_DISPLAY.memcached}: simple multithreaded cache, no persistence`,
 };
 
-/** What the family's letters say: t burstable, m general purpose, r memory optimized (d: with SSD data tiering), c network optimized. */
+/**
+ * What the family's letters say: t burstable, m general purpose, r memory optimized (d: with SSD data tiering),
+ * c network optimized; a `g` after the generation number is AWS Graviton (SOURCES.supportedNodeTypes).
+ */
 function familyHint(family: string): string {
   const kind =
     family.startsWith('t') ? 'burstable'
@@ -36,7 +39,7 @@ function familyHint(family: string): string {
 }
 
 function nodeTypeDescription(nodeType: string): string | undefined {
-  const family = NODE_TYPE_FAMILIES.find((f) => nodeType.startsWith(`cache.${f.family}.`));
+  const family = nodeTypeFact(nodeType);
   if (!family) return undefined;
   return `${familyHint(family.family)} · ${family.generation} generation`;
 }
