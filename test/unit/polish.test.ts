@@ -169,3 +169,11 @@ test('a percent-encoded secret name is still a secret: nothing of its value is q
     }
   }
 });
+
+test('an AuthToken in any action is a secret in the file (ModifyReplicationGroup rotates it)', () => {
+  const text = 'https://elasticache.us-east-1.amazonaws.com/?Action=ModifyReplicationGroup&Version=2015-02-02&ReplicationGroupId=rg&AuthToken=Sup3rS3cretToken12345&AuthTokenUpdateStrategy=ROTATE&ApplyImmediately=true';
+  const found = analyze(text, 'query').findings.filter((f) => f.code === 'auth-token-in-file');
+  assert.equal(found.length, 1);
+  assert.doesNotMatch(found[0].message, /Sup3r/);
+  assert.deepEqual(analyze(text.replace(/&AuthToken=[^&]*/, ''), 'query').findings.filter((f) => f.code === 'auth-token-in-file'), []);
+});

@@ -139,13 +139,13 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
   if (operation && reporting) {
     for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
+    // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
+    reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
-      reportAuthTokenInFile(ctx);
       for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
     }
   }
   if (operation === 'CreateCacheCluster' && reporting) {
-    reportAuthTokenInFile(ctx);
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
       const f = issueToFinding(issue, ctx, anchor);
       if (issue.code === 'cluster-mode-parameter-group') {
