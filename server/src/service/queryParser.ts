@@ -448,8 +448,8 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const rawName = knownId === UNKNOWN_NAME ? text.slice(start, nameEnd) : knownNames()[knownId];
   const rawValue = eq < 0 ? '' : text.slice(valueStart, end);
   const name = nameNeedsDecoding ? decodeComponent(rawName, start, findings, 'name', false) : undefined;
-  // Whether the value is a secret is a question about the decoded name (`Auth%54oken` is AuthToken).
-  const secret = isSecretName(name ? name.text : rawName);
+  // Whether a value is a secret is a question about the decoded name (`Auth%54oken` is AuthToken), asked below only
+  // for a value with something to report (most values have nothing).
   let decodedValue = rawValue;
   let valueOk = true;
   // One scan of the value in the document text (no regex run per value): most values need no decoding, and
@@ -463,13 +463,13 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     }
   }
   if (valueScan === VALUE_OTHER) {
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), secret);
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(name ? name.text : rawName));
     decodedValue = value.text;
     valueOk = value.ok;
   }
   // A value percent-encoded twice (`%253A` decodes to the text `%3A`). Only a value with escapes can hold
   // `%25`, so plain values (most of them) pay nothing, and the rest one indexOf.
-  if (valueScan !== VALUE_PLAIN && valueOk && rawValue.indexOf('%25') >= 0) reportDoubleEncoding(rawValue, valueStart, secret, findings);
+  if (valueScan !== VALUE_PLAIN && valueOk && rawValue.indexOf('%25') >= 0) reportDoubleEncoding(rawValue, valueStart, isSecretName(name ? name.text : rawName), findings);
   const nameId = name ? knownNameId(name.text) : knownId;
   const decodedName = nameId === UNKNOWN_NAME ? (name ? name.text : rawName) : knownNames()[nameId];
   const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
