@@ -292,11 +292,19 @@ test('1. seed example: Problems lists its mistakes, hover shows docs, Engine com
     await gotoLine(page, at.line, at.column + '&Engine='.length);
     await page.keyboard.press('Shift+End');
     await page.keyboard.press('Delete');
-    await page.keyboard.press('Control+Space');
+    // Ctrl+Space was once lost on a loaded CI machine (no widget at all for 15 s): ask again, from the same position,
+    // while no widget is open. A widget that opens with the wrong labels still fails the step.
+    let askedAt = 0;
     const labels = await waitUntil('the suggest widget to list the engines', async () => {
-      const l = (await page.locator('.suggest-widget:visible .monaco-list-row .label-name').allInnerTexts()).map(norm);
+      const widget = page.locator('.suggest-widget:visible');
+      if (!(await widget.count()) && Date.now() - askedAt > 4_000) {
+        if (askedAt) await gotoLine(page, at.line, at.column + '&Engine='.length);
+        await page.keyboard.press('Control+Space');
+        askedAt = Date.now();
+      }
+      const l = (await widget.locator('.monaco-list-row .label-name').allInnerTexts()).map(norm);
       return ['memcached', 'redis', 'valkey'].every((e) => l.includes(e)) && l;
-    }, 15_000);
+    }, 20_000);
     assert.deepEqual(['memcached', 'redis', 'valkey'].filter((e) => labels.includes(e)), ['memcached', 'redis', 'valkey']);
     await screenshot(page, 'completion');
     await page.keyboard.press('Escape');
