@@ -9,7 +9,7 @@ import {
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { suggest } from './text';
-import type { Issue } from './types';
+import type { Issue, MemberPath } from './types';
 import {
   regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
   validateSnapshotWindow, validateSnsTopicArn, windowsOverlap,
@@ -116,7 +116,11 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const azs = strList(input.PreferredAvailabilityZones);
   const az = str(input.PreferredAvailabilityZone);
   // Most requests name no zone: nothing to do for them.
-  if (az !== undefined || azs) checkZones(az, azs, 'PreferredAvailabilityZones', CACHE_CLUSTER, options, issues);
+  if (az !== undefined || azs) {
+    const zones: Zone[] = az !== undefined ? [{ name: az, path: ['PreferredAvailabilityZone'] }] : [];
+    azs?.forEach((name, i) => zones.push({ name, path: ['PreferredAvailabilityZones', i] }));
+    checkZones(zones, [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], CACHE_CLUSTER, options, issues);
+  }
   if (azs && azs.length > 0) {
     const count = nodes ?? 1;
     if (azs.length !== count) {
@@ -258,28 +262,35 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
   }
 }
 
+/** An Availability Zone name as written, with its member path. */
+interface Zone {
+  name: string;
+  path: MemberPath;
+}
+
 /**
- * Availability Zone names: AZ-shaped, in a known Region, in the endpoint's Region, all in one Region. `az` is
- * PreferredAvailabilityZone (CreateCacheCluster only); `azs` is the list member named `listMember`.
+ * Availability Zone names: AZ-shaped, in a known Region, in the endpoint's Region, all in one Region (zones in
+ * several Regions are reported once, at `regionsPath`).
  */
-function checkZones(az: string | undefined, azs: string[] | undefined, listMember: string, profile: ActionProfile, options: RuleOptions, issues: Issue[]): void {
+function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: ActionProfile, options: RuleOptions, issues: Issue[]): void {
   let azRegions: Set<string> | undefined;
-  const checkZone = (name: string, path: (string | number)[]) => {
+  for (const { name, path } of zones) {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: name.trim() === '' ? `${path.length > 1 ? `A ${path[0]} item` : path[0]} is empty: give an Availability Zone name (Region code plus a letter, e.g. us-west-2a).` : `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
-      return;
+      // The member the name sits in: `PreferredAvailabilityZone`, or `A ReplicaAvailabilityZones item` for a list item.
+      const inList = typeof path[path.length - 1] === 'number';
+      const member = path[path.length - (inList ? 2 : 1)];
+      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: name.trim() === '' ? `${inList ? `A ${member} item` : member} is empty: give an Availability Zone name (Region code plus a letter, e.g. us-west-2a).` : `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      continue;
     }
     (azRegions ??= new Set()).add(region);
     if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
     else if (options.region && region !== options.region) {
       issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
     }
-  };
-  if (az !== undefined) checkZone(az, ['PreferredAvailabilityZone']);
-  if (azs) for (let i = 0; i < azs.length; i++) checkZone(azs[i], [listMember, i]);
+  }
   if (azRegions && azRegions.size > 1) {
-    issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a ${profile.noun} lives in one Region.`, path: [azs ? listMember : 'PreferredAvailabilityZone'], target: 'name', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'availability-zone-region', severity: 'error', message: `The Availability Zones are in different Regions (${[...azRegions].join(', ')}); a ${profile.noun} lives in one Region.`, path: regionsPath, target: 'name', awsError: 'InvalidParameterValue' });
   }
 }
 
@@ -504,7 +515,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // NumCacheClusters" (SOURCES.createReplicationGroup), when NumCacheClusters is given and used.
   const azs = strList(input.PreferredCacheClusterAZs);
   if (azs) {
-    checkZones(undefined, azs, 'PreferredCacheClusterAZs', REPLICATION_GROUP, options, issues);
+    checkZones(azs.map((name, i) => ({ name, path: ['PreferredCacheClusterAZs', i] })), ['PreferredCacheClusterAZs'], REPLICATION_GROUP, options, issues);
     if (clusters !== undefined && singleShard && azs.length > 0 && azs.length !== clusters) {
       issues.push({ code: 'az-count', severity: 'error', message: `PreferredCacheClusterAZs lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheClusters is ${clusters}: the counts must be equal (repeat a zone to place several clusters in it).`, path: ['PreferredCacheClusterAZs'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
