@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, checkCreateReplicationGroup, validateReplicationGroupId } from '../../server/src/service/index';
+import { parseJsonDocument, parseYamlDocument } from '../../server/src/service/documentParsers';
+import { locate } from '../../server/src/service/shapeCheck';
 import { applyEdits, body, codes, findingsAt } from './helpers';
 
 type Members = Record<string, string | number | boolean>;
@@ -14,6 +16,12 @@ const rg = (members: Members) => body({ Action: 'CreateReplicationGroup', ...bas
 /** The same as a URL to the us-west-2 endpoint (for the Region checks). */
 const url = (members: Members) => `https://elasticache.us-west-2.amazonaws.com/?${rg(members)}`;
 const sg = 'sg-0123456789abcdef0';
+/** Query prefix of a NodeGroupConfiguration item member (the model's locationName for the list items). */
+const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
+/** A cluster-mode-enabled replication group (several node groups allowed). */
+const clusterModeOn: Members = { CacheParameterGroupName: 'default.valkey8.cluster.on', AutomaticFailoverEnabled: true };
+/** Two node groups with the given Slots. */
+const slots2 = (a: string, b: string): Members => ({ [`${NG}1.Slots`]: a, [`${NG}2.Slots`]: b });
 
 /** [rule code, members that hit it, members of a request without any finding] */
 const cases: [string, Members, Members][] = [
@@ -76,6 +84,24 @@ const cases: [string, Members, Members][] = [
   ['multi-az-failover', { MultiAZEnabled: true, NumCacheClusters: 2 }, { MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 }],
   ['data-tiering', { CacheNodeType: 'cache.r6gd.xlarge' }, { CacheNodeType: 'cache.r6gd.xlarge', DataTieringEnabled: true }],
   ['data-tiering', { DataTieringEnabled: true }, { DataTieringEnabled: false }],
+  // NodeGroupConfiguration (list of structures: NodeGroupConfiguration.NodeGroupConfiguration.N.Member)
+  ['node-group-id', { [`${NG}1.NodeGroupId`]: 'a1' }, { [`${NG}1.NodeGroupId`]: '0001' }],
+  ['node-group-id', { [`${NG}1.NodeGroupId`]: '00001' }, { [`${NG}1.NodeGroupId`]: '7' }],
+  ['node-group-replicas', { [`${NG}1.ReplicaCount`]: 6 }, { [`${NG}1.ReplicaCount`]: 5 }],
+  ['node-group-replicas', { [`${NG}1.ReplicaCount`]: -1 }, { [`${NG}1.ReplicaCount`]: 0 }],
+  ['node-group-azs', { [`${NG}1.ReplicaCount`]: 2, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b' }, { [`${NG}1.ReplicaCount`]: 2, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b', [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.2`]: 'us-west-2b' }],
+  // Without ReplicaCount, the node group has ReplicasPerNodeGroup replicas.
+  ['node-group-azs', { ReplicasPerNodeGroup: 1, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b', [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.2`]: 'us-west-2c' }, { ReplicasPerNodeGroup: 1, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b' }],
+  ['invalid-availability-zone', { [`${NG}1.PrimaryAvailabilityZone`]: 'us-west-2' }, { [`${NG}1.PrimaryAvailabilityZone`]: 'us-west-2a' }],
+  ['availability-zone-region', { [`${NG}1.PrimaryAvailabilityZone`]: 'us-west-2a', [`${NG}1.ReplicaCount`]: 1, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'eu-west-1a' }, { [`${NG}1.PrimaryAvailabilityZone`]: 'us-west-2a', [`${NG}1.ReplicaCount`]: 1, [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b' }],
+  ['node-group-slots', { [`${NG}1.Slots`]: '0:16383' }, { [`${NG}1.Slots`]: '0-16383' }],
+  ['node-group-slots', { [`${NG}1.Slots`]: '0-16384' }, { [`${NG}1.Slots`]: '0-16383' }],
+  ['node-group-slots', { [`${NG}1.Slots`]: '9000-100' }, {}],
+  ['node-group-slots', { ...clusterModeOn, ...slots2('0-8191', '8000-16383') }, { ...clusterModeOn, ...slots2('0-8191', '8192-16383') }],
+  ['node-group-slots', { ...clusterModeOn, ...slots2('0-8000', '8192-16383') }, { ...clusterModeOn, ...slots2('0-8191', '8192-16383') }],
+  ['node-group-count', { ...clusterModeOn, NumNodeGroups: 3, ...slots2('0-8191', '8192-16383') }, { ...clusterModeOn, NumNodeGroups: 2, ...slots2('0-8191', '8192-16383') }],
+  ['seed-slots', { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb' }, { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', ...slots2('0-8191', '8192-16383') }],
+  ['seed-slots', { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.ReplicaCount`]: 1 }, { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.Slots`]: '8192-16383' }],
 ];
 
 test('each CreateReplicationGroup rule: a hit, and a clean request close to it', () => {
@@ -276,4 +302,165 @@ test('replication-group-shards: several node groups need a cluster-mode paramete
   assert.ok(!codes(rg(sharded), 'query').includes('replication-group-shards'));
   // A custom group may enable cluster mode under any name: nothing to say.
   assert.ok(!codes(rg({ ...sharded, CacheParameterGroupName: 'my-params' }), 'query').includes('replication-group-shards'));
+});
+
+/** A request with one finding of each NodeGroupConfiguration rule, as an SDK input. */
+const nodeGroupInput = {
+  ReplicationGroupId: 'sessions',
+  ReplicationGroupDescription: 'Session store',
+  Engine: 'redis',
+  EngineVersion: '5.0.6',
+  CacheNodeType: 'cache.r7g.large',
+  CacheParameterGroupName: 'default.redis5.0.cluster.on',
+  AutomaticFailoverEnabled: true,
+  NumNodeGroups: 3,
+  NodeGroupConfiguration: [
+    { NodeGroupId: 'a1', Slots: '0-8191', ReplicaCount: 2, ReplicaAvailabilityZones: ['us-west-2b'] },
+    { NodeGroupId: '0002', Slots: '8000-16383', ReplicaCount: 9 },
+  ],
+};
+/** [code, member path, 'name' | 'value', the text the finding must cover] for nodeGroupInput. */
+const expectedSpans: [string, (string | number)[], 'name' | 'value', string][] = [
+  ['node-group-id', ['NodeGroupConfiguration', 0, 'NodeGroupId'], 'value', 'a1'],
+  ['node-group-azs', ['NodeGroupConfiguration', 0, 'ReplicaAvailabilityZones'], 'name', 'ReplicaAvailabilityZones'],
+  ['node-group-replicas', ['NodeGroupConfiguration', 1, 'ReplicaCount'], 'value', '9'],
+  ['node-group-slots', ['NodeGroupConfiguration', 1, 'Slots'], 'value', '8000-16383'],
+  ['node-group-count', ['NumNodeGroups'], 'value', '3'],
+];
+
+test('NodeGroupConfiguration: the rules report on the member path of the offending name or value', () => {
+  const issues = checkCreateReplicationGroup(nodeGroupInput).filter((i) => i.code !== 'engine-version-support');
+  assert.deepEqual(
+    issues.map((i) => [i.code, i.path, i.target]),
+    expectedSpans.map(([code, path, target]) => [code, path, target]),
+  );
+});
+
+test('Query form: the spans land on the item member name or value (NodeGroupConfiguration.NodeGroupConfiguration.N.Member)', () => {
+  const q = url({
+    ...redis,
+    EngineVersion: '5.0.6',
+    CacheParameterGroupName: 'default.redis5.0.cluster.on',
+    AutomaticFailoverEnabled: true,
+    NumNodeGroups: 3,
+    [`${NG}1.NodeGroupId`]: 'a1',
+    [`${NG}1.Slots`]: '0-8191',
+    [`${NG}1.ReplicaCount`]: 2,
+    [`${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1`]: 'us-west-2b',
+    [`${NG}2.NodeGroupId`]: '0002',
+    [`${NG}2.Slots`]: '8000-16383',
+    [`${NG}2.ReplicaCount`]: 9,
+  });
+  const found = findingsAt(q, 'query').filter((f) => f.code !== 'engine-version-support');
+  assert.deepEqual(found.map((f) => [f.code, f.at]), expectedSpans.map(([code, , , at]) => [code, at]));
+  // The fixes: ReplicaCount to the nearest bound, NumNodeGroups to the number of configurations.
+  const replicas = found.find((f) => f.code === 'node-group-replicas')!;
+  assert.equal(replicas.finding.fixes![0].edits[0].newText, '5');
+  const count = found.find((f) => f.code === 'node-group-count')!;
+  assert.equal(count.finding.fixes![0].title, 'Set NumNodeGroups to 2');
+  assert.ok(!codes(applyEdits(q, count.finding.fixes![0].edits), 'query').includes('node-group-count'));
+  // The Region check covers the node groups' zones too, and names the zone.
+  const zone = findingsAt(url({ [`${NG}1.PrimaryAvailabilityZone`]: 'eu-west-1a' }), 'query');
+  assert.deepEqual(zone.map((f) => [f.code, f.at]), [['availability-zone-region', 'eu-west-1a']]);
+});
+
+/** The span `locate` gives a member path in a JSON or YAML document (what `analyze` reports on). */
+function spanText(text: string, kind: 'json' | 'yaml', path: (string | number)[], target: 'name' | 'value'): string | undefined {
+  const root = kind === 'json' ? parseJsonDocument(text, []) : parseYamlDocument(text, []);
+  assert.ok(root && root.kind === 'object');
+  const pair = locate(root.entries, path);
+  const span = pair && (target === 'name' ? pair.name : pair.value);
+  return span && text.slice(span.start, span.end);
+}
+
+test('node-group-slots: overlaps and slots no node group takes are warnings that name the slots', () => {
+  const overlap = findingsAt(rg({ ...clusterModeOn, ...slots2('0-8191', '8000-16383') }), 'query');
+  assert.deepEqual(overlap.map((f) => [f.code, f.severity, f.at]), [['node-group-slots', 'warning', '8000-16383']]);
+  assert.match(overlap[0].finding.message, /^Slots 8000-16383 overlaps the slots of node group 1/);
+  const gaps = findingsAt(rg({ ...clusterModeOn, ...slots2('100-8000', '8192-16382') }), 'query');
+  assert.deepEqual(gaps.map((f) => [f.code, f.severity, f.at]), [['node-group-slots', 'warning', 'NodeGroupConfiguration']]);
+  assert.match(gaps[0].finding.message, /^No node group takes slots 0-99, 8001-8191, 16383:/);
+  // A node group without Slots: no coverage to judge.
+  assert.deepEqual(codes(rg({ ...clusterModeOn, [`${NG}1.Slots`]: '0-8191', [`${NG}2.ReplicaCount`]: 1 }), 'query'), []);
+  // The list items may also be named `member`.
+  const member = findingsAt(rg({ 'NodeGroupConfiguration.member.1.Slots': '0-99999' }), 'query');
+  assert.deepEqual(member.map((f) => [f.code, f.severity, f.at]), [['node-group-slots', 'error', '0-99999']]);
+});
+
+test('seed-slots: on SnapshotArns without NodeGroupConfiguration, else on the node group without Slots', () => {
+  const seed = { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb' };
+  assert.deepEqual(findingsAt(rg({ ...seed, NumNodeGroups: 2 }), 'query').map((f) => [f.code, f.at]), [['seed-slots', 'SnapshotArns']]);
+  const partial = findingsAt(rg({ ...seed, [`${NG}1.Slots`]: '0-8191', [`${NG}2.ReplicaCount`]: 1 }), 'query');
+  assert.deepEqual(partial.map((f) => [f.code, f.at]), [['seed-slots', `${NG}2`]]);
+  assert.match(partial[0].finding.message, /^Node group 2 gives no Slots/);
+  // Cluster mode disabled (one node group, default group without .cluster.on): one RDB file seeds the one shard.
+  assert.deepEqual(codes(rg({ CacheParameterGroupName: 'default.valkey8', 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb' }), 'query'), []);
+});
+
+test('JSON and YAML forms: the same member paths land on the name or value as written', () => {
+  const json = JSON.stringify(nodeGroupInput, null, 2);
+  const yaml = [
+    'ReplicationGroupId: sessions',
+    'ReplicationGroupDescription: Session store',
+    'Engine: redis',
+    "EngineVersion: '5.0.6'",
+    'CacheNodeType: cache.r7g.large',
+    'CacheParameterGroupName: default.redis5.0.cluster.on',
+    'AutomaticFailoverEnabled: true',
+    'NumNodeGroups: 3',
+    'NodeGroupConfiguration:',
+    '  - NodeGroupId: a1',
+    "    Slots: '0-8191'",
+    '    ReplicaCount: 2',
+    '    ReplicaAvailabilityZones:',
+    '      - us-west-2b',
+    "  - NodeGroupId: '0002'",
+    '    Slots: 8000-16383',
+    '    ReplicaCount: 9',
+    '',
+  ].join('\n');
+  for (const [code, path, target, at] of expectedSpans) {
+    // JSON: a name span leaves out the quotes; a string value's span includes them.
+    const jsonAt = target === 'value' && !/^\d+$/.test(at) ? `"${at}"` : at;
+    assert.equal(spanText(json, 'json', path, target), jsonAt, `json ${code}`);
+    assert.equal(spanText(yaml, 'yaml', path, target), at, `yaml ${code}`);
+  }
+});
+
+test('a realistic cluster-mode-enabled replication group seeded from S3, with NodeGroupConfiguration, has no findings', () => {
+  const text = [
+    'https://elasticache.us-west-2.amazonaws.com/',
+    '    ?Action=CreateReplicationGroup',
+    '    &ReplicationGroupId=orders',
+    '    &ReplicationGroupDescription=Orders%20cache',
+    '    &Engine=valkey',
+    '    &EngineVersion=8.0',
+    '    &CacheNodeType=cache.r7g.large',
+    '    &CacheParameterGroupName=default.valkey8.cluster.on',
+    '    &AutomaticFailoverEnabled=true',
+    '    &NumNodeGroups=2',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.NodeGroupId=0001',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=0-8191',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaCount=1',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=us-west-2a',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.1=us-west-2b',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.NodeGroupId=0002',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.Slots=8192-16383',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.ReplicaCount=1',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.PrimaryAvailabilityZone=us-west-2b',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.ReplicaAvailabilityZones.AvailabilityZone.1=us-west-2c',
+    '    &SnapshotArns.SnapshotArn.1=arn%3Aaws%3As3%3A%3A%3Aorders-backups%2Fshard-1.rdb',
+    '    &SnapshotArns.SnapshotArn.2=arn%3Aaws%3As3%3A%3A%3Aorders-backups%2Fshard-2.rdb',
+    '    &CacheSubnetGroupName=orders-subnets',
+    `    &SecurityGroupIds.SecurityGroupId.1=${sg}`,
+    '    &TransitEncryptionEnabled=true',
+    '    &AtRestEncryptionEnabled=true',
+    ...SIGNED,
+  ].join('\n');
+  const r = analyze(text, 'query');
+  assert.deepEqual(r.findings, []);
+  assert.deepEqual(r.requests[0].input.NodeGroupConfiguration, [
+    { NodeGroupId: '0001', Slots: '0-8191', ReplicaCount: 1, PrimaryAvailabilityZone: 'us-west-2a', ReplicaAvailabilityZones: ['us-west-2b'] },
+    { NodeGroupId: '0002', Slots: '8192-16383', ReplicaCount: 1, PrimaryAvailabilityZone: 'us-west-2b', ReplicaAvailabilityZones: ['us-west-2c'] },
+  ]);
 });

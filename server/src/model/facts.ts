@@ -32,6 +32,8 @@ export const SOURCES = {
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
   multiAz: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html',
   dataTiering: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html',
+  nodeGroupConfiguration: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_NodeGroupConfiguration.html',
+  shards: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
@@ -253,8 +255,14 @@ export const LIMITS = {
   maxMemcachedNodes: 40,
   /** CreateReplicationGroup NumCacheClusters: at most 6 (1 primary plus 5 replicas). Source: SOURCES.createReplicationGroup. */
   maxReplicationGroupClusters: 6,
-  /** CreateReplicationGroup ReplicasPerNodeGroup: "Valid values are 0 to 5." Source: SOURCES.createReplicationGroup. */
+  /**
+   * Replicas per node group (shard): ReplicasPerNodeGroup "Valid values are 0 to 5" (SOURCES.createReplicationGroup);
+   * a shard "is a collection of one to six" nodes, 5 replicas being "the maximum number of replicas allowed"
+   * (SOURCES.shards), which also bounds NodeGroupConfiguration's per-shard ReplicaCount.
+   */
   maxReplicasPerNodeGroup: 5,
+  /** NodeGroupConfiguration Slots: "Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey." Source: SOURCES.nodeGroupConfiguration. */
+  hashSlotMax: 16383,
   /** ReplicationGroupId: 1–40 letters, digits or hyphens; starts with a letter; no `--`, no trailing hyphen. Source: SOURCES.createReplicationGroup (ReplicationGroupId). */
   replicationGroupIdMaxLength: 40,
   /** TCP port range. */

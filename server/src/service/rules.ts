@@ -438,8 +438,8 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
 /**
  * Semantic rules of CreateReplicationGroup: the member rules it shares with CreateCacheCluster (engine Valkey or
  * Redis OSS only, SOURCES.createReplicationGroup), plus its own members: ReplicationGroupId, automatic failover for
- * cluster mode, the node count (NumCacheClusters, ReplicasPerNodeGroup), PreferredCacheClusterAZs, encryption at
- * rest, Multi-AZ and data tiering.
+ * cluster mode, the node count (NumCacheClusters, ReplicasPerNodeGroup), PreferredCacheClusterAZs,
+ * NodeGroupConfiguration, encryption at rest, Multi-AZ and data tiering.
  */
 export function checkCreateReplicationGroup(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
@@ -511,11 +511,31 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
     issues.push({ code: 'replication-group-nodes', severity: 'error', message: `ReplicasPerNodeGroup must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}.`, path: ['ReplicasPerNodeGroup'], target: 'value', awsError: 'InvalidParameterValue', fixValue: replicas < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
   }
 
-  // --- PreferredCacheClusterAZs: zone names, and "The number of Availability Zones listed must equal the value of
-  // NumCacheClusters" (SOURCES.createReplicationGroup), when NumCacheClusters is given and used.
+  // --- NodeGroupConfiguration, and the Availability Zones of the request (PreferredCacheClusterAZs and the node
+  // groups' zones): zone names, all in one Region.
   const azs = strList(input.PreferredCacheClusterAZs);
+  const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
+  const zones: Zone[] = [];
+  azs?.forEach((name, i) => zones.push({ name, path: ['PreferredCacheClusterAZs', i] }));
+  if (nodeGroups) checkNodeGroups(input, nodeGroups, replicas, zones, issues);
+  if (zones.length > 0) checkZones(zones, [azs ? 'PreferredCacheClusterAZs' : 'NodeGroupConfiguration'], REPLICATION_GROUP, options, issues);
+  // Seeding from S3: NodeGroupConfiguration "is required when seeding a Valkey or Redis OSS (cluster mode enabled)
+  // cluster from a S3 rdb file. You must configure each node group (shard) using this parameter because you must
+  // specify the slots for each node group." (SOURCES.createReplicationGroup)
+  const clusterMode = group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) || (groups ?? 0) > 1 || (nodeGroups?.length ?? 0) > 1;
+  if (clusterMode && input.SnapshotArns !== undefined) {
+    if (!nodeGroups) {
+      issues.push({ code: 'seed-slots', severity: 'error', message: 'Seeding a cluster-mode-enabled replication group from S3 (SnapshotArns) needs NodeGroupConfiguration, with the Slots of every node group.', path: ['SnapshotArns'], target: 'name', awsError: 'MissingParameter' });
+    } else {
+      nodeGroups.forEach((item, i) => {
+        if (item && typeof item === 'object' && (item as Record<string, unknown>).Slots !== undefined) return;
+        issues.push({ code: 'seed-slots', severity: 'error', message: `Node group ${i + 1} gives no Slots: seeding a cluster-mode-enabled replication group from S3 (SnapshotArns) needs the Slots of every node group.`, path: ['NodeGroupConfiguration', i], target: 'name', awsError: 'InvalidParameterCombination' });
+      });
+    }
+  }
+  // "The number of Availability Zones listed must equal the value of NumCacheClusters" (PreferredCacheClusterAZs,
+  // SOURCES.createReplicationGroup), when NumCacheClusters is given and used.
   if (azs) {
-    checkZones(azs.map((name, i) => ({ name, path: ['PreferredCacheClusterAZs', i] })), ['PreferredCacheClusterAZs'], REPLICATION_GROUP, options, issues);
     if (clusters !== undefined && singleShard && azs.length > 0 && azs.length !== clusters) {
       issues.push({ code: 'az-count', severity: 'error', message: `PreferredCacheClusterAZs lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheClusters is ${clusters}: the counts must be equal (repeat a zone to place several clusters in it).`, path: ['PreferredCacheClusterAZs'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
@@ -556,6 +576,98 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
 
   checkCommonMembers(input, engine, version, versionFact, REPLICATION_GROUP, options, issues);
   return issues;
+}
+
+/** NodeGroupId (AllowedNodeGroupId in the model: 1–4 characters, pattern `\d+`; SOURCES.nodeGroupConfiguration), whole-string match. */
+const NODE_GROUP_ID_SHAPE = serviceModel.shapes.AllowedNodeGroupId;
+const NODE_GROUP_ID = new RegExp(`^(?:${NODE_GROUP_ID_SHAPE.pattern})$`);
+const SLOT_RANGE = /^(\d+)-(\d+)$/;
+
+/**
+ * NodeGroupConfiguration (SOURCES.nodeGroupConfiguration): each node group's NodeGroupId, ReplicaCount,
+ * ReplicaAvailabilityZones and Slots; the node groups' slots together; and their count against NumNodeGroups.
+ * Adds the node groups' Availability Zones to `zones`, for checkZones.
+ */
+function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], replicasPerGroup: number | undefined, zones: Zone[], issues: Issue[]): void {
+  const ranges: { start: number; end: number; index: number; text: string }[] = [];
+  let allSlots = nodeGroups.length > 0;
+  nodeGroups.forEach((item, i) => {
+    const ng = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    const at = (member: string): MemberPath => ['NodeGroupConfiguration', i, member];
+
+    const id = str(ng.NodeGroupId);
+    if (id !== undefined && !(id.length >= (NODE_GROUP_ID_SHAPE.min ?? 0) && id.length <= (NODE_GROUP_ID_SHAPE.max ?? Infinity) && NODE_GROUP_ID.test(id))) {
+      issues.push({ code: 'node-group-id', severity: 'error', message: `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
+    }
+
+    // A shard has one primary and at most 5 replicas (LIMITS.maxReplicasPerNodeGroup).
+    const replicaCount = num(ng.ReplicaCount);
+    if (replicaCount !== undefined && (replicaCount < 0 || replicaCount > LIMITS.maxReplicasPerNodeGroup)) {
+      issues.push({ code: 'node-group-replicas', severity: 'error', message: `ReplicaCount must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}: a node group has one primary and at most ${LIMITS.maxReplicasPerNodeGroup} replicas.`, path: at('ReplicaCount'), target: 'value', awsError: 'InvalidParameterValue', fixValue: replicaCount < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
+    }
+
+    // "The number of Availability Zones in this list must match the value of ReplicaCount or ReplicasPerNodeGroup if
+    // not specified" (SOURCES.nodeGroupConfiguration, ReplicaAvailabilityZones).
+    const primaryAz = str(ng.PrimaryAvailabilityZone);
+    if (primaryAz !== undefined) zones.push({ name: primaryAz, path: at('PrimaryAvailabilityZone') });
+    const replicaAzs = strList(ng.ReplicaAvailabilityZones);
+    if (replicaAzs) {
+      replicaAzs.forEach((name, k) => zones.push({ name, path: [...at('ReplicaAvailabilityZones'), k] }));
+      const expected = replicaCount ?? replicasPerGroup;
+      if (expected !== undefined && replicaAzs.length !== expected) {
+        const from = replicaCount !== undefined ? `ReplicaCount is ${replicaCount}` : `ReplicasPerNodeGroup is ${replicasPerGroup} (this node group gives no ReplicaCount)`;
+        issues.push({ code: 'node-group-azs', severity: 'error', message: `ReplicaAvailabilityZones lists ${replicaAzs.length} Availability Zone${replicaAzs.length === 1 ? '' : 's'}, but ${from}: list one zone per replica (repeat a zone to place several replicas in it).`, path: at('ReplicaAvailabilityZones'), target: 'name', awsError: 'InvalidParameterCombination' });
+      }
+    }
+
+    // Slots: "Keyspaces range from 0 to 16,383. The string is in the format startkey-endkey." (SOURCES.nodeGroupConfiguration)
+    const slots = str(ng.Slots);
+    if (slots === undefined) {
+      allSlots = false;
+      return;
+    }
+    const m = SLOT_RANGE.exec(slots);
+    const start = m ? Number(m[1]) : NaN;
+    const end = m ? Number(m[2]) : NaN;
+    if (!m || end > LIMITS.hashSlotMax || start > end) {
+      allSlots = false;
+      const problem = !m ? `'${slots.slice(0, 40)}' is not a slot range` : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
+      issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
+      return;
+    }
+    ranges.push({ start, end, index: i, text: slots });
+  });
+
+  // The node groups' slots together: "The cluster's data is partitioned across the cluster's shards" (SOURCES.shards),
+  // so ranges should not overlap and, when every node group gives Slots, should cover 0–16383. The API reference does
+  // not say how CreateReplicationGroup answers overlapping or missing slots: warnings.
+  ranges.sort((a, b) => a.start - b.start || a.index - b.index);
+  let covered = -1; // Highest slot covered so far.
+  let owner = -1;
+  const gaps: string[] = [];
+  for (const r of ranges) {
+    if (r.start <= covered) {
+      issues.push({ code: 'node-group-slots', severity: 'warning', message: `Slots ${r.text} overlaps the slots of node group ${owner + 1}: each hash slot belongs to one node group, so give the node groups ranges that do not overlap.`, path: ['NodeGroupConfiguration', r.index, 'Slots'], target: 'value' });
+    } else if (r.start > covered + 1) {
+      gaps.push(r.start - 1 === covered + 1 ? `${covered + 1}` : `${covered + 1}-${r.start - 1}`);
+    }
+    if (r.end > covered) {
+      covered = r.end;
+      owner = r.index;
+    }
+  }
+  if (allSlots && covered < LIMITS.hashSlotMax) gaps.push(covered + 1 === LIMITS.hashSlotMax ? `${LIMITS.hashSlotMax}` : `${covered + 1}-${LIMITS.hashSlotMax}`);
+  if (allSlots && gaps.length > 0) {
+    issues.push({ code: 'node-group-slots', severity: 'warning', message: `No node group takes slot${gaps.length === 1 && !gaps[0].includes('-') ? '' : 's'} ${gaps.join(', ')}: together the node groups' Slots should cover 0-${LIMITS.hashSlotMax}, or keys in the missing slots have nowhere to go.`, path: ['NodeGroupConfiguration'], target: 'name' });
+  }
+
+  // NumNodeGroups against the number of configurations. SnapshotArns' documentation says the group gets "the number
+  // of node groups (console: shards) specified by the parameter NumNodeGroups or the number of node groups configured
+  // by NodeGroupConfiguration" (SOURCES.createReplicationGroup); which one wins when they differ is not documented.
+  const numNodeGroups = num(input.NumNodeGroups);
+  if (numNodeGroups !== undefined && nodeGroups.length > 0 && numNodeGroups !== nodeGroups.length) {
+    issues.push({ code: 'node-group-count', severity: 'warning', message: `NumNodeGroups is ${numNodeGroups}, but NodeGroupConfiguration configures ${nodeGroups.length} node group${nodeGroups.length === 1 ? '' : 's'}: give one configuration per node group (the API reference does not say which of the two counts ElastiCache uses).`, path: ['NumNodeGroups'], target: 'value', fixValue: nodeGroups.length, fixTitle: `Set NumNodeGroups to ${nodeGroups.length}` });
+  }
 }
 
 /** Integer members whose model documentation states "Constraints: minimum N; maximum M." (e.g. MaxRecords), per input shape. */
