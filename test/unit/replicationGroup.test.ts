@@ -22,6 +22,7 @@ const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
 const clusterModeOn: Members = { CacheParameterGroupName: 'default.valkey8.cluster.on', AutomaticFailoverEnabled: true };
 /** Two node groups with the given Slots. */
 const slots2 = (a: string, b: string): Members => ({ [`${NG}1.Slots`]: a, [`${NG}2.Slots`]: b });
+const kmsKey = 'arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 /** [rule code, members that hit it, members of a request without any finding] */
 const cases: [string, Members, Members][] = [
@@ -102,6 +103,12 @@ const cases: [string, Members, Members][] = [
   ['node-group-count', { ...clusterModeOn, NumNodeGroups: 3, ...slots2('0-8191', '8192-16383') }, { ...clusterModeOn, NumNodeGroups: 2, ...slots2('0-8191', '8192-16383') }],
   ['seed-slots', { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb' }, { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', ...slots2('0-8191', '8192-16383') }],
   ['seed-slots', { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.ReplicaCount`]: 1 }, { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.Slots`]: '8192-16383' }],
+  // KmsKeyId and UserGroupIds
+  ['kms-key-at-rest', { ...redis, KmsKeyId: kmsKey }, { ...redis, KmsKeyId: kmsKey, AtRestEncryptionEnabled: true }],
+  ['kms-key-at-rest', { KmsKeyId: kmsKey, AtRestEncryptionEnabled: false }, { KmsKeyId: kmsKey }],
+  ['user-group-id', { 'UserGroupIds.member.1': 'app_users' }, { 'UserGroupIds.member.1': 'app-users' }],
+  ['user-group-version', { ...redis, EngineVersion: '5.0.6', 'UserGroupIds.member.1': 'app-users' }, { ...redis, EngineVersion: '6.0', 'UserGroupIds.member.1': 'app-users' }],
+  ['user-group-auth-token', { AuthToken: 'correct-horse-battery-staple', TransitEncryptionEnabled: true, ...vpc, 'UserGroupIds.member.1': 'app-users' }, { TransitEncryptionEnabled: true, ...vpc, 'UserGroupIds.member.1': 'app-users' }],
 ];
 
 test('each CreateReplicationGroup rule: a hit, and a clean request close to it', () => {
@@ -304,7 +311,7 @@ test('replication-group-shards: several node groups need a cluster-mode paramete
   assert.ok(!codes(rg({ ...sharded, CacheParameterGroupName: 'my-params' }), 'query').includes('replication-group-shards'));
 });
 
-/** A request with one finding of each NodeGroupConfiguration rule, as an SDK input. */
+/** A request with one finding of each NodeGroupConfiguration, KmsKeyId and UserGroupIds rule, as an SDK input. */
 const nodeGroupInput = {
   ReplicationGroupId: 'sessions',
   ReplicationGroupDescription: 'Session store',
@@ -318,6 +325,8 @@ const nodeGroupInput = {
     { NodeGroupId: 'a1', Slots: '0-8191', ReplicaCount: 2, ReplicaAvailabilityZones: ['us-west-2b'] },
     { NodeGroupId: '0002', Slots: '8000-16383', ReplicaCount: 9 },
   ],
+  KmsKeyId: kmsKey,
+  UserGroupIds: ['app_users'],
 };
 /** [code, member path, 'name' | 'value', the text the finding must cover] for nodeGroupInput. */
 const expectedSpans: [string, (string | number)[], 'name' | 'value', string][] = [
@@ -326,9 +335,12 @@ const expectedSpans: [string, (string | number)[], 'name' | 'value', string][] =
   ['node-group-replicas', ['NodeGroupConfiguration', 1, 'ReplicaCount'], 'value', '9'],
   ['node-group-slots', ['NodeGroupConfiguration', 1, 'Slots'], 'value', '8000-16383'],
   ['node-group-count', ['NumNodeGroups'], 'value', '3'],
+  ['kms-key-at-rest', ['KmsKeyId'], 'name', 'KmsKeyId'],
+  ['user-group-id', ['UserGroupIds', 0], 'value', 'app_users'],
+  ['user-group-version', ['UserGroupIds'], 'name', 'UserGroupIds'],
 ];
 
-test('NodeGroupConfiguration: the rules report on the member path of the offending name or value', () => {
+test('NodeGroupConfiguration, KmsKeyId, UserGroupIds: the rules report on the member path of the offending name or value', () => {
   const issues = checkCreateReplicationGroup(nodeGroupInput).filter((i) => i.code !== 'engine-version-support');
   assert.deepEqual(
     issues.map((i) => [i.code, i.path, i.target]),
@@ -350,6 +362,8 @@ test('Query form: the spans land on the item member name or value (NodeGroupConf
     [`${NG}2.NodeGroupId`]: '0002',
     [`${NG}2.Slots`]: '8000-16383',
     [`${NG}2.ReplicaCount`]: 9,
+    KmsKeyId: kmsKey,
+    'UserGroupIds.member.1': 'app_users',
   });
   const found = findingsAt(q, 'query').filter((f) => f.code !== 'engine-version-support');
   assert.deepEqual(found.map((f) => [f.code, f.at]), expectedSpans.map(([code, , , at]) => [code, at]));
@@ -417,6 +431,9 @@ test('JSON and YAML forms: the same member paths land on the name or value as wr
     "  - NodeGroupId: '0002'",
     '    Slots: 8000-16383',
     '    ReplicaCount: 9',
+    `KmsKeyId: ${kmsKey}`,
+    'UserGroupIds:',
+    '  - app_users',
     '',
   ].join('\n');
   for (const [code, path, target, at] of expectedSpans) {
@@ -455,6 +472,8 @@ test('a realistic cluster-mode-enabled replication group seeded from S3, with No
     `    &SecurityGroupIds.SecurityGroupId.1=${sg}`,
     '    &TransitEncryptionEnabled=true',
     '    &AtRestEncryptionEnabled=true',
+    `    &KmsKeyId=${encodeURIComponent(kmsKey)}`,
+    '    &UserGroupIds.member.1=orders-users',
     ...SIGNED,
   ].join('\n');
   const r = analyze(text, 'query');
@@ -463,4 +482,19 @@ test('a realistic cluster-mode-enabled replication group seeded from S3, with No
     { NodeGroupId: '0001', Slots: '0-8191', ReplicaCount: 1, PrimaryAvailabilityZone: 'us-west-2a', ReplicaAvailabilityZones: ['us-west-2b'] },
     { NodeGroupId: '0002', Slots: '8192-16383', ReplicaCount: 1, PrimaryAvailabilityZone: 'us-west-2b', ReplicaAvailabilityZones: ['us-west-2c'] },
   ]);
+});
+
+test('kms-key-at-rest and user-group-auth-token: warnings on the member to change, with a fix where it is unambiguous', () => {
+  const off = rg({ KmsKeyId: kmsKey, AtRestEncryptionEnabled: false });
+  const kms = findingsAt(off, 'query').find((f) => f.code === 'kms-key-at-rest')!;
+  assert.deepEqual([kms.severity, kms.at], ['warning', 'false']);
+  assert.deepEqual(codes(applyEdits(off, kms.finding.fixes![0].edits), 'query'), []);
+  // Redis OSS encrypts at rest only when asked (default false); Valkey by default.
+  assert.match(findingsAt(rg({ ...redis, KmsKeyId: kmsKey }), 'query')[0].finding.message, /the Redis OSS default/);
+  assert.deepEqual(codes(rg({ KmsKeyId: kmsKey }), 'query'), []);
+  const token = 'correct-horse-battery-staple';
+  const both = findingsAt(rg({ AuthToken: token, TransitEncryptionEnabled: true, ...vpc, 'UserGroupIds.member.1': 'app-users' }), 'query');
+  const f = both.find((x) => x.code === 'user-group-auth-token')!;
+  assert.deepEqual([f.severity, f.at], ['warning', 'AuthToken']);
+  for (const x of both) assert.ok(!x.finding.message.includes(token));
 });

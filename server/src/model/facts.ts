@@ -34,6 +34,10 @@ export const SOURCES = {
   dataTiering: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html',
   nodeGroupConfiguration: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_NodeGroupConfiguration.html',
   shards: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Shards.html',
+  rbac: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html',
+  userGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_UserGroup.html',
+  modifyReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html',
+  atRestEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
@@ -294,6 +298,17 @@ export const LIMITS = {
    * Source: SOURCES.createReplicationGroup (AtRestEncryptionEnabled).
    */
   atRestEncryptionMinVersion: { redis: ['3.2.6', '4.0'] },
+  /**
+   * AtRestEncryptionEnabled when not given: "Default: true when using Valkey, false when using Redis OSS".
+   * Source: SOURCES.createReplicationGroup (AtRestEncryptionEnabled).
+   */
+  atRestEncryptionDefault: { valkey: true, redis: false } as Partial<Record<EngineName, boolean>>,
+  /**
+   * Role-based access control (user groups, UserGroupIds): "available for Valkey 7.2 and onward, and Redis OSS 6.0
+   * to 7.2" (SOURCES.rbac); a user group's MinimumEngineVersion is "Redis OSS 6.0" (SOURCES.userGroup). Every Valkey
+   * version ElastiCache offers is 7.2 or later.
+   */
+  rbacMinVersion: { redis: '6.0' },
 } as const;
 
 /**

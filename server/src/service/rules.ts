@@ -439,7 +439,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
  * Semantic rules of CreateReplicationGroup: the member rules it shares with CreateCacheCluster (engine Valkey or
  * Redis OSS only, SOURCES.createReplicationGroup), plus its own members: ReplicationGroupId, automatic failover for
  * cluster mode, the node count (NumCacheClusters, ReplicasPerNodeGroup), PreferredCacheClusterAZs,
- * NodeGroupConfiguration, encryption at rest, Multi-AZ and data tiering.
+ * NodeGroupConfiguration, encryption at rest and its KmsKeyId, Multi-AZ, data tiering and UserGroupIds.
  */
 export function checkCreateReplicationGroup(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
@@ -574,6 +574,25 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
     issues.push({ code: 'data-tiering', severity: 'error', message: `Data tiering is only supported with ${DATA_TIERING_NODE_FAMILY} node types, not ${nodeType}.`, path: ['DataTieringEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
 
+  // --- KmsKeyId: "The ID of the KMS key used to encrypt the disk" (SOURCES.createReplicationGroup), i.e. the customer
+  // managed key of encryption at rest (SOURCES.atRestEncryption), which is off unless AtRestEncryptionEnabled=true
+  // (the Redis OSS default is false, LIMITS.atRestEncryptionDefault). Whether ElastiCache then rejects or ignores the
+  // key is not documented: a warning.
+  const kmsKey = str(input.KmsKeyId);
+  const atRest = typeof input.AtRestEncryptionEnabled === 'boolean' ? input.AtRestEncryptionEnabled : engine ? LIMITS.atRestEncryptionDefault[engine] : undefined;
+  if (kmsKey && atRest === false) {
+    const written = input.AtRestEncryptionEnabled !== undefined;
+    issues.push({
+      code: 'kms-key-at-rest',
+      severity: 'warning',
+      message: `KmsKeyId names the key for encryption at rest, but encryption at rest is off (${written ? 'AtRestEncryptionEnabled=false' : `the ${ENGINE_DISPLAY[engine!]} default`}): set AtRestEncryptionEnabled=true to encrypt with this key.`,
+      path: [written ? 'AtRestEncryptionEnabled' : 'KmsKeyId'],
+      target: written ? 'value' : 'name',
+      ...(written ? { fixValue: true } : {}),
+    });
+  }
+
+  checkUserGroups(input, engine, version, versionFact, issues);
   checkCommonMembers(input, engine, version, versionFact, REPLICATION_GROUP, options, issues);
   return issues;
 }
@@ -581,6 +600,8 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
 /** NodeGroupId (AllowedNodeGroupId in the model: 1–4 characters, pattern `\d+`; SOURCES.nodeGroupConfiguration), whole-string match. */
 const NODE_GROUP_ID_SHAPE = serviceModel.shapes.AllowedNodeGroupId;
 const NODE_GROUP_ID = new RegExp(`^(?:${NODE_GROUP_ID_SHAPE.pattern})$`);
+/** A UserGroupIds item (UserGroupId in the model: pattern `[a-zA-Z][a-zA-Z0-9\-]*`), whole-string match. */
+const USER_GROUP_ID = new RegExp(`^(?:${serviceModel.shapes.UserGroupId.pattern})$`);
 const SLOT_RANGE = /^(\d+)-(\d+)$/;
 
 /**
@@ -667,6 +688,28 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
   const numNodeGroups = num(input.NumNodeGroups);
   if (numNodeGroups !== undefined && nodeGroups.length > 0 && numNodeGroups !== nodeGroups.length) {
     issues.push({ code: 'node-group-count', severity: 'warning', message: `NumNodeGroups is ${numNodeGroups}, but NodeGroupConfiguration configures ${nodeGroups.length} node group${nodeGroups.length === 1 ? '' : 's'}: give one configuration per node group (the API reference does not say which of the two counts ElastiCache uses).`, path: ['NumNodeGroups'], target: 'value', fixValue: nodeGroups.length, fixTitle: `Set NumNodeGroups to ${nodeGroups.length}` });
+  }
+}
+
+/**
+ * UserGroupIds (role-based access control): IDs shaped as the model's UserGroupId; user groups need Redis OSS 6.0 or
+ * later (LIMITS.rbacMinVersion); and an AuthToken alongside (a warning, see below).
+ */
+function checkUserGroups(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, issues: Issue[]): void {
+  const userGroups = strList(input.UserGroupIds);
+  if (!userGroups) return;
+  userGroups.forEach((id, i) => {
+    if (USER_GROUP_ID.test(id)) return;
+    issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? 'A UserGroupIds item is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
+  });
+  if (engine === 'redis' && version && versionFact && compareVersions(version, LIMITS.rbacMinVersion.redis) < 0) {
+    issues.push({ code: 'user-group-version', severity: 'error', message: `User groups (role-based access control) need Redis OSS ${LIMITS.rbacMinVersion.redis} or later, or Valkey (EngineVersion is ${version}).`, path: ['UserGroupIds'], target: 'name', awsError: 'InvalidParameterCombination' });
+  }
+  // User groups replace the AUTH token: moving an existing group to RBAC deletes its token ("DELETE - allowed only
+  // when transitioning to RBAC", SOURCES.modifyReplicationGroup, AuthTokenUpdateStrategy). Whether
+  // CreateReplicationGroup rejects both together is not documented: a warning.
+  if (input.AuthToken !== undefined) {
+    issues.push({ code: 'user-group-auth-token', severity: 'warning', message: 'AuthToken together with UserGroupIds: with user groups (role-based access control) clients authenticate as users, and moving a group to user groups deletes its AUTH token; leave AuthToken out (the API reference does not say whether ElastiCache accepts both).', path: ['AuthToken'], target: 'name' });
   }
 }
 
