@@ -90,6 +90,20 @@ test('completion of engine versions marks end-of-life ones as deprecated (struck
   assert.ok(current.sortText! < eol.sortText!);
 });
 
+test('completion of parameter groups lists the newest family first and strikes through end-of-life families', async () => {
+  const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &Engine=redis\n  &CacheParameterGroupName=';
+  const uri = 'file:///work/requests/groups.elasticache';
+  await client.open(uri, 'elasticache-query', text);
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, text.length) })));
+  const sorted = [...result].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  assert.equal(sorted[0].label, 'default.redis7', sorted.map((i) => i.label).join(','));
+  assert.equal(sorted[0].tags, undefined);
+  const eol = result.find((i) => i.label === 'default.redis2.8')!;
+  assert.deepEqual(eol.tags, [CompletionItemTag.Deprecated]);
+  assert.equal(result.find((i) => i.label === 'default.redis5.0')!.tags, undefined, 'extended support is not end of life');
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
 test('completion of parameter names after & puts missing ones first and marks required ones', async () => {
   const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheNodeType=cache.t3.micro\n  &';
   const uri = 'file:///work/requests/names.elasticache';

@@ -93,6 +93,27 @@ test('engine versions: supported first, newest first; end-of-life versions tagge
   assert.ok(!byLabel(nodeTypes, 'cache.r7g.large').deprecated);
 });
 
+test('parameter groups: newest family first, end-of-life families last and tagged deprecated', () => {
+  const inOrder = (items: CompletionCandidate[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
+  const redis = at('Action=CreateCacheCluster&Engine=redis&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(inOrder(redis), ['default.redis7', 'default.redis6.x', 'default.redis5.0', 'default.redis4.0', 'default.redis3.2', 'default.redis2.8', 'default.redis2.6']);
+  // Every version of redis3.2, 2.8 and 2.6 is past end of life; redis5.0 still has 5.0.6 (extended support).
+  for (const eol of ['default.redis3.2', 'default.redis2.8', 'default.redis2.6']) assert.equal(byLabel(redis, eol).deprecated, true, eol);
+  for (const live of ['default.redis7', 'default.redis6.x', 'default.redis5.0', 'default.redis4.0']) assert.ok(!byLabel(redis, live).deprecated, live);
+  assert.match(byLabel(redis, 'default.redis3.2').detail ?? '', /end of life 2023-07-31/);
+  assert.match(byLabel(redis, 'default.redis5.0').detail ?? '', /extended support/);
+  assert.deepEqual(inOrder(at('{ "Engine": "memcached", "CacheParameterGroupName": | }', 'json').items), ['default.memcached1.6', 'default.memcached1.5', 'default.memcached1.4']);
+  // The EngineVersion's family only; an end-of-life version's family is tagged too.
+  const eolVersion = at('Action=CreateCacheCluster&Engine=redis&EngineVersion=2.8.24&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(labels(eolVersion), ['default.redis2.8']);
+  assert.equal(eolVersion[0].deprecated, true);
+  // No engine: supported families of every engine (newest first per engine) before extended support and end of life.
+  const all = inOrder(at('Action=CreateReplicationGroup&CacheParameterGroupName=|', 'query').items);
+  assert.ok(all.indexOf('default.valkey8') < all.indexOf('default.valkey7') && all.indexOf('default.redis7') < all.indexOf('default.redis6.x'), all.join(','));
+  assert.ok(all.indexOf('default.memcached1.4') < all.indexOf('default.redis5.0') && all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
+  assert.equal(all.at(-1), 'default.redis2.6');
+});
+
 test('query: parameter names — secrets after other optional members; list-of-structure items distinguishable', () => {
   const { items } = at('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&|', 'query');
   const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);

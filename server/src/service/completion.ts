@@ -12,6 +12,7 @@ import {
   ENGINE_VERSIONS,
   engineOfFamily,
   ENGINES,
+  familySupport,
   findVersion,
   latestVersion,
   LIMITS,
@@ -20,6 +21,7 @@ import {
   regionOfAvailabilityZone,
   regionOfEndpointHost,
   REGIONS,
+  VERSION_STATUS_ORDER,
   versionsOf,
   type EngineName,
   type EngineVersionFact,
@@ -154,7 +156,7 @@ function engineOf(input: Record<string, unknown>): EngineName | undefined {
   return ENGINES.find((e) => e === engine);
 }
 
-const STATUS_ORDER: Record<VersionStatus, number> = { supported: 0, 'extended-support': 1, deprecated: 2 };
+const STATUS_ORDER = VERSION_STATUS_ORDER;
 const STATUS_TEXT: Record<VersionStatus, string> = {
   supported: 'supported',
   'extended-support': 'extended support (standard support ended)',
@@ -205,27 +207,45 @@ function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] 
   return out;
 }
 
+/** Newest first within an engine ('6.x' counts as 6.0), engines as in the version table (Valkey, Redis OSS, Memcached). */
+const FAMILIES_NEWEST_FIRST: readonly string[] = (() => {
+  const engineRank = (f: string) => ENGINE_VERSIONS.findIndex((v) => v.engine === engineOfFamily(f));
+  const familyVersion = (f: string) => f.slice(engineOfFamily(f)?.length ?? 0);
+  return [...PARAMETER_GROUP_FAMILIES].sort((a, b) => engineRank(a) - engineRank(b) || compareVersions(familyVersion(b), familyVersion(a)));
+})();
+
+/**
+ * Default parameter groups: of the EngineVersion's family when known, else of the Engine's families, else of all;
+ * families in the order of their versions' support (supported, extended support, end of life), newest first.
+ * A family whose versions are all end of life is tagged deprecated, as its versions are.
+ */
 function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   const engine = engineOf(context.input);
   const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
-  const families = exact ? [exact] : PARAMETER_GROUP_FAMILIES.filter((f) => !engine || engineOfFamily(f) === engine);
+  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => !engine || engineOfFamily(f) === engine);
   // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
   // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
   const out: ValueSuggestion[] = [];
   for (const family of families) {
+    const support = familySupport(family);
+    const status = support?.status ?? 'supported';
+    const statusText =
+      status === 'supported' ? '' : ` · ${status === 'deprecated' && support?.endOfLife ? `end of life ${support.endOfLife}: new clusters cannot use it` : STATUS_TEXT[status]}`;
     for (const group of defaultParameterGroups(family)) {
       const clusterMode = group.endsWith(CLUSTER_MODE_GROUP_SUFFIX);
       if (clusterMode && context.action === 'CreateCacheCluster') continue;
       out.push({
         value: group,
-        detail: `default parameter group · family ${family}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
-        group: clusterMode && !clusterModeAllowed ? 2 : 0,
+        detail: `default parameter group · family ${family}${statusText}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
+        group: clusterMode && !clusterModeAllowed ? 3 : STATUS_ORDER[status],
+        deprecated: status === 'deprecated' || undefined,
       });
     }
   }
-  return out;
+  // Stable: within a status group, the family order above.
+  return out.sort((a, b) => (a.group ?? 0) - (b.group ?? 0));
 }
 
 function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
