@@ -11,6 +11,7 @@ import {
   DidCloseTextDocumentNotification,
   DocumentSymbolRequest,
   HoverRequest,
+  InsertTextFormat,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
@@ -211,6 +212,27 @@ test('CLI input JSON and YAML files are served; other JSON/YAML files are ignore
   const none = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: otherUri }, position: { line: 0, character: 1 } }));
   assert.equal(none, null);
   for (const uri of [jsonUri, yamlUri, otherUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('completion under a YAML list key without `- ` and in an empty JSON list offers a new item snippet', async () => {
+  const yamlUri = 'file:///work/requests/items.elasticache.yaml';
+  const yaml = 'CacheClusterId: a\nSecurityGroupIds:\n  \nTags:\n  ';
+  await client.open(yamlUri, 'yaml', yaml);
+  const ids = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: yamlUri }, position: { line: 2, character: 2 } })));
+  assert.deepEqual(ids.map((i) => i.label), ['- SecurityGroupId']);
+  assert.equal(ids[0].insertTextFormat, InsertTextFormat.Snippet);
+  assert.deepEqual(ids[0].textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '- $1' });
+  const tags = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: yamlUri }, position: { line: 4, character: 2 } })));
+  assert.deepEqual(tags.map((i) => [i.label, i.textEdit?.newText]), [['- Tag', '- Key: $1\n  Value: $2']]);
+  // No InsertTextMode: the client's default (adjust indentation) indents the second line under the dash.
+  assert.equal(tags[0].insertTextMode, undefined);
+
+  const jsonUri = 'file:///work/requests/items.elasticache.json';
+  const json = '{\n  "CacheClusterId": "a",\n  "Tags": []\n}\n';
+  await client.open(jsonUri, 'json', json);
+  const jsonTags = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: jsonUri }, position: after_(json, '"Tags": [') })));
+  assert.deepEqual(jsonTags.map((i) => [i.label, i.textEdit?.newText]), [['Tag item', '{ "Key": "$1", "Value": "$2" }']]);
+  for (const uri of [yamlUri, jsonUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
 test('bad input never stops the server: it answers after each', async (t) => {

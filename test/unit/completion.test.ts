@@ -229,8 +229,73 @@ test('yaml: keys on the editor-indented line after a key with an empty value go 
   const tag = at('Tags:\n  - Key: a\n    Value:\n      |', 'yaml');
   assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
   assert.ok(apply(tag.text, byLabel(tag.items, 'Key')).endsWith('\n    Value:\n    Key: $1'));
-  // Still nothing under a key whose value is a list of scalars without `- `.
-  assert.deepEqual(at('SecurityGroupIds:\n  |', 'yaml').items, []);
+});
+
+/** Expands a snippet with each placeholder's default (first choice for `${n|a,b|}`, empty for `$n`). */
+const expandSnippet = (snippet: string) => snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+/** Applies a candidate as VS Code inserts a snippet: lines after the first get the cursor line's indentation. */
+const insertIndented = (text: string, c: CompletionCandidate, fill: (snippet: string) => string) => {
+  const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', c.replace.start - 1) + 1))![0];
+  return text.slice(0, c.replace.start) + fill(c.insertText).replace(/\n/g, '\n' + indent) + text.slice(c.replace.end);
+};
+
+test('yaml: an empty line under a list key (no `- ` yet) offers a new item', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const ids = at('CacheClusterId: a\nSecurityGroupIds:\n  |', 'yaml');
+  assert.deepEqual(labels(ids.items), ['- SecurityGroupId']);
+  assert.equal(ids.items[0].isSnippet, true);
+  assert.equal(apply(ids.text, ids.items[0]), 'CacheClusterId: a\nSecurityGroupIds:\n  - $1');
+  // After an item already written, and with a word typed (the item replaces it).
+  assert.deepEqual(labels(at('SecurityGroupIds:\n  - sg-1\n  |', 'yaml').items), ['- SecurityGroupId']);
+  const typed = at('SecurityGroupIds:\n  sg|', 'yaml');
+  assert.equal(apply(typed.text, byLabel(typed.items, '- SecurityGroupId')), 'SecurityGroupIds:\n  - $1');
+  // Known values come as whole items too.
+  const azs = at('PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones:\n  |', 'yaml');
+  assert.equal(byLabel(azs.items, 'us-west-2b').insertText, '- us-west-2b');
+  assert.ok(labels(azs.items).every((l) => l === '- PreferredAvailabilityZone' || l.startsWith('us-west-2')), labels(azs.items).join(','));
+
+  // A list of structures: one item with all the members, each line indented under the dash.
+  const tags = at('CacheClusterId: a\nTags:\n  |', 'yaml');
+  assert.deepEqual(labels(tags.items), ['- Tag']);
+  const tagged = insertIndented(tags.text, tags.items[0], (s) => s.replace('$1', 'team').replace('$2', 'cache'));
+  assert.equal(tagged, 'CacheClusterId: a\nTags:\n  - Key: team\n    Value: cache');
+  assert.deepEqual(analyze(tagged, 'yaml').requests[0].input.Tags, [{ Key: 'team', Value: 'cache' }]);
+  const log = at('LogDeliveryConfigurations:\n  - LogType: slow-log\n  |', 'yaml');
+  const item = byLabel(log.items, '- LogDeliveryConfigurationRequest');
+  assert.match(item.detail ?? '', /LogType, DestinationType, DestinationDetails, LogFormat, Enabled/);
+  const logged = insertIndented(log.text, item, expandSnippet);
+  assert.deepEqual(analyze(logged, 'yaml').requests[0].input.LogDeliveryConfigurations, [
+    { LogType: 'slow-log' },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', LogFormat: 'text', Enabled: true },
+  ]);
+  assert.match(logged, /\n    DestinationDetails:\n      \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
+});
+
+test('json: in an empty list a new item, after a list or object key its brackets; empty objects take their keys', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const ids = at('{ "SecurityGroupIds": [|] }', 'json');
+  assert.deepEqual(labels(ids.items), ['SecurityGroupId item']);
+  assert.equal(apply(ids.text, ids.items[0]), '{ "SecurityGroupIds": ["$1"] }');
+  const next = at('{ "SecurityGroupIds": ["sg-1", |] }', 'json');
+  assert.equal(apply(next.text, byLabel(next.items, 'SecurityGroupId item')), '{ "SecurityGroupIds": ["sg-1", "$1"] }');
+  const tags = at('{ "Tags": [ | ] }', 'json');
+  assert.equal(apply(tags.text, byLabel(tags.items, 'Tag item')), '{ "Tags": [ { "Key": "$1", "Value": "$2" } ] }');
+  const log = at('{ "LogDeliveryConfigurations": [|] }', 'json');
+  const filled = expandSnippet(apply(log.text, byLabel(log.items, 'LogDeliveryConfigurationRequest item')));
+  assert.deepEqual(analyze(filled, 'json').requests[0].input.LogDeliveryConfigurations, [
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: {}, LogFormat: 'text', Enabled: true },
+  ]);
+  // After the key: the brackets, with an item for a list of structures.
+  const tagList = at('{ "Tags": | }', 'json');
+  assert.equal(apply(tagList.text, byLabel(tagList.items, '[ ]')), '{ "Tags": [{ "Key": "$1", "Value": "$2" }] }');
+  const details = at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": | }] }', 'json');
+  assert.equal(byLabel(details.items, '{ }').insertText, '{$1}');
+  // An empty object: its members.
+  assert.deepEqual(labels(at('{ "Tags": [{|}] }', 'json').items).sort(), ['Key', 'Value']);
+  assert.deepEqual(labels(at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": {|} }] }', 'json').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
+  // A key's template types each member of a list item (Enabled a boolean, DestinationDetails an object).
+  const key = byLabel(at('{ | }', 'json').items, 'LogDeliveryConfigurations');
+  assert.match(key.insertText, /"DestinationDetails": \{\$3\}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
 });
 
 test('json/yaml: number templates start at a valid value (suggested value, model minimum, else 1)', () => {

@@ -1,6 +1,7 @@
 // Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (missing ones
 // first, required ones marked, with documentation) and values (enums, booleans, engines, versions for the chosen
-// engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets).
+// engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
+// list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { getLocation, type JSONPath } from 'jsonc-parser';
 import {
@@ -617,7 +618,7 @@ function jsonValueTemplate(member: string, shapeName: string, context: ValueCont
       return '${1|true,false|}';
     case 'list': {
       const item = shape.member ? shapes[shape.member.shape] : undefined;
-      if (item?.type === 'structure') return `[{ ${Object.keys(item.members ?? {}).map((m, i) => `"${m}": "$${i + 1}"`).join(', ')} }]`;
+      if (item?.type === 'structure') return `[${jsonItemTemplate(shape.member!.shape, context)}]`;
       return '["$1"]';
     }
     case 'structure':
@@ -637,7 +638,7 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
       return ' ${1|true,false|}';
     case 'list': {
       const item = shape.member ? shapes[shape.member.shape] : undefined;
-      if (item?.type === 'structure') return '\n' + Object.keys(item.members ?? {}).map((m, i) => `${i === 0 ? '  - ' : '    '}${m}: $${i + 1}`).join('\n');
+      if (item?.type === 'structure') return '\n  ' + yamlItemTemplate(shape.member!.shape, context).replace(/\n/g, '\n  ');
       return '\n  - $1';
     }
     case 'structure':
@@ -645,6 +646,86 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
     default:
       return shape?.enum ? ` \${1|${shape.enum.join(',')}|}` : ' $1';
   }
+}
+
+/** Renumbers a snippet's tab stops (`$1`, `${1:x}`, `${1|a,b|}`) to start after `after`; returns the highest. */
+function shiftTabStops(snippet: string, after: number): { text: string; last: number } {
+  let last = after;
+  const text = snippet.replace(/\$(\{?)(\d+)/g, (_, brace: string, n: string) => {
+    const stop = Number(n) + after;
+    last = Math.max(last, stop);
+    return `$${brace}${stop}`;
+  });
+  return { text, last };
+}
+
+/** A list item of a structure shape: every member with its value template, tab stops in member order. */
+function itemMembers(itemShapeName: string, template: (member: string, shapeName: string) => string): { member: string; value: string }[] {
+  let last = 0;
+  return Object.entries(shapes[itemShapeName]?.members ?? {}).map(([member, model]) => {
+    const shifted = shiftTabStops(template(member, model.shape), last);
+    last = shifted.last;
+    return { member, value: shifted.text };
+  });
+}
+
+function jsonItemTemplate(itemShapeName: string, context: ValueContext): string {
+  return `{ ${itemMembers(itemShapeName, (m, shape) => jsonValueTemplate(m, shape, context)).map((m) => `"${m.member}": ${m.value}`).join(', ')} }`;
+}
+
+/**
+ * `- Member: value` lines of a new item, indented relative to the dash: the editor adds the line's own indentation
+ * to the lines after the first when it inserts a snippet (LSP InsertTextMode.adjustIndentation, VS Code's default).
+ */
+function yamlItemTemplate(itemShapeName: string, context: ValueContext): string {
+  return itemMembers(itemShapeName, (m, shape) => yamlValueTemplate(m, shape, context))
+    .map((m, i) => `${i === 0 ? '- ' : '  '}${m.member}:${m.value.replace(/\n/g, '\n  ')}`)
+    .join('\n');
+}
+
+/**
+ * A new item where a list's items go but none is started: under `Key:` in YAML (no `- ` yet), in `[` … `]` in
+ * JSON. A list of structures gets one item with all the structure's members; a list of strings gets an empty item
+ * and the values completion knows for it (Availability Zones), each as a whole item.
+ */
+function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span): CompletionCandidate[] {
+  const list = shapes[listShapeName];
+  const itemShapeName = list?.member?.shape;
+  if (list?.type !== 'list' || !itemShapeName) return [];
+  const itemShape = shapes[itemShapeName];
+  const itemName = list.member?.locationName ?? 'item';
+  const context: ValueContext = { action: request?.action?.name, input: request?.input ?? {}, region: regionOf(request) };
+  if (itemShape?.type === 'structure') {
+    const members = Object.keys(itemShape.members ?? {});
+    return [
+      {
+        label: form === 'yaml' ? `- ${itemName}` : `${itemName} item`,
+        kind: 'snippet',
+        detail: `new ${listMember} item: ${members.join(', ')}`,
+        insertText: form === 'yaml' ? yamlItemTemplate(itemShapeName, context) : jsonItemTemplate(itemShapeName, context),
+        isSnippet: true,
+        replace,
+        sortText: '0',
+        filterText: members.join(' '),
+        preselect: true,
+      },
+    ];
+  }
+  const empty: CompletionCandidate = {
+    label: form === 'yaml' ? `- ${itemName}` : `${itemName} item`,
+    kind: 'snippet',
+    detail: `new ${listMember} item · ${typeName(itemShapeName)}`,
+    insertText: form === 'yaml' ? '- $1' : '"$1"',
+    isSnippet: true,
+    replace,
+    sortText: '0',
+    filterText: itemName,
+  };
+  const values = valueCandidates(listMember, itemShape, request, form, replace, false).map((c) => ({
+    ...c,
+    insertText: form === 'yaml' ? `- ${c.insertText}` : c.insertText,
+  }));
+  return [empty, ...values];
 }
 
 function keyCandidates(
@@ -701,7 +782,29 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   }
   const top = String(path[0]);
   const { shape } = shapeAtPath(root, path);
-  if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+  // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
+  if (!inNode && typeof path[path.length - 1] === 'number') {
+    const list = shapeAtPath(root, path.slice(0, -1));
+    if (list.shapeName && list.shape?.type === 'list') return listItemCandidates(top, list.shapeName, request, 'json', replace);
+  }
+  if (!shape) return [];
+  if (shape.type === 'structure' || shape.type === 'list') {
+    // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
+    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    const { shapeName } = shapeAtPath(root, path);
+    const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
+    return [
+      {
+        label: shape.type === 'list' ? '[ ]' : '{ }',
+        kind: 'snippet',
+        detail: `${String(path[path.length - 1])}: ${typeName(shapeName!)}`,
+        insertText: jsonValueTemplate(String(path[path.length - 1]), shapeName!, context),
+        isSnippet: true,
+        replace,
+        sortText: '0',
+      },
+    ];
+  }
   return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
 }
 
@@ -843,6 +946,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
       replace.start = lineStart + keyLine.keyCol;
     }
   }
+  // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
+  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
   if (!shapeName || shape?.type !== 'structure') return [];
   return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
 }
