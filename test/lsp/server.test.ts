@@ -105,16 +105,16 @@ test('completion of parameter groups lists the newest family first and strikes t
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
-test('completion of parameter names after & puts missing ones first and marks required ones', async () => {
+test('completion of parameter names after & offers the missing ones, required ones first and marked', async () => {
   const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheNodeType=cache.t3.micro\n  &';
   const uri = 'file:///work/requests/names.elasticache';
   await client.open(uri, 'elasticache-query', text);
   const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, text.length) })));
   const byLabel = new Map(result.map((i) => [i.label, i]));
   const id = byLabel.get('CacheClusterId')!;
-  const nodeType = byLabel.get('CacheNodeType')!;
   assert.match(id.detail ?? '', /required/);
-  assert.ok(id.sortText! < nodeType.sortText!, 'missing required CacheClusterId sorts before present CacheNodeType');
+  assert.ok(id.sortText! < byLabel.get('Engine')!.sortText!, 'missing required CacheClusterId sorts before optional Engine');
+  assert.ok(!byLabel.has('CacheNodeType') && !byLabel.has('Action'), 'names the request has are not offered again');
   assert.ok(byLabel.get('SecurityGroupIds.SecurityGroupId.N'), 'list members in the Query form');
   assert.equal((id.documentation as MarkupContent).kind, 'markdown');
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });

@@ -36,9 +36,7 @@ test('query: parameter names after & — missing first, required marked, documen
   const id = byLabel(items, 'CacheClusterId');
   assert.match(id.detail ?? '', /required/);
   assert.match(id.documentation ?? '', /API_CreateCacheCluster\.html/);
-  assert.ok(id.sortText < byLabel(items, 'Engine').sortText, 'missing required before present');
-  assert.ok(byLabel(items, 'CacheNodeType').sortText < byLabel(items, 'Engine').sortText, 'missing optional before present');
-  assert.match(byLabel(items, 'Engine').detail ?? '', /already set/);
+  assert.ok(id.sortText < byLabel(items, 'CacheNodeType').sortText, 'missing required before missing optional');
   assert.equal(apply(text, id), 'Action=CreateCacheCluster&Engine=redis&SecurityGroupIds.SecurityGroupId.1=sg-1&CacheClusterId=');
   assert.equal(byLabel(items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.2=', 'next free index');
   const tagKey = byLabel(items, 'Key · Tags.N');
@@ -47,6 +45,38 @@ test('query: parameter names after & — missing first, required marked, documen
   assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · optional · string/);
   assert.ok(labels(items).includes('X-Amz-Credential'));
   assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
+});
+
+test('query: names the request already has are not offered (twice is duplicate-parameter), but the one being edited is', () => {
+  const { items } = at('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&Engine=redis&CacheClusterId=a&|', 'query');
+  for (const present of ['Action', 'Version', 'Engine', 'CacheClusterId']) assert.ok(!labels(items).includes(present), `${present} in ${labels(items).join(', ')}`);
+  assert.ok(labels(items).includes('EngineVersion') && labels(items).includes('X-Amz-Date'));
+  assert.ok(items.every((i) => !/already set/.test(i.detail ?? '')));
+  // On its own name: re-completing or renaming it.
+  const own = at('Action=CreateCacheCluster&Eng|ine=redis', 'query');
+  assert.equal(apply(own.text, byLabel(own.items, 'Engine')), 'Action=CreateCacheCluster&Engine=redis');
+  assert.equal(apply(own.text, byLabel(own.items, 'EngineVersion')), 'Action=CreateCacheCluster&EngineVersion=redis');
+  // ... unless the request has that name elsewhere too.
+  assert.ok(!labels(at('Action=CreateCacheCluster&Engine=redis&Eng|=valkey', 'query').items).includes('Engine'));
+  assert.ok(labels(at('Act|ion=CreateCacheCluster', 'query').items).includes('Action'));
+  // A blank continuation line right after a parameter is not that parameter's name.
+  assert.ok(!labels(at('Action=CreateCacheCluster\n  &Engine=redis\n  |', 'query').items).includes('Engine'));
+});
+
+test('query: a list offers its next free item number, with the item marker already in use', () => {
+  const next = (marked: string, label: string) => byLabel(at(marked, 'query').items, label).insertText;
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.member.1=sg-1&SecurityGroupIds.member.2=sg-2&|', 'SecurityGroupIds.member.N'), 'SecurityGroupIds.member.3=');
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.2=sg-1&|', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.3=');
+  assert.equal(next('Action=CreateCacheCluster&|', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.1=');
+  // Percent-encoded names count too (the parser decodes them).
+  assert.equal(next('Action=CreateCacheCluster&SnapshotArns.member.1=arn%3Aaws%3As3%3A%3A%3Ab%2Fd.rdb&|', 'SnapshotArns.member.N'), 'SnapshotArns.member.2=');
+  // Structure items: per member, so the item in progress is completed before a new one starts.
+  assert.equal(next('Action=CreateCacheCluster&Tags.Tag.1.Key=team&|', 'Value · Tags.N'), 'Tags.Tag.1.Value=');
+  assert.equal(next('Action=CreateCacheCluster&Tags.Tag.1.Key=team&|', 'Key · Tags.N'), 'Tags.Tag.2.Key=');
+  assert.equal(next('Action=CreateCacheCluster&Tags.member.1.Key=a&Tags.member.1.Value=b&|', 'Key · Tags.N'), 'Tags.member.2.Key=');
+  // The item whose name is being edited does not count.
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.member.1=sg-1&Sec|', 'SecurityGroupIds.member.N'), 'SecurityGroupIds.member.2=');
+  assert.equal(next('Action=CreateCacheCluster&Secu|rityGroupIds.member.1=sg-1', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.1');
 });
 
 test('query: a name before an existing = is replaced without adding another =', () => {
@@ -119,7 +149,6 @@ test('query: parameter names — secrets after other optional members; list-of-s
   const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
   assert.notEqual(sorted[0], 'AuthToken');
   assert.ok(sorted.indexOf('AuthToken') > sorted.indexOf('TransitEncryptionEnabled'), 'AuthToken after the other missing optional members');
-  assert.ok(sorted.indexOf('AuthToken') < sorted.indexOf('Engine'), 'but before those already set');
   const log = items.filter((i) => i.insertText.startsWith('LogDeliveryConfigurations.'));
   assert.equal(log.length, 5);
   assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, 5, 'labels differ in their first characters');

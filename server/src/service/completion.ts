@@ -33,7 +33,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
-import type { Analysis, DocumentKind, ParsedRequest, Span } from './types';
+import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
 
 export interface CompletionCandidate {
   label: string;
@@ -459,7 +459,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const hasEquals = text[nameEnd] === '=';
   // On an empty continuation line, the `&` comes with the name.
   const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
-  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, hasEquals, prefix);
+  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix);
   // Outside any request (e.g. an empty file), a whole request can be started.
   if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
   return names;
@@ -489,8 +489,31 @@ function requestSnippet(replace: Span): CompletionCandidate {
   };
 }
 
-function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, hasEquals: boolean, prefix: string): CompletionCandidate[] {
-  const params = request?.params ?? [];
+/**
+ * The items written of a list member in a Query request, under either item marker the API takes (`member` or the
+ * list's locationName): the highest index per structure member ('' for a list of scalars), and the marker last used.
+ */
+function writtenListItems(params: readonly QueryParam[], listMember: string, markers: readonly string[]): { highest: Map<string, number>; marker?: string } {
+  const highest = new Map<string, number>();
+  let marker: string | undefined;
+  for (const p of params) {
+    if (!p.name.startsWith(listMember + '.')) continue;
+    const segs = p.name.split('.');
+    if (segs.length < 3 || !markers.includes(segs[1]) || !/^\d+$/.test(segs[2])) continue;
+    const sub = segs[3] ?? '';
+    highest.set(sub, Math.max(highest.get(sub) ?? 0, Number(segs[2])));
+    marker = segs[1];
+  }
+  return { highest, marker };
+}
+
+/**
+ * Parameter names after `?`/`&`. A name the request already has is not offered (the same parameter twice is an
+ * error, duplicate-parameter), except the one being edited; a list offers its next free item number, per member
+ * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use.
+ */
+function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string): CompletionCandidate[] {
+  const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
   const presentMembers = new Set(params.map((p) => p.name.split('.')[0]));
@@ -501,42 +524,38 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
     for (const o of memberOptions(inputShape, presentMembers)) {
       const shape = shapes[o.model.shape];
       if (shape?.type === 'list' && shape.member) {
-        const item = shape.member.locationName ?? 'member';
-        const stem = `${o.member}.${item}.`;
-        let next = 1;
-        for (const p of params) {
-          if (!p.name.startsWith(stem)) continue;
-          const n = parseInt(p.name.slice(stem.length), 10);
-          if (n >= next) next = n + 1;
-        }
+        const locationName = shape.member.locationName ?? 'member';
+        const items = writtenListItems(params, o.member, ['member', locationName]);
+        const stem = `${o.member}.${items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];
+        const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
           for (const sub of Object.keys(itemShape.members ?? {})) {
-            const name = `${stem}${next}.${sub}`;
+            const name = `${stem}${(items.highest.get(sub) ?? 0) + 1}.${sub}`;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
-            out.push(nameCandidate(action, { ...o, present: written.has(name) }, label, prefix + name + assign, replace, false, name));
+            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
           }
         } else {
-          const name = `${stem}${next}`;
-          out.push(nameCandidate(action, o, `${stem}N`, prefix + name + assign, replace, false, name));
+          const name = `${stem}${(items.highest.get('') ?? 0) + 1}`;
+          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
         }
-      } else {
+      } else if (!o.present) {
         out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false));
       }
     }
   }
   PROTOCOL_NAMES.forEach((name, i) => {
-    const missing = !written.has(name);
+    if (written.has(name)) return;
     const required = name === 'Action' || name === 'Version';
     out.push({
       label: name,
       kind: 'keyword',
-      detail: `Query API common parameter${required ? ' · required' : ''}${missing ? '' : ' · already set'}`,
+      detail: `Query API common parameter${required ? ' · required' : ''}`,
       insertText: prefix + name + assign,
       replace,
-      sortText: sortKey(!missing ? 3 : required ? 0 : 2, i),
+      sortText: sortKey(required ? 0 : 2, i),
     });
   });
   return out;
