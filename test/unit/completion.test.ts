@@ -283,6 +283,15 @@ test('yaml: an empty line under a list key (no `- ` yet) offers a new item', asy
   assert.equal(byLabel(azs.items, 'us-west-2b').insertText, '- us-west-2b');
   assert.ok(labels(azs.items).every((l) => l === '- PreferredAvailabilityZone' || l.startsWith('us-west-2')), labels(azs.items).join(','));
 
+  // At the key's own column a `- ` item may follow too: offered first, before the mapping's keys.
+  const compact = at('CacheClusterId: a\nSecurityGroupIds:\n|', 'yaml');
+  const sorted = [...compact.items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  assert.equal(sorted[0].label, '- SecurityGroupId');
+  assert.equal(apply(compact.text, sorted[0]), 'CacheClusterId: a\nSecurityGroupIds:\n- $1');
+  assert.ok(labels(compact.items).includes('Engine'), 'the mapping keys still follow');
+  assert.ok(!labels(at('Engine: redis\n|', 'yaml').items).some((l) => l.startsWith('- ')), 'not after a scalar key');
+  assert.ok(!labels(at('SecurityGroupIds: []\n|', 'yaml').items).some((l) => l.startsWith('- ')), 'not after a list written inline');
+
   // A list of structures: one item with all the members, each line indented under the dash.
   const tags = at('CacheClusterId: a\nTags:\n  |', 'yaml');
   assert.deepEqual(labels(tags.items), ['- Tag']);

@@ -968,7 +968,24 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
   if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
   if (!shapeName || shape?.type !== 'structure') return [];
-  return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  const keys = keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
+  // start at the key's column): offered first, the mapping's keys after it.
+  const previous = keyOnly ? undefined : previousYamlLine(above);
+  if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
+    const list = shapeAtPath(root, [...parent, previous.key]);
+    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+  }
+  return keys;
+}
+
+/** The last non-blank, non-comment line of `lines`, and whether its key has no value on the line. */
+function previousYamlLine(lines: string[]): (YamlLine & { emptyValue: boolean }) | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = yamlLine(lines[i]);
+    if (l) return { ...l, emptyValue: /:\s*(#.*)?$/.test(lines[i]) };
+  }
+  return undefined;
 }
 
 /**
