@@ -11,6 +11,7 @@ import {
   DidCloseTextDocumentNotification,
   DocumentSymbolRequest,
   HoverRequest,
+  InsertTextFormat,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
@@ -90,16 +91,30 @@ test('completion of engine versions marks end-of-life ones as deprecated (struck
   assert.ok(current.sortText! < eol.sortText!);
 });
 
-test('completion of parameter names after & puts missing ones first and marks required ones', async () => {
+test('completion of parameter groups lists the newest family first and strikes through end-of-life families', async () => {
+  const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &Engine=redis\n  &CacheParameterGroupName=';
+  const uri = 'file:///work/requests/groups.elasticache';
+  await client.open(uri, 'elasticache-query', text);
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, text.length) })));
+  const sorted = [...result].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
+  assert.equal(sorted[0].label, 'default.redis7', sorted.map((i) => i.label).join(','));
+  assert.equal(sorted[0].tags, undefined);
+  const eol = result.find((i) => i.label === 'default.redis2.8')!;
+  assert.deepEqual(eol.tags, [CompletionItemTag.Deprecated]);
+  assert.equal(result.find((i) => i.label === 'default.redis5.0')!.tags, undefined, 'extended support is not end of life');
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('completion of parameter names after & offers the missing ones, required ones first and marked', async () => {
   const text = 'https://elasticache.us-east-1.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheNodeType=cache.t3.micro\n  &';
   const uri = 'file:///work/requests/names.elasticache';
   await client.open(uri, 'elasticache-query', text);
   const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, text.length) })));
   const byLabel = new Map(result.map((i) => [i.label, i]));
   const id = byLabel.get('CacheClusterId')!;
-  const nodeType = byLabel.get('CacheNodeType')!;
   assert.match(id.detail ?? '', /required/);
-  assert.ok(id.sortText! < nodeType.sortText!, 'missing required CacheClusterId sorts before present CacheNodeType');
+  assert.ok(id.sortText! < byLabel.get('Engine')!.sortText!, 'missing required CacheClusterId sorts before optional Engine');
+  assert.ok(!byLabel.has('CacheNodeType') && !byLabel.has('Action'), 'names the request has are not offered again');
   assert.ok(byLabel.get('SecurityGroupIds.SecurityGroupId.N'), 'list members in the Query form');
   assert.equal((id.documentation as MarkupContent).kind, 'markdown');
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
@@ -197,6 +212,27 @@ test('CLI input JSON and YAML files are served; other JSON/YAML files are ignore
   const none = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: otherUri }, position: { line: 0, character: 1 } }));
   assert.equal(none, null);
   for (const uri of [jsonUri, yamlUri, otherUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
+test('completion under a YAML list key without `- ` and in an empty JSON list offers a new item snippet', async () => {
+  const yamlUri = 'file:///work/requests/items.elasticache.yaml';
+  const yaml = 'CacheClusterId: a\nSecurityGroupIds:\n  \nTags:\n  ';
+  await client.open(yamlUri, 'yaml', yaml);
+  const ids = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: yamlUri }, position: { line: 2, character: 2 } })));
+  assert.deepEqual(ids.map((i) => i.label), ['- SecurityGroupId']);
+  assert.equal(ids[0].insertTextFormat, InsertTextFormat.Snippet);
+  assert.deepEqual(ids[0].textEdit, { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: '- $1' });
+  const tags = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: yamlUri }, position: { line: 4, character: 2 } })));
+  assert.deepEqual(tags.map((i) => [i.label, i.textEdit?.newText]), [['- Tag', '- Key: $1\n  Value: $2']]);
+  // No InsertTextMode: the client's default (adjust indentation) indents the second line under the dash.
+  assert.equal(tags[0].insertTextMode, undefined);
+
+  const jsonUri = 'file:///work/requests/items.elasticache.json';
+  const json = '{\n  "CacheClusterId": "a",\n  "Tags": []\n}\n';
+  await client.open(jsonUri, 'json', json);
+  const jsonTags = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: jsonUri }, position: after_(json, '"Tags": [') })));
+  assert.deepEqual(jsonTags.map((i) => [i.label, i.textEdit?.newText]), [['Tag item', '{ "Key": "$1", "Value": "$2" }']]);
+  for (const uri of [yamlUri, jsonUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
 test('bad input never stops the server: it answers after each', async (t) => {

@@ -36,9 +36,7 @@ test('query: parameter names after & — missing first, required marked, documen
   const id = byLabel(items, 'CacheClusterId');
   assert.match(id.detail ?? '', /required/);
   assert.match(id.documentation ?? '', /API_CreateCacheCluster\.html/);
-  assert.ok(id.sortText < byLabel(items, 'Engine').sortText, 'missing required before present');
-  assert.ok(byLabel(items, 'CacheNodeType').sortText < byLabel(items, 'Engine').sortText, 'missing optional before present');
-  assert.match(byLabel(items, 'Engine').detail ?? '', /already set/);
+  assert.ok(id.sortText < byLabel(items, 'CacheNodeType').sortText, 'missing required before missing optional');
   assert.equal(apply(text, id), 'Action=CreateCacheCluster&Engine=redis&SecurityGroupIds.SecurityGroupId.1=sg-1&CacheClusterId=');
   assert.equal(byLabel(items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.2=', 'next free index');
   const tagKey = byLabel(items, 'Key · Tags.N');
@@ -47,6 +45,38 @@ test('query: parameter names after & — missing first, required marked, documen
   assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · optional · string/);
   assert.ok(labels(items).includes('X-Amz-Credential'));
   assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
+});
+
+test('query: names the request already has are not offered (twice is duplicate-parameter), but the one being edited is', () => {
+  const { items } = at('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&Engine=redis&CacheClusterId=a&|', 'query');
+  for (const present of ['Action', 'Version', 'Engine', 'CacheClusterId']) assert.ok(!labels(items).includes(present), `${present} in ${labels(items).join(', ')}`);
+  assert.ok(labels(items).includes('EngineVersion') && labels(items).includes('X-Amz-Date'));
+  assert.ok(items.every((i) => !/already set/.test(i.detail ?? '')));
+  // On its own name: re-completing or renaming it.
+  const own = at('Action=CreateCacheCluster&Eng|ine=redis', 'query');
+  assert.equal(apply(own.text, byLabel(own.items, 'Engine')), 'Action=CreateCacheCluster&Engine=redis');
+  assert.equal(apply(own.text, byLabel(own.items, 'EngineVersion')), 'Action=CreateCacheCluster&EngineVersion=redis');
+  // ... unless the request has that name elsewhere too.
+  assert.ok(!labels(at('Action=CreateCacheCluster&Engine=redis&Eng|=valkey', 'query').items).includes('Engine'));
+  assert.ok(labels(at('Act|ion=CreateCacheCluster', 'query').items).includes('Action'));
+  // A blank continuation line right after a parameter is not that parameter's name.
+  assert.ok(!labels(at('Action=CreateCacheCluster\n  &Engine=redis\n  |', 'query').items).includes('Engine'));
+});
+
+test('query: a list offers its next free item number, with the item marker already in use', () => {
+  const next = (marked: string, label: string) => byLabel(at(marked, 'query').items, label).insertText;
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.member.1=sg-1&SecurityGroupIds.member.2=sg-2&|', 'SecurityGroupIds.member.N'), 'SecurityGroupIds.member.3=');
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.2=sg-1&|', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.3=');
+  assert.equal(next('Action=CreateCacheCluster&|', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.1=');
+  // Percent-encoded names count too (the parser decodes them).
+  assert.equal(next('Action=CreateCacheCluster&SnapshotArns.member.1=arn%3Aaws%3As3%3A%3A%3Ab%2Fd.rdb&|', 'SnapshotArns.member.N'), 'SnapshotArns.member.2=');
+  // Structure items: per member, so the item in progress is completed before a new one starts.
+  assert.equal(next('Action=CreateCacheCluster&Tags.Tag.1.Key=team&|', 'Value · Tags.N'), 'Tags.Tag.1.Value=');
+  assert.equal(next('Action=CreateCacheCluster&Tags.Tag.1.Key=team&|', 'Key · Tags.N'), 'Tags.Tag.2.Key=');
+  assert.equal(next('Action=CreateCacheCluster&Tags.member.1.Key=a&Tags.member.1.Value=b&|', 'Key · Tags.N'), 'Tags.member.2.Key=');
+  // The item whose name is being edited does not count.
+  assert.equal(next('Action=CreateCacheCluster&SecurityGroupIds.member.1=sg-1&Sec|', 'SecurityGroupIds.member.N'), 'SecurityGroupIds.member.2=');
+  assert.equal(next('Action=CreateCacheCluster&Secu|rityGroupIds.member.1=sg-1', 'SecurityGroupIds.SecurityGroupId.N'), 'SecurityGroupIds.SecurityGroupId.1');
 });
 
 test('query: a name before an existing = is replaced without adding another =', () => {
@@ -93,12 +123,32 @@ test('engine versions: supported first, newest first; end-of-life versions tagge
   assert.ok(!byLabel(nodeTypes, 'cache.r7g.large').deprecated);
 });
 
+test('parameter groups: newest family first, end-of-life families last and tagged deprecated', () => {
+  const inOrder = (items: CompletionCandidate[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
+  const redis = at('Action=CreateCacheCluster&Engine=redis&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(inOrder(redis), ['default.redis7', 'default.redis6.x', 'default.redis5.0', 'default.redis4.0', 'default.redis3.2', 'default.redis2.8', 'default.redis2.6']);
+  // Every version of redis3.2, 2.8 and 2.6 is past end of life; redis5.0 still has 5.0.6 (extended support).
+  for (const eol of ['default.redis3.2', 'default.redis2.8', 'default.redis2.6']) assert.equal(byLabel(redis, eol).deprecated, true, eol);
+  for (const live of ['default.redis7', 'default.redis6.x', 'default.redis5.0', 'default.redis4.0']) assert.ok(!byLabel(redis, live).deprecated, live);
+  assert.match(byLabel(redis, 'default.redis3.2').detail ?? '', /end of life 2023-07-31/);
+  assert.match(byLabel(redis, 'default.redis5.0').detail ?? '', /extended support/);
+  assert.deepEqual(inOrder(at('{ "Engine": "memcached", "CacheParameterGroupName": | }', 'json').items), ['default.memcached1.6', 'default.memcached1.5', 'default.memcached1.4']);
+  // The EngineVersion's family only; an end-of-life version's family is tagged too.
+  const eolVersion = at('Action=CreateCacheCluster&Engine=redis&EngineVersion=2.8.24&CacheParameterGroupName=|', 'query').items;
+  assert.deepEqual(labels(eolVersion), ['default.redis2.8']);
+  assert.equal(eolVersion[0].deprecated, true);
+  // No engine: supported families of every engine (newest first per engine) before extended support and end of life.
+  const all = inOrder(at('Action=CreateReplicationGroup&CacheParameterGroupName=|', 'query').items);
+  assert.ok(all.indexOf('default.valkey8') < all.indexOf('default.valkey7') && all.indexOf('default.redis7') < all.indexOf('default.redis6.x'), all.join(','));
+  assert.ok(all.indexOf('default.memcached1.4') < all.indexOf('default.redis5.0') && all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
+  assert.equal(all.at(-1), 'default.redis2.6');
+});
+
 test('query: parameter names — secrets after other optional members; list-of-structure items distinguishable', () => {
   const { items } = at('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&|', 'query');
   const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1)).map((i) => i.label);
   assert.notEqual(sorted[0], 'AuthToken');
   assert.ok(sorted.indexOf('AuthToken') > sorted.indexOf('TransitEncryptionEnabled'), 'AuthToken after the other missing optional members');
-  assert.ok(sorted.indexOf('AuthToken') < sorted.indexOf('Engine'), 'but before those already set');
   const log = items.filter((i) => i.insertText.startsWith('LogDeliveryConfigurations.'));
   assert.equal(log.length, 5);
   assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, 5, 'labels differ in their first characters');
@@ -208,8 +258,82 @@ test('yaml: keys on the editor-indented line after a key with an empty value go 
   const tag = at('Tags:\n  - Key: a\n    Value:\n      |', 'yaml');
   assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
   assert.ok(apply(tag.text, byLabel(tag.items, 'Key')).endsWith('\n    Value:\n    Key: $1'));
-  // Still nothing under a key whose value is a list of scalars without `- `.
-  assert.deepEqual(at('SecurityGroupIds:\n  |', 'yaml').items, []);
+});
+
+/** Expands a snippet with each placeholder's default (first choice for `${n|a,b|}`, empty for `$n`). */
+const expandSnippet = (snippet: string) => snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+/** Applies a candidate as VS Code inserts a snippet: lines after the first get the cursor line's indentation. */
+const insertIndented = (text: string, c: CompletionCandidate, fill: (snippet: string) => string) => {
+  const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', c.replace.start - 1) + 1))![0];
+  return text.slice(0, c.replace.start) + fill(c.insertText).replace(/\n/g, '\n' + indent) + text.slice(c.replace.end);
+};
+
+test('yaml: an empty line under a list key (no `- ` yet) offers a new item', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const ids = at('CacheClusterId: a\nSecurityGroupIds:\n  |', 'yaml');
+  assert.deepEqual(labels(ids.items), ['- SecurityGroupId']);
+  assert.equal(ids.items[0].isSnippet, true);
+  assert.equal(apply(ids.text, ids.items[0]), 'CacheClusterId: a\nSecurityGroupIds:\n  - $1');
+  // After an item already written, and with a word typed (the item replaces it).
+  assert.deepEqual(labels(at('SecurityGroupIds:\n  - sg-1\n  |', 'yaml').items), ['- SecurityGroupId']);
+  const typed = at('SecurityGroupIds:\n  sg|', 'yaml');
+  assert.equal(apply(typed.text, byLabel(typed.items, '- SecurityGroupId')), 'SecurityGroupIds:\n  - $1');
+  // Known values come as whole items too.
+  const azs = at('PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones:\n  |', 'yaml');
+  assert.equal(byLabel(azs.items, 'us-west-2b').insertText, '- us-west-2b');
+  assert.ok(labels(azs.items).every((l) => l === '- PreferredAvailabilityZone' || l.startsWith('us-west-2')), labels(azs.items).join(','));
+
+  // At the key's own column a `- ` item may follow too: offered first, before the mapping's keys.
+  const compact = at('CacheClusterId: a\nSecurityGroupIds:\n|', 'yaml');
+  const sorted = [...compact.items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  assert.equal(sorted[0].label, '- SecurityGroupId');
+  assert.equal(apply(compact.text, sorted[0]), 'CacheClusterId: a\nSecurityGroupIds:\n- $1');
+  assert.ok(labels(compact.items).includes('Engine'), 'the mapping keys still follow');
+  assert.ok(!labels(at('Engine: redis\n|', 'yaml').items).some((l) => l.startsWith('- ')), 'not after a scalar key');
+  assert.ok(!labels(at('SecurityGroupIds: []\n|', 'yaml').items).some((l) => l.startsWith('- ')), 'not after a list written inline');
+
+  // A list of structures: one item with all the members, each line indented under the dash.
+  const tags = at('CacheClusterId: a\nTags:\n  |', 'yaml');
+  assert.deepEqual(labels(tags.items), ['- Tag']);
+  const tagged = insertIndented(tags.text, tags.items[0], (s) => s.replace('$1', 'team').replace('$2', 'cache'));
+  assert.equal(tagged, 'CacheClusterId: a\nTags:\n  - Key: team\n    Value: cache');
+  assert.deepEqual(analyze(tagged, 'yaml').requests[0].input.Tags, [{ Key: 'team', Value: 'cache' }]);
+  const log = at('LogDeliveryConfigurations:\n  - LogType: slow-log\n  |', 'yaml');
+  const item = byLabel(log.items, '- LogDeliveryConfigurationRequest');
+  assert.match(item.detail ?? '', /LogType, DestinationType, DestinationDetails, LogFormat, Enabled/);
+  const logged = insertIndented(log.text, item, expandSnippet);
+  assert.deepEqual(analyze(logged, 'yaml').requests[0].input.LogDeliveryConfigurations, [
+    { LogType: 'slow-log' },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', LogFormat: 'text', Enabled: true },
+  ]);
+  assert.match(logged, /\n    DestinationDetails:\n      \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
+});
+
+test('json: in an empty list a new item, after a list or object key its brackets; empty objects take their keys', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const ids = at('{ "SecurityGroupIds": [|] }', 'json');
+  assert.deepEqual(labels(ids.items), ['SecurityGroupId item']);
+  assert.equal(apply(ids.text, ids.items[0]), '{ "SecurityGroupIds": ["$1"] }');
+  const next = at('{ "SecurityGroupIds": ["sg-1", |] }', 'json');
+  assert.equal(apply(next.text, byLabel(next.items, 'SecurityGroupId item')), '{ "SecurityGroupIds": ["sg-1", "$1"] }');
+  const tags = at('{ "Tags": [ | ] }', 'json');
+  assert.equal(apply(tags.text, byLabel(tags.items, 'Tag item')), '{ "Tags": [ { "Key": "$1", "Value": "$2" } ] }');
+  const log = at('{ "LogDeliveryConfigurations": [|] }', 'json');
+  const filled = expandSnippet(apply(log.text, byLabel(log.items, 'LogDeliveryConfigurationRequest item')));
+  assert.deepEqual(analyze(filled, 'json').requests[0].input.LogDeliveryConfigurations, [
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: {}, LogFormat: 'text', Enabled: true },
+  ]);
+  // After the key: the brackets, with an item for a list of structures.
+  const tagList = at('{ "Tags": | }', 'json');
+  assert.equal(apply(tagList.text, byLabel(tagList.items, '[ ]')), '{ "Tags": [{ "Key": "$1", "Value": "$2" }] }');
+  const details = at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": | }] }', 'json');
+  assert.equal(byLabel(details.items, '{ }').insertText, '{$1}');
+  // An empty object: its members.
+  assert.deepEqual(labels(at('{ "Tags": [{|}] }', 'json').items).sort(), ['Key', 'Value']);
+  assert.deepEqual(labels(at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": {|} }] }', 'json').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
+  // A key's template types each member of a list item (Enabled a boolean, DestinationDetails an object).
+  const key = byLabel(at('{ | }', 'json').items, 'LogDeliveryConfigurations');
+  assert.match(key.insertText, /"DestinationDetails": \{\$3\}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
 });
 
 test('json/yaml: number templates start at a valid value (suggested value, model minimum, else 1)', () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ENGINES, ENGINE_VERSIONS, NODE_TYPES, PARAMETER_GROUP_FAMILIES, REGIONS, SOURCES, MEMCACHED_ONLY_MEMBERS, REDIS_ONLY_MEMBERS, defaultParameterGroups,
-  endpointHost, engineOfFamily, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
+  endpointHost, engineOfFamily, familySupport, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
 } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 
@@ -22,6 +22,15 @@ test('every engine version maps to a parameter-group family of its engine', () =
 test('the families are exactly the valid CacheParameterGroupFamily values in the service model documentation', () => {
   const doc = serviceModel.shapes.CreateCacheParameterGroupMessage.members!.CacheParameterGroupFamily.documentation ?? '';
   for (const f of PARAMETER_GROUP_FAMILIES) assert.ok(doc.includes(`\`${f}\``), `${f} in the model documentation`);
+});
+
+test('a family is end of life only when all its versions are; every family has versions', () => {
+  for (const f of PARAMETER_GROUP_FAMILIES) assert.ok(familySupport(f), f);
+  assert.deepEqual(familySupport('redis3.2'), { status: 'deprecated', endOfLife: '2023-07-31' });
+  assert.deepEqual(familySupport('redis2.8'), { status: 'deprecated', endOfLife: '2023-01-13' });
+  assert.deepEqual(familySupport('redis5.0'), { status: 'extended-support' }, '5.0.0-5.0.5 are deprecated, 5.0.6 is not');
+  assert.deepEqual(familySupport('valkey8'), { status: 'supported' });
+  assert.equal(familySupport('redis9'), undefined);
 });
 
 test('default parameter groups, with cluster-mode variants only where they exist', () => {

@@ -58,6 +58,9 @@ export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcache
  */
 export type VersionStatus = 'supported' | 'extended-support' | 'deprecated';
 
+/** Best-supported first: the order completion lists versions and families in. */
+export const VERSION_STATUS_ORDER: Readonly<Record<VersionStatus, number>> = { supported: 0, 'extended-support': 1, deprecated: 2 };
+
 export interface EngineVersionFact {
   engine: EngineName;
   version: string;
@@ -122,6 +125,31 @@ export const CLUSTER_MODE_GROUP_SUFFIX = '.cluster.on';
 
 export function versionsOf(engine: EngineName): EngineVersionFact[] {
   return ENGINE_VERSIONS.filter((v) => v.engine === engine);
+}
+
+export function versionsOfFamily(family: string): EngineVersionFact[] {
+  return ENGINE_VERSIONS.filter((v) => v.family === family);
+}
+
+export interface FamilySupport {
+  status: VersionStatus;
+  /** The family's end-of-life date, when every version of it is past end of life on one date. */
+  endOfLife?: string;
+}
+
+/**
+ * Support status of a parameter-group family. The documentation (SOURCES.endOfLife, SOURCES.extendedSupport)
+ * gives end of life per engine version, not per family: a family is as supported as its best-supported version,
+ * so it is end of life only when all its versions are (redis2.6, redis2.8, redis3.2; redis5.0 is not: 5.0.6 is in
+ * extended support).
+ */
+export function familySupport(family: string): FamilySupport | undefined {
+  const list = versionsOfFamily(family);
+  if (list.length === 0) return undefined;
+  const status = list.reduce<VersionStatus>((best, v) => (VERSION_STATUS_ORDER[v.status] < VERSION_STATUS_ORDER[best] ? v.status : best), 'deprecated');
+  const dates = new Set(list.map((v) => v.endOfLife));
+  const endOfLife = status === 'deprecated' && dates.size === 1 ? [...dates][0] : undefined;
+  return endOfLife ? { status, endOfLife } : { status };
 }
 
 // Lookup tables over the constant facts above, built once: the rules consult them on every request.

@@ -1,6 +1,7 @@
 // Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (missing ones
 // first, required ones marked, with documentation) and values (enums, booleans, engines, versions for the chosen
-// engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets).
+// engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
+// list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { getLocation, type JSONPath } from 'jsonc-parser';
 import {
@@ -12,6 +13,7 @@ import {
   ENGINE_VERSIONS,
   engineOfFamily,
   ENGINES,
+  familySupport,
   findVersion,
   latestVersion,
   LIMITS,
@@ -20,6 +22,7 @@ import {
   regionOfAvailabilityZone,
   regionOfEndpointHost,
   REGIONS,
+  VERSION_STATUS_ORDER,
   versionsOf,
   type EngineName,
   type EngineVersionFact,
@@ -30,7 +33,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
-import type { Analysis, DocumentKind, ParsedRequest, Span } from './types';
+import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
 
 export interface CompletionCandidate {
   label: string;
@@ -154,7 +157,7 @@ function engineOf(input: Record<string, unknown>): EngineName | undefined {
   return ENGINES.find((e) => e === engine);
 }
 
-const STATUS_ORDER: Record<VersionStatus, number> = { supported: 0, 'extended-support': 1, deprecated: 2 };
+const STATUS_ORDER = VERSION_STATUS_ORDER;
 const STATUS_TEXT: Record<VersionStatus, string> = {
   supported: 'supported',
   'extended-support': 'extended support (standard support ended)',
@@ -205,27 +208,45 @@ function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] 
   return out;
 }
 
+/** Newest first within an engine ('6.x' counts as 6.0), engines as in the version table (Valkey, Redis OSS, Memcached). */
+const FAMILIES_NEWEST_FIRST: readonly string[] = (() => {
+  const engineRank = (f: string) => ENGINE_VERSIONS.findIndex((v) => v.engine === engineOfFamily(f));
+  const familyVersion = (f: string) => f.slice(engineOfFamily(f)?.length ?? 0);
+  return [...PARAMETER_GROUP_FAMILIES].sort((a, b) => engineRank(a) - engineRank(b) || compareVersions(familyVersion(b), familyVersion(a)));
+})();
+
+/**
+ * Default parameter groups: of the EngineVersion's family when known, else of the Engine's families, else of all;
+ * families in the order of their versions' support (supported, extended support, end of life), newest first.
+ * A family whose versions are all end of life is tagged deprecated, as its versions are.
+ */
 function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   const engine = engineOf(context.input);
   const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
-  const families = exact ? [exact] : PARAMETER_GROUP_FAMILIES.filter((f) => !engine || engineOfFamily(f) === engine);
+  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => !engine || engineOfFamily(f) === engine);
   // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
   // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
   const out: ValueSuggestion[] = [];
   for (const family of families) {
+    const support = familySupport(family);
+    const status = support?.status ?? 'supported';
+    const statusText =
+      status === 'supported' ? '' : ` · ${status === 'deprecated' && support?.endOfLife ? `end of life ${support.endOfLife}: new clusters cannot use it` : STATUS_TEXT[status]}`;
     for (const group of defaultParameterGroups(family)) {
       const clusterMode = group.endsWith(CLUSTER_MODE_GROUP_SUFFIX);
       if (clusterMode && context.action === 'CreateCacheCluster') continue;
       out.push({
         value: group,
-        detail: `default parameter group · family ${family}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
-        group: clusterMode && !clusterModeAllowed ? 2 : 0,
+        detail: `default parameter group · family ${family}${statusText}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
+        group: clusterMode && !clusterModeAllowed ? 3 : STATUS_ORDER[status],
+        deprecated: status === 'deprecated' || undefined,
       });
     }
   }
-  return out;
+  // Stable: within a status group, the family order above.
+  return out.sort((a, b) => (a.group ?? 0) - (b.group ?? 0));
 }
 
 function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
@@ -438,7 +459,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const hasEquals = text[nameEnd] === '=';
   // On an empty continuation line, the `&` comes with the name.
   const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
-  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, hasEquals, prefix);
+  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix);
   // Outside any request (e.g. an empty file), a whole request can be started.
   if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
   return names;
@@ -468,8 +489,31 @@ function requestSnippet(replace: Span): CompletionCandidate {
   };
 }
 
-function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, hasEquals: boolean, prefix: string): CompletionCandidate[] {
-  const params = request?.params ?? [];
+/**
+ * The items written of a list member in a Query request, under either item marker the API takes (`member` or the
+ * list's locationName): the highest index per structure member ('' for a list of scalars), and the marker last used.
+ */
+function writtenListItems(params: readonly QueryParam[], listMember: string, markers: readonly string[]): { highest: Map<string, number>; marker?: string } {
+  const highest = new Map<string, number>();
+  let marker: string | undefined;
+  for (const p of params) {
+    if (!p.name.startsWith(listMember + '.')) continue;
+    const segs = p.name.split('.');
+    if (segs.length < 3 || !markers.includes(segs[1]) || !/^\d+$/.test(segs[2])) continue;
+    const sub = segs[3] ?? '';
+    highest.set(sub, Math.max(highest.get(sub) ?? 0, Number(segs[2])));
+    marker = segs[1];
+  }
+  return { highest, marker };
+}
+
+/**
+ * Parameter names after `?`/`&`. A name the request already has is not offered (the same parameter twice is an
+ * error, duplicate-parameter), except the one being edited; a list offers its next free item number, per member
+ * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use.
+ */
+function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string): CompletionCandidate[] {
+  const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
   const presentMembers = new Set(params.map((p) => p.name.split('.')[0]));
@@ -480,42 +524,38 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
     for (const o of memberOptions(inputShape, presentMembers)) {
       const shape = shapes[o.model.shape];
       if (shape?.type === 'list' && shape.member) {
-        const item = shape.member.locationName ?? 'member';
-        const stem = `${o.member}.${item}.`;
-        let next = 1;
-        for (const p of params) {
-          if (!p.name.startsWith(stem)) continue;
-          const n = parseInt(p.name.slice(stem.length), 10);
-          if (n >= next) next = n + 1;
-        }
+        const locationName = shape.member.locationName ?? 'member';
+        const items = writtenListItems(params, o.member, ['member', locationName]);
+        const stem = `${o.member}.${items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];
+        const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
           for (const sub of Object.keys(itemShape.members ?? {})) {
-            const name = `${stem}${next}.${sub}`;
+            const name = `${stem}${(items.highest.get(sub) ?? 0) + 1}.${sub}`;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
-            out.push(nameCandidate(action, { ...o, present: written.has(name) }, label, prefix + name + assign, replace, false, name));
+            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
           }
         } else {
-          const name = `${stem}${next}`;
-          out.push(nameCandidate(action, o, `${stem}N`, prefix + name + assign, replace, false, name));
+          const name = `${stem}${(items.highest.get('') ?? 0) + 1}`;
+          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
         }
-      } else {
+      } else if (!o.present) {
         out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false));
       }
     }
   }
   PROTOCOL_NAMES.forEach((name, i) => {
-    const missing = !written.has(name);
+    if (written.has(name)) return;
     const required = name === 'Action' || name === 'Version';
     out.push({
       label: name,
       kind: 'keyword',
-      detail: `Query API common parameter${required ? ' · required' : ''}${missing ? '' : ' · already set'}`,
+      detail: `Query API common parameter${required ? ' · required' : ''}`,
       insertText: prefix + name + assign,
       replace,
-      sortText: sortKey(!missing ? 3 : required ? 0 : 2, i),
+      sortText: sortKey(required ? 0 : 2, i),
     });
   });
   return out;
@@ -597,7 +637,7 @@ function jsonValueTemplate(member: string, shapeName: string, context: ValueCont
       return '${1|true,false|}';
     case 'list': {
       const item = shape.member ? shapes[shape.member.shape] : undefined;
-      if (item?.type === 'structure') return `[{ ${Object.keys(item.members ?? {}).map((m, i) => `"${m}": "$${i + 1}"`).join(', ')} }]`;
+      if (item?.type === 'structure') return `[${jsonItemTemplate(shape.member!.shape, context)}]`;
       return '["$1"]';
     }
     case 'structure':
@@ -617,7 +657,7 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
       return ' ${1|true,false|}';
     case 'list': {
       const item = shape.member ? shapes[shape.member.shape] : undefined;
-      if (item?.type === 'structure') return '\n' + Object.keys(item.members ?? {}).map((m, i) => `${i === 0 ? '  - ' : '    '}${m}: $${i + 1}`).join('\n');
+      if (item?.type === 'structure') return '\n  ' + yamlItemTemplate(shape.member!.shape, context).replace(/\n/g, '\n  ');
       return '\n  - $1';
     }
     case 'structure':
@@ -625,6 +665,86 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
     default:
       return shape?.enum ? ` \${1|${shape.enum.join(',')}|}` : ' $1';
   }
+}
+
+/** Renumbers a snippet's tab stops (`$1`, `${1:x}`, `${1|a,b|}`) to start after `after`; returns the highest. */
+function shiftTabStops(snippet: string, after: number): { text: string; last: number } {
+  let last = after;
+  const text = snippet.replace(/\$(\{?)(\d+)/g, (_, brace: string, n: string) => {
+    const stop = Number(n) + after;
+    last = Math.max(last, stop);
+    return `$${brace}${stop}`;
+  });
+  return { text, last };
+}
+
+/** A list item of a structure shape: every member with its value template, tab stops in member order. */
+function itemMembers(itemShapeName: string, template: (member: string, shapeName: string) => string): { member: string; value: string }[] {
+  let last = 0;
+  return Object.entries(shapes[itemShapeName]?.members ?? {}).map(([member, model]) => {
+    const shifted = shiftTabStops(template(member, model.shape), last);
+    last = shifted.last;
+    return { member, value: shifted.text };
+  });
+}
+
+function jsonItemTemplate(itemShapeName: string, context: ValueContext): string {
+  return `{ ${itemMembers(itemShapeName, (m, shape) => jsonValueTemplate(m, shape, context)).map((m) => `"${m.member}": ${m.value}`).join(', ')} }`;
+}
+
+/**
+ * `- Member: value` lines of a new item, indented relative to the dash: the editor adds the line's own indentation
+ * to the lines after the first when it inserts a snippet (LSP InsertTextMode.adjustIndentation, VS Code's default).
+ */
+function yamlItemTemplate(itemShapeName: string, context: ValueContext): string {
+  return itemMembers(itemShapeName, (m, shape) => yamlValueTemplate(m, shape, context))
+    .map((m, i) => `${i === 0 ? '- ' : '  '}${m.member}:${m.value.replace(/\n/g, '\n  ')}`)
+    .join('\n');
+}
+
+/**
+ * A new item where a list's items go but none is started: under `Key:` in YAML (no `- ` yet), in `[` … `]` in
+ * JSON. A list of structures gets one item with all the structure's members; a list of strings gets an empty item
+ * and the values completion knows for it (Availability Zones), each as a whole item.
+ */
+function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span): CompletionCandidate[] {
+  const list = shapes[listShapeName];
+  const itemShapeName = list?.member?.shape;
+  if (list?.type !== 'list' || !itemShapeName) return [];
+  const itemShape = shapes[itemShapeName];
+  const itemName = list.member?.locationName ?? 'item';
+  const context: ValueContext = { action: request?.action?.name, input: request?.input ?? {}, region: regionOf(request) };
+  if (itemShape?.type === 'structure') {
+    const members = Object.keys(itemShape.members ?? {});
+    return [
+      {
+        label: form === 'yaml' ? `- ${itemName}` : `${itemName} item`,
+        kind: 'snippet',
+        detail: `new ${listMember} item: ${members.join(', ')}`,
+        insertText: form === 'yaml' ? yamlItemTemplate(itemShapeName, context) : jsonItemTemplate(itemShapeName, context),
+        isSnippet: true,
+        replace,
+        sortText: '0',
+        filterText: members.join(' '),
+        preselect: true,
+      },
+    ];
+  }
+  const empty: CompletionCandidate = {
+    label: form === 'yaml' ? `- ${itemName}` : `${itemName} item`,
+    kind: 'snippet',
+    detail: `new ${listMember} item · ${typeName(itemShapeName)}`,
+    insertText: form === 'yaml' ? '- $1' : '"$1"',
+    isSnippet: true,
+    replace,
+    sortText: '0',
+    filterText: itemName,
+  };
+  const values = valueCandidates(listMember, itemShape, request, form, replace, false).map((c) => ({
+    ...c,
+    insertText: form === 'yaml' ? `- ${c.insertText}` : c.insertText,
+  }));
+  return [empty, ...values];
 }
 
 function keyCandidates(
@@ -681,7 +801,29 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   }
   const top = String(path[0]);
   const { shape } = shapeAtPath(root, path);
-  if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+  // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
+  if (!inNode && typeof path[path.length - 1] === 'number') {
+    const list = shapeAtPath(root, path.slice(0, -1));
+    if (list.shapeName && list.shape?.type === 'list') return listItemCandidates(top, list.shapeName, request, 'json', replace);
+  }
+  if (!shape) return [];
+  if (shape.type === 'structure' || shape.type === 'list') {
+    // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
+    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    const { shapeName } = shapeAtPath(root, path);
+    const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
+    return [
+      {
+        label: shape.type === 'list' ? '[ ]' : '{ }',
+        kind: 'snippet',
+        detail: `${String(path[path.length - 1])}: ${typeName(shapeName!)}`,
+        insertText: jsonValueTemplate(String(path[path.length - 1]), shapeName!, context),
+        isSnippet: true,
+        replace,
+        sortText: '0',
+      },
+    ];
+  }
   return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
 }
 
@@ -823,8 +965,27 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
       replace.start = lineStart + keyLine.keyCol;
     }
   }
+  // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
+  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
   if (!shapeName || shape?.type !== 'structure') return [];
-  return keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  const keys = keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
+  // start at the key's column): offered first, the mapping's keys after it.
+  const previous = keyOnly ? undefined : previousYamlLine(above);
+  if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
+    const list = shapeAtPath(root, [...parent, previous.key]);
+    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+  }
+  return keys;
+}
+
+/** The last non-blank, non-comment line of `lines`, and whether its key has no value on the line. */
+function previousYamlLine(lines: string[]): (YamlLine & { emptyValue: boolean }) | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = yamlLine(lines[i]);
+    if (l) return { ...l, emptyValue: /:\s*(#.*)?$/.test(lines[i]) };
+  }
+  return undefined;
 }
 
 /**

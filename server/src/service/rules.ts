@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { suggest } from './text';
@@ -15,7 +15,6 @@ import {
   validateSnapshotWindow, validateSnsTopicArn, windowsOverlap,
 } from './validators';
 
-const versionsOfFamily = (family: string) => ENGINE_VERSIONS.filter((v) => v.family === family);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
