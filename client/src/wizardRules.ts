@@ -85,7 +85,7 @@ function modelEngineVersions(engine: string): string[] {
 function engineVersionStatus(engine: string, version: string): string | undefined {
   const e = engineName(engine);
   const status = e ? findVersion(e, version)?.status : undefined;
-  return status === 'deprecated' ? 'deprecated: end of life' : status === 'extended-support' ? 'extended support (paid)' : undefined;
+  return status === 'deprecated' ? 'deprecated: new clusters cannot use it' : status === 'extended-support' ? 'extended support (paid)' : undefined;
 }
 
 export const wizardRules: WizardRules = {
