@@ -100,7 +100,7 @@ const isRedisLike = (engine?: string): boolean => engine === 'redis' || engine =
 const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
   { id: 'connection', kind: 'pick', title: 'Connection', placeholder: 'Where to create the cluster', applies: () => true },
   { id: 'engine', kind: 'pick', title: 'Engine', placeholder: 'Cache engine', applies: () => true },
-  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (newest first)', applies: () => true },
+  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (supported first, newest first)', applies: () => true },
   { id: 'cacheNodeType', kind: 'pick', title: 'Node type', placeholder: 'Compute and memory capacity of each node', applies: () => true },
   { id: 'numCacheNodes', kind: 'input', title: 'Number of nodes', placeholder: 'Number of cache nodes', applies: (s) => s.engine === 'memcached' },
   { id: 'cacheClusterId', kind: 'input', title: 'Cluster id', placeholder: 'Cluster identifier, e.g. my-cache', applies: () => true },
