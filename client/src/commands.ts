@@ -7,6 +7,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
+import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { LocalEndpointManager } from './localEndpoint';
@@ -213,49 +214,34 @@ async function createClusterCommand(
   return createWithInput(ctx, connection, wizard.input());
 }
 
-const CONFIGURE_PROFILE = 'Configure AWS Profile';
-const USE_LOCAL = 'Use Local';
+/** The create flow's questions as VS Code dialogs (createFlow.ts decides which to ask, and when). */
+function createPrompts(ctx: ClientContext): CreatePrompts {
+  return {
+    checkCredentials: async (connection) =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: checking AWS credentials' }, () => ctx.checkCredentials(connection)),
+    // The bill is a warning; a create that cannot happen is an error.
+    ask: async (q) =>
+      q.buttons.includes(CREATE_BILLED)
+        ? vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, ...q.buttons)
+        : vscode.window.showErrorMessage(q.message, { modal: true, detail: q.detail }, ...q.buttons),
+    configureProfile: async () => {
+      const choice = await pickProfile(ctx);
+      // A profile chosen (or configured meanwhile): build clients and check credentials afresh.
+      if (choice && choice.kind !== 'local') ctx.forgetClients();
+      return choice;
+    },
+    offerToContinue: async (message, button) => (await vscode.window.showInformationMessage(message, button)) === button,
+    connections: () => ctx.connections(),
+    localConnection: () => resolveConnection(ctx, 'local'),
+  };
+}
 
-/** Confirms (AWS: billed per node-hour), creates under cancellable progress, reveals, follows to available. */
-export async function createWithInput(ctx: ClientContext, connection: Connection, input: CreateCacheClusterCommandInput): Promise<CacheCluster | undefined> {
+/** Confirms (AWS: credentials, then billed per node-hour), creates under cancellable progress, reveals, follows to available. */
+export async function createWithInput(ctx: ClientContext, chosen: Connection, input: CreateCacheClusterCommandInput): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Error('The request has no CacheClusterId.');
-  if (connection.kind === 'aws') {
-    // Credentials first: confirming a bill for a cluster that cannot be created is no help.
-    const failure = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: checking AWS credentials' }, () =>
-      ctx.checkCredentials(connection),
-    );
-    if (failure && failure.action === 'configure') {
-      const noCredentials = failure.kind === 'noCredentials';
-      const answer = await vscode.window.showErrorMessage(
-        noCredentials ? `No AWS credentials found for profile ${connection.profile}: cache cluster "${id}" cannot be created in ${connection.region}.` : `ElastiCache: ${failure.message}`,
-        {
-          modal: true,
-          detail: noCredentials
-            ? 'Configure a profile (aws configure, aws sso login) and choose it, or create the cluster on the free Local endpoint on this machine instead.'
-            : 'Choose a working profile, or create the cluster on the free Local endpoint on this machine instead.',
-        },
-        CONFIGURE_PROFILE,
-        USE_LOCAL,
-      );
-      if (answer === CONFIGURE_PROFILE) await configureProfile(ctx);
-      if (answer === USE_LOCAL) {
-        const local = await resolveConnection(ctx, 'local');
-        return local && createWithInput(ctx, local, input);
-      }
-      return undefined;
-    }
-    const nodes = input.NumCacheNodes ?? 1;
-    const answer = await vscode.window.showWarningMessage(
-      `Create cache cluster "${id}" in ${connection.region} (profile ${connection.profile})?`,
-      {
-        modal: true,
-        detail: `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`,
-      },
-      'Create (billed per node-hour)',
-    );
-    if (!answer) return undefined;
-  }
+  const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx));
+  if (!connection) return undefined;
   const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
   const where = connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
   return vscode.window.withProgress(
@@ -443,7 +429,15 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   return true;
 }
 
+/** The Configure AWS Profile command: a profile (written to the settings), the Local endpoint (started), or the docs. */
 async function configureProfile(ctx: ClientContext): Promise<string | undefined> {
+  const choice = await pickProfile(ctx);
+  if (choice?.kind === 'local') return startLocal(ctx);
+  return choice?.kind === 'profile' ? choice.profile : undefined;
+}
+
+/** Asks for the AWS profile and applies the answer (the setting, or the docs opened); Local is left to the caller. */
+async function pickProfile(ctx: ClientContext): Promise<ProfileChoice | undefined> {
   const settings = readSettings();
   const { profiles, regions } = await listProfiles().catch(() => ({ profiles: [] as string[], regions: {} as Record<string, string | undefined> }));
   const current = effectiveProfile(settings);
@@ -457,14 +451,14 @@ async function configureProfile(ctx: ClientContext): Promise<string | undefined>
     ignoreFocusOut: true,
   });
   if (!chosen) return undefined;
-  if (chosen.action === 'local') return startLocal(ctx);
+  if (chosen.action === 'local') return { kind: 'local' };
   if (chosen.action === 'docs') {
     await vscode.env.openExternal(vscode.Uri.parse('https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html'));
-    return undefined;
+    return { kind: 'docs' };
   }
   await writeProfile(chosen.profile!);
   ctx.tree.refresh();
-  return chosen.profile;
+  return { kind: 'profile', profile: chosen.profile! };
 }
 
 async function selectRegions(ctx: ClientContext): Promise<string[] | undefined> {

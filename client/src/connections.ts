@@ -99,14 +99,12 @@ export async function awsConnections(settings: ConnectionSettings): Promise<Conn
     }
     regions = [profileRegion ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1'];
   }
-  return [...new Set(regions)].map((region) => ({
-    id: `aws:${profile}:${region}`,
-    kind: 'aws',
-    label: `AWS ${profile} · ${region}`,
-    region,
-    profile,
-    endpoint: settings.endpointUrl || undefined,
-  }));
+  return [...new Set(regions)].map((region) => awsConnection(profile, region, settings.endpointUrl));
+}
+
+/** The connection for a profile in a Region (endpoint: elasticache.endpointUrl when set). */
+export function awsConnection(profile: string, region: string, endpointUrl?: string): Connection {
+  return { id: `aws:${profile}:${region}`, kind: 'aws', label: `AWS ${profile} · ${region}`, region, profile, endpoint: endpointUrl || undefined };
 }
 
 /**

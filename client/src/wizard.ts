@@ -3,6 +3,7 @@
 // No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
 import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { type Connection, loadSdk } from './connections';
+import { describeFailure } from './errors';
 
 export interface WizardState {
   connection?: Connection;
@@ -31,6 +32,12 @@ export interface WizardRules {
   engines: readonly string[];
   /** One line about an engine, for its row. */
   engineDescription?(engine: string): string | undefined;
+  /** The engine versions the model knows, in the order offered (supported newest first, then deprecated). */
+  modelEngineVersions(engine: string): readonly string[];
+  /** Versions from elsewhere (the account) in that same order. */
+  orderEngineVersions(engine: string, versions: readonly string[]): string[];
+  /** A few words on a version's support status when it is not plain supported (extended support, end of life). */
+  engineVersionStatus?(engine: string, version: string): string | undefined;
   nodeTypes(engine: string): readonly string[];
   /** One line about a node type (family, generation), for its row. */
   nodeTypeDescription?(nodeType: string): string | undefined;
@@ -93,7 +100,7 @@ const isRedisLike = (engine?: string): boolean => engine === 'redis' || engine =
 const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
   { id: 'connection', kind: 'pick', title: 'Connection', placeholder: 'Where to create the cluster', applies: () => true },
   { id: 'engine', kind: 'pick', title: 'Engine', placeholder: 'Cache engine', applies: () => true },
-  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (newest first)', applies: () => true },
+  { id: 'engineVersion', kind: 'pick', title: 'Engine version', placeholder: 'Engine version (supported first, newest first)', applies: () => true },
   { id: 'cacheNodeType', kind: 'pick', title: 'Node type', placeholder: 'Compute and memory capacity of each node', applies: () => true },
   { id: 'numCacheNodes', kind: 'input', title: 'Number of nodes', placeholder: 'Number of cache nodes', applies: (s) => s.engine === 'memcached' },
   { id: 'cacheClusterId', kind: 'input', title: 'Cluster id', placeholder: 'Cluster identifier, e.g. my-cache', applies: () => true },
@@ -124,6 +131,8 @@ export class CreateClusterWizard {
   private editing = false;
   /** Steps passed before whose answer a later change made stale: asked again even when editing from the review. */
   private stale = new Set<StepId>();
+  /** Said above the current step's items when they are not what the account would list (set by items()). */
+  private itemsNote: string | undefined;
 
   constructor(
     private readonly services: WizardServices,
@@ -198,8 +207,17 @@ export class CreateClusterWizard {
     }
   }
 
+  /**
+   * A note about the items items() last returned, when they are not the account's own: e.g. without AWS credentials
+   * the versions are the extension's model and the subnet groups cannot be listed.
+   */
+  note(): string | undefined {
+    return this.itemsNote;
+  }
+
   async items(): Promise<PickItem[]> {
     const s = this.state;
+    this.itemsNote = undefined;
     switch (this.currentId) {
       case 'connection':
         return (await this.services.connections()).map((c) => {
@@ -213,13 +231,31 @@ export class CreateClusterWizard {
       case 'engine':
         return this.rules.engines.map((e) => ({ label: e, value: e, description: this.rules.engineDescription?.(e) }));
       case 'engineVersion': {
-        const versions = await this.services.engineVersions(this.requireConnection(), s.engine ?? '');
-        return versions.map((v, i) => ({ label: v, value: v, description: i === 0 ? 'latest' : undefined }));
+        const engine = s.engine ?? '';
+        let versions: readonly string[];
+        try {
+          versions = this.rules.orderEngineVersions(engine, await this.services.engineVersions(this.requireConnection(), engine));
+        } catch (err) {
+          // Without (working) credentials the account cannot be asked; the model knows the versions (as completion does).
+          const failure = this.credentialFailure(err);
+          versions = this.rules.modelEngineVersions(engine);
+          this.itemsNote = `${failure.title}: versions known to the extension, not read from your account`;
+        }
+        return versions.map((v, i) => {
+          const status = this.rules.engineVersionStatus?.(engine, v);
+          return { label: v, value: v, description: status ?? (i === 0 ? 'latest' : undefined) };
+        });
       }
       case 'cacheNodeType':
         return this.rules.nodeTypes(s.engine ?? '').map((t) => ({ label: t, value: t, description: this.rules.nodeTypeDescription?.(t) }));
       case 'cacheSubnetGroupName': {
-        const groups = await this.services.subnetGroups(this.requireConnection());
+        let groups: { name: string; description?: string }[] = [];
+        try {
+          groups = await this.services.subnetGroups(this.requireConnection());
+        } catch (err) {
+          // Subnet groups belong to the account: without credentials there are none to offer, only none at all.
+          this.itemsNote = `${this.credentialFailure(err).title}: your account's subnet groups cannot be listed`;
+        }
         return [
           ...groups.map((g) => ({ label: g.name, value: g.name, description: g.description })),
           { label: 'No subnet group', value: NO_SUBNET_GROUP, description: 'outside a VPC: no encryption in transit' },
@@ -425,6 +461,13 @@ export class CreateClusterWizard {
     return rest;
   }
 
+  /** The failure when it is about credentials (the user can fix it, or create on Local); anything else is rethrown. */
+  private credentialFailure(err: unknown): ReturnType<typeof describeFailure> {
+    const failure = describeFailure(err);
+    if (failure.action !== 'configure') throw err;
+    return failure;
+  }
+
   private requireConnection(): Connection {
     if (!this.state.connection) throw new Error('Choose a connection first.');
     return this.state.connection;
@@ -444,7 +487,7 @@ export function sdkWizardServices(
       for await (const page of paginateDescribeCacheEngineVersions({ client: await clientFor(connection) }, { Engine: engine })) {
         for (const v of page.CacheEngineVersions ?? []) if (v.EngineVersion && !versions.includes(v.EngineVersion)) versions.push(v.EngineVersion);
       }
-      return versions.sort(compareVersionsDescending);
+      return versions;
     },
     async subnetGroups(connection) {
       const { paginateDescribeCacheSubnetGroups } = await loadSdk();
@@ -457,17 +500,4 @@ export function sdkWizardServices(
       return groups;
     },
   };
-}
-
-export function compareVersionsDescending(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-  const pb = b.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? -1;
-    const y = pb[i] ?? -1;
-    if (x === y) continue;
-    if (typeof x === 'number' && typeof y === 'number') return y - x;
-    return String(y).localeCompare(String(x));
-  }
-  return 0;
 }

@@ -1,6 +1,17 @@
 // Binds the create wizard to the language service's model and rules (one fact, one place): the same facts,
 // validators and CreateCacheCluster rules the language server and the Local endpoint use.
-import { ENGINE_DISPLAY, ENGINES, LIMITS, NODE_TYPE_FAMILIES, REGIONS, nodeTypeFact, type EngineName } from '../../server/src/model/facts';
+import {
+  ENGINE_DISPLAY,
+  ENGINES,
+  LIMITS,
+  NODE_TYPE_FAMILIES,
+  REGIONS,
+  findVersion,
+  nodeTypeFact,
+  orderEngineVersions,
+  versionsInOfferOrder,
+  type EngineName,
+} from '../../server/src/model/facts';
 import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
@@ -63,8 +74,28 @@ function defaultNodeType(engine: string): string | undefined {
   return ['cache.t4g.micro', 'cache.t3.micro'].find((t) => types.includes(t)) ?? types[0];
 }
 
+const engineName = (engine: string): EngineName | undefined => ENGINES.find((e) => e === engine);
+
+/** Versions the model knows, in the order completion offers them (the same function). */
+function modelEngineVersions(engine: string): string[] {
+  const e = engineName(engine);
+  return e ? versionsInOfferOrder(e).map((v) => v.version) : [];
+}
+
+function engineVersionStatus(engine: string, version: string): string | undefined {
+  const e = engineName(engine);
+  const status = e ? findVersion(e, version)?.status : undefined;
+  return status === 'deprecated' ? 'deprecated: new clusters cannot use it' : status === 'extended-support' ? 'extended support (paid)' : undefined;
+}
+
 export const wizardRules: WizardRules = {
   engines,
+  modelEngineVersions,
+  orderEngineVersions: (engine, versions) => {
+    const e = engineName(engine);
+    return e ? orderEngineVersions(e, versions) : [...versions];
+  },
+  engineVersionStatus,
   engineDescription: (engine) => ENGINE_DESCRIPTIONS[engine],
   nodeTypes: orderedNodeTypes,
   nodeTypeDescription,

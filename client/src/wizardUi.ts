@@ -64,6 +64,9 @@ function pick(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
           // The review: the actions, then the settings (choosing one goes back to its step).
           const firstSetting = step.id === 'review' ? rows.findIndex((r) => r.value.startsWith('edit:')) : -1;
           if (firstSetting > 0) rows.splice(firstSetting, 0, { label: 'Settings (choose one to change it)', kind: vscode.QuickPickItemKind.Separator, value: '' });
+          // Items that are not the account's own (e.g. no credentials): say so above them. (A separator would share the
+          // first row and cut its label off.)
+          q.placeholder = wizard.note() ?? step.placeholder;
           q.items = rows;
           const current = wizard.currentValue();
           const selected = q.items.find((i) => i.value === current);

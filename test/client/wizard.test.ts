@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { CreateClusterWizard, compareVersionsDescending, sdkWizardServices } from '../../client/src/wizard';
+import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
+import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
+import { complete } from '../../server/src/service/completion';
 import { analyze } from '../../server/src/service/index';
-import { localClientForFile } from './helpers';
+import { localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
 const { log } = fixture;
@@ -185,9 +187,55 @@ test('the step counter is stable: its total is the steps that will be asked, gro
   }
 });
 
-test('versions are offered newest first', () => {
-  assert.deepEqual(['6.2', '7.1', '6.0', '7.0.7', '1.6.22', '1.6.6'].sort(compareVersionsDescending), ['7.1', '7.0.7', '6.2', '6.0', '1.6.22', '1.6.6']);
+/** The EngineVersion values completion offers for an engine, in the order it sorts them. */
+function completionVersions(engine: string): string[] {
+  const text = `https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Engine=${engine}&EngineVersion=`;
+  return complete(text, text.length, 'query')
+    .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0))
+    .map((c) => c.label);
+}
+
+test('the live versions come in the order completion offers them (supported newest first, then extended support)', async () => {
+  const w = newWizard();
+  await w.accept('local');
+  await w.accept('redis');
+  const items = await w.items();
+  const live = items.map((i) => i.value);
+  assert.deepEqual(live, completionVersions('redis').filter((v) => live.includes(v)), 'the same order as completion');
+  assert.equal(live[0], '7.1');
+  assert.equal(items[0]!.description, 'latest');
+  assert.match(items.find((i) => i.value === '4.0.10')?.description ?? '', /extended support/);
+  assert.equal(w.note(), undefined, 'the account\'s own list: no note');
 });
+
+test('an AWS connection without credentials: the model\'s versions with a note saying so, and no subnet group to list', { timeout: 30_000 }, withEmptyAwsFiles(async () => {
+  // The Local endpoint stands in for AWS; the credential chain finds nothing, so no call reaches it.
+  const aws: Connection = { id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: fixture.connection.endpoint };
+  const awsClient = await createAwsLikeClient(aws, log, { maxAttempts: 1 });
+  try {
+    const w = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection, aws], async () => awsClient), wizardRules);
+    await w.accept(aws.id);
+    await w.accept('valkey');
+    assert.equal(w.current()?.id, 'engineVersion');
+    const versions = (await w.items()).map((i) => i.value);
+    assert.deepEqual(versions, completionVersions('valkey'), 'the list completion uses, in its order');
+    assert.match(w.note() ?? '', /^No AWS credentials: versions known to the extension, not read from your account$/);
+    await w.accept(versions[0]!);
+    await w.accept('cache.t4g.micro');
+    await w.accept('aws-nocreds');
+    assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+    const groups = await w.items();
+    assert.deepEqual(groups.map((g) => g.label), ['No subnet group'], 'only the choice that needs no account');
+    assert.match(w.note() ?? '', /^No AWS credentials: your account's subnet groups cannot be listed$/);
+    await w.accept(groups[0]!.value);
+    await w.accept('disabled');
+    assert.equal(w.current()?.id, 'review', 'the wizard gets to the review, where Create checks the credentials again');
+    assert.ok((await w.items()).some((i) => i.value === 'create'));
+    assert.equal(w.note(), undefined, 'the note belongs to the step that had it');
+  } finally {
+    awsClient.destroy();
+  }
+}));
 
 test('a wizard on an unreachable connection reports the failure from the live step, not a crash', async () => {
   const dead = localConnection('http://127.0.0.1:9');

@@ -176,8 +176,19 @@ function rowLabelled(widget: Locator, label: RegExp): Locator {
   return widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: label }) }).first();
 }
 
+interface WizardAnswers {
+  clusterId: string;
+  authToken?: string;
+  /** The connection row to choose (default: Local). */
+  connection?: RegExp;
+  /** The subnet group row to choose (default: `default`, which the Local endpoint has). */
+  subnetGroup?: RegExp;
+  /** Called with the engine-version step's title and placeholder once its items have loaded. */
+  onVersions?: (title: string, placeholder: string) => Promise<void>;
+}
+
 /** Drives the create wizard, answering each step by its title; returns the step titles it saw. */
-async function driveWizard(answers: { clusterId: string; authToken?: string }): Promise<string[]> {
+async function driveWizard(answers: WizardAnswers): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 15; i++) {
     const widget = quickInput(page);
@@ -219,8 +230,13 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
     if (/review/i.test(what)) {
       await screenshot(page, 'wizard-review');
       await pickRow(/Create cluster/);
-    } else if (/connection/i.test(what)) await pickRow(/^Local$/);
-    else if (/engine version/i.test(what)) await rows.first().waitFor({ timeout: 20_000 }).then(() => page.keyboard.press('Enter'));
+    } else if (/connection/i.test(what)) await pickRow(answers.connection ?? /^Local$/);
+    else if (/engine version/i.test(what)) {
+      await rows.first().waitFor({ timeout: 20_000 });
+      // The placeholder may change with the items (a note when they are not the account's own).
+      await answers.onVersions?.(title, (await widget.locator('input').getAttribute('placeholder').catch(() => '')) ?? '');
+      await page.keyboard.press('Enter');
+    }
     else if (/engine/i.test(what)) await pickRow(/^redis$/);
     else if (/node type/i.test(what)) {
       await widget.locator('input').fill('cache.t3.micro');
@@ -228,16 +244,20 @@ async function driveWizard(answers: { clusterId: string; authToken?: string }): 
     } else if (/number of nodes/i.test(what)) await typeAndEnter('1');
     else if (/cluster id/i.test(what)) await typeAndEnter(answers.clusterId);
     // The Local endpoint has a `default` group, as an account with a default VPC does (encryption needs one).
-    else if (/subnet/i.test(what)) await pickRow(/^default$/);
+    else if (/subnet/i.test(what)) {
+      await pickRow(answers.subnetGroup ?? /^default$/);
+    }
     else if (/encryption/i.test(what)) await pickRow(answers.authToken ? /^Enabled$/ : /^Disabled$/);
     else if (/auth token|password/i.test(what)) await typeAndEnter(answers.authToken ?? '');
     else throw new Error(`unexpected wizard step "${what}"`);
     // Wait for the step to change (or the wizard to close) before answering the next.
     await waitUntil(`the wizard to leave step "${what}"`, async () => {
       if (!(await quickInput(page).count())) return true;
-      const t = norm(await quickInput(page).locator('.quick-input-title').innerText().catch(() => ''));
-      const p = (await quickInput(page).locator('input').getAttribute('placeholder').catch(() => '')) ?? '';
-      return t + p !== before;
+      // Short reads: a widget that is closing would otherwise hold each read for Playwright's default 30 s.
+      const t = norm(await quickInput(page).locator('.quick-input-title').innerText({ timeout: 2_000 }).catch(() => ''));
+      const p = (await quickInput(page).locator('input').getAttribute('placeholder', { timeout: 2_000 }).catch(() => '')) ?? '';
+      // Each step has its own title; the placeholder alone may change within a step (a note about its items).
+      return title && t ? t !== title : t + p !== before;
     }, 20_000);
   }
   throw new Error(`the wizard did not finish after 15 steps: ${seen.join(' → ')}`);
@@ -488,4 +508,57 @@ test('6. without AWS credentials the AWS connection shows a readable error; the 
     assert.ok(!wb.log().includes(AUTH_TOKEN), 'code-server\'s output contains the AuthToken');
   });
   await closeQuickInput(page);
+});
+
+const NO_CREDENTIALS_CLUSTER = 'e2e-no-credentials';
+
+test('7. no AWS credentials: Create on the AWS connection, "Use Local" in the question, the cluster is created on Local', { timeout: SCENARIO_TIMEOUT }, async () => {
+  // The harness's profile: HOME in a temp dir, AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE pointing at files that
+  // do not exist, no AWS_* keys, instance metadata disabled. So the credential chain finds nothing.
+  assert.ok(!existsSync(wb.env.AWS_SHARED_CREDENTIALS_FILE!) && !existsSync(wb.env.AWS_CONFIG_FILE!), 'the workbench has no AWS config or credentials files');
+  assert.ok(!wb.env.AWS_ACCESS_KEY_ID && !wb.env.AWS_PROFILE && wb.env.AWS_EC2_METADATA_DISABLED === 'true', 'nor AWS keys in its environment');
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+  const placeholders: string[] = [];
+  await step(page, 'walk through "ElastiCache: Create Cache Cluster…" on the AWS connection', async () => {
+    await runCommand(page, 'ElastiCache: Create Cache Cluster…');
+    await driveWizard({
+      clusterId: NO_CREDENTIALS_CLUSTER,
+      connection: /^AWS .*us-east-1/,
+      // Without credentials the account's subnet groups cannot be listed: only "No subnet group" is offered.
+      subnetGroup: /^No subnet group$/,
+      onVersions: async (title, placeholder) => {
+        placeholders.push(`${title}: ${placeholder}`);
+        await screenshot(page, 'wizard-model-versions');
+      },
+    });
+  });
+  assert.ok(
+    placeholders.some((p) => /Engine version\b.*: No AWS credentials: versions known to the extension, not read from your account$/.test(p)),
+    `the engine-version step says where its versions come from: ${placeholders.join(' | ')}`,
+  );
+  await step(page, 'the question names the missing credentials; choose "Use Local"', async () => {
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const text = norm(await dialog.innerText());
+    assert.match(text, /No AWS credentials found for profile \S+: cache cluster "e2e-no-credentials" cannot be created in us-east-1/);
+    await screenshot(page, 'create-no-credentials');
+    const buttons = (await dialog.locator('.monaco-button').allInnerTexts()).map(norm);
+    assert.ok(buttons.includes('Configure AWS Profile') && buttons.includes('Use Local'), `the question offers: ${buttons.join(' | ')}`);
+    await dialog.locator('.monaco-button', { hasText: /^Use Local$/ }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+  await step(page, `explorer shows ${NO_CREDENTIALS_CLUSTER} available under Local`, async () => {
+    await showExplorer();
+    await expand('Local');
+    await treeRow(NO_CREDENTIALS_CLUSTER).waitFor({ timeout: 30_000 });
+    await waitAvailable(NO_CREDENTIALS_CLUSTER);
+    // Created on Local (no bill was asked for): the AWS connection still has only its error row.
+    assert.ok(!(await page.locator('.monaco-dialog-box').count()), 'no billing confirmation for a Local create');
+    const rows = await treeTexts();
+    const localIndex = rows.findIndex((r) => /^Local\b/.test(r));
+    const awsIndex = rows.findIndex((r) => /\bAWS\b.*us-east-1/.test(r));
+    const clusterIndex = rows.findIndex((r) => r.includes(NO_CREDENTIALS_CLUSTER));
+    assert.ok(localIndex >= 0 && clusterIndex > localIndex && (awsIndex < 0 || awsIndex < localIndex || clusterIndex < awsIndex), `the cluster is under Local: ${rows.join(' | ')}`);
+  });
+  await screenshot(page, 'explorer-no-credentials-local');
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {
   ENGINES, ENGINE_VERSIONS, NODE_TYPES, PARAMETER_GROUP_FAMILIES, REGIONS, SOURCES, MEMCACHED_ONLY_MEMBERS, REDIS_ONLY_MEMBERS, defaultParameterGroups,
   endpointHost, engineOfFamily, familySupport, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
+  orderEngineVersions, versionsInOfferOrder, VERSION_STATUS_RANK,
 } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 
@@ -70,4 +71,19 @@ test('compareVersions is numeric', () => {
   assert.ok(compareVersions('4.0.10', '3.2.6') > 0);
   assert.ok(compareVersions('5.0.6', '5.0.10') < 0);
   assert.equal(compareVersions('6.x', '6.0'), 0);
+});
+
+test('engine versions are offered in one order: supported newest first, then extended support, then deprecated', () => {
+  const redis = versionsInOfferOrder('redis').map((v) => v.version);
+  assert.deepEqual(redis.slice(0, 5), ['7.1', '7.0', '6.2', '6.0', '6.x'], 'supported, newest first');
+  const statuses = versionsInOfferOrder('redis').map((v) => v.status);
+  assert.deepEqual(statuses, [...statuses].sort((a, b) => VERSION_STATUS_RANK[a] - VERSION_STATUS_RANK[b]), 'grouped by status');
+  // 5.0.5 is newer than 4.0.10 but deprecated: it goes after the extended-support 4.0.10.
+  assert.ok(redis.indexOf('4.0.10') < redis.indexOf('5.0.5'));
+  assert.equal(redis.at(-1), '2.6.13');
+  // The model's first supported version is its latest.
+  for (const e of ENGINES) assert.equal(versionsInOfferOrder(e)[0], latestVersion(e));
+  // An account's list (any order, duplicates): the same order; a version newer than the model counts as supported.
+  assert.deepEqual(orderEngineVersions('redis', ['5.0.5', '6.2', '4.0.10', '7.1', '2.8.24', '6.2', '7.9']), ['7.9', '7.1', '6.2', '4.0.10', '5.0.5', '2.8.24']);
+  assert.deepEqual(orderEngineVersions('memcached', ['1.4.5', '1.6.6', '1.6.22', '1.5.16']), ['1.6.22', '1.6.6', '1.5.16', '1.4.5']);
 });

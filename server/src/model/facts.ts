@@ -58,8 +58,8 @@ export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcache
  */
 export type VersionStatus = 'supported' | 'extended-support' | 'deprecated';
 
-/** Best-supported first: the order completion lists versions and families in. */
-export const VERSION_STATUS_ORDER: Readonly<Record<VersionStatus, number>> = { supported: 0, 'extended-support': 1, deprecated: 2 };
+/** Best-supported first: where each status goes when versions and families are offered (completion, the wizard). */
+export const VERSION_STATUS_RANK: Readonly<Record<VersionStatus, number>> = { supported: 0, 'extended-support': 1, deprecated: 2 };
 
 export interface EngineVersionFact {
   engine: EngineName;
@@ -146,7 +146,7 @@ export interface FamilySupport {
 export function familySupport(family: string): FamilySupport | undefined {
   const list = versionsOfFamily(family);
   if (list.length === 0) return undefined;
-  const status = list.reduce<VersionStatus>((best, v) => (VERSION_STATUS_ORDER[v.status] < VERSION_STATUS_ORDER[best] ? v.status : best), 'deprecated');
+  const status = list.reduce<VersionStatus>((best, v) => (VERSION_STATUS_RANK[v.status] < VERSION_STATUS_RANK[best] ? v.status : best), 'deprecated');
   const dates = new Set(list.map((v) => v.endOfLife));
   const endOfLife = status === 'deprecated' && dates.size === 1 ? [...dates][0] : undefined;
   return endOfLife ? { status, endOfLife } : { status };
@@ -186,6 +186,38 @@ export function compareVersions(a: string, b: string): number {
     j = pb.end + 1;
   }
   return 0;
+}
+
+/**
+ * The one order in which engine versions are offered (completion, the create wizard): supported first, then
+ * extended support, then deprecated (end of life); newest first within each; for several engines, in the order
+ * ENGINE_VERSIONS lists them. A version the model does not know (e.g. one the account lists that is newer than the
+ * model) counts as supported: the service offered it.
+ */
+export function compareVersionOffer(a: Pick<EngineVersionFact, 'engine' | 'version' | 'status'>, b: Pick<EngineVersionFact, 'engine' | 'version' | 'status'>): number {
+  return VERSION_STATUS_RANK[a.status] - VERSION_STATUS_RANK[b.status] || ENGINE_RANK[a.engine] - ENGINE_RANK[b.engine] || compareVersions(b.version, a.version);
+}
+const ENGINE_RANK = Object.fromEntries(ENGINES.map((e) => [e, ENGINE_VERSIONS.findIndex((v) => v.engine === e)])) as Record<EngineName, number>;
+
+// The model's lists are constant: ordered once per engine (and once for all engines), not per request.
+const VERSIONS_IN_OFFER_ORDER = new Map<EngineName | undefined, readonly EngineVersionFact[]>();
+
+/** The versions the model knows for an engine (all engines when undefined), in offer order (compareVersionOffer). */
+export function versionsInOfferOrder(engine?: EngineName): readonly EngineVersionFact[] {
+  let ordered = VERSIONS_IN_OFFER_ORDER.get(engine);
+  if (!ordered) {
+    ordered = [...(engine ? versionsOf(engine) : ENGINE_VERSIONS)].sort(compareVersionOffer);
+    VERSIONS_IN_OFFER_ORDER.set(engine, ordered);
+  }
+  return ordered;
+}
+
+/** Version strings from elsewhere (an account's DescribeCacheEngineVersions) in offer order, without duplicates. */
+export function orderEngineVersions(engine: EngineName, versions: readonly string[]): string[] {
+  return [...new Set(versions)]
+    .map((version) => ({ engine, version, status: findVersion(engine, version)?.status ?? ('supported' as const) }))
+    .sort(compareVersionOffer)
+    .map((v) => v.version);
 }
 
 export type NodeGeneration = 'current' | 'previous';

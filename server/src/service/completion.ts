@@ -22,10 +22,9 @@ import {
   regionOfAvailabilityZone,
   regionOfEndpointHost,
   REGIONS,
-  VERSION_STATUS_ORDER,
-  versionsOf,
+  versionsInOfferOrder,
+  VERSION_STATUS_RANK,
   type EngineName,
-  type EngineVersionFact,
   type VersionStatus,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -157,34 +156,18 @@ function engineOf(input: Record<string, unknown>): EngineName | undefined {
   return ENGINES.find((e) => e === engine);
 }
 
-const STATUS_ORDER = VERSION_STATUS_ORDER;
 const STATUS_TEXT: Record<VersionStatus, string> = {
   supported: 'supported',
   'extended-support': 'extended support (standard support ended)',
   deprecated: 'deprecated: end of life, new clusters cannot use it',
 };
 
-/** Engine versions: supported first, then extended support, then end of life (tagged deprecated); newest first within each. */
-// The order is a fact of the constant table: sorted once per engine (and once for all engines), not per request.
-const orderedVersions = new Map<EngineName | undefined, readonly EngineVersionFact[]>();
-function versionsInOrder(engine: EngineName | undefined): readonly EngineVersionFact[] {
-  let ordered = orderedVersions.get(engine);
-  if (!ordered) {
-    const engineRank = (e: EngineName) => ENGINE_VERSIONS.findIndex((v) => v.engine === e);
-    ordered = [...(engine ? versionsOf(engine) : ENGINE_VERSIONS)].sort(
-      (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || engineRank(a.engine) - engineRank(b.engine) || compareVersions(b.version, a.version),
-    );
-    orderedVersions.set(engine, ordered);
-  }
-  return ordered;
-}
-
 function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
   const latest = engine ? latestVersion(engine).version : undefined;
-  return versionsInOrder(engine).map((v) => ({
+  return versionsInOfferOrder(engine).map((v) => ({
     value: v.version,
     detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
-    group: STATUS_ORDER[v.status],
+    group: VERSION_STATUS_RANK[v.status],
     preselect: v.version === latest,
     deprecated: v.status === 'deprecated',
   }));
@@ -240,7 +223,7 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
       out.push({
         value: group,
         detail: `default parameter group · family ${family}${statusText}${clusterMode ? (clusterModeAllowed ? ' · cluster mode' : ' · cluster mode: CreateReplicationGroup only') : ''}`,
-        group: clusterMode && !clusterModeAllowed ? 3 : STATUS_ORDER[status],
+        group: clusterMode && !clusterModeAllowed ? 3 : VERSION_STATUS_RANK[status],
         deprecated: status === 'deprecated' || undefined,
       });
     }

@@ -1,0 +1,111 @@
+// Where a create goes, decided before anything is sent: on AWS, credentials first (confirming a bill for a cluster
+// that cannot be created is no help), then the billing confirmation. Without credentials the user can configure a
+// profile and the create carries on from there (the same request, in the same Region), or use Local instead.
+// No VS Code imports: commands.ts supplies the dialogs (CreatePrompts); the tests answer them.
+import { type Connection, awsConnection } from './connections';
+import type { Failure } from './errors';
+
+/** A modal question: the message, the detail under it and the buttons (cancel is always offered by the dialog). */
+export interface Question {
+  message: string;
+  detail: string;
+  buttons: string[];
+}
+
+/** What the Configure AWS Profile picker ended with. */
+export type ProfileChoice = { kind: 'profile'; profile: string } | { kind: 'local' } | { kind: 'docs' };
+
+export interface CreatePrompts {
+  /** Resolves an AWS connection's credentials now (fresh). */
+  checkCredentials(connection: Connection): Promise<Failure | undefined>;
+  /** Modal; the button chosen (one of question.buttons), or undefined when dismissed. */
+  ask(question: Question): Promise<string | undefined>;
+  /** The Configure AWS Profile picker (profiles, Use Local, how to configure credentials). */
+  configureProfile(): Promise<ProfileChoice | undefined>;
+  /** Non-modal: offers to continue once the user has configured credentials elsewhere; true when they chose to. */
+  offerToContinue(message: string, button: string): Promise<boolean>;
+  /** The connections as configured now (after a profile was chosen: that profile's). */
+  connections(): Promise<Connection[]>;
+  /** The Local connection, started when it is not running. */
+  localConnection(): Promise<Connection | undefined>;
+}
+
+export const CONFIGURE_PROFILE = 'Configure AWS Profile';
+export const USE_LOCAL = 'Use Local';
+export const CREATE_BILLED = 'Create (billed per node-hour)';
+export const CONTINUE_CREATE = 'Continue Create';
+
+export interface CreateRequestSummary {
+  CacheClusterId?: string;
+  CacheNodeType?: string;
+  NumCacheNodes?: number;
+}
+
+/** The question after a credential failure: the problem first, then the two ways on. */
+export function credentialQuestion(connection: Connection, id: string, failure: Failure): Question {
+  const noCredentials = failure.kind === 'noCredentials';
+  return {
+    message: noCredentials
+      ? `No AWS credentials found for profile ${connection.profile}: cache cluster "${id}" cannot be created in ${connection.region}.`
+      : `ElastiCache: ${failure.message}`,
+    detail: noCredentials
+      ? 'Configure a profile (aws configure, aws sso login) and choose it: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.'
+      : 'Choose a working profile: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.',
+    buttons: [CONFIGURE_PROFILE, USE_LOCAL],
+  };
+}
+
+/** The billing confirmation on AWS: it says that the cluster costs money from the moment it is available. */
+export function billingQuestion(connection: Connection, input: CreateRequestSummary): Question {
+  const nodes = input.NumCacheNodes ?? 1;
+  return {
+    message: `Create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})?`,
+    detail: `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`,
+    buttons: [CREATE_BILLED],
+  };
+}
+
+/** After "How to configure AWS credentials": the create waits for one click instead of being lost. */
+export function continueMessage(id: string): string {
+  return `Cache cluster "${id}" was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create.`;
+}
+
+/**
+ * The connection a chosen profile gives for the Region the create was for: that profile's connection there when
+ * the explorer lists one, else a connection of that profile in the same Region (the Region was the user's choice;
+ * the profile only supplies credentials).
+ */
+export function sameRegionConnection(connections: readonly Connection[], was: Connection): Connection | undefined {
+  const aws = connections.filter((c) => c.kind === 'aws');
+  const first = aws[0];
+  if (!first?.profile) return undefined;
+  return aws.find((c) => c.region === was.region) ?? awsConnection(first.profile, was.region, first.endpoint);
+}
+
+/**
+ * The connection to create on, once every question is answered (AWS: credentials found and the bill confirmed;
+ * Local: at once), or undefined when the user stopped.
+ */
+export async function chooseCreateTarget(connection: Connection, input: CreateRequestSummary, prompts: CreatePrompts): Promise<Connection | undefined> {
+  const id = input.CacheClusterId ?? '';
+  let target: Connection | undefined = connection;
+  while (target?.kind === 'aws') {
+    const failure = await prompts.checkCredentials(target);
+    if (!failure || failure.action !== 'configure') {
+      // Credentials found (or a problem a retry may fix, which the create itself reports): confirm the bill.
+      const answer = await prompts.ask(billingQuestion(target, input));
+      return answer === CREATE_BILLED ? target : undefined;
+    }
+    const answer = await prompts.ask(credentialQuestion(target, id, failure));
+    if (answer === USE_LOCAL) return prompts.localConnection();
+    if (answer !== CONFIGURE_PROFILE) return undefined;
+    const choice = await prompts.configureProfile();
+    if (!choice) return undefined;
+    if (choice.kind === 'local') return prompts.localConnection();
+    // Configuring happens outside the editor (a terminal, the docs): continue on one click.
+    if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id), CONTINUE_CREATE))) return undefined;
+    // Round again with the profile now configured: its credentials are checked, then the bill is confirmed.
+    target = sameRegionConnection(await prompts.connections(), target);
+  }
+  return target;
+}

@@ -1,0 +1,152 @@
+// The create flow on AWS without credentials, with its dialogs answered by the test: after "Configure AWS Profile"
+// the same create carries on (credentials checked again, then the billing confirmation, which says it costs money)
+// and the cluster is created, against the real Local endpoint standing in for AWS; "Use Local" creates on Local
+// without a bill to confirm. The credential checks are the real ones, over empty shared config files.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { type Connection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
+import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, chooseCreateTarget } from '../../client/src/createFlow';
+import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { localClientForFile, withEmptyAwsFiles } from './helpers';
+
+const fixture = localClientForFile();
+
+const INPUT = { CacheClusterId: 'resumed-create', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
+/** What `aws configure` writes: a default profile with a key (the Local endpoint accepts any signature). */
+const CREDENTIALS = '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n';
+
+interface Script {
+  /** Answers to the modal questions, in order. */
+  answers: (string | undefined)[];
+  /** What the Configure AWS Profile picker does (e.g. writes the credentials file) and ends with. */
+  configure?: () => ProfileChoice | undefined;
+  /** Whether the user clicks "Continue Create" (after reading the docs). */
+  continues?: boolean;
+}
+
+/** Dialogs answered from a script, recording what the user was asked; settings as the explorer reads them. */
+function scriptedPrompts(script: Script, settings: { profile?: string; regions: string[] }) {
+  const asked: Question[] = [];
+  const offers: string[] = [];
+  const prompts: CreatePrompts = {
+    checkCredentials,
+    ask: async (q) => {
+      asked.push(q);
+      assert.ok(script.answers.length > 0, `an unexpected question: ${q.message}`);
+      const answer = script.answers.shift();
+      if (answer !== undefined) assert.ok(q.buttons.includes(answer), `"${answer}" is not a button of: ${q.message}`);
+      return answer;
+    },
+    configureProfile: async () => {
+      const choice = script.configure?.();
+      if (choice?.kind === 'profile') settings.profile = choice.profile;
+      return choice;
+    },
+    offerToContinue: async (message, button) => {
+      offers.push(`${message} [${button}]`);
+      return script.continues === true;
+    },
+    connections: async () => [fixture.connection, ...(await awsConnections({ ...settings, endpointUrl: fixture.connection.endpoint }))],
+    localConnection: async () => fixture.connection,
+  };
+  return { prompts, asked, offers };
+}
+
+async function awsWithoutCredentials(settings: { profile?: string; regions: string[] }): Promise<Connection> {
+  const [aws] = await awsConnections({ ...settings, endpointUrl: fixture.connection.endpoint });
+  return aws!;
+}
+
+test('Configure AWS Profile: the create continues with the same request, confirms the bill, and the cluster is created', { timeout: 60_000 }, withEmptyAwsFiles(async (dir) => {
+  const settings = { regions: ['us-east-1'] };
+  const chosen = await awsWithoutCredentials(settings);
+  const { prompts, asked } = scriptedPrompts(
+    {
+      answers: [CONFIGURE_PROFILE, CREATE_BILLED],
+      configure: () => {
+        fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS);
+        return { kind: 'profile', profile: 'default' };
+      },
+    },
+    settings,
+  );
+  const target = await chooseCreateTarget(chosen, INPUT, prompts);
+
+  assert.deepEqual(asked.map((q) => q.buttons), [[CONFIGURE_PROFILE, USE_LOCAL], [CREATE_BILLED]], 'the credentials question, then (not starting again) the bill');
+  assert.match(asked[0]!.message, /^No AWS credentials found for profile default: cache cluster "resumed-create" cannot be created in us-east-1\.$/);
+  assert.match(asked[1]!.message, /resumed-create.*us-east-1 \(profile default\)/);
+  assert.match(asked[1]!.detail, /billed for each hour or partial hour of each of its 1 cache\.t3\.micro node/, 'the confirmation says it costs money');
+  assert.equal(target?.id, 'aws:default:us-east-1', 'the connection the create was for');
+
+  // The create goes through with the credentials now configured.
+  const client = await createClient(target!, fixture.log);
+  try {
+    await createCacheCluster(client, INPUT);
+    assert.equal((await waitUntilAvailable(client, INPUT.CacheClusterId, { timeoutMs: 30_000, intervalMs: 100 })).CacheClusterStatus, 'available');
+  } finally {
+    client.destroy();
+  }
+}));
+
+test('a profile of another Region supplies the credentials; the create stays in its Region; no bill without confirming', withEmptyAwsFiles(async (dir) => {
+  const settings: { profile?: string; regions: string[] } = { regions: [] };
+  const chosen = await awsWithoutCredentials(settings);
+  assert.equal(chosen.region, 'us-east-1');
+  const { prompts, asked } = scriptedPrompts(
+    {
+      answers: [CONFIGURE_PROFILE, undefined],
+      configure: () => {
+        fs.writeFileSync(path.join(dir, 'config'), '[profile work]\nregion = eu-west-1\n');
+        fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS.replace('[default]', '[work]'));
+        return { kind: 'profile', profile: 'work' };
+      },
+    },
+    settings,
+  );
+  assert.equal(await chooseCreateTarget(chosen, INPUT, prompts), undefined, 'the bill was not confirmed: nothing to create');
+  assert.match(asked[1]!.message, /in us-east-1 \(profile work\)\?$/);
+}));
+
+test('still no credentials after choosing a profile: asked again; the docs offer to continue in one click', withEmptyAwsFiles(async (dir) => {
+  const settings = { regions: ['us-east-1'] };
+  const chosen = await awsWithoutCredentials(settings);
+  const picks: ProfileChoice[] = [{ kind: 'profile', profile: 'default' }, { kind: 'docs' }];
+  const { prompts, asked, offers } = scriptedPrompts(
+    {
+      answers: [CONFIGURE_PROFILE, CONFIGURE_PROFILE, CREATE_BILLED],
+      configure: () => {
+        const pick = picks.shift();
+        // Reading the docs, the user runs `aws configure` in a terminal.
+        if (pick?.kind === 'docs') fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS);
+        return pick;
+      },
+      continues: true,
+    },
+    settings,
+  );
+  const target = await chooseCreateTarget(chosen, INPUT, prompts);
+  assert.deepEqual(asked.map((q) => q.buttons[0]), [CONFIGURE_PROFILE, CONFIGURE_PROFILE, CREATE_BILLED]);
+  assert.deepEqual(offers, [`Cache cluster "resumed-create" was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create. [${CONTINUE_CREATE}]`]);
+  assert.equal(target?.id, 'aws:default:us-east-1');
+
+  // Not clicking "Continue Create" ends the create without a bill.
+  fs.writeFileSync(path.join(dir, 'credentials'), '');
+  const declined = scriptedPrompts({ answers: [CONFIGURE_PROFILE], configure: () => ({ kind: 'docs' }), continues: false }, settings);
+  assert.equal(await chooseCreateTarget(chosen, INPUT, declined.prompts), undefined);
+  assert.equal(declined.asked.length, 1);
+}));
+
+test('Use Local (in the question or in the profile picker): created on Local, no bill to confirm', withEmptyAwsFiles(async () => {
+  const settings = { regions: ['us-east-1'] };
+  const chosen = await awsWithoutCredentials(settings);
+  const direct = scriptedPrompts({ answers: [USE_LOCAL] }, settings);
+  assert.equal((await chooseCreateTarget(chosen, INPUT, direct.prompts))?.id, 'local');
+  assert.equal(direct.asked.length, 1);
+  const picked = scriptedPrompts({ answers: [CONFIGURE_PROFILE], configure: () => ({ kind: 'local' }) }, settings);
+  assert.equal((await chooseCreateTarget(chosen, INPUT, picked.prompts))?.id, 'local');
+  // Local from the start: nothing asked.
+  const local = scriptedPrompts({ answers: [] }, settings);
+  assert.equal(await chooseCreateTarget(fixture.connection, INPUT, local.prompts), fixture.connection);
+}));
