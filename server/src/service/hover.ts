@@ -143,7 +143,7 @@ function buildMemberMarkdown(
       (member.deprecated ? ' · *deprecated*' : ''),
   );
   const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
-  if (member.documentation) lines.push('', factsKnown ? withoutStaleValidValues(memberName, member.documentation) : member.documentation);
+  if (member.documentation) lines.push('', member.documentation);
   const facts: string[] = [];
   if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
   if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
@@ -161,16 +161,6 @@ function buildMemberMarkdown(
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
   if (url) lines.push('', `[API reference: ${where}](${url})`);
   return lines.join('\n');
-}
-
-/**
- * The API reference text of Engine ends "Valid values for this parameter are: `memcached` | `redis`", written before
- * Valkey; the engine-versions page (SOURCES.engineVersions) lists Valkey too, and the facts line below gives the
- * full list. The stale sentence is dropped so the hover shows one list.
- */
-function withoutStaleValidValues(memberName: string, documentation: string): string {
-  if (memberName !== 'Engine') return documentation;
-  return documentation.replace(/\n*Valid values for this parameter are:[^\n]*/, '').trimEnd();
 }
 
 const link = (title: string, url: string) => `([${title}](${url}))`;
