@@ -40,6 +40,14 @@ test('empty-value: the fix keeps the JSON valid for the first, middle and last m
   }
   assert.deepEqual(JSON.parse(current), { CacheClusterId: 'my-cluster', Engine: 'redis' });
   assert.deepEqual(codes(current, 'json'), []);
+  // CRLF line endings: the whole line goes, the others keep theirs.
+  const crlf = '{\r\n  "CacheClusterId": "my-cluster",\r\n  "SnapshotName": "",\r\n  "Engine": "redis"\r\n}\r\n';
+  const f = findingsAt(crlf, 'json').find((x) => x.code === 'empty-value')!;
+  assert.equal(applyEdits(crlf, f.finding.fixes![0].edits), '{\r\n  "CacheClusterId": "my-cluster",\r\n  "Engine": "redis"\r\n}\r\n');
+  // A YAML flow mapping: the finding, but no line to remove, so no fix.
+  const flow = findingsAt("{CacheClusterId: my-cluster, SnapshotName: ''}\n", 'yaml');
+  assert.deepEqual(flow.map((x) => x.code), ['empty-value']);
+  assert.equal(flow[0].finding.fixes, undefined);
 });
 
 test('empty-value: errors where the model confirms a value is needed (min length, pattern, required member)', () => {
