@@ -37,6 +37,31 @@ function htmlToMarkdown(html) {
     .trim();
 }
 
+/**
+ * Documentation sentences of the service model that are out of date, dropped here so that the generated model (and
+ * so hover, completion and every other reader) holds the clean text. Each entry names the page that contradicts it.
+ */
+const STALE_MEMBER_DOCS = [
+  {
+    // "Valid values for this parameter are: memcached | redis" predates Valkey, which CreateCacheCluster also takes
+    // (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html); the hover lists the engines
+    // from the facts module instead.
+    shape: 'CreateCacheClusterMessage',
+    member: 'Engine',
+    text: /\n*Valid values for this parameter are:[^\n]*/,
+  },
+];
+
+function withoutStaleText(shapeName, memberName, markdown) {
+  let out = markdown;
+  for (const stale of STALE_MEMBER_DOCS) {
+    if (stale.shape !== shapeName || stale.member !== memberName) continue;
+    if (!stale.text.test(out)) console.warn(`${shapeName}.${memberName}: the stale text ${stale.text} is gone from the service model; drop its STALE_MEMBER_DOCS entry`);
+    out = out.replace(stale.text, '').trimEnd();
+  }
+  return out;
+}
+
 // Shapes reachable from operation inputs keep their documentation; output-only shapes do not need it.
 const inputShapes = new Set();
 function visit(name) {
@@ -68,7 +93,7 @@ for (const [name, shape] of Object.entries(service.shapes)) {
       const member = { shape: m.shape };
       if (m.locationName) member.locationName = m.locationName;
       if (m.deprecated) member.deprecated = true;
-      if (keepDocs && m.documentation) member.documentation = htmlToMarkdown(m.documentation);
+      if (keepDocs && m.documentation) member.documentation = withoutStaleText(name, memberName, htmlToMarkdown(m.documentation));
       out.members[memberName] = member;
     }
   }

@@ -105,3 +105,33 @@ test('Engine hover gives one list of engines (the API text listing only memcache
   assert.equal(info.markdown.match(/Valid values/g)?.length, 1);
   assert.match(info.markdown, /`valkey` \(Valkey\)/);
 });
+
+test('hover on the value of a misspelt name: shown as the one member the diagnostic suggests, saying so', () => {
+  const value = hover(seed, seed.indexOf('default.redis3.2') + 2, 'query')!;
+  assert.equal(seed.slice(value.span.start, value.span.end), 'default.redis3.2');
+  assert.match(value.markdown, /^\*`CacheParameterGroup` is not a known parameter: this value is shown as \*\*CacheParameterGroupName\*\*, the likely intended name\.\*/);
+  assert.match(value.markdown, /`default\.redis3\.2` · default parameter group, family `redis3\.2`/);
+  assert.match(value.markdown, /\*\*CacheParameterGroupName\*\* `string` · optional · CreateCacheCluster/);
+  // The name itself keeps no hover (the unknown-parameter diagnostic explains it).
+  assert.equal(hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query'), undefined);
+
+  const json = '{"CacheClusterId": "x", "Engin": "redis", "Tags": [{"Key": "a", "Valu": "b"}]}';
+  const engine = hover(json, json.indexOf('"redis"') + 2, 'json')!;
+  assert.equal(json.slice(engine.span.start, engine.span.end), '"redis"');
+  assert.match(engine.markdown, /shown as \*\*Engine\*\*, the likely intended name/);
+  assert.match(engine.markdown, /`redis` · Redis OSS · latest version/);
+  assert.match(hover(json, json.indexOf('"b"') + 1, 'json')!.markdown, /shown as \*\*Value\*\*[^]*· Tag/);
+  const yaml = 'CacheClusterId: x\nEngin: valkey\n';
+  assert.match(hover(yaml, yaml.indexOf('valkey') + 1, 'yaml')!.markdown, /shown as \*\*Engine\*\*[^]*`valkey` · Valkey/);
+
+  // No single suggestion, or a member of another action (the diagnostic suggests no rename): nothing, as before.
+  for (const [text, kind] of [
+    ['Action=CreateCacheCluster&Version=2015-02-02&Xyzzy=default.redis7', 'query'],
+    ['Action=CreateCacheCluster&Version=2015-02-02&NumNodeGroups=2', 'query'],
+    ['{"CacheClusterId": "x", "NumNodeGroups": 2}', 'json'],
+  ] as const) {
+    // On the last value character.
+    const at = kind === 'json' ? text.length - 2 : text.length - 1;
+    assert.equal(hover(text, at, kind), undefined, text);
+  }
+});

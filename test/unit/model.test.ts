@@ -12,3 +12,14 @@ test('generated model has every CreateCacheCluster member with a type', () => {
   }
   assert.equal(serviceModel.shapes.SnapshotArnsList.member?.locationName, 'SnapshotArn');
 });
+
+test('the generated model holds the clean Engine documentation (the stale memcached | redis list is dropped by the generator)', () => {
+  const doc = serviceModel.shapes.CreateCacheClusterMessage.members!.Engine.documentation!;
+  assert.equal(doc, 'The name of the cache engine to be used for this cluster.');
+  // No member of any input keeps a list of engines that leaves out Valkey.
+  for (const [shape, model] of Object.entries(serviceModel.shapes)) {
+    for (const [name, member] of Object.entries(model.members ?? {})) {
+      assert.doesNotMatch(member.documentation ?? '', /Valid values for this parameter are: `memcached` \| `redis`/, `${shape}.${name}`);
+    }
+  }
+});

@@ -92,9 +92,25 @@ test('an unquoted name is one finding, fixed with double quotes', () => {
   assert.deepEqual(f.span, { start: 1, end: 15 });
 });
 
-test('unquoted words outside a name position are not taken as names', () => {
-  // A YAML file opened as JSON, and bare values: still reported as invalid symbols, and no scalar root.
-  for (const text of ['a: 1', '{"A": b: 1}', '{"Engine": redis}', "'x'"]) {
+test('an unquoted value is one finding: a bare word is quoted by the fix, a literal in the wrong case lowercased', () => {
+  assert.equal(oneJsonFinding('{"Engine": redis}', 'redis', /string values must be in double quotes/), '{"Engine": "redis"}');
+  assert.equal(oneJsonFinding('{"CacheClusterId": "x", "Engine": redis, "NumCacheNodes": 1}', 'redis', /double quotes/), '{"CacheClusterId": "x", "Engine": "redis", "NumCacheNodes": 1}');
+  assert.equal(oneJsonFinding('{"CacheNodeType": cache.t4g.micro\n}', 'cache.t4g.micro', /double quotes/), '{"CacheNodeType": "cache.t4g.micro"\n}');
+  assert.equal(oneJsonFinding('{"SecurityGroupIds": [sg-0123abcd, "sg-0123abce"]}', 'sg-0123abcd', /double quotes/), '{"SecurityGroupIds": ["sg-0123abcd", "sg-0123abce"]}');
+  assert.equal(oneJsonFinding('{"TransitEncryptionEnabled": True}', 'True', /JSON's true is lowercase/), '{"TransitEncryptionEnabled": true}');
+  // The value is read as meant: no "not null" cascade, and later checks see it.
+  const r = analyze('{"CacheClusterId": "x", "Engine": redis, "AutoMinorVersionUpgrade": TRUE}', 'json');
+  assert.deepEqual(r.findings.map((f) => f.code), ['json-syntax', 'json-syntax']);
+  assert.deepEqual(r.requests[0]?.input, { CacheClusterId: 'x', Engine: 'redis', AutoMinorVersionUpgrade: true });
+  // Not a bare word (a character no name has): still one finding, but no guess at a fix.
+  const odd = syntax('{"Engine": re@dis}');
+  assert.equal(odd.length, 1);
+  assert.equal(odd[0].fixes, undefined);
+});
+
+test('unquoted words outside a name or value position are not taken as names or strings', () => {
+  // A YAML file opened as JSON, a word before a colon in a value's place, a scalar root: still reported as invalid symbols.
+  for (const text of ['a: 1', '{"A": b: 1}', 'redis', "'x'"]) {
     const found = syntax(text);
     assert.ok(found.length > 0, text);
     assert.ok(found.every((f) => !/double quotes/.test(f.message)), text);

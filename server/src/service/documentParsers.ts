@@ -27,7 +27,7 @@ class NestingTooDeep {
 }
 
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
-  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false };
+  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false, valueExpected: false, looseLiteral: 0 };
   let root: ValueNode | undefined;
   try {
     root = parseJsonRoot(p);
@@ -113,11 +113,15 @@ interface JsonParse {
   loose: LooseString | undefined;
   /** The next token is in a member name's place (after `{` or `,` in an object): an unquoted name may follow. */
   nameExpected: boolean;
+  /** The next token is in a value's place (after `:`, or an array item): an unquoted word may follow. */
+  valueExpected: boolean;
+  /** Set with `loose` when the loose token is a JSON literal in the wrong case (its token kind). */
+  looseLiteral: number;
 }
 
 /**
- * A string the AWS CLI cannot read but whose meaning is plain: 'single-quoted', or an unquoted name before a
- * colon. It is reported once, with a fix, and then parsed as the string it was meant to be: jsonc-parser's
+ * A string the AWS CLI cannot read but whose meaning is plain: 'single-quoted', an unquoted name before a
+ * colon, or an unquoted value (`"Engine": redis`). It is reported once, with a fix, and then parsed as the string it was meant to be: jsonc-parser's
  * recovery would drop it and report the colon and the closing bracket after it too, a cascade of findings
  * for one mistake, and the rest of the file would lose that member.
  */
@@ -168,7 +172,11 @@ function nextToken(p: JsonParse): number {
     if (token === TOKEN_LINE_COMMENT || token === TOKEN_BLOCK_COMMENT) commentError(p, scanError === 0);
     else if (token === TOKEN_UNKNOWN) {
       // Only on the error path: a scanned unknown token may be a string written the wrong way.
-      if (looseString(p)) return (p.token = TOKEN_STRING);
+      if (looseString(p)) {
+        const literal = p.looseLiteral;
+        if (literal) p.looseLiteral = 0;
+        return (p.token = literal || TOKEN_STRING);
+      }
       jsonError(p, ERR_INVALID_SYMBOL, 0, 0);
     } else if (token !== TOKEN_TRIVIA && token !== TOKEN_LINE_BREAK) {
       if (p.loose) p.loose = undefined;
@@ -248,6 +256,7 @@ function looseString(p: JsonParse): boolean {
     scanner.setPosition(close + 1);
     return true;
   }
+  if (p.valueExpected && p.depth > 0) return looseValue(p, start, start + scanner.getTokenLength());
   if (!p.nameExpected) return false;
   const end = start + scanner.getTokenLength();
   for (let i = start; i < end; i++) {
@@ -264,6 +273,38 @@ function looseString(p: JsonParse): boolean {
     { title: 'Put the name in double quotes', edits: [{ span, newText: `"${value}"` }], isPreferred: true },
   ]);
   p.loose = { start, end, contentStart: start, contentEnd: end, value };
+  return true;
+}
+
+/** A bare word as a value: quoted it is a string (`redis`, `cache.t4g.micro`, `us-west-2a`, `default.redis7`). */
+const BARE_WORD = /^[A-Za-z_][\w.-]*$/;
+
+/**
+ * An unknown token where a value belongs (the scanner reads a run of characters other than whitespace and
+ * `{ } [ ] , : " /` as one token), directly followed by `,` `}` `]`, a line break or the end. It is one mistake
+ * and one finding: a JSON literal in the wrong case (`True`) is that literal, with a fix to lowercase it; a bare
+ * word is the string it spells, with a fix that quotes it; anything else is still taken as its text (so the
+ * value does not turn into a second "value expected" finding and a null), without a fix. The scanner already
+ * read the token, so the caller's position is right.
+ */
+function looseValue(p: JsonParse, start: number, end: number): boolean {
+  const text = p.text;
+  let after = end;
+  while (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9) after++;
+  const next = text.charCodeAt(after);
+  if (!(next === 0x2c || next === 0x7d || next === 0x5d || next === 10 || next === 13 || after >= text.length)) return false;
+  const word = text.slice(start, end);
+  const span = { start, end };
+  const literal = word.toLowerCase();
+  if (literal === 'true' || literal === 'false' || literal === 'null') {
+    jsonErrorAt(p, start, end - start, `JSON's ${literal} is lowercase`, [{ title: `Change to ${literal}`, edits: [{ span, newText: literal }], isPreferred: true }]);
+    p.loose = { start, end, contentStart: start, contentEnd: end, value: word };
+    p.looseLiteral = literal === 'true' ? TOKEN_TRUE : literal === 'false' ? TOKEN_FALSE : TOKEN_NULL;
+    return true;
+  }
+  const bare = BARE_WORD.test(word);
+  jsonErrorAt(p, start, end - start, bare ? 'string values must be in double quotes' : 'a value must be a string in double quotes, a number, true, false, null, an object or a list', bare ? [{ title: 'Put the value in double quotes', edits: [{ span, newText: JSON.stringify(word) }], isPreferred: true }] : undefined);
+  p.loose = { start, end, contentStart: start, contentEnd: end, value: word };
   return true;
 }
 
@@ -392,7 +433,9 @@ function parseJsonObject(p: JsonParse): ValueNode {
       const nameSpan = loose ? { start: loose.contentStart, end: loose.contentEnd } : { start: keyOffset + 1, end: keyOffset + Math.max(1, scanner.getTokenLength() - 1) };
       let value: ValueNode | undefined;
       if (nextToken(p) === TOKEN_COLON) {
+        p.valueExpected = true;
         nextToken(p);
+        p.valueExpected = false;
         value = parseJsonValue(p);
         if (!value) jsonError(p, ERR_VALUE_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       } else {
@@ -415,7 +458,9 @@ function parseJsonArray(p: JsonParse): ValueNode {
   const start = scanner.getTokenOffset();
   if (++p.depth > MAX_NESTING) throw new NestingTooDeep(start);
   const items: ValueNode[] = [];
+  p.valueExpected = true;
   nextToken(p);
+  p.valueExpected = false;
   let needsComma = false;
   /** The last step parsed an item (so a comma then `]` is a trailing comma, not `,,` or `[,`). */
   let member = false;
@@ -423,7 +468,9 @@ function parseJsonArray(p: JsonParse): ValueNode {
     if (p.token === TOKEN_COMMA) {
       const comma = scanner.getTokenOffset();
       if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
+      p.valueExpected = true;
       const next = nextToken(p);
+      p.valueExpected = false;
       if (member && next === TOKEN_CLOSE_BRACKET) {
         trailingCommaError(p, comma, ']');
         break;

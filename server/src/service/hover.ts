@@ -22,6 +22,7 @@ import {
 import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
+import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, ParsedRequest, Span, ValueNode } from './types';
 
 export interface HoverInfo {
@@ -142,7 +143,7 @@ function buildMemberMarkdown(
       (member.deprecated ? ' · *deprecated*' : ''),
   );
   const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
-  if (member.documentation) lines.push('', factsKnown ? withoutStaleValidValues(memberName, member.documentation) : member.documentation);
+  if (member.documentation) lines.push('', member.documentation);
   const facts: string[] = [];
   if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
   if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
@@ -160,16 +161,6 @@ function buildMemberMarkdown(
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
   if (url) lines.push('', `[API reference: ${where}](${url})`);
   return lines.join('\n');
-}
-
-/**
- * The API reference text of Engine ends "Valid values for this parameter are: `memcached` | `redis`", written before
- * Valkey; the engine-versions page (SOURCES.engineVersions) lists Valkey too, and the facts line below gives the
- * full list. The stale sentence is dropped so the hover shows one list.
- */
-function withoutStaleValidValues(memberName: string, documentation: string): string {
-  if (memberName !== 'Engine') return documentation;
-  return documentation.replace(/\n*Valid values for this parameter are:[^\n]*/, '').trimEnd();
 }
 
 const link = (title: string, url: string) => `([${title}](${url}))`;
@@ -267,6 +258,23 @@ function withValue(memberMarkdownText: string, memberName: string, value: string
   return lead ? `${lead}\n\n---\n\n${memberMarkdownText}` : memberMarkdownText;
 }
 
+/**
+ * A member of `owner` for a misspelt name: the unknown-parameter finding's one did-you-mean (same function, same
+ * answer), so the value of `CacheParameterGroup=default.redis7` is explained as CacheParameterGroupName's.
+ */
+function likelyMember(owner: string, name: string, topLevel: boolean, operation: string | undefined): { memberName: string; member: MemberModel; required: boolean } | undefined {
+  const shape = serviceModel.shapes[owner];
+  if (!shape?.members) return undefined;
+  const { best } = unknownMemberSuggestion(name, memberNames(owner), topLevel, operation);
+  if (!best || !Object.hasOwn(shape.members, best)) return undefined;
+  return { memberName: best, member: shape.members[best], required: shape.required?.includes(best) ?? false };
+}
+
+/** The line that leads the hover on the value of a misspelt member, saying which member it is explained as. */
+function likelyMemberNote(written: string, memberName: string): string {
+  return `*\`${written}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
+}
+
 function actionMarkdown(action: string): string | undefined {
   const op = serviceModel.operations[action];
   if (!op) return undefined;
@@ -333,8 +341,14 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   const inputShape = action ? serviceModel.operations[action]?.input : undefined;
   if (!inputShape) return undefined;
   const resolved = resolveQueryName(inputShape, param.name);
-  if (!resolved) return undefined;
   const inName = contains(param.nameSpan, offset);
+  if (!resolved) {
+    // The value of a misspelt top-level member: hover it as the member the diagnostic suggests.
+    const likely = !inName && !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
+    if (!likely) return undefined;
+    const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
+    return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
+  }
   const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
   const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
@@ -350,21 +364,33 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
     if (!inName && !contains(entry.value.span, offset)) continue;
     const shape = serviceModel.shapes[owner];
     const member = shape?.members && Object.hasOwn(shape.members, entry.name) ? shape.members[entry.name] : undefined;
-    if (!member) return undefined;
+    if (!member) {
+      // The value of a misspelt member: hover it as the member the diagnostic suggests.
+      const likely = !inName ? likelyMember(owner, entry.name, action !== undefined && owner === serviceModel.operations[action]?.input, action) : undefined;
+      if (!likely) return undefined;
+      const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
+      const value = scalarText(entry.value);
+      const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
+      return { markdown: `${likelyMemberNote(entry.name, likely.memberName)}\n\n${body}`, span: entry.value.span };
+    }
     if (!inName) {
       const nested = nestedHover(action, member.shape, entry.value, offset);
       if (nested) return nested;
     }
     const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false);
-    // A YAML `EngineVersion: 8.0` is a number: its text as written is the version.
-    const scalar = !inName && input && entry.value.kind === 'scalar' ? entry.value : undefined;
-    const value = typeof scalar?.value === 'string' ? scalar.value : typeof scalar?.value === 'number' ? (scalar.raw ?? String(scalar.value)) : undefined;
+    const value = !inName && input ? scalarText(entry.value) : undefined;
     return {
       markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}) : markdown,
       span: inName ? entry.nameSpan : entry.value.span,
     };
   }
   return undefined;
+}
+
+/** A scalar's text as a value of a string member; a YAML `EngineVersion: 8.0` is a number: its text as written is the version. */
+function scalarText(node: ValueNode): string | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? (node.raw ?? String(node.value)) : undefined;
 }
 
 function nestedHover(action: string | undefined, shapeName: string, value: ValueNode, offset: number): HoverInfo | undefined {

@@ -3,6 +3,7 @@
 // returns the requests (with SDK-shaped inputs) and the findings. No LSP or VS Code imports here.
 import { serviceModel } from '../model/generated/serviceModel';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
+import { reportEmptyValues } from './emptyValues';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges } from './rules';
@@ -104,6 +105,7 @@ function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
 
 function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedRequest {
   const ctx: CheckContext = { form: 'query', findings };
+  const from = findings.length;
   const split = splitQueryParams(raw.params);
   const actionParam = split.protocol[SLOT.Action];
   let action: ParsedRequest['action'];
@@ -155,6 +157,8 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
       findings.push(f);
     }
   }
+  // Last: it stays silent where one of the rules above already reports the value.
+  if (operation && reporting) reportEmptyValues(serviceModel.operations[operation].input!, entries, { form: 'query', findings, from, params: raw.params });
   return request;
 }
 
@@ -203,6 +207,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
   });
   reportAuthTokenInFile(ctx);
   for (const issue of checkCreateCacheCluster(input)) findings.push(issueToFinding(issue, ctx, anchor));
+  reportEmptyValues(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, { form: kind, findings, from: 0, text });
   return [{ kind, span, action, entries: root.entries, input }];
 }
 

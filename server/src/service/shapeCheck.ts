@@ -206,10 +206,19 @@ export function checkStructure(
   return out;
 }
 
-function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
-  const others = path.length === 0 && operation ? operationsWithMember(entry.name).filter((o) => o !== operation) : [];
+/**
+ * What the unknown-parameter finding says about an unknown member name: the other actions it belongs to (top
+ * level only) and the one did-you-mean member, if any. Hover uses the same answer for the value of such a member.
+ */
+export function unknownMemberSuggestion(name: string, candidates: readonly string[], topLevel: boolean, operation: string | undefined): { others: readonly string[]; best: string | undefined } {
+  const others = topLevel && operation ? operationsWithMember(name).filter((o) => o !== operation) : NO_OPERATIONS;
   // A member of another action is what the user meant to write; only suggest a rename for a case slip there.
-  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === entry.name.toLowerCase()) : suggest(entry.name, candidates);
+  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === name.toLowerCase()) : suggest(name, candidates);
+  return { others, best };
+}
+
+function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+  const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const fixes: Fix[] = best ? [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }] : [];
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path);
   if (others.length > 0) {

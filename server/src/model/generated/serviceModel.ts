@@ -2137,7 +2137,7 @@ export const serviceModel: ServiceModel = {
     },
     "Engine": {
      "shape": "String",
-     "documentation": "The name of the cache engine to be used for this cluster.\n\nValid values for this parameter are: `memcached` | `redis`"
+     "documentation": "The name of the cache engine to be used for this cluster."
     },
     "EngineVersion": {
      "shape": "String",
