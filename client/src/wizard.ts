@@ -32,11 +32,14 @@ export interface WizardRules {
   engines: readonly string[];
   /** One line about an engine, for its row. */
   engineDescription?(engine: string): string | undefined;
-  /** The engine versions the model knows, in the order offered (supported newest first, then deprecated). */
+  /**
+   * The engine versions the model knows that a new cluster can use, in the order offered (supported newest first,
+   * then extended support); never deprecated (end-of-life) ones, which CreateCacheCluster refuses.
+   */
   modelEngineVersions(engine: string): readonly string[];
-  /** Versions from elsewhere (the account) in that same order. */
-  orderEngineVersions(engine: string, versions: readonly string[]): string[];
-  /** A few words on a version's support status when it is not plain supported (extended support, end of life). */
+  /** Versions from elsewhere (the account) in that same order, without those a new cluster cannot use. */
+  accountEngineVersions(engine: string, versions: readonly string[]): string[];
+  /** A few words on a version's support status when it is not plain supported (extended support). */
   engineVersionStatus?(engine: string, version: string): string | undefined;
   nodeTypes(engine: string): readonly string[];
   /** One line about a node type (family, generation), for its row. */
@@ -234,9 +237,9 @@ export class CreateClusterWizard {
         const engine = s.engine ?? '';
         let versions: readonly string[];
         try {
-          versions = this.rules.orderEngineVersions(engine, await this.services.engineVersions(this.requireConnection(), engine));
+          versions = this.rules.accountEngineVersions(engine, await this.services.engineVersions(this.requireConnection(), engine));
         } catch (err) {
-          // Without (working) credentials the account cannot be asked; the model knows the versions (as completion does).
+          // Without (working) credentials the account cannot be asked; the model knows the versions a new cluster can use.
           const failure = this.credentialFailure(err);
           versions = this.rules.modelEngineVersions(engine);
           this.itemsNote = `${failure.title}: versions known to the extension, not read from your account`;

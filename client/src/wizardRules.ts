@@ -76,25 +76,35 @@ function defaultNodeType(engine: string): string | undefined {
 
 const engineName = (engine: string): EngineName | undefined => ENGINES.find((e) => e === engine);
 
-/** Versions the model knows, in the order completion offers them (the same function). */
+/**
+ * Whether a new cluster can use the version: not when the model marks it deprecated (end of life: CreateCacheCluster
+ * refuses it, SOURCES.endOfLife). A version the model does not know is the account's to offer.
+ */
+function creatable(engine: EngineName, version: string): boolean {
+  return findVersion(engine, version)?.status !== 'deprecated';
+}
+
+/** Versions the model knows that a new cluster can use, in the order completion offers them (the same function). */
 function modelEngineVersions(engine: string): string[] {
   const e = engineName(engine);
-  return e ? versionsInOfferOrder(e).map((v) => v.version) : [];
+  return e ? versionsInOfferOrder(e).filter((v) => creatable(e, v.version)).map((v) => v.version) : [];
+}
+
+/** Versions an account lists, in that order, without those a new cluster cannot use. */
+function accountEngineVersions(engine: string, versions: readonly string[]): string[] {
+  const e = engineName(engine);
+  return e ? orderEngineVersions(e, versions).filter((v) => creatable(e, v)) : [...versions];
 }
 
 function engineVersionStatus(engine: string, version: string): string | undefined {
   const e = engineName(engine);
-  const status = e ? findVersion(e, version)?.status : undefined;
-  return status === 'deprecated' ? 'deprecated: new clusters cannot use it' : status === 'extended-support' ? 'extended support (paid)' : undefined;
+  return e && findVersion(e, version)?.status === 'extended-support' ? 'extended support (paid)' : undefined;
 }
 
 export const wizardRules: WizardRules = {
   engines,
   modelEngineVersions,
-  orderEngineVersions: (engine, versions) => {
-    const e = engineName(engine);
-    return e ? orderEngineVersions(e, versions) : [...versions];
-  },
+  accountEngineVersions,
   engineVersionStatus,
   engineDescription: (engine) => ENGINE_DESCRIPTIONS[engine],
   nodeTypes: orderedNodeTypes,

@@ -8,6 +8,7 @@ import { createCacheCluster, waitUntilAvailable } from '../../client/src/createF
 import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
 import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
+import { findVersion } from '../../server/src/model/facts';
 import { complete } from '../../server/src/service/completion';
 import { analyze } from '../../server/src/service/index';
 import { localClientForFile, withEmptyAwsFiles } from './helpers';
@@ -236,6 +237,51 @@ test('an AWS connection without credentials: the model\'s versions with a note s
     awsClient.destroy();
   }
 }));
+
+test('without credentials, Redis OSS: the model\'s versions a new cluster can use, never end-of-life ones', { timeout: 30_000 }, withEmptyAwsFiles(async () => {
+  const aws: Connection = { id: 'aws:default:us-east-1', kind: 'aws', label: 'AWS default · us-east-1', region: 'us-east-1', profile: 'default', endpoint: fixture.connection.endpoint };
+  const awsClient = await createAwsLikeClient(aws, log, { maxAttempts: 1 });
+  try {
+    const w = new CreateClusterWizard(sdkWizardServices(async () => [aws], async () => awsClient), wizardRules);
+    await w.accept(aws.id);
+    await w.accept('redis');
+    const items = await w.items();
+    assert.match(w.note() ?? '', /^No AWS credentials: versions known to the extension/, 'the model\'s list');
+    const versions = items.map((i) => i.value);
+    // Completion lists the end-of-life versions too (tagged, for requests that already use them); the wizard must not.
+    const endOfLife = completionVersions('redis').filter((v) => findVersion('redis', v)?.status === 'deprecated');
+    assert.ok(endOfLife.includes('3.2.10') && endOfLife.includes('5.0.5'), 'the model knows end-of-life Redis OSS versions');
+    assert.deepEqual(versions, completionVersions('redis').filter((v) => !endOfLife.includes(v)), 'the rest, in completion\'s order');
+    assert.deepEqual(versions.slice(-2), ['5.0.6', '4.0.10'], 'extended support last');
+    assert.ok(items.every((i) => !/deprecated|end of life/i.test(i.description ?? '')), 'no row says it cannot be used');
+  } finally {
+    awsClient.destroy();
+  }
+}));
+
+test('an account that lists end-of-life versions: the wizard leaves them out, keeps a version newer than the model', async () => {
+  const local = sdkWizardServices(async () => [fixture.connection], async () => fixture.client);
+  const listed: string[] = [];
+  const services = {
+    ...local,
+    // The Local endpoint's list (what DescribeCacheEngineVersions returned) plus what an older account may still list.
+    engineVersions: async (c: Connection, engine: string) => {
+      listed.push(...(await local.engineVersions(c, engine)), '5.0.5', '2.8.24', '9.9');
+      return listed;
+    },
+  };
+  const w = new CreateClusterWizard(services, wizardRules);
+  await w.accept('local');
+  await w.accept('redis');
+  const versions = (await w.items()).map((i) => i.value);
+  assert.equal(w.note(), undefined, 'the account\'s own list');
+  assert.ok(listed.includes('7.1') && listed.includes('5.0.5'), `the account listed: ${listed.join(', ')}`);
+  assert.ok(!versions.includes('5.0.5') && !versions.includes('2.8.24'), `end-of-life versions offered: ${versions.join(', ')}`);
+  assert.deepEqual(versions.slice(0, 2), ['9.9', '7.1'], 'a version the model does not know is the account\'s to offer (newest first)');
+  assert.ok(versions.includes('4.0.10'), 'extended support is still offered');
+  await w.accept(versions[1]!);
+  assert.equal(w.input().EngineVersion, '7.1');
+});
 
 test('a wizard on an unreachable connection reports the failure from the live step, not a crash', async () => {
   const dead = localConnection('http://127.0.0.1:9');
