@@ -232,6 +232,11 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
     },
     offerToContinue: async (message, button) => (await vscode.window.showInformationMessage(message, button)) === button,
     connections: () => ctx.connections(),
+    listRegions: async (regions) => {
+      await writeRegions(regions);
+      ctx.log.info(`elasticache.regions set to ${regions.join(', ')}, so that the explorer shows the cluster being created`);
+      ctx.tree.refresh();
+    },
     localConnection: () => resolveConnection(ctx, 'local'),
   };
 }

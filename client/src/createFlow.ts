@@ -1,6 +1,8 @@
 // Where a create goes, decided before anything is sent: on AWS, credentials first (confirming a bill for a cluster
 // that cannot be created is no help), then the billing confirmation. Without credentials the user can configure a
 // profile and the create carries on from there (the same request, in the same Region), or use Local instead.
+// A profile whose own Region differs leaves the explorer listing that Region only: the create's Region is then added
+// to the listed Regions (said in the billing confirmation), so the new, billed cluster shows, now and after a reload.
 // No VS Code imports: commands.ts supplies the dialogs (CreatePrompts); the tests answer them.
 import { type Connection, awsConnection } from './connections';
 import type { Failure } from './errors';
@@ -26,6 +28,8 @@ export interface CreatePrompts {
   offerToContinue(message: string, button: string): Promise<boolean>;
   /** The connections as configured now (after a profile was chosen: that profile's). */
   connections(): Promise<Connection[]>;
+  /** Sets the Regions the explorer lists (elasticache.regions) and refreshes it. */
+  listRegions(regions: string[]): Promise<void>;
   /** The Local connection, started when it is not running. */
   localConnection(): Promise<Connection | undefined>;
 }
@@ -55,14 +59,32 @@ export function credentialQuestion(connection: Connection, id: string, failure: 
   };
 }
 
-/** The billing confirmation on AWS: it says that the cluster costs money from the moment it is available. */
-export function billingQuestion(connection: Connection, input: CreateRequestSummary): Question {
+/**
+ * The billing confirmation on AWS: it says that the cluster costs money from the moment it is available, and, when
+ * the explorer does not list the create's Region (`listed`: the Regions it lists now), that the Region is added.
+ */
+export function billingQuestion(connection: Connection, input: CreateRequestSummary, listed?: readonly string[]): Question {
   const nodes = input.NumCacheNodes ?? 1;
+  const bill = `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`;
+  const region = listed
+    ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the cluster.`
+    : '';
   return {
     message: `Create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})?`,
-    detail: `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`,
+    detail: bill + region,
     buttons: [CREATE_BILLED],
   };
+}
+
+/**
+ * The Regions the explorer must list to show a cluster created on `target`, when it does not list it now (e.g. the
+ * profile chosen to resume a create has another Region of its own): the listed Regions of that profile, then the
+ * target's. Undefined when the explorer already lists the target.
+ */
+export function regionsShowing(connections: readonly Connection[], target: Connection): string[] | undefined {
+  if (target.kind !== 'aws' || connections.some((c) => c.id === target.id)) return undefined;
+  const listed = connections.filter((c) => c.kind === 'aws' && c.profile === target.profile).map((c) => c.region);
+  return [...new Set([...listed, target.region])];
 }
 
 /** After "How to configure AWS credentials": the create waits for one click instead of being lost. */
@@ -72,8 +94,8 @@ export function continueMessage(id: string): string {
 
 /**
  * The connection a chosen profile gives for the Region the create was for: that profile's connection there when
- * the explorer lists one, else a connection of that profile in the same Region (the Region was the user's choice;
- * the profile only supplies credentials).
+ * the explorer lists one, else a connection of that profile in the same Region (the Region was the user's choice,
+ * with the connection, and the wizard's answers were for it; the profile only supplies credentials).
  */
 export function sameRegionConnection(connections: readonly Connection[], was: Connection): Connection | undefined {
   const aws = connections.filter((c) => c.kind === 'aws');
@@ -93,8 +115,11 @@ export async function chooseCreateTarget(connection: Connection, input: CreateRe
     const failure = await prompts.checkCredentials(target);
     if (!failure || failure.action !== 'configure') {
       // Credentials found (or a problem a retry may fix, which the create itself reports): confirm the bill.
-      const answer = await prompts.ask(billingQuestion(target, input));
-      return answer === CREATE_BILLED ? target : undefined;
+      const regions = regionsShowing(await prompts.connections(), target);
+      const answer = await prompts.ask(billingQuestion(target, input, regions?.slice(0, -1)));
+      if (answer !== CREATE_BILLED) return undefined;
+      if (regions) await prompts.listRegions(regions);
+      return target;
     }
     const answer = await prompts.ask(credentialQuestion(target, id, failure));
     if (answer === USE_LOCAL) return prompts.localConnection();

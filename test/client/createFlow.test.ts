@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { type Connection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
 import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, chooseCreateTarget } from '../../client/src/createFlow';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { ExplorerModel } from '../../client/src/explorerModel';
 import { localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
@@ -48,10 +49,20 @@ function scriptedPrompts(script: Script, settings: { profile?: string; regions: 
       offers.push(`${message} [${button}]`);
       return script.continues === true;
     },
-    connections: async () => [fixture.connection, ...(await awsConnections({ ...settings, endpointUrl: fixture.connection.endpoint }))],
+    connections: async () => connectionsFor(settings),
+    listRegions: async (regions) => {
+      listedRegions.push(regions);
+      settings.regions = regions;
+    },
     localConnection: async () => fixture.connection,
   };
-  return { prompts, asked, offers };
+  const listedRegions: string[][] = [];
+  return { prompts, asked, offers, listedRegions };
+}
+
+/** The explorer's roots for these settings (as extension.ts builds them), with the Local endpoint standing in for AWS. */
+async function connectionsFor(settings: { profile?: string; regions: string[] }): Promise<Connection[]> {
+  return [fixture.connection, ...(await awsConnections({ ...settings, endpointUrl: fixture.connection.endpoint }))];
 }
 
 async function awsWithoutCredentials(settings: { profile?: string; regions: string[] }): Promise<Connection> {
@@ -62,7 +73,7 @@ async function awsWithoutCredentials(settings: { profile?: string; regions: stri
 test('Configure AWS Profile: the create continues with the same request, confirms the bill, and the cluster is created', { timeout: 60_000 }, withEmptyAwsFiles(async (dir) => {
   const settings = { regions: ['us-east-1'] };
   const chosen = await awsWithoutCredentials(settings);
-  const { prompts, asked } = scriptedPrompts(
+  const { prompts, asked, listedRegions } = scriptedPrompts(
     {
       answers: [CONFIGURE_PROFILE, CREATE_BILLED],
       configure: () => {
@@ -79,6 +90,8 @@ test('Configure AWS Profile: the create continues with the same request, confirm
   assert.match(asked[1]!.message, /resumed-create.*us-east-1 \(profile default\)/);
   assert.match(asked[1]!.detail, /billed for each hour or partial hour of each of its 1 cache\.t3\.micro node/, 'the confirmation says it costs money');
   assert.equal(target?.id, 'aws:default:us-east-1', 'the connection the create was for');
+  assert.doesNotMatch(asked[1]!.detail, /explorer/, 'the explorer lists the Region already: nothing to say about it');
+  assert.deepEqual(listedRegions, [], 'nor a setting to change');
 
   // The create goes through with the credentials now configured.
   const client = await createClient(target!, fixture.log);
@@ -90,23 +103,48 @@ test('Configure AWS Profile: the create continues with the same request, confirm
   }
 }));
 
-test('a profile of another Region supplies the credentials; the create stays in its Region; no bill without confirming', withEmptyAwsFiles(async (dir) => {
+test('a profile of another Region: the create stays in its Region, the confirmation says the explorer adds it, and the explorer shows the cluster', { timeout: 60_000 }, withEmptyAwsFiles(async (dir) => {
+  // No Regions configured: the explorer lists the profile's Region (none for the default profile: us-east-1).
   const settings: { profile?: string; regions: string[] } = { regions: [] };
   const chosen = await awsWithoutCredentials(settings);
   assert.equal(chosen.region, 'us-east-1');
-  const { prompts, asked } = scriptedPrompts(
-    {
-      answers: [CONFIGURE_PROFILE, undefined],
-      configure: () => {
-        fs.writeFileSync(path.join(dir, 'config'), '[profile work]\nregion = eu-west-1\n');
-        fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS.replace('[default]', '[work]'));
-        return { kind: 'profile', profile: 'work' };
-      },
-    },
-    settings,
-  );
-  assert.equal(await chooseCreateTarget(chosen, INPUT, prompts), undefined, 'the bill was not confirmed: nothing to create');
-  assert.match(asked[1]!.message, /in us-east-1 \(profile work\)\?$/);
+  const work = () => {
+    fs.writeFileSync(path.join(dir, 'config'), '[profile work]\nregion = eu-west-1\n');
+    fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS.replace('[default]', '[work]'));
+    return { kind: 'profile' as const, profile: 'work' };
+  };
+
+  // Not confirming the bill: nothing created, and the settings stay as they were.
+  const declined = scriptedPrompts({ answers: [CONFIGURE_PROFILE, undefined], configure: work }, settings);
+  assert.equal(await chooseCreateTarget(chosen, INPUT, declined.prompts), undefined, 'the bill was not confirmed: nothing to create');
+  assert.match(declined.asked[1]!.message, /in us-east-1 \(profile work\)\?$/, 'the Region the create was for, the profile that pays');
+  assert.deepEqual(declined.listedRegions, []);
+  assert.deepEqual(settings.regions, []);
+  assert.deepEqual((await connectionsFor(settings)).map((c) => c.id), ['local', 'aws:work:eu-west-1'], 'with that profile the explorer lists eu-west-1 only');
+
+  // Confirmed: the billing question said the Region is added, and it is, next to the profile's own.
+  settings.profile = undefined;
+  const { prompts, asked, listedRegions } = scriptedPrompts({ answers: [CONFIGURE_PROFILE, CREATE_BILLED], configure: work }, settings);
+  const target = await chooseCreateTarget(chosen, INPUT, prompts);
+  assert.equal(target?.id, 'aws:work:us-east-1', 'created where the user chose, with the chosen profile\'s credentials');
+  assert.match(asked[1]!.detail, /billed for each hour/);
+  assert.match(asked[1]!.detail, /The explorer lists eu-west-1 for profile work: us-east-1 is added to its Regions \(setting elasticache\.regions\) so that it shows the cluster\.$/);
+  assert.deepEqual(listedRegions, [['eu-west-1', 'us-east-1']]);
+
+  // The explorer, built from the settings as they are now, lists the Region and shows the created cluster there.
+  const connections = await connectionsFor(settings);
+  assert.deepEqual(connections.map((c) => c.id), ['local', 'aws:work:eu-west-1', 'aws:work:us-east-1']);
+  const client = await createClient(target!, fixture.log);
+  try {
+    await createCacheCluster(client, { ...INPUT, CacheClusterId: 'other-region-create' });
+    const explorer = new ExplorerModel({ connections: async () => connections, client: async () => client, onDidChange: () => {} });
+    const tracked = await explorer.track(target!, 'other-region-create');
+    assert.equal(tracked?.id, 'aws:work:us-east-1/other-region-create', 'listed under the connection it was created on');
+    const root = (await explorer.roots()).find((r) => r.id === target!.id)!;
+    assert.ok((await explorer.children(root)).some((i) => i.type === 'cluster' && i.cluster.CacheClusterId === 'other-region-create'));
+  } finally {
+    client.destroy();
+  }
 }));
 
 test('still no credentials after choosing a profile: asked again; the docs offer to continue in one click', withEmptyAwsFiles(async (dir) => {
