@@ -276,18 +276,55 @@ export const key = (k: string) => k.replace('Mod', isMac ? 'Meta' : 'Control');
 /** The open quick input (command palette, quick pick, input box). */
 export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget').filter({ visible: true });
 
+/**
+ * Asks for a widget with a keyboard shortcut until it has what is wanted: `ask` presses the keys, and presses them
+ * again while nothing has opened (`isOpen` false) for `reaskAfter` ms, because a key press can be lost on a loaded
+ * machine (a single Control+Space once opened nothing for 15 s in CI). Something that opened is never asked again:
+ * if it has the wrong content, the wait times out and fails. Returns what `wanted` returned.
+ */
+export async function askUntilShown<T>(what: string, o: {
+  /** Presses the keys; `attempt` counts from 0 (from 1: nothing opened after the previous ask). */
+  ask: (attempt: number) => Promise<void>;
+  isOpen: () => Promise<boolean>;
+  wanted: () => Promise<T | undefined | false | null>;
+  timeout: number;
+  reaskAfter?: number;
+}): Promise<T> {
+  const reaskAfter = o.reaskAfter ?? 4_000;
+  let asks = 0;
+  let askedAt = 0;
+  const ask = async (): Promise<void> => {
+    askedAt = Date.now();
+    await o.ask(asks++);
+    askedAt = Date.now();
+  };
+  try {
+    await ask();
+    return await waitUntil(what, async () => {
+      if (Date.now() - askedAt > reaskAfter && !(await o.isOpen())) await ask();
+      return o.wanted();
+    }, o.timeout);
+  } catch (err) {
+    const opened = await o.isOpen().catch(() => false);
+    throw new Error(`${err instanceof Error ? err.message : String(err)} (asked ${asks} time${asks === 1 ? '' : 's'}; ${opened ? 'it opened without it' : 'nothing opened'})`);
+  }
+}
+
 /** Opens the command palette and runs a command by its title (as the user would type it). */
 export async function runCommand(page: Page, title: string, timeout = 15_000): Promise<void> {
   await closeQuickInput(page);
   await dismissPopups(page);
   const box = quickInput(page).locator('input');
-  // Ctrl+Shift+P, then F1 if a widget swallowed the first key press.
-  for (const k of [key('Mod+Shift+P'), 'F1', key('Mod+Shift+P')]) {
-    await page.keyboard.press(k);
-    if (await box.waitFor({ timeout: timeout / 3 }).then(() => true, () => false)) break;
-    await page.keyboard.press('Escape');
-  }
-  await box.waitFor({ timeout: 1_000 });
+  // Ctrl+Shift+P, then F1 in turn if a widget swallowed the key press.
+  await askUntilShown('the command palette', {
+    ask: async (attempt) => {
+      if (attempt > 0) await dismissPopups(page);
+      await page.keyboard.press(attempt % 2 ? 'F1' : key('Mod+Shift+P'));
+    },
+    isOpen: async () => (await quickInput(page).count()) > 0,
+    wanted: async () => (await box.count()) > 0,
+    timeout,
+  });
   await box.fill(`>${title}`);
   const row = quickInput(page).locator('.monaco-list-row', { hasText: title }).first();
   try {
@@ -303,16 +340,25 @@ export async function runCommand(page: Page, title: string, timeout = 15_000): P
     const label = (await rows.nth(i).locator('.label-name').innerText().catch(() => '')).trim();
     if (label === title || label.replace(/\s+/g, ' ') === title) {
       await rows.nth(i).click();
-      return;
+      return paletteLeft(page, title);
     }
   }
   await row.click();
+  await paletteLeft(page, title);
+}
+
+/** Waits until the palette has run the chosen command: it closed, or the command opened a quick input of its own. */
+async function paletteLeft(page: Page, title: string): Promise<void> {
+  await waitUntil(`the command palette to run "${title}"`, async () => {
+    if (!(await quickInput(page).count())) return true;
+    return (await quickInput(page).locator('input').inputValue({ timeout: 1_000 }).catch(() => '')) !== `>${title}`;
+  }, 10_000);
 }
 
 /** Closes menus, hovers, suggest widgets and dialogs (a failed step may leave one open) that hold the focus. */
 export async function dismissPopups(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) {
-    const open = await page.locator('.action-widget:visible, .context-view .monaco-menu:visible, .suggest-widget:visible, .monaco-hover:visible, .monaco-dialog-box:visible').count();
+    const open = await page.locator('.action-widget:visible, .context-view .monaco-menu:visible, .suggest-widget:visible, .monaco-hover:visible, .monaco-editor-overlaymessage:visible, .monaco-dialog-box:visible').count();
     if (!open) return;
     await page.keyboard.press('Escape');
     await page.waitForTimeout(100);
@@ -343,15 +389,62 @@ export async function openFile(page: Page, name: string): Promise<void> {
 /** The active editor's Monaco instance. */
 export const activeEditor = (page: Page): Locator => page.locator('.editor-group-container.active .monaco-editor').first();
 
-/** Moves the cursor to line/column (1-based) with Go to Line. */
+/** The status bar's cursor position ("Ln 3, Col 7"), or undefined when it shows none. */
+async function cursorPosition(page: Page): Promise<string | undefined> {
+  const item = page.locator('#status\\.editor\\.selection');
+  if (!(await item.count())) return undefined;
+  return (await item.first().innerText({ timeout: 1_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+}
+
+/** Moves the cursor to line/column (1-based) with Go to Line; waits until the status bar shows it there. */
 export async function gotoLine(page: Page, line: number, column = 1): Promise<void> {
   await closeQuickInput(page);
-  await page.keyboard.press(key('Mod+G'));
   const box = quickInput(page).locator('input');
-  await box.waitFor({ timeout: 10_000 });
-  await box.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await quickInput(page).waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  await askUntilShown('Go to Line', {
+    ask: async () => page.keyboard.press(key('Mod+G')),
+    isOpen: async () => (await quickInput(page).count()) > 0,
+    wanted: async () => (await box.count()) > 0,
+    timeout: 15_000,
+  });
+  const target = `:${line}:${column}`;
+  await box.fill(target);
+  const at = new RegExp(`^Ln ${line}, Col ${column}\\b`);
+  let enteredAt = 0;
+  await waitUntil(`the cursor at line ${line}, column ${column}`, async () => {
+    const open = (await quickInput(page).count()) > 0;
+    // Enter again only while Go to Line still shows this very target (going there twice is going there once).
+    if (open && Date.now() - enteredAt > 3_000 && (await box.inputValue({ timeout: 1_000 }).catch(() => '')) === target) {
+      await page.keyboard.press('Enter');
+      enteredAt = Date.now();
+    }
+    if (open) return false;
+    const position = await cursorPosition(page);
+    // Without the status bar item (none in some layouts), the closed Go to Line is all there is to see.
+    return position === undefined || at.test(position);
+  }, 15_000);
+}
+
+/** Opens the quick-fix menu at the cursor (asking again while no menu opened) and applies the action whose title contains `title`. */
+export async function applyQuickFix(page: Page, title: string): Promise<void> {
+  const menu = page.locator('.action-widget:visible');
+  const item = menu.locator('.monaco-list-row', { hasText: title }).first();
+  try {
+    await askUntilShown(`the quick-fix menu to offer "${title}"`, {
+      ask: async (attempt) => {
+        if (attempt > 0) await dismissPopups(page); // e.g. "No code actions available" while the server was busy
+        await page.keyboard.press(key('Mod+.'));
+      },
+      isOpen: async () => (await menu.count()) > 0,
+      wanted: async () => (await item.count()) > 0,
+      timeout: 20_000,
+    });
+  } catch (err) {
+    const offered = (await menu.locator('.monaco-list-row').allInnerTexts().catch(() => [] as string[])).map((t) => t.replace(/\s+/g, ' ').trim());
+    throw new Error(`no quick fix containing "${title}"; the menu offered: ${offered.join(' | ') || '(no menu)'}. ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // The menu animates in; a normal click waits for it to be "stable" and can time out.
+  await item.click({ force: true });
+  await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
 /** Polls fn until it returns a truthy value, up to timeout; throws with what it last saw. */
