@@ -170,13 +170,17 @@ interface WizardAnswers {
   onVersions?: (title: string, placeholder: string) => Promise<void>;
 }
 
-/** Drives the create wizard, answering each step by its title; returns the step titles it saw. */
+/**
+ * Drives the create wizard, answering each step by its title, up to its review's "Create cluster"; returns the step
+ * titles it saw once the wizard has closed and the create has shown itself (see createStarted).
+ */
 async function driveWizard(answers: WizardAnswers): Promise<string[]> {
   const seen: string[] = [];
   for (let i = 0; i < 15; i++) {
     const widget = quickInput(page);
+    // Between two steps the wizard replaces one quick input with the next; only the review's Create ends it.
     const gone = await widget.waitFor({ timeout: 15_000 }).then(() => false, () => true);
-    if (gone) return seen;
+    if (gone) throw new Error(`the wizard closed before its review, after: ${seen.join(' → ') || '(no step)'}`);
     const title = norm(await widget.locator('.quick-input-title').innerText().catch(() => ''));
     const placeholder = (await widget.locator('input').getAttribute('placeholder').catch(() => '')) ?? '';
     const what = `${title} ${placeholder}`;
@@ -213,6 +217,8 @@ async function driveWizard(answers: WizardAnswers): Promise<string[]> {
     if (/review/i.test(what)) {
       await screenshot(page, 'wizard-review');
       await pickRow(/Create cluster/);
+      await createStarted(answers.clusterId);
+      return seen;
     } else if (/connection/i.test(what)) await pickRow(answers.connection ?? /^Local$/);
     else if (/engine version/i.test(what)) {
       await rows.first().waitFor({ timeout: 20_000 });
@@ -244,6 +250,20 @@ async function driveWizard(answers: WizardAnswers): Promise<string[]> {
     }, 20_000);
   }
   throw new Error(`the wizard did not finish after 15 steps: ${seen.join(' → ')}`);
+}
+
+/**
+ * What the wizard does when its review's "Create cluster" is chosen: its quick input closes and the create shows
+ * itself, as a notification naming the cluster (on Local: "ElastiCache: creating <id>", then "… is available") or a
+ * modal question (on AWS: the billing confirmation, or what to do without credentials).
+ */
+async function createStarted(clusterId: string): Promise<void> {
+  await waitUntil(`the wizard to close and the create of ${clusterId} to show a notification or a question`, async () => {
+    if (await quickInput(page).count()) return false;
+    if (await page.locator('.monaco-dialog-box').count()) return true;
+    const notifications = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+    return notifications.some((t) => t.includes(clusterId));
+  }, 20_000, 100);
 }
 
 /** Answers a connection quick pick (CodeLens, create from request) with Local when one is shown. */
