@@ -116,7 +116,9 @@ export async function chooseCreateTarget(connection: Connection, input: CreateRe
     if (!failure || failure.action !== 'configure') {
       // Credentials found (or a problem a retry may fix, which the create itself reports): confirm the bill.
       const regions = regionsShowing(await prompts.connections(), target);
-      const answer = await prompts.ask(billingQuestion(target, input, regions?.slice(0, -1)));
+      const region = target.region;
+      const listedNow = regions?.filter((r) => r !== region);
+      const answer = await prompts.ask(billingQuestion(target, input, listedNow));
       if (answer !== CREATE_BILLED) return undefined;
       if (regions) await prompts.listRegions(regions);
       return target;
