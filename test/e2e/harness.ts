@@ -396,7 +396,10 @@ async function cursorPosition(page: Page): Promise<string | undefined> {
   return (await item.first().innerText({ timeout: 1_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
 }
 
-/** Moves the cursor to line/column (1-based) with Go to Line; waits until the status bar shows it there. */
+/**
+ * Moves the cursor to line/column (1-based) with Go to Line; waits until the status bar shows it there (so the
+ * column must exist on the line, and the text before it there have no tabs: the status bar counts a tab as several).
+ */
 export async function gotoLine(page: Page, line: number, column = 1): Promise<void> {
   await closeQuickInput(page);
   const box = quickInput(page).locator('input');
