@@ -375,9 +375,13 @@ export async function closeQuickInput(page: Page): Promise<void> {
 /** Opens a workspace file by name through Quick Open and waits for its editor. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await closeQuickInput(page);
-  await page.keyboard.press(key('Mod+P'));
   const box = quickInput(page).locator('input');
-  await box.waitFor({ timeout: 10_000 });
+  await askUntilShown('Quick Open', {
+    ask: async () => page.keyboard.press(key('Mod+P')),
+    isOpen: async () => (await quickInput(page).count()) > 0,
+    wanted: async () => (await box.count()) > 0,
+    timeout: 15_000,
+  });
   await box.fill(name);
   const row = quickInput(page).locator('.monaco-list-row', { hasText: name }).first();
   await row.waitFor({ timeout: 15_000 });

@@ -110,9 +110,15 @@ async function hoverText(): Promise<string> {
 
 /** Saves the active editor once an edit has made it dirty (an applied quick fix is asynchronous). */
 async function save(): Promise<void> {
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 10_000 });
-  await page.keyboard.press(key('Mod+S'));
-  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  const dirty = page.locator('.tabs-container .tab.active.dirty');
+  await dirty.waitFor({ timeout: 10_000 });
+  // Ctrl+S again while the tab stays dirty (a lost key press); saving twice saves the same text.
+  await askUntilShown('the active editor to be saved', {
+    ask: async () => page.keyboard.press(key('Mod+S')),
+    isOpen: async () => !(await dirty.count()),
+    wanted: async () => !(await dirty.count()),
+    timeout: 15_000,
+  });
 }
 
 // The ElastiCache explorer (activity bar container "ElastiCache", view "Clusters").
