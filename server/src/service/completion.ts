@@ -1,9 +1,9 @@
-// Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (missing ones
-// first, required ones marked, with documentation) and values (enums, booleans, engines, versions for the chosen
+// Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (only missing ones,
+// required ones first and marked, with documentation) and values (enums, booleans, engines, versions for the chosen
 // engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -356,6 +356,7 @@ interface NameOption {
   owner: string;
   model: MemberModel;
   required: boolean;
+  /** The object (or Query request) being completed already has it. */
   present: boolean;
 }
 
@@ -384,13 +385,13 @@ interface NameLabel {
 
 function nameCandidate(action: string | undefined, o: NameOption, label: string | NameLabel, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
-  // Missing required first, then missing optional, then secrets (AuthToken: better kept out of files), then those
-  // already present; deprecated last.
-  const group = o.model.deprecated && !o.required ? 4 : o.present ? 3 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
+  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last. Names
+  // already written are not offered at all (a second one is an error or a duplicate-parameter warning).
+  const group = o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.present ? ' · already set' : ''}${o.model.deprecated ? ' · deprecated' : ''}`,
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}`,
     documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
     insertText,
     isSnippet,
@@ -740,7 +741,9 @@ function keyCandidates(
   request?: ParsedRequest,
 ): CompletionCandidate[] {
   const context: ValueContext = { action, input: request?.input ?? {} };
-  return memberOptions(owner, present).map((o) => {
+  // Keys the object already has are left out: the AWS CLI's JSON loader keeps only the last of two (JSON:
+  // duplicate-parameter), and YAML refuses a duplicate key (yaml-syntax).
+  return memberOptions(owner, present).filter((o) => !o.present).map((o) => {
     const insertText =
       form === 'json'
         ? keyOnly
@@ -753,8 +756,18 @@ function keyCandidates(
   });
 }
 
-function topLevelNames(request: ParsedRequest | undefined): Set<string> {
-  return new Set(request?.entries.map((e) => e.name) ?? []);
+/** Keys of the JSON object at `objectPath`, except the one whose key spans `offset` (the key being written). */
+function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): Set<string> {
+  const keys = new Set<string>();
+  const root = parseTree(text);
+  const object = root && findNodeAtLocation(root, objectPath);
+  if (object?.type !== 'object') return keys;
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (key?.type !== 'string' || (key.offset <= offset && offset <= key.offset + key.length)) continue;
+    keys.add(String(key.value));
+  }
+  return keys;
 }
 
 function jsonCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
@@ -773,8 +786,7 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (!shapeName || shape?.type !== 'structure') return [];
     // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
     const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
-    const present = path.length === 1 ? topLevelNames(request) : new Set<string>();
-    return keyCandidates(action, shapeName, present, replace, 'json', keyOnly, request);
+    return keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request);
   }
   if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
   if (!inNode) {
@@ -932,11 +944,12 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape: listShape } = shapeAtPath(root, listPath);
     if (listShape?.type !== 'list' || !listShape.member) return [];
     const itemShape = shapes[listShape.member.shape];
-    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, new Set(), replace, 'yaml', keyOnly, request);
+    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, yamlSiblingKeys(text, lineStart, lineEnd, col, true), replace, 'yaml', keyOnly, request);
     return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
   }
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
+  let keyCol = col;
   if (shapeName && shape?.type !== 'structure' && shape?.type !== 'list') {
     // The line is indented under a key whose value is a scalar (`EngineVersion: ` then Enter: the editor indents
     // the next line). A nested key cannot go there, so offer the keys of that key's own mapping and insert them
@@ -946,18 +959,59 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
       parent = yamlParentPath(above, above.length, keyLine.keyCol, false);
       ({ shapeName, shape } = shapeAtPath(root, parent));
       replace.start = lineStart + keyLine.keyCol;
+      keyCol = keyLine.keyCol;
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
   if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
   if (!shapeName || shape?.type !== 'structure') return [];
-  const keys = keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
   // start at the key's column): offered first, the mapping's keys after it.
   const previous = keyOnly ? undefined : previousYamlLine(above);
   if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
     const list = shapeAtPath(root, [...parent, previous.key]);
     if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+  }
+  return keys;
+}
+
+/**
+ * Keys of the block mapping whose keys sit at column `col`, around the cursor's line (which is left out: its key is
+ * the one being written): the lines above up to its start (a less indented line, or the `- ` that opens its list
+ * item) unless the cursor line itself opens the item, and the lines below down to its end. Deeper lines (nested
+ * values, a list written at its key's column) are skipped.
+ */
+function yamlSiblingKeys(text: string, lineStart: number, lineEnd: number, col: number, opensItem: boolean): Set<string> {
+  const keys = new Set<string>();
+  const add = (key: string) => keys.add(key.replace(/^(["'])(.*)\1$/, '$2'));
+  /** Reads one line: false when the mapping ends there. */
+  const visit = (line: string, upward: boolean): boolean => {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) return false;
+    const l = yamlLine(line);
+    if (!l) return true;
+    if (l.dash) {
+      if (upward && l.keyCol === col) {
+        if (l.key) add(l.key);
+        return false;
+      }
+      return l.indent >= col;
+    }
+    if (l.indent < col) return false;
+    if (l.indent === col && l.key) add(l.key);
+    return true;
+  };
+  for (let start = lineEnd + 1; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (!visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
+    start = end + 1;
+  }
+  if (opensItem) return keys;
+  for (let end = lineStart - 1; end >= 0; ) {
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
+    end = start - 1;
   }
   return keys;
 }
