@@ -139,8 +139,28 @@ test('parameter groups: newest family first, end-of-life families last and tagge
   // No engine: supported families of every engine (newest first per engine) before extended support and end of life.
   const all = inOrder(at('Action=CreateReplicationGroup&CacheParameterGroupName=|', 'query').items);
   assert.ok(all.indexOf('default.valkey8') < all.indexOf('default.valkey7') && all.indexOf('default.redis7') < all.indexOf('default.redis6.x'), all.join(','));
-  assert.ok(all.indexOf('default.memcached1.4') < all.indexOf('default.redis5.0') && all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
+  assert.ok(all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
   assert.equal(all.at(-1), 'default.redis2.6');
+  const cluster = inOrder(at('Action=CreateCacheCluster&CacheParameterGroupName=|', 'query').items);
+  assert.ok(cluster.indexOf('default.memcached1.4') < cluster.indexOf('default.redis5.0'), cluster.join(','));
+});
+
+test('CreateReplicationGroup: no Memcached engine, versions, parameter groups or port (the action takes valkey or redis only)', () => {
+  // API reference, CreateReplicationGroup, Engine: "The value must be set to valkey or redis." (invalid-engine)
+  const values = (member: string, action = 'CreateReplicationGroup', more = '') => labels(at(`Action=${action}${more}&${member}=|`, 'query').items);
+  const groups = values('CacheParameterGroupName');
+  assert.ok(groups.length > 0 && !groups.some((g) => g.includes('memcached')), groups.join(','));
+  assert.ok(groups.includes('default.valkey8') && groups.includes('default.redis7.cluster.on'));
+  assert.deepEqual(values('Engine').sort(), ['redis', 'valkey']);
+  assert.ok(!values('EngineVersion').includes('1.6.22') && values('EngineVersion').includes('7.2'));
+  assert.deepEqual(values('Port'), ['6379']);
+  // Engine=memcached is an error there (invalid-engine): completion offers what the action accepts instead.
+  assert.ok(!values('CacheParameterGroupName', 'CreateReplicationGroup', '&Engine=memcached').some((g) => g.includes('memcached')));
+  // Where Memcached is accepted, it is offered.
+  assert.ok(values('CacheParameterGroupName', 'CreateCacheCluster').includes('default.memcached1.6'));
+  assert.ok(values('Engine', 'CreateCacheCluster').includes('memcached'));
+  assert.ok(values('Port', 'CreateCacheCluster').includes('11211'));
+  assert.ok(values('CacheParameterGroupName', 'ModifyCacheCluster').includes('default.memcached1.6'));
 });
 
 test('query: parameter names — secrets after other optional members; list-of-structure items distinguishable', () => {

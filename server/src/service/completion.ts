@@ -32,6 +32,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
+import { enginesOfAction } from './rules';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
 
 export interface CompletionCandidate {
@@ -151,9 +152,10 @@ function valueSuggestions(member: string, shape: ShapeModel | undefined, context
   return memberValueSuggestions(member, context);
 }
 
-function engineOf(input: Record<string, unknown>): EngineName | undefined {
-  const engine = typeof input.Engine === 'string' ? input.Engine.toLowerCase() : undefined;
-  return ENGINES.find((e) => e === engine);
+/** The request's engine, when one the action accepts (CreateReplicationGroup: not Memcached, invalid-engine). */
+function engineOf(context: ValueContext): EngineName | undefined {
+  const engine = typeof context.input.Engine === 'string' ? context.input.Engine.toLowerCase() : undefined;
+  return enginesOfAction(context.action).find((e) => e === engine);
 }
 
 const STATUS_TEXT: Record<VersionStatus, string> = {
@@ -162,9 +164,9 @@ const STATUS_TEXT: Record<VersionStatus, string> = {
   deprecated: 'deprecated: end of life, new clusters cannot use it',
 };
 
-function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+function engineVersionSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
   const latest = engine ? latestVersion(engine).version : undefined;
-  return versionsInOfferOrder(engine).map((v) => ({
+  return versionsInOfferOrder(engine).filter((v) => engines.includes(v.engine)).map((v) => ({
     value: v.version,
     detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
     group: VERSION_STATUS_RANK[v.status],
@@ -173,10 +175,10 @@ function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggesti
   }));
 }
 
-function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+function nodeTypeSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
   const out: ValueSuggestion[] = [];
   for (const f of NODE_TYPE_FAMILIES) {
-    if (engine && f.engines && !f.engines.includes(engine)) continue;
+    if (f.engines && !f.engines.some((e) => (engine ? e === engine : engines.includes(e)))) continue;
     const previous = f.generation === 'previous';
     const minimum = engine && f.minVersion?.[engine] ? ` · needs ${ENGINE_DISPLAY[engine]} ${f.minVersion[engine]}+` : '';
     for (const size of f.sizes) {
@@ -204,10 +206,15 @@ const FAMILIES_NEWEST_FIRST: readonly string[] = (() => {
  * A family whose versions are all end of life is tagged deprecated, as its versions are.
  */
 function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
-  const engine = engineOf(context.input);
+  const engine = engineOf(context);
   const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
-  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => !engine || engineOfFamily(f) === engine);
+  // Without an engine, the families of the engines the action accepts (CreateReplicationGroup: no Memcached).
+  const engines = enginesOfAction(context.action);
+  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => {
+        const familyEngine = engineOfFamily(f);
+        return familyEngine !== undefined && (engine ? familyEngine === engine : engines.includes(familyEngine));
+      });
   // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
   // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
@@ -245,14 +252,15 @@ function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
 const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
 
 function memberValueSuggestions(member: string, context: ValueContext): ValueSuggestion[] {
-  const engine = engineOf(context.input);
+  const engine = engineOf(context);
+  const engines = enginesOfAction(context.action);
   switch (member) {
     case 'Engine':
-      return ENGINES.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
+      return engines.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
     case 'EngineVersion':
-      return engineVersionSuggestions(engine);
+      return engineVersionSuggestions(engine, engines);
     case 'CacheNodeType':
-      return nodeTypeSuggestions(engine);
+      return nodeTypeSuggestions(engine, engines);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
     case 'PreferredAvailabilityZone':
@@ -269,9 +277,9 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
         { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: '${1:05}:00-${2:06}:00', group: 1 },
       ];
     case 'Port': {
-      const engines = engine ? [engine] : ENGINES;
-      const ports = [...new Set(engines.map((e) => LIMITS.defaultPort[e]))];
-      return ports.map((p) => ({ value: String(p), detail: `default port of ${engines.filter((e) => LIMITS.defaultPort[e] === p).map((e) => ENGINE_DISPLAY[e]).join(', ')}` }));
+      const portEngines = engine ? [engine] : engines;
+      const ports = [...new Set(portEngines.map((e) => LIMITS.defaultPort[e]))];
+      return ports.map((p) => ({ value: String(p), detail: `default port of ${portEngines.filter((e) => LIMITS.defaultPort[e] === p).map((e) => ENGINE_DISPLAY[e]).join(', ')}` }));
     }
     case 'NumCacheNodes':
       return engine && engine !== 'memcached'

@@ -43,6 +43,11 @@ interface ActionProfile {
 const CACHE_CLUSTER: ActionProfile = { action: 'CreateCacheCluster', engines: ENGINES, clusterMode: false, singleSnapshotArn: true, noun: 'cluster' };
 const REPLICATION_GROUP: ActionProfile = { action: 'CreateReplicationGroup', engines: REPLICATION_GROUP_ENGINES, clusterMode: true, singleSnapshotArn: false, noun: 'replication group' };
 
+/** Engines an action accepts (what invalid-engine checks on the create actions); every engine for other actions. */
+export function enginesOfAction(action: string | undefined): readonly EngineName[] {
+  return action === REPLICATION_GROUP.action ? REPLICATION_GROUP.engines : ENGINES;
+}
+
 export function checkCreateCacheCluster(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
 
