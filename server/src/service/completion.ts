@@ -211,10 +211,11 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
   // Without an engine, the families of the engines the action accepts (CreateReplicationGroup: no Memcached).
   const engines = enginesOfAction(context.action);
-  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => {
-        const familyEngine = engineOfFamily(f);
-        return familyEngine !== undefined && (engine ? familyEngine === engine : engines.includes(familyEngine));
-      });
+  const ofEngines = (f: string) => {
+    const familyEngine = engineOfFamily(f);
+    return familyEngine !== undefined && (engine ? familyEngine === engine : engines.includes(familyEngine));
+  };
+  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter(ofEngines);
   // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
   // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
