@@ -2,13 +2,38 @@
 // Generates server/src/model/generated/serviceModel.ts from the official ElastiCache service model
 // (botocore's elasticache/2015-02-02/service-2.json, Apache-2.0, as the AWS CLI ships it).
 // Usage: node server/scripts/generate-model.mjs [path/to/service-2.json]
-// Default input: ../shared/reference/botocore-elasticache-2015-02-02/service-2.json (beside the repo).
-import { readFileSync, writeFileSync } from 'node:fs';
+// Input: the argument, else $ELASTICACHE_SERVICE_MODEL, else ../shared/reference/botocore-elasticache-2015-02-02/
+// service-2.json beside the repository: beside this checkout, or beside the main checkout when this is a linked git
+// worktree (found through the git common directory).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const input = process.argv[2] ?? join(root, '../shared/reference/botocore-elasticache-2015-02-02/service-2.json');
+const SHARED_MODEL = '../shared/reference/botocore-elasticache-2015-02-02/service-2.json';
+
+/** The main checkout of a linked worktree (the parent of the git common directory), if git can say. */
+function mainCheckout() {
+  try {
+    const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirname(common);
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultInput() {
+  const beside = join(root, SHARED_MODEL);
+  if (existsSync(beside)) return beside;
+  const main = mainCheckout();
+  const besideMain = main && join(main, SHARED_MODEL);
+  if (besideMain && existsSync(besideMain)) return besideMain;
+  console.error(`No service model at ${beside}${besideMain ? ` or ${besideMain}` : ''}: pass the path to service-2.json, or set ELASTICACHE_SERVICE_MODEL.`);
+  process.exit(1);
+}
+
+const input = process.argv[2] ?? process.env.ELASTICACHE_SERVICE_MODEL ?? defaultInput();
 const output = join(root, 'server/src/model/generated/serviceModel.ts');
 const service = JSON.parse(readFileSync(input, 'utf8'));
 

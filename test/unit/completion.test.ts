@@ -51,7 +51,6 @@ test('query: names the request already has are not offered (twice is duplicate-p
   const { items } = at('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&Engine=redis&CacheClusterId=a&|', 'query');
   for (const present of ['Action', 'Version', 'Engine', 'CacheClusterId']) assert.ok(!labels(items).includes(present), `${present} in ${labels(items).join(', ')}`);
   assert.ok(labels(items).includes('EngineVersion') && labels(items).includes('X-Amz-Date'));
-  assert.ok(items.every((i) => !/already set/.test(i.detail ?? '')));
   // On its own name: re-completing or renaming it.
   const own = at('Action=CreateCacheCluster&Eng|ine=redis', 'query');
   assert.equal(apply(own.text, byLabel(own.items, 'Engine')), 'Action=CreateCacheCluster&Engine=redis');
@@ -140,8 +139,28 @@ test('parameter groups: newest family first, end-of-life families last and tagge
   // No engine: supported families of every engine (newest first per engine) before extended support and end of life.
   const all = inOrder(at('Action=CreateReplicationGroup&CacheParameterGroupName=|', 'query').items);
   assert.ok(all.indexOf('default.valkey8') < all.indexOf('default.valkey7') && all.indexOf('default.redis7') < all.indexOf('default.redis6.x'), all.join(','));
-  assert.ok(all.indexOf('default.memcached1.4') < all.indexOf('default.redis5.0') && all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
+  assert.ok(all.indexOf('default.redis4.0.cluster.on') < all.indexOf('default.redis3.2'), all.join(','));
   assert.equal(all.at(-1), 'default.redis2.6');
+  const cluster = inOrder(at('Action=CreateCacheCluster&CacheParameterGroupName=|', 'query').items);
+  assert.ok(cluster.indexOf('default.memcached1.4') < cluster.indexOf('default.redis5.0'), cluster.join(','));
+});
+
+test('CreateReplicationGroup: no Memcached engine, versions, parameter groups or port (the action takes valkey or redis only)', () => {
+  // API reference, CreateReplicationGroup, Engine: "The value must be set to valkey or redis." (invalid-engine)
+  const values = (member: string, action = 'CreateReplicationGroup', more = '') => labels(at(`Action=${action}${more}&${member}=|`, 'query').items);
+  const groups = values('CacheParameterGroupName');
+  assert.ok(groups.length > 0 && !groups.some((g) => g.includes('memcached')), groups.join(','));
+  assert.ok(groups.includes('default.valkey8') && groups.includes('default.redis7.cluster.on'));
+  assert.deepEqual(values('Engine').sort(), ['redis', 'valkey']);
+  assert.ok(!values('EngineVersion').includes('1.6.22') && values('EngineVersion').includes('7.2'));
+  assert.deepEqual(values('Port'), ['6379']);
+  // Engine=memcached is an error there (invalid-engine): completion offers what the action accepts instead.
+  assert.ok(!values('CacheParameterGroupName', 'CreateReplicationGroup', '&Engine=memcached').some((g) => g.includes('memcached')));
+  // Where Memcached is accepted, it is offered.
+  assert.ok(values('CacheParameterGroupName', 'CreateCacheCluster').includes('default.memcached1.6'));
+  assert.ok(values('Engine', 'CreateCacheCluster').includes('memcached'));
+  assert.ok(values('Port', 'CreateCacheCluster').includes('11211'));
+  assert.ok(values('CacheParameterGroupName', 'ModifyCacheCluster').includes('default.memcached1.6'));
 });
 
 test('query: parameter names — secrets after other optional members; list-of-structure items distinguishable', () => {
@@ -190,7 +209,7 @@ test('json: quoted keys (missing first), key-only rename, values with quotes, nu
   assert.equal(version.insertText, '"EngineVersion": "$1"');
   assert.equal(version.isSnippet, true);
   assert.equal(version.filterText, '"EngineVersion"');
-  assert.ok(version.sortText < byLabel(items, 'Engine').sortText);
+  assert.ok(version.sortText > byLabel(items, 'CacheNodeType').sortText, 'required first');
   assert.equal(byLabel(items, 'NumCacheNodes').insertText, '"NumCacheNodes": ${1:1}', 'not 0: NumCacheNodes is at least 1');
   assert.ok(apply(text, version).includes('\n  "EngineVersion": "$1"\n'));
 
@@ -202,7 +221,31 @@ test('json: quoted keys (missing first), key-only rename, values with quotes, nu
   const port = at('{ "Engine": "memcached", "Port": | }', 'json');
   assert.equal(apply(port.text, byLabel(port.items, '11211')), '{ "Engine": "memcached", "Port": 11211 }');
   const tagKeys = at('{ "Tags": [ { "Key": "a", | } ] }', 'json');
-  assert.deepEqual(labels(tagKeys.items).sort(), ['Key', 'Value']);
+  assert.deepEqual(labels(tagKeys.items), ['Value']);
+});
+
+test('json/yaml: keys the object already has are not offered, at any depth (a duplicate key is an error); the key being edited is', () => {
+  // JSON: the AWS CLI keeps the last of two keys (duplicate-parameter); YAML refuses a duplicate key (yaml-syntax).
+  const json = at('{\n  "CacheClusterId": "x",\n  "Engine": "redis",\n  |\n}', 'json');
+  for (const present of ['CacheClusterId', 'Engine']) assert.ok(!labels(json.items).includes(present), present);
+  assert.ok(labels(json.items).includes('EngineVersion'));
+  assert.deepEqual(labels(at('{ "Tags": [ { "Key": "a", "K|" } ] }', 'json').items), ['Value'], 'written elsewhere in the object');
+  assert.deepEqual(labels(at('{ "Tags": [ { "Key": "a" }, { | } ] }', 'json').items), ['Key', 'Value'], 'another item is another object');
+  assert.deepEqual(labels(at('{ "LogDeliveryConfigurations": [ { "DestinationDetails": { "CloudWatchLogsDetails": {}, | } } ] }', 'json').items), ['KinesisFirehoseDetails']);
+  const own = at('{ "CacheClusterId": "x", "Eng|ine": "redis" }', 'json');
+  assert.equal(apply(own.text, byLabel(own.items, 'Engine')), '{ "CacheClusterId": "x", "Engine": "redis" }');
+  assert.ok(!labels(own.items).includes('CacheClusterId'));
+
+  const yaml = at('CacheClusterId: x\nEngine: redis\n|\nTags:\n  - Key: a\n', 'yaml');
+  for (const present of ['CacheClusterId', 'Engine', 'Tags']) assert.ok(!labels(yaml.items).includes(present), present);
+  assert.ok(labels(yaml.items).includes('EngineVersion'));
+  assert.deepEqual(labels(at('Tags:\n  - Key: team\n    |', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('Tags:\n  - |\n    Key: team', 'yaml').items), ['Value'], 'keys below the dash belong to the item');
+  assert.deepEqual(labels(at('Tags:\n  - Key: a\n    Value: b\n  - |', 'yaml').items), ['Key', 'Value'], 'a new item starts empty');
+  assert.deepEqual(labels(at('Tags:\n  - Key: a\n    Value: b\n  - Key: c\n    |', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('LogDeliveryConfigurations:\n  - DestinationDetails:\n      CloudWatchLogsDetails:\n        LogGroup: x\n      |', 'yaml').items), ['KinesisFirehoseDetails']);
+  assert.ok(labels(at('CacheClusterId: x\nEng|ine: redis\n', 'yaml').items).includes('Engine'), 'the key under the cursor');
+  assert.ok(!labels(at('Engine: redis\nEng|\n', 'yaml').items).includes('Engine'));
 });
 
 test('yaml: keys, values for the member, list items, nested structure keys', () => {
@@ -216,7 +259,7 @@ test('yaml: keys, values for the member, list items, nested structure keys', () 
   const azs = at('PreferredAvailabilityZones:\n  - us-west-2a\n  - |', 'yaml');
   assert.ok(labels(azs.items).includes('us-west-2b') && labels(azs.items).every((l) => l.startsWith('us-west-2')));
   const tag = at('Tags:\n  - Key: team\n    |', 'yaml');
-  assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
+  assert.deepEqual(labels(tag.items), ['Value']);
   const tagItem = at('Tags:\n- |', 'yaml');
   assert.deepEqual(labels(tagItem.items).sort(), ['Key', 'Value']);
   assert.deepEqual(labels(at('TransitEncryptionEnabled: |', 'yaml').items), ['true', 'false']);
@@ -253,11 +296,13 @@ test('yaml: keys on the editor-indented line after a key with an empty value go 
   assert.equal(apply(text, byLabel(items, 'CacheNodeType')), 'CacheClusterId: a\nEngineVersion: \nCacheNodeType: $1');
   const typed = at('CacheClusterId: a\nEngine: redis\nEngineVersion:\n  Po|', 'yaml');
   assert.ok(apply(typed.text, byLabel(typed.items, 'Port')).endsWith('\nEngineVersion:\nPort: ${1:6379}'));
-  assert.match(byLabel(typed.items, 'Engine').detail ?? '', /already set/);
+  assert.ok(!labels(typed.items).includes('Engine') && !labels(typed.items).includes('EngineVersion'), 'keys the mapping has');
   // Inside a list item: the item's keys at the item's key column.
-  const tag = at('Tags:\n  - Key: a\n    Value:\n      |', 'yaml');
-  assert.deepEqual(labels(tag.items).sort(), ['Key', 'Value']);
-  assert.ok(apply(tag.text, byLabel(tag.items, 'Key')).endsWith('\n    Value:\n    Key: $1'));
+  const tag = at('Tags:\n  - Value: a\n    Key:\n      |', 'yaml');
+  assert.deepEqual(labels(tag.items), []);
+  const tagValue = at('Tags:\n  - Key:\n      |', 'yaml');
+  assert.deepEqual(labels(tagValue.items), ['Value']);
+  assert.ok(apply(tagValue.text, byLabel(tagValue.items, 'Value')).endsWith('\n  - Key:\n    Value: $1'));
 });
 
 /** Expands a snippet with each placeholder's default (first choice for `${n|a,b|}`, empty for `$n`). */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiReferenceUrl, hover } from '../../server/src/service/hover';
+import { analyze } from '../../server/src/service/index';
 
 const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
 const CREATE_URL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html';
@@ -134,4 +135,32 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
     const at = kind === 'json' ? text.length - 2 : text.length - 1;
     assert.equal(hover(text, at, kind), undefined, text);
   }
+});
+
+test('hover on the value of a misspelt nested Query name: the member the diagnostic suggests in that structure, not the list', () => {
+  const text = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Tags.Tag.1.Key=team&Tags.Tag.1.Valu=cache';
+  const finding = analyze(text, 'query').findings.find((f) => f.code === 'unknown-parameter')!;
+  assert.match(finding.message, /Did you mean Value\?/);
+  const value = hover(text, text.length - 2, 'query')!;
+  assert.equal(text.slice(value.span.start, value.span.end), 'cache');
+  assert.match(value.markdown, /^\*`Valu` is not a known parameter: this value is shown as \*\*Value\*\*, the likely intended name\.\*/);
+  assert.match(value.markdown, /\*\*Value\*\* `string` · optional · Tag/);
+  assert.doesNotMatch(value.markdown, /\*\*Tags\*\*/);
+  // On the name: the part before the misspelt member is Tags (span without the misspelt part); the misspelt part, as a
+  // misspelt top-level name, has no hover (its diagnostic explains it).
+  const name = text.lastIndexOf('Tags.Tag.1.Valu');
+  const tags = hover(text, name + 2, 'query')!;
+  assert.match(tags.markdown, /^\*\*Tags\*\*/);
+  assert.equal(text.slice(tags.span.start, tags.span.end), 'Tags.Tag.1');
+  assert.equal(hover(text, name + 'Tags.Tag.1.'.length + 1, 'query'), undefined);
+  // Deeper: a misspelt structure member inside a list item.
+  const log = 'Action=CreateCacheCluster&LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetail.CloudWatchLogsDetails.LogGroup=g';
+  assert.match(hover(log, log.length - 1, 'query')!.markdown, /shown as \*\*DestinationDetails\*\*[^]*· LogDeliveryConfigurationRequest/);
+  // No suggestion (the diagnostic has none either): nothing, not the list's documentation.
+  const none = 'Action=CreateCacheCluster&Tags.Tag.1.Zzz=cache';
+  assert.doesNotMatch(analyze(none, 'query').findings.find((f) => f.code === 'unknown-parameter')!.message, /Did you mean/);
+  assert.equal(hover(none, none.length - 1, 'query'), undefined);
+  // A correct nested name is unchanged: its own member.
+  const ok = 'Action=CreateCacheCluster&Tags.Tag.1.Value=cache';
+  assert.match(hover(ok, ok.length - 1, 'query')!.markdown, /^\*\*Value\*\* `string`/);
 });

@@ -193,3 +193,41 @@ test('an AuthToken in any action is a secret in the file (ModifyReplicationGroup
   assert.doesNotMatch(found[0].message, /Sup3r/);
   assert.deepEqual(analyze(text.replace(/&AuthToken=[^&]*/, ''), 'query').findings.filter((f) => f.code === 'auth-token-in-file'), []);
 });
+
+test('a JSON key without a value is one finding (value expected), not also a null of the wrong type; a written null still is', () => {
+  const all = (text: string) => analyze(text, 'json').findings.map((f) => `${f.code}: ${f.message}`);
+  for (const text of ['{"CacheClusterId": "x", "Engine": }', '{"CacheClusterId": "x", "Engine": , "NumCacheNodes": 1}', '{"CacheClusterId": "x", "NumCacheNodes": }', '{"CacheClusterId": "x", "Engine" }']) {
+    const found = analyze(text, 'json').findings;
+    assert.deepEqual(found.map((f) => f.code), ['json-syntax'], `${text}: ${JSON.stringify(all(text))}`);
+    assert.match(found[0].message, /value expected|colon expected/);
+  }
+  // Required and without a value: the syntax finding only (no missing-parameter: the key is written).
+  assert.deepEqual(analyze('{"CacheClusterId": }', 'json').findings.map((f) => f.code), ['json-syntax']);
+  // The user's own null: the AWS CLI rejects it ("Invalid type for parameter Engine, value: None").
+  const written = analyze('{"CacheClusterId": "x", "Engine": null}', 'json').findings;
+  assert.deepEqual(written.map((f) => [f.code, f.message]), [['invalid-type', 'Engine must be a string, not null. The AWS CLI rejects it (parameter validation).']]);
+  assert.deepEqual(analyze('{"CacheClusterId": "x", "NumCacheNodes": null}', 'json').findings.map((f) => f.code), ['invalid-type']);
+});
+
+test('a YAML key with nothing after the colon is one finding on the key: null, which the AWS CLI rejects as a written null', () => {
+  // aws-cli 2.9 with --cli-input-yaml: "Invalid type for parameter Engine, value: None, type: <class 'NoneType'>".
+  const text = 'CacheClusterId: x\nEngine:\nNumCacheNodes: 1\n';
+  const found = analyze(text, 'yaml').findings;
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.equal(found[0].code, 'invalid-type');
+  assert.equal(found[0].severity, 'error');
+  assert.equal(text.slice(found[0].span.start, found[0].span.end), 'Engine');
+  assert.equal(found[0].message, 'Engine has no value: YAML reads nothing after the colon as null, and it must be a string. The AWS CLI rejects it (parameter validation). Write the value after the colon.');
+  assert.deepEqual(analyze('CacheClusterId: x\nEngine:   # later\n', 'yaml').findings.map((f) => f.code), ['invalid-type']);
+  const list = analyze('CacheClusterId: x\nSecurityGroupIds:\n  -\n', 'yaml').findings;
+  assert.deepEqual(list.map((f) => f.message), ['SecurityGroupIds[0] has no value: YAML reads nothing after the dash as null, and it must be a string. The AWS CLI rejects it (parameter validation). Write the value after the dash.']);
+  assert.match(analyze('CacheClusterId: x\nTags:\n', 'yaml').findings[0].message, /^Tags has no value: .* must be a list\. .* Write its items below it/);
+  // A null the user wrote keeps the usual message, on the value.
+  for (const literal of ['null', '~']) {
+    const t = `CacheClusterId: x\nEngine: ${literal}\n`;
+    const f = analyze(t, 'yaml').findings;
+    assert.deepEqual(f.map((x) => x.message), ['Engine must be a string, not null. The AWS CLI rejects it (parameter validation).']);
+    assert.equal(t.slice(f[0].span.start, f[0].span.end), literal);
+  }
+  assert.deepEqual(analyze('CacheClusterId: x\nEngine: redis\n', 'yaml').findings, []);
+});

@@ -100,6 +100,10 @@ const cases: [string, Members, Members][] = [
   ['node-group-slots', { [`${NG}1.Slots`]: '9000-100' }, {}],
   ['node-group-slots', { ...clusterModeOn, ...slots2('0-8191', '8000-16383') }, { ...clusterModeOn, ...slots2('0-8191', '8192-16383') }],
   ['node-group-slots', { ...clusterModeOn, ...slots2('0-8000', '8192-16383') }, { ...clusterModeOn, ...slots2('0-8191', '8192-16383') }],
+  // Single-shard members with several node groups (NumNodeGroups or NodeGroupConfiguration items).
+  ['single-shard-parameter', { ...clusterModeOn, NumNodeGroups: 2, NumCacheClusters: 2 }, { ...clusterModeOn, NumNodeGroups: 2, ReplicasPerNodeGroup: 1 }],
+  ['single-shard-parameter', { ...clusterModeOn, ...slots2('0-8191', '8192-16383'), 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a' }, { ...clusterModeOn, ...slots2('0-8191', '8192-16383'), [`${NG}1.PrimaryAvailabilityZone`]: 'us-west-2a' }],
+  ['replication-group-shards', { ...redis, AutomaticFailoverEnabled: true, CacheParameterGroupName: 'default.redis7', ...slots2('0-8191', '8192-16383') }, { ...redis, AutomaticFailoverEnabled: true, CacheParameterGroupName: 'default.redis7.cluster.on', ...slots2('0-8191', '8192-16383') }],
   ['node-group-count', { ...clusterModeOn, NumNodeGroups: 3, ...slots2('0-8191', '8192-16383') }, { ...clusterModeOn, NumNodeGroups: 2, ...slots2('0-8191', '8192-16383') }],
   ['seed-slots', { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb' }, { ...clusterModeOn, NumNodeGroups: 2, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', ...slots2('0-8191', '8192-16383') }],
   ['seed-slots', { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.ReplicaCount`]: 1 }, { ...clusterModeOn, 'SnapshotArns.SnapshotArn.1': 'arn:aws:s3:::my-bucket/dump.rdb', [`${NG}1.Slots`]: '0-8191', [`${NG}2.Slots`]: '8192-16383' }],
@@ -167,7 +171,7 @@ test('PreferredCacheClusterAZs: the count must equal NumCacheClusters when it is
   assert.equal(f.at, 'PreferredCacheClusterAZs');
   assert.match(f.finding.message, /lists 2 Availability Zones, but NumCacheClusters is 3/);
   assert.deepEqual(codes(rg(azs), 'query'), [], 'no NumCacheClusters: no count to compare with');
-  assert.deepEqual(codes(rg({ NumCacheClusters: 3, NumNodeGroups: 2, ...azs }), 'query'), [], 'not used with several node groups');
+  assert.ok(!codes(rg({ NumCacheClusters: 3, NumNodeGroups: 2, ...azs }), 'query').includes('az-count'), 'not used with several node groups');
   // The Region of the zones against the endpoint's Region.
   const region = findingsAt(url({ NumCacheClusters: 2, 'PreferredCacheClusterAZs.AvailabilityZone.1': 'eu-west-1a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'eu-west-1b' }), 'query');
   assert.deepEqual(region.map((x) => [x.code, x.at]), [['availability-zone-region', 'eu-west-1a'], ['availability-zone-region', 'eu-west-1b']]);
@@ -309,6 +313,39 @@ test('replication-group-shards: several node groups need a cluster-mode paramete
   assert.ok(!codes(rg(sharded), 'query').includes('replication-group-shards'));
   // A custom group may enable cluster mode under any name: nothing to say.
   assert.ok(!codes(rg({ ...sharded, CacheParameterGroupName: 'my-params' }), 'query').includes('replication-group-shards'));
+});
+
+test('single-shard-parameter: NumCacheClusters and PreferredCacheClusterAZs with several node groups are a warning on the name, saying what to use', () => {
+  // API reference, CreateReplicationGroup: "This parameter is not used if there is more than one node group (shard)."
+  const azs = { 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b' };
+  const found = findingsAt(rg({ ...clusterModeOn, NumNodeGroups: 3, NumCacheClusters: 2, ...azs }), 'query');
+  assert.deepEqual(found.map((x) => [x.code, x.severity, x.at]), [
+    ['single-shard-parameter', 'warning', 'NumCacheClusters'],
+    ['single-shard-parameter', 'warning', 'PreferredCacheClusterAZs'],
+  ]);
+  assert.equal(found[0].finding.message, "NumCacheClusters is not used with several node groups (NumNodeGroups 3), so it has no effect: give the replicas of each node group with ReplicasPerNodeGroup (or NodeGroupConfiguration's ReplicaCount), and remove NumCacheClusters.");
+  assert.equal(found[1].finding.message, "PreferredCacheClusterAZs is not used with several node groups (NumNodeGroups 3), so it has no effect: give each node group's zones in NodeGroupConfiguration (PrimaryAvailabilityZone, ReplicaAvailabilityZones), and remove PreferredCacheClusterAZs.");
+  // Several NodeGroupConfiguration items count as several node groups too.
+  const items = findingsAt(rg({ ...clusterModeOn, NumCacheClusters: 2, ...slots2('0-8191', '8192-16383') }), 'query');
+  assert.deepEqual(items.map((x) => [x.code, x.at]), [['single-shard-parameter', 'NumCacheClusters']]);
+  assert.match(items[0].finding.message, /\(NodeGroupConfiguration with 2 node groups\)/);
+  // One node group: they are used.
+  assert.deepEqual(codes(rg({ NumNodeGroups: 1, NumCacheClusters: 2, ...azs }), 'query'), []);
+  assert.deepEqual(codes(rg({ NumCacheClusters: 2, [`${NG}1.Slots`]: '0-16383' }), 'query'), []);
+});
+
+test('replication-group-shards: several NodeGroupConfiguration items need a cluster-mode parameter group too', () => {
+  const twoGroups = { ...redis, AutomaticFailoverEnabled: true, CacheParameterGroupName: 'default.redis7', ...slots2('0-8191', '8192-16383') };
+  const f = findingsAt(rg(twoGroups), 'query').find((x) => x.code === 'replication-group-shards')!;
+  assert.equal(f.at, 'default.redis7');
+  assert.equal(f.finding.message, 'NodeGroupConfiguration with 2 node groups needs cluster mode, but default.redis7 is a cluster-mode-disabled parameter group (cluster mode disabled takes 1 node group).');
+  assert.deepEqual(codes(applyEdits(rg(twoGroups), f.finding.fixes![0].edits), 'query'), []);
+  // One item: one node group, cluster mode not needed.
+  assert.deepEqual(codes(rg({ ...redis, AutomaticFailoverEnabled: true, NumCacheClusters: 2, CacheParameterGroupName: 'default.redis7', [`${NG}1.ReplicaCount`]: 1 }), 'query'), []);
+  // NumNodeGroups and the items both say several: one finding, naming NumNodeGroups.
+  const both = findingsAt(rg({ ...twoGroups, NumNodeGroups: 2 }), 'query').filter((x) => x.code === 'replication-group-shards');
+  assert.equal(both.length, 1);
+  assert.match(both[0].finding.message, /^NumNodeGroups 2 needs cluster mode/);
 });
 
 /** A request with one finding of each NodeGroupConfiguration, KmsKeyId and UserGroupIds rule, as an SDK input. */

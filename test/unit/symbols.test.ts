@@ -37,6 +37,14 @@ test('outline of CLI input files, with nested members; secrets are masked', () =
   assert.ok(!JSON.stringify(query).includes('abcdefghijklmnop1234') && !JSON.stringify(query).includes('deadbeef'));
 });
 
+test('outline: a key written without a value shows none; a written null shows null', () => {
+  const detail = (text: string, kind: 'json' | 'yaml') => documentSymbols(analyze(text, kind))[0].children.find((c) => c.name === 'Engine')!.detail;
+  assert.equal(detail('{"CacheClusterId": "x", "Engine": }', 'json'), '');
+  assert.equal(detail('CacheClusterId: x\nEngine:\n', 'yaml'), '');
+  assert.equal(detail('{"CacheClusterId": "x", "Engine": null}', 'json'), 'null');
+  assert.equal(detail('CacheClusterId: x\nEngine: null\n', 'yaml'), 'null');
+});
+
 test('quick fixes: offered where the range touches a finding, preferred flag kept', () => {
   const analysis = analyze(seed, 'query');
   const at = seed.indexOf('CacheParameterGroup=');

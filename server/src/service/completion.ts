@@ -1,9 +1,9 @@
-// Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (missing ones
-// first, required ones marked, with documentation) and values (enums, booleans, engines, versions for the chosen
+// Completion for `.elasticache` Query URLs and CLI input JSON/YAML files: actions, parameter names (only missing ones,
+// required ones first and marked, with documentation) and values (enums, booleans, engines, versions for the chosen
 // engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -32,6 +32,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
+import { enginesOfAction } from './rules';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
 
 export interface CompletionCandidate {
@@ -151,9 +152,10 @@ function valueSuggestions(member: string, shape: ShapeModel | undefined, context
   return memberValueSuggestions(member, context);
 }
 
-function engineOf(input: Record<string, unknown>): EngineName | undefined {
-  const engine = typeof input.Engine === 'string' ? input.Engine.toLowerCase() : undefined;
-  return ENGINES.find((e) => e === engine);
+/** The request's engine, when one the action accepts (CreateReplicationGroup: not Memcached, invalid-engine). */
+function engineOf(context: ValueContext): EngineName | undefined {
+  const engine = typeof context.input.Engine === 'string' ? context.input.Engine.toLowerCase() : undefined;
+  return enginesOfAction(context.action).find((e) => e === engine);
 }
 
 const STATUS_TEXT: Record<VersionStatus, string> = {
@@ -162,9 +164,9 @@ const STATUS_TEXT: Record<VersionStatus, string> = {
   deprecated: 'deprecated: end of life, new clusters cannot use it',
 };
 
-function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+function engineVersionSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
   const latest = engine ? latestVersion(engine).version : undefined;
-  return versionsInOfferOrder(engine).map((v) => ({
+  return versionsInOfferOrder(engine).filter((v) => engines.includes(v.engine)).map((v) => ({
     value: v.version,
     detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
     group: VERSION_STATUS_RANK[v.status],
@@ -173,10 +175,10 @@ function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggesti
   }));
 }
 
-function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+function nodeTypeSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
   const out: ValueSuggestion[] = [];
   for (const f of NODE_TYPE_FAMILIES) {
-    if (engine && f.engines && !f.engines.includes(engine)) continue;
+    if (f.engines && !f.engines.some((e) => (engine ? e === engine : engines.includes(e)))) continue;
     const previous = f.generation === 'previous';
     const minimum = engine && f.minVersion?.[engine] ? ` · needs ${ENGINE_DISPLAY[engine]} ${f.minVersion[engine]}+` : '';
     for (const size of f.sizes) {
@@ -204,10 +206,16 @@ const FAMILIES_NEWEST_FIRST: readonly string[] = (() => {
  * A family whose versions are all end of life is tagged deprecated, as its versions are.
  */
 function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
-  const engine = engineOf(context.input);
+  const engine = engineOf(context);
   const version = typeof context.input.EngineVersion === 'string' ? context.input.EngineVersion : undefined;
   const exact = engine && version ? findVersion(engine, version)?.family : undefined;
-  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter((f) => !engine || engineOfFamily(f) === engine);
+  // Without an engine, the families of the engines the action accepts (CreateReplicationGroup: no Memcached).
+  const engines = enginesOfAction(context.action);
+  const ofEngines = (f: string) => {
+    const familyEngine = engineOfFamily(f);
+    return familyEngine !== undefined && (engine ? familyEngine === engine : engines.includes(familyEngine));
+  };
+  const families = exact ? [exact] : FAMILIES_NEWEST_FIRST.filter(ofEngines);
   // CreateCacheCluster cannot create a cluster-mode (sharded) cluster, and the linter rejects `.cluster.on` groups
   // there (cluster-mode-parameter-group): they are left out. Without a known action they go last, flagged.
   const clusterModeAllowed = context.action !== undefined && context.action !== 'CreateCacheCluster';
@@ -245,14 +253,15 @@ function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
 const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
 
 function memberValueSuggestions(member: string, context: ValueContext): ValueSuggestion[] {
-  const engine = engineOf(context.input);
+  const engine = engineOf(context);
+  const engines = enginesOfAction(context.action);
   switch (member) {
     case 'Engine':
-      return ENGINES.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
+      return engines.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
     case 'EngineVersion':
-      return engineVersionSuggestions(engine);
+      return engineVersionSuggestions(engine, engines);
     case 'CacheNodeType':
-      return nodeTypeSuggestions(engine);
+      return nodeTypeSuggestions(engine, engines);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
     case 'PreferredAvailabilityZone':
@@ -269,9 +278,9 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
         { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: '${1:05}:00-${2:06}:00', group: 1 },
       ];
     case 'Port': {
-      const engines = engine ? [engine] : ENGINES;
-      const ports = [...new Set(engines.map((e) => LIMITS.defaultPort[e]))];
-      return ports.map((p) => ({ value: String(p), detail: `default port of ${engines.filter((e) => LIMITS.defaultPort[e] === p).map((e) => ENGINE_DISPLAY[e]).join(', ')}` }));
+      const portEngines = engine ? [engine] : engines;
+      const ports = [...new Set(portEngines.map((e) => LIMITS.defaultPort[e]))];
+      return ports.map((p) => ({ value: String(p), detail: `default port of ${portEngines.filter((e) => LIMITS.defaultPort[e] === p).map((e) => ENGINE_DISPLAY[e]).join(', ')}` }));
     }
     case 'NumCacheNodes':
       return engine && engine !== 'memcached'
@@ -356,6 +365,7 @@ interface NameOption {
   owner: string;
   model: MemberModel;
   required: boolean;
+  /** The object (or Query request) being completed already has it. */
   present: boolean;
 }
 
@@ -384,13 +394,13 @@ interface NameLabel {
 
 function nameCandidate(action: string | undefined, o: NameOption, label: string | NameLabel, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
-  // Missing required first, then missing optional, then secrets (AuthToken: better kept out of files), then those
-  // already present; deprecated last.
-  const group = o.model.deprecated && !o.required ? 4 : o.present ? 3 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
+  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last. Names
+  // already written are not offered at all (a second one is an error or a duplicate-parameter warning).
+  const group = o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.present ? ' · already set' : ''}${o.model.deprecated ? ' · deprecated' : ''}`,
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}`,
     documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
     insertText,
     isSnippet,
@@ -740,7 +750,9 @@ function keyCandidates(
   request?: ParsedRequest,
 ): CompletionCandidate[] {
   const context: ValueContext = { action, input: request?.input ?? {} };
-  return memberOptions(owner, present).map((o) => {
+  // Keys the object already has are left out: the AWS CLI's JSON loader keeps only the last of two (JSON:
+  // duplicate-parameter), and YAML refuses a duplicate key (yaml-syntax).
+  return memberOptions(owner, present).filter((o) => !o.present).map((o) => {
     const insertText =
       form === 'json'
         ? keyOnly
@@ -753,8 +765,18 @@ function keyCandidates(
   });
 }
 
-function topLevelNames(request: ParsedRequest | undefined): Set<string> {
-  return new Set(request?.entries.map((e) => e.name) ?? []);
+/** Keys of the JSON object at `objectPath`, except the one whose key spans `offset` (the key being written). */
+function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): Set<string> {
+  const keys = new Set<string>();
+  const root = parseTree(text);
+  const object = root && findNodeAtLocation(root, objectPath);
+  if (object?.type !== 'object') return keys;
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (key?.type !== 'string' || (key.offset <= offset && offset <= key.offset + key.length)) continue;
+    keys.add(String(key.value));
+  }
+  return keys;
 }
 
 function jsonCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
@@ -773,8 +795,7 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (!shapeName || shape?.type !== 'structure') return [];
     // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
     const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
-    const present = path.length === 1 ? topLevelNames(request) : new Set<string>();
-    return keyCandidates(action, shapeName, present, replace, 'json', keyOnly, request);
+    return keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request);
   }
   if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
   if (!inNode) {
@@ -932,11 +953,12 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape: listShape } = shapeAtPath(root, listPath);
     if (listShape?.type !== 'list' || !listShape.member) return [];
     const itemShape = shapes[listShape.member.shape];
-    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, new Set(), replace, 'yaml', keyOnly, request);
+    if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, yamlSiblingKeys(text, lineStart, lineEnd, col, true), replace, 'yaml', keyOnly, request);
     return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
   }
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
+  let keyCol = col;
   if (shapeName && shape?.type !== 'structure' && shape?.type !== 'list') {
     // The line is indented under a key whose value is a scalar (`EngineVersion: ` then Enter: the editor indents
     // the next line). A nested key cannot go there, so offer the keys of that key's own mapping and insert them
@@ -946,18 +968,59 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
       parent = yamlParentPath(above, above.length, keyLine.keyCol, false);
       ({ shapeName, shape } = shapeAtPath(root, parent));
       replace.start = lineStart + keyLine.keyCol;
+      keyCol = keyLine.keyCol;
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
   if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
   if (!shapeName || shape?.type !== 'structure') return [];
-  const keys = keyCandidates(action, shapeName, parent.length === 0 ? topLevelNames(request) : new Set(), replace, 'yaml', keyOnly, request);
+  const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
   // start at the key's column): offered first, the mapping's keys after it.
   const previous = keyOnly ? undefined : previousYamlLine(above);
   if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
     const list = shapeAtPath(root, [...parent, previous.key]);
     if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+  }
+  return keys;
+}
+
+/**
+ * Keys of the block mapping whose keys sit at column `col`, around the cursor's line (which is left out: its key is
+ * the one being written): the lines above up to its start (a less indented line, or the `- ` that opens its list
+ * item) unless the cursor line itself opens the item, and the lines below down to its end. Deeper lines (nested
+ * values, a list written at its key's column) are skipped.
+ */
+function yamlSiblingKeys(text: string, lineStart: number, lineEnd: number, col: number, opensItem: boolean): Set<string> {
+  const keys = new Set<string>();
+  const add = (key: string) => keys.add(key.replace(/^(["'])(.*)\1$/, '$2'));
+  /** Reads one line: false when the mapping ends there. */
+  const visit = (line: string, upward: boolean): boolean => {
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) return false;
+    const l = yamlLine(line);
+    if (!l) return true;
+    if (l.dash) {
+      if (upward && l.keyCol === col) {
+        if (l.key) add(l.key);
+        return false;
+      }
+      return l.indent >= col;
+    }
+    if (l.indent < col) return false;
+    if (l.indent === col && l.key) add(l.key);
+    return true;
+  };
+  for (let start = lineEnd + 1; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (!visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
+    start = end + 1;
+  }
+  if (opensItem) return keys;
+  for (let end = lineStart - 1; end >= 0; ) {
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
+    end = start - 1;
   }
   return keys;
 }

@@ -441,7 +441,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
       } else {
         jsonError(p, ERR_COLON_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       }
-      entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 } } });
+      entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 }, missing: true } });
       member = value !== undefined;
     }
     needsComma = true;
@@ -676,7 +676,7 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
       entries.push({
         name,
         nameSpan,
-        value: value ? convertYaml(value, text, depth + 1, findings) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end } },
+        value: value ? convertYaml(value, text, depth + 1, findings) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
       });
     }
     return { kind: 'object', entries, span };
@@ -687,7 +687,9 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
     if (v instanceof Date) return { kind: 'scalar', value: text.slice(span.start, span.end), span, tag: 'timestamp' };
     if (typeof v === 'string' && node.type === 'PLAIN' && /^[-+]?\d[\d_]*$/.test(v) && v.includes('_')) v = Number(v.replace(/_/g, ''));
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
-    return typeof v === 'number' ? { kind: 'scalar', value, span, raw: text.slice(span.start, span.end) } : { kind: 'scalar', value, span };
+    if (typeof v === 'number') return { kind: 'scalar', value, span, raw: text.slice(span.start, span.end) };
+    // `Engine:` with nothing after it: an empty plain scalar, null for YAML (and for the AWS CLI).
+    return value === null && span.start === span.end ? { kind: 'scalar', value, span, empty: true } : { kind: 'scalar', value, span };
   }
   if (isAlias(node)) return { kind: 'scalar', value: null, span };
   return { kind: 'scalar', value: null, span };

@@ -23,7 +23,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
-import type { Analysis, DocumentKind, Entry, ParsedRequest, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface HoverInfo {
   markdown: string;
@@ -291,20 +291,29 @@ function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-/** Resolves a query-form name such as `Tags.Tag.1.Key` or `SecurityGroupIds.member.2` to (owner shape, member). */
-function resolveQueryName(
-  inputShape: string,
-  name: string,
-): { owner: string; memberName: string; member: MemberModel; required: boolean } | undefined {
+interface ResolvedName {
+  owner: string;
+  memberName: string;
+  member: MemberModel;
+  required: boolean;
+  /** A segment after the resolved member that is not a member of its structure (`Valu` in `Tags.Tag.1.Valu`). */
+  unknown?: { owner: string; name: string; index: number };
+}
+
+/**
+ * Resolves a query-form name such as `Tags.Tag.1.Key` or `SecurityGroupIds.member.2` to (owner shape, member), the
+ * deepest member it names; with `unknown`, the first segment after it that its structure does not have.
+ */
+function resolveQueryName(inputShape: string, name: string): ResolvedName | undefined {
   const segments = name.split('.');
   let owner = inputShape;
   let i = 0;
-  let found: { owner: string; memberName: string; member: MemberModel; required: boolean } | undefined;
+  let found: ResolvedName | undefined;
   while (i < segments.length) {
     const shape = serviceModel.shapes[owner];
     const memberName = segments[i];
     const member = shape?.members && Object.hasOwn(shape.members, memberName) ? shape.members[memberName] : undefined;
-    if (!member) return found;
+    if (!member) return found && { ...found, unknown: { owner, name: memberName, index: i } };
     found = { owner, memberName, member, required: shape.required?.includes(memberName) ?? false };
     i++;
     let memberShape = serviceModel.shapes[member.shape];
@@ -349,12 +358,43 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
     return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
   }
+  if (resolved.unknown) {
+    const nested = misspeltNestedHover(action, resolved, param, offset);
+    if (nested !== 'resolved') return nested;
+  }
   const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
   const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
     markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input),
-    span: inName ? param.nameSpan : param.valueSpan,
+    span: inName ? (resolved.unknown ? unknownSegmentSpan(param, resolved.unknown.index).before : param.nameSpan) : param.valueSpan,
   };
+}
+
+/** Where a name's segment `index` starts in the text: `before` spans the segments before it (without the dot), `from` the rest. */
+function unknownSegmentSpan(param: QueryParam, index: number): { before: Span; from: Span } {
+  const whole = param.nameSpan;
+  // Offsets within the decoded name map onto the text only when the name is written without percent-encoding.
+  if (whole.end - whole.start !== param.name.length) return { before: whole, from: whole };
+  const start = whole.start + param.name.split('.').slice(0, index).join('.').length + 1;
+  return { before: { start: whole.start, end: start - 1 }, from: { start, end: whole.end } };
+}
+
+/**
+ * A nested Query name with a misspelt member (`Tags.Tag.1.Valu`). On its value: the member the unknown-parameter
+ * finding suggests in that structure (same function, same answer), else nothing. On the name: the part before the
+ * misspelt member is hovered as the member it names ('resolved'); the misspelt part has no hover, as a misspelt
+ * top-level name has none (the diagnostic explains it).
+ */
+function misspeltNestedHover(action: string | undefined, resolved: ResolvedName, param: QueryParam, offset: number): HoverInfo | undefined | 'resolved' {
+  const unknown = resolved.unknown!;
+  if (contains(param.nameSpan, offset)) {
+    const { from } = unknownSegmentSpan(param, unknown.index);
+    return from !== param.nameSpan && offset < from.start ? 'resolved' : undefined;
+  }
+  const likely = likelyMember(unknown.owner, unknown.name, false, action);
+  if (!likely) return undefined;
+  const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required);
+  return { markdown: `${likelyMemberNote(unknown.name, likely.memberName)}\n\n${markdown}`, span: param.valueSpan };
 }
 
 /** Finds the innermost entry (name or value) at `offset` in a JSON/YAML input, walking nested structures. */

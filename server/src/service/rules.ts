@@ -43,6 +43,11 @@ interface ActionProfile {
 const CACHE_CLUSTER: ActionProfile = { action: 'CreateCacheCluster', engines: ENGINES, clusterMode: false, singleSnapshotArn: true, noun: 'cluster' };
 const REPLICATION_GROUP: ActionProfile = { action: 'CreateReplicationGroup', engines: REPLICATION_GROUP_ENGINES, clusterMode: true, singleSnapshotArn: false, noun: 'replication group' };
 
+/** Engines an action accepts (what invalid-engine checks on the create actions); every engine for other actions. */
+export function enginesOfAction(action: string | undefined): readonly EngineName[] {
+  return action === REPLICATION_GROUP.action ? REPLICATION_GROUP.engines : ENGINES;
+}
+
 export function checkCreateCacheCluster(input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const issues: Issue[] = [];
 
@@ -489,16 +494,19 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
     }
   }
+  const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
+  // Several node groups (shards), as NumNodeGroups or as NodeGroupConfiguration items.
+  const shards = groups !== undefined && groups > 1 ? `NumNodeGroups ${groups}` : nodeGroups && nodeGroups.length > 1 ? `NodeGroupConfiguration with ${nodeGroups.length} node groups` : undefined;
   // "For Valkey or Redis OSS (cluster mode disabled) either omit this parameter or set it to 1" (NumNodeGroups,
   // SOURCES.createReplicationGroup): several shards need a cluster-mode (`.cluster.on`) parameter group.
   // Only a default group's name says its mode: a custom group may set cluster-enabled=yes under any name.
   const defaultFamily = group?.startsWith('default.') ? group.slice('default.'.length) : undefined;
-  if (groups !== undefined && groups > 1 && defaultFamily !== undefined && PARAMETER_GROUP_FAMILIES.includes(defaultFamily)) {
+  if (shards && defaultFamily !== undefined && PARAMETER_GROUP_FAMILIES.includes(defaultFamily)) {
     const twin = hasClusterModeDefaultGroup(defaultFamily) ? `${group}${CLUSTER_MODE_GROUP_SUFFIX}` : undefined;
     issues.push({
       code: 'replication-group-shards',
       severity: 'error',
-      message: `NumNodeGroups ${groups} needs cluster mode, but ${group} is a cluster-mode-disabled parameter group (cluster mode disabled takes 1 node group).`,
+      message: `${shards} needs cluster mode, but ${group} is a cluster-mode-disabled parameter group (cluster mode disabled takes 1 node group).`,
       path: ['CacheParameterGroupName'],
       target: 'value',
       awsError: 'InvalidParameterCombination',
@@ -513,7 +521,6 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // --- NodeGroupConfiguration, and the Availability Zones of the request (PreferredCacheClusterAZs and the node
   // groups' zones): zone names, all in one Region.
   const azs = strList(input.PreferredCacheClusterAZs);
-  const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
   const zones: Zone[] = [];
   azs?.forEach((name, i) => zones.push({ name, path: ['PreferredCacheClusterAZs', i] }));
   if (nodeGroups) checkNodeGroups(input, nodeGroups, replicas, zones, issues);
@@ -537,6 +544,18 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   if (azs) {
     if (clusters !== undefined && singleShard && azs.length > 0 && azs.length !== clusters) {
       issues.push({ code: 'az-count', severity: 'error', message: `PreferredCacheClusterAZs lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheClusters is ${clusters}: the counts must be equal (repeat a zone to place several clusters in it).`, path: ['PreferredCacheClusterAZs'], target: 'name', awsError: 'InvalidParameterCombination' });
+    }
+  }
+
+  // "This parameter is not used if there is more than one node group (shard). You should use NodeGroupConfiguration
+  // instead." (PreferredCacheClusterAZs) and "… You should use ReplicasPerNodeGroup instead." (NumCacheClusters),
+  // SOURCES.createReplicationGroup. A warning: the request is accepted, the member just has no effect.
+  if (shards) {
+    if (input.NumCacheClusters !== undefined) {
+      issues.push({ code: 'single-shard-parameter', severity: 'warning', message: `NumCacheClusters is not used with several node groups (${shards}), so it has no effect: give the replicas of each node group with ReplicasPerNodeGroup (or NodeGroupConfiguration's ReplicaCount), and remove NumCacheClusters.`, path: ['NumCacheClusters'], target: 'name' });
+    }
+    if (input.PreferredCacheClusterAZs !== undefined) {
+      issues.push({ code: 'single-shard-parameter', severity: 'warning', message: `PreferredCacheClusterAZs is not used with several node groups (${shards}), so it has no effect: give each node group's zones in NodeGroupConfiguration (PrimaryAvailabilityZone, ReplicaAvailabilityZones), and remove PreferredCacheClusterAZs.`, path: ['PreferredCacheClusterAZs'], target: 'name' });
     }
   }
 

@@ -252,11 +252,21 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   const fixes: Fix[] | undefined =
     fixValue === undefined ? undefined : [{ title: path.some((p) => typeof p === 'string' && isSecretName(p)) ? `Change to ${describeType(shape).replace(/^an? /, 'a ')}` : `Change to ${renderValue(fixValue, ctx.form)}`, edits: [{ span: node.span, newText: renderValue(fixValue, ctx.form) }], isPreferred: true }];
   const cli = ctx.form === 'query' ? '' : ' The AWS CLI rejects it (parameter validation).';
+  // YAML `Engine:` with nothing after it is null, which the AWS CLI rejects as it does a written null (checked with
+  // aws-cli 2.9: "Invalid type for parameter Engine, value: None"); said so, as the user wrote no null.
+  // On the key, as the value has no text to underline.
+  const empty = node.kind === 'scalar' && node.empty;
+  const mark = typeof path[path.length - 1] === 'number' ? 'dash' : 'colon';
+  const todo = shape.type === 'list' ? 'Write its items below it, each after `- `.' : shape.type === 'structure' ? 'Write its members below it, indented.' : `Write the value after the ${mark}.`;
+  const message = empty
+    ? `${formatPath(path)} has no value: YAML reads nothing after the ${mark} as null, and it must be ${describeType(shape)}.${cli} ${todo}`
+    : `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`;
+  const span = (empty && ctx.entries && locate(ctx.entries, path)?.name) || node.span;
   ctx.findings.push({
     code: 'invalid-type',
     severity: 'error',
-    message: `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
-    span: node.span,
+    message,
+    span,
     fixes,
     awsError: 'InvalidParameterValue',
   });
@@ -283,6 +293,8 @@ export function checkValue(shapeName: string, node: ValueNode, path: MemberPath,
 
 function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
   if (!shape) return undefined;
+  // A JSON key without a value: json-syntax reports it ("value expected"); one finding per mistake.
+  if (node.kind === 'scalar' && node.missing) return undefined;
   switch (shape.type) {
     case 'structure': {
       if (node.kind !== 'object') return typeError(node, shape, path, ctx, describeScalar(node));

@@ -24,7 +24,8 @@ function union(a: Span, b: Span): Span {
 }
 
 function valueText(value: ValueNode): string {
-  if (value.kind === 'scalar') return value.value === null ? 'null' : String(value.value);
+  // A JSON key written without a value (json-syntax reports it) or YAML's `Engine:` shows no value, not a null.
+  if (value.kind === 'scalar') return value.value === null ? (value.missing || value.empty ? '' : 'null') : String(value.value);
   if (value.kind === 'list') return `[${value.items.length}]`;
   return `{${value.entries.length}}`;
 }
