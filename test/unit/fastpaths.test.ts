@@ -163,3 +163,20 @@ test('isPlaceholder: what the placeholder regex matches, on every short text ove
   }
   assert.ok(checked > 30000);
 });
+
+test('Query members: a long request (Maps) finds repeated and nested names as a short one (scans) does', () => {
+  const extra = 'CacheClusterId=a&Engine=redis&NumCacheNodes=1&Engine=valkey&Engine.member.1=x&SecurityGroupIds.member.1=sg-1&SecurityGroupIds.member.1=sg-2&Port.x=1';
+  const filler = Array.from({ length: 20 }, (_, i) => `Unknown${i}=v`).join('&');
+  const findings = (text: string) =>
+    analyze(text, 'query')
+      .findings.filter((f) => !f.message.includes('Unknown'))
+      .map((f) => `${f.code}: ${f.message} @${text.slice(f.span.start, f.span.end)}`);
+  const short = findings(`Action=CreateCacheCluster&Version=2015-02-02&${extra}`);
+  assert.deepEqual(short.slice(0, 4), [
+    'duplicate-parameter: Engine is given more than once with different values. @Engine',
+    'duplicate-parameter: Engine is given more than once. @Engine.member.1',
+    'duplicate-parameter: SecurityGroupIds.member.1 is given more than once with different values. @SecurityGroupIds.member.1',
+    'unknown-parameter: Port is an integer: it has no member x. @Port.x',
+  ]);
+  assert.deepEqual(findings(`Action=CreateCacheCluster&Version=2015-02-02&${filler}&${extra}`), short);
+});
