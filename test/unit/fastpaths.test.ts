@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, suggest } from '../../server/src/service/index';
-import { parseQueryDocument } from '../../server/src/service/queryParser';
+import { isPlaceholder, parseQueryDocument } from '../../server/src/service/queryParser';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { ENGINES, PARAMETER_GROUP_FAMILIES } from '../../server/src/model/facts';
 import { CLEAN_QUERY, body, findingsAt } from './helpers';
@@ -130,4 +130,53 @@ test('X-Amz-SignedHeaders: canonical form and fix for single and several header 
     assert.ok(hits[0].finding.message.startsWith(`X-Amz-SignedHeaders must be ${expected}: `), `${written}: ${hits[0].finding.message}`);
     assert.equal(hits[0].finding.fixes![0].edits[0].newText, encodeURIComponent(expected), written);
   }
+});
+
+test('X-Amz-SignedHeaders: the problems named in the message', () => {
+  const cases: [string, string][] = [
+    ['Host', 'header names must be lowercase'],
+    ['X-Amz-Date', "header names must be lowercase, it must include 'host'"],
+    ['x-amz-date', "it must include 'host'"],
+    ['x-amz-date%3Bhost', "names must be sorted and separated by ';'"],
+  ];
+  for (const [written, problems] of cases) {
+    const text = CLEAN_QUERY.replace('&X-Amz-SignedHeaders=host', `&X-Amz-SignedHeaders=${written}`);
+    const hits = findingsAt(text, 'query').filter((f) => f.code === 'query-signed-headers');
+    assert.equal(hits.length, 1, written);
+    assert.ok(hits[0].finding.message.endsWith(`: ${problems}.`), `${written}: ${hits[0].finding.message}`);
+  }
+});
+
+test('isPlaceholder: what the placeholder regex matches, on every short text over the characters that matter', () => {
+  const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
+  const alphabet = ['<', '>', '{', '}', '$', 'a', 'Z', '_', '-', '0', ' ', '.', 'é'];
+  let checked = 0;
+  const visit = (text: string, depth: number) => {
+    assert.equal(isPlaceholder(text), PLACEHOLDER.test(text), JSON.stringify(text));
+    checked++;
+    if (depth > 0) for (const c of alphabet) visit(text + c, depth - 1);
+  };
+  visit('', 4);
+  for (const text of ['<credential>', '{{token}}', '${SIGNATURE}', '{Name-1}', '{1a}', '<a<b>', '{{a}b}}', '${a{b}', '<signature', '{a b}']) {
+    assert.equal(isPlaceholder(text), PLACEHOLDER.test(text), text);
+    checked++;
+  }
+  assert.ok(checked > 30000);
+});
+
+test('Query members: a long request (Maps) finds repeated and nested names as a short one (scans) does', () => {
+  const extra = 'CacheClusterId=a&Engine=redis&NumCacheNodes=1&Engine=valkey&Engine.member.1=x&SecurityGroupIds.member.1=sg-1&SecurityGroupIds.member.1=sg-2&Port.x=1';
+  const filler = Array.from({ length: 20 }, (_, i) => `Unknown${i}=v`).join('&');
+  const findings = (text: string) =>
+    analyze(text, 'query')
+      .findings.filter((f) => !f.message.includes('Unknown'))
+      .map((f) => `${f.code}: ${f.message} @${text.slice(f.span.start, f.span.end)}`);
+  const short = findings(`Action=CreateCacheCluster&Version=2015-02-02&${extra}`);
+  assert.deepEqual(short.slice(0, 4), [
+    'duplicate-parameter: Engine is given more than once with different values. @Engine',
+    'duplicate-parameter: Engine is given more than once. @Engine.member.1',
+    'duplicate-parameter: SecurityGroupIds.member.1 is given more than once with different values. @SecurityGroupIds.member.1',
+    'unknown-parameter: Port is an integer: it has no member x. @Port.x',
+  ]);
+  assert.deepEqual(findings(`Action=CreateCacheCluster&Version=2015-02-02&${filler}&${extra}`), short);
 });

@@ -72,15 +72,38 @@ export interface RawQueryRequest {
   endpointRegion?: string | null;
 }
 
-const PLACEHOLDER = /^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/;
-
 export { isSecretName };
 
-/** A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`. */
+/**
+ * A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`: what
+ * `/^(<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\{[A-Za-z_][\w-]*\})$/` matches, by character codes (it runs several
+ * times per placeholder value, and a regex run costs more than the whole scan).
+ */
 export function isPlaceholder(raw: string): boolean {
+  const n = raw.length;
   const c = raw.charCodeAt(0);
-  return (c === 0x3c || c === 0x7b || c === 0x24) && PLACEHOLDER.test(raw); // < { $
+  const last = raw.charCodeAt(n - 1);
+  if (c === 0x3c) return n >= 2 && last === 0x3e && noneOf(raw, 1, n - 1, 0x3c, 0x3e); // <…> without < >
+  if (last !== 0x7d) return false; // the other forms end with }
+  if (c === 0x24) return n >= 3 && raw.charCodeAt(1) === 0x7b && noneOf(raw, 2, n - 1, 0x7b, 0x7d); // ${…}
+  if (c !== 0x7b) return false;
+  if (raw.charCodeAt(1) === 0x7b) return n >= 4 && raw.charCodeAt(n - 2) === 0x7d && noneOf(raw, 2, n - 2, 0x7b, 0x7d); // {{…}}
+  // {name}: a letter or _, then word characters or -
+  if (n < 3 || !(isAsciiLetter(raw.charCodeAt(1)) || raw.charCodeAt(1) === 0x5f)) return false;
+  for (let i = 2; i < n - 1; i++) {
+    const d = raw.charCodeAt(i);
+    if (!(isAsciiLetter(d) || (d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2d)) return false;
+  }
+  return true;
+}
 
+/** Whether `s[from, to)` has neither character `a` nor `b`. */
+function noneOf(s: string, from: number, to: number, a: number, b: number): boolean {
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i);
+    if (d === a || d === b) return false;
+  }
+  return true;
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
@@ -462,6 +485,8 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
       valueScan = VALUE_OTHER; // invalid UTF-8: decodeComponent reports it
     }
   }
+  // A placeholder without '%' or '+' is taken as written (what decodeComponent returns for it, without its regexes).
+  if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
     const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(name ? name.text : rawName));
     decodedValue = value.text;
@@ -522,6 +547,8 @@ function reportDoubleEncoding(raw: string, offset: number, secret: boolean, find
 const VALUE_PLAIN = 0;
 const VALUE_ESCAPES_ONLY = 1;
 const VALUE_OTHER = 2;
+/** Set by addParam for a placeholder to keep as written (scanValue never returns it). */
+const VALUE_PLACEHOLDER = 3;
 
 /** VALUE_PLAIN (nothing to decode), VALUE_ESCAPES_ONLY (only well-formed %XX escapes to decode) or VALUE_OTHER. */
 function scanValue(text: string, start: number, end: number): number {

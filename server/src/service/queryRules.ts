@@ -274,6 +274,25 @@ function isLowercaseHex64(s: string): boolean {
   return true;
 }
 
+/** `/[A-Z]/.test(s)` by character codes. */
+function hasUppercaseAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+/** `encodeURIComponent(s)`, without the call when every character is one it leaves as it is (A-Z a-z 0-9 - _ . ~). */
+function encodeQueryComponent(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2e || c === 0x7e)) return encodeURIComponent(s);
+  }
+  return s;
+}
+
 /** X-Amz-SignedHeaders in canonical form: lowercase, trimmed, unique, sorted, with host, joined by ';'. */
 function canonicalSignedHeaders(value: string): string {
   if (value.indexOf(';') < 0) {
@@ -316,20 +335,21 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
   }
   const headers = byName[SLOT['X-Amz-SignedHeaders']];
   if (headers && headers.value !== 'host' && !isPlaceholder(headers.value)) {
-    const expected = canonicalSignedHeaders(headers.value);
-    if (headers.value !== expected) {
-      const problems: string[] = [];
-      if (/[A-Z]/.test(headers.value)) problems.push('header names must be lowercase');
-      const hasHost = headers.value.indexOf(';') < 0 ? headers.value.toLowerCase() === 'host' : headers.value.split(';').some((h) => h.toLowerCase() === 'host');
-      if (!hasHost) problems.push("it must include 'host'");
-      if (problems.length === 0) problems.push("names must be sorted and separated by ';'");
+    const value = headers.value;
+    const expected = canonicalSignedHeaders(value);
+    if (value !== expected) {
+      const hasHost = value.indexOf(';') < 0 ? value.toLowerCase() === 'host' : value.split(';').some((h) => h.toLowerCase() === 'host');
+      // The problems joined by ', ' (strings, not an array and join: this runs for every such request).
+      const lowercase = hasUppercaseAscii(value) ? 'header names must be lowercase' : '';
+      const host = hasHost ? '' : "it must include 'host'";
+      const problems = lowercase && host ? `${lowercase}, ${host}` : lowercase || host || "names must be sorted and separated by ';'";
       findings.push({
         code: 'query-signed-headers',
         severity: 'error',
-        message: `X-Amz-SignedHeaders must be ${expected}: ${problems.join(', ')}.`,
+        message: `X-Amz-SignedHeaders must be ${expected}: ${problems}.`,
         span: headers.valueSpan,
         awsError: 'InvalidParameterValue',
-        fixes: [{ title: `Change to ${expected}`, edits: [{ span: headers.valueSpan, newText: encodeURIComponent(expected) }], isPreferred: true }],
+        fixes: [{ title: `Change to ${expected}`, edits: [{ span: headers.valueSpan, newText: encodeQueryComponent(expected) }], isPreferred: true }],
       });
     }
   }

@@ -462,32 +462,59 @@ function unionSpan(a: Span, b: Span): Span {
  * of the general tree. Insertion order, the order of the entries, is kept across both.
  */
 class RootMembers {
-  private readonly map = new Map<string, { name: string; node: QNode; nameSpan: Span }>();
-  private readonly flat = new Map<string, QueryEntry>();
+  // Maps only when needed (three Maps per request were a tenth of its garbage): the slot Map with the first slot,
+  // the one of flat scalars when there are more members than a scan of `order` should cover.
+  private map: Map<string, { name: string; node: QNode; nameSpan: Span }> | undefined;
+  private flatByName: Map<string, QueryEntry> | undefined;
   /** Entries (flat scalars) and Map slots, in insertion order. */
   readonly order: (Entry | { name: string; node: QNode; nameSpan: Span })[] = [];
   get size(): number {
     return this.order.length;
   }
   addFlat(entry: QueryEntry): void {
-    this.flat.set(entry.name, entry);
+    this.flatByName?.set(entry.name, entry);
     this.order.push(entry);
   }
   has(name: string): boolean {
-    return this.map.size > 0 && this.map.has(name);
+    return this.map !== undefined && this.map.has(name);
   }
   /** The member named `name`, as a slot (a flat scalar is presented as the scalar node it stands for). */
   get(name: string): { name: string; node: QNode; nameSpan: Span } | undefined {
-    const slot = this.map.get(name);
+    const slot = this.map?.get(name);
     if (slot) return slot;
-    const entry = this.flat.get(name);
+    const entry = this.flatEntry(name);
     if (!entry) return undefined;
     return { name, node: { kind: 'scalar', param: entry.param, nameSpan: entry.nameSpan }, nameSpan: entry.nameSpan };
   }
   set(name: string, slot: { name: string; node: QNode; nameSpan: Span }): void {
-    this.map.set(name, slot);
+    (this.map ??= new Map()).set(name, slot);
     this.order.push(slot);
   }
+  /** The flat scalar named `name` (names are unique: a repeated parameter never gets here). */
+  private flatEntry(name: string): QueryEntry | undefined {
+    const order = this.order;
+    if (order.length > SHORT_LIST) {
+      if (!this.flatByName) {
+        this.flatByName = new Map();
+        for (const item of order) if (item instanceof QueryEntry) this.flatByName.set(item.name, item);
+      }
+      return this.flatByName.get(name);
+    }
+    for (let i = 0; i < order.length; i++) {
+      const item = order[i];
+      if (item instanceof QueryEntry && item.name === name) return item;
+    }
+    return undefined;
+  }
+}
+
+/** Up to this many names, a scan finds a name faster than a Map would (and allocates nothing). */
+const SHORT_LIST = 16;
+
+/** The first of `params[0, end)` named `name`. */
+function firstNamed(params: readonly QueryParam[], end: number, name: string): QueryParam | undefined {
+  for (let j = 0; j < end; j++) if (params[j].name === name) return params[j];
+  return undefined;
 }
 
 /** A top-level query-form member written as one `Name=value` parameter; spans come from the parameter on access. */
@@ -513,12 +540,14 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
   const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
   const members = new RootMembers();
   const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
-  const seen = new Map<string, QueryParam>();
+  // The first parameter of each name: a scan of the few before it in a usual request, a Map in a long one.
+  const seen = params.length > SHORT_LIST ? new Map<string, QueryParam>() : undefined;
   const inputMembers = inputShape ? resolvedMembersById(inputShape) : undefined;
-  for (const param of params) {
+  for (let k = 0; k < params.length; k++) {
+    const param = params[k];
     const name = param.name;
     const id = param.nameId;
-    const prior = seen.get(name);
+    const prior = seen ? seen.get(name) : firstNamed(params, k, name);
     if (prior) {
       ctx.findings.push({
         code: 'duplicate-parameter',
@@ -530,7 +559,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       });
       continue;
     }
-    seen.set(name, param);
+    seen?.set(name, param);
     const dotted = id === UNKNOWN_NAME && name.indexOf('.') >= 0;
     if (dotted && inputMembers && addListItem(name, param, inputMembers, members, ctx)) continue;
     if (!dotted && !members.has(name)) {
