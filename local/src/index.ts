@@ -190,7 +190,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       if (!action) throw new ApiError('MissingAction', 'The request must contain the parameter Action.');
       const version = params.find(([k]) => k === 'Version')?.[1];
       if (version !== undefined && version !== apiVersion) throw new ApiError('NoSuchVersion', `The requested version (${version}) of service AmazonElastiCache does not exist.`);
-      const handler = handlers[action];
+      const handler = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
       if (!handler) {
         throw new ApiError(
           'InvalidAction',

@@ -3,6 +3,7 @@
 // are serialized by walking its output shape, so every member the model knows round-trips through the SDK.
 import { XMLBuilder } from 'fast-xml-parser';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
+import { operationModel } from '../../server/src/model/operations';
 import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
 
 export const xmlNamespace = serviceModel.metadata.xmlNamespace;
@@ -131,7 +132,7 @@ function decodeStructure(node: ParamTree, shapeName: string, path: string): Reco
 
 /** Decode Query parameters (Action/Version and auth parameters excluded by the caller) into an SDK-shaped input. */
 export function decodeInput(operation: string, params: Iterable<[string, string]>): Record<string, unknown> {
-  const inputShape = serviceModel.operations[operation]?.input;
+  const inputShape = operationModel(operation)?.input;
   if (!inputShape) return {};
   const input = decodeStructure(buildTree(params), inputShape, '');
   for (const required of shape(inputShape).required ?? []) {
@@ -195,5 +196,5 @@ export function encodeError(error: ApiError, requestId: string): string {
 }
 
 export function isKnownOperation(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(serviceModel.operations, name);
+  return operationModel(name) !== undefined;
 }

@@ -354,6 +354,12 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);
+    // Object.prototype's members are not handlers.
+    for (const Action of ['toString', 'constructor', 'hasOwnProperty']) {
+      const inherited = await presigned({ Action, Version: '2015-02-02' });
+      assert.equal(inherited.status, 400, Action);
+      assert.match(await inherited.text(), /<Code>InvalidAction<\/Code>[\s\S]*not valid for this web service/, Action);
+    }
     // List members in the `.member.N` form (the SDK uses the named form), and a requested Port that is free.
     const wanted = await new Promise<number>((resolve) => {
       const probe = net.createServer().listen(0, '127.0.0.1', () => {

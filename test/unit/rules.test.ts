@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, checkCreateCacheCluster, validateCacheClusterId } from '../../server/src/service/index';
+import { hover } from '../../server/src/service/hover';
 import { CLEAN_QUERY, applyEdits, body, codes, findingsAt } from './helpers';
 
 const base = { CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 };
@@ -236,6 +237,12 @@ test('unknown-action and missing-action', () => {
   assert.equal(f.finding.fixes![0].edits[0].newText, 'CreateCacheCluster');
   assert.deepEqual(codes('Version=2015-02-02&CacheClusterId=x', 'query'), ['missing-action']);
   assert.deepEqual(codes('Action=DescribeCacheClusters&Version=2015-02-02&MaxRecords=20', 'query'), []);
+  // Object.prototype's members are not actions (the model's tables are plain objects).
+  for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+    assert.deepEqual(codes(`Action=${name}&Version=2015-02-02&CacheClusterId=x`, 'query'), ['unknown-action'], name);
+    const text = `Action=${name}&Version=2015-02-02`;
+    assert.equal(hover(text, text.indexOf(name) + 1, 'query'), undefined, name);
+  }
 });
 
 test('missing-parameter for a required member', () => {

@@ -28,6 +28,7 @@ import {
   type VersionStatus,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
@@ -100,7 +101,7 @@ const shapes = serviceModel.shapes;
 const operations = serviceModel.operations;
 
 function inputShapeOf(action: string | undefined): string | undefined {
-  return action && Object.hasOwn(operations, action) ? operations[action].input : undefined;
+  return operationModel(action)?.input;
 }
 
 function memberOf(shapeName: string | undefined, name: string): MemberModel | undefined {

@@ -20,6 +20,7 @@ import {
   type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
@@ -137,7 +138,7 @@ function buildMemberMarkdown(
 ): string {
   const shape = serviceModel.shapes[member.shape];
   const lines: string[] = [];
-  const where = action && owner === serviceModel.operations[action]?.input ? action : owner;
+  const where = action && owner === operationModel(action)?.input ? action : owner;
   lines.push(
     `**${memberName}** \`${shape ? typeLabel(shape, member.shape) : member.shape}\` · ${required ? '**required**' : 'optional'} · ${where}` +
       (member.deprecated ? ' · *deprecated*' : ''),
@@ -276,7 +277,7 @@ function likelyMemberNote(written: string, memberName: string): string {
 }
 
 function actionMarkdown(action: string): string | undefined {
-  const op = serviceModel.operations[action];
+  const op = operationModel(action);
   if (!op) return undefined;
   const lines = [`**${action}** · ElastiCache action`];
   if (op.deprecated) lines.push('', '*Deprecated.*');
@@ -347,7 +348,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   }
   const protocol = protocolMarkdown(param.name);
   if (protocol) return { markdown: protocol, span: param.nameSpan };
-  const inputShape = action ? serviceModel.operations[action]?.input : undefined;
+  const inputShape = operationModel(action)?.input;
   if (!inputShape) return undefined;
   const resolved = resolveQueryName(inputShape, param.name);
   const inName = contains(param.nameSpan, offset);
@@ -406,7 +407,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
     const member = shape?.members && Object.hasOwn(shape.members, entry.name) ? shape.members[entry.name] : undefined;
     if (!member) {
       // The value of a misspelt member: hover it as the member the diagnostic suggests.
-      const likely = !inName ? likelyMember(owner, entry.name, action !== undefined && owner === serviceModel.operations[action]?.input, action) : undefined;
+      const likely = !inName ? likelyMember(owner, entry.name, action !== undefined && owner === operationModel(action)?.input, action) : undefined;
       if (!likely) return undefined;
       const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
       const value = scalarText(entry.value);
@@ -452,7 +453,7 @@ export function hover(text: string, offset: number, kind: DocumentKind, whole?: 
   if (request.kind === 'query') info = queryHover(request, local);
   else {
     const action = request.action?.name ?? 'CreateCacheCluster';
-    const input = serviceModel.operations[action]?.input;
+    const input = operationModel(action)?.input;
     info = input ? entryHover(action, input, request.entries, local, request.input) : undefined;
   }
   return info && { markdown: info.markdown, span: { start: info.span.start + base, end: info.span.end + base } };

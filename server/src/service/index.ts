@@ -2,6 +2,7 @@
 // or AWS CLI input JSON/YAML), checks every request against the service model and the semantic rules, and
 // returns the requests (with SDK-shaped inputs) and the findings. No LSP or VS Code imports here.
 import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
@@ -115,7 +116,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     findings.push({ code: 'missing-action', severity: 'error', message: 'Missing Action parameter (e.g. Action=CreateCacheCluster).', span: anchor, awsError: 'MissingParameter' });
   } else {
     action = { name: actionParam.value, span: actionParam.valueSpan };
-    if (serviceModel.operations[actionParam.value]) {
+    if (operationModel(actionParam.value)) {
       operation = actionParam.value;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);

@@ -8,6 +8,7 @@ import {
   hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import { suggest } from './text';
 import type { Issue, MemberPath } from './types';
 import {
@@ -757,7 +758,7 @@ function rangesOf(inputShape: string): Map<string, [number, number]> | undefined
  * "Constraints: minimum 20; maximum 100." on MaxRecords of most Describe actions). Any operation.
  */
 export function checkDocumentedRanges(operation: string, input: Record<string, unknown>): Issue[] {
-  const shape = serviceModel.operations[operation]?.input;
+  const shape = operationModel(operation)?.input;
   const table = shape ? rangesOf(shape) : undefined;
   if (!table) return [];
   const issues: Issue[] = [];

@@ -2,6 +2,7 @@
 // shape from the service model (unknown/misplaced/duplicated/missing members, types per document form, enums,
 // list member naming) and builds the SDK-shaped input. Nothing here is specific to one operation.
 import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
@@ -537,7 +538,7 @@ class QueryEntry implements Entry {
 
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
 export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
-  const inputShape = operation ? serviceModel.operations[operation]?.input : undefined;
+  const inputShape = operationModel(operation)?.input;
   const members = new RootMembers();
   const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
   // The first parameter of each name: a scan of the few before it in a usual request, a Map in a long one.
