@@ -245,6 +245,19 @@ test('unknown-action and missing-action', () => {
   }
 });
 
+test("unknown-parameter: Object.prototype's member names are unknown in every form, at every depth", () => {
+  const names = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
+  const query = body({ CacheClusterId: 'x' }) + names.map((n) => `&${n}=1`).join('') + '&Tags.Tag.1.Key=k&Tags.Tag.1.constructor=v';
+  assert.deepEqual(findingsAt(query, 'query').filter((f) => f.code === 'unknown-parameter').map((f) => f.at), [...names, 'constructor']);
+  const json = `{"CacheClusterId": "x", ${names.map((n) => `"${n}": 1`).join(', ')}, "Tags": [{"Key": "k", "constructor": "v"}]}`;
+  assert.deepEqual(findingsAt(json, 'json').filter((f) => f.code === 'unknown-parameter').map((f) => f.at), [...names, 'constructor']);
+  const yaml = `CacheClusterId: x\n${names.map((n) => `${n}: 1`).join('\n')}\nTags:\n  - Key: k\n    constructor: v\n`;
+  assert.deepEqual(findingsAt(yaml, 'yaml').filter((f) => f.code === 'unknown-parameter').map((f) => f.at), [...names, 'constructor']);
+  // A protocol-parameter hover only for the real ones.
+  const text = body({ CacheClusterId: 'x' }) + '&constructor=1';
+  assert.equal(hover(text, text.indexOf('constructor') + 1, 'query'), undefined);
+});
+
 test('missing-parameter for a required member', () => {
   assert.deepEqual(codes(body({ Engine: 'redis' }), 'query'), ['missing-parameter']);
   assert.deepEqual(codes('{"Engine": "redis"}', 'json'), ['missing-parameter']);

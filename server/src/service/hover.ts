@@ -331,7 +331,7 @@ function resolveQueryName(inputShape: string, name: string): ResolvedName | unde
 }
 
 function protocolMarkdown(name: string): string | undefined {
-  const common = COMMON_PARAMETERS[name];
+  const common = Object.hasOwn(COMMON_PARAMETERS, name) ? COMMON_PARAMETERS[name] : undefined;
   if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[Common parameters](${common.url})`;
   if (SIGV2_PARAMETERS.has(name))
     return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[Common parameters](${COMMON_PARAMETERS_URL})`;

@@ -163,8 +163,8 @@ export function checkStructure(
   const resolved = resolvedMembers(shapeName);
   for (const entry of entries) {
     const resolvedMember = resolved.get(entry.name);
-    // On a miss, the plain read keeps the model object's own semantics (e.g. for a name such as `constructor`).
-    const member = resolvedMember ? resolvedMember.member : members[entry.name];
+    // The resolved map holds every member the model has: a miss is unknown (also `constructor`, `__proto__`).
+    const member = resolvedMember?.member;
     if (!member) {
       reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
@@ -632,7 +632,7 @@ function place(shapeName: string | undefined, segs: string[], i: number, parent:
   const name = segs[i];
   const nameSpan = segmentSpan(param, segs, i);
   const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
-  const member = shape?.members?.[name];
+  const member = shape?.members && Object.hasOwn(shape.members, name) ? shape.members[name] : undefined;
   let slot = parent.members.get(name);
   if (!slot) {
     // Unknown members are still recorded (as strings) so the generic checker reports them once, with spans.
