@@ -40,15 +40,19 @@ interface ParamTree {
   [key: string]: ParamTree | string;
 }
 
+// Nodes without a prototype: parameter names are the caller's text, and `__proto__.x=1` must be a plain (unknown)
+// name, not a way to reach and write Object.prototype.
+const emptyNode = (): ParamTree => Object.create(null) as ParamTree;
+
 function buildTree(params: Iterable<[string, string]>): ParamTree {
-  const root: ParamTree = {};
+  const root = emptyNode();
   for (const [key, value] of params) {
     const parts = key.split('.');
     let node = root;
     for (let i = 0; i < parts.length - 1; i++) {
       const next = node[parts[i]];
       if (typeof next === 'object') node = next;
-      else node = node[parts[i]] = {};
+      else node = node[parts[i]] = emptyNode();
     }
     const last = parts[parts.length - 1];
     if (typeof node[last] !== 'object') node[last] = value;

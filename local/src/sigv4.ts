@@ -161,7 +161,8 @@ export async function authenticate(req: SignedRequest, credentials?: Credentials
     const v = header(req, name);
     if (v !== undefined) headers[name] = v;
   }
-  const query: Record<string, string | string[]> = {};
+  // No prototype: the names are the caller's (`constructor`, `__proto__` are plain names here).
+  const query: Record<string, string | string[]> = Object.create(null);
   for (const [k, v] of req.query) {
     if (sig.presigned && presignParams.includes(k)) continue;
     const prev = query[k];

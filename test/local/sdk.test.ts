@@ -354,6 +354,10 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);
+    // Parameter names are the caller's text: `__proto__.x` must not reach Object.prototype (in this process).
+    const polluting = await presigned({ Action: 'DescribeCacheClusters', Version: '2015-02-02', '__proto__.polluted': 'yes', 'constructor.prototype.polluted': 'yes' });
+    assert.notEqual(polluting.status, 500, await polluting.text());
+    assert.equal((({}) as Record<string, unknown>).polluted, undefined, 'Object.prototype was written by a request');
     // Object.prototype's members are not handlers.
     for (const Action of ['toString', 'constructor', 'hasOwnProperty']) {
       const inherited = await presigned({ Action, Version: '2015-02-02' });
