@@ -347,3 +347,34 @@ test('json/yaml: number templates start at a valid value (suggested value, model
   // Only SnapshotRetentionLimit starts at 0 (automatic backups off, a valid value).
   assert.deepEqual(rg.filter((i) => i.insertText.endsWith('${1:0}')).map((i) => i.label), ['SnapshotRetentionLimit']);
 });
+
+test('query: a typed item number of a list is kept: that item\'s members are offered (review: rg4)', () => {
+  const rg4 = [
+    'https://elasticache.us-east-1.amazonaws.com/',
+    '    ?Action=CreateReplicationGroup',
+    '    &Version=2015-02-02',
+    '    &ReplicationGroupId=my-rg',
+    '    &ReplicationGroupDescription=test',
+    '    &Engine=redis',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=0-8191',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.Rep',
+  ].join('\n');
+  const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
+  const { items, text } = at(rg4 + '|', 'query');
+  const replicas = byLabel(items, 'ReplicaCount · NodeGroupConfiguration.N');
+  assert.equal(replicas.insertText, `${NG}2.ReplicaCount=`);
+  assert.ok(apply(text, replicas).endsWith(`&${NG}2.ReplicaCount=`));
+  // Every member of the typed item keeps its number, so the editor's filter (the typed `...2.Rep`) keeps them.
+  const ng = items.filter((i) => i.label.endsWith('· NodeGroupConfiguration.N'));
+  assert.ok(ng.length > 1);
+  for (const c of ng) assert.ok(c.filterText?.startsWith(`${NG}2.`), c.filterText);
+  // Item 1 already has Slots: typing `...1.` offers its other members only.
+  const one = at(rg4.replace(/2\.Rep$/, '1.|'), 'query').items.filter((i) => i.label.endsWith('· NodeGroupConfiguration.N'));
+  assert.ok(one.every((c) => c.filterText?.startsWith(`${NG}1.`)));
+  assert.ok(!one.some((c) => c.label.startsWith('Slots')) && one.some((c) => c.label.startsWith('ReplicaCount')));
+  // Tags and the `member` marker alike; a scalar list keeps its typed number too.
+  assert.equal(byLabel(at('Action=CreateCacheCluster&Tags.Tag.1.Key=a&Tags.member.3.V|', 'query').items, 'Value · Tags.N').insertText, 'Tags.member.3.Value=');
+  assert.equal(byLabel(at('Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.4|', 'query').items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.4=');
+  // No number typed: each member's next free item, as before.
+  assert.equal(byLabel(at('Action=CreateCacheCluster&Tags.Tag.1.Key=a&Tags.Tag.|', 'query').items, 'Key · Tags.N').insertText, 'Tags.Tag.2.Key=');
+});

@@ -442,7 +442,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const hasEquals = text[nameEnd] === '=';
   // On an empty continuation line, the `&` comes with the name.
   const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
-  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix);
+  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix, text.slice(segStart, offset));
   // Outside any request (e.g. an empty file), a whole request can be started.
   if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
   return names;
@@ -491,11 +491,22 @@ function writtenListItems(params: readonly QueryParam[], listMember: string, mar
 }
 
 /**
+ * The item marker and number typed so far for a list member (`Tags.Tag.2.` or `Tags.Tag.2`), if any: the editor
+ * filters candidates by what was typed, so a candidate must keep that number.
+ */
+function typedListItem(typed: string, listMember: string, markers: readonly string[]): { marker: string; index: number } | undefined {
+  const m = /^([^.]+)\.([^.]+)\.(\d+)(\.|$)/.exec(typed);
+  if (!m || m[1] !== listMember || !markers.includes(m[2])) return undefined;
+  return { marker: m[2], index: Number(m[3]) };
+}
+
+/**
  * Parameter names after `?`/`&`. A name the request already has is not offered (the same parameter twice is an
  * error, duplicate-parameter), except the one being edited; a list offers its next free item number, per member
- * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use.
+ * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use;
+ * once an item number is typed (`Tags.Tag.2.`), that item's members, with that number and marker.
  */
-function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string): CompletionCandidate[] {
+function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string, typed: string): CompletionCandidate[] {
   const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
@@ -509,19 +520,22 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
       if (shape?.type === 'list' && shape.member) {
         const locationName = shape.member.locationName ?? 'member';
         const items = writtenListItems(params, o.member, ['member', locationName]);
-        const stem = `${o.member}.${items.marker ?? locationName}.`;
+        const typedItem = typedListItem(typed, o.member, ['member', locationName]);
+        const stem = `${o.member}.${typedItem?.marker ?? items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];
         const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
           for (const sub of Object.keys(itemShape.members ?? {})) {
-            const name = `${stem}${(items.highest.get(sub) ?? 0) + 1}.${sub}`;
+            // A member the typed item already has is not offered again (duplicate-parameter).
+            if (typedItem && written.has(`${stem}${typedItem.index}.${sub}`)) continue;
+            const name = `${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.${sub}`;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
             out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
           }
         } else {
-          const name = `${stem}${(items.highest.get('') ?? 0) + 1}`;
+          const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
           out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
         }
       } else if (!o.present) {
