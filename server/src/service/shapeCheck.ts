@@ -218,9 +218,24 @@ export function unknownMemberSuggestion(name: string, candidates: readonly strin
 }
 
 function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+  const written = writtenNameOf(entry.value);
+  const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
+  if (entry.name === '') {
+    // `List.Item.1.` (nothing after the dot), or a JSON `""` key: no name to correct, so name what can go there.
+    // Never zero-width: the Query name as written, or a JSON/YAML key's quotes (its span excludes them).
+    const span = entry.nameSpan.end > entry.nameSpan.start ? entry.nameSpan : (written?.span ?? { start: entry.nameSpan.start - 1, end: entry.nameSpan.end + 1 });
+    const choices = candidates.length > 12 ? `${candidates.slice(0, 12).join(', ')}, … (completion lists them all)` : candidates.join(', ');
+    ctx.findings.push({
+      code: 'unknown-parameter',
+      severity: 'error',
+      message: `A member name is missing${path.length === 0 ? '' : ` after ${where}`}: write one of ${choices}.`,
+      span,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const fixes: Fix[] = best ? [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }] : [];
-  const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path);
   if (others.length > 0) {
     const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
     ctx.findings.push({
@@ -255,15 +270,35 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   ctx.findings.push({
     code: 'invalid-type',
     severity: 'error',
-    message: `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
+    message: `${formatPath(path, writtenNameOf(node)?.name)} must be ${describeType(shape)}, not ${got}.${cli}`,
     span: node.span,
     fixes,
     awsError: 'InvalidParameterValue',
   });
 }
 
-export function formatPath(path: MemberPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+/**
+ * A member path as the user of each form reads it. Query, given the parameter name as written: that name up to the
+ * path's end (`NodeGroupConfiguration.NodeGroupConfiguration.1`, items numbered as written, with the marker used).
+ * Otherwise (JSON/YAML) the keys, with each list item counted from 1 in words, `Tags (item 2).Key`: neither form
+ * shows indexes, and `Tags[1]` reads as the first item to some users and the second to others.
+ */
+export function formatPath(path: MemberPath, writtenQueryName?: string): string {
+  if (writtenQueryName !== undefined) {
+    // A list item takes two segments of a Query name (marker and number), a member one.
+    let segments = 0;
+    for (const p of path) segments += typeof p === 'number' ? 2 : 1;
+    const written = writtenQueryName.split('.');
+    if (written.length >= segments) return written.slice(0, segments).join('.');
+  }
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? ` (item ${p + 1})` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+/** The parameter name (decoded) and its span that a Query-form value was written with; undefined in JSON/YAML. */
+function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
+  return node instanceof QueryScalarNode ? node.writtenName : undefined;
 }
 
 function describeScalar(node: ValueNode): string {
@@ -319,7 +354,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         if (!INT.test(s)) return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
         const n = Number(s);
         if (shape.type === 'integer' && Math.abs(n) > INT32_MAX) {
-          ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
+          ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path, writtenNameOf(node)?.name)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
           return undefined;
         }
         return n;
@@ -378,7 +413,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         ctx.findings.push({
           code: 'invalid-enum',
           severity: 'error',
-          message: `${formatPath(path)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
+          message: `${formatPath(path, writtenNameOf(node)?.name)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
           span: node.span,
           fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: node.span, newText: renderValue(best, ctx.form) }], isPreferred: true }] : undefined,
           awsError: 'InvalidParameterValue',
@@ -750,6 +785,10 @@ class QueryScalarNode implements ScalarNode {
   }
   get span(): Span {
     return this.param.valueSpan;
+  }
+  /** The whole parameter name as written (decoded) and its span, for messages. */
+  get writtenName(): { name: string; span: Span } {
+    return { name: this.param.name, span: this.param.nameSpan };
   }
   /** A list item's nameSpan is set to the item's own name (`Name.member.N`). */
   get nameSpan(): Span | undefined {
