@@ -304,9 +304,9 @@ test('yaml: an empty line under a list key (no `- ` yet) offers a new item', asy
   const logged = insertIndented(log.text, item, expandSnippet);
   assert.deepEqual(analyze(logged, 'yaml').requests[0].input.LogDeliveryConfigurations, [
     { LogType: 'slow-log' },
-    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', LogFormat: 'text', Enabled: true },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: {} }, LogFormat: 'text', Enabled: true },
   ]);
-  assert.match(logged, /\n    DestinationDetails:\n      \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
+  assert.match(logged, /\n    DestinationDetails:\n      CloudWatchLogsDetails:\n        LogGroup: \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
 });
 
 test('json: in an empty list a new item, after a list or object key its brackets; empty objects take their keys', async () => {
@@ -321,19 +321,19 @@ test('json: in an empty list a new item, after a list or object key its brackets
   const log = at('{ "LogDeliveryConfigurations": [|] }', 'json');
   const filled = expandSnippet(apply(log.text, byLabel(log.items, 'LogDeliveryConfigurationRequest item')));
   assert.deepEqual(analyze(filled, 'json').requests[0].input.LogDeliveryConfigurations, [
-    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: {}, LogFormat: 'text', Enabled: true },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: '' } }, LogFormat: 'text', Enabled: true },
   ]);
   // After the key: the brackets, with an item for a list of structures.
   const tagList = at('{ "Tags": | }', 'json');
   assert.equal(apply(tagList.text, byLabel(tagList.items, '[ ]')), '{ "Tags": [{ "Key": "$1", "Value": "$2" }] }');
   const details = at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": | }] }', 'json');
-  assert.equal(byLabel(details.items, '{ }').insertText, '{$1}');
+  assert.equal(byLabel(details.items, '{ }').insertText, '{ "CloudWatchLogsDetails": { "LogGroup": "$1" } }');
   // An empty object: its members.
   assert.deepEqual(labels(at('{ "Tags": [{|}] }', 'json').items).sort(), ['Key', 'Value']);
   assert.deepEqual(labels(at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": {|} }] }', 'json').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
   // A key's template types each member of a list item (Enabled a boolean, DestinationDetails an object).
   const key = byLabel(at('{ | }', 'json').items, 'LogDeliveryConfigurations');
-  assert.match(key.insertText, /"DestinationDetails": \{\$3\}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
+  assert.match(key.insertText, /"DestinationDetails": \{ "CloudWatchLogsDetails": \{ "LogGroup": "\$3" \} \}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
 });
 
 test('json/yaml: number templates start at a valid value (suggested value, model minimum, else 1)', () => {
@@ -377,4 +377,31 @@ test('query: a typed item number of a list is kept: that item\'s members are off
   assert.equal(byLabel(at('Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.4|', 'query').items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.4=');
   // No number typed: each member's next free item, as before.
   assert.equal(byLabel(at('Action=CreateCacheCluster&Tags.Tag.1.Key=a&Tags.Tag.|', 'query').items, 'Key · Tags.N').insertText, 'Tags.Tag.2.Key=');
+});
+
+test('json/yaml: a new log delivery item is complete but for its log group; DestinationDetails offers the details of its DestinationType (review: yaml-logdelivery)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const head = 'CacheClusterId: c\nEngine: valkey\nEngineVersion: "8.2"\nCacheNodeType: cache.t4g.micro\nNumCacheNodes: 1\n';
+  // Inserted and the log group filled: no finding at all; left empty: findings on the log group only.
+  const yaml = at(head + 'LogDeliveryConfigurations:\n  |', 'yaml');
+  const yamlItem = byLabel(yaml.items, '- LogDeliveryConfigurationRequest');
+  const filledYaml = insertIndented(yaml.text, yamlItem, (t) => expandSnippet(t.replace('$3', 'my-logs')));
+  assert.deepEqual(analyze(filledYaml, 'yaml').findings.map((f) => f.code), [], filledYaml);
+  const emptyYaml = insertIndented(yaml.text, yamlItem, expandSnippet);
+  const yamlFindings = analyze(emptyYaml, 'yaml').findings;
+  assert.ok(yamlFindings.length > 0 && yamlFindings.every((f) => /CloudWatchLogsDetails\.LogGroup/.test(f.message)), yamlFindings.map((f) => f.message).join('\n'));
+  const json = at('{"CacheClusterId": "c", "Engine": "valkey", "EngineVersion": "8.2", "CacheNodeType": "cache.t4g.micro", "NumCacheNodes": 1, "LogDeliveryConfigurations": [|]}', 'json');
+  const filledJson = expandSnippet(apply(json.text, byLabel(json.items, 'LogDeliveryConfigurationRequest item')).replace('$3', 'my-logs'));
+  assert.deepEqual(analyze(filledJson, 'json').findings.map((f) => f.code), [], filledJson);
+  // Inside DestinationDetails: the details member of the item's DestinationType only; both when it is not set.
+  const item = (type: string) => head + `LogDeliveryConfigurations:\n  - LogType: slow-log\n    DestinationType: ${type}\n    DestinationDetails:\n      |\n    LogFormat: text\n`;
+  assert.deepEqual(labels(at(item('cloudwatch-logs'), 'yaml').items), ['CloudWatchLogsDetails']);
+  assert.deepEqual(labels(at(item('kinesis-firehose'), 'yaml').items), ['KinesisFirehoseDetails']);
+  assert.equal(byLabel(at(item('kinesis-firehose'), 'yaml').items, 'KinesisFirehoseDetails').insertText, 'KinesisFirehoseDetails:\n  DeliveryStream: $1');
+  assert.deepEqual(labels(at(head + 'LogDeliveryConfigurations:\n  - LogType: slow-log\n    DestinationDetails:\n      |\n', 'yaml').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
+  const jsonKeys = at('{"LogDeliveryConfigurations": [{"DestinationType": "cloudwatch-logs"}, {"DestinationType": "kinesis-firehose", "DestinationDetails": {|}}]}', 'json');
+  assert.deepEqual(labels(jsonKeys.items), ['KinesisFirehoseDetails']);
+  // The DestinationDetails key itself, added to an item that has a DestinationType, takes that type's details.
+  const key = byLabel(at('{"LogDeliveryConfigurations": [{"DestinationType": "kinesis-firehose", |}]}', 'json').items, 'DestinationDetails');
+  assert.equal(key.insertText, '"DestinationDetails": { "KinesisFirehoseDetails": { "DeliveryStream": "$1" } }');
 });

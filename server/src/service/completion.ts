@@ -17,6 +17,7 @@ import {
   findVersion,
   latestVersion,
   LIMITS,
+  LOG_DESTINATIONS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
   regionOfAvailabilityZone,
@@ -32,7 +33,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { analyze } from './index';
-import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
+import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface CompletionCandidate {
   label: string;
@@ -143,6 +144,8 @@ interface ValueContext {
   action?: string;
   input: Record<string, unknown>;
   region?: string;
+  /** The DestinationType of the log delivery item being written, when it has one. */
+  destinationType?: string;
 }
 
 function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext): ValueSuggestion[] {
@@ -637,8 +640,10 @@ function jsonValueTemplate(member: string, shapeName: string, context: ValueCont
       if (item?.type === 'structure') return `[${jsonItemTemplate(shape.member!.shape, context)}]`;
       return '["$1"]';
     }
-    case 'structure':
-      return '{$1}';
+    case 'structure': {
+      const inner = structureTemplateMember(shapeName, context);
+      return inner ? `{ "${inner.member}": ${jsonValueTemplate(inner.member, inner.shapeName, context)} }` : '{$1}';
+    }
     default:
       return shape?.enum ? `"\${1|${shape.enum.join(',')}|}"` : '"$1"';
   }
@@ -657,11 +662,44 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
       if (item?.type === 'structure') return '\n  ' + yamlItemTemplate(shape.member!.shape, context).replace(/\n/g, '\n  ');
       return '\n  - $1';
     }
-    case 'structure':
-      return '\n  $1';
+    case 'structure': {
+      const inner = structureTemplateMember(shapeName, context);
+      return inner ? `\n  ${inner.member}:${yamlValueTemplate(inner.member, inner.shapeName, context).replace(/\n/g, '\n  ')}` : '\n  $1';
+    }
     default:
       return shape?.enum ? ` \${1|${shape.enum.join(',')}|}` : ' $1';
   }
+}
+
+/**
+ * The one member a new structure value is written with, so that it is complete but for a value to fill: log
+ * DestinationDetails take the details of the item's DestinationType (else the first of the enum, the default of the
+ * item snippet's choice), and a structure of a single member (CloudWatchLogsDetails: LogGroup) takes that member.
+ */
+function structureTemplateMember(shapeName: string, context: ValueContext): { member: string; shapeName: string } | undefined {
+  const members = shapes[shapeName]?.members ?? {};
+  const names = Object.keys(members);
+  const details = logDestinationDetails(shapeName, context.destinationType ?? shapes.DestinationType?.enum?.[0]);
+  const member = details ?? (names.length === 1 ? names[0] : undefined);
+  return member && Object.hasOwn(members, member) ? { member, shapeName: members[member].shape } : undefined;
+}
+
+/** The member of a DestinationDetails-like structure that holds the details of log DestinationType `type`. */
+function logDestinationDetails(shapeName: string, type: string | undefined): string | undefined {
+  const members = shapes[shapeName]?.members ?? {};
+  if (!Object.values(LOG_DESTINATIONS).some((d) => Object.hasOwn(members, d.details))) return undefined;
+  return type && Object.hasOwn(LOG_DESTINATIONS, type) ? LOG_DESTINATIONS[type as keyof typeof LOG_DESTINATIONS].details : undefined;
+}
+
+/** The DestinationType written in the list item that holds `offset` (the last item of the enclosing list starting before it). */
+function destinationTypeAround(request: ParsedRequest | undefined, offset: number): string | undefined {
+  let list: ValueNode | undefined;
+  for (const entry of request?.entries ?? []) if (entry.nameSpan.start <= offset) list = entry.value;
+  if (list?.kind !== 'list') return undefined;
+  let item: ValueNode | undefined;
+  for (const i of list.items) if (i.span.start <= offset) item = i;
+  const type = item?.kind === 'object' ? item.entries.find((e) => e.name === 'DestinationType')?.value : undefined;
+  return type?.kind === 'scalar' && typeof type.value === 'string' ? type.value : undefined;
 }
 
 /** Renumbers a snippet's tab stops (`$1`, `${1:x}`, `${1|a,b|}`) to start after `after`; returns the highest. */
@@ -753,8 +791,10 @@ function keyCandidates(
   keyOnly: boolean,
   request?: ParsedRequest,
 ): CompletionCandidate[] {
-  const context: ValueContext = { action, input: request?.input ?? {} };
-  return memberOptions(owner, present).map((o) => {
+  const context: ValueContext = { action, input: request?.input ?? {}, destinationType: destinationTypeAround(request, replace.start) };
+  // In log DestinationDetails with a DestinationType set, only the details that type takes.
+  const details = logDestinationDetails(owner, context.destinationType);
+  return memberOptions(owner, present).filter((o) => !details || o.name === details).map((o) => {
     const insertText =
       form === 'json'
         ? keyOnly
