@@ -405,3 +405,14 @@ test('json/yaml: a new log delivery item is complete but for its log group; Dest
   const key = byLabel(at('{"LogDeliveryConfigurations": [{"DestinationType": "kinesis-firehose", |}]}', 'json').items, 'DestinationDetails');
   assert.equal(key.insertText, '"DestinationDetails": { "KinesisFirehoseDetails": { "DeliveryStream": "$1" } }');
 });
+
+test('the value of a misspelt name completes as the member the unknown-parameter finding suggests, in all forms', () => {
+  const query = at('Action=CreateCacheCluster&Engine=redis&CacheParameterGroup=|', 'query');
+  assert.ok(labels(query.items).includes('default.redis7'), labels(query.items).join(', '));
+  assert.ok(labels(at('Action=CreateCacheCluster&CacheParamterGroupName=|', 'query').items).includes('default.valkey8'));
+  assert.ok(labels(at('{"Engine": "redis", "CacheParameterGroup": |}', 'json').items).includes('default.redis7'));
+  assert.ok(labels(at('Engine: redis\nCacheParameterGroup: |\n', 'yaml').items).includes('default.redis7'));
+  assert.deepEqual(labels(at('{"Tags": [], "AZMod": |}', 'json').items), ['single-az', 'cross-az']);
+  // No suggestion: nothing, as before.
+  assert.deepEqual(at('Action=CreateCacheCluster&Xyzzy=|', 'query').items, []);
+});

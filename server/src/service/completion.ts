@@ -32,6 +32,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
+import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -569,8 +570,9 @@ function queryValueCompletions(rawName: string, request: ParsedRequest | undefin
     // keep as written
   }
   if (name === 'Action') return actionCandidates(replace);
-  const top = name.split('.')[0];
   const inputShape = inputShapeOf(request?.action?.name);
+  // The value of a misspelt name completes as the member the unknown-parameter finding suggests.
+  const top = inputShape ? String(likelyPath(inputShape, [name.split('.')[0]], request?.action?.name)[0]) : name.split('.')[0];
   const member = memberOf(inputShape, top);
   let shape = member ? shapes[member.shape] : undefined;
   if (shape?.type === 'list' && shape.member) {
@@ -601,6 +603,19 @@ function actionCandidates(replace: Span, quoted = false): CompletionCandidate[] 
 
 // ---------------------------------------------------------------------------------------------------------
 // CLI input files (JSON and YAML). Paths are resolved against CreateCacheCluster's input shape.
+
+/**
+ * `path` with a misspelt last member replaced by the member the unknown-parameter finding suggests for it (the same
+ * function, so the same answer), else `path` itself.
+ */
+function likelyPath(root: string, path: readonly (string | number)[], action: string | undefined): (string | number)[] {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return [...path];
+  const parent = shapeAtPath(root, path.slice(0, -1));
+  if (!parent.shapeName || parent.shape?.type !== 'structure' || memberOf(parent.shapeName, last)) return [...path];
+  const { best } = unknownMemberSuggestion(last, memberNames(parent.shapeName), path.length === 1, action);
+  return best ? [...path.slice(0, -1), best] : [...path];
+}
 
 /** The shape at a path of member names and list indexes (indexes may be any number). */
 function shapeAtPath(root: string, path: readonly (string | number)[]): { shapeName?: string; shape?: ShapeModel } {
@@ -836,8 +851,10 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
     replace = wordAround(text, offset);
   }
-  const top = String(path[0]);
-  const { shape } = shapeAtPath(root, path);
+  // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
+  const valuePath = likelyPath(root, path, action);
+  const top = String(valuePath[0]);
+  const { shape } = shapeAtPath(root, valuePath);
   // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
   if (!inNode && typeof path[path.length - 1] === 'number') {
     const list = shapeAtPath(root, path.slice(0, -1));
@@ -847,14 +864,14 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (shape.type === 'structure' || shape.type === 'list') {
     // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
     if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
-    const { shapeName } = shapeAtPath(root, path);
+    const { shapeName } = shapeAtPath(root, valuePath);
     const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
     return [
       {
         label: shape.type === 'list' ? '[ ]' : '{ }',
         kind: 'snippet',
-        detail: `${String(path[path.length - 1])}: ${typeName(shapeName!)}`,
-        insertText: jsonValueTemplate(String(path[path.length - 1]), shapeName!, context),
+        detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
+        insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
         isSnippet: true,
         replace,
         sortText: '0',
@@ -972,7 +989,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (keyValue) {
     // A value after `Key: `.
     const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
-    const path = [...parent, keyValue[1]];
+    // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
+    const path = likelyPath(root, [...parent, keyValue[1]], action);
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;

@@ -275,6 +275,11 @@ function likelyMemberNote(written: string, memberName: string): string {
   return `*\`${written}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
 }
 
+/** The hover on a misspelt name itself: the problem, the diagnostic's suggestion, then that member's hover. */
+function likelyNameMarkdown(memberName: string, memberMarkdownText: string): string {
+  return `**Unknown parameter** — did you mean **${memberName}**?\n\n---\n\n${memberMarkdownText}`;
+}
+
 function actionMarkdown(action: string): string | undefined {
   const op = serviceModel.operations[action];
   if (!op) return undefined;
@@ -343,10 +348,11 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   const resolved = resolveQueryName(inputShape, param.name);
   const inName = contains(param.nameSpan, offset);
   if (!resolved) {
-    // The value of a misspelt top-level member: hover it as the member the diagnostic suggests.
-    const likely = !inName && !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
+    // A misspelt top-level member, its name or its value: hover it as the member the diagnostic suggests.
+    const likely = !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
     if (!likely) return undefined;
     const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
+    if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: param.nameSpan };
     return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
   }
   const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
@@ -365,10 +371,11 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
     const shape = serviceModel.shapes[owner];
     const member = shape?.members && Object.hasOwn(shape.members, entry.name) ? shape.members[entry.name] : undefined;
     if (!member) {
-      // The value of a misspelt member: hover it as the member the diagnostic suggests.
-      const likely = !inName ? likelyMember(owner, entry.name, action !== undefined && owner === serviceModel.operations[action]?.input, action) : undefined;
+      // A misspelt member, its name or its value: hover it as the member the diagnostic suggests.
+      const likely = likelyMember(owner, entry.name, action !== undefined && owner === serviceModel.operations[action]?.input, action);
       if (!likely) return undefined;
       const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
+      if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: entry.nameSpan };
       const value = scalarText(entry.value);
       const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
       return { markdown: `${likelyMemberNote(entry.name, likely.memberName)}\n\n${body}`, span: entry.value.span };
