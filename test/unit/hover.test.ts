@@ -27,6 +27,10 @@ test('hover on list members (.member.N form), the action, protocol parameters; n
   assert.match(action!.markdown, /Required: `CacheClusterId`/);
   const expires = hover(seed, seed.indexOf('X-Amz-Expires') + 2, 'query');
   assert.match(expires!.markdown, /1 to 604800/);
+  // Each link is labelled by the page it opens.
+  assert.match(expires!.markdown, /\[Signature Version 4: authenticating with query parameters\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonS3\/latest\/API\/sigv4-query-string-auth\.html\)/);
+  assert.doesNotMatch(expires!.markdown, /Common Parameters/i);
+  assert.match(hover(seed, seed.indexOf('X-Amz-Date') + 2, 'query')!.markdown, /\[ElastiCache API reference: Common Parameters\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonElastiCache\/latest\/APIReference\/CommonParameters\.html\)/);
   const sigv2 = hover(seed, seed.indexOf('SignatureMethod') + 2, 'query');
   assert.match(sigv2!.markdown, /Signature Version 2/);
   assert.equal(hover('Action=CreateCacheCluster&Xyzzy=1', 28, 'query'), undefined);
@@ -72,7 +76,8 @@ test('apiReferenceUrl only for known actions', () => {
 test('diagnostic reference links: action page for API rules, common parameters for the signing layer, none for syntax', async () => {
   const { referenceUrlForFinding } = await import('../../server/src/service/hover');
   assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
+  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
   assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
   assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
 });

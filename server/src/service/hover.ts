@@ -48,6 +48,7 @@ const NO_REFERENCE = new Set(['json-syntax', 'yaml-syntax', 'query-syntax', 'que
 export function referenceUrlForFinding(code: string, action: string | undefined): string | undefined {
   if (NO_REFERENCE.has(code)) return undefined;
   if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
+  if (code === 'query-expires') return COMMON_PARAMETERS['X-Amz-Expires'].url;
   if (code.startsWith('query-')) return COMMON_PARAMETERS_URL;
   return action ? apiReferenceUrl(action) : undefined;
 }
@@ -57,12 +58,16 @@ function shapeReferenceUrl(shape: string): string {
   return `${API_REFERENCE}API_${shape}.html`;
 }
 
+/** How the hover's link names each page it points to (the link says where it goes). */
+const COMMON_PARAMETERS_LINK = 'ElastiCache API reference: Common Parameters';
+const SIGV4_QUERY_PARAMETERS_LINK = 'Signature Version 4: authenticating with query parameters';
+
 /**
  * Query-API parameters common to all actions (not in the service model), from the ElastiCache API reference
- * "Common Parameters" page (COMMON_PARAMETERS_URL) and, for X-Amz-Expires, the Signature Version 4 query-string
- * authentication page.
+ * "Common Parameters" page (COMMON_PARAMETERS_URL) and, for X-Amz-Expires, which that page does not list, the
+ * Signature Version 4 query-parameter authentication page (SOURCES.sigv4QueryParameters).
  */
-const COMMON_PARAMETERS: Record<string, { doc: string; url: string }> = {
+const COMMON_PARAMETERS: Record<string, { doc: string; url: string; page?: string }> = {
   Action: { doc: 'The action to be performed.', url: COMMON_PARAMETERS_URL },
   Version: {
     doc: `The API version that the request is written for, expressed in the format YYYY-MM-DD. For ElastiCache: \`${serviceModel.metadata.apiVersion}\`.`,
@@ -94,7 +99,8 @@ const COMMON_PARAMETERS: Record<string, { doc: string; url: string }> = {
   },
   'X-Amz-Expires': {
     doc: 'How long, in seconds, the presigned URL is valid: an integer from 1 to 604800 (seven days).',
-    url: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
+    url: SOURCES.sigv4QueryParameters,
+    page: SIGV4_QUERY_PARAMETERS_LINK,
   },
 };
 
@@ -327,9 +333,9 @@ function resolveQueryName(
 
 function protocolMarkdown(name: string): string | undefined {
   const common = COMMON_PARAMETERS[name];
-  if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[Common parameters](${common.url})`;
+  if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[${common.page ?? COMMON_PARAMETERS_LINK}](${common.url})`;
   if (SIGV2_PARAMETERS.has(name))
-    return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[Common parameters](${COMMON_PARAMETERS_URL})`;
+    return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[${COMMON_PARAMETERS_LINK}](${COMMON_PARAMETERS_URL})`;
   return undefined;
 }
 
