@@ -240,6 +240,9 @@ test('unknown-parameter names the item as the form writes it (Query: the written
   assert.equal(json.finding.message, 'A member name is missing after Tags (item 2): write one of Key, Value.');
   const yaml = findingsAt('CacheClusterId: x\nTags:\n  - Key: a\n  - Key: b\n    Valu: c\n', 'yaml').find((x) => x.code === 'unknown-parameter')!;
   assert.equal(yaml.finding.message, 'Unknown parameter Valu for Tags (item 2). Did you mean Value?');
+  // A required member missing from an item: named after the item as written (was `ReplicaConfiguration.0.NewReplicaCount`).
+  const shard = findingsAt('?Action=IncreaseReplicaCount&Version=2015-02-02&ReplicationGroupId=x&ApplyImmediately=true&ReplicaConfiguration.ConfigureShard.1.NodeGroupId=0001', 'query').find((x) => x.code === 'missing-parameter')!;
+  assert.equal(shard.finding.message, 'Missing required parameter ReplicaConfiguration.ConfigureShard.1.NewReplicaCount.');
   // Clean: the item written right has none.
   assert.deepEqual(codes(rg('&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaCount=1'), 'query').filter((c) => c === 'unknown-parameter'), []);
 });

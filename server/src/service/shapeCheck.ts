@@ -198,7 +198,7 @@ export function checkStructure(
     ctx.findings.push({
       code: 'missing-parameter',
       severity: 'error',
-      message: `Missing required parameter ${[...path, required].join('.')}${opts.operation ? ` for ${opts.operation}` : ''}.`,
+      message: `Missing required parameter ${path.length === 0 ? required : `${formatPath(path, writtenNameIn(entries))}.${required}`}${opts.operation ? ` for ${opts.operation}` : ''}.`,
       span: opts.anchor,
       awsError: 'MissingParameter',
     });
@@ -294,6 +294,12 @@ export function formatPath(path: MemberPath, writtenQueryName?: string): string 
   let out = '';
   for (const p of path) out += typeof p === 'number' ? ` (item ${p + 1})` : out === '' ? p : `.${p}`;
   return out;
+}
+
+/** A Query-form parameter name written inside a structure item (all share the item's prefix); undefined in JSON/YAML. */
+function writtenNameIn(entries: Entry[]): string | undefined {
+  for (const entry of entries) if (entry.value instanceof QueryScalarNode) return entry.value.writtenName.name;
+  return undefined;
 }
 
 /** The parameter name (decoded) and its span that a Query-form value was written with; undefined in JSON/YAML. */
