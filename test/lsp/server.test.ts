@@ -65,7 +65,7 @@ test('seed example: diagnostics are published with exact ranges, codes, source a
   const expires = diagnostics.find((d) => d.code === 'query-expires');
   assert.ok(expires, 'X-Amz-Expires written as a date is flagged');
   assert.equal(expires.range.start.line, seed.split('\n').findIndex((l) => l.includes('&X-Amz-Expires=')));
-  assert.equal(expires.codeDescription?.href, 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(expires.codeDescription?.href, 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
   for (const d of diagnostics) {
     assert.equal(d.source, 'elasticache');
     assert.equal(typeof d.code, 'string');

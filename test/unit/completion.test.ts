@@ -349,9 +349,9 @@ test('yaml: an empty line under a list key (no `- ` yet) offers a new item', asy
   const logged = insertIndented(log.text, item, expandSnippet);
   assert.deepEqual(analyze(logged, 'yaml').requests[0].input.LogDeliveryConfigurations, [
     { LogType: 'slow-log' },
-    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', LogFormat: 'text', Enabled: true },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: {} }, LogFormat: 'text', Enabled: true },
   ]);
-  assert.match(logged, /\n    DestinationDetails:\n      \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
+  assert.match(logged, /\n    DestinationDetails:\n      CloudWatchLogsDetails:\n        LogGroup: \n    LogFormat: text\n/, 'the nested mapping goes on its own line, indented under its key');
 });
 
 test('json: in an empty list a new item, after a list or object key its brackets; empty objects take their keys', async () => {
@@ -366,19 +366,19 @@ test('json: in an empty list a new item, after a list or object key its brackets
   const log = at('{ "LogDeliveryConfigurations": [|] }', 'json');
   const filled = expandSnippet(apply(log.text, byLabel(log.items, 'LogDeliveryConfigurationRequest item')));
   assert.deepEqual(analyze(filled, 'json').requests[0].input.LogDeliveryConfigurations, [
-    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: {}, LogFormat: 'text', Enabled: true },
+    { LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: '' } }, LogFormat: 'text', Enabled: true },
   ]);
   // After the key: the brackets, with an item for a list of structures.
   const tagList = at('{ "Tags": | }', 'json');
   assert.equal(apply(tagList.text, byLabel(tagList.items, '[ ]')), '{ "Tags": [{ "Key": "$1", "Value": "$2" }] }');
   const details = at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": | }] }', 'json');
-  assert.equal(byLabel(details.items, '{ }').insertText, '{$1}');
+  assert.equal(byLabel(details.items, '{ }').insertText, '{ "CloudWatchLogsDetails": { "LogGroup": "$1" } }');
   // An empty object: its members.
   assert.deepEqual(labels(at('{ "Tags": [{|}] }', 'json').items).sort(), ['Key', 'Value']);
   assert.deepEqual(labels(at('{ "LogDeliveryConfigurations": [{ "DestinationDetails": {|} }] }', 'json').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
   // A key's template types each member of a list item (Enabled a boolean, DestinationDetails an object).
   const key = byLabel(at('{ | }', 'json').items, 'LogDeliveryConfigurations');
-  assert.match(key.insertText, /"DestinationDetails": \{\$3\}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
+  assert.match(key.insertText, /"DestinationDetails": \{ "CloudWatchLogsDetails": \{ "LogGroup": "\$3" \} \}, "LogFormat": "\$\{4\|text,json\|\}", "Enabled": \$\{5\|true,false\|\}/);
 });
 
 test('json/yaml: number templates start at a valid value (suggested value, model minimum, else 1)', () => {
@@ -391,4 +391,73 @@ test('json/yaml: number templates start at a valid value (suggested value, model
   const rg = at('{ "ReplicationGroupId": "x", | }', 'json').items;
   // Only SnapshotRetentionLimit starts at 0 (automatic backups off, a valid value).
   assert.deepEqual(rg.filter((i) => i.insertText.endsWith('${1:0}')).map((i) => i.label), ['SnapshotRetentionLimit']);
+});
+
+test('query: a typed item number of a list is kept: that item\'s members are offered (review: rg4)', () => {
+  const rg4 = [
+    'https://elasticache.us-east-1.amazonaws.com/',
+    '    ?Action=CreateReplicationGroup',
+    '    &Version=2015-02-02',
+    '    &ReplicationGroupId=my-rg',
+    '    &ReplicationGroupDescription=test',
+    '    &Engine=redis',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=0-8191',
+    '    &NodeGroupConfiguration.NodeGroupConfiguration.2.Rep',
+  ].join('\n');
+  const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
+  const { items, text } = at(rg4 + '|', 'query');
+  const replicas = byLabel(items, 'ReplicaCount · NodeGroupConfiguration.N');
+  assert.equal(replicas.insertText, `${NG}2.ReplicaCount=`);
+  assert.ok(apply(text, replicas).endsWith(`&${NG}2.ReplicaCount=`));
+  // Every member of the typed item keeps its number, so the editor's filter (the typed `...2.Rep`) keeps them.
+  const ng = items.filter((i) => i.label.endsWith('· NodeGroupConfiguration.N'));
+  assert.ok(ng.length > 1);
+  for (const c of ng) assert.ok(c.filterText?.startsWith(`${NG}2.`), c.filterText);
+  // Item 1 already has Slots: typing `...1.` offers its other members only.
+  const one = at(rg4.replace(/2\.Rep$/, '1.|'), 'query').items.filter((i) => i.label.endsWith('· NodeGroupConfiguration.N'));
+  assert.ok(one.every((c) => c.filterText?.startsWith(`${NG}1.`)));
+  assert.ok(!one.some((c) => c.label.startsWith('Slots')) && one.some((c) => c.label.startsWith('ReplicaCount')));
+  // Tags and the `member` marker alike; a scalar list keeps its typed number too.
+  assert.equal(byLabel(at('Action=CreateCacheCluster&Tags.Tag.1.Key=a&Tags.member.3.V|', 'query').items, 'Value · Tags.N').insertText, 'Tags.member.3.Value=');
+  assert.equal(byLabel(at('Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.4|', 'query').items, 'SecurityGroupIds.SecurityGroupId.N').insertText, 'SecurityGroupIds.SecurityGroupId.4=');
+  // No number typed: each member's next free item, as before.
+  assert.equal(byLabel(at('Action=CreateCacheCluster&Tags.Tag.1.Key=a&Tags.Tag.|', 'query').items, 'Key · Tags.N').insertText, 'Tags.Tag.2.Key=');
+});
+
+test('json/yaml: a new log delivery item is complete but for its log group; DestinationDetails offers the details of its DestinationType (review: yaml-logdelivery)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const head = 'CacheClusterId: c\nEngine: valkey\nEngineVersion: "8.2"\nCacheNodeType: cache.t4g.micro\nNumCacheNodes: 1\n';
+  // Inserted and the log group filled: no finding at all; left empty: findings on the log group only.
+  const yaml = at(head + 'LogDeliveryConfigurations:\n  |', 'yaml');
+  const yamlItem = byLabel(yaml.items, '- LogDeliveryConfigurationRequest');
+  const filledYaml = insertIndented(yaml.text, yamlItem, (t) => expandSnippet(t.replace('$3', 'my-logs')));
+  assert.deepEqual(analyze(filledYaml, 'yaml').findings.map((f) => f.code), [], filledYaml);
+  const emptyYaml = insertIndented(yaml.text, yamlItem, expandSnippet);
+  const yamlFindings = analyze(emptyYaml, 'yaml').findings;
+  assert.ok(yamlFindings.length > 0 && yamlFindings.every((f) => /CloudWatchLogsDetails\.LogGroup/.test(f.message)), yamlFindings.map((f) => f.message).join('\n'));
+  const json = at('{"CacheClusterId": "c", "Engine": "valkey", "EngineVersion": "8.2", "CacheNodeType": "cache.t4g.micro", "NumCacheNodes": 1, "LogDeliveryConfigurations": [|]}', 'json');
+  const filledJson = expandSnippet(apply(json.text, byLabel(json.items, 'LogDeliveryConfigurationRequest item')).replace('$3', 'my-logs'));
+  assert.deepEqual(analyze(filledJson, 'json').findings.map((f) => f.code), [], filledJson);
+  // Inside DestinationDetails: the details member of the item's DestinationType only; both when it is not set.
+  const item = (type: string) => head + `LogDeliveryConfigurations:\n  - LogType: slow-log\n    DestinationType: ${type}\n    DestinationDetails:\n      |\n    LogFormat: text\n`;
+  assert.deepEqual(labels(at(item('cloudwatch-logs'), 'yaml').items), ['CloudWatchLogsDetails']);
+  assert.deepEqual(labels(at(item('kinesis-firehose'), 'yaml').items), ['KinesisFirehoseDetails']);
+  assert.equal(byLabel(at(item('kinesis-firehose'), 'yaml').items, 'KinesisFirehoseDetails').insertText, 'KinesisFirehoseDetails:\n  DeliveryStream: $1');
+  assert.deepEqual(labels(at(head + 'LogDeliveryConfigurations:\n  - LogType: slow-log\n    DestinationDetails:\n      |\n', 'yaml').items).sort(), ['CloudWatchLogsDetails', 'KinesisFirehoseDetails']);
+  const jsonKeys = at('{"LogDeliveryConfigurations": [{"DestinationType": "cloudwatch-logs"}, {"DestinationType": "kinesis-firehose", "DestinationDetails": {|}}]}', 'json');
+  assert.deepEqual(labels(jsonKeys.items), ['KinesisFirehoseDetails']);
+  // The DestinationDetails key itself, added to an item that has a DestinationType, takes that type's details.
+  const key = byLabel(at('{"LogDeliveryConfigurations": [{"DestinationType": "kinesis-firehose", |}]}', 'json').items, 'DestinationDetails');
+  assert.equal(key.insertText, '"DestinationDetails": { "KinesisFirehoseDetails": { "DeliveryStream": "$1" } }');
+});
+
+test('the value of a misspelt name completes as the member the unknown-parameter finding suggests, in all forms', () => {
+  const query = at('Action=CreateCacheCluster&Engine=redis&CacheParameterGroup=|', 'query');
+  assert.ok(labels(query.items).includes('default.redis7'), labels(query.items).join(', '));
+  assert.ok(labels(at('Action=CreateCacheCluster&CacheParamterGroupName=|', 'query').items).includes('default.valkey8'));
+  assert.ok(labels(at('{"Engine": "redis", "CacheParameterGroup": |}', 'json').items).includes('default.redis7'));
+  assert.ok(labels(at('Engine: redis\nCacheParameterGroup: |\n', 'yaml').items).includes('default.redis7'));
+  assert.deepEqual(labels(at('{"Tags": [], "AZMod": |}', 'json').items), ['single-az', 'cross-az']);
+  // No suggestion: nothing, as before.
+  assert.deepEqual(at('Action=CreateCacheCluster&Xyzzy=|', 'query').items, []);
 });

@@ -19,7 +19,7 @@ test('hover on a Query parameter name: documentation, type, required flag, facts
   assert.ok(info.markdown.includes(`(${CREATE_URL})`));
 });
 
-test('hover on list members (.member.N form), the action, protocol parameters; nothing on unknown names', () => {
+test('hover on list members (.member.N form), the action, protocol parameters; nothing on unknown names without a suggestion', () => {
   const snapshot = hover(seed, seed.indexOf('SnapshotArns.member.1') + 2, 'query');
   assert.match(snapshot!.markdown, /\*\*SnapshotArns\*\* `list of string`/);
   assert.match(snapshot!.markdown, /SnapshotArns\.SnapshotArn\.N/);
@@ -28,9 +28,13 @@ test('hover on list members (.member.N form), the action, protocol parameters; n
   assert.match(action!.markdown, /Required: `CacheClusterId`/);
   const expires = hover(seed, seed.indexOf('X-Amz-Expires') + 2, 'query');
   assert.match(expires!.markdown, /1 to 604800/);
+  // Each link is labelled by the page it opens.
+  assert.match(expires!.markdown, /\[Signature Version 4: authenticating with query parameters\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonS3\/latest\/API\/sigv4-query-string-auth\.html\)/);
+  assert.doesNotMatch(expires!.markdown, /Common Parameters/i);
+  assert.match(hover(seed, seed.indexOf('X-Amz-Date') + 2, 'query')!.markdown, /\[ElastiCache API reference: Common Parameters\]\(https:\/\/docs\.aws\.amazon\.com\/AmazonElastiCache\/latest\/APIReference\/CommonParameters\.html\)/);
   const sigv2 = hover(seed, seed.indexOf('SignatureMethod') + 2, 'query');
   assert.match(sigv2!.markdown, /Signature Version 2/);
-  assert.equal(hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query'), undefined);
+  assert.equal(hover('Action=CreateCacheCluster&Xyzzy=1', 28, 'query'), undefined);
   assert.equal(hover(seed, 3, 'query'), undefined, 'comment');
 });
 
@@ -73,7 +77,8 @@ test('apiReferenceUrl only for known actions', () => {
 test('diagnostic reference links: action page for API rules, common parameters for the signing layer, none for syntax', async () => {
   const { referenceUrlForFinding } = await import('../../server/src/service/hover');
   assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
+  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
   assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
   assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
 });
@@ -113,8 +118,13 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
   assert.match(value.markdown, /^\*`CacheParameterGroup` is not a known parameter: this value is shown as \*\*CacheParameterGroupName\*\*, the likely intended name\.\*/);
   assert.match(value.markdown, /`default\.redis3\.2` · default parameter group, family `redis3\.2`/);
   assert.match(value.markdown, /\*\*CacheParameterGroupName\*\* `string` · optional · CreateCacheCluster/);
-  // The name itself keeps no hover (the unknown-parameter diagnostic explains it).
-  assert.equal(hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query'), undefined);
+  // The name itself: the problem and the diagnostic's suggestion, then that member's hover (no value lead).
+  const name = hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query')!;
+  assert.equal(seed.slice(name.span.start, name.span.end), 'CacheParameterGroup');
+  assert.match(name.markdown, /^\*\*Unknown parameter\*\* — did you mean \*\*CacheParameterGroupName\*\*\?\n\n---\n\n\*\*CacheParameterGroupName\*\* `string` · optional · CreateCacheCluster/);
+  assert.doesNotMatch(name.markdown, /default\.redis3\.2/);
+  const typo = 'Action=CreateCacheCluster&CacheParamterGroupName=default.redis7';
+  assert.match(hover(typo, typo.indexOf('Paramter'), 'query')!.markdown, /did you mean \*\*CacheParameterGroupName\*\*/);
 
   const json = '{"CacheClusterId": "x", "Engin": "redis", "Tags": [{"Key": "a", "Valu": "b"}]}';
   const engine = hover(json, json.indexOf('"redis"') + 2, 'json')!;
@@ -124,6 +134,10 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
   assert.match(hover(json, json.indexOf('"b"') + 1, 'json')!.markdown, /shown as \*\*Value\*\*[^]*· Tag/);
   const yaml = 'CacheClusterId: x\nEngin: valkey\n';
   assert.match(hover(yaml, yaml.indexOf('valkey') + 1, 'yaml')!.markdown, /shown as \*\*Engine\*\*[^]*`valkey` · Valkey/);
+  const yamlName = hover(yaml, yaml.indexOf('Engin') + 1, 'yaml')!;
+  assert.equal(yaml.slice(yamlName.span.start, yamlName.span.end), 'Engin');
+  assert.match(yamlName.markdown, /^\*\*Unknown parameter\*\* — did you mean \*\*Engine\*\*\?/);
+  assert.match(hover(json, json.indexOf('Valu"') + 1, 'json')!.markdown, /did you mean \*\*Value\*\*\?[^]*· Tag/);
 
   // No single suggestion, or a member of another action (the diagnostic suggests no rename): nothing, as before.
   for (const [text, kind] of [
@@ -131,9 +145,10 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
     ['Action=CreateCacheCluster&Version=2015-02-02&NumNodeGroups=2', 'query'],
     ['{"CacheClusterId": "x", "NumNodeGroups": 2}', 'json'],
   ] as const) {
-    // On the last value character.
+    // On the last value character, and on the name.
     const at = kind === 'json' ? text.length - 2 : text.length - 1;
     assert.equal(hover(text, at, kind), undefined, text);
+    assert.equal(hover(text, text.lastIndexOf(kind === 'json' ? '"NumNodeGroups' : '&') + 2, kind), undefined, text);
   }
 });
 

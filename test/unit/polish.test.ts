@@ -51,10 +51,31 @@ test('several trailing commas: one finding each', () => {
 });
 
 test('commas that are not trailing commas keep their findings', () => {
-  for (const text of ['{,}', '[,]', '{"A": 1,,}', '[1,,]', '{"A",}', '{"A": 1,', '[1,']) {
+  for (const text of ['{,}', '[,]', '{"A": 1,,}', '[1,,]', '{"A",}', '{,', '[1,,']) {
     assert.ok(syntax(text).length > 0, text);
     assert.ok(syntax(text).every((f) => !/trailing comma/.test(f.message)), text);
   }
+});
+
+test('a file that ends after a comma, its braces left open: one finding on the comma, one missing-bracket finding at the end, each fixed (review: bad.elasticache.json)', () => {
+  const bad = '{\n  "CacheClusterId": "x",\n  "Engine": "redis",\n  "NumCacheNodes": 1,\n';
+  const found = syntax(bad);
+  assert.deepEqual(found.map((f) => [bad.slice(f.span.start, f.span.end), f.message]), [
+    [',', 'Invalid JSON: trailing comma at the end of the file. The AWS CLI cannot read this file.'],
+    ['', "Invalid JSON: missing closing brace '}' at the end of the file. The AWS CLI cannot read this file."],
+  ]);
+  assert.equal(found[1].span.start, bad.length);
+  const fixed = applyPreferred(applyPreferred(bad, found[1]), found[0]);
+  assert.equal(fixed, '{\n  "CacheClusterId": "x",\n  "Engine": "redis",\n  "NumCacheNodes": 1\n}');
+  assert.deepEqual(syntax(fixed), []);
+  // Each fix alone leaves only the other finding.
+  assert.deepEqual(syntax(applyPreferred(bad, found[0])).map((f) => f.message), [found[1].message]);
+  // Several containers open: one finding that closes them all, innermost first.
+  const nested = '{"CacheClusterId": "x", "Tags": [{"Key": "a", "Value": "b"';
+  assert.equal(oneJsonFinding(nested, '', /missing closing brackets '\}\]\}' at the end of the file/), nested + '}]}');
+  oneJsonFinding('["sg-1"', '', /missing closing bracket '\]'/);
+  // Ending inside a string or a comment: no bracket appended there.
+  for (const open of ['{"CacheClusterId": "x', '{"CacheClusterId": "x" /* note']) assert.ok(syntax(open).every((f) => !f.fixes?.some((x) => x.edits.some((e) => /[}\]]/.test(e.newText)))), open);
 });
 
 test('a missing comma is one finding with an insert-comma fix', () => {
@@ -220,7 +241,7 @@ test('a YAML key with nothing after the colon is one finding on the key: null, w
   assert.equal(found[0].message, 'Engine has no value: YAML reads nothing after the colon as null, and it must be a string. The AWS CLI rejects it (parameter validation). Write the value after the colon.');
   assert.deepEqual(analyze('CacheClusterId: x\nEngine:   # later\n', 'yaml').findings.map((f) => f.code), ['invalid-type']);
   const list = analyze('CacheClusterId: x\nSecurityGroupIds:\n  -\n', 'yaml').findings;
-  assert.deepEqual(list.map((f) => f.message), ['SecurityGroupIds[0] has no value: YAML reads nothing after the dash as null, and it must be a string. The AWS CLI rejects it (parameter validation). Write the value after the dash.']);
+  assert.deepEqual(list.map((f) => f.message), ['SecurityGroupIds (item 1) has no value: YAML reads nothing after the dash as null, and it must be a string. The AWS CLI rejects it (parameter validation). Write the value after the dash.']);
   assert.match(analyze('CacheClusterId: x\nTags:\n', 'yaml').findings[0].message, /^Tags has no value: .* must be a list\. .* Write its items below it/);
   // A null the user wrote keeps the usual message, on the value.
   for (const literal of ['null', '~']) {

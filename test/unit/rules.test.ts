@@ -219,7 +219,33 @@ test('unknown-parameter with did-you-mean and a fix, in all forms', () => {
   assert.deepEqual(codes(body({ CacheClusterId: 'x', CacheParameterGroupName: 'default.redis7' }), 'query'), []);
   const nested = findingsAt('{"CacheClusterId": "x", "Tags": [{"Key": "a", "Valu": "b"}]}', 'json').find((x) => x.code === 'unknown-parameter')!;
   assert.equal(nested.at, 'Valu');
-  assert.match(nested.finding.message, /Tags\[0\]/);
+  assert.match(nested.finding.message, /^Unknown parameter Valu for Tags \(item 1\)\. Did you mean Value\?$/);
+});
+
+test('unknown-parameter names the item as the form writes it (Query: the written name, numbered from 1; JSON/YAML: item N from 1) and a missing name', () => {
+  const rg = (tail: string) => ['?Action=CreateReplicationGroup', '&ReplicationGroupId=my-rg', '&ReplicationGroupDescription=test', '&Engine=redis', '&NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=0-8191', tail].join('\n');
+  const typo = findingsAt(rg('&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaCnt=1'), 'query').find((x) => x.code === 'unknown-parameter')!;
+  assert.equal(typo.at, 'ReplicaCnt');
+  assert.equal(typo.finding.message, 'Unknown parameter ReplicaCnt for NodeGroupConfiguration.NodeGroupConfiguration.1. Did you mean ReplicaCount?');
+  // Nothing after the dot: the whole written name is marked, and the message lists what the item takes.
+  const bare = findingsAt(rg('&NodeGroupConfiguration.NodeGroupConfiguration.1.'), 'query').filter((x) => x.code === 'unknown-parameter');
+  assert.equal(bare.length, 1);
+  assert.equal(bare[0].at, 'NodeGroupConfiguration.NodeGroupConfiguration.1.');
+  assert.match(bare[0].finding.message, /^A member name is missing after NodeGroupConfiguration\.NodeGroupConfiguration\.1: write one of NodeGroupId, Slots, ReplicaCount, /);
+  // The `member` marker and the written number (not a position) are kept.
+  const marker = findingsAt(body({ CacheClusterId: 'x', 'Tags.member.1.Key': 'a', 'Tags.member.2.Kee': 'b' }), 'query').find((x) => x.code === 'unknown-parameter')!;
+  assert.match(marker.finding.message, /^Unknown parameter Kee for Tags\.member\.2\. Did you mean Key\?$/);
+  // JSON/YAML: items counted from 1 in words; an empty key is marked with its quotes.
+  const json = findingsAt('{"CacheClusterId": "x", "Tags": [{"Key": "a"}, {"": "b"}]}', 'json').find((x) => x.code === 'unknown-parameter')!;
+  assert.equal(json.at, '""');
+  assert.equal(json.finding.message, 'A member name is missing after Tags (item 2): write one of Key, Value.');
+  const yaml = findingsAt('CacheClusterId: x\nTags:\n  - Key: a\n  - Key: b\n    Valu: c\n', 'yaml').find((x) => x.code === 'unknown-parameter')!;
+  assert.equal(yaml.finding.message, 'Unknown parameter Valu for Tags (item 2). Did you mean Value?');
+  // A required member missing from an item: named after the item as written (was `ReplicaConfiguration.0.NewReplicaCount`).
+  const shard = findingsAt('?Action=IncreaseReplicaCount&Version=2015-02-02&ReplicationGroupId=x&ApplyImmediately=true&ReplicaConfiguration.ConfigureShard.1.NodeGroupId=0001', 'query').find((x) => x.code === 'missing-parameter')!;
+  assert.equal(shard.finding.message, 'Missing required parameter ReplicaConfiguration.ConfigureShard.1.NewReplicaCount.');
+  // Clean: the item written right has none.
+  assert.deepEqual(codes(rg('&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaCount=1'), 'query').filter((c) => c === 'unknown-parameter'), []);
 });
 
 test('parameter-wrong-action names the action the parameter belongs to', () => {

@@ -21,6 +21,8 @@ export const SOURCES = {
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
+  /** The SigV4 page that documents the presigned-URL query parameters, X-Amz-Expires among them (the API's Common Parameters page does not list it). */
+  sigv4QueryParameters: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
   s3BucketNaming: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html',
   arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
   backups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',

@@ -17,6 +17,7 @@ import {
   findVersion,
   latestVersion,
   LIMITS,
+  LOG_DESTINATIONS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
   regionOfAvailabilityZone,
@@ -32,9 +33,10 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
+import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import { enginesOfAction } from './rules';
-import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span } from './types';
+import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface CompletionCandidate {
   label: string;
@@ -145,6 +147,8 @@ interface ValueContext {
   action?: string;
   input: Record<string, unknown>;
   region?: string;
+  /** The DestinationType of the log delivery item being written, when it has one. */
+  destinationType?: string;
 }
 
 function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext): ValueSuggestion[] {
@@ -453,7 +457,7 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const hasEquals = text[nameEnd] === '=';
   // On an empty continuation line, the `&` comes with the name.
   const prefix = atLineStart && sep !== '?' && sep !== '&' && request?.params?.length ? '&' : '';
-  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix);
+  const names = queryNameCompletions(request, { start: segStart, end: nameEnd }, base, hasEquals, prefix, text.slice(segStart, offset));
   // Outside any request (e.g. an empty file), a whole request can be started.
   if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
   return names;
@@ -502,11 +506,22 @@ function writtenListItems(params: readonly QueryParam[], listMember: string, mar
 }
 
 /**
+ * The item marker and number typed so far for a list member (`Tags.Tag.2.` or `Tags.Tag.2`), if any: the editor
+ * filters candidates by what was typed, so a candidate must keep that number.
+ */
+function typedListItem(typed: string, listMember: string, markers: readonly string[]): { marker: string; index: number } | undefined {
+  const m = /^([^.]+)\.([^.]+)\.(\d+)(\.|$)/.exec(typed);
+  if (!m || m[1] !== listMember || !markers.includes(m[2])) return undefined;
+  return { marker: m[2], index: Number(m[3]) };
+}
+
+/**
  * Parameter names after `?`/`&`. A name the request already has is not offered (the same parameter twice is an
  * error, duplicate-parameter), except the one being edited; a list offers its next free item number, per member
- * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use.
+ * of a structure item (`Tags.Tag.1.Value` after `Tags.Tag.1.Key`), written with the item marker already in use;
+ * once an item number is typed (`Tags.Tag.2.`), that item's members, with that number and marker.
  */
-function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string): CompletionCandidate[] {
+function queryNameCompletions(request: ParsedRequest | undefined, replace: Span, base: number, hasEquals: boolean, prefix: string, typed: string): CompletionCandidate[] {
   const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
@@ -520,19 +535,22 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
       if (shape?.type === 'list' && shape.member) {
         const locationName = shape.member.locationName ?? 'member';
         const items = writtenListItems(params, o.member, ['member', locationName]);
-        const stem = `${o.member}.${items.marker ?? locationName}.`;
+        const typedItem = typedListItem(typed, o.member, ['member', locationName]);
+        const stem = `${o.member}.${typedItem?.marker ?? items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];
         const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
           for (const sub of Object.keys(itemShape.members ?? {})) {
-            const name = `${stem}${(items.highest.get(sub) ?? 0) + 1}.${sub}`;
+            // A member the typed item already has is not offered again (duplicate-parameter).
+            if (typedItem && written.has(`${stem}${typedItem.index}.${sub}`)) continue;
+            const name = `${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.${sub}`;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
             out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
           }
         } else {
-          const name = `${stem}${(items.highest.get('') ?? 0) + 1}`;
+          const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
           out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
         }
       } else if (!o.present) {
@@ -563,8 +581,9 @@ function queryValueCompletions(rawName: string, request: ParsedRequest | undefin
     // keep as written
   }
   if (name === 'Action') return actionCandidates(replace);
-  const top = name.split('.')[0];
   const inputShape = inputShapeOf(request?.action?.name);
+  // The value of a misspelt name completes as the member the unknown-parameter finding suggests.
+  const top = inputShape ? String(likelyPath(inputShape, [name.split('.')[0]], request?.action?.name)[0]) : name.split('.')[0];
   const member = memberOf(inputShape, top);
   let shape = member ? shapes[member.shape] : undefined;
   if (shape?.type === 'list' && shape.member) {
@@ -595,6 +614,19 @@ function actionCandidates(replace: Span, quoted = false): CompletionCandidate[] 
 
 // ---------------------------------------------------------------------------------------------------------
 // CLI input files (JSON and YAML). Paths are resolved against CreateCacheCluster's input shape.
+
+/**
+ * `path` with a misspelt last member replaced by the member the unknown-parameter finding suggests for it (the same
+ * function, so the same answer), else `path` itself.
+ */
+function likelyPath(root: string, path: readonly (string | number)[], action: string | undefined): (string | number)[] {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return [...path];
+  const parent = shapeAtPath(root, path.slice(0, -1));
+  if (!parent.shapeName || parent.shape?.type !== 'structure' || memberOf(parent.shapeName, last)) return [...path];
+  const { best } = unknownMemberSuggestion(last, memberNames(parent.shapeName), path.length === 1, action);
+  return best ? [...path.slice(0, -1), best] : [...path];
+}
 
 /** The shape at a path of member names and list indexes (indexes may be any number). */
 function shapeAtPath(root: string, path: readonly (string | number)[]): { shapeName?: string; shape?: ShapeModel } {
@@ -634,8 +666,10 @@ function jsonValueTemplate(member: string, shapeName: string, context: ValueCont
       if (item?.type === 'structure') return `[${jsonItemTemplate(shape.member!.shape, context)}]`;
       return '["$1"]';
     }
-    case 'structure':
-      return '{$1}';
+    case 'structure': {
+      const inner = structureTemplateMember(shapeName, context);
+      return inner ? `{ "${inner.member}": ${jsonValueTemplate(inner.member, inner.shapeName, context)} }` : '{$1}';
+    }
     default:
       return shape?.enum ? `"\${1|${shape.enum.join(',')}|}"` : '"$1"';
   }
@@ -654,11 +688,44 @@ function yamlValueTemplate(member: string, shapeName: string, context: ValueCont
       if (item?.type === 'structure') return '\n  ' + yamlItemTemplate(shape.member!.shape, context).replace(/\n/g, '\n  ');
       return '\n  - $1';
     }
-    case 'structure':
-      return '\n  $1';
+    case 'structure': {
+      const inner = structureTemplateMember(shapeName, context);
+      return inner ? `\n  ${inner.member}:${yamlValueTemplate(inner.member, inner.shapeName, context).replace(/\n/g, '\n  ')}` : '\n  $1';
+    }
     default:
       return shape?.enum ? ` \${1|${shape.enum.join(',')}|}` : ' $1';
   }
+}
+
+/**
+ * The one member a new structure value is written with, so that it is complete but for a value to fill: log
+ * DestinationDetails take the details of the item's DestinationType (else the first of the enum, the default of the
+ * item snippet's choice), and a structure of a single member (CloudWatchLogsDetails: LogGroup) takes that member.
+ */
+function structureTemplateMember(shapeName: string, context: ValueContext): { member: string; shapeName: string } | undefined {
+  const members = shapes[shapeName]?.members ?? {};
+  const names = Object.keys(members);
+  const details = logDestinationDetails(shapeName, context.destinationType ?? shapes.DestinationType?.enum?.[0]);
+  const member = details ?? (names.length === 1 ? names[0] : undefined);
+  return member && Object.hasOwn(members, member) ? { member, shapeName: members[member].shape } : undefined;
+}
+
+/** The member of a DestinationDetails-like structure that holds the details of log DestinationType `type`. */
+function logDestinationDetails(shapeName: string, type: string | undefined): string | undefined {
+  const members = shapes[shapeName]?.members ?? {};
+  if (!Object.values(LOG_DESTINATIONS).some((d) => Object.hasOwn(members, d.details))) return undefined;
+  return type && Object.hasOwn(LOG_DESTINATIONS, type) ? LOG_DESTINATIONS[type as keyof typeof LOG_DESTINATIONS].details : undefined;
+}
+
+/** The DestinationType written in the list item that holds `offset` (the last item of the enclosing list starting before it). */
+function destinationTypeAround(request: ParsedRequest | undefined, offset: number): string | undefined {
+  let list: ValueNode | undefined;
+  for (const entry of request?.entries ?? []) if (entry.nameSpan.start <= offset) list = entry.value;
+  if (list?.kind !== 'list') return undefined;
+  let item: ValueNode | undefined;
+  for (const i of list.items) if (i.span.start <= offset) item = i;
+  const type = item?.kind === 'object' ? item.entries.find((e) => e.name === 'DestinationType')?.value : undefined;
+  return type?.kind === 'scalar' && typeof type.value === 'string' ? type.value : undefined;
 }
 
 /** Renumbers a snippet's tab stops (`$1`, `${1:x}`, `${1|a,b|}`) to start after `after`; returns the highest. */
@@ -750,10 +817,12 @@ function keyCandidates(
   keyOnly: boolean,
   request?: ParsedRequest,
 ): CompletionCandidate[] {
-  const context: ValueContext = { action, input: request?.input ?? {} };
+  const context: ValueContext = { action, input: request?.input ?? {}, destinationType: destinationTypeAround(request, replace.start) };
   // Keys the object already has are left out: the AWS CLI's JSON loader keeps only the last of two (JSON:
-  // duplicate-parameter), and YAML refuses a duplicate key (yaml-syntax).
-  return memberOptions(owner, present).filter((o) => !o.present).map((o) => {
+  // duplicate-parameter), and YAML refuses a duplicate key (yaml-syntax). In log DestinationDetails with a
+  // DestinationType set, only the details that type takes.
+  const details = logDestinationDetails(owner, context.destinationType);
+  return memberOptions(owner, present).filter((o) => !o.present && (!details || o.name === details)).map((o) => {
     const insertText =
       form === 'json'
         ? keyOnly
@@ -804,8 +873,10 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
     replace = wordAround(text, offset);
   }
-  const top = String(path[0]);
-  const { shape } = shapeAtPath(root, path);
+  // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
+  const valuePath = likelyPath(root, path, action);
+  const top = String(valuePath[0]);
+  const { shape } = shapeAtPath(root, valuePath);
   // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
   if (!inNode && typeof path[path.length - 1] === 'number') {
     const list = shapeAtPath(root, path.slice(0, -1));
@@ -815,14 +886,14 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (shape.type === 'structure' || shape.type === 'list') {
     // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
     if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
-    const { shapeName } = shapeAtPath(root, path);
+    const { shapeName } = shapeAtPath(root, valuePath);
     const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
     return [
       {
         label: shape.type === 'list' ? '[ ]' : '{ }',
         kind: 'snippet',
-        detail: `${String(path[path.length - 1])}: ${typeName(shapeName!)}`,
-        insertText: jsonValueTemplate(String(path[path.length - 1]), shapeName!, context),
+        detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
+        insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
         isSnippet: true,
         replace,
         sortText: '0',
@@ -940,7 +1011,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (keyValue) {
     // A value after `Key: `.
     const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
-    const path = [...parent, keyValue[1]];
+    // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
+    const path = likelyPath(root, [...parent, keyValue[1]], action);
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;

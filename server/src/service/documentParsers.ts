@@ -27,7 +27,7 @@ class NestingTooDeep {
 }
 
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
-  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false, valueExpected: false, looseLiteral: 0 };
+  const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false, valueExpected: false, looseLiteral: 0, endsInOpenToken: false };
   let root: ValueNode | undefined;
   try {
     root = parseJsonRoot(p);
@@ -85,6 +85,8 @@ const ERR_END_OF_FILE_EXPECTED = 9;
 const ERR_INVALID_COMMENT_TOKEN = 10;
 /** ScanError (index) → ParseErrorCode; 0 = not reported (no error, or an unclosed comment: the comment itself is the error). */
 const SCAN_ERROR_TO_PARSE_ERROR = [0, 0, 12, 13, 14, 15, 16];
+const SCAN_END_OF_COMMENT = 1;
+const SCAN_END_OF_STRING = 2;
 /** Errors past this many are not reported (the first ones are what the user fixes first). */
 const MAX_JSON_ERRORS = 20;
 
@@ -99,6 +101,8 @@ interface JsonError {
   /** Wording for a mistake this parser names itself (jsonc-parser's code would describe its recovery instead). */
   detail?: string;
   fixes?: Fix[];
+  /** The closing brackets missing at the end of the text (one finding for all the containers left open). */
+  missingClosers?: string;
 }
 
 interface JsonParse {
@@ -117,6 +121,8 @@ interface JsonParse {
   valueExpected: boolean;
   /** Set with `loose` when the loose token is a JSON literal in the wrong case (its token kind). */
   looseLiteral: number;
+  /** The text ends inside a string or block comment left open: a bracket appended there would not close anything. */
+  endsInOpenToken: boolean;
 }
 
 /**
@@ -168,6 +174,7 @@ function nextToken(p: JsonParse): number {
     }
     const token = scanner.scan();
     const scanError = scanner.getTokenError();
+    if (scanError === SCAN_END_OF_COMMENT || scanError === SCAN_END_OF_STRING) p.endsInOpenToken = true;
     if (scanError !== 0 && SCAN_ERROR_TO_PARSE_ERROR[scanError]) jsonError(p, SCAN_ERROR_TO_PARSE_ERROR[scanError], 0, 0);
     if (token === TOKEN_LINE_COMMENT || token === TOKEN_BLOCK_COMMENT) commentError(p, scanError === 0);
     else if (token === TOKEN_UNKNOWN) {
@@ -334,10 +341,33 @@ function currentSpan(p: JsonParse): { start: number; end: number } {
  * finding on the comma, whose removal is the fix. Recovery alone would report the bracket instead, and twice
  * in an object (name expected, value expected); the tree is the same either way.
  */
-function trailingCommaError(p: JsonParse, comma: number, close: '}' | ']'): void {
-  jsonErrorAt(p, comma, 1, `trailing comma before '${close}'`, [
+function trailingCommaError(p: JsonParse, comma: number, close: '}' | ']' | 'end'): void {
+  jsonErrorAt(p, comma, 1, close === 'end' ? 'trailing comma at the end of the file' : `trailing comma before '${close}'`, [
     { title: 'Remove the trailing comma', edits: [{ span: { start: comma, end: comma + 1 }, newText: '' }], isPreferred: true },
   ]);
+}
+
+/**
+ * An object or array still open at the end of the text: one finding at the end for all the containers left open
+ * (innermost first, as they must be closed), with a fix that appends their closing brackets. Recovery alone
+ * reports each at the last token, without a fix.
+ */
+function missingCloserError(p: JsonParse, close: '}' | ']'): void {
+  const errors = (p.errors ??= []);
+  const end = p.text.length;
+  const last = errors[errors.length - 1];
+  const closers = last?.missingClosers !== undefined && last.offset === end ? last.missingClosers + close : close;
+  const what = closers.length > 1 ? `closing brackets '${closers}'` : close === '}' ? "closing brace '}'" : "closing bracket ']'";
+  const error: JsonError = {
+    error: 0,
+    offset: end,
+    length: 0,
+    detail: `missing ${what} at the end of the file`,
+    fixes: [{ title: `Add '${closers}' at the end`, edits: [{ span: { start: end, end }, newText: closers }], isPreferred: true }],
+    missingClosers: closers,
+  };
+  if (closers.length > 1) errors[errors.length - 1] = error;
+  else if (errors.length < MAX_JSON_ERRORS) errors.push(error);
 }
 
 /**
@@ -415,8 +445,8 @@ function parseJsonObject(p: JsonParse): ValueNode {
       p.nameExpected = true;
       const next = nextToken(p);
       p.nameExpected = false;
-      if (member && next === TOKEN_CLOSE_BRACE) {
-        trailingCommaError(p, comma, '}');
+      if (member && (next === TOKEN_CLOSE_BRACE || next === TOKEN_EOF)) {
+        trailingCommaError(p, comma, next === TOKEN_EOF ? 'end' : '}');
         break;
       }
     } else if (needsComma) {
@@ -447,7 +477,8 @@ function parseJsonObject(p: JsonParse): ValueNode {
     needsComma = true;
   }
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
-  if (p.token !== TOKEN_CLOSE_BRACE) jsonError(p, ERR_CLOSE_BRACE_EXPECTED, 1 << TOKEN_CLOSE_BRACE, 0);
+  if (p.token === TOKEN_EOF && !p.endsInOpenToken) missingCloserError(p, '}');
+  else if (p.token !== TOKEN_CLOSE_BRACE) jsonError(p, ERR_CLOSE_BRACE_EXPECTED, 1 << TOKEN_CLOSE_BRACE, 0);
   else nextToken(p);
   p.depth--;
   return { kind: 'object', entries, span: { start, end } };
@@ -471,8 +502,8 @@ function parseJsonArray(p: JsonParse): ValueNode {
       p.valueExpected = true;
       const next = nextToken(p);
       p.valueExpected = false;
-      if (member && next === TOKEN_CLOSE_BRACKET) {
-        trailingCommaError(p, comma, ']');
+      if (member && (next === TOKEN_CLOSE_BRACKET || next === TOKEN_EOF)) {
+        trailingCommaError(p, comma, next === TOKEN_EOF ? 'end' : ']');
         break;
       }
     } else if (needsComma) {
@@ -485,7 +516,8 @@ function parseJsonArray(p: JsonParse): ValueNode {
     needsComma = true;
   }
   const end = scanner.getTokenOffset() + scanner.getTokenLength();
-  if (p.token !== TOKEN_CLOSE_BRACKET) jsonError(p, ERR_CLOSE_BRACKET_EXPECTED, 1 << TOKEN_CLOSE_BRACKET, 0);
+  if (p.token === TOKEN_EOF && !p.endsInOpenToken) missingCloserError(p, ']');
+  else if (p.token !== TOKEN_CLOSE_BRACKET) jsonError(p, ERR_CLOSE_BRACKET_EXPECTED, 1 << TOKEN_CLOSE_BRACKET, 0);
   else nextToken(p);
   p.depth--;
   return { kind: 'list', items, span: { start, end } };

@@ -49,6 +49,7 @@ const NO_REFERENCE = new Set(['json-syntax', 'yaml-syntax', 'query-syntax', 'que
 export function referenceUrlForFinding(code: string, action: string | undefined): string | undefined {
   if (NO_REFERENCE.has(code)) return undefined;
   if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
+  if (code === 'query-expires') return COMMON_PARAMETERS['X-Amz-Expires'].url;
   if (code.startsWith('query-')) return COMMON_PARAMETERS_URL;
   return action ? apiReferenceUrl(action) : undefined;
 }
@@ -58,12 +59,16 @@ function shapeReferenceUrl(shape: string): string {
   return `${API_REFERENCE}API_${shape}.html`;
 }
 
+/** How the hover's link names each page it points to (the link says where it goes). */
+const COMMON_PARAMETERS_LINK = 'ElastiCache API reference: Common Parameters';
+const SIGV4_QUERY_PARAMETERS_LINK = 'Signature Version 4: authenticating with query parameters';
+
 /**
  * Query-API parameters common to all actions (not in the service model), from the ElastiCache API reference
- * "Common Parameters" page (COMMON_PARAMETERS_URL) and, for X-Amz-Expires, the Signature Version 4 query-string
- * authentication page.
+ * "Common Parameters" page (COMMON_PARAMETERS_URL) and, for X-Amz-Expires, which that page does not list, the
+ * Signature Version 4 query-parameter authentication page (SOURCES.sigv4QueryParameters).
  */
-const COMMON_PARAMETERS: Record<string, { doc: string; url: string }> = {
+const COMMON_PARAMETERS: Record<string, { doc: string; url: string; page?: string }> = {
   Action: { doc: 'The action to be performed.', url: COMMON_PARAMETERS_URL },
   Version: {
     doc: `The API version that the request is written for, expressed in the format YYYY-MM-DD. For ElastiCache: \`${serviceModel.metadata.apiVersion}\`.`,
@@ -95,7 +100,8 @@ const COMMON_PARAMETERS: Record<string, { doc: string; url: string }> = {
   },
   'X-Amz-Expires': {
     doc: 'How long, in seconds, the presigned URL is valid: an integer from 1 to 604800 (seven days).',
-    url: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
+    url: SOURCES.sigv4QueryParameters,
+    page: SIGV4_QUERY_PARAMETERS_LINK,
   },
 };
 
@@ -276,6 +282,11 @@ function likelyMemberNote(written: string, memberName: string): string {
   return `*\`${written}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
 }
 
+/** The hover on a misspelt name itself: the problem, the diagnostic's suggestion, then that member's hover. */
+function likelyNameMarkdown(memberName: string, memberMarkdownText: string): string {
+  return `**Unknown parameter** — did you mean **${memberName}**?\n\n---\n\n${memberMarkdownText}`;
+}
+
 function actionMarkdown(action: string): string | undefined {
   const op = operationModel(action);
   if (!op) return undefined;
@@ -332,9 +343,9 @@ function resolveQueryName(inputShape: string, name: string): ResolvedName | unde
 
 function protocolMarkdown(name: string): string | undefined {
   const common = Object.hasOwn(COMMON_PARAMETERS, name) ? COMMON_PARAMETERS[name] : undefined;
-  if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[Common parameters](${common.url})`;
+  if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[${common.page ?? COMMON_PARAMETERS_LINK}](${common.url})`;
   if (SIGV2_PARAMETERS.has(name))
-    return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[Common parameters](${COMMON_PARAMETERS_URL})`;
+    return `**${name}** · Signature Version 2 parameter\n\nElastiCache requests are signed with Signature Version 4 (\`X-Amz-*\` parameters); do not mix in Signature Version 2 parameters.\n\n[${COMMON_PARAMETERS_LINK}](${COMMON_PARAMETERS_URL})`;
   return undefined;
 }
 
@@ -353,10 +364,11 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   const resolved = resolveQueryName(inputShape, param.name);
   const inName = contains(param.nameSpan, offset);
   if (!resolved) {
-    // The value of a misspelt top-level member: hover it as the member the diagnostic suggests.
-    const likely = !inName && !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
+    // A misspelt top-level member, its name or its value: hover it as the member the diagnostic suggests.
+    const likely = !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
     if (!likely) return undefined;
     const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
+    if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: param.nameSpan };
     return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
   }
   if (resolved.unknown) {
@@ -406,10 +418,11 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
     const shape = serviceModel.shapes[owner];
     const member = shape?.members && Object.hasOwn(shape.members, entry.name) ? shape.members[entry.name] : undefined;
     if (!member) {
-      // The value of a misspelt member: hover it as the member the diagnostic suggests.
-      const likely = !inName ? likelyMember(owner, entry.name, action !== undefined && owner === operationModel(action)?.input, action) : undefined;
+      // A misspelt member, its name or its value: hover it as the member the diagnostic suggests.
+      const likely = likelyMember(owner, entry.name, action !== undefined && owner === operationModel(action)?.input, action);
       if (!likely) return undefined;
       const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
+      if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: entry.nameSpan };
       const value = scalarText(entry.value);
       const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
       return { markdown: `${likelyMemberNote(entry.name, likely.memberName)}\n\n${body}`, span: entry.value.span };

@@ -199,7 +199,7 @@ export function checkStructure(
     ctx.findings.push({
       code: 'missing-parameter',
       severity: 'error',
-      message: `Missing required parameter ${[...path, required].join('.')}${opts.operation ? ` for ${opts.operation}` : ''}.`,
+      message: `Missing required parameter ${path.length === 0 ? required : `${formatPath(path, writtenNameIn(entries))}.${required}`}${opts.operation ? ` for ${opts.operation}` : ''}.`,
       span: opts.anchor,
       awsError: 'MissingParameter',
     });
@@ -219,9 +219,24 @@ export function unknownMemberSuggestion(name: string, candidates: readonly strin
 }
 
 function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+  const written = writtenNameOf(entry.value);
+  const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
+  if (entry.name === '') {
+    // `List.Item.1.` (nothing after the dot), or a JSON `""` key: no name to correct, so name what can go there.
+    // Never zero-width: the Query name as written, or a JSON/YAML key's quotes (its span excludes them).
+    const span = entry.nameSpan.end > entry.nameSpan.start ? entry.nameSpan : (written?.span ?? { start: entry.nameSpan.start - 1, end: entry.nameSpan.end + 1 });
+    const choices = candidates.length > 12 ? `${candidates.slice(0, 12).join(', ')}, … (completion lists them all)` : candidates.join(', ');
+    ctx.findings.push({
+      code: 'unknown-parameter',
+      severity: 'error',
+      message: `A member name is missing${path.length === 0 ? '' : ` after ${where}`}: write one of ${choices}.`,
+      span,
+      awsError: 'InvalidParameterValue',
+    });
+    return;
+  }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const fixes: Fix[] = best ? [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }] : [];
-  const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path);
   if (others.length > 0) {
     const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
     ctx.findings.push({
@@ -259,9 +274,10 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   const empty = node.kind === 'scalar' && node.empty;
   const mark = typeof path[path.length - 1] === 'number' ? 'dash' : 'colon';
   const todo = shape.type === 'list' ? 'Write its items below it, each after `- `.' : shape.type === 'structure' ? 'Write its members below it, indented.' : `Write the value after the ${mark}.`;
+  const written = formatPath(path, writtenNameOf(node)?.name);
   const message = empty
-    ? `${formatPath(path)} has no value: YAML reads nothing after the ${mark} as null, and it must be ${describeType(shape)}.${cli} ${todo}`
-    : `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`;
+    ? `${written} has no value: YAML reads nothing after the ${mark} as null, and it must be ${describeType(shape)}.${cli} ${todo}`
+    : `${written} must be ${describeType(shape)}, not ${got}.${cli}`;
   const span = (empty && ctx.entries && locate(ctx.entries, path)?.name) || node.span;
   ctx.findings.push({
     code: 'invalid-type',
@@ -273,8 +289,34 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   });
 }
 
-export function formatPath(path: MemberPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+/**
+ * A member path as the user of each form reads it. Query, given the parameter name as written: that name up to the
+ * path's end (`NodeGroupConfiguration.NodeGroupConfiguration.1`, items numbered as written, with the marker used).
+ * Otherwise (JSON/YAML) the keys, with each list item counted from 1 in words, `Tags (item 2).Key`: neither form
+ * shows indexes, and `Tags[1]` reads as the first item to some users and the second to others.
+ */
+export function formatPath(path: MemberPath, writtenQueryName?: string): string {
+  if (writtenQueryName !== undefined) {
+    // A list item takes two segments of a Query name (marker and number), a member one.
+    let segments = 0;
+    for (const p of path) segments += typeof p === 'number' ? 2 : 1;
+    const written = writtenQueryName.split('.');
+    if (written.length >= segments) return written.slice(0, segments).join('.');
+  }
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? ` (item ${p + 1})` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+/** A Query-form parameter name written inside a structure item (all share the item's prefix); undefined in JSON/YAML. */
+function writtenNameIn(entries: Entry[]): string | undefined {
+  for (const entry of entries) if (entry.value instanceof QueryScalarNode) return entry.value.writtenName.name;
+  return undefined;
+}
+
+/** The parameter name (decoded) and its span that a Query-form value was written with; undefined in JSON/YAML. */
+function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
+  return node instanceof QueryScalarNode ? node.writtenName : undefined;
 }
 
 function describeScalar(node: ValueNode): string {
@@ -332,7 +374,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         if (!INT.test(s)) return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
         const n = Number(s);
         if (shape.type === 'integer' && Math.abs(n) > INT32_MAX) {
-          ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
+          ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path, writtenNameOf(node)?.name)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
           return undefined;
         }
         return n;
@@ -391,7 +433,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         ctx.findings.push({
           code: 'invalid-enum',
           severity: 'error',
-          message: `${formatPath(path)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
+          message: `${formatPath(path, writtenNameOf(node)?.name)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
           span: node.span,
           fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: node.span, newText: renderValue(best, ctx.form) }], isPreferred: true }] : undefined,
           awsError: 'InvalidParameterValue',
@@ -792,6 +834,10 @@ class QueryScalarNode implements ScalarNode {
   }
   get span(): Span {
     return this.param.valueSpan;
+  }
+  /** The whole parameter name as written (decoded) and its span, for messages. */
+  get writtenName(): { name: string; span: Span } {
+    return { name: this.param.name, span: this.param.nameSpan };
   }
   /** A list item's nameSpan is set to the item's own name (`Name.member.N`). */
   get nameSpan(): Span | undefined {
