@@ -173,10 +173,11 @@ function engineVersionSuggestions(engine: EngineName | undefined): ValueSuggesti
   }));
 }
 
-function nodeTypeSuggestions(engine: EngineName | undefined): ValueSuggestion[] {
+function nodeTypeSuggestions(engine: EngineName | undefined, action: string | undefined): ValueSuggestion[] {
   const out: ValueSuggestion[] = [];
   for (const f of NODE_TYPE_FAMILIES) {
     if (engine && f.engines && !f.engines.includes(engine)) continue;
+    if (f.replicationGroupOnly && action === 'CreateCacheCluster') continue;
     const previous = f.generation === 'previous';
     const minimum = engine && f.minVersion?.[engine] ? ` · needs ${ENGINE_DISPLAY[engine]} ${f.minVersion[engine]}+` : '';
     for (const size of f.sizes) {
@@ -252,7 +253,7 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
     case 'EngineVersion':
       return engineVersionSuggestions(engine);
     case 'CacheNodeType':
-      return nodeTypeSuggestions(engine);
+      return nodeTypeSuggestions(engine, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
     case 'PreferredAvailabilityZone':

@@ -109,7 +109,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     checkParameterGroupFamily(group, engine, version, versionFact, CACHE_CLUSTER, issues);
   }
 
-  checkNodeType(input, engine, version, versionFact, issues);
+  checkNodeType(input, engine, version, versionFact, CACHE_CLUSTER, issues);
 
   // --- Availability Zones
   const azs = strList(input.PreferredAvailabilityZones);
@@ -237,7 +237,7 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
 }
 
 /** CacheNodeType: the shape, a known type, its generation, and the engine and version it needs. */
-function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, issues: Issue[]): void {
+function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, issues: Issue[]): void {
   const nodeType = str(input.CacheNodeType);
   if (nodeType === undefined) return;
   const fact = nodeTypeFact(nodeType);
@@ -253,6 +253,10 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
     }
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+    } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
+      // The node type is wrong for the action whatever the version: one finding, not a version one as well.
+      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a Valkey or Redis OSS 6.2+ replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type (e.g. cache.r7g.xlarge).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+      return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
     if (min && version && versionFact && compareVersions(version, min) < 0) {
@@ -458,7 +462,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   const versionFact = checkEngineVersion(engine, version, issues);
   const group = str(input.CacheParameterGroupName);
   if (group !== undefined) checkParameterGroupFamily(group, engine, version, versionFact, REPLICATION_GROUP, issues);
-  checkNodeType(input, engine, version, versionFact, issues);
+  checkNodeType(input, engine, version, versionFact, REPLICATION_GROUP, issues);
 
   // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
   // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
