@@ -45,8 +45,9 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
   const findings = new CappedFindings();
   let requests: ParsedRequest[] = [];
   try {
-    if (text.includes('\u0000')) reportNul(text, findings);
-    requests = kind === 'query' ? analyzeQuery(text, findings) : analyzeCliInput(text, kind, findings);
+    // A binary file: that is the one finding (its bytes read as text would give one finding per character).
+    if (text.includes('\u0000')) reportNul(text, kind, findings);
+    else requests = kind === 'query' ? analyzeQuery(text, findings) : analyzeCliInput(text, kind, findings);
   } catch (err) {
     findings.push({
       code: 'internal-error',
@@ -85,12 +86,19 @@ class CappedFindings extends Array<Finding> {
   }
 }
 
-function reportNul(text: string, findings: Finding[]): void {
+/** What a document of each kind holds, for the binary-content message. */
+const TEXT_OF_KIND: Record<DocumentKind, string> = {
+  query: 'a .elasticache file holds ElastiCache Query requests as text (Action=CreateCacheCluster&…)',
+  json: `a *.elasticache.json file holds the AWS CLI input JSON of ${CLI_INPUT_ACTION} as text`,
+  yaml: `a *.elasticache.yaml file holds the AWS CLI input YAML of ${CLI_INPUT_ACTION} as text`,
+};
+
+function reportNul(text: string, kind: DocumentKind, findings: Finding[]): void {
   const at = text.indexOf('\u0000');
   findings.push({
     code: 'binary-content',
     severity: 'error',
-    message: 'The file contains NUL characters: it looks like a binary file, not a request.',
+    message: `The file contains NUL characters: it looks like a binary file, not a request, so it is not analysed. Open the file you meant to edit (${TEXT_OF_KIND[kind]}), or remove the NUL characters.`,
     span: { start: at, end: at + 1 },
   });
 }
