@@ -219,10 +219,16 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
   return [{ kind, span, action, entries: root.entries, input }];
 }
 
-/** A literal AuthToken in a document is a secret in source control. The message never contains the token. */
+/**
+ * A literal AuthToken in a document is a secret in source control. The message never contains the token. An empty
+ * (or null) AuthToken holds no secret: the rules report it as empty instead.
+ */
 function reportAuthTokenInFile(ctx: CheckContext): void {
-  const spans = locate(ctx.entries ?? [], ['AuthToken']);
-  if (!spans) return;
+  const entry = ctx.entries?.find((e) => e.name === 'AuthToken');
+  if (!entry) return;
+  const token = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+  if (token === null || (typeof token === 'string' && token.trim() === '')) return;
+  const spans = locate(ctx.entries ?? [], ['AuthToken'])!;
   ctx.findings.push({
     code: 'auth-token-in-file',
     severity: 'warning',

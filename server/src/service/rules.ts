@@ -363,7 +363,10 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     }
   }
   const token = str(input.AuthToken);
-  if (token !== undefined) {
+  if (token !== undefined && token.trim() === '') {
+    // An empty token is one mistake: this finding, not a length or transit-encryption one as well.
+    issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters (with TransitEncryptionEnabled=true), passed at creation time rather than written in the file, or remove AuthToken to create the ${profile.noun} without AUTH.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
+  } else if (token !== undefined) {
     const problem = validateAuthToken(token);
     if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
@@ -711,7 +714,8 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
   // User groups replace the AUTH token: moving an existing group to RBAC deletes its token ("DELETE - allowed only
   // when transitioning to RBAC", SOURCES.modifyReplicationGroup, AuthTokenUpdateStrategy). Whether
   // CreateReplicationGroup rejects both together is not documented: a warning.
-  if (input.AuthToken !== undefined) {
+  // A blank AuthToken is reported as empty (invalid-auth-token): not as a token alongside user groups as well.
+  if (input.AuthToken !== undefined && str(input.AuthToken)?.trim() !== '') {
     issues.push({ code: 'user-group-auth-token', severity: 'warning', message: 'AuthToken together with UserGroupIds: with user groups (role-based access control) clients authenticate as users, and moving a group to user groups deletes its AUTH token; leave AuthToken out (the API reference does not say whether ElastiCache accepts both).', path: ['AuthToken'], target: 'name' });
   }
 }
