@@ -152,11 +152,12 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
-      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
+      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
     }
   }
   if (operation === 'CreateCacheCluster' && reporting) {
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
+      if (typeRejected(issue, ctx, input)) continue;
       const f = issueToFinding(issue, ctx, anchor);
       if (issue.code === 'cluster-mode-parameter-group') {
         const fix = clusterModeRewriteFix(raw, input);
@@ -214,7 +215,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     duplicatesAreErrors: kind === 'yaml',
   });
   reportAuthTokenInFile(ctx);
-  for (const issue of checkCreateCacheCluster(input)) findings.push(issueToFinding(issue, ctx, anchor));
+  for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
   reportEmptyValues(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, { form: kind, findings, from: 0, text });
   return [{ kind, span, action, entries: root.entries, input }];
 }
@@ -235,6 +236,21 @@ function reportAuthTokenInFile(ctx: CheckContext): void {
     message: 'An AUTH token is written in this file: a secret in source. Keep it out of version control (pass it at creation time, e.g. from a secrets manager) and rotate it if it was committed.',
     span: spans.value,
   });
+}
+
+/**
+ * Whether a semantic issue is about a member the document writes but the input lacks: the type check rejected the
+ * value (e.g. YAML `- Key:` is null) and already reported it, so the rule, which sees the member as absent, would
+ * report the same mistake again.
+ */
+function typeRejected(issue: Issue, ctx: CheckContext, input: Record<string, unknown>): boolean {
+  if (!locate(ctx.entries ?? [], issue.path)) return false;
+  let value: unknown = input;
+  for (const step of issue.path) {
+    if (value === null || typeof value !== 'object') return true;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return value === undefined;
 }
 
 /** Maps a semantic issue (member path) to a finding on the exact name or value span. */

@@ -427,7 +427,9 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `At most ${LIMITS.maxTags} tags per resource.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
     tags.forEach((tag, i) => {
       const key = str(tag?.Key);
-      if (key === undefined || key === '') issues.push({ code: 'tags', severity: 'error', message: 'Every tag needs a Key.', path: ['Tags', i], target: 'value', awsError: 'InvalidParameterValue' });
+      // Path of the Key: on its value when written; a tag without one is reported on the tag.
+      if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: `Tags[${i}] has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `Tags[${i}].Key is empty: every tag needs a key (at most ${LIMITS.tagKeyMax} characters). Give the key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
