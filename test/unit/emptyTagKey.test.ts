@@ -14,7 +14,7 @@ test('tags: an empty Key is one finding on the value that says the Key is empty'
   for (const [text, kind, at] of cases) {
     const found = findingsAt(text, kind);
     assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), [`tags@${at}`], `${kind}: ${text}`);
-    assert.match(found[0].finding.message, /^Tags\[0\]\.Key is empty: .*Give the key, or remove the tag\.$/);
+    assert.match(found[0].finding.message, /^Tags\[0\]\.Key is empty: give the tag a key .*, or remove the tag\.$/);
     // On the value: for Query, the (empty) range right after `Key=`.
     if (kind === 'query') assert.equal(found[0].finding.span.start, text.indexOf('Key=') + 'Key='.length);
   }

@@ -12,7 +12,7 @@ import { suggest } from './text';
 import type { Issue, MemberPath } from './types';
 import {
   regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
-  validateSnapshotWindow, validateSnsTopicArn, windowsOverlap,
+  validateSnapshotWindow, validateSnsTopicArn, windowsOverlap, blankValue,
 } from './validators';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -169,10 +169,11 @@ function checkEngine(input: Record<string, unknown>, profile: ActionProfile, iss
     return undefined;
   }
   const best = suggest(rawEngine, profile.engines);
+  const blank = blankValue('Engine', rawEngine);
   issues.push({
     code: 'invalid-engine',
     severity: 'error',
-    message: `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
+    message: blank ? `${blank}: give one of ${profile.engines.join(', ')}.` : `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
     path: ['Engine'],
     target: 'value',
     awsError: 'InvalidParameterValue',
@@ -394,6 +395,11 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     if (!need) return;
     const given = str(details?.[need.details]?.[need.field]);
     if (given !== undefined && given !== '') return;
+    if (given === '') {
+      const path = ['LogDeliveryConfigurations', i, 'DestinationDetails', need.details, need.field];
+      issues.push({ code: 'log-delivery-destination', severity: 'warning', message: `LogDeliveryConfigurations[${i}].DestinationDetails.${need.details}.${need.field} is empty: give the ${need.what} the logs go to.`, path, target: 'value' });
+      return;
+    }
     const other = type === 'cloudwatch-logs' ? LOG_DESTINATIONS['kinesis-firehose'] : LOG_DESTINATIONS['cloudwatch-logs'];
     const wrongKind = details?.[other.details] !== undefined;
     issues.push({
@@ -429,7 +435,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       const key = str(tag?.Key);
       // Path of the Key: on its value when written; a tag without one is reported on the tag.
       if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: `Tags[${i}] has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `Tags[${i}].Key is empty: every tag needs a key (at most ${LIMITS.tagKeyMax} characters). Give the key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `Tags[${i}].Key is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
@@ -626,7 +632,8 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
 
     const id = str(ng.NodeGroupId);
     if (id !== undefined && !(id.length >= (NODE_GROUP_ID_SHAPE.min ?? 0) && id.length <= (NODE_GROUP_ID_SHAPE.max ?? Infinity) && NODE_GROUP_ID.test(id))) {
-      issues.push({ code: 'node-group-id', severity: 'error', message: `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
+      const blank = blankValue(`NodeGroupConfiguration[${i}].NodeGroupId`, id);
+      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
     }
 
     // A shard has one primary and at most 5 replicas (LIMITS.maxReplicasPerNodeGroup).
@@ -660,7 +667,7 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
     const end = m ? Number(m[2]) : NaN;
     if (!m || end > LIMITS.hashSlotMax || start > end) {
       allSlots = false;
-      const problem = !m ? `'${slots.slice(0, 40)}' is not a slot range` : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
+      const problem = !m ? (blankValue(`NodeGroupConfiguration[${i}].Slots`, slots) ?? `'${slots.slice(0, 40)}' is not a slot range`) : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
       issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
       return;
     }

@@ -255,7 +255,8 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   ctx.findings.push({
     code: 'invalid-type',
     severity: 'error',
-    message: `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
+    // An empty Query value: said first, then what to give.
+    message: got === 'empty' ? `${formatPath(path)} is empty: give ${describeType(shape)}.${cli}` : `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
     span: node.span,
     fixes,
     awsError: 'InvalidParameterValue',
@@ -378,7 +379,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         ctx.findings.push({
           code: 'invalid-enum',
           severity: 'error',
-          message: `${formatPath(path)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
+          message: v.trim() === '' ? `${formatPath(path)} is ${v === '' ? 'empty' : 'blank (only whitespace)'}: give one of ${shape.enum.join(', ')}.` : `${formatPath(path)} must be one of ${shape.enum.join(', ')}, not '${truncate(v)}'.${best ? ` Did you mean ${best}?` : ''}`,
           span: node.span,
           fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: node.span, newText: renderValue(best, ctx.form) }], isPreferred: true }] : undefined,
           awsError: 'InvalidParameterValue',
