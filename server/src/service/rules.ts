@@ -430,7 +430,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   // --- Tags and security groups
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (tags) {
-    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `At most ${LIMITS.maxTags} tags per resource.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
     tags.forEach((tag, i) => {
       const key = str(tag?.Key);
       // Path of the Key: on its value when written; a tag without one is reported on the tag.

@@ -371,7 +371,11 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         const fix = node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
         // YAML: `EngineVersion: 7.1` is the number 7.1 — quoting keeps the text exactly as written.
         const fixText = node.kind === 'scalar' && typeof node.value === 'number' ? node.raw ?? fix : fix;
-        return typeError(node, shape, path, ctx, describeScalar(node), fixText);
+        typeError(node, shape, path, ctx, describeScalar(node), fixText);
+        // What to do: quote it (a secret's value is not shown).
+        const last = ctx.findings[ctx.findings.length - 1];
+        if (fixText !== undefined && last?.span.start === node.span.start && !path.some((p) => typeof p === 'string' && isSecretName(p))) last.message += ` Quote it: ${renderValue(fixText, ctx.form)}.`;
+        return undefined;
       }
       const v = node.value;
       if (shape.enum && !shape.enum.includes(v)) {
@@ -512,7 +516,11 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: 'error',
-        message: `${param.name} is given more than once${prior.value === param.value ? '' : ' with different values'}.`,
+        // Both values named (never a secret's), so the user sees which one to keep.
+        message:
+          prior.value === param.value
+            ? `${param.name} is given more than once, with the same value: remove this one.`
+            : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
         span: param.nameSpan,
         fixes: [removeParamFix(param, `Remove this ${param.name}`)],
         awsError: 'InvalidParameterCombination',
