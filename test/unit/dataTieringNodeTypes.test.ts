@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { wizardRules } from '../../client/src/wizardRules';
 import { validateCreateCacheCluster } from '../../local/src/validation';
 import { complete } from '../../server/src/service/completion';
+import { hover } from '../../server/src/service/hover';
 import { checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
 import { findingsAt } from './helpers';
 
@@ -63,4 +64,12 @@ test('the Local endpoint refuses an r6gd CreateCacheCluster with the linter mess
   assert.ok(error, 'refused');
   assert.match(error.message, /only for replication groups/);
   assert.equal(validateCreateCacheCluster(form.replace('r6gd', 'r7g')), undefined);
+});
+
+test('hover on an r6gd node type says it is for replication groups only; other node types do not', () => {
+  const text = R6GD_QUERY;
+  const r6gd = hover(text, text.indexOf('cache.r6gd') + 3, 'query')!;
+  assert.match(r6gd.markdown, /replication groups only \(CreateReplicationGroup with DataTieringEnabled\), not CreateCacheCluster/);
+  const other = text.replace('r6gd.xlarge', 'r7g.xlarge');
+  assert.doesNotMatch(hover(other, other.indexOf('cache.r7g') + 3, 'query')!.markdown, /replication groups only/);
 });
