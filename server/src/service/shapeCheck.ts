@@ -255,8 +255,7 @@ function typeError(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: Ch
   ctx.findings.push({
     code: 'invalid-type',
     severity: 'error',
-    // An empty Query value: said first, then what to give.
-    message: got === 'empty' ? `${formatPath(path)} is empty: give ${describeType(shape)}.${cli}` : `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
+    message: `${formatPath(path)} must be ${describeType(shape)}, not ${got}.${cli}`,
     span: node.span,
     fixes,
     awsError: 'InvalidParameterValue',
@@ -317,7 +316,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       const v = node.value;
       if (ctx.form === 'query') {
         const s = String(v);
-        if (!INT.test(s)) return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+        if (!INT.test(s)) return s === '' ? emptyQueryValue(node, shape, path, ctx) : typeError(node, shape, path, ctx, `'${truncate(s)}'`);
         const n = Number(s);
         if (shape.type === 'integer' && Math.abs(n) > INT32_MAX) {
           ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
@@ -351,7 +350,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         const s = String(v);
         if (/^true$/i.test(s)) return true;
         if (/^false$/i.test(s)) return false;
-        return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+        return s === '' ? emptyQueryValue(node, shape, path, ctx) : typeError(node, shape, path, ctx, `'${truncate(s)}'`);
       }
       if (typeof v === 'boolean') return v;
       const fix = typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : undefined;
@@ -414,6 +413,12 @@ function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ct
     });
     return;
   }
+}
+
+/** An empty Query value of an integer or boolean member: said first, then what to give. */
+function emptyQueryValue(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: CheckContext): undefined {
+  ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path)} is empty: give ${describeType(shape)}.`, span: node.span, awsError: 'InvalidParameterValue' });
+  return undefined;
 }
 
 export function truncate(s: string, n = 40): string {
