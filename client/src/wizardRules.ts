@@ -15,9 +15,12 @@ import {
 import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
-/** Current-generation node types the engine can use (previous generation: new clusters are not supported). */
+/**
+ * Current-generation node types the engine can use in CreateCacheCluster (previous generation: new clusters are not
+ * supported; replication-group-only families such as R6gd: not for CreateCacheCluster).
+ */
 function nodeTypes(engine: string): string[] {
-  return NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current' && (!f.engines || f.engines.includes(engine as EngineName)))
+  return NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current' && !f.replicationGroupOnly && (!f.engines || f.engines.includes(engine as EngineName)))
     .flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
 }
 

@@ -173,9 +173,9 @@ test('Query members: a long request (Maps) finds repeated and nested names as a 
       .map((f) => `${f.code}: ${f.message} @${text.slice(f.span.start, f.span.end)}`);
   const short = findings(`Action=CreateCacheCluster&Version=2015-02-02&${extra}`);
   assert.deepEqual(short.slice(0, 4), [
-    'duplicate-parameter: Engine is given more than once with different values. @Engine',
+    "duplicate-parameter: Engine is given more than once with different values ('redis', then 'valkey'): keep one and remove the other. @Engine",
     'duplicate-parameter: Engine is given more than once. @Engine.member.1',
-    'duplicate-parameter: SecurityGroupIds.member.1 is given more than once with different values. @SecurityGroupIds.member.1',
+    "duplicate-parameter: SecurityGroupIds.member.1 is given more than once with different values ('sg-1', then 'sg-2'): keep one and remove the other. @SecurityGroupIds.member.1",
     'unknown-parameter: Port is an integer: it has no member x. @Port.x',
   ]);
   assert.deepEqual(findings(`Action=CreateCacheCluster&Version=2015-02-02&${filler}&${extra}`), short);

@@ -233,6 +233,12 @@ export interface NodeTypeFamily {
   minVersion?: Partial<Record<EngineName, string>>;
   /** Data tiering (R6gd) is for Valkey and Redis OSS 6.2+ replication groups only. */
   engines?: EngineName[];
+  /**
+   * Only replication groups take the family (CreateReplicationGroup, not CreateCacheCluster): "Data tiering is only
+   * supported for replication groups using the r6gd node type" (SOURCES.createReplicationGroup, DataTieringEnabled;
+   * SOURCES.dataTiering: "clusters that comprise a replication group and use a node type from the r6gd family").
+   */
+  replicationGroupOnly?: boolean;
 }
 
 /**
@@ -250,7 +256,7 @@ export const NODE_TYPE_FAMILIES: readonly NodeTypeFamily[] = [
   { family: 't2', generation: 'current', sizes: ['micro', 'small', 'medium'] },
   { family: 'r7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
   { family: 'r6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'] },
+  { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'], replicationGroupOnly: true },
   { family: 'r5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
   { family: 'r4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
   { family: 'c7gn', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },

@@ -1,7 +1,17 @@
-// Which parameters hold secrets (AuthToken, session tokens, signatures, keys, passwords): diagnostics, the outline
-// and logs never show their values. One rule for the server and the extension; import-free, so the extension can
-// use it at activation without loading the language service.
-const SECRET_NAME = /token|secret|password|signature/i;
+// Which parameters hold secrets: diagnostics, the outline and logs never show their values. One rule for the server
+// and the extension; import-free, so the extension can use it at activation without loading the language service.
+// Names are matched whole (any case), so SignatureVersion, SignatureMethod, AuthTokenUpdateStrategy or
+// NoPasswordRequired, which hold no secret, stay readable.
+
+/**
+ * The secrets, by name: SigV4's X-Amz-Signature and SigV2's Signature; the ElastiCache AUTH token (AuthToken) and
+ * user passwords (Passwords, CreateUser/ModifyUser); session tokens (X-Amz-Security-Token, SessionToken,
+ * aws_session_token); secret access keys (SecretAccessKey, aws_secret_access_key, secret-key, …_SECRET_KEY).
+ * A list item (`Passwords.member.1`, Query form) is its list's secret.
+ */
+const SECRET_NAMES = String.raw`(?:X-Amz-Signature|Signature|AuthToken|Passwords|X-Amz-Security-Token|(?:aws[_-])?session[_-]?token|[\w-]*secret[_-]?(?:access[_-]?)?key)(?:\.\w+\.\d+)?`;
+
+const SECRET_NAME = new RegExp(`^${SECRET_NAMES}$`, 'i');
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
@@ -9,5 +19,7 @@ export function isSecretName(name: string): boolean {
 
 /** Replaces the value of every `name=value` whose name is a secret's with `***` (query strings, messages). */
 export function redactSecretParameters(text: string): string {
-  return text.replace(/([\w.-]*(?:token|secret|password|signature)[\w.-]*)=[^&\s]+/gi, '$1=***');
+  return text.replace(SECRET_PARAMETER, '$1=***');
 }
+// The name starts the text or follows a separator (`?`, `&`, a space…), so `SignatureVersion=4` keeps its value.
+const SECRET_PARAMETER = new RegExp(`(?<![\\w.-])(${SECRET_NAMES})=[^&\\s]+`, 'gi');

@@ -180,10 +180,11 @@ function engineVersionSuggestions(engine: EngineName | undefined, engines: reado
   }));
 }
 
-function nodeTypeSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
+function nodeTypeSuggestions(engine: EngineName | undefined, engines: readonly EngineName[], action: string | undefined): ValueSuggestion[] {
   const out: ValueSuggestion[] = [];
   for (const f of NODE_TYPE_FAMILIES) {
     if (f.engines && !f.engines.some((e) => (engine ? e === engine : engines.includes(e)))) continue;
+    if (f.replicationGroupOnly && action === 'CreateCacheCluster') continue;
     const previous = f.generation === 'previous';
     const minimum = engine && f.minVersion?.[engine] ? ` · needs ${ENGINE_DISPLAY[engine]} ${f.minVersion[engine]}+` : '';
     for (const size of f.sizes) {
@@ -266,7 +267,7 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
     case 'EngineVersion':
       return engineVersionSuggestions(engine, engines);
     case 'CacheNodeType':
-      return nodeTypeSuggestions(engine, engines);
+      return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
     case 'PreferredAvailabilityZone':

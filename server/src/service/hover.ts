@@ -234,7 +234,8 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
       const engines = (f.engines ?? ENGINES).map((e) => ENGINE_DISPLAY[e]).join(', ');
       const minimum = f.minVersion ? ` · needs ${Object.entries(f.minVersion).map(([e, v]) => `${ENGINE_DISPLAY[e as EngineName]} ${v}+`).join(', ')}` : '';
       const generation = f.generation === 'current' ? 'current generation' : 'previous generation: creation of new clusters is not supported';
-      return `\`${value}\` · node type, family \`${f.family}\` · ${generation}  \nEngines: ${engines}${minimum} ${link('supported node types', SOURCES.supportedNodeTypes)}`;
+      const groupsOnly = f.replicationGroupOnly ? ' · replication groups only (CreateReplicationGroup with DataTieringEnabled), not CreateCacheCluster' : '';
+      return `\`${value}\` · node type, family \`${f.family}\` · ${generation}  \nEngines: ${engines}${minimum}${groupsOnly} ${link('supported node types', SOURCES.supportedNodeTypes)}`;
     }
     case 'EngineVersion': {
       const matches = engine ? [findVersion(engine, value)].filter((v) => v !== undefined) : ENGINE_VERSIONS.filter((v) => v.version === value);

@@ -46,8 +46,9 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
   const findings = new CappedFindings();
   let requests: ParsedRequest[] = [];
   try {
-    if (text.includes('\u0000')) reportNul(text, findings);
-    requests = kind === 'query' ? analyzeQuery(text, findings) : analyzeCliInput(text, kind, findings);
+    // A binary file: that is the one finding (its bytes read as text would give one finding per character).
+    if (text.includes('\u0000')) reportNul(text, kind, findings);
+    else requests = kind === 'query' ? analyzeQuery(text, findings) : analyzeCliInput(text, kind, findings);
   } catch (err) {
     findings.push({
       code: 'internal-error',
@@ -86,12 +87,19 @@ class CappedFindings extends Array<Finding> {
   }
 }
 
-function reportNul(text: string, findings: Finding[]): void {
+/** What a document of each kind holds, for the binary-content message. */
+const TEXT_OF_KIND: Record<DocumentKind, string> = {
+  query: 'a .elasticache file holds ElastiCache Query requests as text (Action=CreateCacheCluster&…)',
+  json: `a *.elasticache.json file holds the AWS CLI input JSON of ${CLI_INPUT_ACTION} as text`,
+  yaml: `a *.elasticache.yaml file holds the AWS CLI input YAML of ${CLI_INPUT_ACTION} as text`,
+};
+
+function reportNul(text: string, kind: DocumentKind, findings: Finding[]): void {
   const at = text.indexOf('\u0000');
   findings.push({
     code: 'binary-content',
     severity: 'error',
-    message: 'The file contains NUL characters: it looks like a binary file, not a request.',
+    message: `The file contains NUL characters: it looks like a binary file, not a request, so it is not analysed. Open the file you meant to edit (${TEXT_OF_KIND[kind]}), or remove the NUL characters.`,
     span: { start: at, end: at + 1 },
   });
 }
@@ -145,11 +153,12 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
-      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
+      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
     }
   }
   if (operation === 'CreateCacheCluster' && reporting) {
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
+      if (typeRejected(issue, ctx, input)) continue;
       const f = issueToFinding(issue, ctx, anchor);
       if (issue.code === 'cluster-mode-parameter-group') {
         const fix = clusterModeRewriteFix(raw, input);
@@ -207,21 +216,42 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     duplicatesAreErrors: kind === 'yaml',
   });
   reportAuthTokenInFile(ctx);
-  for (const issue of checkCreateCacheCluster(input)) findings.push(issueToFinding(issue, ctx, anchor));
+  for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
   reportEmptyValues(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, { form: kind, findings, from: 0, text });
   return [{ kind, span, action, entries: root.entries, input }];
 }
 
-/** A literal AuthToken in a document is a secret in source control. The message never contains the token. */
+/**
+ * A literal AuthToken in a document is a secret in source control. The message never contains the token. An empty
+ * (or null) AuthToken holds no secret: the rules report it as empty instead.
+ */
 function reportAuthTokenInFile(ctx: CheckContext): void {
-  const spans = locate(ctx.entries ?? [], ['AuthToken']);
-  if (!spans) return;
+  const entry = ctx.entries?.find((e) => e.name === 'AuthToken');
+  if (!entry) return;
+  const token = entry.value.kind === 'scalar' ? entry.value.value : undefined;
+  if (token === null || (typeof token === 'string' && token.trim() === '')) return;
+  const spans = locate(ctx.entries ?? [], ['AuthToken'])!;
   ctx.findings.push({
     code: 'auth-token-in-file',
     severity: 'warning',
     message: 'An AUTH token is written in this file: a secret in source. Keep it out of version control (pass it at creation time, e.g. from a secrets manager) and rotate it if it was committed.',
     span: spans.value,
   });
+}
+
+/**
+ * Whether a semantic issue is about a member the document writes but the input lacks: the type check rejected the
+ * value (e.g. YAML `- Key:` is null) and already reported it, so the rule, which sees the member as absent, would
+ * report the same mistake again.
+ */
+function typeRejected(issue: Issue, ctx: CheckContext, input: Record<string, unknown>): boolean {
+  if (!locate(ctx.entries ?? [], issue.path)) return false;
+  let value: unknown = input;
+  for (const step of issue.path) {
+    if (value === null || typeof value !== 'object') return true;
+    value = (value as Record<string | number, unknown>)[step];
+  }
+  return value === undefined;
 }
 
 /** Maps a semantic issue (member path) to a finding on the exact name or value span. */

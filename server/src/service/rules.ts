@@ -9,11 +9,12 @@ import {
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
+import { formatPath } from './shapeCheck';
 import { suggest } from './text';
 import type { Issue, MemberPath } from './types';
 import {
   regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
-  validateSnapshotWindow, validateSnsTopicArn, windowsOverlap,
+  validateSnapshotWindow, validateSnsTopicArn, windowsOverlap, blankValue,
 } from './validators';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -115,7 +116,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     checkParameterGroupFamily(group, engine, version, versionFact, CACHE_CLUSTER, issues);
   }
 
-  checkNodeType(input, engine, version, versionFact, issues);
+  checkNodeType(input, engine, version, versionFact, CACHE_CLUSTER, issues);
 
   // --- Availability Zones
   const azs = strList(input.PreferredAvailabilityZones);
@@ -175,10 +176,11 @@ function checkEngine(input: Record<string, unknown>, profile: ActionProfile, iss
     return undefined;
   }
   const best = suggest(rawEngine, profile.engines);
+  const blank = blankValue('Engine', rawEngine);
   issues.push({
     code: 'invalid-engine',
     severity: 'error',
-    message: `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
+    message: blank ? `${blank}: give one of ${profile.engines.join(', ')}.` : `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
     path: ['Engine'],
     target: 'value',
     awsError: 'InvalidParameterValue',
@@ -243,7 +245,7 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
 }
 
 /** CacheNodeType: the shape, a known type, its generation, and the engine and version it needs. */
-function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, issues: Issue[]): void {
+function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, issues: Issue[]): void {
   const nodeType = str(input.CacheNodeType);
   if (nodeType === undefined) return;
   const fact = nodeTypeFact(nodeType);
@@ -259,6 +261,10 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
     }
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+    } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
+      // The node type is wrong for the action whatever the version: one finding, not a version one as well.
+      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a Valkey or Redis OSS 6.2+ replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type (e.g. cache.r7g.xlarge).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+      return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
     if (min && version && versionFact && compareVersions(version, min) < 0) {
@@ -365,7 +371,10 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     }
   }
   const token = str(input.AuthToken);
-  if (token !== undefined) {
+  if (token !== undefined && token.trim() === '') {
+    // An empty token is one mistake: this finding, not a length or transit-encryption one as well.
+    issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters (with TransitEncryptionEnabled=true), passed at creation time rather than written in the file, or remove AuthToken to create the ${profile.noun} without AUTH.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
+  } else if (token !== undefined) {
     const problem = validateAuthToken(token);
     if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
@@ -393,6 +402,11 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     if (!need) return;
     const given = str(details?.[need.details]?.[need.field]);
     if (given !== undefined && given !== '') return;
+    if (given === '') {
+      const path = ['LogDeliveryConfigurations', i, 'DestinationDetails', need.details, need.field];
+      issues.push({ code: 'log-delivery-destination', severity: 'warning', message: `${formatPath(path)} is empty: give the ${need.what} the logs go to.`, path, target: 'value' });
+      return;
+    }
     const other = type === 'cloudwatch-logs' ? LOG_DESTINATIONS['kinesis-firehose'] : LOG_DESTINATIONS['cloudwatch-logs'];
     const wrongKind = details?.[other.details] !== undefined;
     issues.push({
@@ -423,10 +437,12 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   // --- Tags and security groups
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (tags) {
-    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `At most ${LIMITS.maxTags} tags per resource.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
     tags.forEach((tag, i) => {
       const key = str(tag?.Key);
-      if (key === undefined || key === '') issues.push({ code: 'tags', severity: 'error', message: 'Every tag needs a Key.', path: ['Tags', i], target: 'value', awsError: 'InvalidParameterValue' });
+      // Path of the Key: on its value when written; a tag without one is reported on the tag.
+      if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: `${formatPath(['Tags', i])} has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `${formatPath(['Tags', i, 'Key'])} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
@@ -464,7 +480,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   const versionFact = checkEngineVersion(engine, version, issues);
   const group = str(input.CacheParameterGroupName);
   if (group !== undefined) checkParameterGroupFamily(group, engine, version, versionFact, REPLICATION_GROUP, issues);
-  checkNodeType(input, engine, version, versionFact, issues);
+  checkNodeType(input, engine, version, versionFact, REPLICATION_GROUP, issues);
 
   // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
   // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
@@ -637,7 +653,8 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
 
     const id = str(ng.NodeGroupId);
     if (id !== undefined && !(id.length >= (NODE_GROUP_ID_SHAPE.min ?? 0) && id.length <= (NODE_GROUP_ID_SHAPE.max ?? Infinity) && NODE_GROUP_ID.test(id))) {
-      issues.push({ code: 'node-group-id', severity: 'error', message: `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
+      const blank = blankValue(formatPath(at('NodeGroupId')), id);
+      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
     }
 
     // A shard has one primary and at most 5 replicas (LIMITS.maxReplicasPerNodeGroup).
@@ -671,7 +688,7 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
     const end = m ? Number(m[2]) : NaN;
     if (!m || end > LIMITS.hashSlotMax || start > end) {
       allSlots = false;
-      const problem = !m ? `'${slots.slice(0, 40)}' is not a slot range` : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
+      const problem = !m ? (blankValue(formatPath(at('Slots')), slots) ?? `'${slots.slice(0, 40)}' is not a slot range`) : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
       issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
       return;
     }
@@ -727,7 +744,8 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
   // User groups replace the AUTH token: moving an existing group to RBAC deletes its token ("DELETE - allowed only
   // when transitioning to RBAC", SOURCES.modifyReplicationGroup, AuthTokenUpdateStrategy). Whether
   // CreateReplicationGroup rejects both together is not documented: a warning.
-  if (input.AuthToken !== undefined) {
+  // A blank AuthToken is reported as empty (invalid-auth-token): not as a token alongside user groups as well.
+  if (input.AuthToken !== undefined && str(input.AuthToken)?.trim() !== '') {
     issues.push({ code: 'user-group-auth-token', severity: 'warning', message: 'AuthToken together with UserGroupIds: with user groups (role-based access control) clients authenticate as users, and moving a group to user groups deletes its AUTH token; leave AuthToken out (the API reference does not say whether ElastiCache accepts both).', path: ['AuthToken'], target: 'name' });
   }
 }

@@ -371,7 +371,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       const v = node.value;
       if (ctx.form === 'query') {
         const s = String(v);
-        if (!INT.test(s)) return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+        if (!INT.test(s)) return s === '' ? emptyQueryValue(node, shape, path, ctx) : typeError(node, shape, path, ctx, `'${truncate(s)}'`);
         const n = Number(s);
         if (shape.type === 'integer' && Math.abs(n) > INT32_MAX) {
           ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path, writtenNameOf(node)?.name)} is out of the 32-bit integer range.`, span: node.span, awsError: 'InvalidParameterValue' });
@@ -405,7 +405,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         const s = String(v);
         if (/^true$/i.test(s)) return true;
         if (/^false$/i.test(s)) return false;
-        return typeError(node, shape, path, ctx, s === '' ? 'empty' : `'${truncate(s)}'`);
+        return s === '' ? emptyQueryValue(node, shape, path, ctx) : typeError(node, shape, path, ctx, `'${truncate(s)}'`);
       }
       if (typeof v === 'boolean') return v;
       const fix = typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : undefined;
@@ -425,7 +425,11 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         const fix = node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
         // YAML: `EngineVersion: 7.1` is the number 7.1 — quoting keeps the text exactly as written.
         const fixText = node.kind === 'scalar' && typeof node.value === 'number' ? node.raw ?? fix : fix;
-        return typeError(node, shape, path, ctx, describeScalar(node), fixText);
+        typeError(node, shape, path, ctx, describeScalar(node), fixText);
+        // What to do: quote it (a secret's value is not shown).
+        const last = ctx.findings[ctx.findings.length - 1];
+        if (fixText !== undefined && last?.span.start === node.span.start && !path.some((p) => typeof p === 'string' && isSecretName(p))) last.message += ` Quote it: ${renderValue(fixText, ctx.form)}.`;
+        return undefined;
       }
       const v = node.value;
       if (shape.enum && !shape.enum.includes(v)) {
@@ -433,7 +437,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         ctx.findings.push({
           code: 'invalid-enum',
           severity: 'error',
-          message: `${formatPath(path, writtenNameOf(node)?.name)} must be one of ${shape.enum.join(', ')}${v === '' ? '' : `, not '${truncate(v)}'`}.${best ? ` Did you mean ${best}?` : ''}`,
+          message: v.trim() === '' ? `${formatPath(path, writtenNameOf(node)?.name)} is ${v === '' ? 'empty' : 'blank (only whitespace)'}: give one of ${shape.enum.join(', ')}.` : `${formatPath(path, writtenNameOf(node)?.name)} must be one of ${shape.enum.join(', ')}, not '${truncate(v)}'.${best ? ` Did you mean ${best}?` : ''}`,
           span: node.span,
           fixes: best ? [{ title: `Change to ${best}`, edits: [{ span: node.span, newText: renderValue(best, ctx.form) }], isPreferred: true }] : undefined,
           awsError: 'InvalidParameterValue',
@@ -464,6 +468,12 @@ function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ct
     });
     return;
   }
+}
+
+/** An empty Query value of an integer or boolean member: said first, then what to give. */
+function emptyQueryValue(node: ValueNode, shape: ShapeModel, path: MemberPath, ctx: CheckContext): undefined {
+  ctx.findings.push({ code: 'invalid-type', severity: 'error', message: `${formatPath(path, writtenNameOf(node)?.name)} is empty: give ${describeType(shape)}.`, span: node.span, awsError: 'InvalidParameterValue' });
+  return undefined;
 }
 
 export function truncate(s: string, n = 40): string {
@@ -595,7 +605,11 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: 'error',
-        message: `${param.name} is given more than once${prior.value === param.value ? '' : ' with different values'}.`,
+        // Both values named (never a secret's), so the user sees which one to keep.
+        message:
+          prior.value === param.value
+            ? `${param.name} is given more than once, with the same value: remove this one.`
+            : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
         span: param.nameSpan,
         fixes: [removeParamFix(param, `Remove this ${param.name}`)],
         awsError: 'InvalidParameterCombination',

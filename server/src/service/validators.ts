@@ -3,20 +3,30 @@
 import { LIMITS, REGION_SHAPE } from '../model/facts';
 
 /**
+ * `<what> is empty` / `<what> is blank (only whitespace)` for a blank value, else undefined: the start of every
+ * message on an empty value, so the user reads first that the value is missing, then what to give.
+ */
+export function blankValue(what: string, value: string): string | undefined {
+  if (value === '') return `${what} is empty`;
+  return value.trim() === '' ? `${what} is blank (only whitespace)` : undefined;
+}
+
+/**
  * CacheClusterId: 1–50 letters, digits or hyphens; starts with a letter; no `--`; no trailing hyphen. Every rule
  * the ID breaks is named at once, so fixing one does not reveal the next.
  */
 export function validateCacheClusterId(id: string): string | undefined {
-  return validateIdentifier(id, LIMITS.cacheClusterIdMaxLength, 'A cluster ID');
+  return validateIdentifier(id, LIMITS.cacheClusterIdMaxLength, 'A cluster ID', 'CacheClusterId');
 }
 
 /** ReplicationGroupId: the same rules as a cluster ID, at most 40 characters (SOURCES.createReplicationGroup). */
 export function validateReplicationGroupId(id: string): string | undefined {
-  return validateIdentifier(id, LIMITS.replicationGroupIdMaxLength, 'A replication group ID');
+  return validateIdentifier(id, LIMITS.replicationGroupIdMaxLength, 'A replication group ID', 'ReplicationGroupId');
 }
 
-function validateIdentifier(id: string, max: number, what: string): string | undefined {
-  if (id.length === 0) return `${what} must be 1 to ${max} characters long (it is empty).`;
+function validateIdentifier(id: string, max: number, what: string, member: string): string | undefined {
+  const blank = blankValue(member, id);
+  if (blank) return `${blank}: give 1 to ${max} letters, digits or hyphens, starting with a letter.`;
   const problems: string[] = [];
   if (id.length > max) problems.push(`be at most ${max} characters long (it has ${id.length})`);
   if (!/^[A-Za-z]/.test(id)) problems.push('begin with a letter');
@@ -64,6 +74,8 @@ function windowLength(start: number, end: number, period: number): number {
 
 /** PreferredMaintenanceWindow: `ddd:hh24:mi-ddd:hh24:mi` (UTC), at least 60 minutes. */
 export function validateMaintenanceWindow(w: string): string | undefined {
+  const blank = blankValue('PreferredMaintenanceWindow', w);
+  if (blank) return `${blank}: give a weekly window ddd:hh24:mi-ddd:hh24:mi in UTC of at least ${LIMITS.maintenanceWindowMinMinutes} minutes (e.g. sun:23:00-mon:01:30), or leave it out.`;
   const parts = w.split('-');
   const start = parts.length === 2 ? parseWeekTime(parts[0]) : undefined;
   const end = parts.length === 2 ? parseWeekTime(parts[1]) : undefined;
@@ -77,6 +89,8 @@ export function validateMaintenanceWindow(w: string): string | undefined {
 
 /** SnapshotWindow: `hh24:mi-hh24:mi` (UTC), at least 60 minutes. */
 export function validateSnapshotWindow(w: string): string | undefined {
+  const blank = blankValue('SnapshotWindow', w);
+  if (blank) return `${blank}: give a daily window hh24:mi-hh24:mi in UTC of at least ${LIMITS.snapshotWindowMinMinutes} minutes (e.g. 05:00-09:00), or leave it out for ElastiCache to choose one.`;
   const parts = w.split('-');
   const start = parts.length === 2 ? parseClock(parts[0]) : undefined;
   const end = parts.length === 2 ? parseClock(parts[1]) : undefined;
@@ -120,6 +134,8 @@ export interface ArnCheck {
 
 /** An S3 object ARN `arn:<partition>:s3:::<bucket>/<key>` naming an RDB snapshot (SnapshotArns). */
 export function validateS3SnapshotArn(arn: string): ArnCheck {
+  const blank = blankValue('A SnapshotArns item', arn);
+  if (blank) return { error: `${blank}: give the Amazon S3 object ARN of an RDB snapshot (arn:aws:s3:::bucket-name/path/snapshot.rdb).` };
   const m = /^arn:(aws|aws-cn|aws-us-gov):s3:::([^/]*)\/(.+)$/.exec(arn);
   if (!m) {
     return { error: 'A snapshot ARN must be an Amazon S3 object ARN: arn:aws:s3:::bucket-name/path/snapshot.rdb.' };
@@ -140,6 +156,8 @@ export function validateS3SnapshotArn(arn: string): ArnCheck {
 
 /** An SNS topic ARN `arn:<partition>:sns:<region>:<12-digit account>:<topic>` (NotificationTopicArn). */
 export function validateSnsTopicArn(arn: string): string | undefined {
+  const blank = blankValue('NotificationTopicArn', arn);
+  if (blank) return `${blank}: give an Amazon SNS topic ARN (arn:aws:sns:<region>:<account-id>:<topic-name>), or leave it out.`;
   const m = /^arn:(aws|aws-cn|aws-us-gov):sns:([^:]*):([^:]*):([^:]*)$/.exec(arn);
   if (!m) return 'NotificationTopicArn must be an Amazon SNS topic ARN: arn:aws:sns:<region>:<account-id>:<topic-name>.';
   const [, , region, account, topic] = m;

@@ -1,0 +1,35 @@
+// An empty tag Key: one finding, on the value, saying the Key is empty (Query, JSON, YAML).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsAt } from './helpers';
+
+const Q = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis';
+
+test('tags: an empty Key is one finding on the value that says the Key is empty', () => {
+  const cases: [string, 'query' | 'json' | 'yaml', string][] = [
+    [`${Q}&Tags.Tag.1.Key=&Tags.Tag.1.Value=v`, 'query', ''],
+    ['{"CacheClusterId": "a", "Engine": "redis", "Tags": [{"Key": "", "Value": "v"}]}', 'json', '""'],
+    ['CacheClusterId: a\nEngine: redis\nTags:\n  - Key: ""\n    Value: v\n', 'yaml', '""'],
+  ];
+  for (const [text, kind, at] of cases) {
+    const found = findingsAt(text, kind);
+    assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), [`tags@${at}`], `${kind}: ${text}`);
+    assert.match(found[0].finding.message, /^Tags \(item 1\)\.Key is empty: give the tag a key .*, or remove the tag\.$/);
+    // On the value: for Query, the (empty) range right after `Key=`.
+    if (kind === 'query') assert.equal(found[0].finding.span.start, text.indexOf('Key=') + 'Key='.length);
+  }
+});
+
+test('tags: a YAML Key with nothing after it is the type finding only (not "needs a Key" as well)', () => {
+  const text = 'CacheClusterId: a\nEngine: redis\nTags:\n  - Key: \n    Value: v\n';
+  assert.deepEqual(findingsAt(text, 'yaml').map((f) => f.code), ['invalid-type']);
+  // The same for a JSON Key of the wrong type.
+  assert.deepEqual(findingsAt('{"CacheClusterId": "a", "Engine": "redis", "Tags": [{"Key": 5}]}', 'json').map((f) => f.code), ['invalid-type']);
+});
+
+test('tags: a tag without a Key is reported on the tag; a tag with a Key is clean', () => {
+  const missing = findingsAt(`${Q}&Tags.Tag.1.Value=v`, 'query');
+  assert.deepEqual(missing.map((f) => `${f.code}@${f.at}`), ['tags@Tags.Tag.1.Value=v']);
+  assert.match(missing[0].finding.message, /^Tags \(item 1\) has no Key: .*Add a Key, or remove the tag\.$/);
+  assert.deepEqual(findingsAt(`${Q}&Tags.Tag.1.Key=team&Tags.Tag.1.Value=`, 'query').map((f) => f.code), []);
+});

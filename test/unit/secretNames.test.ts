@@ -1,0 +1,37 @@
+// Secrets are named exactly: their values are masked in the outline and redacted in logs; parameters whose names
+// only contain "signature", "token" or "password" (SignatureVersion, SignatureMethod, AuthTokenUpdateStrategy) are shown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sanitize } from '../../client/src/errors';
+import { isSecretName, redactSecretParameters } from '../../server/src/model/secrets';
+import { analyze } from '../../server/src/service/index';
+import { documentSymbols } from '../../server/src/service/symbols';
+
+const SECRETS = ['X-Amz-Signature', 'Signature', 'AuthToken', 'authtoken', 'Passwords', 'Passwords.member.1', 'X-Amz-Security-Token', 'SessionToken', 'aws_session_token', 'SecretAccessKey', 'secretAccessKey', 'aws_secret_access_key', 'secret-key'];
+const NOT_SECRETS = ['SignatureVersion', 'SignatureMethod', 'AuthTokenUpdateStrategy', 'AuthTokenEnabled', 'NoPasswordRequired', 'X-Amz-SignedHeaders', 'KmsKeyId', 'TagKeys', 'CacheClusterId'];
+
+test('isSecretName: the secrets by name, whole names only', () => {
+  for (const name of SECRETS) assert.ok(isSecretName(name), name);
+  for (const name of NOT_SECRETS) assert.ok(!isSecretName(name), name);
+});
+
+test('outline: SignatureVersion and SignatureMethod are shown; Signature, X-Amz-Signature and AuthToken are masked', () => {
+  const sigv2 = 'Action=DescribeCacheClusters&Version=2015-02-02&AWSAccessKeyId=AKIDEXAMPLE&SignatureVersion=2&SignatureMethod=HmacSHA256&Timestamp=2015-05-08T22:03:02Z&Signature=c2lnbmF0dXJlLXZhbHVl';
+  const [request] = documentSymbols(analyze(sigv2, 'query'));
+  const detail = (name: string) => request.children.find((c) => c.name === name)?.detail;
+  assert.equal(detail('SignatureVersion'), '2');
+  assert.equal(detail('SignatureMethod'), 'HmacSHA256');
+  assert.equal(detail('Signature'), '••••••');
+  assert.ok(!JSON.stringify(request).includes('c2lnbmF0dXJl'));
+  const sigv4 = 'Action=ModifyReplicationGroup&Version=2015-02-02&ReplicationGroupId=rg&AuthToken=abcdefghijklmnop1234&AuthTokenUpdateStrategy=ROTATE&X-Amz-Security-Token=FwoGZXIvYXdzEXAMPLE&X-Amz-Signature=deadbeef';
+  const [v4] = documentSymbols(analyze(sigv4, 'query'));
+  const d4 = (name: string) => v4.children.find((c) => c.name === name)?.detail;
+  assert.equal(d4('AuthTokenUpdateStrategy'), 'ROTATE');
+  for (const name of ['AuthToken', 'X-Amz-Security-Token', 'X-Amz-Signature']) assert.equal(d4(name), '••••••', name);
+});
+
+test('log redaction: secret values replaced, SignatureVersion and SignatureMethod kept', () => {
+  const url = 'https://elasticache.us-east-1.amazonaws.com/?Action=X&SignatureVersion=4&SignatureMethod=HmacSHA256&Signature=abc%2F&X-Amz-Signature=dead&X-Amz-Security-Token=tok&AuthToken=s3cr3t';
+  assert.equal(redactSecretParameters(url), 'https://elasticache.us-east-1.amazonaws.com/?Action=X&SignatureVersion=4&SignatureMethod=HmacSHA256&Signature=***&X-Amz-Signature=***&X-Amz-Security-Token=***&AuthToken=***');
+  assert.equal(sanitize('failed: secretAccessKey=abc aws_session_token=xyz key AKIAABCDEFGHIJKLMNOP\nsecond line'), 'failed: secretAccessKey=*** aws_session_token=*** key AKIA***');
+});
