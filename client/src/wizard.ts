@@ -57,6 +57,50 @@ export interface WizardServices {
   connectionNote?(connection: Connection): string | undefined;
   engineVersions(connection: Connection, engine: string): Promise<string[]>;
   subnetGroups(connection: Connection): Promise<{ name: string; description?: string }[]>;
+  /**
+   * Whether a cluster with this id exists on the connection (DescribeCacheClusters with the id): true or false, or
+   * undefined when the service could not say (no credentials, network…), which must not block the step.
+   */
+  clusterExists?(connection: Connection, cacheClusterId: string): Promise<boolean | undefined>;
+}
+
+/** The SDK's error for an id no cluster has (Query error code CacheClusterNotFound). */
+export function isClusterNotFound(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string } | undefined;
+  return e?.name === 'CacheClusterNotFoundFault' || e?.Code === 'CacheClusterNotFound' || e?.Code === 'CacheClusterNotFoundFault';
+}
+
+/** The SDK's error for a create with an id already taken (Query error code CacheClusterAlreadyExists). */
+export function isClusterAlreadyExists(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string } | undefined;
+  return e?.name === 'CacheClusterAlreadyExistsFault' || e?.Code === 'CacheClusterAlreadyExists' || e?.Code === 'CacheClusterAlreadyExistsFault';
+}
+
+/** Said at the cluster id step when the id is taken on the chosen connection. */
+export function clusterExistsMessage(id: string, connection: Connection): string {
+  return `Cache cluster "${id}" already exists on ${connection.label}: choose another id.`;
+}
+
+/** The button on a failed create from the wizard: the wizard again, with every answer kept. */
+export const REOPEN_WIZARD = 'Reopen Wizard';
+
+/**
+ * What to say when the wizard's create failed, without the raw error code: what happened, then what to do; and
+ * where a reopened wizard starts (the id when it was taken, else the review).
+ */
+export function createFailure(id: string, connection: Connection, err: unknown): { message: string; resumeAt: StepId } {
+  if (isClusterAlreadyExists(err)) {
+    return {
+      message: `Cache cluster "${id}" already exists on ${connection.label}, so it was not created. Reopen the wizard to choose another id: your other answers are kept.`,
+      resumeAt: 'cacheClusterId',
+    };
+  }
+  const failure = describeFailure(err);
+  const what = (failure.kind === 'service' ? (failure.explanation ?? failure.message) : failure.message).replace(/[.\s]+$/, '');
+  return {
+    message: `Cache cluster "${id}" was not created on ${connection.label}: ${what}. Reopen the wizard to change the settings: your answers are kept.`,
+    resumeAt: 'review',
+  };
 }
 
 export type StepId =
@@ -134,12 +178,26 @@ export class CreateClusterWizard {
   /** Said above the current step's items when they are not what the account would list (set by items()). */
   private itemsNote: string | undefined;
 
+  /** The last id checked against a connection's clusters and what the check said (accept checks what the UI checked). */
+  private existenceChecked: { key: string; message: string | undefined } | undefined;
+
+  /**
+   * `resumeAt`: reopen a finished wizard's answers (`initial`) at that step as if changed from the review: every
+   * step counts as answered, accepting the step returns to the review, Back goes to the review.
+   */
   constructor(
     private readonly services: WizardServices,
     private readonly rules: WizardRules,
     initial: Partial<WizardState> = {},
+    resumeAt?: StepId,
   ) {
-    this.state = { ...initial };
+    this.state = { ...initial, outcome: undefined };
+    if (resumeAt) {
+      const steps = this.steps().map((x) => x.id);
+      this.history = [...steps.filter((x) => x !== 'review'), ...(resumeAt === 'review' ? [] : (['review'] as StepId[]))];
+      this.currentId = steps.includes(resumeAt) ? resumeAt : 'review';
+      this.editing = this.currentId !== 'review';
+    }
   }
 
   get done(): boolean {
@@ -304,12 +362,36 @@ export class CreateClusterWizard {
     }
   }
 
+  /**
+   * validate(), then what only the service knows: at the cluster id step, whether the connection already has a
+   * cluster with that id. A check that fails (credentials, network) does not block: the create reports it.
+   */
+  async check(text: string): Promise<string | undefined> {
+    const error = this.validate(text);
+    if (error || this.currentId !== 'cacheClusterId') return error;
+    const connection = this.state.connection;
+    const id = text.trim();
+    if (!connection || !this.services.clusterExists) return undefined;
+    const key = `${connection.id}\n${id}`;
+    if (this.existenceChecked?.key === key) return this.existenceChecked.message;
+    let exists: boolean | undefined;
+    try {
+      exists = await this.services.clusterExists(connection, id);
+    } catch {
+      exists = undefined;
+    }
+    const message = exists === true ? clusterExistsMessage(id, connection) : undefined;
+    // Only a definite answer is remembered: an unknown one is asked again next time.
+    this.existenceChecked = exists === undefined ? undefined : { key, message };
+    return message;
+  }
+
   /** Apply the user's answer for the current step and move on. Returns an error message instead when invalid. */
   async accept(value: string): Promise<string | undefined> {
     const step = this.currentId;
     if (!step) return 'The wizard is finished.';
     const s = this.state;
-    const error = this.validate(value);
+    const error = await this.check(value);
     if (error) return error;
     switch (step) {
       case 'connection': {
@@ -348,6 +430,8 @@ export class CreateClusterWizard {
         break;
       case 'cacheClusterId':
         s.cacheClusterId = value.trim();
+        // Asked afresh when the step comes back: the account may have changed meanwhile.
+        this.existenceChecked = undefined;
         break;
       case 'cacheSubnetGroupName':
         s.cacheSubnetGroupName = value === NO_SUBNET_GROUP ? undefined : value;
@@ -498,6 +582,16 @@ export function sdkWizardServices(
         }
       }
       return groups;
+    },
+    async clusterExists(connection, cacheClusterId) {
+      const { DescribeCacheClustersCommand } = await loadSdk();
+      try {
+        const out = await (await clientFor(connection)).send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId }));
+        return (out.CacheClusters ?? []).some((c) => c.CacheClusterId === cacheClusterId);
+      } catch (err) {
+        if (isClusterNotFound(err)) return false;
+        return undefined;
+      }
     },
   };
 }

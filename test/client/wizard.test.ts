@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
-import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
+import { CreateClusterWizard, createFailure, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
 import { complete } from '../../server/src/service/completion';
 import { analyze } from '../../server/src/service/index';
-import { localClientForFile, withEmptyAwsFiles } from './helpers';
+import { cannedErrorResponseServer, localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
 const { log } = fixture;
@@ -299,4 +299,96 @@ test('a connection known to have no credentials is marked on its row', async () 
   const services = { ...sdkWizardServices(async () => [fixture.connection, aws], async () => fixture.client), connectionNote: (c: { kind: string }) => (c.kind === 'aws' ? 'no credentials' : undefined) };
   const w = new CreateClusterWizard(services, wizardRules);
   assert.deepEqual((await w.items()).map((i) => i.label), ['Local', 'AWS default · us-east-1 (no credentials)']);
+});
+
+/** Walks a new wizard on Local with Valkey up to the cluster id step. */
+async function toClusterIdStep(w: CreateClusterWizard): Promise<void> {
+  await w.accept('local');
+  await w.accept('valkey');
+  await w.accept(await pickFirst(w));
+  await w.accept('cache.t4g.micro');
+  assert.equal(w.current()?.id, 'cacheClusterId');
+}
+
+test('a cluster id that already exists on the connection is refused at its step, not after the review', async () => {
+  await createCacheCluster(fixture.client, { CacheClusterId: 'taken-id', Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  const w = newWizard();
+  await toClusterIdStep(w);
+  const asked = log.lines.length;
+  assert.equal(await w.check('taken-id'), 'Cache cluster "taken-id" already exists on Local: choose another id.');
+  assert.ok(log.lines.slice(asked).some((l) => l.startsWith('info DescribeCacheClusters Local')), 'asked the endpoint');
+  assert.equal(await w.accept('taken-id'), 'Cache cluster "taken-id" already exists on Local: choose another id.');
+  assert.equal(w.current()?.id, 'cacheClusterId', 'and stays on the step');
+  assert.equal(await w.check('free-id'), undefined, 'CacheClusterNotFound: the id is free');
+  assert.equal(await w.accept('free-id'), undefined);
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+});
+
+test('a cluster id check the service refuses (AccessDenied) does not block the step', async () => {
+  const server = await cannedErrorResponseServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
+  const denied = { ...localConnection(server.url), id: 'aws:dev:us-east-1', kind: 'aws' as const, label: 'AWS dev · us-east-1' };
+  const deniedClient = await createAwsLikeClient(denied, log, { maxAttempts: 1 });
+  try {
+    const services = sdkWizardServices(async () => [denied], async () => deniedClient);
+    assert.equal(await services.clusterExists!(denied, 'any-id'), undefined, 'the service could not say');
+    const w = new CreateClusterWizard(services, wizardRules);
+    await w.accept(denied.id);
+    await w.accept('valkey');
+    await w.accept('8.0');
+    await w.accept('cache.t4g.micro');
+    assert.equal(w.current()?.id, 'cacheClusterId');
+    assert.equal(await w.accept('any-id'), undefined);
+    assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+  } finally {
+    deniedClient.destroy();
+    await server.close();
+  }
+});
+
+test('a failed create says what happened without the error code, and reopens the wizard with the answers kept', async () => {
+  const w = newWizard();
+  await toClusterIdStep(w);
+  await w.accept('reopen-id');
+  await w.accept('');
+  await w.accept('disabled');
+  await w.accept('create');
+  assert.ok(w.done);
+  const input = w.input();
+  await createCacheCluster(fixture.client, input);
+
+  // The same request again: the id is taken by now (someone else, another window).
+  const err = await createCacheCluster(fixture.client, input).then(() => assert.fail('created twice'), (e: unknown) => e);
+  const failed = createFailure('reopen-id', fixture.connection, err);
+  assert.equal(failed.message, 'Cache cluster "reopen-id" already exists on Local, so it was not created. Reopen the wizard to choose another id: your other answers are kept.');
+  assert.equal(failed.resumeAt, 'cacheClusterId');
+
+  const again = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, failed.resumeAt);
+  assert.equal(again.current()?.id, 'cacheClusterId');
+  assert.equal(again.currentValue(), 'reopen-id');
+  assert.ok(again.canGoBack, 'Back goes to the review');
+  assert.match((await again.accept('reopen-id')) ?? '', /already exists on Local: choose another id/);
+  assert.equal(await again.accept('reopen-id-2'), undefined);
+  assert.equal(again.current()?.id, 'review', 'straight to the review: every other answer is kept');
+  assert.deepEqual(again.input(), { ...input, CacheClusterId: 'reopen-id-2' });
+  await again.accept('create');
+  assert.equal(again.state.outcome, 'create');
+
+  // Any other failure: its message without the code, and the wizard reopens at the review.
+  const other = await createCacheCluster(fixture.client, { ...input, CacheClusterId: 'reopen-id-3', CacheSubnetGroupName: 'no-such-group' }).then(
+    () => assert.fail('created with a missing subnet group'),
+    (e: unknown) => e,
+  );
+  const otherFailed = createFailure('reopen-id-3', fixture.connection, other);
+  assert.equal(otherFailed.resumeAt, 'review');
+  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found\. Reopen the wizard to change the settings: your answers are kept\.$/);
+  assert.doesNotMatch(otherFailed.message, /Fault|NotFound:/, 'no raw error code');
+  const atReview = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, otherFailed.resumeAt);
+  assert.equal(atReview.current()?.id, 'review');
+  atReview.back();
+  assert.equal(atReview.current()?.id, 'transitEncryption', 'Back from the review: the last step before it');
+  await atReview.accept('disabled');
+  assert.equal(atReview.current()?.id, 'review');
+  await atReview.accept('edit:cacheNodeType');
+  await atReview.accept('cache.t3.micro');
+  assert.equal(atReview.current()?.id, 'review', 'a changed setting returns to the review');
 });
