@@ -46,8 +46,8 @@ export interface WizardRules {
   maxNodes(engine: string): number;
   validateCacheClusterId(id: string): string | undefined;
   validateAuthToken(token: string): string | undefined;
-  /** Error messages for `member` of a (partial) CreateCacheCluster input. */
-  checkMember(input: Record<string, unknown>, member: string): string | undefined;
+  /** The first error for `member` of a (partial) CreateCacheCluster input: its rule code (RULES.md) and message. */
+  checkMember(input: Record<string, unknown>, member: string): { code: string; message: string } | undefined;
 }
 
 /** Live facts for one connection (DescribeCacheEngineVersions, DescribeCacheSubnetGroups). */
@@ -124,6 +124,14 @@ export interface Step {
 }
 
 const NO_SUBNET_GROUP = '';
+
+/**
+ * The wizard's own wording for rules whose message tells how to fix a request file (add a member): in the wizard,
+ * the fix is another answer.
+ */
+const WIZARD_WORDING: Record<string, string> = {
+  'transit-encryption-subnet-group': 'In-transit encryption needs a cluster in a VPC: go back and choose a subnet group.',
+};
 /** Review rows that go back to a step carry this prefix before the step id. */
 const EDIT = 'edit:';
 
@@ -213,18 +221,15 @@ export class CreateClusterWizard {
   }
 
   /**
-   * 1-based position and the number of steps that will be asked given the choices so far ("Step n/N"). Before the
-   * engine is chosen, the total is the fewest steps any engine asks (each asks one engine-specific step: node count or
-   * encryption), so picking the engine does not change it; it only grows when a choice adds a step (encryption on →
-   * AUTH token) and only shrinks when a changed choice removes one.
+   * 1-based position and the number of steps ("Step n/N"), stable while the choices are made: the optional AUTH
+   * token step counts from the engine on (Valkey, Redis OSS) whether encryption is turned on or not, so the total
+   * does not change part-way (with encryption off, the review follows the encryption step as n+2/N). Before the
+   * engine is chosen there is no total: the engines ask different numbers of steps.
    */
-  position(): { step: number; total: number } {
-    const steps = this.steps();
-    const total =
-      this.state.engine === undefined && this.rules.engines.length > 0
-        ? Math.min(...this.rules.engines.map((engine) => stepsFor({ ...this.state, engine }).length))
-        : steps.length;
-    return { step: steps.findIndex((s) => s.id === this.currentId) + 1, total };
+  position(): { step: number; total?: number } {
+    const counted = allSteps.filter((s) => s.applies(this.state) || (s.id === 'authToken' && isRedisLike(this.state.engine)));
+    const step = counted.findIndex((s) => s.id === this.currentId) + 1;
+    return this.state.engine === undefined ? { step } : { step, total: counted.length };
   }
 
   get canGoBack(): boolean {
@@ -348,15 +353,15 @@ export class CreateClusterWizard {
         const n = Number(text);
         const max = this.rules.maxNodes(this.state.engine ?? '');
         if (n < 1 || n > max) return `A ${this.state.engine} cluster has between 1 and ${max} nodes.`;
-        return this.rules.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
+        return this.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
       }
       case 'cacheClusterId':
-        return this.rules.validateCacheClusterId(text) ?? this.rules.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
+        return this.rules.validateCacheClusterId(text) ?? this.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
       case 'authToken':
-        return text === '' ? undefined : (this.rules.validateAuthToken(text) ?? this.rules.checkMember({ ...this.input(), AuthToken: text }, 'AuthToken'));
+        return text === '' ? undefined : (this.rules.validateAuthToken(text) ?? this.checkMember({ ...this.input(), AuthToken: text }, 'AuthToken'));
       case 'transitEncryption':
         // e.g. a VPC (subnet group) and a recent enough engine version are needed.
-        return text === 'enabled' ? this.rules.checkMember({ ...this.input(), TransitEncryptionEnabled: true }, 'TransitEncryptionEnabled') : undefined;
+        return text === 'enabled' ? this.checkMember({ ...this.input(), TransitEncryptionEnabled: true }, 'TransitEncryptionEnabled') : undefined;
       default:
         return undefined;
     }
@@ -384,6 +389,12 @@ export class CreateClusterWizard {
     // Only a definite answer is remembered: an unknown one is asked again next time.
     this.existenceChecked = exists === undefined ? undefined : { key, message };
     return message;
+  }
+
+  /** A rule's error for one member of the request the answers make, in the wizard's words. */
+  private checkMember(input: Record<string, unknown>, member: string): string | undefined {
+    const issue = this.rules.checkMember(input, member);
+    return issue && (WIZARD_WORDING[issue.code] ?? issue.message);
   }
 
   /** Apply the user's answer for the current step and move on. Returns an error message instead when invalid. */
