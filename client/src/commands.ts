@@ -5,7 +5,7 @@ import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } 
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { requestFileName, requestFileText } from './clusterView';
+import { deleteConfirmationDetail, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget } from './createFlow';
 import { type Failure, describeFailure } from './errors';
@@ -407,11 +407,8 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<void>
   const id = cluster.CacheClusterId!;
   const nodeIds = (cluster.CacheNodes ?? []).map((n) => n.CacheNodeId!).filter(Boolean);
   if (!confirmed) {
-    const ok = await vscode.window.showWarningMessage(
-      `Reboot all ${nodeIds.length} node(s) of cache cluster "${id}"?`,
-      { modal: true, detail: 'The nodes are unavailable while they restart; data that is not persisted is lost.' },
-      'Reboot',
-    );
+    const question = rebootConfirmation(id, nodeIds.length);
+    const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Reboot');
     if (!ok) return;
   }
   const { RebootCacheClusterCommand } = await loadSdk();
@@ -430,13 +427,12 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   let snapshot = finalSnapshot === true && snapshots;
   if (!confirmed) {
     const where = connection.kind === 'local' ? 'the Local endpoint' : `${connection.region} (profile ${connection.profile})`;
-    const detail = [
-      `Deletion is permanent: the cluster, its ${cluster.NumCacheNodes ?? ''} node(s) and the data in them are removed from ${where} and cannot be recovered.`,
-      connection.kind === 'aws' ? 'Billing for its nodes stops once the deletion completes; a final snapshot is billed as snapshot storage.' : '',
-      snapshots ? `Choose "${SNAPSHOT_THEN_DELETE}" to keep a backup of the data first.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const detail = deleteConfirmationDetail({
+      nodes: cluster.NumCacheNodes,
+      where,
+      aws: connection.kind === 'aws',
+      snapshotButton: snapshots ? SNAPSHOT_THEN_DELETE : undefined,
+    });
     const buttons = snapshots ? ['Delete', SNAPSHOT_THEN_DELETE] : ['Delete'];
     const answer = await vscode.window.showWarningMessage(`Permanently delete cache cluster "${id}"?`, { modal: true, detail }, ...buttons);
     if (!answer) return false;

@@ -2,6 +2,7 @@
 // that cannot be created is no help), then the billing confirmation. Without credentials the user can configure a
 // profile and the create carries on from there (the same request, in the same Region), or use Local instead.
 // No VS Code imports: commands.ts supplies the dialogs (CreatePrompts); the tests answer them.
+import { nodeCount } from './clusterView';
 import { type Connection, awsConnection } from './connections';
 import type { Failure } from './errors';
 
@@ -60,7 +61,7 @@ export function billingQuestion(connection: Connection, input: CreateRequestSumm
   const nodes = input.NumCacheNodes ?? 1;
   return {
     message: `Create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})?`,
-    detail: `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`,
+    detail: `As soon as the cluster is available you are billed for each hour or partial hour of ${nodes === 1 ? 'its' : 'each of its'} ${nodeCount(nodes, input.CacheNodeType)}, even if you do not use it, until you delete it.`,
     buttons: [CREATE_BILLED],
   };
 }
