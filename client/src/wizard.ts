@@ -412,6 +412,8 @@ export class CreateClusterWizard {
           s.engineVersion = undefined;
           s.cacheSubnetGroupName = undefined;
           this.stale.add('cacheSubnetGroupName');
+          // The id was checked against the other connection's clusters: asked (and checked) again.
+          if (s.cacheClusterId) this.stale.add('cacheClusterId');
         }
         s.connection = connection;
         break;
@@ -496,7 +498,7 @@ export class CreateClusterWizard {
       case 'numCacheNodes':
         return s.numCacheNodes !== undefined;
       case 'cacheClusterId':
-        return !!s.cacheClusterId;
+        return !!s.cacheClusterId && !this.stale.has(step);
       case 'transitEncryption':
         return s.transitEncryption !== undefined;
       case 'cacheSubnetGroupName':

@@ -325,6 +325,32 @@ test('a cluster id that already exists on the connection is refused at its step,
   assert.equal(w.current()?.id, 'cacheSubnetGroupName');
 });
 
+test('a connection changed from the review asks for the cluster id again: it was checked against the other connection', async () => {
+  const other = { ...fixture.connection, id: 'local-2', label: 'Local (second)' };
+  await createCacheCluster(fixture.client, { CacheClusterId: 'taken-on-both', Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  const w = new CreateClusterWizard(sdkWizardServices(async () => [other, fixture.connection], async () => fixture.client), wizardRules);
+  await w.accept('local-2');
+  await w.accept('valkey');
+  await w.accept(await pickFirst(w));
+  await w.accept('cache.t4g.micro');
+  await w.accept('moved-id');
+  await w.accept('');
+  await w.accept('disabled');
+  assert.equal(w.current()?.id, 'review');
+
+  await w.accept('edit:connection');
+  await w.accept('local');
+  assert.equal(w.current()?.id, 'engineVersion', 'versions belong to the connection');
+  await w.accept(await pickFirst(w));
+  assert.equal(w.current()?.id, 'cacheClusterId', 'the id is asked again');
+  assert.equal(w.currentValue(), 'moved-id', 'pre-filled with the id chosen before');
+  assert.match((await w.accept('taken-on-both')) ?? '', /^Cache cluster "taken-on-both" already exists on Local: choose another id\.$/);
+  assert.equal(await w.accept('moved-id'), undefined);
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName', 'then the subnet group (it belongs to the connection too)');
+  await w.accept('');
+  assert.equal(w.current()?.id, 'review');
+});
+
 test('a cluster id check the service refuses (AccessDenied) does not block the step', async () => {
   const server = await cannedErrorResponseServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
   const denied = { ...localConnection(server.url), id: 'aws:dev:us-east-1', kind: 'aws' as const, label: 'AWS dev · us-east-1' };
