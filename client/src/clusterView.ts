@@ -140,3 +140,32 @@ export function clusterToCreateInput(c: CacheCluster, options: { includePort?: b
 export function requestFileText(c: CacheCluster, options: { includePort?: boolean } = {}): string {
   return JSON.stringify(clusterToCreateInput(c, options), null, 2) + '\n';
 }
+
+/** A count of nodes in plain English: "1 node", "3 nodes", "1 cache.t3.micro node". */
+export function nodeCount(n: number, nodeType?: string): string {
+  return `${n} ${nodeType ? `${nodeType} ` : ''}node${n === 1 ? '' : 's'}`;
+}
+
+/** The reboot confirmation: the question, and the detail under it. */
+export function rebootConfirmation(id: string, nodes: number): { message: string; detail: string } {
+  return {
+    message: `Reboot ${nodes === 1 ? 'the' : 'all'} ${nodeCount(nodes)} of cache cluster "${id}"?`,
+    detail: `${nodes === 1 ? 'The node is unavailable while it restarts' : 'The nodes are unavailable while they restart'}; data that is not persisted is lost.`,
+  };
+}
+
+/**
+ * The delete confirmation's detail: what is lost and where, then (AWS) when billing stops, then (when the engine
+ * has snapshots there) the button that keeps a backup. `nodes` is undefined when the cluster does not say.
+ */
+export function deleteConfirmationDetail(options: { nodes: number | undefined; where: string; aws: boolean; snapshotButton?: string }): string {
+  const { nodes, where, aws, snapshotButton } = options;
+  const lost = nodes === undefined ? 'its nodes and the data in them' : `its ${nodeCount(nodes)} and the data in ${nodes === 1 ? 'it' : 'them'}`;
+  return [
+    `Deletion is permanent: the cluster, ${lost} are removed from ${where} and cannot be recovered.`,
+    aws ? `Billing for its ${nodes === 1 ? 'node' : 'nodes'} stops once the deletion completes; a final snapshot is billed as snapshot storage.` : '',
+    snapshotButton ? `Choose "${snapshotButton}" to keep a backup of the data first.` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}

@@ -5,11 +5,12 @@ import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } 
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { requestFileName, requestFileText } from './clusterView';
+import { deleteConfirmationDetail, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
+import type { StepId, WizardState } from './wizard';
 import type { LocalEndpointManager } from './localEndpoint';
 import type { ClustersTree } from './treeView';
 
@@ -187,7 +188,7 @@ async function createClusterCommand(
     return connection && createWithInput(ctx, connection, given.input);
   }
   const initialConnection = arg && 'type' in arg && arg.type === 'connection' ? arg.connection : await resolveConnection(ctx, given?.connection);
-  const [{ CreateClusterWizard, sdkWizardServices }, { runWizardUi }, { wizardRules }] = await Promise.all([
+  const [{ CreateClusterWizard, sdkWizardServices, createFailure, REOPEN_WIZARD }, { runWizardUi }, { wizardRules }] = await Promise.all([
     import('./wizard'),
     import('./wizardUi'),
     import('./wizardRules'),
@@ -204,14 +205,30 @@ async function createClusterCommand(
     ...sdkServices,
     connectionNote: (c: Connection) => (c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? 'no credentials' : undefined),
   };
-  const wizard = new CreateClusterWizard(services, wizardRules, { connection: initialConnection });
-  if (!(await runWizardUi(wizard))) return undefined;
-  if (wizard.state.outcome === 'save') {
-    await saveRequest(wizard.requestWithoutSecrets(), `${wizard.state.cacheClusterId ?? 'cluster'}.elasticache.json`);
-    return undefined;
+  let initial: Partial<WizardState> = { connection: initialConnection };
+  let resumeAt: StepId | undefined;
+  for (;;) {
+    const wizard = new CreateClusterWizard(services, wizardRules, initial, resumeAt);
+    if (!(await runWizardUi(wizard))) return undefined;
+    if (wizard.state.outcome === 'save') {
+      await saveRequest(wizard.requestWithoutSecrets(), `${wizard.state.cacheClusterId ?? 'cluster'}.elasticache.json`);
+      return undefined;
+    }
+    const connection = (await resolveConnection(ctx, wizard.state.connection))!;
+    let target = connection;
+    try {
+      return await createWithInput(ctx, connection, wizard.input(), (t) => (target = t));
+    } catch (err) {
+      // A failed create keeps the answers: the user can reopen the wizard instead of starting over.
+      ctx.log.error(describeFailure(err).message);
+      const failed = createFailure(wizard.state.cacheClusterId ?? '', target, err);
+      const action = await vscode.window.showErrorMessage(failed.message, REOPEN_WIZARD, 'Show Log');
+      if (action === 'Show Log') ctx.log.show();
+      if (action !== REOPEN_WIZARD) return undefined;
+      initial = { ...wizard.state, connection: target };
+      resumeAt = failed.resumeAt;
+    }
   }
-  const connection = (await resolveConnection(ctx, wizard.state.connection))!;
-  return createWithInput(ctx, connection, wizard.input());
 }
 
 /** The create flow's questions as VS Code dialogs (createFlow.ts decides which to ask, and when). */
@@ -242,11 +259,18 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
 }
 
 /** Confirms (AWS: credentials, then billed per node-hour), creates under cancellable progress, reveals, follows to available. */
-export async function createWithInput(ctx: ClientContext, chosen: Connection, input: CreateCacheClusterCommandInput): Promise<CacheCluster | undefined> {
+export async function createWithInput(
+  ctx: ClientContext,
+  chosen: Connection,
+  input: CreateCacheClusterCommandInput,
+  /** Told the connection the create goes to (the user may switch to Local or another profile on the way). */
+  onTarget?: (connection: Connection) => void,
+): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Error('The request has no CacheClusterId.');
   const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx));
   if (!connection) return undefined;
+  onTarget?.(connection);
   const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
   const where = connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
   return vscode.window.withProgress(
@@ -388,11 +412,8 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<void>
   const id = cluster.CacheClusterId!;
   const nodeIds = (cluster.CacheNodes ?? []).map((n) => n.CacheNodeId!).filter(Boolean);
   if (!confirmed) {
-    const ok = await vscode.window.showWarningMessage(
-      `Reboot all ${nodeIds.length} node(s) of cache cluster "${id}"?`,
-      { modal: true, detail: 'The nodes are unavailable while they restart; data that is not persisted is lost.' },
-      'Reboot',
-    );
+    const question = rebootConfirmation(id, nodeIds.length);
+    const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Reboot');
     if (!ok) return;
   }
   const { RebootCacheClusterCommand } = await loadSdk();
@@ -411,13 +432,12 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   let snapshot = finalSnapshot === true && snapshots;
   if (!confirmed) {
     const where = connection.kind === 'local' ? 'the Local endpoint' : `${connection.region} (profile ${connection.profile})`;
-    const detail = [
-      `Deletion is permanent: the cluster, its ${cluster.NumCacheNodes ?? ''} node(s) and the data in them are removed from ${where} and cannot be recovered.`,
-      connection.kind === 'aws' ? 'Billing for its nodes stops once the deletion completes; a final snapshot is billed as snapshot storage.' : '',
-      snapshots ? `Choose "${SNAPSHOT_THEN_DELETE}" to keep a backup of the data first.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const detail = deleteConfirmationDetail({
+      nodes: cluster.NumCacheNodes,
+      where,
+      aws: connection.kind === 'aws',
+      snapshotButton: snapshots ? SNAPSHOT_THEN_DELETE : undefined,
+    });
     const buttons = snapshots ? ['Delete', SNAPSHOT_THEN_DELETE] : ['Delete'];
     const answer = await vscode.window.showWarningMessage(`Permanently delete cache cluster "${id}"?`, { modal: true, detail }, ...buttons);
     if (!answer) return false;

@@ -4,6 +4,7 @@
 // A profile whose own Region differs leaves the explorer listing that Region only: the create's Region is then added
 // to the listed Regions (said in the billing confirmation), so the new, billed cluster shows, now and after a reload.
 // No VS Code imports: commands.ts supplies the dialogs (CreatePrompts); the tests answer them.
+import { nodeCount } from './clusterView';
 import { type Connection, awsConnection } from './connections';
 import type { Failure } from './errors';
 
@@ -65,7 +66,7 @@ export function credentialQuestion(connection: Connection, id: string, failure: 
  */
 export function billingQuestion(connection: Connection, input: CreateRequestSummary, listed?: readonly string[]): Question {
   const nodes = input.NumCacheNodes ?? 1;
-  const bill = `As soon as the cluster is available you are billed for each hour or partial hour of each of its ${nodes} ${input.CacheNodeType ?? ''} node(s), even if you do not use it, until you delete it.`;
+  const bill = `As soon as the cluster is available you are billed for each hour or partial hour of ${nodes === 1 ? 'its' : 'each of its'} ${nodeCount(nodes, input.CacheNodeType)}, even if you do not use it, until you delete it.`;
   const region = listed
     ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the cluster.`
     : '';

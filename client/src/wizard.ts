@@ -49,8 +49,8 @@ export interface WizardRules {
   maxNodes(engine: string): number;
   validateCacheClusterId(id: string): string | undefined;
   validateAuthToken(token: string): string | undefined;
-  /** Error messages for `member` of a (partial) CreateCacheCluster input. */
-  checkMember(input: Record<string, unknown>, member: string): string | undefined;
+  /** The first error for `member` of a (partial) CreateCacheCluster input: its rule code (RULES.md) and message. */
+  checkMember(input: Record<string, unknown>, member: string): { code: string; message: string } | undefined;
 }
 
 /** Live facts for one connection (DescribeCacheEngineVersions, DescribeCacheSubnetGroups). */
@@ -60,6 +60,50 @@ export interface WizardServices {
   connectionNote?(connection: Connection): string | undefined;
   engineVersions(connection: Connection, engine: string): Promise<string[]>;
   subnetGroups(connection: Connection): Promise<{ name: string; description?: string }[]>;
+  /**
+   * Whether a cluster with this id exists on the connection (DescribeCacheClusters with the id): true or false, or
+   * undefined when the service could not say (no credentials, network…), which must not block the step.
+   */
+  clusterExists?(connection: Connection, cacheClusterId: string): Promise<boolean | undefined>;
+}
+
+/** The SDK's error for an id no cluster has (Query error code CacheClusterNotFound). */
+export function isClusterNotFound(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string } | undefined;
+  return e?.name === 'CacheClusterNotFoundFault' || e?.Code === 'CacheClusterNotFound' || e?.Code === 'CacheClusterNotFoundFault';
+}
+
+/** The SDK's error for a create with an id already taken (Query error code CacheClusterAlreadyExists). */
+export function isClusterAlreadyExists(err: unknown): boolean {
+  const e = err as { name?: string; Code?: string } | undefined;
+  return e?.name === 'CacheClusterAlreadyExistsFault' || e?.Code === 'CacheClusterAlreadyExists' || e?.Code === 'CacheClusterAlreadyExistsFault';
+}
+
+/** Said at the cluster id step when the id is taken on the chosen connection. */
+export function clusterExistsMessage(id: string, connection: Connection): string {
+  return `Cache cluster "${id}" already exists on ${connection.label}: choose another id.`;
+}
+
+/** The button on a failed create from the wizard: the wizard again, with every answer kept. */
+export const REOPEN_WIZARD = 'Reopen Wizard';
+
+/**
+ * What to say when the wizard's create failed, without the raw error code: what happened, then what to do; and
+ * where a reopened wizard starts (the id when it was taken, else the review).
+ */
+export function createFailure(id: string, connection: Connection, err: unknown): { message: string; resumeAt: StepId } {
+  if (isClusterAlreadyExists(err)) {
+    return {
+      message: `Cache cluster "${id}" already exists on ${connection.label}, so it was not created. Reopen the wizard to choose another id: your other answers are kept.`,
+      resumeAt: 'cacheClusterId',
+    };
+  }
+  const failure = describeFailure(err);
+  const what = (failure.kind === 'service' ? (failure.explanation ?? failure.message) : failure.message).replace(/[.\s]+$/, '');
+  return {
+    message: `Cache cluster "${id}" was not created on ${connection.label}: ${what}. Reopen the wizard to change the settings: your answers are kept.`,
+    resumeAt: 'review',
+  };
 }
 
 export type StepId =
@@ -83,6 +127,14 @@ export interface Step {
 }
 
 const NO_SUBNET_GROUP = '';
+
+/**
+ * The wizard's own wording for rules whose message tells how to fix a request file (add a member): in the wizard,
+ * the fix is another answer.
+ */
+const WIZARD_WORDING: Record<string, string> = {
+  'transit-encryption-subnet-group': 'In-transit encryption needs a cluster in a VPC: go back and choose a subnet group.',
+};
 /** Review rows that go back to a step carry this prefix before the step id. */
 const EDIT = 'edit:';
 
@@ -137,12 +189,26 @@ export class CreateClusterWizard {
   /** Said above the current step's items when they are not what the account would list (set by items()). */
   private itemsNote: string | undefined;
 
+  /** The last id checked against a connection's clusters and what the check said (accept checks what the UI checked). */
+  private existenceChecked: { key: string; message: string | undefined } | undefined;
+
+  /**
+   * `resumeAt`: reopen a finished wizard's answers (`initial`) at that step as if changed from the review: every
+   * step counts as answered, accepting the step returns to the review, Back goes to the review.
+   */
   constructor(
     private readonly services: WizardServices,
     private readonly rules: WizardRules,
     initial: Partial<WizardState> = {},
+    resumeAt?: StepId,
   ) {
-    this.state = { ...initial };
+    this.state = { ...initial, outcome: undefined };
+    if (resumeAt) {
+      const steps = this.steps().map((x) => x.id);
+      this.history = [...steps.filter((x) => x !== 'review'), ...(resumeAt === 'review' ? [] : (['review'] as StepId[]))];
+      this.currentId = steps.includes(resumeAt) ? resumeAt : 'review';
+      this.editing = this.currentId !== 'review';
+    }
   }
 
   get done(): boolean {
@@ -158,18 +224,15 @@ export class CreateClusterWizard {
   }
 
   /**
-   * 1-based position and the number of steps that will be asked given the choices so far ("Step n/N"). Before the
-   * engine is chosen, the total is the fewest steps any engine asks (each asks one engine-specific step: node count or
-   * encryption), so picking the engine does not change it; it only grows when a choice adds a step (encryption on →
-   * AUTH token) and only shrinks when a changed choice removes one.
+   * 1-based position and the number of steps ("Step n/N"), stable while the choices are made: the optional AUTH
+   * token step counts from the engine on (Valkey, Redis OSS) whether encryption is turned on or not, so the total
+   * does not change part-way (with encryption off, the review follows the encryption step as n+2/N). Before the
+   * engine is chosen there is no total: the engines ask different numbers of steps.
    */
-  position(): { step: number; total: number } {
-    const steps = this.steps();
-    const total =
-      this.state.engine === undefined && this.rules.engines.length > 0
-        ? Math.min(...this.rules.engines.map((engine) => stepsFor({ ...this.state, engine }).length))
-        : steps.length;
-    return { step: steps.findIndex((s) => s.id === this.currentId) + 1, total };
+  position(): { step: number; total?: number } {
+    const counted = allSteps.filter((s) => s.applies(this.state) || (s.id === 'authToken' && isRedisLike(this.state.engine)));
+    const step = counted.findIndex((s) => s.id === this.currentId) + 1;
+    return this.state.engine === undefined ? { step } : { step, total: counted.length };
   }
 
   get canGoBack(): boolean {
@@ -293,18 +356,48 @@ export class CreateClusterWizard {
         const n = Number(text);
         const max = this.rules.maxNodes(this.state.engine ?? '');
         if (n < 1 || n > max) return `A ${this.state.engine} cluster has between 1 and ${max} nodes.`;
-        return this.rules.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
+        return this.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
       }
       case 'cacheClusterId':
-        return this.rules.validateCacheClusterId(text) ?? this.rules.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
+        return this.rules.validateCacheClusterId(text) ?? this.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');
       case 'authToken':
-        return text === '' ? undefined : (this.rules.validateAuthToken(text) ?? this.rules.checkMember({ ...this.input(), AuthToken: text }, 'AuthToken'));
+        return text === '' ? undefined : (this.rules.validateAuthToken(text) ?? this.checkMember({ ...this.input(), AuthToken: text }, 'AuthToken'));
       case 'transitEncryption':
         // e.g. a VPC (subnet group) and a recent enough engine version are needed.
-        return text === 'enabled' ? this.rules.checkMember({ ...this.input(), TransitEncryptionEnabled: true }, 'TransitEncryptionEnabled') : undefined;
+        return text === 'enabled' ? this.checkMember({ ...this.input(), TransitEncryptionEnabled: true }, 'TransitEncryptionEnabled') : undefined;
       default:
         return undefined;
     }
+  }
+
+  /**
+   * validate(), then what only the service knows: at the cluster id step, whether the connection already has a
+   * cluster with that id. A check that fails (credentials, network) does not block: the create reports it.
+   */
+  async check(text: string): Promise<string | undefined> {
+    const error = this.validate(text);
+    if (error || this.currentId !== 'cacheClusterId') return error;
+    const connection = this.state.connection;
+    const id = text.trim();
+    if (!connection || !this.services.clusterExists) return undefined;
+    const key = `${connection.id}\n${id}`;
+    if (this.existenceChecked?.key === key) return this.existenceChecked.message;
+    let exists: boolean | undefined;
+    try {
+      exists = await this.services.clusterExists(connection, id);
+    } catch {
+      exists = undefined;
+    }
+    const message = exists === true ? clusterExistsMessage(id, connection) : undefined;
+    // Only a definite answer is remembered: an unknown one is asked again next time.
+    this.existenceChecked = exists === undefined ? undefined : { key, message };
+    return message;
+  }
+
+  /** A rule's error for one member of the request the answers make, in the wizard's words. */
+  private checkMember(input: Record<string, unknown>, member: string): string | undefined {
+    const issue = this.rules.checkMember(input, member);
+    return issue && (WIZARD_WORDING[issue.code] ?? issue.message);
   }
 
   /** Apply the user's answer for the current step and move on. Returns an error message instead when invalid. */
@@ -312,7 +405,7 @@ export class CreateClusterWizard {
     const step = this.currentId;
     if (!step) return 'The wizard is finished.';
     const s = this.state;
-    const error = this.validate(value);
+    const error = await this.check(value);
     if (error) return error;
     switch (step) {
       case 'connection': {
@@ -322,6 +415,8 @@ export class CreateClusterWizard {
           s.engineVersion = undefined;
           s.cacheSubnetGroupName = undefined;
           this.stale.add('cacheSubnetGroupName');
+          // The id was checked against the other connection's clusters: asked (and checked) again.
+          if (s.cacheClusterId) this.stale.add('cacheClusterId');
         }
         s.connection = connection;
         break;
@@ -351,6 +446,8 @@ export class CreateClusterWizard {
         break;
       case 'cacheClusterId':
         s.cacheClusterId = value.trim();
+        // Asked afresh when the step comes back: the account may have changed meanwhile.
+        this.existenceChecked = undefined;
         break;
       case 'cacheSubnetGroupName':
         s.cacheSubnetGroupName = value === NO_SUBNET_GROUP ? undefined : value;
@@ -404,7 +501,7 @@ export class CreateClusterWizard {
       case 'numCacheNodes':
         return s.numCacheNodes !== undefined;
       case 'cacheClusterId':
-        return !!s.cacheClusterId;
+        return !!s.cacheClusterId && !this.stale.has(step);
       case 'transitEncryption':
         return s.transitEncryption !== undefined;
       case 'cacheSubnetGroupName':
@@ -501,6 +598,16 @@ export function sdkWizardServices(
         }
       }
       return groups;
+    },
+    async clusterExists(connection, cacheClusterId) {
+      const { DescribeCacheClustersCommand } = await loadSdk();
+      try {
+        const out = await (await clientFor(connection)).send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId }));
+        return (out.CacheClusters ?? []).some((c) => c.CacheClusterId === cacheClusterId);
+      } catch (err) {
+        if (isClusterNotFound(err)) return false;
+        return undefined;
+      }
     },
   };
 }

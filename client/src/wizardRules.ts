@@ -118,7 +118,7 @@ export const wizardRules: WizardRules = {
   validateAuthToken,
   checkMember(input, member) {
     const issue = checkCreateCacheCluster(input).find((i) => i.severity === 'error' && i.path[0] === member);
-    return issue?.message;
+    return issue && { code: issue.code, message: issue.message };
   },
 };
 

@@ -111,9 +111,15 @@ function input(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
     box.onDidChangeValue((v) => (box.validationMessage = wizard.validate(v)));
     box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish({ back: true, draft: step.password ? undefined : box.value }));
     box.onDidAccept(() => {
-      const message = wizard.validate(box.value);
-      box.validationMessage = message;
-      if (!message) finish(box.value);
+      // check(): validation, then what the service knows (e.g. a cluster id already taken on the connection).
+      const value = box.value;
+      box.busy = true;
+      void wizard.check(value).then((message) => {
+        box.busy = false;
+        if (settled || box.value !== value) return;
+        box.validationMessage = message;
+        if (!message) finish(value);
+      });
     });
     box.onDidHide(() => finish(undefined));
     box.show();

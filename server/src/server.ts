@@ -8,6 +8,7 @@ import {
   CodeAction,
   CodeActionKind,
   type CodeLens,
+  CodeLensRefreshRequest,
   CompletionItem,
   CompletionItemKind,
   CompletionItemTag,
@@ -15,6 +16,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
+  type InitializeResult,
   InsertTextFormat,
   LSPErrorCodes,
   MarkupKind,
@@ -148,8 +150,17 @@ function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding): 
 
 // ---- diagnostics: pushed, debounced per document ----
 const pending = new Map<string, NodeJS.Timeout>();
+/**
+ * The document version each served CodeLens answer was computed for. The lens and the diagnostics must say the
+ * same thing ("Fix 1 error" with an empty Problems panel is wrong): diagnostics for a version the lens was not
+ * computed for ask the client to compute the lenses again.
+ */
+const lensVersions = new Map<string, number>();
+/** Whether the client can be asked to recompute CodeLenses (workspace/codeLens/refresh, LSP 3.16). */
+let lensRefreshSupport = false;
 
 function publishDiagnostics(uri: string): void {
+  clearTimeout(pending.get(uri));
   pending.delete(uri);
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
@@ -158,6 +169,10 @@ function publishDiagnostics(uri: string): void {
     const analysis = analysisOf(doc, kind);
     const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    const lensVersion = lensVersions.get(uri);
+    if (lensRefreshSupport && lensVersion !== undefined && lensVersion !== doc.version) {
+      connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => logFailure('code lens refresh', err));
+    }
   } catch (err) {
     logFailure('diagnostics', err);
   }
@@ -174,11 +189,12 @@ documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   analyses.delete(e.document.uri);
+  lensVersions.delete(e.document.uri);
   if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 // ---- requests ----
-connection.onInitialize(() => ({
+const initializeResult: InitializeResult = {
   capabilities: {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     completionProvider: { triggerCharacters: ['?', '&', '=', '"', ':', '.'], resolveProvider: false },
@@ -188,7 +204,12 @@ connection.onInitialize(() => ({
     codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'elasticache-language-server', version: '0.1.0' },
-}));
+};
+
+connection.onInitialize((params) => {
+  lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  return initializeResult;
+});
 
 const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   action: CompletionItemKind.Function,
@@ -319,7 +340,13 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
 }
 
 connection.onCodeLens((params, token) =>
-  serve('code lens', params.textDocument.uri, token, [], (doc, kind) => createClusterLenses(doc, kind, analysisOf(doc, kind))),
+  serve('code lens', params.textDocument.uri, token, [], (doc, kind) => {
+    // The lens counts the errors of this version: push this version's diagnostics now rather than after the
+    // debounce, so that the Problems panel lists the errors the lens counts (one analysis, cached per version).
+    if (pending.has(doc.uri)) publishDiagnostics(doc.uri);
+    lensVersions.set(doc.uri, doc.version);
+    return createClusterLenses(doc, kind, analysisOf(doc, kind));
+  }),
 );
 
 connection.onShutdown(() => {

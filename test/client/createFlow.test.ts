@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { type Connection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
-import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, chooseCreateTarget } from '../../client/src/createFlow';
+import { type Connection, awsConnection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
+import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, billingQuestion, chooseCreateTarget } from '../../client/src/createFlow';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { ExplorerModel } from '../../client/src/explorerModel';
 import { localClientForFile, withEmptyAwsFiles } from './helpers';
@@ -88,7 +88,7 @@ test('Configure AWS Profile: the create continues with the same request, confirm
   assert.deepEqual(asked.map((q) => q.buttons), [[CONFIGURE_PROFILE, USE_LOCAL], [CREATE_BILLED]], 'the credentials question, then (not starting again) the bill');
   assert.match(asked[0]!.message, /^No AWS credentials found for profile default: cache cluster "resumed-create" cannot be created in us-east-1\.$/);
   assert.match(asked[1]!.message, /resumed-create.*us-east-1 \(profile default\)/);
-  assert.match(asked[1]!.detail, /billed for each hour or partial hour of each of its 1 cache\.t3\.micro node/, 'the confirmation says it costs money');
+  assert.match(asked[1]!.detail, /billed for each hour or partial hour of its 1 cache\.t3\.micro node, even if/, 'the confirmation says it costs money');
   assert.equal(target?.id, 'aws:default:us-east-1', 'the connection the create was for');
   assert.doesNotMatch(asked[1]!.detail, /explorer/, 'the explorer lists the Region already: nothing to say about it');
   assert.deepEqual(listedRegions, [], 'nor a setting to change');
@@ -188,3 +188,12 @@ test('Use Local (in the question or in the profile picker): created on Local, no
   const local = scriptedPrompts({ answers: [] }, settings);
   assert.equal(await chooseCreateTarget(fixture.connection, INPUT, local.prompts), fixture.connection);
 }));
+
+test('the billing confirmation counts nodes in plain English: 1 node, 3 nodes', async () => {
+  const aws = awsConnection('default', 'us-east-1');
+  const one = billingQuestion(aws, { CacheClusterId: 'one', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }).detail;
+  const three = billingQuestion(aws, { CacheClusterId: 'three', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 }).detail;
+  assert.match(one, /of its 1 cache\.t3\.micro node, even if you do not use it/);
+  assert.match(three, /of each of its 3 cache\.t3\.micro nodes, even if you do not use it/);
+  assert.doesNotMatch(one + three, /\(s\)/);
+});

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { clusterDescription, clusterTooltip, statusIcon } from '../../client/src/clusterView';
+import { clusterDescription, clusterTooltip, deleteConfirmationDetail, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { type Connection, createClient, localConnection } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
@@ -263,4 +263,35 @@ test('the poller backs off, stops when nothing is transitional, and pauses while
   await new Promise((r) => setTimeout(r, 100));
   assert.equal(ticks, stoppedAt);
   poller.dispose();
+});
+
+test('the reboot and delete confirmations count the nodes of real clusters in plain English: 1 node, 3 nodes', async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'count-one', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'count-three', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3 }));
+  const model = modelFor([fixture.connection]);
+  const [root] = await model.roots();
+  const available = (id: string) =>
+    until(`${id} available`, async () => {
+      model.refresh(root);
+      const c = ((await model.children(root)) as ClusterItem[]).find((x) => x.cluster.CacheClusterId === id);
+      return c?.cluster.CacheClusterStatus === 'available' && c.cluster.CacheNodes?.length ? c.cluster : undefined;
+    });
+  const one = await available('count-one');
+  const three = await available('count-three');
+
+  const rebootOne = rebootConfirmation('count-one', one.CacheNodes!.length);
+  assert.equal(rebootOne.message, 'Reboot the 1 node of cache cluster "count-one"?');
+  assert.match(rebootOne.detail, /^The node is unavailable while it restarts;/);
+  const rebootThree = rebootConfirmation('count-three', three.CacheNodes!.length);
+  assert.equal(rebootThree.message, 'Reboot all 3 nodes of cache cluster "count-three"?');
+  assert.match(rebootThree.detail, /^The nodes are unavailable while they restart;/);
+
+  const deleteOne = deleteConfirmationDetail({ nodes: one.NumCacheNodes, where: 'us-east-1 (profile default)', aws: true, snapshotButton: 'Snapshot' });
+  assert.match(deleteOne, /^Deletion is permanent: the cluster, its 1 node and the data in it are removed from us-east-1 \(profile default\)/);
+  assert.match(deleteOne, /Billing for its node stops/);
+  assert.match(deleteOne, /Choose "Snapshot" to keep a backup/);
+  const deleteThree = deleteConfirmationDetail({ nodes: three.NumCacheNodes, where: 'the Local endpoint', aws: false });
+  assert.equal(deleteThree, 'Deletion is permanent: the cluster, its 3 nodes and the data in them are removed from the Local endpoint and cannot be recovered.');
+  assert.match(deleteConfirmationDetail({ nodes: undefined, where: 'the Local endpoint', aws: false }), /the cluster, its nodes and the data in them/);
+  assert.doesNotMatch([rebootOne, rebootThree].map((q) => q.message + q.detail).join() + deleteOne + deleteThree, /\(s\)/);
 });

@@ -6,12 +6,12 @@ import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
-import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
+import { CreateClusterWizard, createFailure, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
 import { findVersion } from '../../server/src/model/facts';
 import { complete } from '../../server/src/service/completion';
 import { analyze } from '../../server/src/service/index';
-import { localClientForFile, withEmptyAwsFiles } from './helpers';
+import { cannedErrorResponseServer, localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
 const { log } = fixture;
@@ -31,12 +31,12 @@ async function pickFirst(w: CreateClusterWizard): Promise<string> {
 
 test('a Memcached cluster: every step, the counter, live versions, validation, and the created cluster', { timeout: 60_000 }, async () => {
   const w = newWizard();
-  assert.deepEqual(w.position(), { step: 1, total: 8 }, 'before the engine is known: the steps every engine asks, one engine-specific');
+  assert.deepEqual(w.position(), { step: 1 }, 'before the engine is known: no total (the engines ask different numbers of steps)');
   assert.equal(w.current()?.id, 'connection');
   assert.equal(await w.accept('local'), undefined);
 
   assert.equal(w.current()?.id, 'engine');
-  assert.deepEqual(w.position(), { step: 2, total: 8 });
+  assert.deepEqual(w.position(), { step: 2 });
   const engines = await w.items();
   assert.deepEqual(engines.map((i) => i.value), ['valkey', 'redis', 'memcached'], 'Valkey first, Memcached last');
   assert.ok(engines.every((i) => i.description && !i.description.includes('\n')), 'one line about each engine');
@@ -110,14 +110,16 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   const w = newWizard();
   await w.accept('local');
   await w.accept('redis');
-  assert.deepEqual(w.position(), { step: 3, total: 8 });
+  assert.deepEqual(w.position(), { step: 3, total: 9 }, 'the optional AUTH token step counts from the start');
   await w.accept(await pickFirst(w));
   await w.accept('cache.t3.micro');
   assert.equal(w.current()?.id, 'cacheClusterId', 'no node count for Redis');
   await w.accept('wiz-redis');
   await w.accept('');
   assert.equal(w.current()?.id, 'transitEncryption');
-  assert.match((await w.accept('enabled')) ?? '', /VPC|CacheSubnetGroupName/, 'encryption in transit needs a subnet group (the rule)');
+  const enabled = (await w.items()).find((i) => i.value === 'enabled');
+  assert.equal(enabled?.detail, 'In-transit encryption needs a cluster in a VPC: go back and choose a subnet group.', "the wizard's wording, not the request file's");
+  assert.equal(await w.accept('enabled'), enabled?.detail, 'encryption in transit needs a subnet group (the rule)');
   assert.equal(w.current()?.id, 'transitEncryption');
   w.back();
   assert.equal(w.current()?.id, 'cacheSubnetGroupName');
@@ -150,7 +152,7 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.current()?.id, 'review');
   assert.equal(w.input().AuthToken, undefined);
   assert.equal(w.input().TransitEncryptionEnabled, undefined);
-  assert.deepEqual(w.position(), { step: 8, total: 8 });
+  assert.deepEqual(w.position(), { step: 9, total: 9 }, 'the total stays: the skipped AUTH token step keeps its number');
 
   // Back to the engine and switch to Memcached: the version is asked again (it belongs to the engine).
   while (w.current()?.id !== 'engine') w.back();
@@ -161,9 +163,9 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
 });
 
 /** Walks the wizard forward with `answers` (by step; the first item where not given) up to the review step; the positions shown. */
-async function positionsWalking(answers: Partial<Record<string, string>>): Promise<{ id: string; step: number; total: number }[]> {
+async function positionsWalking(answers: Partial<Record<string, string>>): Promise<{ id: string; step: number; total?: number }[]> {
   const w = newWizard();
-  const seen: { id: string; step: number; total: number }[] = [];
+  const seen: { id: string; step: number; total?: number }[] = [];
   while (w.current() && w.current()!.id !== 'review') {
     const id = w.current()!.id;
     seen.push({ id, ...w.position() });
@@ -173,18 +175,17 @@ async function positionsWalking(answers: Partial<Record<string, string>>): Promi
   return seen;
 }
 
-test('the step counter is stable: its total is the steps that will be asked, growing only when encryption adds the AUTH token', async () => {
+test('the step counter is stable: no total before the engine, then one total that never changes (AUTH token counted)', async () => {
   const common = { connection: 'local', cacheNodeType: 'cache.t3.micro', numCacheNodes: '2', cacheSubnetGroupName: 'default' };
-  for (const [engine, encryption] of [['memcached'], ['redis', 'disabled'], ['valkey', 'disabled'], ['redis', 'enabled']] as const) {
+  for (const [engine, encryption, total] of [['memcached', undefined, 8], ['redis', 'disabled', 9], ['valkey', 'disabled', 9], ['redis', 'enabled', 9]] as const) {
     const seen = await positionsWalking({ ...common, engine, cacheClusterId: `count-${engine}`, transitEncryption: encryption, authToken: '' });
     const what = `${engine} ${encryption ?? ''}: ${seen.map((p) => `${p.id} ${p.step}/${p.total}`).join(', ')}`;
-    assert.deepEqual(seen.map((p) => p.step), seen.map((_, i) => i + 1), what);
-    assert.equal(seen.at(-1)!.total, seen.length, `the last step is n/n: ${what}`);
-    // Every step before encryption is turned on already shows the final total; with it on, the AUTH token adds one.
-    const extra = encryption === 'enabled' ? 1 : 0;
-    const beforeToken = seen.filter((p) => p.id !== 'authToken' && p.id !== 'review');
-    assert.ok(beforeToken.every((p) => p.total === seen.length - extra), what);
-    assert.ok(seen.every((p, i) => i === 0 || p.total >= seen[i - 1]!.total), `never decreases: ${what}`);
+    assert.deepEqual(seen.slice(0, 2).map((p) => p.total), [undefined, undefined], `no total while the engine is open: ${what}`);
+    assert.ok(seen.slice(2).every((p) => p.total === total), `one total from the engine on: ${what}`);
+    assert.deepEqual(seen.at(-1), { id: 'review', step: total, total }, `the review is n/n: ${what}`);
+    assert.ok(seen.every((p, i) => i === 0 || p.step > seen[i - 1]!.step), `the step only grows: ${what}`);
+    // Only the AUTH token step is ever skipped (encryption off).
+    assert.equal(seen.length, encryption === 'disabled' ? total - 1 : total, what);
   }
 });
 
@@ -345,4 +346,122 @@ test('a connection known to have no credentials is marked on its row', async () 
   const services = { ...sdkWizardServices(async () => [fixture.connection, aws], async () => fixture.client), connectionNote: (c: { kind: string }) => (c.kind === 'aws' ? 'no credentials' : undefined) };
   const w = new CreateClusterWizard(services, wizardRules);
   assert.deepEqual((await w.items()).map((i) => i.label), ['Local', 'AWS default · us-east-1 (no credentials)']);
+});
+
+/** Walks a new wizard on Local with Valkey up to the cluster id step. */
+async function toClusterIdStep(w: CreateClusterWizard): Promise<void> {
+  await w.accept('local');
+  await w.accept('valkey');
+  await w.accept(await pickFirst(w));
+  await w.accept('cache.t4g.micro');
+  assert.equal(w.current()?.id, 'cacheClusterId');
+}
+
+test('a cluster id that already exists on the connection is refused at its step, not after the review', async () => {
+  await createCacheCluster(fixture.client, { CacheClusterId: 'taken-id', Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  const w = newWizard();
+  await toClusterIdStep(w);
+  const asked = log.lines.length;
+  assert.equal(await w.check('taken-id'), 'Cache cluster "taken-id" already exists on Local: choose another id.');
+  assert.ok(log.lines.slice(asked).some((l) => l.startsWith('info DescribeCacheClusters Local')), 'asked the endpoint');
+  assert.equal(await w.accept('taken-id'), 'Cache cluster "taken-id" already exists on Local: choose another id.');
+  assert.equal(w.current()?.id, 'cacheClusterId', 'and stays on the step');
+  assert.equal(await w.check('free-id'), undefined, 'CacheClusterNotFound: the id is free');
+  assert.equal(await w.accept('free-id'), undefined);
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+});
+
+test('a connection changed from the review asks for the cluster id again: it was checked against the other connection', async () => {
+  const other = { ...fixture.connection, id: 'local-2', label: 'Local (second)' };
+  await createCacheCluster(fixture.client, { CacheClusterId: 'taken-on-both', Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  const w = new CreateClusterWizard(sdkWizardServices(async () => [other, fixture.connection], async () => fixture.client), wizardRules);
+  await w.accept('local-2');
+  await w.accept('valkey');
+  await w.accept(await pickFirst(w));
+  await w.accept('cache.t4g.micro');
+  await w.accept('moved-id');
+  await w.accept('');
+  await w.accept('disabled');
+  assert.equal(w.current()?.id, 'review');
+
+  await w.accept('edit:connection');
+  await w.accept('local');
+  assert.equal(w.current()?.id, 'engineVersion', 'versions belong to the connection');
+  await w.accept(await pickFirst(w));
+  assert.equal(w.current()?.id, 'cacheClusterId', 'the id is asked again');
+  assert.equal(w.currentValue(), 'moved-id', 'pre-filled with the id chosen before');
+  assert.match((await w.accept('taken-on-both')) ?? '', /^Cache cluster "taken-on-both" already exists on Local: choose another id\.$/);
+  assert.equal(await w.accept('moved-id'), undefined);
+  assert.equal(w.current()?.id, 'cacheSubnetGroupName', 'then the subnet group (it belongs to the connection too)');
+  await w.accept('');
+  assert.equal(w.current()?.id, 'review');
+});
+
+test('a cluster id check the service refuses (AccessDenied) does not block the step', async () => {
+  const server = await cannedErrorResponseServer(403, 'AccessDenied', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: elasticache:DescribeCacheClusters');
+  const denied = { ...localConnection(server.url), id: 'aws:dev:us-east-1', kind: 'aws' as const, label: 'AWS dev · us-east-1' };
+  const deniedClient = await createAwsLikeClient(denied, log, { maxAttempts: 1 });
+  try {
+    const services = sdkWizardServices(async () => [denied], async () => deniedClient);
+    assert.equal(await services.clusterExists!(denied, 'any-id'), undefined, 'the service could not say');
+    const w = new CreateClusterWizard(services, wizardRules);
+    await w.accept(denied.id);
+    await w.accept('valkey');
+    await w.accept('8.0');
+    await w.accept('cache.t4g.micro');
+    assert.equal(w.current()?.id, 'cacheClusterId');
+    assert.equal(await w.accept('any-id'), undefined);
+    assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+  } finally {
+    deniedClient.destroy();
+    await server.close();
+  }
+});
+
+test('a failed create says what happened without the error code, and reopens the wizard with the answers kept', async () => {
+  const w = newWizard();
+  await toClusterIdStep(w);
+  await w.accept('reopen-id');
+  await w.accept('');
+  await w.accept('disabled');
+  await w.accept('create');
+  assert.ok(w.done);
+  const input = w.input();
+  await createCacheCluster(fixture.client, input);
+
+  // The same request again: the id is taken by now (someone else, another window).
+  const err = await createCacheCluster(fixture.client, input).then(() => assert.fail('created twice'), (e: unknown) => e);
+  const failed = createFailure('reopen-id', fixture.connection, err);
+  assert.equal(failed.message, 'Cache cluster "reopen-id" already exists on Local, so it was not created. Reopen the wizard to choose another id: your other answers are kept.');
+  assert.equal(failed.resumeAt, 'cacheClusterId');
+
+  const again = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, failed.resumeAt);
+  assert.equal(again.current()?.id, 'cacheClusterId');
+  assert.equal(again.currentValue(), 'reopen-id');
+  assert.ok(again.canGoBack, 'Back goes to the review');
+  assert.match((await again.accept('reopen-id')) ?? '', /already exists on Local: choose another id/);
+  assert.equal(await again.accept('reopen-id-2'), undefined);
+  assert.equal(again.current()?.id, 'review', 'straight to the review: every other answer is kept');
+  assert.deepEqual(again.input(), { ...input, CacheClusterId: 'reopen-id-2' });
+  await again.accept('create');
+  assert.equal(again.state.outcome, 'create');
+
+  // Any other failure: its message without the code, and the wizard reopens at the review.
+  const other = await createCacheCluster(fixture.client, { ...input, CacheClusterId: 'reopen-id-3', CacheSubnetGroupName: 'no-such-group' }).then(
+    () => assert.fail('created with a missing subnet group'),
+    (e: unknown) => e,
+  );
+  const otherFailed = createFailure('reopen-id-3', fixture.connection, other);
+  assert.equal(otherFailed.resumeAt, 'review');
+  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found\. Reopen the wizard to change the settings: your answers are kept\.$/);
+  assert.doesNotMatch(otherFailed.message, /Fault|NotFound:/, 'no raw error code');
+  const atReview = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, otherFailed.resumeAt);
+  assert.equal(atReview.current()?.id, 'review');
+  atReview.back();
+  assert.equal(atReview.current()?.id, 'transitEncryption', 'Back from the review: the last step before it');
+  await atReview.accept('disabled');
+  assert.equal(atReview.current()?.id, 'review');
+  await atReview.accept('edit:cacheNodeType');
+  await atReview.accept('cache.t3.micro');
+  assert.equal(atReview.current()?.id, 'review', 'a changed setting returns to the review');
 });

@@ -102,3 +102,45 @@ test('the seed example (with errors) gets a lens that says to fix them first; JS
   await client.open(other, 'json', '{}');
   assert.deepEqual(await lenses(other), [], 'documents the server does not serve have no lenses');
 });
+
+const skeleton = '{\n    "CacheClusterId": "my-cluster",\n    "Engine": "memcached",\n    "CacheNodeType": "cache.t4g.micro",\n    "NumCacheNodes": 1\n}\n';
+
+test('the lens counts the errors the Problems panel lists: a lens request pushes that version\'s diagnostics first', async () => {
+  // An empty request file, the lens asked at once (before the diagnostics debounce has run).
+  const uri = 'file:///work/requests/lens-empty.elasticache.json';
+  await client.open(uri, 'json', '');
+  const [lens] = await lenses(uri);
+  assert.equal(lens!.command?.title, 'Fix 1 error before creating');
+  const pushed = client.published.filter((p) => p.uri === uri);
+  assert.deepEqual(pushed.map((p) => [p.version, p.diagnostics.length]), [[1, 1]], 'the error the lens counts is already in the Problems panel');
+  assert.equal(pushed[0]!.diagnostics[0]!.severity, 1);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(client.published.filter((p) => p.uri === uri).length, 1, 'the debounced push did not come again for the same version');
+  assert.equal(client.lensRefreshes, 0, 'a client without refreshSupport is never asked to refresh');
+});
+
+test('after the skeleton is inserted, the diagnostics push asks the client to refresh the lens, which then agrees', async () => {
+  const other = new LspClient();
+  try {
+    await other.initialize({ workspace: { codeLens: { refreshSupport: true } } });
+    const uri = 'file:///work/requests/lens-skeleton.elasticache.json';
+    const lensesOf = () => within(5000, 'codeLens', other.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).then((r) => r ?? []);
+    await other.open(uri, 'json', '');
+    assert.equal((await lensesOf())[0]!.command?.title, 'Fix 1 error before creating');
+    assert.equal(other.lensRefreshes, 0, 'the lens and the diagnostics already agree');
+
+    // The skeleton goes in; the client does not ask for lenses again by itself (VS Code may keep the old one).
+    await other.change(uri, 2, skeleton);
+    const pushed = await other.diagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(pushed.diagnostics, [], 'no problems in the skeleton');
+    const deadline = Date.now() + 5000;
+    while (other.lensRefreshes === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(other.lensRefreshes, 1, 'the server asked the client to compute the lens again');
+    const [lens] = await lensesOf();
+    assert.equal(lens!.command?.title, 'Create cluster', 'the refreshed lens says what the Problems panel says');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(other.lensRefreshes, 1, 'one refresh: the lens now matches the pushed version');
+  } finally {
+    assert.equal(await other.shutdown(), 0);
+  }
+});

@@ -13,6 +13,9 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  CodeLensRefreshRequest,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -42,6 +45,8 @@ export class LspClient {
   readonly logs: string[] = [];
   /** Every publishDiagnostics, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** How many times the server asked to recompute the CodeLenses (workspace/codeLens/refresh). */
+  lensRefreshes = 0;
   private waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
   constructor() {
@@ -58,17 +63,26 @@ export class LspClient {
       });
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      return null;
+    });
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
-    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} }));
+  async initialize(capabilities: ClientCapabilities = {}): Promise<void> {
+    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities }));
     if (!result.capabilities.completionProvider) throw new Error('server does not offer completion');
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
   async open(uri: string, languageId: string, text: string, version = 1): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Replaces the whole text (a full-content change event), as a new version. */
+  async change(uri: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
   /** The next publishDiagnostics for `uri` that passes `test` (already received ones count). */
