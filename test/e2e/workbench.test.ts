@@ -252,7 +252,12 @@ async function driveWizard(answers: WizardAnswers): Promise<string[]> {
       const t = norm(await quickInput(page).locator('.quick-input-title').innerText({ timeout: 2_000 }).catch(() => ''));
       const p = (await quickInput(page).locator('input').getAttribute('placeholder', { timeout: 2_000 }).catch(() => '')) ?? '';
       // Each step has its own title; the placeholder alone may change within a step (a note about its items).
-      return title && t ? t !== title : t + p !== before;
+      if (title && t ? t !== title : t + p !== before) return true;
+      // Still on the step: one that refused the answer after Enter (e.g. a cluster id that already exists) says so,
+      // and the timeout below then reports it as what it last saw.
+      const refusal = norm(await quickInput(page).locator('.quick-input-message').innerText({ timeout: 2_000 }).catch(() => ''));
+      if (/already exists|invalid|must/i.test(refusal)) throw new Error(`wizard step "${what}" refused the answer: ${refusal}`);
+      return false;
     }, 20_000);
   }
   throw new Error(`the wizard did not finish after 15 steps: ${seen.join(' → ')}`);
