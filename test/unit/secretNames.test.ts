@@ -7,8 +7,8 @@ import { isSecretName, redactSecretParameters } from '../../server/src/model/sec
 import { analyze } from '../../server/src/service/index';
 import { documentSymbols } from '../../server/src/service/symbols';
 
-const SECRETS = ['X-Amz-Signature', 'Signature', 'AuthToken', 'authtoken', 'Passwords', 'Passwords.member.1', 'X-Amz-Security-Token', 'SessionToken', 'aws_session_token', 'SecretAccessKey', 'secretAccessKey', 'aws_secret_access_key', 'secret-key'];
-const NOT_SECRETS = ['SignatureVersion', 'SignatureMethod', 'AuthTokenUpdateStrategy', 'AuthTokenEnabled', 'NoPasswordRequired', 'X-Amz-SignedHeaders', 'KmsKeyId', 'TagKeys', 'CacheClusterId'];
+const SECRETS = ['X-Amz-Signature', 'Signature', 'AuthToken', 'authtoken', 'Passwords', 'Passwords.member.1', 'AuthenticationMode.Passwords.member.1', 'AuthenticationMode.Passwords', 'X-Amz-Security-Token', 'SessionToken', 'aws_session_token', 'SecretAccessKey', 'secretAccessKey', 'aws_secret_access_key', 'secret-key'];
+const NOT_SECRETS = ['SignatureVersion', 'SignatureMethod', 'AuthTokenUpdateStrategy', 'AuthTokenEnabled', 'NoPasswordRequired', 'X-Amz-SignedHeaders', 'KmsKeyId', 'TagKeys', 'CacheClusterId', 'AuthenticationMode.Type', 'Signature.Version'];
 
 test('isSecretName: the secrets by name, whole names only', () => {
   for (const name of SECRETS) assert.ok(isSecretName(name), name);
@@ -34,4 +34,13 @@ test('log redaction: secret values replaced, SignatureVersion and SignatureMetho
   const url = 'https://elasticache.us-east-1.amazonaws.com/?Action=X&SignatureVersion=4&SignatureMethod=HmacSHA256&Signature=abc%2F&X-Amz-Signature=dead&X-Amz-Security-Token=tok&AuthToken=s3cr3t';
   assert.equal(redactSecretParameters(url), 'https://elasticache.us-east-1.amazonaws.com/?Action=X&SignatureVersion=4&SignatureMethod=HmacSHA256&Signature=***&X-Amz-Signature=***&X-Amz-Security-Token=***&AuthToken=***');
   assert.equal(sanitize('failed: secretAccessKey=abc aws_session_token=xyz key AKIAABCDEFGHIJKLMNOP\nsecond line'), 'failed: secretAccessKey=*** aws_session_token=*** key AKIA***');
+});
+
+test('a password inside a structure (CreateUser AuthenticationMode.Passwords) is masked in the outline, messages and logs', () => {
+  const create = 'Action=CreateUser&Version=2015-02-02&UserId=u1&UserName=u1&Engine=redis&AccessString=on&AuthenticationMode.Type=password&AuthenticationMode.Passwords.member.1=SuperSecretPassw0rd1&AuthenticationMode.Passwords.member.1=OtherSecretPassw0rd2';
+  const analysis = analyze(create, 'query');
+  assert.ok(!JSON.stringify(documentSymbols(analysis)).includes('SuperSecret'), 'outline');
+  assert.ok(!JSON.stringify(analysis.findings.map((f) => f.message)).includes('SecretPassw0rd'), 'messages');
+  assert.ok(!redactSecretParameters(create).includes('SecretPassw0rd'), 'log redaction');
+  assert.ok(redactSecretParameters(create).includes('AuthenticationMode.Type=password'));
 });

@@ -7,9 +7,11 @@
  * The secrets, by name: SigV4's X-Amz-Signature and SigV2's Signature; the ElastiCache AUTH token (AuthToken) and
  * user passwords (Passwords, CreateUser/ModifyUser); session tokens (X-Amz-Security-Token, SessionToken,
  * aws_session_token); secret access keys (SecretAccessKey, aws_secret_access_key, secret-key, …_SECRET_KEY).
- * A list item (`Passwords.member.1`, Query form) is its list's secret.
+ * A list item (`Passwords.member.1`, Query form) is its list's secret, also inside a structure.
  */
-const SECRET_NAMES = String.raw`(?:X-Amz-Signature|Signature|AuthToken|Passwords|X-Amz-Security-Token|(?:aws[_-])?session[_-]?token|[\w-]*secret[_-]?(?:access[_-]?)?key)(?:\.\w+\.\d+)?`;
+// A member of a structure (`AuthenticationMode.Passwords.member.1`, CreateUser's passwords) is judged by its own
+// name: any `Parent.` prefix is allowed (each segment ends at its dot, so the match stays linear).
+const SECRET_NAMES = String.raw`(?:[\w-]+\.)*(?:X-Amz-Signature|Signature|AuthToken|Passwords|X-Amz-Security-Token|(?:aws[_-])?session[_-]?token|[\w-]*secret[_-]?(?:access[_-]?)?key)(?:\.\w+\.\d+)?`;
 
 const SECRET_NAME = new RegExp(`^${SECRET_NAMES}$`, 'i');
 
