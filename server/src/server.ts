@@ -343,8 +343,9 @@ connection.onCodeLens((params, token) =>
   serve('code lens', params.textDocument.uri, token, [], (doc, kind) => {
     // The lens counts the errors of this version: push this version's diagnostics now rather than after the
     // debounce, so that the Problems panel lists the errors the lens counts (one analysis, cached per version).
-    if (pending.has(doc.uri)) publishDiagnostics(doc.uri);
+    // The lens served now is this version's: recorded first, so that this push asks for no refresh.
     lensVersions.set(doc.uri, doc.version);
+    if (pending.has(doc.uri)) publishDiagnostics(doc.uri);
     return createClusterLenses(doc, kind, analysisOf(doc, kind));
   }),
 );

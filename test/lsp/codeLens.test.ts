@@ -140,6 +140,13 @@ test('after the skeleton is inserted, the diagnostics push asks the client to re
     assert.equal(lens!.command?.title, 'Create cluster', 'the refreshed lens says what the Problems panel says');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(other.lensRefreshes, 1, 'one refresh: the lens now matches the pushed version');
+
+    // A lens asked at once after an edit (before the debounce) is this version's: its push asks for no refresh.
+    await other.change(uri, 3, skeleton.replace('my-cluster', 'my-cluster-2'));
+    assert.equal((await lensesOf())[0]!.command?.title, 'Create cluster');
+    await other.diagnostics(uri, (p) => p.version === 3);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(other.lensRefreshes, 1, 'no refresh for the version whose lens was just served');
   } finally {
     assert.equal(await other.shutdown(), 0);
   }
