@@ -51,3 +51,13 @@ test('clean: written names have no unknown-parameter finding', () => {
   assert.deepEqual(unknown('{"CacheClusterId": "x", "Tags": [{"Key": "a", "Value": "b"}]}', 'json'), []);
   assert.deepEqual(unknown('CacheClusterId: x\nTags:\n  - Key: a\n', 'yaml'), []);
 });
+
+test('Query `&=value` (no name at all): the same words, marked on `=value`, never zero-width', () => {
+  const head = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=x';
+  for (const [tail, at] of [['&=1&Engine=redis', '=1'], ['&=', '=']]) {
+    const got = findingsAt(head + tail, 'query').filter((f) => f.code === 'unknown-parameter');
+    assert.equal(got.length, 1, tail);
+    assert.equal(got[0].at, at, tail);
+    assert.match(got[0].finding.message, TOP);
+  }
+});
