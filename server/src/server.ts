@@ -218,6 +218,7 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
   enum: CompletionItemKind.EnumMember,
   keyword: CompletionItemKind.Keyword,
   snippet: CompletionItemKind.Snippet,
+  note: CompletionItemKind.Text,
 };
 
 connection.onCompletion((params, token) =>

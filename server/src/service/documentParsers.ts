@@ -693,7 +693,9 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
-      const name = isScalar(key) ? String(key.value) : key ? text.slice(keySpan.start, keySpan.end) : '';
+      // `: value` with nothing before the colon: YAML reads a null key, but no name was written (not `null`).
+      const unwritten = !key || (isScalar(key) && key.value === null && keySpan.start === keySpan.end);
+      const name = unwritten ? '' : isScalar(key) ? String(key.value) : text.slice(keySpan.start, keySpan.end);
       if (seen.has(name)) {
         findings.push({
           code: 'yaml-syntax',
@@ -703,7 +705,10 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
         });
       }
       seen.add(name);
-      const nameSpan = isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 } : keySpan;
+      const nameSpan =
+        isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 }
+        : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
+        : keySpan;
       const value = pair.value as YamlNode | null;
       entries.push({
         name,

@@ -119,7 +119,10 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
     if (slot !== API_MEMBER) {
       const name = p.name;
       if (slot >= 0 ? byName[slot] !== p : otherAmzNames?.has(name)) {
-        findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${name} is given more than once.`, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
+        // An empty repeat (e.g. a trailing `&Action=`) is one mistake: said in this finding, not a second one.
+        const empty = p.value === '' ? 'empty' : p.value.trim() === '' ? 'blank (only whitespace)' : undefined;
+        const message = empty ? `${name} is given more than once, and this one is ${empty}: remove it.` : `${name} is given more than once.`;
+        findings.push({ code: 'duplicate-parameter', severity: 'error', message, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
         continue;
       }
       if (slot === OTHER_AMZ) {

@@ -378,7 +378,11 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     const problem = validateAuthToken(token);
     if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
-      issues.push({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: 'AuthToken can only be used with TransitEncryptionEnabled=true (and a CacheSubnetGroupName).', path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
+      // The words fit every form (Query, JSON, YAML): member names only, no `=` or `:`. The subnet group is asked
+      // for only when missing (in-transit encryption needs a VPC: transit-encryption-subnet-group).
+      const state = input.TransitEncryptionEnabled === undefined ? 'is not set' : 'is not true';
+      const subnet = input.CacheSubnetGroupName === undefined ? ' and add CacheSubnetGroupName (in-transit encryption needs a VPC)' : '';
+      issues.push({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: `AuthToken needs in-transit encryption, but TransitEncryptionEnabled ${state}: set TransitEncryptionEnabled to true${subnet}, or remove AuthToken.`, path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
 

@@ -221,15 +221,22 @@ export function unknownMemberSuggestion(name: string, candidates: readonly strin
 function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
   const written = writtenNameOf(entry.value);
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
-  if (entry.name === '') {
-    // `List.Item.1.` (nothing after the dot), or a JSON `""` key: no name to correct, so name what can go there.
+  if (entry.name.trim() === '') {
+    // `List.Item.1.` (nothing after the dot), a JSON `""` key, a YAML `: value` with no key, or a key of only
+    // whitespace: no name to correct (and none to quote between two spaces), so say where and what can go there.
     // Never zero-width: the Query name as written, or a JSON/YAML key's quotes (its span excludes them).
-    const span = entry.nameSpan.end > entry.nameSpan.start ? entry.nameSpan : (written?.span ?? { start: entry.nameSpan.start - 1, end: entry.nameSpan.end + 1 });
+    // A Query `&=value` has no name at all: its `=value` is marked.
+    const span =
+      entry.nameSpan.end > entry.nameSpan.start ? entry.nameSpan
+      : written && written.span.end > written.span.start ? written.span
+      : written ? { start: written.span.start, end: Math.max(written.span.start + 1, entry.value.span.end) }
+      : { start: entry.nameSpan.start - 1, end: entry.nameSpan.end + 1 };
     const choices = candidates.length > 12 ? `${candidates.slice(0, 12).join(', ')}, … (completion lists them all)` : candidates.join(', ');
+    const state = entry.name === '' ? 'missing' : 'blank (only whitespace)';
     ctx.findings.push({
       code: 'unknown-parameter',
       severity: 'error',
-      message: `A member name is missing${path.length === 0 ? '' : ` after ${where}`}: write one of ${choices}.`,
+      message: `A member name is ${state} ${path.length === 0 ? `at the top level of the ${operation ?? 'request'} input` : `after ${where}`}: write one of ${choices}.`,
       span,
       awsError: 'InvalidParameterValue',
     });
