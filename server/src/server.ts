@@ -218,7 +218,6 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
   enum: CompletionItemKind.EnumMember,
   keyword: CompletionItemKind.Keyword,
   snippet: CompletionItemKind.Snippet,
-  note: CompletionItemKind.Text,
 };
 
 connection.onCompletion((params, token) =>

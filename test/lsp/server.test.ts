@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
-  CompletionItemKind,
   CompletionItemTag,
   CompletionRequest,
   DidChangeTextDocumentNotification,
@@ -213,22 +212,6 @@ test('CLI input JSON and YAML files are served; other JSON/YAML files are ignore
   const none = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: otherUri }, position: { line: 0, character: 1 } }));
   assert.equal(none, null);
   for (const uri of [jsonUri, yamlUri, otherUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-});
-
-test('Availability Zone completion with no Region known: a Text note first whose edit inserts nothing at the cursor', async () => {
-  const text = 'Action=CreateCacheCluster\n  &PreferredAvailabilityZone=';
-  const uri = 'file:///work/requests/zones.elasticache';
-  await client.open(uri, 'elasticache-query', text);
-  const position = positionAt(text, text.length);
-  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })));
-  const sorted = [...result].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
-  assert.equal(sorted[0].kind, CompletionItemKind.Text);
-  assert.match(sorted[0].label, /Region unknown/);
-  assert.deepEqual(sorted[0].textEdit, { range: { start: position, end: position }, newText: '' });
-  assert.equal(sorted[0].filterText, ' ');
-  assert.equal(sorted[1].label, 'us-east-1a');
-  assert.equal(sorted[1].detail, 'Availability Zone in us-east-1');
-  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
 test('completion under a YAML list key without `- ` and in an empty JSON list offers a new item snippet', async () => {

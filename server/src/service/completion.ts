@@ -40,8 +40,7 @@ import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode
 
 export interface CompletionCandidate {
   label: string;
-  /** `note`: an explanation, not a value; it inserts nothing (see valueCandidates). */
-  kind: 'action' | 'parameter' | 'value' | 'enum' | 'keyword' | 'snippet' | 'note';
+  kind: 'action' | 'parameter' | 'value' | 'enum' | 'keyword' | 'snippet';
   detail?: string;
   /** Markdown. */
   documentation?: string;
@@ -142,8 +141,6 @@ interface ValueSuggestion {
   /** A snippet to insert instead of the rendered value (quoted in JSON). */
   snippet?: string;
   deprecated?: boolean;
-  /** An explanation shown first in the list, not a value (kind `note`). */
-  note?: boolean;
 }
 
 interface ValueContext {
@@ -255,18 +252,8 @@ function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
     const az = [context.input.PreferredAvailabilityZone, ...(Array.isArray(context.input.PreferredAvailabilityZones) ? context.input.PreferredAvailabilityZones : [])].find((v) => typeof v === 'string');
     region = typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined;
   }
-  if (region) return availabilityZones(region).map((value) => ({ value, detail: `Availability Zone in ${region}` }));
-  // No Region known: nothing says which Regions the user means, so every Region's zones, grouped by Region (REGIONS
-  // order, each zone's detail names it), after a note that says why the list is long and how to narrow it.
-  return [
-    {
-      value: 'Region unknown: zones of every Region',
-      note: true,
-      detail: 'add the endpoint host or another zone to narrow this',
-      documentation: 'The Region is not known: the request has no endpoint host (e.g. `elasticache.us-west-2.amazonaws.com`) and no other Availability Zone, so the zones of every Region are listed, grouped by Region. Add the host or another zone and complete again to see only that Region\'s zones.',
-    },
-    ...REGIONS.flatMap((r) => availabilityZones(r).map((value) => ({ value, detail: `Availability Zone in ${r}`, group: 1 }))),
-  ];
+  const regions = region ? [region] : REGIONS;
+  return regions.flatMap((r) => availabilityZones(r).map((value) => ({ value, detail: `Availability Zone in ${r}`, group: region ? 0 : 1 })));
 }
 
 const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
@@ -357,21 +344,11 @@ function valueCandidates(
     input: request?.input ?? {},
     region: regionOf(request),
   });
-  const out: CompletionCandidate[] = [];
-  suggestions.forEach((s, i) => {
-    if (s.note) {
-      // LSP has no item that cannot be chosen: a note inserts nothing (an empty edit at the cursor), and only where
-      // nothing is written yet (replace is empty, so it is at the cursor). Its filter text is one space, which a
-      // typed value never matches: once the user types, the client hides it, and it cannot replace what was typed.
-      if (replace.start === replace.end) {
-        out.push({ label: s.value, kind: 'note', detail: s.detail, documentation: s.documentation, insertText: '', replace, sortText: sortKey(s.group ?? 0, i), filterText: ' ' });
-      }
-      return;
-    }
+  return suggestions.map((s, i) => {
     let insertText: string;
     if (s.snippet) insertText = form === 'json' ? `"${s.snippet}"` : s.snippet;
     else insertText = renderValue(s.value, shape?.type ?? 'string', form);
-    out.push({
+    return {
       label: s.value,
       kind: s.kind ?? 'value',
       detail: s.detail,
@@ -383,9 +360,8 @@ function valueCandidates(
       filterText: quoted ? JSON.stringify(s.value) : s.value,
       preselect: s.preselect,
       deprecated: s.deprecated || undefined,
-    });
+    };
   });
-  return out;
 }
 
 interface NameOption {
@@ -828,7 +804,7 @@ function listItemCandidates(listMember: string, listShapeName: string, request: 
   };
   const values = valueCandidates(listMember, itemShape, request, form, replace, false).map((c) => ({
     ...c,
-    insertText: form === 'yaml' && c.kind !== 'note' ? `- ${c.insertText}` : c.insertText,
+    insertText: form === 'yaml' ? `- ${c.insertText}` : c.insertText,
   }));
   return [empty, ...values];
 }
