@@ -137,6 +137,17 @@ test('AuthToken: messages never echo the token', () => {
   assert.equal(inFile.at, 'A'.repeat(20));
 });
 
+test('transit-encryption-subnet-group: an empty CacheSubnetGroupName is no subnet group (one error on the value, not an empty-value warning)', () => {
+  const query = body({ CacheClusterId: 'x', Engine: 'redis', TransitEncryptionEnabled: 'true' }) + '&CacheSubnetGroupName=';
+  const json = '{"CacheClusterId": "x", "Engine": "redis", "TransitEncryptionEnabled": true, "CacheSubnetGroupName": ""}';
+  const yaml = 'CacheClusterId: x\nEngine: redis\nTransitEncryptionEnabled: true\nCacheSubnetGroupName: " "\n';
+  for (const [text, kind, at] of [[query, 'query', ''], [json, 'json', '""'], [yaml, 'yaml', '" "']] as const) {
+    const f = findingsAt(text, kind);
+    assert.deepEqual(f.map((x) => [x.code, x.finding.severity, x.at]), [['transit-encryption-subnet-group', 'error', at]], kind);
+    assert.match(f[0].finding.message, /^CacheSubnetGroupName is empty, and in-transit encryption needs a cluster in a VPC/);
+  }
+});
+
 test('semantic findings land on the exact value or name span in every form', () => {
   const json = '{"CacheClusterId": "x", "Engine": "redis", "NumCacheNodes": 3, "TransitEncryptionEnabled": true}';
   const j = findingsAt(json, 'json');

@@ -358,8 +358,12 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   // --- Encryption in transit and AUTH
   const transit = input.TransitEncryptionEnabled === true;
   if (transit) {
+    const subnetGroup = str(input.CacheSubnetGroupName);
     if (input.CacheSubnetGroupName === undefined) {
       issues.push({ code: 'transit-encryption-subnet-group', severity: 'error', message: 'In-transit encryption needs a cluster in a VPC: add CacheSubnetGroupName.', path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+    } else if (subnetGroup !== undefined && subnetGroup.trim() === '') {
+      // Blank is no subnet group either: the same error, on the empty value (empty-value then stays silent on it).
+      issues.push({ code: 'transit-encryption-subnet-group', severity: 'error', message: "CacheSubnetGroupName is empty, and in-transit encryption needs a cluster in a VPC: give the cache subnet group's name.", path: ['CacheSubnetGroupName'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
     if (engine === 'redis' && version && versionFact) {
       const [v326, v4010] = LIMITS.transitEncryptionMinVersion.redis;
