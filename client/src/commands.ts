@@ -188,7 +188,7 @@ async function createClusterCommand(
     return connection && createWithInput(ctx, connection, given.input);
   }
   const initialConnection = arg && 'type' in arg && arg.type === 'connection' ? arg.connection : await resolveConnection(ctx, given?.connection);
-  const [{ CreateClusterWizard, sdkWizardServices, createFailure, REOPEN_WIZARD }, { runWizardUi }, { wizardRules }] = await Promise.all([
+  const [{ CreateClusterWizard, sdkWizardServices, createFailure, reopenAfterFailure, REOPEN_WIZARD }, { runWizardUi }, { wizardRules }] = await Promise.all([
     import('./wizard'),
     import('./wizardUi'),
     import('./wizardRules'),
@@ -225,8 +225,7 @@ async function createClusterCommand(
       const action = await vscode.window.showErrorMessage(failed.message, REOPEN_WIZARD, 'Show Log');
       if (action === 'Show Log') ctx.log.show();
       if (action !== REOPEN_WIZARD) return undefined;
-      initial = { ...wizard.state, connection: target };
-      resumeAt = failed.resumeAt;
+      ({ initial, resumeAt } = reopenAfterFailure(wizard.state, target, failed.resumeAt));
     }
   }
 }

@@ -88,6 +88,15 @@ export function clusterExistsMessage(id: string, connection: Connection): string
 export const REOPEN_WIZARD = 'Reopen Wizard';
 
 /**
+ * How a wizard whose create failed reopens: with its answers, at the failure's step; but when the create went to
+ * another connection than the wizard's (Use Local, another profile), at the connection step, so that choosing it
+ * there re-checks what depends on the connection (versions, subnet groups, the id).
+ */
+export function reopenAfterFailure(state: WizardState, target: Connection, resumeAt: StepId): { initial: Partial<WizardState>; resumeAt: StepId } {
+  return target.id === state.connection?.id ? { initial: { ...state, connection: target }, resumeAt } : { initial: state, resumeAt: 'connection' };
+}
+
+/**
  * What to say when the wizard's create failed, without the raw error code: what happened, then what to do; and
  * where a reopened wizard starts (the id when it was taken, else the review).
  */

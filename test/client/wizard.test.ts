@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
-import { CreateClusterWizard, createFailure, sdkWizardServices } from '../../client/src/wizard';
+import { CreateClusterWizard, createFailure, reopenAfterFailure, sdkWizardServices, type WizardState } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
 import { findVersion } from '../../server/src/model/facts';
 import { complete } from '../../server/src/service/completion';
@@ -395,6 +395,18 @@ test('a connection changed from the review asks for the cluster id again: it was
   assert.equal(w.current()?.id, 'cacheSubnetGroupName', 'then the subnet group (it belongs to the connection too)');
   await w.accept('');
   assert.equal(w.current()?.id, 'review');
+});
+
+test('a create that failed on another connection than the wizard\'s reopens at the connection step', async () => {
+  const other = { ...fixture.connection, id: 'local-2', label: 'Local (second)' };
+  const state = { connection: other, engine: 'valkey', cacheClusterId: 'x' } as WizardState;
+  assert.deepEqual(reopenAfterFailure(state, other, 'review'), { initial: state, resumeAt: 'review' }, 'same connection: at the failure\'s step');
+  const plan = reopenAfterFailure(state, fixture.connection, 'cacheClusterId');
+  assert.equal(plan.resumeAt, 'connection');
+  const again = new CreateClusterWizard(sdkWizardServices(async () => [other, fixture.connection], async () => fixture.client), wizardRules, plan.initial, plan.resumeAt);
+  assert.equal(again.current()?.id, 'connection');
+  await again.accept('local');
+  assert.equal(again.current()?.id, 'engineVersion', 'what belongs to the connection is asked again');
 });
 
 test('a cluster id check the service refuses (AccessDenied) does not block the step', async () => {
