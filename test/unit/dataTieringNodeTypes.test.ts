@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wizardRules } from '../../client/src/wizardRules';
+import { DATA_TIERING_NODE_FAMILY, NODE_TYPE_FAMILIES } from '../../server/src/model/facts';
 import { validateCreateCacheCluster } from '../../local/src/validation';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
@@ -72,4 +73,13 @@ test('hover on an r6gd node type says it is for replication groups only; other n
   assert.match(r6gd.markdown, /replication groups only \(CreateReplicationGroup with DataTieringEnabled\), not CreateCacheCluster/);
   const other = text.replace('r6gd.xlarge', 'r7g.xlarge');
   assert.doesNotMatch(hover(other, other.indexOf('cache.r7g') + 3, 'query')!.markdown, /replication groups only/);
+});
+
+test('the data-tiering family is the one replication-groups-only family (DATA_TIERING_NODE_FAMILY is derived from the flag)', () => {
+  // The data-tiering rule (CreateReplicationGroup) and the CreateCacheCluster rule read one fact: if a second family
+  // became replication-groups-only for another reason, the derivation would need revisiting, and this fails.
+  assert.deepEqual(NODE_TYPE_FAMILIES.filter((f) => f.replicationGroupOnly).map((f) => f.family), ['r6gd']);
+  assert.equal(DATA_TIERING_NODE_FAMILY, 'r6gd');
+  const off = checkCreateReplicationGroup({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'a', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r6gd.xlarge' });
+  assert.deepEqual(off.map((i) => i.code), ['data-tiering']);
 });

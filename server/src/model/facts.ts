@@ -380,10 +380,11 @@ export const LIMITS = {
 } as const;
 
 /**
- * Data tiering: "only supported for replication groups using the r6gd node type. This parameter must be set to true
- * when using r6gd nodes." Source: SOURCES.createReplicationGroup (DataTieringEnabled) and SOURCES.dataTiering.
+ * The node family that tiers data to SSD (r6gd): "This parameter must be set to true when using r6gd nodes"
+ * (SOURCES.createReplicationGroup, DataTieringEnabled). Data tiering being for replication groups only is why the
+ * family is `replicationGroupOnly` (NODE_TYPE_FAMILIES), so the flag names it: one fact, not two.
  */
-export const DATA_TIERING_NODE_FAMILY = 'r6gd';
+export const DATA_TIERING_NODE_FAMILY: string = NODE_TYPE_FAMILIES.find((f) => f.replicationGroupOnly)!.family;
 
 /** Log delivery: slow log from Redis OSS 6.0, engine log from Redis OSS 6.2 (all Valkey versions). Source: SOURCES.logDelivery. */
 export const LOG_DELIVERY_MIN_REDIS_VERSION: Record<'slow-log' | 'engine-log', string> = { 'slow-log': '6.0', 'engine-log': '6.2' };
