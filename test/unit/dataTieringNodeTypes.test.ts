@@ -27,6 +27,11 @@ test('node-type-replication-group: an r6gd node type in CreateCacheCluster is an
   assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), ['node-type-replication-group@cache.r6gd.xlarge']);
   assert.equal(found[0].severity, 'error');
   assert.match(found[0].finding.message, /only for replication groups.*CreateReplicationGroup.*DataTieringEnabled=true/);
+  // Who can use r6gd and what to use instead both come from the facts: the family's engines and minimum version, and
+  // a current-generation memory-optimized family of the same size.
+  assert.match(found[0].finding.message, /Create a Valkey or Redis OSS 6\.2\+ replication group .* \(e\.g\. cache\.r7g\.xlarge\)\.$/);
+  const larger = findingsAt(R6GD_QUERY.replace('r6gd.xlarge', 'r6gd.16xlarge'), 'query');
+  assert.match(larger[0].finding.message, /\(e\.g\. cache\.r7g\.16xlarge\)\.$/);
   // Clean: another node type; and r6gd in a replication group with data tiering on.
   assert.deepEqual(findingsAt(R6GD_QUERY.replace('r6gd.xlarge', 'r7g.xlarge'), 'query').map((f) => f.code), []);
   const rg = checkCreateReplicationGroup({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'a', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r6gd.xlarge', DataTieringEnabled: true });

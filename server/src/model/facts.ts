@@ -224,14 +224,19 @@ export function orderEngineVersions(engine: EngineName, versions: readonly strin
 
 export type NodeGeneration = 'current' | 'previous';
 
+/** The groups SOURCES.cacheNode sorts node types into: "General purpose", "Compute optimized", "Memory optimized". */
+export type NodePurpose = 'general' | 'compute' | 'memory';
+
 export interface NodeTypeFamily {
   /** e.g. `r6g` */
   family: string;
   generation: NodeGeneration;
+  /** The family's group in SOURCES.cacheNode; absent for the families that page does not list (R6gd, C7gn). */
+  purpose?: NodePurpose;
   sizes: string[];
   /** Minimum engine versions for Graviton2 types (M6g/R6g/T4g: Redis OSS 5.0.6, Memcached 1.5.16). */
   minVersion?: Partial<Record<EngineName, string>>;
-  /** Data tiering (R6gd) is for Valkey and Redis OSS 6.2+ replication groups only. */
+  /** The engines the family is for, when not every engine (R6gd: Valkey and Redis OSS; SOURCES.dataTiering). */
   engines?: EngineName[];
   /**
    * Only replication groups take the family (CreateReplicationGroup, not CreateCacheCluster): "Data tiering is only
@@ -247,25 +252,25 @@ export interface NodeTypeFamily {
  * and SOURCES.supportedNodeTypes (adds R6gd and C7gn).
  */
 export const NODE_TYPE_FAMILIES: readonly NodeTypeFamily[] = [
-  { family: 'm7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'm6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 'm5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'm4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
-  { family: 't4g', generation: 'current', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 't3', generation: 'current', sizes: ['micro', 'small', 'medium'] },
-  { family: 't2', generation: 'current', sizes: ['micro', 'small', 'medium'] },
-  { family: 'r7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'r6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm7g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'm6g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm5', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'm4', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
+  { family: 't4g', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 't3', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
+  { family: 't2', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
+  { family: 'r7g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'r6g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
   { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'], replicationGroupOnly: true },
-  { family: 'r5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'r4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
+  { family: 'r5', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'r4', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
   { family: 'c7gn', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 't1', generation: 'previous', sizes: ['micro'] },
-  { family: 'm1', generation: 'previous', sizes: ['small', 'medium', 'large', 'xlarge'] },
-  { family: 'm3', generation: 'previous', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
-  { family: 'c1', generation: 'previous', sizes: ['xlarge'] },
-  { family: 'm2', generation: 'previous', sizes: ['xlarge', '2xlarge', '4xlarge'] },
-  { family: 'r3', generation: 'previous', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
+  { family: 't1', generation: 'previous', purpose: 'general', sizes: ['micro'] },
+  { family: 'm1', generation: 'previous', purpose: 'general', sizes: ['small', 'medium', 'large', 'xlarge'] },
+  { family: 'm3', generation: 'previous', purpose: 'general', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
+  { family: 'c1', generation: 'previous', purpose: 'compute', sizes: ['xlarge'] },
+  { family: 'm2', generation: 'previous', purpose: 'memory', sizes: ['xlarge', '2xlarge', '4xlarge'] },
+  { family: 'r3', generation: 'previous', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
 ];
 
 export const NODE_TYPES: readonly string[] = NODE_TYPE_FAMILIES.flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));

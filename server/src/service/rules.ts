@@ -5,7 +5,8 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
@@ -263,7 +264,8 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
       // The node type is wrong for the action whatever the version: one finding, not a version one as well.
-      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a Valkey or Redis OSS 6.2+ replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type (e.g. cache.r7g.xlarge).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+      const alternative = memoryOptimizedAlternative(nodeType.slice(nodeType.lastIndexOf('.') + 1), engine, versionFact?.version);
+      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a ${replicationGroupEngines(fact)} replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
       return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
@@ -271,6 +273,29 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+}
+
+/** The replication-group engines a node family is for, each with its minimum version: "Valkey or Redis OSS 6.2+" for r6gd. */
+function replicationGroupEngines(fact: NodeTypeFamily): string {
+  return REPLICATION_GROUP_ENGINES.filter((e) => !fact.engines || fact.engines.includes(e))
+    .map((e) => (fact.minVersion?.[e] ? `${ENGINE_DISPLAY[e]} ${fact.minVersion[e]}+` : ENGINE_DISPLAY[e]))
+    .join(' or ');
+}
+
+/**
+ * A node type to offer instead of a replication-groups-only one in CreateCacheCluster: the first listed current-generation
+ * memory-optimized family with the same size that CreateCacheCluster can use with the engine and version; undefined
+ * when the facts know none.
+ */
+function memoryOptimizedAlternative(size: string, engine: EngineName | undefined, version: string | undefined): string | undefined {
+  const usable = (f: NodeTypeFamily): boolean => {
+    if (f.generation !== 'current' || f.purpose !== 'memory' || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
+    if (engine && f.engines && !f.engines.includes(engine)) return false;
+    const min = engine ? f.minVersion?.[engine] : undefined;
+    return !(min && version && compareVersions(version, min) < 0);
+  };
+  const family = NODE_TYPE_FAMILIES.find(usable);
+  return family && `cache.${family.family}.${size}`;
 }
 
 /** An Availability Zone name as written, with its member path. */
