@@ -357,7 +357,8 @@ export const LIMITS = {
   snapshotWindowMinMinutes: 60,
   /** Automatic backups are kept at most 35 days. Source: SOURCES.backups. */
   snapshotRetentionMax: 35,
-  /** X-Amz-Expires: 1 to 604800 seconds (7 days). Source: SOURCES.sigv4Query. */
+  /** X-Amz-Expires: an integer number of seconds, at least 1 and at most 604800 (seven days). Source: SOURCES.sigv4QueryParameters. */
+  presignMinSeconds: 1,
   presignMaxSeconds: 604800,
   /** Up to 50 tags per resource; key ≤ 128, value ≤ 256 characters; `aws:` prefix reserved. Source: SOURCES.tags. */
   maxTags: 50,
@@ -383,6 +384,9 @@ export const LIMITS = {
    */
   rbacMinVersion: { redis: '6.0' },
 } as const;
+
+/** The longest X-Amz-Expires in days (604800 seconds: 7), for the messages that state the range. */
+export const PRESIGN_MAX_DAYS = LIMITS.presignMaxSeconds / 86_400;
 
 /**
  * The node family that tiers data to SSD (r6gd): "This parameter must be set to true when using r6gd nodes"
