@@ -6,7 +6,7 @@ import {
   CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
   hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
-  type NodeTypeFamily,
+  type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
@@ -258,13 +258,15 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
     }
   } else {
     if (fact.generation === 'previous') {
-      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
+      const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, versionFact?.version);
+      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value' });
     }
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
       // The node type is wrong for the action whatever the version: one finding, not a version one as well.
-      const alternative = memoryOptimizedAlternative(nodeType.slice(nodeType.lastIndexOf('.') + 1), engine, versionFact?.version);
+      // Data tiering extends memory: the alternative is a memory-optimized type.
+      const alternative = currentGenerationAlternative('memory', sizeOf(nodeType), engine, versionFact?.version);
       issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a ${replicationGroupEngines(fact)} replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
       return;
     }
@@ -282,14 +284,17 @@ function replicationGroupEngines(fact: NodeTypeFamily): string {
     .join(' or ');
 }
 
+/** The size part of a node type: `xlarge` of `cache.r6gd.xlarge`. */
+const sizeOf = (nodeType: string): string => nodeType.slice(nodeType.lastIndexOf('.') + 1);
+
 /**
- * A node type to offer instead of a replication-groups-only one in CreateCacheCluster: the first listed current-generation
- * memory-optimized family with the same size that CreateCacheCluster can use with the engine and version; undefined
- * when the facts know none.
+ * A node type to offer instead of one CreateCacheCluster cannot use: of the first listed current-generation family of
+ * the purpose (SOURCES.cacheNode's groups) with the same size that CreateCacheCluster can use with the engine and
+ * version; undefined when the facts know none (e.g. no current compute-optimized family in that page).
  */
-function memoryOptimizedAlternative(size: string, engine: EngineName | undefined, version: string | undefined): string | undefined {
+function currentGenerationAlternative(purpose: NodePurpose, size: string, engine: EngineName | undefined, version: string | undefined): string | undefined {
   const usable = (f: NodeTypeFamily): boolean => {
-    if (f.generation !== 'current' || f.purpose !== 'memory' || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
+    if (f.generation !== 'current' || f.purpose !== purpose || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
     if (engine && f.engines && !f.engines.includes(engine)) return false;
     const min = engine ? f.minVersion?.[engine] : undefined;
     return !(min && version && compareVersions(version, min) < 0);
