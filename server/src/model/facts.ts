@@ -122,6 +122,9 @@ export function hasClusterModeDefaultGroup(family: string): boolean {
   return /^(redis(3\.2|4\.0|5\.0|6\.x|7)|valkey\d+)$/.test(family);
 }
 
+/** The oldest Redis OSS family version with a cluster-mode default group (`3.2`), read off hasClusterModeDefaultGroup. */
+export const CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION: string = PARAMETER_GROUP_FAMILIES.find((f) => engineOfFamily(f) === 'redis' && hasClusterModeDefaultGroup(f))!.slice('redis'.length);
+
 /** `.cluster.on` parameter groups have cluster-enabled=yes, which CreateCacheCluster cannot use. Source: SOURCES.createCacheCluster (CacheParameterGroupName). */
 export const CLUSTER_MODE_GROUP_SUFFIX = '.cluster.on';
 

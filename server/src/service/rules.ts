@@ -3,7 +3,7 @@
 // take an ActionProfile for what differs. Used by `analyze` for every document form, by the create wizard and by
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
-  CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
+  CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
   hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
@@ -241,7 +241,7 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
   } else if (expected && family !== expected) {
     issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}` });
   } else if (profile.clusterMode && m[2] && !hasClusterModeDefaultGroup(family)) {
-    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS 3.2 or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS ${CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION} or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
   }
 }
 
