@@ -3,6 +3,8 @@
 // documentation page it comes from (`source`). Several come from the service model's own documentation
 // strings (botocore service-2.json), which is the API reference text; those cite the API reference page.
 
+import { serviceModel } from './generated/serviceModel';
+
 export type EngineName = 'memcached' | 'redis' | 'valkey';
 
 export const SOURCES = {
@@ -418,8 +420,8 @@ export const LOG_DESTINATIONS = {
  */
 export const IPV6_MIN_VERSION: Record<EngineName, string> = { valkey: '7.2', redis: '6.2', memcached: '1.6.6' };
 
-/** The Query API version this model describes (service model metadata.apiVersion). */
-export const API_VERSION = '2015-02-02';
+/** The Query API version this model describes: the service model's metadata.apiVersion. */
+export const API_VERSION: string = serviceModel.metadata.apiVersion;
 
 /** Valkey/Redis OSS-only CreateCacheCluster members ("only valid if the Engine parameter is redis"). Source: SOURCES.createCacheCluster. */
 export const REDIS_ONLY_MEMBERS = ['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow', 'AuthToken', 'LogDeliveryConfigurations'] as const;
