@@ -192,6 +192,7 @@ test('at-rest encryption: Redis OSS 3.2.6 or 4.x and later; Valkey always', () =
   const hit = findingsAt(rg({ ...r, EngineVersion: '3.2.4' }), 'query').find((x) => x.code === 'at-rest-encryption-version')!;
   assert.equal(hit.at, 'AtRestEncryptionEnabled');
   assert.equal(hit.severity, 'error');
+  assert.equal(hit.finding.message, 'Encryption at rest needs Redis OSS 3.2.6, 4.x or later (EngineVersion is 3.2.4).');
   assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.6' }), 'query').includes('at-rest-encryption-version'));
   assert.ok(!codes(rg({ ...r, EngineVersion: '4.0.10' }), 'query').includes('at-rest-encryption-version'));
   assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.4', AtRestEncryptionEnabled: false }), 'query').includes('at-rest-encryption-version'));

@@ -618,7 +618,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   if (input.AtRestEncryptionEnabled === true && engine === 'redis' && version && versionFact) {
     const [v326, v4] = LIMITS.atRestEncryptionMinVersion.redis;
     if (version !== v326 && compareVersions(version, v4) < 0) {
-      issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, 4.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, ${v4.slice(0, v4.indexOf('.'))}.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
 
