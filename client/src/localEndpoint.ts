@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
 export interface LocalEndpointHandle {
@@ -20,9 +21,9 @@ export interface LocalStartOptions {
   log?: (line: string) => void;
 }
 
-const XML_NAMESPACE = 'http://elasticache.amazonaws.com/doc/2015-02-02/';
+const XML_NAMESPACE = serviceModel.metadata.xmlNamespace;
 
-/** True when `url` answers a signed DescribeCacheClusters (Local credentials) with ElastiCache's 2015-02-02 XML. */
+/** True when `url` answers a signed DescribeCacheClusters (Local credentials) with ElastiCache's XML (the service model's namespace). */
 export async function answersDescribeCacheClusters(url: string): Promise<boolean> {
   const [{ SignatureV4 }, { Sha256 }, { HttpRequest }] = await Promise.all([
     import('@smithy/signature-v4'),
@@ -30,7 +31,7 @@ export async function answersDescribeCacheClusters(url: string): Promise<boolean
     import('@smithy/protocol-http'),
   ]);
   const target = new URL(url);
-  const body = 'Action=DescribeCacheClusters&Version=2015-02-02';
+  const body = `Action=DescribeCacheClusters&Version=${serviceModel.metadata.apiVersion}`;
   const request = new HttpRequest({
     method: 'POST',
     protocol: 'http:',

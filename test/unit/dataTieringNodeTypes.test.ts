@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wizardRules } from '../../client/src/wizardRules';
+import { DATA_TIERING_NODE_FAMILY, NODE_TYPE_FAMILIES } from '../../server/src/model/facts';
 import { validateCreateCacheCluster } from '../../local/src/validation';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
@@ -26,6 +27,11 @@ test('node-type-replication-group: an r6gd node type in CreateCacheCluster is an
   assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), ['node-type-replication-group@cache.r6gd.xlarge']);
   assert.equal(found[0].severity, 'error');
   assert.match(found[0].finding.message, /only for replication groups.*CreateReplicationGroup.*DataTieringEnabled=true/);
+  // Who can use r6gd and what to use instead both come from the facts: the family's engines and minimum version, and
+  // a current-generation memory-optimized family of the same size.
+  assert.match(found[0].finding.message, /Create a Valkey or Redis OSS 6\.2\+ replication group .* \(e\.g\. cache\.r7g\.xlarge\)\.$/);
+  const larger = findingsAt(R6GD_QUERY.replace('r6gd.xlarge', 'r6gd.16xlarge'), 'query');
+  assert.match(larger[0].finding.message, /\(e\.g\. cache\.r7g\.16xlarge\)\.$/);
   // Clean: another node type; and r6gd in a replication group with data tiering on.
   assert.deepEqual(findingsAt(R6GD_QUERY.replace('r6gd.xlarge', 'r7g.xlarge'), 'query').map((f) => f.code), []);
   const rg = checkCreateReplicationGroup({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'a', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r6gd.xlarge', DataTieringEnabled: true });
@@ -72,4 +78,13 @@ test('hover on an r6gd node type says it is for replication groups only; other n
   assert.match(r6gd.markdown, /replication groups only \(CreateReplicationGroup with DataTieringEnabled\), not CreateCacheCluster/);
   const other = text.replace('r6gd.xlarge', 'r7g.xlarge');
   assert.doesNotMatch(hover(other, other.indexOf('cache.r7g') + 3, 'query')!.markdown, /replication groups only/);
+});
+
+test('the data-tiering family is the one replication-groups-only family (DATA_TIERING_NODE_FAMILY is derived from the flag)', () => {
+  // The data-tiering rule (CreateReplicationGroup) and the CreateCacheCluster rule read one fact: if a second family
+  // became replication-groups-only for another reason, the derivation would need revisiting, and this fails.
+  assert.deepEqual(NODE_TYPE_FAMILIES.filter((f) => f.replicationGroupOnly).map((f) => f.family), ['r6gd']);
+  assert.equal(DATA_TIERING_NODE_FAMILY, 'r6gd');
+  const off = checkCreateReplicationGroup({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'a', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r6gd.xlarge' });
+  assert.deepEqual(off.map((i) => i.code), ['data-tiering']);
 });

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiReferenceUrl, hover } from '../../server/src/service/hover';
+import { LIMITS, SOURCES } from '../../server/src/model/facts';
 import { analyze } from '../../server/src/service/index';
+import { CLEAN_QUERY } from './helpers';
 
 const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
 const CREATE_URL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html';
@@ -178,4 +180,14 @@ test('hover on the value of a misspelt nested Query name: the member the diagnos
   // A correct nested name is unchanged: its own member.
   const ok = 'Action=CreateCacheCluster&Tags.Tag.1.Value=cache';
   assert.match(hover(ok, ok.length - 1, 'query')!.markdown, /^\*\*Value\*\* `string`/);
+});
+
+test('X-Amz-Expires: the hover states the range the linter enforces, both from LIMITS, and links the page LIMITS cites', () => {
+  const expires = hover(CLEAN_QUERY, CLEAN_QUERY.indexOf('X-Amz-Expires') + 2, 'query')!;
+  assert.ok(expires.markdown.includes(`an integer from ${LIMITS.presignMinSeconds} to ${LIMITS.presignMaxSeconds} (7 days)`), expires.markdown);
+  assert.ok(expires.markdown.includes(`(${SOURCES.sigv4QueryParameters})`), expires.markdown);
+  const expiresFinding = (seconds: number) => analyze(CLEAN_QUERY.replace(/X-Amz-Expires=\d+/, `X-Amz-Expires=${seconds}`), 'query').findings.filter((f) => f.code === 'query-expires').length;
+  // The ends of the range the hover states are accepted; one past either end is not.
+  assert.deepEqual([LIMITS.presignMinSeconds, LIMITS.presignMaxSeconds].map(expiresFinding), [0, 0]);
+  assert.deepEqual([LIMITS.presignMinSeconds - 1, LIMITS.presignMaxSeconds + 1].map(expiresFinding), [1, 1]);
 });

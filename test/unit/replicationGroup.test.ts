@@ -149,7 +149,7 @@ test('parameter-group-family: cluster mode is allowed, and the fix keeps it', ()
   assert.deepEqual(codes(rg({ CacheParameterGroupName: 'default.valkey8.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 3, ReplicasPerNodeGroup: 1 }), 'query'), []);
   // Redis OSS 2.8 has no cluster-mode default group.
   const old = findingsAt(rg({ ...redis, EngineVersion: '2.8.24', CacheNodeType: 'cache.r5.large', CacheParameterGroupName: 'default.redis2.8.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 2 }), 'query');
-  assert.match(old.find((x) => x.code === 'parameter-group-family')!.finding.message, /redis2\.8 family has no cluster-mode default group/);
+  assert.match(old.find((x) => x.code === 'parameter-group-family')!.finding.message, /redis2\.8 family has no cluster-mode default group \(cluster mode needs Redis OSS 3\.2 or later, or Valkey\)/);
   // Engine of another family: the fix names the engine version's own family, with cluster mode kept.
   const other = analyze(rg({ CacheParameterGroupName: 'default.redis7.cluster.on', AutomaticFailoverEnabled: true, NumNodeGroups: 2 }), 'query').findings.find((x) => x.code === 'parameter-group-family')!;
   assert.equal(other.fixes![0].edits[0].newText, 'default.valkey8.cluster.on');
@@ -192,6 +192,7 @@ test('at-rest encryption: Redis OSS 3.2.6 or 4.x and later; Valkey always', () =
   const hit = findingsAt(rg({ ...r, EngineVersion: '3.2.4' }), 'query').find((x) => x.code === 'at-rest-encryption-version')!;
   assert.equal(hit.at, 'AtRestEncryptionEnabled');
   assert.equal(hit.severity, 'error');
+  assert.equal(hit.finding.message, 'Encryption at rest needs Redis OSS 3.2.6, 4.x or later (EngineVersion is 3.2.4).');
   assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.6' }), 'query').includes('at-rest-encryption-version'));
   assert.ok(!codes(rg({ ...r, EngineVersion: '4.0.10' }), 'query').includes('at-rest-encryption-version'));
   assert.ok(!codes(rg({ ...r, EngineVersion: '3.2.4', AtRestEncryptionEnabled: false }), 'query').includes('at-rest-encryption-version'));

@@ -476,3 +476,17 @@ test('X-Amz-Expires and placeholders: problem first, the same words for secret a
     "X-Amz-Signature is a placeholder, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).",
   ]);
 });
+
+test('previous-generation-node-type: the suggested type is a current-generation one of the same group (CacheNode page) and size, usable with the engine version', () => {
+  const message = (input: Record<string, unknown>) => checkCreateCacheCluster(input).find((i) => i.code === 'previous-generation-node-type')?.message;
+  assert.equal(message({ ...base, CacheNodeType: 'cache.r3.8xlarge' }), 'cache.r3.8xlarge is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.r7g.8xlarge).');
+  assert.match(message({ ...base, CacheNodeType: 'cache.m2.4xlarge' })!, /\(e\.g\. cache\.r7g\.4xlarge\)\.$/, 'memory optimized, previous generation');
+  assert.match(message({ ...base, CacheNodeType: 'cache.m3.2xlarge' })!, /\(e\.g\. cache\.m7g\.2xlarge\)\.$/, 'general purpose');
+  // T4g needs Memcached 1.5.16: for 1.4.34 the general-purpose medium type is T3.
+  assert.match(message({ ...mc, EngineVersion: '1.4.34', CacheNodeType: 'cache.m3.medium' })!, /\(e\.g\. cache\.t3\.medium\)\.$/);
+  assert.match(message({ ...base, CacheNodeType: 'cache.m3.medium' })!, /\(e\.g\. cache\.t4g\.medium\)\.$/);
+  // No current-generation compute-optimized family is listed on the CacheNode page: no example rather than a wrong one.
+  assert.match(message({ ...base, CacheNodeType: 'cache.c1.xlarge' })!, /Choose a current-generation type\.$/);
+  // Clean: a current-generation type.
+  assert.equal(message({ ...base, CacheNodeType: 'cache.r7g.8xlarge' }), undefined);
+});

@@ -3,6 +3,8 @@
 // documentation page it comes from (`source`). Several come from the service model's own documentation
 // strings (botocore service-2.json), which is the API reference text; those cite the API reference page.
 
+import { serviceModel } from './generated/serviceModel';
+
 export type EngineName = 'memcached' | 'redis' | 'valkey';
 
 export const SOURCES = {
@@ -122,6 +124,9 @@ export function hasClusterModeDefaultGroup(family: string): boolean {
   return /^(redis(3\.2|4\.0|5\.0|6\.x|7)|valkey\d+)$/.test(family);
 }
 
+/** The oldest Redis OSS family version with a cluster-mode default group (`3.2`), read off hasClusterModeDefaultGroup. */
+export const CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION: string = PARAMETER_GROUP_FAMILIES.find((f) => engineOfFamily(f) === 'redis' && hasClusterModeDefaultGroup(f))!.slice('redis'.length);
+
 /** `.cluster.on` parameter groups have cluster-enabled=yes, which CreateCacheCluster cannot use. Source: SOURCES.createCacheCluster (CacheParameterGroupName). */
 export const CLUSTER_MODE_GROUP_SUFFIX = '.cluster.on';
 
@@ -224,14 +229,19 @@ export function orderEngineVersions(engine: EngineName, versions: readonly strin
 
 export type NodeGeneration = 'current' | 'previous';
 
+/** The groups SOURCES.cacheNode sorts node types into: "General purpose", "Compute optimized", "Memory optimized". */
+export type NodePurpose = 'general' | 'compute' | 'memory';
+
 export interface NodeTypeFamily {
   /** e.g. `r6g` */
   family: string;
   generation: NodeGeneration;
+  /** The family's group in SOURCES.cacheNode; absent for the families that page does not list (R6gd, C7gn). */
+  purpose?: NodePurpose;
   sizes: string[];
   /** Minimum engine versions for Graviton2 types (M6g/R6g/T4g: Redis OSS 5.0.6, Memcached 1.5.16). */
   minVersion?: Partial<Record<EngineName, string>>;
-  /** Data tiering (R6gd) is for Valkey and Redis OSS 6.2+ replication groups only. */
+  /** The engines the family is for, when not every engine (R6gd: Valkey and Redis OSS; SOURCES.dataTiering). */
   engines?: EngineName[];
   /**
    * Only replication groups take the family (CreateReplicationGroup, not CreateCacheCluster): "Data tiering is only
@@ -247,25 +257,25 @@ export interface NodeTypeFamily {
  * and SOURCES.supportedNodeTypes (adds R6gd and C7gn).
  */
 export const NODE_TYPE_FAMILIES: readonly NodeTypeFamily[] = [
-  { family: 'm7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'm6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 'm5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'm4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
-  { family: 't4g', generation: 'current', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 't3', generation: 'current', sizes: ['micro', 'small', 'medium'] },
-  { family: 't2', generation: 'current', sizes: ['micro', 'small', 'medium'] },
-  { family: 'r7g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'r6g', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm7g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'm6g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm5', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'm4', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
+  { family: 't4g', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 't3', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
+  { family: 't2', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
+  { family: 'r7g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'r6g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
   { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'], replicationGroupOnly: true },
-  { family: 'r5', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'r4', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
+  { family: 'r5', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'r4', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
   { family: 'c7gn', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 't1', generation: 'previous', sizes: ['micro'] },
-  { family: 'm1', generation: 'previous', sizes: ['small', 'medium', 'large', 'xlarge'] },
-  { family: 'm3', generation: 'previous', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
-  { family: 'c1', generation: 'previous', sizes: ['xlarge'] },
-  { family: 'm2', generation: 'previous', sizes: ['xlarge', '2xlarge', '4xlarge'] },
-  { family: 'r3', generation: 'previous', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
+  { family: 't1', generation: 'previous', purpose: 'general', sizes: ['micro'] },
+  { family: 'm1', generation: 'previous', purpose: 'general', sizes: ['small', 'medium', 'large', 'xlarge'] },
+  { family: 'm3', generation: 'previous', purpose: 'general', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
+  { family: 'c1', generation: 'previous', purpose: 'compute', sizes: ['xlarge'] },
+  { family: 'm2', generation: 'previous', purpose: 'memory', sizes: ['xlarge', '2xlarge', '4xlarge'] },
+  { family: 'r3', generation: 'previous', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
 ];
 
 export const NODE_TYPES: readonly string[] = NODE_TYPE_FAMILIES.flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
@@ -352,7 +362,8 @@ export const LIMITS = {
   snapshotWindowMinMinutes: 60,
   /** Automatic backups are kept at most 35 days. Source: SOURCES.backups. */
   snapshotRetentionMax: 35,
-  /** X-Amz-Expires: 1 to 604800 seconds (7 days). Source: SOURCES.sigv4Query. */
+  /** X-Amz-Expires: an integer number of seconds, at least 1 and at most 604800 (seven days). Source: SOURCES.sigv4QueryParameters. */
+  presignMinSeconds: 1,
   presignMaxSeconds: 604800,
   /** Up to 50 tags per resource; key ≤ 128, value ≤ 256 characters; `aws:` prefix reserved. Source: SOURCES.tags. */
   maxTags: 50,
@@ -379,11 +390,15 @@ export const LIMITS = {
   rbacMinVersion: { redis: '6.0' },
 } as const;
 
+/** The longest X-Amz-Expires in days (604800 seconds: 7), for the messages that state the range. */
+export const PRESIGN_MAX_DAYS = LIMITS.presignMaxSeconds / 86_400;
+
 /**
- * Data tiering: "only supported for replication groups using the r6gd node type. This parameter must be set to true
- * when using r6gd nodes." Source: SOURCES.createReplicationGroup (DataTieringEnabled) and SOURCES.dataTiering.
+ * The node family that tiers data to SSD (r6gd): "This parameter must be set to true when using r6gd nodes"
+ * (SOURCES.createReplicationGroup, DataTieringEnabled). Data tiering being for replication groups only is why the
+ * family is `replicationGroupOnly` (NODE_TYPE_FAMILIES), so the flag names it: one fact, not two.
  */
-export const DATA_TIERING_NODE_FAMILY = 'r6gd';
+export const DATA_TIERING_NODE_FAMILY: string = NODE_TYPE_FAMILIES.find((f) => f.replicationGroupOnly)!.family;
 
 /** Log delivery: slow log from Redis OSS 6.0, engine log from Redis OSS 6.2 (all Valkey versions). Source: SOURCES.logDelivery. */
 export const LOG_DELIVERY_MIN_REDIS_VERSION: Record<'slow-log' | 'engine-log', string> = { 'slow-log': '6.0', 'engine-log': '6.2' };
@@ -405,8 +420,8 @@ export const LOG_DESTINATIONS = {
  */
 export const IPV6_MIN_VERSION: Record<EngineName, string> = { valkey: '7.2', redis: '6.2', memcached: '1.6.6' };
 
-/** The Query API version this model describes (service model metadata.apiVersion). */
-export const API_VERSION = '2015-02-02';
+/** The Query API version this model describes: the service model's metadata.apiVersion. */
+export const API_VERSION: string = serviceModel.metadata.apiVersion;
 
 /** Valkey/Redis OSS-only CreateCacheCluster members ("only valid if the Engine parameter is redis"). Source: SOURCES.createCacheCluster. */
 export const REDIS_ONLY_MEMBERS = ['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow', 'AuthToken', 'LogDeliveryConfigurations'] as const;

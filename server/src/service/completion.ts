@@ -20,6 +20,7 @@ import {
   LOG_DESTINATIONS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
+  PRESIGN_MAX_DAYS,
   regionOfAvailabilityZone,
   regionOfEndpointHost,
   REGIONS,
@@ -309,7 +310,7 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
       return [
         { value: '300', detail: 'five minutes' },
         { value: '3600', detail: 'one hour' },
-        { value: String(LIMITS.presignMaxSeconds), detail: 'maximum: seven days' },
+        { value: String(LIMITS.presignMaxSeconds), detail: `maximum: ${PRESIGN_MAX_DAYS} days` },
       ];
     default:
       return [];

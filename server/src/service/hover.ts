@@ -14,6 +14,7 @@ import {
   NODE_TYPE_FAMILIES,
   nodeTypeFact,
   PARAMETER_GROUP_FAMILIES,
+  PRESIGN_MAX_DAYS,
   SOURCES,
   versionsOf,
   type EngineName,
@@ -99,7 +100,7 @@ const COMMON_PARAMETERS: Record<string, { doc: string; url: string; page?: strin
     url: COMMON_PARAMETERS_URL,
   },
   'X-Amz-Expires': {
-    doc: 'How long, in seconds, the presigned URL is valid: an integer from 1 to 604800 (seven days).',
+    doc: `How long, in seconds, the presigned URL is valid: an integer from ${LIMITS.presignMinSeconds} to ${LIMITS.presignMaxSeconds} (${PRESIGN_MAX_DAYS} days).`,
     url: SOURCES.sigv4QueryParameters,
     page: SIGV4_QUERY_PARAMETERS_LINK,
   },

@@ -1,6 +1,6 @@
 // The Query-URL layer: the endpoint host, `Version`, SigV4 presigned-URL parameters (`X-Amz-*`), SigV2
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
-import { API_VERSION, LIMITS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
+import { API_VERSION, LIMITS, PRESIGN_MAX_DAYS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
@@ -326,11 +326,11 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
   const expires = byName[SLOT['X-Amz-Expires']];
   if (expires && !isPlaceholder(expires.value)) {
     const n = expires.value.length > 0 && allDigits(expires.value, 0, expires.value.length) ? Number(expires.value) : NaN;
-    if (!(n >= 1 && n <= LIMITS.presignMaxSeconds)) {
+    if (!(n >= LIMITS.presignMinSeconds && n <= LIMITS.presignMaxSeconds)) {
       findings.push({
         code: 'query-expires',
         severity: 'error',
-        message: `X-Amz-Expires must be a number of seconds from 1 to ${LIMITS.presignMaxSeconds} (7 days)${isBasicDateShape(expires.value) ? ', not a date' : expires.value === '' ? ', not empty' : ''}: how long the signed URL stays valid.`,
+        message: `X-Amz-Expires must be a number of seconds from ${LIMITS.presignMinSeconds} to ${LIMITS.presignMaxSeconds} (${PRESIGN_MAX_DAYS} days)${isBasicDateShape(expires.value) ? ', not a date' : expires.value === '' ? ', not empty' : ''}: how long the signed URL stays valid.`,
         span: expires.valueSpan,
         awsError: 'InvalidParameterValue',
       });

@@ -3,9 +3,10 @@
 // take an ActionProfile for what differs. Used by `analyze` for every document form, by the create wizard and by
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
-  CLUSTER_MODE_GROUP_SUFFIX, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
+  CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
@@ -240,7 +241,7 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
   } else if (expected && family !== expected) {
     issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}` });
   } else if (profile.clusterMode && m[2] && !hasClusterModeDefaultGroup(family)) {
-    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS 3.2 or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS ${CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION} or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
   }
 }
 
@@ -257,13 +258,16 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
     }
   } else {
     if (fact.generation === 'previous') {
-      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type (e.g. cache.t4g.micro, cache.m7g.large, cache.r7g.large).`, path: ['CacheNodeType'], target: 'value' });
+      const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, versionFact?.version);
+      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value' });
     }
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
       // The node type is wrong for the action whatever the version: one finding, not a version one as well.
-      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a Valkey or Redis OSS 6.2+ replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type (e.g. cache.r7g.xlarge).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
+      // Data tiering extends memory: the alternative is a memory-optimized type.
+      const alternative = currentGenerationAlternative('memory', sizeOf(nodeType), engine, versionFact?.version);
+      issues.push({ code: 'node-type-replication-group', severity: 'error', message: `${nodeType} (${fact.family}) tiers data to SSD, and data tiering is only for replication groups: CreateCacheCluster cannot use it. Create a ${replicationGroupEngines(fact)} replication group with CreateReplicationGroup and DataTieringEnabled=true, or choose another node type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
       return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
@@ -271,6 +275,32 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+}
+
+/** The replication-group engines a node family is for, each with its minimum version: "Valkey or Redis OSS 6.2+" for r6gd. */
+function replicationGroupEngines(fact: NodeTypeFamily): string {
+  return REPLICATION_GROUP_ENGINES.filter((e) => !fact.engines || fact.engines.includes(e))
+    .map((e) => (fact.minVersion?.[e] ? `${ENGINE_DISPLAY[e]} ${fact.minVersion[e]}+` : ENGINE_DISPLAY[e]))
+    .join(' or ');
+}
+
+/** The size part of a node type: `xlarge` of `cache.r6gd.xlarge`. */
+const sizeOf = (nodeType: string): string => nodeType.slice(nodeType.lastIndexOf('.') + 1);
+
+/**
+ * A node type to offer instead of one CreateCacheCluster cannot use: of the first listed current-generation family of
+ * the purpose (SOURCES.cacheNode's groups) with the same size that CreateCacheCluster can use with the engine and
+ * version; undefined when the facts know none (e.g. no current compute-optimized family in that page).
+ */
+function currentGenerationAlternative(purpose: NodePurpose, size: string, engine: EngineName | undefined, version: string | undefined): string | undefined {
+  const usable = (f: NodeTypeFamily): boolean => {
+    if (f.generation !== 'current' || f.purpose !== purpose || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
+    if (engine && f.engines && !f.engines.includes(engine)) return false;
+    const min = engine ? f.minVersion?.[engine] : undefined;
+    return !(min && version && compareVersions(version, min) < 0);
+  };
+  const family = NODE_TYPE_FAMILIES.find(usable);
+  return family && `cache.${family.family}.${size}`;
 }
 
 /** An Availability Zone name as written, with its member path. */
@@ -588,7 +618,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   if (input.AtRestEncryptionEnabled === true && engine === 'redis' && version && versionFact) {
     const [v326, v4] = LIMITS.atRestEncryptionMinVersion.redis;
     if (version !== v326 && compareVersions(version, v4) < 0) {
-      issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, 4.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
+      issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, ${v4.slice(0, v4.indexOf('.'))}.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
 
