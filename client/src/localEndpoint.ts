@@ -4,7 +4,6 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
 export interface LocalEndpointHandle {
@@ -21,14 +20,14 @@ export interface LocalStartOptions {
   log?: (line: string) => void;
 }
 
-const XML_NAMESPACE = serviceModel.metadata.xmlNamespace;
-
 /** True when `url` answers a signed DescribeCacheClusters (Local credentials) with ElastiCache's XML (the service model's namespace). */
 export async function answersDescribeCacheClusters(url: string): Promise<boolean> {
-  const [{ SignatureV4 }, { Sha256 }, { HttpRequest }] = await Promise.all([
+  // Loaded here, not at activation (the service model is large): activation.test.ts keeps it so.
+  const [{ SignatureV4 }, { Sha256 }, { HttpRequest }, { serviceModel }] = await Promise.all([
     import('@smithy/signature-v4'),
     import('@aws-crypto/sha256-js'),
     import('@smithy/protocol-http'),
+    import('../../server/src/model/generated/serviceModel'),
   ]);
   const target = new URL(url);
   const body = `Action=DescribeCacheClusters&Version=${serviceModel.metadata.apiVersion}`;
@@ -48,7 +47,7 @@ export async function answersDescribeCacheClusters(url: string): Promise<boolean
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += text.length < 4096 ? chunk : ''));
-      res.on('end', () => resolve(res.statusCode === 200 && text.includes(`<DescribeCacheClustersResponse xmlns="${XML_NAMESPACE}"`)));
+      res.on('end', () => resolve(res.statusCode === 200 && text.includes(`<DescribeCacheClustersResponse xmlns="${serviceModel.metadata.xmlNamespace}"`)));
     });
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
