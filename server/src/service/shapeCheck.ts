@@ -322,7 +322,7 @@ function writtenNameIn(entries: Entry[]): string | undefined {
 }
 
 /** The parameter name (decoded) and its span that a Query-form value was written with; undefined in JSON/YAML. */
-function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
+export function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
   return node instanceof QueryScalarNode ? node.writtenName : undefined;
 }
 
