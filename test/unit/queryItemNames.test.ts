@@ -57,3 +57,14 @@ test('JSON: a CacheCluster zone list item is named in words (rule invalid-availa
   const q = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=memcached&NumCacheNodes=2&PreferredAvailabilityZones.PreferredAvailabilityZone.1=us-east-1a&PreferredAvailabilityZones.PreferredAvailabilityZone.2=';
   assert.deepEqual(heads(q, 'query'), ['invalid-availability-zone: PreferredAvailabilityZones.PreferredAvailabilityZone.2 is empty']);
 });
+
+test('an empty item of a list of IDs or ARNs is named as the document does (rules security-group-id, snapshot-arn, user-group-id)', () => {
+  const q = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&SecurityGroupIds.SecurityGroupId.1=&SnapshotArns.SnapshotArn.1=';
+  assert.deepEqual(heads(q, 'query'), ['snapshot-arn: SnapshotArns.SnapshotArn.1 is empty', 'security-group-id: SecurityGroupIds.SecurityGroupId.1 is empty']);
+  const json = '{"CacheClusterId": "a", "Engine": "redis", "SecurityGroupIds": ["sg-0123abcd", ""], "SnapshotArns": [" "]}';
+  assert.deepEqual(heads(json, 'json'), ['snapshot-arn: SnapshotArns (item 1) is blank (only whitespace)', 'security-group-id: SecurityGroupIds (item 2) is empty']);
+  const rg = `${RG}&UserGroupIds.member.1=`;
+  assert.deepEqual(heads(rg, 'query').filter((h) => h.startsWith('user-group-id')), ['user-group-id: UserGroupIds.member.1 is empty']);
+  // Clean: IDs and ARNs given.
+  assert.deepEqual(heads('{"CacheClusterId": "a", "Engine": "redis", "SecurityGroupIds": ["sg-0123abcd"], "SnapshotArns": ["arn:aws:s3:::bucket/snap.rdb"]}', 'json'), []);
+});

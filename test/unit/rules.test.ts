@@ -452,7 +452,7 @@ test('messages state the problem first: empty values say the member is empty', (
   assert.match(message({ ...base, CacheNodeType: '' }, 'invalid-node-type'), /^CacheNodeType is empty/);
   assert.match(message({ ...mc, PreferredAvailabilityZones: [''] }, 'invalid-availability-zone'), /^PreferredAvailabilityZones \(item 1\) is empty/);
   assert.match(message({ ...base, PreferredAvailabilityZone: '' }, 'invalid-availability-zone'), /^PreferredAvailabilityZone is empty/);
-  assert.match(message({ ...base, SecurityGroupIds: [''] }, 'security-group-id'), /^A SecurityGroupIds item is empty/);
+  assert.match(message({ ...base, SecurityGroupIds: [''] }, 'security-group-id'), /^SecurityGroupIds \(item 1\) is empty/);
   // Non-empty wrong values still quote the value.
   assert.match(message({ ...base, EngineVersion: 'latest' }, 'engine-version'), /^'latest' is not an engine version/);
   const json = analyze('{ "CacheClusterId": "x", "Engine": "redis", "EngineVersion": "", "CacheNodeType": "" }', 'json').findings.map((f) => f.message);

@@ -346,8 +346,8 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   // --- ARNs
   const snapshotArns = strList(input.SnapshotArns);
   snapshotArns?.forEach((arn, i) => {
-    const check = validateS3SnapshotArn(arn);
-    if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
+    const check = validateS3SnapshotArn(arn, '{subject}');
+    if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, subject: arn.trim() === '' ? ['SnapshotArns', i] : undefined, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
     if (check.warning) issues.push({ code: 'snapshot-arn', severity: 'warning', message: check.warning, path: ['SnapshotArns', i], target: 'value' });
   });
   if (profile.singleSnapshotArn && snapshotArns && snapshotArns.length > 1) {
@@ -466,7 +466,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   }
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
     if (!/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/.test(sg)) {
-      issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? 'A SecurityGroupIds item is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
+      issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? '{subject} is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, subject: sg.trim() === '' ? ['SecurityGroupIds', i] : undefined, path: ['SecurityGroupIds', i], target: 'value' });
     }
   });
 }
@@ -752,7 +752,7 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
   if (!userGroups) return;
   userGroups.forEach((id, i) => {
     if (USER_GROUP_ID.test(id)) return;
-    issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? 'A UserGroupIds item is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? '{subject} is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, subject: id.trim() === '' ? ['UserGroupIds', i] : undefined, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
   });
   if (engine === 'redis' && version && versionFact && compareVersions(version, LIMITS.rbacMinVersion.redis) < 0) {
     issues.push({ code: 'user-group-version', severity: 'error', message: `User groups (role-based access control) need Redis OSS ${LIMITS.rbacMinVersion.redis} or later, or Valkey (EngineVersion is ${version}).`, path: ['UserGroupIds'], target: 'name', awsError: 'InvalidParameterCombination' });
