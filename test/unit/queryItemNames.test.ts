@@ -68,3 +68,12 @@ test('an empty item of a list of IDs or ARNs is named as the document does (rule
   // Clean: IDs and ARNs given.
   assert.deepEqual(heads('{"CacheClusterId": "a", "Engine": "redis", "SecurityGroupIds": ["sg-0123abcd"], "SnapshotArns": ["arn:aws:s3:::bucket/snap.rdb"]}', 'json'), []);
 });
+
+test('Query: a gap in the numbering of a list inside a list item names that list as written (list-index)', () => {
+  const q = `${RG}&${NG}ReplicaAvailabilityZones.AvailabilityZone.2=us-east-1a`;
+  assert.deepEqual(heads(q, 'query').filter((h) => h.startsWith('list-index')), [`list-index: ${NG}ReplicaAvailabilityZones items must be numbered from 1, but the first is 2`]);
+  const skip = `${RG}&${NG}ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a&${NG}ReplicaAvailabilityZones.AvailabilityZone.3=us-east-1b`;
+  assert.deepEqual(heads(skip, 'query').filter((h) => h.startsWith('list-index')), [`list-index: ${NG}ReplicaAvailabilityZones skips item 2 (jumps from 1 to 3)`]);
+  // Clean: numbered from 1 without gaps.
+  assert.deepEqual(heads(`${RG}&${NG}ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a`, 'query').filter((h) => h.startsWith('list-index')), []);
+});

@@ -498,6 +498,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
 }
 
 function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ctx: CheckContext): void {
+  let name: string | undefined;
   for (let k = 0; k < indices.length; k++) {
     const expected = k === 0 ? 1 : indices[k - 1] + 1;
     if (indices[k] === expected) continue;
@@ -507,8 +508,8 @@ function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ct
       severity: 'warning',
       message:
         k === 0
-          ? `${formatPath(path)} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
-          : `${formatPath(path)} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
+          ? `${(name ??= formatPath(path, writtenNameUnder(node)))} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
+          : `${(name ??= formatPath(path, writtenNameUnder(node)))} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
       span: item.nameSpan ?? item.span,
       awsError: 'InvalidParameterValue',
     });
