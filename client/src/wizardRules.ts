@@ -12,7 +12,7 @@ import {
   versionsInOfferOrder,
   type EngineName,
 } from '../../server/src/model/facts';
-import { checkCreateCacheCluster, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
+import { checkCreateCacheCluster, issueMessage, validateAuthToken, validateCacheClusterId } from '../../server/src/service/index';
 import type { WizardRules } from './wizard';
 
 /**
@@ -118,7 +118,7 @@ export const wizardRules: WizardRules = {
   validateAuthToken,
   checkMember(input, member) {
     const issue = checkCreateCacheCluster(input).find((i) => i.severity === 'error' && i.path[0] === member);
-    return issue && { code: issue.code, message: issue.message };
+    return issue && { code: issue.code, message: issueMessage(issue) };
   },
 };
 

@@ -1,4 +1,5 @@
-// An empty tag Key: one finding, on the value, saying the Key is empty (Query, JSON, YAML).
+// An empty tag Key: one finding, on the value, saying the Key is empty (Query, JSON, YAML), naming the tag as the
+// document does (Query: the parameter name as written; JSON/YAML: `Tags (item 1)`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsAt } from './helpers';
@@ -14,7 +15,8 @@ test('tags: an empty Key is one finding on the value that says the Key is empty'
   for (const [text, kind, at] of cases) {
     const found = findingsAt(text, kind);
     assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), [`tags@${at}`], `${kind}: ${text}`);
-    assert.match(found[0].finding.message, /^Tags \(item 1\)\.Key is empty: give the tag a key .*, or remove the tag\.$/);
+    const name = kind === 'query' ? 'Tags\\.Tag\\.1\\.Key' : 'Tags \\(item 1\\)\\.Key';
+    assert.match(found[0].finding.message, new RegExp(`^${name} is empty: give the tag a key .*, or remove the tag\\.$`), kind);
     // On the value: for Query, the (empty) range right after `Key=`.
     if (kind === 'query') assert.equal(found[0].finding.span.start, text.indexOf('Key=') + 'Key='.length);
   }
@@ -30,6 +32,9 @@ test('tags: a YAML Key with nothing after it is the type finding only (not "need
 test('tags: a tag without a Key is reported on the tag; a tag with a Key is clean', () => {
   const missing = findingsAt(`${Q}&Tags.Tag.1.Value=v`, 'query');
   assert.deepEqual(missing.map((f) => `${f.code}@${f.at}`), ['tags@Tags.Tag.1.Value=v']);
-  assert.match(missing[0].finding.message, /^Tags \(item 1\) has no Key: .*Add a Key, or remove the tag\.$/);
+  assert.match(missing[0].finding.message, /^Tags\.Tag\.1 has no Key: .*Add a Key, or remove the tag\.$/);
+  // With the list marker as written (`member`), and in JSON.
+  assert.match(findingsAt(`${Q}&Tags.member.1.Key=k&Tags.member.2.Value=v`, 'query').find((f) => f.code === 'tags')!.finding.message, /^Tags\.member\.2 has no Key: /);
+  assert.match(findingsAt('{"CacheClusterId": "a", "Engine": "redis", "Tags": [{"Value": "v"}]}', 'json')[0].finding.message, /^Tags \(item 1\) has no Key: /);
   assert.deepEqual(findingsAt(`${Q}&Tags.Tag.1.Key=team&Tags.Tag.1.Value=`, 'query').map((f) => f.code), []);
 });

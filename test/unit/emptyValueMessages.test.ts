@@ -2,7 +2,7 @@
 // rule keeping its code (the reviewer's ev2.elasticache, and the same values in JSON and YAML).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, checkCreateReplicationGroup, validateCacheClusterId } from '../../server/src/service/index';
+import { analyze, checkCreateReplicationGroup, issueMessage, validateCacheClusterId } from '../../server/src/service/index';
 
 const EMPTY_MEMBERS: [string, string][] = [
   ['CacheSubnetGroupName', 'empty-value'],
@@ -53,7 +53,7 @@ test('empty values: the messages name the format or the allowed values', () => {
   assert.match(validateCacheClusterId('  ')!, /^CacheClusterId is blank \(only whitespace\)/);
   // Replication groups: empty node group fields.
   const rg = checkCreateReplicationGroup({ ReplicationGroupId: 'a', ReplicationGroupDescription: 'd', Engine: 'redis', NodeGroupConfiguration: [{ NodeGroupId: '', Slots: '' }] });
-  assert.deepEqual(rg.map((i) => i.message.split(':')[0]), ['NodeGroupConfiguration (item 1).NodeGroupId is empty', 'NodeGroupConfiguration (item 1).Slots is empty']);
+  assert.deepEqual(rg.map((i) => issueMessage(i).split(':')[0]), ['NodeGroupConfiguration (item 1).NodeGroupId is empty', 'NodeGroupConfiguration (item 1).Slots is empty']);
   // Clean: values that are not empty keep their messages.
   assert.match(analyze('Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&NetworkType=ipv5', 'query').findings[0].message, /^NetworkType must be one of ipv4, ipv6, dual_stack, not 'ipv5'\. Did you mean ipv4\?/);
   assert.match(analyze('Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&SnapshotWindow=5-9', 'query').findings[0].message, /^The snapshot window must be hh24:mi-hh24:mi/);

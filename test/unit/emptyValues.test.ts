@@ -96,7 +96,10 @@ test('empty-value: one finding per mistake where a format rule already reports t
 test('empty-value: list items and nested members; free text and tag values stay silent', () => {
   const items = findingsAt(body({ ...cluster, 'CacheSecurityGroupNames.CacheSecurityGroupName.1': '' }), 'query').filter((f) => f.code === 'empty-value');
   assert.equal(items.length, 1);
-  assert.match(items[0].finding.message, /^CacheSecurityGroupNames \(item 1\) is empty/);
+  // Named as written in Query; JSON counts the item in words.
+  assert.match(items[0].finding.message, /^CacheSecurityGroupNames\.CacheSecurityGroupName\.1 is empty/);
+  const jsonItem = findingsAt('{"CacheClusterId": "x", "CacheSecurityGroupNames": [""]}', 'json').filter((f) => f.code === 'empty-value');
+  assert.match(jsonItem[0].finding.message, /^CacheSecurityGroupNames \(item 1\) is empty/);
   assert.equal(items[0].finding.fixes, undefined, 'no removal fix inside a list (it would leave a gap in the numbering)');
   const nested = findingsAt('{"CacheClusterId": "x", "LogDeliveryConfigurations": [{"LogType": "slow-log", "DestinationType": "cloudwatch-logs", "LogFormat": "json", "DestinationDetails": {"CloudWatchLogsDetails": {"LogGroup": "g"}}}], "SnapshotName": ""}', 'json');
   assert.deepEqual(nested.map((f) => f.code), ['empty-value']);

@@ -154,7 +154,7 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
   }
 });
 
-test('hover on the value of a misspelt nested Query name: the member the diagnostic suggests in that structure, not the list', () => {
+test('hover on a misspelt nested Query name and its value: the member the diagnostic suggests in that structure, not the list', () => {
   const text = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Tags.Tag.1.Key=team&Tags.Tag.1.Valu=cache';
   const finding = analyze(text, 'query').findings.find((f) => f.code === 'unknown-parameter')!;
   assert.match(finding.message, /Did you mean Value\?/);
@@ -163,16 +163,26 @@ test('hover on the value of a misspelt nested Query name: the member the diagnos
   assert.match(value.markdown, /^\*`Valu` is not a known parameter: this value is shown as \*\*Value\*\*, the likely intended name\.\*/);
   assert.match(value.markdown, /\*\*Value\*\* `string` · optional · Tag/);
   assert.doesNotMatch(value.markdown, /\*\*Tags\*\*/);
-  // On the name: the part before the misspelt member is Tags (span without the misspelt part); the misspelt part, as a
-  // misspelt top-level name, has no hover (its diagnostic explains it).
+  // On the name: the part before the misspelt member is Tags (span without the misspelt part); the misspelt segment,
+  // as a misspelt top-level name or JSON/YAML key, says it is unknown and what the diagnostic suggests, on its own span.
   const name = text.lastIndexOf('Tags.Tag.1.Valu');
   const tags = hover(text, name + 2, 'query')!;
   assert.match(tags.markdown, /^\*\*Tags\*\*/);
   assert.equal(text.slice(tags.span.start, tags.span.end), 'Tags.Tag.1');
-  assert.equal(hover(text, name + 'Tags.Tag.1.'.length + 1, 'query'), undefined);
+  const misspelt = hover(text, name + 'Tags.Tag.1.'.length + 1, 'query')!;
+  assert.match(misspelt.markdown, /^\*\*Unknown parameter\*\* — did you mean \*\*Value\*\*\?\n\n---\n\n\*\*Value\*\* `string` · optional · Tag/);
+  assert.equal(text.slice(misspelt.span.start, misspelt.span.end), 'Valu');
+  // The same hover as a misspelt JSON key in the same place.
+  const json = '{"CacheClusterId": "a", "Tags": [{"Key": "team", "Valu": "cache"}]}';
+  assert.equal(hover(json, json.indexOf('"Valu"') + 2, 'json')!.markdown, misspelt.markdown);
   // Deeper: a misspelt structure member inside a list item.
   const log = 'Action=CreateCacheCluster&LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetail.CloudWatchLogsDetails.LogGroup=g';
   assert.match(hover(log, log.length - 1, 'query')!.markdown, /shown as \*\*DestinationDetails\*\*[^]*· LogDeliveryConfigurationRequest/);
+  const detail = hover(log, log.indexOf('DestinationDetail.') + 3, 'query')!;
+  assert.match(detail.markdown, /^\*\*Unknown parameter\*\* — did you mean \*\*DestinationDetails\*\*\?/);
+  assert.equal(log.slice(detail.span.start, detail.span.end), 'DestinationDetail');
+  // The segments after the misspelt one name nothing that exists: no hover.
+  assert.equal(hover(log, log.indexOf('CloudWatchLogsDetails') + 3, 'query'), undefined);
   // No suggestion (the diagnostic has none either): nothing, not the list's documentation.
   const none = 'Action=CreateCacheCluster&Tags.Tag.1.Zzz=cache';
   assert.doesNotMatch(analyze(none, 'query').findings.find((f) => f.code === 'unknown-parameter')!.message, /Did you mean/);

@@ -2,7 +2,7 @@
 // through analyze() on the three document forms; Query-layer rules on Query text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, checkCreateCacheCluster, validateCacheClusterId } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster, issueMessage, validateCacheClusterId } from '../../server/src/service/index';
 import { hover } from '../../server/src/service/hover';
 import { CLEAN_QUERY, applyEdits, body, codes, findingsAt } from './helpers';
 
@@ -444,12 +444,15 @@ test('X-Amz-Date must name a real date and time', () => {
 });
 
 test('messages state the problem first: empty values say the member is empty', () => {
-  const message = (input: Record<string, unknown>, code: string) => checkCreateCacheCluster(input, {}).find((i) => i.code === code)?.message ?? '';
+  const message = (input: Record<string, unknown>, code: string) => {
+    const issue = checkCreateCacheCluster(input, {}).find((i) => i.code === code);
+    return issue ? issueMessage(issue) : '';
+  };
   assert.match(message({ ...base, EngineVersion: '' }, 'engine-version'), /^EngineVersion is empty: give a Redis OSS version \(e\.g\. 7\.1\)/);
   assert.match(message({ ...base, CacheNodeType: '' }, 'invalid-node-type'), /^CacheNodeType is empty/);
-  assert.match(message({ ...mc, PreferredAvailabilityZones: [''] }, 'invalid-availability-zone'), /^A PreferredAvailabilityZones item is empty/);
+  assert.match(message({ ...mc, PreferredAvailabilityZones: [''] }, 'invalid-availability-zone'), /^PreferredAvailabilityZones \(item 1\) is empty/);
   assert.match(message({ ...base, PreferredAvailabilityZone: '' }, 'invalid-availability-zone'), /^PreferredAvailabilityZone is empty/);
-  assert.match(message({ ...base, SecurityGroupIds: [''] }, 'security-group-id'), /^A SecurityGroupIds item is empty/);
+  assert.match(message({ ...base, SecurityGroupIds: [''] }, 'security-group-id'), /^SecurityGroupIds \(item 1\) is empty/);
   // Non-empty wrong values still quote the value.
   assert.match(message({ ...base, EngineVersion: 'latest' }, 'engine-version'), /^'latest' is not an engine version/);
   const json = analyze('{ "CacheClusterId": "x", "Engine": "redis", "EngineVersion": "", "CacheNodeType": "" }', 'json').findings.map((f) => f.message);

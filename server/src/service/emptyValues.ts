@@ -7,7 +7,7 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import type { ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, MemberPath, QueryParam, Span, ValueNode } from './types';
-import { formatPath } from './shapeCheck';
+import { formatPath, writtenNameOf } from './shapeCheck';
 import { removeParamFix } from './queryParser';
 
 /** Why an empty value is wrong for a member, strongest first; undefined: an empty value may be meant (text, markers). */
@@ -129,7 +129,7 @@ function report(rule: EmptyRule, path: MemberPath, node: ValueNode, ctx: EmptyVa
   // One finding per mistake: another rule (format, enum, type, a semantic rule) already says what is wrong here.
   for (let k = ctx.from; k < ctx.findings.length; k++) if (covers(ctx.findings[k], span)) return;
   const value = (node as { value: string }).value;
-  const what = `${formatPath(path)} is ${value === '' ? 'empty' : 'blank (only whitespace)'}`;
+  const what = `${formatPath(path, writtenNameOf(node)?.name)} is ${value === '' ? 'empty' : 'blank (only whitespace)'}`;
   const remove = fix ? ' Remove it to leave it unset, or give a value.' : ' Give a value.';
   let message: string;
   switch (rule.kind) {

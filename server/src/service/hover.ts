@@ -385,30 +385,35 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   };
 }
 
-/** Where a name's segment `index` starts in the text: `before` spans the segments before it (without the dot), `from` the rest. */
-function unknownSegmentSpan(param: QueryParam, index: number): { before: Span; from: Span } {
+/**
+ * Where a name's segment `index` is in the text: `before` spans the segments before it (without the dot), `from` the
+ * rest, `segment` the segment itself.
+ */
+function unknownSegmentSpan(param: QueryParam, index: number): { before: Span; from: Span; segment: Span } {
   const whole = param.nameSpan;
   // Offsets within the decoded name map onto the text only when the name is written without percent-encoding.
-  if (whole.end - whole.start !== param.name.length) return { before: whole, from: whole };
-  const start = whole.start + param.name.split('.').slice(0, index).join('.').length + 1;
-  return { before: { start: whole.start, end: start - 1 }, from: { start, end: whole.end } };
+  if (whole.end - whole.start !== param.name.length) return { before: whole, from: whole, segment: whole };
+  const segments = param.name.split('.');
+  const start = whole.start + segments.slice(0, index).join('.').length + 1;
+  return { before: { start: whole.start, end: start - 1 }, from: { start, end: whole.end }, segment: { start, end: start + segments[index].length } };
 }
 
 /**
- * A nested Query name with a misspelt member (`Tags.Tag.1.Valu`). On its value: the member the unknown-parameter
- * finding suggests in that structure (same function, same answer), else nothing. On the name: the part before the
- * misspelt member is hovered as the member it names ('resolved'); the misspelt part has no hover, as a misspelt
- * top-level name has none (the diagnostic explains it).
+ * A nested Query name with a misspelt member (`Tags.Tag.1.Valu`), hovered as the member the unknown-parameter finding
+ * suggests in that structure (same function, same answer), else nothing: on the value, that member's hover; on the
+ * misspelt segment, the problem and the suggestion, as for a misspelt top-level name or JSON/YAML key. The part of
+ * the name before the misspelt member is hovered as the member it names ('resolved'); the segments after it nothing.
  */
 function misspeltNestedHover(action: string | undefined, resolved: ResolvedName, param: QueryParam, offset: number): HoverInfo | undefined | 'resolved' {
   const unknown = resolved.unknown!;
-  if (contains(param.nameSpan, offset)) {
-    const { from } = unknownSegmentSpan(param, unknown.index);
-    return from !== param.nameSpan && offset < from.start ? 'resolved' : undefined;
-  }
+  const inName = contains(param.nameSpan, offset);
+  const { from, segment } = unknownSegmentSpan(param, unknown.index);
+  if (inName && from !== param.nameSpan && offset < from.start) return 'resolved';
+  if (inName && !contains(segment, offset)) return undefined;
   const likely = likelyMember(unknown.owner, unknown.name, false, action);
   if (!likely) return undefined;
   const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required);
+  if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: segment };
   return { markdown: `${likelyMemberNote(unknown.name, likely.memberName)}\n\n${markdown}`, span: param.valueSpan };
 }
 

@@ -7,13 +7,13 @@ import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
 import { parseQueryDocument, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
-import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges } from './rules';
-import { checkStructure, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
+import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage } from './rules';
+import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
 
 export * from './types';
-export { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, type RuleOptions } from './rules';
+export { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage, type RuleOptions } from './rules';
 export * from './validators';
 export { parseQueryDocument, decodeComponent, isPlaceholder } from './queryParser';
 export { suggest } from './text';
@@ -261,7 +261,8 @@ function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding 
     const pair = locate(ctx.entries ?? [], issue.path, n);
     if (pair) span = n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value;
   }
-  const finding: Finding = { code: issue.code, severity: issue.severity, message: issue.message, span: span ?? anchor };
+  const message = issue.subject ? issueMessage(issue, formatPathIn(ctx.entries ?? [], issue.subject)) : issue.message;
+  const finding: Finding = { code: issue.code, severity: issue.severity, message, span: span ?? anchor };
   if (issue.awsError) finding.awsError = issue.awsError;
   if (issue.fixValue !== undefined && span && issue.target === 'value') {
     const newText = renderValue(issue.fixValue, ctx.form);

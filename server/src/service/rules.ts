@@ -46,6 +46,14 @@ interface ActionProfile {
 const CACHE_CLUSTER: ActionProfile = { action: 'CreateCacheCluster', engines: ENGINES, clusterMode: false, singleSnapshotArn: true, noun: 'cluster' };
 const REPLICATION_GROUP: ActionProfile = { action: 'CreateReplicationGroup', engines: REPLICATION_GROUP_ENGINES, clusterMode: true, singleSnapshotArn: false, noun: 'replication group' };
 
+/**
+ * An issue's message with its subject (if any) named `subjectName`; by default as JSON/YAML name it (`formatPath`):
+ * `analyze` passes the name the document uses.
+ */
+export function issueMessage(issue: Issue, subjectName = issue.subject && formatPath(issue.subject)): string {
+  return subjectName === undefined ? issue.message : issue.message.replace('{subject}', () => subjectName);
+}
+
 /** Engines an action accepts (what invalid-engine checks on the create actions); every engine for other actions. */
 export function enginesOfAction(action: string | undefined): readonly EngineName[] {
   return action === REPLICATION_GROUP.action ? REPLICATION_GROUP.engines : ENGINES;
@@ -318,10 +326,9 @@ function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: Ac
   for (const { name, path } of zones) {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      // The member the name sits in: `PreferredAvailabilityZone`, or `A ReplicaAvailabilityZones item` for a list item.
-      const inList = typeof path[path.length - 1] === 'number';
-      const member = path[path.length - (inList ? 2 : 1)];
-      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: name.trim() === '' ? `${inList ? `A ${member} item` : member} is empty: give an Availability Zone name (Region code plus a letter, e.g. us-west-2a).` : `'${name.slice(0, 40)}' is not an Availability Zone name (Region code plus a letter, e.g. us-west-2a).`, path, target: 'value', awsError: 'InvalidParameterValue' });
+      const zoneName = '(Region code plus a letter, e.g. us-west-2a)';
+      const blank = name.trim() === '';
+      issues.push({ code: 'invalid-availability-zone', severity: 'error', message: blank ? `{subject} is empty: give an Availability Zone name ${zoneName}.` : `'${name.slice(0, 40)}' is not an Availability Zone name ${zoneName}.`, subject: blank ? path : undefined, path, target: 'value', awsError: 'InvalidParameterValue' });
       continue;
     }
     (azRegions ??= new Set()).add(region);
@@ -369,8 +376,8 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   // --- ARNs
   const snapshotArns = strList(input.SnapshotArns);
   snapshotArns?.forEach((arn, i) => {
-    const check = validateS3SnapshotArn(arn);
-    if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
+    const check = validateS3SnapshotArn(arn, '{subject}');
+    if (check.error) issues.push({ code: 'snapshot-arn', severity: 'error', message: check.error, subject: arn.trim() === '' ? ['SnapshotArns', i] : undefined, path: ['SnapshotArns', i], target: 'value', awsError: 'InvalidParameterValue' });
     if (check.warning) issues.push({ code: 'snapshot-arn', severity: 'warning', message: check.warning, path: ['SnapshotArns', i], target: 'value' });
   });
   if (profile.singleSnapshotArn && snapshotArns && snapshotArns.length > 1) {
@@ -442,7 +449,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     if (given !== undefined && given !== '') return;
     if (given === '') {
       const path = ['LogDeliveryConfigurations', i, 'DestinationDetails', need.details, need.field];
-      issues.push({ code: 'log-delivery-destination', severity: 'warning', message: `${formatPath(path)} is empty: give the ${need.what} the logs go to.`, path, target: 'value' });
+      issues.push({ code: 'log-delivery-destination', severity: 'warning', message: `{subject} is empty: give the ${need.what} the logs go to.`, subject: path, path, target: 'value' });
       return;
     }
     const other = type === 'cloudwatch-logs' ? LOG_DESTINATIONS['kinesis-firehose'] : LOG_DESTINATIONS['cloudwatch-logs'];
@@ -479,8 +486,8 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     tags.forEach((tag, i) => {
       const key = str(tag?.Key);
       // Path of the Key: on its value when written; a tag without one is reported on the tag.
-      if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: `${formatPath(['Tags', i])} has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `${formatPath(['Tags', i, 'Key'])} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: '{subject} has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.', subject: ['Tags', i], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
@@ -489,7 +496,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   }
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
     if (!/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/.test(sg)) {
-      issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? 'A SecurityGroupIds item is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, path: ['SecurityGroupIds', i], target: 'value' });
+      issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? '{subject} is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, subject: sg.trim() === '' ? ['SecurityGroupIds', i] : undefined, path: ['SecurityGroupIds', i], target: 'value' });
     }
   });
 }
@@ -691,8 +698,8 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
 
     const id = str(ng.NodeGroupId);
     if (id !== undefined && !(id.length >= (NODE_GROUP_ID_SHAPE.min ?? 0) && id.length <= (NODE_GROUP_ID_SHAPE.max ?? Infinity) && NODE_GROUP_ID.test(id))) {
-      const blank = blankValue(formatPath(at('NodeGroupId')), id);
-      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
+      const blank = blankValue('{subject}', id);
+      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, subject: blank ? at('NodeGroupId') : undefined, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
     }
 
     // A shard has one primary and at most 5 replicas (LIMITS.maxReplicasPerNodeGroup).
@@ -726,8 +733,9 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
     const end = m ? Number(m[2]) : NaN;
     if (!m || end > LIMITS.hashSlotMax || start > end) {
       allSlots = false;
-      const problem = !m ? (blankValue(formatPath(at('Slots')), slots) ?? `'${slots.slice(0, 40)}' is not a slot range`) : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
-      issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
+      const blank = m ? undefined : blankValue('{subject}', slots);
+      const problem = !m ? (blank ?? `'${slots.slice(0, 40)}' is not a slot range`) : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
+      issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, subject: blank ? at('Slots') : undefined, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
       return;
     }
     ranges.push({ start, end, index: i, text: slots });
@@ -774,7 +782,7 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
   if (!userGroups) return;
   userGroups.forEach((id, i) => {
     if (USER_GROUP_ID.test(id)) return;
-    issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? 'A UserGroupIds item is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
+    issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? '{subject} is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, subject: id.trim() === '' ? ['UserGroupIds', i] : undefined, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
   });
   if (engine === 'redis' && version && versionFact && compareVersions(version, LIMITS.rbacMinVersion.redis) < 0) {
     issues.push({ code: 'user-group-version', severity: 'error', message: `User groups (role-based access control) need Redis OSS ${LIMITS.rbacMinVersion.redis} or later, or Valkey (EngineVersion is ${version}).`, path: ['UserGroupIds'], target: 'name', awsError: 'InvalidParameterCombination' });

@@ -315,6 +315,45 @@ export function formatPath(path: MemberPath, writtenQueryName?: string): string 
   return out;
 }
 
+/**
+ * `formatPath` for a path into a document's entries: in Query, the name as written, taken from a parameter at or
+ * under the deepest node of the path the document writes; members past that node (a tag's missing Key) are appended.
+ */
+export function formatPathIn(entries: Entry[], path: MemberPath): string {
+  let node: ValueNode | undefined;
+  let found = 0;
+  for (; found < path.length; found++) {
+    const step = path[found];
+    let next: ValueNode | undefined;
+    if (typeof step === 'number') next = node?.kind === 'list' ? node.items[step] : undefined;
+    else next = (node === undefined ? entries : node.kind === 'object' ? node.entries : undefined)?.find((e) => e.name === step)?.value;
+    if (!next) break;
+    node = next;
+  }
+  const written = node && writtenNameUnder(node);
+  const rest = path.slice(found);
+  // An absent list item has no written number to take: the form-agnostic name then.
+  if (written === undefined || rest.some((p) => typeof p === 'number')) return formatPath(path);
+  return [formatPath(path.slice(0, found), written), ...rest].join('.');
+}
+
+/** A Query-form parameter name written at or under `node` (any: all share the node's prefix); undefined in JSON/YAML. */
+function writtenNameUnder(node: ValueNode): string | undefined {
+  if (node instanceof QueryScalarNode) return node.writtenName.name;
+  if (node.kind === 'object') {
+    for (const entry of node.entries) {
+      const name = writtenNameUnder(entry.value);
+      if (name !== undefined) return name;
+    }
+  } else if (node.kind === 'list') {
+    for (const item of node.items) {
+      const name = writtenNameUnder(item);
+      if (name !== undefined) return name;
+    }
+  }
+  return undefined;
+}
+
 /** A Query-form parameter name written inside a structure item (all share the item's prefix); undefined in JSON/YAML. */
 function writtenNameIn(entries: Entry[]): string | undefined {
   for (const entry of entries) if (entry.value instanceof QueryScalarNode) return entry.value.writtenName.name;
@@ -322,7 +361,7 @@ function writtenNameIn(entries: Entry[]): string | undefined {
 }
 
 /** The parameter name (decoded) and its span that a Query-form value was written with; undefined in JSON/YAML. */
-function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
+export function writtenNameOf(node: ValueNode): { name: string; span: Span } | undefined {
   return node instanceof QueryScalarNode ? node.writtenName : undefined;
 }
 
@@ -459,6 +498,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
 }
 
 function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ctx: CheckContext): void {
+  let name: string | undefined;
   for (let k = 0; k < indices.length; k++) {
     const expected = k === 0 ? 1 : indices[k - 1] + 1;
     if (indices[k] === expected) continue;
@@ -468,8 +508,8 @@ function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ct
       severity: 'warning',
       message:
         k === 0
-          ? `${formatPath(path)} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
-          : `${formatPath(path)} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
+          ? `${(name ??= formatPath(path, writtenNameUnder(node)))} items must be numbered from 1, but the first is ${indices[k]}: items before a missing number may be ignored.`
+          : `${(name ??= formatPath(path, writtenNameUnder(node)))} skips item ${expected} (jumps from ${indices[k - 1]} to ${indices[k]}): items after a gap may be ignored.`,
       span: item.nameSpan ?? item.span,
       awsError: 'InvalidParameterValue',
     });

@@ -132,7 +132,13 @@ export interface Analysis {
 export interface Issue {
   code: string;
   severity: Severity;
+  /** With `subject`, holds `{subject}` where the subject's name goes: read it through `issueMessage`. */
   message: string;
+  /**
+   * The member whose name the message gives, named as the document writes it: rules do not know the form, and a
+   * Query request names a list item by its written parameter name (`Tags.Tag.1.Key`), JSON/YAML `Tags (item 1).Key`.
+   */
+  subject?: MemberPath;
   path: MemberPath;
   target: 'name' | 'value';
   awsError?: AwsErrorCode;

@@ -132,9 +132,9 @@ export interface ArnCheck {
   warning?: string;
 }
 
-/** An S3 object ARN `arn:<partition>:s3:::<bucket>/<key>` naming an RDB snapshot (SnapshotArns). */
-export function validateS3SnapshotArn(arn: string): ArnCheck {
-  const blank = blankValue('A SnapshotArns item', arn);
+/** An S3 object ARN `arn:<partition>:s3:::<bucket>/<key>` naming an RDB snapshot (SnapshotArns); `name` names a blank one. */
+export function validateS3SnapshotArn(arn: string, name = 'A SnapshotArns item'): ArnCheck {
+  const blank = blankValue(name, arn);
   if (blank) return { error: `${blank}: give the Amazon S3 object ARN of an RDB snapshot (arn:aws:s3:::bucket-name/path/snapshot.rdb).` };
   const m = /^arn:(aws|aws-cn|aws-us-gov):s3:::([^/]*)\/(.+)$/.exec(arn);
   if (!m) {
