@@ -77,3 +77,36 @@ test('Query: a gap in the numbering of a list inside a list item names that list
   // Clean: numbered from 1 without gaps.
   assert.deepEqual(heads(`${RG}&${NG}ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a`, 'query').filter((h) => h.startsWith('list-index')), []);
 });
+
+test('node group checks name the node group (rules node-group-id, node-group-replicas, node-group-azs, node-group-slots)', () => {
+  // Form-agnostic (the rule alone, as JSON/YAML name it): the second node group counted in words.
+  const good = { NodeGroupId: '0001', Slots: '0-8191', ReplicaCount: 1, ReplicaAvailabilityZones: ['us-east-1a'] };
+  const rule = (bad: object) => checkCreateReplicationGroup({ ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', NodeGroupConfiguration: [good, { ...good, NodeGroupId: '0002', Slots: '8192-16383', ...bad }] })
+    .filter((i) => i.code.startsWith('node-group')).map((i) => `${i.code}: ${issueMessage(i).split(':')[0]}`);
+  const J = 'NodeGroupConfiguration (item 2).';
+  assert.deepEqual(rule({ ReplicaCount: 6, ReplicaAvailabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1a', 'us-east-1b', 'us-east-1c'] }), [`node-group-replicas: ${J}ReplicaCount must be between 0 and 5`]);
+  assert.deepEqual(rule({ ReplicaAvailabilityZones: ['us-east-1a', 'us-east-1b'] }), [`node-group-azs: ${J}ReplicaAvailabilityZones lists 2 Availability Zones, but ReplicaCount is 1`]);
+  assert.deepEqual(rule({ Slots: '16383-8192' }), [`node-group-slots: ${J}Slots 16383-8192 starts after it ends`]);
+  assert.deepEqual(rule({ Slots: '8192-16384' }), [`node-group-slots: ${J}Slots 8192-16384 goes past slot 16383`]);
+  assert.deepEqual(rule({ Slots: 'all' }), [`node-group-slots: ${J}Slots is 'all', not a slot range`]);
+  assert.deepEqual(rule({ NodeGroupId: 'abc' }), [`node-group-id: ${J}NodeGroupId is 'abc', not a node group ID`]);
+  // Query: the name as written.
+  const N2 = 'NodeGroupConfiguration.NodeGroupConfiguration.2.';
+  const q = `${RG}&${NG}Slots=0-8191&${N2}Slots=16383-8192&${N2}ReplicaCount=9&${N2}NodeGroupId=abc`;
+  assert.deepEqual(heads(q, 'query').filter((h) => h.startsWith('node-group')), [`node-group-id: ${N2}NodeGroupId is 'abc', not a node group ID`, `node-group-replicas: ${N2}ReplicaCount must be between 0 and 5`, `node-group-slots: ${N2}Slots 16383-8192 starts after it ends`]);
+  const qAzs = `${RG}&${NG}ReplicaCount=2&${NG}ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a`;
+  assert.deepEqual(heads(qAzs, 'query').filter((h) => h.startsWith('node-group')), [`node-group-azs: ${NG}ReplicaAvailabilityZones lists 1 Availability Zone, but ReplicaCount is 2`]);
+  // Clean: two valid node groups.
+  assert.deepEqual(rule({}), []);
+  assert.deepEqual(heads(`${RG}&${NG}Slots=0-8191&${N2}Slots=8192-16383&${N2}ReplicaCount=1&${N2}NodeGroupId=0002`, 'query').filter((h) => h.startsWith('node-group')), []);
+});
+
+test('tag key and value length messages name the tag (rule tags)', () => {
+  const long = (n: number) => 'k'.repeat(n);
+  const q = `Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&Tags.Tag.1.Key=team&Tags.Tag.2.Key=${long(129)}&Tags.Tag.2.Value=${long(257)}`;
+  assert.deepEqual(heads(q, 'query').filter((h) => h.startsWith('tags')), ['tags: Tags.Tag.2.Key is 129 characters long', 'tags: Tags.Tag.2.Value is 257 characters long']);
+  const json = JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', Tags: [{ Key: 'team' }, { Key: long(129), Value: long(257) }] });
+  assert.deepEqual(heads(json, 'json').filter((h) => h.startsWith('tags')), ['tags: Tags (item 2).Key is 129 characters long', 'tags: Tags (item 2).Value is 257 characters long']);
+  // Clean: a key and value at the limits.
+  assert.deepEqual(heads(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', Tags: [{ Key: long(128), Value: long(256) }] }), 'json'), []);
+});

@@ -489,9 +489,9 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: '{subject} has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.', subject: ['Tags', i], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       else if (key.toLowerCase().startsWith('aws:')) issues.push({ code: 'tags', severity: 'error', message: "Tag keys cannot start with 'aws:' (reserved for AWS).", path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `A tag key has at most ${LIMITS.tagKeyMax} characters.`, path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
-      if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `A tag value has at most ${LIMITS.tagValueMax} characters.`, path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+      if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
     });
   }
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
@@ -699,13 +699,13 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
     const id = str(ng.NodeGroupId);
     if (id !== undefined && !(id.length >= (NODE_GROUP_ID_SHAPE.min ?? 0) && id.length <= (NODE_GROUP_ID_SHAPE.max ?? Infinity) && NODE_GROUP_ID.test(id))) {
       const blank = blankValue('{subject}', id);
-      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `'${id.slice(0, 40)}' is not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, subject: blank ? at('NodeGroupId') : undefined, path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'node-group-id', severity: 'error', message: blank ? `${blank}: give ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001), or leave it out.` : `{subject} is '${id.slice(0, 40)}', not a node group ID: a NodeGroupId is ${NODE_GROUP_ID_SHAPE.min} to ${NODE_GROUP_ID_SHAPE.max} digits (e.g. 0001).`, subject: at('NodeGroupId'), path: at('NodeGroupId'), target: 'value', awsError: 'InvalidParameterValue' });
     }
 
     // A shard has one primary and at most 5 replicas (LIMITS.maxReplicasPerNodeGroup).
     const replicaCount = num(ng.ReplicaCount);
     if (replicaCount !== undefined && (replicaCount < 0 || replicaCount > LIMITS.maxReplicasPerNodeGroup)) {
-      issues.push({ code: 'node-group-replicas', severity: 'error', message: `ReplicaCount must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}: a node group has one primary and at most ${LIMITS.maxReplicasPerNodeGroup} replicas.`, path: at('ReplicaCount'), target: 'value', awsError: 'InvalidParameterValue', fixValue: replicaCount < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
+      issues.push({ code: 'node-group-replicas', severity: 'error', message: `{subject} must be between 0 and ${LIMITS.maxReplicasPerNodeGroup}: a node group has one primary and at most ${LIMITS.maxReplicasPerNodeGroup} replicas.`, subject: at('ReplicaCount'), path: at('ReplicaCount'), target: 'value', awsError: 'InvalidParameterValue', fixValue: replicaCount < 0 ? 0 : LIMITS.maxReplicasPerNodeGroup });
     }
 
     // "The number of Availability Zones in this list must match the value of ReplicaCount or ReplicasPerNodeGroup if
@@ -718,7 +718,7 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
       const expected = replicaCount ?? replicasPerGroup;
       if (expected !== undefined && replicaAzs.length !== expected) {
         const from = replicaCount !== undefined ? `ReplicaCount is ${replicaCount}` : `ReplicasPerNodeGroup is ${replicasPerGroup} (this node group gives no ReplicaCount)`;
-        issues.push({ code: 'node-group-azs', severity: 'error', message: `ReplicaAvailabilityZones lists ${replicaAzs.length} Availability Zone${replicaAzs.length === 1 ? '' : 's'}, but ${from}: list one zone per replica (repeat a zone to place several replicas in it).`, path: at('ReplicaAvailabilityZones'), target: 'name', awsError: 'InvalidParameterCombination' });
+        issues.push({ code: 'node-group-azs', severity: 'error', message: `{subject} lists ${replicaAzs.length} Availability Zone${replicaAzs.length === 1 ? '' : 's'}, but ${from}: list one zone per replica (repeat a zone to place several replicas in it).`, subject: at('ReplicaAvailabilityZones'), path: at('ReplicaAvailabilityZones'), target: 'name', awsError: 'InvalidParameterCombination' });
       }
     }
 
@@ -734,8 +734,8 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
     if (!m || end > LIMITS.hashSlotMax || start > end) {
       allSlots = false;
       const blank = m ? undefined : blankValue('{subject}', slots);
-      const problem = !m ? (blank ?? `'${slots.slice(0, 40)}' is not a slot range`) : start > end ? `Slots ${slots} starts after it ends` : `Slots ${slots} goes past slot ${LIMITS.hashSlotMax}`;
-      issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, subject: blank ? at('Slots') : undefined, path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
+      const problem = !m ? (blank ?? `{subject} is '${slots.slice(0, 40)}', not a slot range`) : start > end ? `{subject} ${slots} starts after it ends` : `{subject} ${slots} goes past slot ${LIMITS.hashSlotMax}`;
+      issues.push({ code: 'node-group-slots', severity: 'error', message: `${problem}: write startkey-endkey with slots from 0 to ${LIMITS.hashSlotMax} (e.g. 0-8191).`, subject: at('Slots'), path: at('Slots'), target: 'value', awsError: 'InvalidParameterValue' });
       return;
     }
     ranges.push({ start, end, index: i, text: slots });
