@@ -273,6 +273,14 @@ test('unknown-action and missing-action', () => {
   assert.equal(f.at, 'CreateCacheClusters');
   assert.equal(f.finding.fixes![0].edits[0].newText, 'CreateCacheCluster');
   assert.deepEqual(codes('Version=2015-02-02&CacheClusterId=x', 'query'), ['missing-action']);
+  // An empty or blank Action names no action: missing, said so (not "Unknown ElastiCache action ''"), on its value.
+  for (const [value, head] of [['', 'Action is empty'], ['%20', 'Action is blank (only whitespace)']]) {
+    const text = `Action=${value}&Version=2015-02-02&CacheClusterId=x`;
+    const empty = findingsAt(text, 'query');
+    assert.deepEqual(empty.map((x) => `${x.code}@${x.at}`), [`missing-action@${value}`], value);
+    assert.equal(empty[0].finding.message, `${head}: give the action to perform, e.g. CreateCacheCluster.`);
+    assert.equal(empty[0].finding.span.start, text.indexOf('=') + 1);
+  }
   assert.deepEqual(codes('Action=DescribeCacheClusters&Version=2015-02-02&MaxRecords=20', 'query'), []);
   // Object.prototype's members are not actions (the model's tables are plain objects).
   for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {

@@ -11,6 +11,7 @@ import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRa
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
+import { blankValue } from './validators';
 
 export * from './types';
 export { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage, type RuleOptions } from './rules';
@@ -124,7 +125,11 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
     findings.push({ code: 'missing-action', severity: 'error', message: 'Missing Action parameter (e.g. Action=CreateCacheCluster).', span: anchor, awsError: 'MissingParameter' });
   } else {
     action = { name: actionParam.value, span: actionParam.valueSpan };
-    if (operationModel(actionParam.value)) {
+    // `Action=` with nothing after it names no action: said so, rather than as an unknown action ''.
+    const blank = blankValue('Action', actionParam.value);
+    if (blank) {
+      findings.push({ code: 'missing-action', severity: 'error', message: `${blank}: give the action to perform, e.g. CreateCacheCluster.`, span: actionParam.valueSpan, awsError: 'MissingParameter' });
+    } else if (operationModel(actionParam.value)) {
       operation = actionParam.value;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);
