@@ -33,6 +33,13 @@ test('YAML `: value` with no key: a missing name (not "null"), marked at the col
   const [item] = unknown('CacheClusterId: x\nTags:\n  - : 1\n', 'yaml');
   assert.equal(item.at, ':');
   assert.equal(item.finding.message, 'A member name is missing after Tags (item 1): write one of Key, Value.');
+  // `~` (or `NULL`) is a null key too: a missing name, saying why, marked on the key as written (not "Unknown parameter null").
+  for (const key of ['~', 'NULL']) {
+    const [f] = unknown(`CacheClusterId: x\n${key}: 1\n`, 'yaml');
+    assert.equal(f.at, key);
+    assert.match(f.finding.message, new RegExp(`^A member name is missing \\(YAML reads the key ${key} as null\\) at the top level of the CreateCacheCluster input: write one of CacheClusterId, `));
+  }
+  assert.equal(unknown('CacheClusterId: x\nTags:\n  - ~: 1\n', 'yaml')[0].finding.message, 'A member name is missing (YAML reads the key ~ as null) after Tags (item 1): write one of Key, Value.');
   // A written `null` key is a name the user wrote: reported as such.
   assert.equal(findingsAt('CacheClusterId: x\nnull: 1\n', 'yaml').find((f) => f.code === 'unknown-parameter')!.finding.message, 'Unknown parameter null for CreateCacheCluster.');
 });

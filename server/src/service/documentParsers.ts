@@ -695,7 +695,10 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
       const keySpan = yamlSpan(key);
       // `: value` with nothing before the colon: YAML reads a null key, but no name was written (not `null`).
       const unwritten = !key || (isScalar(key) && key.value === null && keySpan.start === keySpan.end);
-      const name = unwritten ? '' : isScalar(key) ? String(key.value) : text.slice(keySpan.start, keySpan.end);
+      // `~: 1` (or `NULL:`) is a null key too: no name; not "null", which the user did not write.
+      const writtenKey = text.slice(keySpan.start, keySpan.end);
+      const nullKey = !unwritten && isScalar(key) && key.value === null && writtenKey !== 'null' ? writtenKey : undefined;
+      const name = unwritten || nullKey !== undefined ? '' : isScalar(key) ? String(key.value) : writtenKey;
       if (seen.has(name)) {
         findings.push({
           code: 'yaml-syntax',
@@ -714,6 +717,7 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
         name,
         nameSpan,
         value: value ? convertYaml(value, text, depth + 1, findings) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
+        ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
     return { kind: 'object', entries, span };

@@ -232,7 +232,7 @@ function reportUnknownMember(entry: Entry, candidates: readonly string[], path: 
       : written ? { start: written.span.start, end: Math.max(written.span.start + 1, entry.value.span.end) }
       : { start: entry.nameSpan.start - 1, end: entry.nameSpan.end + 1 };
     const choices = candidates.length > 12 ? `${candidates.slice(0, 12).join(', ')}, … (completion lists them all)` : candidates.join(', ');
-    const state = entry.name === '' ? 'missing' : 'blank (only whitespace)';
+    const state = entry.nullKey !== undefined ? `missing (YAML reads the key ${entry.nullKey.slice(0, 20)} as null)` : entry.name === '' ? 'missing' : 'blank (only whitespace)';
     ctx.findings.push({
       code: 'unknown-parameter',
       severity: 'error',

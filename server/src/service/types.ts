@@ -81,6 +81,11 @@ export interface Entry {
   name: string;
   nameSpan: Span;
   value: ValueNode;
+  /**
+   * A YAML key that YAML reads as null (`~`, `Null`, `NULL`), as written: such an entry has no name (`name` is '').
+   * The word `null` itself keeps its name, as the user wrote it.
+   */
+  nullKey?: string;
 }
 
 /** Member path inside an SDK-shaped input, e.g. ['SnapshotArns', 0] or ['Tags', 1, 'Key']. */
