@@ -16,6 +16,10 @@ const common = {
   external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot bundle; take the ESM build.
   mainFields: ['module', 'main'],
+  // yaml's Node build reads process.env.LOG_TOKENS for every token and LOG_STREAM for every document (each read
+  // is a call into the environment: a quarter of a small YAML file's parse). Its browser build is the same ESM
+  // code without those debug switches, and nothing in it needs Node.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },

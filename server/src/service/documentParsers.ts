@@ -533,7 +533,9 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   // ruamel.yaml (the AWS CLI's loader) also resolves plain timestamps (2024-01-01) and `1_000` integers;
   // botocore then rejects a timestamp where a string is expected. Mirror both. Duplicate keys are errors
   // there too; they are detected below in one pass (the yaml library's own check is quadratic in map size).
-  const doc = composeYamlDocument(cst, text.length, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] });
+  const doc = withoutStackTraces(() =>
+    composeYamlDocument(cst, text.length, { uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2', customTags: ['timestamp'] }),
+  );
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
     const isError = doc.errors.includes(e as never);
@@ -659,6 +661,20 @@ function pushYamlContainers(tokens: readonly CST.Token[] | undefined, chain: Yam
 }
 
 /** `parseDocument` over an already parsed CST: the first document, and an error if more follow. */
+/**
+ * Runs `fn` with Error.stackTraceLimit 0. The yaml library reports each problem as an Error, and capturing its
+ * stack took a fifth of a YAML completion while a line is half typed; only the message and position are used.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function composeYamlDocument(tokens: CST.Token[], length: number, options: ConstructorParameters<typeof Composer>[0]): Document.Parsed {
   const composer = new Composer(options);
   let doc: Document.Parsed | undefined;
