@@ -2,7 +2,7 @@
 // elasticache.profile and the Local endpoint's port and data directory come from user settings only (they could
 // redirect requests, and AuthTokens with them, or pick credentials).
 import * as vscode from 'vscode';
-import type { ConnectionSettings } from './connections';
+import { type ConnectionSettings, settingWriteTarget } from './connections';
 
 export const SECTION = 'elasticache';
 
@@ -36,9 +36,16 @@ export function affectsSettings(e: vscode.ConfigurationChangeEvent): boolean {
 }
 
 export async function writeProfile(profile: string): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update('profile', profile, vscode.ConfigurationTarget.Global);
+  await write('profile', profile, vscode.workspace.isTrusted);
 }
 
 export async function writeRegions(regions: string[]): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update('regions', regions, vscode.ConfigurationTarget.Global);
+  await write('regions', regions, true);
+}
+
+/** Writes where the value takes effect (see settingWriteTarget), e.g. over the workspace's own elasticache.regions. */
+async function write(key: string, value: unknown, workspaceValueApplies: boolean): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const target = settingWriteTarget(config.inspect(key), workspaceValueApplies);
+  await config.update(key, value, target === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
 }

@@ -27,6 +27,15 @@ export interface ConnectionSettings {
   endpointUrl?: string;
 }
 
+/**
+ * Where a setting the extension changes for the user must be written to take effect: the workspace's settings when
+ * the workspace sets it and that value applies (a restricted setting's workspace value does not apply in an
+ * untrusted workspace), else the user's settings. Writing the user's settings under a workspace value changes nothing.
+ */
+export function settingWriteTarget(inspected: { workspaceValue?: unknown } | undefined, workspaceValueApplies: boolean): 'workspace' | 'user' {
+  return workspaceValueApplies && inspected?.workspaceValue !== undefined ? 'workspace' : 'user';
+}
+
 /** Receives one line per API call: action, region, duration, request id. Never secrets. */
 export interface ApiLog {
   info(line: string): void;
