@@ -110,3 +110,15 @@ test('tag key and value length messages name the tag (rule tags)', () => {
   // Clean: a key and value at the limits.
   assert.deepEqual(heads(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', Tags: [{ Key: long(128), Value: long(256) }] }), 'json'), []);
 });
+
+test('a reserved aws: tag key prefix names the tag and says what to do (rule tags)', () => {
+  const messages = (text: string, kind: DocumentKind) => analyze(text, kind).findings.filter((f) => f.code === 'tags').map((f) => f.message);
+  const says = (name: string) => `${name} starts with 'aws:', a prefix reserved for AWS use: choose a key without it.`;
+  const q = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&Tags.Tag.1.Key=team&Tags.Tag.2.Key=aws:owner';
+  assert.deepEqual(messages(q, 'query'), [says('Tags.Tag.2.Key')]);
+  assert.deepEqual(messages(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', Tags: [{ Key: 'team' }, { Key: 'aws:owner' }] }), 'json'), [says('Tags (item 2).Key')]);
+  assert.deepEqual(messages('CacheClusterId: a\nEngine: redis\nTags:\n  - Key: team\n  - Key: aws:owner\n', 'yaml'), [says('Tags (item 2).Key')]);
+  // Clean: 'aws:' inside a key, and another case: the tagging page (Tag restrictions) reserves the lowercase prefix
+  // and says tag keys are case-sensitive.
+  assert.deepEqual(messages(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', Tags: [{ Key: 'team-aws:x' }, { Key: 'AWS:owner' }] }), 'json'), []);
+});

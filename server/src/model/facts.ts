@@ -369,6 +369,11 @@ export const LIMITS = {
   maxTags: 50,
   tagKeyMax: 128,
   tagValueMax: 256,
+  /**
+   * "The `aws:` prefix is reserved for AWS use" (SOURCES.tags, Tag restrictions). The same list says "Tag keys and
+   * values are case-sensitive" and names only the lowercase prefix, so `AWS:` is not treated as reserved.
+   */
+  tagKeyReservedPrefix: 'aws:',
   /** In-transit encryption: Redis OSS 3.2.6, 4.0.10 and later; Valkey 7.2+; Memcached 1.6.12+. Source: SOURCES.inTransitEncryption. */
   transitEncryptionMinVersion: { redis: ['3.2.6', '4.0.10'], memcached: '1.6.12' },
   /**

@@ -202,7 +202,7 @@ function modelFacts(member: string): string[] {
     case 'SnapshotRetentionLimit':
       return [`Limits: 0 (off) to ${LIMITS.snapshotRetentionMax} days ${link('automatic backups', SOURCES.backups)}`];
     case 'Tags':
-      return [`Limits: up to ${LIMITS.maxTags} tags; key ≤ ${LIMITS.tagKeyMax}, value ≤ ${LIMITS.tagValueMax} characters; \`aws:\` prefix reserved ${link('tagging', SOURCES.tags)}`];
+      return [`Limits: up to ${LIMITS.maxTags} tags; key ≤ ${LIMITS.tagKeyMax}, value ≤ ${LIMITS.tagValueMax} characters; \`${LIMITS.tagKeyReservedPrefix}\` key prefix reserved ${link('tagging', SOURCES.tags)}`];
     default:
       return [];
   }
