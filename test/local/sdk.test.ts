@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { analyze } from '../../server/src/service/index';
 import { eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
 // memjs ships no type declarations; it is a real Memcached client (binary protocol) nobody here wrote.
@@ -351,6 +352,16 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       const qs = new URLSearchParams(req.query as Record<string, string>).toString();
       return fetch(`${endpoint.url}/?${qs}`);
     };
+    // No action, or an empty one: MissingAction (400), as AWS answers (Common Errors), saying what the linter says.
+    for (const [query, linted] of [[{ Version: '2015-02-02' }, 'Version=2015-02-02'], [{ Action: '', Version: '2015-02-02' }, 'Action=&Version=2015-02-02']] as const) {
+      const missing = await presigned(query);
+      assert.equal(missing.status, 400, linted);
+      const answer = await missing.text();
+      assert.match(answer, /<Code>MissingAction<\/Code>/, linted);
+      const finding = analyze(linted, 'query').findings[0];
+      assert.equal(finding.awsError, 'MissingAction', linted);
+      assert.ok(answer.includes(`<Message>${finding.message}</Message>`), `${linted}: ${answer}`);
+    }
     const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);

@@ -282,6 +282,11 @@ test('unknown-action and missing-action', () => {
     assert.equal(empty[0].finding.span.start, text.indexOf('=') + 1);
   }
   assert.deepEqual(codes('Action=DescribeCacheClusters&Version=2015-02-02&MaxRecords=20', 'query'), []);
+  // AWS answers a request without an action MissingAction (Common Errors), not MissingParameter: the code the local
+  // endpoint answers with, and the message says what to do.
+  const none = analyze('Version=2015-02-02&CacheClusterId=x', 'query').findings;
+  assert.deepEqual(none.map((x) => [x.code, x.awsError, x.message]), [['missing-action', 'MissingAction', 'The request has no Action: add the action to perform, e.g. Action=CreateCacheCluster.']]);
+  assert.deepEqual(analyze('Action=&Version=2015-02-02', 'query').findings.map((x) => x.awsError), ['MissingAction']);
   // Object.prototype's members are not actions (the model's tables are plain objects).
   for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
     assert.deepEqual(codes(`Action=${name}&Version=2015-02-02&CacheClusterId=x`, 'query'), ['unknown-action'], name);

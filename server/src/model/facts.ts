@@ -22,6 +22,7 @@ export const SOURCES = {
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html',
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
+  commonErrors: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html',
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
   /** The SigV4 page that documents the presigned-URL query parameters, X-Amz-Expires among them (the API's Common Parameters page does not list it). */
   sigv4QueryParameters: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
@@ -43,6 +44,12 @@ export const SOURCES = {
   modifyReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html',
   atRestEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
 } as const;
+
+/**
+ * What the Query API answers a request without an action: MissingAction, "The request is missing an action or a
+ * required parameter.", HTTP 400. Source: SOURCES.commonErrors.
+ */
+export const MISSING_ACTION_ERROR = { code: 'MissingAction', httpStatus: 400 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
 export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];

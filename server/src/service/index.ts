@@ -11,7 +11,8 @@ import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRa
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
-import { blankValue } from './validators';
+import { MISSING_ACTION_ERROR } from '../model/facts';
+import { missingActionProblem } from './validators';
 
 export * from './types';
 export { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage, type RuleOptions } from './rules';
@@ -122,13 +123,13 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   let operation: string | undefined;
   const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
   if (!actionParam) {
-    findings.push({ code: 'missing-action', severity: 'error', message: 'Missing Action parameter (e.g. Action=CreateCacheCluster).', span: anchor, awsError: 'MissingParameter' });
+    findings.push({ code: 'missing-action', severity: 'error', message: missingActionProblem(undefined)!, span: anchor, awsError: MISSING_ACTION_ERROR.code });
   } else {
     action = { name: actionParam.value, span: actionParam.valueSpan };
     // `Action=` with nothing after it names no action: said so, rather than as an unknown action ''.
-    const blank = blankValue('Action', actionParam.value);
+    const blank = missingActionProblem(actionParam.value);
     if (blank) {
-      findings.push({ code: 'missing-action', severity: 'error', message: `${blank}: give the action to perform, e.g. CreateCacheCluster.`, span: actionParam.valueSpan, awsError: 'MissingParameter' });
+      findings.push({ code: 'missing-action', severity: 'error', message: blank, span: actionParam.valueSpan, awsError: MISSING_ACTION_ERROR.code });
     } else if (operationModel(actionParam.value)) {
       operation = actionParam.value;
     } else {

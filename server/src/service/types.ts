@@ -13,6 +13,7 @@ export type AwsErrorCode =
   | 'InvalidParameterValue'
   | 'InvalidParameterCombination'
   | 'MissingParameter'
+  | 'MissingAction'
   | 'InvalidAction';
 
 export interface TextEdit {

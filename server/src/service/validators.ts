@@ -12,6 +12,16 @@ export function blankValue(what: string, value: string): string | undefined {
 }
 
 /**
+ * A Query request's Action when it names no action (missing, empty or blank): the problem and what to do, as the
+ * linter reports it and the local endpoint answers it (with MISSING_ACTION_ERROR); undefined when one is given.
+ */
+export function missingActionProblem(action: string | undefined): string | undefined {
+  if (action === undefined) return 'The request has no Action: add the action to perform, e.g. Action=CreateCacheCluster.';
+  const blank = blankValue('Action', action);
+  return blank && `${blank}: give the action to perform, e.g. CreateCacheCluster.`;
+}
+
+/**
  * CacheClusterId: 1–50 letters, digits or hyphens; starts with a letter; no `--`; no trailing hyphen. Every rule
  * the ID breaks is named at once, so fixing one does not reveal the next.
  */
