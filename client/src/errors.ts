@@ -1,5 +1,6 @@
 // Turns any failure of an AWS call into something a user can read and act on: a kind, a one-line message
 // without stack traces or secrets, and the action that helps (configure credentials or retry).
+import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
@@ -80,13 +81,13 @@ export function describeFailure(err: unknown): Failure {
       action: 'configure',
     };
   }
-  // A request dated more than 15 minutes off (AWS: SignatureDoesNotMatch "Signature expired: …", or RequestExpired).
+  // A request dated more than MAX_CLOCK_SKEW_MINUTES off (AWS: SignatureDoesNotMatch "Signature expired: …", or RequestExpired).
   if (name === 'RequestExpired' || /^Signature expired/i.test(message)) {
     return {
       kind: 'clockSkew',
       title: "This computer's clock is off",
-      explanation: `By more than 15 minutes, so AWS refused the request as expired (${name || 'RequestExpired'}). Correct the clock and retry.`,
-      message: `The request was refused as expired (${name || 'RequestExpired'}): this computer's clock is off by more than 15 minutes. Correct the clock and retry.`,
+      explanation: `By more than ${MAX_CLOCK_SKEW_MINUTES} minutes, so AWS refused the request as expired (${name || 'RequestExpired'}). Correct the clock and retry.`,
+      message: `The request was refused as expired (${name || 'RequestExpired'}): this computer's clock is off by more than ${MAX_CLOCK_SKEW_MINUTES} minutes. Correct the clock and retry.`,
       code: name || undefined,
       action: 'retry',
     };

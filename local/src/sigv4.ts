@@ -6,6 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqual } from 'node:crypto';
+import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { ApiError } from './queryProtocol';
 
 export interface SignedRequest {
@@ -108,7 +109,7 @@ function parseAmzDate(amzDate: string): Date {
 }
 
 /** AWS's allowed clock skew for header-signed requests. */
-const maxSkewMs = 15 * 60 * 1000;
+const maxSkewMs = MAX_CLOCK_SKEW_MINUTES * 60 * 1000;
 /** The longest X-Amz-Expires SigV4 allows (7 days). */
 const maxExpiresSeconds = 604_800;
 
@@ -116,14 +117,14 @@ const basicIso = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
 
 /**
  * A signature is only good for a while, as on AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html):
- * a header-signed request within 15 minutes of now, a presigned one from X-Amz-Date until X-Amz-Expires seconds
+ * a header-signed request within MAX_CLOCK_SKEW_MINUTES of now, a presigned one from X-Amz-Date until X-Amz-Expires seconds
  * later. Otherwise SignatureDoesNotMatch (403) saying "Signature expired" or "Signature not yet current".
  */
 function checkSignatureTime(sig: ParsedSignature, now: Date): void {
   const signedAt = parseAmzDate(sig.amzDate);
   const notYet = new Date(now.getTime() + maxSkewMs);
   if (signedAt > notYet) {
-    throw authError('SignatureDoesNotMatch', `Signature not yet current: ${sig.amzDate} is still later than ${basicIso(notYet)} (${basicIso(now)} + 15 min.)`);
+    throw authError('SignatureDoesNotMatch', `Signature not yet current: ${sig.amzDate} is still later than ${basicIso(notYet)} (${basicIso(now)} + ${MAX_CLOCK_SKEW_MINUTES} min.)`);
   }
   if (sig.presigned) {
     const expires = sig.expires;
@@ -135,7 +136,7 @@ function checkSignatureTime(sig: ParsedSignature, now: Date): void {
     return;
   }
   const oldest = new Date(now.getTime() - maxSkewMs);
-  if (signedAt < oldest) throw authError('SignatureDoesNotMatch', `Signature expired: ${sig.amzDate} is now earlier than ${basicIso(oldest)} (${basicIso(now)} - 15 min.)`);
+  if (signedAt < oldest) throw authError('SignatureDoesNotMatch', `Signature expired: ${sig.amzDate} is now earlier than ${basicIso(oldest)} (${basicIso(now)} - ${MAX_CLOCK_SKEW_MINUTES} min.)`);
 }
 
 function sameSecret(a: string, b: string): boolean {
