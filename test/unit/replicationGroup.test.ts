@@ -335,6 +335,28 @@ test('single-shard-parameter: NumCacheClusters and PreferredCacheClusterAZs with
   assert.deepEqual(codes(rg({ NumCacheClusters: 2, [`${NG}1.Slots`]: '0-16383' }), 'query'), []);
 });
 
+test('replication-group-nodes and az-count: one NodeGroupConfiguration item is one node group, where NumCacheClusters is used and checked', () => {
+  // API reference, CreateReplicationGroup: NumCacheClusters and PreferredCacheClusterAZs are "not used if there is more
+  // than one node group (shard)"; one item is one node group, so their documented limits apply beside it.
+  const one = { [`${NG}1.Slots`]: '0-16383' };
+  const failover = findingsAt(rg({ ...one, AutomaticFailoverEnabled: true, NumCacheClusters: 1 }), 'query');
+  assert.deepEqual(failover.map((x) => [x.code, x.severity, x.at]), [['replication-group-nodes', 'error', '1']]);
+  assert.deepEqual(codes(rg({ ...one, NumCacheClusters: 7 }), 'query'), ['replication-group-nodes']);
+  const azs = { 'PreferredCacheClusterAZs.AvailabilityZone.1': 'us-west-2a', 'PreferredCacheClusterAZs.AvailabilityZone.2': 'us-west-2b' };
+  assert.deepEqual(codes(rg({ ...one, NumCacheClusters: 3, ...azs }), 'query'), ['az-count']);
+  // NumCacheClusters against the node group's own count (ReplicaCount, else ReplicasPerNodeGroup, plus the primary):
+  // the reference does not say which one ElastiCache uses, so a warning.
+  const counts = findingsAt(rg({ ...one, NumCacheClusters: 3, [`${NG}1.ReplicaCount`]: 1 }), 'query');
+  assert.deepEqual(counts.map((x) => [x.code, x.severity, x.at]), [['replication-group-nodes', 'warning', '3']]);
+  assert.equal(counts[0].finding.message, 'NumCacheClusters is 3, but the one node group in NodeGroupConfiguration has 2 nodes (its ReplicaCount is 1, plus the primary): give the same count in both, or leave NumCacheClusters out (the API reference does not say which of the two ElastiCache uses).');
+  assert.match(findingsAt(rg({ ...one, NumCacheClusters: 3, ReplicasPerNodeGroup: 0 }), 'query')[0].finding.message, /has 1 node \(ReplicasPerNodeGroup is 0, plus the primary\)/);
+  // Clean: counts that agree, a node group that gives no count, and several node groups (single-shard-parameter's case).
+  assert.deepEqual(codes(rg({ ...one, AutomaticFailoverEnabled: true, NumCacheClusters: 3, [`${NG}1.ReplicaCount`]: 2, ...azs, 'PreferredCacheClusterAZs.AvailabilityZone.3': 'us-west-2c' }), 'query'), []);
+  assert.deepEqual(codes(rg({ ...one, NumCacheClusters: 3, ReplicasPerNodeGroup: 2 }), 'query'), []);
+  assert.deepEqual(codes(rg({ ...one, NumCacheClusters: 2 }), 'query'), []);
+  assert.deepEqual(codes(rg({ ...clusterModeOn, NumCacheClusters: 1, [`${NG}1.ReplicaCount`]: 1, ...slots2('0-8191', '8192-16383') }), 'query'), ['single-shard-parameter']);
+});
+
 test('replication-group-shards: several NodeGroupConfiguration items need a cluster-mode parameter group too', () => {
   const twoGroups = { ...redis, AutomaticFailoverEnabled: true, CacheParameterGroupName: 'default.redis7', ...slots2('0-8191', '8192-16383') };
   const f = findingsAt(rg(twoGroups), 'query').find((x) => x.code === 'replication-group-shards')!;

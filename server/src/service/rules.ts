@@ -544,17 +544,20 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   }
 
   // --- Node count (SOURCES.createReplicationGroup, NumCacheClusters): at most 6 (1 primary plus 5 replicas), and at
-  // least 2 with automatic failover. NumCacheClusters (and PreferredCacheClusterAZs) are not used with several node
-  // groups (NumNodeGroups > 1, NodeGroupConfiguration).
+  // least 2 with automatic failover. NumCacheClusters (and PreferredCacheClusterAZs) are "not used if there is more
+  // than one node group (shard)" (NumNodeGroups > 1, or several NodeGroupConfiguration items): one item is one node
+  // group, so they are used, and checked, beside it.
   const clusters = num(input.NumCacheClusters);
   const groups = num(input.NumNodeGroups);
-  const singleShard = !(groups !== undefined && groups > 1) && input.NodeGroupConfiguration === undefined;
+  const nodeGroupItems = Array.isArray(input.NodeGroupConfiguration) ? input.NodeGroupConfiguration.length : 0;
+  const singleShard = !(groups !== undefined && groups > 1) && nodeGroupItems <= 1;
+  let clustersValid = false;
   if (clusters !== undefined && singleShard) {
     if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
     } else if (failover && clusters < 2) {
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
-    }
+    } else clustersValid = true;
   }
   const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
   // Several node groups (shards), as NumNodeGroups or as NodeGroupConfiguration items.
@@ -586,6 +589,20 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   const zones: Zone[] = [];
   azs?.forEach((name, i) => zones.push({ name, path: ['PreferredCacheClusterAZs', i] }));
   if (nodeGroups) checkNodeGroups(input, nodeGroups, replicas, zones, issues);
+  // NumCacheClusters beside the one node group's replicas (its ReplicaCount, else ReplicasPerNodeGroup): both count the
+  // node group's nodes, and the API reference does not say which ElastiCache uses when they differ, so a warning.
+  const onlyGroup = nodeGroups?.length === 1 && nodeGroups[0] && typeof nodeGroups[0] === 'object' ? (nodeGroups[0] as Record<string, unknown>) : undefined;
+  const groupReplicas = onlyGroup ? (num(onlyGroup.ReplicaCount) ?? replicas) : undefined;
+  if (clustersValid && groupReplicas !== undefined && groupReplicas >= 0 && groupReplicas <= LIMITS.maxReplicasPerNodeGroup && clusters !== groupReplicas + 1) {
+    const from = num(onlyGroup!.ReplicaCount) !== undefined ? `its ReplicaCount is ${groupReplicas}` : `ReplicasPerNodeGroup is ${groupReplicas}`;
+    issues.push({
+      code: 'replication-group-nodes',
+      severity: 'warning',
+      message: `NumCacheClusters is ${clusters}, but the one node group in NodeGroupConfiguration has ${groupReplicas + 1} node${groupReplicas === 0 ? '' : 's'} (${from}, plus the primary): give the same count in both, or leave NumCacheClusters out (the API reference does not say which of the two ElastiCache uses).`,
+      path: ['NumCacheClusters'],
+      target: 'value',
+    });
+  }
   if (zones.length > 0) checkZones(zones, [azs ? 'PreferredCacheClusterAZs' : 'NodeGroupConfiguration'], REPLICATION_GROUP, options, issues);
   // Seeding from S3: NodeGroupConfiguration "is required when seeding a Valkey or Redis OSS (cluster mode enabled)
   // cluster from a S3 rdb file. You must configure each node group (shard) using this parameter because you must
