@@ -6,6 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqual } from 'node:crypto';
+import { LIMITS } from '../../server/src/model/facts';
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { ApiError } from './queryProtocol';
 
@@ -110,8 +111,6 @@ function parseAmzDate(amzDate: string): Date {
 
 /** AWS's allowed clock skew for header-signed requests. */
 const maxSkewMs = MAX_CLOCK_SKEW_MINUTES * 60 * 1000;
-/** The longest X-Amz-Expires SigV4 allows (7 days). */
-const maxExpiresSeconds = 604_800;
 
 const basicIso = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
 
@@ -128,8 +127,8 @@ function checkSignatureTime(sig: ParsedSignature, now: Date): void {
   }
   if (sig.presigned) {
     const expires = sig.expires;
-    if (expires === undefined || !Number.isInteger(expires) || expires < 1 || expires > maxExpiresSeconds) {
-      throw authError('IncompleteSignature', `X-Amz-Expires must be a whole number of seconds from 1 to ${maxExpiresSeconds}.`);
+    if (expires === undefined || !Number.isInteger(expires) || expires < LIMITS.presignMinSeconds || expires > LIMITS.presignMaxSeconds) {
+      throw authError('IncompleteSignature', `X-Amz-Expires must be a whole number of seconds from ${LIMITS.presignMinSeconds} to ${LIMITS.presignMaxSeconds}.`);
     }
     const until = new Date(signedAt.getTime() + expires * 1000);
     if (until < now) throw authError('SignatureDoesNotMatch', `Signature expired: ${basicIso(until)} is now earlier than ${basicIso(now)} (X-Amz-Date + X-Amz-Expires)`);
