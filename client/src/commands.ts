@@ -7,7 +7,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { deleteConfirmationDetail, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
-import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget } from './createFlow';
+import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
@@ -129,25 +129,33 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promis
 /** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
 const PICKER_CREDENTIAL_CHECK_MS = 700;
 
-async function pickConnection(ctx: ClientContext): Promise<Connection | undefined> {
-  const connections = await ctx.connections();
+/** Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first. */
+async function pickConnection(ctx: ClientContext, requestRegion?: string): Promise<Connection | undefined> {
+  const { connectionChoices } = await import('./createFromRequest');
+  const choices = connectionChoices(await ctx.connections(), requestRegion);
   // Check unchecked AWS connections first (briefly), so that "(no credentials)" shows on the first pick too.
   const items = Promise.all(
-    connections.map(async (c) => {
+    choices.map(async ({ connection: c, inRequestRegion }) => {
       if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
       return {
         label: c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? `${c.label} (no credentials)` : c.label,
         // The label already names the Region.
-        description: c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour',
+        description: [inRequestRegion ? "the request's Region" : '', c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour']
+          .filter(Boolean)
+          .join(' · '),
         c,
       };
     }),
   );
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Create the cluster on which connection?', ignoreFocusOut: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: requestRegion ? `Create the cluster on which connection? (the request is written for ${requestRegion})` : 'Create the cluster on which connection?',
+    ignoreFocusOut: true,
+  });
   if (!chosen) return undefined;
-  return resolveConnection(ctx, chosen.c.id);
+  // An AWS connection in the request's Region may not be listed in the explorer yet: the create adds its Region.
+  return chosen.c.kind === 'local' ? resolveConnection(ctx, chosen.c.id) : chosen.c;
 }
 
 async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ connection: Connection; cluster: CacheCluster; confirmed?: boolean; finalSnapshot?: boolean }> {
@@ -264,16 +272,24 @@ export async function createWithInput(
   input: CreateCacheClusterCommandInput,
   /** Told the connection the create goes to (the user may switch to Local or another profile on the way). */
   onTarget?: (connection: Connection) => void,
+  /** The Region the request is written for (its URL's endpoint), when it names one. */
+  requestRegion?: string,
 ): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Error('The request has no CacheClusterId.');
-  const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx));
+  const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
   if (!connection) return undefined;
   onTarget?.(connection);
   const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
   const where = connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
+  // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
+  const mismatch = connection.kind === 'local' ? regionMismatch(requestRegion, connection) : undefined;
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `ElastiCache: creating ${id}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: mismatch ? `ElastiCache: creating ${id} on the Local endpoint (${mismatch[0]!.toLowerCase()}${mismatch.slice(1)})` : `ElastiCache: creating ${id}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -379,8 +395,8 @@ async function createFromRequestCommand(
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
-  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx));
-  return connection && createWithInput(ctx, connection, request.input);
+  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region));
+  return connection && createWithInput(ctx, connection, request.input, undefined, request.region);
 }
 
 async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<vscode.Uri | undefined> {

@@ -61,18 +61,36 @@ export function credentialQuestion(connection: Connection, id: string, failure: 
 }
 
 /**
+ * When a request written for one Region (its URL's endpoint, which the linter checks it against) is created
+ * elsewhere, another Region or the Local endpoint: the problem, in a few words; undefined when it goes there or the
+ * request names no Region.
+ */
+export function regionMismatch(requestRegion: string | undefined, target: Connection): string | undefined {
+  if (!requestRegion || (target.kind === 'aws' && target.region === requestRegion)) return undefined;
+  return `The request is written for ${requestRegion}`;
+}
+
+/**
  * The billing confirmation on AWS: it says that the cluster costs money from the moment it is available, and, when
  * the explorer does not list the create's Region (`listed`: the Regions it lists now), that the Region is added.
+ * A request written for another Region (`requestRegion`) says so first.
  */
-export function billingQuestion(connection: Connection, input: CreateRequestSummary, listed?: readonly string[]): Question {
+export function billingQuestion(connection: Connection, input: CreateRequestSummary, listed?: readonly string[], requestRegion?: string): Question {
   const nodes = input.NumCacheNodes ?? 1;
   const bill = `As soon as the cluster is available you are billed for each hour or partial hour of ${nodes === 1 ? 'its' : 'each of its'} ${nodeCount(nodes, input.CacheNodeType)}, even if you do not use it, until you delete it.`;
   const region = listed
     ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the cluster.`
     : '';
+  const question = `create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})`;
+  const mismatch = regionMismatch(requestRegion, connection);
   return {
-    message: `Create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})?`,
-    detail: bill + region,
+    message: mismatch ? `${mismatch}: ${question} anyway?` : `${question[0]!.toUpperCase()}${question.slice(1)}?`,
+    detail:
+      (mismatch
+        ? `Availability Zones, subnet groups, security groups and SNS topics belong to one Region: those the request names may not exist in ${connection.region}. To create it in ${requestRegion}, cancel and choose that Region's connection.\n\n`
+        : '') +
+      bill +
+      region,
     buttons: [CREATE_BILLED],
   };
 }
@@ -109,7 +127,13 @@ export function sameRegionConnection(connections: readonly Connection[], was: Co
  * The connection to create on, once every question is answered (AWS: credentials found and the bill confirmed;
  * Local: at once), or undefined when the user stopped.
  */
-export async function chooseCreateTarget(connection: Connection, input: CreateRequestSummary, prompts: CreatePrompts): Promise<Connection | undefined> {
+export async function chooseCreateTarget(
+  connection: Connection,
+  input: CreateRequestSummary,
+  prompts: CreatePrompts,
+  /** The Region the request is written for (its URL's endpoint), when it names one. */
+  requestRegion?: string,
+): Promise<Connection | undefined> {
   const id = input.CacheClusterId ?? '';
   let target: Connection | undefined = connection;
   while (target?.kind === 'aws') {
@@ -119,7 +143,7 @@ export async function chooseCreateTarget(connection: Connection, input: CreateRe
       const regions = regionsShowing(await prompts.connections(), target);
       const region = target.region;
       const listedNow = regions?.filter((r) => r !== region);
-      const answer = await prompts.ask(billingQuestion(target, input, listedNow));
+      const answer = await prompts.ask(billingQuestion(target, input, listedNow, requestRegion));
       if (answer !== CREATE_BILLED) return undefined;
       if (regions) await prompts.listRegions(regions);
       return target;

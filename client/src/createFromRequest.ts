@@ -4,9 +4,10 @@
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
+import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { DocumentKind, Finding, Span } from '../../server/src/service/types';
 import { canBecomeAvailable } from './clusterView';
-import { loadSdk } from './connections';
+import { type Connection, awsConnection, loadSdk } from './connections';
 
 export interface CreateRequest {
   /** The whole request in the document. */
@@ -16,6 +17,11 @@ export interface CreateRequest {
   input: CreateCacheClusterCommandInput;
   /** Error findings inside the request: while there are any, the request is not sent. */
   errors: Finding[];
+  /**
+   * The Region of the ElastiCache endpoint the request's URL goes to (the Region the linter checks it against);
+   * undefined for JSON/YAML files and for URLs without an ElastiCache endpoint host.
+   */
+  region?: string;
 }
 
 const createMembers = new Set(Object.keys(serviceModel.shapes.CreateCacheClusterMessage?.members ?? {}));
@@ -37,7 +43,29 @@ export function createRequestsIn(text: string, kind: DocumentKind): CreateReques
     anchor: r.action?.span ?? { start: r.span.start, end: r.span.start },
     input: toSdkInput(r.input),
     errors: kind === 'query' ? errors.filter((f) => f.span.start < r.span.end && f.span.end > r.span.start) : errors,
+    region: r.host ? endpointHostRegion(r.host.value) : undefined,
   }));
+}
+
+/** A connection offered for a create, and whether it is in the Region the request is written for. */
+export interface ConnectionChoice {
+  connection: Connection;
+  inRequestRegion: boolean;
+}
+
+/**
+ * The connections to offer for a request written for `requestRegion`: the AWS connection in that Region first
+ * (one of the explorer's profile in that Region when the explorer does not list it: the create then adds the
+ * Region to the explorer), then the others as listed. Without a Region, the connections as listed.
+ */
+export function connectionChoices(connections: readonly Connection[], requestRegion: string | undefined): ConnectionChoice[] {
+  const choices = connections.map((connection) => ({ connection, inRequestRegion: connection.kind === 'aws' && connection.region === requestRegion }));
+  if (!requestRegion) return choices;
+  const aws = connections.find((c) => c.kind === 'aws');
+  if (aws?.profile && !choices.some((c) => c.inRequestRegion)) {
+    choices.push({ connection: awsConnection(aws.profile, requestRegion, aws.endpoint), inRequestRegion: true });
+  }
+  return [...choices.filter((c) => c.inRequestRegion), ...choices.filter((c) => !c.inRequestRegion)];
 }
 
 /** The request under the cursor, else the only one. */

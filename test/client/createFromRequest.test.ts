@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
-import { type Connection, skipsConfirmation } from '../../client/src/connections';
-import { createCacheCluster, createRequestsIn, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
+import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
+import { connectionChoices, createCacheCluster, createRequestsIn, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { localClientForFile } from './helpers';
@@ -76,6 +77,49 @@ test('query URLs become SDK input without signing parameters; one CodeLens ancho
   assert.equal(memcached.CacheNodes?.length, 2);
   const createLine = log.lines.find((l) => l.startsWith('info CreateCacheCluster'));
   assert.ok(createLine && !createLine.includes('Signature'), 'logged without signatures');
+});
+
+test("the request's Region comes from its URL's endpoint host; JSON/YAML files and other hosts name none", () => {
+  assert.deepEqual(createRequestsIn(signedQuery, 'query').map((r) => r.region), ['us-west-2', 'us-west-2']);
+  const [withPort] = createRequestsIn('https://elasticache.eu-west-1.amazonaws.com:443/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1', 'query');
+  assert.equal(withPort!.region, 'eu-west-1');
+  const [local] = createRequestsIn('http://localhost:4510/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1', 'query');
+  assert.equal(local!.region, undefined);
+  const [bare] = createRequestsIn('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1', 'query');
+  assert.equal(bare!.region, undefined);
+  const [json] = createRequestsIn(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }), 'json');
+  assert.equal(json!.region, undefined);
+});
+
+test("the connection picker offers the request's Region first, with a connection for it when the explorer lists none", () => {
+  const local = fixture.connection;
+  const euWest = awsConnection('fake', 'eu-west-1');
+  const usEast = awsConnection('fake', 'us-east-1');
+  const ids = (region: string | undefined, connections: Connection[]) =>
+    connectionChoices(connections, region).map((c) => `${c.connection.id}${c.inRequestRegion ? ' (request)' : ''}`);
+  assert.deepEqual(ids('us-east-1', [local, euWest, usEast]), ['aws:fake:us-east-1 (request)', 'local', 'aws:fake:eu-west-1']);
+  // The explorer lists eu-west-1 only: the profile's connection in us-east-1 is offered (the create adds the Region).
+  assert.deepEqual(ids('us-east-1', [local, euWest]), ['aws:fake:us-east-1 (request)', 'local', 'aws:fake:eu-west-1']);
+  const endpoint = 'http://127.0.0.1:1234';
+  const [made] = connectionChoices([local, awsConnection('fake', 'eu-west-1', endpoint)], 'us-east-1');
+  assert.equal(made!.connection.endpoint, endpoint, 'the endpoint override stays');
+  // No Region in the request (JSON/YAML, or no ElastiCache host): as listed; no AWS connection to copy: none made up.
+  assert.deepEqual(ids(undefined, [local, euWest, usEast]), ['local', 'aws:fake:eu-west-1', 'aws:fake:us-east-1']);
+  assert.deepEqual(ids('us-east-1', [local]), ['local']);
+});
+
+test('creating in another Region than the request is written for is said in the confirmation; its own Region is not', () => {
+  const input = { CacheClusterId: 'multi-two', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
+  const other = billingQuestion(awsConnection('fake', 'eu-west-1'), input, undefined, 'us-east-1');
+  assert.equal(other.message, 'The request is written for us-east-1: create cache cluster "multi-two" in eu-west-1 (profile fake) anyway?');
+  assert.match(other.detail, /^Availability Zones, .* may not exist in eu-west-1\. To create it in us-east-1, cancel and choose that Region's connection\.\n\nAs soon as/);
+  assert.deepEqual(other.buttons, [CREATE_BILLED]);
+  const same = billingQuestion(awsConnection('fake', 'us-east-1'), input, undefined, 'us-east-1');
+  assert.equal(same.message, 'Create cache cluster "multi-two" in us-east-1 (profile fake)?');
+  assert.match(same.detail, /^As soon as/);
+  assert.equal(billingQuestion(awsConnection('fake', 'eu-west-1'), input).message, 'Create cache cluster "multi-two" in eu-west-1 (profile fake)?', 'no Region: nothing to say');
+  assert.equal(regionMismatch('us-east-1', fixture.connection), 'The request is written for us-east-1', 'Local is never the Region of an AWS endpoint');
+  assert.equal(regionMismatch(undefined, fixture.connection), undefined);
 });
 
 test('toSdkInput keeps CreateCacheCluster members only', () => {

@@ -55,10 +55,15 @@ function withoutPort(host: string): string {
   return i < host.length && i > 0 && host.charCodeAt(i - 1) === 0x3a ? host.slice(0, i - 1) : host;
 }
 
+/** The Region of an ElastiCache endpoint host as a request's URL writes it (a `:port` allowed), else undefined. */
+export function endpointHostRegion(host: string): string | undefined {
+  return regionOfEndpointHost(withoutPort(host));
+}
+
 /** The Region of the request's endpoint host, when the host is an ElastiCache endpoint (computed once per request). */
 export function hostRegion(raw: RawQueryRequest): string | undefined {
   if (!raw.host) return undefined;
-  if (raw.endpointRegion === undefined) raw.endpointRegion = regionOfEndpointHost(withoutPort(raw.host.value)) ?? null;
+  if (raw.endpointRegion === undefined) raw.endpointRegion = endpointHostRegion(raw.host.value) ?? null;
   return raw.endpointRegion ?? undefined;
 }
 
