@@ -1,13 +1,21 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
 import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
+import type { Connection } from './connections';
+
+/**
+ * A reboot's cluster status: `rebooting cache cluster nodes` as the service answers it (the RebootCacheCluster
+ * example in the botocore service model's examples-1.json); the API reference's CacheClusterStatus list spells it
+ * `rebooting cluster nodes`, so both are taken.
+ */
+const rebootingStatuses = ['rebooting cache cluster nodes', 'rebooting cluster nodes'];
 
 /** Statuses during which the cluster changes on its own; the explorer polls while any is shown. */
 const transitionalStatuses = new Set([
   'creating',
   'modifying',
   'deleting',
-  'rebooting cache cluster nodes',
+  ...rebootingStatuses,
   'snapshotting',
 ]);
 
@@ -43,6 +51,7 @@ export function statusIcon(status: string | undefined): StatusIcon {
     case 'modifying':
       return { id: 'sync~spin', color: 'charts.yellow' };
     case 'rebooting cache cluster nodes':
+    case 'rebooting cluster nodes':
       return { id: 'debug-restart', color: 'charts.yellow' };
     case 'snapshotting':
       return { id: 'save', color: 'charts.yellow' };
@@ -146,10 +155,20 @@ export function nodeCount(n: number, nodeType?: string): string {
   return `${n} ${nodeType ? `${nodeType} ` : ''}node${n === 1 ? '' : 's'}`;
 }
 
-/** The reboot confirmation: the question, and the detail under it. */
-export function rebootConfirmation(id: string, nodes: number): { message: string; detail: string } {
+/** Where a connection's clusters are, in a sentence: "us-east-1 (profile default)", "the Local endpoint". */
+export function placeName(connection: Pick<Connection, 'kind' | 'region' | 'profile'>): string {
+  return connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
+}
+
+/** Where, with its preposition: "in us-east-1 (profile default)", "on the Local endpoint". */
+export function atPlace(connection: Pick<Connection, 'kind' | 'region' | 'profile'>): string {
+  return `${connection.kind === 'aws' ? 'in' : 'on'} ${placeName(connection)}`;
+}
+
+/** The reboot confirmation: the question, naming the place, and the detail under it. */
+export function rebootConfirmation(id: string, nodes: number, connection: Pick<Connection, 'kind' | 'region' | 'profile'>): { message: string; detail: string } {
   return {
-    message: `Reboot ${nodes === 1 ? 'the' : 'all'} ${nodeCount(nodes)} of cache cluster "${id}"?`,
+    message: `Reboot ${nodes === 1 ? 'the' : 'all'} ${nodeCount(nodes)} of cache cluster "${id}" ${atPlace(connection)}?`,
     detail: `${nodes === 1 ? 'The node is unavailable while it restarts' : 'The nodes are unavailable while they restart'}; data that is not persisted is lost.`,
   };
 }

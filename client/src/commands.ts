@@ -5,7 +5,7 @@ import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } 
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { deleteConfirmationDetail, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
+import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
@@ -281,7 +281,7 @@ export async function createWithInput(
   if (!connection) return undefined;
   onTarget?.(connection);
   const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
-  const where = connection.kind === 'aws' ? `${connection.region} (profile ${connection.profile})` : 'the Local endpoint';
+  const where = placeName(connection);
   // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
   const mismatch = connection.kind === 'local' ? regionMismatch(requestRegion, connection) : undefined;
   return vscode.window.withProgress(
@@ -422,19 +422,59 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<void> {
+/** Reboots every node after confirming (naming the place), then follows the cluster in a notification until it is available. */
+async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<CacheCluster | undefined> {
   const { connection, cluster, confirmed } = await clusterFromArg(ctx, arg);
   const id = cluster.CacheClusterId!;
   const nodeIds = (cluster.CacheNodes ?? []).map((n) => n.CacheNodeId!).filter(Boolean);
   if (!confirmed) {
-    const question = rebootConfirmation(id, nodeIds.length);
+    const question = rebootConfirmation(id, nodeIds.length, connection);
     const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Reboot');
-    if (!ok) return;
+    if (!ok) return undefined;
   }
-  const { RebootCacheClusterCommand } = await loadSdk();
-  await (await ctx.client(connection)).send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
-  await ctx.tree.model.track(connection, id);
-  ctx.tree.poller.kick();
+  const [{ RebootCacheClusterCommand }, { waitUntilAvailable }] = await Promise.all([loadSdk(), import('./createFromRequest')]);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `ElastiCache: rebooting ${id} ${atPlace(connection)}`, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const client = await ctx.client(connection);
+      progress.report({ message: `restarting ${nodeCount(nodeIds.length)}…` });
+      // Not abortable: a reboot request cut off in flight may still reboot the nodes.
+      await client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
+      ctx.log.info(`RebootCacheCluster ${id} accepted on ${connection.label}`);
+      // AWS shows `rebooting cache cluster nodes` for minutes, the explorer polling it; the Local endpoint answers
+      // once its nodes have restarted (within seconds), so its row is usually available again at once.
+      const show = async (): Promise<void> => {
+        try {
+          await ctx.tree.model.track(connection, id);
+          ctx.tree.poller.kick();
+        } catch (err) {
+          ctx.log.warn(`Cluster ${id} is rebooting; the explorer could not show it yet: ${describeFailure(err).message}`);
+        }
+      };
+      await show();
+      progress.report({ message: 'rebooting… (cancel stops following, not the reboot)' });
+      let rebooted: CacheCluster | undefined;
+      try {
+        rebooted = await waitUntilAvailable(client, id, {
+          timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
+          intervalMs: connection.kind === 'local' ? 300 : 10_000,
+          abortSignal: abort.signal,
+          onStatus: (status) => progress.report({ message: status }),
+        });
+      } catch (err) {
+        if (!abort.signal.aborted) {
+          const message = `Cache cluster ${id} ${atPlace(connection)} was rebooted, but ${describeFailure(err).message}`;
+          ctx.log.error(message);
+          void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
+        }
+      }
+      await show();
+      if (rebooted) void vscode.window.showInformationMessage(`Cache cluster ${id} ${atPlace(connection)} is available again after its reboot.`);
+      return rebooted;
+    },
+  );
 }
 
 const SNAPSHOT_THEN_DELETE = 'Take Final Snapshot, then Delete';
@@ -446,7 +486,7 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   const snapshots = cluster.Engine !== 'memcached' && connection.kind === 'aws';
   let snapshot = finalSnapshot === true && snapshots;
   if (!confirmed) {
-    const where = connection.kind === 'local' ? 'the Local endpoint' : `${connection.region} (profile ${connection.profile})`;
+    const where = placeName(connection);
     const detail = deleteConfirmationDetail({
       nodes: cluster.NumCacheNodes,
       where,

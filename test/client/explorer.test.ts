@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { clusterDescription, clusterTooltip, deleteConfirmationDetail, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
-import { type Connection, createClient, localConnection } from '../../client/src/connections';
+import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
+import { clusterDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
+import { waitUntilAvailable } from '../../client/src/createFromRequest';
+import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
 
@@ -279,11 +280,12 @@ test('the reboot and delete confirmations count the nodes of real clusters in pl
   const one = await available('count-one');
   const three = await available('count-three');
 
-  const rebootOne = rebootConfirmation('count-one', one.CacheNodes!.length);
-  assert.equal(rebootOne.message, 'Reboot the 1 node of cache cluster "count-one"?');
+  // The place is named as the delete confirmation names it.
+  const rebootOne = rebootConfirmation('count-one', one.CacheNodes!.length, fixture.connection);
+  assert.equal(rebootOne.message, 'Reboot the 1 node of cache cluster "count-one" on the Local endpoint?');
   assert.match(rebootOne.detail, /^The node is unavailable while it restarts;/);
-  const rebootThree = rebootConfirmation('count-three', three.CacheNodes!.length);
-  assert.equal(rebootThree.message, 'Reboot all 3 nodes of cache cluster "count-three"?');
+  const rebootThree = rebootConfirmation('count-three', three.CacheNodes!.length, awsConnection('default', 'us-east-1'));
+  assert.equal(rebootThree.message, 'Reboot all 3 nodes of cache cluster "count-three" in us-east-1 (profile default)?');
   assert.match(rebootThree.detail, /^The nodes are unavailable while they restart;/);
 
   const deleteOne = deleteConfirmationDetail({ nodes: one.NumCacheNodes, where: 'us-east-1 (profile default)', aws: true, snapshotButton: 'Snapshot' });
@@ -294,4 +296,22 @@ test('the reboot and delete confirmations count the nodes of real clusters in pl
   assert.equal(deleteThree, 'Deletion is permanent: the cluster, its 3 nodes and the data in them are removed from the Local endpoint and cannot be recovered.');
   assert.match(deleteConfirmationDetail({ nodes: undefined, where: 'the Local endpoint', aws: false }), /the cluster, its nodes and the data in them/);
   assert.doesNotMatch([rebootOne, rebootThree].map((q) => q.message + q.detail).join() + deleteOne + deleteThree, /\(s\)/);
+});
+
+test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` once its node is back, and is followed to available', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'reboot-me', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const before = await waitUntilAvailable(fixture.client, 'reboot-me', { timeoutMs: 30_000, intervalMs: 100 });
+  const nodeIds = before.CacheNodes!.map((n) => n.CacheNodeId!);
+  const out = await fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'reboot-me', CacheNodeIdsToReboot: nodeIds }));
+  // What the reboot answers, as AWS does: the explorer polls while it shows, with its own icon.
+  assert.equal(out.CacheCluster?.CacheClusterStatus, 'rebooting cache cluster nodes');
+  assert.ok(isTransitional(out.CacheCluster?.CacheClusterStatus));
+  assert.equal(statusIcon(out.CacheCluster?.CacheClusterStatus).id, 'debug-restart');
+  // The API reference's spelling of the same status is followed too.
+  assert.ok(isTransitional('rebooting cluster nodes'));
+  assert.equal(statusIcon('rebooting cluster nodes').id, 'debug-restart');
+  const seen: string[] = [];
+  const after = await waitUntilAvailable(fixture.client, 'reboot-me', { timeoutMs: 30_000, intervalMs: 100, onStatus: (s) => seen.push(s) });
+  assert.equal(after.CacheClusterStatus, 'available');
+  assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
 });
