@@ -22,6 +22,30 @@ test('outline: one symbol per request named by action and CacheClusterId, a chil
   }
 });
 
+test('outline: each request is named by the id its action acts on (ReplicationGroupId, SnapshotName, …), not its host', () => {
+  const text = [
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateReplicationGroup&ReplicationGroupId=multi-two&ReplicationGroupDescription=d&CacheNodeType=cache.t3.micro&Engine=redis',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateSnapshot&CacheClusterId=src&SnapshotName=nightly',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeSnapshots&SnapshotName=only-this',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheSubnetGroup&CacheSubnetGroupName=sub&CacheSubnetGroupDescription=d&SubnetIds.SubnetIdentifier.1=subnet-1',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeEvents&Duration=60',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateReplicationGroup&ReplicationGroupDescription=no-id',
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheClustr&CacheClusterId=misspelt-action',
+  ].join('\n\n###\n');
+  const symbols = documentSymbols(analyze(text, 'query'));
+  assert.deepEqual(symbols.map((s) => s.name), [
+    'CreateReplicationGroup multi-two',
+    'CreateSnapshot nightly',
+    'DescribeSnapshots only-this',
+    'CreateCacheSubnetGroup sub',
+    'DescribeEvents',
+    'CreateReplicationGroup',
+    'CreateCacheClustr misspelt-action',
+  ]);
+  // The host stays the detail beside the name.
+  assert.ok(symbols.every((s) => s.detail === 'elasticache.us-east-1.amazonaws.com'));
+});
+
 test('outline of CLI input files, with nested members; secrets are masked', () => {
   const json = '{\n  "CacheClusterId": "c1",\n  "AuthToken": "0123456789abcdefXYZ",\n  "Tags": [{ "Key": "team", "Value": "x" }]\n}';
   const [request] = documentSymbols(analyze(json, 'json'));

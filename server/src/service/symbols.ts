@@ -1,5 +1,7 @@
-// Document outline: one symbol per request (action + CacheClusterId), one child per parameter as written.
+// Document outline: one symbol per request (action + the id it acts on), one child per parameter as written.
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
+import { serviceModel } from '../model/generated/serviceModel';
+import { operationModel } from '../model/operations';
 import { isSecretName } from '../model/secrets';
 import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
 
@@ -63,10 +65,42 @@ function scalarInput(request: ParsedRequest, member: string): string | undefined
   return typeof v === 'string' ? v : undefined;
 }
 
+const idMembersByAction = new Map<string, readonly string[]>();
+
+/**
+ * The members that name what an action acts on, from the service model: its input's string members named `…Id` or
+ * `…Name`, the required ones first (CreateReplicationGroup: ReplicationGroupId; CreateSnapshot: SnapshotName;
+ * DescribeCacheClusters: CacheClusterId, when given). An action the model does not know falls back to CacheClusterId.
+ */
+function idMembers(action: string): readonly string[] {
+  let members = idMembersByAction.get(action);
+  if (!members) {
+    const operation = operationModel(action);
+    // No such action (misspelt, or missing): CacheClusterId, which most requests of this extension's files name.
+    if (!operation) return ['CacheClusterId'];
+    const input = serviceModel.shapes[operation.input ?? ''];
+    const required = new Set(input?.required ?? []);
+    const ids = Object.entries(input?.members ?? {})
+      .filter(([name, m]) => /(Id|Name)$/.test(name) && serviceModel.shapes[m.shape]?.type === 'string')
+      .map(([name]) => name);
+    members = [...ids.filter((m) => required.has(m)), ...ids.filter((m) => !required.has(m))];
+    idMembersByAction.set(action, members);
+  }
+  return members;
+}
+
+/** The id the request acts on, as written: the first of its action's id members it gives a value. */
+function requestId(request: ParsedRequest, action: string): string | undefined {
+  for (const member of idMembers(action)) {
+    const id = scalarInput(request, member) ?? request.params?.find((p) => p.name === member)?.value;
+    if (id) return id;
+  }
+  return undefined;
+}
+
 function requestSymbol(request: ParsedRequest): OutlineSymbol {
   const action = request.action?.name ?? (request.kind === 'query' ? '(no Action)' : 'CreateCacheCluster');
-  const clusterId =
-    scalarInput(request, 'CacheClusterId') ?? request.params?.find((p) => p.name === 'CacheClusterId')?.value;
+  const id = requestId(request, action);
   const children: OutlineSymbol[] = request.params
     ? request.params.map((p) => ({
         name: p.name,
@@ -78,7 +112,7 @@ function requestSymbol(request: ParsedRequest): OutlineSymbol {
       }))
     : request.entries.map((e) => entrySymbol(e, false));
   return {
-    name: clusterId ? `${action} ${clusterId}` : action,
+    name: id ? `${action} ${id}` : action,
     detail: request.host?.value,
     kind: 'request',
     span: request.span,
