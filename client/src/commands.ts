@@ -35,6 +35,9 @@ type ConnectionArg = Connection | string | { connection?: Connection | string } 
 /** `confirmed: true` skips the reboot/delete modal, on Local only: AWS always asks. */
 type ClusterArg = ClusterItem | { connection: Connection | string; cacheClusterId: string; confirmed?: boolean; finalSnapshot?: boolean };
 
+/** A command that cannot do what was asked here, for a reason the user can act on: said as it is, not as a failure. */
+class Refusal extends Error {}
+
 export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
   const guard =
     <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
@@ -42,6 +45,10 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
       try {
         return await fn(...args);
       } catch (err) {
+        if (err instanceof Refusal) {
+          void vscode.window.showInformationMessage(err.message);
+          return undefined;
+        }
         const failure = describeFailure(err);
         ctx.log.error(failure.message);
         void vscode.window.showErrorMessage(`ElastiCache: ${failure.message}`, 'Show Log').then((a) => a && ctx.log.show());
@@ -161,7 +168,7 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string): Promi
 async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ connection: Connection; cluster: CacheCluster; confirmed?: boolean; finalSnapshot?: boolean }> {
   if (arg && 'type' in arg && arg.type === 'cluster') return { connection: arg.connection, cluster: arg.cluster };
   const plain = arg as Exclude<ClusterArg, ClusterItem>;
-  if (!plain?.cacheClusterId) throw new Error('Choose a cluster in the ElastiCache explorer.');
+  if (!plain?.cacheClusterId) throw new Refusal('Choose a cluster in the ElastiCache explorer.');
   const connection = (await resolveConnection(ctx, plain.connection))!;
   const cached = ctx.tree.model.findCluster(connection.id, plain.cacheClusterId);
   const cluster = cached?.cluster ?? (await describe(ctx, connection, plain.cacheClusterId));
@@ -181,7 +188,7 @@ async function copy(item: ExplorerItem, what: 'endpoint' | 'arn'): Promise<void>
   let text: string | undefined;
   if (item.type === 'cluster') text = what === 'arn' ? item.cluster.ARN : endpointOf(item.cluster);
   if (item.type === 'cacheNode') text = what === 'arn' ? item.cluster.cluster.ARN : nodeEndpoint(item.node);
-  if (!text) throw new Error(`This item has no ${what === 'arn' ? 'ARN' : 'endpoint'} yet.`);
+  if (!text) throw new Refusal(`This item has no ${what === 'arn' ? 'ARN' : 'endpoint'} yet.`);
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
 }
@@ -276,7 +283,7 @@ export async function createWithInput(
   requestRegion?: string,
 ): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
-  if (!id) throw new Error('The request has no CacheClusterId.');
+  if (!id) throw new Refusal('The request has no CacheClusterId.');
   const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
   if (!connection) return undefined;
   onTarget?.(connection);
@@ -371,17 +378,15 @@ async function createFromRequestCommand(
   const uri = typeof opts.uri === 'string' ? vscode.Uri.parse(opts.uri) : opts.uri;
   const editor = vscode.window.activeTextEditor;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
-  if (!document) throw new Error('Open a .elasticache or *.elasticache.json/yaml file first.');
+  if (!document) throw new Refusal('Open a .elasticache or *.elasticache.json/yaml file first.');
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
-  if (!kind) throw new Error(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createRequestsIn, requestAt, refusal, firstError } = await import('./createFromRequest');
-  const requests = createRequestsIn(document.getText(), kind);
+  if (!kind) throw new Refusal(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
+  const { createTargetAt, refusal, firstError } = await import('./createFromRequest');
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
-  const request = requestAt(requests, offset);
-  if (!request) {
-    throw new Error(requests.length === 0 ? 'This file has no CreateCacheCluster request.' : 'Put the cursor inside the CreateCacheCluster request to send.');
-  }
+  const target = createTargetAt(document.getText(), kind, offset);
+  if ('problem' in target) throw new Refusal(target.problem);
+  const { request } = target;
   const refused = refusal(request);
   if (refused) {
     // Take the user to the first error, then say why nothing was sent.

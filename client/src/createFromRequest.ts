@@ -5,7 +5,7 @@ import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } 
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
-import type { DocumentKind, Finding, Span } from '../../server/src/service/types';
+import type { Analysis, DocumentKind, Finding, Span } from '../../server/src/service/types';
 import { canBecomeAvailable } from './clusterView';
 import { type Connection, awsConnection, loadSdk } from './connections';
 
@@ -32,7 +32,10 @@ export function toSdkInput(input: Record<string, unknown>): CreateCacheClusterCo
 }
 
 export function createRequestsIn(text: string, kind: DocumentKind): CreateRequest[] {
-  const analysis = analyze(text, kind);
+  return createRequestsOf(analyze(text, kind), kind);
+}
+
+function createRequestsOf(analysis: Analysis, kind: DocumentKind): CreateRequest[] {
   const errors = analysis.findings.filter((f) => f.severity === 'error');
   const requests = analysis.requests.filter((r) =>
     // A JSON/YAML request file is CLI input for create-cache-cluster; a query names its action.
@@ -66,6 +69,27 @@ export function connectionChoices(connections: readonly Connection[], requestReg
     choices.push({ connection: awsConnection(aws.profile, requestRegion, aws.endpoint), inRequestRegion: true });
   }
   return [...choices.filter((c) => c.inRequestRegion), ...choices.filter((c) => !c.inRequestRegion)];
+}
+
+/** The CreateCacheCluster request to send, or why there is none, in a sentence for the user. */
+export type CreateTarget = { request: CreateRequest } | { problem: string };
+
+/**
+ * The CreateCacheCluster request "Create Cluster from Request" sends: the one under the cursor, else the only one.
+ * A cursor in a request of another action is told so by name (only CreateCacheCluster creates from a file).
+ */
+export function createTargetAt(text: string, kind: DocumentKind, offset: number | undefined): CreateTarget {
+  const analysis = analyze(text, kind);
+  const requests = createRequestsOf(analysis, kind);
+  const only = 'Only CreateCacheCluster requests can be created from a file';
+  // The cursor's own request first: in a request of another action, the file's only CreateCacheCluster is not it.
+  const under = offset === undefined ? undefined : analysis.requests.find((r) => offset >= r.span.start && offset <= r.span.end);
+  const request = under ? requests.find((r) => r.span.start === under.span.start) : requestAt(requests, offset);
+  if (request) return { request };
+  if (under) return { problem: `${only}; this one ${under.action ? `is ${under.action.name}` : 'has no Action'}.` };
+  if (requests.length > 0) return { problem: 'Put the cursor inside the CreateCacheCluster request to send: this file has several.' };
+  const actions = [...new Set(analysis.requests.map((r) => r.action?.name).filter((a): a is string => !!a))];
+  return { problem: actions.length > 0 ? `${only}; this file has ${actions.join(', ')}.` : 'This file has no CreateCacheCluster request.' };
 }
 
 /** The request under the cursor, else the only one. */

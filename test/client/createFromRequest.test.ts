@@ -9,7 +9,7 @@ import { clusterToCreateInput, requestFileName, requestFileText } from '../../cl
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, createCacheCluster, createRequestsIn, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { localClientForFile } from './helpers';
@@ -120,6 +120,29 @@ test('creating in another Region than the request is written for is said in the 
   assert.equal(billingQuestion(awsConnection('fake', 'eu-west-1'), input).message, 'Create cache cluster "multi-two" in eu-west-1 (profile fake)?', 'no Region: nothing to say');
   assert.equal(regionMismatch('us-east-1', fixture.connection), 'The request is written for us-east-1', 'Local is never the Region of an AWS endpoint');
   assert.equal(regionMismatch(undefined, fixture.connection), undefined);
+});
+
+test('a cursor in a request of another action is told plainly that only CreateCacheCluster creates from a file', () => {
+  const replicationGroup = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateReplicationGroup&ReplicationGroupId=rg&ReplicationGroupDescription=d&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheClusters=2';
+  const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=one&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+  const text = `${replicationGroup}\n\n###\n${create}\n`;
+  const problem = (t: string, offset: number | undefined) => {
+    const target = createTargetAt(t, 'query', offset);
+    return 'problem' in target ? target.problem : `request ${target.request.input.CacheClusterId}`;
+  };
+  // The file's only CreateCacheCluster is not what a cursor in the CreateReplicationGroup asks for.
+  assert.equal(problem(text, text.indexOf('ReplicationGroupId')), 'Only CreateCacheCluster requests can be created from a file; this one is CreateReplicationGroup.');
+  assert.equal(problem(text, text.indexOf('CacheClusterId=one')), 'request one');
+  assert.equal(problem(text, undefined), 'request one', 'no cursor: the only one');
+  assert.equal(problem(replicationGroup, undefined), 'Only CreateCacheCluster requests can be created from a file; this file has CreateReplicationGroup.');
+  assert.equal(problem('CacheClusterId=x&Engine=redis', 0), 'Only CreateCacheCluster requests can be created from a file; this one has no Action.');
+  assert.equal(problem(`${create}\n\n###\n${create.replace('=one', '=two')}`, undefined), 'Put the cursor inside the CreateCacheCluster request to send: this file has several.');
+  assert.equal(problem('# nothing yet\n', undefined), 'This file has no CreateCacheCluster request.');
+  for (const t of [text, replicationGroup]) assert.doesNotMatch(problem(t, 0), /^Error/);
+  // A CLI input file is create-cache-cluster input whatever the cursor.
+  const json = JSON.stringify({ CacheClusterId: 'j', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
+  const target = createTargetAt(json, 'json', 1);
+  assert.ok('request' in target && target.request.input.CacheClusterId === 'j');
 });
 
 test('toSdkInput keeps CreateCacheCluster members only', () => {
