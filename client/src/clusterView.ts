@@ -146,8 +146,11 @@ export function clusterToCreateInput(c: CacheCluster, options: { includePort?: b
   return input;
 }
 
-export function requestFileText(c: CacheCluster, options: { includePort?: boolean } = {}): string {
-  return JSON.stringify(clusterToCreateInput(c, options), null, 2) + '\n';
+/** The request file's text; `cacheClusterId` names the new cluster (see copyId) instead of the existing one. */
+export function requestFileText(c: CacheCluster, options: { includePort?: boolean; cacheClusterId?: string } = {}): string {
+  const input = clusterToCreateInput(c, options);
+  if (options.cacheClusterId) input.CacheClusterId = options.cacheClusterId;
+  return JSON.stringify(input, null, 2) + '\n';
 }
 
 /** A count of nodes in plain English: "1 node", "3 nodes", "1 cache.t3.micro node". */

@@ -2,6 +2,7 @@
 // tests and other extensions) and asks the user otherwise. Failures become one readable notification with
 // "Show Log"; never a stack trace.
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
@@ -404,18 +405,38 @@ async function createFromRequestCommand(
   return connection && createWithInput(ctx, connection, request.input, undefined, request.region);
 }
 
-async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<vscode.Uri | undefined> {
+/**
+ * Opens a cluster's settings as a new CreateCacheCluster request, under a new id (copyId): unsaved, so nothing is
+ * written until the user saves it where they choose. The untitled document carries a `<id>.elasticache.json` path
+ * (the workspace folder's, else the home directory's): the language server's document selector and its request
+ * kind go by that name, so the unsaved file is checked and gets its "Create cluster" lens, and Save proposes it.
+ */
+async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<vscode.Uri> {
   const { connection, cluster } = await clusterFromArg(ctx, arg);
-  const text = requestFileText(cluster, { includePort: connection.kind === 'aws' });
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) {
-    return saveRequest(JSON.parse(text) as Record<string, unknown>, requestFileName(cluster));
+  const taken = new Set(
+    ctx.tree.model
+      .listedClusters()
+      .filter((c) => c.connection.id === connection.id)
+      .map((c) => (c.cluster.CacheClusterId ?? '').toLowerCase()),
+  );
+  const { copyId } = await import('./createFromRequest');
+  const id = copyId(cluster.CacheClusterId ?? 'cluster', taken);
+  const text = requestFileText(cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
+  let target = vscode.Uri.joinPath(folder, requestFileName({ CacheClusterId: id }));
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  for (let i = 2; open.has(target.path) || (await exists(target)); i++) {
+    target = vscode.Uri.joinPath(folder, requestFileName({ CacheClusterId: `${id}-${i}` }));
   }
-  let target = vscode.Uri.joinPath(folder, requestFileName(cluster));
-  for (let i = 2; await exists(target); i++) target = vscode.Uri.joinPath(folder, requestFileName(cluster).replace(/\.elasticache\.json$/, `-${i}.elasticache.json`));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-  await vscode.window.showTextDocument(target);
-  return target;
+  const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
+  // The new id selected: the value to change for another name.
+  const at = text.indexOf(JSON.stringify(id)) + 1;
+  editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + id.length));
+  editor.revealRange(editor.selection);
+  void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
+  return document.uri;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -2,6 +2,7 @@
 // service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
 // query form's signing parameters are dropped). No VS Code imports.
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { LIMITS } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
@@ -25,6 +26,19 @@ export interface CreateRequest {
 }
 
 const createMembers = new Set(Object.keys(serviceModel.shapes.CreateCacheClusterMessage?.members ?? {}));
+
+/**
+ * The CacheClusterId of a new cluster with an existing one's settings: `<id>-copy`, else `<id>-copy-2`, … (the
+ * first not in `taken`, lowercase ids), cut to fit LIMITS.cacheClusterIdMaxLength without a trailing hyphen. The
+ * existing id would only fail with CacheClusterAlreadyExists.
+ */
+export function copyId(id: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '-copy' : `-copy-${n}`;
+    const candidate = `${id.slice(0, LIMITS.cacheClusterIdMaxLength - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
 
 /** Keeps CreateCacheClusterMessage members only: Action, Version, SignatureVersion, X-Amz-*… are the SDK's business. */
 export function toSdkInput(input: Record<string, unknown>): CreateCacheClusterCommandInput {

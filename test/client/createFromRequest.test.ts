@@ -9,9 +9,10 @@ import { clusterToCreateInput, requestFileName, requestFileText } from '../../cl
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
+import { validateCacheClusterId } from '../../server/src/service/validators';
 import { localClientForFile } from './helpers';
 
 const fixture = localClientForFile();
@@ -198,12 +199,36 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
   await assert.rejects(createCacheCluster(fixture.client, { CacheClusterId: 'to-file', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, AuthToken: token, CacheSubnetGroupName: 'default' }), /already exists/i);
   assert.ok(log.lines.some((l) => l.startsWith('error CreateCacheCluster')), 'the failed call is logged');
   assert.ok(!log.lines.join('\n').includes(token), 'no AuthToken in the API log');
+  // Opened as a new request it names a new cluster, which the service creates: the old id exists already.
+  const copy = await waitUntilAvailable(fixture.client, 'to-file-mc', { timeoutMs: 5_000 });
+  const newId = copyId('to-file-mc', new Set(['to-file', 'to-file-mc']));
+  const copyText = requestFileText(copy, { cacheClusterId: newId });
+  const [copyRequest] = createRequestsIn(copyText, 'json');
+  assert.equal(refusal(copyRequest!), undefined, copyText);
+  assert.equal(copyRequest!.input.CacheClusterId, 'to-file-mc-copy');
+  assert.deepEqual(JSON.parse(copyText), { ...(JSON.parse(requestFileText(copy)) as object), CacheClusterId: 'to-file-mc-copy' }, 'only the id differs');
+  await createCacheCluster(fixture.client, copyRequest!.input);
+  assert.equal((await waitUntilAvailable(fixture.client, newId, { timeoutMs: 30_000, intervalMs: 100 })).NumCacheNodes, 2);
   const redis = await waitUntilAvailable(fixture.client, 'to-file', { timeoutMs: 5_000 });
   const input = clusterToCreateInput(redis, { includePort: true });
   assert.equal(input.TransitEncryptionEnabled, true);
   assert.equal(input.CacheSubnetGroupName, 'default');
   assert.equal(input.SnapshotRetentionLimit, 3);
   assert.equal(typeof input.Port, 'number', 'AWS clusters keep their port');
+});
+
+test('a copy of a cluster gets a new, valid id: <id>-copy, then -copy-2, …, within 50 characters', () => {
+  assert.equal(copyId('web', new Set()), 'web-copy');
+  assert.equal(copyId('web', new Set(['web', 'web-copy'])), 'web-copy-2');
+  assert.equal(copyId('Web', new Set(['web-copy', 'web-copy-2'])), 'Web-copy-3', 'ids are taken whatever their case');
+  const long = `a${'b'.repeat(43)}-${'c'.repeat(5)}`;
+  assert.equal(long.length, 50);
+  const copy = copyId(long, new Set());
+  assert.equal(copy, `a${'b'.repeat(43)}-copy`, 'cut to fit 50, without the cut leaving a double hyphen');
+  for (const id of [copy, copyId(long, new Set([copy.toLowerCase()]))]) {
+    assert.equal(validateCacheClusterId(id), undefined, id);
+    assert.ok(id.length <= 50);
+  }
 });
 
 test('a create cancelled while in flight is told apart from a failure (the cluster may exist); failures still throw', async () => {

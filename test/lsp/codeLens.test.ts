@@ -151,3 +151,23 @@ test('after the skeleton is inserted, the diagnostics push asks the client to re
     assert.equal(await other.shutdown(), 0);
   }
 });
+
+test('an unsaved (untitled) document named *.elasticache.json is checked and gets its lens; an untitled JSON without that name is not', async () => {
+  // "Open as Request File" opens such a document: nothing written until the user saves it.
+  const uri = 'untitled:/work/requests/web-copy.elasticache.json';
+  const text = JSON.stringify({ CacheClusterId: 'web-copy', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNode: 1 }, null, 2);
+  await client.open(uri, 'json', text);
+  const { diagnostics } = await client.diagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.code === 'unknown-parameter' && /NumCacheNodes/.test(d.message)), JSON.stringify(diagnostics));
+  const fixed = text.replace('NumCacheNode"', 'NumCacheNodes"');
+  await client.change(uri, 2, fixed);
+  assert.deepEqual((await client.diagnostics(uri, (p) => p.version === 2)).diagnostics, []);
+  const [lens, ...more] = await lenses(uri);
+  assert.equal(more.length, 0);
+  assert.equal(lens!.command?.title, 'Create cluster');
+  assert.deepEqual(lens!.command?.arguments, [{ uri, offset: 0 }]);
+
+  const plain = 'untitled:Untitled-1';
+  await client.open(plain, 'json', text);
+  assert.deepEqual(await lenses(plain), [], 'not a request file by its name');
+});
