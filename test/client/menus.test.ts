@@ -101,3 +101,18 @@ test('error rows: a short label, the explanation beside it, and the fix as click
   assert.deepEqual(inlineFor('error.retry'), ['elasticache.refresh']);
   assert.deepEqual(inlineFor('message'), []);
 });
+
+test('every setting\'s default passes its own schema in the Settings editor: no "URI expected" under an empty endpoint URL', () => {
+  const settings = (manifest as unknown as { contributes: { configuration: { properties: Record<string, { type: string; default?: unknown; format?: string; pattern?: string; patternErrorMessage?: string }> } } }).contributes.configuration.properties;
+  for (const [name, schema] of Object.entries(settings)) {
+    if (schema.type !== 'string' || typeof schema.default !== 'string') continue;
+    // The Settings editor checks a `format` on every value, the empty default included.
+    if (schema.default === '') assert.equal(schema.format, undefined, `${name}: an empty default fails "format": "${schema.format}"`);
+    if (schema.pattern) assert.match(schema.default, new RegExp(schema.pattern), `${name}: the default fails its pattern`);
+  }
+  const endpoint = settings['elasticache.endpointUrl']!;
+  const valid = new RegExp(endpoint.pattern!);
+  for (const url of ['', 'https://vpce-0123-abcd.elasticache.us-east-1.vpce.amazonaws.com', 'http://localhost:4510']) assert.match(url, valid, url);
+  for (const url of ['elasticache.us-east-1.amazonaws.com', 'ftp://x', 'https://', ' ']) assert.doesNotMatch(url, valid, url);
+  assert.match(endpoint.patternErrorMessage ?? '', /http:\/\/ or https:\/\/ URL, or empty/);
+});
