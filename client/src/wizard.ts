@@ -233,15 +233,13 @@ export class CreateClusterWizard {
   }
 
   /**
-   * 1-based position and the number of steps ("Step n/N"), stable while the choices are made: the optional AUTH
-   * token step counts from the engine on (Valkey, Redis OSS) whether encryption is turned on or not, so the total
-   * does not change part-way (with encryption off, the review follows the encryption step as n+2/N). Before the
-   * engine is chosen there is no total: the engines ask different numbers of steps.
+   * 1-based position among the steps that apply now, with no total: the number of steps is not known before the
+   * engine is chosen (the engines ask different ones), and a counter that gains a total part-way ("2", then "3/9")
+   * reads as inconsistent. Counting applicable steps only, the number grows by one per step (no gap for a skipped
+   * AUTH token step).
    */
-  position(): { step: number; total?: number } {
-    const counted = allSteps.filter((s) => s.applies(this.state) || (s.id === 'authToken' && isRedisLike(this.state.engine)));
-    const step = counted.findIndex((s) => s.id === this.currentId) + 1;
-    return this.state.engine === undefined ? { step } : { step, total: counted.length };
+  position(): { step: number } {
+    return { step: this.steps().findIndex((s) => s.id === this.currentId) + 1 };
   }
 
   get canGoBack(): boolean {

@@ -34,10 +34,10 @@ export async function runWizardUi(wizard: CreateClusterWizard): Promise<boolean>
 }
 
 function decorate(q: vscode.QuickPick<ValueItem> | vscode.InputBox, wizard: CreateClusterWizard, step: Step): void {
-  const { step: n, total } = wizard.position();
   q.title = `Create Cache Cluster: ${step.title}`;
-  q.step = n;
-  q.totalSteps = total;
+  // The step number alone, at every step (see position()).
+  q.step = wizard.position().step;
+  q.totalSteps = undefined;
   q.ignoreFocusOut = true;
   q.buttons = wizard.canGoBack ? [vscode.QuickInputButtons.Back] : [];
 }
