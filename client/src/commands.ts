@@ -291,11 +291,11 @@ export async function createWithInput(
   const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
   const where = placeName(connection);
   // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
-  const mismatch = connection.kind === 'local' ? regionMismatch(requestRegion, connection) : undefined;
+  const writtenFor = connection.kind === 'local' && regionMismatch(requestRegion, connection) ? requestRegion : undefined;
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: mismatch ? `ElastiCache: creating ${id} on the Local endpoint (${mismatch[0]!.toLowerCase()}${mismatch.slice(1)})` : `ElastiCache: creating ${id}`,
+      title: writtenFor ? `ElastiCache: creating ${id} on the Local endpoint (the request is written for ${writtenFor})` : `ElastiCache: creating ${id}`,
       cancellable: true,
     },
     async (progress, token) => {
