@@ -5,6 +5,7 @@ import { redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
+  | 'credentialsTimeout'
   | 'expiredToken'
   | 'accessDenied'
   | 'invalidCredentials'
@@ -49,6 +50,37 @@ const networkCodes = new Set([
   'RequestTimeout',
 ]);
 
+/**
+ * Resolving a profile's credentials took longer than the extension waits (connections.ts). `source` names where the
+ * profile gets them from (credential_process, SSO…), never the command or any value.
+ */
+export class CredentialsTimeoutError extends Error {
+  override readonly name = 'CredentialsTimeoutError';
+  constructor(
+    readonly profile: string,
+    readonly source: string | undefined,
+    readonly timeoutMs: number,
+  ) {
+    super(credentialsTimeoutMessage(profile, source, timeoutMs));
+  }
+}
+
+/** Which profile, its credential source and the wait ("profile hang (credential_process), 15 s"), then what to check. */
+function credentialsTimeoutParts(e: { profile: string; source: string | undefined; timeoutMs: number }): { what: string; check: string } {
+  const check =
+    e.source === 'credential_process'
+      ? 'check that its command answers when run in a terminal'
+      : e.source === 'SSO'
+        ? `check the SSO login (aws sso login --profile ${e.profile})`
+        : "check the profile's settings";
+  return { what: `profile ${e.profile} (${e.source ?? 'credential chain'}), no answer in ${e.timeoutMs < 1000 ? `${e.timeoutMs} ms` : `${Math.round(e.timeoutMs / 1000)} s`}`, check: `${check}, or choose another profile` };
+}
+
+function credentialsTimeoutMessage(profile: string, source: string | undefined, timeoutMs: number): string {
+  const { what, check } = credentialsTimeoutParts({ profile, source, timeoutMs });
+  return `Timed out getting credentials for ${what}: ${check}.`;
+}
+
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
@@ -70,6 +102,15 @@ export function describeFailure(err: unknown): Failure {
   const nodeCode = e.code ?? e.cause?.code ?? e.errors?.find((x) => x.code)?.code;
   const message = sanitize(typeof e.message === 'string' && e.message ? e.message : String(err));
 
+  if (err instanceof CredentialsTimeoutError) {
+    return {
+      kind: 'credentialsTimeout',
+      title: 'AWS credentials timed out',
+      explanation: (({ what, check }) => `${what[0]!.toUpperCase()}${what.slice(1)}: ${check}.`)(credentialsTimeoutParts(err)),
+      message,
+      action: 'configure',
+    };
+  }
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
     const explanation = 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.';
     return {
