@@ -4,7 +4,7 @@ import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialsTimeoutError, type Failure, describeFailure } from './errors';
+import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isSsoLoginFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
 
@@ -142,10 +142,36 @@ export async function awsCredentialProvider(connection: Connection, timeoutMs = 
     try {
       // The chain goes on in the background (a credential_process cannot be stopped from here); its result is dropped.
       return await Promise.race([chain(options), timedOut]);
+    } catch (err) {
+      throw await withItsFix(err, profile);
     } finally {
       clearTimeout(timer);
     }
   };
+}
+
+/**
+ * The chain's failure as a ProfileCredentialsError when it has a fix of its own: the SDK says "Could not load
+ * credentials from any providers" alike for a profile that does not exist and one without usable credentials, and
+ * reports an SSO login to renew without the profile's name. Other failures are returned as they are.
+ */
+async function withItsFix(err: unknown, profile: string): Promise<unknown> {
+  const e = err as { name?: string; message?: string };
+  if (e?.name !== 'CredentialsProviderError' && e?.name !== 'TokenProviderError') return err;
+  const files = {
+    config: process.env.AWS_CONFIG_FILE || path.join('~', '.aws', 'config'),
+    credentials: process.env.AWS_SHARED_CREDENTIALS_FILE || path.join('~', '.aws', 'credentials'),
+  };
+  if (isSsoLoginFailure(String(e.message))) return new ProfileCredentialsError('ssoLogin', profile, files, { cause: err });
+  let profiles: string[];
+  try {
+    profiles = (await listProfiles()).profiles;
+  } catch {
+    return err; // Unreadable files: the SDK's own failure says more than a guess.
+  }
+  // With no profiles at all and none chosen, "No AWS credentials" (configure some) is the better message.
+  const missing = !profiles.includes(profile) && (profile !== 'default' || profiles.length > 0);
+  return missing ? new ProfileCredentialsError('profileNotFound', profile, files, { cause: err }) : err;
 }
 
 /** Where a profile gets its credentials from, in the config's own words, for messages; never a value. */

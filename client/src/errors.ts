@@ -65,6 +65,42 @@ export class CredentialsTimeoutError extends Error {
   }
 }
 
+/**
+ * The credential chain failed for a profile in a way that has its own fix (connections.ts tells which, and keeps the
+ * SDK's error as `cause`): the profile is in neither shared file, or its SSO session has expired or was never
+ * started. `files` names the shared files that were read.
+ */
+export class ProfileCredentialsError extends Error {
+  override readonly name = 'CredentialsProviderError';
+  constructor(
+    readonly reason: 'profileNotFound' | 'ssoLogin',
+    readonly profile: string,
+    readonly files: { config: string; credentials: string },
+    options?: { cause?: unknown },
+  ) {
+    super(reason === 'profileNotFound' ? profileNotFoundMessage(profile, files) : ssoLoginMessage(profile), options);
+  }
+}
+
+function profileNotFoundMessage(profile: string, files: { config: string; credentials: string }): string {
+  return `Profile ${profile} is not in ${files.config} or ${files.credentials}: choose one (Configure AWS Profile…).`;
+}
+
+function ssoLoginMessage(profile: string | undefined): string {
+  return profile
+    ? `The SSO session of profile ${profile} has expired or is not logged in: run aws sso login --profile ${profile}`
+    : 'The SSO session of the profile has expired or is not logged in: run aws sso login --profile <profile>';
+}
+
+/**
+ * The SDK's words for an SSO login that is missing, invalid or expired (credential-provider-sso: "The SSO session
+ * associated with this profile is invalid/has expired. To refresh this SSO session run aws sso login…";
+ * token-providers: "…To refresh this SSO session run 'aws sso login'…").
+ */
+export function isSsoLoginFailure(message: string): boolean {
+  return /SSO session|aws sso login/i.test(message);
+}
+
 /** Which profile, its credential source and the wait ("profile hang (credential_process), 15 s"), then what to check. */
 function credentialsTimeoutParts(e: { profile: string; source: string | undefined; timeoutMs: number }): { what: string; check: string } {
   const check =
@@ -110,6 +146,14 @@ export function describeFailure(err: unknown): Failure {
       message,
       action: 'configure',
     };
+  }
+  if (err instanceof ProfileCredentialsError && err.reason === 'profileNotFound') {
+    return { kind: 'noCredentials', title: 'AWS profile not found', explanation: message, message, code: name, action: 'configure' };
+  }
+  // Before the general credentials case: the SDK reports an SSO login to renew as a CredentialsProviderError too.
+  if (err instanceof ProfileCredentialsError || isSsoLoginFailure(message)) {
+    const text = err instanceof ProfileCredentialsError ? message : ssoLoginMessage(undefined);
+    return { kind: 'expiredToken', title: 'AWS SSO login needed', explanation: text, message: text, code: name || undefined, action: 'configure' };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
     const explanation = 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.';
