@@ -132,7 +132,10 @@ export function describeFailure(err: unknown): Failure {
     Code?: string;
     message?: string;
     cause?: { code?: string };
-    errors?: { code?: string }[];
+    errors?: { code?: string; address?: string; port?: number }[];
+    hostname?: string;
+    address?: string;
+    port?: number;
   };
   const name = e.Code ?? e.name ?? '';
   const nodeCode = e.code ?? e.cause?.code ?? e.errors?.find((x) => x.code)?.code;
@@ -202,22 +205,74 @@ export function describeFailure(err: unknown): Failure {
     };
   }
   if ((nodeCode && networkCodes.has(nodeCode)) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|socket hang up|getaddrinfo/i.test(message)) {
-    const code = nodeCode ?? name;
+    const code = nodeCode ?? (networkCodes.has(name) ? name : /\b(E[A-Z_]{3,})\b/.exec(message)?.[1]);
+    const host = hostOf(e, message);
+    const what = host ? `Cannot reach ElastiCache at ${host}` : 'Cannot reach ElastiCache';
+    const check = 'check the network (or proxy), the Region and elasticache.endpointUrl';
+    const suffix = code ? ` (${code})` : '';
     return {
       kind: 'network',
       title: 'Cannot reach ElastiCache',
-      explanation: `${code || 'Network error'}: check the network, the region and elasticache.endpointUrl.`,
-      message: `Cannot reach the ElastiCache endpoint (${code || 'network error'}). Check the network, the region and elasticache.endpointUrl.`,
+      explanation: `${networkProblem(code, host)}: ${check}${suffix}.`,
+      message: `${what}: ${check}${suffix}.`,
       code: code || undefined,
       action: 'retry',
     };
   }
-  return {
-    kind: 'service',
-    title: name || 'Request failed',
-    explanation: message,
-    message: name && !message.startsWith(name) ? `${name}: ${message}` : message,
-    code: name || undefined,
-    action: 'retry',
-  };
+  // The service's words first, then the next step when the error makes it plain; the code last in the message (the
+  // explanation, shown beside a title, leaves it to the tooltip and the API log).
+  const service = (e as { $metadata?: unknown }).$metadata !== undefined;
+  const words = message.replace(/[.\s]+$/, '');
+  const step = nextSteps[e.name ?? ''] ?? nextSteps[name];
+  // Our own errors (a plain Error) are already sentences for the user: no "Error:" and no code.
+  const own = !service && name === 'Error';
+  if (own) return { kind: 'service', title: 'Request failed', explanation: message, message, action: 'retry' };
+  const said = `${words}${step ? `: ${step}` : ''}`;
+  return { kind: 'service', title: 'Request failed', explanation: `${said}.`, message: `${said}${name ? ` (${name})` : ''}.`, code: name || undefined, action: 'retry' };
+}
+
+/**
+ * The next step for service errors whose fix the error itself makes plain, by the SDK's error name (the error
+ * shapes of the ElastiCache API reference, e.g. CreateCacheCluster's: CacheClusterAlreadyExistsFault "You already
+ * have a cluster with the given identifier", CacheSubnetGroupNotFoundFault "…does not refer to an existing cache
+ * subnet group"; botocore service-2.json, 2015-02-02).
+ */
+const nextSteps: Record<string, string> = {
+  CacheClusterAlreadyExistsFault: 'choose another CacheClusterId',
+  CacheClusterNotFoundFault: 'refresh the explorer (the cluster may have been deleted)',
+  CacheSubnetGroupNotFoundFault: 'choose an existing CacheSubnetGroupName',
+  CacheParameterGroupNotFoundFault: 'choose an existing CacheParameterGroupName',
+  CacheSecurityGroupNotFoundFault: 'choose existing CacheSecurityGroupNames',
+};
+
+/** The host (and port) a network error names: Node sets `hostname` (DNS) or `address`/`port` (connect). */
+function hostOf(e: { hostname?: string; address?: string; port?: number; errors?: { address?: string; port?: number }[] }, message: string): string | undefined {
+  if (e.hostname) return e.hostname;
+  const first = e.address ? e : e.errors?.find((x) => x.address);
+  if (first?.address) return first.port ? `${first.address}:${first.port}` : first.address;
+  return /(?:getaddrinfo \S+|connect \S+) ([\w.-]+(?::\d+)?)/.exec(message)?.[1];
+}
+
+/** What went wrong on the way to the host, in words, by the Node error code. */
+function networkProblem(code: string | undefined, host: string | undefined): string {
+  const at = host ?? 'The endpoint';
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${at} was not found (DNS)`;
+    case 'ECONNREFUSED':
+      return `${at} refused the connection`;
+    case 'ETIMEDOUT':
+    case 'TimeoutError':
+    case 'RequestTimeout':
+      return `${at} did not answer in time`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `The connection to ${host ?? 'the endpoint'} was cut`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${at} cannot be reached from this network`;
+    default:
+      return host ? `No connection to ${host}` : 'No connection';
+  }
 }

@@ -493,7 +493,7 @@ test('a failed create says what happened without the error code, and reopens the
   );
   const otherFailed = createFailure('reopen-id-3', fixture.connection, other);
   assert.equal(otherFailed.resumeAt, 'review');
-  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found\. Reopen the wizard to change the settings: your answers are kept\.$/);
+  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found: choose an existing CacheSubnetGroupName\. Reopen the wizard to change the settings: your answers are kept\.$/);
   assert.doesNotMatch(otherFailed.message, /Fault|NotFound:/, 'no raw error code');
   const atReview = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, otherFailed.resumeAt);
   assert.equal(atReview.current()?.id, 'review');
