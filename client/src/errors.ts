@@ -98,7 +98,7 @@ function ssoLoginMessage(profile: string | undefined): string {
  * token-providers: "…To refresh this SSO session run 'aws sso login'…").
  */
 export function isSsoLoginFailure(message: string): boolean {
-  return /SSO session|aws sso login/i.test(message);
+  return /\bSSO session\b|aws sso login/i.test(message);
 }
 
 /** Which profile, its credential source and the wait ("profile hang (credential_process), 15 s"), then what to check. */
