@@ -4,7 +4,7 @@ import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Failure, describeFailure } from './errors';
+import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isSsoLoginFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
 
@@ -117,12 +117,77 @@ export function awsConnection(profile: string, region: string, endpointUrl?: str
 }
 
 /**
- * The SDK's credential chain for an AWS connection, reading the shared files afresh (the SDK otherwise caches their
- * content per process, so credentials configured after the first failure, e.g. with `aws configure`, were never seen).
+ * How long resolving an AWS profile's credentials may take before the call fails. The SDK sets no limit of its own:
+ * a credential_process (or SSO/role source) that hangs held every call for minutes, twice over (its chain runs a
+ * profile's credential_process both in fromIni and in fromProcess). Working sources answer within seconds.
  */
-export async function awsCredentialProvider(connection: Connection): Promise<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>> {
+export const CREDENTIALS_TIMEOUT_MS = 15_000;
+
+type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>;
+
+/**
+ * The SDK's credential chain for an AWS connection, reading the shared files afresh (the SDK otherwise caches their
+ * content per process, so credentials configured after the first failure, e.g. with `aws configure`, were never seen),
+ * failing with a CredentialsTimeoutError after `timeoutMs`.
+ */
+export async function awsCredentialProvider(connection: Connection, timeoutMs = CREDENTIALS_TIMEOUT_MS): Promise<CredentialProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  return fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
+  const chain = fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
+  const profile = connection.profile ?? 'default';
+  return async (options) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => void credentialSourceOf(profile).then((source) => reject(new CredentialsTimeoutError(profile, source, timeoutMs))), timeoutMs);
+    });
+    try {
+      // The chain goes on in the background (a credential_process cannot be stopped from here); its result is dropped.
+      return await Promise.race([chain(options), timedOut]);
+    } catch (err) {
+      throw await withItsFix(err, profile);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * The chain's failure as a ProfileCredentialsError when it has a fix of its own: the SDK says "Could not load
+ * credentials from any providers" alike for a profile that does not exist and one without usable credentials, and
+ * reports an SSO login to renew without the profile's name. Other failures are returned as they are.
+ */
+async function withItsFix(err: unknown, profile: string): Promise<unknown> {
+  const e = err as { name?: string; message?: string };
+  if (e?.name !== 'CredentialsProviderError' && e?.name !== 'TokenProviderError') return err;
+  const files = {
+    config: process.env.AWS_CONFIG_FILE || path.join('~', '.aws', 'config'),
+    credentials: process.env.AWS_SHARED_CREDENTIALS_FILE || path.join('~', '.aws', 'credentials'),
+  };
+  if (isSsoLoginFailure(String(e.message))) return new ProfileCredentialsError('ssoLogin', profile, files, { cause: err });
+  let profiles: string[];
+  try {
+    profiles = (await listProfiles()).profiles;
+  } catch {
+    return err; // Unreadable files: the SDK's own failure says more than a guess.
+  }
+  // With no profiles at all and none chosen, "No AWS credentials" (configure some) is the better message.
+  const missing = !profiles.includes(profile) && (profile !== 'default' || profiles.length > 0);
+  return missing ? new ProfileCredentialsError('profileNotFound', profile, files, { cause: err }) : err;
+}
+
+/** Where a profile gets its credentials from, in the config's own words, for messages; never a value. */
+async function credentialSourceOf(profile: string): Promise<string | undefined> {
+  try {
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+    const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+    const settings = { ...credentialsFile[profile], ...configFile[profile] };
+    if (settings.credential_process) return 'credential_process';
+    if (settings.sso_session || settings.sso_start_url) return 'SSO';
+    if (settings.role_arn) return 'role_arn';
+    if (settings.web_identity_token_file) return 'web_identity_token_file';
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -130,10 +195,10 @@ export async function awsCredentialProvider(connection: Connection): Promise<Ret
  * connection has fixed ones), else the readable failure (e.g. kind `noCredentials`). Nothing about the credentials
  * themselves is returned or logged.
  */
-export async function checkCredentials(connection: Connection): Promise<Failure | undefined> {
+export async function checkCredentials(connection: Connection, timeoutMs = CREDENTIALS_TIMEOUT_MS): Promise<Failure | undefined> {
   if (connection.credentials) return undefined;
   try {
-    await (await awsCredentialProvider(connection))();
+    await (await awsCredentialProvider(connection, timeoutMs))();
     return undefined;
   } catch (err) {
     return describeFailure(err);
@@ -143,11 +208,13 @@ export async function checkCredentials(connection: Connection): Promise<Failure 
 export interface ClientOptions {
   /** Attempts per call (SDK default 3). */
   maxAttempts?: number;
+  /** How long resolving AWS credentials may take (default CREDENTIALS_TIMEOUT_MS). */
+  credentialsTimeoutMs?: number;
 }
 
 export async function createClient(connection: Connection, log: ApiLog, options: ClientOptions = {}): Promise<ElastiCacheClient> {
   const { ElastiCacheClient } = await loadSdk();
-  const credentials = connection.credentials ? connection.credentials : await awsCredentialProvider(connection);
+  const credentials = connection.credentials ? connection.credentials : await awsCredentialProvider(connection, options.credentialsTimeoutMs);
   const client = new ElastiCacheClient({
     region: connection.region,
     endpoint: connection.endpoint,

@@ -5,6 +5,7 @@ import { redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
+  | 'credentialsTimeout'
   | 'expiredToken'
   | 'accessDenied'
   | 'invalidCredentials'
@@ -49,6 +50,73 @@ const networkCodes = new Set([
   'RequestTimeout',
 ]);
 
+/**
+ * Resolving a profile's credentials took longer than the extension waits (connections.ts). `source` names where the
+ * profile gets them from (credential_process, SSO…), never the command or any value.
+ */
+export class CredentialsTimeoutError extends Error {
+  override readonly name = 'CredentialsTimeoutError';
+  constructor(
+    readonly profile: string,
+    readonly source: string | undefined,
+    readonly timeoutMs: number,
+  ) {
+    super(credentialsTimeoutMessage(profile, source, timeoutMs));
+  }
+}
+
+/**
+ * The credential chain failed for a profile in a way that has its own fix (connections.ts tells which, and keeps the
+ * SDK's error as `cause`): the profile is in neither shared file, or its SSO session has expired or was never
+ * started. `files` names the shared files that were read.
+ */
+export class ProfileCredentialsError extends Error {
+  override readonly name = 'CredentialsProviderError';
+  constructor(
+    readonly reason: 'profileNotFound' | 'ssoLogin',
+    readonly profile: string,
+    readonly files: { config: string; credentials: string },
+    options?: { cause?: unknown },
+  ) {
+    super(reason === 'profileNotFound' ? profileNotFoundMessage(profile, files) : ssoLoginMessage(profile), options);
+  }
+}
+
+function profileNotFoundMessage(profile: string, files: { config: string; credentials: string }): string {
+  return `Profile ${profile} is not in ${files.config} or ${files.credentials}: choose one (Configure AWS Profile…).`;
+}
+
+function ssoLoginMessage(profile: string | undefined): string {
+  return profile
+    ? `The SSO session of profile ${profile} has expired or is not logged in: run aws sso login --profile ${profile}`
+    : 'The SSO session of the profile has expired or is not logged in: run aws sso login --profile <profile>';
+}
+
+/**
+ * The SDK's words for an SSO login that is missing, invalid or expired (credential-provider-sso: "The SSO session
+ * associated with this profile is invalid/has expired. To refresh this SSO session run aws sso login…";
+ * token-providers: "…To refresh this SSO session run 'aws sso login'…").
+ */
+export function isSsoLoginFailure(message: string): boolean {
+  return /\bSSO session\b|aws sso login/i.test(message);
+}
+
+/** Which profile, its credential source and the wait ("profile hang (credential_process), 15 s"), then what to check. */
+function credentialsTimeoutParts(e: { profile: string; source: string | undefined; timeoutMs: number }): { what: string; check: string } {
+  const check =
+    e.source === 'credential_process'
+      ? 'check that its command answers when run in a terminal'
+      : e.source === 'SSO'
+        ? `check the SSO login (aws sso login --profile ${e.profile})`
+        : "check the profile's settings";
+  return { what: `profile ${e.profile} (${e.source ?? 'credential chain'}), no answer in ${e.timeoutMs < 1000 ? `${e.timeoutMs} ms` : `${Math.round(e.timeoutMs / 1000)} s`}`, check: `${check}, or choose another profile` };
+}
+
+function credentialsTimeoutMessage(profile: string, source: string | undefined, timeoutMs: number): string {
+  const { what, check } = credentialsTimeoutParts({ profile, source, timeoutMs });
+  return `Timed out getting credentials for ${what}: ${check}.`;
+}
+
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
@@ -64,12 +132,32 @@ export function describeFailure(err: unknown): Failure {
     Code?: string;
     message?: string;
     cause?: { code?: string };
-    errors?: { code?: string }[];
+    errors?: { code?: string; address?: string; port?: number }[];
+    hostname?: string;
+    address?: string;
+    port?: number;
   };
   const name = e.Code ?? e.name ?? '';
   const nodeCode = e.code ?? e.cause?.code ?? e.errors?.find((x) => x.code)?.code;
   const message = sanitize(typeof e.message === 'string' && e.message ? e.message : String(err));
 
+  if (err instanceof CredentialsTimeoutError) {
+    return {
+      kind: 'credentialsTimeout',
+      title: 'AWS credentials timed out',
+      explanation: (({ what, check }) => `${what[0]!.toUpperCase()}${what.slice(1)}: ${check}.`)(credentialsTimeoutParts(err)),
+      message,
+      action: 'configure',
+    };
+  }
+  if (err instanceof ProfileCredentialsError && err.reason === 'profileNotFound') {
+    return { kind: 'noCredentials', title: 'AWS profile not found', explanation: message, message, code: name, action: 'configure' };
+  }
+  // Before the general credentials case: the SDK reports an SSO login to renew as a CredentialsProviderError too.
+  if (err instanceof ProfileCredentialsError || isSsoLoginFailure(message)) {
+    const text = err instanceof ProfileCredentialsError ? message : ssoLoginMessage(undefined);
+    return { kind: 'expiredToken', title: 'AWS SSO login needed', explanation: text, message: text, code: name || undefined, action: 'configure' };
+  }
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
     const explanation = 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.';
     return {
@@ -117,22 +205,74 @@ export function describeFailure(err: unknown): Failure {
     };
   }
   if ((nodeCode && networkCodes.has(nodeCode)) || networkCodes.has(name) || /ECONNREFUSED|ENOTFOUND|socket hang up|getaddrinfo/i.test(message)) {
-    const code = nodeCode ?? name;
+    const code = nodeCode ?? (networkCodes.has(name) ? name : /\b(E[A-Z_]{3,})\b/.exec(message)?.[1]);
+    const host = hostOf(e, message);
+    const what = host ? `Cannot reach ElastiCache at ${host}` : 'Cannot reach ElastiCache';
+    const check = 'check the network (or proxy), the Region and elasticache.endpointUrl';
+    const suffix = code ? ` (${code})` : '';
     return {
       kind: 'network',
       title: 'Cannot reach ElastiCache',
-      explanation: `${code || 'Network error'}: check the network, the region and elasticache.endpointUrl.`,
-      message: `Cannot reach the ElastiCache endpoint (${code || 'network error'}). Check the network, the region and elasticache.endpointUrl.`,
+      explanation: `${networkProblem(code, host)}: ${check}${suffix}.`,
+      message: `${what}: ${check}${suffix}.`,
       code: code || undefined,
       action: 'retry',
     };
   }
-  return {
-    kind: 'service',
-    title: name || 'Request failed',
-    explanation: message,
-    message: name && !message.startsWith(name) ? `${name}: ${message}` : message,
-    code: name || undefined,
-    action: 'retry',
-  };
+  // The service's words first, then the next step when the error makes it plain; the code last in the message (the
+  // explanation, shown beside a title, leaves it to the tooltip and the API log).
+  const service = (e as { $metadata?: unknown }).$metadata !== undefined;
+  const words = message.replace(/[.\s]+$/, '');
+  const step = nextSteps[e.name ?? ''] ?? nextSteps[name];
+  // Our own errors (a plain Error) are already sentences for the user: no "Error:" and no code.
+  const own = !service && name === 'Error';
+  if (own) return { kind: 'service', title: 'Request failed', explanation: message, message, action: 'retry' };
+  const said = `${words}${step ? `: ${step}` : ''}`;
+  return { kind: 'service', title: 'Request failed', explanation: `${said}.`, message: `${said}${name ? ` (${name})` : ''}.`, code: name || undefined, action: 'retry' };
+}
+
+/**
+ * The next step for service errors whose fix the error itself makes plain, by the SDK's error name (the error
+ * shapes of the ElastiCache API reference, e.g. CreateCacheCluster's: CacheClusterAlreadyExistsFault "You already
+ * have a cluster with the given identifier", CacheSubnetGroupNotFoundFault "…does not refer to an existing cache
+ * subnet group"; botocore service-2.json, 2015-02-02).
+ */
+const nextSteps: Record<string, string> = {
+  CacheClusterAlreadyExistsFault: 'choose another CacheClusterId',
+  CacheClusterNotFoundFault: 'refresh the explorer (the cluster may have been deleted)',
+  CacheSubnetGroupNotFoundFault: 'choose an existing CacheSubnetGroupName',
+  CacheParameterGroupNotFoundFault: 'choose an existing CacheParameterGroupName',
+  CacheSecurityGroupNotFoundFault: 'choose existing CacheSecurityGroupNames',
+};
+
+/** The host (and port) a network error names: Node sets `hostname` (DNS) or `address`/`port` (connect). */
+function hostOf(e: { hostname?: string; address?: string; port?: number; errors?: { address?: string; port?: number }[] }, message: string): string | undefined {
+  if (e.hostname) return e.hostname;
+  const first = e.address ? e : e.errors?.find((x) => x.address);
+  if (first?.address) return first.port ? `${first.address}:${first.port}` : first.address;
+  return /(?:getaddrinfo \S+|connect \S+) ([\w.-]+(?::\d+)?)/.exec(message)?.[1];
+}
+
+/** What went wrong on the way to the host, in words, by the Node error code. */
+function networkProblem(code: string | undefined, host: string | undefined): string {
+  const at = host ?? 'The endpoint';
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `${at} was not found (DNS)`;
+    case 'ECONNREFUSED':
+      return `${at} refused the connection`;
+    case 'ETIMEDOUT':
+    case 'TimeoutError':
+    case 'RequestTimeout':
+      return `${at} did not answer in time`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `The connection to ${host ?? 'the endpoint'} was cut`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${at} cannot be reached from this network`;
+    default:
+      return host ? `No connection to ${host}` : 'No connection';
+  }
 }

@@ -39,6 +39,8 @@ export interface MessageItem {
   message: string;
   failure?: Failure;
   action?: ItemAction;
+  /** The connection's clusters are being listed (the row is replaced when they are). */
+  loading?: boolean;
 }
 
 export type ExplorerItem = ConnectionItem | ClusterItem | CacheNodeItem | MessageItem;
@@ -50,6 +52,12 @@ export interface ExplorerDeps {
   /** `undefined` means "the whole tree". */
   onDidChange(item: ExplorerItem | undefined): void;
   pageSize?: number;
+  /**
+   * How long children() waits for a connection's listing before it answers with a loading row instead, and tells
+   * onDidChange once the listing is done. The view asks for all connections together and shows none until all have
+   * answered, so a slow connection (e.g. credentials that take long) must not hold the others. Undefined: waits.
+   */
+  loadingRowAfterMs?: number;
 }
 
 export const commandForAction: Record<Failure['action'], ItemAction> = {
@@ -89,7 +97,10 @@ interface ConnectionState {
   /** Undefined until listed (or after refresh). */
   clusters?: Map<string, ClusterItem>;
   message?: MessageItem;
+  /** The listing in flight; a refresh drops it, so that its (older) result is not applied. */
   loading?: Promise<void>;
+  /** A loading row was shown for the listing in flight: the view is told when it is done. */
+  loadingRowShown?: boolean;
 }
 
 export class ExplorerModel {
@@ -138,15 +149,11 @@ export class ExplorerModel {
     }
     const state = item ? this.states.get(item.type === 'connection' ? item.id : item.connection.id) : undefined;
     if (state) {
-      state.clusters = undefined;
-      state.message = undefined;
+      forget(state);
       this.deps.onDidChange(state.item);
     } else {
       this.rootsCache = undefined;
-      for (const s of this.states.values()) {
-        s.clusters = undefined;
-        s.message = undefined;
-      }
+      for (const s of this.states.values()) forget(s);
       this.deps.onDidChange(undefined);
     }
   }
@@ -181,10 +188,10 @@ export class ExplorerModel {
     await this.roots();
     const state = this.states.get(connection.id);
     if (!state) return undefined;
-    if (!state.clusters) {
-      await this.connectionChildren(state.item);
-      return this.findCluster(connection.id, cacheClusterId);
-    }
+    if (!state.clusters && !state.message && isRunning(connection)) await this.listing(state);
+    // Not listed (the listing failed, and its row says why): nothing to add the cluster to.
+    if (!state.clusters) return undefined;
+    // Described even when just listed: a listing that started before the create may not have it.
     const cluster = await this.describeOne(connection, cacheClusterId);
     const existing = state.clusters.get(cacheClusterId);
     if (!cluster) {
@@ -235,7 +242,7 @@ export class ExplorerModel {
   private async connectionChildren(item: ConnectionItem): Promise<ExplorerItem[]> {
     const state = this.states.get(item.id) ?? { item };
     this.states.set(item.id, state);
-    if (!item.connection.endpoint && item.connection.kind === 'local') {
+    if (!isRunning(item.connection)) {
       return [
         {
           type: 'message',
@@ -247,8 +254,13 @@ export class ExplorerModel {
       ];
     }
     if (!state.clusters && !state.message) {
-      state.loading ??= this.load(state).finally(() => (state.loading = undefined));
-      await state.loading;
+      const listing = this.listing(state);
+      const wait = this.deps.loadingRowAfterMs;
+      if (wait !== undefined && !(await settlesWithin(listing, wait))) {
+        state.loadingRowShown = true;
+        return [{ type: 'message', id: `${item.id}/#loading`, connection: item.connection, message: 'Listing cache clusters…', loading: true }];
+      }
+      await listing;
     }
     if (state.message) return [state.message];
     const clusters = [...(state.clusters?.values() ?? [])];
@@ -266,7 +278,24 @@ export class ExplorerModel {
     return clusters;
   }
 
-  private async load(state: ConnectionState): Promise<void> {
+  /** The connection's listing: the one in flight, or a new one. */
+  private listing(state: ConnectionState): Promise<void> {
+    if (!state.loading) {
+      let loading: Promise<void> | undefined;
+      loading = this.load(state, () => state.loading === loading).finally(() => {
+        if (state.loading !== loading) return;
+        state.loading = undefined;
+        // Only while the connection is still in the tree (its profile or Region may have changed meanwhile).
+        if (state.loadingRowShown && this.states.get(state.item.id) === state) this.deps.onDidChange(state.item);
+        state.loadingRowShown = false;
+      });
+      state.loading = loading;
+    }
+    return state.loading;
+  }
+
+  /** Lists the connection's clusters into `state`, unless `current()` says a refresh dropped this listing meanwhile. */
+  private async load(state: ConnectionState, current: () => boolean): Promise<void> {
     const connection = state.item.connection;
     try {
       const clusters = new Map<string, ClusterItem>();
@@ -281,9 +310,11 @@ export class ExplorerModel {
           clusters.set(id, old ?? this.clusterItem(connection, c));
         }
       }
+      if (!current()) return;
       state.clusters = clusters;
       state.message = undefined;
     } catch (err) {
+      if (!current()) return;
       const failure = describeFailure(err);
       state.clusters = undefined;
       state.message = {
@@ -311,6 +342,30 @@ export class ExplorerModel {
       if ((err as { name?: string }).name === 'CacheClusterNotFoundFault') return undefined;
       throw err;
     }
+  }
+}
+
+/** Drops a connection's listed clusters, its error and its listing in flight: the next look lists afresh. */
+function forget(state: ConnectionState): void {
+  state.clusters = undefined;
+  state.message = undefined;
+  state.loading = undefined;
+  state.loadingRowShown = false;
+}
+
+/** A Local connection without an endpoint is the Local endpoint not running (nothing to list). */
+function isRunning(connection: Connection): boolean {
+  return connection.kind !== 'local' || !!connection.endpoint;
+}
+
+/** Whether `promise` settles within `ms` (it is left running either way). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -4,6 +4,12 @@ import { clusterContextValue, clusterDescription, clusterTooltip, nodeEndpoint, 
 import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller, messageRow } from './explorerModel';
 
 export const VIEW_ID = 'elasticache.clusters';
+/**
+ * How long the view waits for a connection's clusters before it shows a loading row for it. The view shows nothing
+ * new until every expanded connection has answered, so one slow connection (credentials that take long) held Local
+ * and the others, and kept a previous profile's rows in sight; short, so that a listing that is quick shows at once.
+ */
+const LOADING_ROW_AFTER_MS = 400;
 
 export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerItem | undefined>();
@@ -13,7 +19,7 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
   private view: vscode.TreeView<ExplorerItem> | undefined;
 
   constructor(deps: Omit<ExplorerDeps, 'onDidChange'>) {
-    this.model = new ExplorerModel({ ...deps, onDidChange: (item) => this.changed.fire(item) });
+    this.model = new ExplorerModel({ loadingRowAfterMs: LOADING_ROW_AFTER_MS, ...deps, onDidChange: (item) => this.changed.fire(item) });
     this.poller = new Poller(() => this.model.poll());
   }
 
@@ -89,7 +95,9 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         const row = messageRow(item);
         const t = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
         t.id = item.id;
-        t.iconPath = new vscode.ThemeIcon(item.failure ? 'warning' : 'info', item.failure ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+        t.iconPath = item.loading
+          ? new vscode.ThemeIcon('loading~spin')
+          : new vscode.ThemeIcon(item.failure ? 'warning' : 'info', item.failure ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
         t.tooltip = row.tooltip;
         t.description = row.description;
         t.contextValue = row.contextValue;

@@ -3,7 +3,7 @@
 // No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
 import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { type Connection, loadSdk } from './connections';
-import { describeFailure } from './errors';
+import { type Failure, describeFailure } from './errors';
 
 export interface WizardState {
   connection?: Connection;
@@ -83,6 +83,9 @@ export function isClusterAlreadyExists(err: unknown): boolean {
 export function clusterExistsMessage(id: string, connection: Connection): string {
   return `Cache cluster "${id}" already exists on ${connection.label}: choose another id.`;
 }
+
+/** The value of a row that asks the account again (the UI reloads the step's items instead of accepting it). */
+export const RETRY_VALUE = '\u0000retry';
 
 /** The button on a failed create from the wizard: the wizard again, with every answer kept. */
 export const REOPEN_WIZARD = 'Reopen Wizard';
@@ -180,6 +183,11 @@ const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
   },
   { id: 'review', kind: 'pick', title: 'Review', placeholder: 'Create the cluster, or save the request as a file', applies: () => true },
 ];
+
+/** After a network failure, a last row that asks the account again (another try may get through). */
+function retryRow(failure: Failure | undefined, what: string): PickItem[] {
+  return failure?.kind === 'network' ? [{ label: '$(refresh) Retry', value: RETRY_VALUE, description: `${what} again` }] : [];
+}
 
 function stepsFor(state: WizardState): Step[] {
   return allSteps.filter((s) => s.applies(state));
@@ -306,32 +314,40 @@ export class CreateClusterWizard {
       case 'engineVersion': {
         const engine = s.engine ?? '';
         let versions: readonly string[];
+        let failure: Failure | undefined;
         try {
           versions = this.rules.accountEngineVersions(engine, await this.services.engineVersions(this.requireConnection(), engine));
         } catch (err) {
-          // Without (working) credentials the account cannot be asked; the model knows the versions a new cluster can use.
-          const failure = this.credentialFailure(err);
+          // Without (working) credentials or a network the account cannot be asked; the model knows the versions a
+          // new cluster can use.
+          failure = this.accountUnavailable(err);
           versions = this.rules.modelEngineVersions(engine);
           this.itemsNote = `${failure.title}: versions known to the extension, not read from your account`;
         }
-        return versions.map((v, i) => {
-          const status = this.rules.engineVersionStatus?.(engine, v);
-          return { label: v, value: v, description: status ?? (i === 0 ? 'latest' : undefined) };
-        });
+        return [
+          ...versions.map((v, i) => {
+            const status = this.rules.engineVersionStatus?.(engine, v);
+            return { label: v, value: v, description: status ?? (i === 0 ? 'latest' : undefined) };
+          }),
+          ...retryRow(failure, 'read the versions from your account'),
+        ];
       }
       case 'cacheNodeType':
         return this.rules.nodeTypes(s.engine ?? '').map((t) => ({ label: t, value: t, description: this.rules.nodeTypeDescription?.(t) }));
       case 'cacheSubnetGroupName': {
         let groups: { name: string; description?: string }[] = [];
+        let failure: Failure | undefined;
         try {
           groups = await this.services.subnetGroups(this.requireConnection());
         } catch (err) {
-          // Subnet groups belong to the account: without credentials there are none to offer, only none at all.
-          this.itemsNote = `${this.credentialFailure(err).title}: your account's subnet groups cannot be listed`;
+          // Subnet groups belong to the account: without it there are none to offer, only none at all.
+          failure = this.accountUnavailable(err);
+          this.itemsNote = `${failure.title}: your account's subnet groups cannot be listed`;
         }
         return [
           ...groups.map((g) => ({ label: g.name, value: g.name, description: g.description })),
           { label: 'No subnet group', value: NO_SUBNET_GROUP, description: 'outside a VPC: no encryption in transit' },
+          ...retryRow(failure, "list your account's subnet groups"),
         ];
       }
       case 'transitEncryption':
@@ -412,6 +428,7 @@ export class CreateClusterWizard {
     const step = this.currentId;
     if (!step) return 'The wizard is finished.';
     const s = this.state;
+    if (value === RETRY_VALUE) return 'Choose one of the items (Retry asks the account again).';
     const error = await this.check(value);
     if (error) return error;
     switch (step) {
@@ -568,10 +585,13 @@ export class CreateClusterWizard {
     return rest;
   }
 
-  /** The failure when it is about credentials (the user can fix it, or create on Local); anything else is rethrown. */
-  private credentialFailure(err: unknown): ReturnType<typeof describeFailure> {
+  /**
+   * The failure when the wizard can go on without the account: credentials (the user can fix them, or create on
+   * Local) or the network (the create reports it, or the request is saved as a file). Anything else is rethrown.
+   */
+  private accountUnavailable(err: unknown): Failure {
     const failure = describeFailure(err);
-    if (failure.action !== 'configure') throw err;
+    if (failure.action !== 'configure' && failure.kind !== 'network') throw err;
     return failure;
   }
 

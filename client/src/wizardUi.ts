@@ -2,7 +2,7 @@
 // validation as you type, password input for the AUTH token.
 import * as vscode from 'vscode';
 import { describeFailure } from './errors';
-import type { CreateClusterWizard, PickItem, Step } from './wizard';
+import { type CreateClusterWizard, type PickItem, RETRY_VALUE, type Step } from './wizard';
 
 /** Back, with the text typed in an input step (kept for when the step comes back). */
 interface Back {
@@ -74,7 +74,7 @@ function pick(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
           q.busy = false;
         },
         (err: unknown) => {
-          q.items = [{ label: '$(refresh) Retry', description: describeFailure(err).message, value: '\u0000retry' }];
+          q.items = [{ label: '$(refresh) Retry', description: describeFailure(err).message, value: RETRY_VALUE }];
           q.busy = false;
         },
       );
@@ -83,7 +83,7 @@ function pick(wizard: CreateClusterWizard, step: Step): Promise<Answer> {
     q.onDidAccept(() => {
       const chosen = q.selectedItems[0] ?? q.activeItems[0];
       if (!chosen) return;
-      if (chosen.value === '\u0000retry') return load();
+      if (chosen.value === RETRY_VALUE) return load();
       finish(chosen.value);
     });
     q.onDidHide(() => finish(undefined));

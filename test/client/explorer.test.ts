@@ -1,5 +1,6 @@
 // The explorer's tree model against the real Local endpoint: listing with paging (300 clusters), nodes with
-// endpoints, polling that reports only the changed item, and an error item for each kind of failure.
+// endpoints, polling that reports only the changed item, and an error item for each kind of failure, worded
+// problem first, then what to do, the code last.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheC
 import { clusterDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
+import { describeFailure } from '../../client/src/errors';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
 
@@ -314,4 +316,42 @@ test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` onc
   const after = await waitUntilAvailable(fixture.client, 'reboot-me', { timeoutMs: 30_000, intervalMs: 100, onStatus: (s) => seen.push(s) });
   assert.equal(after.CacheClusterStatus, 'available');
   assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
+});
+
+test('error wording: the problem in words first, the next step, the code last (and in the API log)', async () => {
+  // A service error (the real Local endpoint refusing a second cluster with the same id).
+  const input = { CacheClusterId: 'words-dup', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
+  await fixture.client.send(new CreateCacheClusterCommand(input));
+  const dup = await fixture.client.send(new CreateCacheClusterCommand(input)).then(() => assert.fail('created twice'), (e: unknown) => e);
+  const exists = describeFailure(dup);
+  assert.equal(exists.message, 'Cache cluster words-dup already exists: choose another CacheClusterId (CacheClusterAlreadyExists).');
+  assert.equal(exists.code, 'CacheClusterAlreadyExists');
+  assert.ok(log.lines.some((l) => /^error CreateCacheCluster Local us-east-1 \d+ms failed CacheClusterAlreadyExists requestId=/.test(l)), 'the code is in the API log');
+
+  // A service error with no plain next step: the service's words, then its code.
+  const server = await cannedErrorResponseServer(500, 'InternalFailure', 'The request processing has failed because of an unknown error.');
+  try {
+    const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:x:us-east-1', kind: 'aws' });
+    assert.equal(item.message, 'The request processing has failed because of an unknown error (InternalFailure).');
+    assert.equal(messageRow(item).label, 'Request failed');
+  } finally {
+    await server.close();
+  }
+
+  // The extension's own errors are sentences already: no "Error:" before them.
+  const own = describeFailure(new Error('Put the cursor inside the CreateCacheCluster request to send.'));
+  assert.equal(own.message, 'Put the cursor inside the CreateCacheCluster request to send.');
+  assert.equal(own.code, undefined);
+});
+
+test('error wording: a network failure says which host cannot be reached and what to check, the Node code last', async () => {
+  const port = await closedPort();
+  const refused = await errorItemFor({ ...localConnection(`http://127.0.0.1:${port}`), id: 'aws:x:us-east-1', kind: 'aws' });
+  assert.equal(refused.message, `Cannot reach ElastiCache at 127.0.0.1:${port}: check the network (or proxy), the Region and elasticache.endpointUrl (ECONNREFUSED).`);
+  assert.equal(messageRow(refused).description, `127.0.0.1:${port} refused the connection: check the network (or proxy), the Region and elasticache.endpointUrl (ECONNREFUSED).`);
+
+  // .invalid never resolves (RFC 6761); without DNS at all the lookup fails with EAI_AGAIN instead.
+  const unknown = await errorItemFor({ ...localConnection('http://elasticache.invalid'), id: 'aws:x:us-east-1', kind: 'aws' });
+  assert.match(unknown.message, /^Cannot reach ElastiCache at elasticache\.invalid: check the network \(or proxy\), the Region and elasticache\.endpointUrl \((ENOTFOUND|EAI_AGAIN)\)\.$/);
+  assert.match(messageRow(unknown).description ?? '', /^elasticache\.invalid was not found \(DNS\): /);
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, createClient as createAwsLikeClient } from '../../client/src/connections';
-import { CreateClusterWizard, createFailure, reopenAfterFailure, sdkWizardServices, type WizardState } from '../../client/src/wizard';
+import { CreateClusterWizard, RETRY_VALUE, createFailure, reopenAfterFailure, sdkWizardServices, type WizardState } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
 import { findVersion } from '../../server/src/model/facts';
 import { complete } from '../../server/src/service/completion';
@@ -281,16 +281,44 @@ test('an account that lists end-of-life versions: the wizard leaves them out, ke
   assert.equal(w.input().EngineVersion, '7.1');
 });
 
-test('a wizard on an unreachable connection reports the failure from the live step, not a crash', async () => {
+test('offline (the endpoint cannot be reached): the model\'s versions with a note saying so and a Retry row, no dead end', async () => {
   const dead = localConnection('http://127.0.0.1:9');
   const deadClient = await createClient(dead, log, { maxAttempts: 1 });
   try {
     const w = new CreateClusterWizard(sdkWizardServices(async () => [dead], async () => deadClient), wizardRules);
     await w.accept('local');
-    await w.accept('redis');
-    await assert.rejects(w.items(), /ECONNREFUSED|connect/);
+    await w.accept('valkey');
+    const items = await w.items();
+    assert.equal(w.note(), 'Cannot reach ElastiCache: versions known to the extension, not read from your account');
+    assert.deepEqual(items.slice(0, -1).map((i) => i.value), completionVersions('valkey'), 'the versions completion knows, in its order');
+    assert.deepEqual(items.at(-1), { label: '$(refresh) Retry', value: RETRY_VALUE, description: 'read the versions from your account again' }, 'Retry last');
+    assert.equal(items[0]!.description, 'latest', 'the first row is still the suggestion');
+    assert.match((await w.accept(RETRY_VALUE)) ?? '', /^Choose one of the items/, 'Retry is not a version');
+    assert.equal(w.current()?.id, 'engineVersion');
+    await w.accept(items[0]!.value);
+    await w.accept('cache.t4g.micro');
+    await w.accept('offline-cache');
+    assert.equal(w.current()?.id, 'cacheSubnetGroupName', 'the id check could not ask the endpoint and did not block');
+    const groups = await w.items();
+    assert.deepEqual(groups.map((g) => g.value), ['', RETRY_VALUE], 'no subnet group, or try again');
+    assert.equal(w.note(), "Cannot reach ElastiCache: your account's subnet groups cannot be listed");
   } finally {
     deadClient.destroy();
+  }
+});
+
+test('a failure that is neither credentials nor the network still reaches the UI (its Retry), not the model\'s list', async () => {
+  const server = await cannedErrorResponseServer(500, 'InternalFailure', 'The request processing has failed because of an unknown error.');
+  const c = localConnection(server.url);
+  const failing = await createClient(c, log, { maxAttempts: 1 });
+  try {
+    const w = new CreateClusterWizard(sdkWizardServices(async () => [c], async () => failing), wizardRules);
+    await w.accept('local');
+    await w.accept('valkey');
+    await assert.rejects(w.items(), /unknown error/);
+  } finally {
+    failing.destroy();
+    await server.close();
   }
 });
 
@@ -462,7 +490,7 @@ test('a failed create says what happened without the error code, and reopens the
   );
   const otherFailed = createFailure('reopen-id-3', fixture.connection, other);
   assert.equal(otherFailed.resumeAt, 'review');
-  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found\. Reopen the wizard to change the settings: your answers are kept\.$/);
+  assert.match(otherFailed.message, /^Cache cluster "reopen-id-3" was not created on Local: Cache subnet group no-such-group not found: choose an existing CacheSubnetGroupName\. Reopen the wizard to change the settings: your answers are kept\.$/);
   assert.doesNotMatch(otherFailed.message, /Fault|NotFound:/, 'no raw error code');
   const atReview = new CreateClusterWizard(sdkWizardServices(async () => [fixture.connection], async () => fixture.client), wizardRules, w.state, otherFailed.resumeAt);
   assert.equal(atReview.current()?.id, 'review');
