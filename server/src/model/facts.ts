@@ -21,6 +21,7 @@ export const SOURCES = {
   inTransitEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html',
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
+  localZones: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Local_zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
   /** The SigV4 page that documents the presigned-URL query parameters, X-Amz-Expires among them (the API's Common Parameters page does not list it). */
@@ -314,8 +315,13 @@ export function availabilityZones(region: string): string[] {
   return [...AZ_LETTERS].map((l) => `${region}${l}`);
 }
 
+/**
+ * The Region of an Availability Zone name (`us-west-2a`) or of a Local Zone name, which ElastiCache also places
+ * nodes in: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the
+ * location, for example us-west-2-lax-1a" (SOURCES.localZones).
+ */
 export function regionOfAvailabilityZone(az: string): string | undefined {
-  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/.exec(az);
+  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
   return m ? m[1] : undefined;
 }
 

@@ -326,7 +326,7 @@ function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: Ac
   for (const { name, path } of zones) {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      const zoneName = '(Region code plus a letter, e.g. us-west-2a)';
+      const zoneName = '(Region code plus a letter, e.g. us-west-2a, or a Local Zone: us-west-2-lax-1a)';
       const blank = name.trim() === '';
       issues.push({ code: 'invalid-availability-zone', severity: 'error', message: blank ? `{subject} is empty: give an Availability Zone name ${zoneName}.` : `'${name.slice(0, 40)}' is not an Availability Zone name ${zoneName}.`, subject: blank ? path : undefined, path, target: 'value', awsError: 'InvalidParameterValue' });
       continue;

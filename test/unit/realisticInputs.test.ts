@@ -1,0 +1,25 @@
+// Realistic requests the linter once judged wrongly (false errors on input AWS accepts, and missed mistakes).
+// Each case: the input that must be accepted (or reported) and a close input on the other side of the rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkCreateCacheCluster } from '../../server/src/service/index';
+import { regionOfAvailabilityZone } from '../../server/src/model/facts';
+import { findingsAt } from './helpers';
+
+const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
+
+test('a Local Zone name (us-west-2-lax-1a) is a zone of its parent Region, not an invalid Availability Zone', () => {
+  // Local_zones.html: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the location, for example us-west-2-lax-1a."
+  assert.equal(regionOfAvailabilityZone('us-west-2-lax-1a'), 'us-west-2');
+  assert.equal(regionOfAvailabilityZone('us-east-1-bos-1a'), 'us-east-1');
+  const redis = { CacheClusterId: 'lax-cache', Engine: 'redis', CacheNodeType: 'cache.r5.large', NumCacheNodes: 1, CacheSubnetGroupName: 'lax' };
+  assert.deepEqual(issueCodes({ ...redis, PreferredAvailabilityZone: 'us-west-2-lax-1a' }, 'us-west-2'), []);
+  // Still checked: a Local Zone of another Region than the endpoint's, and names that are neither shape.
+  assert.deepEqual(issueCodes({ ...redis, PreferredAvailabilityZone: 'us-west-2-lax-1a' }, 'us-east-1'), ['availability-zone-region']);
+  assert.deepEqual(issueCodes({ ...redis, PreferredAvailabilityZone: 'us-west-2-lax' }, 'us-west-2'), ['invalid-availability-zone']);
+  assert.deepEqual(issueCodes({ ...redis, PreferredAvailabilityZone: 'usw2-az1' }, 'us-west-2'), ['invalid-availability-zone']);
+  const memcached = { CacheClusterId: 'mc-lz', Engine: 'memcached', CacheNodeType: 'cache.t3.medium', NumCacheNodes: 2 };
+  const query = `https://elasticache.us-west-2.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=mc-lz&Engine=memcached&CacheNodeType=cache.t3.medium&NumCacheNodes=2&PreferredAvailabilityZones.PreferredAvailabilityZone.1=us-west-2-lax-1a&PreferredAvailabilityZones.PreferredAvailabilityZone.2=us-west-2-lax-1b\n`;
+  assert.deepEqual(findingsAt(query, 'query').map((f) => f.code), []);
+  assert.deepEqual(issueCodes({ ...memcached, PreferredAvailabilityZones: ['us-west-2-lax-1a', 'us-west-2a'] }, 'us-west-2'), []);
+});
