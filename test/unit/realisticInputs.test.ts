@@ -23,3 +23,14 @@ test('a Local Zone name (us-west-2-lax-1a) is a zone of its parent Region, not a
   assert.deepEqual(findingsAt(query, 'query').map((f) => f.code), []);
   assert.deepEqual(issueCodes({ ...memcached, PreferredAvailabilityZones: ['us-west-2-lax-1a', 'us-west-2a'] }, 'us-west-2'), []);
 });
+
+test('a YAML hexadecimal integer (Port: 0x18EB) is an integer for the AWS CLI, not a float because it holds an E', () => {
+  // The AWS CLI's YAML loader reads 0x18EB as the integer 6379 (checked with `aws elasticache create-cache-cluster
+  // --cli-input-yaml`: validation passes), and 1E3 / 6379.0 as floats, which it rejects for an integer member.
+  const yaml = (port: string) => `CacheClusterId: hex-port\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nPort: ${port}\n`;
+  assert.deepEqual(findingsAt(yaml('0x18EB'), 'yaml').map((f) => f.code), []);
+  assert.deepEqual(findingsAt(yaml('0x18eb'), 'yaml').map((f) => f.code), []);
+  for (const float of ['6379.0', '6379e0', '6.379E3']) {
+    assert.deepEqual(findingsAt(yaml(float), 'yaml').map((f) => [f.code, f.at]), [['invalid-type', float]], float);
+  }
+});
