@@ -89,7 +89,9 @@ export async function runLint(args: string[]): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = (await readFile(file)).toString('utf8').replace(/^\uFEFF/, '');
+      text = (await readFile(file)).toString('utf8');
+      // A byte order mark is harmless in Query and YAML files, but the AWS CLI rejects a JSON input that has one.
+      if (kindForLint(file) !== 'json') text = text.replace(/^\uFEFF/, '');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       console.error(`elasticache lint: cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': is a directory' : code ? ` (${code})` : ''}`);

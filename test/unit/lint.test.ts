@@ -93,3 +93,19 @@ test('bad input is reported, never crashes: invalid JSON, binary, NUL bytes, lon
   assert.ok(Date.now() - t0 < 30_000, `10 MB took ${Date.now() - t0} ms`);
   console.log(`# lint of a 10 MB file with ${Math.ceil((10 * 1024 * 1024) / unit.length)} requests: ${Date.now() - t0} ms`);
 });
+
+test('a byte order mark: an error in JSON, which the AWS CLI rejects ("Invalid JSON received"); ignored in YAML and Query files', () => {
+  const bom = '\uFEFF';
+  writeFileSync(join(dir, 'bom.elasticache.json'), bom + JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 }));
+  writeFileSync(join(dir, 'bom.elasticache.yaml'), bom + 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: "7.1"\nCacheNodeType: cache.t4g.micro\nNumCacheNodes: 1\n');
+  writeFileSync(join(dir, 'bom.elasticache'), bom + 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02\n');
+  const json = lint('bom.elasticache.json');
+  assert.equal(json.code, 1, json.stderr);
+  assert.match(json.stdout, /^bom\.elasticache\.json:1:1 error json-syntax The file starts with a byte order mark \(BOM\)/);
+  assert.equal(json.stdout.trim().split('\n').length, 1, 'the BOM is the one finding; the rest of the document is read');
+  for (const clean of ['bom.elasticache.yaml', 'bom.elasticache', 'ok.elasticache.json']) {
+    const r = lint(clean);
+    assert.equal(r.code, 0, clean + r.stdout);
+    assert.equal(r.stdout, '', clean);
+  }
+});

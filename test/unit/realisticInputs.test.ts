@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCreateCacheCluster } from '../../server/src/service/index';
 import { regionOfAvailabilityZone } from '../../server/src/model/facts';
-import { findingsAt } from './helpers';
+import { applyEdits, findingsAt } from './helpers';
 
 const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
 
@@ -33,4 +33,14 @@ test('a YAML hexadecimal integer (Port: 0x18EB) is an integer for the AWS CLI, n
   for (const float of ['6379.0', '6379e0', '6.379E3']) {
     assert.deepEqual(findingsAt(yaml(float), 'yaml').map((f) => [f.code, f.at]), [['invalid-type', float]], float);
   }
+});
+
+test('a JSON input starting with a byte order mark is one json-syntax error with a fix that removes it', () => {
+  // Python's json module refuses a BOM; `aws elasticache create-cache-cluster --cli-input-json` answers "Invalid JSON received".
+  const json = '{"CacheClusterId": "bom", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}';
+  const found = findingsAt('\uFEFF' + json, 'json');
+  assert.deepEqual(found.map((f) => [f.code, f.severity, f.at]), [['json-syntax', 'error', '\uFEFF']]);
+  assert.match(found[0].finding.message, /byte order mark/);
+  assert.equal(applyEdits('\uFEFF' + json, found[0].finding.fixes![0].edits), json);
+  assert.deepEqual(findingsAt(json, 'json'), []);
 });

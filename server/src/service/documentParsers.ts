@@ -39,6 +39,18 @@ export function parseJsonDocument(text: string, findings: Finding[]): ValueNode 
   }
   if (p.errors) {
     for (const e of p.errors) {
+      if (e.offset === 0 && text.charCodeAt(0) === 0xfeff) {
+        // Python's json module refuses a byte order mark ("Unexpected UTF-8 BOM"): the AWS CLI answers
+        // "Invalid JSON received" (checked with `aws elasticache create-cache-cluster --cli-input-json`).
+        findings.push({
+          code: 'json-syntax',
+          severity: 'error',
+          message: 'The file starts with a byte order mark (BOM), which the AWS CLI rejects as invalid JSON. Save the file as UTF-8 without a BOM.',
+          span: { start: 0, end: 1 },
+          fixes: [{ title: 'Remove the byte order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }], isPreferred: true }],
+        });
+        continue;
+      }
       findings.push({
         code: 'json-syntax',
         severity: 'error',
