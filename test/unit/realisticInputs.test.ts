@@ -44,3 +44,13 @@ test('a JSON input starting with a byte order mark is one json-syntax error with
   assert.equal(applyEdits('\uFEFF' + json, found[0].finding.fixes![0].edits), json);
   assert.deepEqual(findingsAt(json, 'json'), []);
 });
+
+test('cache-security-groups-in-vpc needs security group names and a VPC member, not empty lists', () => {
+  const base = { CacheClusterId: 'empties', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
+  // A CLI skeleton with its lists emptied: the AWS CLI accepts it, and no group is named.
+  assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: [], SecurityGroupIds: [] }), []);
+  assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: [], CacheSubnetGroupName: 'private' }), []);
+  assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: ['default'], SecurityGroupIds: [] }), []);
+  assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: ['default'], SecurityGroupIds: ['sg-12345678'] }), ['cache-security-groups-in-vpc']);
+  assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: ['default'], CacheSubnetGroupName: 'private' }), ['cache-security-groups-in-vpc']);
+});

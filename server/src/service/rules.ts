@@ -151,7 +151,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   }
 
   checkCommonMembers(input, engine, version, versionFact, CACHE_CLUSTER, options, issues);
-  if (input.CacheSecurityGroupNames !== undefined && (input.SecurityGroupIds !== undefined || input.CacheSubnetGroupName !== undefined)) {
+  // An empty list names no group (a CLI skeleton's `"CacheSecurityGroupNames": []`): nothing to combine.
+  const listed = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+  if (listed(input.CacheSecurityGroupNames) && (listed(input.SecurityGroupIds) || input.CacheSubnetGroupName !== undefined)) {
     issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   return issues;
