@@ -54,3 +54,17 @@ test('cache-security-groups-in-vpc needs security group names and a VPC member, 
   assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: ['default'], SecurityGroupIds: ['sg-12345678'] }), ['cache-security-groups-in-vpc']);
   assert.deepEqual(issueCodes({ ...base, CacheSecurityGroupNames: ['default'], CacheSubnetGroupName: 'private' }), ['cache-security-groups-in-vpc']);
 });
+
+test('Redis OSS 6.x creates the latest 6 minor version (6.2): engine-log delivery and IPv6 are not version errors on it', () => {
+  // supported-engine-versions.html#redis-version-6.0: one version per minor release; 6.x gives the newest (6.2).
+  const redis6 = { CacheClusterId: 'r6', Engine: 'redis', CacheNodeType: 'cache.r6g.large', NumCacheNodes: 1, CacheSubnetGroupName: 'private' };
+  const engineLog = { LogDeliveryConfigurations: [{ LogType: 'engine-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: 'engine' } }, LogFormat: 'json' }] };
+  const ipv6 = { NetworkType: 'ipv6', IpDiscovery: 'ipv6' };
+  for (const version of ['6.x', '6.2']) {
+    assert.deepEqual(issueCodes({ ...redis6, EngineVersion: version, ...engineLog }), [], version);
+    assert.deepEqual(issueCodes({ ...redis6, EngineVersion: version, ...ipv6 }), [], version);
+  }
+  // 6.0 is 6.0: both still need 6.2.
+  assert.deepEqual(issueCodes({ ...redis6, EngineVersion: '6.0', ...engineLog }), ['log-delivery-version']);
+  assert.deepEqual(issueCodes({ ...redis6, EngineVersion: '6.0', ...ipv6 }), ['network-type-version', 'network-type-version']);
+});

@@ -13,6 +13,8 @@ export const SOURCES = {
   supportedNodeTypes: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html',
   engineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html',
   supportedEngineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html',
+  /** "ElastiCache (Redis OSS) version 6.0 (enhanced)": one version per minor release; 6.x creates the latest 6 minor version (6.2). */
+  redis6Versions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html#redis-version-6.0',
   extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
   endOfLife: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/deprecated-engine-versions.html',
   parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',
@@ -179,6 +181,17 @@ function versionPart(v: string, from: number): { value: number; end: number } {
   if (end < 0) end = v.length;
   const text = v.slice(from, end);
   return { value: text === 'x' ? 0 : Number(text), end };
+}
+
+/**
+ * The version a wildcard EngineVersion creates: Redis OSS `6.x` gives the latest Redis OSS 6 minor version (6.2):
+ * from 6.0 on, ElastiCache offers one version per minor release, and "6.x" asks for the newest (SOURCES.redis6Versions).
+ * Other versions are returned as written. The engine-log and IPv6 rules compare this: their minimum, 6.2, lies within 6.x.
+ */
+export function createdVersion(engine: EngineName, version: string): string {
+  if (!version.endsWith('.x')) return version;
+  const prefix = version.slice(0, -1);
+  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.version.startsWith(prefix) && !v.version.endsWith('.x'))?.version ?? version;
 }
 
 /** Compares dotted versions numerically (`x` counts as 0; a missing part counts as 0). */

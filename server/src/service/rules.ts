@@ -4,7 +4,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
+  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
   hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
@@ -435,7 +435,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     const type = log?.LogType;
     if (engine !== 'redis' || !versionFact || (type !== 'slow-log' && type !== 'engine-log')) return;
     const min = LOG_DELIVERY_MIN_REDIS_VERSION[type];
-    if (compareVersions(version!, min) < 0) {
+    if (compareVersions(createdVersion(engine, version!), min) < 0) {
       issues.push({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   });
@@ -476,7 +476,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     const value = str(input[member]);
     if (!value || value === 'ipv4' || !engine || !versionFact) continue;
     const min = IPV6_MIN_VERSION[engine];
-    if (compareVersions(version!, min) < 0) {
+    if (compareVersions(createdVersion(engine, version!), min) < 0) {
       issues.push({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
