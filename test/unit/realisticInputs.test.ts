@@ -2,7 +2,7 @@
 // Each case: the input that must be accepted (or reported) and a close input on the other side of the rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCreateCacheCluster } from '../../server/src/service/index';
+import { checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
 import { regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { applyEdits, findingsAt } from './helpers';
 
@@ -67,4 +67,12 @@ test('Redis OSS 6.x creates the latest 6 minor version (6.2): engine-log deliver
   // 6.0 is 6.0: both still need 6.2.
   assert.deepEqual(issueCodes({ ...redis6, EngineVersion: '6.0', ...engineLog }), ['log-delivery-version']);
   assert.deepEqual(issueCodes({ ...redis6, EngineVersion: '6.0', ...ipv6 }), ['network-type-version', 'network-type-version']);
+});
+
+test('Redis OSS 6.x meets the r6gd minimum (6.2) in CreateReplicationGroup; 6.0 does not', () => {
+  const rg = { ReplicationGroupId: 'tiered', ReplicationGroupDescription: 'd', Engine: 'redis', CacheNodeType: 'cache.r6gd.2xlarge', DataTieringEnabled: true, NumCacheClusters: 2, AutomaticFailoverEnabled: true };
+  const codes = (input: Record<string, unknown>) => checkCreateReplicationGroup(input).map((i) => i.code);
+  assert.deepEqual(codes({ ...rg, EngineVersion: '6.x' }), []);
+  assert.deepEqual(codes({ ...rg, EngineVersion: '6.2' }), []);
+  assert.deepEqual(codes({ ...rg, EngineVersion: '6.0' }), ['node-type-engine-version']);
 });

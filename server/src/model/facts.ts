@@ -186,7 +186,8 @@ function versionPart(v: string, from: number): { value: number; end: number } {
 /**
  * The version a wildcard EngineVersion creates: Redis OSS `6.x` gives the latest Redis OSS 6 minor version (6.2):
  * from 6.0 on, ElastiCache offers one version per minor release, and "6.x" asks for the newest (SOURCES.redis6Versions).
- * Other versions are returned as written. The engine-log and IPv6 rules compare this: their minimum, 6.2, lies within 6.x.
+ * Other versions are returned as written. The minimum-version rules compare this, so 6.x meets a 6.2 minimum
+ * (engine log, IPv6, r6gd).
  */
 export function createdVersion(engine: EngineName, version: string): string {
   if (!version.endsWith('.x')) return version;

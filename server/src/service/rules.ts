@@ -281,7 +281,7 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
-    if (min && version && versionFact && compareVersions(version, min) < 0) {
+    if (min && version && versionFact && compareVersions(createdVersion(engine!, version), min) < 0) {
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -307,7 +307,7 @@ function currentGenerationAlternative(purpose: NodePurpose, size: string, engine
     if (f.generation !== 'current' || f.purpose !== purpose || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
     if (engine && f.engines && !f.engines.includes(engine)) return false;
     const min = engine ? f.minVersion?.[engine] : undefined;
-    return !(min && version && compareVersions(version, min) < 0);
+    return !(min && version && engine && compareVersions(createdVersion(engine, version), min) < 0);
   };
   const family = NODE_TYPE_FAMILIES.find(usable);
   return family && `cache.${family.family}.${size}`;
@@ -406,10 +406,10 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     }
     if (engine === 'redis' && version && versionFact) {
       const [v326, v4010] = LIMITS.transitEncryptionMinVersion.redis;
-      const ok = version === v326 || compareVersions(version, v4010) >= 0;
+      const ok = version === v326 || compareVersions(createdVersion(engine, version), v4010) >= 0;
       if (!ok) issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Redis OSS ${v326}, ${v4010} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
-    if (engine === 'memcached' && version && versionFact && compareVersions(version, LIMITS.transitEncryptionMinVersion.memcached) < 0) {
+    if (engine === 'memcached' && version && versionFact && compareVersions(createdVersion(engine, version), LIMITS.transitEncryptionMinVersion.memcached) < 0) {
       issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Memcached ${LIMITS.transitEncryptionMinVersion.memcached} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -626,7 +626,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // --- Encryption at rest: Valkey 7.2 and later, Redis OSS 3.2.6, or Redis OSS 4.x and later (LIMITS.atRestEncryptionMinVersion).
   if (input.AtRestEncryptionEnabled === true && engine === 'redis' && version && versionFact) {
     const [v326, v4] = LIMITS.atRestEncryptionMinVersion.redis;
-    if (version !== v326 && compareVersions(version, v4) < 0) {
+    if (version !== v326 && compareVersions(createdVersion(engine, version), v4) < 0) {
       issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, ${v4.slice(0, v4.indexOf('.'))}.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -786,7 +786,7 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
     if (USER_GROUP_ID.test(id)) return;
     issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? '{subject} is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, subject: id.trim() === '' ? ['UserGroupIds', i] : undefined, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
   });
-  if (engine === 'redis' && version && versionFact && compareVersions(version, LIMITS.rbacMinVersion.redis) < 0) {
+  if (engine === 'redis' && version && versionFact && compareVersions(createdVersion(engine, version), LIMITS.rbacMinVersion.redis) < 0) {
     issues.push({ code: 'user-group-version', severity: 'error', message: `User groups (role-based access control) need Redis OSS ${LIMITS.rbacMinVersion.redis} or later, or Valkey (EngineVersion is ${version}).`, path: ['UserGroupIds'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   // User groups replace the AUTH token: moving an existing group to RBAC deletes its token ("DELETE - allowed only
