@@ -2,10 +2,11 @@
 // Each case: the input that must be accepted (or reported) and a close input on the other side of the rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
 import { regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { applyEdits, findingsAt } from './helpers';
 
+const codes = (text: string) => analyze(text, 'query').findings.map((f) => f.code);
 const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
 
 test('a Local Zone name (us-west-2-lax-1a) is a zone of its parent Region, not an invalid Availability Zone', () => {
@@ -75,4 +76,28 @@ test('Redis OSS 6.x meets the r6gd minimum (6.2) in CreateReplicationGroup; 6.0 
   assert.deepEqual(codes({ ...rg, EngineVersion: '6.x' }), []);
   assert.deepEqual(codes({ ...rg, EngineVersion: '6.2' }), []);
   assert.deepEqual(codes({ ...rg, EngineVersion: '6.0' }), ['node-type-engine-version']);
+});
+
+test('a Query URL broken after its separators (lines ending with &) is one request, not one request per line', () => {
+  const trailing = [
+    'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&',
+    '    CacheClusterId=amp-end&',
+    '    Engine=redis&',
+    '    CacheNodeType=cache.t3.micro&',
+    '    NumCacheNodes=1&',
+    '    Version=2015-02-02',
+    '',
+  ].join('\n');
+  const analysis = analyze(trailing, 'query');
+  assert.deepEqual(analysis.findings.map((f) => f.code), []);
+  assert.equal(analysis.requests.length, 1);
+  assert.equal(analysis.requests[0].input.CacheClusterId, 'amp-end');
+  // Broken right after the '?', and a form body broken after '&'.
+  assert.deepEqual(codes('https://elasticache.us-east-1.amazonaws.com/?\nAction=DescribeCacheClusters&\nVersion=2015-02-02\n'), []);
+  assert.deepEqual(codes('Action=DescribeCacheClusters&\nVersion=2015-02-02\n'), []);
+  // Without the trailing '&', the next line is another request (which lacks Action and Version).
+  assert.deepEqual(codes('https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters\nVersion=2015-02-02\n'), ['query-version', 'missing-action']);
+  // A URL after a trailing '&' still starts a new request.
+  const two = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&\nhttps://elasticache.us-east-1.amazonaws.com/?Action=DescribeEvents&Version=2015-02-02\n';
+  assert.deepEqual(analyze(two, 'query').requests.map((r) => r.action?.name), ['DescribeCacheClusters', 'DescribeEvents']);
 });

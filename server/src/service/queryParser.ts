@@ -2,8 +2,9 @@
 // their `name=value` pairs, with exact spans and percent-decoding. One pass over the text: linear time.
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
-// lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
-// line ends a request (so does a Markdown code fence line, pasted along with an example).
+// lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
+// start a new URL); `#` lines are comments; a blank line or a `###` line ends a request (so does a Markdown code
+// fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
@@ -292,6 +293,8 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   const requests: RawQueryRequest[] = [];
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
+  // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
+  let openEnded = false;
 
   let pos = 0;
   while (pos <= text.length) {
@@ -360,6 +363,17 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       const before = current.params.length;
       splitParams(text, contentStart, contentEnd, current, findings);
       if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
+      openEnded = endsWithSeparator(text, contentEnd);
+      if (end >= text.length) break;
+      continue;
+    }
+    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0) {
+      // The previous line ended with `&` (`…&CacheClusterId=x&` then `Engine=redis&`): a line break after the separator.
+      current.span.end = contentEnd;
+      const before = current.params.length;
+      splitParams(text, contentStart, contentEnd, current, findings, true);
+      if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
+      openEnded = endsWithSeparator(text, contentEnd);
       if (end >= text.length) break;
       continue;
     }
@@ -397,10 +411,17 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       splitParams(text, start, contentEnd, current, findings, first !== '?' && first !== '&');
       if (first === '?') sawQuestionMark = true;
     }
+    openEnded = endsWithSeparator(text, contentEnd);
     if (end >= text.length) break;
   }
   if (current) requests.push(current);
   return requests;
+}
+
+/** Whether a line's content (ending at `contentEnd`) ends with a parameter separator, `&` or `?`. */
+function endsWithSeparator(text: string, contentEnd: number): boolean {
+  const c = text.charCodeAt(contentEnd - 1);
+  return c === 0x26 || c === 0x3f;
 }
 
 /** Length of the scheme of `scheme://…` (what `/^([A-Za-z][A-Za-z0-9+.-]*):\/\//` captures), or 0. By character codes: it runs per request. */
