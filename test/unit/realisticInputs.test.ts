@@ -101,3 +101,18 @@ test('a Query URL broken after its separators (lines ending with &) is one reque
   const two = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&\nhttps://elasticache.us-east-1.amazonaws.com/?Action=DescribeEvents&Version=2015-02-02\n';
   assert.deepEqual(analyze(two, 'query').requests.map((r) => r.action?.name), ['DescribeCacheClusters', 'DescribeEvents']);
 });
+
+test('a patch version of a MAJOR.MINOR release (6.2.6, Valkey 8.0.1) says so and offers the release; other unknown versions keep the generic warning', () => {
+  const found = (engine: string, version: string) => checkCreateCacheCluster({ CacheClusterId: 'a', Engine: engine, EngineVersion: version, CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
+  const patch = found('redis', '6.2.6');
+  assert.deepEqual(patch.map((i) => [i.code, i.severity, i.fixValue]), [['engine-version', 'warning', '6.2']]);
+  assert.match(patch[0].message, /^6\.2\.6 is a patch version: .* Use 6\.2\.$/);
+  assert.deepEqual(found('valkey', '8.0.1').map((i) => i.fixValue), ['8.0']);
+  // Clean: the release itself. Not a patch of a MAJOR.MINOR release: 5.0.7 (5.0 is not offered as such), 9.9.
+  assert.deepEqual(found('redis', '6.2'), []);
+  for (const [engine, version] of [['redis', '5.0.7'], ['redis', '9.9'], ['memcached', '1.6.23']]) {
+    const issues = found(engine, version);
+    assert.deepEqual(issues.map((i) => [i.code, i.fixValue]), [['engine-version', undefined]], version);
+    assert.match(issues[0].message, /is not a .* version ElastiCache is known to offer/);
+  }
+});

@@ -15,6 +15,8 @@ export const SOURCES = {
   supportedEngineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html',
   /** "ElastiCache (Redis OSS) version 6.0 (enhanced)": one version per minor release; 6.x creates the latest 6 minor version (6.2). */
   redis6Versions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html#redis-version-6.0',
+  /** "Beginning with ElastiCache version 6.0 for Redis OSS, ElastiCache will offer a single version for each Redis OSS minor release rather than offering multiple patch versions." */
+  versionManagement: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagementConsiderations.html',
   extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
   endOfLife: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/deprecated-engine-versions.html',
   parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',

@@ -209,7 +209,15 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
     if (other) {
       issues.push({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
-      issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
+      // A patch version of a MAJOR.MINOR release (6.2.6 for 6.2): from Redis OSS 6.0 on, ElastiCache offers "a single
+      // version for each Redis OSS minor release rather than offering multiple patch versions" (SOURCES.versionManagement).
+      const minor = /^(\d+\.\d+)\.\d+$/.exec(version)?.[1];
+      const release = minor !== undefined ? findVersion(engine, minor) : undefined;
+      issues.push(
+        release
+          ? { code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, path: ['EngineVersion'], target: 'value', fixValue: release.version }
+          : { code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' },
+      );
     } else {
       issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out for the latest.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
