@@ -116,3 +116,33 @@ test('a patch version of a MAJOR.MINOR release (6.2.6, Valkey 8.0.1) says so and
     assert.match(issues[0].message, /is not a .* version ElastiCache is known to offer/);
   }
 });
+
+test('YAML tabs the AWS CLI refuses (between tokens, on blank lines, in unquoted values) are errors; tabs in quotes, comments and block text are not', () => {
+  // The AWS CLI loads --cli-input-yaml with ruamel.yaml's pure scanner: "found character '\t' that cannot start any token".
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  const yamlErrors = (text: string) => findingsAt(text, 'yaml').filter((f) => f.code === 'yaml-syntax' && f.severity === 'error');
+  for (const [tail, at] of [
+    ['Port:\t6379\n', '\t'],
+    ['Port: 6379\t\n', '\t'],
+    ['\t\nPort: 6379\n', '\t'],
+    ['SecurityGroupIds: [sg-12345678,\tsg-87654321]\n', '\t'],
+    ['Tags:\n  -\tKey: a\n', '\t'],
+    ['PreferredMaintenanceWindow: sun:23:00-mon:01:30\t# UTC\n', '\t'],
+    ['Tags:\n  - Key: a\n    Value: |\n      x\n\t\n', '\t'],
+  ]) {
+    const found = yamlErrors(base + tail);
+    assert.deepEqual(found.map((f) => f.at), [at], JSON.stringify(tail));
+    // The yaml library reports some of these itself ("Tabs are not allowed as indentation", a block line less
+    // indented than the block): still one finding.
+    if (/^Invalid YAML: (Tabs are not allowed as indentation|Block scalar lines must not be less indented)/.test(found[0].finding.message)) continue;
+    assert.match(found[0].finding.message, /^Invalid YAML for the AWS CLI: a tab .*Use spaces/);
+    const fixed = applyEdits(base + tail, found[0].finding.fixes![0].edits);
+    assert.deepEqual(yamlErrors(fixed), [], JSON.stringify(fixed));
+  }
+  // Inside an unquoted value: reported, without a fix (a space would change the value).
+  const inValue = yamlErrors(base + 'Tags:\n  - Key: a\n    Value: two\twords\n');
+  assert.deepEqual(inValue.map((f) => [f.at, f.finding.fixes]), [['\t', undefined]]);
+  for (const tail of ['Tags:\n  - Key: "a\tb"  # x\ty\n', "Tags:\n  - Key: 'a\tb'\n", '# a\tcomment\n', 'Tags:\n  - Key: a\n    Value: |\n      \tindented text\n']) {
+    assert.deepEqual(yamlErrors(base + tail), [], JSON.stringify(tail));
+  }
+});

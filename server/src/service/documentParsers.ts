@@ -2,7 +2,7 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { Entry, Finding, Fix, ValueNode } from './types';
+import type { Entry, Finding, Fix, TextEdit, ValueNode } from './types';
 
 
 /**
@@ -558,8 +558,84 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
       span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) },
     });
   }
+  if (text.includes('\t')) reportCliRejectedTabs(text, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+}
+
+/** Lexer tokens that stand for no source text: document start, scalar start, flow error end. */
+const YAML_CONTROL_LEXEMES = new Set(['\u0002', '\u001f', '\u0018']);
+
+/**
+ * Tabs the AWS CLI's YAML reader refuses although YAML 1.2 (and the `yaml` library) allows them. The CLI loads
+ * `--cli-input-yaml` with ruamel.yaml's pure-Python scanner, which skips only spaces between tokens: a tab after a
+ * colon, a dash or a comma, at the end of a line, on a whitespace-only line, inside an unquoted value, or before a
+ * block scalar's indentation fails with "found character '\t' that cannot start any token", and the CLI answers
+ * "Invalid YAML received" (checked with `aws elasticache create-cache-cluster --cli-input-yaml`). Tabs inside quoted
+ * strings, comments and indented block-scalar text are fine. One finding per run of whitespace or value, skipping
+ * places the yaml library already reported.
+ */
+function reportCliRejectedTabs(text: string, findings: Finding[]): void {
+  const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
+  const report = (start: number, end: number, where: string, fix: boolean) => {
+    if (reported.some((r) => start < Math.max(r.end, r.start + 1) && r.start < end)) return;
+    const tabs: TextEdit[] = [];
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) tabs.push({ span: { start: i, end: i + 1 }, newText: ' ' });
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Invalid YAML for the AWS CLI: a tab ${where}. The AWS CLI's YAML reader accepts tabs only inside quoted strings, comments and block text, and answers "Invalid YAML received". Use spaces${fix ? '' : ', or quote the value'}.`,
+      span: { start: tabs[0].span.start, end: tabs[tabs.length - 1].span.end },
+      ...(fix ? { fixes: [{ title: 'Replace the tabs with spaces', edits: tabs, isPreferred: true }] } : {}),
+    });
+  };
+  let offset = 0;
+  let blockHeader = false;
+  let scalarNext = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (YAML_CONTROL_LEXEMES.has(lexeme)) {
+      if (lexeme === '\u001f') scalarNext = true;
+      continue;
+    }
+    const start = offset;
+    offset += lexeme.length;
+    const first = lexeme[0];
+    const scalar = scalarNext;
+    scalarNext = false;
+    if (first === '|' || first === '>') {
+      if (!scalar) blockHeader = true; // a block scalar header; its text follows as the next scalar
+      continue;
+    }
+    if (!lexeme.includes('\t') || first === '#' || first === '"' || first === "'") continue;
+    if (scalar && blockHeader) {
+      blockHeader = false;
+      reportBlockScalarTabs(lexeme, start, report);
+    } else if (scalar) {
+      report(start, offset, 'inside an unquoted value', false);
+    } else if (first === ' ' || first === '\t' || first === '\n' || first === '\r') {
+      report(start, offset, 'separates the parts of a line', true);
+    }
+    if (scalar) blockHeader = false;
+  }
+}
+
+/** Block-scalar lines with a tab before the block's indentation of spaces is reached (ruamel then leaves the block and stops at the tab). */
+function reportBlockScalarTabs(content: string, start: number, report: (start: number, end: number, where: string, fix: boolean) => void): void {
+  let indent: number | undefined;
+  let lineStart = 0;
+  while (lineStart < content.length) {
+    let lineEnd = content.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = content.length;
+    let spaces = 0;
+    while (content.charCodeAt(lineStart + spaces) === 32) spaces++;
+    const next = content.charCodeAt(lineStart + spaces);
+    // The first line with anything after its spaces sets the indentation (ruamel counts spaces only).
+    if (indent === undefined && lineStart + spaces < lineEnd && next !== 13) indent = spaces;
+    if (next === 9 && spaces < Math.max(indent ?? 0, 1)) {
+      report(start + lineStart + spaces, start + lineStart + spaces + 1, 'indents a line of block text', true);
+    }
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** Collections on the way down to a CST token. */
