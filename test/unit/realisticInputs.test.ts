@@ -146,3 +146,21 @@ test('YAML tabs the AWS CLI refuses (between tokens, on blank lines, in unquoted
     assert.deepEqual(yamlErrors(base + tail), [], JSON.stringify(tail));
   }
 });
+
+test('a YAML control character (DEL, ESC, form feed) is an error anywhere, as the AWS CLI refuses it even in quotes and comments; NEL and printable Unicode are fine', () => {
+  // ruamel.yaml's Reader: "unacceptable character #x007f: special characters are not allowed".
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  for (const [text, char] of [
+    [base + '# pasted \u001b[0m colours\n', '\u001b'],
+    [base + 'Tags:\n  - Key: a\n    Value: "b\u007fc"\n', '\u007f'],
+    ['\u000c' + base, '\u000c'],
+  ]) {
+    const found = findingsAt(text, 'yaml').filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(found.map((f) => [f.severity, f.at]), [['error', char]], JSON.stringify(text));
+    assert.match(found[0].finding.message, /control character \(U\+00[0-9A-F]{2}\).*Remove it\.$/);
+    assert.deepEqual(findingsAt(applyEdits(text, found[0].finding.fixes![0].edits), 'yaml'), []);
+  }
+  for (const tail of ['Tags:\n  - Key: a\n    Value: "b\u0085c"\n', 'Tags:\n  - Key: Équipe\n    Value: "Données — prod \u00a0✓"\n']) {
+    assert.deepEqual(findingsAt(base + tail, 'yaml'), [], JSON.stringify(tail));
+  }
+});

@@ -559,8 +559,36 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
     });
   }
   if (text.includes('\t')) reportCliRejectedTabs(text, findings);
+  if (YAML_NON_PRINTABLE.test(text)) reportNonPrintable(text, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+}
+
+/**
+ * Characters the AWS CLI's YAML reader refuses anywhere in the file, even in quotes or comments: ruamel.yaml's Reader
+ * accepts only tab, line breaks, printable ASCII, NEL and Unicode from U+00A0 ("unacceptable character #x007f:
+ * special characters are not allowed"). NUL is reported as binary content before this.
+ */
+const YAML_NON_PRINTABLE = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+function reportNonPrintable(text: string, findings: Finding[]): void {
+  const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
+  const all = new RegExp(YAML_NON_PRINTABLE.source, 'g');
+  let count = 0;
+  for (let m = all.exec(text); m && count < 20; m = all.exec(text)) {
+    const start = m.index;
+    if (reported.some((r) => start < Math.max(r.end, r.start + 1) && r.start <= start)) continue;
+    count++;
+    const code = text.charCodeAt(start).toString(16).toUpperCase().padStart(4, '0');
+    const span = { start, end: start + 1 };
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Invalid YAML for the AWS CLI: an invisible control character (U+${code}), which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed"). Remove it.`,
+      span,
+      fixes: [{ title: 'Remove the control character', edits: [{ span, newText: '' }], isPreferred: true }],
+    });
+  }
 }
 
 /** Lexer tokens that stand for no source text: document start, scalar start, flow error end. */
