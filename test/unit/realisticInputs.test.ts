@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
-import { regionOfAvailabilityZone } from '../../server/src/model/facts';
+import { regionOfAvailabilityZone, regionOfEndpointHost } from '../../server/src/model/facts';
 import { applyEdits, findingsAt } from './helpers';
 
 const codes = (text: string) => analyze(text, 'query').findings.map((f) => f.code);
@@ -163,4 +163,20 @@ test('a YAML control character (DEL, ESC, form feed) is an error anywhere, as th
   for (const tail of ['Tags:\n  - Key: a\n    Value: "b\u0085c"\n', 'Tags:\n  - Key: Équipe\n    Value: "Données — prod \u00a0✓"\n']) {
     assert.deepEqual(findingsAt(base + tail, 'yaml'), [], JSON.stringify(tail));
   }
+});
+
+test('the dual-stack (elasticache.<region>.api.aws) and interface VPC endpoint hosts are ElastiCache endpoints of their Region', () => {
+  // elasticache-privatelink.html: the dualstack endpoint https://elasticache.Region.api.aws, and
+  // VPC_Endpoint_ID.elasticache.Region.vpce.amazonaws.com when private DNS is off.
+  assert.equal(regionOfEndpointHost('elasticache.eu-west-1.api.aws'), 'eu-west-1');
+  assert.equal(regionOfEndpointHost('vpce-0123456789abcdef0-abcd1234.elasticache.us-east-1.vpce.amazonaws.com'), 'us-east-1');
+  const describe = (host: string) => codes(`https://${host}/?Action=DescribeCacheClusters&Version=2015-02-02\n`);
+  assert.deepEqual(describe('elasticache.eu-west-1.api.aws'), []);
+  assert.deepEqual(describe('vpce-0123456789abcdef0-abcd1234.elasticache.us-east-1.vpce.amazonaws.com'), []);
+  assert.deepEqual(describe('elasticache.eu-west-1.example.com'), ['query-host']);
+  assert.deepEqual(describe('vpce-0123.ec2.us-east-1.vpce.amazonaws.com'), ['query-host']);
+  // The Region of the host still counts: a zone of another Region is reported.
+  const create = (host: string) => codes(`https://${host}/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=us-west-2a\n`);
+  assert.deepEqual(create('vpce-0123456789abcdef0-abcd1234.elasticache.us-east-1.vpce.amazonaws.com'), ['availability-zone-region']);
+  assert.deepEqual(create('elasticache.us-west-2.api.aws'), []);
 });

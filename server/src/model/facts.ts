@@ -24,6 +24,8 @@ export const SOURCES = {
   auth: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
   inTransitEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html',
+  /** "the default ElastiCache endpoint (https://elasticache.Region.amazonaws.com) and dualstack endpoint (https://elasticache.Region.api.aws)"; "VPC_Endpoint_ID.elasticache.Region.vpce.amazonaws.com". */
+  privateLink: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/elasticache-privatelink.html',
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
   localZones: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Local_zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
@@ -346,10 +348,14 @@ export function endpointHost(region: string): string {
   return `elasticache.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
 }
 
-/** Parses an ElastiCache endpoint host (`elasticache[-fips].<region>.amazonaws.com[.cn]`) into its Region. */
+/**
+ * Parses an ElastiCache API endpoint host into its Region: the Regional endpoint `elasticache[-fips].<region>.amazonaws.com[.cn]`
+ * (SOURCES.endpoints), the dual-stack endpoint `elasticache.<region>.api.aws` and an interface VPC endpoint's own name
+ * `<VPC_Endpoint_ID>.elasticache.<region>.vpce.amazonaws.com` (SOURCES.privateLink).
+ */
 export function regionOfEndpointHost(host: string): string | undefined {
-  const m = /^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host.toLowerCase());
-  return m ? m[1] : undefined;
+  const m = /^(?:elasticache(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|vpce-[a-z0-9-]+\.elasticache\.([a-z0-9-]+)\.vpce\.amazonaws\.com(?:\.cn)?)$/.exec(host.toLowerCase());
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export const LIMITS = {
