@@ -180,3 +180,9 @@ test('the dual-stack (elasticache.<region>.api.aws) and interface VPC endpoint h
   assert.deepEqual(create('vpce-0123456789abcdef0-abcd1234.elasticache.us-east-1.vpce.amazonaws.com'), ['availability-zone-region']);
   assert.deepEqual(create('elasticache.us-west-2.api.aws'), []);
 });
+
+test('Asia Pacific (New Zealand), ap-southeast-6, is an ElastiCache Region (elasticache-service endpoints page)', () => {
+  const create = (host: string, zone: string) => codes(`https://${host}/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=${zone}\n`);
+  assert.deepEqual(create('elasticache.ap-southeast-6.amazonaws.com', 'ap-southeast-6a'), []);
+  assert.deepEqual(create('elasticache.ap-southeast-9.amazonaws.com', 'ap-southeast-9a'), ['query-host', 'invalid-availability-zone']);
+});
