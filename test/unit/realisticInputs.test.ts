@@ -186,3 +186,13 @@ test('Asia Pacific (New Zealand), ap-southeast-6, is an ElastiCache Region (elas
   assert.deepEqual(create('elasticache.ap-southeast-6.amazonaws.com', 'ap-southeast-6a'), []);
   assert.deepEqual(create('elasticache.ap-southeast-9.amazonaws.com', 'ap-southeast-9a'), ['query-host', 'invalid-availability-zone']);
 });
+
+test('more than 40 Memcached nodes is a warning about the default limit (AWS raises it on request), not an error; 0 nodes stays an error', () => {
+  const mc = { CacheClusterId: 'big-mc', Engine: 'memcached', EngineVersion: '1.6.22', CacheNodeType: 'cache.r7g.large' };
+  const issues = (n: number) => checkCreateCacheCluster({ ...mc, NumCacheNodes: n }).map((i) => [i.code, i.severity]);
+  assert.deepEqual(issues(60), [['num-cache-nodes', 'warning']]);
+  assert.match(checkCreateCacheCluster({ ...mc, NumCacheNodes: 60 })[0].message, /^NumCacheNodes is 60, above the default limit of 40 .*Limit Increase Request form\)\.$/);
+  assert.deepEqual(issues(40), []);
+  assert.deepEqual(issues(0), [['num-cache-nodes', 'error']]);
+  assert.deepEqual(checkCreateCacheCluster({ ...mc, Engine: 'redis', EngineVersion: '7.1', NumCacheNodes: 60 }).map((i) => [i.code, i.severity]), [['num-cache-nodes', 'error']]);
+});

@@ -82,8 +82,12 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   if (nodes !== undefined) {
     if (isRedisLike && nodes !== 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
-    } else if (nodes < 1 || nodes > LIMITS.maxMemcachedNodes) {
+    } else if (nodes < 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
+    } else if (nodes > LIMITS.maxMemcachedNodes) {
+      // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
+      // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
+      issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value' });
     }
   }
 
