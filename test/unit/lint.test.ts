@@ -109,3 +109,14 @@ test('a byte order mark: an error in JSON, which the AWS CLI rejects ("Invalid J
     assert.equal(r.stdout, '', clean);
   }
 });
+
+test('a UTF-16 file (Windows PowerShell 5 redirection) is one error that says so and how to save it, not "NUL characters"', () => {
+  const json = JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  writeFileSync(join(dir, 'utf16.elasticache.json'), Buffer.from('\uFEFF' + json, 'utf16le'));
+  const r = lint('utf16.elasticache.json');
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, 'utf16.elasticache.json:1:1 error binary-content The file is saved as UTF-16 (it starts with a UTF-16 byte order mark), which the AWS CLI cannot read ("text contents could not be decoded"), so it is not analysed. Save it as UTF-8 without a byte order mark.\n');
+  // The same request saved as UTF-8 is clean.
+  writeFileSync(join(dir, 'utf8.elasticache.json'), json);
+  assert.deepEqual([lint('utf8.elasticache.json').code, lint('utf8.elasticache.json').stdout], [0, '']);
+});
