@@ -100,6 +100,10 @@ test('a Query URL broken after its separators (lines ending with &) is one reque
   // A URL after a trailing '&' still starts a new request.
   const two = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&\nhttps://elasticache.us-east-1.amazonaws.com/?Action=DescribeEvents&Version=2015-02-02\n';
   assert.deepEqual(analyze(two, 'query').requests.map((r) => r.action?.name), ['DescribeCacheClusters', 'DescribeEvents']);
+  // So does a form body with its own Action after a trailing '&'.
+  const bodies = 'Action=DescribeCacheClusters&Version=2015-02-02&\nAction=DescribeEvents&Version=2015-02-02\n';
+  assert.deepEqual(analyze(bodies, 'query').requests.map((r) => r.action?.name), ['DescribeCacheClusters', 'DescribeEvents']);
+  assert.deepEqual(codes(bodies), []);
 });
 
 test('a patch version of a MAJOR.MINOR release (6.2.6, Valkey 8.0.1) says so and offers the release; other unknown versions keep the generic warning', () => {

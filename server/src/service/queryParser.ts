@@ -367,7 +367,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (end >= text.length) break;
       continue;
     }
-    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0) {
+    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0 && !startsAnotherAction(text, contentStart, current)) {
       // The previous line ended with `&` (`…&CacheClusterId=x&` then `Engine=redis&`): a line break after the separator.
       current.span.end = contentEnd;
       const before = current.params.length;
@@ -416,6 +416,11 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   }
   if (current) requests.push(current);
   return requests;
+}
+
+/** Whether a line starts with `Action=` while the request already has an Action: the next form body, not a continuation. */
+function startsAnotherAction(text: string, contentStart: number, current: RawQueryRequest): boolean {
+  return text.startsWith('Action=', contentStart) && current.params.some((p) => p.name === 'Action');
 }
 
 /** Whether a line's content (ending at `contentEnd`) ends with a parameter separator, `&` or `?`. */
