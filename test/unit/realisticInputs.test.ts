@@ -200,3 +200,22 @@ test('more than 40 Memcached nodes is a warning about the default limit (AWS rai
   assert.deepEqual(issues(0), [['num-cache-nodes', 'error']]);
   assert.deepEqual(checkCreateCacheCluster({ ...mc, Engine: 'redis', EngineVersion: '7.1', NumCacheNodes: 60 }).map((i) => [i.code, i.severity]), [['num-cache-nodes', 'error']]);
 });
+
+test("AWS's own cluster-mode CreateReplicationGroup example, without AutomaticFailoverEnabled, is accepted (ElastiCache enables failover itself)", () => {
+  // botocore examples-1.json, createreplicationgroup-1483657035585: the output says "AutomaticFailover": "enabled".
+  const example = {
+    ReplicationGroupId: 'clustered-redis-rg', ReplicationGroupDescription: 'A multi-sharded replication group', Engine: 'redis', EngineVersion: '7.1',
+    CacheNodeType: 'cache.r7g.large', CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2, SnapshotRetentionLimit: 8,
+    NodeGroupConfiguration: [
+      { PrimaryAvailabilityZone: 'us-east-1c', ReplicaAvailabilityZones: ['us-east-1b'], ReplicaCount: 1, Slots: '0-8999' },
+      { PrimaryAvailabilityZone: 'us-east-1a', ReplicaAvailabilityZones: ['us-east-1a', 'us-east-1c'], ReplicaCount: 2, Slots: '9000-16383' },
+    ],
+  };
+  const rgCodes = (input: Record<string, unknown>) => checkCreateReplicationGroup(input, { region: 'us-east-1' }).map((i) => i.code);
+  assert.deepEqual(rgCodes(example), []);
+  assert.deepEqual(rgCodes({ ...example, MultiAZEnabled: true }), [], 'failover is on, so Multi-AZ has it');
+  assert.deepEqual(rgCodes({ ...example, AutomaticFailoverEnabled: false }), ['replication-group-failover']);
+  // Without cluster mode, failover stays off when left out: Multi-AZ still asks for it.
+  const single = { ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r7g.large', NumCacheClusters: 2, MultiAZEnabled: true };
+  assert.deepEqual(rgCodes(single), ['multi-az-failover']);
+});

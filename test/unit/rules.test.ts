@@ -205,10 +205,11 @@ test('cluster mode: a .cluster.on group in a Query request offers a rewrite to C
   assert.equal(custom.fixes, undefined);
 });
 
-test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailoverEnabled=true', () => {
+test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailoverEnabled=true (left out, ElastiCache enables it)', () => {
   const rg = body({ ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', EngineVersion: '7.1', CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2, ReplicasPerNodeGroup: 1 }).replace('Action=CreateCacheCluster', 'Action=CreateReplicationGroup');
-  assert.deepEqual(codes(rg, 'query'), ['replication-group-failover']);
+  assert.deepEqual(codes(rg, 'query'), []);
   const off = rg + '&AutomaticFailoverEnabled=false';
+  assert.deepEqual(codes(off, 'query'), ['replication-group-failover']);
   const f = analyze(off, 'query').findings.find((x) => x.code === 'replication-group-failover')!;
   assert.deepEqual(codes(applyEdits(off, f.fixes![0].edits), 'query'), []);
   assert.deepEqual(codes(rg + '&AutomaticFailoverEnabled=true', 'query'), []);

@@ -41,6 +41,11 @@ export const SOURCES = {
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
+  /**
+   * AWS's CreateReplicationGroup examples, as the SDKs ship them (botocore examples-1.json, createreplicationgroup-1483657035585:
+   * "Creates a Redis (cluster mode enabled) replication group with two shards"), shown on the SDK for JavaScript reference.
+   */
+  createReplicationGroupExamples: 'https://docs.aws.amazon.com/AWSJavaScriptSDK/latest/AWS/ElastiCache.html#createReplicationGroup-property',
   multiAz: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html',
   dataTiering: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html',
   nodeGroupConfiguration: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_NodeGroupConfiguration.html',

@@ -542,18 +542,23 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   checkNodeType(input, engine, version, versionFact, REPLICATION_GROUP, issues);
 
   // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
-  // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
+  // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode. Left out, ElastiCache
+  // enables it itself: AWS's own example creates a cluster-mode-enabled group (default.redis3.2.cluster.on) without
+  // AutomaticFailoverEnabled and gets "AutomaticFailover": "enabled" (SOURCES.createReplicationGroupExamples). So only
+  // an explicit false is an error.
+  const clusterModeGroup = group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) === true;
   const failover = input.AutomaticFailoverEnabled === true;
-  if (group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && !failover) {
-    const written = input.AutomaticFailoverEnabled !== undefined;
+  // Whether the group gets automatic failover: written true, or left out with cluster mode enabled.
+  const failoverOn = failover || (clusterModeGroup && input.AutomaticFailoverEnabled === undefined);
+  if (clusterModeGroup && input.AutomaticFailoverEnabled !== undefined && !failover) {
     issues.push({
       code: 'replication-group-failover',
       severity: 'error',
-      message: `${group} enables cluster mode, and cluster-mode-enabled replication groups need AutomaticFailoverEnabled=true.`,
-      path: [written ? 'AutomaticFailoverEnabled' : 'CacheParameterGroupName'],
+      message: `AutomaticFailoverEnabled is not true, but ${group} enables cluster mode, and cluster-mode-enabled replication groups need automatic failover: set it to true, or leave it out for ElastiCache to enable it.`,
+      path: ['AutomaticFailoverEnabled'],
       target: 'value',
       awsError: 'InvalidParameterCombination',
-      ...(written ? { fixValue: true } : {}),
+      fixValue: true,
     });
   }
 
@@ -646,7 +651,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // --- Multi-AZ: the Multi-AZ guide (SOURCES.multiAz) describes it as automatic failover to a read replica. That the
   // API rejects MultiAZEnabled=true without AutomaticFailoverEnabled=true could not be confirmed from AWS
   // documentation, so this is a warning.
-  if (input.MultiAZEnabled === true && !failover) {
+  if (input.MultiAZEnabled === true && !failoverOn) {
     const written = input.AutomaticFailoverEnabled !== undefined;
     issues.push({
       code: 'multi-az-failover',
