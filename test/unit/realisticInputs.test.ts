@@ -219,3 +219,17 @@ test("AWS's own cluster-mode CreateReplicationGroup example, without AutomaticFa
   const single = { ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.r7g.large', NumCacheClusters: 2, MultiAZEnabled: true };
   assert.deepEqual(rgCodes(single), ['multi-az-failover']);
 });
+
+test("'+' in free text, as the AWS CLI itself encodes spaces (ReplicationGroupDescription=my+group), is one note per value; elsewhere a warning", () => {
+  // The body `aws elasticache create-replication-group --replication-group-description "my group"` sends (captured).
+  const cliBody = 'Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=mygroup&ReplicationGroupDescription=my+shared+group&CacheNodeType=cache.m5.large&Engine=redis\n';
+  const found = findingsAt(cliBody, 'query');
+  assert.deepEqual(found.map((f) => [f.code, f.severity, f.at]), [['query-unencoded-character', 'information', '+']]);
+  assert.equal(analyze(cliBody, 'query').requests[0].input.ReplicationGroupDescription, 'my shared group');
+  // An access string: `on ~app::* -@all +@read` as the AWS CLI sends it (literal plus as %2B).
+  const user = 'Action=CreateUser&Version=2015-02-02&UserId=user1&UserName=myUser&Engine=redis&Passwords.member.1=mYnuUzrpAxXw2rdzx&AccessString=on+~app%3A%3A%2A+-%40all+%2B%40read\n';
+  assert.deepEqual(findingsAt(user, 'query').filter((f) => f.severity !== 'information').map((f) => f.code), []);
+  // Not free text: a '+' in a Timestamp or an ID is likely meant literally, so a warning per '+'.
+  const sigv2 = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&SignatureVersion=2&SignatureMethod=HmacSHA256&Timestamp=2024-01-01T00:00:00+00:00&Signature=ab+cd%3D\n';
+  assert.deepEqual(findingsAt(sigv2, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => f.severity), ['warning', 'warning']);
+});

@@ -437,10 +437,13 @@ test('signed-headers fix produces the canonical list; version fix inserts Versio
   assert.deepEqual(codes(applyEdits(nv, v.fixes![0].edits), 'query'), []);
 });
 
-test("unencoded '+' (read as a space) and '=' in values are warnings with encoding fixes", () => {
+test("unencoded '+' (read as a space) and '=' in values are warnings with encoding fixes ('+' in free text: a note)", () => {
   const t = body({ CacheClusterId: 'x' }) + '&Tags.Tag.1.Key=k&Tags.Tag.1.Value=a+b=';
   const f = findingsAt(t, 'query').filter((x) => x.code === 'query-unencoded-character');
-  assert.deepEqual(f.map((x) => `${x.severity}@${x.at}`), ['warning@+', 'warning@=']);
+  // A tag value is free text, where '+' is how the AWS CLI writes a space: information, not a warning.
+  assert.deepEqual(f.map((x) => `${x.severity}@${x.at}`), ['information@+', 'warning@=']);
+  const named = findingsAt(body({ CacheClusterId: 'x' }) + '&CacheSubnetGroupName=a+b', 'query').filter((x) => x.code === 'query-unencoded-character');
+  assert.deepEqual(named.map((x) => `${x.severity}@${x.at}`), ['warning@+']);
   assert.deepEqual(f[0].finding.fixes!.map((x) => x.edits[0].newText), ['%2B', '%20']);
   assert.deepEqual(analyze(t, 'query').requests[0].input.Tags, [{ Key: 'k', Value: 'a b=' }]);
   assert.deepEqual(codes(body({ CacheClusterId: 'x' }) + '&Tags.Tag.1.Key=k&Tags.Tag.1.Value=a%2Bb%3D', 'query'), []);

@@ -150,6 +150,7 @@ export function decodeComponent(
   what: 'name' | 'value',
   quiet: boolean,
   secret = false,
+  freeText = false,
 ): { text: string; ok: boolean } {
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
   // A placeholder is reported once as such: without '%' or '+' its text stays exactly as written.
@@ -164,6 +165,7 @@ export function decodeComponent(
   }
   let out = '';
   let ok = true;
+  let notedPlus = false;
   let i = 0;
   while (i < raw.length) {
     const ch = raw[i];
@@ -206,13 +208,18 @@ export function decodeComponent(
       continue;
     }
     if (ch === '+') {
-      // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value.
-      if (!quiet) {
+      // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value. In
+      // free text (descriptions, tags, access strings) '+' is how the AWS CLI and SDKs write a space
+      // (`ReplicationGroupDescription=my+group`): only a note there.
+      if (!quiet && !(freeText && notedPlus)) {
+        notedPlus = true; // free text: one note per value, not one per word
         const span = { start: offset + i, end: offset + i + 1 };
         findings.push({
           code: 'query-unencoded-character',
-          severity: 'warning',
-          message: `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
+          severity: freeText ? 'information' : 'warning',
+          message: freeText
+            ? `'+' in the ${what} is read as a space, as the AWS CLI and SDKs write spaces; write %2B if you mean a plus sign.`
+            : `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
           span,
           fixes: [
             { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B' }] },
@@ -418,6 +425,12 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   return requests;
 }
 
+/**
+ * Members whose values are free text, where a space is ordinary (descriptions, tag keys and values, parameter values,
+ * RBAC access strings such as `on ~* +@all`), by the name's last part: `Tags.Tag.1.Value`, `ReplicationGroupDescription`.
+ */
+const FREE_TEXT_MEMBER = /(Description|Key|Value|AccessString)$/;
+
 /** Whether a line starts with `Action=` while the request already has an Action: the next form body, not a continuation. */
 function startsAnotherAction(text: string, contentStart: number, current: RawQueryRequest): boolean {
   return text.startsWith('Action=', contentStart) && current.params.some((p) => p.name === 'Action');
@@ -514,7 +527,8 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   // A placeholder without '%' or '+' is taken as written (what decodeComponent returns for it, without its regexes).
   if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(name ? name.text : rawName));
+    const memberName = name ? name.text : rawName;
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), FREE_TEXT_MEMBER.test(memberName));
     decodedValue = value.text;
     valueOk = value.ok;
   }
