@@ -233,3 +233,16 @@ test("'+' in free text, as the AWS CLI itself encodes spaces (ReplicationGroupDe
   const sigv2 = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&SignatureVersion=2&SignatureMethod=HmacSHA256&Timestamp=2024-01-01T00:00:00+00:00&Signature=ab+cd%3D\n';
   assert.deepEqual(findingsAt(sigv2, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => f.severity), ['warning', 'warning']);
 });
+
+test('a YAML tag the AWS CLI cannot construct (CloudFormation !Ref, !GetAtt, a %TAG of its own) is an error, not a warning; standard !!str / !!int tags are fine', () => {
+  // ruamel.yaml's safe loader: "could not determine a constructor for the tag '!Ref'"; the AWS CLI rejects the file.
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  for (const [tail, at] of [['CacheSubnetGroupName: !Ref MySubnetGroup\n', '!Ref'], ['Tags:\n  - Key: stack\n    Value: !Sub "${AWS::StackName}"\n', '!Sub']]) {
+    const found = findingsAt(base + tail, 'yaml').filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(found.map((f) => [f.severity, f.at.startsWith(at)]), [['error', true]], tail);
+    assert.match(found[0].finding.message, /^Invalid YAML for the AWS CLI: its YAML reader knows no tag !(Ref|Sub) .*write the value itself\.$/);
+  }
+  for (const tail of ['EngineVersion: !!str 7.1\n', 'Port: !!int "6379"\n', 'Tags: !!seq\n  - Key: a\n    Value: b\n']) {
+    assert.deepEqual(findingsAt(base + tail, 'yaml'), [], tail);
+  }
+});

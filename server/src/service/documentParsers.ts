@@ -550,6 +550,18 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   );
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
+    // A tag the yaml library cannot resolve (`!Ref`, `!GetAtt`, `!!python/…`) is one the AWS CLI's safe loader has no
+    // constructor for either: it answers "could not determine a constructor for the tag" and rejects the file.
+    const tag = /^Unresolved tag: (\S+)/.exec(e.message)?.[1];
+    if (tag !== undefined && !RUAMEL_SAFE_TAGS.test(tag)) {
+      findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: `Invalid YAML for the AWS CLI: its YAML reader knows no tag ${tag.slice(0, 60)} ("could not determine a constructor") and rejects the file. CloudFormation functions such as !Ref or !GetAtt do not work in CLI input: write the value itself.`,
+        span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) },
+      });
+      continue;
+    }
     const isError = doc.errors.includes(e as never);
     findings.push({
       code: 'yaml-syntax',
@@ -590,6 +602,9 @@ function reportNonPrintable(text: string, findings: Finding[]): void {
     });
   }
 }
+
+/** The YAML types ruamel.yaml's safe loader constructs (the yaml library leaves some unresolved, e.g. !!float here). */
+const RUAMEL_SAFE_TAGS = /^tag:yaml\.org,2002:(str|int|float|bool|null|seq|map|set|omap|pairs|binary|timestamp)$/;
 
 /** Lexer tokens that stand for no source text: document start, scalar start, flow error end. */
 const YAML_CONTROL_LEXEMES = new Set(['\u0002', '\u001f', '\u0018']);
