@@ -54,6 +54,26 @@ export function lintText(file: string, text: string, kind: DocumentKind): LintRe
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Whether the bytes start with a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian). */
+function isUtf16(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/** The one finding for a UTF-16 file: what it is and how to save it, instead of "NUL characters: a binary file". */
+function utf16Record(file: string, kind: DocumentKind): LintRecord {
+  const cli = kind === 'query' ? '' : ', which the AWS CLI cannot read ("text contents could not be decoded")';
+  return {
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    severity: 'error',
+    code: 'binary-content',
+    message: `The file is saved as UTF-16 (it starts with a UTF-16 byte order mark)${cli}, so it is not analysed. Save it as UTF-8 without a byte order mark.`,
+  };
+}
+
 export async function runLint(args: string[]): Promise<number> {
   let format: 'text' | 'json' = 'text';
   const files: string[] = [];
@@ -89,7 +109,18 @@ export async function runLint(args: string[]): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
-      text = (await readFile(file)).toString('utf8').replace(/^\uFEFF/, '');
+      const bytes = await readFile(file);
+      if (isUtf16(bytes)) {
+        // Windows PowerShell 5 writes `>` redirections as UTF-16: read as UTF-8, every other byte is NUL.
+        const found = utf16Record(file, kindForLint(file));
+        hasError = true;
+        records.push(found);
+        if (format === 'text') process.stdout.write(`${found.file}:1:1 ${found.severity} ${found.code} ${found.message}\n`);
+        continue;
+      }
+      text = bytes.toString('utf8');
+      // A byte order mark is harmless in Query and YAML files, but the AWS CLI rejects a JSON input that has one.
+      if (kindForLint(file) !== 'json') text = text.replace(/^\uFEFF/, '');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       console.error(`elasticache lint: cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': is a directory' : code ? ` (${code})` : ''}`);

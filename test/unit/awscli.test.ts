@@ -196,3 +196,22 @@ test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 
     assert.equal(ours.length === 0, valid, `${name}: ours ${ours.map((f) => f.message)}`);
   }
 });
+
+test('files the AWS CLI reads differently from plain YAML/JSON: tabs between YAML tokens, a JSON byte order mark, YAML hex integers', { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  const cases: [string, string, 'json' | 'yaml', boolean][] = [
+    ['tab-after-colon', base + 'Port:\t6379\n', 'yaml', false],
+    ['tab-only-line', base + '\t\nPort: 6379\n', 'yaml', false],
+    ['tab-in-quotes-and-comment', base + 'Tags:\n  - Key: "a\tb"  # x\ty\n', 'yaml', true],
+    ['hex-port', base + 'Port: 0x18EB\n', 'yaml', true],
+    ['bom', '\uFEFF{"CacheClusterId": "x", "NumCacheNodes": 1}', 'json', false],
+  ];
+  for (const [name, text, kind, valid] of cases) {
+    const file = join(dir, `${name}.elasticache.${kind}`);
+    writeFileSync(file, text);
+    const cli = await runCli(file, kind);
+    const ours = analyze(text, kind).findings.filter((f) => f.severity === 'error');
+    assert.equal(cli.validationPassed, valid, `${name}: AWS CLI ${cli.stderr}`);
+    assert.equal(ours.length === 0, valid, `${name}: ours ${ours.map((f) => f.message)}`);
+  }
+});

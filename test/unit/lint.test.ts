@@ -93,3 +93,30 @@ test('bad input is reported, never crashes: invalid JSON, binary, NUL bytes, lon
   assert.ok(Date.now() - t0 < 30_000, `10 MB took ${Date.now() - t0} ms`);
   console.log(`# lint of a 10 MB file with ${Math.ceil((10 * 1024 * 1024) / unit.length)} requests: ${Date.now() - t0} ms`);
 });
+
+test('a byte order mark: an error in JSON, which the AWS CLI rejects ("Invalid JSON received"); ignored in YAML and Query files', () => {
+  const bom = '\uFEFF';
+  writeFileSync(join(dir, 'bom.elasticache.json'), bom + JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 }));
+  writeFileSync(join(dir, 'bom.elasticache.yaml'), bom + 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: "7.1"\nCacheNodeType: cache.t4g.micro\nNumCacheNodes: 1\n');
+  writeFileSync(join(dir, 'bom.elasticache'), bom + 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02\n');
+  const json = lint('bom.elasticache.json');
+  assert.equal(json.code, 1, json.stderr);
+  assert.match(json.stdout, /^bom\.elasticache\.json:1:1 error json-syntax The file starts with a byte order mark \(BOM\)/);
+  assert.equal(json.stdout.trim().split('\n').length, 1, 'the BOM is the one finding; the rest of the document is read');
+  for (const clean of ['bom.elasticache.yaml', 'bom.elasticache', 'ok.elasticache.json']) {
+    const r = lint(clean);
+    assert.equal(r.code, 0, clean + r.stdout);
+    assert.equal(r.stdout, '', clean);
+  }
+});
+
+test('a UTF-16 file (Windows PowerShell 5 redirection) is one error that says so and how to save it, not "NUL characters"', () => {
+  const json = JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  writeFileSync(join(dir, 'utf16.elasticache.json'), Buffer.from('\uFEFF' + json, 'utf16le'));
+  const r = lint('utf16.elasticache.json');
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, 'utf16.elasticache.json:1:1 error binary-content The file is saved as UTF-16 (it starts with a UTF-16 byte order mark), which the AWS CLI cannot read ("text contents could not be decoded"), so it is not analysed. Save it as UTF-8 without a byte order mark.\n');
+  // The same request saved as UTF-8 is clean.
+  writeFileSync(join(dir, 'utf8.elasticache.json'), json);
+  assert.deepEqual([lint('utf8.elasticache.json').code, lint('utf8.elasticache.json').stdout], [0, '']);
+});

@@ -205,10 +205,11 @@ test('cluster mode: a .cluster.on group in a Query request offers a rewrite to C
   assert.equal(custom.fixes, undefined);
 });
 
-test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailoverEnabled=true', () => {
+test('CreateReplicationGroup: a cluster-mode-enabled group needs AutomaticFailoverEnabled=true (left out, ElastiCache enables it)', () => {
   const rg = body({ ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', Engine: 'redis', EngineVersion: '7.1', CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2, ReplicasPerNodeGroup: 1 }).replace('Action=CreateCacheCluster', 'Action=CreateReplicationGroup');
-  assert.deepEqual(codes(rg, 'query'), ['replication-group-failover']);
+  assert.deepEqual(codes(rg, 'query'), []);
   const off = rg + '&AutomaticFailoverEnabled=false';
+  assert.deepEqual(codes(off, 'query'), ['replication-group-failover']);
   const f = analyze(off, 'query').findings.find((x) => x.code === 'replication-group-failover')!;
   assert.deepEqual(codes(applyEdits(off, f.fixes![0].edits), 'query'), []);
   assert.deepEqual(codes(rg + '&AutomaticFailoverEnabled=true', 'query'), []);
@@ -441,10 +442,13 @@ test('signed-headers fix produces the canonical list; version fix inserts Versio
   assert.deepEqual(codes(applyEdits(nv, v.fixes![0].edits), 'query'), []);
 });
 
-test("unencoded '+' (read as a space) and '=' in values are warnings with encoding fixes", () => {
+test("unencoded '+' (read as a space) and '=' in values are warnings with encoding fixes ('+' in free text: a note)", () => {
   const t = body({ CacheClusterId: 'x' }) + '&Tags.Tag.1.Key=k&Tags.Tag.1.Value=a+b=';
   const f = findingsAt(t, 'query').filter((x) => x.code === 'query-unencoded-character');
-  assert.deepEqual(f.map((x) => `${x.severity}@${x.at}`), ['warning@+', 'warning@=']);
+  // A tag value is free text, where '+' is how the AWS CLI writes a space: information, not a warning.
+  assert.deepEqual(f.map((x) => `${x.severity}@${x.at}`), ['information@+', 'warning@=']);
+  const named = findingsAt(body({ CacheClusterId: 'x' }) + '&CacheSubnetGroupName=a+b', 'query').filter((x) => x.code === 'query-unencoded-character');
+  assert.deepEqual(named.map((x) => `${x.severity}@${x.at}`), ['warning@+']);
   assert.deepEqual(f[0].finding.fixes!.map((x) => x.edits[0].newText), ['%2B', '%20']);
   assert.deepEqual(analyze(t, 'query').requests[0].input.Tags, [{ Key: 'k', Value: 'a b=' }]);
   assert.deepEqual(codes(body({ CacheClusterId: 'x' }) + '&Tags.Tag.1.Key=k&Tags.Tag.1.Value=a%2Bb%3D', 'query'), []);

@@ -13,6 +13,10 @@ export const SOURCES = {
   supportedNodeTypes: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html',
   engineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html',
   supportedEngineVersions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html',
+  /** "ElastiCache (Redis OSS) version 6.0 (enhanced)": one version per minor release; 6.x creates the latest 6 minor version (6.2). */
+  redis6Versions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html#redis-version-6.0',
+  /** "Beginning with ElastiCache version 6.0 for Redis OSS, ElastiCache will offer a single version for each Redis OSS minor release rather than offering multiple patch versions." */
+  versionManagement: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagementConsiderations.html',
   extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
   endOfLife: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/deprecated-engine-versions.html',
   parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',
@@ -20,7 +24,10 @@ export const SOURCES = {
   auth: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html',
   inTransitEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html',
   endpoints: 'https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html',
+  /** "the default ElastiCache endpoint (https://elasticache.Region.amazonaws.com) and dualstack endpoint (https://elasticache.Region.api.aws)"; "VPC_Endpoint_ID.elasticache.Region.vpce.amazonaws.com". */
+  privateLink: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/elasticache-privatelink.html',
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
+  localZones: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Local_zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   commonErrors: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html',
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
@@ -35,6 +42,11 @@ export const SOURCES = {
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
+  /**
+   * AWS's CreateReplicationGroup examples, as the SDKs ship them (botocore examples-1.json, createreplicationgroup-1483657035585:
+   * "Creates a Redis (cluster mode enabled) replication group with two shards"), shown on the SDK for JavaScript reference.
+   */
+  createReplicationGroupExamples: 'https://docs.aws.amazon.com/AWSJavaScriptSDK/latest/AWS/ElastiCache.html#createReplicationGroup-property',
   multiAz: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html',
   dataTiering: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/data-tiering.html',
   nodeGroupConfiguration: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_NodeGroupConfiguration.html',
@@ -187,6 +199,18 @@ function versionPart(v: string, from: number): { value: number; end: number } {
   return { value: text === 'x' ? 0 : Number(text), end };
 }
 
+/**
+ * The version a wildcard EngineVersion creates: Redis OSS `6.x` gives the latest Redis OSS 6 minor version (6.2):
+ * from 6.0 on, ElastiCache offers one version per minor release, and "6.x" asks for the newest (SOURCES.redis6Versions).
+ * Other versions are returned as written. The minimum-version rules compare this, so 6.x meets a 6.2 minimum
+ * (engine log, IPv6, r6gd).
+ */
+export function createdVersion(engine: EngineName, version: string): string {
+  if (!version.endsWith('.x')) return version;
+  const prefix = version.slice(0, -1);
+  return ENGINE_VERSIONS.find((v) => v.engine === engine && v.version.startsWith(prefix) && !v.version.endsWith('.x'))?.version ?? version;
+}
+
 /** Compares dotted versions numerically (`x` counts as 0; a missing part counts as 0). */
 export function compareVersions(a: string, b: string): number {
   let i = 0;
@@ -302,7 +326,7 @@ export const NODE_TYPE_SHAPE = /^cache\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
  */
 export const REGIONS: readonly string[] = [
   'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
   'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
   'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
   'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
@@ -321,8 +345,13 @@ export function availabilityZones(region: string): string[] {
   return [...AZ_LETTERS].map((l) => `${region}${l}`);
 }
 
+/**
+ * The Region of an Availability Zone name (`us-west-2a`) or of a Local Zone name, which ElastiCache also places
+ * nodes in: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the
+ * location, for example us-west-2-lax-1a" (SOURCES.localZones).
+ */
 export function regionOfAvailabilityZone(az: string): string | undefined {
-  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/.exec(az);
+  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
   return m ? m[1] : undefined;
 }
 
@@ -331,10 +360,14 @@ export function endpointHost(region: string): string {
   return `elasticache.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
 }
 
-/** Parses an ElastiCache endpoint host (`elasticache[-fips].<region>.amazonaws.com[.cn]`) into its Region. */
+/**
+ * Parses an ElastiCache API endpoint host into its Region: the Regional endpoint `elasticache[-fips].<region>.amazonaws.com[.cn]`
+ * (SOURCES.endpoints), the dual-stack endpoint `elasticache.<region>.api.aws` and an interface VPC endpoint's own name
+ * `<VPC_Endpoint_ID>.elasticache.<region>.vpce.amazonaws.com` (SOURCES.privateLink).
+ */
 export function regionOfEndpointHost(host: string): string | undefined {
-  const m = /^elasticache(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(host.toLowerCase());
-  return m ? m[1] : undefined;
+  const m = /^(?:elasticache(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|vpce-[a-z0-9-]+\.elasticache\.([a-z0-9-]+)\.vpce\.amazonaws\.com(?:\.cn)?)$/.exec(host.toLowerCase());
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export const LIMITS = {

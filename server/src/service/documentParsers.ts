@@ -2,7 +2,7 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { Entry, Finding, Fix, ValueNode } from './types';
+import type { Entry, Finding, Fix, TextEdit, ValueNode } from './types';
 
 
 /**
@@ -39,6 +39,18 @@ export function parseJsonDocument(text: string, findings: Finding[]): ValueNode 
   }
   if (p.errors) {
     for (const e of p.errors) {
+      if (e.offset === 0 && text.charCodeAt(0) === 0xfeff) {
+        // Python's json module refuses a byte order mark ("Unexpected UTF-8 BOM"): the AWS CLI answers
+        // "Invalid JSON received" (checked with `aws elasticache create-cache-cluster --cli-input-json`).
+        findings.push({
+          code: 'json-syntax',
+          severity: 'error',
+          message: 'The file starts with a byte order mark (BOM), which the AWS CLI rejects as invalid JSON. Save the file as UTF-8 without a BOM.',
+          span: { start: 0, end: 1 },
+          fixes: [{ title: 'Remove the byte order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }], isPreferred: true }],
+        });
+        continue;
+      }
       findings.push({
         code: 'json-syntax',
         severity: 'error',
@@ -538,6 +550,18 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   );
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
+    // A tag the yaml library cannot resolve (`!Ref`, `!GetAtt`, `!!python/…`) is one the AWS CLI's safe loader has no
+    // constructor for either: it answers "could not determine a constructor for the tag" and rejects the file.
+    const tag = /^Unresolved tag: (\S+)/.exec(e.message)?.[1];
+    if (tag !== undefined && !RUAMEL_SAFE_TAGS.test(tag)) {
+      findings.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: `Invalid YAML for the AWS CLI: its YAML reader knows no tag ${tag.slice(0, 60)} ("could not determine a constructor") and rejects the file. CloudFormation functions such as !Ref or !GetAtt do not work in CLI input: write the value itself.`,
+        span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) },
+      });
+      continue;
+    }
     const isError = doc.errors.includes(e as never);
     findings.push({
       code: 'yaml-syntax',
@@ -546,8 +570,115 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
       span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) },
     });
   }
+  if (text.includes('\t')) reportCliRejectedTabs(text, findings);
+  if (YAML_NON_PRINTABLE.test(text)) reportNonPrintable(text, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+}
+
+/**
+ * Characters the AWS CLI's YAML reader refuses anywhere in the file, even in quotes or comments: ruamel.yaml's Reader
+ * accepts only tab, line breaks, printable ASCII, NEL and Unicode from U+00A0 ("unacceptable character #x007f:
+ * special characters are not allowed"). NUL is reported as binary content before this.
+ */
+const YAML_NON_PRINTABLE = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+
+function reportNonPrintable(text: string, findings: Finding[]): void {
+  const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
+  const all = new RegExp(YAML_NON_PRINTABLE.source, 'g');
+  let count = 0;
+  for (let m = all.exec(text); m && count < 20; m = all.exec(text)) {
+    const start = m.index;
+    if (reported.some((r) => start < Math.max(r.end, r.start + 1) && r.start <= start)) continue;
+    count++;
+    const code = text.charCodeAt(start).toString(16).toUpperCase().padStart(4, '0');
+    const span = { start, end: start + 1 };
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Invalid YAML for the AWS CLI: an invisible control character (U+${code}), which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed"). Remove it.`,
+      span,
+      fixes: [{ title: 'Remove the control character', edits: [{ span, newText: '' }], isPreferred: true }],
+    });
+  }
+}
+
+/** The YAML types ruamel.yaml's safe loader constructs (the yaml library leaves some unresolved, e.g. !!float here). */
+const RUAMEL_SAFE_TAGS = /^tag:yaml\.org,2002:(str|int|float|bool|null|seq|map|set|omap|pairs|binary|timestamp)$/;
+
+/** Lexer tokens that stand for no source text: document start, scalar start, flow error end. */
+const YAML_CONTROL_LEXEMES = new Set(['\u0002', '\u001f', '\u0018']);
+
+/**
+ * Tabs the AWS CLI's YAML reader refuses although YAML 1.2 (and the `yaml` library) allows them. The CLI loads
+ * `--cli-input-yaml` with ruamel.yaml's pure-Python scanner, which skips only spaces between tokens: a tab after a
+ * colon, a dash or a comma, at the end of a line, on a whitespace-only line, inside an unquoted value, or before a
+ * block scalar's indentation fails with "found character '\t' that cannot start any token", and the CLI answers
+ * "Invalid YAML received" (checked with `aws elasticache create-cache-cluster --cli-input-yaml`). Tabs inside quoted
+ * strings, comments and indented block-scalar text are fine. One finding per run of whitespace or value, skipping
+ * places the yaml library already reported.
+ */
+function reportCliRejectedTabs(text: string, findings: Finding[]): void {
+  const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
+  const report = (start: number, end: number, where: string, fix: boolean) => {
+    if (reported.some((r) => start < Math.max(r.end, r.start + 1) && r.start < end)) return;
+    const tabs: TextEdit[] = [];
+    for (let i = start; i < end; i++) if (text.charCodeAt(i) === 9) tabs.push({ span: { start: i, end: i + 1 }, newText: ' ' });
+    findings.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: `Invalid YAML for the AWS CLI: a tab ${where}. The AWS CLI's YAML reader accepts tabs only inside quoted strings, comments and block text, and answers "Invalid YAML received". Use spaces${fix ? '' : ', or quote the value'}.`,
+      span: { start: tabs[0].span.start, end: tabs[tabs.length - 1].span.end },
+      ...(fix ? { fixes: [{ title: 'Replace the tabs with spaces', edits: tabs, isPreferred: true }] } : {}),
+    });
+  };
+  let offset = 0;
+  let blockHeader = false;
+  let scalarNext = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (YAML_CONTROL_LEXEMES.has(lexeme)) {
+      if (lexeme === '\u001f') scalarNext = true;
+      continue;
+    }
+    const start = offset;
+    offset += lexeme.length;
+    const first = lexeme[0];
+    const scalar = scalarNext;
+    scalarNext = false;
+    if (first === '|' || first === '>') {
+      if (!scalar) blockHeader = true; // a block scalar header; its text follows as the next scalar
+      continue;
+    }
+    if (!lexeme.includes('\t') || first === '#' || first === '"' || first === "'") continue;
+    if (scalar && blockHeader) {
+      blockHeader = false;
+      reportBlockScalarTabs(lexeme, start, report);
+    } else if (scalar) {
+      report(start, offset, 'inside an unquoted value', false);
+    } else if (first === ' ' || first === '\t' || first === '\n' || first === '\r') {
+      report(start, offset, 'separates the parts of a line', true);
+    }
+    if (scalar) blockHeader = false;
+  }
+}
+
+/** Block-scalar lines with a tab before the block's indentation of spaces is reached (ruamel then leaves the block and stops at the tab). */
+function reportBlockScalarTabs(content: string, start: number, report: (start: number, end: number, where: string, fix: boolean) => void): void {
+  let indent: number | undefined;
+  let lineStart = 0;
+  while (lineStart < content.length) {
+    let lineEnd = content.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = content.length;
+    let spaces = 0;
+    while (content.charCodeAt(lineStart + spaces) === 32) spaces++;
+    const next = content.charCodeAt(lineStart + spaces);
+    // The first line with anything after its spaces sets the indentation (ruamel counts spaces only).
+    if (indent === undefined && lineStart + spaces < lineEnd && next !== 13) indent = spaces;
+    if (next === 9 && spaces < Math.max(indent ?? 0, 1)) {
+      report(start + lineStart + spaces, start + lineStart + spaces + 1, 'indents a line of block text', true);
+    }
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** Collections on the way down to a CST token. */

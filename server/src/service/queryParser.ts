@@ -2,8 +2,9 @@
 // their `name=value` pairs, with exact spans and percent-decoding. One pass over the text: linear time.
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
-// lines that start (after indentation) with `?` or `&`; `#` lines are comments; a blank line or a `###`
-// line ends a request (so does a Markdown code fence line, pasted along with an example).
+// lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
+// start a new URL); `#` lines are comments; a blank line or a `###` line ends a request (so does a Markdown code
+// fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
@@ -149,6 +150,7 @@ export function decodeComponent(
   what: 'name' | 'value',
   quiet: boolean,
   secret = false,
+  freeText = false,
 ): { text: string; ok: boolean } {
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
   // A placeholder is reported once as such: without '%' or '+' its text stays exactly as written.
@@ -163,6 +165,7 @@ export function decodeComponent(
   }
   let out = '';
   let ok = true;
+  let notedPlus = false;
   let i = 0;
   while (i < raw.length) {
     const ch = raw[i];
@@ -205,13 +208,18 @@ export function decodeComponent(
       continue;
     }
     if (ch === '+') {
-      // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value.
-      if (!quiet) {
+      // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value. In
+      // free text (descriptions, tags, access strings) '+' is how the AWS CLI and SDKs write a space
+      // (`ReplicationGroupDescription=my+group`): only a note there.
+      if (!quiet && !(freeText && notedPlus)) {
+        notedPlus = true; // free text: one note per value, not one per word
         const span = { start: offset + i, end: offset + i + 1 };
         findings.push({
           code: 'query-unencoded-character',
-          severity: 'warning',
-          message: `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
+          severity: freeText ? 'information' : 'warning',
+          message: freeText
+            ? `'+' in the ${what} is read as a space, as the AWS CLI and SDKs write spaces; write %2B if you mean a plus sign.`
+            : `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
           span,
           fixes: [
             { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B' }] },
@@ -292,6 +300,8 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
   const requests: RawQueryRequest[] = [];
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
+  // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
+  let openEnded = false;
 
   let pos = 0;
   while (pos <= text.length) {
@@ -360,6 +370,17 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       const before = current.params.length;
       splitParams(text, contentStart, contentEnd, current, findings);
       if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
+      openEnded = endsWithSeparator(text, contentEnd);
+      if (end >= text.length) break;
+      continue;
+    }
+    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0 && !startsAnotherAction(text, contentStart, current)) {
+      // The previous line ended with `&` (`…&CacheClusterId=x&` then `Engine=redis&`): a line break after the separator.
+      current.span.end = contentEnd;
+      const before = current.params.length;
+      splitParams(text, contentStart, contentEnd, current, findings, true);
+      if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
+      openEnded = endsWithSeparator(text, contentEnd);
       if (end >= text.length) break;
       continue;
     }
@@ -397,10 +418,28 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       splitParams(text, start, contentEnd, current, findings, first !== '?' && first !== '&');
       if (first === '?') sawQuestionMark = true;
     }
+    openEnded = endsWithSeparator(text, contentEnd);
     if (end >= text.length) break;
   }
   if (current) requests.push(current);
   return requests;
+}
+
+/**
+ * Members whose values are free text, where a space is ordinary (descriptions, tag keys and values, parameter values,
+ * RBAC access strings such as `on ~* +@all`), by the name's last part: `Tags.Tag.1.Value`, `ReplicationGroupDescription`.
+ */
+const FREE_TEXT_MEMBER = /(Description|Key|Value|AccessString)$/;
+
+/** Whether a line starts with `Action=` while the request already has an Action: the next form body, not a continuation. */
+function startsAnotherAction(text: string, contentStart: number, current: RawQueryRequest): boolean {
+  return text.startsWith('Action=', contentStart) && current.params.some((p) => p.name === 'Action');
+}
+
+/** Whether a line's content (ending at `contentEnd`) ends with a parameter separator, `&` or `?`. */
+function endsWithSeparator(text: string, contentEnd: number): boolean {
+  const c = text.charCodeAt(contentEnd - 1);
+  return c === 0x26 || c === 0x3f;
 }
 
 /** Length of the scheme of `scheme://…` (what `/^([A-Za-z][A-Za-z0-9+.-]*):\/\//` captures), or 0. By character codes: it runs per request. */
@@ -488,7 +527,8 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   // A placeholder without '%' or '+' is taken as written (what decodeComponent returns for it, without its regexes).
   if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(name ? name.text : rawName));
+    const memberName = name ? name.text : rawName;
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), FREE_TEXT_MEMBER.test(memberName));
     decodedValue = value.text;
     valueOk = value.ok;
   }

@@ -250,7 +250,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
     findings.push({
       code: 'query-host',
       severity: 'warning',
-      message: `${host.slice(0, 60)} is not an ElastiCache endpoint: they are elasticache.<region>.amazonaws.com (see ${SOURCES.endpoints}).`,
+      message: `${host.slice(0, 60)} is not an ElastiCache endpoint: they are elasticache.<region>.amazonaws.com (see ${SOURCES.endpoints}), elasticache.<region>.api.aws (dual-stack) or an interface VPC endpoint vpce-….elasticache.<region>.vpce.amazonaws.com.`,
       span: raw.host.span,
     });
     return undefined;

@@ -4,7 +4,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, engineOfFamily, findVersion,
+  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
   hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
@@ -82,8 +82,12 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   if (nodes !== undefined) {
     if (isRedisLike && nodes !== 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
-    } else if (nodes < 1 || nodes > LIMITS.maxMemcachedNodes) {
+    } else if (nodes < 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
+    } else if (nodes > LIMITS.maxMemcachedNodes) {
+      // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
+      // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
+      issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value' });
     }
   }
 
@@ -151,7 +155,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   }
 
   checkCommonMembers(input, engine, version, versionFact, CACHE_CLUSTER, options, issues);
-  if (input.CacheSecurityGroupNames !== undefined && (input.SecurityGroupIds !== undefined || input.CacheSubnetGroupName !== undefined)) {
+  // An empty list names no group (a CLI skeleton's `"CacheSecurityGroupNames": []`): nothing to combine.
+  const listed = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+  if (listed(input.CacheSecurityGroupNames) && (listed(input.SecurityGroupIds) || input.CacheSubnetGroupName !== undefined)) {
     issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   return issues;
@@ -207,7 +213,15 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
     if (other) {
       issues.push({ code: 'engine-version', severity: 'error', message: `${version} is a ${ENGINE_DISPLAY[other.engine]} version, not a ${ENGINE_DISPLAY[engine]} one (${ENGINE_DISPLAY[engine]} versions: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     } else if (/^\d+(\.(\d+|x))*$/.test(version)) {
-      issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' });
+      // A patch version of a MAJOR.MINOR release (6.2.6 for 6.2): from Redis OSS 6.0 on, ElastiCache offers "a single
+      // version for each Redis OSS minor release rather than offering multiple patch versions" (SOURCES.versionManagement).
+      const minor = /^(\d+\.\d+)\.\d+$/.exec(version)?.[1];
+      const release = minor !== undefined ? findVersion(engine, minor) : undefined;
+      issues.push(
+        release
+          ? { code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, path: ['EngineVersion'], target: 'value', fixValue: release.version }
+          : { code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' },
+      );
     } else {
       issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out for the latest.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
@@ -279,7 +293,7 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       return;
     }
     const min = engine === 'valkey' ? undefined : engine ? fact.minVersion?.[engine] : undefined;
-    if (min && version && versionFact && compareVersions(version, min) < 0) {
+    if (min && version && versionFact && compareVersions(createdVersion(engine!, version), min) < 0) {
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -305,7 +319,7 @@ function currentGenerationAlternative(purpose: NodePurpose, size: string, engine
     if (f.generation !== 'current' || f.purpose !== purpose || f.replicationGroupOnly || !f.sizes.includes(size)) return false;
     if (engine && f.engines && !f.engines.includes(engine)) return false;
     const min = engine ? f.minVersion?.[engine] : undefined;
-    return !(min && version && compareVersions(version, min) < 0);
+    return !(min && version && engine && compareVersions(createdVersion(engine, version), min) < 0);
   };
   const family = NODE_TYPE_FAMILIES.find(usable);
   return family && `cache.${family.family}.${size}`;
@@ -326,7 +340,7 @@ function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: Ac
   for (const { name, path } of zones) {
     const region = regionOfAvailabilityZone(name);
     if (!region) {
-      const zoneName = '(Region code plus a letter, e.g. us-west-2a)';
+      const zoneName = '(Region code plus a letter, e.g. us-west-2a, or a Local Zone: us-west-2-lax-1a)';
       const blank = name.trim() === '';
       issues.push({ code: 'invalid-availability-zone', severity: 'error', message: blank ? `{subject} is empty: give an Availability Zone name ${zoneName}.` : `'${name.slice(0, 40)}' is not an Availability Zone name ${zoneName}.`, subject: blank ? path : undefined, path, target: 'value', awsError: 'InvalidParameterValue' });
       continue;
@@ -404,10 +418,10 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     }
     if (engine === 'redis' && version && versionFact) {
       const [v326, v4010] = LIMITS.transitEncryptionMinVersion.redis;
-      const ok = version === v326 || compareVersions(version, v4010) >= 0;
+      const ok = version === v326 || compareVersions(createdVersion(engine, version), v4010) >= 0;
       if (!ok) issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Redis OSS ${v326}, ${v4010} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
-    if (engine === 'memcached' && version && versionFact && compareVersions(version, LIMITS.transitEncryptionMinVersion.memcached) < 0) {
+    if (engine === 'memcached' && version && versionFact && compareVersions(createdVersion(engine, version), LIMITS.transitEncryptionMinVersion.memcached) < 0) {
       issues.push({ code: 'transit-encryption-version', severity: 'error', message: `In-transit encryption needs Memcached ${LIMITS.transitEncryptionMinVersion.memcached} or later (EngineVersion is ${version}).`, path: ['TransitEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -433,7 +447,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     const type = log?.LogType;
     if (engine !== 'redis' || !versionFact || (type !== 'slow-log' && type !== 'engine-log')) return;
     const min = LOG_DELIVERY_MIN_REDIS_VERSION[type];
-    if (compareVersions(version!, min) < 0) {
+    if (compareVersions(createdVersion(engine, version!), min) < 0) {
       issues.push({ code: 'log-delivery-version', severity: 'error', message: `The ${type} delivery needs Redis OSS ${min} or later (EngineVersion is ${version}).`, path: ['LogDeliveryConfigurations', i], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   });
@@ -474,7 +488,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     const value = str(input[member]);
     if (!value || value === 'ipv4' || !engine || !versionFact) continue;
     const min = IPV6_MIN_VERSION[engine];
-    if (compareVersions(version!, min) < 0) {
+    if (compareVersions(createdVersion(engine, version!), min) < 0) {
       issues.push({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -528,18 +542,23 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   checkNodeType(input, engine, version, versionFact, REPLICATION_GROUP, issues);
 
   // "AutomaticFailoverEnabled must be enabled for Valkey or Redis OSS (cluster mode enabled) replication groups"
-  // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode.
+  // (SOURCES.createReplicationGroup); a `.cluster.on` parameter group is what enables cluster mode. Left out, ElastiCache
+  // enables it itself: AWS's own example creates a cluster-mode-enabled group (default.redis3.2.cluster.on) without
+  // AutomaticFailoverEnabled and gets "AutomaticFailover": "enabled" (SOURCES.createReplicationGroupExamples). So only
+  // an explicit false is an error.
+  const clusterModeGroup = group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) === true;
   const failover = input.AutomaticFailoverEnabled === true;
-  if (group?.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && !failover) {
-    const written = input.AutomaticFailoverEnabled !== undefined;
+  // Whether the group gets automatic failover: written true, or left out with cluster mode enabled.
+  const failoverOn = failover || (clusterModeGroup && input.AutomaticFailoverEnabled === undefined);
+  if (clusterModeGroup && input.AutomaticFailoverEnabled !== undefined && !failover) {
     issues.push({
       code: 'replication-group-failover',
       severity: 'error',
-      message: `${group} enables cluster mode, and cluster-mode-enabled replication groups need AutomaticFailoverEnabled=true.`,
-      path: [written ? 'AutomaticFailoverEnabled' : 'CacheParameterGroupName'],
+      message: `AutomaticFailoverEnabled is not true, but ${group} enables cluster mode, and cluster-mode-enabled replication groups need automatic failover: set it to true, or leave it out for ElastiCache to enable it.`,
+      path: ['AutomaticFailoverEnabled'],
       target: 'value',
       awsError: 'InvalidParameterCombination',
-      ...(written ? { fixValue: true } : {}),
+      fixValue: true,
     });
   }
 
@@ -641,7 +660,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // --- Encryption at rest: Valkey 7.2 and later, Redis OSS 3.2.6, or Redis OSS 4.x and later (LIMITS.atRestEncryptionMinVersion).
   if (input.AtRestEncryptionEnabled === true && engine === 'redis' && version && versionFact) {
     const [v326, v4] = LIMITS.atRestEncryptionMinVersion.redis;
-    if (version !== v326 && compareVersions(version, v4) < 0) {
+    if (version !== v326 && compareVersions(createdVersion(engine, version), v4) < 0) {
       issues.push({ code: 'at-rest-encryption-version', severity: 'error', message: `Encryption at rest needs Redis OSS ${v326}, ${v4.slice(0, v4.indexOf('.'))}.x or later (EngineVersion is ${version}).`, path: ['AtRestEncryptionEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
     }
   }
@@ -649,7 +668,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   // --- Multi-AZ: the Multi-AZ guide (SOURCES.multiAz) describes it as automatic failover to a read replica. That the
   // API rejects MultiAZEnabled=true without AutomaticFailoverEnabled=true could not be confirmed from AWS
   // documentation, so this is a warning.
-  if (input.MultiAZEnabled === true && !failover) {
+  if (input.MultiAZEnabled === true && !failoverOn) {
     const written = input.AutomaticFailoverEnabled !== undefined;
     issues.push({
       code: 'multi-az-failover',
@@ -801,7 +820,7 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
     if (USER_GROUP_ID.test(id)) return;
     issues.push({ code: 'user-group-id', severity: 'error', message: id.trim() === '' ? '{subject} is empty: give the ID of a user group.' : `'${id.slice(0, 40)}' is not a user group ID: it starts with a letter, followed by letters, digits or hyphens.`, subject: id.trim() === '' ? ['UserGroupIds', i] : undefined, path: ['UserGroupIds', i], target: 'value', awsError: 'InvalidParameterValue' });
   });
-  if (engine === 'redis' && version && versionFact && compareVersions(version, LIMITS.rbacMinVersion.redis) < 0) {
+  if (engine === 'redis' && version && versionFact && compareVersions(createdVersion(engine, version), LIMITS.rbacMinVersion.redis) < 0) {
     issues.push({ code: 'user-group-version', severity: 'error', message: `User groups (role-based access control) need Redis OSS ${LIMITS.rbacMinVersion.redis} or later, or Valkey (EngineVersion is ${version}).`, path: ['UserGroupIds'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   // User groups replace the AUTH token: moving an existing group to RBAC deletes its token ("DELETE - allowed only

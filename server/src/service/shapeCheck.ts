@@ -371,8 +371,17 @@ function describeScalar(node: ValueNode): string {
   const v = node.value;
   if (v === null) return 'null';
   if (typeof v === 'string') return node.kind === 'scalar' && node.tag === 'timestamp' ? 'a timestamp' : 'a string';
-  if (typeof v === 'number') return Number.isInteger(v) && !/[.eE]/.test((node.kind === 'scalar' ? node.raw ?? '' : '')) ? 'an integer' : 'a floating-point number';
+  if (typeof v === 'number') return Number.isInteger(v) && !writtenAsFloat(node.raw) ? 'an integer' : 'a floating-point number';
   return 'a boolean';
+}
+
+/**
+ * Whether a number was written as a float (`7.0`, `1e3`, `.inf`), which the AWS CLI's loaders read as a float even
+ * when its value is whole. A YAML hexadecimal integer (`0x18EB`) is an integer although it holds an `E`.
+ */
+function writtenAsFloat(raw: string | undefined): boolean {
+  if (!raw) return false;
+  return raw.includes('.') || (!/^[-+]?0x/i.test(raw) && /[eE]/.test(raw));
 }
 
 /** Checks one value against its shape; returns the SDK value, or undefined when it does not convert cleanly. */
@@ -426,7 +435,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         return n;
       }
       if (typeof v === 'number') {
-        if (!Number.isInteger(v) || /[.eE]/.test((node.kind === 'scalar' ? node.raw ?? '' : ''))) {
+        if (!Number.isInteger(v) || writtenAsFloat(node.raw)) {
           return typeError(node, shape, path, ctx, 'a floating-point number', Number.isInteger(v) ? v : undefined);
         }
         return v;
