@@ -288,7 +288,7 @@ export async function createWithInput(
   const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
   if (!connection) return undefined;
   onTarget?.(connection);
-  const { sendCreate, waitUntilAvailable } = await import('./createFromRequest');
+  const { sendCreate } = await import('./createFromRequest');
   const where = placeName(connection);
   // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
   const writtenFor = connection.kind === 'local' && regionMismatch(requestRegion, connection) ? requestRegion : undefined;
@@ -314,33 +314,12 @@ export async function createWithInput(
       }
       ctx.log.info(`CreateCacheCluster ${id} accepted on ${connection.label}`);
       // From here the cluster exists: a failure to show or follow it is not a failed create.
-      const show = async (): Promise<void> => {
-        try {
-          await ctx.tree.model.track(connection, id);
-          ctx.tree.poller.kick();
-          await ctx.tree.reveal(connection.id, id);
-        } catch (err) {
-          ctx.log.warn(`Cluster ${id} was created; the explorer could not show it yet: ${describeFailure(err).message}`);
-        }
-      };
-      await show();
-      progress.report({ message: 'creating… (cancel stops following, not the creation)' });
-      let cluster: CacheCluster | undefined;
-      try {
-        cluster = await waitUntilAvailable(client, id, {
-          timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
-          intervalMs: connection.kind === 'local' ? 300 : 10_000,
-          abortSignal: abort.signal,
-          onStatus: (status) => progress.report({ message: status }),
-        });
-      } catch (err) {
-        if (!abort.signal.aborted) {
-          const message = `Cache cluster ${id} was created in ${where}, but ${describeFailure(err).message}`;
-          ctx.log.error(message);
-          void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
-        }
-      }
-      await show();
+      const cluster = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
+        reveal: true,
+        following: 'creating… (cancel stops following, not the creation)',
+        done: `was created in ${where}`,
+        notShown: 'was created',
+      });
       if (cluster) {
         const { endpointOf } = await import('./clusterView');
         const endpoint = endpointOf(cluster);
@@ -458,7 +437,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
     const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Reboot');
     if (!ok) return undefined;
   }
-  const [{ RebootCacheClusterCommand }, { waitUntilAvailable }] = await Promise.all([loadSdk(), import('./createFromRequest')]);
+  const { RebootCacheClusterCommand } = await loadSdk();
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `ElastiCache: rebooting ${id} ${atPlace(connection)}`, cancellable: true },
     async (progress, token) => {
@@ -471,36 +450,61 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       ctx.log.info(`RebootCacheCluster ${id} accepted on ${connection.label}`);
       // AWS shows `rebooting cache cluster nodes` for minutes, the explorer polling it; the Local endpoint answers
       // once its nodes have restarted (within seconds), so its row is usually available again at once.
-      const show = async (): Promise<void> => {
-        try {
-          await ctx.tree.model.track(connection, id);
-          ctx.tree.poller.kick();
-        } catch (err) {
-          ctx.log.warn(`Cluster ${id} is rebooting; the explorer could not show it yet: ${describeFailure(err).message}`);
-        }
-      };
-      await show();
-      progress.report({ message: 'rebooting… (cancel stops following, not the reboot)' });
-      let rebooted: CacheCluster | undefined;
-      try {
-        rebooted = await waitUntilAvailable(client, id, {
-          timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
-          intervalMs: connection.kind === 'local' ? 300 : 10_000,
-          abortSignal: abort.signal,
-          onStatus: (status) => progress.report({ message: status }),
-        });
-      } catch (err) {
-        if (!abort.signal.aborted) {
-          const message = `Cache cluster ${id} ${atPlace(connection)} was rebooted, but ${describeFailure(err).message}`;
-          ctx.log.error(message);
-          void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
-        }
-      }
-      await show();
+      const rebooted = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
+        reveal: false,
+        following: 'rebooting… (cancel stops following, not the reboot)',
+        done: `${atPlace(connection)} was rebooted`,
+        notShown: 'is rebooting',
+      });
       if (rebooted) void vscode.window.showInformationMessage(`Cache cluster ${id} ${atPlace(connection)} is available again after its reboot.`);
       return rebooted;
     },
   );
+}
+
+/**
+ * After a create or reboot was accepted: shows the cluster in the explorer (revealed if asked), then follows its
+ * status in the progress until it is available. Undefined when following stopped: cancelled, or failed (then said,
+ * as `Cache cluster <id> <done>, but <why>`). A failure to show it is logged, never a failed operation.
+ */
+async function followUntilAvailable(
+  ctx: ClientContext,
+  connection: Connection,
+  client: ElastiCacheClient,
+  id: string,
+  abortSignal: AbortSignal,
+  progress: vscode.Progress<{ message?: string }>,
+  words: { reveal: boolean; following: string; done: string; notShown: string },
+): Promise<CacheCluster | undefined> {
+  const { waitUntilAvailable } = await import('./createFromRequest');
+  const show = async (): Promise<void> => {
+    try {
+      await ctx.tree.model.track(connection, id);
+      ctx.tree.poller.kick();
+      if (words.reveal) await ctx.tree.reveal(connection.id, id);
+    } catch (err) {
+      ctx.log.warn(`Cluster ${id} ${words.notShown}; the explorer could not show it yet: ${describeFailure(err).message}`);
+    }
+  };
+  await show();
+  progress.report({ message: words.following });
+  let cluster: CacheCluster | undefined;
+  try {
+    cluster = await waitUntilAvailable(client, id, {
+      timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
+      intervalMs: connection.kind === 'local' ? 300 : 10_000,
+      abortSignal,
+      onStatus: (status) => progress.report({ message: status }),
+    });
+  } catch (err) {
+    if (!abortSignal.aborted) {
+      const message = `Cache cluster ${id} ${words.done}, but ${describeFailure(err).message}`;
+      ctx.log.error(message);
+      void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
+    }
+  }
+  await show();
+  return cluster;
 }
 
 const SNAPSHOT_THEN_DELETE = 'Take Final Snapshot, then Delete';
