@@ -1,6 +1,6 @@
 // End-to-end: the packaged extension inside a real VS Code (code-server 4.100.3 in Debian's Chromium).
 // Each scenario asserts on what a user sees; screenshots go to test-results/ on success and failure.
-// One code-server for the whole file; scenarios run in order and build on each other (3 → 4 → 5).
+// One code-server for the whole file; scenarios run in order and build on each other (3 → 4 → 5, 7 → 8).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -589,4 +589,58 @@ test('7. no AWS credentials: Create on the AWS connection, "Use Local" in the qu
     assert.ok(localIndex >= 0 && clusterIndex > localIndex && (awsIndex < 0 || awsIndex < localIndex || clusterIndex < awsIndex), `the cluster is under Local: ${rows.join(' | ')}`);
   });
   await screenshot(page, 'explorer-no-credentials-local');
+});
+
+const COPY_CLUSTER = `${NO_CREDENTIALS_CLUSTER}-copy`;
+
+test('8. "Open as Request File" on a cluster: an unsaved <id>-copy request the language server checks; its "Create cluster" creates the copy', { timeout: SCENARIO_TIMEOUT }, async () => {
+  const copyFile = `${COPY_CLUSTER}.elasticache.json`;
+  await step(page, `context menu of ${NO_CREDENTIALS_CLUSTER} → Open as Request File`, async () => {
+    await showExplorer();
+    const row = treeRow(NO_CREDENTIALS_CLUSTER);
+    await row.waitFor({ timeout: 10_000 });
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: 'Open as Request File' }).first();
+    await item.waitFor({ timeout: 10_000 });
+    await item.hover();
+    await page.keyboard.press('Enter');
+  });
+  await step(page, `an unsaved ${copyFile} opens with the new id selected, and nothing is written to the workspace`, async () => {
+    // Unsaved: the tab is dirty and the workspace has no such file.
+    await page.locator(`.tabs-container .tab.active.dirty[aria-label*="${copyFile}"]`).waitFor({ timeout: 15_000 });
+    await waitUntil(`the id ${COPY_CLUSTER} selected`, async () =>
+      new RegExp(`\\(${COPY_CLUSTER.length} selected\\)`).test(await page.locator('#status\\.editor\\.selection').innerText({ timeout: 1_000 }).catch(() => '')), 10_000);
+    assert.ok(!readdirSync(workspace).some((f) => f.startsWith(COPY_CLUSTER)), `a copy was written to the workspace: ${readdirSync(workspace).join(' ')}`);
+  });
+  const lens = () => page.locator('.editor-group-container.active .contentWidgets .codelens-decoration a').first();
+  await step(page, 'the language server checks the unsaved request: an invalid id is a problem and the lens asks to fix it', async () => {
+    await lens().filter({ hasText: /^Create cluster$/ }).waitFor({ timeout: 20_000 });
+    await page.keyboard.type('9bad--id'); // over the selected id
+    // The lens first, while the editor has the focus: VS Code recomputes the lenses of a focused editor only.
+    await lens().filter({ hasText: /^Fix \d+ errors? before creating$/ }).waitFor({ timeout: 20_000 });
+    await showProblems();
+    await waitUntil(`the Problems panel to list invalid-cache-cluster-id for ${copyFile}`, async () => {
+      const rows = await problemRows();
+      return rows.some((r) => r.includes(copyFile)) && rows.some((r) => r.includes('invalid-cache-cluster-id'));
+    }, 30_000, 500);
+    await screenshot(page, 'open-as-request-problems');
+    // Undo back to the copy's own id (each Ctrl+Z checked, so the inserted request itself is never undone).
+    await activeEditor(page).click();
+    await waitUntil(`the id ${COPY_CLUSTER} back in the editor`, async () => {
+      if ((await activeEditor(page).locator('.view-lines').innerText()).includes(`"${COPY_CLUSTER}"`)) return true;
+      await page.keyboard.press(key('Mod+Z'));
+      return false;
+    }, 15_000, 400);
+  });
+  await step(page, `its "Create cluster" CodeLens creates ${COPY_CLUSTER} on Local`, async () => {
+    await lens().filter({ hasText: /^Create cluster$/ }).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'open-as-request');
+    await lens().click();
+    await pickLocalIfAsked();
+    await showExplorer();
+    await expand('Local');
+    await waitAvailable(COPY_CLUSTER);
+    assert.ok((await treeTexts()).some((t) => t.includes(NO_CREDENTIALS_CLUSTER) && !t.includes(COPY_CLUSTER)), 'the original cluster is still listed');
+  });
+  await runCommand(page, 'View: Revert and Close Editor').catch(() => {});
 });
