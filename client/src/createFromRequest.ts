@@ -2,7 +2,7 @@
 // service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
 // query form's signing parameters are dropped). No VS Code imports.
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { LIMITS } from '../../server/src/model/facts';
+import { LIMITS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
@@ -19,8 +19,9 @@ export interface CreateRequest {
   /** Error findings inside the request: while there are any, the request is not sent. */
   errors: Finding[];
   /**
-   * The Region of the ElastiCache endpoint the request's URL goes to (the Region the linter checks it against);
-   * undefined for JSON/YAML files and for URLs without an ElastiCache endpoint host.
+   * The Region the request is written for: the Region of the ElastiCache endpoint its URL goes to (the Region the
+   * linter checks it against), else the Region of the Availability Zones it names (JSON/YAML files, e.g. a copy of a
+   * cluster, name zones and no host); undefined when it names neither, or zones in several Regions.
    */
   region?: string;
 }
@@ -60,8 +61,15 @@ function createRequestsOf(analysis: Analysis, kind: DocumentKind): CreateRequest
     anchor: r.action?.span ?? { start: r.span.start, end: r.span.start },
     input: toSdkInput(r.input),
     errors: kind === 'query' ? errors.filter((f) => f.span.start < r.span.end && f.span.end > r.span.start) : errors,
-    region: r.host ? endpointHostRegion(r.host.value) : undefined,
+    region: (r.host ? endpointHostRegion(r.host.value) : undefined) ?? zonesRegion(r.input),
   }));
+}
+
+/** The one Region of the Availability Zones an input names (PreferredAvailabilityZone(s)), if they name any. */
+function zonesRegion(input: Record<string, unknown>): string | undefined {
+  const zones = [input.PreferredAvailabilityZone, ...(Array.isArray(input.PreferredAvailabilityZones) ? input.PreferredAvailabilityZones : [])];
+  const regions = new Set(zones.map((z) => (typeof z === 'string' ? regionOfAvailabilityZone(z) : undefined)).filter((r) => r !== undefined));
+  return regions.size === 1 ? [...regions][0] : undefined;
 }
 
 /** A connection offered for a create, and whether it is in the Region the request is written for. */

@@ -92,6 +92,21 @@ test("the request's Region comes from its URL's endpoint host; JSON/YAML files a
   assert.equal(json!.region, undefined);
 });
 
+test("without an endpoint host, the request's Region is the one of the Availability Zones it names (a cluster's copy names its zone)", () => {
+  const memcached = { CacheClusterId: 'a', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 };
+  const [copy] = createRequestsIn(JSON.stringify({ ...memcached, NumCacheNodes: 1, PreferredAvailabilityZone: 'us-east-1a' }), 'json');
+  assert.equal(copy!.region, 'us-east-1');
+  const [yaml] = createRequestsIn('CacheClusterId: a\nEngine: memcached\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 2\nAZMode: cross-az\nPreferredAvailabilityZones:\n  - eu-west-1a\n  - eu-west-1b\n', 'yaml');
+  assert.equal(yaml!.region, 'eu-west-1');
+  const [bare] = createRequestsIn('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=ap-south-1b', 'query');
+  assert.equal(bare!.region, 'ap-south-1');
+  // Zones in two Regions (an error of their own) name no one Region; the URL's host wins over the zones.
+  const [mixed] = createRequestsIn(JSON.stringify({ ...memcached, PreferredAvailabilityZones: ['us-east-1a', 'eu-west-1a'] }), 'json');
+  assert.equal(mixed!.region, undefined);
+  const [hosted] = createRequestsIn('https://elasticache.eu-west-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=us-east-1a', 'query');
+  assert.equal(hosted!.region, 'eu-west-1');
+});
+
 test("the connection picker offers the request's Region first, with a connection for it when the explorer lists none", () => {
   const local = fixture.connection;
   const euWest = awsConnection('fake', 'eu-west-1');
