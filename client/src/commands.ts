@@ -280,8 +280,10 @@ export async function createWithInput(
   input: CreateCacheClusterCommandInput,
   /** Told the connection the create goes to (the user may switch to Local or another profile on the way). */
   onTarget?: (connection: Connection) => void,
-  /** The Region the request is written for (its URL's endpoint), when it names one. */
+  /** The Region the request is written for (its URL's endpoint, else its Availability Zones), when it names one. */
   requestRegion?: string,
+  /** The request names that Region by its Availability Zones only, which the Local endpoint takes in any Region. */
+  requestRegionFromZones = false,
 ): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Refusal('The request has no CacheClusterId.');
@@ -291,7 +293,7 @@ export async function createWithInput(
   const { sendCreate } = await import('./createFromRequest');
   const where = placeName(connection);
   // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
-  const writtenFor = connection.kind === 'local' && regionMismatch(requestRegion, connection) ? requestRegion : undefined;
+  const writtenFor = connection.kind === 'local' && !requestRegionFromZones && regionMismatch(requestRegion, connection) ? requestRegion : undefined;
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -381,7 +383,7 @@ async function createFromRequestCommand(
     return undefined;
   }
   const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region));
-  return connection && createWithInput(ctx, connection, request.input, undefined, request.region);
+  return connection && createWithInput(ctx, connection, request.input, undefined, request.region, request.regionFromZones);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface CreateRequest {
    * cluster, name zones and no host); undefined when it names neither, or zones in several Regions.
    */
   region?: string;
+  /** The Region comes from the Availability Zones, not from an endpoint the request is addressed to. */
+  regionFromZones?: boolean;
 }
 
 const createMembers = new Set(Object.keys(serviceModel.shapes.CreateCacheClusterMessage?.members ?? {}));
@@ -61,8 +63,15 @@ function createRequestsOf(analysis: Analysis, kind: DocumentKind): CreateRequest
     anchor: r.action?.span ?? { start: r.span.start, end: r.span.start },
     input: toSdkInput(r.input),
     errors: kind === 'query' ? errors.filter((f) => f.span.start < r.span.end && f.span.end > r.span.start) : errors,
-    region: (r.host ? endpointHostRegion(r.host.value) : undefined) ?? zonesRegion(r.input),
+    ...requestRegionOf(r.host?.value, r.input),
   }));
+}
+
+function requestRegionOf(host: string | undefined, input: Record<string, unknown>): Pick<CreateRequest, 'region' | 'regionFromZones'> {
+  const endpointRegion = host ? endpointHostRegion(host) : undefined;
+  if (endpointRegion) return { region: endpointRegion };
+  const region = zonesRegion(input);
+  return region ? { region, regionFromZones: true } : {};
 }
 
 /** The one Region of the Availability Zones an input names (PreferredAvailabilityZone(s)), if they name any. */

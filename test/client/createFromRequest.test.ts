@@ -96,6 +96,7 @@ test("without an endpoint host, the request's Region is the one of the Availabil
   const memcached = { CacheClusterId: 'a', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2 };
   const [copy] = createRequestsIn(JSON.stringify({ ...memcached, NumCacheNodes: 1, PreferredAvailabilityZone: 'us-east-1a' }), 'json');
   assert.equal(copy!.region, 'us-east-1');
+  assert.equal(copy!.regionFromZones, true);
   const [yaml] = createRequestsIn('CacheClusterId: a\nEngine: memcached\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 2\nAZMode: cross-az\nPreferredAvailabilityZones:\n  - eu-west-1a\n  - eu-west-1b\n', 'yaml');
   assert.equal(yaml!.region, 'eu-west-1');
   const [bare] = createRequestsIn('Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=ap-south-1b', 'query');
@@ -105,6 +106,7 @@ test("without an endpoint host, the request's Region is the one of the Availabil
   assert.equal(mixed!.region, undefined);
   const [hosted] = createRequestsIn('https://elasticache.eu-west-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&PreferredAvailabilityZone=us-east-1a', 'query');
   assert.equal(hosted!.region, 'eu-west-1');
+  assert.equal(hosted!.regionFromZones, undefined);
 });
 
 test("the connection picker offers the request's Region first, with a connection for it when the explorer lists none", () => {
