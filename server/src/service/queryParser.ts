@@ -3,7 +3,7 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
-// start a new URL); `#` lines are comments; a blank line or a `###` line ends a request (so does a Markdown code
+// start a new URL); `#` lines are comments (a `//` line is reported and skipped); a blank line or a `###` line ends a request (so does a Markdown code
 // fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
@@ -333,6 +333,20 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         if (current) requests.push(current);
         current = undefined;
       }
+      if (end >= text.length) break;
+      continue;
+    }
+    if (first === '/' && text.charCodeAt(contentStart + 1) === 0x2f) {
+      // `//` (the REST Client and JavaScript habit) is no comment here; read as a request it would give a handful of
+      // unrelated findings (no Action, no Version, …), so it is one finding and the line is skipped like a `#` line.
+      const s = { start: contentStart, end: contentStart + 2 };
+      findings.push({
+        code: 'query-syntax',
+        severity: 'error',
+        message: "Comments start with '#' in .elasticache files; '//' is not a comment here. Write '#' instead.",
+        span: s,
+        fixes: [{ title: "Replace '//' with '#'", edits: [{ span: s, newText: '#' }], isPreferred: true }],
+      });
       if (end >= text.length) break;
       continue;
     }
