@@ -3,8 +3,8 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
-// start a new URL); `#` lines are comments (a `//` line is reported and skipped); a blank line or a `###` line ends a request (so does a Markdown code
-// fence line, pasted along with an example).
+// start a new URL); `#` lines are comments (a `//` line is reported, then skipped); a blank line or a `###` line
+// ends a request (so does a Markdown code fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
