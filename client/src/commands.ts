@@ -134,6 +134,11 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promis
   return found;
 }
 
+/** What marks an AWS connection's row when its credentials are known to fail ("no credentials", "SSO login needed", …). */
+function credentialMark(ctx: ClientContext, c: Connection): string | undefined {
+  return c.kind === 'aws' ? ctx.knownCredentialFailure(c)?.mark : undefined;
+}
+
 /** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
 const PICKER_CREDENTIAL_CHECK_MS = 700;
 
@@ -141,14 +146,15 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
 async function pickConnection(ctx: ClientContext, requestRegion?: string): Promise<Connection | undefined> {
   const { connectionChoices } = await import('./createFromRequest');
   const choices = connectionChoices(await ctx.connections(), requestRegion);
-  // Check unchecked AWS connections first (briefly), so that "(no credentials)" shows on the first pick too.
+  // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick too.
   const items = Promise.all(
     choices.map(async ({ connection: c, inRequestRegion }) => {
       if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
+      const mark = credentialMark(ctx, c);
       return {
-        label: c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? `${c.label} (no credentials)` : c.label,
+        label: mark ? `${c.label} (${mark})` : c.label,
         // The label already names the Region.
         description: [inRequestRegion ? "the request's Region" : '', c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour']
           .filter(Boolean)
@@ -219,7 +225,7 @@ async function createClusterCommand(
   );
   const services = {
     ...sdkServices,
-    connectionNote: (c: Connection) => (c.kind === 'aws' && ctx.knownCredentialFailure(c)?.kind === 'noCredentials' ? 'no credentials' : undefined),
+    connectionNote: (c: Connection) => credentialMark(ctx, c),
   };
   let initial: Partial<WizardState> = { connection: initialConnection };
   let resumeAt: StepId | undefined;

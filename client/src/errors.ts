@@ -5,6 +5,7 @@ import { redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
+  | 'profileNotFound'
   | 'credentialsTimeout'
   | 'expiredToken'
   | 'accessDenied'
@@ -22,6 +23,11 @@ export interface Failure {
   explanation?: string;
   /** Short, readable; safe to show and to log. */
   message: string;
+  /**
+   * Credential failures only: the few words that mark the connection's row where one is chosen (connection picker,
+   * wizard), e.g. "no credentials", so that a connection that cannot work is told apart before it is picked.
+   */
+  mark?: string;
   /** The AWS error code or Node error code when there is one (e.g. AccessDenied, ECONNREFUSED). */
   code?: string;
   action: 'configure' | 'retry' | 'startLocal';
@@ -147,16 +153,17 @@ export function describeFailure(err: unknown): Failure {
       title: 'AWS credentials timed out',
       explanation: (({ what, check }) => `${what[0]!.toUpperCase()}${what.slice(1)}: ${check}.`)(credentialsTimeoutParts(err)),
       message,
+      mark: 'credentials timed out',
       action: 'configure',
     };
   }
   if (err instanceof ProfileCredentialsError && err.reason === 'profileNotFound') {
-    return { kind: 'noCredentials', title: 'AWS profile not found', explanation: message, message, code: name, action: 'configure' };
+    return { kind: 'profileNotFound', title: 'AWS profile not found', explanation: message, message, code: name, mark: 'profile not found', action: 'configure' };
   }
   // Before the general credentials case: the SDK reports an SSO login to renew as a CredentialsProviderError too.
   if (err instanceof ProfileCredentialsError || isSsoLoginFailure(message)) {
     const text = err instanceof ProfileCredentialsError ? message : ssoLoginMessage(undefined);
-    return { kind: 'expiredToken', title: 'AWS SSO login needed', explanation: text, message: text, code: name || undefined, action: 'configure' };
+    return { kind: 'expiredToken', title: 'AWS SSO login needed', explanation: text, message: text, code: name || undefined, mark: 'SSO login needed', action: 'configure' };
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential.*not.*found/i.test(message)) {
     const explanation = 'Configure a profile (aws configure / aws sso login) or use the Local endpoint.';
@@ -166,6 +173,7 @@ export function describeFailure(err: unknown): Failure {
       explanation,
       message: `No AWS credentials found. ${explanation}`,
       code: name || undefined,
+      mark: 'no credentials',
       action: 'configure',
     };
   }

@@ -834,6 +834,9 @@ function yamlSpan(node: YamlNode | null | undefined): { start: number; end: numb
 function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[]): ValueNode {
   const span = yamlSpan(node);
   if (depth > 64) return { kind: 'scalar', value: null, span };
+  // A tag the AWS CLI cannot construct (`!GetAtt`, `!Ref`) is reported once (yaml-syntax): the CLI reads no value
+  // here, so nothing checks one (one finding per mistake, not a second one on the text after the tag).
+  if (node.tag !== undefined && !RUAMEL_SAFE_TAGS.test(node.tag)) return { kind: 'scalar', value: null, span, missing: true };
   if (isMap(node)) {
     const entries: Entry[] = [];
     const seen = new Set<string>();

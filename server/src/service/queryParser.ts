@@ -3,8 +3,8 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
-// start a new URL); `#` lines are comments; a blank line or a `###` line ends a request (so does a Markdown code
-// fence line, pasted along with an example).
+// start a new URL); `#` lines are comments (a `//` line is reported, then skipped); a blank line or a `###` line
+// ends a request (so does a Markdown code fence line, pasted along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
@@ -96,6 +96,15 @@ export function isPlaceholder(raw: string): boolean {
     if (!(isAsciiLetter(d) || (d >= 0x30 && d <= 0x39) || d === 0x5f || d === 0x2d)) return false;
   }
   return true;
+}
+
+/**
+ * What every form says about a placeholder value (a Query parameter, a JSON/YAML AuthToken): one finding, naming the
+ * member, never quoting the value (a secret's placeholder may be a secret).
+ */
+export function placeholderFinding(name: string, span: Span, form: 'query' | 'json' | 'yaml'): Finding {
+  const why = form === 'query' ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
+  return { code: 'query-placeholder', severity: 'warning', message: `${name} is a placeholder, not a value: replace it before sending the request${why}.`, span };
 }
 
 /** Whether `s[from, to)` has neither character `a` nor `b`. */
@@ -333,6 +342,20 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         if (current) requests.push(current);
         current = undefined;
       }
+      if (end >= text.length) break;
+      continue;
+    }
+    if (first === '/' && text.charCodeAt(contentStart + 1) === 0x2f) {
+      // `//` (the REST Client and JavaScript habit) is no comment here; read as a request it would give a handful of
+      // unrelated findings (no Action, no Version, …), so it is one finding and the line is skipped like a `#` line.
+      const s = { start: contentStart, end: contentStart + 2 };
+      findings.push({
+        code: 'query-syntax',
+        severity: 'error',
+        message: "Comments start with '#' in .elasticache files; '//' is not a comment here. Write '#' instead.",
+        span: s,
+        fixes: [{ title: "Replace '//' with '#'", edits: [{ span: s, newText: '#' }], isPreferred: true }],
+      });
       if (end >= text.length) break;
       continue;
     }

@@ -2,7 +2,7 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, PRESIGN_MAX_DAYS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { isPlaceholder, removeParamFix, type RawQueryRequest } from './queryParser';
+import { isPlaceholder, placeholderFinding, removeParamFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, TextEdit } from './types';
@@ -137,15 +137,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
         firstSigV4 = p;
       }
     }
-    if (p.decoded && isPlaceholder(p.value)) {
-      findings.push({
-        code: 'query-placeholder',
-        severity: 'warning',
-        // The same words for every parameter: the value itself is not quoted (a secret's placeholder may be a secret).
-        message: `${p.name} is a placeholder, not a value: replace it before sending the request (as written, its '<', '>' or braces are not even valid in a URL).`,
-        span: p.valueSpan,
-      });
-    }
+    if (p.decoded && isPlaceholder(p.value)) findings.push(placeholderFinding(p.name, p.valueSpan, 'query'));
   }
   const region = checkHost(raw, findings);
 

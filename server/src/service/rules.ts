@@ -12,6 +12,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import { formatPath } from './shapeCheck';
 import { suggest } from './text';
+import { isPlaceholder } from './queryParser';
 import type { Issue, MemberPath } from './types';
 import {
   regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
@@ -430,7 +431,8 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     // An empty token is one mistake: this finding, not a length or transit-encryption one as well.
     issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters (with TransitEncryptionEnabled=true), passed at creation time rather than written in the file, or remove AuthToken to create the ${profile.noun} without AUTH.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
   } else if (token !== undefined) {
-    const problem = validateAuthToken(token);
+    // A placeholder (`${AUTH_TOKEN}`, `<token>`) is reported as one (query-placeholder), not by its length or characters.
+    const problem = isPlaceholder(token) ? undefined : validateAuthToken(token);
     if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     if (!transit) {
       // The words fit every form (Query, JSON, YAML): member names only, no `=` or `:`. The subnet group is asked

@@ -53,8 +53,9 @@ export interface ScalarNode {
   /** YAML: a plain scalar the AWS CLI's YAML loader reads as a timestamp (value holds the text as written). */
   tag?: 'timestamp';
   /**
-   * JSON: no value is written (`"Engine": }`, `"Engine" }`); a placeholder that json-syntax already reports, so no
-   * type check looks at it (the AWS CLI never gets that far: it cannot read the file).
+   * JSON: no value is written (`"Engine": }`, `"Engine" }`); YAML: a value under a tag the AWS CLI cannot construct
+   * (`!GetAtt …`). A placeholder that json-syntax / yaml-syntax already reports, so no check looks at it (the AWS
+   * CLI never gets that far: it cannot read the file).
    */
   missing?: true;
   /** YAML: nothing is written after the key's colon (`Engine:`), which YAML reads as null. */
