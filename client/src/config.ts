@@ -18,6 +18,19 @@ function userOnly<T>(config: vscode.WorkspaceConfiguration, key: string): T | un
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
+/**
+ * Of `restricted` (full names, from package.json's capabilities.untrustedWorkspaces.restrictedConfigurations), those
+ * this workspace sets and Restricted Mode ignores: none once the workspace is trusted.
+ */
+export function ignoredWorkspaceSettings(restricted: readonly string[]): string[] {
+  if (vscode.workspace.isTrusted) return [];
+  const config = vscode.workspace.getConfiguration();
+  return restricted.filter((key) => {
+    const inspected = config.inspect(key);
+    return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+  });
+}
+
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const trusted = vscode.workspace.isTrusted;

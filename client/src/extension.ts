@@ -5,7 +5,7 @@ import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { affectsSettings, readSettings } from './config';
+import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import type { Failure } from './errors';
 import { LocalEndpointManager } from './localEndpoint';
@@ -109,6 +109,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Trusted now: workspace settings (profile, endpoint) apply, so clients built without them go.
     vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
   );
+  // Said once: otherwise the explorer silently uses another profile or endpoint than the workspace's settings name.
+  const restricted: string[] = context.extension.packageJSON?.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+  const ignored = ignoredWorkspaceSettings(restricted);
+  if (ignored.length > 0) {
+    const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials or redirect requests.`;
+    log.info(message);
+    void vscode.window.showInformationMessage(`ElastiCache: ${message}`, 'Manage Workspace Trust').then((action) => {
+      if (action) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+  }
 }
 
 export async function deactivate(): Promise<void> {
