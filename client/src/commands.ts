@@ -142,10 +142,13 @@ function credentialMark(ctx: ClientContext, c: Connection): string | undefined {
 /** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
 const PICKER_CREDENTIAL_CHECK_MS = 700;
 
-/** Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first. */
-async function pickConnection(ctx: ClientContext, requestRegion?: string): Promise<Connection | undefined> {
+/**
+ * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
+ * one whose Availability Zones name a Region (`fromZones`) only marks the connections there.
+ */
+async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
   const { connectionChoices } = await import('./createFromRequest');
-  const choices = connectionChoices(await ctx.connections(), requestRegion);
+  const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones);
   // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick too.
   const items = Promise.all(
     choices.map(async ({ connection: c, inRequestRegion }) => {
@@ -164,7 +167,9 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string): Promi
     }),
   );
   const chosen = await vscode.window.showQuickPick(items, {
-    title: requestRegion ? `Create the cluster on which connection? (the request is written for ${requestRegion})` : 'Create the cluster on which connection?',
+    title: !requestRegion
+      ? 'Create the cluster on which connection?'
+      : `Create the cluster on which connection? (${fromZones ? `its Availability Zones are in ${requestRegion}` : `the request is written for ${requestRegion}`})`,
     ignoreFocusOut: true,
   });
   if (!chosen) return undefined;
@@ -388,7 +393,7 @@ async function createFromRequestCommand(
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
-  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region));
+  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
   return connection && createWithInput(ctx, connection, request.input, undefined, request.region, request.regionFromZones);
 }
 

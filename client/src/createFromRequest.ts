@@ -2,7 +2,7 @@
 // service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
 // query form's signing parameters are dropped). No VS Code imports.
 import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { LIMITS, regionOfAvailabilityZone } from '../../server/src/model/facts';
+import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
@@ -67,11 +67,15 @@ function createRequestsOf(analysis: Analysis, kind: DocumentKind): CreateRequest
   }));
 }
 
+/**
+ * Only a known Region counts: a misspelt one (`elasticache.us-esat-1…`, a warning of the linter) would otherwise be
+ * offered first, and a create there would add it to elasticache.regions.
+ */
 function requestRegionOf(host: string | undefined, input: Record<string, unknown>): Pick<CreateRequest, 'region' | 'regionFromZones'> {
   const endpointRegion = host ? endpointHostRegion(host) : undefined;
-  if (endpointRegion) return { region: endpointRegion };
+  if (endpointRegion) return REGIONS.includes(endpointRegion) ? { region: endpointRegion } : {};
   const region = zonesRegion(input);
-  return region ? { region, regionFromZones: true } : {};
+  return region && REGIONS.includes(region) ? { region, regionFromZones: true } : {};
 }
 
 /** The one Region of the Availability Zones an input names (PreferredAvailabilityZone(s)), if they name any. */
@@ -90,11 +94,13 @@ export interface ConnectionChoice {
 /**
  * The connections to offer for a request written for `requestRegion`: the AWS connection in that Region first
  * (one of the explorer's profile in that Region when the explorer does not list it: the create then adds the
- * Region to the explorer), then the others as listed. Without a Region, the connections as listed.
+ * Region to the explorer), then the others as listed. Without a Region, the connections as listed. A Region known
+ * only from the request's Availability Zones (`fromZones`: e.g. a copy of a Local cluster, whose zone is
+ * us-east-1a) marks the connections in it but moves and adds none: the request is not addressed to AWS there.
  */
-export function connectionChoices(connections: readonly Connection[], requestRegion: string | undefined): ConnectionChoice[] {
+export function connectionChoices(connections: readonly Connection[], requestRegion: string | undefined, fromZones = false): ConnectionChoice[] {
   const choices = connections.map((connection) => ({ connection, inRequestRegion: connection.kind === 'aws' && connection.region === requestRegion }));
-  if (!requestRegion) return choices;
+  if (!requestRegion || fromZones) return choices;
   const aws = connections.find((c) => c.kind === 'aws');
   if (aws?.profile && !choices.some((c) => c.inRequestRegion)) {
     choices.push({ connection: awsConnection(aws.profile, requestRegion, aws.endpoint), inRequestRegion: true });

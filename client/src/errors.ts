@@ -231,7 +231,8 @@ export function describeFailure(err: unknown): Failure {
   // explanation, shown beside a title, leaves it to the tooltip and the API log).
   const service = (e as { $metadata?: unknown }).$metadata !== undefined;
   const words = message.replace(/[.\s]+$/, '');
-  const step = nextSteps[e.name ?? ''] ?? nextSteps[name];
+  // Own keys only: an error code is the service's (or a proxy's) text, and `constructor` is no next step.
+  const step = (e.name && Object.hasOwn(nextSteps, e.name) ? nextSteps[e.name] : undefined) ?? (Object.hasOwn(nextSteps, name) ? nextSteps[name] : undefined);
   // Our own errors (a plain Error) are already sentences for the user: no "Error:" and no code.
   const own = !service && name === 'Error';
   if (own) return { kind: 'service', title: 'Request failed', explanation: message, message, action: 'retry' };

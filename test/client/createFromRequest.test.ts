@@ -124,6 +124,20 @@ test("the connection picker offers the request's Region first, with a connection
   // No Region in the request (JSON/YAML, or no ElastiCache host): as listed; no AWS connection to copy: none made up.
   assert.deepEqual(ids(undefined, [local, euWest, usEast]), ['local', 'aws:fake:eu-west-1', 'aws:fake:us-east-1']);
   assert.deepEqual(ids('us-east-1', [local]), ['local']);
+  // A Region known from the Availability Zones only (a copy of a Local cluster names us-east-1a): marked, not moved
+  // above Local, and no billed connection made up for it.
+  const zonesOnly = (connections: Connection[]) => connectionChoices(connections, 'us-east-1', true).map((c) => `${c.connection.id}${c.inRequestRegion ? ' (request)' : ''}`);
+  assert.deepEqual(zonesOnly([local, euWest, usEast]), ['local', 'aws:fake:eu-west-1', 'aws:fake:us-east-1 (request)']);
+  assert.deepEqual(zonesOnly([local, euWest]), ['local', 'aws:fake:eu-west-1']);
+});
+
+test('only a known Region is the request\'s Region: a misspelt endpoint Region or zone names none', () => {
+  const [typo] = createRequestsIn('https://elasticache.us-esat-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1', 'query');
+  assert.equal(typo!.region, undefined);
+  const [zoneTypo] = createRequestsIn(JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, PreferredAvailabilityZone: 'us-esat-1a' }), 'json');
+  assert.equal(zoneTypo!.region, undefined);
+  const [known] = createRequestsIn('https://elasticache.ap-southeast-2.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1', 'query');
+  assert.equal(known!.region, 'ap-southeast-2');
 });
 
 test('creating in another Region than the request is written for is said in the confirmation; its own Region is not', () => {

@@ -338,6 +338,12 @@ test('error wording: the problem in words first, the next step, the code last (a
     await server.close();
   }
 
+  // An error code is the service's (or a proxy's) text: a code named like an Object.prototype member is no next step.
+  for (const code of ['constructor', 'toString', '__proto__']) {
+    const odd = describeFailure(Object.assign(new Error('Something went wrong.'), { name: code, $metadata: { httpStatusCode: 400 } }));
+    assert.equal(odd.message, `Something went wrong (${code}).`);
+  }
+
   // The extension's own errors are sentences already: no "Error:" before them.
   const own = describeFailure(new Error('Put the cursor inside the CreateCacheCluster request to send.'));
   assert.equal(own.message, 'Put the cursor inside the CreateCacheCluster request to send.');
