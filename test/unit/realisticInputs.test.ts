@@ -106,6 +106,27 @@ test('a Query URL broken after its separators (lines ending with &) is one reque
   assert.deepEqual(codes(bodies), []);
 });
 
+test('after a trailing &, a URL without a scheme or a form body naming Action later in the line starts the next request', () => {
+  const actions = (text: string) => analyze(text, 'query').requests.map((r) => r.action?.name);
+  // A URL without a scheme (read as a URL on a line of its own) is the next request, not a continuation.
+  const url = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&\nelasticache.us-west-2.amazonaws.com/?Action=DescribeEvents&Version=2015-02-02\n';
+  assert.deepEqual(actions(url), ['DescribeCacheClusters', 'DescribeEvents']);
+  assert.deepEqual(codes(url), []);
+  // A form body whose Action is not its first parameter is the next request too, once the request has an Action.
+  const body = 'Action=DescribeCacheClusters&Version=2015-02-02&\nVersion=2015-02-02&Action=DescribeEvents&MaxRecords=20\n';
+  assert.deepEqual(actions(body), ['DescribeCacheClusters', 'DescribeEvents']);
+  assert.deepEqual(codes(body), []);
+  // Still continuations: a line whose '?' comes after its first '=' (a value), a name merely ending in Action,
+  // and an Action for a request that has none yet.
+  const question = 'Action=CreateReplicationGroup&Version=2015-02-02&\nReplicationGroupDescription=why.not%3F?&ReplicationGroupId=rg\n';
+  assert.equal(analyze(question, 'query').requests.length, 1);
+  const suffix = 'Action=DescribeCacheClusters&Version=2015-02-02&\nNotAction=x\n';
+  assert.equal(analyze(suffix, 'query').requests.length, 1);
+  const later = 'Version=2015-02-02&\nMaxRecords=20&Action=DescribeEvents\n';
+  assert.deepEqual(actions(later), ['DescribeEvents']);
+  assert.deepEqual(codes(later), []);
+});
+
 test('a patch version of a MAJOR.MINOR release (6.2.6, Valkey 8.0.1) says so and offers the release; other unknown versions keep the generic warning', () => {
   const found = (engine: string, version: string) => checkCreateCacheCluster({ CacheClusterId: 'a', Engine: engine, EngineVersion: version, CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
   const patch = found('redis', '6.2.6');

@@ -3,8 +3,9 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
-// start a new URL); `#` lines are comments (a `//` line is reported, then skipped); a blank line or a `###` line
-// ends a request (so does a Markdown code fence line, pasted along with an example).
+// start a new request: a URL, or a form body with an Action of its own); `#` lines are comments (a `//` line is
+// reported, then skipped); a blank line or a `###` line ends a request (so does a Markdown code fence line, pasted
+// along with an example).
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
@@ -397,7 +398,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (end >= text.length) break;
       continue;
     }
-    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0 && !startsAnotherAction(text, contentStart, current)) {
+    if (current && openEnded && !startsAnotherRequest(text.slice(contentStart, contentEnd), current)) {
       // The previous line ended with `&` (`…&CacheClusterId=x&` then `Engine=redis&`): a line break after the separator.
       current.span.end = contentEnd;
       const before = current.params.length;
@@ -413,10 +414,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     sawQuestionMark = false;
     const content = text.slice(contentStart, contentEnd);
     const schemeLength = schemeLengthOf(content);
-    const q = content.indexOf('?');
-    const eq = content.indexOf('=');
-    const looksLikeUrl = schemeLength > 0 || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && hasUrlPunctuation(content, q));
-    if (looksLikeUrl) {
+    if (looksLikeUrl(content, schemeLength)) {
       const base = contentStart;
       let i = 0;
       if (schemeLength > 0) {
@@ -454,9 +452,33 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
  */
 const FREE_TEXT_MEMBER = /(Description|Key|Value|AccessString)$/;
 
-/** Whether a line starts with `Action=` while the request already has an Action: the next form body, not a continuation. */
-function startsAnotherAction(text: string, contentStart: number, current: RawQueryRequest): boolean {
-  return text.startsWith('Action=', contentStart) && current.params.some((p) => p.name === 'Action');
+/**
+ * Whether a line after a trailing `&` or `?` starts a request of its own instead of continuing `current`: a URL (with or
+ * without scheme, as a new request line is read), or a form body that names Action while the request already has one.
+ */
+function startsAnotherRequest(content: string, current: RawQueryRequest): boolean {
+  return looksLikeUrl(content, schemeLengthOf(content)) || (namesAction(content) && current.params.some((p) => p.name === 'Action'));
+}
+
+/**
+ * Whether a request line is a URL rather than a bare query string / form body: it has a scheme, or a host before the
+ * `?` that comes before the first `=` (`elasticache.us-west-2.amazonaws.com/?Action=…`), or, without any `=`, it starts
+ * with a dotted host name.
+ */
+function looksLikeUrl(content: string, schemeLength: number): boolean {
+  if (schemeLength > 0) return true;
+  const eq = content.indexOf('=');
+  if (eq < 0) return /^[^\s&=]+\.[^\s&=]+/.test(content);
+  const q = content.indexOf('?');
+  return q >= 0 && q < eq && hasUrlPunctuation(content, q);
+}
+
+/** Whether a line has an `Action=` parameter (at its start or after an `&`). Bounded by the line, not the document. */
+function namesAction(content: string): boolean {
+  for (let i = content.indexOf('Action='); i >= 0; i = content.indexOf('Action=', i + 1)) {
+    if (i === 0 || content.charCodeAt(i - 1) === 0x26) return true;
+  }
+  return false;
 }
 
 /** Whether a line's content (ending at `contentEnd`) ends with a parameter separator, `&` or `?`. */
