@@ -267,3 +267,16 @@ test('a YAML tag the AWS CLI cannot construct (CloudFormation !Ref, !GetAtt, a %
     assert.deepEqual(findingsAt(base + tail, 'yaml'), [], tail);
   }
 });
+
+test('a cluster-mode group that leaves AutomaticFailoverEnabled out has failover for the node count as for Multi-AZ: NumCacheClusters=1 is an error', () => {
+  const rgFindings = (input: Record<string, unknown>) => checkCreateReplicationGroup(input, { region: 'us-east-1' }).map((i) => [i.code, i.severity, i.message]);
+  const clusterOn = { ReplicationGroupId: 'rg1', ReplicationGroupDescription: 'x', Engine: 'redis', CacheNodeType: 'cache.r6g.large', CacheParameterGroupName: 'default.redis7.cluster.on', MultiAZEnabled: true };
+  // Failover is on (so Multi-AZ is not reported), and it needs a replica to promote.
+  assert.deepEqual(rgFindings({ ...clusterOn, NumCacheClusters: 1 }), [
+    ['replication-group-nodes', 'error', 'With automatic failover (on for cluster mode, which default.redis7.cluster.on enables, when AutomaticFailoverEnabled is left out), NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.'],
+  ]);
+  assert.deepEqual(rgFindings({ ...clusterOn, NumCacheClusters: 2 }), []);
+  // Written true says so; without cluster mode, failover left out is off and 1 node is allowed.
+  assert.match(String(rgFindings({ ...clusterOn, NumCacheClusters: 1, AutomaticFailoverEnabled: true })[0][2]), /^With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2/);
+  assert.deepEqual(rgFindings({ ...clusterOn, CacheParameterGroupName: 'default.redis7', MultiAZEnabled: false, NumCacheClusters: 1 }), []);
+});

@@ -576,8 +576,10 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   if (clusters !== undefined && singleShard) {
     if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
-    } else if (failover && clusters < 2) {
-      issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+    } else if (failoverOn && clusters < 2) {
+      // failoverOn, as for Multi-AZ below: a cluster-mode group that leaves AutomaticFailoverEnabled out gets failover too.
+      const why = failover ? 'With AutomaticFailoverEnabled=true' : `With automatic failover (on for cluster mode, which ${group} enables, when AutomaticFailoverEnabled is left out)`;
+      issues.push({ code: 'replication-group-nodes', severity: 'error', message: `${why}, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
     } else clustersValid = true;
   }
   const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
