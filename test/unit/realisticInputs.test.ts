@@ -172,6 +172,18 @@ test('YAML tabs the AWS CLI refuses (between tokens, on blank lines, in unquoted
   }
 });
 
+test('a YAML tab in an unquoted value after a block scalar without tabs is still an error; the block text itself may hold tabs', () => {
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  const yamlErrors = (text: string) => findingsAt(text, 'yaml').filter((f) => f.code === 'yaml-syntax').map((f) => [f.at, f.finding.message.slice(0, f.finding.message.indexOf('.') + 1)]);
+  const tabValue = ['\t', 'Invalid YAML for the AWS CLI: a tab inside an unquoted value.'];
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      text\n  - Key: b\tc\n    Value: d\n'), [tabValue]);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: >-\n      folded\n  - Key: b\tc\n'), [tabValue]);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n  - Key: b\tc\n'), [tabValue], 'an empty block scalar');
+  // Clean: the same documents without the tab, and a tab inside the block text.
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      text\n  - Key: b c\n    Value: d\n'), []);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      te\txt\n  - Key: b\n'), []);
+});
+
 test('a YAML control character (DEL, ESC, form feed) is an error anywhere, as the AWS CLI refuses it even in quotes and comments; NEL and printable Unicode are fine', () => {
   // ruamel.yaml's Reader: "unacceptable character #x007f: special characters are not allowed".
   const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
