@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze, checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
 import { regionOfAvailabilityZone, regionOfEndpointHost } from '../../server/src/model/facts';
 import { applyEdits, findingsAt } from './helpers';
+import { isFreeTextMember } from '../../server/src/service/queryParser';
 
 const codes = (text: string) => analyze(text, 'query').findings.map((f) => f.code);
 const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
@@ -265,6 +266,26 @@ test("'+' in free text, as the AWS CLI itself encodes spaces (ReplicationGroupDe
   // Not free text: a '+' in a Timestamp or an ID is likely meant literally, so a warning per '+'.
   const sigv2 = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&SignatureVersion=2&SignatureMethod=HmacSHA256&Timestamp=2024-01-01T00:00:00+00:00&Signature=ab+cd%3D\n';
   assert.deepEqual(findingsAt(sigv2, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => f.severity), ['warning', 'warning']);
+});
+
+test("'+' in a tag key is the same note in RemoveTagsFromResource (TagKeys.member.N) as in AddTagsToResource: free text is found in the service model", () => {
+  const arn = 'ResourceName=arn%3Aaws%3Aelasticache%3Aus-east-1%3A123456789012%3Acluster%3Amy-mem';
+  const plus = (text: string) => findingsAt(text, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => [f.severity, f.at]);
+  const remove = `Action=RemoveTagsFromResource&Version=2015-02-02&${arn}&TagKeys.member.1=cost+center\n`;
+  const add = `Action=AddTagsToResource&Version=2015-02-02&${arn}&Tags.Tag.1.Key=cost+center&Tags.Tag.1.Value=a\n`;
+  assert.deepEqual(plus(remove), [['information', '+']]);
+  assert.deepEqual(plus(add), [['information', '+']]);
+  assert.deepEqual(findingsAt(remove.replace('+', '%20'), 'query'), []);
+  // Resolved through the model: list items by their list, structure members by their owner; IDs and names stay literal.
+  assert.equal(isFreeTextMember('TagKeys.member.1'), true);
+  assert.equal(isFreeTextMember('Tags.Tag.1.Value'), true);
+  assert.equal(isFreeTextMember('ParameterNameValues.ParameterNameValue.2.ParameterValue'), true);
+  assert.equal(isFreeTextMember('AppendAccessString'), true);
+  assert.equal(isFreeTextMember('GlobalReplicationGroupDescription'), true);
+  for (const name of ['ParameterNameValues.ParameterNameValue.2.ParameterName', 'CacheSubnetGroupName', 'SecurityGroupIds.SecurityGroupId.1', 'TagKeys.member', 'TagKeys', 'Timestamp', 'MyKey', 'Filters.member.1.Values.member.1']) {
+    assert.equal(isFreeTextMember(name), false, name);
+  }
+  assert.deepEqual(plus(`Action=DescribeCacheClusters&Version=2015-02-02&CacheClusterId=my+mem\n`), [['warning', '+']]);
 });
 
 test('a YAML tag the AWS CLI cannot construct (CloudFormation !Ref, !GetAtt, a %TAG of its own) is an error, not a warning; standard !!str / !!int tags are fine', () => {
