@@ -313,3 +313,15 @@ test('a cluster-mode group that leaves AutomaticFailoverEnabled out has failover
   assert.match(String(rgFindings({ ...clusterOn, NumCacheClusters: 1, AutomaticFailoverEnabled: true })[0][2]), /^With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2/);
   assert.deepEqual(rgFindings({ ...clusterOn, CacheParameterGroupName: 'default.redis7', MultiAZEnabled: false, NumCacheClusters: 1 }), []);
 });
+
+test('0 Memcached nodes says "at least 1", not a range that contradicts the warning above 40; 1 node is clean', () => {
+  const mc = { CacheClusterId: 'small-mc', Engine: 'memcached', EngineVersion: '1.6.22', CacheNodeType: 'cache.r7g.large' };
+  const found = checkCreateCacheCluster({ ...mc, NumCacheNodes: 0 });
+  assert.deepEqual(found.map((i) => [i.code, i.severity, i.message, i.fixValue]), [['num-cache-nodes', 'error', 'NumCacheNodes is 0: a Memcached cluster needs at least 1 node.', 1]]);
+  assert.doesNotMatch(found[0].message, /40/);
+  assert.deepEqual(checkCreateCacheCluster({ ...mc, NumCacheNodes: 1 }), []);
+  // Without an engine, the message names the Valkey / Redis OSS count too.
+  const { Engine: _engine, EngineVersion: _version, ...noEngine } = mc;
+  const unknown = checkCreateCacheCluster({ ...noEngine, NumCacheNodes: -2 }).find((i) => i.code === 'num-cache-nodes');
+  assert.equal(unknown?.message, 'NumCacheNodes is -2: a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS).');
+});

@@ -84,7 +84,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (isRedisLike && nodes !== 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
     } else if (nodes < 1) {
-      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
+      // Only the low side is a bound here: above 40 is the default limit, a warning below.
+      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
     } else if (nodes > LIMITS.maxMemcachedNodes) {
       // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
       // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
