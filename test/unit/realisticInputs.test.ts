@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyze, checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
 import { regionOfAvailabilityZone, regionOfEndpointHost } from '../../server/src/model/facts';
 import { applyEdits, findingsAt } from './helpers';
+import { isFreeTextMember } from '../../server/src/service/queryParser';
 
 const codes = (text: string) => analyze(text, 'query').findings.map((f) => f.code);
 const issueCodes = (input: Record<string, unknown>, region?: string) => checkCreateCacheCluster(input, { region }).map((i) => i.code);
@@ -106,6 +107,27 @@ test('a Query URL broken after its separators (lines ending with &) is one reque
   assert.deepEqual(codes(bodies), []);
 });
 
+test('after a trailing &, a URL without a scheme or a form body naming Action later in the line starts the next request', () => {
+  const actions = (text: string) => analyze(text, 'query').requests.map((r) => r.action?.name);
+  // A URL without a scheme (read as a URL on a line of its own) is the next request, not a continuation.
+  const url = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&\nelasticache.us-west-2.amazonaws.com/?Action=DescribeEvents&Version=2015-02-02\n';
+  assert.deepEqual(actions(url), ['DescribeCacheClusters', 'DescribeEvents']);
+  assert.deepEqual(codes(url), []);
+  // A form body whose Action is not its first parameter is the next request too, once the request has an Action.
+  const body = 'Action=DescribeCacheClusters&Version=2015-02-02&\nVersion=2015-02-02&Action=DescribeEvents&MaxRecords=20\n';
+  assert.deepEqual(actions(body), ['DescribeCacheClusters', 'DescribeEvents']);
+  assert.deepEqual(codes(body), []);
+  // Still continuations: a line whose '?' comes after its first '=' (a value), a name merely ending in Action,
+  // and an Action for a request that has none yet.
+  const question = 'Action=CreateReplicationGroup&Version=2015-02-02&\nReplicationGroupDescription=why.not%3F?&ReplicationGroupId=rg\n';
+  assert.equal(analyze(question, 'query').requests.length, 1);
+  const suffix = 'Action=DescribeCacheClusters&Version=2015-02-02&\nNotAction=x\n';
+  assert.equal(analyze(suffix, 'query').requests.length, 1);
+  const later = 'Version=2015-02-02&\nMaxRecords=20&Action=DescribeEvents\n';
+  assert.deepEqual(actions(later), ['DescribeEvents']);
+  assert.deepEqual(codes(later), []);
+});
+
 test('a patch version of a MAJOR.MINOR release (6.2.6, Valkey 8.0.1) says so and offers the release; other unknown versions keep the generic warning', () => {
   const found = (engine: string, version: string) => checkCreateCacheCluster({ CacheClusterId: 'a', Engine: engine, EngineVersion: version, CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
   const patch = found('redis', '6.2.6');
@@ -149,6 +171,18 @@ test('YAML tabs the AWS CLI refuses (between tokens, on blank lines, in unquoted
   for (const tail of ['Tags:\n  - Key: "a\tb"  # x\ty\n', "Tags:\n  - Key: 'a\tb'\n", '# a\tcomment\n', 'Tags:\n  - Key: a\n    Value: |\n      \tindented text\n']) {
     assert.deepEqual(yamlErrors(base + tail), [], JSON.stringify(tail));
   }
+});
+
+test('a YAML tab in an unquoted value after a block scalar without tabs is still an error; the block text itself may hold tabs', () => {
+  const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
+  const yamlErrors = (text: string) => findingsAt(text, 'yaml').filter((f) => f.code === 'yaml-syntax').map((f) => [f.at, f.finding.message.slice(0, f.finding.message.indexOf('.') + 1)]);
+  const tabValue = ['\t', 'Invalid YAML for the AWS CLI: a tab inside an unquoted value.'];
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      text\n  - Key: b\tc\n    Value: d\n'), [tabValue]);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: >-\n      folded\n  - Key: b\tc\n'), [tabValue]);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n  - Key: b\tc\n'), [tabValue], 'an empty block scalar');
+  // Clean: the same documents without the tab, and a tab inside the block text.
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      text\n  - Key: b c\n    Value: d\n'), []);
+  assert.deepEqual(yamlErrors(base + 'Tags:\n  - Key: a\n    Value: |\n      te\txt\n  - Key: b\n'), []);
 });
 
 test('a YAML control character (DEL, ESC, form feed) is an error anywhere, as the AWS CLI refuses it even in quotes and comments; NEL and printable Unicode are fine', () => {
@@ -234,6 +268,26 @@ test("'+' in free text, as the AWS CLI itself encodes spaces (ReplicationGroupDe
   assert.deepEqual(findingsAt(sigv2, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => f.severity), ['warning', 'warning']);
 });
 
+test("'+' in a tag key is the same note in RemoveTagsFromResource (TagKeys.member.N) as in AddTagsToResource: free text is found in the service model", () => {
+  const arn = 'ResourceName=arn%3Aaws%3Aelasticache%3Aus-east-1%3A123456789012%3Acluster%3Amy-mem';
+  const plus = (text: string) => findingsAt(text, 'query').filter((f) => f.code === 'query-unencoded-character').map((f) => [f.severity, f.at]);
+  const remove = `Action=RemoveTagsFromResource&Version=2015-02-02&${arn}&TagKeys.member.1=cost+center\n`;
+  const add = `Action=AddTagsToResource&Version=2015-02-02&${arn}&Tags.Tag.1.Key=cost+center&Tags.Tag.1.Value=a\n`;
+  assert.deepEqual(plus(remove), [['information', '+']]);
+  assert.deepEqual(plus(add), [['information', '+']]);
+  assert.deepEqual(findingsAt(remove.replace('+', '%20'), 'query'), []);
+  // Resolved through the model: list items by their list, structure members by their owner; IDs and names stay literal.
+  assert.equal(isFreeTextMember('TagKeys.member.1'), true);
+  assert.equal(isFreeTextMember('Tags.Tag.1.Value'), true);
+  assert.equal(isFreeTextMember('ParameterNameValues.ParameterNameValue.2.ParameterValue'), true);
+  assert.equal(isFreeTextMember('AppendAccessString'), true);
+  assert.equal(isFreeTextMember('GlobalReplicationGroupDescription'), true);
+  for (const name of ['ParameterNameValues.ParameterNameValue.2.ParameterName', 'CacheSubnetGroupName', 'SecurityGroupIds.SecurityGroupId.1', 'TagKeys.member', 'TagKeys', 'Timestamp', 'MyKey', 'Filters.member.1.Values.member.1']) {
+    assert.equal(isFreeTextMember(name), false, name);
+  }
+  assert.deepEqual(plus(`Action=DescribeCacheClusters&Version=2015-02-02&CacheClusterId=my+mem\n`), [['warning', '+']]);
+});
+
 test('a YAML tag the AWS CLI cannot construct (CloudFormation !Ref, !GetAtt, a %TAG of its own) is an error, not a warning; standard !!str / !!int tags are fine', () => {
   // ruamel.yaml's safe loader: "could not determine a constructor for the tag '!Ref'"; the AWS CLI rejects the file.
   const base = 'CacheClusterId: x\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\n';
@@ -245,4 +299,29 @@ test('a YAML tag the AWS CLI cannot construct (CloudFormation !Ref, !GetAtt, a %
   for (const tail of ['EngineVersion: !!str 7.1\n', 'Port: !!int "6379"\n', 'Tags: !!seq\n  - Key: a\n    Value: b\n']) {
     assert.deepEqual(findingsAt(base + tail, 'yaml'), [], tail);
   }
+});
+
+test('a cluster-mode group that leaves AutomaticFailoverEnabled out has failover for the node count as for Multi-AZ: NumCacheClusters=1 is an error', () => {
+  const rgFindings = (input: Record<string, unknown>) => checkCreateReplicationGroup(input, { region: 'us-east-1' }).map((i) => [i.code, i.severity, i.message]);
+  const clusterOn = { ReplicationGroupId: 'rg1', ReplicationGroupDescription: 'x', Engine: 'redis', CacheNodeType: 'cache.r6g.large', CacheParameterGroupName: 'default.redis7.cluster.on', MultiAZEnabled: true };
+  // Failover is on (so Multi-AZ is not reported), and it needs a replica to promote.
+  assert.deepEqual(rgFindings({ ...clusterOn, NumCacheClusters: 1 }), [
+    ['replication-group-nodes', 'error', 'With automatic failover (on for cluster mode, which default.redis7.cluster.on enables, when AutomaticFailoverEnabled is left out), NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.'],
+  ]);
+  assert.deepEqual(rgFindings({ ...clusterOn, NumCacheClusters: 2 }), []);
+  // Written true says so; without cluster mode, failover left out is off and 1 node is allowed.
+  assert.match(String(rgFindings({ ...clusterOn, NumCacheClusters: 1, AutomaticFailoverEnabled: true })[0][2]), /^With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2/);
+  assert.deepEqual(rgFindings({ ...clusterOn, CacheParameterGroupName: 'default.redis7', MultiAZEnabled: false, NumCacheClusters: 1 }), []);
+});
+
+test('0 Memcached nodes says "at least 1", not a range that contradicts the warning above 40; 1 node is clean', () => {
+  const mc = { CacheClusterId: 'small-mc', Engine: 'memcached', EngineVersion: '1.6.22', CacheNodeType: 'cache.r7g.large' };
+  const found = checkCreateCacheCluster({ ...mc, NumCacheNodes: 0 });
+  assert.deepEqual(found.map((i) => [i.code, i.severity, i.message, i.fixValue]), [['num-cache-nodes', 'error', 'NumCacheNodes is 0: a Memcached cluster needs at least 1 node.', 1]]);
+  assert.doesNotMatch(found[0].message, /40/);
+  assert.deepEqual(checkCreateCacheCluster({ ...mc, NumCacheNodes: 1 }), []);
+  // Without an engine, the message names the Valkey / Redis OSS count too.
+  const { Engine: _engine, EngineVersion: _version, ...noEngine } = mc;
+  const unknown = checkCreateCacheCluster({ ...noEngine, NumCacheNodes: -2 }).find((i) => i.code === 'num-cache-nodes');
+  assert.equal(unknown?.message, 'NumCacheNodes is -2: a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS).');
 });

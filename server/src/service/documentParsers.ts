@@ -649,16 +649,17 @@ function reportCliRejectedTabs(text: string, findings: Finding[]): void {
       if (!scalar) blockHeader = true; // a block scalar header; its text follows as the next scalar
       continue;
     }
+    // Any scalar after the header is the block's text and ends it, whether or not it holds a tab.
+    const blockText = scalar && blockHeader;
+    if (scalar) blockHeader = false;
     if (!lexeme.includes('\t') || first === '#' || first === '"' || first === "'") continue;
-    if (scalar && blockHeader) {
-      blockHeader = false;
+    if (blockText) {
       reportBlockScalarTabs(lexeme, start, report);
     } else if (scalar) {
       report(start, offset, 'inside an unquoted value', false);
     } else if (first === ' ' || first === '\t' || first === '\n' || first === '\r') {
       report(start, offset, 'separates the parts of a line', true);
     }
-    if (scalar) blockHeader = false;
   }
 }
 

@@ -3,8 +3,10 @@
 //
 // Layout rules (the AWS documentation's own form): a request is a URL on one line, optionally continued on
 // lines that start (after indentation) with `?` or `&`, or that follow a line ending with `&` or `?` (unless they
-// start a new URL); `#` lines are comments (a `//` line is reported, then skipped); a blank line or a `###` line
-// ends a request (so does a Markdown code fence line, pasted along with an example).
+// start a new request: a URL, or a form body with an Action of its own); `#` lines are comments (a `//` line is
+// reported, then skipped); a blank line or a `###` line ends a request (so does a Markdown code fence line, pasted
+// along with an example).
+import { serviceModel } from '../model/generated/serviceModel';
 import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
@@ -397,7 +399,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (end >= text.length) break;
       continue;
     }
-    if (current && openEnded && schemeLengthOf(text.slice(contentStart, contentEnd)) === 0 && !startsAnotherAction(text, contentStart, current)) {
+    if (current && openEnded && !startsAnotherRequest(text.slice(contentStart, contentEnd), current)) {
       // The previous line ended with `&` (`…&CacheClusterId=x&` then `Engine=redis&`): a line break after the separator.
       current.span.end = contentEnd;
       const before = current.params.length;
@@ -413,10 +415,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     sawQuestionMark = false;
     const content = text.slice(contentStart, contentEnd);
     const schemeLength = schemeLengthOf(content);
-    const q = content.indexOf('?');
-    const eq = content.indexOf('=');
-    const looksLikeUrl = schemeLength > 0 || (eq < 0 ? /^[^\s&=]+\.[^\s&=]+/.test(content) : q >= 0 && q < eq && hasUrlPunctuation(content, q));
-    if (looksLikeUrl) {
+    if (looksLikeUrl(content, schemeLength)) {
       const base = contentStart;
       let i = 0;
       if (schemeLength > 0) {
@@ -449,14 +448,78 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
 }
 
 /**
- * Members whose values are free text, where a space is ordinary (descriptions, tag keys and values, parameter values,
- * RBAC access strings such as `on ~* +@all`), by the name's last part: `Tags.Tag.1.Value`, `ReplicationGroupDescription`.
+ * Free text in the service model, beside every member named …Description and the AccessString shape (RBAC access
+ * strings such as `on ~* +@all`): tag keys and values, in a Tag or as the items of a KeyList (RemoveTagsFromResource's
+ * TagKeys), and parameter values. As `Owner.member`: a structure's member, or `List.member` for a list's items.
  */
-const FREE_TEXT_MEMBER = /(Description|Key|Value|AccessString)$/;
+const FREE_TEXT_LOCATIONS = new Set(['Tag.Key', 'Tag.Value', 'KeyList.member', 'ParameterNameValue.ParameterValue']);
 
-/** Whether a line starts with `Action=` while the request already has an Action: the next form body, not a continuation. */
-function startsAnotherAction(text: string, contentStart: number, current: RawQueryRequest): boolean {
-  return text.startsWith('Action=', contentStart) && current.params.some((p) => p.name === 'Action');
+let topLevelShapes: Map<string, string> | undefined;
+
+/**
+ * Whether a Query parameter's value is free text, where a space is ordinary: the name is resolved in the service model
+ * (`TagKeys.member.1` is an item of the KeyList TagKeys, `Tags.Tag.1.Key` the Key of a Tag), whatever the action, as
+ * the parser runs before it knows the action. Asked only for values with something to report.
+ */
+export function isFreeTextMember(name: string): boolean {
+  if (!topLevelShapes) {
+    topLevelShapes = new Map();
+    for (const op of Object.values(serviceModel.operations)) {
+      const members = op.input ? serviceModel.shapes[op.input]?.members : undefined;
+      for (const [member, m] of Object.entries(members ?? {})) if (!topLevelShapes.has(member)) topLevelShapes.set(member, m.shape);
+    }
+  }
+  const parts = name.split('.');
+  let shapeName = topLevelShapes.get(parts[0]);
+  let owner = '';
+  let member = parts[0];
+  for (let i = 1; shapeName !== undefined && i < parts.length; ) {
+    const shape = serviceModel.shapes[shapeName];
+    if (shape.type === 'list' && shape.member) {
+      // `List.member.N` or `List.<item name>.N`
+      if ((parts[i] !== 'member' && parts[i] !== shape.member.locationName) || i + 1 >= parts.length) return false;
+      owner = shapeName;
+      member = 'member';
+      shapeName = shape.member.shape;
+      i += 2;
+    } else if (shape.type === 'structure' && shape.members && Object.hasOwn(shape.members, parts[i])) {
+      owner = shapeName;
+      member = parts[i];
+      shapeName = shape.members[parts[i]].shape;
+      i += 1;
+    } else return false;
+  }
+  if (shapeName === undefined || serviceModel.shapes[shapeName]?.type !== 'string') return false;
+  return shapeName === 'AccessString' || member.endsWith('Description') || FREE_TEXT_LOCATIONS.has(`${owner}.${member}`);
+}
+
+/**
+ * Whether a line after a trailing `&` or `?` starts a request of its own instead of continuing `current`: a URL (with or
+ * without scheme, as a new request line is read), or a form body that names Action while the request already has one.
+ */
+function startsAnotherRequest(content: string, current: RawQueryRequest): boolean {
+  return looksLikeUrl(content, schemeLengthOf(content)) || (namesAction(content) && current.params.some((p) => p.name === 'Action'));
+}
+
+/**
+ * Whether a request line is a URL rather than a bare query string / form body: it has a scheme, or a host before the
+ * `?` that comes before the first `=` (`elasticache.us-west-2.amazonaws.com/?Action=…`), or, without any `=`, it starts
+ * with a dotted host name.
+ */
+function looksLikeUrl(content: string, schemeLength: number): boolean {
+  if (schemeLength > 0) return true;
+  const eq = content.indexOf('=');
+  if (eq < 0) return /^[^\s&=]+\.[^\s&=]+/.test(content);
+  const q = content.indexOf('?');
+  return q >= 0 && q < eq && hasUrlPunctuation(content, q);
+}
+
+/** Whether a line has an `Action=` parameter (at its start or after an `&`). Bounded by the line, not the document. */
+function namesAction(content: string): boolean {
+  for (let i = content.indexOf('Action='); i >= 0; i = content.indexOf('Action=', i + 1)) {
+    if (i === 0 || content.charCodeAt(i - 1) === 0x26) return true;
+  }
+  return false;
 }
 
 /** Whether a line's content (ending at `contentEnd`) ends with a parameter separator, `&` or `?`. */
@@ -551,7 +614,7 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
     const memberName = name ? name.text : rawName;
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), FREE_TEXT_MEMBER.test(memberName));
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), isFreeTextMember(memberName));
     decodedValue = value.text;
     valueOk = value.ok;
   }

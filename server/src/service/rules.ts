@@ -84,7 +84,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     if (isRedisLike && nodes !== 1) {
       issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
     } else if (nodes < 1) {
-      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes must be between 1 and ${LIMITS.maxMemcachedNodes}${engine ? '' : ' (and 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue' });
+      // Only the low side is a bound here: above 40 is the default limit, a warning below.
+      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
     } else if (nodes > LIMITS.maxMemcachedNodes) {
       // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
       // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
@@ -576,8 +577,10 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
   if (clusters !== undefined && singleShard) {
     if (clusters > LIMITS.maxReplicationGroupClusters || clusters < 1) {
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: `NumCacheClusters must be between 1 and ${LIMITS.maxReplicationGroupClusters} (1 primary plus up to 5 replicas).`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterValue' });
-    } else if (failover && clusters < 2) {
-      issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.', path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+    } else if (failoverOn && clusters < 2) {
+      // failoverOn, as for Multi-AZ below: a cluster-mode group that leaves AutomaticFailoverEnabled out gets failover too.
+      const why = failover ? 'With AutomaticFailoverEnabled=true' : `With automatic failover (on for cluster mode, which ${group} enables, when AutomaticFailoverEnabled is left out)`;
+      issues.push({ code: 'replication-group-nodes', severity: 'error', message: `${why}, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
     } else clustersValid = true;
   }
   const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
