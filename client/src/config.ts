@@ -3,6 +3,7 @@
 // redirect requests, and AuthTokens with them, or pick credentials).
 import * as vscode from 'vscode';
 import { type ConnectionSettings, settingWriteTarget } from './connections';
+import { settingsSetIn } from './restrictedSettings';
 
 export const SECTION = 'elasticache';
 
@@ -19,16 +20,23 @@ function userOnly<T>(config: vscode.WorkspaceConfiguration, key: string): T | un
 }
 
 /**
- * Of `restricted` (full names, from package.json's capabilities.untrustedWorkspaces.restrictedConfigurations), those
- * this workspace sets and Restricted Mode ignores: none once the workspace is trusted.
+ * Of `keys` (restricted settings a workspace could set), those this workspace sets and Restricted Mode ignores:
+ * none once the workspace is trusted. Read from the file (see restrictedSettings.ts) where VS Code takes a window's
+ * workspace settings from: the .code-workspace file's "settings", else the single folder's .vscode/settings.json.
  */
-export function ignoredWorkspaceSettings(restricted: readonly string[]): string[] {
-  if (vscode.workspace.isTrusted) return [];
-  const config = vscode.workspace.getConfiguration();
-  return restricted.filter((key) => {
-    const inspected = config.inspect(key);
-    return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
-  });
+export async function ignoredWorkspaceSettings(keys: readonly string[]): Promise<string[]> {
+  if (vscode.workspace.isTrusted || keys.length === 0) return [];
+  const workspaceFile = vscode.workspace.workspaceFile;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const [file, section] = workspaceFile && workspaceFile.scheme !== 'untitled'
+    ? [workspaceFile, 'settings' as const]
+    : folders.length === 1 ? [vscode.Uri.joinPath(folders[0]!.uri, '.vscode', 'settings.json'), undefined] : [];
+  if (!file) return [];
+  try {
+    return settingsSetIn(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), keys, section);
+  } catch {
+    return []; // no settings file: nothing is ignored
+  }
 }
 
 export function readSettings(): Settings {

@@ -9,6 +9,7 @@ import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './confi
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import type { Failure } from './errors';
 import { LocalEndpointManager } from './localEndpoint';
+import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
 
 export const requestDocuments = [
@@ -110,15 +111,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
   );
   // Said once: otherwise the explorer silently uses another profile or endpoint than the workspace's settings name.
-  const restricted: string[] = context.extension.packageJSON?.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
-  const ignored = ignoredWorkspaceSettings(restricted);
-  if (ignored.length > 0) {
+  // Not awaited: activation does not wait for the settings file to be read.
+  void ignoredWorkspaceSettings(trustGatedSettings(context.extension.packageJSON)).then((ignored) => {
+    if (ignored.length === 0) return;
     const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials or redirect requests.`;
     log.info(message);
     void vscode.window.showInformationMessage(`ElastiCache: ${message}`, 'Manage Workspace Trust').then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.trust.manage');
     });
-  }
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -82,7 +82,20 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and its extension host. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Keep workspace trust on: the folder opens untrusted (Restricted Mode), without the startup prompt, until the test
+   * trusts it. By default trust is off and every folder is trusted.
+   */
+  workspaceTrust?: boolean;
 }
+
+/** With workspaceTrust: trust on, but no modal at startup (the test trusts the folder itself) and the banner shown. */
+const restrictedModeSettings: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.banner': 'always',
+};
 
 /** Installs the .vsix into a fresh profile, starts code-server on an OS-chosen port and opens the folder in Chromium. */
 export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench> {
@@ -93,7 +106,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   const home = join(base, 'home');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(home, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...opts.settings }, null, 2));
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...(opts.workspaceTrust ? restrictedModeSettings : {}), ...opts.settings }, null, 2));
 
   // A profile of its own: no AWS credentials or config from the machine, no instance metadata lookups,
   // and the local endpoint's state under the temp dir.
@@ -121,7 +134,7 @@ export async function startWorkbench(opts: WorkbenchOptions): Promise<Workbench>
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [entry,
     '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(base, 'config.yaml'), opts.folder,
   ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (d) => (output += d));

@@ -1,0 +1,47 @@
+// Which of the extension's restricted settings a workspace sets, for Restricted Mode's notice. No VS Code imports.
+// VS Code leaves a restricted setting's workspace value out of the configuration API altogether while the workspace
+// is untrusted (inspect() has no workspaceValue then: the settings file is parsed with its restricted keys skipped),
+// so the notice reads the workspace's settings file itself.
+import { parse } from 'jsonc-parser';
+
+interface ExtensionManifest {
+  capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
+  contributes?: { configuration?: { properties?: Record<string, { scope?: string }> } | { properties?: Record<string, { scope?: string }> }[] };
+}
+
+/**
+ * The manifest's restrictedConfigurations that a workspace can set at all: not those of scope `application` or
+ * `machine`, which "can only be configured in user settings" (or remote settings), trusted or not
+ * (https://code.visualstudio.com/api/references/contribution-points#Configuration-property-schema).
+ */
+export function trustGatedSettings(manifest: ExtensionManifest | undefined): string[] {
+  const configuration = manifest?.contributes?.configuration;
+  const sections = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
+  const scopes = new Map(sections.flatMap((s) => Object.entries(s.properties ?? {})).map(([key, p]) => [key, p.scope]));
+  return (manifest?.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [])
+    .filter((key) => scopes.get(key) !== 'application' && scopes.get(key) !== 'machine');
+}
+
+/**
+ * Those of `keys` that a settings file sets: a folder's .vscode/settings.json, or with `section` 'settings' a
+ * .code-workspace file. A key counts written flat ("a.b": 1) or nested ({ "a": { "b": 1 } }); VS Code reads both.
+ */
+export function settingsSetIn(text: string, keys: readonly string[], section?: 'settings'): string[] {
+  const parsed: unknown = parse(text, [], { allowTrailingComma: true });
+  const root = section ? (isObject(parsed) ? parsed[section] : undefined) : parsed;
+  const set = new Set<string>();
+  const collect = (node: unknown, prefix: string): void => {
+    if (!isObject(node)) return;
+    for (const [name, value] of Object.entries(node)) {
+      const key = prefix + name;
+      set.add(key);
+      collect(value, `${key}.`);
+    }
+  };
+  collect(root, '');
+  return keys.filter((key) => set.has(key));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
