@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileName, requestFileText } from './clusterView';
+import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
@@ -405,21 +405,19 @@ async function createFromRequestCommand(
  */
 async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<vscode.Uri> {
   const { connection, cluster } = await clusterFromArg(ctx, arg);
-  const taken = new Set(
-    ctx.tree.model
-      .listedClusters()
-      .filter((c) => c.connection.id === connection.id)
-      .map((c) => (c.cluster.CacheClusterId ?? '').toLowerCase()),
-  );
-  const { copyId } = await import('./createFromRequest');
-  const id = copyId(cluster.CacheClusterId ?? 'cluster', taken);
-  const text = requestFileText(cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
+  const listed = ctx.tree.model
+    .listedClusters()
+    .filter((c) => c.connection.id === connection.id)
+    .map((c) => c.cluster.CacheClusterId ?? '');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  let target = vscode.Uri.joinPath(folder, requestFileName({ CacheClusterId: id }));
-  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
-  for (let i = 2; open.has(target.path) || (await exists(target)); i++) {
-    target = vscode.Uri.joinPath(folder, requestFileName({ CacheClusterId: `${id}-${i}` }));
-  }
+  // Names of the folder's files open (saved or not) or on disk: the copy's id and file name avoid them alike.
+  const inFolder = `${folder.path.replace(/\/$/, '')}/`;
+  const openNames = vscode.workspace.textDocuments.map((d) => d.uri.path).filter((p) => p.startsWith(inFolder)).map((p) => p.slice(inFolder.length)).filter((name) => !name.includes('/'));
+  const diskNames = (await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [])).map(([name]) => name);
+  const { copyRequestFile } = await import('./createFromRequest');
+  const { id, fileName } = copyRequestFile(cluster.CacheClusterId ?? 'cluster', listed, [...openNames, ...diskNames]);
+  const text = requestFileText(cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
+  const target = vscode.Uri.joinPath(folder, fileName);
   const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document);
   await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
@@ -429,15 +427,6 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   editor.revealRange(editor.selection);
   void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
   return document.uri;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reboots every node after confirming (naming the place), then follows the cluster in a notification until it is available. */

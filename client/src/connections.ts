@@ -126,13 +126,33 @@ export const CREDENTIALS_TIMEOUT_MS = 15_000;
 type CredentialProvider = ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>;
 
 /**
+ * The credentials attempt in flight for each profile (and shared files), shared by every check and client: a hung
+ * credential_process cannot be stopped from here, so starting another chain on each check, Refresh or settings change
+ * piled up processes. A new attempt starts only once the previous one has settled.
+ */
+const credentialAttempts = new Map<string, ReturnType<CredentialProvider>>();
+
+function sharedCredentialAttempt(chainFor: () => CredentialProvider, profile: string, options: Parameters<CredentialProvider>[0]): ReturnType<CredentialProvider> {
+  const key = JSON.stringify([profile, process.env.AWS_CONFIG_FILE ?? '', process.env.AWS_SHARED_CREDENTIALS_FILE ?? '']);
+  const inFlight = credentialAttempts.get(key);
+  if (inFlight) return inFlight;
+  const attempt = chainFor()(options);
+  credentialAttempts.set(key, attempt);
+  const settled = () => {
+    if (credentialAttempts.get(key) === attempt) credentialAttempts.delete(key);
+  };
+  attempt.then(settled, settled);
+  return attempt;
+}
+
+/**
  * The SDK's credential chain for an AWS connection, reading the shared files afresh (the SDK otherwise caches their
  * content per process, so credentials configured after the first failure, e.g. with `aws configure`, were never seen),
- * failing with a CredentialsTimeoutError after `timeoutMs`.
+ * failing with a CredentialsTimeoutError after `timeoutMs`. Callers for the same profile share one attempt at a time.
  */
 export async function awsCredentialProvider(connection: Connection, timeoutMs = CREDENTIALS_TIMEOUT_MS): Promise<CredentialProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-  const chain = fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
+  const chainFor = () => fromNodeProviderChain({ profile: connection.profile, ignoreCache: true });
   const profile = connection.profile ?? 'default';
   return async (options) => {
     let timer: NodeJS.Timeout | undefined;
@@ -141,7 +161,7 @@ export async function awsCredentialProvider(connection: Connection, timeoutMs = 
     });
     try {
       // The chain goes on in the background (a credential_process cannot be stopped from here); its result is dropped.
-      return await Promise.race([chain(options), timedOut]);
+      return await Promise.race([sharedCredentialAttempt(chainFor, profile, options), timedOut]);
     } catch (err) {
       throw await withItsFix(err, profile);
     } finally {

@@ -7,7 +7,7 @@ import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, Span } from '../../server/src/service/types';
-import { canBecomeAvailable } from './clusterView';
+import { canBecomeAvailable, requestFileName } from './clusterView';
 import { type Connection, awsConnection, loadSdk } from './connections';
 
 export interface CreateRequest {
@@ -41,6 +41,21 @@ export function copyId(id: string, taken: ReadonlySet<string>): string {
     const candidate = `${id.slice(0, LIMITS.cacheClusterIdMaxLength - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
+}
+
+/**
+ * The CacheClusterId and file name of an "Open as Request File" copy: copyId counting as taken the `listedIds` and
+ * the ids of the request files (`<id>.elasticache.json`, `.yaml`, `.yml`) among `fileNames`, those open or on disk
+ * where the file goes, so the file is named after the id its text holds.
+ */
+export function copyRequestFile(id: string, listedIds: Iterable<string>, fileNames: Iterable<string>): { id: string; fileName: string } {
+  const taken = new Set([...listedIds].map((t) => t.toLowerCase()));
+  for (const name of fileNames) {
+    const fileId = /^(.+)\.elasticache\.(?:json|ya?ml)$/i.exec(name)?.[1];
+    if (fileId) taken.add(fileId.toLowerCase());
+  }
+  const copy = copyId(id, taken);
+  return { id: copy, fileName: requestFileName({ CacheClusterId: copy }) };
 }
 
 /** Keeps CreateCacheClusterMessage members only: Action, Version, SignatureVersion, X-Amz-*… are the SDK's business. */

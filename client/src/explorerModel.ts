@@ -193,10 +193,13 @@ export class ExplorerModel {
     if (!state.clusters) return undefined;
     // Described even when just listed: a listing that started before the create may not have it.
     const cluster = await this.describeOne(connection, cacheClusterId);
-    const existing = state.clusters.get(cacheClusterId);
+    // A refresh during the describe forgets the listing; the next listing shows the cluster as it is then.
+    const clusters = state.clusters;
+    if (!clusters) return undefined;
+    const existing = clusters.get(cacheClusterId);
     if (!cluster) {
       // Already gone (a Local delete can finish before the first describe): drop its row now, not never.
-      if (existing && state.clusters.delete(cacheClusterId)) this.deps.onDidChange(state.item);
+      if (existing && clusters.delete(cacheClusterId)) this.deps.onDidChange(state.item);
       return undefined;
     }
     if (existing) {
@@ -205,7 +208,7 @@ export class ExplorerModel {
       return existing;
     }
     const item = this.clusterItem(connection, cluster);
-    state.clusters.set(cacheClusterId, item);
+    clusters.set(cacheClusterId, item);
     this.deps.onDidChange(state.item);
     return item;
   }
@@ -226,8 +229,12 @@ export class ExplorerModel {
         } catch {
           continue; // Transient failure: keep the item as it is and try again on the next tick.
         }
+        // A refresh during the describe forgets the listing (or a new listing replaced the item): nothing to update.
+        const clusters = state.clusters;
+        if (!clusters) break;
+        if (clusters.get(item.cluster.CacheClusterId ?? '') !== item) continue;
         if (!fresh) {
-          state.clusters.delete(item.cluster.CacheClusterId ?? '');
+          clusters.delete(item.cluster.CacheClusterId ?? '');
           removed = true;
         } else if (fingerprint(fresh) !== fingerprint(item.cluster)) {
           item.cluster = fresh;

@@ -1,16 +1,20 @@
 // CreateCacheCluster is validated by the language server's own analysis (server/src/service), so the endpoint,
 // the linter and the editor apply the same rules from the same model: one rule, one place.
 import { analyze } from '../../server/src/service/index';
+import { DEFAULT_QUOTA_ERRORS, type Finding } from '../../server/src/service/types';
 import { ApiError, exceptionShapeByCode } from './queryProtocol';
 
 /**
- * The first error-severity finding that AWS itself would reject (the finding carries `awsError`) for a
- * CreateCacheCluster form body, as the ApiError AWS returns, or undefined when the request passes.
- * Findings without `awsError` are editor advice (style, placeholders, cost) and do not fail the call.
+ * The first finding that AWS itself would reject (the finding carries `awsError`) for a CreateCacheCluster form body,
+ * as the ApiError AWS returns, or undefined when the request passes. Error findings come first; then quota findings
+ * (NumCacheNodes above the default per-cluster limit), which the editor only warns about because AWS raises quotas
+ * on request, but which this endpoint, with the default quotas, refuses. Other findings without `awsError` are
+ * editor advice (style, placeholders, cost) and do not fail the call.
  */
 export function validateCreateCacheCluster(formBody: string): ApiError | undefined {
   const { findings } = analyze(formBody, 'query');
-  const finding = findings.find((f) => f.severity === 'error' && f.awsError);
+  const refused = (f: Finding) => f.awsError !== undefined && (f.severity === 'error' || DEFAULT_QUOTA_ERRORS.has(f.awsError));
+  const finding = findings.find((f) => f.severity === 'error' && refused(f)) ?? findings.find(refused);
   if (!finding || !finding.awsError) return undefined;
   const shape = exceptionShapeByCode[finding.awsError];
   return shape ? ApiError.of(shape, finding.message) : new ApiError(finding.awsError, finding.message, 400);

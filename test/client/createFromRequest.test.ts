@@ -9,7 +9,7 @@ import { clusterToCreateInput, requestFileName, requestFileText } from '../../cl
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { validateCacheClusterId } from '../../server/src/service/validators';
@@ -260,6 +260,16 @@ test('a copy of a cluster gets a new, valid id: <id>-copy, then -copy-2, …, wi
     assert.equal(validateCacheClusterId(id), undefined, id);
     assert.ok(id.length <= 50);
   }
+});
+
+test('Open as Request File: a copy whose file would be taken (open or on disk) gets the next id, in its file name and its text alike', () => {
+  assert.deepEqual(copyRequestFile('web', ['web'], []), { id: 'web-copy', fileName: 'web-copy.elasticache.json' });
+  // `web-copy` is not listed, but its request file is open or on disk (as are other copies', in YAML or another case).
+  const copy = copyRequestFile('web', ['web'], ['notes.txt', 'web-copy.elasticache.json', 'Web-Copy-2.elasticache.json', 'web-copy-3.elasticache.yaml', 'web-copy-4.txt']);
+  assert.deepEqual(copy, { id: 'web-copy-4', fileName: 'web-copy-4.elasticache.json' });
+  const text = requestFileText({ CacheClusterId: 'web', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }, { cacheClusterId: copy.id });
+  assert.equal((JSON.parse(text) as { CacheClusterId: string }).CacheClusterId, 'web-copy-4');
+  assert.equal(copyRequestFile('web', ['web', 'web-copy'], ['web-copy-2.elasticache.json']).id, 'web-copy-3', 'listed ids and files together');
 });
 
 test('a create cancelled while in flight is told apart from a failure (the cluster may exist); failures still throw', async () => {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CreateCacheClusterCommand, DeleteCacheClusterCommand, type ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
+import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, type ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
 import { clusterDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
@@ -87,6 +87,55 @@ test('polling updates only the cluster that changed, keeps its identity, and dro
     await model.poll();
     return model.findCluster('local', 'tree-poll') === undefined || undefined;
   });
+});
+
+test('a refresh while track or poll describes a cluster: they end quietly, and the next listing shows the cluster as it is', async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'tree-race', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const client = await createClient(fixture.connection, log);
+  // Single-cluster describes (track's and poll's; listings have no CacheClusterId) wait until the test opens the gate.
+  let open = () => {};
+  let gate = Promise.resolve();
+  let held = 0;
+  const closeGate = () => (gate = new Promise<void>((resolve) => (open = resolve)));
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      if ((args.input as { CacheClusterId?: string }).CacheClusterId !== undefined) {
+        held++;
+        await gate;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'holdSingleDescribes' },
+  );
+  const model = new ExplorerModel({ connections: async () => [fixture.connection], client: async () => client, onDidChange: () => undefined });
+  const listed = async () => (await model.children((await model.roots())[0])).filter((c): c is ClusterItem => c.type === 'cluster').map((c) => c.cluster.CacheClusterId);
+  try {
+    assert.ok((await listed()).includes('tree-race'));
+    closeGate();
+    const tracking = model.track(fixture.connection, 'tree-race');
+    await until('track describes', async () => held === 1 || undefined, 5000, 10);
+    model.refresh(); // Refresh, or a settings change, meanwhile
+    open();
+    assert.equal(await tracking, undefined, 'no listing to add the cluster to');
+
+    assert.ok((await listed()).includes('tree-race'), 'the next listing has it');
+    const item = model.findCluster('local', 'tree-race')!;
+    item.cluster = { ...item.cluster, CacheClusterStatus: 'creating' }; // transitional, so poll describes it
+    closeGate();
+    const polling = model.poll();
+    await until('poll describes', async () => held === 2 || undefined, 5000, 10);
+    // Deleted meanwhile, so poll's describe finds it gone.
+    await until('tree-race available', async () => (await fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'tree-race' }))).CacheClusters?.[0]?.CacheClusterStatus === 'available' || undefined);
+    await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'tree-race' }));
+    await until('tree-race gone', async () => !(await fixture.client.send(new DescribeCacheClustersCommand({})).then((out) => out.CacheClusters!.some((c) => c.CacheClusterId === 'tree-race'))) || undefined);
+    model.refresh();
+    open();
+    assert.equal(await polling, false, 'nothing listed, so nothing transitional');
+    assert.ok(!(await listed()).includes('tree-race'), 'the next listing has it gone');
+  } finally {
+    open();
+    client.destroy();
+  }
 });
 
 test('pages through DescribeCacheClusters: 300 clusters are all listed', { timeout: 120_000 }, async () => {

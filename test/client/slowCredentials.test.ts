@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CreateCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { CreateCacheClusterCommand, DescribeCacheClustersCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { type Connection, awsConnection, checkCredentials, createClient } from '../../client/src/connections';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, messageRow } from '../../client/src/explorerModel';
 import { localClientForFile, until, withEmptyAwsFiles } from './helpers';
@@ -112,4 +112,45 @@ test('another profile replaces the previous profile\'s rows at once with a loadi
   await until('the slow listing ends', async () => changes.includes(after) || undefined, 10_000, 50);
   assert.ok(!changes.includes(before), 'the previous profile\'s connection is not reported once gone');
   for (const c of clients) (await c).destroy();
+}));
+
+test('a hung credential_process is started once for every check and client of its profile, and again only after it answered', withEmptyAwsFiles(async (dir) => {
+  // The source records each start, then hangs while `hang` exists, then answers with static keys.
+  const starts = path.join(dir, 'starts.log');
+  const hang = path.join(dir, 'hang');
+  const source = path.join(dir, 'source.js');
+  fs.writeFileSync(
+    source,
+    `const fs = require('fs');
+fs.appendFileSync(${JSON.stringify(starts)}, process.pid + '\\n');
+setTimeout(() => process.exit(1), 20000).unref();
+const poll = setInterval(() => {
+  if (fs.existsSync(${JSON.stringify(hang)})) return;
+  clearInterval(poll);
+  process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }));
+}, 20);
+`,
+  );
+  fs.writeFileSync(path.join(dir, 'config'), `[profile hung]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${source}"\n`);
+  fs.writeFileSync(hang, '');
+  const startCount = () => (fs.existsSync(starts) ? fs.readFileSync(starts, 'utf8').trim().split('\n').length : 0);
+  const connection = onLocal('hung');
+  try {
+    // Three checks (picker, Refresh, a settings change) and a client's call, each timing out.
+    for (let i = 0; i < 3; i++) assert.equal((await checkCredentials(connection, 300))?.kind, 'credentialsTimeout', `check ${i + 1}`);
+    const client = await createClient(connection, fixture.log, { credentialsTimeoutMs: 300 });
+    await assert.rejects(client.send(new DescribeCacheClustersCommand({})), { name: 'CredentialsTimeoutError' });
+    assert.equal(startCount(), 1, 'one process for all of them');
+
+    // Once the source answers, that attempt's credentials serve the next check; a check after it starts anew.
+    fs.rmSync(hang);
+    await until('the hung attempt answers', async () => (await checkCredentials(connection, 300)) === undefined || undefined, 10_000, 50);
+    const before = startCount();
+    assert.equal(await checkCredentials(connection, 2000), undefined);
+    assert.equal(startCount(), before + 1, 'a settled attempt is not reused');
+    assert.ok((await client.send(new DescribeCacheClustersCommand({}))).CacheClusters, 'the client gets credentials too');
+    client.destroy();
+  } finally {
+    fs.rmSync(hang, { force: true });
+  }
 }));

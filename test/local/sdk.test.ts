@@ -25,6 +25,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { validateCreateCacheCluster } from '../../local/src/validation';
 import { analyze } from '../../server/src/service/index';
 import { eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
@@ -311,11 +312,19 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       'CacheSubnetGroupNotFoundFault',
       400,
     );
+    // Above the default 40 nodes per Memcached cluster the endpoint answers as AWS does for an account without a
+    // raised limit, before a node is started (the editor only warns: AWS raises the limit on request).
+    const quota = await expectError(
+      client.send(new CreateCacheClusterCommand({ CacheClusterId: 'r-quota', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 41 })),
+      'NodeQuotaForClusterExceededFault',
+      400,
+    );
+    assert.match(quota.message, /^NumCacheNodes is 41, above the default limit of 40 nodes per Memcached cluster/);
     await expectError(client.send(new DescribeCacheSubnetGroupsCommand({ CacheSubnetGroupName: 'nope' })), 'CacheSubnetGroupNotFoundFault', 400);
     await expectError(client.send(new RebootCacheClusterCommand({ CacheClusterId: 'no-such-cluster', CacheNodeIdsToReboot: ['0001'] })), 'CacheClusterNotFoundFault', 404);
     // None of the refused creates left a cluster behind.
     const ids = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.map((c) => c.CacheClusterId);
-    for (const id of ['r-bad', 'r-combo', 'r-subnet', 'r-tls', 'r-tok']) assert.ok(!ids.includes(id));
+    for (const id of ['r-bad', 'r-combo', 'r-subnet', 'r-tls', 'r-tok', 'r-quota']) assert.ok(!ids.includes(id));
   });
 
   test('a parameter group without EngineVersion: the rules accept it, and the cluster runs its family', async () => {
@@ -474,6 +483,17 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await eventually('clusters gone', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
     for (const port of ports) assert.equal(await portOpen(port), false, `port ${port} closed after delete`);
   });
+});
+
+test('NumCacheNodes: up to the default 40 Memcached nodes pass the endpoint validation, more are NodeQuotaForClusterExceeded', () => {
+  const form = (engine: string, n: number) => `Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=mc&Engine=${engine}&CacheNodeType=cache.t3.micro&NumCacheNodes=${n}`;
+  assert.equal(validateCreateCacheCluster(form('memcached', 40)), undefined);
+  for (const n of [41, 100_000]) {
+    const refused = validateCreateCacheCluster(form('memcached', n));
+    assert.deepEqual([refused?.code, refused?.httpStatus], ['NodeQuotaForClusterExceeded', 400], `${n} nodes`);
+  }
+  // An error finding comes before the quota: Valkey takes exactly 1 node.
+  assert.equal(validateCreateCacheCluster(form('valkey', 41))?.code, 'InvalidParameterValue');
 });
 
 describe('local endpoint with SigV4 verification (--access-key/--secret-key): keys checked, signatures expire as on AWS', { timeout: 30_000 }, () => {

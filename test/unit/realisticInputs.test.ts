@@ -230,6 +230,7 @@ test('more than 40 Memcached nodes is a warning about the default limit (AWS rai
   const issues = (n: number) => checkCreateCacheCluster({ ...mc, NumCacheNodes: n }).map((i) => [i.code, i.severity]);
   assert.deepEqual(issues(60), [['num-cache-nodes', 'warning']]);
   assert.match(checkCreateCacheCluster({ ...mc, NumCacheNodes: 60 })[0].message, /^NumCacheNodes is 60, above the default limit of 40 .*Limit Increase Request form\)\.$/);
+  assert.equal(checkCreateCacheCluster({ ...mc, NumCacheNodes: 60 })[0].awsError, 'NodeQuotaForClusterExceeded', 'what AWS answers without a raised limit (the local endpoint does)');
   assert.deepEqual(issues(40), []);
   assert.deepEqual(issues(0), [['num-cache-nodes', 'error']]);
   assert.deepEqual(checkCreateCacheCluster({ ...mc, Engine: 'redis', EngineVersion: '7.1', NumCacheNodes: 60 }).map((i) => [i.code, i.severity]), [['num-cache-nodes', 'error']]);

@@ -89,7 +89,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     } else if (nodes > LIMITS.maxMemcachedNodes) {
       // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
       // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
-      issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value' });
+      // Without the increase AWS answers NodeQuotaForClusterExceeded, "would exceed the allowed number of cache nodes
+      // in a single cluster" (botocore service-2.json NodeQuotaForClusterExceededFault), as the local endpoint does.
+      issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value', awsError: 'NodeQuotaForClusterExceeded' });
     }
   }
 

@@ -8,13 +8,23 @@ export interface Span {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** How the local endpoint reports an error finding to an API caller (ErrorResponse Code). */
+/**
+ * The ErrorResponse Code AWS answers a finding's request with; the local endpoint answers an error finding with it,
+ * and a quota finding (DEFAULT_QUOTA_ERRORS) of any severity.
+ */
 export type AwsErrorCode =
   | 'InvalidParameterValue'
   | 'InvalidParameterCombination'
   | 'MissingParameter'
   | 'MissingAction'
-  | 'InvalidAction';
+  | 'InvalidAction'
+  | 'NodeQuotaForClusterExceeded';
+
+/**
+ * Codes AWS answers when a request exceeds an account's quota. The editor only warns (AWS raises quotas on request),
+ * but the local endpoint has the default quotas and refuses such a request as AWS does for an account that has them.
+ */
+export const DEFAULT_QUOTA_ERRORS: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>(['NodeQuotaForClusterExceeded']);
 
 export interface TextEdit {
   span: Span;
