@@ -11,42 +11,64 @@ import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
+/** Param flag bits: decoded; a `?`/`&` separator right before the name; alone on its line (deltas below). */
+const DECODED = 1;
+const SEPARATED = 2;
+const ALONE_ON_LINE = 4;
+/** The line's start and end as distances from the parameter's start and end, packed above the flags. */
+const LINE_START_SHIFT = 3;
+const LINE_START_MAX = (1 << 13) - 1;
+const LINE_END_SHIFT = 16;
+const LINE_END_MAX = (1 << 14) - 1;
+
 /**
  * A `name=value` pair. Spans are computed on access from a few offsets: a 10 MB document has hundreds of
- * thousands of parameters, and five span objects each would dominate memory and garbage collection.
+ * thousands of parameters, and five span objects each would dominate memory and garbage collection. Every offset
+ * that follows from another is derived (the value starts after the `=`, the separator is right before the name),
+ * and the line of a parameter alone on it is packed into one number: each result is kept per request, and the
+ * scavenger copies all of it (garbage collection was 45 % of analysing 5,000 requests).
  */
 class Param implements QueryParam {
-  private lineStart = -1;
-  private lineEnd = -1;
+  /** The line, when its distances do not fit the packed bits (a line with thousands of blanks). */
+  private declare wideLine?: Span;
   constructor(
     readonly name: string,
     readonly nameId: number,
     readonly value: string,
     private readonly start: number,
     private readonly nameEnd: number,
-    private readonly valueStart: number,
     private readonly end: number,
-    private readonly separator: number,
-    readonly decoded: boolean,
+    private bits: number,
   ) {}
+  get decoded(): boolean {
+    return (this.bits & DECODED) !== 0;
+  }
   get nameSpan(): Span {
     return { start: this.start, end: this.nameEnd };
   }
   get valueSpan(): Span {
-    return { start: this.valueStart, end: this.end };
+    // After the `=`, or empty at the end when there is none.
+    return { start: this.nameEnd < this.end ? this.nameEnd + 1 : this.end, end: this.end };
   }
   get span(): Span {
     return { start: this.start, end: this.end };
   }
   get separatorSpan(): Span | undefined {
-    return this.separator < 0 ? undefined : { start: this.separator, end: this.separator + 1 };
+    return this.bits & SEPARATED ? { start: this.start - 1, end: this.start } : undefined;
   }
   get lineSpan(): Span | undefined {
-    return this.lineStart < 0 ? undefined : { start: this.lineStart, end: this.lineEnd };
+    if (!(this.bits & ALONE_ON_LINE)) return undefined;
+    if (this.wideLine) return { start: this.wideLine.start, end: this.wideLine.end };
+    return { start: this.start - ((this.bits >>> LINE_START_SHIFT) & LINE_START_MAX), end: this.end + ((this.bits >>> LINE_END_SHIFT) & LINE_END_MAX) };
   }
   setLine(start: number, end: number): void {
-    this.lineStart = start;
-    this.lineEnd = end;
+    const before = this.start - start;
+    const after = end - this.end;
+    if (before <= LINE_START_MAX && after <= LINE_END_MAX) this.bits |= ALONE_ON_LINE | (before << LINE_START_SHIFT) | (after << LINE_END_SHIFT);
+    else {
+      this.bits |= ALONE_ON_LINE;
+      this.wideLine = { start, end };
+    }
   }
   toJSON(): Record<string, unknown> {
     const { name, value, nameSpan, valueSpan, span, separatorSpan, lineSpan, decoded } = this;
@@ -623,7 +645,9 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   if (valueScan !== VALUE_PLAIN && valueOk && rawValue.indexOf('%25') >= 0) reportDoubleEncoding(rawValue, valueStart, isSecretName(name ? name.text : rawName), findings);
   const nameId = name ? knownNameId(name.text) : knownId;
   const decodedName = nameId === UNKNOWN_NAME ? (name ? name.text : rawName) : knownNames()[nameId];
-  const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, valueStart, end, sepStart ?? -1, (name?.ok ?? true) && valueOk);
+  // The separator, when there is one, is right before the name (splitParams); the value starts after the `=`.
+  const bits = ((name?.ok ?? true) && valueOk ? DECODED : 0) | (sepStart === start - 1 ? SEPARATED : 0);
+  const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, end, bits);
   req.params.push(param);
 }
 
