@@ -196,6 +196,7 @@ export function describeFailure(err: unknown): Failure {
       explanation,
       message: `Your AWS session has expired (${name || 'ExpiredToken'}). ${explanation}`,
       code: name || undefined,
+      mark: 'session expired',
       action: 'configure',
     };
   }

@@ -224,6 +224,8 @@ test('error item: expired session token (AWS\'s ExpiredToken response, canned: t
     const item = await errorItemFor({ ...localConnection(server.url), id: 'aws:sso:eu-west-1', kind: 'aws', label: 'AWS sso · eu-west-1', region: 'eu-west-1' });
     assert.equal(item.failure?.kind, 'expiredToken');
     assert.match(item.message, /expired/);
+    // Where a connection is chosen (picker, wizard), its row says so too.
+    assert.equal(item.failure?.mark, 'session expired');
     assert.equal(item.action?.command, 'elasticache.configureProfile');
   } finally {
     await server.close();
