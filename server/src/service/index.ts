@@ -5,12 +5,12 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
-import { isPlaceholder, parseQueryDocument, placeholderFinding, type RawQueryRequest } from './queryParser';
+import { isPlaceholder, parseQueryDocument, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
-import type { Analysis, DocumentKind, Finding, Issue, ParsedRequest, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, Span, ValueNode } from './types';
 import { MISSING_ACTION_ERROR } from '../model/facts';
 import { missingActionProblem } from './validators';
 
@@ -175,6 +175,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   }
   // Last: it stays silent where one of the rules above already reports the value.
   if (operation && reporting) reportEmptyValues(serviceModel.operations[operation].input!, entries, { form: 'query', findings, from, params: raw.params });
+  if (reporting) mergePlaceholderFindings(findings, from);
   return request;
 }
 
@@ -224,6 +225,9 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
   reportAuthTokenInFile(ctx);
   for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
   reportEmptyValues(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, { form: kind, findings, from: 0, text });
+  const from = findings.length;
+  reportCliPlaceholders(root.entries, [], ctx);
+  if (findings.length > from) mergePlaceholderFindings(findings, 0);
   return [{ kind, span, action, entries: root.entries, input }];
 }
 
@@ -237,17 +241,66 @@ function reportAuthTokenInFile(ctx: CheckContext): void {
   const token = entry.value.kind === 'scalar' ? entry.value.value : undefined;
   if (token === null || (typeof token === 'string' && token.trim() === '')) return;
   const spans = locate(ctx.entries ?? [], ['AuthToken'])!;
-  // A placeholder is no secret: the Query checks report it as a placeholder for every parameter; here the CLI forms do.
-  if (typeof token === 'string' && isPlaceholder(token)) {
-    if (ctx.form !== 'query') ctx.findings.push(placeholderFinding('AuthToken', spans.value, ctx.form));
-    return;
-  }
+  // A placeholder is no secret: it is reported as a placeholder (the Query checks and reportCliPlaceholders).
+  if (typeof token === 'string' && isPlaceholder(token)) return;
   ctx.findings.push({
     code: 'auth-token-in-file',
     severity: 'warning',
     message: 'An AUTH token is written in this file: a secret in source. Keep it out of version control (pass it at creation time, e.g. from a secrets manager) and rotate it if it was committed.',
     span: spans.value,
   });
+}
+
+/**
+ * A placeholder string in a CLI input file (`"CacheClusterId": "<cluster-id>"`, `NodeType: ${NODE_TYPE}`, at any depth):
+ * the placeholder finding the Query form gives every parameter, named by the member's path.
+ */
+function reportCliPlaceholders(entries: Entry[], path: MemberPath, ctx: CheckContext): void {
+  for (const entry of entries) {
+    path.push(entry.name);
+    reportPlaceholderNode(entry.value, path, ctx);
+    path.pop();
+  }
+}
+
+function reportPlaceholderNode(node: ValueNode, path: MemberPath, ctx: CheckContext): void {
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string' && !node.missing && isPlaceholder(node.value)) {
+      ctx.findings.push(placeholderFinding(formatPathIn(ctx.entries ?? [], path), node.span, ctx.form));
+    }
+  } else if (node.kind === 'list') {
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      reportPlaceholderNode(node.items[i], path, ctx);
+      path.pop();
+    }
+  } else reportCliPlaceholders(node.entries, path, ctx);
+}
+
+/**
+ * One finding per placeholder value, in every form: the member's own checks of `<cluster-id>` (not a valid id, not a
+ * node type, …) would only restate that it is not a real value. Those findings on the placeholder's value are dropped;
+ * the placeholder finding becomes an error when one of them was an error (AWS rejects the request as written, and the
+ * lint fails), and stays a warning where the value would pass as written (free text, a signature to compute).
+ */
+function mergePlaceholderFindings(findings: Finding[], from: number): void {
+  let placeholders: Finding[] | undefined;
+  for (let i = from; i < findings.length; i++) if (findings[i].code === PLACEHOLDER_CODE) (placeholders ??= []).push(findings[i]);
+  if (!placeholders) return;
+  let kept = from;
+  for (let i = from; i < findings.length; i++) {
+    const f = findings[i];
+    const placeholder = f.code === PLACEHOLDER_CODE ? undefined : placeholders.find((p) => p.span.start === f.span.start && p.span.end === f.span.end);
+    if (placeholder) {
+      if (f.severity === 'error') {
+        placeholder.severity = 'error';
+        placeholder.awsError = f.awsError ?? 'InvalidParameterValue';
+      }
+      continue;
+    }
+    findings[kept++] = f;
+  }
+  findings.length = kept;
 }
 
 /**

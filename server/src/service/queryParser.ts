@@ -126,9 +126,11 @@ export function isPlaceholder(raw: string): boolean {
  * What every form says about a placeholder value (a Query parameter, a JSON/YAML AuthToken): one finding, naming the
  * member, never quoting the value (a secret's placeholder may be a secret).
  */
+export const PLACEHOLDER_CODE = 'query-placeholder';
+
 export function placeholderFinding(name: string, span: Span, form: 'query' | 'json' | 'yaml'): Finding {
   const why = form === 'query' ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
-  return { code: 'query-placeholder', severity: 'warning', message: `${name} is a placeholder, not a value: replace it before sending the request${why}.`, span };
+  return { code: PLACEHOLDER_CODE, severity: 'warning', message: `${name} is a placeholder, not a value: replace it before sending the request${why}.`, span };
 }
 
 /** Whether `s[from, to)` has neither character `a` nor `b`. */
