@@ -19,6 +19,8 @@ export interface CheckContext {
   findings: Finding[];
   /** The top-level entries of the request, for mapping semantic issues (member paths) back to the text. */
   entries?: Entry[];
+  /** The operation whose input is checked (set by the top-level checkStructure), for constraintCheckedByRule. */
+  operation?: string;
 }
 
 /**
@@ -72,6 +74,8 @@ export function describeType(shape: ShapeModel): string {
       return 'a list';
     case 'structure':
       return 'a structure';
+    case 'timestamp':
+      return 'a timestamp (ISO 8601)';
     default:
       return 'a string';
   }
@@ -157,6 +161,7 @@ export function checkStructure(
   const shape = serviceModel.shapes[shapeName];
   const members = shape?.members ?? {};
   const out: Record<string, unknown> = {};
+  if (path.length === 0 && opts.operation) ctx.operation = opts.operation;
   // Query-form entries are built from maps keyed by member name, so their names are already unique: no
   // per-member duplicate bookkeeping for them (it runs for every parameter of every request).
   const seen = ctx.form === 'query' ? undefined : new Map<string, Entry>();
@@ -418,6 +423,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         const v = checkValueOfShape(itemShapeName, itemShape, node.items[i], path.length === 1 ? [path[0], i] : [...path, i], ctx);
         if (v !== undefined) out.push(v);
       }
+      if (shape.min !== undefined || shape.max !== undefined) checkListLength(shape, node, path, ctx);
       return out;
     }
     case 'integer':
@@ -499,11 +505,143 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
         });
         return undefined;
       }
+      if (shape.min !== undefined || shape.max !== undefined || shape.pattern) checkStringConstraints(shapeName, shape, v, node, path, ctx);
       return v;
+    }
+    case 'timestamp': {
+      if (node.kind !== 'scalar') return typeError(node, shape, path, ctx, describeScalar(node));
+      const v = node.value;
+      // A YAML date (tag timestamp) or a number (seconds since the epoch): what botocore's timestamp check takes.
+      if (typeof v === 'number' || (typeof v === 'string' && (node.tag === 'timestamp' || isTimestampText(v)))) return v;
+      if (typeof v !== 'string') return typeError(node, shape, path, ctx, describeScalar(node));
+      const name = formatPath(path, writtenNameOf(node)?.name);
+      const blank = v === '' ? 'empty' : v.trim() === '' ? 'blank (only whitespace)' : undefined;
+      ctx.findings.push({
+        code: 'invalid-type',
+        severity: 'error',
+        message: `${name} is ${blank ?? `'${truncate(v)}', not a timestamp`}: give an ISO 8601 date and time in UTC, e.g. ${TIMESTAMP_EXAMPLE}${ctx.form === 'query' ? '' : ' (or seconds since 1970-01-01)'}.${ctx.form === 'query' ? '' : ' The AWS CLI rejects it (parameter validation).'}`,
+        span: node.span,
+        awsError: 'InvalidParameterValue',
+      });
+      return undefined;
     }
     default:
       return node.kind === 'scalar' ? node.value : undefined;
   }
+}
+
+/** The model's own example of a timestamp value (DescribeEvents StartTime, "specified in ISO 8601 format"). */
+const TIMESTAMP_EXAMPLE = '2017-03-30T07:03:49.555Z';
+/** ISO 8601 extended (`2017-03-30T07:03:49.555Z`, `2017-03-30`, `…T07:03+02:00`); a space for the T as RFC 3339 allows. */
+const ISO_8601_EXTENDED = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/** ISO 8601 basic (`20170330T070349Z`). */
+const ISO_8601_BASIC = /^(\d{4})(\d{2})(\d{2})(?:[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?:\d{2})?)?)?$/;
+/** Seconds since the epoch, which botocore's timestamp check also takes (a CLI input may write it as a string). */
+const EPOCH_SECONDS = /^\d+(?:\.\d+)?$/;
+
+/**
+ * Whether a string is a timestamp as botocore's validation and the Query API read one: ISO 8601 (the model documents
+ * StartTime/EndTime "in ISO 8601 format") or epoch seconds; a date that does not exist (`2024-02-30`) is not one.
+ * Lenient on the forms ISO 8601 allows, so no value AWS takes is reported.
+ */
+function isTimestampText(v: string): boolean {
+  if (EPOCH_SECONDS.test(v)) return true;
+  const m = ISO_8601_EXTENDED.exec(v) ?? ISO_8601_BASIC.exec(v);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[4]) <= 23 && Number(m[5]) <= 59 && (m[6] === undefined || Number(m[6]) <= 60);
+}
+
+/**
+ * Members whose model constraint a hand-written rule in rules.ts checks with its own code and message (one finding
+ * per mistake): NodeGroupConfiguration's NodeGroupId (`node-group-id`) and UserGroupIds items (`user-group-id`) of
+ * CreateReplicationGroup. '#' stands for any list index.
+ */
+const CHECKED_BY_RULE: Readonly<Record<string, readonly (readonly (string | '#')[])[]>> = {
+  CreateReplicationGroup: [
+    ['NodeGroupConfiguration', '#', 'NodeGroupId'],
+    ['UserGroupIds', '#'],
+  ],
+};
+
+function constraintCheckedByRule(operation: string | undefined, path: MemberPath): boolean {
+  const covered = operation ? CHECKED_BY_RULE[operation] : undefined;
+  return covered?.some((p) => p.length === path.length && p.every((step, k) => (step === '#' ? typeof path[k] === 'number' : step === path[k]))) ?? false;
+}
+
+/** Words for the patterns the model uses, for messages (an unknown pattern is shown as is). */
+const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  '\\d+': 'digits only',
+  '[a-zA-Z][a-zA-Z0-9\\-]*': 'a letter, then letters, digits or hyphens',
+  '[a-zA-Z]*': 'letters only',
+  '.*\\S.*': 'not only whitespace',
+};
+
+const wholePatterns = new Map<string, RegExp | null>();
+/** A model pattern as the service applies it: to the whole value (`s`: a line break is no reason to reject). */
+function wholePattern(shapeName: string, pattern: string): RegExp | undefined {
+  let re = wholePatterns.get(shapeName);
+  if (re === undefined) {
+    try {
+      re = new RegExp(`^(?:${pattern})$`, 's');
+    } catch {
+      re = null; // a pattern JavaScript cannot read proves nothing
+    }
+    wholePatterns.set(shapeName, re);
+  }
+  return re ?? undefined;
+}
+
+/**
+ * A string's length and pattern against its shape's `min`, `max` and `pattern` in the service model, for any action
+ * and form. Below `min` the AWS CLI itself rejects the request (botocore's parameter validation checks min); above
+ * `max` or off the pattern, ElastiCache does. Blank values are left to empty-value; a secret's value is never shown.
+ */
+function checkStringConstraints(shapeName: string, shape: ShapeModel, v: string, node: ValueNode, path: MemberPath, ctx: CheckContext): void {
+  if (v.length === 0 || (v.charCodeAt(0) <= 0x20 && v.trim() === '')) return;
+  // In characters (code points), as botocore counts a string's length.
+  const length = /[\ud800-\udbff]/.test(v) ? [...v].length : v.length;
+  const short = shape.min !== undefined && length < shape.min;
+  const long = shape.max !== undefined && length > shape.max;
+  const re = shape.pattern ? wholePattern(shapeName, shape.pattern) : undefined;
+  const off = re !== undefined && !re.test(v);
+  if (!short && !long && !off) return;
+  if (constraintCheckedByRule(ctx.operation, path)) return;
+  const secret = shape.sensitive === true || path.some((p) => typeof p === 'string' && isSecretName(p));
+  const name = formatPath(path, writtenNameOf(node)?.name);
+  const words = shape.pattern ? PATTERN_WORDS[shape.pattern] : undefined;
+  const problems: string[] = [];
+  if (short || long) problems.push(`has ${length} character${length === 1 ? '' : 's'} (${short ? `at least ${shape.min}` : `at most ${shape.max}`})`);
+  if (off) problems.push(`does not match the pattern ${shape.pattern}${words ? ` (${words})` : ''}`);
+  const size = shape.min !== undefined && shape.max !== undefined ? `${shape.min} to ${shape.max} characters` : shape.max !== undefined ? `at most ${shape.max} characters` : shape.min !== undefined && shape.min > 1 ? `at least ${shape.min} characters` : 'a value';
+  const give = shape.pattern ? `${size} matching ${shape.pattern}${words ? ` (${words})` : ''}` : size;
+  const rejecter = short && ctx.form !== 'query' ? 'The AWS CLI rejects it (parameter validation)' : 'ElastiCache rejects it (InvalidParameterValue)';
+  ctx.findings.push({
+    code: off ? 'member-pattern' : 'member-length',
+    severity: 'error',
+    message: `${name}${secret ? '' : ` '${truncate(v)}'`} ${problems.join(' and ')}: ${rejecter}. Give ${give}.`,
+    span: node.span,
+    awsError: 'InvalidParameterValue',
+  });
+}
+
+/** A list's number of items against its shape's `min`/`max` in the service model (e.g. at most 20 ReplicationGroupIds). */
+function checkListLength(shape: ShapeModel, node: ListNode, path: MemberPath, ctx: CheckContext): void {
+  const count = node.items.length;
+  const short = shape.min !== undefined && count < shape.min;
+  const long = shape.max !== undefined && count > shape.max;
+  if (!short && !long) return;
+  const name = formatPath(path, writtenNameUnder(node));
+  const operation = path.length === 1 && ctx.operation ? ` for ${ctx.operation}` : '';
+  const message = long
+    ? `${name} lists ${count} items, but takes at most ${shape.max}${operation}: ElastiCache rejects it (InvalidParameterValue). Remove ${count - shape.max!}, or split the request.`
+    : count === 0
+      ? `${name} is an empty list, but takes at least ${shape.min} item${shape.min === 1 ? '' : 's'}${operation}: ${ctx.form === 'query' ? 'ElastiCache rejects it (InvalidParameterValue)' : 'the AWS CLI rejects it (parameter validation)'}. Give ${shape.min === 1 ? 'an item' : `${shape.min} items`}, or leave ${name} out.`
+      : `${name} lists ${count} item${count === 1 ? '' : 's'}, but takes at least ${shape.min}${operation}: ${ctx.form === 'query' ? 'ElastiCache rejects it (InvalidParameterValue)' : 'the AWS CLI rejects it (parameter validation)'}. Give ${shape.min! - count} more.`;
+  const span = (ctx.entries && locate(ctx.entries, path)?.name) || node.span;
+  ctx.findings.push({ code: 'member-length', severity: 'error', message, span, awsError: 'InvalidParameterValue' });
 }
 
 function reportIndexGaps(indices: number[], node: ListNode, path: MemberPath, ctx: CheckContext): void {
