@@ -7,7 +7,7 @@ import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
 import { isPlaceholder, parseQueryDocument, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
-import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, issueMessage } from './rules';
+import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, Span, ValueNode } from './types';
@@ -156,6 +156,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
   const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
   if (operation && reporting) {
     for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
+    for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
     // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {

@@ -78,22 +78,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   const version = str(input.EngineVersion);
   const versionFact = checkEngineVersion(engine, version, issues);
 
-  // --- NumCacheNodes
   const nodes = num(input.NumCacheNodes);
-  if (nodes !== undefined) {
-    if (isRedisLike && nodes !== 1) {
-      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine!]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
-    } else if (nodes < 1) {
-      // Only the low side is a bound here: above 40 is the default limit, a warning below.
-      issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
-    } else if (nodes > LIMITS.maxMemcachedNodes) {
-      // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
-      // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
-      // Without the increase AWS answers NodeQuotaForClusterExceeded, "would exceed the allowed number of cache nodes
-      // in a single cluster" (botocore service-2.json NodeQuotaForClusterExceededFault), as the local endpoint does.
-      issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value', awsError: 'NodeQuotaForClusterExceeded' });
-    }
-  }
+  if (nodes !== undefined) checkNumCacheNodes(nodes, engine, issues);
 
   // --- Members that only one engine family takes
   if (engine) {
@@ -165,6 +151,26 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     issues.push({ code: 'cache-security-groups-in-vpc', severity: 'error', message: 'CacheSecurityGroupNames is for clusters outside a VPC; in a VPC (CacheSubnetGroupName/SecurityGroupIds) use SecurityGroupIds.', path: ['CacheSecurityGroupNames'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   return issues;
+}
+
+/**
+ * NumCacheNodes: exactly 1 for Valkey/Redis OSS, at least 1 for Memcached ("For clusters running Valkey or Redis OSS,
+ * this value must be 1. For clusters running Memcached, this value must be between 1 and 40", CreateCacheCluster and
+ * ModifyCacheCluster); over 40 is the default limit (a warning). Without an engine (a Modify request), only the bounds.
+ */
+function checkNumCacheNodes(nodes: number, engine: EngineName | undefined, issues: Issue[]): void {
+  if ((engine === 'redis' || engine === 'valkey') && nodes !== 1) {
+    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
+  } else if (nodes < 1) {
+    // Only the low side is a bound here: above 40 is the default limit, a warning below.
+    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
+  } else if (nodes > LIMITS.maxMemcachedNodes) {
+    // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
+    // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
+    // Without the increase AWS answers NodeQuotaForClusterExceeded, "would exceed the allowed number of cache nodes
+    // in a single cluster" (botocore service-2.json NodeQuotaForClusterExceededFault), as the local endpoint does.
+    issues.push({ code: 'num-cache-nodes', severity: 'warning', message: `NumCacheNodes is ${nodes}, above the default limit of ${LIMITS.maxMemcachedNodes} nodes per Memcached cluster${engine ? '' : ' (and Valkey or Redis OSS take 1)'}: the request fails unless AWS raised the limit for your account (ElastiCache Limit Increase Request form).`, path: ['NumCacheNodes'], target: 'value', awsError: 'NodeQuotaForClusterExceeded' });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -271,18 +277,24 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
   }
 }
 
+/** A node type's name: shaped `cache.<family>.<size>` (error), and a known type (warning). Returns the known type's family. */
+function checkNodeTypeName(nodeType: string, issues: Issue[]): NodeTypeFamily | undefined {
+  const fact = nodeTypeFact(nodeType);
+  if (fact) return fact;
+  if (!NODE_TYPE_SHAPE.test(nodeType)) {
+    issues.push({ code: 'invalid-node-type', severity: 'error', message: nodeType.trim() === '' ? 'CacheNodeType is empty: give a node type such as cache.t4g.micro or cache.r7g.large.' : `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
+  } else {
+    issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
+  }
+  return undefined;
+}
+
 /** CacheNodeType: the shape, a known type, its generation, and the engine and version it needs. */
 function checkNodeType(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, issues: Issue[]): void {
   const nodeType = str(input.CacheNodeType);
   if (nodeType === undefined) return;
-  const fact = nodeTypeFact(nodeType);
-  if (!fact) {
-    if (!NODE_TYPE_SHAPE.test(nodeType)) {
-      issues.push({ code: 'invalid-node-type', severity: 'error', message: nodeType.trim() === '' ? 'CacheNodeType is empty: give a node type such as cache.t4g.micro or cache.r7g.large.' : `'${nodeType.slice(0, 40)}' is not a node type: node types look like cache.<family>.<size>, e.g. cache.t4g.micro or cache.r7g.large.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterValue', fixValue: /^[a-z0-9]+\.[a-z0-9]+$/.test(nodeType) ? `cache.${nodeType}` : undefined });
-    } else {
-      issues.push({ code: 'unknown-node-type', severity: 'warning', message: `${nodeType} is not a node type ElastiCache is known to offer (see the supported node types).`, path: ['CacheNodeType'], target: 'value' });
-    }
-  } else {
+  const fact = checkNodeTypeName(nodeType, issues);
+  if (fact) {
     if (fact.generation === 'previous') {
       const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, versionFact?.version);
       issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value' });
@@ -365,24 +377,8 @@ function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: Ac
  * IPv6, tags and VPC security group IDs.
  */
 function checkCommonMembers(input: Record<string, unknown>, engine: EngineName | undefined, version: string | undefined, versionFact: EngineVersionFact | undefined, profile: ActionProfile, options: RuleOptions, issues: Issue[]): void {
-  // --- Windows
-  const maintenance = str(input.PreferredMaintenanceWindow);
-  if (maintenance !== undefined) {
-    const problem = validateMaintenanceWindow(maintenance);
-    if (problem) issues.push({ code: 'maintenance-window', severity: 'error', message: problem, path: ['PreferredMaintenanceWindow'], target: 'value', awsError: 'InvalidParameterValue' });
-  }
-  const snapshotWindow = str(input.SnapshotWindow);
-  if (snapshotWindow !== undefined) {
-    const problem = validateSnapshotWindow(snapshotWindow);
-    if (problem) issues.push({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
-    else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
-      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
-    }
-  }
-  const retention = num(input.SnapshotRetentionLimit);
-  if (retention !== undefined && (retention < 0 || retention > LIMITS.snapshotRetentionMax)) {
-    issues.push({ code: 'snapshot-retention', severity: 'error', message: `SnapshotRetentionLimit must be between 0 and ${LIMITS.snapshotRetentionMax} days.`, path: ['SnapshotRetentionLimit'], target: 'value', awsError: 'InvalidParameterValue' });
-  }
+  checkWindows(input, issues);
+  checkSnapshotRetention(input, issues);
 
   // --- Port
   const port = num(input.Port);
@@ -401,14 +397,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   if (profile.singleSnapshotArn && snapshotArns && snapshotArns.length > 1) {
     issues.push({ code: 'snapshot-arn', severity: 'warning', message: 'CreateCacheCluster takes a single-element SnapshotArns list (one RDB file seeds the one shard).', path: ['SnapshotArns'], target: 'name' });
   }
-  const topic = str(input.NotificationTopicArn);
-  if (topic !== undefined) {
-    const problem = validateSnsTopicArn(topic);
-    if (problem) issues.push({ code: 'sns-topic-arn', severity: 'error', message: problem, path: ['NotificationTopicArn'], target: 'value', awsError: 'InvalidParameterValue' });
-    else if (options.region && regionOfArn(topic) !== options.region) {
-      issues.push({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but the ${profile.noun} is created in ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
-    }
-  }
+  checkNotificationTopicArn(input, `the ${profile.noun} is created in`, options, issues);
 
   // --- Encryption in transit and AUTH
   const transit = input.TransitEncryptionEnabled === true;
@@ -430,20 +419,14 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
     }
   }
   const token = str(input.AuthToken);
-  if (token !== undefined && token.trim() === '') {
-    // An empty token is one mistake: this finding, not a length or transit-encryption one as well.
-    issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters (with TransitEncryptionEnabled=true), passed at creation time rather than written in the file, or remove AuthToken to create the ${profile.noun} without AUTH.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
-  } else if (token !== undefined) {
-    // A placeholder (`${AUTH_TOKEN}`, `<token>`) is reported as one (query-placeholder), not by its length or characters.
-    const problem = isPlaceholder(token) ? undefined : validateAuthToken(token);
-    if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
-    if (!transit) {
-      // The words fit every form (Query, JSON, YAML): member names only, no `=` or `:`. The subnet group is asked
-      // for only when missing (in-transit encryption needs a VPC: transit-encryption-subnet-group).
-      const state = input.TransitEncryptionEnabled === undefined ? 'is not set' : 'is not true';
-      const subnet = input.CacheSubnetGroupName === undefined ? ' and add CacheSubnetGroupName (in-transit encryption needs a VPC)' : '';
-      issues.push({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: `AuthToken needs in-transit encryption, but TransitEncryptionEnabled ${state}: set TransitEncryptionEnabled to true${subnet}, or remove AuthToken.`, path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
-    }
+  // An empty token is one mistake: its invalid-auth-token finding, not a length or transit-encryption one as well.
+  const tokenGiven = token !== undefined && checkAuthTokenValue(token, `(with TransitEncryptionEnabled=true), passed at creation time rather than written in the file, or remove AuthToken to create the ${profile.noun} without AUTH`, issues);
+  if (tokenGiven && !transit) {
+    // The words fit every form (Query, JSON, YAML): member names only, no `=` or `:`. The subnet group is asked
+    // for only when missing (in-transit encryption needs a VPC: transit-encryption-subnet-group).
+    const state = input.TransitEncryptionEnabled === undefined ? 'is not set' : 'is not true';
+    const subnet = input.CacheSubnetGroupName === undefined ? ' and add CacheSubnetGroupName (in-transit encryption needs a VPC)' : '';
+    issues.push({ code: 'auth-token-requires-transit-encryption', severity: 'error', message: `AuthToken needs in-transit encryption, but TransitEncryptionEnabled ${state}: set TransitEncryptionEnabled to true${subnet}, or remove AuthToken.`, path: ['AuthToken'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
 
   // --- Version-gated features: log delivery and IPv6
@@ -513,6 +496,62 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
     });
   }
+  checkSecurityGroupIds(input, issues);
+}
+
+/** PreferredMaintenanceWindow and SnapshotWindow: their formats (UTC, at least 60 minutes), and not overlapping. */
+function checkWindows(input: Record<string, unknown>, issues: Issue[]): void {
+  const maintenance = str(input.PreferredMaintenanceWindow);
+  if (maintenance !== undefined) {
+    const problem = validateMaintenanceWindow(maintenance);
+    if (problem) issues.push({ code: 'maintenance-window', severity: 'error', message: problem, path: ['PreferredMaintenanceWindow'], target: 'value', awsError: 'InvalidParameterValue' });
+  }
+  const snapshotWindow = str(input.SnapshotWindow);
+  if (snapshotWindow !== undefined) {
+    const problem = validateSnapshotWindow(snapshotWindow);
+    if (problem) issues.push({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
+      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
+    }
+  }
+}
+
+/** SnapshotRetentionLimit: 0–35 days (LIMITS.snapshotRetentionMax). */
+function checkSnapshotRetention(input: Record<string, unknown>, issues: Issue[]): void {
+  const retention = num(input.SnapshotRetentionLimit);
+  if (retention !== undefined && (retention < 0 || retention > LIMITS.snapshotRetentionMax)) {
+    issues.push({ code: 'snapshot-retention', severity: 'error', message: `SnapshotRetentionLimit must be between 0 and ${LIMITS.snapshotRetentionMax} days.`, path: ['SnapshotRetentionLimit'], target: 'value', awsError: 'InvalidParameterValue' });
+  }
+}
+
+/** NotificationTopicArn: an SNS topic ARN, in the Region of the endpoint (`where`: "the cluster is created in"). */
+function checkNotificationTopicArn(input: Record<string, unknown>, where: string, options: RuleOptions, issues: Issue[]): void {
+  const topic = str(input.NotificationTopicArn);
+  if (topic === undefined) return;
+  const problem = validateSnsTopicArn(topic);
+  if (problem) issues.push({ code: 'sns-topic-arn', severity: 'error', message: problem, path: ['NotificationTopicArn'], target: 'value', awsError: 'InvalidParameterValue' });
+  else if (options.region && regionOfArn(topic) !== options.region) {
+    issues.push({ code: 'sns-topic-arn', severity: 'warning', message: `The SNS topic is in ${regionOfArn(topic)}, but ${where} ${options.region}.`, path: ['NotificationTopicArn'], target: 'value' });
+  }
+}
+
+/**
+ * AuthToken's own value: not blank (`blankAdvice` says what to do instead), 16–128 characters of the allowed ones
+ * (validateAuthToken). Never echoes the token. Returns whether a (non-blank) token is given.
+ */
+function checkAuthTokenValue(token: string, blankAdvice: string, issues: Issue[]): boolean {
+  if (token.trim() === '') {
+    issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters ${blankAdvice}.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
+    return false;
+  }
+  // A placeholder (`${AUTH_TOKEN}`, `<token>`) is reported as one (query-placeholder), not by its length or characters.
+  const problem = isPlaceholder(token) ? undefined : validateAuthToken(token);
+  if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
+  return true;
+}
+
+/** SecurityGroupIds items: shaped as VPC security group IDs (a warning). */
+function checkSecurityGroupIds(input: Record<string, unknown>, issues: Issue[]): void {
   strList(input.SecurityGroupIds)?.forEach((sg, i) => {
     if (!/^sg-([0-9a-f]{8}|[0-9a-f]{17})$/.test(sg)) {
       issues.push({ code: 'security-group-id', severity: 'warning', message: sg.trim() === '' ? '{subject} is empty: give a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).' : `'${sg.slice(0, 40)}' does not look like a VPC security group ID (sg- followed by 8 or 17 hexadecimal digits).`, subject: sg.trim() === '' ? ['SecurityGroupIds', i] : undefined, path: ['SecurityGroupIds', i], target: 'value' });
@@ -875,4 +914,95 @@ export function checkDocumentedRanges(operation: string, input: Record<string, u
     issues.push({ code: 'member-range', severity: 'error', message: `${name} must be between ${min} and ${max} for ${operation}.`, path: [name], target: 'value', awsError: 'InvalidParameterValue', fixValue: v < min ? min : max });
   }
   return issues;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Member value rules on the other actions (ModifyCacheCluster, ModifyReplicationGroup, ModifyGlobalReplicationGroup,
+// CreateServerlessCache, …): the create rules' checks of one member's own value, which need no other member (such
+// as Engine, which Modify requests do not carry). The cross-member create rules do not apply there.
+
+/** The members with such a rule, and the create action whose member (and shape) the rule was written for. */
+const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | 'CreateReplicationGroup'>> = {
+  PreferredMaintenanceWindow: 'CreateCacheCluster',
+  SnapshotWindow: 'CreateCacheCluster',
+  SnapshotRetentionLimit: 'CreateCacheCluster',
+  CacheNodeType: 'CreateCacheCluster',
+  EngineVersion: 'CreateCacheCluster',
+  AuthToken: 'CreateCacheCluster',
+  NumCacheNodes: 'CreateCacheCluster',
+  NotificationTopicArn: 'CreateCacheCluster',
+  SecurityGroupIds: 'CreateCacheCluster',
+};
+
+const memberValueRuleSets = new Map<string, readonly string[]>();
+/**
+ * The members of `operation`'s input that get their member value rule: those with the same shape as in the create
+ * action (so the same kind of value). None for the create actions (their own rules run) and the Describe actions
+ * (their members are filters: a value that matches nothing gets an empty answer, not an error).
+ */
+function membersWithValueRules(operation: string): readonly string[] {
+  let members = memberValueRuleSets.get(operation);
+  if (members) return members;
+  const input = operationModel(operation)?.input;
+  const own = input ? serviceModel.shapes[input]?.members : undefined;
+  const skip = operation === CACHE_CLUSTER.action || operation === REPLICATION_GROUP.action || operation.startsWith('Describe');
+  members = skip || !own ? [] : Object.keys(MEMBER_VALUE_RULE_OWNERS).filter((name) => {
+    const createInput = operationModel(MEMBER_VALUE_RULE_OWNERS[name])?.input;
+    const createMember = createInput ? serviceModel.shapes[createInput]?.members?.[name] : undefined;
+    return Object.hasOwn(own, name) && createMember !== undefined && own[name].shape === createMember.shape;
+  });
+  memberValueRuleSets.set(operation, members);
+  return members;
+}
+
+/**
+ * The single-member value rules of the create actions on any other action whose input has the member with the same
+ * shape: window formats, snapshot retention, node type shape and known types, the engine version's format (without an
+ * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN and VPC
+ * security group IDs. Same codes and messages as on the create actions.
+ */
+export function checkMemberValues(operation: string, input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
+  const members = membersWithValueRules(operation);
+  if (members.length === 0) return [];
+  let given: Record<string, unknown> | undefined;
+  for (const name of members) if (input[name] !== undefined) (given ??= {})[name] = input[name];
+  if (!given) return [];
+  const issues: Issue[] = [];
+  checkWindows(given, issues);
+  checkSnapshotRetention(given, issues);
+  const nodeType = str(given.CacheNodeType);
+  if (nodeType !== undefined) checkNodeTypeName(nodeType, issues);
+  const version = str(given.EngineVersion);
+  if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
+  const token = str(given.AuthToken);
+  if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues);
+  const nodes = num(given.NumCacheNodes);
+  if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
+  checkNotificationTopicArn(given, 'this request goes to', options, issues);
+  checkSecurityGroupIds(given, issues);
+  return issues;
+}
+
+/**
+ * EngineVersion where the request names no engine (a Modify request): a version of some engine is fine; a patch
+ * version of a MAJOR.MINOR release (6.2.6 for 6.2: one version per minor release from Redis OSS 6 on,
+ * SOURCES.versionManagement) and an unknown version are warnings, as on the create actions; text that is no version
+ * at all is an error.
+ */
+function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
+  if (ENGINES.some((engine) => findVersion(engine, version))) return;
+  const at: Pick<Issue, 'path' | 'target'> = { path: ['EngineVersion'], target: 'value' };
+  if (!/^\d+(\.(\d+|x))*$/.test(version)) {
+    const blank = blankValue('EngineVersion', version);
+    issues.push({ code: 'engine-version', severity: 'error', message: blank ? `${blank}: give the engine version to move to (e.g. ${latestVersion('valkey').version} or ${latestVersion('redis').version}), or leave it out to keep the current one.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion('valkey').version} or ${latestVersion('redis').version}).`, ...at, awsError: 'InvalidParameterValue' });
+    return;
+  }
+  const minor = /^(\d+\.\d+)\.\d+$/.exec(version)?.[1];
+  const release = minor !== undefined ? ENGINES.map((engine) => findVersion(engine, minor)).find((v) => v !== undefined) : undefined;
+  if (release) {
+    issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[release.engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, ...at, fixValue: release.version });
+    return;
+  }
+  const known = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
+  issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not an engine version ElastiCache is known to offer (known: ${known}).`, ...at });
 }
