@@ -153,7 +153,7 @@ function report(rule: EmptyRule, path: MemberPath, node: ValueNode, ctx: EmptyVa
 }
 
 /** Removes the top-level entry `i` with what separates it from its neighbours; undefined where that is unclear. */
-function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext): Fix | undefined {
+export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext): Fix | undefined {
   const entry = entries[i];
   const title = `Remove the empty ${entry.name}`;
   if (ctx.form === 'query') {

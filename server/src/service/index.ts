@@ -216,7 +216,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     });
     return [{ kind, span, action, entries: [], input: {} }];
   }
-  const ctx: CheckContext = { form: kind, findings, entries: root.entries };
+  const ctx: CheckContext = { form: kind, findings, entries: root.entries, text };
   const anchor = root.entries.length > 0 && kind === 'yaml' ? root.entries[0].nameSpan : { start: root.span.start, end: root.span.start + 1 };
   const input = checkStructure(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, [], ctx, {
     operation: CLI_INPUT_ACTION,

@@ -8,6 +8,7 @@ import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNod
 import { suggest } from './text';
 import { isSecretName, removeParamFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
+import { removalFix } from './emptyValues';
 
 export interface SpanPair {
   name?: Span;
@@ -21,6 +22,8 @@ export interface CheckContext {
   entries?: Entry[];
   /** The operation whose input is checked (set by the top-level checkStructure), for constraintCheckedByRule. */
   operation?: string;
+  /** JSON/YAML: the document text, for fixes that remove an entry. */
+  text?: string;
 }
 
 /**
@@ -171,7 +174,7 @@ export function checkStructure(
     // The resolved map holds every member the model has: a miss is unknown (also `constructor`, `__proto__`).
     const member = resolvedMember?.member;
     if (!member) {
-      reportUnknownMember(entry, memberNames(shapeName), path, ctx, opts.operation);
+      reportUnknownMember(entries, entry, memberNames(shapeName), path, ctx, opts.operation);
       continue;
     }
     // The model's string for a known member: the lookups, the output key and the path below then reuse its hash.
@@ -223,7 +226,13 @@ export function unknownMemberSuggestion(name: string, candidates: readonly strin
   return { others, best };
 }
 
-function reportUnknownMember(entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+/**
+ * Reports a member name the shape does not have (`entry`, among its siblings `entries`), with the did-you-mean. When
+ * the member it looks like is already given beside it (`&NumCacheNode=1&NumCacheNodes=2`), renaming would only repeat
+ * that member (a duplicate parameter, a YAML duplicate key, a JSON key that silently overrides): the message says so
+ * and the fix removes this one instead.
+ */
+function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
   const written = writtenNameOf(entry.value);
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
   if (entry.name.trim() === '') {
@@ -248,13 +257,19 @@ function reportUnknownMember(entry: Entry, candidates: readonly string[], path: 
     return;
   }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
-  const fixes: Fix[] = best ? [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }] : [];
+  const given = best !== undefined && entries.some((e) => e.name === best);
+  let fixes: Fix[] = [];
+  if (given) {
+    const removal = removeEntryFix(entries, entry, `Remove ${entry.name} (${best} is already given)`, ctx);
+    if (removal) fixes = [{ ...removal, isPreferred: true }];
+  } else if (best) fixes = [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }];
+  const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${entry.name}.` : ''}` : '';
   if (others.length > 0) {
     const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
     ctx.findings.push({
       code: 'parameter-wrong-action',
       severity: 'error',
-      message: `${entry.name} is not a parameter of ${where}: it belongs to ${list}.${best ? ` Did you mean ${best}?` : ''}`,
+      message: `${entry.name} is not a parameter of ${where}: it belongs to ${list}.${didYouMean}`,
       span: entry.nameSpan,
       fixes,
       awsError: 'InvalidParameterValue',
@@ -264,11 +279,18 @@ function reportUnknownMember(entry: Entry, candidates: readonly string[], path: 
   ctx.findings.push({
     code: 'unknown-parameter',
     severity: 'error',
-    message: `Unknown parameter ${entry.name} for ${where}.${best ? ` Did you mean ${best}?` : ''}`,
+    message: `Unknown parameter ${entry.name} for ${where}.${didYouMean}`,
     span: entry.nameSpan,
     fixes,
     awsError: 'InvalidParameterValue',
   });
+}
+
+/** A fix removing `entry` (one of `entries`) from the document: its Query parameter, or its JSON/YAML entry. */
+function removeEntryFix(entries: readonly Entry[], entry: Entry, title: string, ctx: CheckContext): Fix | undefined {
+  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode ? removeParamFix(entry.value.queryParam, title) : undefined;
+  const fix = removalFix(entries, entries.indexOf(entry), { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text });
+  return fix && { ...fix, title };
 }
 
 const INT = /^[+-]?\d+$/;
@@ -1042,6 +1064,10 @@ class QueryScalarNode implements ScalarNode {
   }
   get span(): Span {
     return this.param.valueSpan;
+  }
+  /** The parameter this value was written with (to remove it). */
+  get queryParam(): QueryParam {
+    return this.param;
   }
   /** The whole parameter name as written (decoded) and its span, for messages. */
   get writtenName(): { name: string; span: Span } {
