@@ -32,3 +32,21 @@ test('unknown-parameter: no rename to a member the request already has; the fix 
   assert.equal(alone[0].finding.message, 'Unknown parameter NumCacheNode for CreateCacheCluster. Did you mean NumCacheNodes?');
   assert.deepEqual(alone[0].finding.fixes?.map((f) => f.title), ['Change to NumCacheNodes']);
 });
+
+test('unknown-parameter shows at most 60 characters of a name (then …); without a fix, `fixes` is left out', () => {
+  const long = 'X'.repeat(100_000);
+  const found = findingsAt(Q(`${long}=1`), 'query').filter((f) => f.code === 'unknown-parameter');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].finding.message, `Unknown parameter ${'X'.repeat(60)}… for CreateCacheCluster.`);
+  assert.equal('fixes' in found[0].finding, false);
+  // A nested name past a scalar member, cut the same way.
+  const nested = findingsAt(Q(`Port.${long}=1`), 'query').filter((f) => f.code === 'unknown-parameter');
+  assert.equal(nested[0].finding.message, `Port is an integer: it has no member ${'X'.repeat(60)}….`);
+  // A member of another action (no case slip): no fix either.
+  const wrong = findingsAt(Q('NumNodeGroups=2'), 'query').filter((f) => f.code === 'parameter-wrong-action');
+  assert.equal('fixes' in wrong[0].finding, false);
+  // A short name is shown whole, and a close match keeps its fix.
+  const short = findingsAt(Q('Engin=redis'), 'query').filter((f) => f.code === 'unknown-parameter');
+  assert.match(short[0].finding.message, /^Unknown parameter Engin for CreateCacheCluster\./);
+  assert.equal(short[0].finding.fixes?.length, 1);
+});

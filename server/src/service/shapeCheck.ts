@@ -258,20 +258,23 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
   }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const given = best !== undefined && entries.some((e) => e.name === best);
-  let fixes: Fix[] = [];
+  // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
+  const shown = truncate(entry.name, NAME_SHOWN);
+  // No fix at all: `fixes` left out, not an empty list.
+  let fixes: Fix[] | undefined;
   if (given) {
-    const removal = removeEntryFix(entries, entry, `Remove ${entry.name} (${best} is already given)`, ctx);
+    const removal = removeEntryFix(entries, entry, `Remove ${shown} (${best} is already given)`, ctx);
     if (removal) fixes = [{ ...removal, isPreferred: true }];
   } else if (best) fixes = [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }];
-  const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${entry.name}.` : ''}` : '';
+  const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
   if (others.length > 0) {
     const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
     ctx.findings.push({
       code: 'parameter-wrong-action',
       severity: 'error',
-      message: `${entry.name} is not a parameter of ${where}: it belongs to ${list}.${didYouMean}`,
+      message: `${shown} is not a parameter of ${where}: it belongs to ${list}.${didYouMean}`,
       span: entry.nameSpan,
-      fixes,
+      ...(fixes ? { fixes } : {}),
       awsError: 'InvalidParameterValue',
     });
     return;
@@ -279,9 +282,9 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
   ctx.findings.push({
     code: 'unknown-parameter',
     severity: 'error',
-    message: `Unknown parameter ${entry.name} for ${where}.${didYouMean}`,
+    message: `Unknown parameter ${shown} for ${where}.${didYouMean}`,
     span: entry.nameSpan,
-    fixes,
+    ...(fixes ? { fixes } : {}),
     awsError: 'InvalidParameterValue',
   });
 }
@@ -692,6 +695,9 @@ function emptyQueryValue(node: ValueNode, shape: ShapeModel, path: MemberPath, c
   return undefined;
 }
 
+/** How much of a written name a message shows (then `…`), as for values. */
+const NAME_SHOWN = 60;
+
 export function truncate(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
@@ -923,7 +929,7 @@ function makeNode(shapeName: string | undefined, segs: string[], i: number, para
       ctx.findings.push({
         code: 'unknown-parameter',
         severity: 'error',
-        message: `${segs.slice(0, i).join('.')} is ${describeType(shape)}: it has no member ${segs.slice(i).join('.')}.`,
+        message: `${segs.slice(0, i).join('.')} is ${describeType(shape)}: it has no member ${truncate(segs.slice(i).join('.'), NAME_SHOWN)}.`,
         span: param.nameSpan,
         awsError: 'InvalidParameterValue',
       });
