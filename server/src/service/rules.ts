@@ -975,6 +975,8 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   const version = str(given.EngineVersion);
   if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
   const token = str(given.AuthToken);
+  // The Modify references' AuthToken text lists only / " @ % as forbidden; the AUTH guide (SOURCES.auth) restricts
+  // the special characters of every token to ! & # $ ^ < > -, as the create references do: the guide's rule applies.
   if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues);
   const nodes = num(given.NumCacheNodes);
   if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
