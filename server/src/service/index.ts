@@ -138,7 +138,7 @@ function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
 }
 
 function checkQueryRequest(raw: RawQueryRequest, findings: CappedFindings): ParsedRequest {
-  const ctx: CheckContext = { form: 'query', findings };
+  const ctx: CheckContext = { form: 'query', findings, params: raw.params };
   const from = findings.length;
   const split = splitQueryParams(raw.params);
   const actionParam = split.protocol[SLOT.Action];

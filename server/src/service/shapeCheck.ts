@@ -19,6 +19,8 @@ export interface CheckContext {
   findings: Finding[];
   /** The top-level entries of the request, for mapping semantic issues (member paths) back to the text. */
   entries?: Entry[];
+  /** Query form: all the request's parameters as written (protocol ones too), for fixes that remove one. */
+  params?: readonly QueryParam[];
 }
 
 /**
@@ -667,7 +669,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
             ? `${param.name} is given more than once, with the same value: remove this one.`
             : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
         span: param.nameSpan,
-        fixes: [removeParamFix(param, `Remove this ${param.name}`)],
+        fixes: [removeParamFix(ctx.params ?? params, param, `Remove this ${param.name}`)],
         awsError: 'InvalidParameterCombination',
       });
       continue;
