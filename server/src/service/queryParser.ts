@@ -140,6 +140,20 @@ export function removeParamsFix(params: readonly QueryParam[], remove: readonly 
   return { title, edits: joinAdjacentEdits(edits) };
 }
 
+/**
+ * Fixes for a parameter given again (`param`, after `first` of the same name): remove the occurrence not to keep.
+ * The same value: this one. One of them empty (or blank): the empty one, preferred, whichever comes first. Two
+ * different values: either one, none preferred (only the user knows which is meant). A secret's values are not quoted.
+ */
+export function duplicateParamFixes(params: readonly QueryParam[], first: QueryParam | undefined, param: QueryParam): Fix[] {
+  const name = param.name;
+  if (!first || first.value === param.value) return [removeParamFix(params, param, `Remove this ${name}`)];
+  if (param.value.trim() === '') return [{ ...removeParamFix(params, param, `Remove this empty ${name}`), isPreferred: true }];
+  if (first.value.trim() === '') return [{ ...removeParamFix(params, first, `Remove the earlier, empty ${name}`), isPreferred: true }];
+  const quoted = (p: QueryParam) => (isSecretName(name) ? '' : ` ('${p.value.length > 40 ? `${p.value.slice(0, 40)}…` : p.value}')`);
+  return [removeParamFix(params, param, `Remove this ${name}${quoted(param)}`), removeParamFix(params, first, `Remove the earlier ${name}${quoted(first)}`)];
+}
+
 /** Where `param` is in `params` (in text order): a binary search, since a request may have thousands. */
 function indexOfParam(params: readonly QueryParam[], param: QueryParam): number {
   const start = param.nameSpan.start;

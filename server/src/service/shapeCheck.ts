@@ -6,7 +6,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
-import { isSecretName, removeParamFix } from './queryParser';
+import { duplicateParamFixes, isSecretName } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 
 export interface SpanPair {
@@ -669,7 +669,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
             ? `${param.name} is given more than once, with the same value: remove this one.`
             : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
         span: param.nameSpan,
-        fixes: [removeParamFix(ctx.params ?? params, param, `Remove this ${param.name}`)],
+        fixes: duplicateParamFixes(ctx.params ?? params, prior, param),
         awsError: 'InvalidParameterCombination',
       });
       continue;
