@@ -291,7 +291,7 @@ function reportCliPlaceholders(entries: Entry[], path: MemberPath, ctx: CheckCon
 function reportPlaceholderNode(node: ValueNode, path: MemberPath, ctx: CheckContext): void {
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string' && !node.missing && isPlaceholder(node.value)) {
-      ctx.findings.push(placeholderFinding(formatPathIn(ctx.entries ?? [], path), node.span, ctx.form));
+      ctx.findings.push(placeholderFinding(formatPathIn(ctx.entries ?? [], path), node.span));
     }
   } else if (node.kind === 'list') {
     for (let i = 0; i < node.items.length; i++) {

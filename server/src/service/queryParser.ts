@@ -13,18 +13,23 @@ import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
 /**
  * Param flag bits: decoded; a `?`/`&` separator right before the name; alone on its line (deltas below); that
- * separator is a `?`; a `&` right after the value (the next parameter's separator, or one ending the line).
+ * separator is a `?`; a `&` right after the value (the next parameter's separator, or one ending the line); the
+ * value as written is a placeholder (`<token>`, not `%3Ctoken%3E`).
  */
 const DECODED = 1;
 const SEPARATED = 2;
 const ALONE_ON_LINE = 4;
 const QUESTION_MARK_BEFORE = 8;
 const AMPERSAND_AFTER = 16;
-/** The line's start and end as distances from the parameter's start and end, packed above the flags. */
-const LINE_START_SHIFT = 5;
+const PLACEHOLDER_AS_WRITTEN = 32;
+/**
+ * The line's start and end as distances from the parameter's start and end, packed above the flags. All of it stays
+ * below 2^30, a small integer V8 keeps in the object (a larger number would be a heap number per parameter).
+ */
+const LINE_START_SHIFT = 6;
 const LINE_START_MAX = (1 << 12) - 1;
-const LINE_END_SHIFT = 17;
-const LINE_END_MAX = (1 << 13) - 1;
+const LINE_END_SHIFT = 18;
+const LINE_END_MAX = (1 << 12) - 1;
 
 /**
  * A `name=value` pair. Spans are computed on access from a few offsets: a 10 MB document has hundreds of
@@ -64,6 +69,10 @@ class Param implements QueryParam {
   /** Whether the separator before the name is the URL's `?` (removing the parameter must keep a `?` before the rest). */
   get questionMarkBefore(): boolean {
     return (this.bits & QUESTION_MARK_BEFORE) !== 0;
+  }
+  /** Whether the value as written is a placeholder: its `<`, `>` or braces not percent-encoded. */
+  get placeholderAsWritten(): boolean {
+    return (this.bits & PLACEHOLDER_AS_WRITTEN) !== 0;
   }
   /** Whether a `&` follows the value on its line. */
   get ampersandAfter(): boolean {
@@ -154,6 +163,11 @@ export function duplicateParamFixes(params: readonly QueryParam[], first: QueryP
   return [removeParamFix(params, param, `Remove this ${name}${quoted(param)}`), removeParamFix(params, first, `Remove the earlier ${name}${quoted(first)}`)];
 }
 
+/** Whether a Query parameter's value as written is a placeholder (`<token>`; `%3Ctoken%3E` is one only decoded). */
+export function placeholderAsWritten(param: QueryParam): boolean {
+  return param instanceof Param && param.placeholderAsWritten;
+}
+
 /** Where `param` is in `params` (in text order): a binary search, since a request may have thousands. */
 function indexOfParam(params: readonly QueryParam[], param: QueryParam): number {
   const start = param.nameSpan.start;
@@ -221,8 +235,8 @@ export function isPlaceholder(raw: string): boolean {
  */
 export const PLACEHOLDER_CODE = 'query-placeholder';
 
-export function placeholderFinding(name: string, span: Span, form: 'query' | 'json' | 'yaml'): Finding {
-  const why = form === 'query' ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
+export function placeholderFinding(name: string, span: Span, unencodedInUrl = false): Finding {
+  const why = unencodedInUrl ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
   return { code: PLACEHOLDER_CODE, severity: 'warning', message: `${name} is a placeholder, not a value: replace it before sending the request${why}.`, span };
 }
 
@@ -728,10 +742,11 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     }
   }
   // A placeholder without '%' or '+' is taken as written (what decodeComponent returns for it, without its regexes).
-  if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
+  const placeholderAsWritten = valueScan === VALUE_OTHER && isPlaceholder(rawValue);
+  if (placeholderAsWritten && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
     const memberName = name ? name.text : rawName;
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), isFreeTextMember(memberName));
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', placeholderAsWritten, isSecretName(memberName), isFreeTextMember(memberName));
     decodedValue = value.text;
     valueOk = value.ok;
   }
@@ -746,7 +761,8 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     ((name?.ok ?? true) && valueOk ? DECODED : 0) |
     (separated ? SEPARATED : 0) |
     (separated && text.charCodeAt(sepStart) === 0x3f ? QUESTION_MARK_BEFORE : 0) |
-    (text.charCodeAt(end) === 0x26 ? AMPERSAND_AFTER : 0);
+    (text.charCodeAt(end) === 0x26 ? AMPERSAND_AFTER : 0) |
+    (placeholderAsWritten ? PLACEHOLDER_AS_WRITTEN : 0);
   const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, end, bits);
   req.params.push(param);
 }

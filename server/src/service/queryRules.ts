@@ -2,7 +2,7 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, PRESIGN_MAX_DAYS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { duplicateParamFixes, isPlaceholder, placeholderFinding, removeParamFix, removeParamsFix, type RawQueryRequest } from './queryParser';
+import { duplicateParamFixes, isPlaceholder, placeholderAsWritten, placeholderFinding, removeParamFix, removeParamsFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam } from './types';
@@ -143,7 +143,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
         firstSigV4 = p;
       }
     }
-    if (p.decoded && isPlaceholder(p.value)) findings.push(placeholderFinding(p.name, p.valueSpan, 'query'));
+    if (p.decoded && isPlaceholder(p.value)) findings.push(placeholderFinding(p.name, p.valueSpan, placeholderAsWritten(p)));
   }
   const region = checkHost(raw, findings);
 
