@@ -137,6 +137,22 @@ test('document symbols: one per request, named by action and CacheClusterId, wit
   assert.equal(symbols[0].children!.length, 18); // every name=value pair of the seed, protocol parameters included
 });
 
+test('document symbols of a file with 60,000 tags: as small as with 6,000 (the outline is bounded)', async () => {
+  const tagsJson = (n: number) => JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1, Tags: Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) });
+  const bytes: number[] = [];
+  for (const n of [6_000, 60_000]) {
+    const uri = `file:///work/requests/tags${n}.elasticache.json`;
+    await client.open(uri, 'elasticache-json', tagsJson(n));
+    await client.diagnostics(uri, () => true, 20_000);
+    const symbols = (await within(5000, `documentSymbol (${n} tags)`, client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }))) as DocumentSymbol[];
+    const tags = symbols[0].children!.find((c) => c.name === 'Tags')!;
+    assert.match(tags.children!.at(-1)!.name, /^… \d+ more items$/);
+    bytes.push(JSON.stringify(symbols).length);
+  }
+  // 10× the tags: the same outline but for the count in the last symbol's name (was 10× the bytes, 41 MB at 60,000).
+  assert.ok(bytes[1] < bytes[0] * 1.01, `${bytes[0]} bytes for 6,000 tags, ${bytes[1]} for 60,000`);
+});
+
 test('quick fix: CacheParameterGroup → CacheParameterGroupName, then an incremental change clears the diagnostic', async () => {
   const { diagnostics } = await client.diagnostics(SEED_URI);
   const unknown = diagnostics.find((d) => d.code === 'unknown-parameter')!;

@@ -48,6 +48,17 @@ test('exit 1 for errors; the seed reports its mistakes at their lines', () => {
   assert.match(r.stdout, /^seed\.elasticache:18:26 error query-signed-headers /m);
 });
 
+test('exit 1 for an error after more than 1000 notes (the findings cap never hides an error)', () => {
+  const note = 'Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=g&ReplicationGroupDescription=my+group\n';
+  writeFileSync(join(dir, 'notes.elasticache'), note.repeat(1001));
+  writeFileSync(join(dir, 'notes-then-error.elasticache'), note.repeat(1001) + 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=rediss&NumCacheNodes=5\n');
+  const r = lint('notes-then-error.elasticache');
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^notes-then-error\.elasticache:1002:70 error invalid-engine /m);
+  assert.match(r.stdout, /^notes-then-error\.elasticache:1:1 information too-many-findings /m);
+  assert.equal(lint('notes.elasticache').code, 0, 'notes alone pass');
+});
+
 test('--format json prints one JSON array of findings with positions', () => {
   const r = lint('--format', 'json', 'seed.elasticache');
   assert.equal(r.code, 1);

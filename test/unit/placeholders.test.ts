@@ -29,6 +29,19 @@ test('query-placeholder: a placeholder AuthToken is one finding in every form, t
   }
 });
 
+test("a percent-encoded placeholder is one, but its message does not say its '<' or braces break the URL", () => {
+  const head = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg&AuthToken=';
+  for (const encoded of ['%3Cnew-token%3E', '%7B%7Btoken%7D%7D', '%24%7BTOKEN%7D']) {
+    const found = findingsAt(head + encoded, 'query');
+    assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), [`query-placeholder@${encoded}`]);
+    assert.equal(found[0].finding.message, 'AuthToken is a placeholder, not a value: replace it before sending the request.');
+  }
+  // Written with its brackets as they are (an escape inside does not change that): the URL note stays.
+  for (const written of ['<new-token>', '<new%2Dtoken>', '{{token}}']) {
+    assert.match(findingsAt(head + written, 'query')[0].finding.message, /\(as written, its '<', '>' or braces are not even valid in a URL\)\.$/, written);
+  }
+});
+
 test('clean: a real AuthToken is still judged as a token (secret in source; bad characters)', () => {
   for (const [text, kind] of documents('Correct-Horse-Battery-9')) {
     assert.deepEqual(findingsAt(text, kind).map((f) => f.code), ['auth-token-in-file'], `${kind}: ${text}`);

@@ -32,6 +32,33 @@ test('findings are capped on garbage, so memory stays bounded', () => {
   assert.equal(findings.at(-1)!.code, 'too-many-findings');
 });
 
+// One information note (the '+' read as a space) per request, then a request with an error.
+const NOTE_REQUEST = 'Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=g&ReplicationGroupDescription=my+group';
+const ERROR_REQUEST = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=rediss&NumCacheNodes=5';
+
+test('an error after more than MAX_FINDINGS notes is still reported, with the cap notice', () => {
+  const notes = (n: number) => Array.from({ length: n }, () => NOTE_REQUEST).join('\n') + '\n';
+  const over = analyze(notes(MAX_FINDINGS + 5) + ERROR_REQUEST, 'query').findings;
+  assert.ok(over.some((f) => f.code === 'invalid-engine' && f.severity === 'error'), 'the error is listed');
+  assert.equal(over.filter((f) => f.severity === 'information' && f.code !== 'too-many-findings').length, MAX_FINDINGS);
+  const notice = over.find((f) => f.code === 'too-many-findings');
+  assert.ok(notice, 'the notes past the cap are announced');
+  assert.match(notice.message, /\b5 not listed/);
+  // Clean case: exactly MAX_FINDINGS notes drop nothing, so there is no notice.
+  const at = analyze(notes(MAX_FINDINGS) + ERROR_REQUEST, 'query').findings;
+  assert.ok(at.some((f) => f.code === 'invalid-engine'));
+  assert.ok(!at.some((f) => f.code === 'too-many-findings'));
+});
+
+test('past MAX_FINDINGS errors the checks stop, and the notice says so; memory stays bounded', () => {
+  const text = Array.from({ length: 3 * MAX_FINDINGS }, () => ERROR_REQUEST).join('\n');
+  const { findings, requests } = analyze(text, 'query');
+  assert.equal(requests.length, 3 * MAX_FINDINGS, 'every request is still parsed');
+  assert.equal(findings.filter((f) => f.severity === 'error').length, MAX_FINDINGS);
+  assert.ok(findings.length <= 4 * MAX_FINDINGS + 1);
+  assert.match(findings.find((f) => f.code === 'too-many-findings')!.message, /only partly checked/);
+});
+
 test('10 MB of random bytes in each form finishes within seconds', () => {
   let seed = 1;
   const bytes = Buffer.alloc(10 * 1024 * 1024);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/service/index';
-import { documentSymbols } from '../../server/src/service/symbols';
+import { documentSymbols, MAX_OUTLINE_MEMBERS, type OutlineSymbol } from '../../server/src/service/symbols';
 import { quickFixes } from '../../server/src/service/codeActions';
 
 const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
@@ -87,4 +87,51 @@ test('a huge outline is cut after the limit, with one symbol for the rest', () =
   assert.equal(symbols[9].name, 'DeleteCacheCluster c9');
   assert.equal(symbols[10].name, '… 2 more requests');
   assert.equal(text.slice(symbols[10].span.start, symbols[10].span.end), 'Action=DeleteCacheCluster&CacheClusterId=c10\n\nAction=DeleteCacheCluster&CacheClusterId=c11');
+});
+
+/** A CLI input JSON with `n` tags: 3 outline symbols per tag (the item, its Key, its Value). */
+const tagsJson = (n: number) => JSON.stringify({ CacheClusterId: 'a', Engine: 'redis', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1, Tags: Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) });
+const countSymbols = (symbols: OutlineSymbol[]): number => symbols.reduce((n, s) => n + 1 + countSymbols(s.children), 0);
+
+test('a list too long for the outline shows its first items, then one symbol for the rest; the outline stays bounded', () => {
+  const text = tagsJson(60_000);
+  const [request] = documentSymbols(analyze(text, 'json'));
+  assert.ok(countSymbols([request]) <= MAX_OUTLINE_MEMBERS + 2, `${countSymbols([request])} symbols`);
+  const tags = request.children.find((c) => c.name === 'Tags')!;
+  const rest = tags.children.at(-1)!;
+  const shown = tags.children.length - 1;
+  assert.equal(rest.name, `… ${60_000 - shown} more items`);
+  assert.equal(text.slice(rest.span.start, rest.span.end), text.slice(text.indexOf(`{"Key":"k${shown}"`), text.lastIndexOf(']')));
+  assert.ok(tags.span.start <= rest.span.start && rest.span.end <= tags.span.end, 'the rest lies inside the list');
+  assert.deepEqual(tags.children[shown - 1].children.map((c) => `${c.name}=${c.detail}`), [`Key=k${shown - 1}`, 'Value=v']);
+  // Clean case: a list that fits is shown whole, without a rest symbol.
+  const small = documentSymbols(analyze(tagsJson(10), 'json'))[0].children.find((c) => c.name === 'Tags')!;
+  assert.deepEqual(small.children.map((c) => c.name), Array.from({ length: 10 }, (_, i) => `[${i + 1}]`));
+  // A Query request with more parameters than the outline holds: the same.
+  const query = `Action=CreateCacheCluster&CacheClusterId=q${'&Tags.Tag.1.Key=k'.repeat(0)}${Array.from({ length: 20 }, (_, i) => `&SecurityGroupIds.SecurityGroupId.${i + 1}=sg-${i}`).join('')}`;
+  const [q] = documentSymbols(analyze(query, 'query'), 10, 5);
+  assert.deepEqual(q.children.map((c) => c.name), ['Action', 'CacheClusterId', 'SecurityGroupIds.SecurityGroupId.1', 'SecurityGroupIds.SecurityGroupId.2', 'SecurityGroupIds.SecurityGroupId.3', '… 17 more parameters']);
+});
+
+test('outline work does not grow with the list past the bound: 10× the tags is not 10× (let alone 100×) the time', () => {
+  const small = analyze(tagsJson(3_000), 'json');
+  const large = analyze(tagsJson(30_000), 'json');
+  // The fastest of five runs: the least disturbed by garbage collection and the other work on a shared machine.
+  const time = (analysis: typeof small) => {
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t0 = process.cpuUsage();
+      documentSymbols(analysis);
+      const d = process.cpuUsage(t0);
+      best = Math.min(best, (d.user + d.system) / 1000);
+    }
+    return best;
+  };
+  time(small);
+  const ts = Math.max(time(small), 1);
+  const tl = time(large);
+  assert.ok(tl < ts * 5, `3,000 tags ${ts.toFixed(1)} ms, 30,000 tags ${tl.toFixed(1)} ms`);
+  assert.equal(countSymbols(documentSymbols(large)), countSymbols(documentSymbols(small)), 'both outlines hold the same number of symbols');
+  // Without the bound every member is listed (the bound is what keeps the outline small, not a lost list).
+  assert.equal(countSymbols(documentSymbols(large, undefined, Infinity)), 1 + 5 + 3 * 30_000);
 });

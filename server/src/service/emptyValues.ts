@@ -159,7 +159,7 @@ export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValue
   if (ctx.form === 'query') {
     const valueSpan = entry.value.span;
     const param = ctx.params?.find((p) => p.valueSpan.start === valueSpan.start && p.valueSpan.end === valueSpan.end);
-    return param ? removeParamFix(param, title) : undefined;
+    return param ? removeParamFix(ctx.params!, param, title) : undefined;
   }
   const text = ctx.text;
   if (text === undefined) return undefined;

@@ -10,7 +10,7 @@ import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQuery
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
-import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, Severity, Span, ValueNode } from './types';
 import { MISSING_ACTION_ERROR } from '../model/facts';
 import { missingActionProblem } from './validators';
 
@@ -61,31 +61,54 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
   }
   const out: Finding[] = [];
   for (let i = 0; i < findings.length; i++) out.push(findings[i]);
-  if (findings.dropped > 0) {
-    out.push({ code: 'too-many-findings', severity: 'information', message: `Only the first ${MAX_FINDINGS} findings are shown; fix these and the rest will appear.`, span: { start: 0, end: 0 } });
+  if (findings.dropped > 0 || findings.skipped) {
+    const notListed = [findings.dropped > 0 ? `${findings.dropped} not listed` : '', findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
+    out.push({
+      code: 'too-many-findings',
+      severity: 'information',
+      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown. Fix these and the rest will appear.`,
+      span: { start: 0, end: 0 },
+    });
   }
   return { requests, findings: out };
 }
 
-/** Keeps at most MAX_FINDINGS findings (counting the rest), so memory stays bounded on garbage input. */
+/**
+ * Keeps at most MAX_FINDINGS findings of each severity (counting the rest), so memory stays bounded on garbage input.
+ * A budget per severity rather than one for all: a thousand notes must not hide the error after them (in the editor
+ * or from `elasticache lint`, whose exit code follows the errors).
+ */
 class CappedFindings extends Array<Finding> {
+  /** Findings not kept: their severity's budget was spent. */
   dropped = 0;
+  /** Whether checks were skipped because the error budget was spent (their findings are not even counted). */
+  skipped = false;
+  private readonly kept: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   static override get [Symbol.species]() {
     return Array;
   }
   // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
   // would be garbage.
   override push(item: Finding): number {
-    if (arguments.length === 1) {
-      if (this.length < MAX_FINDINGS) this[this.length] = item;
-      else this.dropped++;
-      return this.length;
-    }
     for (let i = 0; i < arguments.length; i++) {
-      if (this.length < MAX_FINDINGS) this[this.length] = arguments[i] as Finding;
-      else this.dropped++;
+      const f = arguments[i] as Finding;
+      if (this.kept[f.severity] < MAX_FINDINGS) {
+        this[this.length] = f;
+        this.kept[f.severity]++;
+      } else this.dropped++;
     }
     return this.length;
+  }
+  /** Whether no further error would be kept: the document already fails, so checks that only report can stop. */
+  get errorsFull(): boolean {
+    return this.kept.error >= MAX_FINDINGS;
+  }
+  /** Keeps the budgets right when a kept finding is removed or changes severity (mergePlaceholderFindings). */
+  uncount(severity: Severity): void {
+    this.kept[severity]--;
+  }
+  count(severity: Severity): void {
+    this.kept[severity]++;
   }
 }
 
@@ -106,7 +129,7 @@ function reportNul(text: string, kind: DocumentKind, findings: Finding[]): void 
   });
 }
 
-function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
+function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
   const out: ParsedRequest[] = [];
   for (const raw of parseQueryDocument(text, findings)) {
     out.push(checkQueryRequest(raw, findings));
@@ -114,8 +137,8 @@ function analyzeQuery(text: string, findings: Finding[]): ParsedRequest[] {
   return out;
 }
 
-function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedRequest {
-  const ctx: CheckContext = { form: 'query', findings };
+function checkQueryRequest(raw: RawQueryRequest, findings: CappedFindings): ParsedRequest {
+  const ctx: CheckContext = { form: 'query', findings, params: raw.params };
   const from = findings.length;
   const split = splitQueryParams(raw.params);
   const actionParam = split.protocol[SLOT.Action];
@@ -144,8 +167,10 @@ function checkQueryRequest(raw: RawQueryRequest, findings: Finding[]): ParsedReq
       });
     }
   }
-  // Past the findings cap only the parse result matters (requests, inputs): skip checks that only report.
-  const reporting = findings.length < MAX_FINDINGS;
+  // Once MAX_FINDINGS errors are kept the document fails and no further error would be listed: only the parse result
+  // matters (requests, inputs), so checks that only report are skipped (garbage input stays fast), and said so.
+  const reporting = !findings.errorsFull;
+  if (!reporting) findings.skipped = true;
   if (reporting) checkQueryProtocol(raw, split, findings);
   const entries = queryParamsToEntries(operation, split.api, ctx);
   ctx.entries = entries;
@@ -267,7 +292,7 @@ function reportCliPlaceholders(entries: Entry[], path: MemberPath, ctx: CheckCon
 function reportPlaceholderNode(node: ValueNode, path: MemberPath, ctx: CheckContext): void {
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string' && !node.missing && isPlaceholder(node.value)) {
-      ctx.findings.push(placeholderFinding(formatPathIn(ctx.entries ?? [], path), node.span, ctx.form));
+      ctx.findings.push(placeholderFinding(formatPathIn(ctx.entries ?? [], path), node.span));
     }
   } else if (node.kind === 'list') {
     for (let i = 0; i < node.items.length; i++) {
@@ -293,7 +318,12 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
     const f = findings[i];
     const placeholder = f.code === PLACEHOLDER_CODE ? undefined : placeholders.find((p) => p.span.start === f.span.start && p.span.end === f.span.end);
     if (placeholder) {
+      if (findings instanceof CappedFindings) findings.uncount(f.severity);
       if (f.severity === 'error') {
+        if (findings instanceof CappedFindings) {
+          findings.uncount(placeholder.severity);
+          findings.count('error');
+        }
         placeholder.severity = 'error';
         placeholder.awsError = f.awsError ?? 'InvalidParameterValue';
       }

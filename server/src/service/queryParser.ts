@@ -11,15 +11,25 @@ import { isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
-/** Param flag bits: decoded; a `?`/`&` separator right before the name; alone on its line (deltas below). */
+/**
+ * Param flag bits: decoded; a `?`/`&` separator right before the name; alone on its line (deltas below); that
+ * separator is a `?`; a `&` right after the value (the next parameter's separator, or one ending the line); the
+ * value as written is a placeholder (`<token>`, not `%3Ctoken%3E`).
+ */
 const DECODED = 1;
 const SEPARATED = 2;
 const ALONE_ON_LINE = 4;
-/** The line's start and end as distances from the parameter's start and end, packed above the flags. */
-const LINE_START_SHIFT = 3;
-const LINE_START_MAX = (1 << 13) - 1;
-const LINE_END_SHIFT = 16;
-const LINE_END_MAX = (1 << 14) - 1;
+const QUESTION_MARK_BEFORE = 8;
+const AMPERSAND_AFTER = 16;
+const PLACEHOLDER_AS_WRITTEN = 32;
+/**
+ * The line's start and end as distances from the parameter's start and end, packed above the flags. All of it stays
+ * below 2^30, a small integer V8 keeps in the object (a larger number would be a heap number per parameter).
+ */
+const LINE_START_SHIFT = 6;
+const LINE_START_MAX = (1 << 12) - 1;
+const LINE_END_SHIFT = 18;
+const LINE_END_MAX = (1 << 12) - 1;
 
 /**
  * A `name=value` pair. Spans are computed on access from a few offsets: a 10 MB document has hundreds of
@@ -56,6 +66,18 @@ class Param implements QueryParam {
   get separatorSpan(): Span | undefined {
     return this.bits & SEPARATED ? { start: this.start - 1, end: this.start } : undefined;
   }
+  /** Whether the separator before the name is the URL's `?` (removing the parameter must keep a `?` before the rest). */
+  get questionMarkBefore(): boolean {
+    return (this.bits & QUESTION_MARK_BEFORE) !== 0;
+  }
+  /** Whether the value as written is a placeholder: its `<`, `>` or braces not percent-encoded. */
+  get placeholderAsWritten(): boolean {
+    return (this.bits & PLACEHOLDER_AS_WRITTEN) !== 0;
+  }
+  /** Whether a `&` follows the value on its line. */
+  get ampersandAfter(): boolean {
+    return (this.bits & AMPERSAND_AFTER) !== 0;
+  }
   get lineSpan(): Span | undefined {
     if (!(this.bits & ALONE_ON_LINE)) return undefined;
     if (this.wideLine) return { start: this.wideLine.start, end: this.wideLine.end };
@@ -76,14 +98,99 @@ class Param implements QueryParam {
   }
 }
 
-/** Removes a parameter with its separator, or its whole line when it is alone on a continuation line. */
-export function removeParamFix(param: QueryParam, title: string): Fix {
-  const lineSpan = param.lineSpan; // spans are built on access: read each once
-  if (lineSpan) return { title, edits: [{ span: lineSpan, newText: '' }] };
-  const span = param.span;
-  const separatorSpan = param.separatorSpan;
-  const start = separatorSpan && separatorSpan.start < span.start ? separatorSpan.start : span.start;
-  return { title, edits: [{ span: { start, end: span.end }, newText: '' }] };
+/** Removes `param`, one of the request's `params` (see removeParamsFix). */
+export function removeParamFix(params: readonly QueryParam[], param: QueryParam, title: string): Fix {
+  return removeParamsFix(params, [param], title);
+}
+
+/**
+ * Removes some of a request's `params` (all of them, as written) so that the rest is still one request with the
+ * same other parameters: `&name=value` goes with the `&` before it (its whole line when it is alone on a
+ * continuation line). The URL's `?` (or a form body's start) stays before the rest: `?name=value&Next=…` loses
+ * `name=value&`, and `?name=value` at the end of a line passes its `?` on to the next parameter's `&`.
+ */
+export function removeParamsFix(params: readonly QueryParam[], remove: readonly QueryParam[], title: string): Fix {
+  const indices = remove.map((p) => indexOfParam(params, p)).sort((a, b) => a - b);
+  // Not the request's parameters (a caller's mistake): remove them knowing no neighbours, rather than the wrong text.
+  if (indices[0] < 0) return params === remove ? { title, edits: [] } : removeParamsFix(remove, remove, title);
+  const edits: TextEdit[] = [];
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    const p = params[i];
+    const span = p.span; // spans are built on access: read each once
+    const separator = p.separatorSpan;
+    const lineSpan = p.lineSpan;
+    const questionMark = p instanceof Param && p.questionMarkBefore;
+    // A `&` after the value that is not the next parameter's separator ends the line: it continues the request on
+    // the next line, so it must stay or be replaced by another separator at the end of that line.
+    const following = params[i + 1]?.separatorSpan;
+    const lineEndingAmpersand = p instanceof Param && p.ampersandAfter && !(following && following.start === span.end);
+    if (separator && !questionMark) {
+      edits.push({ span: lineSpan && !lineEndingAmpersand ? lineSpan : { start: separator.start, end: span.end }, newText: '' });
+      continue;
+    }
+    if (lineEndingAmpersand) {
+      // `?name=value&` at the end of a line: what is left ends with the `?` (or the line goes), so the next line still continues it.
+      edits.push({ span: !separator && lineSpan ? lineSpan : { start: span.start, end: span.end + 1 }, newText: '' });
+      continue;
+    }
+    let j = k + 1;
+    let next = i + 1;
+    while (j < indices.length && indices[j] === next) {
+      j++;
+      next++;
+    }
+    const nextSeparator = next < params.length ? params[next].separatorSpan : undefined;
+    const nextTakesOver = nextSeparator !== undefined && !(params[next] instanceof Param && (params[next] as Param).questionMarkBefore);
+    edits.push({ span: lineSpan ?? { start: separator ? separator.start : span.start, end: span.end }, newText: '' });
+    // The next parameter kept gets this one's place: its `&` becomes the `?` (or goes, at a form body's start).
+    if (nextTakesOver) edits.push({ span: nextSeparator, newText: separator ? '?' : '' });
+  }
+  return { title, edits: joinAdjacentEdits(edits) };
+}
+
+/**
+ * Fixes for a parameter given again (`param`, after `first` of the same name): remove the occurrence not to keep.
+ * The same value: this one. One of them empty (or blank): the empty one, preferred, whichever comes first. Two
+ * different values: either one, none preferred (only the user knows which is meant). A secret's values are not quoted.
+ */
+export function duplicateParamFixes(params: readonly QueryParam[], first: QueryParam | undefined, param: QueryParam): Fix[] {
+  const name = param.name;
+  if (!first || first.value === param.value) return [removeParamFix(params, param, `Remove this ${name}`)];
+  if (param.value.trim() === '') return [{ ...removeParamFix(params, param, `Remove this empty ${name}`), isPreferred: true }];
+  if (first.value.trim() === '') return [{ ...removeParamFix(params, first, `Remove the earlier, empty ${name}`), isPreferred: true }];
+  const quoted = (p: QueryParam) => (isSecretName(name) ? '' : ` ('${p.value.length > 40 ? `${p.value.slice(0, 40)}…` : p.value}')`);
+  return [removeParamFix(params, param, `Remove this ${name}${quoted(param)}`), removeParamFix(params, first, `Remove the earlier ${name}${quoted(first)}`)];
+}
+
+/** Whether a Query parameter's value as written is a placeholder (`<token>`; `%3Ctoken%3E` is one only decoded). */
+export function placeholderAsWritten(param: QueryParam): boolean {
+  return param instanceof Param && param.placeholderAsWritten;
+}
+
+/** Where `param` is in `params` (in text order): a binary search, since a request may have thousands. */
+function indexOfParam(params: readonly QueryParam[], param: QueryParam): number {
+  const start = param.nameSpan.start;
+  let lo = 0;
+  let hi = params.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (params[mid].nameSpan.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return params[lo] === param ? lo : -1;
+}
+
+/** Sorted edits with the touching ones joined (`?Engine=` + `&` → `?` is one edit). */
+function joinAdjacentEdits(edits: TextEdit[]): TextEdit[] {
+  edits.sort((a, b) => a.span.start - b.span.start);
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    if (last && last.span.end === e.span.start) out[out.length - 1] = { span: { start: last.span.start, end: e.span.end }, newText: last.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
 }
 
 export interface RawQueryRequest {
@@ -128,8 +235,8 @@ export function isPlaceholder(raw: string): boolean {
  */
 export const PLACEHOLDER_CODE = 'query-placeholder';
 
-export function placeholderFinding(name: string, span: Span, form: 'query' | 'json' | 'yaml'): Finding {
-  const why = form === 'query' ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
+export function placeholderFinding(name: string, span: Span, unencodedInUrl = false): Finding {
+  const why = unencodedInUrl ? " (as written, its '<', '>' or braces are not even valid in a URL)" : '';
   return { code: PLACEHOLDER_CODE, severity: 'warning', message: `${name} is a placeholder, not a value: replace it before sending the request${why}.`, span };
 }
 
@@ -635,10 +742,11 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
     }
   }
   // A placeholder without '%' or '+' is taken as written (what decodeComponent returns for it, without its regexes).
-  if (valueScan === VALUE_OTHER && isPlaceholder(rawValue) && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
+  const placeholderAsWritten = valueScan === VALUE_OTHER && isPlaceholder(rawValue);
+  if (placeholderAsWritten && rawValue.indexOf('%') < 0 && rawValue.indexOf('+') < 0) valueScan = VALUE_PLACEHOLDER;
   if (valueScan === VALUE_OTHER) {
     const memberName = name ? name.text : rawName;
-    const value = decodeComponent(rawValue, valueStart, findings, 'value', isPlaceholder(rawValue), isSecretName(memberName), isFreeTextMember(memberName));
+    const value = decodeComponent(rawValue, valueStart, findings, 'value', placeholderAsWritten, isSecretName(memberName), isFreeTextMember(memberName));
     decodedValue = value.text;
     valueOk = value.ok;
   }
@@ -648,7 +756,13 @@ function addParam(text: string, start: number, end: number, req: RawQueryRequest
   const nameId = name ? knownNameId(name.text) : knownId;
   const decodedName = nameId === UNKNOWN_NAME ? (name ? name.text : rawName) : knownNames()[nameId];
   // The separator, when there is one, is right before the name (splitParams); the value starts after the `=`.
-  const bits = ((name?.ok ?? true) && valueOk ? DECODED : 0) | (sepStart === start - 1 ? SEPARATED : 0);
+  const separated = sepStart === start - 1;
+  const bits =
+    ((name?.ok ?? true) && valueOk ? DECODED : 0) |
+    (separated ? SEPARATED : 0) |
+    (separated && text.charCodeAt(sepStart) === 0x3f ? QUESTION_MARK_BEFORE : 0) |
+    (text.charCodeAt(end) === 0x26 ? AMPERSAND_AFTER : 0) |
+    (placeholderAsWritten ? PLACEHOLDER_AS_WRITTEN : 0);
   const param = new Param(decodedName, nameId, decodedValue, start, nameEnd, end, bits);
   req.params.push(param);
 }

@@ -2,10 +2,10 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, PRESIGN_MAX_DAYS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { isPlaceholder, placeholderFinding, removeParamFix, type RawQueryRequest } from './queryParser';
+import { duplicateParamFixes, isPlaceholder, placeholderAsWritten, placeholderFinding, removeParamFix, removeParamsFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
-import type { Finding, Fix, QueryParam, TextEdit } from './types';
+import type { Finding, Fix, QueryParam } from './types';
 
 /** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
 export const PROTOCOL_PARAMS = new Set(PROTOCOL_NAMES);
@@ -124,10 +124,16 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
     if (slot !== API_MEMBER) {
       const name = p.name;
       if (slot >= 0 ? byName[slot] !== p : otherAmzNames?.has(name)) {
+        const first = slot >= 0 ? byName[slot] : params.find((q) => q.name === name);
         // An empty repeat (e.g. a trailing `&Action=`) is one mistake: said in this finding, not a second one.
         const empty = p.value === '' ? 'empty' : p.value.trim() === '' ? 'blank (only whitespace)' : undefined;
-        const message = empty ? `${name} is given more than once, and this one is ${empty}: remove it.` : `${name} is given more than once.`;
-        findings.push({ code: 'duplicate-parameter', severity: 'error', message, span: p.nameSpan, fixes: [removeParamFix(p, `Remove this ${name}`)], awsError: 'InvalidParameterCombination' });
+        const firstEmpty = !empty && first && first.value.trim() === '';
+        const message = empty
+          ? `${name} is given more than once, and this one is ${empty}: remove it.`
+          : firstEmpty
+            ? `${name} is given more than once, and the earlier one is empty: remove that one.`
+            : `${name} is given more than once.`;
+        findings.push({ code: 'duplicate-parameter', severity: 'error', message, span: p.nameSpan, fixes: duplicateParamFixes(params, first, p), awsError: 'InvalidParameterCombination' });
         continue;
       }
       if (slot === OTHER_AMZ) {
@@ -137,7 +143,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
         firstSigV4 = p;
       }
     }
-    if (p.decoded && isPlaceholder(p.value)) findings.push(placeholderFinding(p.name, p.valueSpan, 'query'));
+    if (p.decoded && isPlaceholder(p.value)) findings.push(placeholderFinding(p.name, p.valueSpan, placeholderAsWritten(p)));
   }
   const region = checkHost(raw, findings);
 
@@ -179,14 +185,10 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       if (p) (sigV2 ??= []).push(p);
     }
     if (sigV2) {
-      const removals = sigV2.map((p) => removeParamFix(p, `Remove ${p.name}`));
-      // Several of them (the documentation's own example has three): one more fix removes them all (same edits).
-      let removeAll: Fix | undefined;
-      if (removals.length > 1) {
-        const edits: TextEdit[] = [];
-        for (const f of removals) for (const e of f.edits) edits.push(e);
-        removeAll = { title: `Remove all ${removals.length} Signature Version 2 parameters`, edits };
-      }
+      const removals = sigV2.map((p) => removeParamFix(raw.params, p, `Remove ${p.name}`));
+      // Several of them (the documentation's own example has three): one more fix removes them all (computed as one
+      // removal: next to each other, each one's edits would overlap the next one's).
+      const removeAll = removals.length > 1 ? removeParamsFix(raw.params, sigV2, `Remove all ${removals.length} Signature Version 2 parameters`) : undefined;
       for (let k = 0; k < sigV2.length; k++) {
         const p = sigV2[k];
         findings.push({

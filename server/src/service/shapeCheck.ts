@@ -6,7 +6,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
-import { isSecretName, removeParamFix } from './queryParser';
+import { duplicateParamFixes, isSecretName, removeParamFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import { removalFix } from './emptyValues';
 
@@ -24,6 +24,8 @@ export interface CheckContext {
   operation?: string;
   /** JSON/YAML: the document text, for fixes that remove an entry. */
   text?: string;
+  /** Query form: all the request's parameters as written (protocol ones too), for fixes that remove one. */
+  params?: readonly QueryParam[];
 }
 
 /**
@@ -291,7 +293,7 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
 
 /** A fix removing `entry` (one of `entries`) from the document: its Query parameter, or its JSON/YAML entry. */
 function removeEntryFix(entries: readonly Entry[], entry: Entry, title: string, ctx: CheckContext): Fix | undefined {
-  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode ? removeParamFix(entry.value.queryParam, title) : undefined;
+  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode && ctx.params ? removeParamFix(ctx.params, entry.value.queryParam, title) : undefined;
   const fix = removalFix(entries, entries.indexOf(entry), { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text });
   return fix && { ...fix, title };
 }
@@ -833,7 +835,7 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
             ? `${param.name} is given more than once, with the same value: remove this one.`
             : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
         span: param.nameSpan,
-        fixes: [removeParamFix(param, `Remove this ${param.name}`)],
+        fixes: duplicateParamFixes(ctx.params ?? params, prior, param),
         awsError: 'InvalidParameterCombination',
       });
       continue;
