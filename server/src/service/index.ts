@@ -74,7 +74,7 @@ export function analyze(text: string, kind: DocumentKind): Analysis {
 }
 
 /**
- * Keeps at most MAX_FINDINGS findings of each severity (counting the rest), so memory stays bounded on garbage input.
+ * Keeps at most MAX_FINDINGS findings of each severity (information and hints together; counting the rest), so memory stays bounded on garbage input.
  * A budget per severity rather than one for all: a thousand notes must not hide the error after them (in the editor
  * or from `elasticache lint`, whose exit code follows the errors).
  */
@@ -83,32 +83,41 @@ class CappedFindings extends Array<Finding> {
   dropped = 0;
   /** Whether checks were skipped because the error budget was spent (their findings are not even counted). */
   skipped = false;
-  private readonly kept: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  // One counter per severity in plain fields: push runs for every finding, and a keyed lookup per push costs more.
+  private errors = 0;
+  private warnings = 0;
+  private notes = 0;
   static override get [Symbol.species]() {
     return Array;
   }
   // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
   // would be garbage.
   override push(item: Finding): number {
-    for (let i = 0; i < arguments.length; i++) {
-      const f = arguments[i] as Finding;
-      if (this.kept[f.severity] < MAX_FINDINGS) {
-        this[this.length] = f;
-        this.kept[f.severity]++;
-      } else this.dropped++;
-    }
+    if (arguments.length === 1) this.keep(item);
+    else for (let i = 0; i < arguments.length; i++) this.keep(arguments[i] as Finding);
     return this.length;
+  }
+  private keep(f: Finding): void {
+    const severity = f.severity;
+    if (severity === 'error' ? this.errors < MAX_FINDINGS : severity === 'warning' ? this.warnings < MAX_FINDINGS : this.notes < MAX_FINDINGS) {
+      this[this.length] = f;
+      this.count(severity);
+    } else this.dropped++;
   }
   /** Whether no further error would be kept: the document already fails, so checks that only report can stop. */
   get errorsFull(): boolean {
-    return this.kept.error >= MAX_FINDINGS;
+    return this.errors >= MAX_FINDINGS;
   }
   /** Keeps the budgets right when a kept finding is removed or changes severity (mergePlaceholderFindings). */
   uncount(severity: Severity): void {
-    this.kept[severity]--;
+    if (severity === 'error') this.errors--;
+    else if (severity === 'warning') this.warnings--;
+    else this.notes--;
   }
   count(severity: Severity): void {
-    this.kept[severity]++;
+    if (severity === 'error') this.errors++;
+    else if (severity === 'warning') this.warnings++;
+    else this.notes++;
   }
 }
 
@@ -316,7 +325,7 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
   let kept = from;
   for (let i = from; i < findings.length; i++) {
     const f = findings[i];
-    const placeholder = f.code === PLACEHOLDER_CODE ? undefined : placeholders.find((p) => p.span.start === f.span.start && p.span.end === f.span.end);
+    const placeholder = f.code === PLACEHOLDER_CODE ? undefined : findingOnSpan(placeholders, f.span);
     if (placeholder) {
       if (findings instanceof CappedFindings) findings.uncount(f.severity);
       if (f.severity === 'error') {
@@ -332,6 +341,11 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
     findings[kept++] = f;
   }
   findings.length = kept;
+}
+
+function findingOnSpan(list: Finding[], span: Span): Finding | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i].span.start === span.start && list[i].span.end === span.end) return list[i];
+  return undefined;
 }
 
 /**

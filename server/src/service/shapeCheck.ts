@@ -266,7 +266,7 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
   let fixes: Fix[] | undefined;
   if (given) {
     const removal = removeEntryFix(entries, entry, `Remove ${shown} (${best} is already given)`, ctx);
-    if (removal) fixes = [{ ...removal, isPreferred: true }];
+    if (removal) fixes = [removal];
   } else if (best) fixes = [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }];
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
   if (others.length > 0) {
@@ -291,11 +291,11 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
   });
 }
 
-/** A fix removing `entry` (one of `entries`) from the document: its Query parameter, or its JSON/YAML entry. */
+/** A preferred fix removing `entry` (one of `entries`) from the document: its Query parameter, or its JSON/YAML entry. */
 function removeEntryFix(entries: readonly Entry[], entry: Entry, title: string, ctx: CheckContext): Fix | undefined {
-  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode && ctx.params ? removeParamFix(ctx.params, entry.value.queryParam, title) : undefined;
+  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode && ctx.params ? removeParamFix(ctx.params, entry.value.queryParam, title, true) : undefined;
   const fix = removalFix(entries, entries.indexOf(entry), { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text });
-  return fix && { ...fix, title };
+  return fix && { title, edits: fix.edits, isPreferred: true };
 }
 
 const INT = /^[+-]?\d+$/;
