@@ -461,3 +461,32 @@ test('the value of a misspelt name completes as the member the unknown-parameter
   // No suggestion: nothing, as before.
   assert.deepEqual(at('Action=CreateCacheCluster&Xyzzy=|', 'query').items, []);
 });
+
+test('CRLF files complete as LF files do — YAML list item keys, values, new items, nested keys, comments kept; Query continuation lines (review: misled)', () => {
+  const cases: { marked: string; expect: string[]; applied?: [string, string] }[] = [
+    { marked: 'CacheClusterId: a\nTags:\n  - Key: team\n    |\n', expect: ['Value'] },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: |\n', expect: ['cloudwatch-logs', 'kinesis-firehose'] },
+    {
+      marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n    LogType: sl| # which log\n',
+      expect: ['slow-log', 'engine-log'],
+      applied: ['slow-log', 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n    LogType: slow-log # which log\n'],
+    },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n  - |\n', expect: ['DestinationDetails', 'DestinationType', 'Enabled', 'LogFormat', 'LogType'] },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: cloudwatch-logs\n    DestinationDetails:\n      CloudWatchLogsDetails:\n        |\n', expect: ['LogGroup'] },
+    { marked: 'CacheClusterId: a\nSecurityGroupIds:\n|\n', expect: ['- SecurityGroupId'] },
+  ];
+  for (const { marked, expect, applied } of cases) {
+    for (const eol of ['\n', '\r\n']) {
+      const { items, text } = at(marked.replace(/\n/g, eol), 'yaml');
+      const name = `${JSON.stringify(marked)} with ${JSON.stringify(eol)}`;
+      if (marked.includes('SecurityGroupIds')) assert.equal(items[0]?.label, expect[0], name);
+      else assert.deepEqual(labels(items).sort(), [...expect].sort(), name);
+      if (applied) assert.equal(apply(text, byLabel(items, applied[0])), applied[1].replace(/\n/g, eol), name);
+    }
+  }
+  // Query: an empty line right below a CRLF request continues it.
+  for (const eol of ['\n', '\r\n']) {
+    const { items } = at('https://elasticache.us-west-2.amazonaws.com/\n    ?Action=CreateCacheCluster\n    &Engine=redis\n|\n'.replace(/\n/g, eol), 'query');
+    assert.equal(byLabel(items, 'CacheClusterId').insertText, '&CacheClusterId=', JSON.stringify(eol));
+  }
+});

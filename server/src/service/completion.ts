@@ -434,8 +434,10 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   // A blank line ends a request, but the cursor on one right below a request is where its next `&` goes.
   const onBlankLine = lineStart > 0 && /^[ \t]*$/.test(text.slice(lineStart, offset));
-  const { analysis, base } = analysisAround(text, onBlankLine ? lineStart - 1 : offset, 'query');
-  const local = (onBlankLine ? lineStart - 1 : offset) - base;
+  // On a blank line, the end of the line above (before its CRLF's `\r`: the request's span ends there).
+  const anchor = onBlankLine ? lineStart - (text[lineStart - 2] === '\r' ? 2 : 1) : offset;
+  const { analysis, base } = analysisAround(text, anchor, 'query');
+  const local = anchor - base;
   const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
   // Start of the `name=value` segment the cursor is in.
   let segStart = offset;
@@ -936,7 +938,8 @@ interface YamlLine {
 }
 
 function yamlLine(line: string): YamlLine | undefined {
-  const m = /^( *)(- +)?(.*)$/.exec(line);
+  // `.` does not match a CR: a CRLF line's `\r` is dropped first, or no line of a CRLF file would parse.
+  const m = /^( *)(- +)?(.*)$/.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
   if (!m) return undefined;
   const rest = m[3];
   if (!m[2] && (rest.trim() === '' || rest.trimStart().startsWith('#'))) return undefined;
@@ -997,6 +1000,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
+  // The line's text ends before a CRLF's `\r` (regexes below end at `$`, which `.` cannot reach past a CR).
+  const contentEnd = lineEnd > offset && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1006,10 +1011,10 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const rest = m[3];
   if (rest.includes('#')) return [];
   // Only the lines above matter for the parent path; avoid splitting the whole document.
-  const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split('\n');
+  const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split(/\r?\n/);
   above.pop();
   const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
-  const restOfLine = text.slice(offset, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
   if (keyValue) {
     // A value after `Key: `.
     const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
