@@ -490,3 +490,16 @@ test('CRLF files complete as LF files do — YAML list item keys, values, new it
     assert.equal(byLabel(items, 'CacheClusterId').insertText, '&CacheClusterId=', JSON.stringify(eol));
   }
 });
+
+test('yaml: a value completed right after `:` (a trigger character) brings its space, so the key stays a key (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const tight = at('CacheClusterId: a\nEngine:|\n', 'yaml');
+  const redis = byLabel(tight.items, 'redis');
+  assert.equal(apply(tight.text, redis), 'CacheClusterId: a\nEngine: redis\n');
+  assert.equal(analyze(apply(tight.text, redis), 'yaml').requests[0].input.Engine, 'redis');
+  const window = at('PreferredMaintenanceWindow:|', 'yaml');
+  assert.ok(window.items.length > 0 && window.items.every((c) => c.insertText.startsWith(' ')), window.items.map((c) => c.insertText).join(', '));
+  // After `: ` the space is already there.
+  const spaced = at('Engine: |', 'yaml');
+  assert.equal(apply(spaced.text, byLabel(spaced.items, 'redis')), 'Engine: redis');
+});

@@ -1023,7 +1023,9 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;
-    return valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false);
+    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false);
+    // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
+    return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }
   const replace = { start: offset - rest.length, end: offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
   const keyOnly = /^[^\s:#]*\s*:/.test(restOfLine);
