@@ -503,3 +503,35 @@ test('yaml: a value completed right after `:` (a trigger character) brings its s
   const spaced = at('Engine: |', 'yaml');
   assert.equal(apply(spaced.text, byLabel(spaced.items, 'redis')), 'Engine: redis');
 });
+
+test('json: a new member or value gets the `,` it needs before a following member or item, as vscode-json-languageservice does; after a value without `,` on a new line, the keys with that comma added (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  /** The text after choosing `label` with snippet defaults filled, and the additional edits (all after the cursor's edit or before it: applied from the end). */
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    const c = byLabel(items, label);
+    const edits = [{ span: c.replace, newText: expandSnippet(c.insertText).replace(/""/g, '"x"') }, ...(c.additionalEdits ?? [])].sort((a, b) => b.span.start - a.span.start);
+    return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  };
+  const clean = (marked: string, label: string, expected: string) => {
+    const out = choose(marked, label);
+    assert.equal(out, expected);
+    assert.deepEqual(analyze(out, 'json').findings.filter((f) => f.code === 'json-syntax'), [], out);
+  };
+  clean('{\n  "CacheClusterId": "a",\n  |\n  "Engine": "redis"\n}', 'NumCacheNodes', '{\n  "CacheClusterId": "a",\n  "NumCacheNodes": 1,\n  "Engine": "redis"\n}');
+  clean('{ "Tags": [{| "Value": "b"}] }', 'Key', '{ "Tags": [{"Key": "x", "Value": "b"}] }');
+  clean('{\n  "CacheClusterId": "a",\n  "Eng|\n  "NumCacheNodes": 1\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x",\n  "NumCacheNodes": 1\n}');
+  clean('{\n  "CacheClusterId": "a",\n  "Engine": |\n  "NumCacheNodes": 1\n}', 'redis', '{\n  "CacheClusterId": "a",\n  "Engine": "redis",\n  "NumCacheNodes": 1\n}');
+  clean('{ "Tags": [|{"Key": "a"}] }', 'Tag item', '{ "Tags": [{ "Key": "x", "Value": "x" },{"Key": "a"}] }');
+  // Before `}`, `,` or at the end: no comma.
+  clean('{\n  "CacheClusterId": "a",\n  |\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x"\n}');
+  // A key renamed in place keeps its value and comma.
+  assert.equal(byLabel(at('{ "Eng|": "redis", "CacheClusterId": "a" }', 'json').items, 'Engine').insertText, '"Engine"');
+  // After a value with no comma, on a new line (`"CacheClusterId": "a"` then Enter): the keys, and the comma.
+  clean('{\n  "CacheClusterId": "a"\n  |\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x"\n}');
+  clean('{\n  "NumCacheNodes": 1\n  Eng|\n}', 'Engine', '{\n  "NumCacheNodes": 1,\n  "Engine": "x"\n}');
+  clean('{\n  "Tags": [{"Key": "a"}]\n  "Eng|\n  "CacheClusterId": "a"\n}', 'Engine', '{\n  "Tags": [{"Key": "a"}],\n  "Engine": "x",\n  "CacheClusterId": "a"\n}');
+  assert.ok(!labels(at('{\n  "CacheClusterId": "a"\n  |\n}', 'json').items).includes('CacheClusterId'), 'keys the object has are left out');
+  // On the value's own line, still nothing.
+  assert.deepEqual(at('{ "Engine": "redis" | }', 'json').items, []);
+});

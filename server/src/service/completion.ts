@@ -3,7 +3,7 @@
 // engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
-import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -54,6 +54,8 @@ export interface CompletionCandidate {
   preselect?: boolean;
   /** Deprecated, end-of-life or no longer available for new resources: shown struck through (CompletionItemTag.Deprecated). */
   deprecated?: boolean;
+  /** Edits elsewhere, made with the insertion (LSP additionalTextEdits): the comma a JSON value written before lacks. */
+  additionalEdits?: { span: Span; newText: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -853,12 +855,57 @@ function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): S
   return keys;
 }
 
+/** SyntaxKind CloseBraceToken, CloseBracketToken, CommaToken, EOF (a const enum: its values, as isolatedModules needs). */
+const NO_SEPARATOR_BEFORE: readonly SyntaxKind[] = [2, 4, 5, 17];
+
+/**
+ * The `,` a new JSON member or value needs after it: none when a `,`, `}`, `]` or the end follows, else one (another
+ * member or item follows, which would otherwise be json-syntax "comma expected"). As vscode-json-languageservice's
+ * completion decides it (evaluateSeparatorAfter).
+ */
+function jsonSeparatorAfter(text: string, end: number): string {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(end);
+  return NO_SEPARATOR_BEFORE.includes(scanner.scan()) ? '' : ',';
+}
+
+
+/**
+ * On a new line after a member's complete value with no `,` (`"CacheClusterId": "a"` then Enter), with nothing or
+ * a word (quoted or not) typed: the object's path, where its comma goes, and the typed word's span.
+ */
+function afterValueWithoutComma(text: string, offset: number): { objectPath: JSONPath; commaAt: number; replace: Span } | undefined {
+  const typed = /"?[\w-]*$/.exec(text.slice(Math.max(0, offset - 200), offset))![0];
+  const start = offset - typed.length;
+  const gap = /\n\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+  if (!gap) return undefined;
+  const commaAt = start - gap[0].length - (/[ \t\r]*$/.exec(text.slice(Math.max(0, start - gap[0].length - 200), start - gap[0].length))![0].length);
+  if (!/["\w}\]]/.test(text[commaAt - 1] ?? '')) return undefined;
+  const path = getLocation(text, commaAt).path;
+  if (typeof path[path.length - 1] !== 'string') return undefined;
+  const root = parseTree(text);
+  const value = root && findNodeAtLocation(root, path);
+  if (!value || value.offset + value.length !== commaAt) return undefined;
+  let end = offset;
+  while (end < text.length && /[\w-]/.test(text[end])) end++;
+  if (typed.startsWith('"') && text[end] === '"') end++;
+  return { objectPath: path.slice(0, -1), commaAt, replace: { start, end } };
+}
+
 function jsonCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  const { items, separate } = jsonCandidates(text, offset, whole);
+  if (!separate || items.length === 0) return items;
+  const separator = jsonSeparatorAfter(text, items[0].replace.end);
+  return separator ? items.map((c) => ({ ...c, insertText: c.insertText + separator })) : items;
+}
+
+/** JSON candidates, and whether they may need a `,` after them (not a key renamed in place). */
+function jsonCandidates(text: string, offset: number, whole?: Analysis): { items: CompletionCandidate[]; separate: boolean } {
   const analysis = whole ?? analyze(text, 'json');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
-  if (!root) return [];
+  if (!root) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
   const inNode = node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
@@ -866,15 +913,27 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   const path: JSONPath = location.path;
   if (location.isAtPropertyKey) {
     const { shapeName, shape } = shapeAtPath(root, path.slice(0, -1));
-    if (!shapeName || shape?.type !== 'structure') return [];
+    if (!shapeName || shape?.type !== 'structure') return { items: [], separate: false };
     // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
     const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
-    return keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request);
+    return { items: keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request), separate: !keyOnly };
   }
-  if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
+  if (path.length === 0) return { items: text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [], separate: false };
+  {
+    // On a new line after a member's value that lacks its `,`: the object's keys, with that comma added.
+    const after = afterValueWithoutComma(text, offset);
+    if (after) {
+      const { shapeName, shape } = shapeAtPath(root, after.objectPath);
+      if (!shapeName || shape?.type !== 'structure') return { items: [], separate: false };
+      const keyOnly = /^\s*:/.test(text.slice(after.replace.end, after.replace.end + 200));
+      const comma = [{ span: { start: after.commaAt, end: after.commaAt }, newText: ',' }];
+      const keys = keyCandidates(action, shapeName, jsonKeysOfObject(text, after.objectPath, offset), after.replace, 'json', keyOnly, request);
+      return { items: keys.map((c) => ({ ...c, additionalEdits: comma })), separate: !keyOnly };
+    }
+  }
   if (!inNode) {
-    // After `:` (or `[`/`,` in a list) a value goes here; after a complete value, nothing does.
-    if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    // After `:` (or `[`/`,` in a list) a value goes here; after a complete value on its line, nothing does.
+    if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     replace = wordAround(text, offset);
   }
   // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
@@ -884,27 +943,26 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
   if (!inNode && typeof path[path.length - 1] === 'number') {
     const list = shapeAtPath(root, path.slice(0, -1));
-    if (list.shapeName && list.shape?.type === 'list') return listItemCandidates(top, list.shapeName, request, 'json', replace);
+    if (list.shapeName && list.shape?.type === 'list') return { items: listItemCandidates(top, list.shapeName, request, 'json', replace), separate: true };
   }
-  if (!shape) return [];
+  if (!shape) return { items: [], separate: false };
   if (shape.type === 'structure' || shape.type === 'list') {
     // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
-    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     const { shapeName } = shapeAtPath(root, valuePath);
     const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
-    return [
-      {
-        label: shape.type === 'list' ? '[ ]' : '{ }',
-        kind: 'snippet',
-        detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
-        insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
-        isSnippet: true,
-        replace,
-        sortText: '0',
-      },
-    ];
+    const bracketsItem: CompletionCandidate = {
+      label: shape.type === 'list' ? '[ ]' : '{ }',
+      kind: 'snippet',
+      detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
+      insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
+      isSnippet: true,
+      replace,
+      sortText: '0',
+    };
+    return { items: [bracketsItem], separate: true };
   }
-  return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
+  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"'), separate: true };
 }
 
 /** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
