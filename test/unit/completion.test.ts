@@ -535,3 +535,35 @@ test('json: a new member or value gets the `,` it needs before a following membe
   // On the value's own line, still nothing.
   assert.deepEqual(at('{ "Engine": "redis" | }', 'json').items, []);
 });
+
+test('members the request\'s engine does not take (engine-parameter) come last and say why, in every form (review: wrong items)', async () => {
+  const { REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS } = await import('../../server/src/model/facts');
+  const { analyze } = await import('../../server/src/service/index');
+  const sorted = (items: CompletionCandidate[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  /** The offered names of members `foreign` (by their top-level member), each after every other name. */
+  const check = (items: CompletionCandidate[], foreign: readonly string[], why: RegExp, member: (c: CompletionCandidate) => string) => {
+    const order = sorted(items.filter((c) => c.kind === 'parameter'));
+    const first = order.findIndex((c) => foreign.includes(member(c)));
+    assert.ok(first > 0, order.map((c) => c.label).join(', '));
+    for (const c of order.slice(first)) {
+      assert.ok(foreign.includes(member(c)), `${c.label} after an other-engine member: ${order.map((x) => x.label).join(', ')}`);
+      assert.match(c.detail ?? '', why, c.label);
+    }
+    assert.equal(new Set(order.slice(first).map(member)).size, foreign.length, 'each is still offered');
+  };
+  const queryMember = (c: CompletionCandidate) => (c.filterText ?? c.label).split('.')[0];
+  check(at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items, REDIS_ONLY_MEMBERS, /Valkey or Redis OSS only, not Memcached/, queryMember);
+  check(at('Action=CreateCacheCluster&Engine=redis&|', 'query').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Redis OSS/, queryMember);
+  check(at('{ "Engine": "memcached", | }', 'json').items, REDIS_ONLY_MEMBERS, /not Memcached/, (c) => c.label);
+  check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Valkey/, (c) => c.label);
+  // The same facts as the rule: each name so ranked is an engine-parameter error when written.
+  // (A structure's name alone, `…N.DestinationDetails=`, is not a complete Query parameter: left out here.)
+  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5') && !i.label.startsWith('DestinationDetails'))) {
+    const request = `Action=CreateCacheCluster&Engine=memcached&${c.insertText}1`;
+    assert.ok(analyze(request, 'query').findings.some((f) => f.code === 'engine-parameter'), request);
+  }
+  // Without an engine, or for another action, the usual order.
+  const none = at('Action=CreateCacheCluster&|', 'query').items;
+  assert.equal(byLabel(none, 'AZMode').sortText, '1AZMode');
+  assert.equal(byLabel(none, 'SnapshotWindow').sortText, '1SnapshotWindow');
+});

@@ -18,9 +18,11 @@ import {
   latestVersion,
   LIMITS,
   LOG_DESTINATIONS,
+  MEMCACHED_ONLY_MEMBERS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
   PRESIGN_MAX_DAYS,
+  REDIS_ONLY_MEMBERS,
   regionOfAvailabilityZone,
   regionOfEndpointHost,
   REGIONS,
@@ -401,15 +403,38 @@ interface NameLabel {
   typeShape?: string;
 }
 
-function nameCandidate(action: string | undefined, o: NameOption, label: string | NameLabel, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
+/**
+ * Why the request's engine does not take a CreateCacheCluster member, when it does not: the engine-parameter rule's
+ * facts (REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS), the engine as that rule reads it.
+ */
+function otherEngineOnly(action: string | undefined, o: NameOption, input: Record<string, unknown> | undefined): string | undefined {
+  if (action !== 'CreateCacheCluster' || o.owner !== inputShapeOf(action) || !input) return undefined;
+  const engine = engineOf({ action, input });
+  if (!engine) return undefined;
+  if (engine === 'memcached') return (REDIS_ONLY_MEMBERS as readonly string[]).includes(o.member) ? 'Valkey or Redis OSS only, not Memcached' : undefined;
+  return (MEMCACHED_ONLY_MEMBERS as readonly string[]).includes(o.member) ? `Memcached only, not ${ENGINE_DISPLAY[engine]}` : undefined;
+}
+
+function nameCandidate(
+  action: string | undefined,
+  o: NameOption,
+  label: string | NameLabel,
+  insertText: string,
+  replace: Span,
+  isSnippet: boolean,
+  filterText?: string,
+  input?: Record<string, unknown>,
+): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
-  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last. Names
-  // already written are not offered at all (a second one is an error or a duplicate-parameter warning).
-  const group = o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
+  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last, and after
+  // them members the request's engine does not take (an engine-parameter error if written). Names already written
+  // are not offered at all (a second one is an error or a duplicate-parameter warning).
+  const otherEngine = otherEngineOnly(action, o, input);
+  const group = otherEngine ? 5 : o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}`,
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
     documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
     insertText,
     isSnippet,
@@ -553,14 +578,14 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
-            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
+            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name, request?.input));
           }
         } else {
           const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
-          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
+          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name, request?.input));
         }
       } else if (!o.present) {
-        out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false));
+        out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false, undefined, request?.input));
       }
     }
   }
@@ -837,7 +862,7 @@ function keyCandidates(
         : keyOnly
           ? o.name
           : `${o.name}:${yamlValueTemplate(o.name, o.model.shape, context)}`;
-    return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined);
+    return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined, request?.input);
   });
 }
 
