@@ -567,3 +567,23 @@ test('members the request\'s engine does not take (engine-parameter) come last a
   assert.equal(byLabel(none, 'AZMode').sortText, '1AZMode');
   assert.equal(byLabel(none, 'SnapshotWindow').sortText, '1SnapshotWindow');
 });
+
+test('query: Availability Zones of the host Region for every zone member the model has, at any depth, in every action (review: annoyed)', () => {
+  const host = 'https://elasticache.eu-west-1.amazonaws.com/?Action=';
+  for (const request of [
+    'CreateReplicationGroup&PreferredCacheClusterAZs.AvailabilityZone.1=',
+    'CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=',
+    'CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.2=',
+    'ModifyCacheCluster&NewAvailabilityZones.PreferredAvailabilityZone.1=',
+    'CreateCacheCluster&PreferredAvailabilityZone=',
+    'CreateCacheCluster&PreferredAvailabilityZones.PreferredAvailabilityZone.1=',
+  ]) {
+    const { items } = at(`${host}${request}|`, 'query');
+    assert.ok(labels(items).includes('eu-west-1a') && labels(items).every((l) => l.startsWith('eu-west-1')), `${request}: ${labels(items).join(', ')}`);
+  }
+  // Not the other members of those structures.
+  assert.deepEqual(labels(at(`${host}CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=|`, 'query').items), []);
+  // Without a host, the Region of a zone already written (here nested in a node group).
+  const written = at('Action=CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=us-east-2a&PreferredCacheClusterAZs.AvailabilityZone.1=|', 'query');
+  assert.ok(labels(written.items).includes('us-east-2b') && labels(written.items).every((l) => l.startsWith('us-east-2')), labels(written.items).join(', '));
+});

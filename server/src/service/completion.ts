@@ -156,10 +156,41 @@ interface ValueContext {
   destinationType?: string;
 }
 
-function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext): ValueSuggestion[] {
+/** A member (at any depth) by name and shape: the innermost member a value belongs to, or whose items it is. */
+interface MemberRef {
+  name: string;
+  shapeName: string;
+}
+
+/**
+ * Whether a member's value, or each item of it, is an Availability Zone, as the service model names them: a string
+ * member named `…AvailabilityZone` (PreferredAvailabilityZone, PrimaryAvailabilityZone) or a list whose items are
+ * `…AvailabilityZone` (AvailabilityZonesList, PreferredAvailabilityZoneList: PreferredCacheClusterAZs,
+ * ReplicaAvailabilityZones, NewAvailabilityZones, PreferredAvailabilityZones).
+ */
+function holdsAvailabilityZones(member: MemberRef): boolean {
+  const shape = shapes[member.shapeName];
+  if (shape?.type === 'list') return shape.member?.locationName?.endsWith('AvailabilityZone') ?? false;
+  return shape?.type === 'string' && member.name.endsWith('AvailabilityZone');
+}
+
+/** `member`: the top-level member; `leaf`: the innermost one, when the value is nested (or a list item). */
+function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext, leaf?: MemberRef): ValueSuggestion[] {
   if (shape?.enum) return shape.enum.map((value) => ({ value, kind: 'enum' as const }));
   if (shape?.type === 'boolean') return [{ value: 'true', kind: 'keyword' }, { value: 'false', kind: 'keyword' }];
+  const shapeName = memberOf(inputShapeOf(context.action ?? 'CreateCacheCluster'), member)?.shape;
+  if (holdsAvailabilityZones(leaf ?? { name: member, shapeName: shapeName ?? '' })) return availabilityZoneSuggestions(context);
   return memberValueSuggestions(member, context);
+}
+
+/** The innermost member along a path of member names and list indexes (undefined for an empty path). */
+function leafOf(root: string, path: readonly (string | number)[]): MemberRef | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] !== 'string') continue;
+    const { shapeName } = shapeAtPath(root, path.slice(0, i + 1));
+    return shapeName ? { name: String(path[i]), shapeName } : undefined;
+  }
+  return undefined;
 }
 
 /** The request's engine, when one the action accepts (CreateReplicationGroup: not Memcached, invalid-engine). */
@@ -251,12 +282,31 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   return out.sort((a, b) => (a.group ?? 0) - (b.group ?? 0));
 }
 
-function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
-  let region = context.region;
-  if (!region) {
-    const az = [context.input.PreferredAvailabilityZone, ...(Array.isArray(context.input.PreferredAvailabilityZones) ? context.input.PreferredAvailabilityZones : [])].find((v) => typeof v === 'string');
-    region = typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined;
+/** The Region of the first Availability Zone written in a value of shape `shapeName` (members as holdsAvailabilityZones decides). */
+function regionOfWrittenZones(shapeName: string | undefined, value: unknown, depth = 0): string | undefined {
+  const shape = shapeName ? shapes[shapeName] : undefined;
+  if (shape?.type !== 'structure' || typeof value !== 'object' || value === null || depth > 4) return undefined;
+  for (const [name, member] of Object.entries(shape.members ?? {})) {
+    const written = (value as Record<string, unknown>)[name];
+    if (written === undefined) continue;
+    const items = Array.isArray(written) ? written : [written];
+    if (holdsAvailabilityZones({ name, shapeName: member.shape })) {
+      const region = items.map((az) => (typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined)).find((r) => r);
+      if (region) return region;
+      continue;
+    }
+    const itemShape = shapes[member.shape]?.type === 'list' ? shapes[member.shape].member?.shape : member.shape;
+    for (const item of items) {
+      const region = regionOfWrittenZones(itemShape, item, depth + 1);
+      if (region) return region;
+    }
   }
+  return undefined;
+}
+
+function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
+  // The host's Region, else that of a zone the request already names.
+  const region = context.region ?? regionOfWrittenZones(inputShapeOf(context.action ?? 'CreateCacheCluster'), context.input);
   const regions = region ? [region] : REGIONS;
   return regions.flatMap((r) => availabilityZones(r).map((value) => ({ value, detail: `Availability Zone in ${r}`, group: region ? 0 : 1 })));
 }
@@ -275,9 +325,6 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
       return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
-    case 'PreferredAvailabilityZone':
-    case 'PreferredAvailabilityZones':
-      return availabilityZoneSuggestions(context);
     case 'PreferredMaintenanceWindow':
       return [
         { value: 'sun:05:00-sun:06:00', detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes` },
@@ -343,12 +390,18 @@ function valueCandidates(
   form: Form,
   replace: Span,
   quoted: boolean,
+  leaf?: MemberRef,
 ): CompletionCandidate[] {
-  const suggestions = valueSuggestions(topMember, shape, {
-    action: request?.action?.name,
-    input: request?.input ?? {},
-    region: regionOf(request),
-  });
+  const suggestions = valueSuggestions(
+    topMember,
+    shape,
+    {
+      action: request?.action?.name,
+      input: request?.input ?? {},
+      region: regionOf(request),
+    },
+    leaf,
+  );
   return suggestions.map((s, i) => {
     let insertText: string;
     if (s.snippet) insertText = form === 'json' ? `"${s.snippet}"` : s.snippet;
@@ -616,14 +669,23 @@ function queryValueCompletions(rawName: string, request: ParsedRequest | undefin
   // The value of a misspelt name completes as the member the unknown-parameter finding suggests.
   const top = inputShape ? String(likelyPath(inputShape, [name.split('.')[0]], request?.action?.name)[0]) : name.split('.')[0];
   const member = memberOf(inputShape, top);
-  let shape = member ? shapes[member.shape] : undefined;
-  if (shape?.type === 'list' && shape.member) {
-    // `List.Item.N` → the item's shape; `List.Item.N.Sub` → the structure member's shape.
-    const itemShape: ShapeModel | undefined = shapes[shape.member.shape];
-    const sub = name.split('.')[3];
-    shape = sub && itemShape?.type === 'structure' ? shapes[memberOf(shape.member.shape, sub)?.shape ?? ''] : itemShape;
+  if (!member) return valueCandidates(top, undefined, request, 'query', replace, false);
+  // Down the name: `List.Item.N` → the item's shape, `Structure.Sub` (and `List.Item.N.Sub`) → the member's.
+  const segments = name.split('.');
+  let leaf: MemberRef = { name: top, shapeName: member.shape };
+  let shapeName = member.shape;
+  for (let i = 1; ; ) {
+    const shape: ShapeModel | undefined = shapes[shapeName];
+    if (shape?.type === 'list' && shape.member) {
+      shapeName = shape.member.shape;
+      i += 2;
+    } else if (shape?.type === 'structure' && i < segments.length && memberOf(shapeName, segments[i])) {
+      leaf = { name: segments[i], shapeName: memberOf(shapeName, segments[i])!.shape };
+      shapeName = leaf.shapeName;
+      i++;
+    } else break;
   }
-  return valueCandidates(top, shape, request, 'query', replace, false);
+  return valueCandidates(top, shapes[shapeName], request, 'query', replace, false, leaf);
 }
 
 function actionCandidates(replace: Span, quoted = false): CompletionCandidate[] {
@@ -799,7 +861,7 @@ function yamlItemTemplate(itemShapeName: string, context: ValueContext): string 
  * JSON. A list of structures gets one item with all the structure's members; a list of strings gets an empty item
  * and the values completion knows for it (Availability Zones), each as a whole item.
  */
-function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span): CompletionCandidate[] {
+function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span, leaf?: MemberRef): CompletionCandidate[] {
   const list = shapes[listShapeName];
   const itemShapeName = list?.member?.shape;
   if (list?.type !== 'list' || !itemShapeName) return [];
@@ -832,7 +894,7 @@ function listItemCandidates(listMember: string, listShapeName: string, request: 
     sortText: '0',
     filterText: itemName,
   };
-  const values = valueCandidates(listMember, itemShape, request, form, replace, false).map((c) => ({
+  const values = valueCandidates(listMember, itemShape, request, form, replace, false, leaf).map((c) => ({
     ...c,
     insertText: form === 'yaml' ? `- ${c.insertText}` : c.insertText,
   }));
@@ -968,7 +1030,7 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
   if (!inNode && typeof path[path.length - 1] === 'number') {
     const list = shapeAtPath(root, path.slice(0, -1));
-    if (list.shapeName && list.shape?.type === 'list') return { items: listItemCandidates(top, list.shapeName, request, 'json', replace), separate: true };
+    if (list.shapeName && list.shape?.type === 'list') return { items: listItemCandidates(top, list.shapeName, request, 'json', replace, leafOf(root, path)), separate: true };
   }
   if (!shape) return { items: [], separate: false };
   if (shape.type === 'structure' || shape.type === 'list') {
@@ -987,7 +1049,7 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
     };
     return { items: [bracketsItem], separate: true };
   }
-  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"'), separate: true };
+  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"', leafOf(root, valuePath)), separate: true };
 }
 
 /** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
@@ -1106,7 +1168,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;
-    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false);
+    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false, leafOf(root, path));
     // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
     return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }
@@ -1119,7 +1181,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (listShape?.type !== 'list' || !listShape.member) return [];
     const itemShape = shapes[listShape.member.shape];
     if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, yamlSiblingKeys(text, lineStart, lineEnd, col, true), replace, 'yaml', keyOnly, request);
-    return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
+    return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false, leafOf(root, listPath));
   }
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
@@ -1137,7 +1199,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
-  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
+  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
   if (!shapeName || shape?.type !== 'structure') return [];
   const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
@@ -1145,7 +1207,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const previous = keyOnly ? undefined : previousYamlLine(above);
   if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
     const list = shapeAtPath(root, [...parent, previous.key]);
-    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace, leafOf(root, [...parent, previous.key])), ...keys];
   }
   return keys;
 }
