@@ -587,3 +587,33 @@ test('query: Availability Zones of the host Region for every zone member the mod
   const written = at('Action=CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=us-east-2a&PreferredCacheClusterAZs.AvailabilityZone.1=|', 'query');
   assert.ok(labels(written.items).includes('us-east-2b') && labels(written.items).every((l) => l.startsWith('us-east-2')), labels(written.items).join(', '));
 });
+
+test('yaml flow mappings and sequences: keys and values inside `{…}`/`[…]`, never an edit past the entry\'s `,`, `}` or `]` (review: low)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'yaml');
+    const c = byLabel(items, label);
+    return text.slice(0, c.replace.start) + expandSnippet(c.insertText) + text.slice(c.replace.end);
+  };
+  const afterKeys = at('{Engine: redis, |}', 'yaml');
+  assert.ok(labels(afterKeys.items).includes('CacheClusterId') && !labels(afterKeys.items).includes('Engine'), labels(afterKeys.items).join(', '));
+  assert.ok(!labels(afterKeys.items).includes('redis'), 'no Engine values after its entry ended');
+  assert.equal(choose('{Engine: redis, |}', 'CacheClusterId'), '{Engine: redis, CacheClusterId: }');
+  assert.equal(choose('{CacheClusterId: a, Eng|}', 'Engine'), '{CacheClusterId: a, Engine: }');
+  assert.equal(choose('{CacheClusterId: a, Engine: re|dis, NumCacheNodes: 1}', 'valkey'), '{CacheClusterId: a, Engine: valkey, NumCacheNodes: 1}');
+  assert.equal(choose('{CacheClusterId: a, Engine:|}', 'valkey'), '{CacheClusterId: a, Engine: valkey}');
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |}]\n', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('Tags:\n  - {Key: a, |}', 'yaml').items), ['Value']);
+  const az = 'PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones: [us-west-2a, us|]';
+  assert.equal(choose(az, 'us-west-2b'), 'PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones: [us-west-2a, us-west-2b]');
+  const done = choose('{CacheClusterId: a, Engine: redis, CacheNodeType: cache.t|}', 'cache.t4g.micro');
+  assert.equal(done, '{CacheClusterId: a, Engine: redis, CacheNodeType: cache.t4g.micro}');
+  assert.deepEqual(analyze(done, 'yaml').findings.filter((f) => f.code === 'yaml-syntax'), []);
+  // After a closed flow collection, nothing goes on the line.
+  assert.deepEqual(at('Engine: {a: b}|', 'yaml').items, []);
+  // Every edit offered inside a flow collection leaves its brackets in place.
+  for (const marked of ['{Engine: redis, |}', '{Engine: |}', '{Engine: re|}', 'Tags: [{Key: a, |}]', 'SecurityGroupIds: [sg-1, |]', '{CacheClusterId: a, Eng|}']) {
+    const { items, text } = at(marked, 'yaml');
+    for (const c of items) assert.ok(!/[{}[\],]/.test(text.slice(c.replace.start, c.replace.end)), `${marked}: ${c.label} replaces ${text.slice(c.replace.start, c.replace.end)}`);
+  }
+});

@@ -1158,6 +1158,15 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   // Only the lines above matter for the parent path; avoid splitting the whole document.
   const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split(/\r?\n/);
   above.pop();
+  const flow = yamlFlowAround(rest);
+  if (flow !== undefined) {
+    if (flow === 'closed') return [];
+    // The node the first `{`/`[` of the line opens, as for a block value (`Tags: [`, `- {`, a line that starts with it).
+    const base = flow.blockKey !== undefined
+      ? [...(dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false)), flow.blockKey]
+      : dash ? yamlParentPath(above, above.length, indent, true) : yamlParentPath(above, above.length, col, false);
+    return yamlFlowCompletions(text, offset, contentEnd, lineStart + col, flow, base, root, action, request);
+  }
   const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
   const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
   if (keyValue) {
@@ -1210,6 +1219,140 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace, leafOf(root, [...parent, previous.key])), ...keys];
   }
   return keys;
+}
+
+interface FlowOpener {
+  open: '{' | '[';
+  /** Index in the scanned text. */
+  at: number;
+  /** In a `{`: the key whose value this opener starts. */
+  key?: string;
+}
+
+/**
+ * The YAML flow collections (`{…}`, `[…]`) open at the end of `rest` (a line from its key column to the cursor): the
+ * openers from the outermost, the block key before the first, and where the cursor's entry starts; 'closed' when
+ * the line has a flow collection and the cursor is after it; undefined when the line has none.
+ */
+function yamlFlowAround(rest: string): { stack: FlowOpener[]; blockKey?: string; entryStart: number } | 'closed' | undefined {
+  const stack: FlowOpener[] = [];
+  let blockKey: string | undefined;
+  let entryStart = 0;
+  let seen = false;
+  let quote: string | undefined;
+  const keyOf = (segment: string) => /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+(?: +[^\s:,{}[\]]+)*)\s*:\s*$/.exec(segment)?.[1].replace(/^(["'])(.*)\1$/, '$2');
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(rest[i - 1]))) quote = ch;
+    else if (ch === '{' || ch === '[') {
+      let key: string | undefined;
+      if (stack.length === 0) {
+        // Only a flow collection as a whole value: at the line's start or right after `Key:`.
+        const lead = rest.slice(0, i);
+        if (lead.trim() !== '') {
+          blockKey = keyOf(lead);
+          if (blockKey === undefined) return undefined;
+        }
+      } else if (stack[stack.length - 1].open === '{') {
+        key = keyOf(rest.slice(entryStart, i));
+        if (key === undefined) return undefined;
+      }
+      stack.push({ open: ch, at: i, key });
+      seen = true;
+      entryStart = i + 1;
+    } else if (ch === '}' || ch === ']') {
+      if (stack.pop() === undefined) return undefined;
+    } else if (ch === ',' && stack.length > 0) entryStart = i + 1;
+  }
+  if (stack.length === 0) return seen ? 'closed' : undefined;
+  return { stack, blockKey, entryStart };
+}
+
+/** Keys written in the flow mapping that opens at `open` on the line, except in the entry around `cursor`. */
+function yamlFlowKeys(line: string, open: number, cursor: number): Set<string> {
+  const keys = new Set<string>();
+  let depth = 0;
+  let entryStart = open + 1;
+  let quote: string | undefined;
+  const take = (end: number) => {
+    if (entryStart <= cursor && cursor <= end) return;
+    const key = /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+)\s*:/.exec(line.slice(entryStart, end))?.[1];
+    if (key) keys.add(key.replace(/^(["'])(.*)\1$/, '$2'));
+  };
+  for (let i = open + 1; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{' || ch === '[') depth++;
+    else if ((ch === '}' || ch === ']') && depth > 0) depth--;
+    else if ((ch === '}' || ch === ']') && depth === 0) {
+      take(i);
+      break;
+    } else if (ch === ',' && depth === 0) {
+      take(i);
+      entryStart = i + 1;
+    }
+  }
+  return keys;
+}
+
+/**
+ * In a YAML flow collection on one line: keys of a `{…}` (`{CacheClusterId: a, Eng|}`), values after `Key:` in it,
+ * items of a `[…]`. The edit never reaches past the entry's `,`, `}` or `]`.
+ */
+function yamlFlowCompletions(
+  text: string,
+  offset: number,
+  contentEnd: number,
+  restStart: number,
+  flow: { stack: FlowOpener[]; entryStart: number },
+  base: (string | number)[],
+  root: string,
+  action: string,
+  request: ParsedRequest | undefined,
+): CompletionCandidate[] {
+  const path = [...base];
+  flow.stack.forEach((opener, i) => {
+    if (i === 0) {
+      // `Tags: [{…}]` or `- {…}` under a list: the mapping is one of its items.
+      if (opener.open === '{' && shapeAtPath(root, path).shape?.type === 'list') path.push(0);
+    } else path.push(flow.stack[i - 1].open === '[' ? 0 : opener.key!);
+  });
+  const inner = flow.stack[flow.stack.length - 1];
+  const entry = text.slice(restStart + flow.entryStart, offset);
+  const after = text.slice(offset, contentEnd);
+  const wordAfter = /^[^\s,{}[\]#]*/.exec(after)![0];
+  if (inner.open === '[') {
+    const typed = entry.trimStart();
+    if (!/^[^\s,{}[\]#:]*$/.test(typed)) return [];
+    const list = shapeAtPath(root, path);
+    const item = list.shape?.type === 'list' && list.shape.member ? shapes[list.shape.member.shape] : undefined;
+    if (!item || item.type === 'structure' || item.type === 'list') return [];
+    return valueCandidates(String(path[0]), item, request, 'yaml', { start: offset - typed.length, end: offset + wordAfter.length }, false, leafOf(root, path));
+  }
+  const keyValue = /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+)\s*:(\s+|$)([^,{}[\]]*)$/.exec(entry);
+  if (keyValue) {
+    const valuePath = likelyPath(root, [...path, keyValue[1].replace(/^(["'])(.*)\1$/, '$2')], action);
+    const { shape } = shapeAtPath(root, valuePath);
+    if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+    const start = offset - keyValue[3].length;
+    const values = valueCandidates(String(valuePath[0]), shape, request, 'yaml', { start, end: offset + wordAfter.length }, false, leafOf(root, valuePath));
+    return text[start - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
+  }
+  const typed = entry.trimStart();
+  if (!/^[\w-]*$/.test(typed)) return [];
+  const { shapeName, shape } = shapeAtPath(root, path);
+  if (!shapeName || shape?.type !== 'structure') return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const present = yamlFlowKeys(text.slice(lineStart, contentEnd), restStart - lineStart + inner.at, offset - lineStart);
+  const keyOnly = /^[\w-]*\s*:/.test(after);
+  const keys = keyCandidates(action, shapeName, present, { start: offset - typed.length, end: offset + /^[\w-]*/.exec(after)![0].length }, 'yaml', true, request);
+  return keyOnly ? keys : keys.map((c) => ({ ...c, insertText: `${c.insertText}: ` }));
 }
 
 /**
