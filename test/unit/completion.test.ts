@@ -617,3 +617,10 @@ test('yaml flow mappings and sequences: keys and values inside `{…}`/`[…]`, 
     for (const c of items) assert.ok(!/[{}[\],]/.test(text.slice(c.replace.start, c.replace.end)), `${marked}: ${c.label} replaces ${text.slice(c.replace.start, c.replace.end)}`);
   }
 });
+
+test('a tag\'s Key is offered as required (first, marked), as hover shows it and the tags rule treats it', () => {
+  const { items } = at('Tags:\n  - |', 'yaml');
+  assert.match(byLabel(items, 'Key').detail ?? '', /^required/);
+  assert.match(byLabel(items, 'Value').detail ?? '', /^optional/);
+  assert.ok(byLabel(items, 'Key').sortText < byLabel(items, 'Value').sortText);
+});

@@ -24,6 +24,7 @@ import {
   PRESIGN_MAX_DAYS,
   REDIS_ONLY_MEMBERS,
   regionOfAvailabilityZone,
+  REQUIRED_UNLISTED_MEMBERS,
   regionOfEndpointHost,
   REGIONS,
   versionsInOfferOrder,
@@ -435,7 +436,8 @@ interface NameOption {
 
 function memberOptions(owner: string, present: ReadonlySet<string>): NameOption[] {
   const shape = shapes[owner];
-  const required = new Set(shape?.required ?? []);
+  // With the members the service needs that the model does not list (Tag.Key), as hover shows them.
+  const required = new Set([...(shape?.required ?? []), ...(REQUIRED_UNLISTED_MEMBERS[owner] ?? [])]);
   return Object.entries(shape?.members ?? {}).map(([member, model]) => ({
     name: member,
     member,

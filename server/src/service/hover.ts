@@ -15,6 +15,7 @@ import {
   nodeTypeFact,
   PARAMETER_GROUP_FAMILIES,
   PRESIGN_MAX_DAYS,
+  REQUIRED_UNLISTED_MEMBERS,
   SOURCES,
   versionsOf,
   type EngineName,
@@ -127,6 +128,8 @@ export function memberMarkdown(
   member: MemberModel,
   required: boolean,
 ): string {
+  // A member the model leaves optional but the service needs (Tag.Key) is shown required, as the rules treat it.
+  required ||= REQUIRED_UNLISTED_MEMBERS[owner]?.includes(memberName) ?? false;
   const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}`;
   let markdown = memberMarkdownCache.get(key);
   if (markdown === undefined) {
