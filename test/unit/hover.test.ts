@@ -217,3 +217,16 @@ test('hover: Tag.Key is required, as the tags rule treats it (the model leaves i
   const value = hover('Tags:\n  - Key: team\n    Value: x\n', 'Tags:\n  - Key: team\n    Val'.length, 'yaml');
   assert.match(value?.markdown ?? '', /^\*\*Value\*\* `string` · optional · Tag/);
 });
+
+test('hover: Engine, EngineVersion, parameter groups and Port list only the engines the action takes (CreateReplicationGroup: no Memcached) (review: misled)', () => {
+  const at = (text: string, needle: string) => hover(text, text.indexOf(needle) + 2, 'query')?.markdown ?? '';
+  const group = 'Action=CreateReplicationGroup&ReplicationGroupId=g&Engine=redis&EngineVersion=7.1&CacheParameterGroupName=default.redis7&Port=6379';
+  for (const needle of ['&Engine=', 'EngineVersion', 'CacheParameterGroupName', 'Port']) {
+    const markdown = at(group, needle);
+    assert.match(markdown, /Redis OSS|redis/, needle);
+    assert.doesNotMatch(markdown, /Memcached|memcached/, `${needle}: ${markdown}`);
+  }
+  // CreateCacheCluster takes all three.
+  const cluster = 'Action=CreateCacheCluster&EngineVersion=1.6.22';
+  assert.match(at(cluster, 'EngineVersion'), /Memcached: `1\.6\.22`/);
+});
