@@ -239,6 +239,7 @@ connection.onCompletion((params, token) =>
         tags: c.deprecated ? [CompletionItemTag.Deprecated] : undefined,
         insertTextFormat: c.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: range(doc, c.replace), newText: c.insertText },
+        additionalTextEdits: c.additionalEdits?.map((e) => ({ range: range(doc, e.span), newText: e.newText })),
       }),
     );
     return { isIncomplete: false, items };

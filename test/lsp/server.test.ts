@@ -251,6 +251,17 @@ test('completion under a YAML list key without `- ` and in an empty JSON list of
   for (const uri of [yamlUri, jsonUri]) await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
+test('JSON completion after a value with no comma adds the comma as an additional text edit', async () => {
+  const uri = 'file:///work/requests/comma.elasticache.json';
+  const json = '{\n  "CacheClusterId": "a"\n  \n}\n';
+  await client.open(uri, 'json', json);
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } })));
+  const engine = result.find((i) => i.label === 'Engine');
+  assert.ok(engine, result.map((i) => i.label).join(', '));
+  assert.deepEqual(engine.additionalTextEdits, [{ range: { start: { line: 1, character: 23 }, end: { line: 1, character: 23 } }, newText: ',' }]);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
 test('bad input never stops the server: it answers after each', async (t) => {
   const random = Buffer.alloc(4096);
   for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24;

@@ -461,3 +461,166 @@ test('the value of a misspelt name completes as the member the unknown-parameter
   // No suggestion: nothing, as before.
   assert.deepEqual(at('Action=CreateCacheCluster&Xyzzy=|', 'query').items, []);
 });
+
+test('CRLF files complete as LF files do — YAML list item keys, values, new items, nested keys, comments kept; Query continuation lines (review: misled)', () => {
+  const cases: { marked: string; expect: string[]; applied?: [string, string] }[] = [
+    { marked: 'CacheClusterId: a\nTags:\n  - Key: team\n    |\n', expect: ['Value'] },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: |\n', expect: ['cloudwatch-logs', 'kinesis-firehose'] },
+    {
+      marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n    LogType: sl| # which log\n',
+      expect: ['slow-log', 'engine-log'],
+      applied: ['slow-log', 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n    LogType: slow-log # which log\n'],
+    },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: kinesis-firehose\n  - |\n', expect: ['DestinationDetails', 'DestinationType', 'Enabled', 'LogFormat', 'LogType'] },
+    { marked: 'Engine: redis\nLogDeliveryConfigurations:\n  - DestinationType: cloudwatch-logs\n    DestinationDetails:\n      CloudWatchLogsDetails:\n        |\n', expect: ['LogGroup'] },
+    { marked: 'CacheClusterId: a\nSecurityGroupIds:\n|\n', expect: ['- SecurityGroupId'] },
+  ];
+  for (const { marked, expect, applied } of cases) {
+    for (const eol of ['\n', '\r\n']) {
+      const { items, text } = at(marked.replace(/\n/g, eol), 'yaml');
+      const name = `${JSON.stringify(marked)} with ${JSON.stringify(eol)}`;
+      if (marked.includes('SecurityGroupIds')) assert.equal(items[0]?.label, expect[0], name);
+      else assert.deepEqual(labels(items).sort(), [...expect].sort(), name);
+      if (applied) assert.equal(apply(text, byLabel(items, applied[0])), applied[1].replace(/\n/g, eol), name);
+    }
+  }
+  // Query: an empty line right below a CRLF request continues it.
+  for (const eol of ['\n', '\r\n']) {
+    const { items } = at('https://elasticache.us-west-2.amazonaws.com/\n    ?Action=CreateCacheCluster\n    &Engine=redis\n|\n'.replace(/\n/g, eol), 'query');
+    assert.equal(byLabel(items, 'CacheClusterId').insertText, '&CacheClusterId=', JSON.stringify(eol));
+  }
+});
+
+test('yaml: a value completed right after `:` (a trigger character) brings its space, so the key stays a key (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const tight = at('CacheClusterId: a\nEngine:|\n', 'yaml');
+  const redis = byLabel(tight.items, 'redis');
+  assert.equal(apply(tight.text, redis), 'CacheClusterId: a\nEngine: redis\n');
+  assert.equal(analyze(apply(tight.text, redis), 'yaml').requests[0].input.Engine, 'redis');
+  const window = at('PreferredMaintenanceWindow:|', 'yaml');
+  assert.ok(window.items.length > 0 && window.items.every((c) => c.insertText.startsWith(' ')), window.items.map((c) => c.insertText).join(', '));
+  // After `: ` the space is already there.
+  const spaced = at('Engine: |', 'yaml');
+  assert.equal(apply(spaced.text, byLabel(spaced.items, 'redis')), 'Engine: redis');
+});
+
+test('json: a new member or value gets the `,` it needs before a following member or item, as vscode-json-languageservice does; after a value without `,` on a new line, the keys with that comma added (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  /** The text after choosing `label` with snippet defaults filled, and the additional edits (all after the cursor's edit or before it: applied from the end). */
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    const c = byLabel(items, label);
+    const edits = [{ span: c.replace, newText: expandSnippet(c.insertText).replace(/""/g, '"x"') }, ...(c.additionalEdits ?? [])].sort((a, b) => b.span.start - a.span.start);
+    return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+  };
+  const clean = (marked: string, label: string, expected: string) => {
+    const out = choose(marked, label);
+    assert.equal(out, expected);
+    assert.deepEqual(analyze(out, 'json').findings.filter((f) => f.code === 'json-syntax'), [], out);
+  };
+  clean('{\n  "CacheClusterId": "a",\n  |\n  "Engine": "redis"\n}', 'NumCacheNodes', '{\n  "CacheClusterId": "a",\n  "NumCacheNodes": 1,\n  "Engine": "redis"\n}');
+  clean('{ "Tags": [{| "Value": "b"}] }', 'Key', '{ "Tags": [{"Key": "x", "Value": "b"}] }');
+  clean('{\n  "CacheClusterId": "a",\n  "Eng|\n  "NumCacheNodes": 1\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x",\n  "NumCacheNodes": 1\n}');
+  clean('{\n  "CacheClusterId": "a",\n  "Engine": |\n  "NumCacheNodes": 1\n}', 'redis', '{\n  "CacheClusterId": "a",\n  "Engine": "redis",\n  "NumCacheNodes": 1\n}');
+  clean('{ "Tags": [|{"Key": "a"}] }', 'Tag item', '{ "Tags": [{ "Key": "x", "Value": "x" },{"Key": "a"}] }');
+  // Before `}`, `,` or at the end: no comma.
+  clean('{\n  "CacheClusterId": "a",\n  |\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x"\n}');
+  // A key renamed in place keeps its value and comma.
+  assert.equal(byLabel(at('{ "Eng|": "redis", "CacheClusterId": "a" }', 'json').items, 'Engine').insertText, '"Engine"');
+  // After a value with no comma, on a new line (`"CacheClusterId": "a"` then Enter): the keys, and the comma.
+  clean('{\n  "CacheClusterId": "a"\n  |\n}', 'Engine', '{\n  "CacheClusterId": "a",\n  "Engine": "x"\n}');
+  clean('{\n  "NumCacheNodes": 1\n  Eng|\n}', 'Engine', '{\n  "NumCacheNodes": 1,\n  "Engine": "x"\n}');
+  clean('{\n  "Tags": [{"Key": "a"}]\n  "Eng|\n  "CacheClusterId": "a"\n}', 'Engine', '{\n  "Tags": [{"Key": "a"}],\n  "Engine": "x",\n  "CacheClusterId": "a"\n}');
+  assert.ok(!labels(at('{\n  "CacheClusterId": "a"\n  |\n}', 'json').items).includes('CacheClusterId'), 'keys the object has are left out');
+  // On the value's own line, still nothing.
+  assert.deepEqual(at('{ "Engine": "redis" | }', 'json').items, []);
+});
+
+test('members the request\'s engine does not take (engine-parameter) come last and say why, in every form (review: wrong items)', async () => {
+  const { REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS } = await import('../../server/src/model/facts');
+  const { analyze } = await import('../../server/src/service/index');
+  const sorted = (items: CompletionCandidate[]) => [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+  /** The offered names of members `foreign` (by their top-level member), each after every other name. */
+  const check = (items: CompletionCandidate[], foreign: readonly string[], why: RegExp, member: (c: CompletionCandidate) => string) => {
+    const order = sorted(items.filter((c) => c.kind === 'parameter'));
+    const first = order.findIndex((c) => foreign.includes(member(c)));
+    assert.ok(first > 0, order.map((c) => c.label).join(', '));
+    for (const c of order.slice(first)) {
+      assert.ok(foreign.includes(member(c)), `${c.label} after an other-engine member: ${order.map((x) => x.label).join(', ')}`);
+      assert.match(c.detail ?? '', why, c.label);
+    }
+    assert.equal(new Set(order.slice(first).map(member)).size, foreign.length, 'each is still offered');
+  };
+  const queryMember = (c: CompletionCandidate) => (c.filterText ?? c.label).split('.')[0];
+  check(at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items, REDIS_ONLY_MEMBERS, /Valkey or Redis OSS only, not Memcached/, queryMember);
+  check(at('Action=CreateCacheCluster&Engine=redis&|', 'query').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Redis OSS/, queryMember);
+  check(at('{ "Engine": "memcached", | }', 'json').items, REDIS_ONLY_MEMBERS, /not Memcached/, (c) => c.label);
+  check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Valkey/, (c) => c.label);
+  // The same facts as the rule: each name so ranked is an engine-parameter error when written.
+  // (A structure's name alone, `…N.DestinationDetails=`, is not a complete Query parameter: left out here.)
+  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5') && !i.label.startsWith('DestinationDetails'))) {
+    const request = `Action=CreateCacheCluster&Engine=memcached&${c.insertText}1`;
+    assert.ok(analyze(request, 'query').findings.some((f) => f.code === 'engine-parameter'), request);
+  }
+  // Without an engine, or for another action, the usual order.
+  const none = at('Action=CreateCacheCluster&|', 'query').items;
+  assert.equal(byLabel(none, 'AZMode').sortText, '1AZMode');
+  assert.equal(byLabel(none, 'SnapshotWindow').sortText, '1SnapshotWindow');
+});
+
+test('query: Availability Zones of the host Region for every zone member the model has, at any depth, in every action (review: annoyed)', () => {
+  const host = 'https://elasticache.eu-west-1.amazonaws.com/?Action=';
+  for (const request of [
+    'CreateReplicationGroup&PreferredCacheClusterAZs.AvailabilityZone.1=',
+    'CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=',
+    'CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.2=',
+    'ModifyCacheCluster&NewAvailabilityZones.PreferredAvailabilityZone.1=',
+    'CreateCacheCluster&PreferredAvailabilityZone=',
+    'CreateCacheCluster&PreferredAvailabilityZones.PreferredAvailabilityZone.1=',
+  ]) {
+    const { items } = at(`${host}${request}|`, 'query');
+    assert.ok(labels(items).includes('eu-west-1a') && labels(items).every((l) => l.startsWith('eu-west-1')), `${request}: ${labels(items).join(', ')}`);
+  }
+  // Not the other members of those structures.
+  assert.deepEqual(labels(at(`${host}CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.Slots=|`, 'query').items), []);
+  // Without a host, the Region of a zone already written (here nested in a node group).
+  const written = at('Action=CreateReplicationGroup&NodeGroupConfiguration.NodeGroupConfiguration.1.PrimaryAvailabilityZone=us-east-2a&PreferredCacheClusterAZs.AvailabilityZone.1=|', 'query');
+  assert.ok(labels(written.items).includes('us-east-2b') && labels(written.items).every((l) => l.startsWith('us-east-2')), labels(written.items).join(', '));
+});
+
+test('yaml flow mappings and sequences: keys and values inside `{…}`/`[…]`, never an edit past the entry\'s `,`, `}` or `]` (review: low)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'yaml');
+    const c = byLabel(items, label);
+    return text.slice(0, c.replace.start) + expandSnippet(c.insertText) + text.slice(c.replace.end);
+  };
+  const afterKeys = at('{Engine: redis, |}', 'yaml');
+  assert.ok(labels(afterKeys.items).includes('CacheClusterId') && !labels(afterKeys.items).includes('Engine'), labels(afterKeys.items).join(', '));
+  assert.ok(!labels(afterKeys.items).includes('redis'), 'no Engine values after its entry ended');
+  assert.equal(choose('{Engine: redis, |}', 'CacheClusterId'), '{Engine: redis, CacheClusterId: }');
+  assert.equal(choose('{CacheClusterId: a, Eng|}', 'Engine'), '{CacheClusterId: a, Engine: }');
+  assert.equal(choose('{CacheClusterId: a, Engine: re|dis, NumCacheNodes: 1}', 'valkey'), '{CacheClusterId: a, Engine: valkey, NumCacheNodes: 1}');
+  assert.equal(choose('{CacheClusterId: a, Engine:|}', 'valkey'), '{CacheClusterId: a, Engine: valkey}');
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |}]\n', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('Tags:\n  - {Key: a, |}', 'yaml').items), ['Value']);
+  const az = 'PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones: [us-west-2a, us|]';
+  assert.equal(choose(az, 'us-west-2b'), 'PreferredAvailabilityZone: us-west-2a\nPreferredAvailabilityZones: [us-west-2a, us-west-2b]');
+  const done = choose('{CacheClusterId: a, Engine: redis, CacheNodeType: cache.t|}', 'cache.t4g.micro');
+  assert.equal(done, '{CacheClusterId: a, Engine: redis, CacheNodeType: cache.t4g.micro}');
+  assert.deepEqual(analyze(done, 'yaml').findings.filter((f) => f.code === 'yaml-syntax'), []);
+  // After a closed flow collection, nothing goes on the line.
+  assert.deepEqual(at('Engine: {a: b}|', 'yaml').items, []);
+  // Every edit offered inside a flow collection leaves its brackets in place.
+  for (const marked of ['{Engine: redis, |}', '{Engine: |}', '{Engine: re|}', 'Tags: [{Key: a, |}]', 'SecurityGroupIds: [sg-1, |]', '{CacheClusterId: a, Eng|}']) {
+    const { items, text } = at(marked, 'yaml');
+    for (const c of items) assert.ok(!/[{}[\],]/.test(text.slice(c.replace.start, c.replace.end)), `${marked}: ${c.label} replaces ${text.slice(c.replace.start, c.replace.end)}`);
+  }
+});
+
+test('a tag\'s Key is offered as required (first, marked), as hover shows it and the tags rule treats it', () => {
+  const { items } = at('Tags:\n  - |', 'yaml');
+  assert.match(byLabel(items, 'Key').detail ?? '', /^required/);
+  assert.match(byLabel(items, 'Value').detail ?? '', /^optional/);
+  assert.ok(byLabel(items, 'Key').sortText < byLabel(items, 'Value').sortText);
+});

@@ -62,7 +62,7 @@ test('hover in CLI input JSON and YAML, including nested structure members', () 
   const json = '{\n  "Engine": "redis",\n  "Tags": [{ "Key": "team", "Value": "cache" }]\n}';
   assert.match(hover(json, json.indexOf('Engine') + 1, 'json')!.markdown, /`memcached` \(Memcached\) \| `redis`/);
   const key = hover(json, json.indexOf('"Key"') + 2, 'json')!;
-  assert.match(key.markdown, /^\*\*Key\*\* `string` · optional · Tag/);
+  assert.match(key.markdown, /^\*\*Key\*\* `string` · \*\*required\*\* · Tag/);
   assert.match(key.markdown, /API_Tag\.html/);
   const yaml = 'Engine: valkey\nPreferredMaintenanceWindow: sun:05:00-sun:06:00\n';
   const window = hover(yaml, yaml.indexOf('Preferred') + 3, 'yaml')!;
@@ -200,4 +200,33 @@ test('X-Amz-Expires: the hover states the range the linter enforces, both from L
   // The ends of the range the hover states are accepted; one past either end is not.
   assert.deepEqual([LIMITS.presignMinSeconds, LIMITS.presignMaxSeconds].map(expiresFinding), [0, 0]);
   assert.deepEqual([LIMITS.presignMinSeconds - 1, LIMITS.presignMaxSeconds + 1].map(expiresFinding), [1, 1]);
+});
+
+test('hover: Tag.Key is required, as the tags rule treats it (the model leaves it unlisted); Value stays optional (review: misled)', () => {
+  for (const [text, kind] of [
+    ['Action=CreateCacheCluster&Tags.Tag.1.Key=team', 'query'],
+    ['{"Tags": [{"Key": "team"}]}', 'json'],
+    ['Tags:\n  - Key: team\n', 'yaml'],
+  ] as const) {
+    const info = hover(text, text.indexOf('Key') + 1, kind);
+    assert.match(info?.markdown ?? '', /^\*\*Key\*\* `string` · \*\*required\*\* · Tag/, `${kind}: ${info?.markdown}`);
+    // The rule agrees: a tag without a Key is an error.
+    const withoutKey = { query: 'Action=CreateCacheCluster&Tags.Tag.1.Value=a', json: '{"Tags": [{"Value": "a"}]}', yaml: 'Tags:\n  - Value: a\n' }[kind];
+    assert.ok(analyze(withoutKey, kind).findings.some((f) => f.code === 'tags'), kind);
+  }
+  const value = hover('Tags:\n  - Key: team\n    Value: x\n', 'Tags:\n  - Key: team\n    Val'.length, 'yaml');
+  assert.match(value?.markdown ?? '', /^\*\*Value\*\* `string` · optional · Tag/);
+});
+
+test('hover: Engine, EngineVersion, parameter groups and Port list only the engines the action takes (CreateReplicationGroup: no Memcached) (review: misled)', () => {
+  const at = (text: string, needle: string) => hover(text, text.indexOf(needle) + 2, 'query')?.markdown ?? '';
+  const group = 'Action=CreateReplicationGroup&ReplicationGroupId=g&Engine=redis&EngineVersion=7.1&CacheParameterGroupName=default.redis7&Port=6379';
+  for (const needle of ['&Engine=', 'EngineVersion', 'CacheParameterGroupName', 'Port']) {
+    const markdown = at(group, needle);
+    assert.match(markdown, /Redis OSS|redis/, needle);
+    assert.doesNotMatch(markdown, /Memcached|memcached/, `${needle}: ${markdown}`);
+  }
+  // CreateCacheCluster takes all three.
+  const cluster = 'Action=CreateCacheCluster&EngineVersion=1.6.22';
+  assert.match(at(cluster, 'EngineVersion'), /Memcached: `1\.6\.22`/);
 });

@@ -473,3 +473,10 @@ export const REDIS_ONLY_MEMBERS = ['ReplicationGroupId', 'SnapshotArns', 'Snapsh
 
 /** Memcached-only CreateCacheCluster members ("only supported for Memcached clusters"). Source: SOURCES.createCacheCluster. */
 export const MEMCACHED_ONLY_MEMBERS = ['AZMode', 'PreferredAvailabilityZones'] as const;
+
+/**
+ * Members the service needs although the service model does not list them as required, by structure shape: a Tag's
+ * Key ("The key for the tag. May not be null.", botocore service-2.json Tag; API reference
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Tag.html). The tags rule reports a tag without one.
+ */
+export const REQUIRED_UNLISTED_MEMBERS: Readonly<Record<string, readonly string[]>> = { Tag: ['Key'] };

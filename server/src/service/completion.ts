@@ -3,7 +3,7 @@
 // engine, node types, AZs of the host's region, parameter groups of the engine family, window snippets), and new
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
-import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -18,10 +18,13 @@ import {
   latestVersion,
   LIMITS,
   LOG_DESTINATIONS,
+  MEMCACHED_ONLY_MEMBERS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
   PRESIGN_MAX_DAYS,
+  REDIS_ONLY_MEMBERS,
   regionOfAvailabilityZone,
+  REQUIRED_UNLISTED_MEMBERS,
   regionOfEndpointHost,
   REGIONS,
   versionsInOfferOrder,
@@ -54,6 +57,8 @@ export interface CompletionCandidate {
   preselect?: boolean;
   /** Deprecated, end-of-life or no longer available for new resources: shown struck through (CompletionItemTag.Deprecated). */
   deprecated?: boolean;
+  /** Edits elsewhere, made with the insertion (LSP additionalTextEdits): the comma a JSON value written before lacks. */
+  additionalEdits?: { span: Span; newText: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -152,10 +157,41 @@ interface ValueContext {
   destinationType?: string;
 }
 
-function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext): ValueSuggestion[] {
+/** A member (at any depth) by name and shape: the innermost member a value belongs to, or whose items it is. */
+interface MemberRef {
+  name: string;
+  shapeName: string;
+}
+
+/**
+ * Whether a member's value, or each item of it, is an Availability Zone, as the service model names them: a string
+ * member named `…AvailabilityZone` (PreferredAvailabilityZone, PrimaryAvailabilityZone) or a list whose items are
+ * `…AvailabilityZone` (AvailabilityZonesList, PreferredAvailabilityZoneList: PreferredCacheClusterAZs,
+ * ReplicaAvailabilityZones, NewAvailabilityZones, PreferredAvailabilityZones).
+ */
+function holdsAvailabilityZones(member: MemberRef): boolean {
+  const shape = shapes[member.shapeName];
+  if (shape?.type === 'list') return shape.member?.locationName?.endsWith('AvailabilityZone') ?? false;
+  return shape?.type === 'string' && member.name.endsWith('AvailabilityZone');
+}
+
+/** `member`: the top-level member; `leaf`: the innermost one, when the value is nested (or a list item). */
+function valueSuggestions(member: string, shape: ShapeModel | undefined, context: ValueContext, leaf?: MemberRef): ValueSuggestion[] {
   if (shape?.enum) return shape.enum.map((value) => ({ value, kind: 'enum' as const }));
   if (shape?.type === 'boolean') return [{ value: 'true', kind: 'keyword' }, { value: 'false', kind: 'keyword' }];
+  const shapeName = memberOf(inputShapeOf(context.action ?? 'CreateCacheCluster'), member)?.shape;
+  if (holdsAvailabilityZones(leaf ?? { name: member, shapeName: shapeName ?? '' })) return availabilityZoneSuggestions(context);
   return memberValueSuggestions(member, context);
+}
+
+/** The innermost member along a path of member names and list indexes (undefined for an empty path). */
+function leafOf(root: string, path: readonly (string | number)[]): MemberRef | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] !== 'string') continue;
+    const { shapeName } = shapeAtPath(root, path.slice(0, i + 1));
+    return shapeName ? { name: String(path[i]), shapeName } : undefined;
+  }
+  return undefined;
 }
 
 /** The request's engine, when one the action accepts (CreateReplicationGroup: not Memcached, invalid-engine). */
@@ -247,12 +283,31 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   return out.sort((a, b) => (a.group ?? 0) - (b.group ?? 0));
 }
 
-function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
-  let region = context.region;
-  if (!region) {
-    const az = [context.input.PreferredAvailabilityZone, ...(Array.isArray(context.input.PreferredAvailabilityZones) ? context.input.PreferredAvailabilityZones : [])].find((v) => typeof v === 'string');
-    region = typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined;
+/** The Region of the first Availability Zone written in a value of shape `shapeName` (members as holdsAvailabilityZones decides). */
+function regionOfWrittenZones(shapeName: string | undefined, value: unknown, depth = 0): string | undefined {
+  const shape = shapeName ? shapes[shapeName] : undefined;
+  if (shape?.type !== 'structure' || typeof value !== 'object' || value === null || depth > 4) return undefined;
+  for (const [name, member] of Object.entries(shape.members ?? {})) {
+    const written = (value as Record<string, unknown>)[name];
+    if (written === undefined) continue;
+    const items = Array.isArray(written) ? written : [written];
+    if (holdsAvailabilityZones({ name, shapeName: member.shape })) {
+      const region = items.map((az) => (typeof az === 'string' ? regionOfAvailabilityZone(az) : undefined)).find((r) => r);
+      if (region) return region;
+      continue;
+    }
+    const itemShape = shapes[member.shape]?.type === 'list' ? shapes[member.shape].member?.shape : member.shape;
+    for (const item of items) {
+      const region = regionOfWrittenZones(itemShape, item, depth + 1);
+      if (region) return region;
+    }
   }
+  return undefined;
+}
+
+function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
+  // The host's Region, else that of a zone the request already names.
+  const region = context.region ?? regionOfWrittenZones(inputShapeOf(context.action ?? 'CreateCacheCluster'), context.input);
   const regions = region ? [region] : REGIONS;
   return regions.flatMap((r) => availabilityZones(r).map((value) => ({ value, detail: `Availability Zone in ${r}`, group: region ? 0 : 1 })));
 }
@@ -271,9 +326,6 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
       return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
-    case 'PreferredAvailabilityZone':
-    case 'PreferredAvailabilityZones':
-      return availabilityZoneSuggestions(context);
     case 'PreferredMaintenanceWindow':
       return [
         { value: 'sun:05:00-sun:06:00', detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes` },
@@ -339,12 +391,18 @@ function valueCandidates(
   form: Form,
   replace: Span,
   quoted: boolean,
+  leaf?: MemberRef,
 ): CompletionCandidate[] {
-  const suggestions = valueSuggestions(topMember, shape, {
-    action: request?.action?.name,
-    input: request?.input ?? {},
-    region: regionOf(request),
-  });
+  const suggestions = valueSuggestions(
+    topMember,
+    shape,
+    {
+      action: request?.action?.name,
+      input: request?.input ?? {},
+      region: regionOf(request),
+    },
+    leaf,
+  );
   return suggestions.map((s, i) => {
     let insertText: string;
     if (s.snippet) insertText = form === 'json' ? `"${s.snippet}"` : s.snippet;
@@ -378,7 +436,8 @@ interface NameOption {
 
 function memberOptions(owner: string, present: ReadonlySet<string>): NameOption[] {
   const shape = shapes[owner];
-  const required = new Set(shape?.required ?? []);
+  // With the members the service needs that the model does not list (Tag.Key), as hover shows them.
+  const required = new Set([...(shape?.required ?? []), ...(REQUIRED_UNLISTED_MEMBERS[owner] ?? [])]);
   return Object.entries(shape?.members ?? {}).map(([member, model]) => ({
     name: member,
     member,
@@ -399,15 +458,38 @@ interface NameLabel {
   typeShape?: string;
 }
 
-function nameCandidate(action: string | undefined, o: NameOption, label: string | NameLabel, insertText: string, replace: Span, isSnippet: boolean, filterText?: string): CompletionCandidate {
+/**
+ * Why the request's engine does not take a CreateCacheCluster member, when it does not: the engine-parameter rule's
+ * facts (REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS), the engine as that rule reads it.
+ */
+function otherEngineOnly(action: string | undefined, o: NameOption, input: Record<string, unknown> | undefined): string | undefined {
+  if (action !== 'CreateCacheCluster' || o.owner !== inputShapeOf(action) || !input) return undefined;
+  const engine = engineOf({ action, input });
+  if (!engine) return undefined;
+  if (engine === 'memcached') return (REDIS_ONLY_MEMBERS as readonly string[]).includes(o.member) ? 'Valkey or Redis OSS only, not Memcached' : undefined;
+  return (MEMCACHED_ONLY_MEMBERS as readonly string[]).includes(o.member) ? `Memcached only, not ${ENGINE_DISPLAY[engine]}` : undefined;
+}
+
+function nameCandidate(
+  action: string | undefined,
+  o: NameOption,
+  label: string | NameLabel,
+  insertText: string,
+  replace: Span,
+  isSnippet: boolean,
+  filterText?: string,
+  input?: Record<string, unknown>,
+): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
-  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last. Names
-  // already written are not offered at all (a second one is an error or a duplicate-parameter warning).
-  const group = o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
+  // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last, and after
+  // them members the request's engine does not take (an engine-parameter error if written). Names already written
+  // are not offered at all (a second one is an error or a duplicate-parameter warning).
+  const otherEngine = otherEngineOnly(action, o, input);
+  const group = otherEngine ? 5 : o.model.deprecated && !o.required ? 4 : o.required ? 0 : isSecretName(o.member) ? 2 : 1;
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}`,
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
     documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
     insertText,
     isSnippet,
@@ -434,8 +516,10 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   // A blank line ends a request, but the cursor on one right below a request is where its next `&` goes.
   const onBlankLine = lineStart > 0 && /^[ \t]*$/.test(text.slice(lineStart, offset));
-  const { analysis, base } = analysisAround(text, onBlankLine ? lineStart - 1 : offset, 'query');
-  const local = (onBlankLine ? lineStart - 1 : offset) - base;
+  // On a blank line, the end of the line above (before its CRLF's `\r`: the request's span ends there).
+  const anchor = onBlankLine ? lineStart - (text[lineStart - 2] === '\r' ? 2 : 1) : offset;
+  const { analysis, base } = analysisAround(text, anchor, 'query');
+  const local = anchor - base;
   const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
   // Start of the `name=value` segment the cursor is in.
   let segStart = offset;
@@ -549,14 +633,14 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
             const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
-            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name));
+            out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name, request?.input));
           }
         } else {
           const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
-          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name));
+          out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name, request?.input));
         }
       } else if (!o.present) {
-        out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false));
+        out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false, undefined, request?.input));
       }
     }
   }
@@ -587,14 +671,23 @@ function queryValueCompletions(rawName: string, request: ParsedRequest | undefin
   // The value of a misspelt name completes as the member the unknown-parameter finding suggests.
   const top = inputShape ? String(likelyPath(inputShape, [name.split('.')[0]], request?.action?.name)[0]) : name.split('.')[0];
   const member = memberOf(inputShape, top);
-  let shape = member ? shapes[member.shape] : undefined;
-  if (shape?.type === 'list' && shape.member) {
-    // `List.Item.N` → the item's shape; `List.Item.N.Sub` → the structure member's shape.
-    const itemShape: ShapeModel | undefined = shapes[shape.member.shape];
-    const sub = name.split('.')[3];
-    shape = sub && itemShape?.type === 'structure' ? shapes[memberOf(shape.member.shape, sub)?.shape ?? ''] : itemShape;
+  if (!member) return valueCandidates(top, undefined, request, 'query', replace, false);
+  // Down the name: `List.Item.N` → the item's shape, `Structure.Sub` (and `List.Item.N.Sub`) → the member's.
+  const segments = name.split('.');
+  let leaf: MemberRef = { name: top, shapeName: member.shape };
+  let shapeName = member.shape;
+  for (let i = 1; ; ) {
+    const shape: ShapeModel | undefined = shapes[shapeName];
+    if (shape?.type === 'list' && shape.member) {
+      shapeName = shape.member.shape;
+      i += 2;
+    } else if (shape?.type === 'structure' && i < segments.length && memberOf(shapeName, segments[i])) {
+      leaf = { name: segments[i], shapeName: memberOf(shapeName, segments[i])!.shape };
+      shapeName = leaf.shapeName;
+      i++;
+    } else break;
   }
-  return valueCandidates(top, shape, request, 'query', replace, false);
+  return valueCandidates(top, shapes[shapeName], request, 'query', replace, false, leaf);
 }
 
 function actionCandidates(replace: Span, quoted = false): CompletionCandidate[] {
@@ -770,7 +863,7 @@ function yamlItemTemplate(itemShapeName: string, context: ValueContext): string 
  * JSON. A list of structures gets one item with all the structure's members; a list of strings gets an empty item
  * and the values completion knows for it (Availability Zones), each as a whole item.
  */
-function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span): CompletionCandidate[] {
+function listItemCandidates(listMember: string, listShapeName: string, request: ParsedRequest | undefined, form: 'json' | 'yaml', replace: Span, leaf?: MemberRef): CompletionCandidate[] {
   const list = shapes[listShapeName];
   const itemShapeName = list?.member?.shape;
   if (list?.type !== 'list' || !itemShapeName) return [];
@@ -803,7 +896,7 @@ function listItemCandidates(listMember: string, listShapeName: string, request: 
     sortText: '0',
     filterText: itemName,
   };
-  const values = valueCandidates(listMember, itemShape, request, form, replace, false).map((c) => ({
+  const values = valueCandidates(listMember, itemShape, request, form, replace, false, leaf).map((c) => ({
     ...c,
     insertText: form === 'yaml' ? `- ${c.insertText}` : c.insertText,
   }));
@@ -833,7 +926,7 @@ function keyCandidates(
         : keyOnly
           ? o.name
           : `${o.name}:${yamlValueTemplate(o.name, o.model.shape, context)}`;
-    return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined);
+    return nameCandidate(action, o, o.name, insertText, replace, !keyOnly, form === 'json' ? `"${o.name}"` : undefined, request?.input);
   });
 }
 
@@ -851,12 +944,57 @@ function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): S
   return keys;
 }
 
+/** SyntaxKind CloseBraceToken, CloseBracketToken, CommaToken, EOF (a const enum: its values, as isolatedModules needs). */
+const NO_SEPARATOR_BEFORE: readonly SyntaxKind[] = [2, 4, 5, 17];
+
+/**
+ * The `,` a new JSON member or value needs after it: none when a `,`, `}`, `]` or the end follows, else one (another
+ * member or item follows, which would otherwise be json-syntax "comma expected"). As vscode-json-languageservice's
+ * completion decides it (evaluateSeparatorAfter).
+ */
+function jsonSeparatorAfter(text: string, end: number): string {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(end);
+  return NO_SEPARATOR_BEFORE.includes(scanner.scan()) ? '' : ',';
+}
+
+
+/**
+ * On a new line after a member's complete value with no `,` (`"CacheClusterId": "a"` then Enter), with nothing or
+ * a word (quoted or not) typed: the object's path, where its comma goes, and the typed word's span.
+ */
+function afterValueWithoutComma(text: string, offset: number): { objectPath: JSONPath; commaAt: number; replace: Span } | undefined {
+  const typed = /"?[\w-]*$/.exec(text.slice(Math.max(0, offset - 200), offset))![0];
+  const start = offset - typed.length;
+  const gap = /\n\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+  if (!gap) return undefined;
+  const commaAt = start - gap[0].length - (/[ \t\r]*$/.exec(text.slice(Math.max(0, start - gap[0].length - 200), start - gap[0].length))![0].length);
+  if (!/["\w}\]]/.test(text[commaAt - 1] ?? '')) return undefined;
+  const path = getLocation(text, commaAt).path;
+  if (typeof path[path.length - 1] !== 'string') return undefined;
+  const root = parseTree(text);
+  const value = root && findNodeAtLocation(root, path);
+  if (!value || value.offset + value.length !== commaAt) return undefined;
+  let end = offset;
+  while (end < text.length && /[\w-]/.test(text[end])) end++;
+  if (typed.startsWith('"') && text[end] === '"') end++;
+  return { objectPath: path.slice(0, -1), commaAt, replace: { start, end } };
+}
+
 function jsonCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  const { items, separate } = jsonCandidates(text, offset, whole);
+  if (!separate || items.length === 0) return items;
+  const separator = jsonSeparatorAfter(text, items[0].replace.end);
+  return separator ? items.map((c) => ({ ...c, insertText: c.insertText + separator })) : items;
+}
+
+/** JSON candidates, and whether they may need a `,` after them (not a key renamed in place). */
+function jsonCandidates(text: string, offset: number, whole?: Analysis): { items: CompletionCandidate[]; separate: boolean } {
   const analysis = whole ?? analyze(text, 'json');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
-  if (!root) return [];
+  if (!root) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
   const inNode = node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
@@ -864,15 +1002,27 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   const path: JSONPath = location.path;
   if (location.isAtPropertyKey) {
     const { shapeName, shape } = shapeAtPath(root, path.slice(0, -1));
-    if (!shapeName || shape?.type !== 'structure') return [];
+    if (!shapeName || shape?.type !== 'structure') return { items: [], separate: false };
     // A key already followed by `:` is renamed; otherwise a whole `"Key": value` is inserted.
     const keyOnly = /^\s*:/.test(text.slice(replace.end, replace.end + 200));
-    return keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request);
+    return { items: keyCandidates(action, shapeName, jsonKeysOfObject(text, path.slice(0, -1), offset), replace, 'json', keyOnly, request), separate: !keyOnly };
   }
-  if (path.length === 0) return text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [];
+  if (path.length === 0) return { items: text.trim() === '' ? [jsonInputSnippet({ start: 0, end: text.length })] : [], separate: false };
+  {
+    // On a new line after a member's value that lacks its `,`: the object's keys, with that comma added.
+    const after = afterValueWithoutComma(text, offset);
+    if (after) {
+      const { shapeName, shape } = shapeAtPath(root, after.objectPath);
+      if (!shapeName || shape?.type !== 'structure') return { items: [], separate: false };
+      const keyOnly = /^\s*:/.test(text.slice(after.replace.end, after.replace.end + 200));
+      const comma = [{ span: { start: after.commaAt, end: after.commaAt }, newText: ',' }];
+      const keys = keyCandidates(action, shapeName, jsonKeysOfObject(text, after.objectPath, offset), after.replace, 'json', keyOnly, request);
+      return { items: keys.map((c) => ({ ...c, additionalEdits: comma })), separate: !keyOnly };
+    }
+  }
   if (!inNode) {
-    // After `:` (or `[`/`,` in a list) a value goes here; after a complete value, nothing does.
-    if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    // After `:` (or `[`/`,` in a list) a value goes here; after a complete value on its line, nothing does.
+    if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     replace = wordAround(text, offset);
   }
   // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
@@ -882,27 +1032,26 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   // A new item in `[` … `]` (the path ends with its index): a structure item with its members, or a string.
   if (!inNode && typeof path[path.length - 1] === 'number') {
     const list = shapeAtPath(root, path.slice(0, -1));
-    if (list.shapeName && list.shape?.type === 'list') return listItemCandidates(top, list.shapeName, request, 'json', replace);
+    if (list.shapeName && list.shape?.type === 'list') return { items: listItemCandidates(top, list.shapeName, request, 'json', replace, leafOf(root, path)), separate: true };
   }
-  if (!shape) return [];
+  if (!shape) return { items: [], separate: false };
   if (shape.type === 'structure' || shape.type === 'list') {
     // After `"Tags":`, the list or object itself (a list of structures with one item of all their members).
-    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return [];
+    if (inNode || !/:\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     const { shapeName } = shapeAtPath(root, valuePath);
     const context: ValueContext = { action, input: request?.input ?? {}, region: regionOf(request) };
-    return [
-      {
-        label: shape.type === 'list' ? '[ ]' : '{ }',
-        kind: 'snippet',
-        detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
-        insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
-        isSnippet: true,
-        replace,
-        sortText: '0',
-      },
-    ];
+    const bracketsItem: CompletionCandidate = {
+      label: shape.type === 'list' ? '[ ]' : '{ }',
+      kind: 'snippet',
+      detail: `${String(valuePath[valuePath.length - 1])}: ${typeName(shapeName!)}`,
+      insertText: jsonValueTemplate(String(valuePath[valuePath.length - 1]), shapeName!, context),
+      isSnippet: true,
+      replace,
+      sortText: '0',
+    };
+    return { items: [bracketsItem], separate: true };
   }
-  return valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"');
+  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"', leafOf(root, valuePath)), separate: true };
 }
 
 /** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
@@ -936,7 +1085,8 @@ interface YamlLine {
 }
 
 function yamlLine(line: string): YamlLine | undefined {
-  const m = /^( *)(- +)?(.*)$/.exec(line);
+  // `.` does not match a CR: a CRLF line's `\r` is dropped first, or no line of a CRLF file would parse.
+  const m = /^( *)(- +)?(.*)$/.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
   if (!m) return undefined;
   const rest = m[3];
   if (!m[2] && (rest.trim() === '' || rest.trimStart().startsWith('#'))) return undefined;
@@ -997,6 +1147,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
+  // The line's text ends before a CRLF's `\r` (regexes below end at `$`, which `.` cannot reach past a CR).
+  const contentEnd = lineEnd > offset && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1006,10 +1158,19 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const rest = m[3];
   if (rest.includes('#')) return [];
   // Only the lines above matter for the parent path; avoid splitting the whole document.
-  const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split('\n');
+  const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split(/\r?\n/);
   above.pop();
+  const flow = yamlFlowAround(rest);
+  if (flow !== undefined) {
+    if (flow === 'closed') return [];
+    // The node the first `{`/`[` of the line opens, as for a block value (`Tags: [`, `- {`, a line that starts with it).
+    const base = flow.blockKey !== undefined
+      ? [...(dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false)), flow.blockKey]
+      : dash ? yamlParentPath(above, above.length, indent, true) : yamlParentPath(above, above.length, col, false);
+    return yamlFlowCompletions(text, offset, contentEnd, lineStart + col, flow, base, root, action, request);
+  }
   const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
-  const restOfLine = text.slice(offset, lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
   if (keyValue) {
     // A value after `Key: `.
     const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
@@ -1018,7 +1179,9 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;
-    return valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false);
+    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false, leafOf(root, path));
+    // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
+    return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }
   const replace = { start: offset - rest.length, end: offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
   const keyOnly = /^[^\s:#]*\s*:/.test(restOfLine);
@@ -1029,7 +1192,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (listShape?.type !== 'list' || !listShape.member) return [];
     const itemShape = shapes[listShape.member.shape];
     if (itemShape?.type === 'structure') return keyCandidates(action, listShape.member.shape, yamlSiblingKeys(text, lineStart, lineEnd, col, true), replace, 'yaml', keyOnly, request);
-    return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false);
+    return valueCandidates(String(listPath[0]), itemShape, request, 'yaml', replace, false, leafOf(root, listPath));
   }
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
@@ -1047,7 +1210,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
-  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace);
+  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
   if (!shapeName || shape?.type !== 'structure') return [];
   const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
@@ -1055,9 +1218,143 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const previous = keyOnly ? undefined : previousYamlLine(above);
   if (previous?.key && !previous.dash && previous.keyCol === col && previous.emptyValue) {
     const list = shapeAtPath(root, [...parent, previous.key]);
-    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace), ...keys];
+    if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace, leafOf(root, [...parent, previous.key])), ...keys];
   }
   return keys;
+}
+
+interface FlowOpener {
+  open: '{' | '[';
+  /** Index in the scanned text. */
+  at: number;
+  /** In a `{`: the key whose value this opener starts. */
+  key?: string;
+}
+
+/**
+ * The YAML flow collections (`{…}`, `[…]`) open at the end of `rest` (a line from its key column to the cursor): the
+ * openers from the outermost, the block key before the first, and where the cursor's entry starts; 'closed' when
+ * the line has a flow collection and the cursor is after it; undefined when the line has none.
+ */
+function yamlFlowAround(rest: string): { stack: FlowOpener[]; blockKey?: string; entryStart: number } | 'closed' | undefined {
+  const stack: FlowOpener[] = [];
+  let blockKey: string | undefined;
+  let entryStart = 0;
+  let seen = false;
+  let quote: string | undefined;
+  const keyOf = (segment: string) => /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+(?: +[^\s:,{}[\]]+)*)\s*:\s*$/.exec(segment)?.[1].replace(/^(["'])(.*)\1$/, '$2');
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && (i === 0 || /[\s,[{:]/.test(rest[i - 1]))) quote = ch;
+    else if (ch === '{' || ch === '[') {
+      let key: string | undefined;
+      if (stack.length === 0) {
+        // Only a flow collection as a whole value: at the line's start or right after `Key:`.
+        const lead = rest.slice(0, i);
+        if (lead.trim() !== '') {
+          blockKey = keyOf(lead);
+          if (blockKey === undefined) return undefined;
+        }
+      } else if (stack[stack.length - 1].open === '{') {
+        key = keyOf(rest.slice(entryStart, i));
+        if (key === undefined) return undefined;
+      }
+      stack.push({ open: ch, at: i, key });
+      seen = true;
+      entryStart = i + 1;
+    } else if (ch === '}' || ch === ']') {
+      if (stack.pop() === undefined) return undefined;
+    } else if (ch === ',' && stack.length > 0) entryStart = i + 1;
+  }
+  if (stack.length === 0) return seen ? 'closed' : undefined;
+  return { stack, blockKey, entryStart };
+}
+
+/** Keys written in the flow mapping that opens at `open` on the line, except in the entry around `cursor`. */
+function yamlFlowKeys(line: string, open: number, cursor: number): Set<string> {
+  const keys = new Set<string>();
+  let depth = 0;
+  let entryStart = open + 1;
+  let quote: string | undefined;
+  const take = (end: number) => {
+    if (entryStart <= cursor && cursor <= end) return;
+    const key = /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+)\s*:/.exec(line.slice(entryStart, end))?.[1];
+    if (key) keys.add(key.replace(/^(["'])(.*)\1$/, '$2'));
+  };
+  for (let i = open + 1; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '{' || ch === '[') depth++;
+    else if ((ch === '}' || ch === ']') && depth > 0) depth--;
+    else if ((ch === '}' || ch === ']') && depth === 0) {
+      take(i);
+      break;
+    } else if (ch === ',' && depth === 0) {
+      take(i);
+      entryStart = i + 1;
+    }
+  }
+  return keys;
+}
+
+/**
+ * In a YAML flow collection on one line: keys of a `{…}` (`{CacheClusterId: a, Eng|}`), values after `Key:` in it,
+ * items of a `[…]`. The edit never reaches past the entry's `,`, `}` or `]`.
+ */
+function yamlFlowCompletions(
+  text: string,
+  offset: number,
+  contentEnd: number,
+  restStart: number,
+  flow: { stack: FlowOpener[]; entryStart: number },
+  base: (string | number)[],
+  root: string,
+  action: string,
+  request: ParsedRequest | undefined,
+): CompletionCandidate[] {
+  const path = [...base];
+  flow.stack.forEach((opener, i) => {
+    if (i === 0) {
+      // `Tags: [{…}]` or `- {…}` under a list: the mapping is one of its items.
+      if (opener.open === '{' && shapeAtPath(root, path).shape?.type === 'list') path.push(0);
+    } else path.push(flow.stack[i - 1].open === '[' ? 0 : opener.key!);
+  });
+  const inner = flow.stack[flow.stack.length - 1];
+  const entry = text.slice(restStart + flow.entryStart, offset);
+  const after = text.slice(offset, contentEnd);
+  const wordAfter = /^[^\s,{}[\]#]*/.exec(after)![0];
+  if (inner.open === '[') {
+    const typed = entry.trimStart();
+    if (!/^[^\s,{}[\]#:]*$/.test(typed)) return [];
+    const list = shapeAtPath(root, path);
+    const item = list.shape?.type === 'list' && list.shape.member ? shapes[list.shape.member.shape] : undefined;
+    if (!item || item.type === 'structure' || item.type === 'list') return [];
+    return valueCandidates(String(path[0]), item, request, 'yaml', { start: offset - typed.length, end: offset + wordAfter.length }, false, leafOf(root, path));
+  }
+  const keyValue = /^\s*("[^"]*"|'[^']*'|[^\s:,{}[\]]+)\s*:(\s+|$)([^,{}[\]]*)$/.exec(entry);
+  if (keyValue) {
+    const valuePath = likelyPath(root, [...path, keyValue[1].replace(/^(["'])(.*)\1$/, '$2')], action);
+    const { shape } = shapeAtPath(root, valuePath);
+    if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
+    const start = offset - keyValue[3].length;
+    const values = valueCandidates(String(valuePath[0]), shape, request, 'yaml', { start, end: offset + wordAfter.length }, false, leafOf(root, valuePath));
+    return text[start - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
+  }
+  const typed = entry.trimStart();
+  if (!/^[\w-]*$/.test(typed)) return [];
+  const { shapeName, shape } = shapeAtPath(root, path);
+  if (!shapeName || shape?.type !== 'structure') return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const present = yamlFlowKeys(text.slice(lineStart, contentEnd), restStart - lineStart + inner.at, offset - lineStart);
+  const keyOnly = /^[\w-]*\s*:/.test(after);
+  const keys = keyCandidates(action, shapeName, present, { start: offset - typed.length, end: offset + /^[\w-]*/.exec(after)![0].length }, 'yaml', true, request);
+  return keyOnly ? keys : keys.map((c) => ({ ...c, insertText: `${c.insertText}: ` }));
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   nodeTypeFact,
   PARAMETER_GROUP_FAMILIES,
   PRESIGN_MAX_DAYS,
+  REQUIRED_UNLISTED_MEMBERS,
   SOURCES,
   versionsOf,
   type EngineName,
@@ -24,6 +25,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
+import { enginesOfAction } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -127,6 +129,8 @@ export function memberMarkdown(
   member: MemberModel,
   required: boolean,
 ): string {
+  // A member the model leaves optional but the service needs (Tag.Key) is shown required, as the rules treat it.
+  required ||= REQUIRED_UNLISTED_MEMBERS[owner]?.includes(memberName) ?? false;
   const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}`;
   let markdown = memberMarkdownCache.get(key);
   if (markdown === undefined) {
@@ -164,7 +168,7 @@ function buildMemberMarkdown(
     const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
     facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
   }
-  if (factsKnown) facts.push(...modelFacts(memberName));
+  if (factsKnown) facts.push(...modelFacts(memberName, enginesOfAction(action)));
   if (facts.length) lines.push('', facts.join('  \n'));
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
   if (url) lines.push('', `[API reference: ${where}](${url})`);
@@ -173,17 +177,20 @@ function buildMemberMarkdown(
 
 const link = (title: string, url: string) => `([${title}](${url}))`;
 
-/** Valid values and limits that the facts module holds for a member (each with its documentation page). */
-function modelFacts(member: string): string[] {
+/**
+ * Valid values and limits that the facts module holds for a member (each with its documentation page), for the
+ * engines the action takes (CreateReplicationGroup: Valkey and Redis OSS only).
+ */
+function modelFacts(member: string, engines: readonly EngineName[]): string[] {
   switch (member) {
     case 'Engine':
-      return [`Valid values: ${ENGINES.map((e) => `\`${e}\` (${ENGINE_DISPLAY[e]})`).join(' | ')} ${link('engine versions', SOURCES.engineVersions)}`];
+      return [`Valid values: ${engines.map((e) => `\`${e}\` (${ENGINE_DISPLAY[e]})`).join(' | ')} ${link('engine versions', SOURCES.engineVersions)}`];
     case 'EngineVersion':
-      return ENGINES.map((e) => `${ENGINE_DISPLAY[e]}: ${versionsOf(e).filter((v) => v.status !== 'deprecated').map((v) => `\`${v.version}\``).join(', ')}`).concat(`${link('supported versions', SOURCES.supportedEngineVersions)}`);
+      return engines.map((e) => `${ENGINE_DISPLAY[e]}: ${versionsOf(e).filter((v) => v.status !== 'deprecated').map((v) => `\`${v.version}\``).join(', ')}`).concat(`${link('supported versions', SOURCES.supportedEngineVersions)}`);
     case 'NumCacheNodes':
       return [`Limits: exactly 1 for Valkey and Redis OSS; 1 to ${LIMITS.maxMemcachedNodes} for Memcached ${link('CreateCacheCluster', SOURCES.createCacheCluster)}`];
     case 'Port':
-      return [`Limits: ${LIMITS.portMin}–${LIMITS.portMax}; defaults ${ENGINES.map((e) => `${ENGINE_DISPLAY[e]} ${LIMITS.defaultPort[e]}`).join(', ')}`];
+      return [`Limits: ${LIMITS.portMin}–${LIMITS.portMax}; defaults ${engines.map((e) => `${ENGINE_DISPLAY[e]} ${LIMITS.defaultPort[e]}`).join(', ')}`];
     case 'AuthToken':
       return [
         `Limits: ${LIMITS.authTokenMin}–${LIMITS.authTokenMax} printable ASCII characters; special characters only \`${LIMITS.authTokenSpecials}\`; needs \`TransitEncryptionEnabled=true\` ${link('AUTH', SOURCES.auth)}`,
@@ -194,7 +201,7 @@ function modelFacts(member: string): string[] {
     case 'CacheNodeType':
       return [`Current generation: ${NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current').map((f) => `\`cache.${f.family}.*\``).join(', ')} ${link('supported node types', SOURCES.supportedNodeTypes)}`];
     case 'CacheParameterGroupName':
-      return [`Default groups: \`default.<family>\`, families ${PARAMETER_GROUP_FAMILIES.map((f) => `\`${f}\``).join(', ')}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`];
+      return [`Default groups: \`default.<family>\`, families ${PARAMETER_GROUP_FAMILIES.filter((f) => engines.some((e) => e === engineOfFamily(f))).map((f) => `\`${f}\``).join(', ')}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`];
     case 'PreferredMaintenanceWindow':
       return [`Format: \`ddd:hh24:mi-ddd:hh24:mi\` (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes, e.g. \`sun:23:00-mon:01:30\``];
     case 'SnapshotWindow':
