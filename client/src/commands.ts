@@ -448,7 +448,11 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       const client = await ctx.client(connection);
       progress.report({ message: `restarting ${nodeCount(nodeIds.length)}…` });
       // Not abortable: a reboot request cut off in flight may still reboot the nodes.
-      await client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
+      const sent = await ctx.tree.model.unlessGone(connection, id, () => client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds })));
+      if ('gone' in sent) {
+        void vscode.window.showInformationMessage(sent.gone);
+        return undefined;
+      }
       ctx.log.info(`RebootCacheCluster ${id} accepted on ${connection.label}`);
       // AWS shows `rebooting cache cluster nodes` for minutes, the explorer polling it; the Local endpoint answers
       // once its nodes have restarted (within seconds), so its row is usually available again at once.
@@ -532,9 +536,14 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   }
   const { DeleteCacheClusterCommand } = await loadSdk();
   const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 12);
-  await (await ctx.client(connection)).send(
-    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined }),
+  const client = await ctx.client(connection);
+  const sent = await ctx.tree.model.unlessGone(connection, id, () =>
+    client.send(new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined })),
   );
+  if ('gone' in sent) {
+    void vscode.window.showInformationMessage(sent.gone);
+    return false;
+  }
   ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);
   await ctx.tree.model.track(connection, id);
   ctx.tree.poller.kick();

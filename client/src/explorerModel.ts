@@ -2,9 +2,9 @@
 // and error/info items. Polls transitional clusters and reports exactly which item changed. No VS Code imports,
 // so it is tested in node against the real local endpoint.
 import type { CacheCluster, CacheNode, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { isTransitional } from './clusterView';
+import { atPlace, isTransitional } from './clusterView';
 import { type Connection, loadSdk } from './connections';
-import { type Failure, describeFailure } from './errors';
+import { type Failure, describeFailure, isClusterNotFound } from './errors';
 
 export interface ConnectionItem {
   type: 'connection';
@@ -211,6 +211,22 @@ export class ExplorerModel {
     clusters.set(cacheClusterId, item);
     this.deps.onDidChange(state.item);
     return item;
+  }
+
+  /**
+   * Runs a call on one listed cluster (a delete, a reboot). When the service answers that the cluster does not exist
+   * (deleted meanwhile, elsewhere), its connection is listed afresh, which drops the row, and the answer is the
+   * sentence that says so instead of an error. Other failures are thrown as they are.
+   */
+  async unlessGone<T>(connection: Connection, cacheClusterId: string, call: () => Promise<T>): Promise<{ value: T } | { gone: string }> {
+    try {
+      return { value: await call() };
+    } catch (err) {
+      if (!isClusterNotFound(err)) throw err;
+      const state = this.states.get(connection.id);
+      if (state) this.refresh(state.item);
+      return { gone: `${cacheClusterId} no longer exists ${atPlace(connection)}; the explorer is refreshed.` };
+    }
   }
 
   /**

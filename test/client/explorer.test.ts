@@ -369,6 +369,57 @@ test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` onc
   assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
 });
 
+test('a delete or reboot of a cluster deleted meanwhile drops its row and says so; other failures are thrown as they are', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
+  const changes: (ExplorerItem | undefined)[] = [];
+  const model = modelFor([fixture.connection], changes);
+  const [root] = await model.roots();
+  const listed = async () => ((await model.children(root)) as ExplorerItem[]).filter((c): c is ClusterItem => c.type === 'cluster').map((c) => c.cluster.CacheClusterId);
+  assert.ok((await listed()).includes('gone-meanwhile'));
+  const item = model.findCluster('local', 'gone-meanwhile')!;
+
+  // Clean case: the cluster exists, the call's answer is returned and nothing is refreshed.
+  const nodeIds = item.cluster.CacheNodes!.map((n) => n.CacheNodeId!);
+  const rebooted = await model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
+    fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
+  );
+  assert.ok('value' in rebooted && rebooted.value.CacheCluster?.CacheClusterId === 'gone-meanwhile');
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
+  await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
+  // A failure that is not "not found" is thrown for the caller to report, and the row stays.
+  await assert.rejects(
+    model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
+      fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: ['9999'] })),
+    ),
+    { name: 'InvalidParameterValueException' },
+  );
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
+
+  // Deleted elsewhere (another window, the console): the explorer still lists it as available.
+  await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' }));
+  await until('gone-meanwhile gone', async () => {
+    try {
+      await fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'gone-meanwhile' }));
+      return undefined;
+    } catch (err) {
+      return (err as { name?: string }).name === 'CacheClusterNotFoundFault' || undefined;
+    }
+  });
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item, 'still listed');
+  for (const send of [
+    () => fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' })),
+    () => fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
+  ]) {
+    changes.length = 0;
+    const outcome = await model.unlessGone(fixture.connection, 'gone-meanwhile', send);
+    assert.deepEqual(outcome, { gone: 'gone-meanwhile no longer exists on the Local endpoint; the explorer is refreshed.' });
+    assert.equal(model.findCluster('local', 'gone-meanwhile'), undefined, 'its row is dropped');
+    assert.deepEqual(changes, [model.findConnection('local')], 'its connection is listed afresh');
+    assert.ok(!(await listed()).includes('gone-meanwhile'));
+  }
+});
+
 test('error wording: the problem in words first, the next step, the code last (and in the API log)', async () => {
   // A service error (the real Local endpoint refusing a second cluster with the same id).
   const input = { CacheClusterId: 'words-dup', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
