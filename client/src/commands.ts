@@ -144,17 +144,24 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
 
 /**
  * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
- * one whose Availability Zones name a Region (`fromZones`) only marks the connections there.
+ * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection whose
+ * credentials are known to fail comes after those that can work, never first (preselected).
  */
 async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
-  const { connectionChoices } = await import('./createFromRequest');
+  const { connectionChoices, workingFirst } = await import('./createFromRequest');
   const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones);
-  // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick too.
+  // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick
+  // too, and a connection that cannot work is not preselected.
   const items = Promise.all(
-    choices.map(async ({ connection: c, inRequestRegion }) => {
+    choices.map(async (choice) => {
+      const c = choice.connection;
       if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
+      return choice;
+    }),
+  ).then((checked) =>
+    workingFirst(checked, (c) => credentialMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
       const mark = credentialMark(ctx, c);
       return {
         label: mark ? `${c.label} (${mark})` : c.label,
