@@ -65,6 +65,16 @@ export function statusIcon(status: string | undefined): StatusIcon {
   }
 }
 
+/**
+ * The cluster row's description: its status alone, so that it stays in sight beside the id at the default sidebar
+ * width (the inline actions take room too); the reboot's long status reads `rebooting`. Engine, node type, nodes
+ * and the service's own status words are in the tooltip.
+ */
+export function clusterRowDescription(c: CacheCluster): string {
+  const status = c.CacheClusterStatus ?? '';
+  return rebootingStatuses.includes(status) ? 'rebooting' : status;
+}
+
 /** `engine version · node type · N nodes` */
 export function clusterDescription(c: CacheCluster): string {
   const n = c.NumCacheNodes ?? c.CacheNodes?.length ?? 0;

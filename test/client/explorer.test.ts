@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, type ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
-import { clusterDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
+import { clusterDescription, clusterRowDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
 import { describeFailure } from '../../client/src/errors';
@@ -55,6 +55,19 @@ test('lists clusters under the Local connection, with nodes, endpoints, descript
   assert.equal(statusIcon('available').id, 'pass-filled');
   assert.equal(statusIcon('creating').id, 'loading~spin');
   assert.equal(statusIcon('deleting').id, 'trash');
+});
+
+test('a cluster row says its status alone, short enough for the default sidebar width; the rest is in its tooltip', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'sample-redis-json', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const cluster = await waitUntilAvailable(fixture.client, 'sample-redis-json', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(clusterRowDescription(cluster), 'available');
+  const tooltip = clusterTooltip(cluster);
+  for (const row of [/\| Status \| available \|/, /\| Engine \| redis [\d\\.]+ \|/, /\| Node type \| cache\\.t3\\.micro \|/, /\| Nodes \| 1 \|/]) assert.match(tooltip, row);
+  // Every status of the API reference's CacheClusterStatus list, and the reboot's status as the service answers it.
+  const statuses = ['available', 'creating', 'deleted', 'deleting', 'incompatible-network', 'modifying', 'rebooting cluster nodes', 'restore-failed', 'snapshotting', 'rebooting cache cluster nodes'];
+  const shown = statuses.map((s) => clusterRowDescription({ ...cluster, CacheClusterStatus: s }));
+  assert.deepEqual(shown, ['available', 'creating', 'deleted', 'deleting', 'incompatible-network', 'modifying', 'rebooting', 'restore-failed', 'snapshotting', 'rebooting']);
+  assert.match(clusterTooltip({ ...cluster, CacheClusterStatus: 'rebooting cache cluster nodes' }), /\| Status \| rebooting cache cluster nodes \|/);
 });
 
 test('polling updates only the cluster that changed, keeps its identity, and drops deleted clusters', async () => {
