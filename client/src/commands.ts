@@ -8,7 +8,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
-import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, regionMismatch } from './createFlow';
+import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
@@ -315,7 +315,7 @@ export async function createWithInput(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: writtenFor ? `ElastiCache: creating ${id} on the Local endpoint (the request is written for ${writtenFor})` : `ElastiCache: creating ${id}`,
+      title: createProgressText(id, writtenFor).title,
       cancellable: true,
     },
     async (progress, token) => {
@@ -336,7 +336,7 @@ export async function createWithInput(
       // From here the cluster exists: a failure to show or follow it is not a failed create.
       const cluster = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
         reveal: true,
-        following: 'creating… (cancel stops following, not the creation)',
+        following: createProgressText(id, writtenFor).following,
         done: `was created in ${where}`,
         notShown: 'was created',
       });
@@ -465,7 +465,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       // once its nodes have restarted (within seconds), so its row is usually available again at once.
       const rebooted = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
         reveal: false,
-        following: 'rebooting… (cancel stops following, not the reboot)',
+        following: 'Cancel stops following; the reboot goes on.',
         done: `${atPlace(connection)} was rebooted`,
         notShown: 'is rebooting',
       });

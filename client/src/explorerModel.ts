@@ -293,7 +293,8 @@ export class ExplorerModel {
           type: 'message',
           id: `${item.id}/#empty`,
           connection: item.connection,
-          message: `No cache clusters in ${item.connection.region}.`,
+          // The Local endpoint has no Region: any Region's request creates there.
+          message: item.connection.kind === 'local' ? 'No cache clusters on the Local endpoint yet.' : `No cache clusters in ${item.connection.region}.`,
           action: { command: 'elasticache.createCluster', title: 'Create Cache Cluster…' },
         },
       ];

@@ -186,6 +186,30 @@ test('a Local connection that is not running shows a start action', async () => 
   assert.equal(msg!.action?.command, 'elasticache.startLocalEndpoint');
 });
 
+test('an empty Local endpoint says so without a Region (it has none); an empty AWS connection names its Region', withEmptyAwsFiles(async (dir) => {
+  const empty = await startLocal();
+  try {
+    // Static keys for the AWS connection, as `aws configure` writes them (the Local endpoint stands in for AWS).
+    fs.writeFileSync(path.join(dir, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+    const model = modelFor([localConnection(empty.endpoint.url), awsConnection('default', 'eu-west-1', empty.endpoint.url)]);
+    const rows = [];
+    for (const root of await model.roots()) {
+      const [row] = (await model.children(root)) as MessageItem[];
+      assert.equal(row!.type, 'message');
+      rows.push(messageRow(row!));
+    }
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.description]),
+      [
+        ['No cache clusters on the Local endpoint yet.', 'Create Cache Cluster…'],
+        ['No cache clusters in eu-west-1.', 'Create Cache Cluster…'],
+      ],
+    );
+  } finally {
+    await empty.close();
+  }
+}));
+
 async function errorItemFor(conn: Connection, maxAttempts = 1): Promise<MessageItem> {
   const model = modelFor([conn], [], { maxAttempts });
   const [root] = await model.roots();
