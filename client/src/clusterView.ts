@@ -1,6 +1,7 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
 import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
+import { REBOOT_AND_DELETE_STATUS } from '../../server/src/model/clusterStatus';
 import type { Connection } from './connections';
 
 /**
@@ -64,6 +65,16 @@ export function statusIcon(status: string | undefined): StatusIcon {
   }
 }
 
+/**
+ * The cluster row's description: its status alone, so that it stays in sight beside the id at the default sidebar
+ * width (the inline actions take room too); the reboot's long status reads `rebooting`. Engine, node type, nodes
+ * and the service's own status words are in the tooltip.
+ */
+export function clusterRowDescription(c: CacheCluster): string {
+  const status = c.CacheClusterStatus ?? '';
+  return rebootingStatuses.includes(status) ? 'rebooting' : status;
+}
+
 /** `engine version · node type · N nodes` */
 export function clusterDescription(c: CacheCluster): string {
   const n = c.NumCacheNodes ?? c.CacheNodes?.length ?? 0;
@@ -75,12 +86,38 @@ export function endpointOf(c: CacheCluster): string | undefined {
   return e?.Address ? `${e.Address}:${e.Port ?? ''}` : undefined;
 }
 
+/** Statuses in which a cluster's endpoint does not answer yet, or no longer: no inline Copy Endpoint then. */
+const endpointNotServingStatuses = new Set(['creating', 'deleting', 'deleted']);
+
 /**
- * The cluster row's contextValue: `cluster.<redis|memcached>`, plus `.endpoint` once it has an endpoint to copy
- * (the menus show the inline Copy Endpoint only then).
+ * Whether the service accepts DeleteCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS), and
+ * the Local endpoint's own `failed` (nodes that did not start; no AWS status), which it deletes too.
+ */
+export function canDelete(status: string | undefined): boolean {
+  return status === REBOOT_AND_DELETE_STATUS || status === 'failed';
+}
+
+/** Whether the service accepts RebootCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS). */
+export function canReboot(status: string | undefined): boolean {
+  return status === REBOOT_AND_DELETE_STATUS;
+}
+
+/**
+ * The cluster row's contextValue: `cluster.<redis|memcached>`, then `.endpoint` while it has an endpoint that
+ * serves (the inline Copy Endpoint), `.reboot` and `.delete` in the statuses the service accepts those in (the
+ * menus offer Reboot and Delete… only then, instead of an InvalidCacheClusterState after the confirmation).
  */
 export function clusterContextValue(c: CacheCluster): string {
-  return `cluster.${c.Engine === 'memcached' ? 'memcached' : 'redis'}${endpointOf(c) ? '.endpoint' : ''}`;
+  const status = c.CacheClusterStatus;
+  return [
+    'cluster',
+    c.Engine === 'memcached' ? 'memcached' : 'redis',
+    endpointOf(c) && !endpointNotServingStatuses.has(status ?? '') ? 'endpoint' : '',
+    canReboot(status) ? 'reboot' : '',
+    canDelete(status) ? 'delete' : '',
+  ]
+    .filter(Boolean)
+    .join('.');
 }
 
 export function nodeEndpoint(n: CacheNode): string | undefined {

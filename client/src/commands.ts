@@ -8,7 +8,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
 import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileText } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
-import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, regionMismatch } from './createFlow';
+import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
@@ -144,17 +144,24 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
 
 /**
  * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
- * one whose Availability Zones name a Region (`fromZones`) only marks the connections there.
+ * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection whose
+ * credentials are known to fail comes after those that can work, never first (preselected).
  */
 async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
-  const { connectionChoices } = await import('./createFromRequest');
+  const { connectionChoices, workingFirst } = await import('./createFromRequest');
   const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones);
-  // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick too.
+  // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick
+  // too, and a connection that cannot work is not preselected.
   const items = Promise.all(
-    choices.map(async ({ connection: c, inRequestRegion }) => {
+    choices.map(async (choice) => {
+      const c = choice.connection;
       if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
+      return choice;
+    }),
+  ).then((checked) =>
+    workingFirst(checked, (c) => credentialMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
       const mark = credentialMark(ctx, c);
       return {
         label: mark ? `${c.label} (${mark})` : c.label,
@@ -308,7 +315,7 @@ export async function createWithInput(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: writtenFor ? `ElastiCache: creating ${id} on the Local endpoint (the request is written for ${writtenFor})` : `ElastiCache: creating ${id}`,
+      title: createProgressText(id, writtenFor).title,
       cancellable: true,
     },
     async (progress, token) => {
@@ -329,7 +336,7 @@ export async function createWithInput(
       // From here the cluster exists: a failure to show or follow it is not a failed create.
       const cluster = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
         reveal: true,
-        following: 'creating… (cancel stops following, not the creation)',
+        following: createProgressText(id, writtenFor).following,
         done: `was created in ${where}`,
         notShown: 'was created',
       });
@@ -448,13 +455,17 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       const client = await ctx.client(connection);
       progress.report({ message: `restarting ${nodeCount(nodeIds.length)}…` });
       // Not abortable: a reboot request cut off in flight may still reboot the nodes.
-      await client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
+      const sent = await ctx.tree.model.unlessGone(connection, id, () => client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds })));
+      if ('gone' in sent) {
+        void vscode.window.showInformationMessage(sent.gone);
+        return undefined;
+      }
       ctx.log.info(`RebootCacheCluster ${id} accepted on ${connection.label}`);
       // AWS shows `rebooting cache cluster nodes` for minutes, the explorer polling it; the Local endpoint answers
       // once its nodes have restarted (within seconds), so its row is usually available again at once.
       const rebooted = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
         reveal: false,
-        following: 'rebooting… (cancel stops following, not the reboot)',
+        following: 'Cancel stops following; the reboot goes on.',
         done: `${atPlace(connection)} was rebooted`,
         notShown: 'is rebooting',
       });
@@ -532,9 +543,14 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   }
   const { DeleteCacheClusterCommand } = await loadSdk();
   const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 12);
-  await (await ctx.client(connection)).send(
-    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined }),
+  const client = await ctx.client(connection);
+  const sent = await ctx.tree.model.unlessGone(connection, id, () =>
+    client.send(new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined })),
   );
+  if ('gone' in sent) {
+    void vscode.window.showInformationMessage(sent.gone);
+    return false;
+  }
   ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);
   await ctx.tree.model.track(connection, id);
   ctx.tree.poller.kick();

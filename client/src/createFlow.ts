@@ -61,6 +61,17 @@ export function credentialQuestion(connection: Connection, id: string, failure: 
 }
 
 /**
+ * The create's progress notification, one clause per fact: what is created, where when it is not where the request
+ * is written for (Local asks nothing, so its progress says it), and what Cancel does. The status follows the message.
+ */
+export function createProgressText(id: string, writtenFor?: string): { title: string; following: string } {
+  return {
+    title: writtenFor ? `ElastiCache: creating ${id} on the Local endpoint (written for ${writtenFor})` : `ElastiCache: creating ${id}`,
+    following: 'Cancel stops following; the creation goes on.',
+  };
+}
+
+/**
  * When a request written for one Region (its URL's endpoint, which the linter checks it against) is created
  * elsewhere, another Region or the Local endpoint: the problem, in a few words; undefined when it goes there or the
  * request names no Region.

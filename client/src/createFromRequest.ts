@@ -123,6 +123,15 @@ export function connectionChoices(connections: readonly Connection[], requestReg
   return [...choices.filter((c) => c.inRequestRegion), ...choices.filter((c) => !c.inRequestRegion)];
 }
 
+/**
+ * The choices in the order the picker offers them, the first preselected: those that can work first, in
+ * connectionChoices' order (the request's Region first among them), then those `cannotWork` (no credentials, SSO
+ * login needed…), so that a connection that cannot work is never the default, whatever Region it is in.
+ */
+export function workingFirst<T extends ConnectionChoice>(choices: readonly T[], cannotWork: (connection: Connection) => boolean): T[] {
+  return [...choices.filter((c) => !cannotWork(c.connection)), ...choices.filter((c) => cannotWork(c.connection))];
+}
+
 /** The CreateCacheCluster request to send, or why there is none, in a sentence for the user. */
 export type CreateTarget = { request: CreateRequest } | { problem: string };
 

@@ -255,6 +255,15 @@ const nextSteps: Record<string, string> = {
   CacheSecurityGroupNotFoundFault: 'choose existing CacheSecurityGroupNames',
 };
 
+/**
+ * Whether the service answered that the cluster does not exist (CacheClusterNotFound: the SDK names it
+ * CacheClusterNotFoundFault, the wire code is CacheClusterNotFound): e.g. deleted since the explorer listed it.
+ */
+export function isClusterNotFound(err: unknown): boolean {
+  const e = (err ?? {}) as { name?: string; Code?: string };
+  return e.name === 'CacheClusterNotFoundFault' || e.Code === 'CacheClusterNotFound';
+}
+
 /** The host (and port) a network error names: Node sets `hostname` (DNS) or `address`/`port` (connect). */
 function hostOf(e: { hostname?: string; address?: string; port?: number; errors?: { address?: string; port?: number }[] }, message: string): string | undefined {
   if (e.hostname) return e.hostname;

@@ -2,9 +2,9 @@
 // and error/info items. Polls transitional clusters and reports exactly which item changed. No VS Code imports,
 // so it is tested in node against the real local endpoint.
 import type { CacheCluster, CacheNode, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { isTransitional } from './clusterView';
+import { atPlace, isTransitional } from './clusterView';
 import { type Connection, loadSdk } from './connections';
-import { type Failure, describeFailure } from './errors';
+import { type Failure, describeFailure, isClusterNotFound } from './errors';
 
 export interface ConnectionItem {
   type: 'connection';
@@ -214,6 +214,22 @@ export class ExplorerModel {
   }
 
   /**
+   * Runs a call on one listed cluster (a delete, a reboot). When the service answers that the cluster does not exist
+   * (deleted meanwhile, elsewhere), its connection is listed afresh, which drops the row, and the answer is the
+   * sentence that says so instead of an error. Other failures are thrown as they are.
+   */
+  async unlessGone<T>(connection: Connection, cacheClusterId: string, call: () => Promise<T>): Promise<{ value: T } | { gone: string }> {
+    try {
+      return { value: await call() };
+    } catch (err) {
+      if (!isClusterNotFound(err)) throw err;
+      const state = this.states.get(connection.id);
+      if (state) this.refresh(state.item);
+      return { gone: `${cacheClusterId} no longer exists ${atPlace(connection)}; the explorer is refreshed.` };
+    }
+  }
+
+  /**
    * Describe every transitional cluster once; update the items that changed (one change event each) and drop the
    * ones that are gone. Returns whether any listed cluster is still transitional.
    */
@@ -277,7 +293,8 @@ export class ExplorerModel {
           type: 'message',
           id: `${item.id}/#empty`,
           connection: item.connection,
-          message: `No cache clusters in ${item.connection.region}.`,
+          // The Local endpoint has no Region: any Region's request creates there.
+          message: item.connection.kind === 'local' ? 'No cache clusters on the Local endpoint yet.' : `No cache clusters in ${item.connection.region}.`,
           action: { command: 'elasticache.createCluster', title: 'Create Cache Cluster…' },
         },
       ];

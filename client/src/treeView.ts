@@ -1,6 +1,6 @@
 // VS Code adapter for the explorer model: items → TreeItems, change events, polling while visible.
 import * as vscode from 'vscode';
-import { clusterContextValue, clusterDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
+import { clusterContextValue, clusterDescription, clusterRowDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
 import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller, messageRow } from './explorerModel';
 
 export const VIEW_ID = 'elasticache.clusters';
@@ -75,7 +75,7 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         t.id = item.id;
         const icon = statusIcon(c.CacheClusterStatus);
         t.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
-        t.description = `${c.CacheClusterStatus ?? ''} · ${clusterDescription(c)}`;
+        t.description = clusterRowDescription(c);
         t.tooltip = new vscode.MarkdownString(clusterTooltip(c));
         t.contextValue = clusterContextValue(c);
         t.accessibilityInformation = { label: `${c.CacheClusterId} ${c.CacheClusterStatus} ${clusterDescription(c)}` };

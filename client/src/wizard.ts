@@ -46,7 +46,8 @@ export interface WizardRules {
   nodeTypeDescription?(nodeType: string): string | undefined;
   /** The node type pre-selected for an engine: a small current-generation one. */
   defaultNodeType?(engine: string): string | undefined;
-  maxNodes(engine: string): number;
+  /** Why a cluster of the engine cannot have `nodes` nodes, in a sentence; undefined when it can. */
+  nodeCountProblem(engine: string, nodes: number): string | undefined;
   validateCacheClusterId(id: string): string | undefined;
   validateAuthToken(token: string): string | undefined;
   /** The first error for `member` of a (partial) CreateCacheCluster input: its rule code (RULES.md) and message. */
@@ -377,9 +378,7 @@ export class CreateClusterWizard {
       case 'numCacheNodes': {
         if (!/^\s*\d+\s*$/.test(text)) return 'Enter a whole number of nodes.';
         const n = Number(text);
-        const max = this.rules.maxNodes(this.state.engine ?? '');
-        if (n < 1 || n > max) return `A ${this.state.engine} cluster has between 1 and ${max} nodes.`;
-        return this.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
+        return this.rules.nodeCountProblem(this.state.engine ?? '', n) ?? this.checkMember({ ...this.input(), NumCacheNodes: n }, 'NumCacheNodes');
       }
       case 'cacheClusterId':
         return this.rules.validateCacheClusterId(text) ?? this.checkMember({ ...this.input(), CacheClusterId: text }, 'CacheClusterId');

@@ -104,6 +104,22 @@ function engineVersionStatus(engine: string, version: string): string | undefine
   return e && findVersion(e, version)?.status === 'extended-support' ? 'extended support (paid)' : undefined;
 }
 
+/**
+ * The problem first, in the engine's own name: "41 nodes is more than a Memcached cluster can have (1–40).", "0 nodes
+ * is fewer than a Memcached cluster needs (1–40)." Valkey and Redis OSS clusters have 1 node (replicas are a
+ * replication group's); Memcached 1 to LIMITS.maxMemcachedNodes.
+ */
+function nodeCountProblem(engine: string, nodes: number): string | undefined {
+  const max = engine === 'memcached' ? LIMITS.maxMemcachedNodes : 1;
+  if (nodes >= 1 && nodes <= max) return undefined;
+  const known = engineName(engine);
+  const name = known ? ENGINE_DISPLAY[known] : engine;
+  const range = max === 1 ? 'exactly 1' : `1–${max}`;
+  return nodes < 1
+    ? `${nodes} nodes is fewer than a ${name} cluster needs (${range}).`
+    : `${nodes} nodes is more than a ${name} cluster can have (${range}).`;
+}
+
 export const wizardRules: WizardRules = {
   engines,
   modelEngineVersions,
@@ -113,7 +129,7 @@ export const wizardRules: WizardRules = {
   nodeTypes: orderedNodeTypes,
   nodeTypeDescription,
   defaultNodeType,
-  maxNodes: (engine) => (engine === 'memcached' ? LIMITS.maxMemcachedNodes : 1),
+  nodeCountProblem,
   validateCacheClusterId,
   validateAuthToken,
   checkMember(input, member) {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { type Connection, awsConnection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
-import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, billingQuestion, chooseCreateTarget } from '../../client/src/createFlow';
+import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, billingQuestion, chooseCreateTarget, createProgressText } from '../../client/src/createFlow';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { ExplorerModel } from '../../client/src/explorerModel';
 import { localClientForFile, withEmptyAwsFiles } from './helpers';
@@ -196,4 +196,16 @@ test('the billing confirmation counts nodes in plain English: 1 node, 3 nodes', 
   assert.match(one, /of its 1 cache\.t3\.micro node, even if you do not use it/);
   assert.match(three, /of each of its 3 cache\.t3\.micro nodes, even if you do not use it/);
   assert.doesNotMatch(one + three, /\(s\)/);
+});
+
+test("the create's progress says each fact once: what is created, where when not where the request is written for, what Cancel does", () => {
+  const onLocal = createProgressText('rev-memc3', 'us-east-1');
+  assert.equal(onLocal.title, 'ElastiCache: creating rev-memc3 on the Local endpoint (written for us-east-1)');
+  assert.equal(onLocal.following, 'Cancel stops following; the creation goes on.');
+  const asWritten = createProgressText('rev-memc3');
+  assert.equal(asWritten.title, 'ElastiCache: creating rev-memc3');
+  // The notification shows `title: message`; "creating" once, and short enough to read at a glance.
+  const shown = `${onLocal.title}: ${onLocal.following}`;
+  assert.equal(shown.match(/creat/g)?.length, 2, shown);
+  assert.ok(shown.length <= 130, `${shown.length} characters`);
 });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { type Connection, awsConnection, checkCredentials } from '../../client/src/connections';
 import { credentialQuestion } from '../../client/src/createFlow';
+import { connectionChoices, workingFirst } from '../../client/src/createFromRequest';
 import type { Failure } from '../../client/src/errors';
 import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
@@ -76,4 +77,25 @@ test('the create\'s credential question says the failure\'s own words: no "No AW
   assert.match(question('slow'), /^ElastiCache: Timed out getting credentials for profile slow \(credential_process\)/);
   // No credentials at all: as before.
   assert.equal(question('default'), 'No AWS credentials found for profile default: cache cluster "my-cluster" cannot be created in us-east-1.');
+}));
+
+test('the create picker never preselects a connection that cannot work: the request\'s Region comes first only among those that can', withEmptyAwsFiles(async (dir) => {
+  const found = await failures(dir);
+  const cannotWork = (c: Connection) => c.kind === 'aws' && found.get(c.profile ?? '')?.mark !== undefined;
+  const offered = (connections: Connection[], region: string | undefined) =>
+    workingFirst(connectionChoices(connections, region), cannotWork).map((c) => `${c.connection.id}${c.inRequestRegion ? ' (request)' : ''}`);
+  const inRegion = (profile: string, region: string): Connection => awsConnection(profile, region, fixture.local.endpoint.url);
+  // A Query request for us-east-1, the AWS connection there without credentials: Local is the default.
+  assert.deepEqual(offered([fixture.connection, inRegion('default', 'us-east-1')], 'us-east-1'), ['local', 'aws:default:us-east-1 (request)']);
+  assert.deepEqual(offered([fixture.connection, inRegion('ssoish', 'us-east-1')], 'us-east-1'), ['local', 'aws:ssoish:us-east-1 (request)']);
+  // Working credentials in the request's Region: that connection is the default, as before.
+  assert.deepEqual(offered([fixture.connection, inRegion('keys', 'us-east-1')], 'us-east-1'), ['aws:keys:us-east-1 (request)', 'local']);
+  // The request's Region cannot work, another Region can: those that can work as listed, then the one that cannot.
+  assert.deepEqual(offered([fixture.connection, inRegion('keys', 'eu-west-1'), inRegion('default', 'us-east-1')], 'us-east-1'), [
+    'local',
+    'aws:keys:eu-west-1',
+    'aws:default:us-east-1 (request)',
+  ]);
+  // No Region in the request: as listed, those that cannot work last.
+  assert.deepEqual(offered([inRegion('nosuchprofile', 'us-east-1'), fixture.connection], undefined), ['local', 'aws:nosuchprofile:us-east-1']);
 }));

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, type ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
-import { clusterDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
+import { clusterDescription, clusterRowDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
 import { describeFailure } from '../../client/src/errors';
@@ -55,6 +55,19 @@ test('lists clusters under the Local connection, with nodes, endpoints, descript
   assert.equal(statusIcon('available').id, 'pass-filled');
   assert.equal(statusIcon('creating').id, 'loading~spin');
   assert.equal(statusIcon('deleting').id, 'trash');
+});
+
+test('a cluster row says its status alone, short enough for the default sidebar width; the rest is in its tooltip', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'sample-redis-json', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  const cluster = await waitUntilAvailable(fixture.client, 'sample-redis-json', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(clusterRowDescription(cluster), 'available');
+  const tooltip = clusterTooltip(cluster);
+  for (const row of [/\| Status \| available \|/, /\| Engine \| redis [\d\\.]+ \|/, /\| Node type \| cache\\.t3\\.micro \|/, /\| Nodes \| 1 \|/]) assert.match(tooltip, row);
+  // Every status of the API reference's CacheClusterStatus list, and the reboot's status as the service answers it.
+  const statuses = ['available', 'creating', 'deleted', 'deleting', 'incompatible-network', 'modifying', 'rebooting cluster nodes', 'restore-failed', 'snapshotting', 'rebooting cache cluster nodes'];
+  const shown = statuses.map((s) => clusterRowDescription({ ...cluster, CacheClusterStatus: s }));
+  assert.deepEqual(shown, ['available', 'creating', 'deleted', 'deleting', 'incompatible-network', 'modifying', 'rebooting', 'restore-failed', 'snapshotting', 'rebooting']);
+  assert.match(clusterTooltip({ ...cluster, CacheClusterStatus: 'rebooting cache cluster nodes' }), /\| Status \| rebooting cache cluster nodes \|/);
 });
 
 test('polling updates only the cluster that changed, keeps its identity, and drops deleted clusters', async () => {
@@ -172,6 +185,30 @@ test('a Local connection that is not running shows a start action', async () => 
   assert.equal(msg!.type, 'message');
   assert.equal(msg!.action?.command, 'elasticache.startLocalEndpoint');
 });
+
+test('an empty Local endpoint says so without a Region (it has none); an empty AWS connection names its Region', withEmptyAwsFiles(async (dir) => {
+  const empty = await startLocal();
+  try {
+    // Static keys for the AWS connection, as `aws configure` writes them (the Local endpoint stands in for AWS).
+    fs.writeFileSync(path.join(dir, 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+    const model = modelFor([localConnection(empty.endpoint.url), awsConnection('default', 'eu-west-1', empty.endpoint.url)]);
+    const rows = [];
+    for (const root of await model.roots()) {
+      const [row] = (await model.children(root)) as MessageItem[];
+      assert.equal(row!.type, 'message');
+      rows.push(messageRow(row!));
+    }
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.description]),
+      [
+        ['No cache clusters on the Local endpoint yet.', 'Create Cache Cluster…'],
+        ['No cache clusters in eu-west-1.', 'Create Cache Cluster…'],
+      ],
+    );
+  } finally {
+    await empty.close();
+  }
+}));
 
 async function errorItemFor(conn: Connection, maxAttempts = 1): Promise<MessageItem> {
   const model = modelFor([conn], [], { maxAttempts });
@@ -367,6 +404,57 @@ test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` onc
   const after = await waitUntilAvailable(fixture.client, 'reboot-me', { timeoutMs: 30_000, intervalMs: 100, onStatus: (s) => seen.push(s) });
   assert.equal(after.CacheClusterStatus, 'available');
   assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
+});
+
+test('a delete or reboot of a cluster deleted meanwhile drops its row and says so; other failures are thrown as they are', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
+  const changes: (ExplorerItem | undefined)[] = [];
+  const model = modelFor([fixture.connection], changes);
+  const [root] = await model.roots();
+  const listed = async () => ((await model.children(root)) as ExplorerItem[]).filter((c): c is ClusterItem => c.type === 'cluster').map((c) => c.cluster.CacheClusterId);
+  assert.ok((await listed()).includes('gone-meanwhile'));
+  const item = model.findCluster('local', 'gone-meanwhile')!;
+
+  // Clean case: the cluster exists, the call's answer is returned and nothing is refreshed.
+  const nodeIds = item.cluster.CacheNodes!.map((n) => n.CacheNodeId!);
+  const rebooted = await model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
+    fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
+  );
+  assert.ok('value' in rebooted && rebooted.value.CacheCluster?.CacheClusterId === 'gone-meanwhile');
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
+  await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
+  // A failure that is not "not found" is thrown for the caller to report, and the row stays.
+  await assert.rejects(
+    model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
+      fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: ['9999'] })),
+    ),
+    { name: 'InvalidParameterValueException' },
+  );
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
+
+  // Deleted elsewhere (another window, the console): the explorer still lists it as available.
+  await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' }));
+  await until('gone-meanwhile gone', async () => {
+    try {
+      await fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'gone-meanwhile' }));
+      return undefined;
+    } catch (err) {
+      return (err as { name?: string }).name === 'CacheClusterNotFoundFault' || undefined;
+    }
+  });
+  assert.equal(model.findCluster('local', 'gone-meanwhile'), item, 'still listed');
+  for (const send of [
+    () => fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' })),
+    () => fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
+  ]) {
+    changes.length = 0;
+    const outcome = await model.unlessGone(fixture.connection, 'gone-meanwhile', send);
+    assert.deepEqual(outcome, { gone: 'gone-meanwhile no longer exists on the Local endpoint; the explorer is refreshed.' });
+    assert.equal(model.findCluster('local', 'gone-meanwhile'), undefined, 'its row is dropped');
+    assert.deepEqual(changes, [model.findConnection('local')], 'its connection is listed afresh');
+    assert.ok(!(await listed()).includes('gone-meanwhile'));
+  }
 });
 
 test('error wording: the problem in words first, the next step, the code last (and in the API log)', async () => {

@@ -70,20 +70,42 @@ const contextFor = (viewItem: string): string[] => itemMenu.filter((m) => !m.gro
 
 test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inline Delete (trash); the context menu keeps both', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
-  const withEndpoint = clusterContextValue({ Engine: 'redis', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
-  const memcached = clusterContextValue({ Engine: 'memcached', ConfigurationEndpoint: endpoint });
-  const creating = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'creating', CacheNodes: [] });
-  assert.deepEqual([withEndpoint, memcached, creating], ['cluster.redis.endpoint', 'cluster.memcached.endpoint', 'cluster.redis']);
+  const withEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint });
+  const noEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [] });
+  assert.deepEqual([withEndpoint, memcached, noEndpoint], ['cluster.redis.endpoint.reboot.delete', 'cluster.memcached.endpoint.reboot.delete', 'cluster.redis.reboot.delete']);
   assert.deepEqual(inlineFor(withEndpoint), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
   assert.deepEqual(inlineFor(memcached), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
-  assert.deepEqual(inlineFor(creating), ['elasticache.deleteCluster']);
+  assert.deepEqual(inlineFor(noEndpoint), ['elasticache.deleteCluster']);
   assert.deepEqual(inlineFor('cacheNode'), []);
-  for (const viewItem of [withEndpoint, creating]) {
+  for (const viewItem of [withEndpoint, noEndpoint]) {
     for (const command of ['elasticache.copyEndpoint', 'elasticache.copyArn', 'elasticache.deleteCluster']) assert.ok(contextFor(viewItem).includes(command), `${viewItem}: ${command}`);
   }
   const icon = (command: string): string | undefined => manifest.contributes.commands.find((c) => c.command === command)?.icon;
   assert.equal(icon('elasticache.deleteCluster'), '$(trash)');
   assert.equal(icon('elasticache.copyEndpoint'), '$(copy)');
+});
+
+test('Reboot and Delete… are offered only in the status the service accepts them in (available), the inline Copy Endpoint only while the endpoint serves', () => {
+  const endpoint = { Address: '127.0.0.1', Port: 40001 };
+  // Every status of the API reference's CacheClusterStatus list (both spellings of the reboot), and the Local endpoint's `failed`.
+  const offered = (status: string): string[] => {
+    const viewItem = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: status, CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+    const inline = inlineFor(viewItem).map((c) => `inline ${c}`);
+    const context = contextFor(viewItem).filter((c) => c === 'elasticache.rebootCluster' || c === 'elasticache.deleteCluster');
+    return [...inline, ...context];
+  };
+  const copy = 'inline elasticache.copyEndpoint';
+  const trash = 'inline elasticache.deleteCluster';
+  const reboot = 'elasticache.rebootCluster';
+  const del = 'elasticache.deleteCluster';
+  assert.deepEqual(offered('available'), [copy, trash, reboot, del]);
+  for (const status of ['creating', 'deleting', 'deleted']) assert.deepEqual(offered(status), [], status);
+  for (const status of ['modifying', 'rebooting cluster nodes', 'rebooting cache cluster nodes', 'snapshotting', 'incompatible-network', 'restore-failed']) {
+    assert.deepEqual(offered(status), [copy], status);
+  }
+  // The Local endpoint deletes a cluster whose nodes did not start (its own status, not an AWS one); it cannot reboot it.
+  assert.deepEqual(offered('failed'), [copy, trash, del]);
 });
 
 test('error rows: a short label, the explanation beside it, and the fix as click and inline action', () => {

@@ -62,7 +62,10 @@ test('a Memcached cluster: every step, the counter, live versions, validation, a
 
   assert.equal(w.current()?.id, 'numCacheNodes');
   assert.match(w.validate('zero') ?? '', /whole number/);
-  assert.match(w.validate('0') ?? '', /between 1 and/);
+  // The problem first, in the engine's own name.
+  assert.equal(w.validate('0'), '0 nodes is fewer than a Memcached cluster needs (1–40).');
+  assert.equal(w.validate('41'), '41 nodes is more than a Memcached cluster can have (1–40).');
+  assert.equal(w.validate('40'), undefined);
   assert.equal(w.validate('3'), undefined);
   assert.equal(await w.accept('3'), undefined);
 
