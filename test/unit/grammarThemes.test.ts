@@ -15,11 +15,11 @@ const themes = join(__dirname, 'fixtures', 'themes');
 interface ThemeFile {
   include?: string;
   colors?: Record<string, string>;
-  tokenColors?: textmate.IRawThemeSetting[];
+  tokenColors?: textmate.IRawTheme['settings'];
 }
 
 /** A theme file with the files it includes, as VS Code reads it: the included file's rules first. */
-function loadTheme(file: string): { colors: Record<string, string>; tokenColors: textmate.IRawThemeSetting[] } {
+function loadTheme(file: string): { colors: Record<string, string>; tokenColors: textmate.IRawTheme['settings'] } {
   const theme = JSON.parse(readFileSync(join(themes, file), 'utf8')) as ThemeFile;
   const base = theme.include ? loadTheme(theme.include.replace(/^\.\//, '')) : { colors: {}, tokenColors: [] };
   return { colors: { ...base.colors, ...theme.colors }, tokenColors: [...base.tokenColors, ...(theme.tokenColors ?? [])] };
