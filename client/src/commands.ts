@@ -12,7 +12,7 @@ import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarg
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
-import type { LocalEndpointManager } from './localEndpoint';
+import type { LocalEndpointHandle, LocalEndpointManager, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
 
 export interface ClientContext {
@@ -80,16 +80,34 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
 }
 
 async function startLocal(ctx: ClientContext): Promise<string> {
-  const settings = readSettings();
-  const endpoint = await vscode.window.withProgress(
+  const { notice, endpoint } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Starting the ElastiCache Local endpoint…' },
-    () => ctx.local.start({ port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }),
+    () => startLocalAs(ctx, { kind: 'command' }),
   );
-  ctx.log.info(`Local endpoint listening on ${endpoint.url} (data in ${endpoint.dataDir})`);
+  if (notice) void vscode.window.showInformationMessage(notice);
+  return endpoint.url;
+}
+
+/**
+ * Starts Local for the Start command, or as one step of another action (`step`: that action's progress tells it;
+ * no toast of its own, since VS Code shows at most three and the action's own result would be pushed out of view).
+ */
+async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: string }> {
+  const settings = readSettings();
+  const { startLocalFor } = await import('./localEndpoint');
+  const started = await startLocalFor(ctx.local, { port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }, how);
+  ctx.log.info(`Local endpoint listening on ${started.endpoint.url} (data in ${started.endpoint.dataDir})`);
   await setLocalRunning(true);
   ctx.tree.refresh();
-  void vscode.window.showInformationMessage(`ElastiCache Local endpoint listening on ${endpoint.url}`);
-  return endpoint.url;
+  return started;
+}
+
+/** Starts Local, if it is not running, as a step of an action without progress of its own (status bar only). */
+async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
+  if (ctx.local.running) return;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: starting the Local endpoint' }, (progress) =>
+    startLocalAs(ctx, { kind: 'step', report: (message) => progress.report({ message }) }),
+  );
 }
 
 /** Start/Stop in the menus follow this context key. */
@@ -124,11 +142,15 @@ async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolea
   return true;
 }
 
-async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promise<Connection | undefined> {
+/**
+ * The connection an argument names. Local is started if needed, unless `startLocal` is false: a create starts it as
+ * a step of its own progress (createWithInput), and gets Local without an endpoint until then.
+ */
+async function resolveConnection(ctx: ClientContext, arg: ConnectionArg, startLocal = true): Promise<Connection | undefined> {
   const wanted = typeof arg === 'object' && arg && !('id' in arg) ? arg.connection : arg;
   if (!wanted) return undefined;
   const id = typeof wanted === 'string' ? wanted : (wanted as Connection).id;
-  if (id === 'local' && !ctx.local.running) await startLocal(ctx);
+  if (id === 'local' && !ctx.local.running && startLocal) await ensureLocalQuietly(ctx);
   const found = (await ctx.connections()).find((c) => c.id === id || (id === 'aws' && c.kind === 'aws'));
   if (!found) throw new Error(`Unknown connection "${id}".`);
   return found;
@@ -174,7 +196,7 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
   });
   if (!chosen) return undefined;
   // An AWS connection in the request's Region may not be listed in the explorer yet: the create adds its Region.
-  return chosen.c.kind === 'local' ? resolveConnection(ctx, chosen.c.id) : chosen.c;
+  return chosen.c.kind === 'local' ? resolveConnection(ctx, chosen.c.id, false) : chosen.c;
 }
 
 async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ connection: Connection; cluster: CacheCluster; confirmed?: boolean; finalSnapshot?: boolean }> {
@@ -211,7 +233,7 @@ async function createClusterCommand(
 ): Promise<CacheCluster | undefined> {
   const given = arg && !('type' in arg) ? arg : undefined;
   if (given?.input) {
-    const connection = (await resolveConnection(ctx, given.connection)) ?? (await pickConnection(ctx));
+    const connection = (await resolveConnection(ctx, given.connection, false)) ?? (await pickConnection(ctx));
     return connection && createWithInput(ctx, connection, given.input);
   }
   const initialConnection = arg && 'type' in arg && arg.type === 'connection' ? arg.connection : await resolveConnection(ctx, given?.connection);
@@ -241,7 +263,7 @@ async function createClusterCommand(
       await saveRequest(wizard.requestWithoutSecrets(), `${wizard.state.cacheClusterId ?? 'cluster'}.elasticache.json`);
       return undefined;
     }
-    const connection = (await resolveConnection(ctx, wizard.state.connection))!;
+    const connection = (await resolveConnection(ctx, wizard.state.connection, false))!;
     let target = connection;
     try {
       return await createWithInput(ctx, connection, wizard.input(), (t) => (target = t));
@@ -280,7 +302,7 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
       ctx.log.info(`elasticache.regions set to ${regions.join(', ')}, so that the explorer shows the cluster being created`);
       ctx.tree.refresh();
     },
-    localConnection: () => resolveConnection(ctx, 'local'),
+    localConnection: () => resolveConnection(ctx, 'local', false),
   };
 }
 
@@ -298,8 +320,9 @@ export async function createWithInput(
 ): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Refusal('The request has no CacheClusterId.');
-  const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
-  if (!connection) return undefined;
+  const chosenTarget = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
+  if (!chosenTarget) return undefined;
+  let connection: Connection = chosenTarget;
   onTarget?.(connection);
   const { sendCreate } = await import('./createFromRequest');
   const where = placeName(connection);
@@ -314,6 +337,12 @@ export async function createWithInput(
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
+      if (connection.kind === 'local' && !connection.endpoint) {
+        // Local not running yet: starting it is a step of this create.
+        const { endpoint } = await startLocalAs(ctx, { kind: 'step', report: (message) => progress.report({ message }) });
+        connection = localConnection(endpoint.url);
+        onTarget?.(connection);
+      }
       const client = await ctx.client(connection);
       const sent = await sendCreate(client, input, abort.signal);
       if (sent.status === 'cancelled') {
@@ -393,7 +422,7 @@ async function createFromRequestCommand(
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
-  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
+  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
   return connection && createWithInput(ctx, connection, request.input, undefined, request.region, request.regionFromZones);
 }
 

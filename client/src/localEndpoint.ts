@@ -162,6 +162,24 @@ export class LocalEndpointManager {
   }
 }
 
+/** Why Local is being started: the Start command, or a step of another action (which reports it in its progress). */
+export type LocalStartPurpose = { kind: 'command' } | { kind: 'step'; report: (message: string) => void };
+
+/**
+ * Starts Local (or finds it running) for `purpose`. The Start command gets a notice to show; a step of another
+ * action gets none, only a line in that action's progress: VS Code shows at most three toasts, and a "listening"
+ * notice would push the action's own result (e.g. "Cache cluster … is available") into the notification center.
+ */
+export async function startLocalFor(
+  manager: LocalEndpointManager,
+  options: LocalStartOptions,
+  purpose: LocalStartPurpose,
+): Promise<{ endpoint: LocalEndpointHandle; notice?: string }> {
+  if (purpose.kind === 'step' && !manager.running) purpose.report('starting the Local endpoint…');
+  const endpoint = await manager.start(options);
+  return purpose.kind === 'command' ? { endpoint, notice: `ElastiCache Local endpoint listening on ${endpoint.url}` } : { endpoint };
+}
+
 /** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */
 export async function runningCacheNodes(client: ElastiCacheClient): Promise<{ clusters: number; nodes: number }> {
   const { paginateDescribeCacheClusters } = await loadSdk();

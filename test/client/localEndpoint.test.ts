@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor } from '../../client/src/localEndpoint';
 import { RecordingLog, startLocal } from './helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
@@ -91,5 +91,26 @@ test('Stop asks about the cache nodes it stops: none on a fresh endpoint, then e
   } finally {
     client.destroy();
     await local.close();
+  }
+});
+
+test('Local started as a step of another action (a create) is a line of its progress, with no notice of its own; the Start command gets one', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-step-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const reported: string[] = [];
+    const asStep = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'step', report: (m) => reported.push(m) });
+    assert.deepEqual(reported, ['starting the Local endpoint…']);
+    assert.equal(asStep.notice, undefined, 'no "listening" toast on top of the action\'s progress');
+    assert.equal(await answersDescribeCacheClusters(asStep.endpoint.url), true);
+    // Already running: a step has nothing to report, and the command says where it listens.
+    const again = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'step', report: (m) => reported.push(m) });
+    assert.equal(reported.length, 1);
+    assert.equal(again.endpoint.url, asStep.endpoint.url);
+    const command = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'command' });
+    assert.equal(command.notice, `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`);
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
