@@ -118,6 +118,13 @@ async function setLocalRunning(running: boolean): Promise<void> {
 /** Stops the Local endpoint, asking first when it runs cache nodes (`confirmed: true` skips the question). */
 async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolean> {
   const running = ctx.local.running;
+  const { startedElsewhereNotice } = await import('./localEndpoint');
+  const elsewhere = running && startedElsewhereNotice(running);
+  if (elsewhere) {
+    // Not stopped, so the explorer keeps showing it running.
+    void vscode.window.showInformationMessage(elsewhere);
+    return false;
+  }
   if (running && !confirmed) {
     let nodes: number | undefined;
     try {

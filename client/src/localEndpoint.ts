@@ -11,6 +11,11 @@ export interface LocalEndpointHandle {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * Set when this window uses an endpoint another process runs (`npm start`, `elasticache local`, another window):
+   * that process's pid and command line. Stopping it is left to that process.
+   */
+  startedBy?: { pid: number; command?: string };
   stop(): Promise<void>;
 }
 
@@ -65,6 +70,21 @@ function recordedPid(dataDir: string): number | undefined {
 }
 
 /**
+ * The command line of process `pid` (Linux /proc), with the values of --access-key/--secret-key left out, or undefined
+ * where /proc cannot tell.
+ */
+export function commandLineOf(pid: number): string | undefined {
+  let argv: string[];
+  try {
+    argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+  const shown = argv.map((arg, i) => (/^--(access|secret)-key$/.test(argv[i - 1] ?? '') ? '…' : arg.replace(/^(--(?:access|secret)-key=).*/, '$1…')));
+  return shown.join(' ') || undefined;
+}
+
+/**
  * Whether process `pid` holds the socket listening on TCP `port` (Linux: the inode /proc/net/tcp lists for the port
  * is one of the process's open sockets; reading another user's fd table fails, so this also proves the same user).
  * False where /proc cannot tell.
@@ -109,6 +129,18 @@ export async function isOwnLocalEndpoint(port: number, dataDir: string): Promise
   return answersDescribeCacheClusters(`http://127.0.0.1:${port}`);
 }
 
+/** A handle on the endpoint another process runs for `dataDir` on `port` (see isOwnLocalEndpoint): stop() leaves it running. */
+function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandle {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    startedBy: { pid, command: commandLineOf(pid) },
+    stop: async () => undefined,
+  };
+}
+
 export class LocalEndpointManager {
   private endpoint: LocalEndpointHandle | undefined;
   private starting: Promise<LocalEndpointHandle> | undefined;
@@ -141,9 +173,10 @@ export class LocalEndpointManager {
       // The endpoint of this data directory already serves this port (e.g. `npm run local` or `npm start`): use it,
       // do not stop it.
       const url = `http://127.0.0.1:${options.port}`;
-      if (await isOwnLocalEndpoint(options.port, dataDir)) {
+      const owner = recordedPid(dataDir);
+      if (owner && (await isOwnLocalEndpoint(options.port, dataDir))) {
         options.log?.(`Using the Local endpoint already listening on ${url} (data in ${dataDir}).`);
-        endpoint = { url, port: options.port, host: '127.0.0.1', dataDir, stop: async () => undefined };
+        endpoint = adopted(options.port, dataDir, owner);
       } else if ((err as { code?: string }).code === 'EADDRINUSE') {
         options.log?.(`Port ${options.port} is in use by another process; starting the Local endpoint on a free port.`);
         endpoint = await startLocalEndpoint({ ...base, port: 0 });
@@ -178,6 +211,19 @@ export async function startLocalFor(
   if (purpose.kind === 'step' && !manager.running) purpose.report('starting the Local endpoint…');
   const endpoint = await manager.start(options);
   return purpose.kind === 'command' ? { endpoint, notice: `ElastiCache Local endpoint listening on ${endpoint.url}` } : { endpoint };
+}
+
+/**
+ * Why Stop leaves `endpoint` running, when another process started it (said instead of stopping it: the endpoint
+ * may be another window's, and the lock file's pid alone cannot tell a safe way to stop it).
+ */
+export function startedElsewhereNotice(endpoint: LocalEndpointHandle): string | undefined {
+  const by = endpoint.startedBy;
+  if (!by) return undefined;
+  return (
+    `The Local endpoint at ${endpoint.url} keeps running: another process started it (pid ${by.pid}${by.command ? `: ${by.command}` : ''}), ` +
+    'and this window only uses it. Stop it where it was started (for npm start or elasticache local, Ctrl-C in its terminal).'
+  );
 }
 
 /** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */

@@ -2,6 +2,7 @@
 // endpoint of the configured data directory; any other process on that port (which would receive AuthTokens) is
 // passed over for a free port, even one that answers exactly like ElastiCache.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, startedElsewhereNotice } from '../../client/src/localEndpoint';
 import { RecordingLog, startLocal } from './helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
@@ -27,6 +28,10 @@ test('the endpoint of the configured data directory, already running on the port
     const adopted = await manager.start({ port: running.endpoint.port, dataDir: running.dataDir, log: (l) => lines.push(l) });
     assert.equal(adopted.url, `http://127.0.0.1:${running.endpoint.port}`);
     assert.match(lines.join('\n'), /Using the Local endpoint already listening/);
+    // Stop says who runs it instead of pretending to stop it.
+    assert.equal(adopted.startedBy?.pid, process.pid);
+    assert.equal(adopted.startedBy?.command, commandLineOf(process.pid));
+    assert.match(startedElsewhereNotice(adopted) ?? '', new RegExp(`^The Local endpoint at ${adopted.url} keeps running: another process started it \\(pid ${process.pid}: .*node`));
     await manager.stop();
     assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'an adopted endpoint is not stopped');
   } finally {
@@ -112,5 +117,32 @@ test('Local started as a step of another action (a create) is a line of its prog
   } finally {
     await manager.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an endpoint this window started is stopped by Stop (no "started elsewhere" notice)', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-own-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const started = await manager.start({ port: 0, dataDir });
+    assert.equal(started.startedBy, undefined);
+    assert.equal(startedElsewhereNotice(started), undefined);
+    await manager.stop();
+    assert.equal(await answersDescribeCacheClusters(started.url), false);
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the command line named for another process leaves out --access-key/--secret-key values', { skip: !onLinux && 'needs /proc' }, async () => {
+  const child = spawn('/bin/sh', ['-c', 'sleep 30; :', 'sh', 'local', '--secret-key', 'hunter2-secret', '--access-key=AKIASECRET', '--port', '4510'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => child.once('spawn', resolve));
+    const shown = commandLineOf(child.pid!) ?? '';
+    assert.equal(shown, '/bin/sh -c sleep 30; : sh local --secret-key … --access-key=… --port 4510');
+    assert.doesNotMatch(shown, /hunter2|AKIASECRET/);
+  } finally {
+    child.kill('SIGKILL');
   }
 });
