@@ -164,7 +164,8 @@ export class LocalEndpointManager {
   private async startOnce(options: LocalStartOptions): Promise<LocalEndpointHandle> {
     const { startLocalEndpoint, defaultDataDir } = await import('../../local/src/index');
     const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-    const base = { host: '127.0.0.1', dataDir, log: options.log };
+    // The extension host may be killed without deactivating (code-server on Ctrl-C): its nodes must not outlive it.
+    const base = { host: '127.0.0.1', dataDir, log: options.log, nodesOutliveProcess: false };
     let endpoint: LocalEndpointHandle;
     try {
       endpoint = await startLocalEndpoint({ ...base, port: options.port });

@@ -12,6 +12,7 @@ import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecuta
 import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateCreateCacheCluster } from './validation';
+import { watchNodesOfThisProcess } from './watchdog';
 import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
@@ -27,6 +28,12 @@ export interface LocalEndpointOptions {
   secretKey?: string;
   /** One line per request and per node event; never contains secrets. */
   log?: (line: string) => void;
+  /**
+   * Whether the nodes keep running if this process dies without stopping the endpoint (default true: a restart on
+   * the data directory adopts them again). False for an endpoint inside another program (the VS Code extension
+   * host), which may be killed without a chance to stop it: a watchdog process then stops its nodes.
+   */
+  nodesOutliveProcess?: boolean;
 }
 
 export interface LocalEndpoint {
@@ -147,8 +154,14 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const unlock = await lockDataDir(dataDir);
+  const unlockDataDir = await lockDataDir(dataDir);
   const binaries = await findNodeBinaries();
+  const endWatchdog =
+    opts.nodesOutliveProcess === false ? watchNodesOfThisProcess(dataDir, [binaries.redis, binaries.valkey, binaries.memcached].filter((b): b is string => !!b)) : () => {};
+  const unlock = async () => {
+    await unlockDataDir();
+    endWatchdog();
+  };
   const warnings: string[] = [];
   if (!binaries.redis) warnings.push(`${binaries.valkey ? 'Redis' : 'Redis and Valkey'} clusters cannot be created: ${missingBinaryMessage('redis')}`);
   if (!binaries.memcached) warnings.push(`Memcached clusters cannot be created: ${missingBinaryMessage('memcached')}`);
