@@ -146,10 +146,12 @@ try {
   if (!args['no-local']) {
     const m = await startChild('local', process.execPath,
       [join(ROOT, 'dist', 'cli.js'), 'local', '--port', args['local-port'], '--host', '127.0.0.1', ...(args.data ? ['--data', args.data] : [])],
-      /listening on (http:\/\/[^\s:]+:(\d+))\s/);
+      /listening on (http:\/\/[^\s:]+:(\d+)) \(data in (.+?)(?:; WARNING: .*)?\)\r?\n/);
     localUrl = m[1];
-    // The extension's "Start Local Endpoint" reuses an endpoint already serving elasticache.local.port: this one.
+    // The extension's "Start Local Endpoint" reuses the endpoint serving elasticache.local.port for
+    // elasticache.local.dataDir: this one (with another data folder it would start a second endpoint).
     setSetting('elasticache.local.port', Number(m[2]));
+    setSetting('elasticache.local.dataDir', m[3]);
   }
   const folder = join(ROOT, 'samples');
   const listening = await startChild('code-server', process.execPath, [codeServer,

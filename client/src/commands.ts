@@ -12,7 +12,7 @@ import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarg
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
-import type { LocalEndpointHandle, LocalEndpointManager, LocalStartPurpose } from './localEndpoint';
+import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
 
 export interface ClientContext {
@@ -84,7 +84,8 @@ async function startLocal(ctx: ClientContext): Promise<string> {
     { location: vscode.ProgressLocation.Notification, title: 'Starting the ElastiCache Local endpoint…' },
     () => startLocalAs(ctx, { kind: 'command' }),
   );
-  if (notice) void vscode.window.showInformationMessage(notice);
+  if (notice?.warning) void vscode.window.showWarningMessage(notice.message);
+  else if (notice) void vscode.window.showInformationMessage(notice.message);
   return endpoint.url;
 }
 
@@ -92,7 +93,7 @@ async function startLocal(ctx: ClientContext): Promise<string> {
  * Starts Local for the Start command, or as one step of another action (`step`: that action's progress tells it;
  * no toast of its own, since VS Code shows at most three and the action's own result would be pushed out of view).
  */
-async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: string }> {
+async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
   const settings = readSettings();
   const { startLocalFor } = await import('./localEndpoint');
   const started = await startLocalFor(ctx.local, { port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }, how);

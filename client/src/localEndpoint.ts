@@ -16,6 +16,8 @@ export interface LocalEndpointHandle {
    * that process's pid and command line. Stopping it is left to that process.
    */
   startedBy?: { pid: number; command?: string };
+  /** The configured port, when another program held it and the endpoint started on a free port instead. */
+  portTaken?: number;
   stop(): Promise<void>;
 }
 
@@ -180,7 +182,7 @@ export class LocalEndpointManager {
         endpoint = adopted(options.port, dataDir, owner);
       } else if ((err as { code?: string }).code === 'EADDRINUSE') {
         options.log?.(`Port ${options.port} is in use by another process; starting the Local endpoint on a free port.`);
-        endpoint = await startLocalEndpoint({ ...base, port: 0 });
+        endpoint = { ...(await startLocalEndpoint({ ...base, port: 0 })), portTaken: options.port };
       } else {
         throw err;
       }
@@ -208,10 +210,27 @@ export async function startLocalFor(
   manager: LocalEndpointManager,
   options: LocalStartOptions,
   purpose: LocalStartPurpose,
-): Promise<{ endpoint: LocalEndpointHandle; notice?: string }> {
+): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
   if (purpose.kind === 'step' && !manager.running) purpose.report('starting the Local endpoint…');
   const endpoint = await manager.start(options);
-  return purpose.kind === 'command' ? { endpoint, notice: `ElastiCache Local endpoint listening on ${endpoint.url}` } : { endpoint };
+  return purpose.kind === 'command' ? { endpoint, notice: startedNotice(endpoint) } : { endpoint };
+}
+
+/** What the Start command tells: where the endpoint listens, or (a warning) why not on the configured port. */
+export interface LocalNotice {
+  message: string;
+  warning: boolean;
+}
+
+export function startedNotice(endpoint: LocalEndpointHandle): LocalNotice {
+  if (endpoint.portTaken === undefined) return { message: `ElastiCache Local endpoint listening on ${endpoint.url}`, warning: false };
+  return {
+    message:
+      `Port ${endpoint.portTaken} (elasticache.local.port) is in use by another program, not by the Local endpoint of ${endpoint.dataDir}: ` +
+      `the Local endpoint started on ${endpoint.url} instead, with its own clusters. If that program is a Local endpoint of another data folder ` +
+      '(e.g. npm start -- --data DIR), set elasticache.local.dataDir to that folder; otherwise stop that program or choose another elasticache.local.port.',
+    warning: true,
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, startedElsewhereNotice } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
 import { RecordingLog, startLocal } from './helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
@@ -64,6 +64,12 @@ test('an impostor on the port that answers exactly like ElastiCache is not adopt
     assert.equal(started.dataDir, path.resolve(dataDir));
     assert.match(lines.join('\n'), /in use by another process; starting the Local endpoint on a free port/);
     assert.equal(await answersDescribeCacheClusters(started.url), true);
+    // The Start command's notice says so (was only "listening on …", the reason in the log).
+    assert.equal(started.portTaken, port);
+    const notice = startedNotice(started);
+    assert.equal(notice.warning, true);
+    assert.match(notice.message, new RegExp(`^Port ${port} \\(elasticache\\.local\\.port\\) is in use by another program, not by the Local endpoint of .*: the Local endpoint started on ${started.url} instead`));
+    assert.match(notice.message, /If that program is a Local endpoint of another data folder \(e\.g\. npm start -- --data DIR\), set elasticache\.local\.dataDir to that folder; otherwise stop that program or choose another elasticache\.local\.port\.$/);
   } finally {
     await manager.stop();
     await new Promise<void>((resolve) => impostor.close(() => resolve()));
@@ -113,7 +119,7 @@ test('Local started as a step of another action (a create) is a line of its prog
     assert.equal(reported.length, 1);
     assert.equal(again.endpoint.url, asStep.endpoint.url);
     const command = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'command' });
-    assert.equal(command.notice, `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`);
+    assert.deepEqual(command.notice, { message: `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`, warning: false });
   } finally {
     await manager.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
