@@ -96,7 +96,9 @@ async function startLocal(ctx: ClientContext): Promise<string> {
 async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
   const settings = readSettings();
   const { startLocalFor } = await import('./localEndpoint');
-  const started = await startLocalFor(ctx.local, { port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }, how);
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: folder, log: (line: string) => ctx.log.info(`[local] ${line}`) };
+  const started = await startLocalFor(ctx.local, options, how);
   ctx.log.info(`Local endpoint listening on ${started.endpoint.url} (data in ${started.endpoint.dataDir})`);
   await setLocalRunning(true);
   ctx.tree.refresh();

@@ -2,6 +2,7 @@
 // No VS Code imports.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
@@ -23,7 +24,10 @@ export interface LocalEndpointHandle {
 
 export interface LocalStartOptions {
   port: number;
+  /** elasticache.local.dataDir as written (see resolveLocalDataDir); undefined: the per-user default. */
   dataDir?: string;
+  /** The first workspace folder, which a relative dataDir is resolved against. */
+  workspaceFolder?: string;
   log?: (line: string) => void;
 }
 
@@ -131,6 +135,24 @@ export async function isOwnLocalEndpoint(port: number, dataDir: string): Promise
   return answersDescribeCacheClusters(`http://127.0.0.1:${port}`);
 }
 
+/**
+ * The folder elasticache.local.dataDir names: a leading ~ is the home folder (VS Code does not expand it; Node
+ * would make a folder named "~"), a relative path is taken in the first workspace folder, never in the extension
+ * host's working directory. Undefined when the setting is empty (the endpoint's per-user default applies).
+ */
+export function resolveLocalDataDir(setting: string | undefined, workspaceFolder: string | undefined): string | undefined {
+  const value = setting?.trim();
+  if (!value) return undefined;
+  if (value === '~' || value.startsWith('~/')) return path.resolve(os.homedir(), `.${value.slice(1)}`);
+  if (path.isAbsolute(value)) return path.resolve(value);
+  if (!workspaceFolder) {
+    throw new Error(
+      `elasticache.local.dataDir (${value}) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.`,
+    );
+  }
+  return path.resolve(workspaceFolder, value);
+}
+
 /** A handle on the endpoint another process runs for `dataDir` on `port` (see isOwnLocalEndpoint): stop() leaves it running. */
 function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandle {
   return {
@@ -165,7 +187,7 @@ export class LocalEndpointManager {
 
   private async startOnce(options: LocalStartOptions): Promise<LocalEndpointHandle> {
     const { startLocalEndpoint, defaultDataDir } = await import('../../local/src/index');
-    const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
+    const dataDir = resolveLocalDataDir(options.dataDir, options.workspaceFolder) ?? defaultDataDir();
     // The extension host may be killed without deactivating (code-server on Ctrl-C): its nodes must not outlive it.
     const base = { host: '127.0.0.1', dataDir, log: options.log, nodesOutliveProcess: false };
     let endpoint: LocalEndpointHandle;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, resolveLocalDataDir, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
 import { RecordingLog, startLocal } from './helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
@@ -150,5 +150,32 @@ test('the command line named for another process leaves out --access-key/--secre
     assert.doesNotMatch(shown, /hunter2|AKIASECRET/);
   } finally {
     child.kill('SIGKILL');
+  }
+});
+
+test('elasticache.local.dataDir: ~ is the home folder, a relative path is in the workspace folder (never the process cwd)', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-home-'));
+  const savedHome = process.env.HOME;
+  process.env.HOME = home;
+  const manager = new LocalEndpointManager();
+  try {
+    assert.equal(resolveLocalDataDir(undefined, '/ws'), undefined);
+    assert.equal(resolveLocalDataDir('  ', '/ws'), undefined);
+    assert.equal(resolveLocalDataDir('~', '/ws'), home);
+    assert.equal(resolveLocalDataDir('~/ec-data/', '/ws'), path.join(home, 'ec-data'));
+    assert.equal(resolveLocalDataDir('/srv/ec/../data', '/ws'), '/srv/data');
+    assert.equal(resolveLocalDataDir('ec-data', '/ws/project'), '/ws/project/ec-data');
+    assert.throws(() => resolveLocalDataDir('ec-data', undefined), {
+      message: 'elasticache.local.dataDir (ec-data) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.',
+    });
+    // A real start with ~/ec-data: the data is in the home folder, and no folder named "~" appears in the cwd.
+    const started = await manager.start({ port: 0, dataDir: '~/ec-data', workspaceFolder: '/nonexistent-ws' });
+    assert.equal(started.dataDir, path.join(home, 'ec-data'));
+    assert.ok(fs.existsSync(path.join(home, 'ec-data', 'endpoint.pid')));
+    assert.equal(fs.existsSync(path.join(process.cwd(), '~')), false);
+  } finally {
+    await manager.stop();
+    process.env.HOME = savedHome;
+    fs.rmSync(home, { recursive: true, force: true });
   }
 });
