@@ -91,13 +91,26 @@ export function commandLineOf(pid: number): string | undefined {
 }
 
 /**
- * Whether process `pid` holds the socket listening on TCP `port` (Linux: the inode /proc/net/tcp lists for the port
- * is one of the process's open sockets; reading another user's fd table fails, so this also proves the same user).
- * False where /proc cannot tell.
+ * The TCP ports process `pid` listens on (Linux: the inodes /proc/net/tcp lists as listening that are among the
+ * process's open sockets; reading another user's fd table fails, so this also proves the same user). Empty where
+ * /proc cannot tell.
  */
-export function listensOn(pid: number, port: number): boolean {
-  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  const inodes = new Set<string>();
+export function listeningPorts(pid: number): number[] {
+  let sockets: Set<string>;
+  try {
+    sockets = new Set(
+      fs.readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+        try {
+          return /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? [];
+        } catch {
+          return [];
+        }
+      }),
+    );
+  } catch {
+    return [];
+  }
+  const ports = new Set<number>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text = '';
     try {
@@ -107,21 +120,27 @@ export function listensOn(pid: number, port: number): boolean {
     }
     for (const line of text.split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);
-      if (cols[1]?.endsWith(hexPort) && cols[3] === '0A' && cols[9]) inodes.add(cols[9]);
+      if (cols[3] === '0A' && cols[9] && sockets.has(cols[9])) ports.add(parseInt(cols[1]!.split(':')[1]!, 16));
     }
   }
-  if (inodes.size === 0) return false;
-  try {
-    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+/** Whether process `pid` holds the socket listening on TCP `port` (see listeningPorts). False where /proc cannot tell. */
+export function listensOn(pid: number, port: number): boolean {
+  return listeningPorts(pid).includes(port);
+}
+
+/**
+ * Why the Local endpoint cannot start on `dataDir` while another endpoint holds it (process `ownerPid`), in VS Code
+ * terms: that endpoint's URL when /proc tells it, and the settings to change.
+ */
+export function dataDirInUseMessage(dataDir: string, ownerPid: number): string {
+  const port = listeningPorts(ownerPid)[0];
+  const url = port === undefined ? undefined : `http://127.0.0.1:${port}`;
+  return url
+    ? `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint, at ${url}: set elasticache.local.port to ${port} to use that endpoint, or elasticache.local.dataDir to another folder, or stop it where it was started.`
+    : `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint (process ${ownerPid}): set elasticache.local.dataDir to another folder, or stop that endpoint where it was started.`;
 }
 
 /**
@@ -194,15 +213,18 @@ export class LocalEndpointManager {
     try {
       endpoint = await startLocalEndpoint({ ...base, port: options.port });
     } catch (err) {
-      if (options.port === 0) throw err;
+      const code = (err as { code?: string }).code;
       // The endpoint of this data directory already serves this port (e.g. `npm run local` or `npm start`): use it,
       // do not stop it.
       const url = `http://127.0.0.1:${options.port}`;
       const owner = recordedPid(dataDir);
-      if (owner && (await isOwnLocalEndpoint(options.port, dataDir))) {
+      if (options.port !== 0 && owner && (await isOwnLocalEndpoint(options.port, dataDir))) {
         options.log?.(`Using the Local endpoint already listening on ${url} (data in ${dataDir}).`);
         endpoint = adopted(options.port, dataDir, owner);
-      } else if ((err as { code?: string }).code === 'EADDRINUSE') {
+      } else if (code === 'EDATADIRLOCKED') {
+        // The endpoint's own wording is for the command line (--data, a pid).
+        throw new Error(dataDirInUseMessage(dataDir, (err as { ownerPid: number }).ownerPid));
+      } else if (code === 'EADDRINUSE' && options.port !== 0) {
         options.log?.(`Port ${options.port} is in use by another process; starting the Local endpoint on a free port.`);
         endpoint = { ...(await startLocalEndpoint({ ...base, port: 0 })), portTaken: options.port };
       } else {

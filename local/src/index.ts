@@ -70,7 +70,11 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
     owner = undefined;
   }
   if (owner && owner !== process.pid && isAlive(owner)) {
-    throw new Error(`data directory ${dataDir} is used by another local endpoint (pid ${owner}); stop it or use --data`);
+    // code and ownerPid let the extension say it in its own terms.
+    throw Object.assign(new Error(`data directory ${dataDir} is used by another local endpoint (pid ${owner}); stop it or use --data`), {
+      code: 'EDATADIRLOCKED',
+      ownerPid: owner,
+    });
   }
   await fs.writeFile(lockFile, `${process.pid}\n`, { mode: 0o600 });
   openDataDirs.add(dataDir);

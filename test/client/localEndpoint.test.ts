@@ -12,8 +12,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, resolveLocalDataDir, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
-import { RecordingLog, startLocal } from './helpers';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
+import { RecordingLog, closedPort, startLocal } from './helpers';
+import { startCli, stopCli, tempDataDir } from '../local/helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
 
@@ -177,5 +178,33 @@ test('elasticache.local.dataDir: ~ is the home folder, a relative path is in the
     await manager.stop();
     process.env.HOME = savedHome;
     fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a data folder held by an endpoint on another port: the message names that endpoint and the settings, not --data and a pid', { skip: !onLinux && 'needs /proc', timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  const cli = await startCli(dataDir, ['--quiet']);
+  const manager = new LocalEndpointManager();
+  try {
+    assert.deepEqual(listeningPorts(cli.child.pid!), [cli.port]);
+    const port = await closedPort();
+    await assert.rejects(manager.start({ port, dataDir }), {
+      message: `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint, at ${cli.url}: set elasticache.local.port to ${cli.port} to use that endpoint, or elasticache.local.dataDir to another folder, or stop it where it was started.`,
+    });
+    // The command line keeps its wording.
+    await assert.rejects(startCli(dataDir, ['--quiet']), new RegExp(`data directory ${dataDir} is used by another local endpoint \\(pid ${cli.child.pid}\\); stop it or use --data`));
+    // A holder with no listening port is named by its pid.
+    const noPorts = spawn('/bin/sh', ['-c', 'sleep 30; :'], { stdio: 'ignore' });
+    await new Promise((resolve) => noPorts.once('spawn', resolve));
+    assert.equal(
+      dataDirInUseMessage(dataDir, noPorts.pid!),
+      `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint (process ${noPorts.pid}): set elasticache.local.dataDir to another folder, or stop that endpoint where it was started.`,
+    );
+    noPorts.kill('SIGKILL');
+    assert.equal(manager.running, undefined);
+  } finally {
+    await manager.stop();
+    await stopCli(cli);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
