@@ -290,6 +290,25 @@ export function startedElsewhereNotice(endpoint: LocalEndpointHandle): string | 
   );
 }
 
+/**
+ * What to say when elasticache.local.port or elasticache.local.dataDir (`changed`) change while Local runs: nothing
+ * changes until the endpoint starts again. An endpoint another process runs is not restarted, only left for one
+ * started with the new settings.
+ */
+export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: string[]): { message: string; button: string } {
+  const what = `${changed.join(' and ')} changed`;
+  if (endpoint.startedBy) {
+    return {
+      message: `${what}, but this window still uses the Local endpoint at ${endpoint.url} (data in ${endpoint.dataDir}), which another process runs. Start one with the new settings to use them.`,
+      button: 'Use the New Settings',
+    };
+  }
+  return {
+    message: `${what}, but the Local endpoint keeps running at ${endpoint.url} (data in ${endpoint.dataDir}): the new settings apply when it next starts.`,
+    button: 'Restart Local Endpoint',
+  };
+}
+
 /** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */
 export async function runningCacheNodes(client: ElastiCacheClient): Promise<{ clusters: number; nodes: number }> {
   const { paginateDescribeCacheClusters } = await loadSdk();

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, settingsChangedNotice, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
 import { RecordingLog, closedPort, startLocal } from './helpers';
 import { startCli, stopCli, tempDataDir } from '../local/helpers';
 
@@ -32,6 +32,10 @@ test('the endpoint of the configured data directory, already running on the port
     // Stop says who runs it instead of pretending to stop it.
     assert.equal(adopted.startedBy?.pid, process.pid);
     assert.equal(adopted.startedBy?.command, commandLineOf(process.pid));
+    assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.dataDir']), {
+      message: `elasticache.local.dataDir changed, but this window still uses the Local endpoint at ${adopted.url} (data in ${running.dataDir}), which another process runs. Start one with the new settings to use them.`,
+      button: 'Use the New Settings',
+    });
     assert.match(startedElsewhereNotice(adopted) ?? '', new RegExp(`^The Local endpoint at ${adopted.url} keeps running: another process started it \\(pid ${process.pid}: .*node`));
     await manager.stop();
     assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'an adopted endpoint is not stopped');
@@ -133,6 +137,11 @@ test('an endpoint this window started is stopped by Stop (no "started elsewhere"
   try {
     const started = await manager.start({ port: 0, dataDir });
     assert.equal(started.startedBy, undefined);
+    // Changing the port or data folder while it runs changes nothing until it restarts: said, with Restart offered.
+    assert.deepEqual(settingsChangedNotice(started, ['elasticache.local.port', 'elasticache.local.dataDir']), {
+      message: `elasticache.local.port and elasticache.local.dataDir changed, but the Local endpoint keeps running at ${started.url} (data in ${dataDir}): the new settings apply when it next starts.`,
+      button: 'Restart Local Endpoint',
+    });
     assert.equal(startedElsewhereNotice(started), undefined);
     await manager.stop();
     assert.equal(await answersDescribeCacheClusters(started.url), false);
