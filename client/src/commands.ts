@@ -62,6 +62,8 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.refresh': async (item?: ExplorerItem) => {
       // Credentials may have been configured since (aws configure, aws sso login): resolve them afresh.
       ctx.forgetClients();
+      // An endpoint started (or stopped) outside this window since: shown as it is.
+      await detectRunningLocal(ctx);
       ctx.tree.refresh(item?.type === 'message' ? ctx.tree.model.findConnection(item.connection.id) : item);
     },
     'elasticache.createCluster': (arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem) => createClusterCommand(ctx, arg),
@@ -76,6 +78,11 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.showAwsConnection': () => ctx.showAwsConnection(),
     'elasticache.showLog': async () => ctx.log.show(),
   };
+  // At activation: an endpoint already running (e.g. npm start's) shows as running, not "Start Local Endpoint".
+  void detectRunningLocal(ctx).then(
+    (found) => found && ctx.tree.refresh(),
+    (err: unknown) => ctx.log.warn(`Could not look for a running Local endpoint: ${describeFailure(err).message}`),
+  );
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, guard(commands[id] as (...args: unknown[]) => Promise<unknown>)));
 }
 
@@ -96,8 +103,7 @@ async function startLocal(ctx: ClientContext): Promise<string> {
 async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
   const settings = readSettings();
   const { startLocalFor } = await import('./localEndpoint');
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: folder, log: (line: string) => ctx.log.info(`[local] ${line}`) };
+  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath(), log: (line: string) => ctx.log.info(`[local] ${line}`) };
   const started = await startLocalFor(ctx.local, options, how);
   ctx.log.info(`Local endpoint listening on ${started.endpoint.url} (data in ${started.endpoint.dataDir})`);
   await setLocalRunning(true);
@@ -111,6 +117,21 @@ async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: starting the Local endpoint' }, (progress) =>
     startLocalAs(ctx, { kind: 'step', report: (message) => progress.report({ message }) }),
   );
+}
+
+/** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in. */
+function workspaceFolderPath(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+}
+
+/** Looks for the configured Local endpoint already running elsewhere (LocalEndpointManager.detect); sets Start/Stop to match. */
+async function detectRunningLocal(ctx: ClientContext): Promise<LocalEndpointHandle | undefined> {
+  const settings = readSettings();
+  const before = ctx.local.running;
+  const found = await ctx.local.detect({ port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath() });
+  await setLocalRunning(!!found);
+  if (found?.startedBy && found !== before) ctx.log.info(`Using the Local endpoint at ${found.url} (data in ${found.dataDir}), run by process ${found.startedBy.pid}`);
+  return found;
 }
 
 /** Start/Stop in the menus follow this context key. */

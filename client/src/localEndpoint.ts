@@ -235,6 +235,34 @@ export class LocalEndpointManager {
     return endpoint;
   }
 
+  /**
+   * Finds the endpoint of the configured data directory already answering on the configured port (`npm start`,
+   * `elasticache local`, another window), as start() would adopt it, without starting one; forgets an adopted one
+   * that is gone. Cheap when there is none: the lock file and /proc first, a signed request only when its pid
+   * listens on the port.
+   */
+  async detect(options: Pick<LocalStartOptions, 'port' | 'dataDir' | 'workspaceFolder'>): Promise<LocalEndpointHandle | undefined> {
+    if (this.starting) return this.starting.catch(() => undefined);
+    if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
+    let dataDir: string;
+    try {
+      dataDir = resolveLocalDataDir(options.dataDir, options.workspaceFolder) ?? (await import('../../local/src/dataDir')).defaultDataDir();
+    } catch {
+      return this.endpoint; // a relative dataDir and no folder: the Start command says so
+    }
+    const owner = recordedPid(dataDir);
+    const known = this.endpoint;
+    const same = known && known.port === options.port && known.dataDir === dataDir && known.startedBy?.pid === owner;
+    let found: LocalEndpointHandle | undefined;
+    if (options.port !== 0 && owner && listensOn(owner, options.port)) {
+      found = same ? known : (await answersDescribeCacheClusters(`http://127.0.0.1:${options.port}`)) ? adopted(options.port, dataDir, owner) : undefined;
+    }
+    // Started meanwhile by this window: keep it.
+    if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
+    this.endpoint = found;
+    return found;
+  }
+
   async stop(): Promise<void> {
     const endpoint = this.endpoint ?? (await this.starting?.catch(() => undefined));
     this.endpoint = undefined;

@@ -5,7 +5,6 @@ import * as http from 'node:http';
 import { isIP } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterManager } from './clusters';
 import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecutable, stopNode } from './nodes';
@@ -13,6 +12,7 @@ import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnown
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateCreateCacheCluster } from './validation';
 import { watchNodesOfThisProcess } from './watchdog';
+import { defaultDataDir } from './dataDir';
 import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
@@ -49,11 +49,7 @@ export interface LocalEndpoint {
   stop(): Promise<void>;
 }
 
-/** `$XDG_STATE_HOME/vscode-elasticache/local`, default `~/.local/state/vscode-elasticache/local`. */
-export function defaultDataDir(): string {
-  const stateHome = process.env.XDG_STATE_HOME && path.isAbsolute(process.env.XDG_STATE_HOME) ? process.env.XDG_STATE_HOME : path.join(os.homedir(), '.local', 'state');
-  return path.join(stateHome, 'vscode-elasticache', 'local');
-}
+export { defaultDataDir };
 
 const maxBodyBytes = 1024 * 1024;
 const authParams = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);

@@ -217,3 +217,39 @@ test('a data folder held by an endpoint on another port: the message names that 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('an endpoint already running for the configured port and data folder is found without starting one, and forgotten once gone', { skip: !onLinux && 'needs /proc' }, async () => {
+  const running = await startLocal();
+  const manager = new LocalEndpointManager();
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-detect-'));
+  try {
+    // Nothing there: nothing found, nothing started (no lock file written).
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: empty }), undefined);
+    assert.deepEqual(fs.readdirSync(empty), []);
+    assert.equal(await manager.detect({ port: await closedPort(), dataDir: running.dataDir }), undefined, 'another port');
+    const found = await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir });
+    assert.equal(found?.url, running.endpoint.url);
+    assert.equal(found?.startedBy?.pid, process.pid);
+    assert.equal(manager.running, found, 'shown as running');
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir }), found, 'the same one on Refresh');
+    await running.endpoint.stop();
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir }), undefined);
+    assert.equal(manager.running, undefined, 'gone: shown as not running');
+  } finally {
+    await manager.stop();
+    await running.close();
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+});
+
+test('an endpoint this window started is kept by detect, whatever the settings say now', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-detect-own-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const started = await manager.start({ port: 0, dataDir });
+    assert.equal(await manager.detect({ port: 4510, dataDir: '/nonexistent' }), started);
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
