@@ -6,13 +6,14 @@
 // the endpoint), --data DIR (the endpoint's data; default its per-user state dir), --state DIR (code-server profile,
 // default .cache/start), --auth password (code-server asks for a password: $PASSWORD, or the one it generates in
 // <state>/code-server.yaml; required for a --host other than loopback).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isIPv4 } from 'node:net';
 import { applyEdits, modify, parse } from 'jsonc-parser';
+import { spawnInGroup, stopGroups } from './processGroups.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => console.log(`[start] ${line}`);
@@ -105,24 +106,15 @@ function stopAll(code = 0) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  const alive = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  if (alive.length === 0) process.exit(code);
-  let left = alive.length;
-  for (const c of alive) {
-    c.once('exit', () => { if (--left === 0) process.exit(code); });
-    c.kill('SIGTERM');
-  }
-  setTimeout(() => {
-    for (const c of alive) if (c.exitCode === null) c.kill('SIGKILL');
-    process.exit(code);
-  }, 10_000).unref();
+  // Each child's whole group: the endpoint stops its nodes on SIGTERM, code-server takes its extension host along.
+  stopGroups(children).then(() => process.exit(code));
 }
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
 /** Starts a child, prefixes its output, resolves with the first line that matches `ready`. */
 function startChild(name, cmd, argv, ready, env = process.env) {
-  const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnInGroup(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let seen = '';
@@ -154,10 +146,12 @@ try {
   if (!args['no-local']) {
     const m = await startChild('local', process.execPath,
       [join(ROOT, 'dist', 'cli.js'), 'local', '--port', args['local-port'], '--host', '127.0.0.1', ...(args.data ? ['--data', args.data] : [])],
-      /listening on (http:\/\/[^\s:]+:(\d+))\s/);
+      /listening on (http:\/\/[^\s:]+:(\d+)) \(data in (.+?)(?:; WARNING: .*)?\)\r?\n/);
     localUrl = m[1];
-    // The extension's "Start Local Endpoint" reuses an endpoint already serving elasticache.local.port: this one.
+    // The extension's "Start Local Endpoint" reuses the endpoint serving elasticache.local.port for
+    // elasticache.local.dataDir: this one (with another data folder it would start a second endpoint).
     setSetting('elasticache.local.port', Number(m[2]));
+    setSetting('elasticache.local.dataDir', m[3]);
   }
   const folder = join(ROOT, 'samples');
   const listening = await startChild('code-server', process.execPath, [codeServer,

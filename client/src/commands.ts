@@ -12,7 +12,7 @@ import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarg
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
-import type { LocalEndpointManager } from './localEndpoint';
+import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
 
 export interface ClientContext {
@@ -62,6 +62,8 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.refresh': async (item?: ExplorerItem) => {
       // Credentials may have been configured since (aws configure, aws sso login): resolve them afresh.
       ctx.forgetClients();
+      // An endpoint started (or stopped) outside this window since: shown as it is.
+      await detectRunningLocal(ctx);
       ctx.tree.refresh(item?.type === 'message' ? ctx.tree.model.findConnection(item.connection.id) : item);
     },
     'elasticache.createCluster': (arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem) => createClusterCommand(ctx, arg),
@@ -76,20 +78,60 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.showAwsConnection': () => ctx.showAwsConnection(),
     'elasticache.showLog': async () => ctx.log.show(),
   };
+  // At activation: an endpoint already running (e.g. npm start's) shows as running, not "Start Local Endpoint".
+  void detectRunningLocal(ctx).then(
+    (found) => found && ctx.tree.refresh(),
+    (err: unknown) => ctx.log.warn(`Could not look for a running Local endpoint: ${describeFailure(err).message}`),
+  );
   return COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, guard(commands[id] as (...args: unknown[]) => Promise<unknown>)));
 }
 
 async function startLocal(ctx: ClientContext): Promise<string> {
-  const settings = readSettings();
-  const endpoint = await vscode.window.withProgress(
+  const { notice, endpoint } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Starting the ElastiCache Local endpoint…' },
-    () => ctx.local.start({ port: settings.localPort, dataDir: settings.localDataDir, log: (line) => ctx.log.info(`[local] ${line}`) }),
+    () => startLocalAs(ctx, { kind: 'command' }),
   );
-  ctx.log.info(`Local endpoint listening on ${endpoint.url} (data in ${endpoint.dataDir})`);
+  if (notice?.warning) void vscode.window.showWarningMessage(notice.message);
+  else if (notice) void vscode.window.showInformationMessage(notice.message);
+  return endpoint.url;
+}
+
+/**
+ * Starts Local for the Start command, or as one step of another action (`step`: that action's progress tells it;
+ * no toast of its own, since VS Code shows at most three and the action's own result would be pushed out of view).
+ */
+async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
+  const settings = readSettings();
+  const { startLocalFor } = await import('./localEndpoint');
+  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath(), log: (line: string) => ctx.log.info(`[local] ${line}`) };
+  const started = await startLocalFor(ctx.local, options, how);
+  ctx.log.info(`Local endpoint listening on ${started.endpoint.url} (data in ${started.endpoint.dataDir})`);
   await setLocalRunning(true);
   ctx.tree.refresh();
-  void vscode.window.showInformationMessage(`ElastiCache Local endpoint listening on ${endpoint.url}`);
-  return endpoint.url;
+  return started;
+}
+
+/** Starts Local, if it is not running, as a step of an action without progress of its own (status bar only). */
+async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
+  if (ctx.local.running) return;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ElastiCache: starting the Local endpoint' }, (progress) =>
+    startLocalAs(ctx, { kind: 'step', report: (message) => progress.report({ message }) }),
+  );
+}
+
+/** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in. */
+function workspaceFolderPath(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+}
+
+/** Looks for the configured Local endpoint already running elsewhere (LocalEndpointManager.detect); sets Start/Stop to match. */
+async function detectRunningLocal(ctx: ClientContext): Promise<LocalEndpointHandle | undefined> {
+  const settings = readSettings();
+  const before = ctx.local.running;
+  const found = await ctx.local.detect({ port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath() });
+  await setLocalRunning(!!found);
+  if (found?.startedBy && found !== before) ctx.log.info(`Using the Local endpoint at ${found.url} (data in ${found.dataDir}), run by process ${found.startedBy.pid}`);
+  return found;
 }
 
 /** Start/Stop in the menus follow this context key. */
@@ -100,6 +142,13 @@ async function setLocalRunning(running: boolean): Promise<void> {
 /** Stops the Local endpoint, asking first when it runs cache nodes (`confirmed: true` skips the question). */
 async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolean> {
   const running = ctx.local.running;
+  const { startedElsewhereNotice } = await import('./localEndpoint');
+  const elsewhere = running && startedElsewhereNotice(running);
+  if (elsewhere) {
+    // Not stopped, so the explorer keeps showing it running.
+    void vscode.window.showInformationMessage(elsewhere);
+    return false;
+  }
   if (running && !confirmed) {
     let nodes: number | undefined;
     try {
@@ -124,11 +173,15 @@ async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolea
   return true;
 }
 
-async function resolveConnection(ctx: ClientContext, arg: ConnectionArg): Promise<Connection | undefined> {
+/**
+ * The connection an argument names. Local is started if needed, unless `startLocal` is false: a create starts it as
+ * a step of its own progress (createWithInput), and gets Local without an endpoint until then.
+ */
+async function resolveConnection(ctx: ClientContext, arg: ConnectionArg, startLocal = true): Promise<Connection | undefined> {
   const wanted = typeof arg === 'object' && arg && !('id' in arg) ? arg.connection : arg;
   if (!wanted) return undefined;
   const id = typeof wanted === 'string' ? wanted : (wanted as Connection).id;
-  if (id === 'local' && !ctx.local.running) await startLocal(ctx);
+  if (id === 'local' && !ctx.local.running && startLocal) await ensureLocalQuietly(ctx);
   const found = (await ctx.connections()).find((c) => c.id === id || (id === 'aws' && c.kind === 'aws'));
   if (!found) throw new Error(`Unknown connection "${id}".`);
   return found;
@@ -181,7 +234,7 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
   });
   if (!chosen) return undefined;
   // An AWS connection in the request's Region may not be listed in the explorer yet: the create adds its Region.
-  return chosen.c.kind === 'local' ? resolveConnection(ctx, chosen.c.id) : chosen.c;
+  return chosen.c.kind === 'local' ? resolveConnection(ctx, chosen.c.id, false) : chosen.c;
 }
 
 async function clusterFromArg(ctx: ClientContext, arg: ClusterArg): Promise<{ connection: Connection; cluster: CacheCluster; confirmed?: boolean; finalSnapshot?: boolean }> {
@@ -218,7 +271,7 @@ async function createClusterCommand(
 ): Promise<CacheCluster | undefined> {
   const given = arg && !('type' in arg) ? arg : undefined;
   if (given?.input) {
-    const connection = (await resolveConnection(ctx, given.connection)) ?? (await pickConnection(ctx));
+    const connection = (await resolveConnection(ctx, given.connection, false)) ?? (await pickConnection(ctx));
     return connection && createWithInput(ctx, connection, given.input);
   }
   const initialConnection = arg && 'type' in arg && arg.type === 'connection' ? arg.connection : await resolveConnection(ctx, given?.connection);
@@ -248,7 +301,7 @@ async function createClusterCommand(
       await saveRequest(wizard.requestWithoutSecrets(), `${wizard.state.cacheClusterId ?? 'cluster'}.elasticache.json`);
       return undefined;
     }
-    const connection = (await resolveConnection(ctx, wizard.state.connection))!;
+    const connection = (await resolveConnection(ctx, wizard.state.connection, false))!;
     let target = connection;
     try {
       return await createWithInput(ctx, connection, wizard.input(), (t) => (target = t));
@@ -287,7 +340,7 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
       ctx.log.info(`elasticache.regions set to ${regions.join(', ')}, so that the explorer shows the cluster being created`);
       ctx.tree.refresh();
     },
-    localConnection: () => resolveConnection(ctx, 'local'),
+    localConnection: () => resolveConnection(ctx, 'local', false),
   };
 }
 
@@ -305,8 +358,9 @@ export async function createWithInput(
 ): Promise<CacheCluster | undefined> {
   const id = input.CacheClusterId;
   if (!id) throw new Refusal('The request has no CacheClusterId.');
-  const connection = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
-  if (!connection) return undefined;
+  const chosenTarget = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
+  if (!chosenTarget) return undefined;
+  let connection: Connection = chosenTarget;
   onTarget?.(connection);
   const { sendCreate } = await import('./createFromRequest');
   const where = placeName(connection);
@@ -321,6 +375,12 @@ export async function createWithInput(
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
+      if (connection.kind === 'local' && !connection.endpoint) {
+        // Local not running yet: starting it is a step of this create.
+        const { endpoint } = await startLocalAs(ctx, { kind: 'step', report: (message) => progress.report({ message }) });
+        connection = localConnection(endpoint.url);
+        onTarget?.(connection);
+      }
       const client = await ctx.client(connection);
       const sent = await sendCreate(client, input, abort.signal);
       if (sent.status === 'cancelled') {
@@ -400,7 +460,7 @@ async function createFromRequestCommand(
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
-  const connection = (await resolveConnection(ctx, opts.connection)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
+  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
   return connection && createWithInput(ctx, connection, request.input, undefined, request.region, request.regionFromZones);
 }
 

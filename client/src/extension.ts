@@ -8,7 +8,7 @@ import { registerCommands } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import type { Failure } from './errors';
-import { LocalEndpointManager } from './localEndpoint';
+import { LocalEndpointManager, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
 
@@ -106,6 +106,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e)) dropClients();
+      const changed = ['elasticache.local.port', 'elasticache.local.dataDir'].filter((key) => e.affectsConfiguration(key));
+      if (changed.length > 0) offerLocalRestart(changed);
     }),
     // Trusted now: workspace settings (profile, endpoint) apply, so clients built without them go.
     vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
@@ -119,6 +121,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showInformationMessage(`ElastiCache: ${message}`, 'Manage Workspace Trust').then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.trust.manage');
     });
+  });
+}
+
+/** The Local endpoint's port and data folder apply at its start: said, with a restart offered, when they change while it runs. */
+function offerLocalRestart(changed: string[]): void {
+  const running = local.running;
+  if (!running) return;
+  const { message, button } = settingsChangedNotice(running, changed);
+  void vscode.window.showInformationMessage(message, button).then(async (action) => {
+    if (action !== button || local.running !== running) return;
+    if (running.startedBy) await local.stop(); // only forgets it: another process runs it
+    else if (!(await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint'))) return;
+    await vscode.commands.executeCommand('elasticache.startLocalEndpoint');
   });
 }
 

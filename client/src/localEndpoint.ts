@@ -2,6 +2,7 @@
 // No VS Code imports.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
@@ -11,12 +12,22 @@ export interface LocalEndpointHandle {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * Set when this window uses an endpoint another process runs (`npm start`, `elasticache local`, another window):
+   * that process's pid and command line. Stopping it is left to that process.
+   */
+  startedBy?: { pid: number; command?: string };
+  /** The configured port, when another program held it and the endpoint started on a free port instead. */
+  portTaken?: number;
   stop(): Promise<void>;
 }
 
 export interface LocalStartOptions {
   port: number;
+  /** elasticache.local.dataDir as written (see resolveLocalDataDir); undefined: the per-user default. */
   dataDir?: string;
+  /** The first workspace folder, which a relative dataDir is resolved against. */
+  workspaceFolder?: string;
   log?: (line: string) => void;
 }
 
@@ -65,13 +76,41 @@ function recordedPid(dataDir: string): number | undefined {
 }
 
 /**
- * Whether process `pid` holds the socket listening on TCP `port` (Linux: the inode /proc/net/tcp lists for the port
- * is one of the process's open sockets; reading another user's fd table fails, so this also proves the same user).
- * False where /proc cannot tell.
+ * The command line of process `pid` (Linux /proc), with the values of --access-key/--secret-key left out, or undefined
+ * where /proc cannot tell.
  */
-export function listensOn(pid: number, port: number): boolean {
-  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  const inodes = new Set<string>();
+export function commandLineOf(pid: number): string | undefined {
+  let argv: string[];
+  try {
+    argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+  const shown = argv.map((arg, i) => (/^--(access|secret)-key$/.test(argv[i - 1] ?? '') ? '…' : arg.replace(/^(--(?:access|secret)-key=).*/, '$1…')));
+  return shown.join(' ') || undefined;
+}
+
+/**
+ * The TCP ports process `pid` listens on (Linux: the inodes /proc/net/tcp lists as listening that are among the
+ * process's open sockets; reading another user's fd table fails, so this also proves the same user). Empty where
+ * /proc cannot tell.
+ */
+export function listeningPorts(pid: number): number[] {
+  let sockets: Set<string>;
+  try {
+    sockets = new Set(
+      fs.readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+        try {
+          return /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? [];
+        } catch {
+          return [];
+        }
+      }),
+    );
+  } catch {
+    return [];
+  }
+  const ports = new Set<number>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text = '';
     try {
@@ -81,21 +120,27 @@ export function listensOn(pid: number, port: number): boolean {
     }
     for (const line of text.split('\n').slice(1)) {
       const cols = line.trim().split(/\s+/);
-      if (cols[1]?.endsWith(hexPort) && cols[3] === '0A' && cols[9]) inodes.add(cols[9]);
+      if (cols[3] === '0A' && cols[9] && sockets.has(cols[9])) ports.add(parseInt(cols[1]!.split(':')[1]!, 16));
     }
   }
-  if (inodes.size === 0) return false;
-  try {
-    return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return inodes.has(/^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? '');
-      } catch {
-        return false;
-      }
-    });
-  } catch {
-    return false;
-  }
+  return [...ports].sort((a, b) => a - b);
+}
+
+/** Whether process `pid` holds the socket listening on TCP `port` (see listeningPorts). False where /proc cannot tell. */
+export function listensOn(pid: number, port: number): boolean {
+  return listeningPorts(pid).includes(port);
+}
+
+/**
+ * Why the Local endpoint cannot start on `dataDir` while another endpoint holds it (process `ownerPid`), in VS Code
+ * terms: that endpoint's URL when /proc tells it, and the settings to change.
+ */
+export function dataDirInUseMessage(dataDir: string, ownerPid: number): string {
+  const port = listeningPorts(ownerPid)[0];
+  const url = port === undefined ? undefined : `http://127.0.0.1:${port}`;
+  return url
+    ? `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint, at ${url}: set elasticache.local.port to ${port} to use that endpoint, or elasticache.local.dataDir to another folder, or stop it where it was started.`
+    : `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint (process ${ownerPid}): set elasticache.local.dataDir to another folder, or stop that endpoint where it was started.`;
 }
 
 /**
@@ -107,6 +152,36 @@ export async function isOwnLocalEndpoint(port: number, dataDir: string): Promise
   const pid = recordedPid(dataDir);
   if (!pid || !listensOn(pid, port)) return false;
   return answersDescribeCacheClusters(`http://127.0.0.1:${port}`);
+}
+
+/**
+ * The folder elasticache.local.dataDir names: a leading ~ is the home folder (VS Code does not expand it; Node
+ * would make a folder named "~"), a relative path is taken in the first workspace folder, never in the extension
+ * host's working directory. Undefined when the setting is empty (the endpoint's per-user default applies).
+ */
+export function resolveLocalDataDir(setting: string | undefined, workspaceFolder: string | undefined): string | undefined {
+  const value = setting?.trim();
+  if (!value) return undefined;
+  if (value === '~' || value.startsWith('~/')) return path.resolve(os.homedir(), `.${value.slice(1)}`);
+  if (path.isAbsolute(value)) return path.resolve(value);
+  if (!workspaceFolder) {
+    throw new Error(
+      `elasticache.local.dataDir (${value}) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.`,
+    );
+  }
+  return path.resolve(workspaceFolder, value);
+}
+
+/** A handle on the endpoint another process runs for `dataDir` on `port` (see isOwnLocalEndpoint): stop() leaves it running. */
+function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandle {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    startedBy: { pid, command: commandLineOf(pid) },
+    stop: async () => undefined,
+  };
 }
 
 export class LocalEndpointManager {
@@ -131,22 +206,27 @@ export class LocalEndpointManager {
 
   private async startOnce(options: LocalStartOptions): Promise<LocalEndpointHandle> {
     const { startLocalEndpoint, defaultDataDir } = await import('../../local/src/index');
-    const dataDir = path.resolve(options.dataDir ?? defaultDataDir());
-    const base = { host: '127.0.0.1', dataDir, log: options.log };
+    const dataDir = resolveLocalDataDir(options.dataDir, options.workspaceFolder) ?? defaultDataDir();
+    // The extension host may be killed without deactivating (code-server on Ctrl-C): its nodes must not outlive it.
+    const base = { host: '127.0.0.1', dataDir, log: options.log, nodesOutliveProcess: false };
     let endpoint: LocalEndpointHandle;
     try {
       endpoint = await startLocalEndpoint({ ...base, port: options.port });
     } catch (err) {
-      if (options.port === 0) throw err;
+      const code = (err as { code?: string }).code;
       // The endpoint of this data directory already serves this port (e.g. `npm run local` or `npm start`): use it,
       // do not stop it.
       const url = `http://127.0.0.1:${options.port}`;
-      if (await isOwnLocalEndpoint(options.port, dataDir)) {
+      const owner = recordedPid(dataDir);
+      if (options.port !== 0 && owner && (await isOwnLocalEndpoint(options.port, dataDir))) {
         options.log?.(`Using the Local endpoint already listening on ${url} (data in ${dataDir}).`);
-        endpoint = { url, port: options.port, host: '127.0.0.1', dataDir, stop: async () => undefined };
-      } else if ((err as { code?: string }).code === 'EADDRINUSE') {
+        endpoint = adopted(options.port, dataDir, owner);
+      } else if (code === 'EDATADIRLOCKED') {
+        // The endpoint's own wording is for the command line (--data, a pid).
+        throw new Error(dataDirInUseMessage(dataDir, (err as { ownerPid: number }).ownerPid));
+      } else if (code === 'EADDRINUSE' && options.port !== 0) {
         options.log?.(`Port ${options.port} is in use by another process; starting the Local endpoint on a free port.`);
-        endpoint = await startLocalEndpoint({ ...base, port: 0 });
+        endpoint = { ...(await startLocalEndpoint({ ...base, port: 0 })), portTaken: options.port };
       } else {
         throw err;
       }
@@ -155,11 +235,106 @@ export class LocalEndpointManager {
     return endpoint;
   }
 
+  /**
+   * Finds the endpoint of the configured data directory already answering on the configured port (`npm start`,
+   * `elasticache local`, another window), as start() would adopt it, without starting one; forgets an adopted one
+   * that is gone. Cheap when there is none: the lock file and /proc first, a signed request only when its pid
+   * listens on the port.
+   */
+  async detect(options: Pick<LocalStartOptions, 'port' | 'dataDir' | 'workspaceFolder'>): Promise<LocalEndpointHandle | undefined> {
+    if (this.starting) return this.starting.catch(() => undefined);
+    if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
+    let dataDir: string;
+    try {
+      dataDir = resolveLocalDataDir(options.dataDir, options.workspaceFolder) ?? (await import('../../local/src/dataDir')).defaultDataDir();
+    } catch {
+      return this.endpoint; // a relative dataDir and no folder: the Start command says so
+    }
+    const owner = recordedPid(dataDir);
+    const known = this.endpoint;
+    const same = known && known.port === options.port && known.dataDir === dataDir && known.startedBy?.pid === owner;
+    let found: LocalEndpointHandle | undefined;
+    if (options.port !== 0 && owner && listensOn(owner, options.port)) {
+      found = same ? known : (await answersDescribeCacheClusters(`http://127.0.0.1:${options.port}`)) ? adopted(options.port, dataDir, owner) : undefined;
+    }
+    // Started meanwhile by this window: keep it.
+    if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
+    this.endpoint = found;
+    return found;
+  }
+
   async stop(): Promise<void> {
     const endpoint = this.endpoint ?? (await this.starting?.catch(() => undefined));
     this.endpoint = undefined;
     await endpoint?.stop();
   }
+}
+
+/** Why Local is being started: the Start command, or a step of another action (which reports it in its progress). */
+export type LocalStartPurpose = { kind: 'command' } | { kind: 'step'; report: (message: string) => void };
+
+/**
+ * Starts Local (or finds it running) for `purpose`. The Start command gets a notice to show; a step of another
+ * action gets none, only a line in that action's progress: VS Code shows at most three toasts, and a "listening"
+ * notice would push the action's own result (e.g. "Cache cluster … is available") into the notification center.
+ */
+export async function startLocalFor(
+  manager: LocalEndpointManager,
+  options: LocalStartOptions,
+  purpose: LocalStartPurpose,
+): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
+  if (purpose.kind === 'step' && !manager.running) purpose.report('starting the Local endpoint…');
+  const endpoint = await manager.start(options);
+  return purpose.kind === 'command' ? { endpoint, notice: startedNotice(endpoint) } : { endpoint };
+}
+
+/** What the Start command tells: where the endpoint listens, or (a warning) why not on the configured port. */
+export interface LocalNotice {
+  message: string;
+  warning: boolean;
+}
+
+export function startedNotice(endpoint: LocalEndpointHandle): LocalNotice {
+  if (endpoint.portTaken === undefined) return { message: `ElastiCache Local endpoint listening on ${endpoint.url}`, warning: false };
+  return {
+    message:
+      `Port ${endpoint.portTaken} (elasticache.local.port) is in use by another program, not by the Local endpoint of ${endpoint.dataDir}: ` +
+      `the Local endpoint started on ${endpoint.url} instead, with its own clusters. If that program is a Local endpoint of another data folder ` +
+      '(e.g. npm start -- --data DIR), set elasticache.local.dataDir to that folder; otherwise stop that program or choose another elasticache.local.port.',
+    warning: true,
+  };
+}
+
+/**
+ * Why Stop leaves `endpoint` running, when another process started it (said instead of stopping it: the endpoint
+ * may be another window's, and the lock file's pid alone cannot tell a safe way to stop it).
+ */
+export function startedElsewhereNotice(endpoint: LocalEndpointHandle): string | undefined {
+  const by = endpoint.startedBy;
+  if (!by) return undefined;
+  return (
+    `The Local endpoint at ${endpoint.url} keeps running: another process started it (pid ${by.pid}${by.command ? `: ${by.command}` : ''}), ` +
+    'and this window only uses it. Stop it where it was started (for npm start or elasticache local, Ctrl-C in its terminal).'
+  );
+}
+
+/**
+ * What to say when elasticache.local.port or elasticache.local.dataDir (`changed`) change while Local runs: nothing
+ * changes until the endpoint starts again. An endpoint another process runs is not restarted, only left for one
+ * started with the new settings.
+ */
+export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: string[]): { message: string; button: string } {
+  const what = `${changed.join(' and ')} changed`;
+  if (endpoint.startedBy) {
+    return {
+      message: `${what}, but this window still uses the Local endpoint at ${endpoint.url} (data in ${endpoint.dataDir}), which another process runs. Start one with the new settings to use them.`,
+      button: 'Use the New Settings',
+    };
+  }
+  return {
+    message: `${what}, but the Local endpoint keeps running at ${endpoint.url} (data in ${endpoint.dataDir}): the new settings apply when it next starts.`,
+    button: 'Restart Local Endpoint',
+  };
 }
 
 /** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */

@@ -5,13 +5,14 @@ import * as http from 'node:http';
 import { isIP } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterManager } from './clusters';
 import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecutable, stopNode } from './nodes';
 import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateCreateCacheCluster } from './validation';
+import { watchNodesOfThisProcess } from './watchdog';
+import { defaultDataDir } from './dataDir';
 import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
@@ -27,6 +28,12 @@ export interface LocalEndpointOptions {
   secretKey?: string;
   /** One line per request and per node event; never contains secrets. */
   log?: (line: string) => void;
+  /**
+   * Whether the nodes keep running if this process dies without stopping the endpoint (default true: a restart on
+   * the data directory adopts them again). False for an endpoint inside another program (the VS Code extension
+   * host), which may be killed without a chance to stop it: a watchdog process then stops its nodes.
+   */
+  nodesOutliveProcess?: boolean;
 }
 
 export interface LocalEndpoint {
@@ -42,11 +49,7 @@ export interface LocalEndpoint {
   stop(): Promise<void>;
 }
 
-/** `$XDG_STATE_HOME/vscode-elasticache/local`, default `~/.local/state/vscode-elasticache/local`. */
-export function defaultDataDir(): string {
-  const stateHome = process.env.XDG_STATE_HOME && path.isAbsolute(process.env.XDG_STATE_HOME) ? process.env.XDG_STATE_HOME : path.join(os.homedir(), '.local', 'state');
-  return path.join(stateHome, 'vscode-elasticache', 'local');
-}
+export { defaultDataDir };
 
 const maxBodyBytes = 1024 * 1024;
 const authParams = new Set(['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token']);
@@ -63,7 +66,11 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
     owner = undefined;
   }
   if (owner && owner !== process.pid && isAlive(owner)) {
-    throw new Error(`data directory ${dataDir} is used by another local endpoint (pid ${owner}); stop it or use --data`);
+    // code and ownerPid let the extension say it in its own terms.
+    throw Object.assign(new Error(`data directory ${dataDir} is used by another local endpoint (pid ${owner}); stop it or use --data`), {
+      code: 'EDATADIRLOCKED',
+      ownerPid: owner,
+    });
   }
   await fs.writeFile(lockFile, `${process.pid}\n`, { mode: 0o600 });
   openDataDirs.add(dataDir);
@@ -147,8 +154,14 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const unlock = await lockDataDir(dataDir);
+  const unlockDataDir = await lockDataDir(dataDir);
   const binaries = await findNodeBinaries();
+  const endWatchdog =
+    opts.nodesOutliveProcess === false ? watchNodesOfThisProcess(dataDir, [binaries.redis, binaries.valkey, binaries.memcached].filter((b): b is string => !!b)) : () => {};
+  const unlock = async () => {
+    await unlockDataDir();
+    endWatchdog();
+  };
   const warnings: string[] = [];
   if (!binaries.redis) warnings.push(`${binaries.valkey ? 'Redis' : 'Redis and Valkey'} clusters cannot be created: ${missingBinaryMessage('redis')}`);
   if (!binaries.memcached) warnings.push(`Memcached clusters cannot be created: ${missingBinaryMessage('memcached')}`);

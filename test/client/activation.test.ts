@@ -85,6 +85,8 @@ test('the manifest activates on ElastiCache documents, the view or a command, ne
   const properties = (manifest.contributes as unknown as { configuration: { properties: Record<string, { scope?: string }> } }).configuration.properties;
   for (const key of ['elasticache.local.port', 'elasticache.local.dataDir']) {
     assert.ok(['application', 'machine'].includes(properties[key]?.scope ?? ''), `${key} is user-only`);
+    // A running endpoint keeps its port and folder (extension.ts offers a restart when they change).
+    assert.match((properties[key] as { markdownDescription?: string }).markdownDescription ?? '', /Applies when the Local endpoint next starts\./, key);
   }
   // The declared commands are exactly the registered ones (registerCommands registers COMMAND_IDS, one handler each).
   assert.deepEqual(manifest.contributes.commands.map((c) => c.command).sort(), [...COMMAND_IDS].sort());

@@ -2,6 +2,7 @@
 // endpoint of the configured data directory; any other process on that port (which would receive AuthTokens) is
 // passed over for a free port, even one that answers exactly like ElastiCache.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -11,8 +12,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes } from '../../client/src/localEndpoint';
-import { RecordingLog, startLocal } from './helpers';
+import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, settingsChangedNotice, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
+import { RecordingLog, closedPort, startLocal } from './helpers';
+import { startCli, stopCli, tempDataDir } from '../local/helpers';
 
 const onLinux = fs.existsSync('/proc/net/tcp');
 
@@ -27,6 +29,14 @@ test('the endpoint of the configured data directory, already running on the port
     const adopted = await manager.start({ port: running.endpoint.port, dataDir: running.dataDir, log: (l) => lines.push(l) });
     assert.equal(adopted.url, `http://127.0.0.1:${running.endpoint.port}`);
     assert.match(lines.join('\n'), /Using the Local endpoint already listening/);
+    // Stop says who runs it instead of pretending to stop it.
+    assert.equal(adopted.startedBy?.pid, process.pid);
+    assert.equal(adopted.startedBy?.command, commandLineOf(process.pid));
+    assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.dataDir']), {
+      message: `elasticache.local.dataDir changed, but this window still uses the Local endpoint at ${adopted.url} (data in ${running.dataDir}), which another process runs. Start one with the new settings to use them.`,
+      button: 'Use the New Settings',
+    });
+    assert.match(startedElsewhereNotice(adopted) ?? '', new RegExp(`^The Local endpoint at ${adopted.url} keeps running: another process started it \\(pid ${process.pid}: .*node`));
     await manager.stop();
     assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'an adopted endpoint is not stopped');
   } finally {
@@ -59,6 +69,12 @@ test('an impostor on the port that answers exactly like ElastiCache is not adopt
     assert.equal(started.dataDir, path.resolve(dataDir));
     assert.match(lines.join('\n'), /in use by another process; starting the Local endpoint on a free port/);
     assert.equal(await answersDescribeCacheClusters(started.url), true);
+    // The Start command's notice says so (was only "listening on …", the reason in the log).
+    assert.equal(started.portTaken, port);
+    const notice = startedNotice(started);
+    assert.equal(notice.warning, true);
+    assert.match(notice.message, new RegExp(`^Port ${port} \\(elasticache\\.local\\.port\\) is in use by another program, not by the Local endpoint of .*: the Local endpoint started on ${started.url} instead`));
+    assert.match(notice.message, /If that program is a Local endpoint of another data folder \(e\.g\. npm start -- --data DIR\), set elasticache\.local\.dataDir to that folder; otherwise stop that program or choose another elasticache\.local\.port\.$/);
   } finally {
     await manager.stop();
     await new Promise<void>((resolve) => impostor.close(() => resolve()));
@@ -91,5 +107,149 @@ test('Stop asks about the cache nodes it stops: none on a fresh endpoint, then e
   } finally {
     client.destroy();
     await local.close();
+  }
+});
+
+test('Local started as a step of another action (a create) is a line of its progress, with no notice of its own; the Start command gets one', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-step-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const reported: string[] = [];
+    const asStep = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'step', report: (m) => reported.push(m) });
+    assert.deepEqual(reported, ['starting the Local endpoint…']);
+    assert.equal(asStep.notice, undefined, 'no "listening" toast on top of the action\'s progress');
+    assert.equal(await answersDescribeCacheClusters(asStep.endpoint.url), true);
+    // Already running: a step has nothing to report, and the command says where it listens.
+    const again = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'step', report: (m) => reported.push(m) });
+    assert.equal(reported.length, 1);
+    assert.equal(again.endpoint.url, asStep.endpoint.url);
+    const command = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'command' });
+    assert.deepEqual(command.notice, { message: `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`, warning: false });
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an endpoint this window started is stopped by Stop (no "started elsewhere" notice)', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-own-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const started = await manager.start({ port: 0, dataDir });
+    assert.equal(started.startedBy, undefined);
+    // Changing the port or data folder while it runs changes nothing until it restarts: said, with Restart offered.
+    assert.deepEqual(settingsChangedNotice(started, ['elasticache.local.port', 'elasticache.local.dataDir']), {
+      message: `elasticache.local.port and elasticache.local.dataDir changed, but the Local endpoint keeps running at ${started.url} (data in ${dataDir}): the new settings apply when it next starts.`,
+      button: 'Restart Local Endpoint',
+    });
+    assert.equal(startedElsewhereNotice(started), undefined);
+    await manager.stop();
+    assert.equal(await answersDescribeCacheClusters(started.url), false);
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the command line named for another process leaves out --access-key/--secret-key values', { skip: !onLinux && 'needs /proc' }, async () => {
+  const child = spawn('/bin/sh', ['-c', 'sleep 30; :', 'sh', 'local', '--secret-key', 'hunter2-secret', '--access-key=AKIASECRET', '--port', '4510'], { stdio: 'ignore' });
+  try {
+    await new Promise((resolve) => child.once('spawn', resolve));
+    const shown = commandLineOf(child.pid!) ?? '';
+    assert.equal(shown, '/bin/sh -c sleep 30; : sh local --secret-key … --access-key=… --port 4510');
+    assert.doesNotMatch(shown, /hunter2|AKIASECRET/);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
+
+test('elasticache.local.dataDir: ~ is the home folder, a relative path is in the workspace folder (never the process cwd)', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-home-'));
+  const savedHome = process.env.HOME;
+  process.env.HOME = home;
+  const manager = new LocalEndpointManager();
+  try {
+    assert.equal(resolveLocalDataDir(undefined, '/ws'), undefined);
+    assert.equal(resolveLocalDataDir('  ', '/ws'), undefined);
+    assert.equal(resolveLocalDataDir('~', '/ws'), home);
+    assert.equal(resolveLocalDataDir('~/ec-data/', '/ws'), path.join(home, 'ec-data'));
+    assert.equal(resolveLocalDataDir('/srv/ec/../data', '/ws'), '/srv/data');
+    assert.equal(resolveLocalDataDir('ec-data', '/ws/project'), '/ws/project/ec-data');
+    assert.throws(() => resolveLocalDataDir('ec-data', undefined), {
+      message: 'elasticache.local.dataDir (ec-data) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.',
+    });
+    // A real start with ~/ec-data: the data is in the home folder, and no folder named "~" appears in the cwd.
+    const started = await manager.start({ port: 0, dataDir: '~/ec-data', workspaceFolder: '/nonexistent-ws' });
+    assert.equal(started.dataDir, path.join(home, 'ec-data'));
+    assert.ok(fs.existsSync(path.join(home, 'ec-data', 'endpoint.pid')));
+    assert.equal(fs.existsSync(path.join(process.cwd(), '~')), false);
+  } finally {
+    await manager.stop();
+    process.env.HOME = savedHome;
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a data folder held by an endpoint on another port: the message names that endpoint and the settings, not --data and a pid', { skip: !onLinux && 'needs /proc', timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  const cli = await startCli(dataDir, ['--quiet']);
+  const manager = new LocalEndpointManager();
+  try {
+    assert.deepEqual(listeningPorts(cli.child.pid!), [cli.port]);
+    const port = await closedPort();
+    await assert.rejects(manager.start({ port, dataDir }), {
+      message: `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint, at ${cli.url}: set elasticache.local.port to ${cli.port} to use that endpoint, or elasticache.local.dataDir to another folder, or stop it where it was started.`,
+    });
+    // The command line keeps its wording.
+    await assert.rejects(startCli(dataDir, ['--quiet']), new RegExp(`data directory ${dataDir} is used by another local endpoint \\(pid ${cli.child.pid}\\); stop it or use --data`));
+    // A holder with no listening port is named by its pid.
+    const noPorts = spawn('/bin/sh', ['-c', 'sleep 30; :'], { stdio: 'ignore' });
+    await new Promise((resolve) => noPorts.once('spawn', resolve));
+    assert.equal(
+      dataDirInUseMessage(dataDir, noPorts.pid!),
+      `The Local endpoint's data folder ${dataDir} is in use by another Local endpoint (process ${noPorts.pid}): set elasticache.local.dataDir to another folder, or stop that endpoint where it was started.`,
+    );
+    noPorts.kill('SIGKILL');
+    assert.equal(manager.running, undefined);
+  } finally {
+    await manager.stop();
+    await stopCli(cli);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an endpoint already running for the configured port and data folder is found without starting one, and forgotten once gone', { skip: !onLinux && 'needs /proc' }, async () => {
+  const running = await startLocal();
+  const manager = new LocalEndpointManager();
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-detect-'));
+  try {
+    // Nothing there: nothing found, nothing started (no lock file written).
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: empty }), undefined);
+    assert.deepEqual(fs.readdirSync(empty), []);
+    assert.equal(await manager.detect({ port: await closedPort(), dataDir: running.dataDir }), undefined, 'another port');
+    const found = await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir });
+    assert.equal(found?.url, running.endpoint.url);
+    assert.equal(found?.startedBy?.pid, process.pid);
+    assert.equal(manager.running, found, 'shown as running');
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir }), found, 'the same one on Refresh');
+    await running.endpoint.stop();
+    assert.equal(await manager.detect({ port: running.endpoint.port, dataDir: running.dataDir }), undefined);
+    assert.equal(manager.running, undefined, 'gone: shown as not running');
+  } finally {
+    await manager.stop();
+    await running.close();
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+});
+
+test('an endpoint this window started is kept by detect, whatever the settings say now', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-detect-own-'));
+  const manager = new LocalEndpointManager();
+  try {
+    const started = await manager.start({ port: 0, dataDir });
+    assert.equal(await manager.detect({ port: 4510, dataDir: '/nonexistent' }), started);
+  } finally {
+    await manager.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -39,6 +39,7 @@ test('npm start serves VS Code with the extension and the Local endpoint, and Ct
     // The extension was installed into the profile, and pointed at this endpoint.
     const settings = JSON.parse(readFileSync(join(tmp, 'state', 'user-data', 'User', 'settings.json'), 'utf8'));
     assert.equal(`http://127.0.0.1:${settings['elasticache.local.port']}`, localUrl);
+    assert.equal(settings['elasticache.local.dataDir'], join(tmp, 'data'), 'the same data folder, else the extension would start a second endpoint');
 
     process.kill(-child.pid!, 'SIGINT'); // what Ctrl-C in a terminal does: the whole process group
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 20_000))]);
@@ -46,6 +47,11 @@ test('npm start serves VS Code with the extension and the Local endpoint, and Ct
     await assert.rejects(fetch(url), 'code-server still answers after Ctrl-C');
     await assert.rejects(fetch(localUrl), 'the Local endpoint still answers after Ctrl-C');
   } finally {
+    // code-server and the endpoint run in process groups of their own, which npm start stops on SIGINT.
+    if (child.exitCode === null) {
+      try { process.kill(-child.pid!, 'SIGINT'); } catch { /* gone */ }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+    }
     if (child.exitCode === null) try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
     rmSync(tmp, { recursive: true, force: true });
   }
