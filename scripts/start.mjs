@@ -81,6 +81,9 @@ const defaults = {
   'extensions.autoCheckUpdates': false,
   'extensions.ignoreRecommendations': true,
   'git.openRepositoryInParentFolders': 'never',
+  // Cache nodes listen on local ports: code-server would offer to forward each one in a notification, crowding out
+  // the extension's own (VS Code shows three at a time).
+  'remote.autoForwardPorts': false,
 };
 {
   // Your own settings win; ours fill the gaps.
