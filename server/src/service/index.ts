@@ -5,12 +5,12 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
-import { isPlaceholder, parseQueryDocument, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
+import { forEachQueryRequest, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
-import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, Severity, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, QueryParam, Severity, Span, ValueNode } from './types';
 import { MISSING_ACTION_ERROR } from '../model/facts';
 import { missingActionProblem } from './validators';
 
@@ -140,13 +140,65 @@ function reportNul(text: string, kind: DocumentKind, findings: Finding[]): void 
 
 function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
   const out: ParsedRequest[] = [];
-  for (const raw of parseQueryDocument(text, findings)) {
-    out.push(checkQueryRequest(raw, findings));
-  }
+  // Each request is checked as soon as it is parsed, and only its outline is kept (QueryRequest): its parameters and
+  // checks die young, where keeping them all made the garbage collector copy every request of a large document.
+  forEachQueryRequest(text, findings, (raw) => out.push(checkQueryRequest(raw, text, findings)));
   return out;
 }
 
-function checkQueryRequest(raw: RawQueryRequest, findings: CappedFindings): ParsedRequest {
+/**
+ * A Query request of an analysis. Its parameters, entries and input are worked out again from the text when first
+ * read (hover, completion, the outline, create from request ask for one request or a few), instead of being kept for
+ * every request: keeping them was most of the memory of a large document, and the scavenger copied all of it
+ * (garbage collection was ~40 % of analysing 5,000 requests).
+ */
+class QueryRequest implements ParsedRequest {
+  readonly kind = 'query' as const;
+  private parsed?: RawQueryRequest;
+  private checked?: { entries: Entry[]; input: Record<string, unknown> };
+  constructor(
+    private readonly text: string,
+    readonly span: Span,
+    readonly action: ParsedRequest['action'],
+    readonly host: ParsedRequest['host'],
+  ) {}
+  /** Only a parse of the request's lines (the outline reads these for every request). */
+  get params(): QueryParam[] {
+    return this.raw().params;
+  }
+  get entries(): Entry[] {
+    return (this.checked ??= queryRequestDetails(this.raw(), this.span)).entries;
+  }
+  get input(): Record<string, unknown> {
+    return (this.checked ??= queryRequestDetails(this.raw(), this.span)).input;
+  }
+  private raw(): RawQueryRequest {
+    if (!this.parsed) forEachQueryRequest(this.text, [], (r) => (this.parsed ??= r), this.span.start, this.span.end);
+    return (this.parsed ??= { span: this.span, params: [] });
+  }
+  toJSON(): ParsedRequest {
+    const { kind, span, action, entries, input, params, host } = this;
+    return { kind, span, action, entries, input, params, host };
+  }
+}
+
+/** The entries and input of a request, as checkQueryRequest makes them (its findings dropped). */
+function queryRequestDetails(raw: RawQueryRequest, span: Span): { entries: Entry[]; input: Record<string, unknown> } {
+  const split = splitQueryParams(raw.params);
+  const operation = operationNamed(split.protocol[SLOT.Action]);
+  const ctx: CheckContext = { form: 'query', findings: [], params: raw.params };
+  const entries = queryParamsToEntries(operation, split.api, ctx);
+  ctx.entries = entries;
+  const input = operation ? checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor: span, duplicatesAreErrors: true }) : {};
+  return { entries, input };
+}
+
+/** The operation an `Action` parameter names, when it names a known one. */
+function operationNamed(actionParam: QueryParam | undefined): string | undefined {
+  return actionParam && !missingActionProblem(actionParam.value) && operationModel(actionParam.value) ? actionParam.value : undefined;
+}
+
+function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedFindings): ParsedRequest {
   const ctx: CheckContext = { form: 'query', findings, params: raw.params };
   const from = findings.length;
   const split = splitQueryParams(raw.params);
@@ -162,7 +214,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: CappedFindings): Pars
     const blank = missingActionProblem(actionParam.value);
     if (blank) {
       findings.push({ code: 'missing-action', severity: 'error', message: blank, span: actionParam.valueSpan, awsError: MISSING_ACTION_ERROR.code });
-    } else if (operationModel(actionParam.value)) {
+    } else if (operationNamed(actionParam)) {
       operation = actionParam.value;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);
@@ -187,7 +239,7 @@ function checkQueryRequest(raw: RawQueryRequest, findings: CappedFindings): Pars
   if (operation) {
     input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
-  const request: ParsedRequest = { kind: 'query', span: raw.span, action, entries, input, params: raw.params, host: raw.host };
+  const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
     for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
     for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));

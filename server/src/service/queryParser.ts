@@ -482,13 +482,25 @@ function isBlank(c: number): boolean {
 /** Parses a whole `.elasticache` document (or a bare query string / form body) into requests. */
 export function parseQueryDocument(text: string, findings: Finding[]): RawQueryRequest[] {
   const requests: RawQueryRequest[] = [];
+  forEachQueryRequest(text, findings, (request) => requests.push(request));
+  return requests;
+}
+
+/**
+ * Parses the requests of `text` one at a time, handing each to `visit` as soon as it ends (so that a caller that keeps
+ * little of each lets the rest die young: a 5,000-request document no longer holds every parameter at once).
+ * `from`/`to`: only the lines from the one holding `from` to the one holding `to` (a request's span parses to that
+ * request again, exactly as in the whole document: a request starts with no state from the text before it).
+ */
+export function forEachQueryRequest(text: string, findings: Finding[], visit: (request: RawQueryRequest) => void, from = 0, to = text.length): void {
+  const limit = Math.min(to, text.length);
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
   let openEnded = false;
 
-  let pos = 0;
-  while (pos <= text.length) {
+  let pos = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
+  while (pos <= limit) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const lineStart = pos;
@@ -499,25 +511,25 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
     pos = end + 1;
 
     if (contentStart === contentEnd) {
-      if (current) requests.push(current);
+      if (current) visit(current);
       current = undefined;
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     const first = text[contentStart];
     // A Markdown code fence pasted along with a documentation example ends a request, like a blank line.
     if (first === '`' && text.startsWith('```', contentStart)) {
-      if (current) requests.push(current);
+      if (current) visit(current);
       current = undefined;
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     if (first === '#') {
       if (text.startsWith('###', contentStart)) {
-        if (current) requests.push(current);
+        if (current) visit(current);
         current = undefined;
       }
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     if (first === '/' && text.charCodeAt(contentStart + 1) === 0x2f) {
@@ -531,7 +543,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
         span: s,
         fixes: [{ title: "Replace '//' with '#'", edits: [{ span: s, newText: '#' }], isPreferred: true }],
       });
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     const lineEnd = end > contentEnd && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
@@ -569,7 +581,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       splitParams(text, contentStart, contentEnd, current, findings);
       if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
       openEnded = endsWithSeparator(text, contentEnd);
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     if (current && openEnded && !startsAnotherRequest(text.slice(contentStart, contentEnd), current)) {
@@ -579,11 +591,11 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       splitParams(text, contentStart, contentEnd, current, findings, true);
       if (current.params.length === before + 1) (current.params[before] as Param).setLine(lineStart, Math.min(text.length, end + 1));
       openEnded = endsWithSeparator(text, contentEnd);
-      if (end >= text.length) break;
+      if (end >= limit) break;
       continue;
     }
     // A new request: a URL (with or without scheme) or a bare query string / form body.
-    if (current) requests.push(current);
+    if (current) visit(current);
     current = { span: { start: contentStart, end: contentEnd }, params: [] };
     sawQuestionMark = false;
     const content = text.slice(contentStart, contentEnd);
@@ -614,10 +626,9 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
       if (first === '?') sawQuestionMark = true;
     }
     openEnded = endsWithSeparator(text, contentEnd);
-    if (end >= text.length) break;
+    if (end >= limit) break;
   }
-  if (current) requests.push(current);
-  return requests;
+  if (current) visit(current);
 }
 
 /**

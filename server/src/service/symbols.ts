@@ -126,7 +126,8 @@ function idMembers(action: string): readonly string[] {
 /** The id the request acts on, as written: the first of its action's id members it gives a value. */
 function requestId(request: ParsedRequest, action: string): string | undefined {
   for (const member of idMembers(action)) {
-    const id = scalarInput(request, member) ?? request.params?.find((p) => p.name === member)?.value;
+    // A Query request: its parameters (a parse of its lines) rather than its input (all its checks, worked out again).
+    const id = request.kind === 'query' ? request.params?.find((p) => p.name === member)?.value : scalarInput(request, member);
     if (id) return id;
   }
   return undefined;
