@@ -6,7 +6,7 @@
 // gets one finding.
 import { serviceModel } from '../model/generated/serviceModel';
 import type { ShapeModel } from '../model/serviceModelTypes';
-import type { DocumentKind, Entry, Finding, Fix, MemberPath, QueryParam, Span, ValueNode } from './types';
+import type { DocumentKind, Entry, Finding, Fix, MemberPath, QueryParam, Span, TextEdit, ValueNode } from './types';
 import { formatPath, writtenNameOf } from './shapeCheck';
 import { removeParamFix } from './queryParser';
 
@@ -152,10 +152,12 @@ function report(rule: EmptyRule, path: MemberPath, node: ValueNode, ctx: EmptyVa
   ctx.findings.push(finding);
 }
 
-/** Removes the top-level entry `i` with what separates it from its neighbours; undefined where that is unclear. */
-export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext): Fix | undefined {
+/**
+ * Removes the top-level entry `i` with what separates it from its neighbours; undefined where that is unclear.
+ * `title`: what the fix says (by default, that it removes an empty value).
+ */
+export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext, title = `Remove the empty ${entries[i].name}`): Fix | undefined {
   const entry = entries[i];
-  const title = `Remove the empty ${entry.name}`;
   if (ctx.form === 'query') {
     const valueSpan = entry.value.span;
     const param = ctx.params?.find((p) => p.valueSpan.start === valueSpan.start && p.valueSpan.end === valueSpan.end);
@@ -163,25 +165,81 @@ export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValue
   }
   const text = ctx.text;
   if (text === undefined) return undefined;
+  // YAML: a block mapping entry alone on its line(s) is removed with its lines; anything else (flow mappings): no fix.
+  if (ctx.form === 'yaml' && (indentedLineStart(text, entry.nameSpan.start) < 0 || restOfLineEnd(text, entry.value.span.end) < 0)) return undefined;
+  return new EntryRemovalFix(title, ctx.form, text, entries, i);
+}
+
+/**
+ * A Fix removing a JSON/YAML entry whose edits are worked out on first read, like the Query form's RemovalFix (a
+ * class, not an object literal with a getter, which is slower to create). Never spread one: `{ ...fix }` copies no
+ * `edits`.
+ */
+class EntryRemovalFix implements Fix {
+  private computed?: TextEdit[];
+  readonly isPreferred = true;
+  constructor(
+    readonly title: string,
+    private readonly form: 'json' | 'yaml',
+    private readonly text: string,
+    private readonly entries: readonly Entry[],
+    private readonly i: number,
+  ) {}
+  get edits(): TextEdit[] {
+    return (this.computed ??= [{ span: entryRemovalSpan(this.form, this.text, this.entries, this.i), newText: '' }]);
+  }
+  toJSON(): Fix {
+    return { title: this.title, edits: this.edits, isPreferred: this.isPreferred };
+  }
+}
+
+/** The text removing entry `i` takes (see removalFix, which has checked that a YAML entry can be removed). */
+function entryRemovalSpan(form: 'json' | 'yaml', text: string, entries: readonly Entry[], i: number): Span {
+  const entry = entries[i];
   const start = entry.nameSpan.start;
   const end = entry.value.span.end;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const aloneBefore = /^[ \t]*$/.test(text.slice(lineStart, start));
-  if (ctx.form === 'yaml') {
-    // A block mapping entry alone on its line(s): remove the lines. Anything else (flow mappings): no fix.
-    const lineEnd = text.indexOf('\n', end);
-    const rest = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-    if (!aloneBefore || !/^[ \t]*(#.*)?\r?$/.test(rest)) return undefined;
-    return { title, edits: [{ span: { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1 }, newText: '' }], isPreferred: true };
-  }
+  const lineStart = indentedLineStart(text, start);
+  if (form === 'yaml') return { start: lineStart, end: restOfLineEnd(text, end) };
   // JSON: with the comma that follows it, or (the last entry) the comma that precedes it.
   const next = entries[i + 1];
   if (next) {
-    const nextLineStart = text.lastIndexOf('\n', next.nameSpan.start - 1) + 1;
-    const nextAlone = /^[ \t]*$/.test(text.slice(nextLineStart, next.nameSpan.start));
-    const span = aloneBefore && nextAlone && nextLineStart > end ? { start: lineStart, end: nextLineStart } : { start, end: next.nameSpan.start };
-    return { title, edits: [{ span, newText: '' }], isPreferred: true };
+    const nextLineStart = indentedLineStart(text, next.nameSpan.start);
+    return lineStart >= 0 && nextLineStart > end ? { start: lineStart, end: nextLineStart } : { start, end: next.nameSpan.start };
   }
   const previous = entries[i - 1];
-  return { title, edits: [{ span: { start: previous ? previous.value.span.end : start, end }, newText: '' }], isPreferred: true };
+  return { start: previous ? previous.value.span.end : start, end };
+}
+
+/**
+ * The start of the line holding `at` when only spaces and tabs precede `at` on it, else -1. It scans back over
+ * those only (never to the line's start): on a document written on one line, each entry would scan all before it.
+ */
+function indentedLineStart(text: string, at: number): number {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) return k + 1;
+    if (c !== 0x20 && c !== 0x09) return -1;
+  }
+  return 0;
+}
+
+/**
+ * Where the line holding `at` ends (past its `\n`, or the text's end) when only spaces, tabs and a `#` comment follow
+ * `at` on it (a `\r` may end it), else -1. It stops at the first other character, rather than reading the whole line.
+ */
+function restOfLineEnd(text: string, at: number): number {
+  const n = text.length;
+  let k = at;
+  while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x09)) k++;
+  if (k < n && text.charCodeAt(k) === 0x23) {
+    // A comment runs to a line terminator (\n, \r, U+2028, U+2029; only \n and \r\n end a line here).
+    while (k < n) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) break;
+      k++;
+    }
+  }
+  if (k < n && text.charCodeAt(k) === 0x0d) k++;
+  if (k === n) return n;
+  return text.charCodeAt(k) === 0x0a ? k + 1 : -1;
 }

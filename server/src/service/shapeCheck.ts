@@ -171,12 +171,14 @@ export function checkStructure(
   // per-member duplicate bookkeeping for them (it runs for every parameter of every request).
   const seen = ctx.form === 'query' ? undefined : new Map<string, Entry>();
   const resolved = resolvedMembers(shapeName);
-  for (const entry of entries) {
+  let siblings: Siblings | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const resolvedMember = resolved.get(entry.name);
     // The resolved map holds every member the model has: a miss is unknown (also `constructor`, `__proto__`).
     const member = resolvedMember?.member;
     if (!member) {
-      reportUnknownMember(entries, entry, memberNames(shapeName), path, ctx, opts.operation);
+      reportUnknownMember((siblings ??= new Siblings(entries)), i, memberNames(shapeName), path, ctx, opts.operation);
       continue;
     }
     // The model's string for a known member: the lookups, the output key and the path below then reuse its hash.
@@ -228,13 +230,27 @@ export function unknownMemberSuggestion(name: string, candidates: readonly strin
   return { others, best };
 }
 
+/** The entries of one structure, with their names as a Set built on first use (one lookup per unknown name, not a scan). */
+class Siblings {
+  private names?: Set<string>;
+  constructor(readonly entries: readonly Entry[]) {}
+  has(name: string): boolean {
+    if (!this.names) {
+      this.names = new Set();
+      for (const entry of this.entries) this.names.add(entry.name);
+    }
+    return this.names.has(name);
+  }
+}
+
 /**
- * Reports a member name the shape does not have (`entry`, among its siblings `entries`), with the did-you-mean. When
+ * Reports a member name the shape does not have (entry `i` of `siblings`), with the did-you-mean. When
  * the member it looks like is already given beside it (`&NumCacheNode=1&NumCacheNodes=2`), renaming would only repeat
  * that member (a duplicate parameter, a YAML duplicate key, a JSON key that silently overrides): the message says so
  * and the fix removes this one instead.
  */
-function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
+  const entry = siblings.entries[i];
   const written = writtenNameOf(entry.value);
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
   if (entry.name.trim() === '') {
@@ -259,13 +275,13 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
     return;
   }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
-  const given = best !== undefined && entries.some((e) => e.name === best);
+  const given = best !== undefined && siblings.has(best);
   // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
   const shown = truncate(entry.name, NAME_SHOWN);
   // No fix at all: `fixes` left out, not an empty list.
   let fixes: Fix[] | undefined;
   if (given) {
-    const removal = removeEntryFix(entries, entry, `Remove ${shown} (${best} is already given)`, ctx);
+    const removal = removeEntryFix(siblings.entries, i, `Remove ${shown} (${best} is already given)`, ctx);
     if (removal) fixes = [removal];
   } else if (best) fixes = [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }];
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
@@ -291,11 +307,11 @@ function reportUnknownMember(entries: readonly Entry[], entry: Entry, candidates
   });
 }
 
-/** A preferred fix removing `entry` (one of `entries`) from the document: its Query parameter, or its JSON/YAML entry. */
-function removeEntryFix(entries: readonly Entry[], entry: Entry, title: string, ctx: CheckContext): Fix | undefined {
+/** A preferred fix removing entry `i` of `entries` from the document: its Query parameter, or its JSON/YAML entry. */
+function removeEntryFix(entries: readonly Entry[], i: number, title: string, ctx: CheckContext): Fix | undefined {
+  const entry = entries[i];
   if (ctx.form === 'query') return entry.value instanceof QueryScalarNode && ctx.params ? removeParamFix(ctx.params, entry.value.queryParam, title, true) : undefined;
-  const fix = removalFix(entries, entries.indexOf(entry), { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text });
-  return fix && { title, edits: fix.edits, isPreferred: true };
+  return removalFix(entries, i, { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text }, title);
 }
 
 const INT = /^[+-]?\d+$/;
