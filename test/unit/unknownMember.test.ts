@@ -50,3 +50,37 @@ test('unknown-parameter shows at most 60 characters of a name (then …); withou
   assert.match(short[0].finding.message, /^Unknown parameter Engin for CreateCacheCluster\./);
   assert.equal(short[0].finding.fixes?.length, 1);
 });
+
+test('unknown-parameter: a misspelt list or structure name in several Query parameters is one finding, no duplicate, and its fixes cover every parameter', () => {
+  const notDuplicate = (text: string) => findingsAt(text, 'query').filter((f) => f.code === 'duplicate-parameter').map((f) => f.at);
+  // Given beside the member it looks like: the fix removes every parameter written under the misspelt name.
+  const tags = Q('Tag.Tag.1.Key=k', 'Tag.Tag.1.Value=v', 'Tags.Tag.1.Key=j');
+  const tagFindings = findingsAt(tags, 'query').filter((f) => f.severity === 'error');
+  assert.deepEqual(tagFindings.map((f) => `${f.code}@${f.at}`), ['unknown-parameter@Tag']);
+  const remove = tagFindings[0].finding.fixes!;
+  assert.deepEqual(remove.map((f) => [f.title, f.isPreferred]), [['Remove Tag (Tags is already given)', true]]);
+  assert.equal(applyEdits(tags, remove[0].edits), Q('Tags.Tag.1.Key=j'));
+  // Not given: the rename changes the name in each parameter (one fix), also across lines and with the plain name.
+  const groups = Q('SecurityGroupId.member.1=sg-1', 'SecurityGroupId.member.2=sg-2');
+  const rename = findingsAt(groups, 'query').filter((f) => f.code === 'unknown-parameter');
+  assert.deepEqual(rename.map((f) => f.at), ['SecurityGroupId']);
+  assert.deepEqual(rename[0].finding.fixes?.map((f) => f.title), ['Change to SecurityGroupIds']);
+  const renamed = applyEdits(groups, rename[0].finding.fixes![0].edits);
+  assert.equal(renamed, Q('SecurityGroupIds.member.1=sg-1', 'SecurityGroupIds.member.2=sg-2'));
+  assert.deepEqual(notDuplicate(groups), []);
+  assert.deepEqual(findingsAt(renamed, 'query').filter((f) => f.severity === 'error'), []);
+  const lines = Q('Tag.Tag.1.Key=k', 'Tag.Tag.1.Value=v').replaceAll('&', '\n  &');
+  const lineFix = findingsAt(lines, 'query').find((f) => f.code === 'unknown-parameter')!.finding.fixes![0];
+  assert.equal(applyEdits(lines, lineFix.edits), Q('Tags.Tag.1.Key=k', 'Tags.Tag.1.Value=v').replaceAll('&', '\n  &'));
+  // Nested: a tag's misspelt member written with sub-names.
+  const nested = findingsAt(Q('Tags.Tag.1.Key=k', 'Tags.Tag.1.Valu.A=a', 'Tags.Tag.1.Valu.B=b', 'Tags.Tag.1.Value=v'), 'query').filter((f) => f.severity === 'error');
+  assert.deepEqual(nested.map((f) => `${f.code}@${f.at}`), ['unknown-parameter@Valu']);
+  assert.equal(applyEdits(Q('Tags.Tag.1.Key=k', 'Tags.Tag.1.Valu.A=a', 'Tags.Tag.1.Valu.B=b', 'Tags.Tag.1.Value=v'), nested[0].finding.fixes![0].edits), Q('Tags.Tag.1.Key=k', 'Tags.Tag.1.Value=v'));
+  // A misspelt or missing Action: lists and tags written with several parameters are no duplicates.
+  const rest = 'Version=2015-02-02&CacheClusterId=a&Tags.Tag.1.Key=project&Tags.Tag.1.Value=x&SecurityGroupIds.member.1=sg-1&SecurityGroupIds.member.2=sg-2';
+  assert.deepEqual(notDuplicate(`Action=CreateCacheClustr&${rest}`), []);
+  assert.deepEqual(notDuplicate(rest), []);
+  // The hit cases stay: the same parameter twice, and a known member once plain and once with sub-names.
+  assert.deepEqual(notDuplicate(`Action=CreateCacheClustr&${rest}&Tags.Tag.1.Key=again`), ['Tags.Tag.1.Key']);
+  assert.deepEqual(notDuplicate(Q('CacheClusterId.x=2')), ['CacheClusterId.x']);
+});

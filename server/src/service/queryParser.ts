@@ -113,11 +113,11 @@ export function removeParamFix(params: readonly QueryParam[], param: QueryParam,
  * continuation line). The URL's `?` (or a form body's start) stays before the rest: `?name=value&Next=…` loses
  * `name=value&`, and `?name=value` at the end of a line passes its `?` on to the next parameter's `&`.
  */
-export function removeParamsFix(params: readonly QueryParam[], remove: readonly QueryParam[], title: string): Fix {
+export function removeParamsFix(params: readonly QueryParam[], remove: readonly QueryParam[], title: string, isPreferred?: boolean): Fix {
   // The edits are worked out when first read (a quick fix asked for, the CLI's JSON output): the documentation's own
   // example has three such parameters and four removal fixes, and working them all out on every analysis cost ~5 %
   // of it, while a code action is asked for one finding now and then.
-  return new RemovalFix(title, params, remove);
+  return new RemovalFix(title, params, remove, isPreferred);
 }
 
 /**

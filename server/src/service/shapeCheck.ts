@@ -6,7 +6,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
 import { suggest } from './text';
-import { duplicateParamFixes, isSecretName, removeParamFix } from './queryParser';
+import { duplicateParamFixes, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import { removalFix } from './emptyValues';
 
@@ -283,7 +283,13 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   if (given) {
     const removal = removeEntryFix(siblings.entries, i, `Remove ${shown} (${best} is already given)`, ctx);
     if (removal) fixes = [removal];
-  } else if (best) fixes = [{ title: `Change to ${best}`, edits: [{ span: entry.nameSpan, newText: best }], isPreferred: true }];
+  } else if (best) {
+    // Query: every parameter written under the name (`SecurityGroupId.member.1`, `.2`, …) is renamed.
+    const others = entry.value instanceof QueryNamesakesNode ? entry.value.others : NO_NAMESAKES;
+    const edits = [{ span: entry.nameSpan, newText: best }];
+    for (const other of others) edits.push({ span: other.nameSpan, newText: best });
+    fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
+  }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
   if (others.length > 0) {
     const list = others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ');
@@ -310,7 +316,12 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
 /** A preferred fix removing entry `i` of `entries` from the document: its Query parameter, or its JSON/YAML entry. */
 function removeEntryFix(entries: readonly Entry[], i: number, title: string, ctx: CheckContext): Fix | undefined {
   const entry = entries[i];
-  if (ctx.form === 'query') return entry.value instanceof QueryScalarNode && ctx.params ? removeParamFix(ctx.params, entry.value.queryParam, title, true) : undefined;
+  if (ctx.form === 'query') {
+    if (!(entry.value instanceof QueryScalarNode) || !ctx.params) return undefined;
+    if (!(entry.value instanceof QueryNamesakesNode)) return removeParamFix(ctx.params, entry.value.queryParam, title, true);
+    // An unknown name written in several parameters: all of them go.
+    return removeParamsFix(ctx.params, [entry.value.queryParam, ...entry.value.others.map((o) => o.param)], title, true);
+  }
   return removalFix(entries, i, { form: ctx.form, findings: ctx.findings, from: 0, text: ctx.text }, title);
 }
 
@@ -723,8 +734,16 @@ export function truncate(s: string, n = 40): string {
 // ---------------------------------------------------------------------------------------------------------
 // Query form: flat `Name.member.N.Sub=value` parameters → the same Entry tree the JSON/YAML forms produce.
 
+/** Another parameter written under an unknown name, with the span of that name in it. */
+interface Namesake {
+  param: QueryParam;
+  nameSpan: Span;
+}
+const NO_NAMESAKES: readonly Namesake[] = [];
+
 type QNode =
-  | { kind: 'scalar'; param: QueryParam; nameSpan: Span }
+  /** `others`: an unknown name's further parameters (`Tag.Tag.1.Value` after `Tag.Tag.1.Key`), in order. */
+  | { kind: 'scalar'; param: QueryParam; nameSpan: Span; others?: Namesake[] }
   | { kind: 'list'; items: Map<number, { node: QNode; nameSpan: Span }>; emptyParam?: QueryParam; span: Span }
   | { kind: 'struct'; members: Map<string, { name: string; node: QNode; nameSpan: Span }>; span: Span };
 
@@ -968,6 +987,13 @@ function makeNode(shapeName: string | undefined, segs: string[], i: number, para
 function extend(shapeName: string | undefined, node: QNode, segs: string[], i: number, param: QueryParam, nameSpan: Span, ctx: CheckContext): void {
   const shape = shapeName ? serviceModel.shapes[shapeName] : undefined;
   if (node.kind === 'scalar') {
+    if (shapeName === undefined) {
+      // A name the shape does not have (or any name, for an unknown action), written again with sub-names: its
+      // parameters may well differ (`Tag.Tag.1.Key`, `Tag.Tag.1.Value`), so no duplicate. The name is reported once,
+      // unknown, with fixes covering each parameter.
+      (node.others ??= []).push({ param, nameSpan: segmentSpan(param, segs, i - 1) });
+      return;
+    }
     // The same member once as a scalar and once with sub-names (e.g. `Tags=` and `Tags.Tag.1.Key=`).
     ctx.findings.push({ code: 'duplicate-parameter', severity: 'error', message: `${segs.slice(0, i).join('.')} is given more than once.`, span: param.nameSpan, awsError: 'InvalidParameterCombination' });
     return;
@@ -1109,6 +1135,15 @@ class QueryScalarNode implements ScalarNode {
   }
 }
 
+/** An unknown name written in several parameters: the first as a scalar (as for one), and the others, for the fixes. */
+class QueryNamesakesNode extends QueryScalarNode {
+  declare readonly others: readonly Namesake[];
+  constructor(param: QueryParam, others: readonly Namesake[]) {
+    super(param);
+    this.others = others;
+  }
+}
+
 const byNumber = (a: number, b: number) => a - b;
 
 /** The name of the list at segment `i` (for messages: built only when one is reported). */
@@ -1128,7 +1163,7 @@ function isDigits(s: string): boolean {
 
 function toValueNode(node: QNode): ValueNode {
   if (node.kind === 'scalar') {
-    return new QueryScalarNode(node.param);
+    return node.others ? new QueryNamesakesNode(node.param, node.others) : new QueryScalarNode(node.param);
   }
   if (node.kind === 'struct') {
     const o: ObjectNode = { kind: 'object', entries: structEntries(node), span: node.span };
