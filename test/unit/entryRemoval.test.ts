@@ -6,7 +6,8 @@ import { analyze, type DocumentKind, type Entry, type Fix } from '../../server/s
 
 /**
  * The removal as it was worked out eagerly before (scanning each entry's whole line): the reference the lazily
- * worked-out edits must equal. Undefined where it declined.
+ * worked-out edits must equal. Undefined where it declined. (Not for a YAML block list or mapping followed by another
+ * entry, which it declined wrongly: see the last test.)
  */
 function eagerRemovalEdits(kind: 'json' | 'yaml', text: string, entries: readonly Entry[], i: number): Fix['edits'] | undefined {
   const entry = entries[i];
@@ -91,4 +92,26 @@ test('many misspelt or empty entries are checked in time linear in their number,
     for (let run = 0; run < 3 && tl >= ts * 24; run++) tl = Math.min(tl, cpuMs(large, kind));
     assert.ok(tl < ts * 24, `${label}: 4,000 entries ${ts.toFixed(0)} ms, 32,000 entries ${tl.toFixed(0)} ms`);
   }
+});
+
+test('YAML: an entry whose value is a block list or mapping is removed with its lines, whichever entry follows it', () => {
+  const docs: [string, string][] = [
+    ['SecurityGroupId:\n  - sg-1\nSecurityGroupIds:\n  - sg-2\n', 'SecurityGroupIds:\n  - sg-2\n'],
+    ['SecurityGroupIds:\n  - sg-2\nSecurityGroupId:\n  - sg-1\n', 'SecurityGroupIds:\n  - sg-2\n'],
+    ['SecurityGroupId:\r\n- sg-1  # old\r\nSecurityGroupIds:\r\n- sg-2', 'SecurityGroupIds:\r\n- sg-2'],
+    // A comment line after the list belongs to what follows it: it stays.
+    ['Tag:\n  Key: a\n# the team tag\nTags:\n  - Key: b\n', '# the team tag\nTags:\n  - Key: b\n'],
+  ];
+  for (const [text, fixed] of docs) {
+    const found = analyze(text, 'yaml').findings.filter((f) => f.code === 'unknown-parameter');
+    assert.equal(found.length, 1, text);
+    assert.deepEqual(found[0].fixes?.map((f) => f.title), [`Remove ${text.startsWith('Tag') ? 'Tag (Tags' : 'SecurityGroupId (SecurityGroupIds'} is already given)`], text);
+    const edits = found[0].fixes![0].edits;
+    let after = text;
+    for (const e of [...edits].reverse()) after = after.slice(0, e.span.start) + e.newText + after.slice(e.span.end);
+    assert.equal(after, fixed);
+  }
+  // Clean case: an entry sharing its line with another (a flow mapping) still gets no fix.
+  const flow = analyze('{SecurityGroupId: [sg-1], SecurityGroupIds: [sg-2]}\n', 'yaml').findings.find((f) => f.code === 'unknown-parameter');
+  assert.ok(flow && !flow.fixes);
 });

@@ -166,7 +166,7 @@ export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValue
   const text = ctx.text;
   if (text === undefined) return undefined;
   // YAML: a block mapping entry alone on its line(s) is removed with its lines; anything else (flow mappings): no fix.
-  if (ctx.form === 'yaml' && (indentedLineStart(text, entry.nameSpan.start) < 0 || restOfLineEnd(text, entry.value.span.end) < 0)) return undefined;
+  if (ctx.form === 'yaml' && (indentedLineStart(text, entry.nameSpan.start) < 0 || yamlEntryEnd(text, entry.value.span.end) < 0)) return undefined;
   return new EntryRemovalFix(title, ctx.form, text, entries, i);
 }
 
@@ -199,7 +199,7 @@ function entryRemovalSpan(form: 'json' | 'yaml', text: string, entries: readonly
   const start = entry.nameSpan.start;
   const end = entry.value.span.end;
   const lineStart = indentedLineStart(text, start);
-  if (form === 'yaml') return { start: lineStart, end: restOfLineEnd(text, end) };
+  if (form === 'yaml') return { start: lineStart, end: yamlEntryEnd(text, end) };
   // JSON: with the comma that follows it, or (the last entry) the comma that precedes it.
   const next = entries[i + 1];
   if (next) {
@@ -221,6 +221,14 @@ function indentedLineStart(text: string, at: number): number {
     if (c !== 0x20 && c !== 0x09) return -1;
   }
   return 0;
+}
+
+/**
+ * Where the lines of a YAML block entry whose value ends at `end` end (see restOfLineEnd), else -1. A block list or
+ * mapping value already ends past its last line break (the yaml parser's range): the text after it is the next line.
+ */
+function yamlEntryEnd(text: string, end: number): number {
+  return end > 0 && text.charCodeAt(end - 1) === 0x0a ? end : restOfLineEnd(text, end);
 }
 
 /**
