@@ -38,3 +38,21 @@ test('tags: a tag without a Key is reported on the tag; a tag with a Key is clea
   assert.match(findingsAt('{"CacheClusterId": "a", "Engine": "redis", "Tags": [{"Value": "v"}]}', 'json')[0].finding.message, /^Tags \(item 1\) has no Key: /);
   assert.deepEqual(findingsAt(`${Q}&Tags.Tag.1.Key=team&Tags.Tag.1.Value=`, 'query').map((f) => f.code), []);
 });
+
+test('tags: the members a tag needs come from the fact REQUIRED_UNLISTED_MEMBERS (one place), not from the rule', async () => {
+  const { REQUIRED_UNLISTED_MEMBERS } = await import('../../server/src/model/facts');
+  const text = `${Q}&Tags.Tag.1.Key=k`;
+  // Clean case: a tag with its Key needs nothing more.
+  assert.deepEqual(findingsAt(text, 'query').map((f) => f.code), []);
+  // With the fact saying a tag also needs its Value, the rule reports the tag without one (and says nothing is optional).
+  const needs = REQUIRED_UNLISTED_MEMBERS.Tag as string[];
+  needs.push('Value');
+  try {
+    const found = findingsAt(text, 'query');
+    assert.deepEqual(found.map((f) => `${f.code}@${f.at}`), ['tags@Tags.Tag.1.Key=k']);
+    assert.equal(found[0].finding.message, 'Tags.Tag.1 has no Value: every tag needs one. Add a Value, or remove the tag.');
+  } finally {
+    needs.pop();
+  }
+  assert.equal(findingsAt(`${Q}&Tags.Tag.1.Value=v`, 'query')[0].finding.message, 'Tags.Tag.1 has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.');
+});

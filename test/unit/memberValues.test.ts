@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsAt } from './helpers';
-import { checkMemberValues } from '../../server/src/service/rules';
+import { checkMemberValues, patchVersionIssue } from '../../server/src/service/rules';
+import { findVersion } from '../../server/src/model/facts';
 
 const HOST = 'https://elasticache.us-east-1.amazonaws.com/';
 const query = (action: string, ...params: string[]) => `${HOST}?${[`Action=${action}`, 'Version=2015-02-02', ...params].join('&')}\n`;
@@ -83,4 +84,14 @@ test('the API reference examples of the Modify actions are clean; Describe filte
   // The create actions run their own rules (one finding, not two).
   assert.deepEqual(checkMemberValues('CreateCacheCluster', { PreferredMaintenanceWindow: 'sunday' }), []);
   assert.deepEqual(checkMemberValues('ModifyCacheCluster', { PreferredMaintenanceWindow: 'sunday' }).map((i) => i.code), ['maintenance-window']);
+});
+
+test('engine-version: a patch version gets the same message and fix on a create action as on a Modify action (one function)', () => {
+  const expected = patchVersionIssue('6.2.6', findVersion('redis', '6.2')!).message;
+  const create = findingsAt(query('CreateCacheCluster', 'CacheClusterId=a', 'Engine=redis', 'EngineVersion=6.2.6'), 'query').filter((f) => f.code === 'engine-version');
+  const modify = findingsAt(group('EngineVersion=6.2.6'), 'query').filter((f) => f.code === 'engine-version');
+  for (const found of [create, modify]) {
+    assert.deepEqual(found.map((f) => [f.finding.message, f.finding.fixes?.[0].edits[0].newText]), [[expected, '6.2']]);
+  }
+  assert.equal(expected, '6.2.6 is a patch version: ElastiCache offers Redis OSS 6.2 as one version and applies its patches itself. Use 6.2.');
 });

@@ -4,7 +4,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
+  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
   hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
@@ -229,7 +229,7 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
       const release = minor !== undefined ? findVersion(engine, minor) : undefined;
       issues.push(
         release
-          ? { code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, path: ['EngineVersion'], target: 'value', fixValue: release.version }
+          ? patchVersionIssue(version, release)
           : { code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' },
       );
     } else {
@@ -486,17 +486,28 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   if (tags) {
     if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
     tags.forEach((tag, i) => {
+      // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
+      for (const member of TAG_NEEDS) {
+        if (str(tag?.[member]) === undefined) issues.push({ code: 'tags', severity: 'error', message: `{subject} has no ${member}: every tag needs one${tagOptionalNote()}. Add a ${member}, or remove the tag.`, subject: ['Tags', i], path: ['Tags', i, member], target: 'value', awsError: 'InvalidParameterValue' });
+      }
       const key = str(tag?.Key);
-      // Path of the Key: on its value when written; a tag without one is reported on the tag.
-      if (key === undefined) issues.push({ code: 'tags', severity: 'error', message: '{subject} has no Key: every tag needs one (the Value is optional). Add a Key, or remove the tag.', subject: ['Tags', i], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+      else if (key !== undefined && key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
       const value = str(tag?.Value);
       if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
     });
   }
   checkSecurityGroupIds(input, issues);
+}
+
+/** Members of a tag (shape Tag) the service needs although the model does not list them as required. */
+const TAG_NEEDS: readonly string[] = REQUIRED_UNLISTED_MEMBERS.Tag ?? [];
+
+/** ` (the Value is optional)`: the tag's other members, for the message on a missing one (built only then). */
+function tagOptionalNote(): string {
+  const optional = Object.keys(serviceModel.shapes.Tag?.members ?? {}).filter((m) => !TAG_NEEDS.includes(m));
+  return optional.length > 0 ? ` (${optional.map((m) => `the ${m} is optional`).join(', ')})` : '';
 }
 
 /** PreferredMaintenanceWindow and SnapshotWindow: their formats (UTC, at least 60 minutes), and not overlapping. */
@@ -986,6 +997,14 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
 }
 
 /**
+ * EngineVersion written as a patch version (`version`, e.g. 6.2.6) of a MAJOR.MINOR `release` ElastiCache offers: a
+ * warning whose fix is the release (SOURCES.versionManagement), on the create and the Modify actions alike.
+ */
+export function patchVersionIssue(version: string, release: EngineVersionFact): Issue {
+  return { code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[release.engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, path: ['EngineVersion'], target: 'value', fixValue: release.version };
+}
+
+/**
  * EngineVersion where the request names no engine (a Modify request): a version of some engine is fine; a patch
  * version of a MAJOR.MINOR release (6.2.6 for 6.2: one version per minor release from Redis OSS 6 on,
  * SOURCES.versionManagement) and an unknown version are warnings, as on the create actions; text that is no version
@@ -1002,7 +1021,7 @@ function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
   const minor = /^(\d+\.\d+)\.\d+$/.exec(version)?.[1];
   const release = minor !== undefined ? ENGINES.map((engine) => findVersion(engine, minor)).find((v) => v !== undefined) : undefined;
   if (release) {
-    issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[release.engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, ...at, fixValue: release.version });
+    issues.push(patchVersionIssue(version, release));
     return;
   }
   const known = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
