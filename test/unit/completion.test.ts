@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { complete, requestBlockAround, type CompletionCandidate } from '../../server/src/service/completion';
 import type { DocumentKind } from '../../server/src/service/types';
 
@@ -21,6 +22,18 @@ const byLabel = (items: CompletionCandidate[], label: string) => {
 };
 /** Applies a candidate's edit, as an editor would (snippets kept as written). */
 const apply = (text: string, c: CompletionCandidate) => text.slice(0, c.replace.start) + c.insertText + text.slice(c.replace.end);
+/** Applies a candidate's edit and its additional edits (from the end, as they do not overlap), snippet defaults filled. */
+const applyAll = (text: string, c: CompletionCandidate) =>
+  [{ span: c.replace, newText: expandSnippet(c.insertText) }, ...(c.additionalEdits ?? [])]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+/** The JSON text parsed, failing on any syntax error jsonc-parser reports. */
+function parsedJson(text: string): Record<string, unknown> {
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  assert.deepEqual(errors.map((e) => printParseErrorCode(e.error)), [], text);
+  return value;
+}
 
 test('query: actions after Action=, replacing the whole value', () => {
   const { items, text } = at('https://elasticache.us-east-1.amazonaws.com/?Action=Cre|ateCacheCluster&Version=2015-02-02', 'query');
@@ -623,4 +636,37 @@ test('a tag\'s Key is offered as required (first, marked), as hover shows it and
   assert.match(byLabel(items, 'Key').detail ?? '', /^required/);
   assert.match(byLabel(items, 'Value').detail ?? '', /^optional/);
   assert.ok(byLabel(items, 'Key').sortText < byLabel(items, 'Value').sortText);
+});
+
+test('json: a value completed right after `:` (a trigger character) keeps the colon and brings its space; one written after the cursor is replaced, not doubled (review: low-med)', () => {
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    const c = byLabel(items, label);
+    // As VS Code filters: by the text from the edit's start to the cursor, which must not be the `:`.
+    assert.equal(text.slice(c.replace.start, marked.indexOf('|')), '', `${marked}: filtered by ${text.slice(c.replace.start, marked.indexOf('|'))}`);
+    return applyAll(text, c);
+  };
+  const tight = choose('{"CacheClusterId": "a", "Engine":|}', 'redis');
+  assert.equal(tight, '{"CacheClusterId": "a", "Engine": "redis"}');
+  assert.equal(parsedJson(tight).Engine, 'redis');
+  for (const marked of ['{"CacheClusterId": "a", "Engine":| "redis",}', '{"CacheClusterId": "a", "Engine":| "redis", "NumCacheNodes": 1}', '{"CacheClusterId": "a", "Engine": | "redis"}']) {
+    const out = choose(marked.replace(',}', '}'), 'memcached');
+    assert.deepEqual(parsedJson(out).Engine, 'memcached', out);
+  }
+  assert.equal(choose('{"Engine":| "redis", "NumCacheNodes": 1}', 'valkey'), '{"Engine": "valkey", "NumCacheNodes": 1}');
+  // Numbers and booleans too, and a snippet value (a window with a `:` of its own).
+  assert.equal(parsedJson(choose('{"Engine": "memcached", "Port":|}', '11211')).Port, 11211);
+  assert.equal(parsedJson(choose('{"AutoMinorVersionUpgrade":| false}', 'true')).AutoMinorVersionUpgrade, true);
+  assert.match(String(parsedJson(choose('{"PreferredMaintenanceWindow":|}', 'ddd:hh24:mi-ddd:hh24:mi')).PreferredMaintenanceWindow), /^sun:05:00-sun:06:00$/);
+  // A list after `:` gets its template; one already written is left alone (nothing to insert before it).
+  assert.equal(parsedJson(choose('{"SecurityGroupIds":|}', '[ ]')).SecurityGroupIds instanceof Array, true);
+  assert.deepEqual(at('{"SecurityGroupIds":| ["sg-1"]}', 'json').items, []);
+  // An unquoted word after the cursor is still replaced whole, its own colons included.
+  const typed = at('{"PreferredMaintenanceWindow": |sun:05}', 'json');
+  const window = byLabel(typed.items, 'sun:05:00-sun:06:00');
+  assert.equal(typed.text.slice(window.replace.start, window.replace.end), 'sun:05');
+  assert.equal(parsedJson(applyAll(typed.text, window)).PreferredMaintenanceWindow, 'sun:05:00-sun:06:00');
+  // YAML at the same place: ` redis` after the colon.
+  const yaml = at('CacheClusterId: a\nEngine:|', 'yaml');
+  assert.equal(apply(yaml.text, byLabel(yaml.items, 'redis')), 'CacheClusterId: a\nEngine: redis');
 });

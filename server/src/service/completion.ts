@@ -997,7 +997,7 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   if (!root) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
-  const inNode = node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
+  const inNode = !!node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
   let replace: Span = inNode ? { start: node.offset, end: node.offset + node.length } : wordAround(text, offset);
   const path: JSONPath = location.path;
   if (location.isAtPropertyKey) {
@@ -1024,7 +1024,55 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
     // After `:` (or `[`/`,` in a list) a value goes here; after a complete value on its line, nothing does.
     if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     replace = wordAround(text, offset);
+    if (/:\s*$/.test(text.slice(Math.max(0, replace.start - 200), replace.start))) {
+      // The member's value already written after the cursor (`"Engine":| "redis"`) is replaced, not followed by a
+      // second one; an object or list there is left alone.
+      const written = valueWrittenAfter(text, replace.end);
+      if (written === 'structured') return { items: [], separate: false };
+      if (written) replace = { start: replace.start, end: written.end };
+    }
   }
+  // Right after `:` (a trigger character) the value brings its space: `"Engine": "redis"`.
+  const lead = text[replace.start - 1] === ':' ? ' ' : '';
+  const { items, separate } = jsonValueCandidates(text, offset, root, action, request, path, inNode, replace);
+  return { items: lead ? items.map((c) => ({ ...c, insertText: lead + c.insertText })) : items, separate };
+}
+
+/**
+ * A value written after `at` on its line (spaces between): a scalar's span, 'structured' for a `{` or `[`; undefined
+ * when none is (the line ends, or a `,`, `}` or the next member's key follows).
+ */
+function valueWrittenAfter(text: string, at: number): Span | 'structured' | undefined {
+  const start = at + /^[ \t]*/.exec(text.slice(at, at + 200))![0].length;
+  const scanner = createScanner(text, false);
+  scanner.setPosition(start);
+  const kind = scanner.scan();
+  // SyntaxKind OpenBraceToken, OpenBracketToken (a const enum: its values, as isolatedModules needs).
+  if (kind === 1 || kind === 3) return 'structured';
+  // NullKeyword, TrueKeyword, FalseKeyword, StringLiteral, NumericLiteral.
+  if (kind < 7 || kind > 11) return undefined;
+  const end = scanner.getTokenOffset() + scanner.getTokenLength();
+  return isFollowedByColon(text, end) ? undefined : { start, end };
+}
+
+/** Whether the next token after `at` is a `:`: the string before it is a member's key. */
+function isFollowedByColon(text: string, at: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(at);
+  return scanner.scan() === 6; // SyntaxKind.ColonToken
+}
+
+/** The value candidates of jsonCandidates, once the span they replace is known. */
+function jsonValueCandidates(
+  text: string,
+  offset: number,
+  root: string,
+  action: string,
+  request: ParsedRequest | undefined,
+  path: JSONPath,
+  inNode: boolean,
+  replace: Span,
+): { items: CompletionCandidate[]; separate: boolean } {
   // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
   const valuePath = likelyPath(root, path, action);
   const top = String(valuePath[0]);
@@ -1051,7 +1099,9 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
     };
     return { items: [bracketsItem], separate: true };
   }
-  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"', leafOf(root, valuePath)), separate: true };
+  // Filtered as quoted when the edit replaces a quoted string, not when it only starts at a `"` it keeps.
+  const quoted = replace.end > replace.start && text[replace.start] === '"';
+  return { items: valueCandidates(top, shape, request, 'json', replace, quoted, leafOf(root, valuePath)), separate: true };
 }
 
 /** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
@@ -1067,12 +1117,17 @@ function jsonInputSnippet(replace: Span): CompletionCandidate {
   };
 }
 
-/** Letters/digits/`-._` around the cursor (what a typed, not yet quoted word spans). */
+/**
+ * Letters/digits/`-._:` around the cursor (what a typed, not yet quoted word spans: `sun:05`, an ARN). Never a `:`
+ * that begins or ends it: that is the member's `:` (`"Engine":|`, `Eng|: "redis"`), which the edit must keep.
+ */
 function wordAround(text: string, offset: number): Span {
   let start = offset;
   let end = offset;
   while (start > 0 && /[\w.\-:]/.test(text[start - 1])) start--;
   while (end < text.length && /[\w.\-:]/.test(text[end])) end++;
+  while (start < offset && text[start] === ':') start++;
+  while (end > offset && text[end - 1] === ':') end--;
   return { start, end };
 }
 
