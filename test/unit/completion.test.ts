@@ -670,3 +670,26 @@ test('json: a value completed right after `:` (a trigger character) keeps the co
   const yaml = at('CacheClusterId: a\nEngine:|', 'yaml');
   assert.equal(apply(yaml.text, byLabel(yaml.items, 'redis')), 'CacheClusterId: a\nEngine: redis');
 });
+
+test('json: completion right before a key\'s opening quote inserts before that member, with the comma it needs, never replacing the key (review: low)', () => {
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    return applyAll(text, byLabel(items, label));
+  };
+  // A value for the member before: the next key stays.
+  const value = choose('{"Engine": |"CacheClusterId": "a"}', 'redis');
+  assert.equal(value, '{"Engine": "redis","CacheClusterId": "a"}');
+  assert.deepEqual(parsedJson(value), { Engine: 'redis', CacheClusterId: 'a' });
+  // A new member before the first one, and before one after a `,`: the member at the cursor keeps its name.
+  const first = choose('{|"CacheClusterId": "a"}', 'Engine');
+  assert.deepEqual(Object.entries(parsedJson(first)), [['Engine', ''], ['CacheClusterId', 'a']], first);
+  const next = choose('{"CacheClusterId": "a", |"NumCacheNodes": 1}', 'Engine');
+  assert.deepEqual(Object.entries(parsedJson(next)), [['CacheClusterId', 'a'], ['Engine', ''], ['NumCacheNodes', 1]], next);
+  // The key at the cursor is one the object has: not offered again (it would be a duplicate-parameter).
+  assert.ok(!labels(at('{|"CacheClusterId": "a"}', 'json').items).includes('CacheClusterId'));
+  // Inside the key (after its opening quote) it is still the key being written, renamed in place.
+  const rename = at('{"|CacheClusterId": "a"}', 'json');
+  assert.equal(applyAll(rename.text, byLabel(rename.items, 'ReplicationGroupId')), '{"ReplicationGroupId": "a"}');
+  // Right before a value (not a key), the value is still replaced.
+  assert.deepEqual(parsedJson(choose('{"Engine": |"redis", "CacheClusterId": "a"}', 'valkey')), { Engine: 'valkey', CacheClusterId: 'a' });
+});

@@ -930,7 +930,7 @@ function keyCandidates(
   });
 }
 
-/** Keys of the JSON object at `objectPath`, except the one whose key spans `offset` (the key being written). */
+/** Keys of the JSON object at `objectPath`, except the one `offset` is in (the key being written; not one it is right before). */
 function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): Set<string> {
   const keys = new Set<string>();
   const root = parseTree(text);
@@ -938,7 +938,7 @@ function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): S
   if (object?.type !== 'object') return keys;
   for (const property of object.children ?? []) {
     const key = property.children?.[0];
-    if (key?.type !== 'string' || (key.offset <= offset && offset <= key.offset + key.length)) continue;
+    if (key?.type !== 'string' || (key.offset < offset && offset <= key.offset + key.length)) continue;
     keys.add(String(key.value));
   }
   return keys;
@@ -997,7 +997,10 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   if (!root) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
-  const inNode = !!node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
+  // A cursor right before a key's opening quote (`{|"CacheClusterId": …}`, also `"Engine": |"CacheClusterId": …`,
+  // where the parser takes that key for Engine's value) inserts before it: never in it, which would replace the key.
+  const beforeKey = node?.offset === offset && (node.type === 'property' || (node.type === 'string' && isFollowedByColon(text, offset + node.length)));
+  const inNode = !!node && !beforeKey && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
   let replace: Span = inNode ? { start: node.offset, end: node.offset + node.length } : wordAround(text, offset);
   const path: JSONPath = location.path;
   if (location.isAtPropertyKey) {
