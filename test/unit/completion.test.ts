@@ -693,3 +693,24 @@ test('json: completion right before a key\'s opening quote inserts before that m
   // Right before a value (not a key), the value is still replaced.
   assert.deepEqual(parsedJson(choose('{"Engine": |"redis", "CacheClusterId": "a"}', 'valkey')), { Engine: 'valkey', CacheClusterId: 'a' });
 });
+
+test('yaml: nothing is offered in the indentation or `- ` in front of a line\'s content, nor right before a `#`, where any insertion would break the line (completion fuzz over the realistic inputs)', async () => {
+  const { parseAllDocuments } = await import('yaml');
+  const tags = 'CacheClusterId: a\nTags:\n  - Key: a\n    Value: b\n';
+  for (const marked of ['CacheClusterId: a\nTags:\n|  - Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  |- Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  -| Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  - Key: a\n|    Value: b\n', '|# a comment\nCacheClusterId: a\n', 'CacheClusterId: a\n  |# indented comment\n']) {
+    assert.deepEqual(labels(at(marked, 'yaml').items), [], marked);
+  }
+  // Every item offered anywhere in a file with list items keeps it parsing (VS Code indents an item's later lines as the line it starts on).
+  for (let offset = 0; offset <= tags.length; offset++) {
+    for (const c of complete(tags, offset, 'yaml')) {
+      const indent = /^ */.exec(tags.slice(tags.lastIndexOf('\n', c.replace.start - 1) + 1))![0];
+      const out = tags.slice(0, c.replace.start) + expandSnippet(c.insertText).replace(/\n/g, '\n' + indent) + tags.slice(c.replace.end);
+      assert.deepEqual(parseAllDocuments(out).flatMap((d) => d.errors.map((e) => e.code)), [], `@${offset} ${c.label}: ${out}`);
+    }
+  }
+  // Still offered: after `- ` on an empty item, on a blank indented line, and a key renamed in place.
+  assert.ok(labels(at('Tags:\n  - |', 'yaml').items).includes('Key'));
+  assert.ok(labels(at('CacheClusterId: a\n  |  \nEngine: redis\n', 'yaml').items).length > 0);
+  const rename = at('Tags:\n  - |Ky: a\n', 'yaml');
+  assert.equal(apply(rename.text, byLabel(rename.items, 'Key')), 'Tags:\n  - Key: a\n');
+});

@@ -1215,6 +1215,12 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const col = indent + (m[2]?.length ?? 0);
   const rest = m[3];
   if (rest.includes('#')) return [];
+  // In the indentation or `- ` before a line's content (`|  - Key: a`, `  |- Key: a`): a key or item inserted there
+  // would sit in front of that content on the same line (`  - Key: \n    Value:  Key: a`), which no longer parses.
+  const linePrefix = /^ *(- +)?/.exec(text.slice(lineStart, contentEnd))![0];
+  if (offset < lineStart + linePrefix.length && text.slice(lineStart + linePrefix.length, contentEnd).trim() !== '') return [];
+  // Right before a `#`: text inserted there would make it part of a value (`true# note`), no longer a comment.
+  if (text[offset] === '#') return [];
   // Only the lines above matter for the parent path; avoid splitting the whole document.
   const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split(/\r?\n/);
   above.pop();
