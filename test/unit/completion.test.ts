@@ -714,3 +714,26 @@ test('yaml: nothing is offered in the indentation or `- ` in front of a line\'s 
   const rename = at('Tags:\n  - |Ky: a\n', 'yaml');
   assert.equal(apply(rename.text, byLabel(rename.items, 'Key')), 'Tags:\n  - Key: a\n');
 });
+
+test('yaml: a flow collection written over several lines (JSON written as YAML) gets no line-based edit that drops its `,` or lands before its brackets (completion fuzz)', async () => {
+  const { parseAllDocuments } = await import('yaml');
+  const multiLine = '{\n  CacheClusterId: a,\n  CacheNodeType: cache.t3.micro,\n  Tags: [ { Key: k, Value: v } ]\n}\n';
+  // Each of these edits broke the file before: `CacheNodeType: cache.t4g.micro` without its `,`, a key before `{`,
+  // a key after `{` with the next entry on the line below, a block key after the flow root.
+  for (const marked of [
+    '{\n  CacheClusterId: a,\n  CacheNodeType: cache.t3|.micro,\n  NumCacheNodes: 1\n}\n',
+    '|{\n  CacheClusterId: a\n}\n',
+    '{|\n  CacheClusterId: a\n}\n',
+    '{\n  CacheClusterId: a\n}\n|',
+  ]) assert.deepEqual(labels(at(marked, 'yaml').items), [], marked);
+  for (let offset = 0; offset <= multiLine.length; offset++) {
+    for (const c of complete(multiLine, offset, 'yaml')) {
+      const out = multiLine.slice(0, c.replace.start) + expandSnippet(c.insertText) + multiLine.slice(c.replace.end);
+      assert.deepEqual(parseAllDocuments(out).flatMap((d) => d.errors.map((e) => e.code)), [], `@${offset} ${c.label}: ${out}`);
+    }
+  }
+  // A flow collection on one line still completes, also one left open while typing at the end, and block lines after a closed one.
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |}]\n', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |', 'yaml').items), ['Value']);
+  assert.ok(labels(at('SecurityGroupIds: [sg-1]\nEng|', 'yaml').items).includes('Engine'));
+});

@@ -4,6 +4,7 @@
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
+import { Lexer } from 'yaml';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -1207,6 +1208,11 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (lineEnd < 0) lineEnd = text.length;
   // The line's text ends before a CRLF's `\r` (regexes below end at `$`, which `.` cannot reach past a CR).
   const contentEnd = lineEnd > offset && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  // Inside a flow collection opened on an earlier line (`{` with its members on the lines below: JSON written as
+  // YAML), the line-based reading below would take its entries for block keys and drop their `,`: nothing offered.
+  // So is a line after a document whose root is a flow collection (`{…}` then a block key would not parse).
+  const flowState = flowCollectionAt(text, lineStart);
+  if (flowState.inside || flowState.flowRoot) return [];
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1231,8 +1237,13 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const base = flow.blockKey !== undefined
       ? [...(dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false)), flow.blockKey]
       : dash ? yamlParentPath(above, above.length, indent, true) : yamlParentPath(above, above.length, col, false);
+    // A collection the line leaves open, continued on the lines below: its entries there are not read, nothing offered.
+    const line = yamlFlowAround(text.slice(lineStart + col, contentEnd));
+    if (line !== undefined && line !== 'closed' && text.slice(lineEnd).trim() !== '') return [];
     return yamlFlowCompletions(text, offset, contentEnd, lineStart + col, flow, base, root, action, request);
   }
+  // Right before a flow indicator (`|{…}`): a key or value inserted would sit in front of the collection.
+  if (/^[[\]{},]/.test(text.slice(offset, contentEnd))) return [];
   const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
   const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
   if (keyValue) {
@@ -1285,6 +1296,33 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace, leafOf(root, [...parent, previous.key])), ...keys];
   }
   return keys;
+}
+
+/**
+ * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, and
+ * whether the document there has a flow collection as its root, as the YAML lexer reads the text.
+ */
+function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot: boolean } {
+  const before = text.slice(0, at);
+  if (!/[[{]/.test(before)) return { inside: false, flowRoot: false };
+  let depth = 0;
+  let flowRoot = false;
+  let started = false;
+  for (const token of new Lexer().lex(before)) {
+    if (token === '---' || token === '...') {
+      depth = 0;
+      flowRoot = started = false;
+      continue;
+    }
+    // Lexer control characters (document, scalar start), spaces, line breaks, comments and directives are not content.
+    if (!started && !/^[\u0000-\u001f]$|^[ \t\r\n]+$|^#|^%/.test(token)) {
+      started = true;
+      flowRoot = token === '{' || token === '[';
+    }
+    if (token === '{' || token === '[') depth++;
+    else if ((token === '}' || token === ']') && depth > 0) depth--;
+  }
+  return { inside: depth > 0, flowRoot };
 }
 
 interface FlowOpener {
