@@ -737,3 +737,42 @@ test('yaml: a flow collection written over several lines (JSON written as YAML) 
   assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |', 'yaml').items), ['Value']);
   assert.ok(labels(at('SecurityGroupIds: [sg-1]\nEng|', 'yaml').items).includes('Engine'));
 });
+
+test('completion fuzz: at every offset of the sample files (and of each written minified, on one line, as block, flow and compact YAML), the first item leaves a parsing file parsing', async () => {
+  const { parseAllDocuments, stringify } = await import('yaml');
+  const root = join(__dirname, '..', '..');
+  const jsonErrors = (text: string) => {
+    const errors: ParseError[] = [];
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    return errors.map((e) => printParseErrorCode(e.error));
+  };
+  const yamlErrors = (text: string) => parseAllDocuments(text).flatMap((d) => d.errors.map((e) => e.code as string));
+  const inputs: { text: string; kind: 'json' | 'yaml'; name: string }[] = [];
+  for (const file of ['samples/redis.elasticache.json', 'samples/common-mistakes.elasticache.json', 'samples/memcached.elasticache.yaml', 'test/bench/fixtures/seed.elasticache.json']) {
+    const text = readFileSync(join(root, file), 'utf8');
+    const kind = file.endsWith('.json') ? 'json' : 'yaml';
+    const value = kind === 'json' ? parse(text) : parseAllDocuments(text)[0].toJSON();
+    inputs.push(
+      { text, kind, name: file },
+      { text: JSON.stringify(value), kind: 'json', name: `${file} minified` },
+      { text: JSON.stringify(value, null, 1).replace(/\n\s*/g, ' '), kind: 'json', name: `${file} on one line` },
+      { text: stringify(value), kind: 'yaml', name: `${file} as YAML` },
+      { text: stringify(value, { collectionStyle: 'flow' }), kind: 'yaml', name: `${file} as flow YAML` },
+      { text: stringify(value, { indentSeq: false }), kind: 'yaml', name: `${file} as compact YAML` },
+    );
+  }
+  const broken: string[] = [];
+  for (const { text, kind, name } of inputs) {
+    const errors = kind === 'json' ? jsonErrors : yamlErrors;
+    assert.deepEqual(errors(text), [], name);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const first = complete(text, offset, kind)[0];
+      if (!first) continue;
+      // As VS Code inserts an item: its later lines indented as the line the edit starts on.
+      const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', first.replace.start - 1) + 1))![0];
+      const out = applyAll(text, { ...first, insertText: first.insertText.replace(/\n/g, '\n' + indent) });
+      if (errors(out).length) broken.push(`${name} @${offset} ${first.label}: ${JSON.stringify(out.slice(Math.max(0, first.replace.start - 30), first.replace.start + 60))} ${errors(out).join(',')}`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});
