@@ -262,6 +262,18 @@ test('JSON completion after a value with no comma adds the comma as an additiona
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
+test('JSON completion triggered by typing `:` edits after the colon, so the editor, filtering by the text from the edit\'s start to the cursor, keeps the values', async () => {
+  const uri = 'file:///work/requests/colon.elasticache.json';
+  const json = '{"CacheClusterId": "a", "Engine":}';
+  await client.open(uri, 'json', json);
+  const position = after_(json, '"Engine":');
+  const result = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position, context: { triggerKind: 2, triggerCharacter: ':' } })));
+  const redis = result.find((i) => i.label === 'redis');
+  assert.ok(redis, result.map((i) => i.label).join(', '));
+  assert.deepEqual(redis.textEdit, { range: { start: position, end: position }, newText: ' "redis"' });
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
 test('bad input never stops the server: it answers after each', async (t) => {
   const random = Buffer.alloc(4096);
   for (let i = 0; i < random.length; i++) random[i] = (i * 2654435761) >>> 24;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { complete, requestBlockAround, type CompletionCandidate } from '../../server/src/service/completion';
 import type { DocumentKind } from '../../server/src/service/types';
 
@@ -21,6 +22,18 @@ const byLabel = (items: CompletionCandidate[], label: string) => {
 };
 /** Applies a candidate's edit, as an editor would (snippets kept as written). */
 const apply = (text: string, c: CompletionCandidate) => text.slice(0, c.replace.start) + c.insertText + text.slice(c.replace.end);
+/** Applies a candidate's edit and its additional edits (from the end, as they do not overlap), snippet defaults filled. */
+const applyAll = (text: string, c: CompletionCandidate) =>
+  [{ span: c.replace, newText: expandSnippet(c.insertText) }, ...(c.additionalEdits ?? [])]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+/** The JSON text parsed, failing on any syntax error jsonc-parser reports. */
+function parsedJson(text: string): Record<string, unknown> {
+  const errors: ParseError[] = [];
+  const value = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  assert.deepEqual(errors.map((e) => printParseErrorCode(e.error)), [], text);
+  return value;
+}
 
 test('query: actions after Action=, replacing the whole value', () => {
   const { items, text } = at('https://elasticache.us-east-1.amazonaws.com/?Action=Cre|ateCacheCluster&Version=2015-02-02', 'query');
@@ -623,4 +636,143 @@ test('a tag\'s Key is offered as required (first, marked), as hover shows it and
   assert.match(byLabel(items, 'Key').detail ?? '', /^required/);
   assert.match(byLabel(items, 'Value').detail ?? '', /^optional/);
   assert.ok(byLabel(items, 'Key').sortText < byLabel(items, 'Value').sortText);
+});
+
+test('json: a value completed right after `:` (a trigger character) keeps the colon and brings its space; one written after the cursor is replaced, not doubled (review: low-med)', () => {
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    const c = byLabel(items, label);
+    // As VS Code filters: by the text from the edit's start to the cursor, which must not be the `:`.
+    assert.equal(text.slice(c.replace.start, marked.indexOf('|')), '', `${marked}: filtered by ${text.slice(c.replace.start, marked.indexOf('|'))}`);
+    return applyAll(text, c);
+  };
+  const tight = choose('{"CacheClusterId": "a", "Engine":|}', 'redis');
+  assert.equal(tight, '{"CacheClusterId": "a", "Engine": "redis"}');
+  assert.equal(parsedJson(tight).Engine, 'redis');
+  for (const marked of ['{"CacheClusterId": "a", "Engine":| "redis",}', '{"CacheClusterId": "a", "Engine":| "redis", "NumCacheNodes": 1}', '{"CacheClusterId": "a", "Engine": | "redis"}']) {
+    const out = choose(marked.replace(',}', '}'), 'memcached');
+    assert.deepEqual(parsedJson(out).Engine, 'memcached', out);
+  }
+  assert.equal(choose('{"Engine":| "redis", "NumCacheNodes": 1}', 'valkey'), '{"Engine": "valkey", "NumCacheNodes": 1}');
+  // Numbers and booleans too, and a snippet value (a window with a `:` of its own).
+  assert.equal(parsedJson(choose('{"Engine": "memcached", "Port":|}', '11211')).Port, 11211);
+  assert.equal(parsedJson(choose('{"AutoMinorVersionUpgrade":| false}', 'true')).AutoMinorVersionUpgrade, true);
+  assert.match(String(parsedJson(choose('{"PreferredMaintenanceWindow":|}', 'ddd:hh24:mi-ddd:hh24:mi')).PreferredMaintenanceWindow), /^sun:05:00-sun:06:00$/);
+  // A list after `:` gets its template; one already written is left alone (nothing to insert before it).
+  assert.equal(parsedJson(choose('{"SecurityGroupIds":|}', '[ ]')).SecurityGroupIds instanceof Array, true);
+  assert.deepEqual(at('{"SecurityGroupIds":| ["sg-1"]}', 'json').items, []);
+  // An unquoted word after the cursor is still replaced whole, its own colons included.
+  const typed = at('{"PreferredMaintenanceWindow": |sun:05}', 'json');
+  const window = byLabel(typed.items, 'sun:05:00-sun:06:00');
+  assert.equal(typed.text.slice(window.replace.start, window.replace.end), 'sun:05');
+  assert.equal(parsedJson(applyAll(typed.text, window)).PreferredMaintenanceWindow, 'sun:05:00-sun:06:00');
+  // YAML at the same place: ` redis` after the colon.
+  const yaml = at('CacheClusterId: a\nEngine:|', 'yaml');
+  assert.equal(apply(yaml.text, byLabel(yaml.items, 'redis')), 'CacheClusterId: a\nEngine: redis');
+});
+
+test('json: completion right before a key\'s opening quote inserts before that member, with the comma it needs, never replacing the key (review: low)', () => {
+  const choose = (marked: string, label: string) => {
+    const { items, text } = at(marked, 'json');
+    return applyAll(text, byLabel(items, label));
+  };
+  // A value for the member before: the next key stays.
+  const value = choose('{"Engine": |"CacheClusterId": "a"}', 'redis');
+  assert.equal(value, '{"Engine": "redis","CacheClusterId": "a"}');
+  assert.deepEqual(parsedJson(value), { Engine: 'redis', CacheClusterId: 'a' });
+  // A new member before the first one, and before one after a `,`: the member at the cursor keeps its name.
+  const first = choose('{|"CacheClusterId": "a"}', 'Engine');
+  assert.deepEqual(Object.entries(parsedJson(first)), [['Engine', ''], ['CacheClusterId', 'a']], first);
+  const next = choose('{"CacheClusterId": "a", |"NumCacheNodes": 1}', 'Engine');
+  assert.deepEqual(Object.entries(parsedJson(next)), [['CacheClusterId', 'a'], ['Engine', ''], ['NumCacheNodes', 1]], next);
+  // The key at the cursor is one the object has: not offered again (it would be a duplicate-parameter).
+  assert.ok(!labels(at('{|"CacheClusterId": "a"}', 'json').items).includes('CacheClusterId'));
+  // Inside the key (after its opening quote) it is still the key being written, renamed in place.
+  const rename = at('{"|CacheClusterId": "a"}', 'json');
+  assert.equal(applyAll(rename.text, byLabel(rename.items, 'ReplicationGroupId')), '{"ReplicationGroupId": "a"}');
+  // Right before a value (not a key), the value is still replaced.
+  assert.deepEqual(parsedJson(choose('{"Engine": |"redis", "CacheClusterId": "a"}', 'valkey')), { Engine: 'valkey', CacheClusterId: 'a' });
+});
+
+test('yaml: nothing is offered in the indentation or `- ` in front of a line\'s content, nor right before a `#`, where any insertion would break the line (completion fuzz over the realistic inputs)', async () => {
+  const { parseAllDocuments } = await import('yaml');
+  const tags = 'CacheClusterId: a\nTags:\n  - Key: a\n    Value: b\n';
+  for (const marked of ['CacheClusterId: a\nTags:\n|  - Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  |- Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  -| Key: a\n    Value: b\n', 'CacheClusterId: a\nTags:\n  - Key: a\n|    Value: b\n', '|# a comment\nCacheClusterId: a\n', 'CacheClusterId: a\n  |# indented comment\n']) {
+    assert.deepEqual(labels(at(marked, 'yaml').items), [], marked);
+  }
+  // Every item offered anywhere in a file with list items keeps it parsing (VS Code indents an item's later lines as the line it starts on).
+  for (let offset = 0; offset <= tags.length; offset++) {
+    for (const c of complete(tags, offset, 'yaml')) {
+      const indent = /^ */.exec(tags.slice(tags.lastIndexOf('\n', c.replace.start - 1) + 1))![0];
+      const out = tags.slice(0, c.replace.start) + expandSnippet(c.insertText).replace(/\n/g, '\n' + indent) + tags.slice(c.replace.end);
+      assert.deepEqual(parseAllDocuments(out).flatMap((d) => d.errors.map((e) => e.code)), [], `@${offset} ${c.label}: ${out}`);
+    }
+  }
+  // Still offered: after `- ` on an empty item, on a blank indented line, and a key renamed in place.
+  assert.ok(labels(at('Tags:\n  - |', 'yaml').items).includes('Key'));
+  assert.ok(labels(at('CacheClusterId: a\n  |  \nEngine: redis\n', 'yaml').items).length > 0);
+  const rename = at('Tags:\n  - |Ky: a\n', 'yaml');
+  assert.equal(apply(rename.text, byLabel(rename.items, 'Key')), 'Tags:\n  - Key: a\n');
+});
+
+test('yaml: a flow collection written over several lines (JSON written as YAML) gets no line-based edit that drops its `,` or lands before its brackets (completion fuzz)', async () => {
+  const { parseAllDocuments } = await import('yaml');
+  const multiLine = '{\n  CacheClusterId: a,\n  CacheNodeType: cache.t3.micro,\n  Tags: [ { Key: k, Value: v } ]\n}\n';
+  // Each of these edits broke the file before: `CacheNodeType: cache.t4g.micro` without its `,`, a key before `{`,
+  // a key after `{` with the next entry on the line below, a block key after the flow root.
+  for (const marked of [
+    '{\n  CacheClusterId: a,\n  CacheNodeType: cache.t3|.micro,\n  NumCacheNodes: 1\n}\n',
+    '|{\n  CacheClusterId: a\n}\n',
+    '{|\n  CacheClusterId: a\n}\n',
+    '{\n  CacheClusterId: a\n}\n|',
+  ]) assert.deepEqual(labels(at(marked, 'yaml').items), [], marked);
+  for (let offset = 0; offset <= multiLine.length; offset++) {
+    for (const c of complete(multiLine, offset, 'yaml')) {
+      const out = multiLine.slice(0, c.replace.start) + expandSnippet(c.insertText) + multiLine.slice(c.replace.end);
+      assert.deepEqual(parseAllDocuments(out).flatMap((d) => d.errors.map((e) => e.code)), [], `@${offset} ${c.label}: ${out}`);
+    }
+  }
+  // A flow collection on one line still completes, also one left open while typing at the end, and block lines after a closed one.
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |}]\n', 'yaml').items), ['Value']);
+  assert.deepEqual(labels(at('CacheClusterId: a\nTags: [{Key: a, |', 'yaml').items), ['Value']);
+  assert.ok(labels(at('SecurityGroupIds: [sg-1]\nEng|', 'yaml').items).includes('Engine'));
+});
+
+test('completion fuzz: at every offset of the sample files (and of each written minified, on one line, as block, flow and compact YAML), the first item leaves a parsing file parsing', async () => {
+  const { parseAllDocuments, stringify } = await import('yaml');
+  const root = join(__dirname, '..', '..');
+  const jsonErrors = (text: string) => {
+    const errors: ParseError[] = [];
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    return errors.map((e) => printParseErrorCode(e.error));
+  };
+  const yamlErrors = (text: string) => parseAllDocuments(text).flatMap((d) => d.errors.map((e) => e.code as string));
+  const inputs: { text: string; kind: 'json' | 'yaml'; name: string }[] = [];
+  for (const file of ['samples/redis.elasticache.json', 'samples/common-mistakes.elasticache.json', 'samples/memcached.elasticache.yaml', 'test/bench/fixtures/seed.elasticache.json']) {
+    const text = readFileSync(join(root, file), 'utf8');
+    const kind = file.endsWith('.json') ? 'json' : 'yaml';
+    const value = kind === 'json' ? parse(text) : parseAllDocuments(text)[0].toJSON();
+    inputs.push(
+      { text, kind, name: file },
+      { text: JSON.stringify(value), kind: 'json', name: `${file} minified` },
+      { text: JSON.stringify(value, null, 1).replace(/\n\s*/g, ' '), kind: 'json', name: `${file} on one line` },
+      { text: stringify(value), kind: 'yaml', name: `${file} as YAML` },
+      { text: stringify(value, { collectionStyle: 'flow' }), kind: 'yaml', name: `${file} as flow YAML` },
+      { text: stringify(value, { indentSeq: false }), kind: 'yaml', name: `${file} as compact YAML` },
+    );
+  }
+  const broken: string[] = [];
+  for (const { text, kind, name } of inputs) {
+    const errors = kind === 'json' ? jsonErrors : yamlErrors;
+    assert.deepEqual(errors(text), [], name);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const first = complete(text, offset, kind)[0];
+      if (!first) continue;
+      // As VS Code inserts an item: its later lines indented as the line the edit starts on.
+      const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', first.replace.start - 1) + 1))![0];
+      const out = applyAll(text, { ...first, insertText: first.insertText.replace(/\n/g, '\n' + indent) });
+      if (errors(out).length) broken.push(`${name} @${offset} ${first.label}: ${JSON.stringify(out.slice(Math.max(0, first.replace.start - 30), first.replace.start + 60))} ${errors(out).join(',')}`);
+    }
+  }
+  assert.deepEqual(broken, []);
 });

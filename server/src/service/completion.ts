@@ -4,6 +4,7 @@
 // list items in CLI input files (under a YAML list key without `- ` yet, in a JSON `[ ]`).
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
+import { Lexer } from 'yaml';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -930,7 +931,7 @@ function keyCandidates(
   });
 }
 
-/** Keys of the JSON object at `objectPath`, except the one whose key spans `offset` (the key being written). */
+/** Keys of the JSON object at `objectPath`, except the one `offset` is in (the key being written; not one it is right before). */
 function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): Set<string> {
   const keys = new Set<string>();
   const root = parseTree(text);
@@ -938,7 +939,7 @@ function jsonKeysOfObject(text: string, objectPath: JSONPath, offset: number): S
   if (object?.type !== 'object') return keys;
   for (const property of object.children ?? []) {
     const key = property.children?.[0];
-    if (key?.type !== 'string' || (key.offset <= offset && offset <= key.offset + key.length)) continue;
+    if (key?.type !== 'string' || (key.offset < offset && offset <= key.offset + key.length)) continue;
     keys.add(String(key.value));
   }
   return keys;
@@ -997,7 +998,10 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   if (!root) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
-  const inNode = node && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
+  // A cursor right before a key's opening quote (`{|"CacheClusterId": …}`, also `"Engine": |"CacheClusterId": …`,
+  // where the parser takes that key for Engine's value) inserts before it: never in it, which would replace the key.
+  const beforeKey = node?.offset === offset && (node.type === 'property' || (node.type === 'string' && isFollowedByColon(text, offset + node.length)));
+  const inNode = !!node && !beforeKey && node.offset <= offset && offset <= node.offset + node.length && node.type !== 'object' && node.type !== 'array';
   let replace: Span = inNode ? { start: node.offset, end: node.offset + node.length } : wordAround(text, offset);
   const path: JSONPath = location.path;
   if (location.isAtPropertyKey) {
@@ -1024,7 +1028,55 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
     // After `:` (or `[`/`,` in a list) a value goes here; after a complete value on its line, nothing does.
     if (!/[:[,]\s*$/.test(text.slice(Math.max(0, offset - 200), offset))) return { items: [], separate: false };
     replace = wordAround(text, offset);
+    if (/:\s*$/.test(text.slice(Math.max(0, replace.start - 200), replace.start))) {
+      // The member's value already written after the cursor (`"Engine":| "redis"`) is replaced, not followed by a
+      // second one; an object or list there is left alone.
+      const written = valueWrittenAfter(text, replace.end);
+      if (written === 'structured') return { items: [], separate: false };
+      if (written) replace = { start: replace.start, end: written.end };
+    }
   }
+  // Right after `:` (a trigger character) the value brings its space: `"Engine": "redis"`.
+  const lead = text[replace.start - 1] === ':' ? ' ' : '';
+  const { items, separate } = jsonValueCandidates(text, offset, root, action, request, path, inNode, replace);
+  return { items: lead ? items.map((c) => ({ ...c, insertText: lead + c.insertText })) : items, separate };
+}
+
+/**
+ * A value written after `at` on its line (spaces between): a scalar's span, 'structured' for a `{` or `[`; undefined
+ * when none is (the line ends, or a `,`, `}` or the next member's key follows).
+ */
+function valueWrittenAfter(text: string, at: number): Span | 'structured' | undefined {
+  const start = at + /^[ \t]*/.exec(text.slice(at, at + 200))![0].length;
+  const scanner = createScanner(text, false);
+  scanner.setPosition(start);
+  const kind = scanner.scan();
+  // SyntaxKind OpenBraceToken, OpenBracketToken (a const enum: its values, as isolatedModules needs).
+  if (kind === 1 || kind === 3) return 'structured';
+  // NullKeyword, TrueKeyword, FalseKeyword, StringLiteral, NumericLiteral.
+  if (kind < 7 || kind > 11) return undefined;
+  const end = scanner.getTokenOffset() + scanner.getTokenLength();
+  return isFollowedByColon(text, end) ? undefined : { start, end };
+}
+
+/** Whether the next token after `at` is a `:`: the string before it is a member's key. */
+function isFollowedByColon(text: string, at: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(at);
+  return scanner.scan() === 6; // SyntaxKind.ColonToken
+}
+
+/** The value candidates of jsonCandidates, once the span they replace is known. */
+function jsonValueCandidates(
+  text: string,
+  offset: number,
+  root: string,
+  action: string,
+  request: ParsedRequest | undefined,
+  path: JSONPath,
+  inNode: boolean,
+  replace: Span,
+): { items: CompletionCandidate[]; separate: boolean } {
   // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
   const valuePath = likelyPath(root, path, action);
   const top = String(valuePath[0]);
@@ -1051,7 +1103,9 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
     };
     return { items: [bracketsItem], separate: true };
   }
-  return { items: valueCandidates(top, shape, request, 'json', replace, text[replace.start] === '"', leafOf(root, valuePath)), separate: true };
+  // Filtered as quoted when the edit replaces a quoted string, not when it only starts at a `"` it keeps.
+  const quoted = replace.end > replace.start && text[replace.start] === '"';
+  return { items: valueCandidates(top, shape, request, 'json', replace, quoted, leafOf(root, valuePath)), separate: true };
 }
 
 /** The skeleton of a CLI input JSON file for CreateCacheCluster, for an empty document. */
@@ -1067,12 +1121,17 @@ function jsonInputSnippet(replace: Span): CompletionCandidate {
   };
 }
 
-/** Letters/digits/`-._` around the cursor (what a typed, not yet quoted word spans). */
+/**
+ * Letters/digits/`-._:` around the cursor (what a typed, not yet quoted word spans: `sun:05`, an ARN). Never a `:`
+ * that begins or ends it: that is the member's `:` (`"Engine":|`, `Eng|: "redis"`), which the edit must keep.
+ */
 function wordAround(text: string, offset: number): Span {
   let start = offset;
   let end = offset;
   while (start > 0 && /[\w.\-:]/.test(text[start - 1])) start--;
   while (end < text.length && /[\w.\-:]/.test(text[end])) end++;
+  while (start < offset && text[start] === ':') start++;
+  while (end > offset && text[end - 1] === ':') end--;
   return { start, end };
 }
 
@@ -1149,6 +1208,11 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   if (lineEnd < 0) lineEnd = text.length;
   // The line's text ends before a CRLF's `\r` (regexes below end at `$`, which `.` cannot reach past a CR).
   const contentEnd = lineEnd > offset && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  // Inside a flow collection opened on an earlier line (`{` with its members on the lines below: JSON written as
+  // YAML), the line-based reading below would take its entries for block keys and drop their `,`: nothing offered.
+  // So is a line after a document whose root is a flow collection (`{…}` then a block key would not parse).
+  const flowState = flowCollectionAt(text, lineStart);
+  if (flowState.inside || flowState.flowRoot) return [];
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1157,6 +1221,12 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   const col = indent + (m[2]?.length ?? 0);
   const rest = m[3];
   if (rest.includes('#')) return [];
+  // In the indentation or `- ` before a line's content (`|  - Key: a`, `  |- Key: a`): a key or item inserted there
+  // would sit in front of that content on the same line (`  - Key: \n    Value:  Key: a`), which no longer parses.
+  const linePrefix = /^ *(- +)?/.exec(text.slice(lineStart, contentEnd))![0];
+  if (offset < lineStart + linePrefix.length && text.slice(lineStart + linePrefix.length, contentEnd).trim() !== '') return [];
+  // Right before a `#`: text inserted there would make it part of a value (`true# note`), no longer a comment.
+  if (text[offset] === '#') return [];
   // Only the lines above matter for the parent path; avoid splitting the whole document.
   const above = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, lineStart - 20000))), lineStart).split(/\r?\n/);
   above.pop();
@@ -1167,8 +1237,13 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     const base = flow.blockKey !== undefined
       ? [...(dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false)), flow.blockKey]
       : dash ? yamlParentPath(above, above.length, indent, true) : yamlParentPath(above, above.length, col, false);
+    // A collection the line leaves open, continued on the lines below: its entries there are not read, nothing offered.
+    const line = yamlFlowAround(text.slice(lineStart + col, contentEnd));
+    if (line !== undefined && line !== 'closed' && text.slice(lineEnd).trim() !== '') return [];
     return yamlFlowCompletions(text, offset, contentEnd, lineStart + col, flow, base, root, action, request);
   }
+  // Right before a flow indicator (`|{…}`): a key or value inserted would sit in front of the collection.
+  if (/^[[\]{},]/.test(text.slice(offset, contentEnd))) return [];
   const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
   const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
   if (keyValue) {
@@ -1221,6 +1296,33 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     if (list.shapeName && list.shape?.type === 'list') return [...listItemCandidates(previous.key, list.shapeName, request, 'yaml', replace, leafOf(root, [...parent, previous.key])), ...keys];
   }
   return keys;
+}
+
+/**
+ * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, and
+ * whether the document there has a flow collection as its root, as the YAML lexer reads the text.
+ */
+function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot: boolean } {
+  const before = text.slice(0, at);
+  if (!/[[{]/.test(before)) return { inside: false, flowRoot: false };
+  let depth = 0;
+  let flowRoot = false;
+  let started = false;
+  for (const token of new Lexer().lex(before)) {
+    if (token === '---' || token === '...') {
+      depth = 0;
+      flowRoot = started = false;
+      continue;
+    }
+    // Lexer control characters (document, scalar start), spaces, line breaks, comments and directives are not content.
+    if (!started && !/^[\u0000-\u001f]$|^[ \t\r\n]+$|^#|^%/.test(token)) {
+      started = true;
+      flowRoot = token === '{' || token === '[';
+    }
+    if (token === '{' || token === '[') depth++;
+    else if ((token === '}' || token === ']') && depth > 0) depth--;
+  }
+  return { inside: depth > 0, flowRoot };
 }
 
 interface FlowOpener {
