@@ -23,8 +23,8 @@ export interface ClientContext {
   client(connection: Connection): Promise<ElastiCacheClient>;
   /** Resolves an AWS connection's credentials now (fresh, not cached) and remembers the outcome. */
   checkCredentials(connection: Connection): Promise<Failure | undefined>;
-  /** The credential failure last seen for a connection (check or listing), without asking again. */
-  knownCredentialFailure(connection: Connection): Failure | undefined;
+  /** What last stopped a connection from working (its credential check, else its listing), without asking again. */
+  knownProblem(connection: Connection): Failure | undefined;
   /** Drops the SDK clients and remembered credential checks, so the next call resolves credentials afresh. */
   forgetClients(): void;
   /** Shows the AWS connections even without credentials (the welcome's "Show the AWS connection anyway"). */
@@ -187,9 +187,9 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg, startLo
   return found;
 }
 
-/** What marks an AWS connection's row when its credentials are known to fail ("no credentials", "SSO login needed", …). */
-function credentialMark(ctx: ClientContext, c: Connection): string | undefined {
-  return c.kind === 'aws' ? ctx.knownCredentialFailure(c)?.mark : undefined;
+/** What marks a connection's row when it is known to fail ("no credentials", "SSO login needed", "unreachable", …). */
+function problemMark(ctx: ClientContext, c: Connection): string | undefined {
+  return ctx.knownProblem(c)?.mark;
 }
 
 /** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
@@ -197,8 +197,9 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
 
 /**
  * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
- * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection whose
- * credentials are known to fail comes after those that can work, never first (preselected).
+ * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection known to
+ * fail (its credentials, or its last listing: unreachable, denied…) comes after those that can work, never first
+ * (preselected).
  */
 async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
   const { connectionChoices, workingFirst } = await import('./createFromRequest');
@@ -208,14 +209,14 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
   const items = Promise.all(
     choices.map(async (choice) => {
       const c = choice.connection;
-      if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
+      if (c.kind === 'aws' && ctx.knownProblem(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
       return choice;
     }),
   ).then((checked) =>
-    workingFirst(checked, (c) => credentialMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
-      const mark = credentialMark(ctx, c);
+    workingFirst(checked, (c) => problemMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
+      const mark = problemMark(ctx, c);
       return {
         label: mark ? `${c.label} (${mark})` : c.label,
         // The label already names the Region.
@@ -290,7 +291,7 @@ async function createClusterCommand(
   );
   const services = {
     ...sdkServices,
-    connectionNote: (c: Connection) => credentialMark(ctx, c),
+    connectionNote: (c: Connection) => problemMark(ctx, c),
   };
   let initial: Partial<WizardState> = { connection: initialConnection };
   let resumeAt: StepId | undefined;

@@ -7,7 +7,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { registerCommands } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
-import type { Failure } from './errors';
+import { type Failure, knownProblem } from './errors';
 import { LocalEndpointManager, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
@@ -93,11 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         credentialChecks.set(connection.id, failure ?? null);
         return failure;
       },
-      knownCredentialFailure(connection) {
-        const checked = credentialChecks.get(connection.id);
-        if (checked !== undefined) return checked ?? undefined;
-        return tree.model.failureOf(connection.id);
-      },
+      knownProblem: (connection) => knownProblem(credentialChecks.get(connection.id), tree.model.failureOf(connection.id)),
       forgetClients,
       showAwsConnection: async () => {
         await context.globalState.update('elasticache.showAws', true);
