@@ -120,7 +120,7 @@ async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
 }
 
 /** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in. */
-function workspaceFolderPath(): string | undefined {
+export function workspaceFolderPath(): string | undefined {
   return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
 }
 
@@ -135,7 +135,7 @@ async function detectRunningLocal(ctx: ClientContext): Promise<LocalEndpointHand
 }
 
 /** Start/Stop in the menus follow this context key. */
-async function setLocalRunning(running: boolean): Promise<void> {
+export async function setLocalRunning(running: boolean): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'elasticache.localRunning', running);
 }
 

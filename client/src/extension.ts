@@ -4,11 +4,11 @@
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { registerCommands, setLocalRunning, workspaceFolderPath } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import { type Failure, knownProblem } from './errors';
-import { LocalEndpointManager, settingsChangedNotice } from './localEndpoint';
+import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
 
@@ -103,7 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e)) dropClients();
       const changed = ['elasticache.local.port', 'elasticache.local.dataDir'].filter((key) => e.affectsConfiguration(key));
-      if (changed.length > 0) offerLocalRestart(changed);
+      if (changed.length > 0) void offerLocalRestart(changed, tree);
     }),
     // Trusted now: workspace settings (profile, endpoint) apply, so clients built without them go.
     vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
@@ -120,16 +120,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 }
 
-/** The Local endpoint's port and data folder apply at its start: said, with a restart offered, when they change while it runs. */
-function offerLocalRestart(changed: string[]): void {
+/**
+ * The Local endpoint's port and data folder apply at its start: said, with a restart offered, when they change while it
+ * runs; without one when no endpoint could start with them (another endpoint holds the data folder they name).
+ */
+async function offerLocalRestart(changed: string[], tree: ClustersTree): Promise<void> {
   const running = local.running;
   if (!running) return;
-  const { message, button } = settingsChangedNotice(running, changed);
-  void vscode.window.showInformationMessage(message, button).then(async (action) => {
-    if (action !== button || local.running !== running) return;
-    if (running.startedBy) await local.stop(); // only forgets it: another process runs it
-    else if (!(await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint'))) return;
-    await vscode.commands.executeCommand('elasticache.startLocalEndpoint');
+  const settings = readSettings();
+  let notice: { message: string; button?: string };
+  try {
+    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderPath()) });
+  } catch (err) {
+    // A relative dataDir and no folder open: no endpoint can start with it, and its message says what to set.
+    void vscode.window.showWarningMessage((err as Error).message);
+    return;
+  }
+  const { message, button } = notice;
+  if (!button) {
+    void vscode.window.showWarningMessage(message);
+    return;
+  }
+  const action = await vscode.window.showInformationMessage(message, button);
+  if (action !== button || local.running !== running) return;
+  await restartWithNewSettings(local, {
+    stopOwn: async () => (await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint')) === true,
+    dropped: async () => {
+      await setLocalRunning(false);
+      tree.refresh();
+    },
+    start: () => vscode.commands.executeCommand('elasticache.startLocalEndpoint'),
   });
 }
 
