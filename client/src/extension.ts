@@ -11,6 +11,7 @@ import { type Failure, knownProblem } from './errors';
 import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
+import { showInfo, showWarning } from './notify';
 
 export const requestDocuments = [
   { language: 'elasticache-query' },
@@ -114,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (ignored.length === 0) return;
     const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials or redirect requests.`;
     log.info(message);
-    void vscode.window.showInformationMessage(`ElastiCache: ${message}`, 'Manage Workspace Trust').then((action) => {
+    void showInfo(message, 'Manage Workspace Trust').then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   });
@@ -133,15 +134,15 @@ async function offerLocalRestart(changed: string[], tree: ClustersTree): Promise
     notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderPath()) });
   } catch (err) {
     // A relative dataDir and no folder open: no endpoint can start with it, and its message says what to set.
-    void vscode.window.showWarningMessage((err as Error).message);
+    void showWarning((err as Error).message);
     return;
   }
   const { message, button } = notice;
   if (!button) {
-    void vscode.window.showWarningMessage(message);
+    void showWarning(message);
     return;
   }
-  const action = await vscode.window.showInformationMessage(message, button);
+  const action = await showInfo(message, button);
   if (action !== button || local.running !== running) return;
   await restartWithNewSettings(local, {
     stopOwn: async () => (await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint')) === true,

@@ -295,7 +295,7 @@ export interface LocalNotice {
 }
 
 export function startedNotice(endpoint: LocalEndpointHandle): LocalNotice {
-  if (endpoint.portTaken === undefined) return { message: `ElastiCache Local endpoint listening on ${endpoint.url}`, warning: false };
+  if (endpoint.portTaken === undefined) return { message: `Local endpoint listening on ${endpoint.url}.`, warning: false };
   return {
     message:
       `Port ${endpoint.portTaken} (elasticache.local.port) is in use by another program, not by the Local endpoint of ${endpoint.dataDir}: ` +

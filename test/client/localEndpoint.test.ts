@@ -136,7 +136,7 @@ test('Local started as a step of another action (a create) is a line of its prog
     assert.equal(reported.length, 1);
     assert.equal(again.endpoint.url, asStep.endpoint.url);
     const command = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'command' });
-    assert.deepEqual(command.notice, { message: `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`, warning: false });
+    assert.deepEqual(command.notice, { message: `Local endpoint listening on ${asStep.endpoint.url}.`, warning: false });
   } finally {
     await manager.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
