@@ -367,7 +367,7 @@ export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: st
     return {
       message:
         `${what}, but no Local endpoint can start with the new settings: ${other} uses the data folder ${next.dataDir}. ` +
-        `${fix[0]!.toUpperCase()}${fix.slice(1)}, or stop that endpoint where it was started. This window keeps using the Local endpoint at ${endpoint.url}.`,
+        `${fix[0]!.toUpperCase()}${fix.slice(1)}, or stop that endpoint where it was started.`,
     };
   }
   if (endpoint.startedBy) {

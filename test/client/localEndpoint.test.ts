@@ -43,7 +43,7 @@ test('the endpoint of the configured data directory, already running on the port
     assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.port'], { port: otherPort, dataDir: running.dataDir }), {
       message:
         `elasticache.local.port changed, but no Local endpoint can start with the new settings: another Local endpoint, at ${adopted.url}, uses the data folder ${running.dataDir}. ` +
-        `To use port ${otherPort}, set elasticache.local.dataDir to another folder too, or stop that endpoint where it was started. This window keeps using the Local endpoint at ${adopted.url}.`,
+        `To use port ${otherPort}, set elasticache.local.dataDir to another folder too, or stop that endpoint where it was started.`,
     });
     assert.match(settingsChangedNotice(adopted, ['elasticache.local.port', 'elasticache.local.dataDir'], { port: otherPort, dataDir: running.dataDir }).message, /\. Set elasticache\.local\.dataDir to a folder no endpoint uses, or stop that endpoint/);
     // Back to the port that endpoint listens on: a start uses it, so the button stays.
