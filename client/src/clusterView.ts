@@ -1,7 +1,7 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
 import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
-import { REBOOT_AND_DELETE_STATUS } from '../../server/src/model/clusterStatus';
+import { ENDPOINT_NOT_SERVING_STATUSES, LOCAL_FAILED_STATUS, REBOOT_AND_DELETE_STATUS } from '../../server/src/model/clusterStatus';
 import type { Connection } from './connections';
 
 /**
@@ -87,14 +87,14 @@ export function endpointOf(c: CacheCluster): string | undefined {
 }
 
 /** Statuses in which a cluster's endpoint does not answer yet, or no longer: no inline Copy Endpoint then. */
-const endpointNotServingStatuses = new Set(['creating', 'deleting', 'deleted']);
+const endpointNotServingStatuses = new Set(ENDPOINT_NOT_SERVING_STATUSES);
 
 /**
  * Whether the service accepts DeleteCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS), and
  * the Local endpoint's own `failed` (nodes that did not start; no AWS status), which it deletes too.
  */
 export function canDelete(status: string | undefined): boolean {
-  return status === REBOOT_AND_DELETE_STATUS || status === 'failed';
+  return status === REBOOT_AND_DELETE_STATUS || status === LOCAL_FAILED_STATUS;
 }
 
 /** Whether the service accepts RebootCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS). */

@@ -14,6 +14,7 @@ import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
 import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
+import { showError, showInfo, showWarning } from './notify';
 
 export interface ClientContext {
   log: vscode.LogOutputChannel;
@@ -23,8 +24,8 @@ export interface ClientContext {
   client(connection: Connection): Promise<ElastiCacheClient>;
   /** Resolves an AWS connection's credentials now (fresh, not cached) and remembers the outcome. */
   checkCredentials(connection: Connection): Promise<Failure | undefined>;
-  /** The credential failure last seen for a connection (check or listing), without asking again. */
-  knownCredentialFailure(connection: Connection): Failure | undefined;
+  /** What last stopped a connection from working (its credential check, else its listing), without asking again. */
+  knownProblem(connection: Connection): Failure | undefined;
   /** Drops the SDK clients and remembered credential checks, so the next call resolves credentials afresh. */
   forgetClients(): void;
   /** Shows the AWS connections even without credentials (the welcome's "Show the AWS connection anyway"). */
@@ -47,12 +48,12 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
         return await fn(...args);
       } catch (err) {
         if (err instanceof Refusal) {
-          void vscode.window.showInformationMessage(err.message);
+          void showInfo(err.message);
           return undefined;
         }
         const failure = describeFailure(err);
         ctx.log.error(failure.message);
-        void vscode.window.showErrorMessage(`ElastiCache: ${failure.message}`, 'Show Log').then((a) => a && ctx.log.show());
+        void showError(failure.message, 'Show Log').then((a) => a && ctx.log.show());
         return undefined;
       }
     };
@@ -88,11 +89,11 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
 
 async function startLocal(ctx: ClientContext): Promise<string> {
   const { notice, endpoint } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Starting the ElastiCache Local endpoint…' },
+    { location: vscode.ProgressLocation.Notification, title: 'ElastiCache: starting the Local endpoint…' },
     () => startLocalAs(ctx, { kind: 'command' }),
   );
-  if (notice?.warning) void vscode.window.showWarningMessage(notice.message);
-  else if (notice) void vscode.window.showInformationMessage(notice.message);
+  if (notice?.warning) void showWarning(notice.message);
+  else if (notice) void showInfo(notice.message);
   return endpoint.url;
 }
 
@@ -120,7 +121,7 @@ async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
 }
 
 /** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in. */
-function workspaceFolderPath(): string | undefined {
+export function workspaceFolderPath(): string | undefined {
   return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
 }
 
@@ -135,7 +136,7 @@ async function detectRunningLocal(ctx: ClientContext): Promise<LocalEndpointHand
 }
 
 /** Start/Stop in the menus follow this context key. */
-async function setLocalRunning(running: boolean): Promise<void> {
+export async function setLocalRunning(running: boolean): Promise<void> {
   await vscode.commands.executeCommand('setContext', 'elasticache.localRunning', running);
 }
 
@@ -146,7 +147,7 @@ async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolea
   const elsewhere = running && startedElsewhereNotice(running);
   if (elsewhere) {
     // Not stopped, so the explorer keeps showing it running.
-    void vscode.window.showInformationMessage(elsewhere);
+    void showInfo(elsewhere);
     return false;
   }
   if (running && !confirmed) {
@@ -187,9 +188,9 @@ async function resolveConnection(ctx: ClientContext, arg: ConnectionArg, startLo
   return found;
 }
 
-/** What marks an AWS connection's row when its credentials are known to fail ("no credentials", "SSO login needed", …). */
-function credentialMark(ctx: ClientContext, c: Connection): string | undefined {
-  return c.kind === 'aws' ? ctx.knownCredentialFailure(c)?.mark : undefined;
+/** What marks a connection's row when it is known to fail ("no credentials", "SSO login needed", "unreachable", …). */
+function problemMark(ctx: ClientContext, c: Connection): string | undefined {
+  return ctx.knownProblem(c)?.mark;
 }
 
 /** How long the picker waits for an AWS credential check it has no answer for yet (the chain may try IMDS). */
@@ -197,8 +198,9 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
 
 /**
  * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
- * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection whose
- * credentials are known to fail comes after those that can work, never first (preselected).
+ * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection known to
+ * fail (its credentials, or its last listing: unreachable, denied…) comes after those that can work, never first
+ * (preselected).
  */
 async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
   const { connectionChoices, workingFirst } = await import('./createFromRequest');
@@ -208,14 +210,14 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
   const items = Promise.all(
     choices.map(async (choice) => {
       const c = choice.connection;
-      if (c.kind === 'aws' && ctx.knownCredentialFailure(c) === undefined) {
+      if (c.kind === 'aws' && ctx.knownProblem(c) === undefined) {
         await Promise.race([ctx.checkCredentials(c), new Promise((resolve) => setTimeout(resolve, PICKER_CREDENTIAL_CHECK_MS))]);
       }
       return choice;
     }),
   ).then((checked) =>
-    workingFirst(checked, (c) => credentialMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
-      const mark = credentialMark(ctx, c);
+    workingFirst(checked, (c) => problemMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
+      const mark = problemMark(ctx, c);
       return {
         label: mark ? `${c.label} (${mark})` : c.label,
         // The label already names the Region.
@@ -290,7 +292,7 @@ async function createClusterCommand(
   );
   const services = {
     ...sdkServices,
-    connectionNote: (c: Connection) => credentialMark(ctx, c),
+    connectionNote: (c: Connection) => problemMark(ctx, c),
   };
   let initial: Partial<WizardState> = { connection: initialConnection };
   let resumeAt: StepId | undefined;
@@ -309,7 +311,7 @@ async function createClusterCommand(
       // A failed create keeps the answers: the user can reopen the wizard instead of starting over.
       ctx.log.error(describeFailure(err).message);
       const failed = createFailure(wizard.state.cacheClusterId ?? '', target, err);
-      const action = await vscode.window.showErrorMessage(failed.message, REOPEN_WIZARD, 'Show Log');
+      const action = await showError(failed.message, REOPEN_WIZARD, 'Show Log');
       if (action === 'Show Log') ctx.log.show();
       if (action !== REOPEN_WIZARD) return undefined;
       ({ initial, resumeAt } = reopenAfterFailure(wizard.state, target, failed.resumeAt));
@@ -333,7 +335,7 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
       if (choice && choice.kind !== 'local') ctx.forgetClients();
       return choice;
     },
-    offerToContinue: async (message, button) => (await vscode.window.showInformationMessage(message, button)) === button,
+    offerToContinue: async (message, button) => (await showInfo(message, button)) === button,
     connections: () => ctx.connections(),
     listRegions: async (regions) => {
       await writeRegions(regions);
@@ -387,7 +389,7 @@ export async function createWithInput(
         // The request may have reached the service: the cluster may exist (and on AWS be billed).
         ctx.log.warn(`CreateCacheCluster ${id} cancelled on ${connection.label} while in flight; the cluster may exist`);
         ctx.tree.refresh(ctx.tree.model.findConnection(connection.id));
-        void vscode.window.showWarningMessage(
+        void showWarning(
           `Cancelled while creating ${id}: the cluster may have been created in ${where}${connection.kind === 'aws' ? ' (billed per node-hour)' : ''}. Check the explorer and delete it if you do not want it.`,
         );
         return undefined;
@@ -403,14 +405,12 @@ export async function createWithInput(
       if (cluster) {
         const { endpointOf } = await import('./clusterView');
         const endpoint = endpointOf(cluster);
-        void vscode.window
-          .showInformationMessage(`Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}.`, ...(endpoint ? ['Copy Endpoint'] : []))
-          .then(async (action) => {
-            if (action && endpoint) {
-              await vscode.env.clipboard.writeText(endpoint);
-              void vscode.window.setStatusBarMessage(`Copied ${endpoint}`, 3000);
-            }
-          });
+        void showInfo(`Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}.`, ...(endpoint ? ['Copy Endpoint'] : [])).then(async (action) => {
+          if (action && endpoint) {
+            await vscode.env.clipboard.writeText(endpoint);
+            void vscode.window.setStatusBarMessage(`Copied ${endpoint}`, 3000);
+          }
+        });
       }
       return cluster;
     },
@@ -456,7 +456,7 @@ async function createFromRequestCommand(
       const shown = await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
       shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
-    const action = await vscode.window.showErrorMessage(refused, 'Show Problems');
+    const action = await showError(refused, 'Show Problems');
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
@@ -517,7 +517,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       // Not abortable: a reboot request cut off in flight may still reboot the nodes.
       const sent = await ctx.tree.model.unlessGone(connection, id, () => client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds })));
       if ('gone' in sent) {
-        void vscode.window.showInformationMessage(sent.gone);
+        void showInfo(sent.gone);
         return undefined;
       }
       ctx.log.info(`RebootCacheCluster ${id} accepted on ${connection.label}`);
@@ -529,7 +529,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
         done: `${atPlace(connection)} was rebooted`,
         notShown: 'is rebooting',
       });
-      if (rebooted) void vscode.window.showInformationMessage(`Cache cluster ${id} ${atPlace(connection)} is available again after its reboot.`);
+      if (rebooted) void showInfo(`Cache cluster ${id} ${atPlace(connection)} is available again after its reboot.`);
       return rebooted;
     },
   );
@@ -573,7 +573,7 @@ async function followUntilAvailable(
     if (!abortSignal.aborted) {
       const message = `Cache cluster ${id} ${words.done}, but ${describeFailure(err).message}`;
       ctx.log.error(message);
-      void vscode.window.showErrorMessage(`ElastiCache: ${message}`, 'Show Log').then((a) => a && ctx.log.show());
+      void showError(message, 'Show Log').then((a) => a && ctx.log.show());
     }
   }
   await show();
@@ -608,7 +608,7 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
     client.send(new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined })),
   );
   if ('gone' in sent) {
-    void vscode.window.showInformationMessage(sent.gone);
+    void showInfo(sent.gone);
     return false;
   }
   ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);

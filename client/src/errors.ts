@@ -24,10 +24,10 @@ export interface Failure {
   /** Short, readable; safe to show and to log. */
   message: string;
   /**
-   * Credential failures only: the few words that mark the connection's row where one is chosen (connection picker,
-   * wizard), e.g. "no credentials", so that a connection that cannot work is told apart before it is picked.
+   * The few words that mark the connection's row where one is chosen (connection picker, wizard), e.g. "no
+   * credentials", "unreachable", so that a connection that cannot work is told apart before it is picked.
    */
-  mark?: string;
+  mark: string;
   /** The AWS error code or Node error code when there is one (e.g. AccessDenied, ECONNREFUSED). */
   code?: string;
   action: 'configure' | 'retry' | 'startLocal';
@@ -123,6 +123,15 @@ function credentialsTimeoutMessage(profile: string, source: string | undefined, 
   return `Timed out getting credentials for ${what}: ${check}.`;
 }
 
+/**
+ * What is known to stop a connection from working: the failure of its last credential check (`null`: the credentials
+ * resolved, `undefined`: not checked), else the failure its last listing ended with (network, credentials, service).
+ * Credentials that resolve say nothing about the endpoint: fake keys with no network still fail every call.
+ */
+export function knownProblem(credentialCheck: Failure | null | undefined, lastListing: Failure | undefined): Failure | undefined {
+  return credentialCheck ?? lastListing;
+}
+
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
@@ -185,6 +194,7 @@ export function describeFailure(err: unknown): Failure {
       explanation: `By more than ${MAX_CLOCK_SKEW_MINUTES} minutes, so AWS refused the request as expired (${name || 'RequestExpired'}). Correct the clock and retry.`,
       message: `The request was refused as expired (${name || 'RequestExpired'}): this computer's clock is off by more than ${MAX_CLOCK_SKEW_MINUTES} minutes. Correct the clock and retry.`,
       code: name || undefined,
+      mark: 'clock is off',
       action: 'retry',
     };
   }
@@ -201,7 +211,7 @@ export function describeFailure(err: unknown): Failure {
     };
   }
   if (deniedCodes.has(name)) {
-    return { kind: 'accessDenied', title: 'Access denied', explanation: message, message: `Access denied: ${message}`, code: name, action: 'configure' };
+    return { kind: 'accessDenied', title: 'Access denied', explanation: message, message: `Access denied: ${message}`, code: name, mark: 'access denied', action: 'configure' };
   }
   if (invalidCredentialCodes.has(name)) {
     return {
@@ -210,6 +220,7 @@ export function describeFailure(err: unknown): Failure {
       explanation: `${name}: ${message}`,
       message: `The credentials were rejected (${name}): ${message}`,
       code: name,
+      mark: 'credentials rejected',
       action: 'configure',
     };
   }
@@ -225,6 +236,7 @@ export function describeFailure(err: unknown): Failure {
       explanation: `${networkProblem(code, host)}: ${check}${suffix}.`,
       message: `${what}: ${check}${suffix}.`,
       code: code || undefined,
+      mark: 'unreachable',
       action: 'retry',
     };
   }
@@ -236,9 +248,9 @@ export function describeFailure(err: unknown): Failure {
   const step = (e.name && Object.hasOwn(nextSteps, e.name) ? nextSteps[e.name] : undefined) ?? (Object.hasOwn(nextSteps, name) ? nextSteps[name] : undefined);
   // Our own errors (a plain Error) are already sentences for the user: no "Error:" and no code.
   const own = !service && name === 'Error';
-  if (own) return { kind: 'service', title: 'Request failed', explanation: message, message, action: 'retry' };
+  if (own) return { kind: 'service', title: 'Request failed', explanation: message, message, mark: 'request failed', action: 'retry' };
   const said = `${words}${step ? `: ${step}` : ''}`;
-  return { kind: 'service', title: 'Request failed', explanation: `${said}.`, message: `${said}${name ? ` (${name})` : ''}.`, code: name || undefined, action: 'retry' };
+  return { kind: 'service', title: 'Request failed', explanation: `${said}.`, message: `${said}${name ? ` (${name})` : ''}.`, code: name || undefined, mark: 'request failed', action: 'retry' };
 }
 
 /**

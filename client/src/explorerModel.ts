@@ -36,7 +36,10 @@ export interface MessageItem {
   type: 'message';
   id: string;
   connection: Connection;
+  /** The whole sentence: the row's label, or its tooltip when there is a `label`. */
   message: string;
+  /** A few words for the row when `message` would be cut off at the default sidebar width. */
+  label?: string;
   failure?: Failure;
   action?: ItemAction;
   /** The connection's clusters are being listed (the row is replaced when they are). */
@@ -89,7 +92,7 @@ export function messageRow(item: MessageItem): MessageRow {
       contextValue: `error.${item.failure.action}`,
     };
   }
-  return { label: item.message, description: item.action?.title, tooltip: `${item.message}${click}`, contextValue: 'message' };
+  return { label: item.label ?? item.message, description: item.action?.title, tooltip: `${item.message}${click}`, contextValue: 'message' };
 }
 
 interface ConnectionState {
@@ -293,8 +296,10 @@ export class ExplorerModel {
           type: 'message',
           id: `${item.id}/#empty`,
           connection: item.connection,
+          // Short, so that "Create Cache Cluster…" beside it stays in sight: the connection row above names the Region.
+          label: 'No clusters',
           // The Local endpoint has no Region: any Region's request creates there.
-          message: item.connection.kind === 'local' ? 'No cache clusters on the Local endpoint yet.' : `No cache clusters in ${item.connection.region}.`,
+          message: item.connection.kind === 'local' ? 'No cache clusters on the Local endpoint.' : `No cache clusters in ${item.connection.region}.`,
           action: { command: 'elasticache.createCluster', title: 'Create Cache Cluster…' },
         },
       ];

@@ -4,13 +4,14 @@
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { registerCommands, setLocalRunning, workspaceFolderPath } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
 import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
-import type { Failure } from './errors';
-import { LocalEndpointManager, settingsChangedNotice } from './localEndpoint';
+import { type Failure, knownProblem } from './errors';
+import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
+import { showInfo, showWarning } from './notify';
 
 export const requestDocuments = [
   { language: 'elasticache-query' },
@@ -93,11 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         credentialChecks.set(connection.id, failure ?? null);
         return failure;
       },
-      knownCredentialFailure(connection) {
-        const checked = credentialChecks.get(connection.id);
-        if (checked !== undefined) return checked ?? undefined;
-        return tree.model.failureOf(connection.id);
-      },
+      knownProblem: (connection) => knownProblem(credentialChecks.get(connection.id), tree.model.failureOf(connection.id)),
       forgetClients,
       showAwsConnection: async () => {
         await context.globalState.update('elasticache.showAws', true);
@@ -107,7 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e)) dropClients();
       const changed = ['elasticache.local.port', 'elasticache.local.dataDir'].filter((key) => e.affectsConfiguration(key));
-      if (changed.length > 0) offerLocalRestart(changed);
+      if (changed.length > 0) void offerLocalRestart(changed, tree);
     }),
     // Trusted now: workspace settings (profile, endpoint) apply, so clients built without them go.
     vscode.workspace.onDidGrantWorkspaceTrust(dropClients),
@@ -118,22 +115,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (ignored.length === 0) return;
     const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials or redirect requests.`;
     log.info(message);
-    void vscode.window.showInformationMessage(`ElastiCache: ${message}`, 'Manage Workspace Trust').then((action) => {
+    void showInfo(message, 'Manage Workspace Trust').then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   });
 }
 
-/** The Local endpoint's port and data folder apply at its start: said, with a restart offered, when they change while it runs. */
-function offerLocalRestart(changed: string[]): void {
+/**
+ * The Local endpoint's port and data folder apply at its start: said, with a restart offered, when they change while it
+ * runs; without one when no endpoint could start with them (another endpoint holds the data folder they name).
+ */
+async function offerLocalRestart(changed: string[], tree: ClustersTree): Promise<void> {
   const running = local.running;
   if (!running) return;
-  const { message, button } = settingsChangedNotice(running, changed);
-  void vscode.window.showInformationMessage(message, button).then(async (action) => {
-    if (action !== button || local.running !== running) return;
-    if (running.startedBy) await local.stop(); // only forgets it: another process runs it
-    else if (!(await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint'))) return;
-    await vscode.commands.executeCommand('elasticache.startLocalEndpoint');
+  const settings = readSettings();
+  let notice: { message: string; button?: string };
+  try {
+    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderPath()) });
+  } catch (err) {
+    // A relative dataDir and no folder open: no endpoint can start with it, and its message says what to set.
+    void showWarning((err as Error).message);
+    return;
+  }
+  const { message, button } = notice;
+  if (!button) {
+    void showWarning(message);
+    return;
+  }
+  const action = await showInfo(message, button);
+  if (action !== button || local.running !== running) return;
+  await restartWithNewSettings(local, {
+    stopOwn: async () => (await vscode.commands.executeCommand<boolean>('elasticache.stopLocalEndpoint')) === true,
+    dropped: async () => {
+      await setLocalRunning(false);
+      tree.refresh();
+    },
+    start: () => vscode.commands.executeCommand('elasticache.startLocalEndpoint'),
   });
 }
 

@@ -246,7 +246,7 @@ export class LocalEndpointManager {
     if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
     let dataDir: string;
     try {
-      dataDir = resolveLocalDataDir(options.dataDir, options.workspaceFolder) ?? (await import('../../local/src/dataDir')).defaultDataDir();
+      dataDir = await configuredDataDir(options.dataDir, options.workspaceFolder);
     } catch {
       return this.endpoint; // a relative dataDir and no folder: the Start command says so
     }
@@ -295,7 +295,7 @@ export interface LocalNotice {
 }
 
 export function startedNotice(endpoint: LocalEndpointHandle): LocalNotice {
-  if (endpoint.portTaken === undefined) return { message: `ElastiCache Local endpoint listening on ${endpoint.url}`, warning: false };
+  if (endpoint.portTaken === undefined) return { message: `Local endpoint listening on ${endpoint.url}.`, warning: false };
   return {
     message:
       `Port ${endpoint.portTaken} (elasticache.local.port) is in use by another program, not by the Local endpoint of ${endpoint.dataDir}: ` +
@@ -318,13 +318,58 @@ export function startedElsewhereNotice(endpoint: LocalEndpointHandle): string | 
   );
 }
 
+/** Whether process `pid` exists (a signal 0 to another user's process fails with EPERM: it exists). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The folder the Local endpoint settings name (elasticache.local.dataDir, else the per-user default). */
+export async function configuredDataDir(setting: string | undefined, workspaceFolder: string | undefined): Promise<string> {
+  return resolveLocalDataDir(setting, workspaceFolder) ?? (await import('../../local/src/dataDir')).defaultDataDir();
+}
+
+/** The Local endpoint settings as they are now, the data folder resolved (configuredDataDir). */
+export interface NextLocalSettings {
+  port: number;
+  dataDir: string;
+}
+
+/**
+ * The live process that holds `next.dataDir` (its lock file) and that a restart with `next` would neither stop nor
+ * adopt, so the start would fail: it is not this window's own `endpoint` on that folder (a restart stops that one),
+ * and it does not listen on `next.port` (start() would use it there).
+ */
+function blockingHolder(endpoint: LocalEndpointHandle, next: NextLocalSettings): number | undefined {
+  const holder = recordedPid(next.dataDir);
+  if (!holder || !isAlive(holder)) return undefined;
+  if (!endpoint.startedBy && endpoint.dataDir === next.dataDir) return undefined;
+  return listensOn(holder, next.port) ? undefined : holder;
+}
+
 /**
  * What to say when elasticache.local.port or elasticache.local.dataDir (`changed`) change while Local runs: nothing
  * changes until the endpoint starts again. An endpoint another process runs is not restarted, only left for one
- * started with the new settings.
+ * started with the new settings. When another endpoint holds the data folder the settings name (e.g. npm start's,
+ * after only the port changed), no endpoint can start with them: said up front, with what to change, and no button.
  */
-export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: string[]): { message: string; button: string } {
+export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: string[], next: NextLocalSettings): { message: string; button?: string } {
   const what = `${changed.join(' and ')} changed`;
+  const holder = blockingHolder(endpoint, next);
+  if (holder !== undefined) {
+    const port = listeningPorts(holder)[0];
+    const other = port === undefined ? `another Local endpoint (process ${holder})` : `another Local endpoint, at http://127.0.0.1:${port},`;
+    const fix = changed.includes('elasticache.local.dataDir') ? 'set elasticache.local.dataDir to a folder no endpoint uses' : `to use port ${next.port}, set elasticache.local.dataDir to another folder too`;
+    return {
+      message:
+        `${what}, but no Local endpoint can start with the new settings: ${other} uses the data folder ${next.dataDir}. ` +
+        `${fix[0]!.toUpperCase()}${fix.slice(1)}, or stop that endpoint where it was started.`,
+    };
+  }
   if (endpoint.startedBy) {
     return {
       message: `${what}, but this window still uses the Local endpoint at ${endpoint.url} (data in ${endpoint.dataDir}), which another process runs. Start one with the new settings to use them.`,
@@ -335,6 +380,22 @@ export function settingsChangedNotice(endpoint: LocalEndpointHandle, changed: st
     message: `${what}, but the Local endpoint keeps running at ${endpoint.url} (data in ${endpoint.dataDir}): the new settings apply when it next starts.`,
     button: 'Restart Local Endpoint',
   };
+}
+
+/**
+ * "Use the New Settings" / "Restart Local Endpoint": drops the endpoint another process runs (`dropped` tells at once,
+ * so the explorer stops showing it before the new one starts, or fails to) or stops this window's own (`stopOwn`, which
+ * may ask first: false when not stopped), then `start`s one with the new settings.
+ */
+export async function restartWithNewSettings(
+  manager: LocalEndpointManager,
+  actions: { stopOwn(): Promise<boolean>; dropped(): Promise<void> | void; start(): PromiseLike<unknown> },
+): Promise<void> {
+  if (manager.running?.startedBy) {
+    await manager.stop(); // only forgets it: another process runs it
+    await actions.dropped();
+  } else if (!(await actions.stopOwn())) return;
+  await actions.start();
 }
 
 /** Clusters and cache nodes an endpoint is running (not deleting or deleted): what stopping the Local endpoint stops. */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeFailure } from './errors';
 import { type CreateClusterWizard, type PickItem, RETRY_VALUE, type Step } from './wizard';
+import { showWarning } from './notify';
 
 /** Back, with the text typed in an input step (kept for when the step comes back). */
 interface Back {
@@ -28,7 +29,7 @@ export async function runWizardUi(wizard: CreateClusterWizard): Promise<boolean>
       continue;
     }
     const error = await wizard.accept(answer);
-    if (error) void vscode.window.showWarningMessage(error);
+    if (error) void showWarning(error);
   }
   return true;
 }

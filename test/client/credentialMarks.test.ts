@@ -1,18 +1,19 @@
-// A connection whose credentials are known to fail is marked on its row where one is chosen (connection picker,
-// wizard) with what is wrong: "(no credentials)", "(profile not found)", "(SSO login needed)", "(credentials timed
-// out)"; and the create's credential question says the failure's own words. The failures are the real ones, from the
-// real credential chain over shared files written by the test.
+// A connection known to fail is marked on its row where one is chosen (connection picker, wizard) with what is
+// wrong: "(no credentials)", "(profile not found)", "(SSO login needed)", "(credentials timed out)", or, when its last
+// listing failed, why ("(unreachable)"…); and the create's credential question says the failure's own words. The
+// failures are the real ones, from the real credential chain over shared files written by the test.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { type Connection, awsConnection, checkCredentials } from '../../client/src/connections';
+import { type Connection, awsConnection, checkCredentials, createClient } from '../../client/src/connections';
 import { credentialQuestion } from '../../client/src/createFlow';
 import { connectionChoices, workingFirst } from '../../client/src/createFromRequest';
-import type { Failure } from '../../client/src/errors';
+import { type Failure, knownProblem } from '../../client/src/errors';
+import { ExplorerModel } from '../../client/src/explorerModel';
 import { CreateClusterWizard, sdkWizardServices } from '../../client/src/wizard';
 import { wizardRules } from '../../client/src/wizardRules';
-import { localClientForFile, withEmptyAwsFiles } from './helpers';
+import { RecordingLog, closedPort, localClientForFile, withEmptyAwsFiles } from './helpers';
 
 const fixture = localClientForFile();
 
@@ -42,7 +43,7 @@ async function failures(dir: string): Promise<Map<string, Failure | undefined>> 
   return out;
 }
 
-test('each credential failure marks its connection with what is wrong; working credentials and other failures are not marked', withEmptyAwsFiles(async (dir) => {
+test('each credential failure marks its connection with what is wrong; working credentials are not marked', withEmptyAwsFiles(async (dir) => {
   const found = await failures(dir);
   assert.deepEqual(
     [...found].map(([profile, f]) => `${profile}: ${f?.kind} ${f?.mark}`),
@@ -98,4 +99,31 @@ test('the create picker never preselects a connection that cannot work: the requ
   ]);
   // No Region in the request: as listed, those that cannot work last.
   assert.deepEqual(offered([inRegion('nosuchprofile', 'us-east-1'), fixture.connection], undefined), ['local', 'aws:nosuchprofile:us-east-1']);
+}));
+
+test('a connection whose last listing failed (fake keys, nothing answering) is marked "(unreachable)" and not preselected, though its credentials resolve', withEmptyAwsFiles(async (dir) => {
+  writeProfiles(dir);
+  const unreachable = awsConnection('keys', 'us-east-1', `http://127.0.0.1:${await closedPort()}`);
+  const credentialCheck = (await checkCredentials(unreachable, 2000)) ?? null;
+  assert.equal(credentialCheck, null, 'the static keys resolve');
+  const log = new RecordingLog();
+  const model = new ExplorerModel({
+    connections: async () => [fixture.connection, unreachable],
+    client: (c) => createClient(c, log, { maxAttempts: 1 }),
+    onDidChange: () => undefined,
+  });
+  await model.children((await model.roots())[1]);
+  const problem = knownProblem(credentialCheck, model.failureOf(unreachable.id));
+  assert.equal(problem?.kind, 'network');
+  assert.equal(problem?.mark, 'unreachable');
+  const cannotWork = (c: Connection) => knownProblem(undefined, model.failureOf(c.id)) !== undefined;
+  assert.deepEqual(
+    workingFirst(connectionChoices([fixture.connection, unreachable], 'us-east-1'), cannotWork).map((c) => c.connection.id),
+    ['local', 'aws:keys:us-east-1'],
+  );
+  // Nothing known against a connection: nothing marked.
+  assert.equal(knownProblem(null, undefined), undefined);
+  // A credential check's failure says more than the listing's.
+  const noCredentials = (await checkCredentials(onLocal('nosuchprofile'), 300))!;
+  assert.equal(knownProblem(noCredentials, problem)?.mark, 'profile not found');
 }));

@@ -186,7 +186,7 @@ test('a Local connection that is not running shows a start action', async () => 
   assert.equal(msg!.action?.command, 'elasticache.startLocalEndpoint');
 });
 
-test('an empty Local endpoint says so without a Region (it has none); an empty AWS connection names its Region', withEmptyAwsFiles(async (dir) => {
+test('an empty connection\'s row is short ("No clusters", Create Cache Cluster… beside it); its tooltip names the Region, or none for Local', withEmptyAwsFiles(async (dir) => {
   const empty = await startLocal();
   try {
     // Static keys for the AWS connection, as `aws configure` writes them (the Local endpoint stands in for AWS).
@@ -198,11 +198,13 @@ test('an empty Local endpoint says so without a Region (it has none); an empty A
       assert.equal(row!.type, 'message');
       rows.push(messageRow(row!));
     }
+    // A short label, so that the create action beside it stays in sight at the default sidebar width (the row's click
+    // creates too); the whole sentence in the tooltip.
     assert.deepEqual(
-      rows.map((r) => [r.label, r.description]),
+      rows.map((r) => [r.label, r.description, r.tooltip]),
       [
-        ['No cache clusters on the Local endpoint yet.', 'Create Cache Cluster…'],
-        ['No cache clusters in eu-west-1.', 'Create Cache Cluster…'],
+        ['No clusters', 'Create Cache Cluster…', 'No cache clusters on the Local endpoint.\n\nClick: Create Cache Cluster…'],
+        ['No clusters', 'Create Cache Cluster…', 'No cache clusters in eu-west-1.\n\nClick: Create Cache Cluster…'],
       ],
     );
   } finally {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { createClient, localConnection } from '../../client/src/connections';
 import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
-import { LocalEndpointManager, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, settingsChangedNotice, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
+import { LocalEndpointManager, restartWithNewSettings, answersDescribeCacheClusters, isOwnLocalEndpoint, listensOn, runningCacheNodes, startLocalFor, commandLineOf, dataDirInUseMessage, listeningPorts, resolveLocalDataDir, settingsChangedNotice, startedElsewhereNotice, startedNotice } from '../../client/src/localEndpoint';
 import { RecordingLog, closedPort, startLocal } from './helpers';
 import { startCli, stopCli, tempDataDir } from '../local/helpers';
 
@@ -32,10 +32,22 @@ test('the endpoint of the configured data directory, already running on the port
     // Stop says who runs it instead of pretending to stop it.
     assert.equal(adopted.startedBy?.pid, process.pid);
     assert.equal(adopted.startedBy?.command, commandLineOf(process.pid));
-    assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.dataDir']), {
+    const unusedDataDir = path.join(os.tmpdir(), `elasticache-unused-${randomUUID()}`);
+    assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.dataDir'], { port: running.endpoint.port, dataDir: unusedDataDir }), {
       message: `elasticache.local.dataDir changed, but this window still uses the Local endpoint at ${adopted.url} (data in ${running.dataDir}), which another process runs. Start one with the new settings to use them.`,
       button: 'Use the New Settings',
     });
+    // Only the port changed: that endpoint keeps the data folder, so none can start with the new settings. Said up
+    // front, with no button whose start would fail.
+    const otherPort = await closedPort();
+    assert.deepEqual(settingsChangedNotice(adopted, ['elasticache.local.port'], { port: otherPort, dataDir: running.dataDir }), {
+      message:
+        `elasticache.local.port changed, but no Local endpoint can start with the new settings: another Local endpoint, at ${adopted.url}, uses the data folder ${running.dataDir}. ` +
+        `To use port ${otherPort}, set elasticache.local.dataDir to another folder too, or stop that endpoint where it was started.`,
+    });
+    assert.match(settingsChangedNotice(adopted, ['elasticache.local.port', 'elasticache.local.dataDir'], { port: otherPort, dataDir: running.dataDir }).message, /\. Set elasticache\.local\.dataDir to a folder no endpoint uses, or stop that endpoint/);
+    // Back to the port that endpoint listens on: a start uses it, so the button stays.
+    assert.equal(settingsChangedNotice(adopted, ['elasticache.local.port'], { port: running.endpoint.port, dataDir: running.dataDir }).button, 'Use the New Settings');
     assert.match(startedElsewhereNotice(adopted) ?? '', new RegExp(`^The Local endpoint at ${adopted.url} keeps running: another process started it \\(pid ${process.pid}: .*node`));
     await manager.stop();
     assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'an adopted endpoint is not stopped');
@@ -124,10 +136,45 @@ test('Local started as a step of another action (a create) is a line of its prog
     assert.equal(reported.length, 1);
     assert.equal(again.endpoint.url, asStep.endpoint.url);
     const command = await startLocalFor(manager, { port: 0, dataDir }, { kind: 'command' });
-    assert.deepEqual(command.notice, { message: `ElastiCache Local endpoint listening on ${asStep.endpoint.url}`, warning: false });
+    assert.deepEqual(command.notice, { message: `Local endpoint listening on ${asStep.endpoint.url}.`, warning: false });
   } finally {
     await manager.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('"Use the New Settings" drops the endpoint another process runs and says so before starting one: a failed start leaves no stale endpoint shown', { skip: !onLinux && 'needs /proc' }, async () => {
+  const running = await startLocal();
+  const manager = new LocalEndpointManager();
+  try {
+    await manager.start({ port: running.endpoint.port, dataDir: running.dataDir });
+    const steps: string[] = [];
+    const failedStart = restartWithNewSettings(manager, {
+      stopOwn: async () => (steps.push('stopOwn'), true),
+      dropped: () => void steps.push(`dropped (running: ${manager.running ? 'yes' : 'no'})`),
+      start: async () => {
+        steps.push('start');
+        throw new Error('data folder in use');
+      },
+    });
+    await assert.rejects(failedStart, /data folder in use/);
+    assert.deepEqual(steps, ['dropped (running: no)', 'start']);
+    assert.equal(await answersDescribeCacheClusters(running.endpoint.url), true, 'the other process\'s endpoint is left running');
+
+    // This window's own endpoint: stopped through stopOwn (which may ask); not stopped, not started.
+    const ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'elasticache-client-own-'));
+    try {
+      await manager.start({ port: 0, dataDir: ownDir });
+      steps.length = 0;
+      await restartWithNewSettings(manager, { stopOwn: async () => (steps.push('stopOwn'), false), dropped: () => void steps.push('dropped'), start: async () => steps.push('start') });
+      assert.deepEqual(steps, ['stopOwn']);
+    } finally {
+      await manager.stop();
+      fs.rmSync(ownDir, { recursive: true, force: true });
+    }
+  } finally {
+    await manager.stop();
+    await running.close();
   }
 });
 
@@ -138,7 +185,8 @@ test('an endpoint this window started is stopped by Stop (no "started elsewhere"
     const started = await manager.start({ port: 0, dataDir });
     assert.equal(started.startedBy, undefined);
     // Changing the port or data folder while it runs changes nothing until it restarts: said, with Restart offered.
-    assert.deepEqual(settingsChangedNotice(started, ['elasticache.local.port', 'elasticache.local.dataDir']), {
+    // Its own data folder is freed by the restart's stop: no obstacle.
+    assert.deepEqual(settingsChangedNotice(started, ['elasticache.local.port', 'elasticache.local.dataDir'], { port: await closedPort(), dataDir }), {
       message: `elasticache.local.port and elasticache.local.dataDir changed, but the Local endpoint keeps running at ${started.url} (data in ${dataDir}): the new settings apply when it next starts.`,
       button: 'Restart Local Endpoint',
     });
