@@ -160,3 +160,14 @@ test('nesting up to the limit is analysed as usual', () => {
     assert.ok(findings.length > 0 && !findings.some((f) => /Nesting deeper|nest deeper|internal/.test(f.message) || f.code === 'internal-error'), `${kind} ${JSON.stringify(text.slice(0, 20))}: ${findings.map((f) => f.message).join(' | ')}`);
   }
 });
+
+test('past the findings cap, the one-element-list fix is not put on another finding', () => {
+  const members = Array.from({ length: 1001 }, (_, i) => `"Unknown${i}": 1`).join(', ');
+  const text = `{"CacheClusterId": "a", ${members}, "SecurityGroupIds": "sg-1"}`;
+  const { findings } = analyze(text, 'json');
+  const misplaced = findings.filter((f) => f.fixes?.some((x) => x.title === 'Make it a one-element list') && f.code !== 'invalid-type');
+  assert.deepEqual(misplaced.map((f) => `${f.code}: ${f.message}`), []);
+  // Below the cap the fix is on the type error, as always.
+  const small = analyze('{"CacheClusterId": "a", "Engine": "redis", "SecurityGroupIds": "sg-1"}', 'json').findings.find((f) => f.code === 'invalid-type');
+  assert.equal(small?.fixes?.[0].title, 'Make it a one-element list');
+});

@@ -466,8 +466,10 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       if (node.kind !== 'list') {
         // A single string where a list is expected: the fix wraps it (JSON/YAML).
         const fix = node.kind === 'scalar' && typeof node.value === 'string' && ctx.form !== 'query';
+        const before = ctx.findings.length;
         typeError(node, shape, path, ctx, describeScalar(node));
-        if (fix) {
+        // Only on the finding just made: past the findings cap it is not kept, and the last one is another's.
+        if (fix && ctx.findings.length > before) {
           const f = ctx.findings[ctx.findings.length - 1];
           f.fixes = [{ title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }];
         }
