@@ -1,39 +1,41 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
 import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
-import { ENDPOINT_NOT_SERVING_STATUSES, LOCAL_FAILED_STATUS, REBOOT_AND_DELETE_STATUS } from '../../server/src/model/clusterStatus';
+import {
+  AVAILABLE_STATUS,
+  DELETION_STATUSES,
+  ENDPOINT_NOT_SERVING_STATUSES,
+  FAILED_STATUSES,
+  LOCAL_FAILED_STATUS,
+  NEVER_AVAILABLE_STATUSES,
+  REBOOTING_STATUSES,
+  REBOOT_AND_DELETE_STATUS,
+  TRANSITIONAL_STATUSES,
+} from '../../server/src/model/clusterStatus';
 import type { Connection } from './connections';
 
-/**
- * A reboot's cluster status: `rebooting cache cluster nodes` as the service answers it (the RebootCacheCluster
- * example in the botocore service model's examples-1.json); the API reference's CacheClusterStatus list spells it
- * `rebooting cluster nodes`, so both are taken.
- */
-const rebootingStatuses = ['rebooting cache cluster nodes', 'rebooting cluster nodes'];
-
-/** Statuses during which the cluster changes on its own; the explorer polls while any is shown. */
-const transitionalStatuses = new Set([
-  'creating',
-  'modifying',
-  'deleting',
-  ...rebootingStatuses,
-  'snapshotting',
-]);
-
-/** Statuses a cluster does not leave by itself: it will not become available. */
-const failedStatuses = new Set(['failed', 'incompatible-network', 'restore-failed']);
-
+/** Whether the cluster changes on its own in this status (TRANSITIONAL_STATUSES): the explorer polls it. */
 export function isTransitional(status: string | undefined): boolean {
-  return status !== undefined && transitionalStatuses.has(status);
+  return status !== undefined && TRANSITIONAL_STATUSES.includes(status);
 }
 
+/** Whether the cluster is stuck in this status (FAILED_STATUSES): it will not become available by itself. */
 export function isFailed(status: string | undefined): boolean {
-  return status !== undefined && failedStatuses.has(status);
+  return status !== undefined && FAILED_STATUSES.includes(status);
+}
+
+export function isAvailable(status: string | undefined): boolean {
+  return status === AVAILABLE_STATUS;
+}
+
+/** Whether the cluster is being deleted, or was: its nodes are stopping, or gone. */
+export function isDeletion(status: string | undefined): boolean {
+  return status !== undefined && DELETION_STATUSES.includes(status);
 }
 
 /** Whether a cluster in this status can still become available (a new cluster starts `creating`). */
 export function canBecomeAvailable(status: string | undefined): boolean {
-  return !isFailed(status) && status !== 'deleting' && status !== 'deleted';
+  return status === undefined || !NEVER_AVAILABLE_STATUSES.includes(status);
 }
 
 export interface StatusIcon {
@@ -51,9 +53,6 @@ export function statusIcon(status: string | undefined): StatusIcon {
       return { id: 'loading~spin', color: 'charts.blue' };
     case 'modifying':
       return { id: 'sync~spin', color: 'charts.yellow' };
-    case 'rebooting cache cluster nodes':
-    case 'rebooting cluster nodes':
-      return { id: 'debug-restart', color: 'charts.yellow' };
     case 'snapshotting':
       return { id: 'save', color: 'charts.yellow' };
     case 'deleting':
@@ -61,6 +60,7 @@ export function statusIcon(status: string | undefined): StatusIcon {
     case 'deleted':
       return { id: 'circle-slash' };
     default:
+      if (REBOOTING_STATUSES.includes(status ?? '')) return { id: 'debug-restart', color: 'charts.yellow' };
       return isFailed(status) ? { id: 'error', color: 'testing.iconFailed' } : { id: 'circle-outline' };
   }
 }
@@ -72,7 +72,7 @@ export function statusIcon(status: string | undefined): StatusIcon {
  */
 export function clusterRowDescription(c: CacheCluster): string {
   const status = c.CacheClusterStatus ?? '';
-  return rebootingStatuses.includes(status) ? 'rebooting' : status;
+  return REBOOTING_STATUSES.includes(status) ? 'rebooting' : status;
 }
 
 /** `engine version · node type · N nodes` */
@@ -85,9 +85,6 @@ export function endpointOf(c: CacheCluster): string | undefined {
   const e = c.ConfigurationEndpoint ?? c.CacheNodes?.[0]?.Endpoint;
   return e?.Address ? `${e.Address}:${e.Port ?? ''}` : undefined;
 }
-
-/** Statuses in which a cluster's endpoint does not answer yet, or no longer: no inline Copy Endpoint then. */
-const endpointNotServingStatuses = new Set(ENDPOINT_NOT_SERVING_STATUSES);
 
 /**
  * Whether the service accepts DeleteCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS), and
@@ -112,7 +109,8 @@ export function clusterContextValue(c: CacheCluster): string {
   return [
     'cluster',
     c.Engine === 'memcached' ? 'memcached' : 'redis',
-    endpointOf(c) && !endpointNotServingStatuses.has(status ?? '') ? 'endpoint' : '',
+    // No inline Copy Endpoint while the endpoint does not answer yet, or any more.
+    endpointOf(c) && !ENDPOINT_NOT_SERVING_STATUSES.includes(status ?? '') ? 'endpoint' : '',
     canReboot(status) ? 'reboot' : '',
     canDelete(status) ? 'delete' : '',
   ]

@@ -7,7 +7,7 @@ import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
-import { canBecomeAvailable, requestFileName } from './clusterView';
+import { canBecomeAvailable, isAvailable, requestFileName } from './clusterView';
 import { type Connection, awsConnection, loadSdk } from './connections';
 
 export interface CreateRequest {
@@ -262,7 +262,7 @@ export async function waitUntilAvailable(
     }
     const status = cluster?.CacheClusterStatus ?? 'not listed yet';
     options.onStatus?.(status);
-    if (cluster && status === 'available') return cluster;
+    if (cluster && isAvailable(status)) return cluster;
     if (cluster && !canBecomeAvailable(status)) throw new Error(`Cluster ${cacheClusterId} is ${status}.`);
     if (Date.now() > deadline) throw new Error(`Cluster ${cacheClusterId} is still ${status} after ${Math.round(options.timeoutMs / 1000)} s.`);
     if (options.abortSignal?.aborted) throw new Error('Cancelled.');

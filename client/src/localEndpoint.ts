@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { isDeletion } from './clusterView';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
 export interface LocalEndpointHandle {
@@ -405,7 +406,7 @@ export async function runningCacheNodes(client: ElastiCacheClient): Promise<{ cl
   let nodes = 0;
   for await (const page of paginateDescribeCacheClusters({ client }, { ShowCacheNodeInfo: true })) {
     for (const c of page.CacheClusters ?? []) {
-      if (c.CacheClusterStatus === 'deleting' || c.CacheClusterStatus === 'deleted') continue;
+      if (isDeletion(c.CacheClusterStatus)) continue;
       clusters++;
       nodes += c.CacheNodes?.length ?? c.NumCacheNodes ?? 0;
     }

@@ -1,5 +1,27 @@
-// Which cluster status the service accepts a reboot or a delete in, for the explorer's menus; import-free, so the
-// extension can use it at activation without loading the model.
+// The cache cluster statuses the explorer and the create follow act on: which ones change by themselves, which never
+// lead to `available`, which the service accepts a reboot or a delete in. Import-free, so the extension can use it at
+// activation without loading the model.
+// What each status means: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Nodes.viewing.html.
+
+/**
+ * CacheCluster.CacheClusterStatus as the API documents it: "one of the following values: available, creating,
+ * deleted, deleting, incompatible-network, modifying, rebooting cluster nodes, restore-failed, or snapshotting"
+ * (botocore service-2.json 2015-02-02; https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html).
+ */
+export const DOCUMENTED_STATUSES: readonly string[] = [
+  'available',
+  'creating',
+  'deleted',
+  'deleting',
+  'incompatible-network',
+  'modifying',
+  'rebooting cluster nodes',
+  'restore-failed',
+  'snapshotting',
+];
+
+/** The status of a cluster that serves: the one the create and the reboot wait for. */
+export const AVAILABLE_STATUS = 'available';
 
 /**
  * The only status in which RebootCacheCluster and DeleteCacheCluster are accepted: in any other, both answer
@@ -8,20 +30,49 @@
  * (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html,
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebootCacheCluster.html).
  */
-export const REBOOT_AND_DELETE_STATUS = 'available';
+export const REBOOT_AND_DELETE_STATUS = AVAILABLE_STATUS;
 
 /**
  * The Local endpoint's own status for a cluster whose cache nodes did not start (local/src/clusters.ts); no AWS status.
- * Its nodes do not answer.
+ * Its nodes do not answer, and it never becomes available.
  */
 export const LOCAL_FAILED_STATUS = 'failed';
 
 /**
- * Statuses in which no cache node of the cluster answers at its endpoint, yet or any more: `creating` ("The node is
- * inaccessible while it is being created"), `deleting`/`deleted`, `incompatible-network` (no IP address left in the
- * subnet, or its subnet is gone: the node is not started) and `restore-failed` (the node failed and cannot be
- * recovered, its replacement failed, or its snapshot could not be restored), neither billed
- * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Nodes.viewing.html; the statuses as the API spells them:
- * CacheCluster.CacheClusterStatus, botocore service-2.json 2015-02-02), and the Local endpoint's LOCAL_FAILED_STATUS.
+ * A reboot's status: `rebooting cache cluster nodes` as the service answers it (the RebootCacheCluster example in
+ * botocore examples-1.json, and Nodes.viewing.html); the API reference's CacheClusterStatus list spells it
+ * `rebooting cluster nodes`, so both are taken.
  */
-export const ENDPOINT_NOT_SERVING_STATUSES: readonly string[] = ['creating', 'deleting', 'deleted', 'incompatible-network', 'restore-failed', LOCAL_FAILED_STATUS];
+export const REBOOTING_STATUSES: readonly string[] = ['rebooting cache cluster nodes', 'rebooting cluster nodes'];
+
+/**
+ * Statuses the service moves the cluster out of by itself, once its work is done: `creating`, `modifying`, `deleting`
+ * (to gone), a reboot, `snapshotting` (Nodes.viewing.html). The explorer polls while it shows one.
+ */
+export const TRANSITIONAL_STATUSES: readonly string[] = ['creating', 'modifying', 'deleting', ...REBOOTING_STATUSES, 'snapshotting'];
+
+/**
+ * Statuses a cluster is stuck in, which it does not leave by itself: `incompatible-network` (no IP address left in
+ * the subnet, or its subnet is gone: the node is not started) and `restore-failed` (the node failed and cannot be
+ * recovered, its replacement failed, or its snapshot could not be restored) (Nodes.viewing.html); the service's
+ * CacheClusterAvailable waiter gives up on both (botocore waiters-2.json). And the Local endpoint's
+ * LOCAL_FAILED_STATUS.
+ */
+export const FAILED_STATUSES: readonly string[] = ['incompatible-network', 'restore-failed', LOCAL_FAILED_STATUS];
+
+/** A cluster being deleted, or deleted: its nodes are stopping, or gone. */
+export const DELETION_STATUSES: readonly string[] = ['deleting', 'deleted'];
+
+/**
+ * Statuses from which a cluster never becomes available: the failed ones, and `deleting`/`deleted`. Exactly the
+ * CacheClusterAvailable waiter's failure states (deleted, deleting, incompatible-network, restore-failed; botocore
+ * waiters-2.json), with the Local endpoint's LOCAL_FAILED_STATUS.
+ */
+export const NEVER_AVAILABLE_STATUSES: readonly string[] = [...FAILED_STATUSES, ...DELETION_STATUSES];
+
+/**
+ * Statuses in which no cache node of the cluster answers at its endpoint, yet or any more: `creating` ("The node is
+ * inaccessible while it is being created"), `deleting`/`deleted`, and the failed ones (FAILED_STATUSES: not started,
+ * or failed), none of them billed (Nodes.viewing.html).
+ */
+export const ENDPOINT_NOT_SERVING_STATUSES: readonly string[] = ['creating', ...DELETION_STATUSES, ...FAILED_STATUSES];
