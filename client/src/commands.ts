@@ -14,7 +14,7 @@ import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { StepId, WizardState } from './wizard';
 import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
-import { showError, showInfo, showWarning } from './notify';
+import { askError, askWarning, showError, showInfo, showWarning } from './notify';
 
 export interface ClientContext {
   log: vscode.LogOutputChannel;
@@ -160,11 +160,7 @@ async function stopLocal(ctx: ClientContext, confirmed: boolean): Promise<boolea
     }
     if (nodes !== 0) {
       const what = nodes === undefined ? 'its cache nodes' : `its ${nodes} cache node${nodes === 1 ? '' : 's'}`;
-      const answer = await vscode.window.showWarningMessage(
-        `Stop the Local endpoint and ${what}?`,
-        { modal: true, detail: 'Clients connected to the nodes lose their connections.' },
-        'Stop',
-      );
+      const answer = await askWarning(`Stop the Local endpoint and ${what}?`, 'Clients connected to the nodes lose their connections.', 'Stop');
       if (!answer) return false;
     }
   }
@@ -327,8 +323,8 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
     // The bill is a warning; a create that cannot happen is an error.
     ask: async (q) =>
       q.buttons.includes(CREATE_BILLED)
-        ? vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, ...q.buttons)
-        : vscode.window.showErrorMessage(q.message, { modal: true, detail: q.detail }, ...q.buttons),
+        ? askWarning(q.message, q.detail, ...q.buttons)
+        : askError(q.message, q.detail, ...q.buttons),
     configureProfile: async () => {
       const choice = await pickProfile(ctx);
       // A profile chosen (or configured meanwhile): build clients and check credentials afresh.
@@ -503,7 +499,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
   const nodeIds = (cluster.CacheNodes ?? []).map((n) => n.CacheNodeId!).filter(Boolean);
   if (!confirmed) {
     const question = rebootConfirmation(id, nodeIds.length, connection);
-    const ok = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Reboot');
+    const ok = await askWarning(question.message, question.detail, 'Reboot');
     if (!ok) return undefined;
   }
   const { RebootCacheClusterCommand } = await loadSdk();
@@ -597,7 +593,7 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
       snapshotButton: snapshots ? SNAPSHOT_THEN_DELETE : undefined,
     });
     const buttons = snapshots ? ['Delete', SNAPSHOT_THEN_DELETE] : ['Delete'];
-    const answer = await vscode.window.showWarningMessage(`Permanently delete cache cluster "${id}"?`, { modal: true, detail }, ...buttons);
+    const answer = await askWarning(`Permanently delete cache cluster "${id}"?`, detail, ...buttons);
     if (!answer) return false;
     snapshot = answer === SNAPSHOT_THEN_DELETE;
   }

@@ -52,7 +52,7 @@ export function credentialQuestion(connection: Connection, id: string, failure: 
   return {
     message: noCredentials
       ? `No AWS credentials found for profile ${connection.profile}: cache cluster "${id}" cannot be created in ${connection.region}.`
-      : `ElastiCache: ${failure.message}`,
+      : failure.message,
     detail: noCredentials
       ? 'Configure a profile (aws configure, aws sso login) and choose it: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.'
       : 'Choose a working profile: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.',

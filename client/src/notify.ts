@@ -1,6 +1,5 @@
-// The extension's notifications (toasts): each starts with "ElastiCache: ", so that it says whose it is among other
-// extensions' toasts (VS Code names the source only on hover). Modal questions are not notifications: they name
-// what they act on and go to vscode.window directly.
+// The extension's messages to the user: notifications (toasts) and modal questions alike start with "ElastiCache: ",
+// so that they say whose they are: VS Code names a toast's source only on hover, and a modal dialog not at all.
 import * as vscode from 'vscode';
 
 const PREFIX = 'ElastiCache: ';
@@ -19,4 +18,14 @@ export function showWarning<T extends string>(message: string, ...items: T[]): T
 
 export function showError<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
   return vscode.window.showErrorMessage(own(message), ...items);
+}
+
+/** A modal question with a warning icon (a bill, data lost): the button chosen, or undefined when dismissed. */
+export function askWarning<T extends string>(message: string, detail: string, ...buttons: T[]): Thenable<T | undefined> {
+  return vscode.window.showWarningMessage(own(message), { modal: true, detail }, ...buttons);
+}
+
+/** A modal question with an error icon (what was asked cannot happen as it is): the button chosen, or undefined. */
+export function askError<T extends string>(message: string, detail: string, ...buttons: T[]): Thenable<T | undefined> {
+  return vscode.window.showErrorMessage(own(message), { modal: true, detail }, ...buttons);
 }

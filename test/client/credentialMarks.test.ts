@@ -73,9 +73,10 @@ test('each credential failure marks its connection with what is wrong; working c
 test('the create\'s credential question says the failure\'s own words: no "No AWS credentials found" for a missing profile', withEmptyAwsFiles(async (dir) => {
   const found = await failures(dir);
   const question = (profile: string) => credentialQuestion(onLocal(profile), 'my-cluster', found.get(profile)!).message;
-  assert.equal(question('nosuchprofile'), `ElastiCache: Profile nosuchprofile is not in ${path.join(dir, 'config')} or ${path.join(dir, 'credentials')}: choose one (Configure AWS Profile…).`);
-  assert.equal(question('ssoish'), 'ElastiCache: The SSO session of profile ssoish has expired or is not logged in: run aws sso login --profile ssoish');
-  assert.match(question('slow'), /^ElastiCache: Timed out getting credentials for profile slow \(credential_process\)/);
+  // The dialog adds "ElastiCache: " (notify.ts), as to every message of the extension.
+  assert.equal(question('nosuchprofile'), `Profile nosuchprofile is not in ${path.join(dir, 'config')} or ${path.join(dir, 'credentials')}: choose one (Configure AWS Profile…).`);
+  assert.equal(question('ssoish'), 'The SSO session of profile ssoish has expired or is not logged in: run aws sso login --profile ssoish');
+  assert.match(question('slow'), /^Timed out getting credentials for profile slow \(credential_process\)/);
   // No credentials at all: as before.
   assert.equal(question('default'), 'No AWS credentials found for profile default: cache cluster "my-cluster" cannot be created in us-east-1.');
 }));
