@@ -2,6 +2,13 @@
 // VS Code leaves a restricted setting's workspace value out of the configuration API altogether while the workspace
 // is untrusted (inspect() has no workspaceValue then: the settings file is parsed with its restricted keys skipped),
 // so the notice reads the workspace's settings file itself.
+//
+// elasticache.regions is not restricted: a workspace may choose the Regions the explorer lists, trusted or not. A
+// Region only picks which of AWS's own ElastiCache endpoints the user's signed requests go to: the SDK refuses a
+// Region that is not a host name label ("Region not accepted") and sends to elasticache.<Region>.<an AWS partition's
+// domain>, so no value takes the requests (or an AuthToken) off AWS, unlike endpointUrl; the credentials stay the
+// user's profile's, unlike profile. What a workspace's Regions start is a read-only listing (DescribeCacheClusters);
+// a create names its Region and profile in the billing question first.
 import { parse } from 'jsonc-parser';
 
 interface ExtensionManifest {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { awsConnection, createClient } from '../../client/src/connections';
 import { settingsSetIn, trustGatedSettings } from '../../client/src/restrictedSettings';
 
 const KEYS = ['elasticache.endpointUrl', 'elasticache.profile'];
@@ -26,4 +27,42 @@ test('of the manifest\'s restricted settings, those a workspace can set at all (
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   assert.deepEqual(trustGatedSettings(manifest), ['elasticache.endpointUrl', 'elasticache.profile']);
   assert.deepEqual(trustGatedSettings(undefined), []);
+});
+
+/**
+ * Where the extension's client sends a call for a connection in `region` (the host), or the SDK's refusal; nothing is
+ * sent: the request is stopped once it is built and signed.
+ */
+async function hostFor(region: string): Promise<string> {
+  const connection = { ...awsConnection('default', region), credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' } };
+  const client = await createClient(connection, { info: () => undefined, error: () => undefined }, { maxAttempts: 1 });
+  let host = '';
+  client.middlewareStack.add(
+    (() => async (args: { request: { hostname?: string } }) => {
+      host = args.request.hostname ?? '';
+      throw new Error('built, not sent');
+    }) as never,
+    { step: 'finalizeRequest', name: 'stopBeforeSending' },
+  );
+  try {
+    const { DescribeCacheClustersCommand } = await import('@aws-sdk/client-elasticache');
+    await client.send(new DescribeCacheClustersCommand({}));
+  } catch (err) {
+    if ((err as Error).message !== 'built, not sent') return `refused: ${(err as Error).message}`;
+  } finally {
+    client.destroy();
+  }
+  return host;
+}
+
+test('a workspace\'s elasticache.regions stays allowed untrusted (restrictedSettings.ts): no Region takes the requests off AWS', async () => {
+  // The AWS partitions' domains (the SDK's partitions.json): aws, aws-cn, aws-eusc, and the isolated ones.
+  const awsHost = /^elasticache\.[a-z0-9-]+\.(amazonaws\.com|amazonaws\.com\.cn|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)$/;
+  assert.equal(await hostFor('eu-west-1'), 'elasticache.eu-west-1.amazonaws.com');
+  for (const region of ['attacker', 'localhost', 'cn-north-1', 'us-iso-east-1']) assert.match(await hostFor(region), awsHost, region);
+  for (const region of ['evil.example.com', 'evil.example.com#', 'attacker.com/x?', '127.0.0.1', 'user@host', 'host:4510', 'eu-west-1.evil.example']) {
+    assert.match(await hostFor(region), /^refused: Region not accepted/, region);
+  }
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  assert.ok(!trustGatedSettings(manifest).includes('elasticache.regions'));
 });
