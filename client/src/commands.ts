@@ -380,7 +380,7 @@ export async function createWithInput(
         onTarget?.(connection);
       }
       const client = await ctx.client(connection);
-      const sent = await sendCreate(client, input, abort.signal);
+      const sent = await ctx.tree.model.callOn(connection, () => sendCreate(client, input, abort.signal));
       if (sent.status === 'cancelled') {
         // The request may have reached the service: the cluster may exist (and on AWS be billed).
         ctx.log.warn(`CreateCacheCluster ${id} cancelled on ${connection.label} while in flight; the cluster may exist`);

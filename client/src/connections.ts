@@ -225,6 +225,27 @@ export async function checkCredentials(connection: Connection, timeoutMs = CREDE
   }
 }
 
+/**
+ * What the last credential check found for each AWS profile: a failure, or null (the credentials resolved); undefined
+ * when not checked. Kept per profile, as credentials are a profile's in every Region: a check in one Region (the
+ * create's) tells the others, so that their marks in the pickers follow it.
+ */
+export class CredentialChecks {
+  private readonly found = new Map<string, Failure | null>();
+
+  set(connection: Connection, failure: Failure | undefined): void {
+    if (connection.kind === 'aws') this.found.set(connection.profile ?? '', failure ?? null);
+  }
+
+  get(connection: Connection): Failure | null | undefined {
+    return connection.kind === 'aws' ? this.found.get(connection.profile ?? '') : undefined;
+  }
+
+  clear(): void {
+    this.found.clear();
+  }
+}
+
 export interface ClientOptions {
   /** Attempts per call (SDK default 3). */
   maxAttempts?: number;

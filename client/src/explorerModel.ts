@@ -191,7 +191,12 @@ export class ExplorerModel {
     await this.roots();
     const state = this.states.get(connection.id);
     if (!state) return undefined;
-    if (!state.clusters && !state.message && isRunning(connection)) await this.listing(state);
+    if (!state.clusters && isRunning(connection)) {
+      // Its last listing failed, yet a call on it just went through: listed again (recheck), so that its row and its
+      // mark in the pickers (failureOf) say how it answers now.
+      if (state.message) await this.recheck(connection);
+      else await this.listing(state);
+    }
     // Not listed (the listing failed, and its row says why): nothing to add the cluster to.
     if (!state.clusters) return undefined;
     // Described even when just listed: a listing that started before the create may not have it.
@@ -223,13 +228,43 @@ export class ExplorerModel {
    */
   async unlessGone<T>(connection: Connection, cacheClusterId: string, call: () => Promise<T>): Promise<{ value: T } | { gone: string }> {
     try {
-      return { value: await call() };
+      return { value: await this.callOn(connection, call) };
     } catch (err) {
       if (!isClusterNotFound(err)) throw err;
       const state = this.states.get(connection.id);
       if (state) this.refresh(state.item);
       return { gone: `${cacheClusterId} no longer exists ${atPlace(connection)}; the explorer is refreshed.` };
     }
+  }
+
+  /**
+   * Runs a call on a connection (a create, a delete, a reboot). When it fails other than by the service's answer (the
+   * network, the credentials…), the connection is listed afresh in the background (recheck): what its row and its
+   * mark in the pickers say follows how it answers now, not how its last listing did. The failure is thrown as it is.
+   */
+  async callOn<T>(connection: Connection, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      // A service error (InvalidParameterValue, CacheClusterNotFound…) is the connection answering.
+      if (describeFailure(err).kind !== 'service') void this.recheck(connection).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * Lists a connection afresh now, without waiting for the view to ask, and tells the view once listed. The rows
+   * listed so far stay meanwhile, and keep their items. Nothing when it is not in the tree, or is a Local endpoint
+   * that is not running (nothing to list).
+   */
+  async recheck(connection: Connection): Promise<void> {
+    await this.roots();
+    const state = this.states.get(connection.id);
+    if (!state || !isRunning(state.item.connection)) return;
+    // A listing in flight may have started before the call: this one replaces it.
+    state.loading = undefined;
+    await this.listing(state);
+    if (this.states.get(state.item.id) === state) this.deps.onDidChange(state.item);
   }
 
   /**

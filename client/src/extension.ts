@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands, setLocalRunning, workspaceFolderPath } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
-import { type Connection, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
-import { type Failure, knownProblem } from './errors';
+import { type Connection, CredentialChecks, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
+import { knownProblem } from './errors';
 import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
 import { ClustersTree, VIEW_ID } from './treeView';
@@ -66,8 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return c;
   };
 
-  // What the last credential check found per AWS connection id (a failure, or null for "has credentials").
-  const credentialChecks = new Map<string, Failure | null>();
+  // What the last credential check found per AWS profile.
+  const credentialChecks = new CredentialChecks();
   const forgetClients = (): void => {
     for (const c of clients.values()) void c.then((x) => x.destroy(), () => undefined);
     clients.clear();
@@ -91,10 +91,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client,
       async checkCredentials(connection) {
         const failure = await checkCredentials(connection);
-        credentialChecks.set(connection.id, failure ?? null);
+        credentialChecks.set(connection, failure);
         return failure;
       },
-      knownProblem: (connection) => knownProblem(credentialChecks.get(connection.id), tree.model.failureOf(connection.id)),
+      knownProblem: (connection) => knownProblem(credentialChecks.get(connection), tree.model.failureOf(connection.id)),
       forgetClients,
       showAwsConnection: async () => {
         await context.globalState.update('elasticache.showAws', true);
