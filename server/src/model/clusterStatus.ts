@@ -29,6 +29,9 @@ export const AVAILABLE_STATUS = 'available';
  * for … A cluster that is not in the available state"
  * (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html,
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RebootCacheCluster.html).
+ * So a failed cluster (incompatible-network, restore-failed) is offered no Delete…: no AWS page documents a delete in
+ * those states (Clusters.Delete.html, Nodes.viewing.html do not either). The service's own InvalidCacheClusterState
+ * text quoted in hashicorp/terraform#14700 (2017) lists more states, but that is no documentation to rely on.
  */
 export const REBOOT_AND_DELETE_STATUS = AVAILABLE_STATUS;
 
