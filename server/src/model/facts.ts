@@ -40,6 +40,8 @@ export const SOURCES = {
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
+  /** "Every cluster has a weekly maintenance window during which any system changes are applied." */
+  maintenanceWindow: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/maintenance-window.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
   /**

@@ -522,7 +522,10 @@ function checkWindows(input: Record<string, unknown>, issues: Issue[]): void {
     const problem = validateSnapshotWindow(snapshotWindow);
     if (problem) issues.push({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
-      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
+      // No ElastiCache page says the windows must not overlap (the API references and SOURCES.backups give none), so
+      // this stays a warning: the daily backup may start while the weekly maintenance window applies "any system
+      // changes" (SOURCES.maintenanceWindow) to the same nodes.
+      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window: on that day the backup may start while ElastiCache applies maintenance (updates, node replacements) to the same nodes. Choose a SnapshotWindow outside the maintenance window.', path: ['SnapshotWindow'], target: 'value' });
     }
   }
 }
