@@ -42,6 +42,7 @@ export const SOURCES = {
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
   /** "Every cluster has a weekly maintenance window during which any system changes are applied." */
   maintenanceWindow: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/maintenance-window.html',
+  modifyCacheCluster: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheCluster.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
   /**
@@ -398,6 +399,12 @@ export const LIMITS = {
   authTokenMin: 16,
   authTokenMax: 128,
   authTokenSpecials: '!&#$^<>-',
+  /**
+   * The Modify actions document fewer forbidden characters: their AuthToken "Cannot contain any of the following
+   * characters: '/', '"', or '@', '%'" (printable ASCII, 16–128). Source: SOURCES.modifyCacheCluster and
+   * SOURCES.modifyReplicationGroup (AuthToken), as the service model's documentation strings carry it.
+   */
+  authTokenModifyForbidden: '/"@%',
   /** Minimum maintenance window: 60 minutes (ddd:hh24:mi-ddd:hh24:mi, UTC). Source: SOURCES.createCacheCluster (PreferredMaintenanceWindow). */
   maintenanceWindowMinMinutes: 60,
   /** Minimum snapshot (backup) window: 60 minutes (hh24:mi-hh24:mi, UTC). Source: SOURCES.backups. */
@@ -436,6 +443,19 @@ export const LIMITS = {
    */
   rbacMinVersion: { redis: '6.0' },
 } as const;
+
+/**
+ * Which AuthToken rules an action documents: the create actions' (SOURCES.createCacheCluster,
+ * SOURCES.createReplicationGroup: special characters only LIMITS.authTokenSpecials, as SOURCES.auth) or the Modify
+ * actions' (SOURCES.modifyCacheCluster, SOURCES.modifyReplicationGroup: printable ASCII without
+ * LIMITS.authTokenModifyForbidden).
+ */
+export const AUTH_TOKEN_RULES: Readonly<Record<string, 'create' | 'modify'>> = {
+  CreateCacheCluster: 'create',
+  CreateReplicationGroup: 'create',
+  ModifyCacheCluster: 'modify',
+  ModifyReplicationGroup: 'modify',
+};
 
 /** The longest X-Amz-Expires in days (604800 seconds: 7), for the messages that state the range. */
 export const PRESIGN_MAX_DAYS = LIMITS.presignMaxSeconds / 86_400;

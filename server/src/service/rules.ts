@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -15,7 +15,7 @@ import { suggest } from './text';
 import { isPlaceholder } from './queryParser';
 import type { Issue, MemberPath } from './types';
 import {
-  regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
+  regionOfArn, validateAuthToken, validateModifyAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
   validateSnapshotWindow, validateSnsTopicArn, windowsOverlap, blankValue,
 } from './validators';
 
@@ -553,13 +553,19 @@ function checkNotificationTopicArn(input: Record<string, unknown>, where: string
  * AuthToken's own value: not blank (`blankAdvice` says what to do instead), 16–128 characters of the allowed ones
  * (validateAuthToken). Never echoes the token. Returns whether a (non-blank) token is given.
  */
-function checkAuthTokenValue(token: string, blankAdvice: string, issues: Issue[]): boolean {
+function checkAuthTokenValue(token: string, blankAdvice: string, issues: Issue[], rules: 'create' | 'modify' = 'create', action = ''): boolean {
   if (token.trim() === '') {
     issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters ${blankAdvice}.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     return false;
   }
   // A placeholder (`${AUTH_TOKEN}`, `<token>`) is reported as one (query-placeholder), not by its length or characters.
-  const problem = isPlaceholder(token) ? undefined : validateAuthToken(token);
+  if (isPlaceholder(token)) return true;
+  if (rules === 'modify') {
+    const found = validateModifyAuthToken(token, action);
+    if (found) issues.push({ code: 'invalid-auth-token', severity: found.severity, message: found.message, path: ['AuthToken'], target: 'value', awsError: found.severity === 'error' ? 'InvalidParameterValue' : undefined });
+    return true;
+  }
+  const problem = validateAuthToken(token);
   if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
   return true;
 }
@@ -989,9 +995,8 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   const version = str(given.EngineVersion);
   if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
   const token = str(given.AuthToken);
-  // The Modify references' AuthToken text lists only / " @ % as forbidden; the AUTH guide (SOURCES.auth) restricts
-  // the special characters of every token to ! & # $ ^ < > -, as the create references do: the guide's rule applies.
-  if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues);
+  // Each action's own AuthToken rules (AUTH_TOKEN_RULES): the Modify references forbid only / " @ %.
+  if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues, AUTH_TOKEN_RULES[operation] ?? 'create', operation);
   const nodes = num(given.NumCacheNodes);
   if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
   checkNotificationTopicArn(given, 'this request goes to', options, issues);
