@@ -482,23 +482,27 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   }
 
   // --- Tags and security groups
-  const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
-  if (tags) {
-    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
-    tags.forEach((tag, i) => {
-      // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
-      for (const member of TAG_NEEDS) {
-        if (str(tag?.[member]) === undefined) issues.push({ code: 'tags', severity: 'error', message: `{subject} has no ${member}: every tag needs one${tagOptionalNote()}. Add a ${member}, or remove the tag.`, subject: ['Tags', i], path: ['Tags', i, member], target: 'value', awsError: 'InvalidParameterValue' });
-      }
-      const key = str(tag?.Key);
-      if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key !== undefined && key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      const value = str(tag?.Value);
-      if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
-    });
-  }
+  checkTags(input, issues);
   checkSecurityGroupIds(input, issues);
+}
+
+/** Tags: at most 50; every tag has a Key, not empty, not starting with `aws:`, at most 128 characters; values at most 256. Source: SOURCES.tags. */
+function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
+  const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
+  if (!tags) return;
+  if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+  tags.forEach((tag, i) => {
+    // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
+    for (const member of TAG_NEEDS) {
+      if (str(tag?.[member]) === undefined) issues.push({ code: 'tags', severity: 'error', message: `{subject} has no ${member}: every tag needs one${tagOptionalNote()}. Add a ${member}, or remove the tag.`, subject: ['Tags', i], path: ['Tags', i, member], target: 'value', awsError: 'InvalidParameterValue' });
+    }
+    const key = str(tag?.Key);
+    if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key !== undefined && key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    const value = str(tag?.Value);
+    if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+  });
 }
 
 /** Members of a tag (shape Tag) the service needs although the model does not list them as required. */
