@@ -414,7 +414,10 @@ export const LIMITS = {
   /** X-Amz-Expires: an integer number of seconds, at least 1 and at most 604800 (seven days). Source: SOURCES.sigv4QueryParameters. */
   presignMinSeconds: 1,
   presignMaxSeconds: 604800,
-  /** Up to 50 tags per resource; key ≤ 128, value ≤ 256 characters; `aws:` prefix reserved. Source: SOURCES.tags. */
+  /**
+   * Up to 50 tags per resource; "Maximum key length – 128 Unicode characters in UTF-8", "Maximum value length – 256
+   * Unicode characters in UTF-8" (counted in characters, not UTF-16 units); `aws:` prefix reserved. Source: SOURCES.tags.
+   */
   maxTags: 50,
   tagKeyMax: 128,
   tagValueMax: 256,
@@ -456,6 +459,13 @@ export const AUTH_TOKEN_RULES: Readonly<Record<string, 'create' | 'modify'>> = {
   ModifyCacheCluster: 'modify',
   ModifyReplicationGroup: 'modify',
 };
+
+/**
+ * The tag characters every AWS service takes: "Although ElastiCache allows for any character in its tags, other
+ * services can be restrictive. The allowed characters across services are: letters, numbers, and spaces representable
+ * in UTF-8, and the following characters: + - = . _ : / @". Source: SOURCES.tags (Tag restrictions).
+ */
+export const TAG_PORTABLE_CHARACTERS = /^[\p{L}\p{M}\p{N}\p{Zs}+\-=._:/@]*$/u;
 
 /** The longest X-Amz-Expires in days (604800 seconds: 7), for the messages that state the range. */
 export const PRESIGN_MAX_DAYS = LIMITS.presignMaxSeconds / 86_400;

@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -486,10 +486,15 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   checkSecurityGroupIds(input, issues);
 }
 
-/** Tags: at most 50; every tag has a Key, not empty, not starting with `aws:`, at most 128 characters; values at most 256. Source: SOURCES.tags. */
+/**
+ * Tags (shape TagList, on any action that takes one): at most 50; every tag has a Key, not empty, not starting with
+ * `aws:`; key and value lengths in Unicode characters; keys unique; characters other AWS services may refuse (a hint).
+ * Source: SOURCES.tags (Tag restrictions).
+ */
 function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (!tags) return;
+  const keys = new Map<string, number>();
   if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
   tags.forEach((tag, i) => {
     // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
@@ -499,10 +504,29 @@ function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
     const key = str(tag?.Key);
     if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-    else if (key !== undefined && key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key !== undefined && characterCount(key) > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${characterCount(key)} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key !== undefined && keys.has(key)) {
+      // "each tag key must be unique, and each tag key can have only one value": which value a request with both keeps is not documented.
+      issues.push({ code: 'tags', severity: 'warning', message: `{subject} repeats the key of tag ${keys.get(key)! + 1}: a resource keeps one value per key, so one of the two is lost. Remove one tag, or give it another key.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value' });
+    } else if (key !== undefined) portable(key, ['Tags', i, 'Key'], issues);
+    if (key !== undefined && !keys.has(key)) keys.set(key, i);
     const value = str(tag?.Value);
-    if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+    if (value !== undefined && characterCount(value) > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${characterCount(value)} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (value !== undefined) portable(value, ['Tags', i, 'Value'], issues);
   });
+}
+
+/** Characters, not UTF-16 units: the tagging page counts "Unicode characters" (an emoji is one, not two). */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** A hint on a tag key or value with characters other AWS services may refuse (ElastiCache takes any: TAG_PORTABLE_CHARACTERS). */
+function portable(text: string, path: MemberPath, issues: Issue[]): void {
+  if (TAG_PORTABLE_CHARACTERS.test(text)) return;
+  issues.push({ code: 'tag-characters', severity: 'hint', message: '{subject} has characters that ElastiCache accepts but other AWS services may refuse in tags (those take letters, digits, spaces and + - = . _ : / @). Keep to these if the tag is used elsewhere.', subject: path, path, target: 'value' });
 }
 
 /** Members of a tag (shape Tag) the service needs although the model does not list them as required. */
@@ -956,6 +980,7 @@ const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | '
   NumCacheNodes: 'CreateCacheCluster',
   NotificationTopicArn: 'CreateCacheCluster',
   SecurityGroupIds: 'CreateCacheCluster',
+  Tags: 'CreateCacheCluster',
 };
 
 const memberValueRuleSets = new Map<string, readonly string[]>();
@@ -1005,6 +1030,7 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
   checkNotificationTopicArn(given, 'this request goes to', options, issues);
   checkSecurityGroupIds(given, issues);
+  checkTags(given, issues);
   return issues;
 }
 
