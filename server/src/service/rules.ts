@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -480,10 +480,34 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       issues.push({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+  checkNetworkTypeNodeType(input, issues);
 
   // --- Tags and security groups
   checkTags(input, issues);
   checkSecurityGroupIds(input, issues);
+}
+
+/**
+ * NetworkType ipv6/dual_stack or IpDiscovery ipv6 on a current-generation node type not built on the Nitro System:
+ * ElastiCache supports IPv6 "on all instances built on the Nitro system" (SOURCES.networkType). A warning: ElastiCache
+ * lists no node types by system, so this reads EC2's Nitro list for the family of the same name
+ * (NodeTypeFamily.nitro, SOURCES.nitroInstances). Previous-generation types are left to their own finding.
+ */
+function checkNetworkTypeNodeType(input: Record<string, unknown>, issues: Issue[]): void {
+  const member = (['NetworkType', 'IpDiscovery'] as const).find((m) => input[m] === 'ipv6' || input[m] === 'dual_stack');
+  const nodeType = str(input.CacheNodeType);
+  const family = nodeType !== undefined ? nodeTypeFact(nodeType) : undefined;
+  if (!member || !family || family.nitro || family.generation !== 'current') return;
+  const alternative = nitroAlternative(family);
+  const size = sizeOf(nodeType!);
+  const instead = alternative ? (alternative.sizes.includes(size) ? `cache.${alternative.family}.${size}` : `a cache.${alternative.family} node type`) : 'a node type built on the Nitro System';
+  issues.push({
+    code: 'network-type-node-type',
+    severity: 'warning',
+    message: `${nodeType} is not built on the AWS Nitro System, and ElastiCache supports IPv6 (${member} ${String(input[member])}) only on node types that are: choose ${instead}, or use ipv4.`,
+    path: [member],
+    target: 'value',
+  });
 }
 
 /**
