@@ -40,6 +40,15 @@ export const SOURCES = {
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
+  /**
+   * The EC2 instance types built on the Nitro System ("The following virtualized instances are built on the Nitro
+   * System": M5, M6g, M7g, T3, T4g, R5, R6g, R6gd, R7g, C7gn, …; M4, T2 and R4 are not listed). ElastiCache's IPv6
+   * text names the Nitro system, not node types: SOURCES.networkType.
+   */
+  nitroInstances: 'https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-nitro-instances.html',
+  /** "Every cluster has a weekly maintenance window during which any system changes are applied." */
+  maintenanceWindow: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/maintenance-window.html',
+  modifyCacheCluster: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyCacheCluster.html',
   loggingDestinations: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Logging-destinations.html',
   createReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html',
   /**
@@ -280,6 +289,13 @@ export interface NodeTypeFamily {
    * SOURCES.dataTiering: "clusters that comprise a replication group and use a node type from the r6gd family").
    */
   replicationGroupOnly?: boolean;
+  /**
+   * Whether the family's EC2 instance family is built on the Nitro System (SOURCES.nitroInstances). ElastiCache
+   * supports IPv6 "on all instances built on the Nitro system" (SOURCES.networkType; the NetworkType and IpDiscovery
+   * documentation of SOURCES.createCacheCluster). ElastiCache does not list its node types by system: this is the EC2
+   * list read for the instance family of the same name (cache.m5 → m5), hence the rule built on it only warns.
+   */
+  nitro: boolean;
 }
 
 /**
@@ -288,26 +304,35 @@ export interface NodeTypeFamily {
  * and SOURCES.supportedNodeTypes (adds R6gd and C7gn).
  */
 export const NODE_TYPE_FAMILIES: readonly NodeTypeFamily[] = [
-  { family: 'm7g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'm6g', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 'm5', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'm4', generation: 'current', purpose: 'general', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
-  { family: 't4g', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 't3', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
-  { family: 't2', generation: 'current', purpose: 'general', sizes: ['micro', 'small', 'medium'] },
-  { family: 'r7g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 'r6g', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
-  { family: 'r6gd', generation: 'current', sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'], replicationGroupOnly: true },
-  { family: 'r5', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
-  { family: 'r4', generation: 'current', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
-  { family: 'c7gn', generation: 'current', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
-  { family: 't1', generation: 'previous', purpose: 'general', sizes: ['micro'] },
-  { family: 'm1', generation: 'previous', purpose: 'general', sizes: ['small', 'medium', 'large', 'xlarge'] },
-  { family: 'm3', generation: 'previous', purpose: 'general', sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
-  { family: 'c1', generation: 'previous', purpose: 'compute', sizes: ['xlarge'] },
-  { family: 'm2', generation: 'previous', purpose: 'memory', sizes: ['xlarge', '2xlarge', '4xlarge'] },
-  { family: 'r3', generation: 'previous', purpose: 'memory', sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
+  { family: 'm7g', generation: 'current', purpose: 'general', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'm6g', generation: 'current', purpose: 'general', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'm5', generation: 'current', purpose: 'general', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'm4', generation: 'current', purpose: 'general', nitro: false, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '10xlarge'] },
+  { family: 't4g', generation: 'current', purpose: 'general', nitro: true, sizes: ['micro', 'small', 'medium'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 't3', generation: 'current', purpose: 'general', nitro: true, sizes: ['micro', 'small', 'medium'] },
+  { family: 't2', generation: 'current', purpose: 'general', nitro: false, sizes: ['micro', 'small', 'medium'] },
+  { family: 'r7g', generation: 'current', purpose: 'memory', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 'r6g', generation: 'current', purpose: 'memory', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '5.0.6', memcached: '1.5.16' } },
+  { family: 'r6gd', generation: 'current', nitro: true, sizes: ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'], minVersion: { redis: '6.2' }, engines: ['redis', 'valkey'], replicationGroupOnly: true },
+  { family: 'r5', generation: 'current', purpose: 'memory', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'] },
+  { family: 'r4', generation: 'current', purpose: 'memory', nitro: false, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '16xlarge'] },
+  { family: 'c7gn', generation: 'current', nitro: true, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
+  { family: 't1', generation: 'previous', purpose: 'general', nitro: false, sizes: ['micro'] },
+  { family: 'm1', generation: 'previous', purpose: 'general', nitro: false, sizes: ['small', 'medium', 'large', 'xlarge'] },
+  { family: 'm3', generation: 'previous', purpose: 'general', nitro: false, sizes: ['medium', 'large', 'xlarge', '2xlarge'] },
+  { family: 'c1', generation: 'previous', purpose: 'compute', nitro: false, sizes: ['xlarge'] },
+  { family: 'm2', generation: 'previous', purpose: 'memory', nitro: false, sizes: ['xlarge', '2xlarge', '4xlarge'] },
+  { family: 'r3', generation: 'previous', purpose: 'memory', nitro: false, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge'] },
 ];
+
+/**
+ * A node family built on the Nitro System to name instead of `family` (for IPv6): the first current Nitro family of
+ * the same kind, read off the family name's leading letter (t2 → t4g, m4 → m7g, r4 → r7g), in the order
+ * NODE_TYPE_FAMILIES lists them (newest first). Undefined when there is none.
+ */
+export function nitroAlternative(family: NodeTypeFamily): NodeTypeFamily | undefined {
+  return NODE_TYPE_FAMILIES.find((f) => f.nitro && f.generation === 'current' && !f.replicationGroupOnly && f.family[0] === family.family[0]);
+}
 
 export const NODE_TYPES: readonly string[] = NODE_TYPE_FAMILIES.flatMap((f) => f.sizes.map((s) => `cache.${f.family}.${s}`));
 
@@ -396,6 +421,12 @@ export const LIMITS = {
   authTokenMin: 16,
   authTokenMax: 128,
   authTokenSpecials: '!&#$^<>-',
+  /**
+   * The Modify actions document fewer forbidden characters: their AuthToken "Cannot contain any of the following
+   * characters: '/', '"', or '@', '%'" (printable ASCII, 16–128). Source: SOURCES.modifyCacheCluster and
+   * SOURCES.modifyReplicationGroup (AuthToken), as the service model's documentation strings carry it.
+   */
+  authTokenModifyForbidden: '/"@%',
   /** Minimum maintenance window: 60 minutes (ddd:hh24:mi-ddd:hh24:mi, UTC). Source: SOURCES.createCacheCluster (PreferredMaintenanceWindow). */
   maintenanceWindowMinMinutes: 60,
   /** Minimum snapshot (backup) window: 60 minutes (hh24:mi-hh24:mi, UTC). Source: SOURCES.backups. */
@@ -405,7 +436,10 @@ export const LIMITS = {
   /** X-Amz-Expires: an integer number of seconds, at least 1 and at most 604800 (seven days). Source: SOURCES.sigv4QueryParameters. */
   presignMinSeconds: 1,
   presignMaxSeconds: 604800,
-  /** Up to 50 tags per resource; key ≤ 128, value ≤ 256 characters; `aws:` prefix reserved. Source: SOURCES.tags. */
+  /**
+   * Up to 50 tags per resource; "Maximum key length – 128 Unicode characters in UTF-8", "Maximum value length – 256
+   * Unicode characters in UTF-8" (counted in characters, not UTF-16 units); `aws:` prefix reserved. Source: SOURCES.tags.
+   */
   maxTags: 50,
   tagKeyMax: 128,
   tagValueMax: 256,
@@ -434,6 +468,26 @@ export const LIMITS = {
    */
   rbacMinVersion: { redis: '6.0' },
 } as const;
+
+/**
+ * Which AuthToken rules an action documents: the create actions' (SOURCES.createCacheCluster,
+ * SOURCES.createReplicationGroup: special characters only LIMITS.authTokenSpecials, as SOURCES.auth) or the Modify
+ * actions' (SOURCES.modifyCacheCluster, SOURCES.modifyReplicationGroup: printable ASCII without
+ * LIMITS.authTokenModifyForbidden).
+ */
+export const AUTH_TOKEN_RULES: Readonly<Record<string, 'create' | 'modify'>> = {
+  CreateCacheCluster: 'create',
+  CreateReplicationGroup: 'create',
+  ModifyCacheCluster: 'modify',
+  ModifyReplicationGroup: 'modify',
+};
+
+/**
+ * The tag characters every AWS service takes: "Although ElastiCache allows for any character in its tags, other
+ * services can be restrictive. The allowed characters across services are: letters, numbers, and spaces representable
+ * in UTF-8, and the following characters: + - = . _ : / @". Source: SOURCES.tags (Tag restrictions).
+ */
+export const TAG_PORTABLE_CHARACTERS = /^[\p{L}\p{M}\p{N}\p{Zs}+\-=._:/@]*$/u;
 
 /** The longest X-Amz-Expires in days (604800 seconds: 7), for the messages that state the range. */
 export const PRESIGN_MAX_DAYS = LIMITS.presignMaxSeconds / 86_400;

@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nodeTypeFact, regionOfAvailabilityZone, versionsOfFamily, type EngineName, type EngineVersionFact,
+  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -15,7 +15,7 @@ import { suggest } from './text';
 import { isPlaceholder } from './queryParser';
 import type { Issue, MemberPath } from './types';
 import {
-  regionOfArn, validateAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
+  regionOfArn, validateAuthToken, validateModifyAuthToken, validateCacheClusterId, validateMaintenanceWindow, validatePort, validateReplicationGroupId, validateS3SnapshotArn,
   validateSnapshotWindow, validateSnsTopicArn, windowsOverlap, blankValue,
 } from './validators';
 
@@ -480,25 +480,77 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       issues.push({ code: 'network-type-version', severity: 'error', message: `${member} ${value} needs ${ENGINE_DISPLAY[engine]} ${min} or later (EngineVersion is ${version}).`, path: [member], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+  checkNetworkTypeNodeType(input, issues);
 
   // --- Tags and security groups
-  const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
-  if (tags) {
-    if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
-    tags.forEach((tag, i) => {
-      // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
-      for (const member of TAG_NEEDS) {
-        if (str(tag?.[member]) === undefined) issues.push({ code: 'tags', severity: 'error', message: `{subject} has no ${member}: every tag needs one${tagOptionalNote()}. Add a ${member}, or remove the tag.`, subject: ['Tags', i], path: ['Tags', i, member], target: 'value', awsError: 'InvalidParameterValue' });
-      }
-      const key = str(tag?.Key);
-      if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      else if (key !== undefined && key.length > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${key.length} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
-      const value = str(tag?.Value);
-      if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
-    });
-  }
+  checkTags(input, issues);
   checkSecurityGroupIds(input, issues);
+}
+
+/**
+ * NetworkType ipv6/dual_stack or IpDiscovery ipv6 on a current-generation node type not built on the Nitro System:
+ * ElastiCache supports IPv6 "on all instances built on the Nitro system" (SOURCES.networkType). A warning: ElastiCache
+ * lists no node types by system, so this reads EC2's Nitro list for the family of the same name
+ * (NodeTypeFamily.nitro, SOURCES.nitroInstances). Previous-generation types are left to their own finding.
+ */
+function checkNetworkTypeNodeType(input: Record<string, unknown>, issues: Issue[]): void {
+  const member = (['NetworkType', 'IpDiscovery'] as const).find((m) => input[m] === 'ipv6' || input[m] === 'dual_stack');
+  const nodeType = str(input.CacheNodeType);
+  const family = nodeType !== undefined ? nodeTypeFact(nodeType) : undefined;
+  if (!member || !family || family.nitro || family.generation !== 'current') return;
+  const alternative = nitroAlternative(family);
+  const size = sizeOf(nodeType!);
+  const instead = alternative ? (alternative.sizes.includes(size) ? `cache.${alternative.family}.${size}` : `a cache.${alternative.family} node type`) : 'a node type built on the Nitro System';
+  issues.push({
+    code: 'network-type-node-type',
+    severity: 'warning',
+    message: `${nodeType} is not built on the AWS Nitro System, and ElastiCache supports IPv6 (${member} ${String(input[member])}) only on node types that are: choose ${instead}, or use ipv4.`,
+    path: [member],
+    target: 'value',
+  });
+}
+
+/**
+ * Tags (shape TagList, on any action that takes one): at most 50; every tag has a Key, not empty, not starting with
+ * `aws:`; key and value lengths in Unicode characters; keys unique; characters other AWS services may refuse (a hint).
+ * Source: SOURCES.tags (Tag restrictions).
+ */
+function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
+  const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
+  if (!tags) return;
+  const keys = new Map<string, number>();
+  if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+  tags.forEach((tag, i) => {
+    // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
+    for (const member of TAG_NEEDS) {
+      if (str(tag?.[member]) === undefined) issues.push({ code: 'tags', severity: 'error', message: `{subject} has no ${member}: every tag needs one${tagOptionalNote()}. Add a ${member}, or remove the tag.`, subject: ['Tags', i], path: ['Tags', i, member], target: 'value', awsError: 'InvalidParameterValue' });
+    }
+    const key = str(tag?.Key);
+    if (key === '') issues.push({ code: 'tags', severity: 'error', message: `{subject} is empty: give the tag a key (at most ${LIMITS.tagKeyMax} characters; every tag needs one), or remove the tag.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key?.startsWith(LIMITS.tagKeyReservedPrefix)) issues.push({ code: 'tags', severity: 'error', message: `{subject} starts with '${LIMITS.tagKeyReservedPrefix}', a prefix reserved for AWS use: choose a key without it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key !== undefined && characterCount(key) > LIMITS.tagKeyMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${characterCount(key)} characters long: a tag key has at most ${LIMITS.tagKeyMax}. Shorten it.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (key !== undefined && keys.has(key)) {
+      // "each tag key must be unique, and each tag key can have only one value": which value a request with both keeps is not documented.
+      issues.push({ code: 'tags', severity: 'warning', message: `{subject} repeats the key of tag ${keys.get(key)! + 1}: a resource keeps one value per key, so one of the two is lost. Remove one tag, or give it another key.`, subject: ['Tags', i, 'Key'], path: ['Tags', i, 'Key'], target: 'value' });
+    } else if (key !== undefined) portable(key, ['Tags', i, 'Key'], issues);
+    if (key !== undefined && !keys.has(key)) keys.set(key, i);
+    const value = str(tag?.Value);
+    if (value !== undefined && characterCount(value) > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${characterCount(value)} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
+    else if (value !== undefined) portable(value, ['Tags', i, 'Value'], issues);
+  });
+}
+
+/** Characters, not UTF-16 units: the tagging page counts "Unicode characters" (an emoji is one, not two). */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** A hint on a tag key or value with characters other AWS services may refuse (ElastiCache takes any: TAG_PORTABLE_CHARACTERS). */
+function portable(text: string, path: MemberPath, issues: Issue[]): void {
+  if (TAG_PORTABLE_CHARACTERS.test(text)) return;
+  issues.push({ code: 'tag-characters', severity: 'hint', message: '{subject} has characters that ElastiCache accepts but other AWS services may refuse in tags (those take letters, digits, spaces and + - = . _ : / @). Keep to these if the tag is used elsewhere.', subject: path, path, target: 'value' });
 }
 
 /** Members of a tag (shape Tag) the service needs although the model does not list them as required. */
@@ -522,7 +574,10 @@ function checkWindows(input: Record<string, unknown>, issues: Issue[]): void {
     const problem = validateSnapshotWindow(snapshotWindow);
     if (problem) issues.push({ code: 'snapshot-window', severity: 'error', message: problem, path: ['SnapshotWindow'], target: 'value', awsError: 'InvalidParameterValue' });
     else if (maintenance !== undefined && windowsOverlap(maintenance, snapshotWindow)) {
-      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window; choose windows that do not overlap.', path: ['SnapshotWindow'], target: 'value' });
+      // No ElastiCache page says the windows must not overlap (the API references and SOURCES.backups give none), so
+      // this stays a warning: the daily backup may start while the weekly maintenance window applies "any system
+      // changes" (SOURCES.maintenanceWindow) to the same nodes.
+      issues.push({ code: 'window-overlap', severity: 'warning', message: 'The snapshot window overlaps the maintenance window: on that day the backup may start while ElastiCache applies maintenance (updates, node replacements) to the same nodes. Choose a SnapshotWindow outside the maintenance window.', path: ['SnapshotWindow'], target: 'value' });
     }
   }
 }
@@ -550,13 +605,19 @@ function checkNotificationTopicArn(input: Record<string, unknown>, where: string
  * AuthToken's own value: not blank (`blankAdvice` says what to do instead), 16–128 characters of the allowed ones
  * (validateAuthToken). Never echoes the token. Returns whether a (non-blank) token is given.
  */
-function checkAuthTokenValue(token: string, blankAdvice: string, issues: Issue[]): boolean {
+function checkAuthTokenValue(token: string, blankAdvice: string, issues: Issue[], rules: 'create' | 'modify' = 'create', action = ''): boolean {
   if (token.trim() === '') {
     issues.push({ code: 'invalid-auth-token', severity: 'error', message: `AuthToken is ${token === '' ? 'empty' : 'blank (only whitespace)'}: give a token of ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters ${blankAdvice}.`, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
     return false;
   }
   // A placeholder (`${AUTH_TOKEN}`, `<token>`) is reported as one (query-placeholder), not by its length or characters.
-  const problem = isPlaceholder(token) ? undefined : validateAuthToken(token);
+  if (isPlaceholder(token)) return true;
+  if (rules === 'modify') {
+    const found = validateModifyAuthToken(token, action);
+    if (found) issues.push({ code: 'invalid-auth-token', severity: found.severity, message: found.message, path: ['AuthToken'], target: 'value', awsError: found.severity === 'error' ? 'InvalidParameterValue' : undefined });
+    return true;
+  }
+  const problem = validateAuthToken(token);
   if (problem) issues.push({ code: 'invalid-auth-token', severity: 'error', message: problem, path: ['AuthToken'], target: 'value', awsError: 'InvalidParameterValue' });
   return true;
 }
@@ -943,6 +1004,7 @@ const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | '
   NumCacheNodes: 'CreateCacheCluster',
   NotificationTopicArn: 'CreateCacheCluster',
   SecurityGroupIds: 'CreateCacheCluster',
+  Tags: 'CreateCacheCluster',
 };
 
 const memberValueRuleSets = new Map<string, readonly string[]>();
@@ -986,13 +1048,13 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   const version = str(given.EngineVersion);
   if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
   const token = str(given.AuthToken);
-  // The Modify references' AuthToken text lists only / " @ % as forbidden; the AUTH guide (SOURCES.auth) restricts
-  // the special characters of every token to ! & # $ ^ < > -, as the create references do: the guide's rule applies.
-  if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues);
+  // Each action's own AuthToken rules (AUTH_TOKEN_RULES): the Modify references forbid only / " @ %.
+  if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues, AUTH_TOKEN_RULES[operation] ?? 'create', operation);
   const nodes = num(given.NumCacheNodes);
   if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
   checkNotificationTopicArn(given, 'this request goes to', options, issues);
   checkSecurityGroupIds(given, issues);
+  checkTags(given, issues);
   return issues;
 }
 

@@ -61,6 +61,35 @@ export function validateAuthToken(token: string): string | undefined {
   return undefined;
 }
 
+/**
+ * AuthToken sent by a Modify action (`action`: ModifyCacheCluster, ModifyReplicationGroup): their references ask for
+ * 16–128 printable ASCII characters and forbid / " @ % (LIMITS.authTokenModifyForbidden): errors. A special character
+ * outside the AUTH guide's ! & # $ ^ < > - (SOURCES.auth, which states that list for every token) is a warning: the
+ * two pages disagree, so the token may be refused. Never names a character of the token.
+ */
+export function validateModifyAuthToken(token: string, action: string): { severity: 'error' | 'warning'; message: string } | undefined {
+  if (token.length < LIMITS.authTokenMin || token.length > LIMITS.authTokenMax) {
+    return { severity: 'error', message: `An AUTH token must be ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters long (this one has ${token.length}).` };
+  }
+  let notPrintable = 0;
+  let forbidden = 0;
+  let unlisted = 0;
+  for (const ch of token) {
+    if (!/^[\x20-\x7e]$/.test(ch)) notPrintable++;
+    else if (LIMITS.authTokenModifyForbidden.includes(ch)) forbidden++;
+    else if (!/[A-Za-z0-9]/.test(ch) && !LIMITS.authTokenSpecials.includes(ch)) unlisted++;
+  }
+  const count = (n: number) => `${n} such character${n === 1 ? '' : 's'}`;
+  if (notPrintable > 0) return { severity: 'error', message: `An AUTH token may contain only printable ASCII characters (this one has ${count(notPrintable)} that are not).` };
+  if (forbidden > 0) {
+    return { severity: 'error', message: `An AUTH token sent with ${action} cannot contain ${[...LIMITS.authTokenModifyForbidden].join(' ')} (this one has ${count(forbidden)}). Remove them.` };
+  }
+  if (unlisted > 0) {
+    return { severity: 'warning', message: `This AUTH token has special characters outside ${[...LIMITS.authTokenSpecials].join(' ')} (${count(unlisted)}): the ${action} reference allows them, but the AUTH guide restricts special characters to that list, so ElastiCache may refuse the token. Use only letters, digits and ${[...LIMITS.authTokenSpecials].join(' ')}.` };
+  }
+  return undefined;
+}
+
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 function parseClock(s: string): number | undefined {
