@@ -75,13 +75,12 @@ interface ManagerOptions {
 
 const nodeKind = (engine: EngineName): NodeKind => (engine === 'memcached' ? 'memcached' : 'redis');
 
-/** A page of items in their given order; the Marker names the last item returned. */
+/**
+ * A page of items in their given order; the Marker names the last item returned. MaxRecords outside 20–100 never gets
+ * here: the language service's member-range rule refuses it (validateRequest), as it does in the editor.
+ */
 function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: T[]; marker?: string } {
-  const maxRecords = input.MaxRecords as number | undefined;
-  if (maxRecords !== undefined && (maxRecords < 20 || maxRecords > 100)) {
-    throw ApiError.of('InvalidParameterValueException', 'The parameter MaxRecords must be between 20 and 100.');
-  }
-  const size = maxRecords ?? 100;
+  const size = (input.MaxRecords as number | undefined) ?? 100;
   let start = 0;
   if (input.Marker !== undefined) {
     const after = Buffer.from(String(input.Marker), 'base64url').toString('utf8');
@@ -403,7 +402,7 @@ export class ClusterManager {
       throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
     }
     // Engine values, NumCacheNodes and parameter-group families were checked by the language service's rules
-    // (validateCreateCacheCluster, before this handler); what is left needs the endpoint's own state.
+    // (validateRequest, before this handler); what is left needs the endpoint's own state.
     if (input.Engine === undefined) throw ApiError.of('InvalidParameterValueException', `The parameter Engine must be provided (${engineNames.join(', ')}).`);
     const engine = String(input.Engine).toLowerCase() as EngineName;
     const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;

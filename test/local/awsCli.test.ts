@@ -1,0 +1,85 @@
+// The local endpoint answers as ElastiCache does, checked with Debian's AWS CLI (botocore parses every reply).
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { killRecordedAndRemove, recordedPids, tempDataDir } from './helpers';
+
+const awsCli = '/usr/bin/aws';
+const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+
+interface CliResult {
+  code: number;
+  json?: Record<string, unknown>;
+  stderr: string;
+}
+
+async function aws(url: string, args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(awsCli, ['--endpoint-url', url, '--no-cli-pager', '--output', 'json', 'elasticache', ...args], { env: awsEnv, timeout: 60_000 });
+    return { code: 0, json: stdout.trim() ? JSON.parse(stdout) : undefined, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stderr: e.stderr ?? '' };
+  }
+}
+
+/** The error code the CLI prints, `An error occurred (Code) when calling …`. */
+function errorCode(result: CliResult): string | undefined {
+  return /An error occurred \(([^)]+)\)/.exec(result.stderr)?.[1];
+}
+
+describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeout: 120_000, skip: existsSync(awsCli) || process.env.CI ? false : `${awsCli} missing (Debian package awscli)` }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir });
+  });
+
+  after(async () => {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  });
+
+  test("every action is validated by the linter's rules: MaxRecords 20–100 also beside CacheClusterId, a blank ResourceName", async () => {
+    const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'described', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1']);
+    assert.equal(created.code, 0, created.stderr);
+    const id = await aws(endpoint.url, ['describe-cache-clusters', '--cache-cluster-id', 'described', '--max-records', '10']);
+    assert.equal(errorCode(id), 'InvalidParameterValue', id.stderr);
+    assert.match(id.stderr, /MaxRecords must be between 20 and 100/);
+    const versions = await aws(endpoint.url, ['describe-cache-engine-versions', '--max-records', '101']);
+    assert.equal(errorCode(versions), 'InvalidParameterValue', versions.stderr);
+    const blank = await aws(endpoint.url, ['list-tags-for-resource', '--resource-name', '']);
+    assert.equal(errorCode(blank), 'InvalidParameterValue', blank.stderr);
+    assert.match(blank.stderr, /ResourceName is empty/);
+
+    const inRange = await aws(endpoint.url, ['describe-cache-clusters', '--cache-cluster-id', 'described', '--max-records', '20']);
+    assert.equal(inRange.code, 0, inRange.stderr);
+    assert.equal((inRange.json!.CacheClusters as unknown[]).length, 1);
+  });
+
+  test('a request without Version is MissingParameter, as the linter says; with it, the same request passes', async () => {
+    // Any well-formed signature passes an endpoint started without keys; the CLI always sends Version, so plain HTTP.
+    const post = (body: string) =>
+      fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Amz-Date': '20260101T000000Z',
+          Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/elasticache/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+        },
+        body,
+      });
+    const missing = await post('Action=DescribeCacheClusters');
+    assert.equal(missing.status, 400);
+    assert.match(await missing.text(), /<Code>MissingParameter<\/Code><Message>Missing Version parameter/);
+    const given = await post('Action=DescribeCacheClusters&Version=2015-02-02');
+    assert.equal(given.status, 200, await given.clone().text());
+    assert.match(await given.text(), /<DescribeCacheClustersResponse /);
+  });
+});
