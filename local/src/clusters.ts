@@ -702,4 +702,24 @@ export class ClusterManager {
     await this.save();
     return { TagList: tags };
   }
+
+  /**
+   * Removes the tags with the given keys and answers the tags left. A key the resource does not have is TagNotFound
+   * (404), "The requested tag was not found on this resource"
+   * (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html); the endpoint
+   * then removes none of the keys, so that a refused request changes nothing.
+   */
+  async removeTagsFromResource(input: Input): Promise<Output> {
+    const target = this.tagsOf(String(input.ResourceName));
+    const tags = target.get();
+    const keys = input.TagKeys as string[];
+    const missing = keys.find((key) => !tags.some((t) => t.Key === key));
+    if (missing !== undefined) {
+      throw ApiError.of('TagNotFoundFault', `The resource has no tag with the key ${JSON.stringify(missing.slice(0, 128))}: list its tags with ListTagsForResource.`);
+    }
+    const left = tags.filter((t) => !keys.includes(t.Key));
+    target.set(left);
+    await this.save();
+    return { TagList: left };
+  }
 }

@@ -126,6 +126,7 @@ const handlers: Record<string, Handler> = {
   DescribeCacheParameterGroups: (m, input, caller) => m.describeCacheParameterGroups(input, caller),
   ListTagsForResource: (m, input) => m.listTagsForResource(input),
   AddTagsToResource: (m, input) => m.addTagsToResource(input),
+  RemoveTagsFromResource: (m, input) => m.removeTagsFromResource(input),
 };
 
 function readBody(req: http.IncomingMessage): Promise<string> {

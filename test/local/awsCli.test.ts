@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
-import { killRecordedAndRemove, recordedPids, tempDataDir } from './helpers';
+import { killRecordedAndRemove, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
 const awsCli = '/usr/bin/aws';
 const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
@@ -44,6 +44,27 @@ describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeo
     const pids = recordedPids(dataDir);
     await endpoint?.stop();
     killRecordedAndRemove(dataDir, pids);
+  });
+
+  test('remove-tags-from-resource removes the keys and lists the tags left; a key the resource lacks is TagNotFound', async () => {
+    const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'tagged', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1', '--tags', 'Key=team,Value=cache', 'Key=env,Value=dev', 'Key=cost,Value=42']);
+    assert.equal(created.code, 0, created.stderr);
+    const arn = (created.json!.CacheCluster as { ARN: string }).ARN;
+    await waitAvailable(sdkClient(endpoint.url), 'tagged');
+
+    const removed = await aws(endpoint.url, ['remove-tags-from-resource', '--resource-name', arn, '--tag-keys', 'env', 'cost']);
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.deepEqual(removed.json, { TagList: [{ Key: 'team', Value: 'cache' }] });
+
+    const unknownKey = await aws(endpoint.url, ['remove-tags-from-resource', '--resource-name', arn, '--tag-keys', 'team', 'env']);
+    assert.equal(errorCode(unknownKey), 'TagNotFound', unknownKey.stderr);
+    assert.match(unknownKey.stderr, /no tag with the key "env"/);
+    // A refused request changes nothing: team is still there.
+    const listed = await aws(endpoint.url, ['list-tags-for-resource', '--resource-name', arn]);
+    assert.deepEqual(listed.json, { TagList: [{ Key: 'team', Value: 'cache' }] });
+
+    const noCluster = await aws(endpoint.url, ['remove-tags-from-resource', '--resource-name', arn.replace(/tagged$/, 'gone'), '--tag-keys', 'team']);
+    assert.equal(errorCode(noCluster), 'CacheClusterNotFound', noCluster.stderr);
   });
 
   test("every action is validated by the linter's rules: MaxRecords 20–100 also beside CacheClusterId, a blank ResourceName", async () => {
