@@ -103,4 +103,18 @@ describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeo
     assert.equal(given.status, 200, await given.clone().text());
     assert.match(await given.text(), /<DescribeCacheClustersResponse /);
   });
+
+  test('a malformed signature is IncompleteSignature (400) and none is MissingAuthenticationToken (403), as the Common Errors page gives them', async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(endpoint.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers }, body: 'Action=DescribeCacheClusters&Version=2015-02-02' });
+    const credential = 'Credential=test/20260101/us-east-1/elasticache/aws4_request, SignedHeaders=host;x-amz-date';
+    const malformed = await post({ 'X-Amz-Date': '20260101T000000Z', Authorization: `AWS4-HMAC-SHA256 ${credential}, Signature=not-hex` });
+    assert.equal(malformed.status, 400);
+    assert.match(await malformed.text(), /<Code>IncompleteSignature<\/Code>/);
+    const none = await post({});
+    assert.equal(none.status, 403);
+    assert.match(await none.text(), /<Code>MissingAuthenticationToken<\/Code>/);
+    const wellFormed = await post({ 'X-Amz-Date': '20260101T000000Z', Authorization: `AWS4-HMAC-SHA256 ${credential}, Signature=${'0'.repeat(64)}` });
+    assert.equal(wellFormed.status, 200, 'any well-formed signature passes an endpoint started without keys');
+  });
 });
