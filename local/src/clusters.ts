@@ -491,7 +491,7 @@ export class ClusterManager {
       ipDiscovery: input.IpDiscovery as string | undefined,
       requestedPort: input.Port as number | undefined,
       configPort,
-      tags: ((input.Tags as Tag[] | undefined) ?? []).slice(0, maxTagsPerResource),
+      tags: (input.Tags as Tag[] | undefined) ?? [],
       nodes,
     };
     // Node configurations (with the AuthToken, which is never in the state file) are written before the cluster
@@ -691,8 +691,9 @@ export class ClusterManager {
   async addTagsToResource(input: Input): Promise<Output> {
     const target = this.tagsOf(String(input.ResourceName));
     const tags = [...target.get()];
+    // Each tag's Key and Value were checked by the language service's tags rule (validateRequest, before this
+    // handler); what is left needs the resource's tags: the per-resource quota.
     for (const tag of input.Tags as Tag[]) {
-      if (!tag.Key) throw ApiError.of('InvalidParameterValueException', 'Tag keys must not be empty.');
       const existing = tags.findIndex((t) => t.Key === tag.Key);
       if (existing >= 0) tags[existing] = tag;
       else tags.push(tag);

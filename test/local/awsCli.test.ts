@@ -67,6 +67,21 @@ describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeo
     assert.equal(errorCode(noCluster), 'CacheClusterNotFound', noCluster.stderr);
   });
 
+  test("add-tags-to-resource is refused by the linter's tags rule: an aws: key, an empty key; a valid tag is added", async () => {
+    const arn = 'arn:aws:elasticache:us-east-1:000000000000:subnetgroup:default';
+    const reserved = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', 'Key=aws:team,Value=cache']);
+    assert.equal(errorCode(reserved), 'InvalidParameterValue', reserved.stderr);
+    assert.match(reserved.stderr, /Tags\.Tag\.1\.Key starts with 'aws:', a prefix reserved for AWS use/);
+    const empty = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', 'Key=,Value=cache']);
+    assert.equal(errorCode(empty), 'InvalidParameterValue', empty.stderr);
+    assert.match(empty.stderr, /Tags\.Tag\.1\.Key is empty/);
+    const listed = await aws(endpoint.url, ['list-tags-for-resource', '--resource-name', arn]);
+    assert.deepEqual(listed.json, { TagList: [] }, 'the refused tags were not added');
+    const added = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', 'Key=team,Value=cache']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.deepEqual(added.json, { TagList: [{ Key: 'team', Value: 'cache' }] });
+  });
+
   test("every action is validated by the linter's rules: MaxRecords 20–100 also beside CacheClusterId, a blank ResourceName", async () => {
     const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'described', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1']);
     assert.equal(created.code, 0, created.stderr);

@@ -482,6 +482,16 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   }
 
   // --- Tags and security groups
+  checkTags(input, issues);
+  checkSecurityGroupIds(input, issues);
+}
+
+/**
+ * Tags (SOURCES.tags): at most LIMITS.maxTags, each with a Key that is not empty, has no `aws:` prefix and at most
+ * LIMITS.tagKeyMax characters, and a Value of at most LIMITS.tagValueMax. On the create actions and on any other action
+ * that takes a TagList (AddTagsToResource, CreateCacheSubnetGroup, …).
+ */
+function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (tags) {
     if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
@@ -498,7 +508,6 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
       if (value !== undefined && value.length > LIMITS.tagValueMax) issues.push({ code: 'tags', severity: 'error', message: `{subject} is ${value.length} characters long: a tag value has at most ${LIMITS.tagValueMax}. Shorten it.`, subject: ['Tags', i, 'Value'], path: ['Tags', i, 'Value'], target: 'value', awsError: 'InvalidParameterValue' });
     });
   }
-  checkSecurityGroupIds(input, issues);
 }
 
 /** Members of a tag (shape Tag) the service needs although the model does not list them as required. */
@@ -943,6 +952,7 @@ const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | '
   NumCacheNodes: 'CreateCacheCluster',
   NotificationTopicArn: 'CreateCacheCluster',
   SecurityGroupIds: 'CreateCacheCluster',
+  Tags: 'CreateCacheCluster',
 };
 
 const memberValueRuleSets = new Map<string, readonly string[]>();
@@ -969,8 +979,8 @@ function membersWithValueRules(operation: string): readonly string[] {
 /**
  * The single-member value rules of the create actions on any other action whose input has the member with the same
  * shape: window formats, snapshot retention, node type shape and known types, the engine version's format (without an
- * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN and VPC
- * security group IDs. Same codes and messages as on the create actions.
+ * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN, VPC
+ * security group IDs and tags. Same codes and messages as on the create actions.
  */
 export function checkMemberValues(operation: string, input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const members = membersWithValueRules(operation);
@@ -993,6 +1003,7 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   if (nodes !== undefined) checkNumCacheNodes(nodes, undefined, issues);
   checkNotificationTopicArn(given, 'this request goes to', options, issues);
   checkSecurityGroupIds(given, issues);
+  checkTags(given, issues);
   return issues;
 }
 
