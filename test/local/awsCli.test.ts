@@ -82,6 +82,28 @@ describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeo
     assert.deepEqual(added.json, { TagList: [{ Key: 'team', Value: 'cache' }] });
   });
 
+  test("the CLI's waiters: cache-cluster-available after a reboot and cache-cluster-deleted after a delete end on their first poll", async () => {
+    const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'waited', '--engine', 'redis', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1']);
+    assert.equal(created.code, 0, created.stderr);
+    // The CLI's waiters sleep 15 s between polls (waiters-2.json): the SDK's, told to poll every second, waits for creation.
+    await waitAvailable(sdkClient(endpoint.url), 'waited');
+    const timed = async (args: string[]) => {
+      const started = Date.now();
+      const result = await aws(endpoint.url, args);
+      return { ...result, ms: Date.now() - started };
+    };
+    const rebooted = await aws(endpoint.url, ['reboot-cache-cluster', '--cache-cluster-id', 'waited', '--cache-node-ids-to-reboot', '0001']);
+    assert.equal((rebooted.json!.CacheCluster as { CacheClusterStatus: string }).CacheClusterStatus, 'rebooting cache cluster nodes');
+    const available = await timed(['wait', 'cache-cluster-available', '--cache-cluster-id', 'waited']);
+    assert.equal(available.code, 0, available.stderr);
+    assert.ok(available.ms < 12_000, `no 15 s sleep: ${available.ms} ms`);
+    const deleted = await aws(endpoint.url, ['delete-cache-cluster', '--cache-cluster-id', 'waited']);
+    assert.equal((deleted.json!.CacheCluster as { CacheClusterStatus: string }).CacheClusterStatus, 'deleting');
+    const gone = await timed(['wait', 'cache-cluster-deleted', '--cache-cluster-id', 'waited']);
+    assert.equal(gone.code, 0, gone.stderr);
+    assert.ok(gone.ms < 12_000, `no 15 s sleep: ${gone.ms} ms`);
+  });
+
   test("every action is validated by the linter's rules: MaxRecords 20–100 also beside CacheClusterId, a blank ResourceName", async () => {
     const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'described', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro', '--num-cache-nodes', '1']);
     assert.equal(created.code, 0, created.stderr);
