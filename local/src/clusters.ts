@@ -75,13 +75,12 @@ interface ManagerOptions {
 
 const nodeKind = (engine: EngineName): NodeKind => (engine === 'memcached' ? 'memcached' : 'redis');
 
-/** A page of items in their given order; the Marker names the last item returned. */
+/**
+ * A page of items in their given order; the Marker names the last item returned. MaxRecords outside 20–100 never gets
+ * here: the language service's member-range rule refuses it (validateRequest), as it does in the editor.
+ */
 function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: T[]; marker?: string } {
-  const maxRecords = input.MaxRecords as number | undefined;
-  if (maxRecords !== undefined && (maxRecords < 20 || maxRecords > 100)) {
-    throw ApiError.of('InvalidParameterValueException', 'The parameter MaxRecords must be between 20 and 100.');
-  }
-  const size = maxRecords ?? 100;
+  const size = (input.MaxRecords as number | undefined) ?? 100;
   let start = 0;
   if (input.Marker !== undefined) {
     const after = Buffer.from(String(input.Marker), 'base64url').toString('utf8');
@@ -403,7 +402,7 @@ export class ClusterManager {
       throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
     }
     // Engine values, NumCacheNodes and parameter-group families were checked by the language service's rules
-    // (validateCreateCacheCluster, before this handler); what is left needs the endpoint's own state.
+    // (validateRequest, before this handler); what is left needs the endpoint's own state.
     if (input.Engine === undefined) throw ApiError.of('InvalidParameterValueException', `The parameter Engine must be provided (${engineNames.join(', ')}).`);
     const engine = String(input.Engine).toLowerCase() as EngineName;
     const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
@@ -492,7 +491,7 @@ export class ClusterManager {
       ipDiscovery: input.IpDiscovery as string | undefined,
       requestedPort: input.Port as number | undefined,
       configPort,
-      tags: ((input.Tags as Tag[] | undefined) ?? []).slice(0, maxTagsPerResource),
+      tags: (input.Tags as Tag[] | undefined) ?? [],
       nodes,
     };
     // Node configurations (with the AuthToken, which is never in the state file) are written before the cluster
@@ -692,8 +691,9 @@ export class ClusterManager {
   async addTagsToResource(input: Input): Promise<Output> {
     const target = this.tagsOf(String(input.ResourceName));
     const tags = [...target.get()];
+    // Each tag's Key and Value were checked by the language service's tags rule (validateRequest, before this
+    // handler); what is left needs the resource's tags: the per-resource quota.
     for (const tag of input.Tags as Tag[]) {
-      if (!tag.Key) throw ApiError.of('InvalidParameterValueException', 'Tag keys must not be empty.');
       const existing = tags.findIndex((t) => t.Key === tag.Key);
       if (existing >= 0) tags[existing] = tag;
       else tags.push(tag);
@@ -702,5 +702,25 @@ export class ClusterManager {
     target.set(tags);
     await this.save();
     return { TagList: tags };
+  }
+
+  /**
+   * Removes the tags with the given keys and answers the tags left. A key the resource does not have is TagNotFound
+   * (404), "The requested tag was not found on this resource"
+   * (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_RemoveTagsFromResource.html); the endpoint
+   * then removes none of the keys, so that a refused request changes nothing.
+   */
+  async removeTagsFromResource(input: Input): Promise<Output> {
+    const target = this.tagsOf(String(input.ResourceName));
+    const tags = target.get();
+    const keys = input.TagKeys as string[];
+    const missing = keys.find((key) => !tags.some((t) => t.Key === key));
+    if (missing !== undefined) {
+      throw ApiError.of('TagNotFoundFault', `The resource has no tag with the key ${JSON.stringify(missing.slice(0, 128))}: list its tags with ListTagsForResource.`);
+    }
+    const left = tags.filter((t) => !keys.includes(t.Key));
+    target.set(left);
+    await this.save();
+    return { TagList: left };
   }
 }

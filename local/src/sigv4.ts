@@ -6,7 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqual } from 'node:crypto';
-import { LIMITS } from '../../server/src/model/facts';
+import { AUTH_ERROR_STATUS, LIMITS } from '../../server/src/model/facts';
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { ApiError } from './queryProtocol';
 
@@ -35,8 +35,9 @@ export interface CallerScope {
 
 const presignParams = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 
-function authError(code: string, message: string): ApiError {
-  return new ApiError(code, message, 403);
+/** An authentication error with the status of the Common Errors page (SignatureDoesNotMatch, not on it: 403). */
+function authError(code: keyof typeof AUTH_ERROR_STATUS | 'SignatureDoesNotMatch', message: string): ApiError {
+  return new ApiError(code, message, code === 'SignatureDoesNotMatch' ? 403 : AUTH_ERROR_STATUS[code]);
 }
 
 function header(req: SignedRequest, name: string): string | undefined {
@@ -144,7 +145,7 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Checks the request's SigV4 signature; throws an ApiError (403) when it is missing, malformed or wrong. */
+/** Checks the request's SigV4 signature; throws an ApiError when it is missing (403), malformed (400) or wrong (403). */
 export async function authenticate(req: SignedRequest, credentials?: Credentials): Promise<CallerScope> {
   const sig = parseSignature(req);
   if (!/^[0-9a-f]{64}$/.test(sig.signature)) throw authError('IncompleteSignature', 'The signature is not well formed.');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wizardRules } from '../../client/src/wizardRules';
 import { DATA_TIERING_NODE_FAMILY, NODE_TYPE_FAMILIES } from '../../server/src/model/facts';
-import { validateCreateCacheCluster } from '../../local/src/validation';
+import { validateRequest } from '../../local/src/validation';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
 import { checkCreateCacheCluster, checkCreateReplicationGroup } from '../../server/src/service/index';
@@ -66,10 +66,10 @@ test('the create wizard (CreateCacheCluster) does not offer r6gd node types', ()
 
 test('the Local endpoint refuses an r6gd CreateCacheCluster with the linter message', () => {
   const form = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&EngineVersion=7.1&CacheNodeType=cache.r6gd.xlarge';
-  const error = validateCreateCacheCluster(form);
+  const error = validateRequest(form);
   assert.ok(error, 'refused');
   assert.match(error.message, /only for replication groups/);
-  assert.equal(validateCreateCacheCluster(form.replace('r6gd', 'r7g')), undefined);
+  assert.equal(validateRequest(form.replace('r6gd', 'r7g')), undefined);
 });
 
 test('hover on an r6gd node type says it is for replication groups only; other node types do not', () => {

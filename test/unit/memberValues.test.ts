@@ -74,6 +74,18 @@ test('snapshot-retention / sns-topic-arn / security-group-id on the other action
   assert.deepEqual(found(cluster('SnapshotRetentionLimit=35', 'NotificationTopicArn=arn%3Aaws%3Asns%3Aus-east-1%3A123456789012%3Amy-topic', 'SecurityGroupIds.SecurityGroupId.1=sg-0123456789abcdef0')), []);
 });
 
+test('tags on AddTagsToResource and the other actions that take a TagList: the create actions\' tag rules', () => {
+  const arn = 'ResourceName=arn%3Aaws%3Aelasticache%3Aus-east-1%3A123456789012%3Acluster%3Amy-cluster';
+  const reserved = findingsAt(query('AddTagsToResource', arn, 'Tags.Tag.1.Key=aws%3Ateam', 'Tags.Tag.1.Value=cache'), 'query');
+  assert.deepEqual(reserved.map((f) => [f.code, f.severity, f.at]), [['tags', 'error', 'aws%3Ateam']]);
+  assert.equal(reserved[0].finding.awsError, 'InvalidParameterValue');
+  assert.match(reserved[0].finding.message, /^Tags\.Tag\.1\.Key starts with 'aws:', a prefix reserved for AWS use/);
+  assert.deepEqual(found(query('AddTagsToResource', arn, 'Tags.Tag.1.Value=cache')).map((f) => f[0]), ['tags']);
+  assert.deepEqual(found(query('AddTagsToResource', arn, `Tags.Tag.1.Key=${'k'.repeat(129)}`)).map((f) => f[0]), ['tags']);
+  assert.deepEqual(found(query('CreateCacheSubnetGroup', 'CacheSubnetGroupName=g', 'CacheSubnetGroupDescription=d', 'SubnetIds.SubnetIdentifier.1=subnet-1', 'Tags.Tag.1.Key=')).map((f) => f[0]), ['tags']);
+  assert.deepEqual(found(query('AddTagsToResource', arn, 'Tags.Tag.1.Key=team', 'Tags.Tag.1.Value=cache', `Tags.Tag.2.Key=${'k'.repeat(128)}`)), []);
+});
+
 test('the API reference examples of the Modify actions are clean; Describe filters and the create actions are left alone', () => {
   // botocore examples-1.json: ModifyCacheCluster and ModifyReplicationGroup.
   assert.deepEqual(found(query('ModifyCacheCluster', 'ApplyImmediately=true', 'CacheClusterId=redis-cluster', 'SnapshotRetentionLimit=14')), []);

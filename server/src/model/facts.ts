@@ -72,6 +72,13 @@ export const SOURCES = {
  */
 export const MISSING_ACTION_ERROR = { code: 'MissingAction', httpStatus: 400 } as const;
 
+/**
+ * HTTP statuses the Common Errors page gives the authentication errors of a Query request: IncompleteSignature ("The
+ * request signature does not conform to AWS standards") 400, MissingAuthenticationToken 403, InvalidClientTokenId 403.
+ * Source: SOURCES.commonErrors.
+ */
+export const AUTH_ERROR_STATUS = { IncompleteSignature: 400, MissingAuthenticationToken: 403, InvalidClientTokenId: 403 } as const;
+
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
 export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];
 

@@ -1031,8 +1031,8 @@ function membersWithValueRules(operation: string): readonly string[] {
 /**
  * The single-member value rules of the create actions on any other action whose input has the member with the same
  * shape: window formats, snapshot retention, node type shape and known types, the engine version's format (without an
- * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN and VPC
- * security group IDs. Same codes and messages as on the create actions.
+ * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN, VPC
+ * security group IDs and tags. Same codes and messages as on the create actions.
  */
 export function checkMemberValues(operation: string, input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const members = membersWithValueRules(operation);
