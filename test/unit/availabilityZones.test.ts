@@ -39,3 +39,12 @@ test('the linter warns of a zone letter AWS does not list for the Region, and ac
   const list = checkCreateCacheCluster({ ...redis, Engine: 'memcached', NumCacheNodes: 2, PreferredAvailabilityZones: ['us-east-2a', 'us-east-2e'] }, {});
   assert.deepEqual(list.map((i) => [i.code, i.severity, i.path]), [['invalid-availability-zone', 'warning', ['PreferredAvailabilityZones', 1]]]);
 });
+
+test('the local endpoint places nodes in the same table\'s zones; a Region without documented zones puts every node in one', async () => {
+  const { nodeAvailabilityZones } = await import('../../local/src/engineFacts');
+  const spread = nodeAvailabilityZones('us-east-2', { AZMode: 'cross-az' });
+  assert.deepEqual([0, 1, 2, 3].map(spread.zoneOf), ['us-east-2a', 'us-east-2b', 'us-east-2c', 'us-east-2a']);
+  const undocumented = nodeAvailabilityZones('ca-central-1', { AZMode: 'cross-az' });
+  assert.deepEqual([0, 1, 2].map(undocumented.zoneOf), ['ca-central-1a', 'ca-central-1a', 'ca-central-1a']);
+  assert.deepEqual([0, 1].map(nodeAvailabilityZones('ca-central-1', { PreferredAvailabilityZones: ['ca-central-1b', 'ca-central-1d'] }).zoneOf), ['ca-central-1b', 'ca-central-1d']);
+});
