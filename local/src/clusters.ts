@@ -6,6 +6,7 @@ import { ApiError } from './queryProtocol';
 import type { CallerScope } from './sigv4';
 import {
   availabilityZones,
+  nodeAvailabilityZones,
   defaultEngineVersion,
   engineNames,
   engineVersions,
@@ -436,13 +437,9 @@ export class ClusterManager {
     }
 
     const region = caller.region;
-    const zones = availabilityZones(region);
     const now = new Date().toISOString();
     const nodes: NodeState[] = [];
-    // Node Availability Zones: as listed in PreferredAvailabilityZones, else spread for AZMode cross-az.
-    const preferredZones = (input.PreferredAvailabilityZones as string[] | undefined) ?? [];
-    const firstZone = String(input.PreferredAvailabilityZone ?? preferredZones[0] ?? zones[0] ?? `${region}a`);
-    const zoneOf = (i: number) => preferredZones[i] ?? (input.AZMode === 'cross-az' ? zones[i % Math.min(zones.length, 3)] : firstZone);
+    const { firstZone, zoneOf } = nodeAvailabilityZones(region, input);
     // Nodes share one loopback address, so only the first can have the requested Port (if it is free).
     for (let i = 1; i <= numNodes; i++) {
       nodes.push({

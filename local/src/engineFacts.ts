@@ -71,5 +71,18 @@ export function availabilityZones(region: string): string[] {
   return factAvailabilityZones(region);
 }
 
+/**
+ * Node Availability Zones of a new cluster: as listed in PreferredAvailabilityZones, else spread over the Region's
+ * first three zones for AZMode cross-az, else all in PreferredAvailabilityZone or the first zone. A Region whose
+ * zones are not documented (facts.ts) has none to spread over: every node goes to the first zone.
+ */
+export function nodeAvailabilityZones(region: string, input: Record<string, unknown>): { firstZone: string; zoneOf: (i: number) => string } {
+  const zones = factAvailabilityZones(region);
+  const preferredZones = (input.PreferredAvailabilityZones as string[] | undefined) ?? [];
+  const firstZone = String(input.PreferredAvailabilityZone ?? preferredZones[0] ?? zones[0] ?? `${region}a`);
+  const spread = input.AZMode === 'cross-az' && zones.length > 0;
+  return { firstZone, zoneOf: (i) => preferredZones[i] ?? (spread ? zones[i % Math.min(zones.length, 3)] : firstZone) };
+}
+
 export const maxMemcachedNodes = LIMITS.maxMemcachedNodes;
 export const maxTags = LIMITS.maxTags;

@@ -75,14 +75,50 @@ const STALE_MEMBER_DOCS = [
     member: 'Engine',
     text: /\n*Valid values for this parameter are:[^\n]*/,
   },
+  // "only valid if the Engine parameter is redis" predates Valkey too: these members are Valkey or Redis OSS members
+  // (REDIS_ONLY_MEMBERS in facts.ts, which the hover states), as the engine-versions page above says of Valkey.
+  ...['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow'].map((member) => ({
+    shape: 'CreateCacheClusterMessage',
+    member,
+    text: /\n*> This parameter is only valid if the `Engine` parameter is `redis`\./,
+  })),
+  {
+    // CreateReplicationGroup takes Engine "valkey or redis" (its own Engine documentation), and in-transit encryption
+    // is for Valkey 7.2 and later too (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html);
+    // the versions are in facts.ts (LIMITS.transitEncryptionMinVersion), which the linter checks.
+    shape: 'CreateReplicationGroupMessage',
+    member: 'TransitEncryptionEnabled',
+    text: /This parameter is valid only if the `Engine` parameter is `redis`, the `EngineVersion` parameter is `3\.2\.6`, `4\.x` or later, and the cluster is being created in an Amazon VPC\./,
+    with: 'This parameter is valid only if the cluster is being created in an Amazon VPC, with an engine version that supports [in-transit encryption](https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html).',
+  },
+  {
+    shape: 'CreateReplicationGroupMessage',
+    member: 'TransitEncryptionEnabled',
+    text: /\n*\s*\*\*Required:\*\* Only available when creating a replication group in an Amazon VPC using Redis OSS version[^\n]*/,
+  },
+  // "(available only for Redis OSS engine version 5.0.6 onward and for Memcached …)" of the M6g, T4g and R6g node
+  // types leaves Valkey out, which takes them (every Valkey version is later; NODE_TYPE_FAMILIES in facts.ts, from
+  // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html).
+  ...['CreateCacheClusterMessage', 'CreateReplicationGroupMessage', 'DescribeReservedCacheNodesMessage', 'DescribeReservedCacheNodesOfferingsMessage'].map((shape) => ({
+    shape,
+    member: 'CacheNodeType',
+    text: /available only for Redis OSS engine version 5\.0\.6 onward/g,
+    with: 'available for Valkey, for Redis OSS engine version 5.0.6 onward',
+  })),
+  {
+    // DescribeCacheEngineVersions returns Valkey versions as well (the wizard asks it for Engine=valkey); same page.
+    shape: 'DescribeCacheEngineVersionsMessage',
+    member: 'Engine',
+    text: /\s*Valid values: `memcached` \| `redis`/,
+  },
 ];
 
 function withoutStaleText(shapeName, memberName, markdown) {
   let out = markdown;
   for (const stale of STALE_MEMBER_DOCS) {
     if (stale.shape !== shapeName || stale.member !== memberName) continue;
-    if (!stale.text.test(out)) console.warn(`${shapeName}.${memberName}: the stale text ${stale.text} is gone from the service model; drop its STALE_MEMBER_DOCS entry`);
-    out = out.replace(stale.text, '').trimEnd();
+    if (out.search(stale.text) < 0) console.warn(`${shapeName}.${memberName}: the stale text ${stale.text} is gone from the service model; drop its STALE_MEMBER_DOCS entry`);
+    out = out.replace(stale.text, stale.with ?? '').trimEnd();
   }
   return out;
 }

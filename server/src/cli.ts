@@ -1,10 +1,12 @@
 // `elasticache` command-line tool: `lint` (the language server's analysis, for CI) and `local` (the
 // local ElastiCache-compatible endpoint). Each subcommand lives in its own module; this only dispatches.
+import { version } from '../../package.json';
 import { runLint } from './lint';
 import { runLocal } from '../../local/src/cli';
 
-const usage = `usage: elasticache lint FILE... [--format text|json]
-       elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S]`;
+const usage = `usage: elasticache lint [--format text|json] PATH...   (elasticache lint --help: folders, exit codes)
+       elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S]
+       elasticache --version`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +18,9 @@ async function main(argv: string[]): Promise<number> {
     case '--help':
     case '-h':
       console.log(usage);
+      return 0;
+    case '--version':
+      console.log(version);
       return 0;
     default:
       console.error(usage);

@@ -1,9 +1,21 @@
-// `elasticache lint FILE... [--format text|json]`: the language server's analysis for CI.
-// Exit 0 when no file has an error finding, 1 when one has, 2 on usage or I/O errors (e.g. a missing file).
-import { readFile } from 'node:fs/promises';
+// `elasticache lint [--format text|json] PATH...`: the language server's analysis, for CI. USAGE says what it does
+// with folders and other files, and its exit codes.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { version } from '../../package.json';
 import { analyze, documentKindForPath, type DocumentKind, type Finding } from './service/index';
 
-const usage = 'usage: elasticache lint FILE... [--format text|json]';
+const REQUEST_FILE_NAMES = '.elasticache, .elasticache.json, .elasticache.yaml or .elasticache.yml';
+
+export const USAGE = `usage: elasticache lint [--format text|json] PATH...
+Checks ElastiCache request files: names ending in ${REQUEST_FILE_NAMES}.
+A PATH that is a folder is searched for them, in its subfolders too (node_modules and folders whose names start
+with "." are skipped). A file given by name that is not a request file is skipped, with a note on stderr.
+  --format text   one line per finding, "file:line:col severity code message"; "N files, no problems" when none (default)
+  --format json   one JSON array of the findings
+  --version       print the version
+Exit codes: 0 no error findings (warnings allowed); 1 an error finding; 2 a usage error, a path that cannot be read,
+or no request file found at all.`;
 
 export interface LintRecord {
   file: string;
@@ -14,16 +26,6 @@ export interface LintRecord {
   severity: Finding['severity'];
   code: string;
   message: string;
-}
-
-/** `.elasticache` → query; `*.json` / `*.yaml|yml` without the `.elasticache.` infix are still read as CLI input. */
-export function kindForLint(path: string): DocumentKind {
-  const known = documentKindForPath(path);
-  if (known) return known;
-  const p = path.toLowerCase();
-  if (p.endsWith('.json')) return 'json';
-  if (p.endsWith('.yaml') || p.endsWith('.yml')) return 'yaml';
-  return 'query';
 }
 
 /** Offsets → 1-based line/column (UTF-16 code units), via one index of line starts. */
@@ -74,45 +76,97 @@ function utf16Record(file: string, kind: DocumentKind): LintRecord {
   };
 }
 
+/**
+ * The request files of a folder and its subfolders, in name order; node_modules and dot folders are skipped (they
+ * hold dependencies and tool state, not the user's requests). Folders that cannot be read are reported.
+ */
+async function requestFilesIn(dir: string, out: string[], unreadable: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    unreadable.push(`cannot read folder ${dir}${ioReason(err)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await requestFilesIn(path, out, unreadable);
+    } else if ((e.isFile() || e.isSymbolicLink()) && documentKindForPath(e.name)) {
+      out.push(path);
+    }
+  }
+}
+
+function ioReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? ': no such file or folder' : code === 'EISDIR' ? ': is a folder' : code === 'EACCES' ? ': permission denied' : code ? ` (${code})` : '';
+}
+
 export async function runLint(args: string[]): Promise<number> {
   let format: 'text' | 'json' = 'text';
-  const files: string[] = [];
+  const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const value = a === '--format' ? args[++i] : a.slice('--format='.length);
       if (value !== 'text' && value !== 'json') {
-        console.error(`elasticache lint: --format must be text or json\n${usage}`);
+        console.error(`elasticache lint: --format must be text or json\n${USAGE}`);
         return 2;
       }
       format = value;
     } else if (a === '--help' || a === '-h') {
-      console.log(usage);
+      console.log(USAGE);
+      return 0;
+    } else if (a === '--version') {
+      console.log(version);
       return 0;
     } else if (a === '--') {
-      files.push(...args.slice(i + 1));
+      paths.push(...args.slice(i + 1));
       break;
     } else if (a.startsWith('-') && a !== '-') {
-      console.error(`elasticache lint: unknown option ${a}\n${usage}`);
+      console.error(`elasticache lint: unknown option ${a}\n${USAGE}`);
       return 2;
     } else {
-      files.push(a);
+      paths.push(a);
     }
   }
-  if (files.length === 0) {
-    console.error(usage);
+  if (paths.length === 0) {
+    console.error(USAGE);
     return 2;
   }
   let ioError = false;
   let hasError = false;
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch((err: unknown) => err as NodeJS.ErrnoException);
+    if (info instanceof Error) {
+      console.error(`elasticache lint: cannot read ${path}${ioReason(info)}`);
+      ioError = true;
+    } else if (info.isDirectory()) {
+      const unreadable: string[] = [];
+      await requestFilesIn(path, files, unreadable);
+      for (const u of unreadable) console.error(`elasticache lint: ${u}`);
+      if (unreadable.length > 0) ioError = true;
+    } else if (documentKindForPath(path)) {
+      files.push(path);
+    } else {
+      // Named, but not a request file (the editor does not check it either): said, and left out of the exit code.
+      console.error(`elasticache lint: skipped ${path}: not a request file (a request file's name ends in ${REQUEST_FILE_NAMES})`);
+    }
+  }
   const records: LintRecord[] = [];
+  let linted = 0;
   for (const file of files) {
+    const kind = documentKindForPath(file)!;
     let text: string;
     try {
       const bytes = await readFile(file);
+      linted++;
       if (isUtf16(bytes)) {
         // Windows PowerShell 5 writes `>` redirections as UTF-16: read as UTF-8, every other byte is NUL.
-        const found = utf16Record(file, kindForLint(file));
+        const found = utf16Record(file, kind);
         hasError = true;
         records.push(found);
         if (format === 'text') process.stdout.write(`${found.file}:1:1 ${found.severity} ${found.code} ${found.message}\n`);
@@ -120,14 +174,13 @@ export async function runLint(args: string[]): Promise<number> {
       }
       text = bytes.toString('utf8');
       // A byte order mark is harmless in Query and YAML files, but the AWS CLI rejects a JSON input that has one.
-      if (kindForLint(file) !== 'json') text = text.replace(/^\uFEFF/, '');
+      if (kind !== 'json') text = text.replace(/^\uFEFF/, '');
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      console.error(`elasticache lint: cannot read ${file}${code === 'ENOENT' ? ': no such file' : code === 'EISDIR' ? ': is a directory' : code ? ` (${code})` : ''}`);
+      console.error(`elasticache lint: cannot read ${file}${ioReason(err)}`);
       ioError = true;
       continue;
     }
-    const found = lintText(file, text, kindForLint(file));
+    const found = lintText(file, text, kind);
     if (found.some((r) => r.severity === 'error')) hasError = true;
     records.push(...found);
     if (format === 'text') {
@@ -135,5 +188,11 @@ export async function runLint(args: string[]): Promise<number> {
     }
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  else if (linted > 0 && records.length === 0 && !ioError) process.stdout.write(`${linted} file${linted === 1 ? '' : 's'}, no problems\n`);
+  if (files.length === 0 && !ioError) {
+    // Nothing was checked: a CI step that passed here would pass having checked nothing.
+    console.error(`elasticache lint: no request files found (names ending in ${REQUEST_FILE_NAMES})`);
+    return 2;
+  }
   return ioError ? 2 : hasError ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,10 +26,11 @@ before(() => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('exit 0 and no output for a clean file', () => {
+test('exit 0 and a one-line summary for a clean file', () => {
   const r = lint('ok.elasticache.json');
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, '');
+  assert.equal(r.stdout, '1 file, no problems\n');
+  assert.equal(r.stderr, '');
 });
 
 test('exit 0 when there are only warnings; text lines are file:line:col severity code message', () => {
@@ -77,7 +78,7 @@ test('exit 2 on usage and I/O errors (missing file), with a clear message and no
   assert.equal(lint().code, 2);
   assert.equal(lint('--format', 'xml', 'ok.elasticache.json').code, 2);
   assert.equal(lint('--bogus', 'ok.elasticache.json').code, 2);
-  assert.equal(lint('.').code, 2, 'a directory is an I/O error');
+  assert.match(lint('ws').stderr, /cannot read ws: no such file or folder/);
 });
 
 test('bad input is reported, never crashes: invalid JSON, binary, NUL bytes, lone surrogates, 10 MB', () => {
@@ -117,7 +118,7 @@ test('a byte order mark: an error in JSON, which the AWS CLI rejects ("Invalid J
   for (const clean of ['bom.elasticache.yaml', 'bom.elasticache', 'ok.elasticache.json']) {
     const r = lint(clean);
     assert.equal(r.code, 0, clean + r.stdout);
-    assert.equal(r.stdout, '', clean);
+    assert.equal(r.stdout, '1 file, no problems\n', clean);
   }
 });
 
@@ -129,5 +130,55 @@ test('a UTF-16 file (Windows PowerShell 5 redirection) is one error that says so
   assert.equal(r.stdout, 'utf16.elasticache.json:1:1 error binary-content The file is saved as UTF-16 (it starts with a UTF-16 byte order mark), which the AWS CLI cannot read ("text contents could not be decoded"), so it is not analysed. Save it as UTF-8 without a byte order mark.\n');
   // The same request saved as UTF-8 is clean.
   writeFileSync(join(dir, 'utf8.elasticache.json'), json);
-  assert.deepEqual([lint('utf8.elasticache.json').code, lint('utf8.elasticache.json').stdout], [0, '']);
+  assert.deepEqual([lint('utf8.elasticache.json').code, lint('utf8.elasticache.json').stdout], [0, '1 file, no problems\n']);
+});
+
+test('a folder: its request files and its subfolders\' are linted, in name order; node_modules and dot folders are skipped (review: annoyed)', () => {
+  const ws = join(dir, 'ws');
+  const ok = JSON.stringify({ CacheClusterId: 'my-cluster', Engine: 'redis', EngineVersion: '7.1', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
+  for (const sub of ['sub/deeper', 'node_modules/pkg', '.git', 'clean']) mkdirSync(join(ws, sub), { recursive: true });
+  writeFileSync(join(ws, 'a.elasticache.json'), ok);
+  writeFileSync(join(ws, 'notes.txt'), 'not a request');
+  writeFileSync(join(ws, 'sub/deeper/b.elasticache.yaml'), 'CacheClusterId: x\nEngine: rediss\n');
+  writeFileSync(join(ws, 'sub/c.elasticache.yml'), 'CacheClusterId: y\nEngine: memcachd\n');
+  writeFileSync(join(ws, 'node_modules/pkg/d.elasticache.json'), '{"Engine": "x"}');
+  writeFileSync(join(ws, '.git/e.elasticache'), 'Action=CreateCacheCluster&Engine=x');
+  writeFileSync(join(ws, 'clean/f.elasticache'), 'Action=DescribeCacheClusters&Version=2015-02-02\n');
+  const r = lint('ws');
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stderr, '');
+  const files = r.stdout.trim().split('\n').map((l) => l.split(':')[0]);
+  assert.deepEqual([...new Set(files)], [join('ws', 'sub', 'c.elasticache.yml'), join('ws', 'sub', 'deeper', 'b.elasticache.yaml')]);
+  // Clean folders: the summary counts the files linted.
+  assert.deepEqual([lint('ws/clean').code, lint('ws/clean').stdout], [0, '1 file, no problems\n']);
+  // A folder named explicitly is linted even if it is one that a walk skips.
+  assert.equal(lint('ws/node_modules').code, 1);
+});
+
+test('a file given by name that is not a request file is skipped with a note, and does not change the exit code; nothing to lint is exit 2', () => {
+  writeFileSync(join(dir, 'notes.txt'), 'Action=CreateCacheCluster&Engine=x');
+  writeFileSync(join(dir, 'plain.json'), '{"Engine": "x"}');
+  const mixed = lint('notes.txt', 'ok.elasticache.json');
+  assert.equal(mixed.code, 0);
+  assert.equal(mixed.stdout, '1 file, no problems\n');
+  assert.match(mixed.stderr, /^elasticache lint: skipped notes\.txt: not a request file \(a request file's name ends in \.elasticache, \.elasticache\.json, \.elasticache\.yaml or \.elasticache\.yml\)$/m);
+  const none = lint('plain.json');
+  assert.equal(none.code, 2);
+  assert.equal(none.stdout, '');
+  assert.match(none.stderr, /skipped plain\.json: not a request file/);
+  assert.match(none.stderr, /no request files found/);
+  mkdirSync(join(dir, 'empty'), { recursive: true });
+  assert.equal(lint('empty').code, 2, 'a folder without request files');
+});
+
+test('--help lists folder support and the exit codes; --version prints package.json\'s version and exits 0', () => {
+  const help = lint('--help');
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /A PATH that is a folder is searched for them, in its subfolders too/);
+  assert.match(help.stdout, /Exit codes: 0 no error findings \(warnings allowed\); 1 an error finding; 2 /);
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  for (const args of [['lint', '--version'], ['--version']]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, ''], args.join(' '));
+  }
 });

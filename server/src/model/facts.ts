@@ -28,6 +28,8 @@ export const SOURCES = {
   privateLink: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/elasticache-privatelink.html',
   regions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/RegionsAndAZs.html',
   localZones: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Local_zones.html',
+  /** The AZ IDs of every Region, in tables by continent; "Constrained Availability Zones". */
+  availabilityZones: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   commonErrors: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html',
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
@@ -368,13 +370,32 @@ export const REGIONS: readonly string[] = [
 export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
 /**
- * Availability Zone names are the Region code plus a letter (`us-west-2a`). Which letters exist differs per
- * account and Region; the common ones are a–f. Source: SOURCES.regions.
+ * How many Availability Zones AWS lists for a Region, by their AZ IDs (`use2-az1` … `use2-az3`). Source:
+ * SOURCES.availabilityZones ("The code for an Availability Zone is its Region code followed by a letter identifier.
+ * For example, us-east-2a, us-east-2b, and us-east-2c are the Availability Zones in the us-east-2 Region", whose AZ IDs
+ * are use2-az1 … use2-az3). A Region is here only where its AZ IDs run 1…N, so its zone names are the Region code
+ * plus a … the Nth letter. Left out: ca-central-1 (cac1-az1, -az2, -az4: which letter the missing zone had is not
+ * documented), and the GovCloud and China Regions (not on that page). In the oldest Regions the letters map to
+ * different zones per account, and a constrained zone may be missing from a newer account ("your account might have
+ * a different number of available Availability Zones in a Region than another account does"; us-west-1: "Newer
+ * accounts can access two Availability Zones"), so a name beyond these is worth a warning, never an error.
  */
-export const AZ_LETTERS = 'abcdef';
+export const AVAILABILITY_ZONE_COUNTS: Readonly<Record<string, number>> = {
+  'us-east-1': 6, 'us-east-2': 3, 'us-west-1': 3, 'us-west-2': 4, 'ca-west-1': 3, 'mx-central-1': 3,
+  'af-south-1': 3,
+  'ap-east-1': 3, 'ap-east-2': 3, 'ap-northeast-1': 4, 'ap-northeast-2': 4, 'ap-northeast-3': 3, 'ap-south-1': 3,
+  'ap-south-2': 3, 'ap-southeast-1': 3, 'ap-southeast-2': 3, 'ap-southeast-3': 3, 'ap-southeast-4': 3,
+  'ap-southeast-5': 3, 'ap-southeast-6': 3, 'ap-southeast-7': 3,
+  'eu-central-1': 3, 'eu-central-2': 3, 'eu-north-1': 3, 'eu-south-1': 3, 'eu-south-2': 3, 'eu-west-1': 3,
+  'eu-west-2': 4, 'eu-west-3': 3,
+  'il-central-1': 3, 'me-central-1': 3, 'me-south-1': 3,
+  'sa-east-1': 3,
+};
 
+/** The Availability Zone names AWS documents for a Region (AVAILABILITY_ZONE_COUNTS); none where they are not documented. */
 export function availabilityZones(region: string): string[] {
-  return [...AZ_LETTERS].map((l) => `${region}${l}`);
+  const count = Object.hasOwn(AVAILABILITY_ZONE_COUNTS, region) ? AVAILABILITY_ZONE_COUNTS[region] : 0;
+  return Array.from({ length: count }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
 }
 
 /**

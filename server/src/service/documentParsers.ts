@@ -562,6 +562,11 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
       });
       continue;
     }
+    const cli = cliYamlFinding(e);
+    if (cli) {
+      findings.push({ code: 'yaml-syntax', ...cli, span: { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) } });
+      continue;
+    }
     const isError = doc.errors.includes(e as never);
     findings.push({
       code: 'yaml-syntax',
@@ -574,6 +579,29 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
   if (YAML_NON_PRINTABLE.test(text)) reportNonPrintable(text, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+}
+
+/**
+ * What the AWS CLI does with what the yaml library reports in its own (API) words, checked with
+ * `aws elasticache create-cache-cluster --cli-input-yaml` (AWS CLI 2.9): a second document, even an empty one after a
+ * trailing `---`, is "Invalid YAML received"; a %YAML version other than 1.1 or 1.2 is refused (1.0 and 1.3 with only
+ * "(1, 0)" or "(1, 3)"); an unknown directive is ignored.
+ */
+function cliYamlFinding(e: { code: string; message: string }): { severity: 'error' | 'warning'; message: string } | undefined {
+  if (e.code === 'MULTIPLE_DOCS') {
+    return {
+      severity: 'error',
+      message: 'Invalid YAML for the AWS CLI: a second YAML document starts here, and the AWS CLI reads one document per file (it answers "Invalid YAML received", even when the second document is empty). Keep one request in this file: remove the second document and the `---` or `...` line before it, or move that request to a file of its own.',
+    };
+  }
+  if (e.code !== 'BAD_DIRECTIVE') return undefined;
+  const version = /^Unsupported YAML version (\S+)/.exec(e.message)?.[1];
+  if (version !== undefined) {
+    return { severity: 'error', message: `Invalid YAML for the AWS CLI: its YAML reader takes %YAML 1.1 and 1.2 only, not ${version.slice(0, 20)}, and rejects the file. Write %YAML 1.2, or remove the %YAML line.` };
+  }
+  const directive = /^Unknown directive (\S+)/.exec(e.message)?.[1];
+  if (directive !== undefined) return { severity: 'warning', message: `YAML: unknown directive ${directive.slice(0, 40)}, which the AWS CLI ignores: remove the line.` };
+  return undefined;
 }
 
 /**
@@ -812,7 +840,7 @@ function composeYamlDocument(tokens: CST.Token[], length: number, options: Const
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, length)) {
     if (doc) {
-      // parseDocument's own error for a second document (its wording, so findings stay as they were).
+      // parseDocument's own error for a second document; cliYamlFinding words it for the user.
       doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
       break;
     }

@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
+  availabilityZones, hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -365,6 +365,12 @@ function checkZones(zones: readonly Zone[], regionsPath: MemberPath, profile: Ac
     if (!REGIONS.includes(region)) issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not in a known AWS Region.`, path, target: 'value' });
     else if (options.region && region !== options.region) {
       issues.push({ code: 'availability-zone-region', severity: 'error', message: `${name} is not in ${options.region}, the Region of the endpoint this request goes to.`, path, target: 'value', awsError: 'InvalidParameterValue' });
+    } else if (name.length === region.length + 1) {
+      // A letter past the zones AWS documents for the Region: a warning only, as accounts and new zones differ.
+      const known = availabilityZones(region);
+      if (known.length > 0 && !known.includes(name)) {
+        issues.push({ code: 'invalid-availability-zone', severity: 'warning', message: `${name} is not one of the Availability Zones AWS lists for ${region} (${known[0]} to ${known[known.length - 1]}): check the name; \`aws ec2 describe-availability-zones --region ${region}\` lists your account's zones.`, path, target: 'value' });
+      }
     }
   }
   if (azRegions && azRegions.size > 1) {

@@ -448,6 +448,28 @@ function writtenAsFloat(raw: string | undefined): boolean {
   return raw.includes('.') || (!/^[-+]?0x/i.test(raw) && /[eE]/.test(raw));
 }
 
+/**
+ * The fix that makes one written structure a one-item list: `[`…`]` around a JSON object or YAML flow mapping; for a
+ * YAML block mapping, `- ` before its first key and its other lines indented two more, so they stay under that key.
+ * None for a block mapping that shares its first line with other text (its indentation is not its own).
+ */
+function oneItemListFix(span: Span, ctx: CheckContext): Fix | undefined {
+  const text = ctx.text;
+  if (text === undefined) return undefined;
+  const title = 'Make it a one-item list';
+  if (ctx.form === 'json' || text[span.start] === '{') {
+    return { title, edits: [{ span: { start: span.start, end: span.start }, newText: '[' }, { span: { start: span.end, end: span.end }, newText: ']' }], isPreferred: true };
+  }
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  if (!/^ *$/.test(text.slice(lineStart, span.start))) return undefined;
+  const edits = [{ span: { start: span.start, end: span.start }, newText: '- ' }];
+  for (let i = text.indexOf('\n', span.start); i >= 0 && i + 1 < span.end; i = text.indexOf('\n', i + 1)) {
+    const line = i + 1;
+    if (!/^[ \t]*\r?$/.test(text.slice(line, text.indexOf('\n', line) < 0 ? text.length : text.indexOf('\n', line)))) edits.push({ span: { start: line, end: line }, newText: '  ' });
+  }
+  return { title, edits, isPreferred: true };
+}
+
 /** Checks one value against its shape; returns the SDK value, or undefined when it does not convert cleanly. */
 export function checkValue(shapeName: string, node: ValueNode, path: MemberPath, ctx: CheckContext): unknown {
   return checkValueOfShape(shapeName, serviceModel.shapes[shapeName], node, path, ctx);
@@ -464,15 +486,17 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
     }
     case 'list': {
       if (node.kind !== 'list') {
-        // A single string where a list is expected: the fix wraps it (JSON/YAML).
-        const fix = node.kind === 'scalar' && typeof node.value === 'string' && ctx.form !== 'query';
+        // A single string where a list is expected, or one structure where a list of structures is (a YAML list
+        // written without its `- `): the fix wraps it (JSON/YAML).
+        const fix =
+          ctx.form === 'query' ? undefined
+          : node.kind === 'scalar' && typeof node.value === 'string' ? { title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }
+          : node.kind === 'object' && serviceModel.shapes[shape.member!.shape]?.type === 'structure' ? oneItemListFix(node.span, ctx)
+          : undefined;
         const before = ctx.findings.length;
         typeError(node, shape, path, ctx, describeScalar(node));
         // Only on the finding just made: past the findings cap it is not kept, and the last one is another's.
-        if (fix && ctx.findings.length > before) {
-          const f = ctx.findings[ctx.findings.length - 1];
-          f.fixes = [{ title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }];
-        }
+        if (fix && ctx.findings.length > before) ctx.findings[ctx.findings.length - 1].fixes = [fix];
         return undefined;
       }
       const indices = node.indices;
