@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileText } from './clusterView';
+import { atPlace, deleteConfirmationDetail, nodeCount, notCarriedMessage, placeName, rebootConfirmation } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
@@ -477,9 +477,9 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   const inFolder = `${folder.path.replace(/\/$/, '')}/`;
   const openNames = vscode.workspace.textDocuments.map((d) => d.uri.path).filter((p) => p.startsWith(inFolder)).map((p) => p.slice(inFolder.length)).filter((name) => !name.includes('/'));
   const diskNames = (await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [])).map(([name]) => name);
-  const { copyRequestFile } = await import('./createFromRequest');
+  const { copyRequestFile, requestFromCluster } = await import('./createFromRequest');
   const { id, fileName } = copyRequestFile(cluster.CacheClusterId ?? 'cluster', listed, [...openNames, ...diskNames]);
-  const text = requestFileText(cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
+  const { text, notCarried } = await requestFromCluster(() => ctx.client(connection), cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
   const target = vscode.Uri.joinPath(folder, fileName);
   const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document);
@@ -489,6 +489,8 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + id.length));
   editor.revealRange(editor.selection);
   void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
+  // A JSON request file has no place for a note the AWS CLI accepts: what the copy lacks is said here instead.
+  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried));
   return document.uri;
 }
 
