@@ -124,8 +124,68 @@ export function nodeEndpoint(n: CacheNode): string | undefined {
 
 const md = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 
-/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString). */
-export function clusterTooltip(c: CacheCluster): string {
+/**
+ * The CA certificate to trust for a connection's TLS nodes: the Local endpoint's own (self-signed) while it is the one
+ * this window runs or uses; undefined on AWS, whose certificates clients trust already.
+ */
+export function localCaFile(connection: Pick<Connection, 'kind' | 'endpoint'>, running: { url: string; tlsCaFile: string } | undefined): string | undefined {
+  return connection.kind === 'local' && running && connection.endpoint === running.url ? running.tlsCaFile : undefined;
+}
+
+/** How the cluster serves in-transit encryption, in a few words; undefined without it. */
+function transitEncryption(c: CacheCluster): string | undefined {
+  if (!c.TransitEncryptionEnabled) return undefined;
+  // TransitEncryptionMode: `required` takes TLS connections only, `preferred` plain ones too (the migration step);
+  // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption-enable.html
+  if (c.TransitEncryptionMode === 'required') return 'TLS only';
+  if (c.TransitEncryptionMode === 'preferred') return 'TLS and plain connections';
+  return 'TLS';
+}
+
+/** A word for a shell: quoted when it has anything a shell would read (a path with spaces, say). */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A redis-cli command line that reaches a Valkey/Redis OSS cluster's node: `--tls` when the node serves TLS (with
+ * `--cacert`, the Local endpoint's self-signed certificate, which no system trusts), `--askpass` when the cluster
+ * has an AUTH token, so that the token is typed at the prompt and never written here. As in
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/connect-tls.html (`valkey-cli -h <endpoint> --tls --askpass -p 6379`);
+ * redis-cli takes the same options. Undefined for Memcached, and before the node has an endpoint.
+ */
+export function redisCliCommand(c: CacheCluster, localCaFile?: string): string | undefined {
+  const endpoint = c.CacheNodes?.[0]?.Endpoint;
+  if (c.Engine === 'memcached' || !endpoint?.Address || endpoint.Port === undefined) return undefined;
+  return [
+    'redis-cli',
+    ...(c.TransitEncryptionEnabled ? ['--tls', ...(localCaFile ? ['--cacert', shellWord(localCaFile)] : [])] : []),
+    ...(c.AuthTokenEnabled ? ['--askpass'] : []),
+    '-h',
+    shellWord(endpoint.Address),
+    '-p',
+    String(endpoint.Port),
+  ].join(' ');
+}
+
+/**
+ * The notification once a cluster is available: where, and for a cluster that serves TLS, that a plain connection
+ * will not do, with the certificate to trust on the Local endpoint and a command line that connects.
+ */
+export function availableMessage(c: CacheCluster, localCaFile?: string): string {
+  const id = c.CacheClusterId ?? '';
+  const endpoint = endpointOf(c);
+  const tls = transitEncryption(c);
+  const at = `Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}`;
+  if (!tls) return `${at}.`;
+  const command = redisCliCommand(c, localCaFile);
+  const trust = localCaFile ? `, trusting the Local endpoint's certificate ${localCaFile} as the CA` : '';
+  return `${at}, over ${tls}: connect with TLS${trust}${command ? `, e.g. ${command}` : ''}.`;
+}
+
+/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters. */
+export function clusterTooltip(c: CacheCluster, localCaFile?: string): string {
+  const tls = transitEncryption(c);
   const rows: [string, string | undefined][] = [
     ['Status', c.CacheClusterStatus],
     ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
@@ -135,9 +195,11 @@ export function clusterTooltip(c: CacheCluster): string {
     ['Availability zone', c.PreferredAvailabilityZone],
     ['Subnet group', c.CacheSubnetGroupName],
     ['Parameter group', c.CacheParameterGroup?.CacheParameterGroupName],
-    ['Encryption in transit', c.TransitEncryptionEnabled === undefined ? undefined : c.TransitEncryptionEnabled ? 'yes' : 'no'],
+    ['Encryption in transit', c.TransitEncryptionEnabled === undefined ? undefined : tls ? `yes (${tls})` : 'no'],
+    ['CA certificate', tls && localCaFile ? localCaFile : undefined],
     ['Encryption at rest', c.AtRestEncryptionEnabled === undefined ? undefined : c.AtRestEncryptionEnabled ? 'yes' : 'no'],
     ['AUTH', c.AuthTokenEnabled ? 'enabled' : undefined],
+    ['Connect', isAvailable(c.CacheClusterStatus) ? redisCliCommand(c, localCaFile) : undefined],
     ['Created', c.CacheClusterCreateTime ? new Date(c.CacheClusterCreateTime).toISOString() : undefined],
     ['ARN', c.ARN],
   ];
