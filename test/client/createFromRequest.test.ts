@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ListTagsForResourceCommand } from '@aws-sdk/client-elasticache';
-import { clusterToCreateInput, notCarriedMessage, requestFileName, requestFileText } from '../../client/src/clusterView';
+import { clusterToCreateInput, notCarriedMessage, notCarriedOver, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
@@ -314,6 +314,19 @@ test('Open as Request File carries each node\'s zone (AZMode cross-az), log deli
   assert.equal((JSON.parse(unlisted.text) as Record<string, unknown>).Tags, undefined);
   assert.match(unlisted.notCarried.join('; '), /its tags \(could not be listed: /);
   assert.match(notCarriedMessage('spread-mc', 'spread-mc-copy', unlisted.notCarried), /^The request for spread-mc-copy does not carry over from spread-mc: .*its tags.*\. Add to the file what the new cluster needs before creating it\.$/);
+});
+
+test('Open as Request File names what CreateCacheCluster cannot rebuild from a description: at-rest encryption, a replication group, an Outpost, zones not per node', () => {
+  const base = { CacheClusterId: 'web', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
+  assert.deepEqual(notCarriedOver(base, { tags: [] }), [], 'clean: nothing left out');
+  assert.deepEqual(clusterToCreateInput(base).SecurityGroupIds, ['sg-1']);
+  const member = { ...base, AtRestEncryptionEnabled: true, ReplicationGroupId: 'rg', PreferredOutpostArn: 'arn:aws:outposts:us-east-1:123456789012:outpost/op-0123456789abcdef0' };
+  const said = notCarriedOver(member, { tags: [] }).join('; ');
+  for (const words of [/encryption at rest/, /replication group rg/, /Outpost/]) assert.match(said, words);
+  // Memcached nodes in several zones, described without node information: the zones are said to be missing.
+  const spread = { CacheClusterId: 'mc', Engine: 'memcached', NumCacheNodes: 2, PreferredAvailabilityZone: 'Multiple', SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
+  assert.match(notCarriedOver(spread, { tags: [] }).join('; '), /Availability Zone of each node/);
+  assert.equal(clusterToCreateInput(spread).PreferredAvailabilityZone, undefined, '"Multiple" is no zone');
 });
 
 test('a copy of a cluster gets a new, valid id: <id>-copy, then -copy-2, …, within 50 characters', () => {
