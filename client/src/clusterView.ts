@@ -1,6 +1,6 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
-import type { CacheCluster, CacheNode } from '@aws-sdk/client-elasticache';
+import type { CacheCluster, CacheNode, Tag } from '@aws-sdk/client-elasticache';
 import {
   AVAILABLE_STATUS,
   DELETION_STATUSES,
@@ -124,8 +124,68 @@ export function nodeEndpoint(n: CacheNode): string | undefined {
 
 const md = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 
-/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString). */
-export function clusterTooltip(c: CacheCluster): string {
+/**
+ * The CA certificate to trust for a connection's TLS nodes: the Local endpoint's own (self-signed) while it is the one
+ * this window runs or uses; undefined on AWS, whose certificates clients trust already.
+ */
+export function localCaFile(connection: Pick<Connection, 'kind' | 'endpoint'>, running: { url: string; tlsCaFile: string } | undefined): string | undefined {
+  return connection.kind === 'local' && running && connection.endpoint === running.url ? running.tlsCaFile : undefined;
+}
+
+/** How the cluster serves in-transit encryption, in a few words; undefined without it. */
+function transitEncryption(c: CacheCluster): string | undefined {
+  if (!c.TransitEncryptionEnabled) return undefined;
+  // TransitEncryptionMode: `required` takes TLS connections only, `preferred` plain ones too (the migration step);
+  // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption-enable.html
+  if (c.TransitEncryptionMode === 'required') return 'TLS only';
+  if (c.TransitEncryptionMode === 'preferred') return 'TLS and plain connections';
+  return 'TLS';
+}
+
+/** A word for a shell: quoted when it has anything a shell would read (a path with spaces, say). */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A redis-cli command line that reaches a Valkey/Redis OSS cluster's node: `--tls` when the node serves TLS (with
+ * `--cacert`, the Local endpoint's self-signed certificate, which no system trusts), `--askpass` when the cluster
+ * has an AUTH token, so that the token is typed at the prompt and never written here. As in
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/connect-tls.html (`valkey-cli -h <endpoint> --tls --askpass -p 6379`);
+ * redis-cli takes the same options. Undefined for Memcached, and before the node has an endpoint.
+ */
+export function redisCliCommand(c: CacheCluster, localCaFile?: string): string | undefined {
+  const endpoint = c.CacheNodes?.[0]?.Endpoint;
+  if (c.Engine === 'memcached' || !endpoint?.Address || endpoint.Port === undefined) return undefined;
+  return [
+    'redis-cli',
+    ...(c.TransitEncryptionEnabled ? ['--tls', ...(localCaFile ? ['--cacert', shellWord(localCaFile)] : [])] : []),
+    ...(c.AuthTokenEnabled ? ['--askpass'] : []),
+    '-h',
+    shellWord(endpoint.Address),
+    '-p',
+    String(endpoint.Port),
+  ].join(' ');
+}
+
+/**
+ * The notification once a cluster is available: where, and for a cluster that serves TLS, that a plain connection
+ * will not do, with the certificate to trust on the Local endpoint and a command line that connects.
+ */
+export function availableMessage(c: CacheCluster, localCaFile?: string): string {
+  const id = c.CacheClusterId ?? '';
+  const endpoint = endpointOf(c);
+  const tls = transitEncryption(c);
+  const at = `Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}`;
+  if (!tls) return `${at}.`;
+  const command = redisCliCommand(c, localCaFile);
+  const trust = localCaFile ? `, trusting the Local endpoint's certificate ${localCaFile} as the CA` : '';
+  return `${at}, over ${tls}: connect with TLS${trust}${command ? `, e.g. ${command}` : ''}.`;
+}
+
+/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters. */
+export function clusterTooltip(c: CacheCluster, localCaFile?: string): string {
+  const tls = transitEncryption(c);
   const rows: [string, string | undefined][] = [
     ['Status', c.CacheClusterStatus],
     ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
@@ -135,9 +195,11 @@ export function clusterTooltip(c: CacheCluster): string {
     ['Availability zone', c.PreferredAvailabilityZone],
     ['Subnet group', c.CacheSubnetGroupName],
     ['Parameter group', c.CacheParameterGroup?.CacheParameterGroupName],
-    ['Encryption in transit', c.TransitEncryptionEnabled === undefined ? undefined : c.TransitEncryptionEnabled ? 'yes' : 'no'],
+    ['Encryption in transit', c.TransitEncryptionEnabled === undefined ? undefined : tls ? `yes (${tls})` : 'no'],
+    ['CA certificate', tls && localCaFile ? localCaFile : undefined],
     ['Encryption at rest', c.AtRestEncryptionEnabled === undefined ? undefined : c.AtRestEncryptionEnabled ? 'yes' : 'no'],
     ['AUTH', c.AuthTokenEnabled ? 'enabled' : undefined],
+    ['Connect', isAvailable(c.CacheClusterStatus) ? redisCliCommand(c, localCaFile) : undefined],
     ['Created', c.CacheClusterCreateTime ? new Date(c.CacheClusterCreateTime).toISOString() : undefined],
     ['ARN', c.ARN],
   ];
@@ -149,40 +211,111 @@ export function requestFileName(c: CacheCluster): string {
   return `${(c.CacheClusterId ?? 'cluster').replace(/[^A-Za-z0-9-]/g, '-')}.elasticache.json`;
 }
 
+/** What a request file made from a cluster cannot carry over, besides its settings: told to the user, never dropped silently. */
+export interface RequestFromClusterOptions {
+  /** Node ports are settings on AWS; the Local endpoint allocates one per node. */
+  includePort?: boolean;
+  /** The cluster's tags (ListTagsForResource); undefined when they could not be listed. */
+  tags?: Tag[];
+  /** Why the tags could not be listed, when they could not. */
+  tagsProblem?: string;
+}
+
 /**
- * The cluster's settings as CreateCacheCluster input (an AWS CLI `--cli-input-json` file). The AuthToken is not
- * readable from the API and is never written; node ports are omitted for Local, where they are allocated per node.
+ * Where the nodes are, as CreateCacheCluster places them: each node's CustomerAvailabilityZone. Nodes in several
+ * zones (the cluster's PreferredAvailabilityZone then reads "Multiple") become AZMode cross-az with one zone per node
+ * (PreferredAvailabilityZones, Memcached only), nodes in one zone PreferredAvailabilityZone. Undefined when the
+ * description does not say (no node information, or not a zone per node).
+ * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html (AZMode,
+ * PreferredAvailabilityZones: "only supported on Memcached", as many zones as NumCacheNodes, repeats allowed).
  */
-export function clusterToCreateInput(c: CacheCluster, options: { includePort?: boolean } = {}): Record<string, unknown> {
+function nodePlacement(c: CacheCluster): Record<string, unknown> | undefined {
+  const zones = (c.CacheNodes ?? []).map((n) => n.CustomerAvailabilityZone);
+  const named = zones.filter((z): z is string => !!z && z !== 'Multiple');
+  const count = c.NumCacheNodes ?? zones.length;
+  if (named.length === 0 || named.length !== zones.length || named.length !== count) return undefined;
+  if (new Set(named).size === 1) return { PreferredAvailabilityZone: named[0] };
+  return c.Engine === 'memcached' ? { AZMode: 'cross-az', PreferredAvailabilityZones: named } : undefined;
+}
+
+/** LogDeliveryConfigurations as request members: the description's Status and Message are not settings. */
+function logDeliveryRequests(c: CacheCluster): Record<string, unknown>[] {
+  return (c.LogDeliveryConfigurations ?? []).map(({ LogType, DestinationType, DestinationDetails, LogFormat }) =>
+    withoutEmpty({
+      LogType,
+      DestinationType,
+      DestinationDetails: DestinationDetails && withoutEmpty({ CloudWatchLogsDetails: DestinationDetails.CloudWatchLogsDetails, KinesisFirehoseDetails: DestinationDetails.KinesisFirehoseDetails }),
+      LogFormat,
+    }),
+  );
+}
+
+function withoutEmpty(o: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete o[k];
+  }
+  return o;
+}
+
+/**
+ * The cluster's settings as CreateCacheCluster input (an AWS CLI `--cli-input-json` file): what the description
+ * gives back, rebuilt as request members. The AuthToken is not readable from the API and is never written; what
+ * cannot be carried over is listed by notCarriedOver.
+ */
+export function clusterToCreateInput(c: CacheCluster, options: RequestFromClusterOptions = {}): Record<string, unknown> {
   const isMemcached = c.Engine === 'memcached';
-  const input: Record<string, unknown> = {
+  const placement = nodePlacement(c);
+  const zone = c.PreferredAvailabilityZone && c.PreferredAvailabilityZone !== 'Multiple' ? c.PreferredAvailabilityZone : undefined;
+  return withoutEmpty({
     CacheClusterId: c.CacheClusterId,
     Engine: c.Engine,
     EngineVersion: c.EngineVersion,
     CacheNodeType: c.CacheNodeType,
     NumCacheNodes: c.NumCacheNodes ?? c.CacheNodes?.length,
+    ...(placement ?? { PreferredAvailabilityZone: zone }),
     CacheParameterGroupName: c.CacheParameterGroup?.CacheParameterGroupName,
     CacheSubnetGroupName: c.CacheSubnetGroupName,
+    CacheSecurityGroupNames: c.CacheSecurityGroups?.map((g) => g.CacheSecurityGroupName).filter((x): x is string => !!x),
     SecurityGroupIds: c.SecurityGroups?.map((g) => g.SecurityGroupId).filter((x): x is string => !!x),
-    PreferredAvailabilityZone: c.PreferredAvailabilityZone && c.PreferredAvailabilityZone !== 'Multiple' ? c.PreferredAvailabilityZone : undefined,
     Port: options.includePort ? (c.ConfigurationEndpoint?.Port ?? c.CacheNodes?.[0]?.Endpoint?.Port) : undefined,
     PreferredMaintenanceWindow: c.PreferredMaintenanceWindow,
     NotificationTopicArn: c.NotificationConfiguration?.TopicArn,
     AutoMinorVersionUpgrade: c.AutoMinorVersionUpgrade,
     SnapshotRetentionLimit: isMemcached ? undefined : c.SnapshotRetentionLimit,
     SnapshotWindow: isMemcached ? undefined : c.SnapshotWindow,
+    LogDeliveryConfigurations: logDeliveryRequests(c),
     TransitEncryptionEnabled: c.TransitEncryptionEnabled || undefined,
     NetworkType: c.NetworkType,
     IpDiscovery: c.IpDiscovery,
-  };
-  for (const [k, v] of Object.entries(input)) {
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) delete input[k];
+    Tags: options.tags?.filter((t) => t.Key).map((t) => ({ Key: t.Key, Value: t.Value ?? '' })),
+  });
+}
+
+/**
+ * What of the cluster its request file does not carry, each as a short phrase (the notification after Open as Request
+ * File lists them): a JSON request file has no room for comments that the AWS CLI would accept.
+ */
+export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptions = {}): string[] {
+  const missing: string[] = [];
+  if (c.AuthTokenEnabled) missing.push('the AuthToken (the API never returns it)');
+  if (options.tags === undefined) missing.push(`its tags${options.tagsProblem ? ` (${options.tagsProblem})` : ''}`);
+  if (c.PreferredAvailabilityZone === 'Multiple' && !nodePlacement(c)) {
+    missing.push(c.Engine === 'memcached' ? 'the Availability Zone of each node (not in the description)' : 'its Availability Zones (a Valkey/Redis OSS cluster takes one zone)');
   }
-  return input;
+  if (!c.SecurityGroups?.length && !c.CacheSecurityGroups?.length) missing.push('security groups (the cluster lists none, so SecurityGroupIds is left out)');
+  if (c.AtRestEncryptionEnabled) missing.push('encryption at rest (CreateCacheCluster has no such parameter; replication groups do)');
+  if (c.ReplicationGroupId) missing.push(`membership of replication group ${c.ReplicationGroupId} (the request makes a standalone cluster)`);
+  if (c.PreferredOutpostArn) missing.push(`its Outpost (${c.PreferredOutpostArn})`);
+  return missing;
+}
+
+/** The notification after Open as Request File: what the copy lacks first, then what to do. */
+export function notCarriedMessage(sourceId: string, copyId: string, notCarried: string[]): string {
+  return `The request for ${copyId} does not carry over from ${sourceId}: ${notCarried.join('; ')}. Add to the file what the new cluster needs before creating it.`;
 }
 
 /** The request file's text; `cacheClusterId` names the new cluster (see copyId) instead of the existing one. */
-export function requestFileText(c: CacheCluster, options: { includePort?: boolean; cacheClusterId?: string } = {}): string {
+export function requestFileText(c: CacheCluster, options: RequestFromClusterOptions & { cacheClusterId?: string } = {}): string {
   const input = clusterToCreateInput(c, options);
   if (options.cacheClusterId) input.CacheClusterId = options.cacheClusterId;
   return JSON.stringify(input, null, 2) + '\n';

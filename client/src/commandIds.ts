@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'elasticache.createFromRequest',
   'elasticache.copyEndpoint',
   'elasticache.copyArn',
+  'elasticache.copyCliCommand',
   'elasticache.openAsRequestFile',
   'elasticache.rebootCluster',
   'elasticache.deleteCluster',

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { readSettings, writeProfile, writeRegions } from './config';
-import { atPlace, deleteConfirmationDetail, nodeCount, placeName, rebootConfirmation, requestFileText } from './clusterView';
+import { atPlace, deleteConfirmationDetail, nodeCount, notCarriedMessage, placeName, rebootConfirmation } from './clusterView';
 import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnection, skipsConfirmation } from './connections';
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
@@ -36,6 +36,9 @@ export interface ClientContext {
 type ConnectionArg = Connection | string | { connection?: Connection | string } | undefined;
 /** `confirmed: true` skips the reboot/delete modal, on Local only: AWS always asks. */
 type ClusterArg = ClusterItem | { connection: Connection | string; cacheClusterId: string; confirmed?: boolean; finalSnapshot?: boolean };
+
+const COPY_ENDPOINT = 'Copy Endpoint';
+const COPY_CLI_COMMAND = 'Copy redis-cli Command';
 
 /** A command that cannot do what was asked here, for a reason the user can act on: said as it is, not as a failure. */
 class Refusal extends Error {}
@@ -71,6 +74,7 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.createFromRequest': (arg?: vscode.Uri | { uri?: vscode.Uri | string; offset?: number; connection?: ConnectionArg }) => createFromRequestCommand(ctx, arg),
     'elasticache.copyEndpoint': async (item: ExplorerItem) => copy(item, 'endpoint'),
     'elasticache.copyArn': async (item: ExplorerItem) => copy(item, 'arn'),
+    'elasticache.copyCliCommand': (arg: ClusterArg) => copyCliCommand(ctx, arg),
     'elasticache.openAsRequestFile': (arg: ClusterArg) => openAsRequestFile(ctx, arg),
     'elasticache.rebootCluster': (arg: ClusterArg) => rebootCluster(ctx, arg),
     'elasticache.deleteCluster': (arg: ClusterArg) => deleteCluster(ctx, arg),
@@ -263,6 +267,17 @@ async function copy(item: ExplorerItem, what: 'endpoint' | 'arn'): Promise<void>
   void vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
 }
 
+/** Copies a redis-cli command line that connects to the cluster (TLS, the Local CA file, --askpass; never a token). */
+async function copyCliCommand(ctx: ClientContext, arg: ClusterArg): Promise<string> {
+  const { connection, cluster } = await clusterFromArg(ctx, arg);
+  const { localCaFile, redisCliCommand } = await import('./clusterView');
+  const command = redisCliCommand(cluster, localCaFile(connection, ctx.local.running));
+  if (!command) throw new Refusal(cluster.Engine === 'memcached' ? 'redis-cli does not speak to Memcached clusters.' : `${cluster.CacheClusterId} has no endpoint yet.`);
+  await vscode.env.clipboard.writeText(command);
+  void vscode.window.setStatusBarMessage(`Copied ${command}`, 3000);
+  return command;
+}
+
 async function createClusterCommand(
   ctx: ClientContext,
   arg?: { connection?: ConnectionArg; input?: CreateCacheClusterCommandInput } | ExplorerItem,
@@ -399,12 +414,16 @@ export async function createWithInput(
         notShown: 'was created',
       });
       if (cluster) {
-        const { endpointOf } = await import('./clusterView');
+        const { availableMessage, endpointOf, localCaFile, redisCliCommand } = await import('./clusterView');
         const endpoint = endpointOf(cluster);
-        void showInfo(`Cache cluster ${id} is available at ${endpoint ?? 'its endpoint'}.`, ...(endpoint ? ['Copy Endpoint'] : [])).then(async (action) => {
-          if (action && endpoint) {
-            await vscode.env.clipboard.writeText(endpoint);
-            void vscode.window.setStatusBarMessage(`Copied ${endpoint}`, 3000);
+        const caFile = localCaFile(connection, ctx.local.running);
+        const command = redisCliCommand(cluster, caFile);
+        const buttons = [...(endpoint ? [COPY_ENDPOINT] : []), ...(command ? [COPY_CLI_COMMAND] : [])];
+        void showInfo(availableMessage(cluster, caFile), ...buttons).then(async (action) => {
+          const text = action === COPY_ENDPOINT ? endpoint : action === COPY_CLI_COMMAND ? command : undefined;
+          if (text) {
+            await vscode.env.clipboard.writeText(text);
+            void vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
           }
         });
       }
@@ -477,9 +496,9 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   const inFolder = `${folder.path.replace(/\/$/, '')}/`;
   const openNames = vscode.workspace.textDocuments.map((d) => d.uri.path).filter((p) => p.startsWith(inFolder)).map((p) => p.slice(inFolder.length)).filter((name) => !name.includes('/'));
   const diskNames = (await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch(() => [])).map(([name]) => name);
-  const { copyRequestFile } = await import('./createFromRequest');
+  const { copyRequestFile, requestFromCluster } = await import('./createFromRequest');
   const { id, fileName } = copyRequestFile(cluster.CacheClusterId ?? 'cluster', listed, [...openNames, ...diskNames]);
-  const text = requestFileText(cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
+  const { text, notCarried } = await requestFromCluster(() => ctx.client(connection), cluster, { includePort: connection.kind === 'aws', cacheClusterId: id });
   const target = vscode.Uri.joinPath(folder, fileName);
   const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document);
@@ -489,6 +508,8 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   editor.selection = new vscode.Selection(document.positionAt(at), document.positionAt(at + id.length));
   editor.revealRange(editor.selection);
   void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
+  // A JSON request file has no place for a note the AWS CLI accepts: what the copy lacks is said here instead.
+  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried));
   return document.uri;
 }
 

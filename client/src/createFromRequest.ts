@@ -7,8 +7,9 @@ import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
-import { canBecomeAvailable, isAvailable, requestFileName } from './clusterView';
+import { type RequestFromClusterOptions, canBecomeAvailable, isAvailable, notCarriedOver, requestFileName, requestFileText } from './clusterView';
 import { type Connection, awsConnection, loadSdk } from './connections';
+import { describeFailure } from './errors';
 
 export interface CreateRequest {
   /** The whole request in the document. */
@@ -269,4 +270,27 @@ export async function waitUntilAvailable(
     await new Promise((r) => setTimeout(r, interval));
     interval = Math.min(interval * 1.5, 15_000);
   }
+}
+
+/**
+ * A cluster as a new request file's text (Open as Request File), with its tags (ListTagsForResource on its ARN; the
+ * service answers it for available clusters only) and what the file does not carry over, for the user to be told.
+ */
+export async function requestFromCluster(
+  /** The connection's client: a getter, since resolving it may fail too (then the tags are said to be missing). */
+  client: () => Promise<ElastiCacheClient>,
+  cluster: CacheCluster,
+  options: { includePort?: boolean; cacheClusterId?: string },
+): Promise<{ text: string; notCarried: string[] }> {
+  const tagged: RequestFromClusterOptions = { ...options };
+  if (!cluster.ARN) tagged.tagsProblem = 'the cluster has no ARN to list them by';
+  else {
+    try {
+      const { ListTagsForResourceCommand } = await loadSdk();
+      tagged.tags = (await (await client()).send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }))).TagList ?? [];
+    } catch (err) {
+      tagged.tagsProblem = `could not be listed: ${describeFailure(err).message}`;
+    }
+  }
+  return { text: requestFileText(cluster, { ...tagged, cacheClusterId: options.cacheClusterId }), notCarried: notCarriedOver(cluster, tagged) };
 }

@@ -10,6 +10,7 @@ import { type Connection, CredentialChecks, awsConnections, checkCredentials, cr
 import { knownProblem } from './errors';
 import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
 import { trustGatedSettings } from './restrictedSettings';
+import { localCaFile } from './clusterView';
 import { ClustersTree, VIEW_ID } from './treeView';
 import { showInfo, showWarning } from './notify';
 
@@ -78,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     tree.refresh();
   };
 
-  const tree = new ClustersTree({ connections: roots, client });
+  const tree = new ClustersTree({ connections: roots, client }, (connection) => localCaFile(connection, local.running));
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(tree, view, tree.attach(view));
 

@@ -13,6 +13,8 @@ export interface LocalEndpointHandle {
   port: number;
   host: string;
   dataDir: string;
+  /** The self-signed certificate the endpoint's TLS nodes serve, for clients to trust as the CA (LocalEndpoint.tlsCaFile). */
+  tlsCaFile: string;
   /**
    * Set when this window uses an endpoint another process runs (`npm start`, `elasticache local`, another window):
    * that process's pid and command line. Stopping it is left to that process.
@@ -180,6 +182,8 @@ function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandl
     port,
     host: '127.0.0.1',
     dataDir,
+    // Where that endpoint keeps it: local/src/index.ts (tlsCaFile) and nodes.ts (ensureTlsCertificate) name no other.
+    tlsCaFile: path.join(dataDir, 'tls', 'cert.pem'),
     startedBy: { pid, command: commandLineOf(pid) },
     stop: async () => undefined,
   };

@@ -1,6 +1,7 @@
 // VS Code adapter for the explorer model: items → TreeItems, change events, polling while visible.
 import * as vscode from 'vscode';
 import { clusterContextValue, clusterDescription, clusterRowDescription, clusterTooltip, nodeEndpoint, statusIcon } from './clusterView';
+import type { Connection } from './connections';
 import { type ExplorerItem, ExplorerModel, type ExplorerDeps, Poller, messageRow } from './explorerModel';
 
 export const VIEW_ID = 'elasticache.clusters';
@@ -18,7 +19,11 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
   readonly poller: Poller;
   private view: vscode.TreeView<ExplorerItem> | undefined;
 
-  constructor(deps: Omit<ExplorerDeps, 'onDidChange'>) {
+  constructor(
+    deps: Omit<ExplorerDeps, 'onDidChange'>,
+    /** The CA certificate of a connection's TLS nodes, for the cluster tooltips (see clusterView's localCaFile). */
+    private readonly caFileOf: (connection: Connection) => string | undefined = () => undefined,
+  ) {
     this.model = new ExplorerModel({ loadingRowAfterMs: LOADING_ROW_AFTER_MS, ...deps, onDidChange: (item) => this.changed.fire(item) });
     this.poller = new Poller(() => this.model.poll());
   }
@@ -76,7 +81,7 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         const icon = statusIcon(c.CacheClusterStatus);
         t.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
         t.description = clusterRowDescription(c);
-        t.tooltip = new vscode.MarkdownString(clusterTooltip(c));
+        t.tooltip = new vscode.MarkdownString(clusterTooltip(c, this.caFileOf(item.connection)));
         t.contextValue = clusterContextValue(c);
         t.accessibilityInformation = { label: `${c.CacheClusterId} ${c.CacheClusterStatus} ${clusterDescription(c)}` };
         return t;

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { clusterToCreateInput, requestFileName, requestFileText } from '../../client/src/clusterView';
+import { ListTagsForResourceCommand } from '@aws-sdk/client-elasticache';
+import { clusterToCreateInput, notCarriedMessage, notCarriedOver, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { validateCacheClusterId } from '../../server/src/service/validators';
@@ -246,6 +247,86 @@ test('Open as Request File: the cluster becomes a *.elasticache.json the languag
   assert.equal(input.CacheSubnetGroupName, 'default');
   assert.equal(input.SnapshotRetentionLimit, 3);
   assert.equal(typeof input.Port, 'number', 'AWS clusters keep their port');
+});
+
+test('Open as Request File carries each node\'s zone (AZMode cross-az), log delivery and tags over, so the copy is the same cluster; what it cannot carry is said', { timeout: 90_000 }, async () => {
+  const zones = ['us-east-1a', 'us-east-1b', 'us-east-1a'];
+  const tags = [{ Key: 'team', Value: 'cache' }];
+  const logs = [{ LogType: 'slow-log', DestinationType: 'cloudwatch-logs', DestinationDetails: { CloudWatchLogsDetails: { LogGroup: 'app-slow' } }, LogFormat: 'json' }] as const;
+  const token = 'Open-As-Request-Token-0123456789';
+  await createCacheCluster(fixture.client, { CacheClusterId: 'spread-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 3, AZMode: 'cross-az', PreferredAvailabilityZones: zones, Tags: tags });
+  await createCacheCluster(fixture.client, { CacheClusterId: 'logged-vk', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, LogDeliveryConfigurations: [...logs], Tags: tags, TransitEncryptionEnabled: true, AuthToken: token, CacheSubnetGroupName: 'default' });
+  await createCacheCluster(fixture.client, { CacheClusterId: 'plain-mc', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 2, PreferredAvailabilityZone: 'us-east-1c' });
+  const client = async () => fixture.client;
+  const zonesOf = (c: { CacheNodes?: { CustomerAvailabilityZone?: string }[] }) => (c.CacheNodes ?? []).map((n) => n.CustomerAvailabilityZone);
+
+  // Memcached over several zones: one zone per node and cross-az, and its tag; the copy made from the file matches.
+  const spread = await waitUntilAvailable(fixture.client, 'spread-mc', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(spread.PreferredAvailabilityZone, 'Multiple');
+  const fromSpread = await requestFromCluster(client, spread, { cacheClusterId: 'spread-mc-copy' });
+  const spreadInput = JSON.parse(fromSpread.text) as Record<string, unknown>;
+  assert.equal(spreadInput.AZMode, 'cross-az');
+  assert.deepEqual(spreadInput.PreferredAvailabilityZones, zones);
+  assert.equal(spreadInput.PreferredAvailabilityZone, undefined, 'not both (az-conflict)');
+  assert.deepEqual(spreadInput.Tags, tags);
+  assert.ok(!fromSpread.notCarried.some((n) => /tags|Availability Zone/.test(n)), fromSpread.notCarried.join('; '));
+  const [spreadRequest] = createRequestsIn(fromSpread.text, 'json');
+  assert.equal(refusal(spreadRequest!), undefined, fromSpread.text);
+  assert.deepEqual(analyze(fromSpread.text, 'json').findings.filter((f) => f.severity !== 'hint'), [], fromSpread.text);
+  await createCacheCluster(fixture.client, spreadRequest!.input);
+  const spreadCopy = await waitUntilAvailable(fixture.client, 'spread-mc-copy', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.deepEqual(zonesOf(spreadCopy), zonesOf(spread));
+  assert.deepEqual((await fixture.client.send(new ListTagsForResourceCommand({ ResourceName: spreadCopy.ARN }))).TagList, tags);
+
+  // Valkey with log delivery: the configurations without the description's Status; the AuthToken is said, never written.
+  const logged = await waitUntilAvailable(fixture.client, 'logged-vk', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.equal(logged.LogDeliveryConfigurations?.[0]?.Status, 'active');
+  const fromLogged = await requestFromCluster(client, logged, { cacheClusterId: 'logged-vk-copy' });
+  const loggedInput = JSON.parse(fromLogged.text) as Record<string, unknown>;
+  assert.deepEqual(loggedInput.LogDeliveryConfigurations, logs);
+  assert.deepEqual(loggedInput.Tags, tags);
+  assert.equal(loggedInput.PreferredAvailabilityZone, logged.PreferredAvailabilityZone);
+  assert.equal(loggedInput.AZMode, undefined, 'Memcached only');
+  assert.ok(!fromLogged.text.includes(token) && loggedInput.AuthToken === undefined);
+  assert.ok(fromLogged.notCarried.some((n) => /AuthToken/.test(n)), fromLogged.notCarried.join('; '));
+  assert.ok(!fromLogged.notCarried.join('').includes(token));
+  const [loggedRequest] = createRequestsIn(fromLogged.text, 'json');
+  assert.equal(refusal(loggedRequest!), undefined, fromLogged.text);
+  await createCacheCluster(fixture.client, loggedRequest!.input);
+  const loggedCopy = await waitUntilAvailable(fixture.client, 'logged-vk-copy', { timeoutMs: 30_000, intervalMs: 100 });
+  assert.deepEqual(loggedCopy.LogDeliveryConfigurations, logged.LogDeliveryConfigurations);
+
+  // Clean: nodes in one zone stay PreferredAvailabilityZone, no AZMode; no tags, no AuthToken: neither is named.
+  const plain = await waitUntilAvailable(fixture.client, 'plain-mc', { timeoutMs: 30_000, intervalMs: 100 });
+  const fromPlain = await requestFromCluster(client, plain, {});
+  const plainInput = JSON.parse(fromPlain.text) as Record<string, unknown>;
+  assert.equal(plainInput.PreferredAvailabilityZone, 'us-east-1c');
+  assert.equal(plainInput.AZMode, undefined);
+  assert.equal(plainInput.PreferredAvailabilityZones, undefined);
+  assert.equal(plainInput.Tags, undefined);
+  assert.equal(plainInput.LogDeliveryConfigurations, undefined);
+  assert.ok(!fromPlain.notCarried.some((n) => /AuthToken|tags/.test(n)), fromPlain.notCarried.join('; '));
+  // Local clusters list no security groups: said, as the request names none.
+  assert.ok(fromPlain.notCarried.some((n) => /security groups/.test(n)));
+
+  // Tags that cannot be listed are said to be missing, with why.
+  const unlisted = await requestFromCluster(async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:9'); }, spread, {});
+  assert.equal((JSON.parse(unlisted.text) as Record<string, unknown>).Tags, undefined);
+  assert.match(unlisted.notCarried.join('; '), /its tags \(could not be listed: /);
+  assert.match(notCarriedMessage('spread-mc', 'spread-mc-copy', unlisted.notCarried), /^The request for spread-mc-copy does not carry over from spread-mc: .*its tags.*\. Add to the file what the new cluster needs before creating it\.$/);
+});
+
+test('Open as Request File names what CreateCacheCluster cannot rebuild from a description: at-rest encryption, a replication group, an Outpost, zones not per node', () => {
+  const base = { CacheClusterId: 'web', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
+  assert.deepEqual(notCarriedOver(base, { tags: [] }), [], 'clean: nothing left out');
+  assert.deepEqual(clusterToCreateInput(base).SecurityGroupIds, ['sg-1']);
+  const member = { ...base, AtRestEncryptionEnabled: true, ReplicationGroupId: 'rg', PreferredOutpostArn: 'arn:aws:outposts:us-east-1:123456789012:outpost/op-0123456789abcdef0' };
+  const said = notCarriedOver(member, { tags: [] }).join('; ');
+  for (const words of [/encryption at rest/, /replication group rg/, /Outpost/]) assert.match(said, words);
+  // Memcached nodes in several zones, described without node information: the zones are said to be missing.
+  const spread = { CacheClusterId: 'mc', Engine: 'memcached', NumCacheNodes: 2, PreferredAvailabilityZone: 'Multiple', SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
+  assert.match(notCarriedOver(spread, { tags: [] }).join('; '), /Availability Zone of each node/);
+  assert.equal(clusterToCreateInput(spread).PreferredAvailabilityZone, undefined, '"Multiple" is no zone');
 });
 
 test('a copy of a cluster gets a new, valid id: <id>-copy, then -copy-2, …, within 50 characters', () => {

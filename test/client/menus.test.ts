@@ -86,6 +86,16 @@ test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inlin
   assert.equal(icon('elasticache.copyEndpoint'), '$(copy)');
 });
 
+test('Copy redis-cli Command is offered on Valkey/Redis OSS clusters whose endpoint serves, not on Memcached (redis-cli does not speak its protocol) nor before an endpoint', () => {
+  const endpoint = { Address: '127.0.0.1', Port: 40001 };
+  const valkey = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint });
+  const creating = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'creating', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  assert.ok(contextFor(valkey).includes('elasticache.copyCliCommand'), valkey);
+  for (const viewItem of [memcached, creating, 'cacheNode']) assert.ok(!contextFor(viewItem).includes('elasticache.copyCliCommand'), viewItem);
+  assert.deepEqual(entries('commandPalette', 'elasticache.copyCliCommand').map((m) => m.when), ['false'], 'it needs a cluster');
+});
+
 test('Reboot and Delete… are offered only in the status the service accepts them in (available), the inline Copy Endpoint only while the endpoint serves', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
   // Every status of the API reference's CacheClusterStatus list (both spellings of the reboot), and the Local endpoint's `failed`.
