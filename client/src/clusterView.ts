@@ -302,7 +302,6 @@ export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptio
   if (c.PreferredAvailabilityZone === 'Multiple' && !nodePlacement(c)) {
     missing.push(c.Engine === 'memcached' ? 'the Availability Zone of each node (not in the description)' : 'its Availability Zones (a Valkey/Redis OSS cluster takes one zone)');
   }
-  if (!c.SecurityGroups?.length && !c.CacheSecurityGroups?.length) missing.push('security groups (the cluster lists none, so SecurityGroupIds is left out)');
   if (c.AtRestEncryptionEnabled) missing.push('encryption at rest (CreateCacheCluster has no such parameter; replication groups do)');
   if (c.ReplicationGroupId) missing.push(`membership of replication group ${c.ReplicationGroupId} (the request makes a standalone cluster)`);
   if (c.PreferredOutpostArn) missing.push(`its Outpost (${c.PreferredOutpostArn})`);
