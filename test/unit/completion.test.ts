@@ -182,8 +182,9 @@ test('query: parameter names — secrets after other optional members; list-of-s
   assert.notEqual(sorted[0], 'AuthToken');
   assert.ok(sorted.indexOf('AuthToken') > sorted.indexOf('TransitEncryptionEnabled'), 'AuthToken after the other missing optional members');
   const log = items.filter((i) => i.insertText.startsWith('LogDeliveryConfigurations.'));
-  assert.equal(log.length, 5);
-  assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, 5, 'labels differ in their first characters');
+  // LogType, DestinationType, the two DestinationDetails leaves, LogFormat, Enabled.
+  assert.equal(log.length, 6);
+  assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, log.length, 'labels differ in their first characters');
   assert.ok(log.every((i) => i.detail?.startsWith('LogDeliveryConfigurations.LogDeliveryConfigurationRequest.N.')));
   assert.match(byLabel(items, 'LogType · LogDeliveryConfigurations.N').detail ?? '', /LogType · optional · string/);
 });
@@ -570,8 +571,7 @@ test('members the request\'s engine does not take (engine-parameter) come last a
   check(at('{ "Engine": "memcached", | }', 'json').items, REDIS_ONLY_MEMBERS, /not Memcached/, (c) => c.label);
   check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Valkey/, (c) => c.label);
   // The same facts as the rule: each name so ranked is an engine-parameter error when written.
-  // (A structure's name alone, `…N.DestinationDetails=`, is not a complete Query parameter: left out here.)
-  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5') && !i.label.startsWith('DestinationDetails'))) {
+  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5'))) {
     const request = `Action=CreateCacheCluster&Engine=memcached&${c.insertText}1`;
     assert.ok(analyze(request, 'query').findings.some((f) => f.code === 'engine-parameter'), request);
   }
@@ -775,4 +775,41 @@ test('completion fuzz: at every offset of the sample files (and of each written 
     }
   }
   assert.deepEqual(broken, []);
+});
+
+test('query: nested structures complete to their leaf names at any depth, never to a structure name the linter rejects (review: blocked)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const L = 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.';
+  const start = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&';
+  const items = at(`${start}Log|`, 'query').items.filter((i) => i.insertText.startsWith(L));
+  const inserted = items.map((i) => i.insertText);
+  assert.ok(inserted.includes(`${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=`), inserted.join(', '));
+  assert.ok(inserted.includes(`${L}1.DestinationDetails.KinesisFirehoseDetails.DeliveryStream=`), inserted.join(', '));
+  assert.ok(!inserted.includes(`${L}1.DestinationDetails=`), 'a structure name alone is an invalid-type error');
+  // Every name offered is one the linter takes as a name (whatever the value): not a structure, not unknown.
+  for (const name of inserted) {
+    const wrong = analyze(`${start}${name}x`, 'query').findings.filter((f) => f.code === 'unknown-parameter' || /is a structure/.test(f.message));
+    assert.deepEqual(wrong.map((f) => f.message), [], name);
+  }
+  const structure = analyze(`${start}${L}1.DestinationDetails=x`, 'query').findings;
+  assert.ok(structure.some((f) => /is a structure/.test(f.message)), 'the check above can fail');
+  // After `DestinationDetails.` and after `…CloudWatchLogsDetails.`: candidates the editor keeps (their filter text
+  // starts with what was typed), with the typed item number.
+  for (const typed of [`${L}1.DestinationDetails.`, `${L}1.DestinationDetails.CloudWatchLogsDetails.`]) {
+    const kept = at(`${start}${typed}|`, 'query').items.filter((i) => (i.filterText ?? i.label).startsWith(typed));
+    assert.ok(kept.some((i) => i.insertText === `${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=`), `${typed}: ${labels(kept).join(', ')}`);
+  }
+  // The leaf the item already has is not offered again for that item.
+  const written = at(`${start}${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=g&${L}1.|`, 'query').items;
+  assert.ok(!written.some((i) => i.insertText.startsWith(`${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup`)));
+  assert.ok(written.some((i) => i.insertText === `${L}1.LogType=`));
+  // A list inside a list item: its own item number, the next free one in that item.
+  const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
+  const rg = at(`Action=CreateReplicationGroup&${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a&${NG}1.|`, 'query').items;
+  assert.ok(rg.some((i) => i.insertText === `${NG}1.ReplicaAvailabilityZones.AvailabilityZone.2=`), labels(rg).join(', '));
+  // A structure member at the top (ModifyCacheCluster ScaleConfig): its leaves, not `ScaleConfig=`.
+  const modify = at('Action=ModifyCacheCluster&|', 'query').items.map((i) => i.insertText);
+  assert.ok(modify.includes('ScaleConfig.ScalePercentage=') && !modify.includes('ScaleConfig='), modify.join(', '));
+  // Clean case: a scalar member of an item is still offered as before.
+  assert.equal(byLabel(at(`${start}|`, 'query').items, 'LogType · LogDeliveryConfigurations.N').insertText, `${L}1.LogType=`);
 });

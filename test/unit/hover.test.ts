@@ -230,3 +230,19 @@ test('hover: Engine, EngineVersion, parameter groups and Port list only the engi
   const cluster = 'Action=CreateCacheCluster&EngineVersion=1.6.22';
   assert.match(at(cluster, 'EngineVersion'), /Memcached: `1\.6\.22`/);
 });
+
+test('hover: the Query form names the leaves of a list item at any depth, and of a structure member (review: blocked)', () => {
+  const log = 'Action=CreateCacheCluster&LogDeliveryConfigurations=';
+  const md = hover(log, log.indexOf('LogDelivery') + 2, 'query')!.markdown;
+  assert.match(md, /Query form: `LogDeliveryConfigurations\.LogDeliveryConfigurationRequest\.N\.LogType\|DestinationType\|DestinationDetails\.CloudWatchLogsDetails\.LogGroup\|DestinationDetails\.KinesisFirehoseDetails\.DeliveryStream\|LogFormat\|Enabled`/);
+  assert.doesNotMatch(md, /DestinationDetails\|/, 'no structure name alone');
+  // A list inside a list item: its items, numbered.
+  const ng = 'Action=CreateReplicationGroup&NodeGroupConfiguration=';
+  assert.match(hover(ng, ng.indexOf('NodeGroup') + 2, 'query')!.markdown, /\|ReplicaAvailabilityZones\.AvailabilityZone\.N\|/);
+  // A structure member: its leaves.
+  const scale = 'Action=ModifyCacheCluster&ScaleConfig=';
+  assert.match(hover(scale, scale.indexOf('Scale') + 2, 'query')!.markdown, /Query form: `ScaleConfig\.ScalePercentage\|ScaleIntervalMinutes`/);
+  // Clean case: Tags keep their one-level form.
+  const tags = 'Action=CreateCacheCluster&Tags=';
+  assert.match(hover(tags, tags.indexOf('Tags') + 1, 'query')!.markdown, /Query form: `Tags\.Tag\.N\.Key\|Value`/);
+});

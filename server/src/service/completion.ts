@@ -38,6 +38,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
+import { queryLeaves } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import { enginesOfAction } from './rules';
@@ -460,6 +461,25 @@ interface NameLabel {
 }
 
 /**
+ * A leaf's full name below `head`, each item number `N` in it the first one no written name uses yet
+ * (`ReplicaAvailabilityZones.AvailabilityZone.2` after `….AvailabilityZone.1`).
+ */
+function numberedName(head: string, leafName: string, written: ReadonlySet<string>): string {
+  let name = head;
+  for (const [i, seg] of leafName.split('.').entries()) {
+    if (seg !== 'N') {
+      name += i === 0 ? seg : `.${seg}`;
+      continue;
+    }
+    let n = 1;
+    const taken = (k: number) => [...written].some((w) => w === `${name}.${k}` || w.startsWith(`${name}.${k}.`));
+    while (taken(n)) n++;
+    name += `.${n}`;
+  }
+  return name;
+}
+
+/**
  * Why the request's engine does not take a CreateCacheCluster member, when it does not: the engine-parameter rule's
  * facts (REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS), the engine as that rule reads it.
  */
@@ -627,18 +647,28 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
         const itemShape = shapes[shape.member.shape];
         const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
-          for (const sub of Object.keys(itemShape.members ?? {})) {
+          // Each leaf of the item, at any depth (`…N.DestinationDetails.CloudWatchLogsDetails.LogGroup`): a
+          // structure's name alone is no Query parameter (invalid-type). Item numbers count per member of the item.
+          for (const leaf of queryLeaves(shape.member.shape)) {
+            const sub = leaf.name.split('.')[0];
+            const name = numberedName(`${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.`, leaf.name, written);
             // A member the typed item already has is not offered again (duplicate-parameter).
-            if (typedItem && written.has(`${stem}${typedItem.index}.${sub}`)) continue;
-            const name = `${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.${sub}`;
+            if (written.has(name)) continue;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
-            const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
+            const label = { label: `${leaf.name} · ${o.member}.N`, detailPrefix: `${stem}N.${leaf.name}`, sortName: `${stem}N.${leaf.name}`, typeShape: leaf.model.shape };
             out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name, request?.input));
           }
         } else {
           const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
           out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name, request?.input));
+        }
+      } else if (shape?.type === 'structure') {
+        // A structure member (CacheUsageLimits): its leaves, as in list items.
+        for (const leaf of queryLeaves(o.model.shape)) {
+          const name = numberedName(`${o.member}.`, leaf.name, written);
+          if (written.has(name)) continue;
+          out.push(nameCandidate(action, { ...o, present: false }, { label: name, typeShape: leaf.model.shape }, prefix + name + assign, replace, false, undefined, request?.input));
         }
       } else if (!o.present) {
         out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false, undefined, request?.input));

@@ -25,6 +25,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
+import { queryLeaves } from './queryNames';
 import { enginesOfAction } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
@@ -164,10 +165,12 @@ function buildMemberMarkdown(
   if (shape?.pattern) facts.push(`Pattern: \`${shape.pattern}\``);
   if (shape?.type === 'list' && shape.member) {
     const item = shape.member.locationName ?? 'member';
-    const itemShape = serviceModel.shapes[shape.member.shape];
-    const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
+    // A structure item's leaves at any depth: its nested structures' names alone are no Query parameters.
+    const leaves = queryLeaves(shape.member.shape).map((l) => l.name);
+    const suffix = leaves.length ? `.${leaves.join('|')}` : '';
     facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
   }
+  if (shape?.type === 'structure') facts.push(`Query form: \`${memberName}.${queryLeaves(member.shape).map((l) => l.name).join('|')}\``);
   if (factsKnown) facts.push(...modelFacts(memberName, enginesOfAction(action)));
   if (facts.length) lines.push('', facts.join('  \n'));
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
