@@ -813,3 +813,28 @@ test('query: nested structures complete to their leaf names at any depth, never 
   // Clean case: a scalar member of an item is still offered as before.
   assert.equal(byLabel(at(`${start}|`, 'query').items, 'LogType · LogDeliveryConfigurations.N').insertText, `${L}1.LogType=`);
 });
+
+test('the suggested SnapshotWindow and PreferredMaintenanceWindow never overlap (window-overlap), and avoid the other window the request has (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const start = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis';
+  const first = (marked: string) => [...at(marked, 'query').items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1))[0];
+  const overlap = (request: string) => analyze(request, 'query').findings.filter((f) => f.code === 'window-overlap').length;
+  // Both first suggestions together: no warning of our own (the maintenance one stays sun:05:00-sun:06:00).
+  const maintenance = first(`${start}&PreferredMaintenanceWindow=|`).insertText;
+  const snapshot = first(`${start}&SnapshotWindow=|`).insertText;
+  assert.equal(maintenance, 'sun:05:00-sun:06:00');
+  assert.equal(overlap(`${start}&PreferredMaintenanceWindow=${maintenance}&SnapshotWindow=${snapshot}`), 0, snapshot);
+  // The other window written: the suggestion avoids it, in every form, the snippet's defaults too.
+  for (const [written, member] of [['PreferredMaintenanceWindow=sun:04:00-sun:09:00', 'SnapshotWindow'], ['SnapshotWindow=05:00-09:00', 'PreferredMaintenanceWindow']]) {
+    const items = [...at(`${start}&${written}&${member}=|`, 'query').items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    assert.equal(overlap(`${start}&${written}&${member}=${items[0].insertText}`), 0, items[0].insertText);
+    assert.match(items[0].detail ?? '', /outside the/);
+    const snippet = items.find((i) => i.isSnippet)!.insertText.replace(/\$\{\d+\|(\w+),[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    assert.equal(snippet, items[0].insertText);
+    const [name, value] = written.split('=');
+    const yaml = at(`${name}: ${value}\n${member}: |`, 'yaml').items;
+    assert.equal(labels(yaml)[0], items[0].label);
+  }
+  // The check can fail: the old pair overlapped.
+  assert.equal(overlap(`${start}&PreferredMaintenanceWindow=sun:05:00-sun:06:00&SnapshotWindow=05:00-06:00`), 1);
+});

@@ -42,6 +42,7 @@ import { queryLeaves } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import { enginesOfAction } from './rules';
+import { windowsOverlap } from './validators';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface CompletionCandidate {
@@ -316,6 +317,34 @@ function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
 
 const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
 
+/** Start hours (UTC) tried for a suggested window, early morning first; none runs past midnight. */
+const WINDOW_START_HOURS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 0, 1, 2, 3, 4];
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const windowAt = (hour: number, minutes: number) => ({ start: clock(hour * 60), end: clock(hour * 60 + minutes) });
+
+/**
+ * The suggested Sunday maintenance window (shortest allowed): the first that does not overlap the request's
+ * SnapshotWindow (window-overlap warns on that), the earliest when none is written.
+ */
+function suggestedMaintenanceWindow(input: Record<string, unknown>): { start: string; end: string } {
+  const snapshot = typeof input.SnapshotWindow === 'string' ? input.SnapshotWindow : undefined;
+  const at = (h: number) => windowAt(h, LIMITS.maintenanceWindowMinMinutes);
+  const hour = WINDOW_START_HOURS.find((h) => !snapshot || windowsOverlap(`sun:${at(h).start}-sun:${at(h).end}`, snapshot) !== true);
+  return at(hour ?? WINDOW_START_HOURS[0]);
+}
+
+/**
+ * The suggested daily snapshot window (shortest allowed): the first that does not overlap the request's
+ * PreferredMaintenanceWindow, else the maintenance window suggested above, so the two suggestions never overlap.
+ */
+function suggestedSnapshotWindow(input: Record<string, unknown>): { start: string; end: string } {
+  const suggested = windowAt(WINDOW_START_HOURS[0], LIMITS.maintenanceWindowMinMinutes);
+  const maintenance = typeof input.PreferredMaintenanceWindow === 'string' ? input.PreferredMaintenanceWindow : `sun:${suggested.start}-sun:${suggested.end}`;
+  const at = (h: number) => windowAt(h, LIMITS.snapshotWindowMinMinutes);
+  const hour = WINDOW_START_HOURS.find((h) => windowsOverlap(maintenance, `${at(h).start}-${at(h).end}`) !== true);
+  return at(hour ?? WINDOW_START_HOURS[0]);
+}
+
 function memberValueSuggestions(member: string, context: ValueContext): ValueSuggestion[] {
   const engine = engineOf(context);
   const engines = enginesOfAction(context.action);
@@ -328,16 +357,22 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
       return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
-    case 'PreferredMaintenanceWindow':
+    case 'PreferredMaintenanceWindow': {
+      const w = suggestedMaintenanceWindow(context.input);
+      const avoids = typeof context.input.SnapshotWindow === 'string' ? ' · outside the SnapshotWindow' : '';
       return [
-        { value: 'sun:05:00-sun:06:00', detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes` },
-        { value: 'ddd:hh24:mi-ddd:hh24:mi', kind: 'snippet', detail: 'weekly maintenance window (UTC)', snippet: `\${1|${DAYS}|}:\${2:05}:00-\${3|${DAYS}|}:\${4:06}:00`, group: 1 },
+        { value: `sun:${w.start}-sun:${w.end}`, detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes${avoids}` },
+        { value: 'ddd:hh24:mi-ddd:hh24:mi', kind: 'snippet', detail: 'weekly maintenance window (UTC)', snippet: `\${1|${DAYS}|}:\${2:${w.start.slice(0, 2)}}${w.start.slice(2)}-\${3|${DAYS}|}:\${4:${w.end.slice(0, 2)}}${w.end.slice(2)}`, group: 1 },
       ];
-    case 'SnapshotWindow':
+    }
+    case 'SnapshotWindow': {
+      const w = suggestedSnapshotWindow(context.input);
+      const avoids = typeof context.input.PreferredMaintenanceWindow === 'string' ? ' · outside the PreferredMaintenanceWindow' : '';
       return [
-        { value: '05:00-06:00', detail: `hh24:mi-hh24:mi (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes` },
-        { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: '${1:05}:00-${2:06}:00', group: 1 },
+        { value: `${w.start}-${w.end}`, detail: `hh24:mi-hh24:mi (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes${avoids}` },
+        { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: `\${1:${w.start.slice(0, 2)}}${w.start.slice(2)}-\${2:${w.end.slice(0, 2)}}${w.end.slice(2)}`, group: 1 },
       ];
+    }
     case 'Port': {
       const portEngines = engine ? [engine] : engines;
       const ports = [...new Set(portEngines.map((e) => LIMITS.defaultPort[e]))];
