@@ -55,7 +55,7 @@ test('query: parameter names after & — missing first, required marked, documen
   const tagKey = byLabel(items, 'Key · Tags.N');
   assert.equal(tagKey.insertText, 'Tags.Tag.1.Key=');
   assert.equal(tagKey.filterText, 'Tags.Tag.1.Key');
-  assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · optional · string/);
+  assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · required · string/);
   assert.ok(labels(items).includes('X-Amz-Credential'));
   assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
 });
@@ -837,4 +837,20 @@ test('the suggested SnapshotWindow and PreferredMaintenanceWindow never overlap 
   }
   // The check can fail: the old pair overlapped.
   assert.equal(overlap(`${start}&PreferredMaintenanceWindow=sun:05:00-sun:06:00&SnapshotWindow=05:00-06:00`), 1);
+});
+
+test('query: a nested member is required or optional in completion as in its hover, one fact (Tag.Key: REQUIRED_UNLISTED_MEMBERS) (review: misled)', async () => {
+  const { hover } = await import('../../server/src/service/hover');
+  const items = at('Action=CreateCacheCluster&|', 'query').items;
+  const key = byLabel(items, 'Key · Tags.N');
+  const value = byLabel(items, 'Value · Tags.N');
+  assert.match(key.detail ?? '', /^Tags\.Tag\.N\.Key · required · string/);
+  assert.match(value.detail ?? '', /^Tags\.Tag\.N\.Value · optional · string/);
+  // Its documentation is the member's own, the hover's on that name.
+  for (const [c, name] of [[key, 'Tags.Tag.1.Key'], [value, 'Tags.Tag.1.Value']] as const) {
+    const text = `Action=CreateCacheCluster&${name}=a`;
+    assert.equal(c.documentation, hover(text, text.length - 1, 'query')!.markdown, name);
+  }
+  // The list itself still sorts as the optional member it is (after the required CacheClusterId).
+  assert.ok(byLabel(items, 'CacheClusterId').sortText < key.sortText);
 });

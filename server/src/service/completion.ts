@@ -38,7 +38,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
-import { queryLeaves } from './queryNames';
+import { queryLeaves, type QueryLeaf } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import { enginesOfAction } from './rules';
@@ -493,6 +493,13 @@ interface NameLabel {
   sortName?: string;
   /** The shape whose type the detail shows, when not the member's (a structure member inside a list item). */
   typeShape?: string;
+  /** The nested member the name ends in (`Key` of `Tags.Tag.N.Key`): the detail and documentation are its own. */
+  leaf?: NameOption;
+}
+
+/** A nested member as a name option, required as memberOptions reads it (REQUIRED_UNLISTED_MEMBERS too: Tag.Key). */
+function leafOption(leaf: QueryLeaf): NameOption {
+  return memberOptions(leaf.owner, new Set()).find((m) => m.member === leaf.member)!;
 }
 
 /**
@@ -537,6 +544,7 @@ function nameCandidate(
   input?: Record<string, unknown>,
 ): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
+  const shown = l.leaf ?? o;
   // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last, and after
   // them members the request's engine does not take (an engine-parameter error if written). Names already written
   // are not offered at all (a second one is an error or a duplicate-parameter warning).
@@ -545,8 +553,8 @@ function nameCandidate(
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
-    documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${shown.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
+    documentation: memberMarkdown(action, shown.owner, shown.member, shown.model, shown.required),
     insertText,
     isSnippet,
     replace,
@@ -691,7 +699,7 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
             if (written.has(name)) continue;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
-            const label = { label: `${leaf.name} · ${o.member}.N`, detailPrefix: `${stem}N.${leaf.name}`, sortName: `${stem}N.${leaf.name}`, typeShape: leaf.model.shape };
+            const label = { label: `${leaf.name} · ${o.member}.N`, detailPrefix: `${stem}N.${leaf.name}`, sortName: `${stem}N.${leaf.name}`, typeShape: leaf.model.shape, leaf: leafOption(leaf) };
             out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name, request?.input));
           }
         } else {
@@ -703,7 +711,7 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
         for (const leaf of queryLeaves(o.model.shape)) {
           const name = numberedName(`${o.member}.`, leaf.name, written);
           if (written.has(name)) continue;
-          out.push(nameCandidate(action, { ...o, present: false }, { label: name, typeShape: leaf.model.shape }, prefix + name + assign, replace, false, undefined, request?.input));
+          out.push(nameCandidate(action, { ...o, present: false }, { label: name, typeShape: leaf.model.shape, leaf: leafOption(leaf) }, prefix + name + assign, replace, false, undefined, request?.input));
         }
       } else if (!o.present) {
         out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false, undefined, request?.input));
