@@ -537,3 +537,16 @@ test('query-version fix: a request written one parameter per line gets its own &
   assert.equal(fixed('Action=CreateCacheCluster&CacheClusterId=a'), 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a');
   assert.equal(fixed(lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Engine=redis', '    &CacheClusterId=a')), lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&Engine=redis', '    &CacheClusterId=a'));
 });
+
+test('one finding per mistake: PreferredAvailabilityZones on Valkey/Redis OSS is an engine-parameter error, with no az-count or az-conflict beside it (review)', () => {
+  const zones = 'PreferredAvailabilityZones.PreferredAvailabilityZone.1=us-east-1a&PreferredAvailabilityZones.PreferredAvailabilityZone.2=us-east-1b';
+  const request = (engine: string, extra = '') => `https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=${engine}&${zones}${extra}`;
+  for (const engine of ['valkey', 'redis']) {
+    assert.deepEqual(codes(request(engine), 'query'), ['engine-parameter'], engine);
+    assert.deepEqual(codes(request(engine, '&PreferredAvailabilityZone=us-east-1a'), 'query'), ['engine-parameter'], engine);
+  }
+  // Memcached takes the member: its count against NumCacheNodes, and the conflict, are still checked.
+  assert.deepEqual(codes(request('memcached'), 'query'), ['az-count']);
+  assert.deepEqual(codes(request('memcached', '&NumCacheNodes=2&PreferredAvailabilityZone=us-east-1a'), 'query'), ['az-conflict']);
+  assert.deepEqual(codes(request('memcached', '&NumCacheNodes=2'), 'query'), []);
+});
