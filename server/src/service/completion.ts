@@ -497,9 +497,16 @@ interface NameLabel {
   leaf?: NameOption;
 }
 
+const leafOptions = new WeakMap<QueryLeaf, NameOption>();
+
 /** A nested member as a name option, required as memberOptions reads it (REQUIRED_UNLISTED_MEMBERS too: Tag.Key). */
 function leafOption(leaf: QueryLeaf): NameOption {
-  return memberOptions(leaf.owner, new Set()).find((m) => m.member === leaf.member)!;
+  let option = leafOptions.get(leaf);
+  if (!option) {
+    option = memberOptions(leaf.owner, new Set()).find((m) => m.member === leaf.member)!;
+    leafOptions.set(leaf, option);
+  }
+  return option;
 }
 
 /**
