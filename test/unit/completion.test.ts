@@ -55,7 +55,7 @@ test('query: parameter names after & — missing first, required marked, documen
   const tagKey = byLabel(items, 'Key · Tags.N');
   assert.equal(tagKey.insertText, 'Tags.Tag.1.Key=');
   assert.equal(tagKey.filterText, 'Tags.Tag.1.Key');
-  assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · optional · string/);
+  assert.match(tagKey.detail ?? '', /^Tags\.Tag\.N\.Key · required · string/);
   assert.ok(labels(items).includes('X-Amz-Credential'));
   assert.ok(!labels(items).includes('AtRestEncryptionEnabled'), 'CreateReplicationGroup-only member not offered for CreateCacheCluster');
 });
@@ -182,8 +182,9 @@ test('query: parameter names — secrets after other optional members; list-of-s
   assert.notEqual(sorted[0], 'AuthToken');
   assert.ok(sorted.indexOf('AuthToken') > sorted.indexOf('TransitEncryptionEnabled'), 'AuthToken after the other missing optional members');
   const log = items.filter((i) => i.insertText.startsWith('LogDeliveryConfigurations.'));
-  assert.equal(log.length, 5);
-  assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, 5, 'labels differ in their first characters');
+  // LogType, DestinationType, the two DestinationDetails leaves, LogFormat, Enabled.
+  assert.equal(log.length, 6);
+  assert.equal(new Set(log.map((i) => i.label.slice(0, 20))).size, log.length, 'labels differ in their first characters');
   assert.ok(log.every((i) => i.detail?.startsWith('LogDeliveryConfigurations.LogDeliveryConfigurationRequest.N.')));
   assert.match(byLabel(items, 'LogType · LogDeliveryConfigurations.N').detail ?? '', /LogType · optional · string/);
 });
@@ -570,8 +571,7 @@ test('members the request\'s engine does not take (engine-parameter) come last a
   check(at('{ "Engine": "memcached", | }', 'json').items, REDIS_ONLY_MEMBERS, /not Memcached/, (c) => c.label);
   check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Valkey/, (c) => c.label);
   // The same facts as the rule: each name so ranked is an engine-parameter error when written.
-  // (A structure's name alone, `…N.DestinationDetails=`, is not a complete Query parameter: left out here.)
-  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5') && !i.label.startsWith('DestinationDetails'))) {
+  for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5'))) {
     const request = `Action=CreateCacheCluster&Engine=memcached&${c.insertText}1`;
     assert.ok(analyze(request, 'query').findings.some((f) => f.code === 'engine-parameter'), request);
   }
@@ -775,4 +775,82 @@ test('completion fuzz: at every offset of the sample files (and of each written 
     }
   }
   assert.deepEqual(broken, []);
+});
+
+test('query: nested structures complete to their leaf names at any depth, never to a structure name the linter rejects (review: blocked)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const L = 'LogDeliveryConfigurations.LogDeliveryConfigurationRequest.';
+  const start = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&';
+  const items = at(`${start}Log|`, 'query').items.filter((i) => i.insertText.startsWith(L));
+  const inserted = items.map((i) => i.insertText);
+  assert.ok(inserted.includes(`${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=`), inserted.join(', '));
+  assert.ok(inserted.includes(`${L}1.DestinationDetails.KinesisFirehoseDetails.DeliveryStream=`), inserted.join(', '));
+  assert.ok(!inserted.includes(`${L}1.DestinationDetails=`), 'a structure name alone is an invalid-type error');
+  // Every name offered is one the linter takes as a name (whatever the value): not a structure, not unknown.
+  for (const name of inserted) {
+    const wrong = analyze(`${start}${name}x`, 'query').findings.filter((f) => f.code === 'unknown-parameter' || /is a structure/.test(f.message));
+    assert.deepEqual(wrong.map((f) => f.message), [], name);
+  }
+  const structure = analyze(`${start}${L}1.DestinationDetails=x`, 'query').findings;
+  assert.ok(structure.some((f) => /is a structure/.test(f.message)), 'the check above can fail');
+  // After `DestinationDetails.` and after `…CloudWatchLogsDetails.`: candidates the editor keeps (their filter text
+  // starts with what was typed), with the typed item number.
+  for (const typed of [`${L}1.DestinationDetails.`, `${L}1.DestinationDetails.CloudWatchLogsDetails.`]) {
+    const kept = at(`${start}${typed}|`, 'query').items.filter((i) => (i.filterText ?? i.label).startsWith(typed));
+    assert.ok(kept.some((i) => i.insertText === `${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=`), `${typed}: ${labels(kept).join(', ')}`);
+  }
+  // The leaf the item already has is not offered again for that item.
+  const written = at(`${start}${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup=g&${L}1.|`, 'query').items;
+  assert.ok(!written.some((i) => i.insertText.startsWith(`${L}1.DestinationDetails.CloudWatchLogsDetails.LogGroup`)));
+  assert.ok(written.some((i) => i.insertText === `${L}1.LogType=`));
+  // A list inside a list item: its own item number, the next free one in that item.
+  const NG = 'NodeGroupConfiguration.NodeGroupConfiguration.';
+  const rg = at(`Action=CreateReplicationGroup&${NG}1.ReplicaAvailabilityZones.AvailabilityZone.1=us-east-1a&${NG}1.|`, 'query').items;
+  assert.ok(rg.some((i) => i.insertText === `${NG}1.ReplicaAvailabilityZones.AvailabilityZone.2=`), labels(rg).join(', '));
+  // A structure member at the top (ModifyCacheCluster ScaleConfig): its leaves, not `ScaleConfig=`.
+  const modify = at('Action=ModifyCacheCluster&|', 'query').items.map((i) => i.insertText);
+  assert.ok(modify.includes('ScaleConfig.ScalePercentage=') && !modify.includes('ScaleConfig='), modify.join(', '));
+  // Clean case: a scalar member of an item is still offered as before.
+  assert.equal(byLabel(at(`${start}|`, 'query').items, 'LogType · LogDeliveryConfigurations.N').insertText, `${L}1.LogType=`);
+});
+
+test('the suggested SnapshotWindow and PreferredMaintenanceWindow never overlap (window-overlap), and avoid the other window the request has (review: annoyed)', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const start = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis';
+  const first = (marked: string) => [...at(marked, 'query').items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1))[0];
+  const overlap = (request: string) => analyze(request, 'query').findings.filter((f) => f.code === 'window-overlap').length;
+  // Both first suggestions together: no warning of our own (the maintenance one stays sun:05:00-sun:06:00).
+  const maintenance = first(`${start}&PreferredMaintenanceWindow=|`).insertText;
+  const snapshot = first(`${start}&SnapshotWindow=|`).insertText;
+  assert.equal(maintenance, 'sun:05:00-sun:06:00');
+  assert.equal(overlap(`${start}&PreferredMaintenanceWindow=${maintenance}&SnapshotWindow=${snapshot}`), 0, snapshot);
+  // The other window written: the suggestion avoids it, in every form, the snippet's defaults too.
+  for (const [written, member] of [['PreferredMaintenanceWindow=sun:04:00-sun:09:00', 'SnapshotWindow'], ['SnapshotWindow=05:00-09:00', 'PreferredMaintenanceWindow']]) {
+    const items = [...at(`${start}&${written}&${member}=|`, 'query').items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    assert.equal(overlap(`${start}&${written}&${member}=${items[0].insertText}`), 0, items[0].insertText);
+    assert.match(items[0].detail ?? '', /outside the/);
+    const snippet = items.find((i) => i.isSnippet)!.insertText.replace(/\$\{\d+\|(\w+),[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    assert.equal(snippet, items[0].insertText);
+    const [name, value] = written.split('=');
+    const yaml = at(`${name}: ${value}\n${member}: |`, 'yaml').items;
+    assert.equal(labels(yaml)[0], items[0].label);
+  }
+  // The check can fail: the old pair overlapped.
+  assert.equal(overlap(`${start}&PreferredMaintenanceWindow=sun:05:00-sun:06:00&SnapshotWindow=05:00-06:00`), 1);
+});
+
+test('query: a nested member is required or optional in completion as in its hover, one fact (Tag.Key: REQUIRED_UNLISTED_MEMBERS) (review: misled)', async () => {
+  const { hover } = await import('../../server/src/service/hover');
+  const items = at('Action=CreateCacheCluster&|', 'query').items;
+  const key = byLabel(items, 'Key · Tags.N');
+  const value = byLabel(items, 'Value · Tags.N');
+  assert.match(key.detail ?? '', /^Tags\.Tag\.N\.Key · required · string/);
+  assert.match(value.detail ?? '', /^Tags\.Tag\.N\.Value · optional · string/);
+  // Its documentation is the member's own, the hover's on that name.
+  for (const [c, name] of [[key, 'Tags.Tag.1.Key'], [value, 'Tags.Tag.1.Value']] as const) {
+    const text = `Action=CreateCacheCluster&${name}=a`;
+    assert.equal(c.documentation, hover(text, text.length - 1, 'query')!.markdown, name);
+  }
+  // The list itself still sorts as the optional member it is (after the required CacheClusterId).
+  assert.ok(byLabel(items, 'CacheClusterId').sortText < key.sortText);
 });

@@ -163,12 +163,13 @@ test('hover on a misspelt nested Query name and its value: the member the diagno
   assert.match(value.markdown, /^\*`Valu` is not a known parameter: this value is shown as \*\*Value\*\*, the likely intended name\.\*/);
   assert.match(value.markdown, /\*\*Value\*\* `string` · optional · Tag/);
   assert.doesNotMatch(value.markdown, /\*\*Tags\*\*/);
-  // On the name: the part before the misspelt member is Tags (span without the misspelt part); the misspelt segment,
-  // as a misspelt top-level name or JSON/YAML key, says it is unknown and what the diagnostic suggests, on its own span.
+  // On the name: the segments before the misspelt member are hovered as themselves (Tags, on its own span); the
+  // misspelt segment, as a misspelt top-level name or JSON/YAML key, says it is unknown and what the diagnostic
+  // suggests, on its own span.
   const name = text.lastIndexOf('Tags.Tag.1.Valu');
   const tags = hover(text, name + 2, 'query')!;
   assert.match(tags.markdown, /^\*\*Tags\*\*/);
-  assert.equal(text.slice(tags.span.start, tags.span.end), 'Tags.Tag.1');
+  assert.equal(text.slice(tags.span.start, tags.span.end), 'Tags');
   const misspelt = hover(text, name + 'Tags.Tag.1.'.length + 1, 'query')!;
   assert.match(misspelt.markdown, /^\*\*Unknown parameter\*\* — did you mean \*\*Value\*\*\?\n\n---\n\n\*\*Value\*\* `string` · optional · Tag/);
   assert.equal(text.slice(misspelt.span.start, misspelt.span.end), 'Valu');
@@ -229,4 +230,53 @@ test('hover: Engine, EngineVersion, parameter groups and Port list only the engi
   // CreateCacheCluster takes all three.
   const cluster = 'Action=CreateCacheCluster&EngineVersion=1.6.22';
   assert.match(at(cluster, 'EngineVersion'), /Memcached: `1\.6\.22`/);
+});
+
+test('hover: the Query form names the leaves of a list item at any depth, and of a structure member (review: blocked)', () => {
+  const log = 'Action=CreateCacheCluster&LogDeliveryConfigurations=';
+  const md = hover(log, log.indexOf('LogDelivery') + 2, 'query')!.markdown;
+  assert.match(md, /Query form: `LogDeliveryConfigurations\.LogDeliveryConfigurationRequest\.N\.LogType\|DestinationType\|DestinationDetails\.CloudWatchLogsDetails\.LogGroup\|DestinationDetails\.KinesisFirehoseDetails\.DeliveryStream\|LogFormat\|Enabled`/);
+  assert.doesNotMatch(md, /DestinationDetails\|/, 'no structure name alone');
+  // A list inside a list item: its items, numbered.
+  const ng = 'Action=CreateReplicationGroup&NodeGroupConfiguration=';
+  assert.match(hover(ng, ng.indexOf('NodeGroup') + 2, 'query')!.markdown, /\|ReplicaAvailabilityZones\.AvailabilityZone\.N\|/);
+  // A structure member: its leaves.
+  const scale = 'Action=ModifyCacheCluster&ScaleConfig=';
+  assert.match(hover(scale, scale.indexOf('Scale') + 2, 'query')!.markdown, /Query form: `ScaleConfig\.ScalePercentage\|ScaleIntervalMinutes`/);
+  // Clean case: Tags keep their one-level form.
+  const tags = 'Action=CreateCacheCluster&Tags=';
+  assert.match(hover(tags, tags.indexOf('Tags') + 1, 'query')!.markdown, /Query form: `Tags\.Tag\.N\.Key\|Value`/);
+});
+
+test('hover on a segment of a nested Query name documents that segment: Tags the list, Tag.1 the item, Key the member (review)', () => {
+  const text = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Tags.Tag.1.Key=team';
+  const name = text.indexOf('Tags.Tag.1.Key');
+  const at = (offset: number) => {
+    const info = hover(text, name + offset, 'query')!;
+    return { markdown: info.markdown, on: text.slice(info.span.start, info.span.end) };
+  };
+  const tags = at(1);
+  assert.match(tags.markdown, /^\*\*Tags\*\* `list of structure Tag` · optional · CreateCacheCluster/);
+  assert.equal(tags.on, 'Tags');
+  for (const offset of ['Tags.T'.length, 'Tags.Tag.1'.length]) {
+    const item = at(offset);
+    assert.match(item.markdown, /^\*\*Tag\*\* 1 · item of Tags · `structure Tag`\n\nA tag that can be added/);
+    assert.match(item.markdown, /API_Tag\.html/);
+    assert.equal(item.on, 'Tag.1');
+  }
+  const key = at('Tags.Tag.1.K'.length);
+  assert.match(key.markdown, /^\*\*Key\*\* `string` · \*\*required\*\* · Tag/);
+  assert.equal(key.on, 'Key');
+  // Deeper: each structure of a log delivery item is its own.
+  const log = 'Action=CreateCacheCluster&LogDeliveryConfigurations.LogDeliveryConfigurationRequest.1.DestinationDetails.CloudWatchLogsDetails.LogGroup=g';
+  assert.match(hover(log, log.indexOf('DestinationDetails') + 2, 'query')!.markdown, /^\*\*DestinationDetails\*\* `structure DestinationDetails`/);
+  assert.match(hover(log, log.indexOf('CloudWatchLogsDetails') + 2, 'query')!.markdown, /^\*\*CloudWatchLogsDetails\*\* `structure CloudWatchLogsDestinationDetails`/);
+  // A list of scalars: its item says which it is, then the list.
+  const sg = 'Action=CreateCacheCluster&SecurityGroupIds.SecurityGroupId.2=sg-12345678';
+  assert.match(hover(sg, sg.indexOf('SecurityGroupId.') + 3, 'query')!.markdown, /^\*\*SecurityGroupId\*\* 2 · item of SecurityGroupIds · `string`\n\n---\n\n\*\*SecurityGroupIds\*\*/);
+  // Clean cases: the value still shows the member it belongs to; a top-level name is unchanged.
+  assert.match(hover(text, text.length - 1, 'query')!.markdown, /^\*\*Key\*\*/);
+  const id = hover(text, text.indexOf('CacheClusterId') + 2, 'query')!;
+  assert.match(id.markdown, /^\*\*CacheClusterId\*\*/);
+  assert.equal(text.slice(id.span.start, id.span.end), 'CacheClusterId');
 });

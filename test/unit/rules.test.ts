@@ -510,3 +510,43 @@ test('previous-generation-node-type: the suggested type is a current-generation 
   // Clean: a current-generation type.
   assert.equal(message({ ...base, CacheNodeType: 'cache.r7g.8xlarge' }), undefined);
 });
+
+test('query-version fix: a request written one parameter per line gets its own &Version line, indented as its lines; a one-line request gets it inline (review)', () => {
+  const fixed = (text: string) => {
+    const finding = analyze(text, 'query').findings.find((f) => f.code === 'query-version')!;
+    assert.equal(finding.fixes![0].title, 'Add Version=2015-02-02');
+    const out = applyEdits(text, finding.fixes![0].edits);
+    assert.ok(!codes(out, 'query').includes('query-version'), out);
+    return out;
+  };
+  const lines = (...l: string[]) => l.join('\n');
+  // `?Action=` on the URL line, the rest on continuation lines.
+  assert.equal(
+    fixed(lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster', '    &CacheClusterId=a', '    &Engine=redis')),
+    lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster', '    &Version=2015-02-02', '    &CacheClusterId=a', '    &Engine=redis'),
+  );
+  // `?Action=` on a line of its own, tab-indented, CRLF line breaks.
+  assert.equal(
+    fixed('https://elasticache.us-east-1.amazonaws.com/\r\n\t?Action=CreateCacheCluster\r\n\t&CacheClusterId=a\r\n'),
+    'https://elasticache.us-east-1.amazonaws.com/\r\n\t?Action=CreateCacheCluster\r\n\t&Version=2015-02-02\r\n\t&CacheClusterId=a\r\n',
+  );
+  // Action last, on its own line.
+  assert.equal(fixed(lines('https://elasticache.us-east-1.amazonaws.com/', '  ?Action=DescribeCacheClusters')), lines('https://elasticache.us-east-1.amazonaws.com/', '  ?Action=DescribeCacheClusters', '  &Version=2015-02-02'));
+  // Clean cases: one line stays one line; parameters after Action on its line keep it inline.
+  assert.equal(fixed('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a'), 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a');
+  assert.equal(fixed('Action=CreateCacheCluster&CacheClusterId=a'), 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a');
+  assert.equal(fixed(lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Engine=redis', '    &CacheClusterId=a')), lines('https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&Engine=redis', '    &CacheClusterId=a'));
+});
+
+test('one finding per mistake: PreferredAvailabilityZones on Valkey/Redis OSS is an engine-parameter error, with no az-count or az-conflict beside it (review)', () => {
+  const zones = 'PreferredAvailabilityZones.PreferredAvailabilityZone.1=us-east-1a&PreferredAvailabilityZones.PreferredAvailabilityZone.2=us-east-1b';
+  const request = (engine: string, extra = '') => `https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=${engine}&${zones}${extra}`;
+  for (const engine of ['valkey', 'redis']) {
+    assert.deepEqual(codes(request(engine), 'query'), ['engine-parameter'], engine);
+    assert.deepEqual(codes(request(engine, '&PreferredAvailabilityZone=us-east-1a'), 'query'), ['engine-parameter'], engine);
+  }
+  // Memcached takes the member: its count against NumCacheNodes, and the conflict, are still checked.
+  assert.deepEqual(codes(request('memcached'), 'query'), ['az-count']);
+  assert.deepEqual(codes(request('memcached', '&NumCacheNodes=2&PreferredAvailabilityZone=us-east-1a'), 'query'), ['az-conflict']);
+  assert.deepEqual(codes(request('memcached', '&NumCacheNodes=2'), 'query'), []);
+});

@@ -38,9 +38,11 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
+import { queryLeaves, type QueryLeaf } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
 import { enginesOfAction } from './rules';
+import { windowsOverlap } from './validators';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface CompletionCandidate {
@@ -315,6 +317,34 @@ function availabilityZoneSuggestions(context: ValueContext): ValueSuggestion[] {
 
 const DAYS = 'sun,mon,tue,wed,thu,fri,sat';
 
+/** Start hours (UTC) tried for a suggested window, early morning first; none runs past midnight. */
+const WINDOW_START_HOURS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 0, 1, 2, 3, 4];
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const windowAt = (hour: number, minutes: number) => ({ start: clock(hour * 60), end: clock(hour * 60 + minutes) });
+
+/**
+ * The suggested Sunday maintenance window (shortest allowed): the first that does not overlap the request's
+ * SnapshotWindow (window-overlap warns on that), the earliest when none is written.
+ */
+function suggestedMaintenanceWindow(input: Record<string, unknown>): { start: string; end: string } {
+  const snapshot = typeof input.SnapshotWindow === 'string' ? input.SnapshotWindow : undefined;
+  const at = (h: number) => windowAt(h, LIMITS.maintenanceWindowMinMinutes);
+  const hour = WINDOW_START_HOURS.find((h) => !snapshot || windowsOverlap(`sun:${at(h).start}-sun:${at(h).end}`, snapshot) !== true);
+  return at(hour ?? WINDOW_START_HOURS[0]);
+}
+
+/**
+ * The suggested daily snapshot window (shortest allowed): the first that does not overlap the request's
+ * PreferredMaintenanceWindow, else the maintenance window suggested above, so the two suggestions never overlap.
+ */
+function suggestedSnapshotWindow(input: Record<string, unknown>): { start: string; end: string } {
+  const suggested = windowAt(WINDOW_START_HOURS[0], LIMITS.maintenanceWindowMinMinutes);
+  const maintenance = typeof input.PreferredMaintenanceWindow === 'string' ? input.PreferredMaintenanceWindow : `sun:${suggested.start}-sun:${suggested.end}`;
+  const at = (h: number) => windowAt(h, LIMITS.snapshotWindowMinMinutes);
+  const hour = WINDOW_START_HOURS.find((h) => windowsOverlap(maintenance, `${at(h).start}-${at(h).end}`) !== true);
+  return at(hour ?? WINDOW_START_HOURS[0]);
+}
+
 function memberValueSuggestions(member: string, context: ValueContext): ValueSuggestion[] {
   const engine = engineOf(context);
   const engines = enginesOfAction(context.action);
@@ -327,16 +357,22 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
       return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':
       return parameterGroupSuggestions(context);
-    case 'PreferredMaintenanceWindow':
+    case 'PreferredMaintenanceWindow': {
+      const w = suggestedMaintenanceWindow(context.input);
+      const avoids = typeof context.input.SnapshotWindow === 'string' ? ' · outside the SnapshotWindow' : '';
       return [
-        { value: 'sun:05:00-sun:06:00', detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes` },
-        { value: 'ddd:hh24:mi-ddd:hh24:mi', kind: 'snippet', detail: 'weekly maintenance window (UTC)', snippet: `\${1|${DAYS}|}:\${2:05}:00-\${3|${DAYS}|}:\${4:06}:00`, group: 1 },
+        { value: `sun:${w.start}-sun:${w.end}`, detail: `ddd:hh24:mi-ddd:hh24:mi (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes${avoids}` },
+        { value: 'ddd:hh24:mi-ddd:hh24:mi', kind: 'snippet', detail: 'weekly maintenance window (UTC)', snippet: `\${1|${DAYS}|}:\${2:${w.start.slice(0, 2)}}${w.start.slice(2)}-\${3|${DAYS}|}:\${4:${w.end.slice(0, 2)}}${w.end.slice(2)}`, group: 1 },
       ];
-    case 'SnapshotWindow':
+    }
+    case 'SnapshotWindow': {
+      const w = suggestedSnapshotWindow(context.input);
+      const avoids = typeof context.input.PreferredMaintenanceWindow === 'string' ? ' · outside the PreferredMaintenanceWindow' : '';
       return [
-        { value: '05:00-06:00', detail: `hh24:mi-hh24:mi (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes` },
-        { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: '${1:05}:00-${2:06}:00', group: 1 },
+        { value: `${w.start}-${w.end}`, detail: `hh24:mi-hh24:mi (UTC), at least ${LIMITS.snapshotWindowMinMinutes} minutes${avoids}` },
+        { value: 'hh24:mi-hh24:mi', kind: 'snippet', detail: 'daily snapshot window (UTC)', snippet: `\${1:${w.start.slice(0, 2)}}${w.start.slice(2)}-\${2:${w.end.slice(0, 2)}}${w.end.slice(2)}`, group: 1 },
       ];
+    }
     case 'Port': {
       const portEngines = engine ? [engine] : engines;
       const ports = [...new Set(portEngines.map((e) => LIMITS.defaultPort[e]))];
@@ -457,6 +493,39 @@ interface NameLabel {
   sortName?: string;
   /** The shape whose type the detail shows, when not the member's (a structure member inside a list item). */
   typeShape?: string;
+  /** The nested member the name ends in (`Key` of `Tags.Tag.N.Key`): the detail and documentation are its own. */
+  leaf?: NameOption;
+}
+
+const leafOptions = new WeakMap<QueryLeaf, NameOption>();
+
+/** A nested member as a name option, required as memberOptions reads it (REQUIRED_UNLISTED_MEMBERS too: Tag.Key). */
+function leafOption(leaf: QueryLeaf): NameOption {
+  let option = leafOptions.get(leaf);
+  if (!option) {
+    option = memberOptions(leaf.owner, new Set()).find((m) => m.member === leaf.member)!;
+    leafOptions.set(leaf, option);
+  }
+  return option;
+}
+
+/**
+ * A leaf's full name below `head`, each item number `N` in it the first one no written name uses yet
+ * (`ReplicaAvailabilityZones.AvailabilityZone.2` after `….AvailabilityZone.1`).
+ */
+function numberedName(head: string, leafName: string, written: ReadonlySet<string>): string {
+  let name = head;
+  for (const [i, seg] of leafName.split('.').entries()) {
+    if (seg !== 'N') {
+      name += i === 0 ? seg : `.${seg}`;
+      continue;
+    }
+    let n = 1;
+    const taken = (k: number) => [...written].some((w) => w === `${name}.${k}` || w.startsWith(`${name}.${k}.`));
+    while (taken(n)) n++;
+    name += `.${n}`;
+  }
+  return name;
 }
 
 /**
@@ -482,6 +551,7 @@ function nameCandidate(
   input?: Record<string, unknown>,
 ): CompletionCandidate {
   const l: NameLabel = typeof label === 'string' ? { label } : label;
+  const shown = l.leaf ?? o;
   // Required first, then optional, then secrets (AuthToken: better kept out of files); deprecated last, and after
   // them members the request's engine does not take (an engine-parameter error if written). Names already written
   // are not offered at all (a second one is an error or a duplicate-parameter warning).
@@ -490,8 +560,8 @@ function nameCandidate(
   return {
     label: l.label,
     kind: 'parameter',
-    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${o.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
-    documentation: memberMarkdown(action, o.owner, o.member, o.model, o.required),
+    detail: `${l.detailPrefix ? `${l.detailPrefix} · ` : ''}${shown.required ? 'required' : 'optional'} · ${typeName(l.typeShape ?? o.model.shape)}${o.model.deprecated ? ' · deprecated' : ''}${otherEngine ? ` · ${otherEngine}` : ''}`,
+    documentation: memberMarkdown(action, shown.owner, shown.member, shown.model, shown.required),
     insertText,
     isSnippet,
     replace,
@@ -627,18 +697,28 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
         const itemShape = shapes[shape.member.shape];
         const item = { ...o, present: false };
         if (itemShape?.type === 'structure') {
-          for (const sub of Object.keys(itemShape.members ?? {})) {
+          // Each leaf of the item, at any depth (`…N.DestinationDetails.CloudWatchLogsDetails.LogGroup`): a
+          // structure's name alone is no Query parameter (invalid-type). Item numbers count per member of the item.
+          for (const leaf of queryLeaves(shape.member.shape)) {
+            const sub = leaf.name.split('.')[0];
+            const name = numberedName(`${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.`, leaf.name, written);
             // A member the typed item already has is not offered again (duplicate-parameter).
-            if (typedItem && written.has(`${stem}${typedItem.index}.${sub}`)) continue;
-            const name = `${stem}${typedItem?.index ?? (items.highest.get(sub) ?? 0) + 1}.${sub}`;
+            if (written.has(name)) continue;
             // The full names are long and share their start (the list shows `LogDeliveryConfigurations.LogDeli…`
             // five times): the label leads with the structure member, the detail gives the whole name.
-            const label = { label: `${sub} · ${o.member}.N`, detailPrefix: `${stem}N.${sub}`, sortName: `${stem}N.${sub}`, typeShape: itemShape.members?.[sub]?.shape };
+            const label = { label: `${leaf.name} · ${o.member}.N`, detailPrefix: `${stem}N.${leaf.name}`, sortName: `${stem}N.${leaf.name}`, typeShape: leaf.model.shape, leaf: leafOption(leaf) };
             out.push(nameCandidate(action, item, label, prefix + name + assign, replace, false, name, request?.input));
           }
         } else {
           const name = `${stem}${typedItem?.index ?? (items.highest.get('') ?? 0) + 1}`;
           out.push(nameCandidate(action, item, `${stem}N`, prefix + name + assign, replace, false, name, request?.input));
+        }
+      } else if (shape?.type === 'structure') {
+        // A structure member (CacheUsageLimits): its leaves, as in list items.
+        for (const leaf of queryLeaves(o.model.shape)) {
+          const name = numberedName(`${o.member}.`, leaf.name, written);
+          if (written.has(name)) continue;
+          out.push(nameCandidate(action, { ...o, present: false }, { label: name, typeShape: leaf.model.shape, leaf: leafOption(leaf) }, prefix + name + assign, replace, false, undefined, request?.input));
         }
       } else if (!o.present) {
         out.push(nameCandidate(action, o, o.name, prefix + o.name + assign, replace, false, undefined, request?.input));

@@ -25,6 +25,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
+import { queryLeaves } from './queryNames';
 import { enginesOfAction } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
@@ -164,10 +165,12 @@ function buildMemberMarkdown(
   if (shape?.pattern) facts.push(`Pattern: \`${shape.pattern}\``);
   if (shape?.type === 'list' && shape.member) {
     const item = shape.member.locationName ?? 'member';
-    const itemShape = serviceModel.shapes[shape.member.shape];
-    const suffix = itemShape?.type === 'structure' ? `.${Object.keys(itemShape.members ?? {}).join('|')}` : '';
+    // A structure item's leaves at any depth: its nested structures' names alone are no Query parameters.
+    const leaves = queryLeaves(shape.member.shape).map((l) => l.name);
+    const suffix = leaves.length ? `.${leaves.join('|')}` : '';
     facts.push(`Query form: \`${memberName}.${item}.N${suffix}\` (or \`${memberName}.member.N${suffix}\`), N = 1, 2, …`);
   }
+  if (shape?.type === 'structure') facts.push(`Query form: \`${memberName}.${queryLeaves(member.shape).map((l) => l.name).join('|')}\``);
   if (factsKnown) facts.push(...modelFacts(memberName, enginesOfAction(action)));
   if (facts.length) lines.push('', facts.join('  \n'));
   const url = action && where === action ? apiReferenceUrl(action) : shapeReferenceUrl(owner);
@@ -350,6 +353,71 @@ function resolveQueryName(inputShape: string, name: string): ResolvedName | unde
   return found;
 }
 
+/** A part of a Query name: a member segment, or a list item's marker and number (`Tag.1` of `Tags.Tag.1.Key`). */
+type QueryNamePart = { first: number; last: number } & (
+  | { kind: 'member'; owner: string; memberName: string; member: MemberModel; required: boolean }
+  | { kind: 'item'; owner: string; listName: string; list: MemberModel; itemShape: string }
+);
+
+/** The parts of a Query name down to its first segment that is not a member of its structure (resolveQueryName's walk). */
+function queryNameParts(inputShape: string, segments: readonly string[]): QueryNamePart[] {
+  const parts: QueryNamePart[] = [];
+  let owner = inputShape;
+  let i = 0;
+  while (i < segments.length) {
+    const shape = serviceModel.shapes[owner];
+    const memberName = segments[i];
+    const member = shape?.members && Object.hasOwn(shape.members, memberName) ? shape.members[memberName] : undefined;
+    if (!member) break;
+    parts.push({ kind: 'member', first: i, last: i, owner, memberName, member, required: shape.required?.includes(memberName) ?? false });
+    i++;
+    const memberShape = serviceModel.shapes[member.shape];
+    if (memberShape?.type === 'list' && memberShape.member) {
+      if (i < segments.length) parts.push({ kind: 'item', first: i, last: Math.min(i + 1, segments.length - 1), owner, listName: memberName, list: member, itemShape: memberShape.member.shape });
+      i += 2;
+      owner = memberShape.member.shape;
+      if (serviceModel.shapes[owner]?.type !== 'structure') break;
+    } else if (memberShape?.type === 'structure') owner = member.shape;
+    else break;
+  }
+  return parts;
+}
+
+/**
+ * The hover on a list item's marker and number (`Tag.1`): a structure item's own documentation (Tag), else the
+ * list's, under a line saying which item it is.
+ */
+function itemMarkdown(action: string | undefined, part: Extract<QueryNamePart, { kind: 'item' }>, segments: readonly string[]): string {
+  const item = serviceModel.shapes[part.itemShape];
+  const number = part.last > part.first ? ` ${segments[part.last]}` : '';
+  const head = `**${segments[part.first]}**${number} · item of ${part.listName} · \`${item ? typeLabel(item, part.itemShape) : part.itemShape}\``;
+  if (item?.type === 'structure') {
+    const lines = [head];
+    if (item.documentation) lines.push('', item.documentation);
+    lines.push('', `[API reference: ${part.itemShape}](${shapeReferenceUrl(part.itemShape)})`);
+    return lines.join('\n');
+  }
+  const owner = serviceModel.shapes[part.owner];
+  return `${head}\n\n---\n\n${memberMarkdown(action, part.owner, part.listName, part.list, owner?.required?.includes(part.listName) ?? false)}`;
+}
+
+/**
+ * The hover on one segment of a Query name written without percent-encoding: that member (`Tags` in
+ * `Tags.Tag.1.Key`), or that list item (`Tag.1`); undefined past a misspelt member or off the name.
+ */
+function segmentHover(action: string | undefined, inputShape: string, param: QueryParam, offset: number): HoverInfo | undefined {
+  const whole = param.nameSpan;
+  if (whole.end - whole.start !== param.name.length || !param.name.includes('.')) return undefined;
+  const segments = param.name.split('.');
+  const index = param.name.slice(0, offset - whole.start).split('.').length - 1;
+  const part = queryNameParts(inputShape, segments).find((p) => p.first <= index && index <= p.last);
+  if (!part) return undefined;
+  const start = whole.start + segments.slice(0, part.first).join('.').length + (part.first > 0 ? 1 : 0);
+  const span = { start, end: start + segments.slice(part.first, part.last + 1).join('.').length };
+  if (part.kind === 'item') return { markdown: itemMarkdown(action, part, segments), span };
+  return { markdown: memberMarkdown(action, part.owner, part.memberName, part.member, part.required), span };
+}
+
 function protocolMarkdown(name: string): string | undefined {
   const common = Object.hasOwn(COMMON_PARAMETERS, name) ? COMMON_PARAMETERS[name] : undefined;
   if (common) return `**${name}** · Query API common parameter\n\n${common.doc}\n\n[${common.page ?? COMMON_PARAMETERS_LINK}](${common.url})`;
@@ -372,6 +440,9 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   if (!inputShape) return undefined;
   const resolved = resolveQueryName(inputShape, param.name);
   const inName = contains(param.nameSpan, offset);
+  // On a nested name, the segment under the cursor (the misspelt one and those after it as below).
+  const segment = inName && resolved ? segmentHover(action, inputShape, param, offset) : undefined;
+  if (segment) return segment;
   if (!resolved) {
     // A misspelt top-level member, its name or its value: hover it as the member the diagnostic suggests.
     const likely = !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;

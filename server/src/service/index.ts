@@ -232,7 +232,7 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   // matters (requests, inputs), so checks that only report are skipped (garbage input stays fast), and said so.
   const reporting = !findings.errorsFull;
   if (!reporting) findings.skipped = true;
-  if (reporting) checkQueryProtocol(raw, split, findings);
+  if (reporting) checkQueryProtocol(raw, split, findings, text);
   const entries = queryParamsToEntries(operation, split.api, ctx);
   ctx.entries = entries;
   let input: Record<string, unknown> = {};

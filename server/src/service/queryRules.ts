@@ -111,7 +111,28 @@ export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParam
   return { protocol, api, slots };
 }
 
-export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams, findings: Finding[]): void {
+/**
+ * The fix that adds `&Version=…` right after Action: on a continuation line of its own, indented as the next
+ * parameter's line, when that one starts its line with its `&` (the request written one parameter per line), or as
+ * Action's own line when Action is last and starts a line of the request; else on Action's line. `text`: the
+ * document the spans are in.
+ */
+function addVersionFix(raw: RawQueryRequest, action: QueryParam, text: string | undefined): Fix {
+  const title = `Add Version=${API_VERSION}`;
+  const at = { start: action.span.end, end: action.span.end };
+  const inline = { title, edits: [{ span: at, newText: `&Version=${API_VERSION}` }] };
+  const next: QueryParam | undefined = raw.params[raw.params.indexOf(action) + 1];
+  const lineOf = next ?? action;
+  if (text === undefined || !lineOf.separatorSpan) return inline;
+  const first = lineOf.separatorSpan.start;
+  const lineStart = text.lastIndexOf('\n', first - 1) + 1;
+  const indent = text.slice(lineStart, first);
+  if (indent.trim() !== '' || lineStart <= (next ? action.span.end : raw.span.start)) return inline;
+  const lineBreak = text[lineStart - 2] === '\r' ? '\r\n' : '\n';
+  return { title, edits: [{ span: at, newText: `${lineBreak}${indent}&Version=${API_VERSION}` }] };
+}
+
+export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams, findings: Finding[], text?: string): void {
   const byName = split.protocol;
   let otherAmzNames: Set<string> | undefined; // X-Amz-* names SigV4 does not define, for duplicates
   // The first SigV4 parameter as written, and whether any parameter is an X-Amz-* one SigV4 does not define.
@@ -157,7 +178,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       message: `Missing Version parameter: ElastiCache Query requests need Version=${API_VERSION}.`,
       span: action?.nameSpan ?? raw.host?.span ?? { start: raw.span.start, end: raw.span.start + 1 },
       awsError: 'MissingParameter',
-      fixes: action ? [{ title: `Add Version=${API_VERSION}`, edits: [{ span: { start: action.span.end, end: action.span.end }, newText: `&Version=${API_VERSION}` }] }] : undefined,
+      fixes: action ? [addVersionFix(raw, action, text)] : undefined,
     });
   } else if (version.value !== API_VERSION) {
     findings.push({

@@ -130,7 +130,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     azs?.forEach((name, i) => zones.push({ name, path: ['PreferredAvailabilityZones', i] }));
     checkZones(zones, [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], CACHE_CLUSTER, options, issues);
   }
-  if (azs && azs.length > 0) {
+  // On Valkey/Redis OSS, PreferredAvailabilityZones is already an engine-parameter error: the fix is to remove it, so
+  // neither its count nor its conflict with PreferredAvailabilityZone is a second finding.
+  if (azs && azs.length > 0 && !isRedisLike) {
     const count = nodes ?? 1;
     if (azs.length !== count) {
       issues.push({ code: 'az-count', severity: 'error', message: `PreferredAvailabilityZones lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheNodes is ${count}${nodes === undefined ? ' (the default)' : ''}: the counts must be equal (repeat a zone to place several nodes in it).`, path: ['PreferredAvailabilityZones'], target: 'name', awsError: 'InvalidParameterCombination' });
