@@ -292,6 +292,7 @@ export class ClusterManager {
         advertisedHost: this.opts.advertisedHost,
         port,
         nodePorts: () => cluster.nodes.map((n) => n.port),
+        engineVersion: () => cluster.engineVersion,
         tls: tlsFiles,
       });
     const tlsFiles = cluster.transitEncryptionEnabled ? await ensureTlsCertificate(this.opts.dataDir) : undefined;
