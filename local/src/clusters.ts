@@ -17,7 +17,6 @@ import {
 } from './engineFacts';
 import {
   adoptNode,
-  answers,
   ensureTlsCertificate,
   runsExecutable,
   freePort,
@@ -26,8 +25,9 @@ import {
   missingBinaryMessage,
   spawnNode,
   stopNode,
-  waitUntilAnswering,
+  waitUntilReady,
   writeNodeConfig,
+  type NodeAddress,
   type NodeBinaries,
   type NodeKind,
   type RunningNode,
@@ -192,7 +192,9 @@ export class ClusterManager {
     if (node.pid && isAlive(node.pid)) {
       const binary = this.binaryPath(cluster.engine);
       const ours = binary !== undefined && (await runsExecutable(node.pid, binary)) !== false;
-      if (ours && (await answers(this.opts.advertisedHost, node.port))) {
+      // Adopted once it serves commands: a node still loading its AOF is waited for, not killed and reloaded.
+      const ready = ours && (await waitUntilReady(await this.nodeAddress(cluster, node), readyTimeoutMs, () => !isAlive(node.pid) || this.closed));
+      if (ready) {
         const adopted = adoptNode(node.pid);
         this.running.set(key, adopted);
         this.watch(cluster, node, adopted);
@@ -226,12 +228,20 @@ export class ClusterManager {
     };
   }
 
+  /** Where a node's clients reach it, for the readiness probe. */
+  private async nodeAddress(cluster: ClusterState, node: NodeState): Promise<NodeAddress> {
+    return { ...(await this.nodeConfig(cluster, node)), host: this.opts.advertisedHost };
+  }
+
   /** Writes a new node's configuration (the AuthToken lives only there); restarts reuse it. */
   private async writeConfig(cluster: ClusterState, node: NodeState, authToken?: string): Promise<void> {
     await writeNodeConfig(await this.nodeConfig(cluster, node, authToken));
   }
 
-  /** Starts a node process on its recorded port (with its written configuration) and waits until it answers. */
+  /**
+   * Starts a node process on its recorded port (with its written configuration) and waits until it serves
+   * commands (a Redis/Valkey node accepts connections before it has loaded its AOF).
+   */
   private async startNode(cluster: ClusterState, node: NodeState): Promise<void> {
     const binary = this.binaryFor(cluster.engine);
     const cfg = await this.nodeConfig(cluster, node);
@@ -245,15 +255,15 @@ export class ClusterManager {
     node.pid = proc.pid;
     await this.save();
     this.watch(cluster, node, proc);
-    const up = await waitUntilAnswering(this.opts.advertisedHost, node.port, readyTimeoutMs, proc.hasExited);
-    if (!up) {
+    const up = await waitUntilReady({ ...cfg, host: this.opts.advertisedHost }, readyTimeoutMs, () => proc.hasExited() || this.closed);
+    if (!up && !this.closed) {
       let tail = '';
       try {
         tail = (await fs.readFile(path.join(dir, 'node.log'), 'utf8')).trim().split('\n').slice(-3).join(' | ');
       } catch {
         // no log
       }
-      throw new Error(`${path.basename(binary)} on port ${node.port} did not answer${tail ? `: ${tail}` : ''}`);
+      throw new Error(`${path.basename(binary)} on port ${node.port} did not become ready for commands${tail ? `: ${tail}` : ''}`);
     }
   }
 

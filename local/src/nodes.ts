@@ -3,6 +3,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { promises as fs, constants as fsConstants, openSync, closeSync, readFileSync } from 'node:fs';
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -85,14 +86,115 @@ export function answers(host: string, port: number, timeoutMs = 200): Promise<bo
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Polls until the port answers; false after timeoutMs, or as soon as `gaveUp()` says so (process exited). */
-export async function waitUntilAnswering(host: string, port: number, timeoutMs: number, gaveUp: () => boolean = () => false): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
+/** Where a started node listens, and what a readiness probe needs to talk to it. */
+export interface NodeAddress {
+  kind: NodeKind;
+  host: string;
+  port: number;
+  /** The node's directory: a Redis node's password is in its redis.conf there. */
+  dir: string;
+  tls?: TlsFiles;
+}
+
+/**
+ * `ready` (commands work), `loading` (Redis/Valkey answer every command with -LOADING until the AOF is loaded),
+ * or `down` (no connection, no reply in time).
+ */
+export type Readiness = 'ready' | 'loading' | 'down';
+
+/** The RESP encoding of one command (bulk strings, so any bytes of a password travel as they are). */
+function respCommand(...args: Buffer[]): Buffer {
+  return Buffer.concat([Buffer.from(`*${args.length}\r\n`), ...args.flatMap((a) => [Buffer.from(`$${a.length}\r\n`), a, Buffer.from('\r\n')])]);
+}
+
+interface Probe {
+  kind: NodeKind;
+  host: string;
+  port: number;
+  password?: Buffer;
+  /** The CA to verify a TLS node by (its self-signed certificate). */
+  tlsCa?: Buffer;
+}
+
+/**
+ * One probe. Memcached has no loading state: a TCP connection is enough. Redis/Valkey: `AUTH` (when the node has
+ * a password: unauthenticated, PING gets -NOAUTH even while loading) and `PING`, pipelined, over TLS for a TLS
+ * node; a PING reply other than -LOADING means commands are served (a -NOAUTH/-WRONGPASS would reach clients
+ * the same way, loaded or not).
+ */
+function probeOnce(probe: Probe, timeoutMs: number): Promise<Readiness> {
+  if (probe.kind === 'memcached') return answers(probe.host, probe.port, timeoutMs).then((ok) => (ok ? 'ready' : 'down'));
+  return new Promise((resolve) => {
+    const connectOpts = { host: probe.host, port: probe.port };
+    const socket: net.Socket = probe.tlsCa ? tls.connect({ ...connectOpts, ca: probe.tlsCa, servername: 'localhost' }) : net.connect(connectOpts);
+    const repliesExpected = probe.password ? 2 : 1;
+    let received = '';
+    let settled = false;
+    const done = (result: Readiness) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done('down'), timeoutMs);
+    socket.once(probe.tlsCa ? 'secureConnect' : 'connect', () => {
+      const commands = [respCommand(Buffer.from('PING'))];
+      if (probe.password) commands.unshift(respCommand(Buffer.from('AUTH'), probe.password));
+      socket.write(Buffer.concat(commands));
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const lines = received.split('\r\n');
+      if (lines.length <= repliesExpected) return; // the last reply is not complete yet
+      done(lines[repliesExpected - 1].startsWith('-LOADING') ? 'loading' : 'ready');
+    });
+    socket.once('error', () => done('down'));
+    socket.once('close', () => done('down'));
+  });
+}
+
+/** What a probe of this node needs from its files: the password (never logged) and the CA of a TLS node. */
+async function probeFor(node: NodeAddress): Promise<Probe> {
+  const probe: Probe = { kind: node.kind, host: node.host, port: node.port };
+  if (node.kind !== 'redis') return probe;
+  probe.password = await readRedisPassword(node.dir);
+  if (node.tls) probe.tlsCa = await fs.readFile(node.tls.certFile);
+  return probe;
+}
+
+/** Whether the node serves commands now (one probe, bounded by timeoutMs). */
+export async function nodeReadiness(node: NodeAddress, timeoutMs = 1000): Promise<Readiness> {
+  return probeOnce(await probeFor(node), timeoutMs);
+}
+
+/**
+ * Polls until the node serves commands: false after timeoutMs without a reply, or as soon as `gaveUp()` says so
+ * (process exited). A node that answers -LOADING is making progress, so each such answer extends the deadline by
+ * timeoutMs, up to loadingLimitMs in all (a large AOF can take longer than a start does).
+ */
+export async function waitUntilReady(
+  node: NodeAddress,
+  timeoutMs: number,
+  gaveUp: () => boolean = () => false,
+  loadingLimitMs = 5 * 60_000,
+): Promise<boolean> {
+  const started = Date.now();
+  let deadline = started + timeoutMs;
+  const probe = await probeFor(node);
+  let pause = 5;
   while (Date.now() < deadline) {
-    // Answering only counts while our process runs (not another one that holds the port).
-    if (await answers(host, port)) return !gaveUp();
+    const readiness = await probeOnce(probe, Math.min(1000, Math.max(1, deadline - Date.now())));
+    // Ready only counts while our process runs (not another one that holds the port).
+    if (readiness === 'ready') return !gaveUp();
     if (gaveUp()) return false;
-    await sleep(5);
+    if (readiness === 'loading') {
+      deadline = Math.min(Math.max(deadline, Date.now() + timeoutMs), started + loadingLimitMs);
+      pause = Math.min(pause * 2, 50); // loading takes a while: poll less often
+    } else {
+      pause = 5; // a starting process listens within milliseconds
+    }
+    await sleep(pause);
   }
   return false;
 }
@@ -202,6 +304,33 @@ async function writePrivateFile(file: string, text: string): Promise<void> {
 /** Redis configuration values must be quoted; redis's sds parser understands "\xHH" escapes in double quotes. */
 function redisQuote(value: string): string {
   return '"' + [...Buffer.from(value, 'utf8')].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + '"';
+}
+
+/** The inverse of redisQuote for one value as it wrote it (`"…"` with `\xHH` escapes). */
+function redisUnquote(quoted: string): Buffer {
+  const body = quoted.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && body[i + 1] === 'x') {
+      bytes.push(parseInt(body.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else {
+      bytes.push(body.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** The `requirepass` that writeNodeConfig put in a Redis node's redis.conf, if any (the only place it is kept). */
+export async function readRedisPassword(dir: string): Promise<Buffer | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(redisConfigFile(dir), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const line = text.split('\n').find((l) => l.startsWith('requirepass "'));
+  return line ? redisUnquote(line.slice('requirepass '.length).trim()) : undefined;
 }
 
 /**
