@@ -2,13 +2,14 @@
 // until then: the endpoint must report a node `available` only once it serves commands.
 import { CreateCacheClusterCommand, DescribeCacheClustersCommand, RebootCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from 'redis';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
 import { nodeReadiness, readRedisPassword, writeNodeConfig, type NodeAddress, type Readiness } from '../../local/src/nodes';
-import { killRecordedAndRemove, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
+import { eventually, killRecordedAndRemove, portOpen, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
 /** Enough keys that replaying the AOF takes a few hundred milliseconds (about 0.4 s on the 2-CPU machine). */
 const keyCount = 200_000;
@@ -32,11 +33,11 @@ describe('a Redis/Valkey node is available only once it has loaded its data', { 
     killRecordedAndRemove(dataDir, pids);
   });
 
-  const nodeDir = (id: string) => path.join(dataDir, 'clusters', id, '0001');
+  const nodeDir = (id: string, dir = dataDir) => path.join(dir, 'clusters', id, '0001');
 
   /** Seconds the node's latest start spent loading its AOF, as redis-server logs it. */
-  function lastLoadSeconds(id: string): number {
-    const loads = [...readFileSync(path.join(nodeDir(id), 'node.log'), 'utf8').matchAll(/DB loaded from append only file: ([\d.]+) seconds/g)];
+  function lastLoadSeconds(id: string, dir = dataDir): number {
+    const loads = [...readFileSync(path.join(nodeDir(id, dir), 'node.log'), 'utf8').matchAll(/DB loaded from append only file: ([\d.]+) seconds/g)];
     assert.ok(loads.length > 0, 'the node logged loading its AOF');
     return Number(loads[loads.length - 1][1]);
   }
@@ -116,6 +117,56 @@ describe('a Redis/Valkey node is available only once it has loaded its data', { 
     const redis = await connect(port, true);
     assert.equal(await redis.sendCommand(['DBSIZE']), keyCount);
     await redis.quit();
+  });
+
+  test('at start, a node still loading its AOF is adopted once loaded, not reported available before', async () => {
+    const ownDir = tempDataDir();
+    let first: LocalEndpoint | undefined;
+    let second: LocalEndpoint | undefined;
+    let started: ChildProcess | undefined;
+    try {
+      first = await startLocalEndpoint({ port: 0, dataDir: ownDir, log: () => {} });
+      const firstClient = sdkClient(first.url);
+      await firstClient.send(new CreateCacheClusterCommand({ CacheClusterId: 'adopted', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+      const port = (await waitAvailable(firstClient, 'adopted')).CacheNodes![0].Endpoint!.Port!;
+      const redis = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+      redis.on('error', () => {});
+      await redis.connect();
+      await redis.sendCommand(['EVAL', fillScript, '0', String(keyCount)]);
+      await redis.quit();
+      await first.stop();
+      first = undefined;
+
+      // The node runs (from its own redis.conf) while no endpoint does, as after a crash of the endpoint, and the
+      // state file records its pid: the next endpoint finds it accepting connections but still loading.
+      const dir = path.join(ownDir, 'clusters', 'adopted', '0001');
+      const log = openSync(path.join(dir, 'node.log'), 'a');
+      started = spawn('redis-server', [path.join(dir, 'redis.conf')], { cwd: dir, detached: true, stdio: ['ignore', log, log] });
+      closeSync(log);
+      const stateFile = path.join(ownDir, 'state.json');
+      const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { clusters: { nodes: { pid?: number }[] }[] };
+      state.clusters[0].nodes[0].pid = started.pid;
+      writeFileSync(stateFile, JSON.stringify(state));
+      await eventually('the node accepting connections', () => portOpen(port), 10_000);
+
+      second = await startLocalEndpoint({ port: 0, dataDir: ownDir, log: () => {} });
+      const cluster = (await sdkClient(second.url).send(new DescribeCacheClustersCommand({ CacheClusterId: 'adopted' }))).CacheClusters![0];
+      assert.equal(cluster.CacheClusterStatus, 'available');
+      const again = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+      again.on('error', () => {});
+      await again.connect();
+      try {
+        assert.equal(await again.sendCommand(['DBSIZE']), keyCount);
+      } finally {
+        again.destroy();
+      }
+      assert.equal(recordedPids(ownDir)[0], started.pid, 'the running node was adopted, not replaced');
+      assert.ok(lastLoadSeconds('adopted', ownDir) >= 0.05, `loading took ${lastLoadSeconds('adopted', ownDir)} s`);
+    } finally {
+      await first?.stop();
+      await second?.stop();
+      killRecordedAndRemove(ownDir, started?.pid ? [started.pid] : []);
+    }
   });
 
   test('the readiness probe reads back the AuthToken exactly as the node configuration holds it', async () => {
