@@ -4,7 +4,7 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
-import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
+import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, TextEdit, ValueNode } from './types';
 import { suggest } from './text';
 import { duplicateParamFixes, emptyDuplicateMessage, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
@@ -349,8 +349,8 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   } else if (best) {
     // Query: every parameter written under the name (`SecurityGroupId.member.1`, `.2`, …) is renamed.
     const others = entry.value instanceof QueryNamesakesNode ? entry.value.others : NO_NAMESAKES;
-    const edits = [{ span: entry.nameSpan, newText: best }];
-    for (const other of others) edits.push({ span: other.nameSpan, newText: best });
+    const edits = [renameSegmentEdit(entry.nameSpan, best)];
+    for (const other of others) edits.push(renameSegmentEdit(other.nameSpan, best));
     fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
   }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
@@ -818,11 +818,33 @@ function nameWrittenAsIs(param: QueryParam): boolean {
   return nameSpan.end - nameSpan.start === param.name.length;
 }
 
+/**
+ * The spans segmentSpan gives as a whole percent-encoded name, with the segment each stands for: renaming that
+ * segment then rewrites the whole name (renameSegmentEdit), never replaces it with the segment alone.
+ */
+const encodedSegments = new WeakMap<Span, { segments: readonly string[]; index: number }>();
+
+/** The edit that renames the member whose name is at `span` (a segment's own span, or a whole encoded name). */
+function renameSegmentEdit(span: Span, newName: string): TextEdit {
+  const encoded = encodedSegments.get(span);
+  if (!encoded) return { span, newText: newName };
+  // The name decoded, with the segment replaced; each segment encoded again where it needs it (what the user
+  // wrote encoded without need, such as `%65` for `e`, comes back plain).
+  const segments = encoded.segments.map((segment, k) => (k === encoded.index ? newName : encodeURIComponent(segment)));
+  return { span, newText: segments.join('.') };
+}
+
 /** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
 function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
   const nameSpan = param.nameSpan;
   // The whole name (no dots) is the name span itself.
-  if (nameSpan.end - nameSpan.start !== param.name.length || segments.length === 1) return nameSpan;
+  if (segments.length === 1) return nameSpan;
+  if (nameSpan.end - nameSpan.start !== param.name.length) {
+    // Percent-encoded: where the segment is in the text is not known, so the whole name stands for it.
+    const whole = { start: nameSpan.start, end: nameSpan.end };
+    encodedSegments.set(whole, { segments, index });
+    return whole;
+  }
   let start = nameSpan.start;
   for (let i = 0; i < index; i++) start += segments[i].length + 1;
   return { start, end: start + segments[index].length };
@@ -1139,9 +1161,8 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
       severity: 'error',
       message: `List items of ${prefix} are named ${prefix}.${markers.map((m) => `${m}.N`).join(` or ${prefix}.`)}, not ${prefix}.${marker}.`,
       span: markerSpan,
-      // Only where the marker's own span is known (a name written without percent-encoding): otherwise the
-      // edit would replace the whole name.
-      fixes: nameWrittenAsIs(param) ? [{ title: `Change to ${best}`, edits: [{ span: markerSpan, newText: best }], isPreferred: true }] : undefined,
+      // A percent-encoded name is rewritten whole, with the marker changed (renameSegmentEdit).
+      fixes: [{ title: `Change to ${best}`, edits: [renameSegmentEdit(markerSpan, best)], isPreferred: true }],
       awsError: 'InvalidParameterValue',
     });
     return;
