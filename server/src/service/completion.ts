@@ -1198,6 +1198,65 @@ function nearestKeyAbove(lines: string[], col: number): YamlLine | undefined {
 }
 
 function yamlCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  return withoutInvisibleBeforeCursor(text, offset, yamlCandidates(text, offset, whole));
+}
+
+/**
+ * A form feed (or another blank character that is neither a space nor a tab) in the replaced text before the cursor
+ * (a blank line holding `\f`): VS Code filters the candidates by that text, skipping only spaces and tabs, so no
+ * candidate would be shown. The insertion starts after it, and an additional edit removes it (the AWS CLI's YAML
+ * loader refuses a form feed).
+ */
+function withoutInvisibleBeforeCursor(text: string, offset: number, candidates: CompletionCandidate[]): CompletionCandidate[] {
+  if (candidates.length === 0) return candidates;
+  const start = candidates[0].replace.start;
+  let last = -1;
+  for (let k = offset - 1; k >= start && last < 0; k--) if (INVISIBLE_BLANK.test(text[k])) last = k;
+  if (last < 0) return candidates;
+  return candidates.map((c) => {
+    if (c.replace.start > last) return c;
+    const removal = { span: { start: c.replace.start, end: last + 1 }, newText: '' };
+    return { ...c, replace: { start: last + 1, end: c.replace.end }, additionalEdits: [...(c.additionalEdits ?? []), removal] };
+  });
+}
+
+/** A blank character other than a space or a tab (form feed, vertical tab, no-break space, …). */
+const INVISIBLE_BLANK = /[^\S \t]/;
+
+/**
+ * The column of what is already written under the key a line indented to `col` falls under (`Tags:` then
+ * `  - Key: a`: 2; `DestinationDetails:` then `  CloudWatchLogsDetails:`: 2), or undefined when nothing is: a new
+ * item or key goes there, whatever the cursor's indentation (at another column it would not parse).
+ */
+function childColumn(lines: string[], col: number, list: boolean): number | undefined {
+  let childCol: number | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = yamlLine(lines[i]);
+    if (!l) continue;
+    if (!list && l.dash && l.keyCol === col) return undefined; // a key of the same list item: aligned already
+    if (l.key && l.keyCol < col) {
+      // A list's items may start at its key's column; a mapping's keys are indented under it.
+      return childCol !== undefined && (list ? childCol >= l.keyCol : childCol > l.keyCol) ? childCol : undefined;
+    }
+    const c = l.dash ? l.indent : l.keyCol;
+    if (childCol === undefined || c < childCol) childCol = c;
+  }
+  return undefined;
+}
+
+/** Candidates whose insertion goes to column `to` of a line indented to `from` (spaces only before the cursor). */
+function atColumn(candidates: CompletionCandidate[], lineStart: number, from: number, to: number): CompletionCandidate[] {
+  if (from === to) return candidates;
+  const pad = ' '.repeat(Math.max(0, to - from));
+  return candidates.map((c) => ({
+    ...c,
+    replace: { start: lineStart + Math.min(from, to), end: c.replace.end },
+    // VS Code indents each further line of an insertion as its first line's start: the added spaces go there too.
+    insertText: pad + (pad ? c.insertText.replace(/\n/g, `\n${pad}`) : c.insertText),
+  }));
+}
+
+function yamlCandidates(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
   const analysis = whole ?? analyze(text, 'yaml');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
@@ -1258,7 +1317,9 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
     return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }
-  const replace = { start: offset - rest.length, end: offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
+  // Only blanks after the cursor (a tab, a form feed): replaced too, or they would end the inserted line, where the
+  // AWS CLI's YAML loader refuses them.
+  const replace = { start: offset - rest.length, end: /^\s*$/.test(text.slice(offset, contentEnd)) ? contentEnd : offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
   const keyOnly = /^[^\s:#]*\s*:/.test(restOfLine);
   if (dash) {
     // `- ` starts a list item: a scalar list takes values, a list of structures takes the item's keys.
@@ -1272,6 +1333,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
   let keyCol = col;
+  // Nothing but spaces before the insertion, which starts at the cursor's column.
+  const spacesOnly = replace.start - lineStart === col && /^ *$/.test(text.slice(lineStart, replace.start));
   if (shapeName && shape?.type !== 'structure' && shape?.type !== 'list') {
     // The line is indented under a key whose value is a scalar (`EngineVersion: ` then Enter: the editor indents
     // the next line). A nested key cannot go there, so offer the keys of that key's own mapping and insert them
@@ -1285,8 +1348,19 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
-  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
+  if (shapeName && shape?.type === 'list' && !keyOnly) {
+    const items = listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
+    // On a line of spaces only, indented other than the items already there (a new item at another column would
+    // not parse): at their column.
+    const itemCol = spacesOnly ? childColumn(above, col, true) : undefined;
+    return itemCol === undefined ? items : atColumn(items, lineStart, col, itemCol);
+  }
   if (!shapeName || shape?.type !== 'structure') return [];
+  // Likewise a key, at the column of the keys already under the same key.
+  const siblingCol = spacesOnly && keyCol === col ? childColumn(above, col, false) : undefined;
+  if (siblingCol !== undefined && siblingCol !== col) {
+    return atColumn(keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, siblingCol, false), replace, 'yaml', keyOnly, request), lineStart, col, siblingCol);
+  }
   const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
   // start at the key's column): offered first, the mapping's keys after it.
