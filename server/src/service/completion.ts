@@ -1270,8 +1270,7 @@ function yamlCandidates(text: string, offset: number, whole?: Analysis): Complet
   // Inside a flow collection opened on an earlier line (`{` with its members on the lines below: JSON written as
   // YAML), the line-based reading below would take its entries for block keys and drop their `,`: nothing offered.
   // So is a line after a document whose root is a flow collection (`{…}` then a block key would not parse).
-  const flowState = flowCollectionAt(text, lineStart);
-  if (flowState.inside || flowState.flowRoot) return [];
+  if (inFlowContext(text, lineStart)) return [];
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1373,16 +1372,113 @@ function yamlCandidates(text: string, offset: number, whole?: Analysis): Complet
 }
 
 /**
- * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, and
- * whether the document there has a flow collection as its root, as the YAML lexer reads the text.
+ * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, or in a
+ * document whose root is a flow collection, as the YAML lexer reads the text. Only the document the line is in is
+ * read, and of it only the lines from the last one starting at column 0: in a document whose root is not a flow
+ * collection, the lexer ends any flow collection at such a line (its lines must be indented under their key), so a
+ * completion costs about the same in a large file as in a small one.
  */
-function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot: boolean } {
-  const before = text.slice(0, at);
-  if (!/[[{]/.test(before)) return { inside: false, flowRoot: false };
+function inFlowContext(text: string, at: number): boolean {
+  const docStart = documentStart(text, at);
+  if (flowTokens(text, docStart, firstContentEnd(text, docStart, at)).flowRoot) return true;
+  const from = lastColumnZeroLine(text, docStart, at);
+  return flowTokens(text, lastItemOfBlockList(text, from, at), at).depth > 0;
+}
+
+/**
+ * In a block list under a bare top-level key (`Tags:` then `  - {Key: a, Value: b}` lines), the start of the last
+ * item line before `at`: the lexer ends there whatever an earlier item left open (an item's flow collections and
+ * scalars must be indented past its `- `), so reading from it is enough. Else `from` (the key's line).
+ */
+function lastItemOfBlockList(text: string, from: number, at: number): number {
+  const keyEnd = text.indexOf('\n', from);
+  if (keyEnd < 0 || keyEnd >= at || !/^[A-Za-z0-9_][^:#'"]*:[ \t]*(#.*)?\r?$/.test(text.slice(from, keyEnd))) return from;
+  // The list's first line: its items' column (`r` spaces, then `- `).
+  let first = keyEnd + 1;
+  while (first < at && /^[ \t]*(#.*)?\r?$/.test(text.slice(first, text.indexOf('\n', first) >>> 0))) first = text.indexOf('\n', first) + 1 || at;
+  let r = 0;
+  while (text.charCodeAt(first + r) === 0x20) r++;
+  if (text[first + r] !== '-' || !/[ \t\r\n]/.test(text[first + r + 1] ?? '')) return from;
+  // Upward from `at`: the last line that starts an item at that column; every content line down from the list's
+  // first must be indented at least as far (one that is not ends the list: then read from the key).
+  let item = from;
+  for (let i = text.lastIndexOf('\n', at - 2); i >= first - 1 && i >= 0; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) {
+    const start = i + 1;
+    let k = 0;
+    while (k < r && text.charCodeAt(start + k) === 0x20) k++;
+    const c = text[start + k];
+    if (k < r && c !== '\n' && c !== '\r' && c !== '#' && c !== undefined) return from;
+    if (item === from && k === r && c === '-' && /[ \t\r\n]/.test(text[start + k + 1] ?? '')) item = start;
+  }
+  return item;
+}
+
+/** The start of the line of the last document marker (`---`, `...`) before `at`, or 0: where the lexer starts a document. */
+function documentStart(text: string, at: number): number {
+  let start = 0;
+  for (const marker of ['---', '...']) {
+    // (lastIndexOf reads a negative start as 0: the loop stops at 0 itself.)
+    for (let i = text.lastIndexOf(`\n${marker}`, at - 1); i >= 0 && i + 1 > start; i = i > 0 ? text.lastIndexOf(`\n${marker}`, i - 1) : -1) {
+      if (i + 1 < at && /^(?:[ \t\r\n]|$)/.test(text.slice(i + 4, i + 5))) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  if (start === 0 && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(0, 4))) return 0;
+  return start;
+}
+
+/**
+ * Where the first content of the document at `docStart` ends its first character (at most `at`): past a document
+ * marker, blanks, comments and directives. Lexing up to there tells whether the document's root is a flow collection.
+ */
+function firstContentEnd(text: string, docStart: number, at: number): number {
+  let i = docStart;
+  if (text.startsWith('---', i) || text.startsWith('...', i)) i += 3;
+  let lineStartHere = false;
+  while (i < at) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r') i++;
+    else if (c === '\n') {
+      i++;
+      lineStartHere = true;
+      continue;
+    } else if (c === '#' || (c === '%' && lineStartHere && text[i - 1] === '\n')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? at : nl;
+    } else return i + 1;
+    lineStartHere = false;
+  }
+  return at;
+}
+
+/**
+ * The start of the last line in [from, at) that starts at column 0 with a letter, a digit or `_` (a block key such
+ * as `Tags:`), else `from`. Not a line starting with anything else: a flow collection's `]` or `}` may end it at
+ * column 0, and a `{`, `[` or quote could read differently from there than as the lexer reads the whole text (the
+ * continuation of a multi-line scalar at the document's root).
+ */
+function lastColumnZeroLine(text: string, from: number, at: number): number {
+  for (let i = at >= 2 ? text.lastIndexOf('\n', at - 2) : -1; i >= 0 && i + 1 > from; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) {
+    const c = text.charCodeAt(i + 1);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return i + 1;
+  }
+  return from;
+}
+
+/**
+ * The YAML lexer's reading of text[from, to): how many flow collections are open at its end, and whether the first
+ * content (after a document marker) opens one. A document marker starts over.
+ */
+function flowTokens(text: string, from: number, to: number): { depth: number; flowRoot: boolean } {
   let depth = 0;
   let flowRoot = false;
+  if (to <= from) return { depth, flowRoot };
+  const part = text.slice(from, to);
+  if (!/[[{]/.test(part)) return { depth, flowRoot };
   let started = false;
-  for (const token of new Lexer().lex(before)) {
+  for (const token of new Lexer().lex(part)) {
     if (token === '---' || token === '...') {
       depth = 0;
       flowRoot = started = false;
@@ -1396,7 +1492,7 @@ function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot
     if (token === '{' || token === '[') depth++;
     else if ((token === '}' || token === ']') && depth > 0) depth--;
   }
-  return { inside: depth > 0, flowRoot };
+  return { depth, flowRoot };
 }
 
 interface FlowOpener {
@@ -1561,16 +1657,28 @@ function yamlSiblingKeys(text: string, lineStart: number, lineEnd: number, col: 
   for (let start = lineEnd + 1; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (!visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
+    if (!indentedPast(text, start, end, col) && !visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
     start = end + 1;
   }
   if (opensItem) return keys;
   for (let end = lineStart - 1; end >= 0; ) {
     const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
+    if (!indentedPast(text, start, end, col) && !visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
     end = start - 1;
   }
   return keys;
+}
+
+/**
+ * Whether the line text[start, end) is indented with more than `col` spaces: it belongs to a sibling's value, and the
+ * mapping goes on past it (what visit() would answer, without reading the line: a top-level mapping's siblings may
+ * be thousands of lines apart).
+ */
+function indentedPast(text: string, start: number, end: number, col: number): boolean {
+  if (end - start <= col + 1) return false;
+  for (let k = start; k <= start + col; k++) if (text.charCodeAt(k) !== 0x20) return false;
+  // Only spaces then the line end: a blank line, which visit() reads too (it goes on).
+  return true;
 }
 
 /** The last non-blank, non-comment line of `lines`, and whether its key has no value on the line. */
