@@ -371,9 +371,9 @@ test('list members: both .member.N and .LocationName.N; wrong item names, indexe
   const wrongName = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.SecurityGroup.1=sg-01234567', 'query').find((f) => f.code === 'list-member-name')!;
   assert.equal(wrongName.at, 'SecurityGroup');
   assert.equal(wrongName.finding.fixes![0].edits[0].newText, 'SecurityGroupId');
-  // A percent-encoded name has no exact span per segment: no fix that would overwrite the whole name.
+  // A percent-encoded name has no exact span per segment: the fix rewrites the whole name, with the marker changed.
   const encoded = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.SecurityGroup%2E1=sg-01234567', 'query').find((f) => f.code === 'list-member-name')!;
-  assert.equal(encoded.finding.fixes, undefined);
+  assert.deepEqual(encoded.finding.fixes![0].edits.map((e) => e.newText), ['SecurityGroupIds.SecurityGroupId.1']);
   const zero = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.0=sg-01234567', 'query').find((f) => f.code === 'list-index')!;
   assert.equal(zero.severity, 'error');
   const gap = findingsAt(body({ CacheClusterId: 'x' }) + '&SecurityGroupIds.member.1=sg-01234567&SecurityGroupIds.member.3=sg-89abcdef', 'query').find((f) => f.code === 'list-index')!;

@@ -1278,6 +1278,65 @@ function nearestKeyAbove(lines: string[], col: number): YamlLine | undefined {
 }
 
 function yamlCompletions(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
+  return withoutInvisibleBeforeCursor(text, offset, yamlCandidates(text, offset, whole));
+}
+
+/**
+ * A form feed (or another blank character that is neither a space nor a tab) in the replaced text before the cursor
+ * (a blank line holding `\f`): VS Code filters the candidates by that text, skipping only spaces and tabs, so no
+ * candidate would be shown. The insertion starts after it, and an additional edit removes it (the AWS CLI's YAML
+ * loader refuses a form feed).
+ */
+function withoutInvisibleBeforeCursor(text: string, offset: number, candidates: CompletionCandidate[]): CompletionCandidate[] {
+  if (candidates.length === 0) return candidates;
+  const start = candidates[0].replace.start;
+  let last = -1;
+  for (let k = offset - 1; k >= start && last < 0; k--) if (INVISIBLE_BLANK.test(text[k])) last = k;
+  if (last < 0) return candidates;
+  return candidates.map((c) => {
+    if (c.replace.start > last) return c;
+    const removal = { span: { start: c.replace.start, end: last + 1 }, newText: '' };
+    return { ...c, replace: { start: last + 1, end: c.replace.end }, additionalEdits: [...(c.additionalEdits ?? []), removal] };
+  });
+}
+
+/** A blank character other than a space or a tab (form feed, vertical tab, no-break space, …). */
+const INVISIBLE_BLANK = /[^\S \t]/;
+
+/**
+ * The column of what is already written under the key a line indented to `col` falls under (`Tags:` then
+ * `  - Key: a`: 2; `DestinationDetails:` then `  CloudWatchLogsDetails:`: 2), or undefined when nothing is: a new
+ * item or key goes there, whatever the cursor's indentation (at another column it would not parse).
+ */
+function childColumn(lines: string[], col: number, list: boolean): number | undefined {
+  let childCol: number | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = yamlLine(lines[i]);
+    if (!l) continue;
+    if (!list && l.dash && l.keyCol === col) return undefined; // a key of the same list item: aligned already
+    if (l.key && l.keyCol < col) {
+      // A list's items may start at its key's column; a mapping's keys are indented under it.
+      return childCol !== undefined && (list ? childCol >= l.keyCol : childCol > l.keyCol) ? childCol : undefined;
+    }
+    const c = l.dash ? l.indent : l.keyCol;
+    if (childCol === undefined || c < childCol) childCol = c;
+  }
+  return undefined;
+}
+
+/** Candidates whose insertion goes to column `to` of a line indented to `from` (spaces only before the cursor). */
+function atColumn(candidates: CompletionCandidate[], lineStart: number, from: number, to: number): CompletionCandidate[] {
+  if (from === to) return candidates;
+  const pad = ' '.repeat(Math.max(0, to - from));
+  return candidates.map((c) => ({
+    ...c,
+    replace: { start: lineStart + Math.min(from, to), end: c.replace.end },
+    // VS Code indents each further line of an insertion as its first line's start: the added spaces go there too.
+    insertText: pad + (pad ? c.insertText.replace(/\n/g, `\n${pad}`) : c.insertText),
+  }));
+}
+
+function yamlCandidates(text: string, offset: number, whole?: Analysis): CompletionCandidate[] {
   const analysis = whole ?? analyze(text, 'yaml');
   const request = analysis.requests[0];
   const action = request?.action?.name ?? 'CreateCacheCluster';
@@ -1291,8 +1350,7 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   // Inside a flow collection opened on an earlier line (`{` with its members on the lines below: JSON written as
   // YAML), the line-based reading below would take its entries for block keys and drop their `,`: nothing offered.
   // So is a line after a document whose root is a flow collection (`{…}` then a block key would not parse).
-  const flowState = flowCollectionAt(text, lineStart);
-  if (flowState.inside || flowState.flowRoot) return [];
+  if (inFlowContext(text, lineStart)) return [];
   const before = text.slice(lineStart, offset);
   const m = /^( *)(- +)?(.*)$/.exec(before);
   if (!m) return [];
@@ -1338,7 +1396,9 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
     return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }
-  const replace = { start: offset - rest.length, end: offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
+  // Only blanks after the cursor (a tab, a form feed): replaced too, or they would end the inserted line, where the
+  // AWS CLI's YAML loader refuses them.
+  const replace = { start: offset - rest.length, end: /^\s*$/.test(text.slice(offset, contentEnd)) ? contentEnd : offset + (/^[^\s:#]*/.exec(restOfLine)?.[0].length ?? 0) };
   const keyOnly = /^[^\s:#]*\s*:/.test(restOfLine);
   if (dash) {
     // `- ` starts a list item: a scalar list takes values, a list of structures takes the item's keys.
@@ -1352,6 +1412,8 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
   let parent = yamlParentPath(above, above.length, col, false);
   let { shapeName, shape } = shapeAtPath(root, parent);
   let keyCol = col;
+  // Nothing but spaces before the insertion, which starts at the cursor's column.
+  const spacesOnly = replace.start - lineStart === col && /^ *$/.test(text.slice(lineStart, replace.start));
   if (shapeName && shape?.type !== 'structure' && shape?.type !== 'list') {
     // The line is indented under a key whose value is a scalar (`EngineVersion: ` then Enter: the editor indents
     // the next line). A nested key cannot go there, so offer the keys of that key's own mapping and insert them
@@ -1365,8 +1427,19 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
     }
   }
   // Under a list key with no `- ` yet (`SecurityGroupIds:` then Enter): a whole new item.
-  if (shapeName && shape?.type === 'list' && !keyOnly) return listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
+  if (shapeName && shape?.type === 'list' && !keyOnly) {
+    const items = listItemCandidates(String(parent[0]), shapeName, request, 'yaml', replace, leafOf(root, parent));
+    // On a line of spaces only, indented other than the items already there (a new item at another column would
+    // not parse): at their column.
+    const itemCol = spacesOnly ? childColumn(above, col, true) : undefined;
+    return itemCol === undefined ? items : atColumn(items, lineStart, col, itemCol);
+  }
   if (!shapeName || shape?.type !== 'structure') return [];
+  // Likewise a key, at the column of the keys already under the same key.
+  const siblingCol = spacesOnly && keyCol === col ? childColumn(above, col, false) : undefined;
+  if (siblingCol !== undefined && siblingCol !== col) {
+    return atColumn(keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, siblingCol, false), replace, 'yaml', keyOnly, request), lineStart, col, siblingCol);
+  }
   const keys = keyCandidates(action, shapeName, yamlSiblingKeys(text, lineStart, lineEnd, keyCol, false), replace, 'yaml', keyOnly, request);
   // Right below `SecurityGroupIds:` at its own column, a `- ` item may follow too (YAML lets a mapping's list items
   // start at the key's column): offered first, the mapping's keys after it.
@@ -1379,16 +1452,113 @@ function yamlCompletions(text: string, offset: number, whole?: Analysis): Comple
 }
 
 /**
- * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, and
- * whether the document there has a flow collection as its root, as the YAML lexer reads the text.
+ * Whether `at` (a line start) is inside a YAML flow collection (`{…}`, `[…]`) opened on a line before it, or in a
+ * document whose root is a flow collection, as the YAML lexer reads the text. Only the document the line is in is
+ * read, and of it only the lines from the last one starting at column 0: in a document whose root is not a flow
+ * collection, the lexer ends any flow collection at such a line (its lines must be indented under their key), so a
+ * completion costs about the same in a large file as in a small one.
  */
-function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot: boolean } {
-  const before = text.slice(0, at);
-  if (!/[[{]/.test(before)) return { inside: false, flowRoot: false };
+function inFlowContext(text: string, at: number): boolean {
+  const docStart = documentStart(text, at);
+  if (flowTokens(text, docStart, firstContentEnd(text, docStart, at)).flowRoot) return true;
+  const from = lastColumnZeroLine(text, docStart, at);
+  return flowTokens(text, lastItemOfBlockList(text, from, at), at).depth > 0;
+}
+
+/**
+ * In a block list under a bare top-level key (`Tags:` then `  - {Key: a, Value: b}` lines), the start of the last
+ * item line before `at`: the lexer ends there whatever an earlier item left open (an item's flow collections and
+ * scalars must be indented past its `- `), so reading from it is enough. Else `from` (the key's line).
+ */
+function lastItemOfBlockList(text: string, from: number, at: number): number {
+  const keyEnd = text.indexOf('\n', from);
+  if (keyEnd < 0 || keyEnd >= at || !/^[A-Za-z0-9_][^:#'"]*:[ \t]*(#.*)?\r?$/.test(text.slice(from, keyEnd))) return from;
+  // The list's first line: its items' column (`r` spaces, then `- `).
+  let first = keyEnd + 1;
+  while (first < at && /^[ \t]*(#.*)?\r?$/.test(text.slice(first, text.indexOf('\n', first) >>> 0))) first = text.indexOf('\n', first) + 1 || at;
+  let r = 0;
+  while (text.charCodeAt(first + r) === 0x20) r++;
+  if (text[first + r] !== '-' || !/[ \t\r\n]/.test(text[first + r + 1] ?? '')) return from;
+  // Upward from `at`: the last line that starts an item at that column; every content line down from the list's
+  // first must be indented at least as far (one that is not ends the list: then read from the key).
+  let item = from;
+  for (let i = text.lastIndexOf('\n', at - 2); i >= first - 1 && i >= 0; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) {
+    const start = i + 1;
+    let k = 0;
+    while (k < r && text.charCodeAt(start + k) === 0x20) k++;
+    const c = text[start + k];
+    if (k < r && c !== '\n' && c !== '\r' && c !== '#' && c !== undefined) return from;
+    if (item === from && k === r && c === '-' && /[ \t\r\n]/.test(text[start + k + 1] ?? '')) item = start;
+  }
+  return item;
+}
+
+/** The start of the line of the last document marker (`---`, `...`) before `at`, or 0: where the lexer starts a document. */
+function documentStart(text: string, at: number): number {
+  let start = 0;
+  for (const marker of ['---', '...']) {
+    // (lastIndexOf reads a negative start as 0: the loop stops at 0 itself.)
+    for (let i = text.lastIndexOf(`\n${marker}`, at - 1); i >= 0 && i + 1 > start; i = i > 0 ? text.lastIndexOf(`\n${marker}`, i - 1) : -1) {
+      if (i + 1 < at && /^(?:[ \t\r\n]|$)/.test(text.slice(i + 4, i + 5))) {
+        start = i + 1;
+        break;
+      }
+    }
+  }
+  if (start === 0 && !/^(?:---|\.\.\.)(?:[ \t\r\n]|$)/.test(text.slice(0, 4))) return 0;
+  return start;
+}
+
+/**
+ * Where the first content of the document at `docStart` ends its first character (at most `at`): past a document
+ * marker, blanks, comments and directives. Lexing up to there tells whether the document's root is a flow collection.
+ */
+function firstContentEnd(text: string, docStart: number, at: number): number {
+  let i = docStart;
+  if (text.startsWith('---', i) || text.startsWith('...', i)) i += 3;
+  let lineStartHere = false;
+  while (i < at) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r') i++;
+    else if (c === '\n') {
+      i++;
+      lineStartHere = true;
+      continue;
+    } else if (c === '#' || (c === '%' && lineStartHere && text[i - 1] === '\n')) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? at : nl;
+    } else return i + 1;
+    lineStartHere = false;
+  }
+  return at;
+}
+
+/**
+ * The start of the last line in [from, at) that starts at column 0 with a letter, a digit or `_` (a block key such
+ * as `Tags:`), else `from`. Not a line starting with anything else: a flow collection's `]` or `}` may end it at
+ * column 0, and a `{`, `[` or quote could read differently from there than as the lexer reads the whole text (the
+ * continuation of a multi-line scalar at the document's root).
+ */
+function lastColumnZeroLine(text: string, from: number, at: number): number {
+  for (let i = at >= 2 ? text.lastIndexOf('\n', at - 2) : -1; i >= 0 && i + 1 > from; i = i > 0 ? text.lastIndexOf('\n', i - 1) : -1) {
+    const c = text.charCodeAt(i + 1);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) return i + 1;
+  }
+  return from;
+}
+
+/**
+ * The YAML lexer's reading of text[from, to): how many flow collections are open at its end, and whether the first
+ * content (after a document marker) opens one. A document marker starts over.
+ */
+function flowTokens(text: string, from: number, to: number): { depth: number; flowRoot: boolean } {
   let depth = 0;
   let flowRoot = false;
+  if (to <= from) return { depth, flowRoot };
+  const part = text.slice(from, to);
+  if (!/[[{]/.test(part)) return { depth, flowRoot };
   let started = false;
-  for (const token of new Lexer().lex(before)) {
+  for (const token of new Lexer().lex(part)) {
     if (token === '---' || token === '...') {
       depth = 0;
       flowRoot = started = false;
@@ -1402,7 +1572,7 @@ function flowCollectionAt(text: string, at: number): { inside: boolean; flowRoot
     if (token === '{' || token === '[') depth++;
     else if ((token === '}' || token === ']') && depth > 0) depth--;
   }
-  return { inside: depth > 0, flowRoot };
+  return { depth, flowRoot };
 }
 
 interface FlowOpener {
@@ -1567,16 +1737,28 @@ function yamlSiblingKeys(text: string, lineStart: number, lineEnd: number, col: 
   for (let start = lineEnd + 1; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (!visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
+    if (!indentedPast(text, start, end, col) && !visit(text.slice(start, end).replace(/\r$/, ''), false)) break;
     start = end + 1;
   }
   if (opensItem) return keys;
   for (let end = lineStart - 1; end >= 0; ) {
     const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    if (!visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
+    if (!indentedPast(text, start, end, col) && !visit(text.slice(start, end).replace(/\r$/, ''), true)) break;
     end = start - 1;
   }
   return keys;
+}
+
+/**
+ * Whether the line text[start, end) is indented with more than `col` spaces: it belongs to a sibling's value, and the
+ * mapping goes on past it (what visit() would answer, without reading the line: a top-level mapping's siblings may
+ * be thousands of lines apart).
+ */
+function indentedPast(text: string, start: number, end: number, col: number): boolean {
+  if (end - start <= col + 1) return false;
+  for (let k = start; k <= start + col; k++) if (text.charCodeAt(k) !== 0x20) return false;
+  // Only spaces then the line end: a blank line, which visit() reads too (it goes on).
+  return true;
 }
 
 /** The last non-blank, non-comment line of `lines`, and whether its key has no value on the line. */

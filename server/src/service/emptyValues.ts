@@ -89,8 +89,9 @@ function walkStructure(owner: string, entries: readonly Entry[], path: MemberPat
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
     const value = entry.value;
-    // Only a blank string or a container can hold something to report: skip the model lookup for the rest.
-    if (value.kind === 'scalar' && !(typeof value.value === 'string' && isBlank(value.value))) continue;
+    // Only a blank string or a container can hold something to report: skip the model lookup for the rest. A
+    // superseded one is reported by its duplicate finding.
+    if (value.kind === 'scalar' && (!(typeof value.value === 'string' && isBlank(value.value)) || entry.superseded)) continue;
     const member = Object.hasOwn(members, entry.name) ? members[entry.name] : undefined;
     const shape = member ? serviceModel.shapes[member.shape] : undefined;
     if (!member || !shape) continue;

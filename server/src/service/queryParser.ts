@@ -195,6 +195,17 @@ export function duplicateParamFixes(params: readonly QueryParam[], first: QueryP
   return [removeParamFix(params, param, `Remove this ${name}${quoted(param)}`), removeParamFix(params, first, `Remove the earlier ${name}${quoted(first)}`)];
 }
 
+/**
+ * The duplicate-parameter message when one of the two occurrences is empty or blank (and the other is not): the one
+ * mistake is said in this finding, and its fix (duplicateParamFixes) removes the empty one. Undefined otherwise.
+ */
+export function emptyDuplicateMessage(first: QueryParam | undefined, param: QueryParam): string | undefined {
+  const empty = param.value === '' ? 'empty' : param.value.trim() === '' ? 'blank (only whitespace)' : undefined;
+  if (empty) return `${param.name} is given more than once, and this one is ${empty}: remove it.`;
+  if (first && first.value.trim() === '') return `${param.name} is given more than once, and the earlier one is empty: remove that one.`;
+  return undefined;
+}
+
 /** Whether a Query parameter's value as written is a placeholder (`<token>`; `%3Ctoken%3E` is one only decoded). */
 export function placeholderAsWritten(param: QueryParam): boolean {
   return param instanceof Param && param.placeholderAsWritten;

@@ -2,7 +2,7 @@
 // parameters, placeholders, duplicated protocol parameters. API members are checked by shapeCheck/rules.
 import { API_VERSION, LIMITS, PRESIGN_MAX_DAYS, REGIONS, SOURCES, regionOfEndpointHost } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
-import { duplicateParamFixes, isPlaceholder, placeholderAsWritten, placeholderFinding, removeParamFix, removeParamsFix, type RawQueryRequest } from './queryParser';
+import { duplicateParamFixes, emptyDuplicateMessage, isPlaceholder, placeholderAsWritten, placeholderFinding, removeParamFix, removeParamsFix, type RawQueryRequest } from './queryParser';
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam } from './types';
@@ -147,13 +147,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       if (slot >= 0 ? byName[slot] !== p : otherAmzNames?.has(name)) {
         const first = slot >= 0 ? byName[slot] : params.find((q) => q.name === name);
         // An empty repeat (e.g. a trailing `&Action=`) is one mistake: said in this finding, not a second one.
-        const empty = p.value === '' ? 'empty' : p.value.trim() === '' ? 'blank (only whitespace)' : undefined;
-        const firstEmpty = !empty && first && first.value.trim() === '';
-        const message = empty
-          ? `${name} is given more than once, and this one is ${empty}: remove it.`
-          : firstEmpty
-            ? `${name} is given more than once, and the earlier one is empty: remove that one.`
-            : `${name} is given more than once.`;
+        const message = emptyDuplicateMessage(first, p) ?? `${name} is given more than once.`;
         findings.push({ code: 'duplicate-parameter', severity: 'error', message, span: p.nameSpan, fixes: duplicateParamFixes(params, first, p), awsError: 'InvalidParameterCombination' });
         continue;
       }

@@ -4,9 +4,9 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
-import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, ValueNode } from './types';
+import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, TextEdit, ValueNode } from './types';
 import { suggest } from './text';
-import { duplicateParamFixes, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
+import { duplicateParamFixes, emptyDuplicateMessage, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import { removalFix } from './emptyValues';
 
@@ -30,7 +30,7 @@ export interface CheckContext {
 
 /**
  * Spans of the member at `path` (e.g. ['SnapshotArns', 0]) as written: its name (the key, or for a Query list
- * item its own parameter name) and its value. The first occurrence wins for duplicated names.
+ * item its own parameter name) and its value. The last occurrence wins for duplicated names, as in the AWS CLI.
  */
 export function locate(entries: Entry[], path: MemberPath, length = path.length): SpanPair | undefined {
   // `length`: locate the prefix path[0, length) without slicing the path.
@@ -54,9 +54,49 @@ export function locate(entries: Entry[], path: MemberPath, length = path.length)
   return pair;
 }
 
+/** The last entry named `name`: the one the AWS CLI's JSON loader keeps (Query names are unique, YAML's must be). */
 function findEntry(list: Entry[], name: string): Entry | undefined {
-  for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name && !list[i].superseded) return list[i];
   return undefined;
+}
+
+/** Blank for a duplicate: an empty or whitespace string, or null (YAML `Key:` with nothing after the colon). */
+function isBlankNode(node: ValueNode): boolean {
+  if (node.kind !== 'scalar' || node.missing) return false;
+  const v = node.value;
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * JSON/YAML: marks each empty occurrence of a key that is also given with a value (`"Id": "", "Id": "my-id"`, in
+ * either order), or again, as superseded. A pair scan: a structure has few keys, and most have no repeat.
+ */
+function markBlankDuplicates(entries: Entry[]): void {
+  const n = entries.length;
+  if (n > 64) {
+    const byName = new Map<string, Entry>();
+    for (const entry of entries) {
+      const previous = byName.get(entry.name);
+      if (previous) markBlankOfPair(previous, entry);
+      else byName.set(entry.name, entry);
+    }
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const name = entries[i].name;
+    for (let j = 0; j < i; j++) {
+      if (entries[j].name === name) {
+        markBlankOfPair(entries[j], entries[i]);
+        break;
+      }
+    }
+  }
+}
+
+/** Both blank: the earlier goes (the AWS CLI keeps the last one, whose empty value is then reported). */
+function markBlankOfPair(first: Entry, second: Entry): void {
+  if (isBlankNode(first.value)) first.superseded = true;
+  else if (isBlankNode(second.value)) second.superseded = true;
 }
 
 /** Renders an SDK value as it is written in the given document form (for quick-fix edits). */
@@ -170,6 +210,7 @@ export function checkStructure(
   // Query-form entries are built from maps keyed by member name, so their names are already unique: no
   // per-member duplicate bookkeeping for them (it runs for every parameter of every request).
   const seen = ctx.form === 'query' ? undefined : new Map<string, Entry>();
+  if (seen && entries.length > 1) markBlankDuplicates(entries);
   const resolved = resolvedMembers(shapeName);
   let siblings: Siblings | undefined;
   for (let i = 0; i < entries.length; i++) {
@@ -187,7 +228,7 @@ export function checkStructure(
     const previous = seen?.get(name);
     // YAML duplicate keys are already a syntax error (as in the AWS CLI's loader).
     if (previous && ctx.form !== 'yaml') {
-      ctx.findings.push({
+      const finding: Finding = {
         code: 'duplicate-parameter',
         severity: opts.duplicatesAreErrors ? 'error' : 'warning',
         message: opts.duplicatesAreErrors
@@ -195,9 +236,26 @@ export function checkStructure(
           : `${name} is given more than once; the AWS CLI silently uses the last one.`,
         span: entry.nameSpan,
         awsError: 'InvalidParameterCombination',
-      });
+      };
+      if (entry.superseded || previous.superseded) {
+        // One of them empty: that one goes (its value is not checked, see markBlankDuplicates).
+        const blank = entry.superseded ? entry : previous;
+        const empty = blank.value.kind === 'scalar' && blank.value.value === null ? 'null' : 'empty';
+        if (blank === entry && !opts.duplicatesAreErrors) {
+          // The AWS CLI keeps the last one: it would send the empty value instead of the one written before it.
+          finding.severity = 'error';
+          finding.message = `${name} is given more than once, and this one is ${empty}: remove it (the AWS CLI uses the last one, so it would send it).`;
+        } else {
+          finding.message = blank === entry ? `${name} is given more than once, and this one is ${empty}: remove it.` : `${name} is given more than once, and the earlier one is ${empty}: remove that one.`;
+        }
+        const what = empty === 'null' ? `${name} (null)` : `empty ${name}`;
+        const fix = removeEntryFix(entries, blank === entry ? i : entries.indexOf(previous), blank === entry ? `Remove this ${what}` : `Remove the earlier ${what}`, ctx);
+        if (fix) finding.fixes = [fix];
+      }
+      ctx.findings.push(finding);
     }
     seen?.set(name, entry);
+    if (entry.superseded) continue;
     const value = resolvedMember
       ? checkValueOfShape(resolvedMember.shapeName, resolvedMember.shape, entry.value, memberPath, ctx)
       : checkValue(member.shape, entry.value, memberPath, ctx);
@@ -291,8 +349,8 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   } else if (best) {
     // Query: every parameter written under the name (`SecurityGroupId.member.1`, `.2`, …) is renamed.
     const others = entry.value instanceof QueryNamesakesNode ? entry.value.others : NO_NAMESAKES;
-    const edits = [{ span: entry.nameSpan, newText: best }];
-    for (const other of others) edits.push({ span: other.nameSpan, newText: best });
+    const edits = [renameSegmentEdit(entry.nameSpan, best)];
+    for (const other of others) edits.push(renameSegmentEdit(other.nameSpan, best));
     fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
   }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
@@ -784,11 +842,33 @@ function nameWrittenAsIs(param: QueryParam): boolean {
   return nameSpan.end - nameSpan.start === param.name.length;
 }
 
+/**
+ * The spans segmentSpan gives as a whole percent-encoded name, with the segment each stands for: renaming that
+ * segment then rewrites the whole name (renameSegmentEdit), never replaces it with the segment alone.
+ */
+const encodedSegments = new WeakMap<Span, { segments: readonly string[]; index: number }>();
+
+/** The edit that renames the member whose name is at `span` (a segment's own span, or a whole encoded name). */
+function renameSegmentEdit(span: Span, newName: string): TextEdit {
+  const encoded = encodedSegments.get(span);
+  if (!encoded) return { span, newText: newName };
+  // The name decoded, with the segment replaced; each segment encoded again where it needs it (what the user
+  // wrote encoded without need, such as `%65` for `e`, comes back plain).
+  const segments = encoded.segments.map((segment, k) => (k === encoded.index ? newName : encodeURIComponent(segment)));
+  return { span, newText: segments.join('.') };
+}
+
 /** Span of segment `index` of a parameter name (exact when the name needed no decoding). */
 function segmentSpan(param: QueryParam, segments: string[], index: number): Span {
   const nameSpan = param.nameSpan;
   // The whole name (no dots) is the name span itself.
-  if (nameSpan.end - nameSpan.start !== param.name.length || segments.length === 1) return nameSpan;
+  if (segments.length === 1) return nameSpan;
+  if (nameSpan.end - nameSpan.start !== param.name.length) {
+    // Percent-encoded: where the segment is in the text is not known, so the whole name stands for it.
+    const whole = { start: nameSpan.start, end: nameSpan.end };
+    encodedSegments.set(whole, { segments, index });
+    return whole;
+  }
   let start = nameSpan.start;
   for (let i = 0; i < index; i++) start += segments[i].length + 1;
   return { start, end: start + segments[index].length };
@@ -862,10 +942,10 @@ function firstNamed(params: readonly QueryParam[], end: number, name: string): Q
 
 /** A top-level query-form member written as one `Name=value` parameter; spans come from the parameter on access. */
 class QueryEntry implements Entry {
-  readonly value: ValueNode;
+  value: ValueNode;
   constructor(
     readonly name: string,
-    readonly param: QueryParam,
+    public param: QueryParam,
   ) {
     this.value = new QueryScalarNode(param);
   }
@@ -899,11 +979,15 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
         message:
           prior.value === param.value
             ? `${param.name} is given more than once, with the same value: remove this one.`
-            : `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`,
+            : (emptyDuplicateMessage(prior, param) ??
+              `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`),
         span: param.nameSpan,
         fixes: duplicateParamFixes(ctx.params ?? params, prior, param),
         awsError: 'InvalidParameterCombination',
       });
+      // An empty one, then one with a value: the fix removes the empty one, so the value is what gets checked (the
+      // empty one would otherwise get an invalid/empty finding too: two findings for one mistake).
+      if (prior.value.trim() === '' && param.value.trim() !== '') takeOver(members.order, prior, param);
       continue;
     }
     seen?.set(name, param);
@@ -929,6 +1013,33 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
   const entries: Entry[] = [];
   for (const item of members.order) entries.push(item instanceof QueryEntry ? item : { name: item.name, nameSpan: (item as { nameSpan: Span }).nameSpan, value: toValueNode((item as { node: QNode }).node) });
   return entries;
+}
+
+/**
+ * Puts `param` where `prior` (the same name, given earlier) was placed in the member tree. Rare (a repeated name
+ * whose first value is empty), so a walk of the tree.
+ */
+function takeOver(nodes: Iterable<Entry | { node: QNode; nameSpan: Span }>, prior: QueryParam, param: QueryParam): boolean {
+  for (const item of nodes) {
+    if (item instanceof QueryEntry) {
+      if (item.param !== prior) continue;
+      item.param = param;
+      item.value = new QueryScalarNode(param);
+      return true;
+    }
+    const node = (item as { node: QNode }).node;
+    if (node.kind === 'scalar') {
+      if (node.param !== prior) continue;
+      node.param = param;
+      // The same name: the same segment, moved; a name written differently (percent-encoded): the whole name.
+      const moved = param.nameSpan.end - param.nameSpan.start === prior.nameSpan.end - prior.nameSpan.start;
+      const shift = param.nameSpan.start - prior.nameSpan.start;
+      node.nameSpan = moved ? { start: node.nameSpan.start + shift, end: node.nameSpan.end + shift } : param.nameSpan;
+      return true;
+    }
+    if (takeOver(node.kind === 'list' ? node.items.values() : node.members.values(), prior, param)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1074,9 +1185,8 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
       severity: 'error',
       message: `List items of ${prefix} are named ${prefix}.${markers.map((m) => `${m}.N`).join(` or ${prefix}.`)}, not ${prefix}.${marker}.`,
       span: markerSpan,
-      // Only where the marker's own span is known (a name written without percent-encoding): otherwise the
-      // edit would replace the whole name.
-      fixes: nameWrittenAsIs(param) ? [{ title: `Change to ${best}`, edits: [{ span: markerSpan, newText: best }], isPreferred: true }] : undefined,
+      // A percent-encoded name is rewritten whole, with the marker changed (renameSegmentEdit).
+      fixes: [{ title: `Change to ${best}`, edits: [renameSegmentEdit(markerSpan, best)], isPreferred: true }],
       awsError: 'InvalidParameterValue',
     });
     return;

@@ -98,6 +98,11 @@ export interface Entry {
    * The word `null` itself keeps its name, as the user wrote it.
    */
   nullKey?: string;
+  /**
+   * JSON/YAML: an empty (or null) occurrence of a key that is also given with a value. The duplicate finding says it
+   * and its fix removes it, so no check looks at its value (one finding per mistake).
+   */
+  superseded?: true;
 }
 
 /** Member path inside an SDK-shaped input, e.g. ['SnapshotArns', 0] or ['Tags', 1, 'Key']. */
