@@ -32,6 +32,8 @@ export interface WizardRules {
   engines: readonly string[];
   /** One line about an engine, for its row. */
   engineDescription?(engine: string): string | undefined;
+  /** The engine's name as AWS writes it (Valkey, Redis OSS, Memcached). */
+  engineDisplayName?(engine: string): string | undefined;
   /**
    * The engine versions the model knows that a new cluster can use, in the order offered (supported newest first,
    * then extended support); never deprecated (end-of-life) ones, which CreateCacheCluster refuses.
@@ -178,7 +180,7 @@ const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
     id: 'authToken',
     kind: 'input',
     title: 'AUTH token',
-    placeholder: 'Password for Redis AUTH (optional; leave empty for none). Never stored or logged.',
+    placeholder: 'Password for AUTH (optional; leave empty for none). Never stored or logged.',
     password: true,
     applies: (s) => isRedisLike(s.engine) && s.transitEncryption === true,
   },
@@ -234,7 +236,14 @@ export class CreateClusterWizard {
   }
 
   steps(): Step[] {
-    return stepsFor(this.state);
+    return stepsFor(this.state).map((step) => (step.id === 'authToken' ? { ...step, placeholder: this.authTokenPlaceholder() } : step));
+  }
+
+  /** The AUTH step names the chosen engine: Valkey's AUTH is not "Redis AUTH". */
+  private authTokenPlaceholder(): string {
+    const engine = this.state.engine ?? '';
+    const name = this.rules.engineDisplayName?.(engine) ?? engine;
+    return `Password for ${name} AUTH (optional; leave empty for none). Never stored or logged.`;
   }
 
   current(): Step | undefined {

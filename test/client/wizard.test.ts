@@ -165,6 +165,26 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.state.transitEncryption, undefined);
 });
 
+/** A wizard walked to its AUTH token step with `engine` and encryption in transit enabled. */
+async function atAuthTokenStep(engine: string): Promise<CreateClusterWizard> {
+  const w = newWizard();
+  const answers: Record<string, string> = { connection: 'local', engine, cacheNodeType: 'cache.t3.micro', cacheClusterId: `auth-${engine}`, cacheSubnetGroupName: 'default', transitEncryption: 'enabled' };
+  while (w.current() && w.current()!.id !== 'authToken') {
+    const id = w.current()!.id;
+    assert.equal(await w.accept(answers[id] ?? (await pickFirst(w))), undefined, `step ${id}`);
+  }
+  return w;
+}
+
+test('the AUTH token step names the chosen engine: Valkey AUTH for Valkey, Redis OSS AUTH for Redis OSS', async () => {
+  const valkey = (await atAuthTokenStep('valkey')).current();
+  assert.equal(valkey?.id, 'authToken');
+  assert.match(valkey!.placeholder, /^Password for Valkey AUTH /);
+  assert.doesNotMatch(valkey!.placeholder, /Redis/);
+  const redis = (await atAuthTokenStep('redis')).current();
+  assert.match(redis!.placeholder, /^Password for Redis OSS AUTH /);
+});
+
 /** Walks the wizard forward with `answers` (by step; the first item where not given) up to the review step; the positions shown. */
 async function positionsWalking(answers: Partial<Record<string, string>>): Promise<{ id: string; step: number; total?: number }[]> {
   const w = newWizard();
