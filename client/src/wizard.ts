@@ -373,7 +373,12 @@ export class CreateClusterWizard {
       case 'review':
         return [
           { label: '$(cloud-upload) Create cluster', value: 'create', description: s.connection?.label },
-          { label: '$(save) Save as request file…', value: 'save', description: 'as a *.elasticache.json file, without the AUTH token' },
+          {
+            label: '$(save) Save as request file…',
+            value: 'save',
+            // Naming what is left out only when there is something to leave out.
+            description: s.authToken ? 'as a *.elasticache.json file, without the AUTH token' : 'as a *.elasticache.json file',
+          },
           ...this.reviewSettings(),
         ];
       default:

@@ -142,6 +142,7 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   const shown = review.map((i) => `${i.label} ${i.description} ${i.detail}`).join('\n');
   assert.ok(!shown.includes(token), 'the review never shows the token');
   assert.equal(review.find((i) => i.label === 'AuthToken')?.description, '••••••••');
+  assert.equal(review.find((i) => i.value === 'save')?.description, 'as a *.elasticache.json file, without the AUTH token', 'a token given: saving says it is left out');
   assert.equal(review.find((i) => i.label === 'TransitEncryptionEnabled')?.description, 'true');
   assert.ok(!JSON.stringify(w.requestWithoutSecrets()).includes(token), 'a saved request never holds it');
   assert.equal(w.input().AuthToken, token, 'only the create call gets it');
@@ -155,6 +156,7 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.current()?.id, 'review');
   assert.equal(w.input().AuthToken, undefined);
   assert.equal(w.input().TransitEncryptionEnabled, undefined);
+  assert.equal((await w.items()).find((i) => i.value === 'save')?.description, 'as a *.elasticache.json file', 'no token: nothing to say is left out');
   assert.deepEqual(w.position(), { step: 8 }, 'the review follows encryption: no gap for the skipped AUTH token step');
 
   // Back to the engine and switch to Memcached: the version is asked again (it belongs to the engine).
