@@ -2,7 +2,7 @@
 // API knows better), validation as you type (the language service's rules), back, and the final SDK input.
 // No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
 import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { type Connection, loadSdk } from './connections';
+import { type Connection, loadSdk, notFoundExpected } from './connections';
 import { type Failure, describeFailure } from './errors';
 
 export interface WizardState {
@@ -642,7 +642,7 @@ export function sdkWizardServices(
     async clusterExists(connection, cacheClusterId) {
       const { DescribeCacheClustersCommand } = await loadSdk();
       try {
-        const out = await (await clientFor(connection)).send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId }));
+        const out = await (await clientFor(connection)).send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId })));
         return (out.CacheClusters ?? []).some((c) => c.CacheClusterId === cacheClusterId);
       } catch (err) {
         if (isClusterNotFound(err)) return false;

@@ -421,6 +421,21 @@ test('a cluster id that already exists on the connection is refused at its step,
   assert.equal(w.current()?.id, 'cacheSubnetGroupName');
 });
 
+test('checking that a cluster id is free logs the expected "no such cluster" as info, without advice; an unexpected one stays an error', async () => {
+  const w = newWizard();
+  await toClusterIdStep(w);
+  const asked = log.lines.length;
+  assert.equal(await w.check('free-log-id'), undefined);
+  const lines = log.lines.slice(asked);
+  assert.ok(lines.some((l) => /^info DescribeCacheClusters Local \S+ \d+ms no such cluster \(CacheClusterNotFoundFault\) requestId=/.test(l)), lines.join('\n'));
+  assert.ok(!lines.some((l) => l.startsWith('error') || /refresh the explorer/.test(l)), lines.join('\n'));
+  // The same answer to a call that did not expect it is still an error in the log.
+  const { DescribeCacheClustersCommand } = await import('@aws-sdk/client-elasticache');
+  const before = log.lines.length;
+  await assert.rejects(fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'free-log-id' })));
+  assert.ok(log.lines.slice(before).some((l) => l.startsWith('error DescribeCacheClusters Local') && /CacheClusterNotFound/.test(l)), log.lines.slice(before).join('\n'));
+});
+
 test('a connection changed from the review asks for the cluster id again: it was checked against the other connection', async () => {
   const other = { ...fixture.connection, id: 'local-2', label: 'Local (second)' };
   await createCacheCluster(fixture.client, { CacheClusterId: 'taken-on-both', Engine: 'valkey', CacheNodeType: 'cache.t4g.micro', NumCacheNodes: 1 });
