@@ -297,7 +297,7 @@ export function clusterToCreateInput(c: CacheCluster, options: RequestFromCluste
  */
 export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptions = {}): string[] {
   const missing: string[] = [];
-  if (c.AuthTokenEnabled) missing.push('the AuthToken (the API never returns it)');
+  if (c.AuthTokenEnabled) missing.push(AUTH_TOKEN_NOT_CARRIED);
   if (options.tags === undefined) missing.push(`its tags${options.tagsProblem ? ` (${options.tagsProblem})` : ''}`);
   if (c.PreferredAvailabilityZone === 'Multiple' && !nodePlacement(c)) {
     missing.push(c.Engine === 'memcached' ? 'the Availability Zone of each node (not in the description)' : 'its Availability Zones (a Valkey/Redis OSS cluster takes one zone)');
@@ -308,9 +308,23 @@ export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptio
   return missing;
 }
 
-/** The notification after Open as Request File: what the copy lacks first, then what to do. */
+/** How notCarriedOver names the AuthToken (notCarriedMessage gives it its own advice). */
+export const AUTH_TOKEN_NOT_CARRIED = 'the AuthToken (the API never returns it)';
+
+/**
+ * The notification after Open as Request File: what the copy lacks first, then what to do. The create from a request
+ * sends the file as it is (it cannot ask for a token), so a token goes in only for the create and out again after:
+ * the auth-token-in-file warning's point, a token in a file is a secret in source.
+ */
 export function notCarriedMessage(sourceId: string, copyId: string, notCarried: string[]): string {
-  return `The request for ${copyId} does not carry over from ${sourceId}: ${notCarried.join('; ')}. Add to the file what the new cluster needs before creating it.`;
+  const others = notCarried.filter((what) => what !== AUTH_TOKEN_NOT_CARRIED);
+  const advice = [
+    others.length > 0 ? `Add to the file what the new cluster needs before creating it.` : undefined,
+    others.length < notCarried.length
+      ? 'If the new cluster needs an AuthToken, add it just before creating and take it out after, without saving or committing it: a token in a file is a secret in source.'
+      : undefined,
+  ];
+  return `The request for ${copyId} does not carry over from ${sourceId}: ${notCarried.join('; ')}. ${advice.filter(Boolean).join(' ')}`;
 }
 
 /** The request file's text; `cacheClusterId` names the new cluster (see copyId) instead of the existing one. */

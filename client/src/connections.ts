@@ -1,10 +1,10 @@
 // Connections (Local endpoint, AWS profile × region) and ElastiCache clients for them. No VS Code imports.
 // The AWS SDK and the credential providers are loaded on first use only (dynamic import), never at activation.
-import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { DescribeCacheClustersCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isSsoLoginFailure } from './errors';
+import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isClusterNotFound, isSsoLoginFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
 
@@ -266,6 +266,24 @@ export async function createClient(connection: Connection, log: ApiLog, options:
   return client;
 }
 
+/** The call context key that says a "no such cluster" answer is expected (see notFoundExpected). */
+const NOT_FOUND_EXPECTED = 'elasticacheNotFoundExpected';
+
+/**
+ * Marks a DescribeCacheClusters whose "no such cluster" answer is an expected one (is this id free? is the deleted
+ * cluster gone yet?): the API log says it as info, not as an error with advice to refresh the explorer.
+ */
+export function notFoundExpected(command: DescribeCacheClustersCommand): DescribeCacheClustersCommand {
+  command.middlewareStack.add(
+    (next, context) => (args) => {
+      (context as Record<string, unknown>)[NOT_FOUND_EXPECTED] = true;
+      return next(args);
+    },
+    { step: 'initialize', priority: 'high', name: 'elasticacheNotFoundExpected' },
+  );
+  return command;
+}
+
 /** Logs every call: action, connection, region, duration and request id. Inputs are never logged (AuthToken). */
 function addApiLogging(client: ElastiCacheClient, connection: Connection, log: ApiLog): void {
   client.middlewareStack.add(
@@ -280,6 +298,10 @@ function addApiLogging(client: ElastiCacheClient, connection: Connection, log: A
         return result;
       } catch (err) {
         const e = err as { name?: string; $metadata?: { requestId?: string } };
+        if ((context as Record<string, unknown>)[NOT_FOUND_EXPECTED] === true && isClusterNotFound(err)) {
+          log.info(`${action} ${where} ${Date.now() - started}ms no such cluster (${e.name ?? 'CacheClusterNotFound'}) requestId=${e.$metadata?.requestId ?? '-'}`);
+          throw err;
+        }
         const failure = describeFailure(err);
         log.error(
           `${action} ${where} ${Date.now() - started}ms failed ${failure.code ?? e.name ?? 'Error'} requestId=${e.$metadata?.requestId ?? '-'}: ${failure.message}`,

@@ -8,7 +8,7 @@ import { analyze } from '../../server/src/service/index';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
 import { type RequestFromClusterOptions, canBecomeAvailable, isAvailable, notCarriedOver, requestFileName, requestFileText } from './clusterView';
-import { type Connection, awsConnection, loadSdk } from './connections';
+import { type Connection, awsConnection, loadSdk, notFoundExpected } from './connections';
 import { describeFailure } from './errors';
 
 export interface CreateRequest {
@@ -254,7 +254,8 @@ export async function waitUntilAvailable(
   for (;;) {
     let cluster: CacheCluster | undefined;
     try {
-      const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }), {
+      // Not listed yet, just after the create: expected, not an error.
+      const out = await client.send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true })), {
         abortSignal: options.abortSignal,
       });
       cluster = out.CacheClusters?.[0];

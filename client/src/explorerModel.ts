@@ -3,7 +3,7 @@
 // so it is tested in node against the real local endpoint.
 import type { CacheCluster, CacheNode, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { atPlace, isTransitional } from './clusterView';
-import { type Connection, loadSdk } from './connections';
+import { type Connection, loadSdk, notFoundExpected } from './connections';
 import { type Failure, describeFailure, isClusterNotFound } from './errors';
 
 export interface ConnectionItem {
@@ -400,7 +400,7 @@ export class ExplorerModel {
     const client = await this.deps.client(connection);
     const { DescribeCacheClustersCommand } = await loadSdk();
     try {
-      const out = await client.send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true }));
+      const out = await client.send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true })));
       return out.CacheClusters?.[0];
     } catch (err) {
       if ((err as { name?: string }).name === 'CacheClusterNotFoundFault') return undefined;

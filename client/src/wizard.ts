@@ -2,7 +2,7 @@
 // API knows better), validation as you type (the language service's rules), back, and the final SDK input.
 // No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
 import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { type Connection, loadSdk } from './connections';
+import { type Connection, loadSdk, notFoundExpected } from './connections';
 import { type Failure, describeFailure } from './errors';
 
 export interface WizardState {
@@ -32,6 +32,8 @@ export interface WizardRules {
   engines: readonly string[];
   /** One line about an engine, for its row. */
   engineDescription?(engine: string): string | undefined;
+  /** The engine's name as AWS writes it (Valkey, Redis OSS, Memcached). */
+  engineDisplayName?(engine: string): string | undefined;
   /**
    * The engine versions the model knows that a new cluster can use, in the order offered (supported newest first,
    * then extended support); never deprecated (end-of-life) ones, which CreateCacheCluster refuses.
@@ -178,7 +180,7 @@ const allSteps: (Step & { applies(s: WizardState): boolean })[] = [
     id: 'authToken',
     kind: 'input',
     title: 'AUTH token',
-    placeholder: 'Password for Redis AUTH (optional; leave empty for none). Never stored or logged.',
+    placeholder: 'Password for AUTH (optional; leave empty for none). Never stored or logged.',
     password: true,
     applies: (s) => isRedisLike(s.engine) && s.transitEncryption === true,
   },
@@ -234,7 +236,14 @@ export class CreateClusterWizard {
   }
 
   steps(): Step[] {
-    return stepsFor(this.state);
+    return stepsFor(this.state).map((step) => (step.id === 'authToken' ? { ...step, placeholder: this.authTokenPlaceholder() } : step));
+  }
+
+  /** The AUTH step names the chosen engine: Valkey's AUTH is not "Redis AUTH". */
+  private authTokenPlaceholder(): string {
+    const engine = this.state.engine ?? '';
+    const name = this.rules.engineDisplayName?.(engine) ?? engine;
+    return `Password for ${name} AUTH (optional; leave empty for none). Never stored or logged.`;
   }
 
   current(): Step | undefined {
@@ -364,7 +373,12 @@ export class CreateClusterWizard {
       case 'review':
         return [
           { label: '$(cloud-upload) Create cluster', value: 'create', description: s.connection?.label },
-          { label: '$(save) Save as request file…', value: 'save', description: 'as a *.elasticache.json file, without the AUTH token' },
+          {
+            label: '$(save) Save as request file…',
+            value: 'save',
+            // Naming what is left out only when there is something to leave out.
+            description: s.authToken ? 'as a *.elasticache.json file, without the AUTH token' : 'as a *.elasticache.json file',
+          },
           ...this.reviewSettings(),
         ];
       default:
@@ -628,7 +642,7 @@ export function sdkWizardServices(
     async clusterExists(connection, cacheClusterId) {
       const { DescribeCacheClustersCommand } = await loadSdk();
       try {
-        const out = await (await clientFor(connection)).send(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId }));
+        const out = await (await clientFor(connection)).send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId })));
         return (out.CacheClusters ?? []).some((c) => c.CacheClusterId === cacheClusterId);
       } catch (err) {
         if (isClusterNotFound(err)) return false;

@@ -126,6 +126,10 @@ export const wizardRules: WizardRules = {
   accountEngineVersions,
   engineVersionStatus,
   engineDescription: (engine) => ENGINE_DESCRIPTIONS[engine],
+  engineDisplayName: (engine) => {
+    const known = engineName(engine);
+    return known ? ENGINE_DISPLAY[known] : undefined;
+  },
   nodeTypes: orderedNodeTypes,
   nodeTypeDescription,
   defaultNodeType,

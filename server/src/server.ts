@@ -225,7 +225,8 @@ connection.onCompletion((params, token) =>
     // CLI input files are one request: reuse the per-version analysis. Query files: completion analyses only the
     // request around the cursor, which is cheaper than the whole file after an edit.
     const whole = kind === 'query' ? undefined : analysisOf(doc, kind);
-    const candidates = complete(doc.getText(), doc.offsetAt(params.position), kind, whole);
+    const offset = doc.offsetAt(params.position);
+    const candidates = complete(doc.getText(), offset, kind, whole);
     const items = candidates.map(
       (c): CompletionItem => ({
         label: c.label,
@@ -242,7 +243,12 @@ connection.onCompletion((params, token) =>
         additionalTextEdits: c.additionalEdits?.map((e) => ({ range: range(doc, e.span), newText: e.newText })),
       }),
     );
-    return { isIncomplete: false, items };
+    // Query names inside a dotted name carry the typed item number and segments in their filterText
+    // (`…Request.1.LogType`): typing another number or segment must ask again, not filter the earlier list.
+    const inDottedName =
+      kind === 'query' &&
+      candidates.some((c) => c.kind === 'parameter' && doc.getText().slice(c.replace.start, offset).includes('.'));
+    return { isIncomplete: inDottedName, items };
   }),
 );
 

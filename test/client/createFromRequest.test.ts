@@ -315,6 +315,21 @@ test('Open as Request File carries each node\'s zone (AZMode cross-az), log deli
   assert.match(notCarriedMessage('spread-mc', 'spread-mc-copy', unlisted.notCarried), /^The request for spread-mc-copy does not carry over from spread-mc: .*its tags.*\. Add to the file what the new cluster needs before creating it\.$/);
 });
 
+test('Open as Request File\'s notification tells how to supply the AuthToken without leaving it in the file; without a token, no such advice', () => {
+  const base = { CacheClusterId: 'web', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true };
+  const tokenOnly = notCarriedMessage('web', 'web-copy', notCarriedOver({ ...base, AuthTokenEnabled: true }, { tags: [] }));
+  assert.equal(
+    tokenOnly,
+    'The request for web-copy does not carry over from web: the AuthToken (the API never returns it). If the new cluster needs an AuthToken, add it just before creating and take it out after, without saving or committing it: a token in a file is a secret in source.',
+  );
+  assert.doesNotMatch(tokenOnly, /Add to the file what the new cluster needs/, 'no advice to write the token into the file for good');
+  const tokenAndTags = notCarriedMessage('web', 'web-copy', notCarriedOver({ ...base, AuthTokenEnabled: true }, {}));
+  assert.match(tokenAndTags, /: the AuthToken \(the API never returns it\); its tags\. Add to the file what the new cluster needs before creating it\. If the new cluster needs an AuthToken, add it just before creating and take it out after/);
+  // Clean: no AuthToken on the source, no word about one.
+  const tagsOnly = notCarriedMessage('web', 'web-copy', notCarriedOver(base, {}));
+  assert.equal(tagsOnly, 'The request for web-copy does not carry over from web: its tags. Add to the file what the new cluster needs before creating it.');
+});
+
 test('Open as Request File names what CreateCacheCluster cannot rebuild from a description: at-rest encryption, a replication group, an Outpost, zones not per node', () => {
   const base = { CacheClusterId: 'web', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
   assert.deepEqual(notCarriedOver(base, { tags: [] }), [], 'clean: nothing left out');

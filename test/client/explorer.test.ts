@@ -94,12 +94,17 @@ test('polling updates only the cluster that changed, keeps its identity, and dro
   assert.equal(model.findCluster('local', 'tree-poll'), item, 'same item object');
   assert.equal(await model.poll(), model.hasTransitional());
 
+  const polled = log.lines.length;
   await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'tree-poll' }));
   await model.track(fixture.connection, 'tree-poll');
   await until('tree-poll gone', async () => {
     await model.poll();
     return model.findCluster('local', 'tree-poll') === undefined || undefined;
   });
+  // Gone after a delete is the answer polling waits for: an info line in the API log, not an error with advice.
+  const lines = log.lines.slice(polled);
+  assert.ok(lines.some((l) => /^info DescribeCacheClusters Local \S+ \d+ms no such cluster /.test(l)), lines.join('\n'));
+  assert.ok(!lines.some((l) => l.startsWith('error DescribeCacheClusters')), lines.join('\n'));
 });
 
 test('a refresh while track or poll describes a cluster: they end quietly, and the next listing shows the cluster as it is', async () => {

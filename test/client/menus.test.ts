@@ -14,7 +14,7 @@ interface MenuItem {
   group?: string;
 }
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
-  contributes: { menus: Record<string, MenuItem[]>; commands: { command: string; icon?: string }[]; viewsWelcome: { view: string; contents: string }[] };
+  contributes: { menus: Record<string, MenuItem[]>; commands: { command: string; title: string; icon?: string }[]; viewsWelcome: { view: string; contents: string }[] };
 };
 const menus = manifest.contributes.menus;
 const entries = (menu: string, command: string): MenuItem[] => (menus[menu] ?? []).filter((m) => m.command === command);
@@ -96,7 +96,7 @@ test('Copy redis-cli Command is offered on Valkey/Redis OSS clusters whose endpo
   assert.deepEqual(entries('commandPalette', 'elasticache.copyCliCommand').map((m) => m.when), ['false'], 'it needs a cluster');
 });
 
-test('Reboot and Delete… are offered only in the status the service accepts them in (available), the inline Copy Endpoint only while the endpoint serves', () => {
+test('Reboot… and Delete… are offered only in the status the service accepts them in (available), the inline Copy Endpoint only while the endpoint serves', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
   // Every status of the API reference's CacheClusterStatus list (both spellings of the reboot), and the Local endpoint's `failed`.
   const offered = (status: string): string[] => {
@@ -118,6 +118,24 @@ test('Reboot and Delete… are offered only in the status the service accepts th
   // The Local endpoint deletes a cluster whose nodes did not start (its own status, not an AWS one), whose endpoint
   // does not answer; it cannot reboot it.
   assert.deepEqual(offered('failed'), [trash, del]);
+});
+
+test('a command that asks before acting (a confirmation, a picker, a wizard) ends its title with "…", and only those', () => {
+  // Reboot and Delete confirm in a modal; Create Cluster from Request picks the connection; the others open a
+  // wizard or picker. Stop Local Endpoint asks only while nodes run, so it stays a plain action.
+  const asks = new Set([
+    'elasticache.createCluster',
+    'elasticache.createFromRequest',
+    'elasticache.rebootCluster',
+    'elasticache.deleteCluster',
+    'elasticache.configureProfile',
+    'elasticache.selectRegions',
+  ]);
+  for (const { command, title } of manifest.contributes.commands) {
+    if (asks.has(command)) assert.match(title, /…$/, `${command} asks first: "${title}"`);
+    else assert.doesNotMatch(title, /…|\.\.\./, `${command} acts at once: "${title}"`);
+  }
+  assert.equal(manifest.contributes.commands.find((c) => c.command === 'elasticache.rebootCluster')?.title, 'Reboot…');
 });
 
 test('error rows: a short label, the explanation beside it, and the fix as click and inline action', () => {

@@ -142,6 +142,7 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   const shown = review.map((i) => `${i.label} ${i.description} ${i.detail}`).join('\n');
   assert.ok(!shown.includes(token), 'the review never shows the token');
   assert.equal(review.find((i) => i.label === 'AuthToken')?.description, '••••••••');
+  assert.equal(review.find((i) => i.value === 'save')?.description, 'as a *.elasticache.json file, without the AUTH token', 'a token given: saving says it is left out');
   assert.equal(review.find((i) => i.label === 'TransitEncryptionEnabled')?.description, 'true');
   assert.ok(!JSON.stringify(w.requestWithoutSecrets()).includes(token), 'a saved request never holds it');
   assert.equal(w.input().AuthToken, token, 'only the create call gets it');
@@ -155,6 +156,7 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.current()?.id, 'review');
   assert.equal(w.input().AuthToken, undefined);
   assert.equal(w.input().TransitEncryptionEnabled, undefined);
+  assert.equal((await w.items()).find((i) => i.value === 'save')?.description, 'as a *.elasticache.json file', 'no token: nothing to say is left out');
   assert.deepEqual(w.position(), { step: 8 }, 'the review follows encryption: no gap for the skipped AUTH token step');
 
   // Back to the engine and switch to Memcached: the version is asked again (it belongs to the engine).
@@ -163,6 +165,26 @@ test('Redis with transit encryption: AUTH token step, password validation, back,
   assert.equal(w.current()?.id, 'engineVersion');
   assert.equal(w.state.engineVersion, undefined);
   assert.equal(w.state.transitEncryption, undefined);
+});
+
+/** A wizard walked to its AUTH token step with `engine` and encryption in transit enabled. */
+async function atAuthTokenStep(engine: string): Promise<CreateClusterWizard> {
+  const w = newWizard();
+  const answers: Record<string, string> = { connection: 'local', engine, cacheNodeType: 'cache.t3.micro', cacheClusterId: `auth-${engine}`, cacheSubnetGroupName: 'default', transitEncryption: 'enabled' };
+  while (w.current() && w.current()!.id !== 'authToken') {
+    const id = w.current()!.id;
+    assert.equal(await w.accept(answers[id] ?? (await pickFirst(w))), undefined, `step ${id}`);
+  }
+  return w;
+}
+
+test('the AUTH token step names the chosen engine: Valkey AUTH for Valkey, Redis OSS AUTH for Redis OSS', async () => {
+  const valkey = (await atAuthTokenStep('valkey')).current();
+  assert.equal(valkey?.id, 'authToken');
+  assert.match(valkey!.placeholder, /^Password for Valkey AUTH /);
+  assert.doesNotMatch(valkey!.placeholder, /Redis/);
+  const redis = (await atAuthTokenStep('redis')).current();
+  assert.match(redis!.placeholder, /^Password for Redis OSS AUTH /);
 });
 
 /** Walks the wizard forward with `answers` (by step; the first item where not given) up to the review step; the positions shown. */
@@ -397,6 +419,21 @@ test('a cluster id that already exists on the connection is refused at its step,
   assert.equal(await w.check('free-id'), undefined, 'CacheClusterNotFound: the id is free');
   assert.equal(await w.accept('free-id'), undefined);
   assert.equal(w.current()?.id, 'cacheSubnetGroupName');
+});
+
+test('checking that a cluster id is free logs the expected "no such cluster" as info, without advice; an unexpected one stays an error', async () => {
+  const w = newWizard();
+  await toClusterIdStep(w);
+  const asked = log.lines.length;
+  assert.equal(await w.check('free-log-id'), undefined);
+  const lines = log.lines.slice(asked);
+  assert.ok(lines.some((l) => /^info DescribeCacheClusters Local \S+ \d+ms no such cluster \(CacheClusterNotFoundFault\) requestId=/.test(l)), lines.join('\n'));
+  assert.ok(!lines.some((l) => l.startsWith('error') || /refresh the explorer/.test(l)), lines.join('\n'));
+  // The same answer to a call that did not expect it is still an error in the log.
+  const { DescribeCacheClustersCommand } = await import('@aws-sdk/client-elasticache');
+  const before = log.lines.length;
+  await assert.rejects(fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'free-log-id' })));
+  assert.ok(log.lines.slice(before).some((l) => l.startsWith('error DescribeCacheClusters Local') && /CacheClusterNotFound/.test(l)), log.lines.slice(before).join('\n'));
 });
 
 test('a connection changed from the review asks for the cluster id again: it was checked against the other connection', async () => {

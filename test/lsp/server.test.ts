@@ -120,6 +120,30 @@ test('completion of parameter names after & offers the missing ones, required on
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
+test('Query name completion inside a dotted name is incomplete, so the editor asks again when the item number changes', async () => {
+  const uri = 'file:///work/requests/dotted.elasticache';
+  const base = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=a&LogDeliveryConfigurations.LogDeliveryConfigurationRequest.';
+  await client.open(uri, 'elasticache-query', base);
+  const atDot = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(base, base.length) }));
+  assert.ok(atDot && !Array.isArray(atDot));
+  assert.equal(atDot.isIncomplete, true, 'the list fetched at `.` holds item 1 in its filterText: it must not be filtered for item 2');
+  assert.equal(atDot.items.filter((i) => i.filterText?.includes('Request.1.')).length, 6);
+  // Typing `2.`: the editor asks again and gets all six members for item 2.
+  const typed = base + '2.';
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: typed }] });
+  const atTwo = items(await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(typed, typed.length) })));
+  assert.equal(atTwo.filter((i) => i.filterText?.startsWith('LogDeliveryConfigurations.LogDeliveryConfigurationRequest.2.')).length, 6);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  // Clean case: a plain name after `&` is complete; the editor filters it as the user types.
+  const plain = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Cache';
+  const plainUri = 'file:///work/requests/plain.elasticache';
+  await client.open(plainUri, 'elasticache-query', plain);
+  const atName = await within(2000, 'completion', client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: plainUri }, position: positionAt(plain, plain.length) }));
+  assert.ok(atName && !Array.isArray(atName) && atName.items.length > 0);
+  assert.equal(atName.isIncomplete, false);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: plainUri } });
+});
+
 test('hover shows the member documentation, type and API reference link', async () => {
   const result = await within(2000, 'hover', client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SEED_URI }, position: after_(seed, '&CacheNode') }));
   assert.ok(result);
