@@ -854,3 +854,28 @@ test('query: a nested member is required or optional in completion as in its hov
   // The list itself still sorts as the optional member it is (after the required CacheClusterId).
   assert.ok(byLabel(items, 'CacheClusterId').sortText < key.sortText);
 });
+
+test('Query name completion in a list item with many nested items written takes time linear in their number', () => {
+  const doc = (n: number) => {
+    let text = 'Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=abc&ReplicationGroupDescription=x';
+    for (let i = 1; i <= n; i++) text += `&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.${i}=us-east-1a`;
+    return `${text}&NodeGroupConfiguration.NodeGroupConfiguration.1.`;
+  };
+  const cpuMs = (text: string) => {
+    const t0 = process.cpuUsage();
+    const items = complete(text, text.length, 'query');
+    const d = process.cpuUsage(t0);
+    return { ms: (d.user + d.system) / 1000, items };
+  };
+  const small = doc(1000);
+  const large = doc(8000);
+  // The next free item number after the written ones.
+  assert.equal(byLabel(cpuMs(small).items, 'ReplicaAvailabilityZones.AvailabilityZone.N · NodeGroupConfiguration.N').insertText, 'NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.1001=');
+  // The fastest of a few runs (the machine is shared); 8× the items: linear is ~8×, quadratic ~64×.
+  let ts = Infinity;
+  for (let run = 0; run < 3; run++) ts = Math.min(ts, cpuMs(small).ms);
+  ts = Math.max(ts, 5);
+  let tl = Infinity;
+  for (let run = 0; run < 3 && tl >= ts * 24; run++) tl = Math.min(tl, cpuMs(large).ms);
+  assert.ok(tl < ts * 24, `1,000 items ${ts.toFixed(0)} ms, 8,000 items ${tl.toFixed(0)} ms`);
+});

@@ -520,9 +520,16 @@ function numberedName(head: string, leafName: string, written: ReadonlySet<strin
       name += i === 0 ? seg : `.${seg}`;
       continue;
     }
+    // The numbers written right after `name.`, in one pass over the names (a scan per number tried was quadratic).
+    const taken = new Set<number>();
+    for (const w of written) {
+      if (!w.startsWith(`${name}.`)) continue;
+      const end = w.indexOf('.', name.length + 1);
+      const k = w.slice(name.length + 1, end < 0 ? undefined : end);
+      if (/^[1-9]\d*$/.test(k)) taken.add(Number(k));
+    }
     let n = 1;
-    const taken = (k: number) => [...written].some((w) => w === `${name}.${k}` || w.startsWith(`${name}.${k}.`));
-    while (taken(n)) n++;
+    while (taken.has(n)) n++;
     name += `.${n}`;
   }
   return name;
