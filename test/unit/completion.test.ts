@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { complete, requestBlockAround, type CompletionCandidate } from '../../server/src/service/completion';
@@ -878,4 +879,25 @@ test('Query name completion in a list item with many nested items written takes 
   let tl = Infinity;
   for (let run = 0; run < 3 && tl >= ts * 24; run++) tl = Math.min(tl, cpuMs(large).ms);
   assert.ok(tl < ts * 24, `1,000 items ${ts.toFixed(0)} ms, 8,000 items ${tl.toFixed(0)} ms`);
+});
+
+test('completion and hover at the very start of a Query file whose first line is empty answer (they looped forever)', () => {
+  // In a child process with a time limit: the loop blocked the thread, so an in-process test could only hang.
+  const script = `
+    const { complete, requestBlockAround } = require(${JSON.stringify(join(__dirname, '../../server/src/service/completion'))});
+    const { hover } = require(${JSON.stringify(join(__dirname, '../../server/src/service/hover'))});
+    const text = '\\nAction=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a\\n';
+    console.log(JSON.stringify({
+      block: requestBlockAround(text, 0),
+      second: requestBlockAround('\\n\\nAction=x', 1),
+      labels: complete(text, 0, 'query').map((i) => i.label).slice(0, 1),
+      hover: hover(text, 0, 'query') ?? null,
+    }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.error, undefined, 'timed out');
+  assert.equal(r.status, 0, r.stderr);
+  // The empty first line is a block of its own (a separator): a new request is offered there, nothing to hover.
+  assert.deepEqual(JSON.parse(r.stdout), { block: { start: 0, end: 0 }, second: { start: 1, end: 1 }, labels: ['CreateCacheCluster request'], hover: null });
+  // Clean: a block that starts on the first line is found from anywhere in it.
+  assert.deepEqual(requestBlockAround('Action=x\n&Version=2015-02-02\n', 12), { start: 0, end: 28 });
 });
