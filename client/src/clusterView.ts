@@ -219,6 +219,8 @@ export interface RequestFromClusterOptions {
   tags?: Tag[];
   /** Why the tags could not be listed, when they could not. */
   tagsProblem?: string;
+  /** Keys of listed tags that AWS set and a request may not (createFromRequest's requestTags), left out of `tags`. */
+  reservedTagKeys?: string[];
 }
 
 /**
@@ -299,6 +301,7 @@ export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptio
   const missing: string[] = [];
   if (c.AuthTokenEnabled) missing.push(AUTH_TOKEN_NOT_CARRIED);
   if (options.tags === undefined) missing.push(`its tags${options.tagsProblem ? ` (${options.tagsProblem})` : ''}`);
+  if (options.reservedTagKeys?.length) missing.push(`the tags AWS set itself (${options.reservedTagKeys.join(', ')}), which a request may not set`);
   if (c.PreferredAvailabilityZone === 'Multiple' && !nodePlacement(c)) {
     missing.push(c.Engine === 'memcached' ? 'the Availability Zone of each node (not in the description)' : 'its Availability Zones (a Valkey/Redis OSS cluster takes one zone)');
   }

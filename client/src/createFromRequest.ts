@@ -1,7 +1,7 @@
 // "Create Cluster from Request": finds the CreateCacheCluster requests of a document with the language
 // service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
 // query form's signing parameters are dropped). No VS Code imports.
-import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient, Tag } from '@aws-sdk/client-elasticache';
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
@@ -288,10 +288,23 @@ export async function requestFromCluster(
   else {
     try {
       const { ListTagsForResourceCommand } = await loadSdk();
-      tagged.tags = (await (await client()).send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }))).TagList ?? [];
+      const listed = (await (await client()).send(new ListTagsForResourceCommand({ ResourceName: cluster.ARN }))).TagList ?? [];
+      const { tags, reservedKeys } = requestTags(listed);
+      tagged.tags = tags;
+      if (reservedKeys.length > 0) tagged.reservedTagKeys = reservedKeys;
     } catch (err) {
       tagged.tagsProblem = `could not be listed: ${describeFailure(err).message}`;
     }
   }
   return { text: requestFileText(cluster, { ...tagged, cacheClusterId: options.cacheClusterId }), notCarried: notCarriedOver(cluster, tagged) };
+}
+
+/**
+ * The listed tags a request can carry, and the keys of those it cannot: keys with the prefix reserved for AWS use
+ * (LIMITS.tagKeyReservedPrefix), which AWS sets itself (CloudFormation's `aws:cloudformation:stack-name`, …) and a
+ * request may not (the tags rule's error; ElastiCache refuses it).
+ */
+export function requestTags(listed: readonly Tag[]): { tags: Tag[]; reservedKeys: string[] } {
+  const reserved = (t: Tag) => t.Key?.startsWith(LIMITS.tagKeyReservedPrefix) === true;
+  return { tags: listed.filter((t) => !reserved(t)), reservedKeys: listed.filter(reserved).map((t) => t.Key!) };
 }

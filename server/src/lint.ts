@@ -1,7 +1,7 @@
 // `elasticache lint [--format text|json] PATH...`: the language server's analysis, for CI. USAGE says what it does
 // with folders and other files, and its exit codes.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
 import { analyze, documentKindForPath, type DocumentKind, type Finding } from './service/index';
 
@@ -158,7 +158,11 @@ export async function runLint(args: string[]): Promise<number> {
   }
   const records: LintRecord[] = [];
   let linted = 0;
+  // A file named twice, or named and inside a folder named too, is linted once: its findings are not repeated.
+  const seen = new Set<string>();
   for (const file of files) {
+    if (seen.has(resolve(file))) continue;
+    seen.add(resolve(file));
     const kind = documentKindForPath(file)!;
     let text: string;
     try {

@@ -10,7 +10,7 @@ import { clusterToCreateInput, notCarriedMessage, notCarriedOver, requestFileNam
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { validateCacheClusterId } from '../../server/src/service/validators';
@@ -328,6 +328,22 @@ test('Open as Request File\'s notification tells how to supply the AuthToken wit
   // Clean: no AuthToken on the source, no word about one.
   const tagsOnly = notCarriedMessage('web', 'web-copy', notCarriedOver(base, {}));
   assert.equal(tagsOnly, 'The request for web-copy does not carry over from web: its tags. Add to the file what the new cluster needs before creating it.');
+});
+
+test('Open as Request File leaves out the tags AWS set (aws: keys, e.g. CloudFormation\'s), which a request may not set, and says so', () => {
+  const cluster = { CacheClusterId: 'web', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroups: [{ SecurityGroupId: 'sg-1' }] };
+  const listed = [{ Key: 'team', Value: 'cache' }, { Key: 'aws:cloudformation:stack-name', Value: 'web-stack' }];
+  // Copied as listed, the request would be refused: the tags rule's error, as ElastiCache's.
+  assert.ok(analyze(requestFileText(cluster, { tags: listed }), 'json').findings.some((f) => f.code === 'tags' && f.severity === 'error'));
+  const split = requestTags(listed);
+  assert.deepEqual(split, { tags: [{ Key: 'team', Value: 'cache' }], reservedKeys: ['aws:cloudformation:stack-name'] });
+  const text = requestFileText(cluster, { tags: split.tags, reservedTagKeys: split.reservedKeys });
+  assert.deepEqual((JSON.parse(text) as Record<string, unknown>).Tags, [{ Key: 'team', Value: 'cache' }]);
+  assert.deepEqual(analyze(text, 'json').findings.filter((f) => f.code === 'tags'), []);
+  assert.match(notCarriedOver(cluster, { tags: split.tags, reservedTagKeys: split.reservedKeys }).join('; '), /the tags AWS set itself \(aws:cloudformation:stack-name\)/);
+  // Clean: the user's own tags are all carried, and nothing is said about them.
+  assert.deepEqual(requestTags([{ Key: 'team', Value: 'cache' }]), { tags: [{ Key: 'team', Value: 'cache' }], reservedKeys: [] });
+  assert.deepEqual(notCarriedOver(cluster, { tags: [{ Key: 'team', Value: 'cache' }] }), []);
 });
 
 test('Open as Request File names what CreateCacheCluster cannot rebuild from a description: at-rest encryption, a replication group, an Outpost, zones not per node', () => {

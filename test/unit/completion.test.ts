@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { complete, requestBlockAround, type CompletionCandidate } from '../../server/src/service/completion';
@@ -853,4 +854,50 @@ test('query: a nested member is required or optional in completion as in its hov
   }
   // The list itself still sorts as the optional member it is (after the required CacheClusterId).
   assert.ok(byLabel(items, 'CacheClusterId').sortText < key.sortText);
+});
+
+test('Query name completion in a list item with many nested items written takes time linear in their number', () => {
+  const doc = (n: number) => {
+    let text = 'Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=abc&ReplicationGroupDescription=x';
+    for (let i = 1; i <= n; i++) text += `&NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.${i}=us-east-1a`;
+    return `${text}&NodeGroupConfiguration.NodeGroupConfiguration.1.`;
+  };
+  const cpuMs = (text: string) => {
+    const t0 = process.cpuUsage();
+    const items = complete(text, text.length, 'query');
+    const d = process.cpuUsage(t0);
+    return { ms: (d.user + d.system) / 1000, items };
+  };
+  const small = doc(1000);
+  const large = doc(8000);
+  // The next free item number after the written ones.
+  assert.equal(byLabel(cpuMs(small).items, 'ReplicaAvailabilityZones.AvailabilityZone.N · NodeGroupConfiguration.N').insertText, 'NodeGroupConfiguration.NodeGroupConfiguration.1.ReplicaAvailabilityZones.AvailabilityZone.1001=');
+  // The fastest of a few runs (the machine is shared); 8× the items: linear is ~8×, quadratic ~64×.
+  let ts = Infinity;
+  for (let run = 0; run < 3; run++) ts = Math.min(ts, cpuMs(small).ms);
+  ts = Math.max(ts, 5);
+  let tl = Infinity;
+  for (let run = 0; run < 3 && tl >= ts * 24; run++) tl = Math.min(tl, cpuMs(large).ms);
+  assert.ok(tl < ts * 24, `1,000 items ${ts.toFixed(0)} ms, 8,000 items ${tl.toFixed(0)} ms`);
+});
+
+test('completion and hover at the very start of a Query file whose first line is empty answer (they looped forever)', () => {
+  // In a child process with a time limit: the loop blocked the thread, so an in-process test could only hang.
+  const script = `
+    const { complete, requestBlockAround } = require(${JSON.stringify(join(__dirname, '../../server/src/service/completion'))});
+    const { hover } = require(${JSON.stringify(join(__dirname, '../../server/src/service/hover'))});
+    const text = '\\nAction=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a\\n';
+    console.log(JSON.stringify({
+      block: requestBlockAround(text, 0),
+      second: requestBlockAround('\\n\\nAction=x', 1),
+      labels: complete(text, 0, 'query').map((i) => i.label).slice(0, 1),
+      hover: hover(text, 0, 'query') ?? null,
+    }));`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.error, undefined, 'timed out');
+  assert.equal(r.status, 0, r.stderr);
+  // The empty first line is a block of its own (a separator): a new request is offered there, nothing to hover.
+  assert.deepEqual(JSON.parse(r.stdout), { block: { start: 0, end: 0 }, second: { start: 1, end: 1 }, labels: ['CreateCacheCluster request'], hover: null });
+  // Clean: a block that starts on the first line is found from anywhere in it.
+  assert.deepEqual(requestBlockAround('Action=x\n&Version=2015-02-02\n', 12), { start: 0, end: 28 });
 });

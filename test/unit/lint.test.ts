@@ -155,6 +155,18 @@ test('a folder: its request files and its subfolders\' are linted, in name order
   assert.equal(lint('ws/node_modules').code, 1);
 });
 
+test('a file named twice, or named and inside a folder named too, is linted once: its findings are not repeated', () => {
+  const once = lint('seed.elasticache');
+  assert.equal(once.code, 1);
+  assert.ok(once.stdout.length > 0);
+  assert.deepEqual(lint('seed.elasticache', './seed.elasticache').stdout, once.stdout);
+  mkdirSync(join(dir, 'twice'), { recursive: true });
+  writeFileSync(join(dir, 'twice', 'ok.elasticache.json'), readFileSync(join(dir, 'ok.elasticache.json')));
+  assert.deepEqual([lint('twice', join('twice', 'ok.elasticache.json')).stdout, lint('twice', 'twice').code], ['1 file, no problems\n', 0]);
+  // Clean: two different files are two.
+  assert.equal(lint('ok.elasticache.json', join('twice', 'ok.elasticache.json')).stdout, '2 files, no problems\n');
+});
+
 test('a file given by name that is not a request file is skipped with a note, and does not change the exit code; nothing to lint is exit 2', () => {
   writeFileSync(join(dir, 'notes.txt'), 'Action=CreateCacheCluster&Engine=x');
   writeFileSync(join(dir, 'plain.json'), '{"Engine": "x"}');

@@ -48,4 +48,11 @@ test('clean: no such fix where a one-item list would not be right, and the scala
   // A single string still gets the one-element-list fix.
   const scalar = analyze(BASE + 'SecurityGroupIds: sg-0123456789abcdef0\n', 'yaml').findings.find((f) => f.code === 'invalid-type');
   assert.deepEqual(scalar?.fixes?.map((f) => f.title), ['Make it a one-element list']);
+  // A string where a list of structures is expected: ["team"] would be the next type error (Tags (item 1) must be a
+  // structure), so no fix, in JSON or YAML.
+  for (const [text, kind] of [[BASE + 'Tags: team\n', 'yaml'], ['{"CacheClusterId": "a", "Engine": "redis", "Tags": "team"}', 'json']] as const) {
+    const tags = analyze(text, kind).findings.find((f) => f.code === 'invalid-type');
+    assert.match(tags?.message ?? '', /^Tags must be a list, not a string\./, kind);
+    assert.equal(tags?.fixes, undefined, kind);
+  }
 });

@@ -77,12 +77,14 @@ function isSeparatorLine(text: string, start: number, end: number): boolean {
 
 /** [start, end) of the request block (lines between separators) that contains `offset`. */
 export function requestBlockAround(text: string, offset: number): Span {
-  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf reads a negative position as 0, where a first empty line has its '\n': guarded, as that would give
+  // a start past the offset, and a previous line that never moves (an endless loop).
+  let start = offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
   if (isSeparatorLine(text, start, end)) return { start, end };
   while (start > 0) {
-    const prevStart = text.lastIndexOf('\n', start - 2) + 1;
+    const prevStart = start > 1 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
     if (isSeparatorLine(text, prevStart, start - 1)) break;
     start = prevStart;
   }
@@ -520,9 +522,16 @@ function numberedName(head: string, leafName: string, written: ReadonlySet<strin
       name += i === 0 ? seg : `.${seg}`;
       continue;
     }
+    // The numbers written right after `name.`, in one pass over the names (a scan per number tried was quadratic).
+    const taken = new Set<number>();
+    for (const w of written) {
+      if (!w.startsWith(`${name}.`)) continue;
+      const end = w.indexOf('.', name.length + 1);
+      const k = w.slice(name.length + 1, end < 0 ? undefined : end);
+      if (/^[1-9]\d*$/.test(k)) taken.add(Number(k));
+    }
     let n = 1;
-    const taken = (k: number) => [...written].some((w) => w === `${name}.${k}` || w.startsWith(`${name}.${k}.`));
-    while (taken(n)) n++;
+    while (taken.has(n)) n++;
     name += `.${n}`;
   }
   return name;

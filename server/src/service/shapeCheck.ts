@@ -544,12 +544,14 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
     }
     case 'list': {
       if (node.kind !== 'list') {
-        // A single string where a list is expected, or one structure where a list of structures is (a YAML list
-        // written without its `- `): the fix wraps it (JSON/YAML).
+        // A single string where a list of strings is expected, or one structure where a list of structures is (a
+        // YAML list written without its `- `): the fix wraps it (JSON/YAML). Not a string where the items are
+        // structures (Tags: "team"): wrapped, it would be the next type error.
+        const itemType = serviceModel.shapes[shape.member!.shape]?.type;
         const fix =
           ctx.form === 'query' ? undefined
-          : node.kind === 'scalar' && typeof node.value === 'string' ? { title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }
-          : node.kind === 'object' && serviceModel.shapes[shape.member!.shape]?.type === 'structure' ? oneItemListFix(node.span, ctx)
+          : node.kind === 'scalar' && typeof node.value === 'string' && itemType === 'string' ? { title: 'Make it a one-element list', edits: [{ span: node.span, newText: `[${JSON.stringify(node.value)}]` }], isPreferred: true }
+          : node.kind === 'object' && itemType === 'structure' ? oneItemListFix(node.span, ctx)
           : undefined;
         const before = ctx.findings.length;
         typeError(node, shape, path, ctx, describeScalar(node));

@@ -80,7 +80,7 @@ export function validateModifyAuthToken(token: string, action: string): { severi
     else if (!/[A-Za-z0-9]/.test(ch) && !LIMITS.authTokenSpecials.includes(ch)) unlisted++;
   }
   const count = (n: number) => `${n} such character${n === 1 ? '' : 's'}`;
-  if (notPrintable > 0) return { severity: 'error', message: `An AUTH token may contain only printable ASCII characters (this one has ${count(notPrintable)} that are not).` };
+  if (notPrintable > 0) return { severity: 'error', message: `An AUTH token may contain only printable ASCII characters (this one has ${notPrintable} that ${notPrintable === 1 ? 'is' : 'are'} not).` };
   if (forbidden > 0) {
     return { severity: 'error', message: `An AUTH token sent with ${action} cannot contain ${[...LIMITS.authTokenModifyForbidden].join(' ')} (this one has ${count(forbidden)}). Remove them.` };
   }
