@@ -5,6 +5,7 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { tlsCaFileOf } from '../../local/src/dataDir';
 import { isDeletion } from './clusterView';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
@@ -182,8 +183,7 @@ function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandl
     port,
     host: '127.0.0.1',
     dataDir,
-    // Where that endpoint keeps it: local/src/index.ts (tlsCaFile) and nodes.ts (ensureTlsCertificate) name no other.
-    tlsCaFile: path.join(dataDir, 'tls', 'cert.pem'),
+    tlsCaFile: tlsCaFileOf(dataDir),
     startedBy: { pid, command: commandLineOf(pid) },
     stop: async () => undefined,
   };

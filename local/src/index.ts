@@ -12,7 +12,7 @@ import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnown
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateRequest } from './validation';
 import { watchNodesOfThisProcess } from './watchdog';
-import { defaultDataDir } from './dataDir';
+import { defaultDataDir, tlsCaFileOf } from './dataDir';
 import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
@@ -282,7 +282,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     port,
     host,
     dataDir,
-    tlsCaFile: path.join(dataDir, 'tls', 'cert.pem'),
+    tlsCaFile: tlsCaFileOf(dataDir),
     warnings,
     stop() {
       stopping ??= (async () => {

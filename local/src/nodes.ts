@@ -6,6 +6,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { tlsDirOf, tlsCaFileOf } from './dataDir';
 
 export type NodeKind = 'redis' | 'memcached';
 
@@ -251,8 +252,8 @@ export function ensureTlsCertificate(dataDir: string): Promise<TlsFiles> {
 const certificates = new Map<string, Promise<TlsFiles>>();
 
 async function generateTlsCertificate(dataDir: string): Promise<TlsFiles> {
-  const dir = path.join(dataDir, 'tls');
-  const certFile = path.join(dir, 'cert.pem');
+  const dir = tlsDirOf(dataDir);
+  const certFile = tlsCaFileOf(dataDir);
   const keyFile = path.join(dir, 'key.pem');
   try {
     await fs.access(certFile);
