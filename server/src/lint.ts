@@ -3,9 +3,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
-import { analyze, documentKindForPath, type DocumentKind, type Finding } from './service/index';
+import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind, type Finding } from './service/index';
 
-const REQUEST_FILE_NAMES = '.elasticache, .elasticache.json, .elasticache.yaml or .elasticache.yml';
+const suffixes = REQUEST_FILE_SUFFIXES.map(([suffix]) => suffix);
+const REQUEST_FILE_NAMES = `${suffixes.slice(0, -1).join(', ')} or ${suffixes[suffixes.length - 1]}`;
 
 export const USAGE = `usage: elasticache lint [--format text|json] PATH...
 Checks ElastiCache request files: names ending in ${REQUEST_FILE_NAMES}.

@@ -34,12 +34,18 @@ export const MAX_YAML_CHARS = 256 * 1024;
 /** Upper bound on findings per document, so a pathological file cannot flood the editor. */
 export const MAX_FINDINGS = 1000;
 
-/** `.elasticache` → query, `*.elasticache.json` → json, `*.elasticache.yaml|yml` → yaml. */
+/** How a request file's name ends, and the kind of document it holds. */
+export const REQUEST_FILE_SUFFIXES: readonly (readonly [suffix: string, kind: DocumentKind])[] = [
+  ['.elasticache', 'query'],
+  ['.elasticache.json', 'json'],
+  ['.elasticache.yaml', 'yaml'],
+  ['.elasticache.yml', 'yaml'],
+];
+
+/** `.elasticache` → query, `*.elasticache.json` → json, `*.elasticache.yaml|yml` → yaml (REQUEST_FILE_SUFFIXES). */
 export function documentKindForPath(path: string): DocumentKind | undefined {
   const p = path.toLowerCase();
-  if (p.endsWith('.elasticache')) return 'query';
-  if (p.endsWith('.elasticache.json')) return 'json';
-  if (p.endsWith('.elasticache.yaml') || p.endsWith('.elasticache.yml')) return 'yaml';
+  for (const [suffix, kind] of REQUEST_FILE_SUFFIXES) if (p.endsWith(suffix)) return kind;
   return undefined;
 }
 
