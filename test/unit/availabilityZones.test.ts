@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { complete, type CompletionCandidate } from '../../server/src/service/completion';
-import { checkCreateCacheCluster } from '../../server/src/service/index';
+import { analyze, checkCreateCacheCluster } from '../../server/src/service/index';
 import { availabilityZones, REGIONS } from '../../server/src/model/facts';
 
 function zoneLabels(marked: string): string[] {
@@ -47,4 +47,20 @@ test('the local endpoint places nodes in the same table\'s zones; a Region witho
   const undocumented = nodeAvailabilityZones('ca-central-1', { AZMode: 'cross-az' });
   assert.deepEqual([0, 1, 2].map(undocumented.zoneOf), ['ca-central-1a', 'ca-central-1a', 'ca-central-1a']);
   assert.deepEqual([0, 1].map(nodeAvailabilityZones('ca-central-1', { PreferredAvailabilityZones: ['ca-central-1b', 'ca-central-1d'] }).zoneOf), ['ca-central-1b', 'ca-central-1d']);
+});
+
+test('PreferredAvailabilityZones on Valkey/Redis OSS is one engine-parameter finding: its zones are not also checked (invalid-availability-zone, availability-zone-region); on Memcached they are', () => {
+  const zones = ['us-east-1a', 'bogus', 'eu-west-1a'];
+  const codes = (engine: string, extra: Record<string, unknown> = {}, region?: string) =>
+    checkCreateCacheCluster({ CacheClusterId: 'az-check', Engine: engine, CacheNodeType: 'cache.r6g.large', NumCacheNodes: engine === 'memcached' ? 3 : 1, PreferredAvailabilityZones: zones, ...extra }, { region }).map((i) => i.code);
+  for (const engine of ['redis', 'valkey']) {
+    assert.deepEqual(codes(engine), ['engine-parameter'], engine);
+    assert.deepEqual(codes(engine, {}, 'us-west-2'), ['engine-parameter'], engine);
+    // PreferredAvailabilityZone is for every engine: its zone is still checked beside the reported list.
+    assert.deepEqual(codes(engine, { PreferredAvailabilityZone: 'nowhere' }), ['engine-parameter', 'invalid-availability-zone'], engine);
+  }
+  assert.deepEqual(codes('memcached'), ['invalid-availability-zone', 'availability-zone-region']);
+  // Every path (Query, JSON, YAML) runs the same rule: one finding in a YAML file too.
+  const yaml = `CacheClusterId: az-check\nEngine: valkey\nCacheNodeType: cache.r6g.large\nNumCacheNodes: 1\nPreferredAvailabilityZones:\n  - us-east-1a\n  - bogus\n  - eu-west-1a\n`;
+  assert.deepEqual(analyze(yaml, 'yaml').findings.map((f) => f.code), ['engine-parameter']);
 });

@@ -328,3 +328,27 @@ test('0 Memcached nodes says "at least 1", not a range that contradicts the warn
   const unknown = checkCreateCacheCluster({ ...noEngine, NumCacheNodes: -2 }).find((i) => i.code === 'num-cache-nodes');
   assert.equal(unknown?.message, 'NumCacheNodes is -2: a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS).');
 });
+
+test('a YAML line holding only a form feed (or one with blanks or a comment around it) is one finding naming it, whose fix removes it: not also a parse error and a blank member name', () => {
+  const base = (line: string, eol = '\n') => ['CacheClusterId: x', 'Engine: redis', line, 'CacheNodeType: cache.t3.micro', 'NumCacheNodes: 1', ''].join(eol);
+  for (const [line, eol, name] of [
+    ['\f', '\n', 'form feed'],
+    ['  \f', '\n', 'form feed'],
+    ['\f  ', '\n', 'form feed'],
+    ['\f # section', '\n', 'form feed'],
+    ['\f', '\r\n', 'form feed'],
+    ['\v', '\n', 'vertical tab'],
+  ]) {
+    const text = base(line, eol);
+    const found = findingsAt(text, 'yaml');
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.at]), [['yaml-syntax', 'error', /[\f\v]/.exec(line)![0]]], JSON.stringify(line + eol));
+    assert.match(found[0].finding.message, new RegExp(`^Invalid YAML for the AWS CLI: a ${name}, an invisible control character \\(U\\+000[BC]\\).*Remove it\\.$`));
+    assert.equal(found[0].finding.fixes?.[0].title, `Remove the ${name}`);
+    const fixed = applyEdits(text, found[0].finding.fixes![0].edits);
+    assert.equal(fixed, base(line.replace(/[\f\v]/, ''), eol));
+    assert.deepEqual(findingsAt(fixed, 'yaml'), [], JSON.stringify(line + eol));
+  }
+  // Clean: a blank line of spaces, or a comment line, is no finding.
+  assert.deepEqual(findingsAt(base('   '), 'yaml'), []);
+  assert.deepEqual(findingsAt(base('# section'), 'yaml'), []);
+});

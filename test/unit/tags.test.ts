@@ -55,3 +55,24 @@ test('tags on AddTagsToResource: the same checks as on the create actions (Query
   assert.deepEqual(tagFindings(add('Tags.Tag.1.Key=owner', 'Tags.Tag.2.Key=owner'), 'query'), [['tags', 'warning']]);
   assert.deepEqual(tagFindings(add('Tags.Tag.1.Key=owner', 'Tags.Tag.1.Value=me'), 'query'), []);
 });
+
+test('tags: a misspelt Key is one finding (unknown-parameter, with the rename), not also "has no Key"; a tag with no Key at all still is', () => {
+  const misspelt = {
+    query: body({ ...base, 'Tags.Tag.1.Kee': 'k', 'Tags.Tag.1.Value': 'v' }),
+    json: JSON.stringify({ ...base, Tags: [{ Kee: 'k', Value: 'v' }] }),
+    yaml: `CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: '7.1'\nCacheNodeType: cache.t4g.micro\nNumCacheNodes: 1\nTags:\n  - Kee: k\n    Value: v\n`,
+  } as const;
+  for (const kind of ['query', 'json', 'yaml'] as const) {
+    const found = findingsAt(misspelt[kind], kind);
+    assert.deepEqual(found.map((f) => [f.code, f.at]), [['unknown-parameter', 'Kee']], kind);
+    assert.match(found[0].finding.message, /Did you mean Key\?$/, kind);
+    assert.equal(found[0].finding.fixes?.[0].title, 'Change to Key', kind);
+  }
+  // Only the tag with the typo is spared: the next one, with no Key and no misspelling of it, is still reported.
+  const twoTags = JSON.stringify({ ...base, Tags: [{ Kee: 'k', Value: 'v' }, { Value: 'w' }] });
+  const found = findingsAt(twoTags, 'json');
+  assert.deepEqual(found.map((f) => f.code), ['unknown-parameter', 'tags']);
+  assert.match(found[1].finding.message, /^Tags \(item 2\) has no Key/);
+  // An unknown member that is no misspelling of Key leaves the missing Key reported.
+  assert.deepEqual(findingsAt(body({ ...base, 'Tags.Tag.1.Colour': 'red', 'Tags.Tag.1.Value': 'v' }), 'query').map((f) => f.code), ['unknown-parameter', 'tags']);
+});

@@ -78,3 +78,21 @@ test('a key on a line indented other than its sibling keys goes to their column'
   const aligned = at(`${head}      |\n`);
   assert.equal(apply(aligned.text, aligned.items[0]), out);
 });
+
+test('a value completed with blanks after the cursor (`Engine: |⇥`) replaces them: a tab or form feed after a value is refused by the AWS CLI; a comment after them is kept', () => {
+  for (const after of ['\t', ' \t', '\f', '\t ', '\t\r']) {
+    const { items, text } = at(`CacheClusterId: x\nEngine: |${after}\nNumCacheNodes: 1\n`);
+    const redis = items.find((c) => c.label === 'redis');
+    assert.ok(redis, JSON.stringify(after));
+    const eol = after.endsWith('\r') ? '\r' : '';
+    assert.equal(apply(text, redis), `CacheClusterId: x\nEngine: redis${eol}\nNumCacheNodes: 1\n`, JSON.stringify(after));
+  }
+  // Part of a value after the cursor, then a tab: the whole rest of the line goes.
+  const { items, text } = at('CacheClusterId: x\nEngine: re|dis\t\nNumCacheNodes: 1\n');
+  assert.equal(apply(text, items.find((c) => c.label === 'redis')!), 'CacheClusterId: x\nEngine: redis\nNumCacheNodes: 1\n');
+  // Clean: nothing after the cursor, or a comment after spaces, is left as it was.
+  const plain = at('CacheClusterId: x\nEngine: |\nNumCacheNodes: 1\n');
+  assert.equal(apply(plain.text, plain.items.find((c) => c.label === 'redis')!), 'CacheClusterId: x\nEngine: redis\nNumCacheNodes: 1\n');
+  const commented = at('CacheClusterId: x\nEngine: |  # cache engine\nNumCacheNodes: 1\n');
+  assert.equal(apply(commented.text, commented.items.find((c) => c.label === 'redis')!), 'CacheClusterId: x\nEngine: redis  # cache engine\nNumCacheNodes: 1\n');
+});

@@ -1401,7 +1401,11 @@ function yamlCandidates(text: string, offset: number, whole?: Analysis): Complet
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
     const valueStart = offset - keyValue[3].length;
-    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end: offset + restOfLine.length }, false, leafOf(root, path));
+    // Blanks ending the line after the value (`Engine: |⇥`) are replaced too: the AWS CLI's YAML loader refuses a tab
+    // or form feed after a value, as on a blank line (below).
+    const valueEnd = offset + restOfLine.length;
+    const end = /^\s*$/.test(text.slice(valueEnd, contentEnd)) ? contentEnd : valueEnd;
+    const values = valueCandidates(String(path[0]), shape, request, 'yaml', { start: valueStart, end }, false, leafOf(root, path));
     // Right after `:` (a trigger character), `Engine:redis` would be a plain scalar, not a key: the space comes too.
     return text[valueStart - 1] === ':' ? values.map((c) => ({ ...c, insertText: ` ${c.insertText}` })) : values;
   }

@@ -535,7 +535,12 @@ function parseJsonArray(p: JsonParse): ValueNode {
   return { kind: 'list', items, span: { start, end } };
 }
 
-export function parseYamlDocument(text: string, findings: Finding[]): ValueNode | undefined {
+export function parseYamlDocument(source: string, findings: Finding[]): ValueNode | undefined {
+  const nonPrintable = YAML_NON_PRINTABLE.test(source);
+  // A line of only blanks and control characters (a form feed between sections), or those then a comment, is read as
+  // the blank or comment line it looks like: the one finding on it is then the control character, which the AWS CLI refuses, with its removal
+  // (reportNonPrintable), not also a key with no name or a parse error. Offsets are kept: each becomes a space.
+  const text = nonPrintable ? source.replace(CONTROL_ONLY_LINE, (line) => line.replace(NON_PRINTABLE_ALL, ' ')) : source;
   // YAML 1.2 core schema, as the AWS CLI's ruamel.yaml reads it; duplicate keys are errors there too.
   const cst = yamlCst(text);
   if (!Array.isArray(cst)) {
@@ -576,7 +581,7 @@ export function parseYamlDocument(text: string, findings: Finding[]): ValueNode 
     });
   }
   if (text.includes('\t')) reportCliRejectedTabs(text, findings);
-  if (YAML_NON_PRINTABLE.test(text)) reportNonPrintable(text, findings);
+  if (nonPrintable) reportNonPrintable(source, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
 }
@@ -610,6 +615,13 @@ function cliYamlFinding(e: { code: string; message: string }): { severity: 'erro
  * special characters are not allowed"). NUL is reported as binary content before this.
  */
 const YAML_NON_PRINTABLE = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]/;
+const NON_PRINTABLE_ALL = new RegExp(YAML_NON_PRINTABLE.source, 'g');
+const NON_PRINTABLE_CLASS = YAML_NON_PRINTABLE.source.slice(1, -1);
+/** A line of spaces, tabs and such characters, at least one of them, perhaps then a comment (a CRLF's `\r` is left as it is). */
+const CONTROL_ONLY_LINE = new RegExp(`^[ \\t${NON_PRINTABLE_CLASS}]*[${NON_PRINTABLE_CLASS}][ \\t${NON_PRINTABLE_CLASS}]*(?:#.*?)?(?=\\r?$)`, 'gm');
+
+/** The names of the control characters most often met in a pasted file, for the message. */
+const CONTROL_NAMES: Record<number, string> = { 0x0b: 'a vertical tab', 0x0c: 'a form feed' };
 
 function reportNonPrintable(text: string, findings: Finding[]): void {
   const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
@@ -624,9 +636,9 @@ function reportNonPrintable(text: string, findings: Finding[]): void {
     findings.push({
       code: 'yaml-syntax',
       severity: 'error',
-      message: `Invalid YAML for the AWS CLI: an invisible control character (U+${code}), which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed"). Remove it.`,
+      message: `Invalid YAML for the AWS CLI: ${CONTROL_NAMES[text.charCodeAt(start)] ? `${CONTROL_NAMES[text.charCodeAt(start)]}, ` : ''}an invisible control character (U+${code}), which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed"). Remove it.`,
       span,
-      fixes: [{ title: 'Remove the control character', edits: [{ span, newText: '' }], isPreferred: true }],
+      fixes: [{ title: `Remove the ${CONTROL_NAMES[text.charCodeAt(start)]?.slice(2) ?? 'control character'}`, edits: [{ span, newText: '' }], isPreferred: true }],
     });
   }
 }

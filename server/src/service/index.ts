@@ -8,7 +8,7 @@ import { reportEmptyValues } from './emptyValues';
 import { forEachQueryRequest, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, issueMessage } from './rules';
-import { checkStructure, formatPathIn, locate, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
+import { checkStructure, formatPathIn, locate, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, QueryParam, Severity, Span, ValueNode } from './types';
 import { MISSING_ACTION_ERROR } from '../model/facts';
@@ -248,7 +248,7 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
     for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
-    for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) findings.push(issueToFinding(issue, ctx, anchor));
+    for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) if (!reportedAsMisspelt(issue, ctx)) findings.push(issueToFinding(issue, ctx, anchor));
     // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
@@ -407,11 +407,21 @@ function findingOnSpan(list: Finding[], span: Span): Finding | undefined {
 }
 
 /**
+ * Whether a semantic issue is about a member that an unknown name beside it was reported as a misspelling of
+ * (`Tags.Tag.1.Kee=k`: "Did you mean Key?", with the rename): "Tags.Tag.1 has no Key" would be a second finding
+ * for the one typo, and the rename fixes both.
+ */
+function reportedAsMisspelt(issue: Issue, ctx: CheckContext): boolean {
+  return ctx.misspelt !== undefined && issue.path.length > 0 && ctx.misspelt.has(pathKey(issue.path));
+}
+
+/**
  * Whether a semantic issue is about a member the document writes but the input lacks: the type check rejected the
  * value (e.g. YAML `- Key:` is null) and already reported it, so the rule, which sees the member as absent, would
  * report the same mistake again.
  */
 function typeRejected(issue: Issue, ctx: CheckContext, input: Record<string, unknown>): boolean {
+  if (reportedAsMisspelt(issue, ctx)) return true;
   if (!locate(ctx.entries ?? [], issue.path)) return false;
   let value: unknown = input;
   for (const step of issue.path) {

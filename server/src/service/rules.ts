@@ -82,8 +82,8 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   if (nodes !== undefined) checkNumCacheNodes(nodes, engine, issues);
 
   // --- Members that only one engine family takes
+  const foreign: readonly string[] = !engine ? NO_MEMBERS : isRedisLike ? MEMCACHED_ONLY_MEMBERS : REDIS_ONLY_MEMBERS;
   if (engine) {
-    const foreign: readonly string[] = isRedisLike ? MEMCACHED_ONLY_MEMBERS : REDIS_ONLY_MEMBERS;
     for (const member of foreign) {
       if (input[member] === undefined) continue;
       issues.push({
@@ -122,7 +122,9 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   checkNodeType(input, engine, version, versionFact, CACHE_CLUSTER, issues);
 
   // --- Availability Zones
-  const azs = strList(input.PreferredAvailabilityZones);
+  // On Valkey/Redis OSS, PreferredAvailabilityZones is already an engine-parameter error whose fix is to remove it:
+  // its zones are not checked, so a zone in it adds no second finding (nor does its count or conflict below).
+  const azs = foreign.includes('PreferredAvailabilityZones') ? undefined : strList(input.PreferredAvailabilityZones);
   const az = str(input.PreferredAvailabilityZone);
   // Most requests name no zone: nothing to do for them.
   if (az !== undefined || azs) {
@@ -130,9 +132,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
     azs?.forEach((name, i) => zones.push({ name, path: ['PreferredAvailabilityZones', i] }));
     checkZones(zones, [azs ? 'PreferredAvailabilityZones' : 'PreferredAvailabilityZone'], CACHE_CLUSTER, options, issues);
   }
-  // On Valkey/Redis OSS, PreferredAvailabilityZones is already an engine-parameter error: the fix is to remove it, so
-  // neither its count nor its conflict with PreferredAvailabilityZone is a second finding.
-  if (azs && azs.length > 0 && !isRedisLike) {
+  if (azs && azs.length > 0) {
     const count = nodes ?? 1;
     if (azs.length !== count) {
       issues.push({ code: 'az-count', severity: 'error', message: `PreferredAvailabilityZones lists ${azs.length} Availability Zone${azs.length === 1 ? '' : 's'}, but NumCacheNodes is ${count}${nodes === undefined ? ' (the default)' : ''}: the counts must be equal (repeat a zone to place several nodes in it).`, path: ['PreferredAvailabilityZones'], target: 'name', awsError: 'InvalidParameterCombination' });
@@ -342,6 +342,8 @@ function currentGenerationAlternative(purpose: NodePurpose, size: string, engine
   const family = NODE_TYPE_FAMILIES.find(usable);
   return family && `cache.${family.family}.${size}`;
 }
+
+const NO_MEMBERS: readonly string[] = [];
 
 /** An Availability Zone name as written, with its member path. */
 interface Zone {

@@ -26,6 +26,16 @@ export interface CheckContext {
   text?: string;
   /** Query form: all the request's parameters as written (protocol ones too), for fixes that remove one. */
   params?: readonly QueryParam[];
+  /**
+   * Paths (pathKey) of members an unknown name was reported as a misspelling of (`Tags.Tag.1.Kee`: Tags/0/Key):
+   * a rule saying that member is missing would report the same typo again. Set on the first such name.
+   */
+  misspelt?: Set<string>;
+}
+
+/** A member path as one string, for ctx.misspelt. */
+export function pathKey(path: MemberPath): string {
+  return path.join('/');
 }
 
 /**
@@ -352,6 +362,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     const edits = [renameSegmentEdit(entry.nameSpan, best)];
     for (const other of others) edits.push(renameSegmentEdit(other.nameSpan, best));
     fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
+    (ctx.misspelt ??= new Set()).add(pathKey([...path, best]));
   }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
   if (others.length > 0) {
