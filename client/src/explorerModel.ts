@@ -403,7 +403,7 @@ export class ExplorerModel {
       const out = await client.send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true })));
       return out.CacheClusters?.[0];
     } catch (err) {
-      if ((err as { name?: string }).name === 'CacheClusterNotFoundFault') return undefined;
+      if (isClusterNotFound(err)) return undefined;
       throw err;
     }
   }

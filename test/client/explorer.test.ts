@@ -10,7 +10,7 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClus
 import { clusterDescription, clusterRowDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
-import { describeFailure } from '../../client/src/errors';
+import { describeFailure, isClusterNotFound } from '../../client/src/errors';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
 
@@ -411,6 +411,21 @@ test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` onc
   const after = await waitUntilAvailable(fixture.client, 'reboot-me', { timeoutMs: 30_000, intervalMs: 100, onStatus: (s) => seen.push(s) });
   assert.equal(after.CacheClusterStatus, 'available');
   assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
+});
+
+test('one test for "no such cluster": the SDK\'s error from the endpoint, and its code in either spelling; other errors are not it', async () => {
+  const missing = await fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'never-was' })).then(() => assert.fail('listed'), (e: unknown) => e);
+  assert.equal((missing as { name?: string }).name, 'CacheClusterNotFoundFault');
+  assert.ok(isClusterNotFound(missing));
+  // The wire code alone (the error shape's code, botocore service-2.json), and the shape's name as a code.
+  assert.ok(isClusterNotFound({ Code: 'CacheClusterNotFound' }));
+  assert.ok(isClusterNotFound({ Code: 'CacheClusterNotFoundFault' }));
+  // Clean cases: another service error from the same endpoint, a network error, nothing at all.
+  const invalid = await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'never-was', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 0 })).then(() => assert.fail('created'), (e: unknown) => e);
+  assert.ok(!isClusterNotFound(invalid), String((invalid as { name?: string }).name));
+  assert.ok(!isClusterNotFound({ Code: 'CacheSubnetGroupNotFoundFault', name: 'CacheSubnetGroupNotFoundFault' }));
+  assert.ok(!isClusterNotFound(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })));
+  assert.ok(!isClusterNotFound(undefined));
 });
 
 test('a delete or reboot of a cluster deleted meanwhile drops its row and says so; other failures are thrown as they are', { timeout: 60_000 }, async () => {
