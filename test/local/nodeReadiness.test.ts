@@ -3,7 +3,7 @@
 // (no listener at all), leaves its cluster `failed`, the reason in the endpoint's log, and no process behind.
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, RebootCacheClusterCommand, type CacheCluster } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
@@ -81,5 +81,27 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     // A failed cluster can be deleted.
     for (const id of ids) await client.send(new DeleteCacheClusterCommand({ CacheClusterId: id }));
     await eventually('both deleted', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
+  });
+
+  test('a node that crashes and cannot start again leaves its cluster failed, at once; one restarted fine keeps it available', async () => {
+    const client = sdkClient(endpoint.url);
+    const id = 'restart-fails';
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    await waitAvailable(client, id);
+    const pidOf = () => (JSON.parse(readFileSync(path.join(dataDir, 'state.json'), 'utf8')) as { clusters: { id: string; nodes: { pid?: number }[] }[] }).clusters.find((c) => c.id === id)!.nodes[0]!.pid;
+    const status = async () => (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: id }))).CacheClusters![0]!.CacheClusterStatus;
+
+    // Clean case: killed, restarted on its port, serving again.
+    const first = pidOf()!;
+    process.kill(first, 'SIGKILL');
+    await eventually('restarted', async () => pidOf() !== undefined && pidOf() !== first && logLines.some((l) => l.includes(`node ${id}/0001 exited unexpectedly`)));
+    assert.equal((await waitAvailable(client, id)).CacheClusterStatus, 'available');
+
+    // Its restart exits at start (no listener configured): the cluster is failed after this one attempt.
+    appendFileSync(path.join(dataDir, 'clusters', id, '0001', 'redis.conf'), 'port 0\n');
+    process.kill(pidOf()!, 'SIGKILL');
+    assert.equal(await eventually('failed', async () => (await status()) === 'failed' && 'failed'), 'failed');
+    assert.match(logLines.join('\n'), new RegExp(`restart of ${id}/0001 failed: \\S+ on port \\d+ exited before it served commands`));
+    await client.send(new DeleteCacheClusterCommand({ CacheClusterId: id }));
   });
 });
