@@ -532,7 +532,7 @@ async function rebootCluster(ctx: ClientContext, arg: ClusterArg): Promise<Cache
       const client = await ctx.client(connection);
       progress.report({ message: `restarting ${nodeCount(nodeIds.length)}…` });
       // Not abortable: a reboot request cut off in flight may still reboot the nodes.
-      const sent = await ctx.tree.model.unlessGone(connection, id, () => client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds })));
+      const sent = await ctx.tree.model.unlessGone(connection, id, new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: nodeIds }));
       if ('gone' in sent) {
         void showInfo(sent.gone);
         return undefined;
@@ -620,9 +620,10 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   }
   const { DeleteCacheClusterCommand } = await loadSdk();
   const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 12);
-  const client = await ctx.client(connection);
-  const sent = await ctx.tree.model.unlessGone(connection, id, () =>
-    client.send(new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined })),
+  const sent = await ctx.tree.model.unlessGone(
+    connection,
+    id,
+    new DeleteCacheClusterCommand({ CacheClusterId: id, FinalSnapshotIdentifier: snapshot ? `${id}-final-${stamp}` : undefined }),
   );
   if ('gone' in sent) {
     void showInfo(sent.gone);

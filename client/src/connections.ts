@@ -1,6 +1,6 @@
 // Connections (Local endpoint, AWS profile × region) and ElastiCache clients for them. No VS Code imports.
 // The AWS SDK and the credential providers are loaded on first use only (dynamic import), never at activation.
-import type { DescribeCacheClustersCommand, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { DeleteCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -270,11 +270,12 @@ export async function createClient(connection: Connection, log: ApiLog, options:
 const NOT_FOUND_EXPECTED = 'elasticacheNotFoundExpected';
 
 /**
- * Marks a DescribeCacheClusters whose "no such cluster" answer is an expected one (is this id free? is the deleted
- * cluster gone yet?): the API log says it as info, not as an error with advice to refresh the explorer.
+ * Marks a call whose "no such cluster" answer is an expected one (is this id free? is the deleted cluster gone yet?
+ * a reboot or delete of a cluster deleted meanwhile, which the explorer then drops by itself): the API log says it
+ * as info, not as an error with advice to refresh the explorer.
  */
-export function notFoundExpected(command: DescribeCacheClustersCommand): DescribeCacheClustersCommand {
-  command.middlewareStack.add(
+export function notFoundExpected<C extends DescribeCacheClustersCommand | RebootCacheClusterCommand | DeleteCacheClusterCommand>(command: C): C {
+  (command as DescribeCacheClustersCommand).middlewareStack.add(
     (next, context) => (args) => {
       (context as Record<string, unknown>)[NOT_FOUND_EXPECTED] = true;
       return next(args);

@@ -9,7 +9,7 @@ import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
 import { type RequestFromClusterOptions, canBecomeAvailable, isAvailable, notCarriedOver, requestFileName, requestFileText } from './clusterView';
 import { type Connection, awsConnection, loadSdk, notFoundExpected } from './connections';
-import { describeFailure } from './errors';
+import { describeFailure, isClusterNotFound } from './errors';
 
 export interface CreateRequest {
   /** The whole request in the document. */
@@ -260,7 +260,7 @@ export async function waitUntilAvailable(
       });
       cluster = out.CacheClusters?.[0];
     } catch (err) {
-      if ((err as { name?: string }).name !== 'CacheClusterNotFoundFault' || options.abortSignal?.aborted) throw err;
+      if (!isClusterNotFound(err) || options.abortSignal?.aborted) throw err;
     }
     const status = cluster?.CacheClusterStatus ?? 'not listed yet';
     options.onStatus?.(status);

@@ -268,12 +268,14 @@ const nextSteps: Record<string, string> = {
 };
 
 /**
- * Whether the service answered that the cluster does not exist (CacheClusterNotFound: the SDK names it
- * CacheClusterNotFoundFault, the wire code is CacheClusterNotFound): e.g. deleted since the explorer listed it.
+ * Whether the service answered that the cluster does not exist: e.g. deleted since the explorer listed it, an id
+ * still free, a new cluster not listed yet. The SDK names the error after its shape, CacheClusterNotFoundFault, and
+ * keeps the wire code, CacheClusterNotFound, as `Code` (botocore service-2.json, 2015-02-02: shape
+ * CacheClusterNotFoundFault, error code CacheClusterNotFound); a `Code` spelled like the shape is taken too.
  */
 export function isClusterNotFound(err: unknown): boolean {
   const e = (err ?? {}) as { name?: string; Code?: string };
-  return e.name === 'CacheClusterNotFoundFault' || e.Code === 'CacheClusterNotFound';
+  return e.name === 'CacheClusterNotFoundFault' || e.Code === 'CacheClusterNotFound' || e.Code === 'CacheClusterNotFoundFault';
 }
 
 /** The host (and port) a network error names: Node sets `hostname` (DNS) or `address`/`port` (connect). */

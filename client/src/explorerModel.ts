@@ -1,7 +1,15 @@
 // The explorer's tree as plain data: connection roots, clusters (paged with the SDK paginator), their nodes,
 // and error/info items. Polls transitional clusters and reports exactly which item changed. No VS Code imports,
 // so it is tested in node against the real local endpoint.
-import type { CacheCluster, CacheNode, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type {
+  CacheCluster,
+  CacheNode,
+  DeleteCacheClusterCommand,
+  DeleteCacheClusterCommandOutput,
+  ElastiCacheClient,
+  RebootCacheClusterCommand,
+  RebootCacheClusterCommandOutput,
+} from '@aws-sdk/client-elasticache';
 import { atPlace, isTransitional } from './clusterView';
 import { type Connection, loadSdk, notFoundExpected } from './connections';
 import { type Failure, describeFailure, isClusterNotFound } from './errors';
@@ -222,13 +230,23 @@ export class ExplorerModel {
   }
 
   /**
-   * Runs a call on one listed cluster (a delete, a reboot). When the service answers that the cluster does not exist
-   * (deleted meanwhile, elsewhere), its connection is listed afresh, which drops the row, and the answer is the
-   * sentence that says so instead of an error. Other failures are thrown as they are.
+   * Sends a call on one listed cluster (a delete, a reboot) on its connection's client. When the service answers that
+   * the cluster does not exist (deleted meanwhile, elsewhere), its connection is listed afresh, which drops the row,
+   * and the answer is the sentence that says so instead of an error; the API log has that answer as expected (info),
+   * without the advice to refresh the explorer that this does. Other failures are thrown as they are.
    */
-  async unlessGone<T>(connection: Connection, cacheClusterId: string, call: () => Promise<T>): Promise<{ value: T } | { gone: string }> {
+  async unlessGone(connection: Connection, cacheClusterId: string, command: RebootCacheClusterCommand): Promise<{ value: RebootCacheClusterCommandOutput } | { gone: string }>;
+  async unlessGone(connection: Connection, cacheClusterId: string, command: DeleteCacheClusterCommand): Promise<{ value: DeleteCacheClusterCommandOutput } | { gone: string }>;
+  async unlessGone(
+    connection: Connection,
+    cacheClusterId: string,
+    command: RebootCacheClusterCommand | DeleteCacheClusterCommand,
+  ): Promise<{ value: RebootCacheClusterCommandOutput | DeleteCacheClusterCommandOutput } | { gone: string }> {
+    const client = await this.deps.client(connection);
+    // The SDK types send() per command; the overloads above keep each caller's output type.
+    const send = client.send.bind(client) as (c: typeof command) => Promise<RebootCacheClusterCommandOutput | DeleteCacheClusterCommandOutput>;
     try {
-      return { value: await this.callOn(connection, call) };
+      return { value: await this.callOn(connection, () => send(notFoundExpected(command))) };
     } catch (err) {
       if (!isClusterNotFound(err)) throw err;
       const state = this.states.get(connection.id);
@@ -403,7 +421,7 @@ export class ExplorerModel {
       const out = await client.send(notFoundExpected(new DescribeCacheClustersCommand({ CacheClusterId: cacheClusterId, ShowCacheNodeInfo: true })));
       return out.CacheClusters?.[0];
     } catch (err) {
-      if ((err as { name?: string }).name === 'CacheClusterNotFoundFault') return undefined;
+      if (isClusterNotFound(err)) return undefined;
       throw err;
     }
   }

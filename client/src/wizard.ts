@@ -3,7 +3,7 @@
 // No VS Code imports: the QuickInput driver (wizardUi.ts) only renders what this module decides.
 import type { CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import { type Connection, loadSdk, notFoundExpected } from './connections';
-import { type Failure, describeFailure } from './errors';
+import { type Failure, describeFailure, isClusterNotFound } from './errors';
 
 export interface WizardState {
   connection?: Connection;
@@ -68,12 +68,6 @@ export interface WizardServices {
    * undefined when the service could not say (no credentials, network…), which must not block the step.
    */
   clusterExists?(connection: Connection, cacheClusterId: string): Promise<boolean | undefined>;
-}
-
-/** The SDK's error for an id no cluster has (Query error code CacheClusterNotFound). */
-export function isClusterNotFound(err: unknown): boolean {
-  const e = err as { name?: string; Code?: string } | undefined;
-  return e?.name === 'CacheClusterNotFoundFault' || e?.Code === 'CacheClusterNotFound' || e?.Code === 'CacheClusterNotFoundFault';
 }
 
 /** The SDK's error for a create with an id already taken (Query error code CacheClusterAlreadyExists). */

@@ -240,7 +240,9 @@ export class ClusterManager {
 
   /**
    * Starts a node process on its recorded port (with its written configuration) and waits until it serves
-   * commands (a Redis/Valkey node accepts connections before it has loaded its AOF).
+   * commands (a Redis/Valkey node accepts connections before it has loaded its AOF). Only then is it running (what
+   * settle() counts as up); one that exits first, or runs without serving commands within waitUntilReady's limits,
+   * is stopped and the reason thrown, so that its cluster ends `failed` instead of `available`.
    */
   private async startNode(cluster: ClusterState, node: NodeState): Promise<void> {
     const binary = this.binaryFor(cluster.engine);
@@ -251,20 +253,29 @@ export class ClusterManager {
     if (!configured) await writeNodeConfig(cfg);
     const proc = await spawnNode(cfg, binary);
     const key = `${cluster.id}/${node.id}`;
-    this.running.set(key, proc);
+    // Recorded at once, so that an endpoint restarted meanwhile finds the process (to adopt or to stop it).
     node.pid = proc.pid;
     await this.save();
     this.watch(cluster, node, proc);
     const up = await waitUntilReady({ ...cfg, host: this.opts.advertisedHost }, readyTimeoutMs, () => proc.hasExited() || this.closed);
-    if (!up && !this.closed) {
-      let tail = '';
-      try {
-        tail = (await fs.readFile(path.join(dir, 'node.log'), 'utf8')).trim().split('\n').slice(-3).join(' | ');
-      } catch {
-        // no log
-      }
-      throw new Error(`${path.basename(binary)} on port ${node.port} did not become ready for commands${tail ? `: ${tail}` : ''}`);
+    if (up && !proc.hasExited() && !this.closed) {
+      this.running.set(key, proc);
+      return;
     }
+    // Never running for watch(): its exit is no crash to restart. Stopped here, or it would hold its port unseen.
+    const exited = proc.hasExited();
+    await stopNode(proc);
+    node.pid = undefined;
+    await this.save();
+    if (this.closed) return;
+    let tail = '';
+    try {
+      tail = (await fs.readFile(path.join(dir, 'node.log'), 'utf8')).trim().split('\n').slice(-3).join(' | ');
+    } catch {
+      // no log
+    }
+    const what = exited ? 'exited before it served commands' : `did not serve commands within ${readyTimeoutMs / 1000} s and was stopped`;
+    throw new Error(`${path.basename(binary)} on port ${node.port} ${what}${tail ? `; its log (${path.join(dir, 'node.log')}) ends: ${tail}` : ''}`);
   }
 
   /** Restarts a node that exits without being asked to (crash, OOM kill), once its cluster is settled. */
@@ -288,7 +299,15 @@ export class ClusterManager {
       this.opts.log(`node ${key} exited unexpectedly; restarting it on port ${node.port}`);
       setTimeout(() => {
         if (this.closed || !this.state.clusters.includes(cluster) || this.running.has(key)) return;
-        this.track(this.startNode(cluster, node).catch((err) => this.opts.log(`restart of ${key} failed: ${(err as Error).message}`)));
+        this.track(
+          this.startNode(cluster, node).catch(async (err) => {
+            this.opts.log(`restart of ${key} failed: ${(err as Error).message}`);
+            // A node that cannot start again leaves its cluster failed, as at its create.
+            if (!this.state.clusters.includes(cluster) || cluster.status !== 'available') return;
+            await this.settle(cluster);
+            await this.save();
+          }),
+        );
       }, 200).unref();
     });
   }
@@ -318,7 +337,7 @@ export class ClusterManager {
     this.configEndpoints.set(cluster.id, endpoint);
   }
 
-  /** available when every node answers, failed otherwise. */
+  /** available when every node serves commands (startNode, recoverNode record only those as running), failed otherwise. */
   private async settle(cluster: ClusterState): Promise<void> {
     const allUp = cluster.nodes.every((n) => this.running.has(`${cluster.id}/${n.id}`));
     cluster.status = allUp ? 'available' : 'failed';

@@ -35,7 +35,7 @@ test('Local stopped, then started again: a failed delete marks it "(unreachable)
     // Stopped (elsewhere): the delete fails, and the mark says so without a Refresh.
     await endpoint.stop();
     endpoint = undefined;
-    await assert.rejects(model.unlessGone(connection, 'marks-1', () => client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'marks-1' }))));
+    await assert.rejects(model.unlessGone(connection, 'marks-1', new DeleteCacheClusterCommand({ CacheClusterId: 'marks-1' })));
     assert.equal(await until('the mark', async () => mark()), 'unreachable');
     assert.equal((await model.children(root))[0]?.type, 'message', 'its row says so too');
 

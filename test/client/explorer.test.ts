@@ -10,7 +10,7 @@ import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClus
 import { clusterDescription, clusterRowDescription, clusterTooltip, deleteConfirmationDetail, isTransitional, rebootConfirmation, statusIcon } from '../../client/src/clusterView';
 import { waitUntilAvailable } from '../../client/src/createFromRequest';
 import { type Connection, awsConnection, createClient, localConnection } from '../../client/src/connections';
-import { describeFailure } from '../../client/src/errors';
+import { describeFailure, isClusterNotFound } from '../../client/src/errors';
 import { type ClusterItem, type ExplorerItem, ExplorerModel, type MessageItem, Poller, messageRow } from '../../client/src/explorerModel';
 import { RecordingLog, cannedErrorResponseServer, closedPort, localClientForFile, startLocal, until, withEmptyAwsFiles } from './helpers';
 
@@ -413,6 +413,21 @@ test('a reboot on the Local endpoint answers `rebooting cache cluster nodes` onc
   assert.ok(seen.every((s) => s === 'rebooting cache cluster nodes' || s === 'available'), seen.join(', '));
 });
 
+test('one test for "no such cluster": the SDK\'s error from the endpoint, and its code in either spelling; other errors are not it', async () => {
+  const missing = await fixture.client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'never-was' })).then(() => assert.fail('listed'), (e: unknown) => e);
+  assert.equal((missing as { name?: string }).name, 'CacheClusterNotFoundFault');
+  assert.ok(isClusterNotFound(missing));
+  // The wire code alone (the error shape's code, botocore service-2.json), and the shape's name as a code.
+  assert.ok(isClusterNotFound({ Code: 'CacheClusterNotFound' }));
+  assert.ok(isClusterNotFound({ Code: 'CacheClusterNotFoundFault' }));
+  // Clean cases: another service error from the same endpoint, a network error, nothing at all.
+  const invalid = await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'never-was', Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 0 })).then(() => assert.fail('created'), (e: unknown) => e);
+  assert.ok(!isClusterNotFound(invalid), String((invalid as { name?: string }).name));
+  assert.ok(!isClusterNotFound({ Code: 'CacheSubnetGroupNotFoundFault', name: 'CacheSubnetGroupNotFoundFault' }));
+  assert.ok(!isClusterNotFound(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })));
+  assert.ok(!isClusterNotFound(undefined));
+});
+
 test('a delete or reboot of a cluster deleted meanwhile drops its row and says so; other failures are thrown as they are', { timeout: 60_000 }, async () => {
   await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
   await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
@@ -425,20 +440,18 @@ test('a delete or reboot of a cluster deleted meanwhile drops its row and says s
 
   // Clean case: the cluster exists, the call's answer is returned and nothing is refreshed.
   const nodeIds = item.cluster.CacheNodes!.map((n) => n.CacheNodeId!);
-  const rebooted = await model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
-    fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
-  );
+  const rebooted = await model.unlessGone(fixture.connection, 'gone-meanwhile', new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds }));
   assert.ok('value' in rebooted && rebooted.value.CacheCluster?.CacheClusterId === 'gone-meanwhile');
   assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
   await waitUntilAvailable(fixture.client, 'gone-meanwhile', { timeoutMs: 30_000, intervalMs: 100 });
   // A failure that is not "not found" is thrown for the caller to report, and the row stays.
   await assert.rejects(
-    model.unlessGone(fixture.connection, 'gone-meanwhile', () =>
-      fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: ['9999'] })),
-    ),
+    model.unlessGone(fixture.connection, 'gone-meanwhile', new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: ['9999'] })),
     { name: 'InvalidParameterValueException' },
   );
   assert.equal(model.findCluster('local', 'gone-meanwhile'), item);
+  // …and is logged as the error it is.
+  assert.ok(log.lines.some((l) => /^error RebootCacheCluster Local \S+ \d+ms failed InvalidParameterValue/.test(l)), log.lines.join('\n'));
 
   // Deleted elsewhere (another window, the console): the explorer still lists it as available.
   await fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' }));
@@ -451,13 +464,18 @@ test('a delete or reboot of a cluster deleted meanwhile drops its row and says s
     }
   });
   assert.equal(model.findCluster('local', 'gone-meanwhile'), item, 'still listed');
-  for (const send of [
-    () => fixture.client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' })),
-    () => fixture.client.send(new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds })),
-  ]) {
+  for (const [action, send] of [
+    ['DeleteCacheCluster', () => model.unlessGone(fixture.connection, 'gone-meanwhile', new DeleteCacheClusterCommand({ CacheClusterId: 'gone-meanwhile' }))],
+    ['RebootCacheCluster', () => model.unlessGone(fixture.connection, 'gone-meanwhile', new RebootCacheClusterCommand({ CacheClusterId: 'gone-meanwhile', CacheNodeIdsToReboot: nodeIds }))],
+  ] as const) {
     changes.length = 0;
-    const outcome = await model.unlessGone(fixture.connection, 'gone-meanwhile', send);
+    const logged = log.lines.length;
+    const outcome = await send();
     assert.deepEqual(outcome, { gone: 'gone-meanwhile no longer exists on the Local endpoint; the explorer is refreshed.' });
+    // The API log has the answer as expected, not as an error advising the refresh that was just done.
+    const lines = log.lines.slice(logged);
+    assert.ok(lines.some((l) => new RegExp(`^info ${action} Local \\S+ \\d+ms no such cluster \\(CacheClusterNotFoundFault\\) requestId=`).test(l)), lines.join('\n'));
+    assert.ok(!lines.some((l) => l.startsWith('error') || /refresh the explorer/.test(l)), lines.join('\n'));
     assert.equal(model.findCluster('local', 'gone-meanwhile'), undefined, 'its row is dropped');
     assert.deepEqual(changes, [model.findConnection('local')], 'its connection is listed afresh');
     assert.ok(!(await listed()).includes('gone-meanwhile'));
