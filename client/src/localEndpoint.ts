@@ -5,7 +5,6 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { tlsCaFileOf } from '../../local/src/dataDir';
 import { isDeletion } from './clusterView';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, loadSdk } from './connections';
 
@@ -177,7 +176,9 @@ export function resolveLocalDataDir(setting: string | undefined, workspaceFolder
 }
 
 /** A handle on the endpoint another process runs for `dataDir` on `port` (see isOwnLocalEndpoint): stop() leaves it running. */
-function adopted(port: number, dataDir: string, pid: number): LocalEndpointHandle {
+async function adopted(port: number, dataDir: string, pid: number): Promise<LocalEndpointHandle> {
+  // local/ is loaded on first use only (activation stays light): its data-folder module names the certificate's place.
+  const { tlsCaFileOf } = await import('../../local/src/dataDir');
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -225,7 +226,7 @@ export class LocalEndpointManager {
       const owner = recordedPid(dataDir);
       if (options.port !== 0 && owner && (await isOwnLocalEndpoint(options.port, dataDir))) {
         options.log?.(`Using the Local endpoint already listening on ${url} (data in ${dataDir}).`);
-        endpoint = adopted(options.port, dataDir, owner);
+        endpoint = await adopted(options.port, dataDir, owner);
       } else if (code === 'EDATADIRLOCKED') {
         // The endpoint's own wording is for the command line (--data, a pid).
         throw new Error(dataDirInUseMessage(dataDir, (err as { ownerPid: number }).ownerPid));
@@ -260,7 +261,7 @@ export class LocalEndpointManager {
     const same = known && known.port === options.port && known.dataDir === dataDir && known.startedBy?.pid === owner;
     let found: LocalEndpointHandle | undefined;
     if (options.port !== 0 && owner && listensOn(owner, options.port)) {
-      found = same ? known : (await answersDescribeCacheClusters(`http://127.0.0.1:${options.port}`)) ? adopted(options.port, dataDir, owner) : undefined;
+      found = same ? known : (await answersDescribeCacheClusters(`http://127.0.0.1:${options.port}`)) ? await adopted(options.port, dataDir, owner) : undefined;
     }
     // Started meanwhile by this window: keep it.
     if (this.endpoint && !this.endpoint.startedBy) return this.endpoint;
