@@ -412,7 +412,8 @@ function findingOnSpan(list: Finding[], span: Span): Finding | undefined {
  * for the one typo, and the rename fixes both.
  */
 function reportedAsMisspelt(issue: Issue, ctx: CheckContext): boolean {
-  return ctx.misspelt !== undefined && issue.path.length > 0 && ctx.misspelt.has(pathKey(issue.path));
+  const path = issue.path;
+  return ctx.misspelt !== undefined && path.length > 0 && ctx.misspeltMembers!.has(path[path.length - 1]) && ctx.misspelt.has(pathKey(path));
 }
 
 /**

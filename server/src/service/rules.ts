@@ -503,11 +503,17 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
  * lists no node types by system, so this reads EC2's Nitro list for the family of the same name
  * (NodeTypeFamily.nitro, SOURCES.nitroInstances). Previous-generation types are left to their own finding.
  */
+function asksIpv6(value: unknown): boolean {
+  return value === 'ipv6' || value === 'dual_stack';
+}
+
 function checkNetworkTypeNodeType(input: Record<string, unknown>, issues: Issue[]): void {
-  const member = (['NetworkType', 'IpDiscovery'] as const).find((m) => input[m] === 'ipv6' || input[m] === 'dual_stack');
+  // Most requests ask for no IPv6: answered before any lookup (this runs on every create request).
+  const member = asksIpv6(input.NetworkType) ? 'NetworkType' : asksIpv6(input.IpDiscovery) ? 'IpDiscovery' : undefined;
+  if (!member) return;
   const nodeType = str(input.CacheNodeType);
   const family = nodeType !== undefined ? nodeTypeFact(nodeType) : undefined;
-  if (!member || !family || family.nitro || family.generation !== 'current') return;
+  if (!family || family.nitro || family.generation !== 'current') return;
   const alternative = nitroAlternative(family);
   const size = sizeOf(nodeType!);
   const instead = alternative ? (alternative.sizes.includes(size) ? `cache.${alternative.family}.${size}` : `a cache.${alternative.family} node type`) : 'a node type built on the Nitro System';

@@ -31,6 +31,8 @@ export interface CheckContext {
    * a rule saying that member is missing would report the same typo again. Set on the first such name.
    */
   misspelt?: Set<string>;
+  /** The last member of each path in `misspelt`: most issues name none of them, and are ruled out without a pathKey. */
+  misspeltMembers?: Set<string | number>;
 }
 
 /** A member path as one string, for ctx.misspelt. */
@@ -363,6 +365,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     for (const other of others) edits.push(renameSegmentEdit(other.nameSpan, best));
     fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
     (ctx.misspelt ??= new Set()).add(pathKey([...path, best]));
+    (ctx.misspeltMembers ??= new Set()).add(best);
   }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
   if (others.length > 0) {
