@@ -87,11 +87,11 @@ export function endpointOf(c: CacheCluster): string | undefined {
 }
 
 /**
- * Whether the service accepts DeleteCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS), and
- * the Local endpoint's own `failed` (nodes that did not start; no AWS status), which it deletes too.
+ * Whether the service accepts DeleteCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS); the
+ * Local endpoint also deletes a cluster whose nodes did not start (LOCAL_FAILED_STATUS), which AWS does not document.
  */
-export function canDelete(status: string | undefined): boolean {
-  return status === REBOOT_AND_DELETE_STATUS || status === LOCAL_FAILED_STATUS;
+export function canDelete(status: string | undefined, connectionKind: Connection['kind']): boolean {
+  return status === REBOOT_AND_DELETE_STATUS || (connectionKind === 'local' && status === LOCAL_FAILED_STATUS);
 }
 
 /** Whether the service accepts RebootCacheCluster in this status: `available` only (REBOOT_AND_DELETE_STATUS). */
@@ -104,7 +104,7 @@ export function canReboot(status: string | undefined): boolean {
  * serves (the inline Copy Endpoint), `.reboot` and `.delete` in the statuses the service accepts those in (the
  * menus offer Reboot and Delete… only then, instead of an InvalidCacheClusterState after the confirmation).
  */
-export function clusterContextValue(c: CacheCluster): string {
+export function clusterContextValue(c: CacheCluster, connectionKind: Connection['kind']): string {
   const status = c.CacheClusterStatus;
   return [
     'cluster',
@@ -112,7 +112,7 @@ export function clusterContextValue(c: CacheCluster): string {
     // No inline Copy Endpoint while the endpoint does not answer yet, or any more.
     endpointOf(c) && !ENDPOINT_NOT_SERVING_STATUSES.includes(status ?? '') ? 'endpoint' : '',
     canReboot(status) ? 'reboot' : '',
-    canDelete(status) ? 'delete' : '',
+    canDelete(status, connectionKind) ? 'delete' : '',
   ]
     .filter(Boolean)
     .join('.');

@@ -33,6 +33,7 @@ import {
   type RunningNode,
 } from './nodes';
 import { ConfigEndpoint } from './configEndpoint';
+import { LOCAL_FAILED_STATUS } from '../../server/src/model/clusterStatus';
 import { StateStore, type ClusterState, type LogDelivery, type NodeState, type StateFile, type Tag } from './state';
 
 export const accountId = '000000000000';
@@ -242,7 +243,7 @@ export class ClusterManager {
    * Starts a node process on its recorded port (with its written configuration) and waits until it serves
    * commands (a Redis/Valkey node accepts connections before it has loaded its AOF). Only then is it running (what
    * settle() counts as up); one that exits first, or runs without serving commands within waitUntilReady's limits,
-   * is stopped and the reason thrown, so that its cluster ends `failed` instead of `available`.
+   * is stopped and the reason thrown, so that its cluster ends LOCAL_FAILED_STATUS (`restore-failed`) instead of `available`.
    */
   private async startNode(cluster: ClusterState, node: NodeState): Promise<void> {
     const binary = this.binaryFor(cluster.engine);
@@ -292,7 +293,7 @@ export class ClusterManager {
       this.crashes.set(key, recent);
       if (recent.length > 3) {
         this.opts.log(`node ${key} keeps exiting; giving up (see ${path.join(this.nodeDir(cluster, node), 'node.log')})`);
-        cluster.status = 'failed';
+        cluster.status = LOCAL_FAILED_STATUS;
         this.save().catch((err: Error) => this.opts.log(`could not save the state: ${err.message}`));
         return;
       }
@@ -302,7 +303,7 @@ export class ClusterManager {
         this.track(
           this.startNode(cluster, node).catch(async (err) => {
             this.opts.log(`restart of ${key} failed: ${(err as Error).message}`);
-            // A node that cannot start again leaves its cluster failed, as at its create.
+            // A node that cannot start again leaves its cluster restore-failed, as at its create.
             if (!this.state.clusters.includes(cluster) || cluster.status !== 'available') return;
             await this.settle(cluster);
             await this.save();
@@ -337,10 +338,10 @@ export class ClusterManager {
     this.configEndpoints.set(cluster.id, endpoint);
   }
 
-  /** available when every node serves commands (startNode, recoverNode record only those as running), failed otherwise. */
+  /** available when every node serves commands (startNode, recoverNode record only those as running), restore-failed otherwise. */
   private async settle(cluster: ClusterState): Promise<void> {
     const allUp = cluster.nodes.every((n) => this.running.has(`${cluster.id}/${n.id}`));
-    cluster.status = allUp ? 'available' : 'failed';
+    cluster.status = allUp ? 'available' : LOCAL_FAILED_STATUS;
   }
 
   /** A free port for a node: the requested one when it is free (first node only), else one the OS picks. */
@@ -369,7 +370,7 @@ export class ClusterManager {
   private nodeStatus(cluster: ClusterState, node: NodeState): string {
     if (cluster.status === 'creating' || cluster.status === 'deleting') return cluster.status;
     if (this.running.has(`${cluster.id}/${node.id}`)) return 'available';
-    return cluster.status === 'rebooting cache cluster nodes' ? 'rebooting' : 'failed';
+    return cluster.status === 'rebooting cache cluster nodes' ? 'rebooting' : LOCAL_FAILED_STATUS;
   }
 
   /** The CacheCluster output shape (SDK member names; serialized by walking the model). */
@@ -534,7 +535,7 @@ export class ClusterManager {
     await this.save();
 
     // As on AWS, the reply says `creating`; the nodes start in the background and the cluster becomes
-    // `available` once every node answers (`failed` if one cannot start).
+    // `available` once every node answers (`restore-failed` if one cannot start).
     this.track(
       (async () => {
         const results = await Promise.allSettled([...cluster.nodes.map((n) => this.startNode(cluster, n)), this.startConfigEndpoint(cluster)]);
@@ -558,7 +559,7 @@ export class ClusterManager {
 
   async deleteCacheCluster(input: Input): Promise<Output> {
     const cluster = this.find(input.CacheClusterId);
-    if (cluster.status !== 'available' && cluster.status !== 'failed') {
+    if (cluster.status !== 'available' && cluster.status !== LOCAL_FAILED_STATUS) {
       throw ApiError.of('InvalidCacheClusterStateFault', `Cache cluster ${cluster.id} is not in a valid state to be deleted (it is ${cluster.status}).`);
     }
     if (input.FinalSnapshotIdentifier !== undefined) {

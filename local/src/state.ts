@@ -28,7 +28,12 @@ export interface LogDelivery {
   LogFormat?: string;
 }
 
-export type ClusterStatus = 'creating' | 'available' | 'deleting' | 'rebooting cache cluster nodes' | 'failed';
+/**
+ * `restore-failed` is what AWS shows when "the node failed and cannot be recovered" or its replacement failed
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Nodes.viewing.html): here, a node that does not start or
+ * keeps exiting. The CacheClusterAvailable waiter gives up on it at once (botocore waiters-2.json).
+ */
+export type ClusterStatus = 'creating' | 'available' | 'deleting' | 'rebooting cache cluster nodes' | 'restore-failed';
 
 export interface ClusterState {
   id: string;

@@ -24,14 +24,14 @@ test('every documented CacheClusterStatus is available, followed (transitional) 
   assert.deepEqual(named.filter((s) => !known.has(s)), []);
 });
 
-test('a failed cluster (incompatible-network, restore-failed, Local failed) is final: an error icon, no polling, no wait, no endpoint', () => {
+test('a failed cluster (incompatible-network, restore-failed, as the Local endpoint uses too) is final: an error icon, no polling, no wait, no endpoint', () => {
   const endpoint = { Address: 'x.cache.amazonaws.com', Port: 6379 };
-  for (const status of ['incompatible-network', 'restore-failed', 'failed']) {
+  for (const status of ['incompatible-network', 'restore-failed']) {
     assert.ok(isFailed(status), status);
     assert.equal(isTransitional(status), false, status);
     assert.equal(canBecomeAvailable(status), false, status);
     assert.equal(statusIcon(status).id, 'error', status);
-    assert.doesNotMatch(clusterContextValue({ Engine: 'redis', CacheClusterStatus: status, CacheNodes: [{ Endpoint: endpoint }] }), /\.endpoint/, status);
+    assert.doesNotMatch(clusterContextValue({ Engine: 'redis', CacheClusterStatus: status, CacheNodes: [{ Endpoint: endpoint }] }, 'local'), /\.endpoint/, status);
   }
   // Clean: a cluster on its way is followed and waited for, and is not failed.
   for (const status of ['creating', 'modifying', 'snapshotting', 'rebooting cluster nodes', 'rebooting cache cluster nodes']) {

@@ -70,9 +70,9 @@ const contextFor = (viewItem: string): string[] => itemMenu.filter((m) => !m.gro
 
 test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inline Delete (trash); the context menu keeps both', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
-  const withEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
-  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint });
-  const noEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [] });
+  const withEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] }, 'aws');
+  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint }, 'aws');
+  const noEndpoint = clusterContextValue({ Engine: 'redis', CacheClusterStatus: 'available', CacheNodes: [] }, 'aws');
   assert.deepEqual([withEndpoint, memcached, noEndpoint], ['cluster.redis.endpoint.reboot.delete', 'cluster.memcached.endpoint.reboot.delete', 'cluster.redis.reboot.delete']);
   assert.deepEqual(inlineFor(withEndpoint), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
   assert.deepEqual(inlineFor(memcached), ['elasticache.copyEndpoint', 'elasticache.deleteCluster']);
@@ -88,9 +88,9 @@ test('cluster rows: inline Copy Endpoint once the cluster has an endpoint, inlin
 
 test('Copy redis-cli Command is offered on Valkey/Redis OSS clusters whose endpoint serves, not on Memcached (redis-cli does not speak its protocol) nor before an endpoint', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
-  const valkey = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
-  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint });
-  const creating = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'creating', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  const valkey = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'available', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] }, 'aws');
+  const memcached = clusterContextValue({ Engine: 'memcached', CacheClusterStatus: 'available', ConfigurationEndpoint: endpoint }, 'aws');
+  const creating = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: 'creating', CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] }, 'aws');
   assert.ok(contextFor(valkey).includes('elasticache.copyCliCommand'), valkey);
   for (const viewItem of [memcached, creating, 'cacheNode']) assert.ok(!contextFor(viewItem).includes('elasticache.copyCliCommand'), viewItem);
   assert.deepEqual(entries('commandPalette', 'elasticache.copyCliCommand').map((m) => m.when), ['false'], 'it needs a cluster');
@@ -98,9 +98,9 @@ test('Copy redis-cli Command is offered on Valkey/Redis OSS clusters whose endpo
 
 test('Reboot… and Delete… are offered only in the status the service accepts them in (available), the inline Copy Endpoint only while the endpoint serves', () => {
   const endpoint = { Address: '127.0.0.1', Port: 40001 };
-  // Every status of the API reference's CacheClusterStatus list (both spellings of the reboot), and the Local endpoint's `failed`.
-  const offered = (status: string): string[] => {
-    const viewItem = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: status, CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] });
+  // Every status of the API reference's CacheClusterStatus list (both spellings of the reboot), on AWS and on the Local endpoint.
+  const offered = (status: string, connectionKind: 'aws' | 'local' = 'aws'): string[] => {
+    const viewItem = clusterContextValue({ Engine: 'valkey', CacheClusterStatus: status, CacheNodes: [{ CacheNodeId: '0001', Endpoint: endpoint }] }, connectionKind);
     const inline = inlineFor(viewItem).map((c) => `inline ${c}`);
     const context = contextFor(viewItem).filter((c) => c === 'elasticache.rebootCluster' || c === 'elasticache.deleteCluster');
     return [...inline, ...context];
@@ -115,9 +115,11 @@ test('Reboot… and Delete… are offered only in the status the service accepts
   for (const status of ['modifying', 'rebooting cluster nodes', 'rebooting cache cluster nodes', 'snapshotting']) {
     assert.deepEqual(offered(status), [copy], status);
   }
-  // The Local endpoint deletes a cluster whose nodes did not start (its own status, not an AWS one), whose endpoint
-  // does not answer; it cannot reboot it.
-  assert.deepEqual(offered('failed'), [trash, del]);
+  // The Local endpoint deletes a cluster whose nodes did not start (restore-failed), whose endpoint does not answer;
+  // it cannot reboot it. AWS documents Delete in `available` only, so an AWS restore-failed cluster has none (above).
+  assert.deepEqual(offered('restore-failed', 'local'), [trash, del]);
+  assert.deepEqual(offered('available', 'local'), [copy, trash, reboot, del]);
+  for (const status of ['creating', 'deleting', 'incompatible-network']) assert.deepEqual(offered(status, 'local'), [], `local ${status}`);
 });
 
 test('a command that asks before acting (a confirmation, a picker, a wizard) ends its title with "…", and only those', () => {

@@ -254,7 +254,7 @@ describe('elasticache local without openssl', { timeout: 60_000 }, () => {
 });
 
 describe('elasticache local when a node cannot start', { timeout: 60_000 }, () => {
-  test('CreateCacheCluster answers creating, the cluster becomes failed (describable), and can be deleted', async () => {
+  test('CreateCacheCluster answers creating, the cluster becomes restore-failed (describable), the CLI waiter fails at once, and it can be deleted', async () => {
     const dataDir = tempDataDir();
     const bin = path.join(dataDir, 'bin');
     mkdirSync(bin);
@@ -272,9 +272,16 @@ describe('elasticache local when a node cannot start', { timeout: 60_000 }, () =
     const failed = await eventually('the cluster failed', async () => {
       const c = (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'broken', ShowCacheNodeInfo: true }))).CacheClusters![0];
       // (Between restarts of a crashed node it may briefly run; wait for both to be down.)
-      return c.CacheClusterStatus === 'failed' && c.CacheNodes!.every((n) => n.CacheNodeStatus === 'failed') ? c : undefined;
+      return c.CacheClusterStatus === 'restore-failed' && c.CacheNodes!.every((n) => n.CacheNodeStatus === 'restore-failed') ? c : undefined;
     });
     assert.equal(failed.CacheNodes?.length, 2);
+    // restore-failed is one of the CacheClusterAvailable waiter's failure states: its first poll ends it, non-zero,
+    // instead of 40 polls 15 s apart.
+    const started = Date.now();
+    const waited = await aws(cli.url, ['wait', 'cache-cluster-available', '--cache-cluster-id', 'broken']);
+    assert.notEqual(waited.code, 0);
+    assert.match(waited.stderr, /Waiter CacheClusterAvailable failed: Waiter encountered a terminal failure state/);
+    assert.ok(Date.now() - started < 12_000, `failed on its first poll: ${Date.now() - started} ms`);
     const deleted = await client.send(new DeleteCacheClusterCommand({ CacheClusterId: 'broken' }));
     assert.equal(deleted.CacheCluster?.CacheClusterStatus, 'deleting');
     await eventually('broken gone', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);

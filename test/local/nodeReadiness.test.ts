@@ -1,6 +1,6 @@
 // A cluster is `available` only when its nodes serve commands, not as soon as their processes are spawned: a node
 // that runs but never answers (real redis-server configured to listen on a Unix socket only), or that exits at start
-// (no listener at all), leaves its cluster `failed`, the reason in the endpoint's log, and no process behind.
+// (no listener at all), leaves its cluster `restore-failed`, the reason in the endpoint's log, and no process behind.
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, RebootCacheClusterCommand, type CacheCluster } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
@@ -39,7 +39,7 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     killRecordedAndRemove(dataDir, pids);
   });
 
-  test('leaves its cluster failed, says why in the log, and is not left running; a node that serves commands is available', async () => {
+  test('leaves its cluster restore-failed, says why in the log, and is not left running; a node that serves commands is available', async () => {
     const client = sdkClient(endpoint.url);
     const ids = ['never-serves', 'exits-at-start'];
     for (const id of ids) await client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
@@ -68,8 +68,8 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     assert.ok(Date.now() - started < 30_000, `settled in ${Date.now() - started} ms`);
 
     for (const c of [neverServes!, exitsAtStart!]) {
-      assert.equal(c.CacheClusterStatus, 'failed', c.CacheClusterId);
-      assert.equal(c.CacheNodes![0]!.CacheNodeStatus, 'failed', c.CacheClusterId);
+      assert.equal(c.CacheClusterStatus, 'restore-failed', c.CacheClusterId);
+      assert.equal(c.CacheNodes![0]!.CacheNodeStatus, 'restore-failed', c.CacheClusterId);
     }
     const log = logLines.join('\n');
     assert.match(log, /reboot of never-serves\/0001 failed: \S+ on port \d+ did not serve commands within 10 s and was stopped/);
@@ -83,7 +83,7 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     await eventually('both deleted', async () => (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.length === 0);
   });
 
-  test('a node that crashes and cannot start again leaves its cluster failed, at once; one restarted fine keeps it available', async () => {
+  test('a node that crashes and cannot start again leaves its cluster restore-failed, at once; one restarted fine keeps it available', async () => {
     const client = sdkClient(endpoint.url);
     const id = 'restart-fails';
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
@@ -97,10 +97,10 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     await eventually('restarted', async () => pidOf() !== undefined && pidOf() !== first && logLines.some((l) => l.includes(`node ${id}/0001 exited unexpectedly`)));
     assert.equal((await waitAvailable(client, id)).CacheClusterStatus, 'available');
 
-    // Its restart exits at start (no listener configured): the cluster is failed after this one attempt.
+    // Its restart exits at start (no listener configured): the cluster is restore-failed after this one attempt.
     appendFileSync(path.join(dataDir, 'clusters', id, '0001', 'redis.conf'), 'port 0\n');
     process.kill(pidOf()!, 'SIGKILL');
-    assert.equal(await eventually('failed', async () => (await status()) === 'failed' && 'failed'), 'failed');
+    assert.equal(await eventually('restore-failed', async () => (await status()) === 'restore-failed' && 'restore-failed'), 'restore-failed');
     assert.match(logLines.join('\n'), new RegExp(`restart of ${id}/0001 failed: \\S+ on port \\d+ exited before it served commands`));
     await client.send(new DeleteCacheClusterCommand({ CacheClusterId: id }));
   });

@@ -36,10 +36,12 @@ export const AVAILABLE_STATUS = 'available';
 export const REBOOT_AND_DELETE_STATUS = AVAILABLE_STATUS;
 
 /**
- * The Local endpoint's own status for a cluster whose cache nodes did not start (local/src/clusters.ts); no AWS status.
- * Its nodes do not answer, and it never becomes available.
+ * The status the Local endpoint gives a cluster whose cache nodes did not start, or keep exiting (local/src/clusters.ts):
+ * `restore-failed`, AWS's status for a node that "failed and cannot be recovered" (Nodes.viewing.html), on which the
+ * CacheClusterAvailable waiter fails at once. Its nodes do not answer, and it never becomes available. Unlike AWS
+ * (which documents DeleteCacheCluster in `available` only), the Local endpoint deletes such a cluster.
  */
-export const LOCAL_FAILED_STATUS = 'failed';
+export const LOCAL_FAILED_STATUS = 'restore-failed';
 
 /**
  * A reboot's status: `rebooting cache cluster nodes` as the service answers it (the RebootCacheCluster example in
@@ -58,10 +60,10 @@ export const TRANSITIONAL_STATUSES: readonly string[] = ['creating', 'modifying'
  * Statuses a cluster is stuck in, which it does not leave by itself: `incompatible-network` (no IP address left in
  * the subnet, or its subnet is gone: the node is not started) and `restore-failed` (the node failed and cannot be
  * recovered, its replacement failed, or its snapshot could not be restored) (Nodes.viewing.html); the service's
- * CacheClusterAvailable waiter gives up on both (botocore waiters-2.json). And the Local endpoint's
- * LOCAL_FAILED_STATUS.
+ * CacheClusterAvailable waiter gives up on both (botocore waiters-2.json). The Local endpoint uses `restore-failed`
+ * (LOCAL_FAILED_STATUS).
  */
-export const FAILED_STATUSES: readonly string[] = ['incompatible-network', 'restore-failed', LOCAL_FAILED_STATUS];
+export const FAILED_STATUSES: readonly string[] = ['incompatible-network', 'restore-failed'];
 
 /** A cluster being deleted, or deleted: its nodes are stopping, or gone. */
 export const DELETION_STATUSES: readonly string[] = ['deleting', 'deleted'];
@@ -69,7 +71,7 @@ export const DELETION_STATUSES: readonly string[] = ['deleting', 'deleted'];
 /**
  * Statuses from which a cluster never becomes available: the failed ones, and `deleting`/`deleted`. Exactly the
  * CacheClusterAvailable waiter's failure states (deleted, deleting, incompatible-network, restore-failed; botocore
- * waiters-2.json), with the Local endpoint's LOCAL_FAILED_STATUS.
+ * waiters-2.json).
  */
 export const NEVER_AVAILABLE_STATUSES: readonly string[] = [...FAILED_STATUSES, ...DELETION_STATUSES];
 
