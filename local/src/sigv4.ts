@@ -118,13 +118,14 @@ const basicIso = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
 /**
  * A signature is only good for a while, as on AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html):
  * a header-signed request within MAX_CLOCK_SKEW_MINUTES of now, a presigned one from X-Amz-Date until X-Amz-Expires seconds
- * later. Otherwise SignatureDoesNotMatch (403) saying "Signature expired" or "Signature not yet current".
+ * later. Otherwise RequestExpired (400), the Common Errors page's code for a date stamp too old or too far ahead and for
+ * a presigned URL past its expiry (AUTH_ERROR_STATUS), saying "Signature expired" or "Signature not yet current".
  */
 function checkSignatureTime(sig: ParsedSignature, now: Date): void {
   const signedAt = parseAmzDate(sig.amzDate);
   const notYet = new Date(now.getTime() + maxSkewMs);
   if (signedAt > notYet) {
-    throw authError('SignatureDoesNotMatch', `Signature not yet current: ${sig.amzDate} is still later than ${basicIso(notYet)} (${basicIso(now)} + ${MAX_CLOCK_SKEW_MINUTES} min.)`);
+    throw authError('RequestExpired', `Signature not yet current: ${sig.amzDate} is still later than ${basicIso(notYet)} (${basicIso(now)} + ${MAX_CLOCK_SKEW_MINUTES} min.)`);
   }
   if (sig.presigned) {
     const expires = sig.expires;
@@ -132,11 +133,11 @@ function checkSignatureTime(sig: ParsedSignature, now: Date): void {
       throw authError('IncompleteSignature', `X-Amz-Expires must be a whole number of seconds from ${LIMITS.presignMinSeconds} to ${LIMITS.presignMaxSeconds}.`);
     }
     const until = new Date(signedAt.getTime() + expires * 1000);
-    if (until < now) throw authError('SignatureDoesNotMatch', `Signature expired: ${basicIso(until)} is now earlier than ${basicIso(now)} (X-Amz-Date + X-Amz-Expires)`);
+    if (until < now) throw authError('RequestExpired', `Signature expired: ${basicIso(until)} is now earlier than ${basicIso(now)} (X-Amz-Date + X-Amz-Expires)`);
     return;
   }
   const oldest = new Date(now.getTime() - maxSkewMs);
-  if (signedAt < oldest) throw authError('SignatureDoesNotMatch', `Signature expired: ${sig.amzDate} is now earlier than ${basicIso(oldest)} (${basicIso(now)} - ${MAX_CLOCK_SKEW_MINUTES} min.)`);
+  if (signedAt < oldest) throw authError('RequestExpired', `Signature expired: ${sig.amzDate} is now earlier than ${basicIso(oldest)} (${basicIso(now)} - ${MAX_CLOCK_SKEW_MINUTES} min.)`);
 }
 
 function sameSecret(a: string, b: string): boolean {

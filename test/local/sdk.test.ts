@@ -555,17 +555,22 @@ describe('local endpoint with SigV4 verification (--access-key/--secret-key): ke
     assert.equal((await post(minutes(-14))).status, 200);
     assert.equal((await post(minutes(14))).status, 200);
     const old = await post(minutes(-16));
-    assert.equal(old.status, 403);
-    assert.match(old.text, /<Code>SignatureDoesNotMatch<\/Code>/);
+    // The Common Errors page's code and status for a date stamp more than 15 minutes off.
+    assert.equal(old.status, 400);
+    assert.match(old.text, /<Code>RequestExpired<\/Code>/);
     // AWS's wording, with the allowance the extension names when it explains the refusal (test/client/explorer.test.ts).
     assert.match(old.text, /Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)/);
     const future = await post(minutes(16));
-    assert.equal(future.status, 403);
+    assert.equal(future.status, 400);
+    assert.match(future.text, /<Code>RequestExpired<\/Code>/);
     assert.match(future.text, /Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)/);
     // The SDK with a clock 20 minutes slow gets the same answer.
     const skewed = new ElastiCacheClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIALOCAL', secretAccessKey: 'local-secret' }, maxAttempts: 1, systemClockOffset: -20 * 60_000 });
-    const err = await expectError(skewed.send(new DescribeCacheClustersCommand({})), 'SignatureDoesNotMatch', 403);
+    const err = await expectError(skewed.send(new DescribeCacheClustersCommand({})), 'RequestExpired', 400);
     assert.match(err.message, /Signature expired/);
+    // The SDK corrects its clock offset from the refusal's Date header, so its next request passes.
+    assert.ok(Math.abs(skewed.config.systemClockOffset) < 60_000, `offset corrected: ${skewed.config.systemClockOffset} ms`);
+    assert.ok((await skewed.send(new DescribeCacheClustersCommand({}))).CacheClusters);
   });
 
   test('presigned GETs are good from X-Amz-Date for X-Amz-Expires seconds', async () => {
@@ -576,8 +581,8 @@ describe('local endpoint with SigV4 verification (--access-key/--secret-key): ke
     };
     assert.equal((await get(minutes(-2), 300)).status, 200);
     const expired = await get(minutes(-2), 60);
-    assert.equal(expired.status, 403);
-    assert.match(expired.text, /<Code>SignatureDoesNotMatch<\/Code>/);
+    assert.equal(expired.status, 400);
+    assert.match(expired.text, /<Code>RequestExpired<\/Code>/);
     assert.match(expired.text, /Signature expired/);
     // A URL presigned an hour ago for a week is still good; one dated in the future is not.
     assert.equal((await get(minutes(-60), 604_800)).status, 200);

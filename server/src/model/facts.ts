@@ -76,10 +76,12 @@ export const MISSING_ACTION_ERROR = { code: 'MissingAction', httpStatus: 400 } a
 
 /**
  * HTTP statuses the Common Errors page gives the authentication errors of a Query request: IncompleteSignature ("The
- * request signature does not conform to AWS standards") 400, MissingAuthenticationToken 403, InvalidClientTokenId 403.
- * Source: SOURCES.commonErrors.
+ * request signature does not conform to AWS standards") 400, MissingAuthenticationToken 403, InvalidClientTokenId 403,
+ * RequestExpired ("The request reached the service more than 15 minutes after the date stamp on the request or more
+ * than 15 minutes after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is
+ * more than 15 minutes in the future") 400. Source: SOURCES.commonErrors.
  */
-export const AUTH_ERROR_STATUS = { IncompleteSignature: 400, MissingAuthenticationToken: 403, InvalidClientTokenId: 403 } as const;
+export const AUTH_ERROR_STATUS = { IncompleteSignature: 400, MissingAuthenticationToken: 403, InvalidClientTokenId: 403, RequestExpired: 400 } as const;
 
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
 export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];
