@@ -8,7 +8,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ClusterManager } from './clusters';
 import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecutable, stopNode } from './nodes';
-import { ApiError, apiVersion, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
+import { ApiError, decodeInput, encodeError, encodeResponse, isKnownOperation } from './queryProtocol';
 import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateRequest } from './validation';
 import { watchNodesOfThisProcess } from './watchdog';
@@ -207,8 +207,6 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       const noAction = missingActionProblem(given);
       if (noAction) throw new ApiError(MISSING_ACTION_ERROR.code, noAction, MISSING_ACTION_ERROR.httpStatus);
       action = given!;
-      const version = params.find(([k]) => k === 'Version')?.[1];
-      if (version !== undefined && version !== apiVersion) throw new ApiError('NoSuchVersion', `The requested version (${version}) of service AmazonElastiCache does not exist.`);
       const handler = Object.hasOwn(handlers, action) ? handlers[action] : undefined;
       if (!handler) {
         throw new ApiError(
@@ -219,7 +217,10 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
         );
       }
       const memberParams = params.filter(([k]) => k !== 'Action' && k !== 'Version');
-      // The linter's rules for this action (one rule, one place), before the endpoint looks at its own state.
+      // The linter's rules for this action (one rule, one place), before the endpoint looks at its own state. They
+      // include the Version: another one than the API's is InvalidParameterValue (query-version), the Common Errors
+      // page's code for an invalid value; the page lists no error of its own for a version.
+      // (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html)
       const refused = validateRequest(params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
       if (refused) throw refused;
       const input = decodeInput(action, memberParams);

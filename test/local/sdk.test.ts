@@ -371,6 +371,16 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
       assert.equal(finding.awsError, 'MissingAction', linted);
       assert.ok(answer.includes(`<Message>${finding.message}</Message>`), `${linted}: ${answer}`);
     }
+    // A Version other than the API's: InvalidParameterValue (400), the Common Errors page's code for an invalid value
+    // (it lists no version error), with the message of the linter's query-version finding; the right one passes.
+    const wrongVersion = await presigned({ Action: 'DescribeCacheClusters', Version: '2014-09-30' });
+    assert.equal(wrongVersion.status, 400);
+    const versionFinding = analyze('Action=DescribeCacheClusters&Version=2014-09-30', 'query').findings.find((f) => f.code === 'query-version')!;
+    assert.equal(versionFinding.awsError, 'InvalidParameterValue');
+    const versionAnswer = await wrongVersion.text();
+    assert.match(versionAnswer, /<Code>InvalidParameterValue<\/Code>/);
+    assert.ok(versionAnswer.includes(`<Message>${versionFinding.message}</Message>`), versionAnswer);
+    assert.equal((await presigned({ Action: 'DescribeCacheClusters', Version: '2015-02-02' })).status, 200);
     const unknown = await presigned({ Action: 'FlyToTheMoon', Version: '2015-02-02' });
     assert.equal(unknown.status, 400);
     assert.match(await unknown.text(), /<Code>InvalidAction<\/Code>/);
