@@ -112,6 +112,8 @@ export class ClusterManager {
   private readonly configEndpoints = new Map<string, ConfigEndpoint>();
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
   private readonly crashes = new Map<string, number[]>();
+  /** Nodes being restarted (reboot, crash): their cluster settles once none of its nodes is left here. */
+  private readonly restarting = new Set<string>();
 
   constructor(private readonly opts: ManagerOptions) {
     this.store = new StateStore(opts.dataDir);
@@ -298,16 +300,23 @@ export class ClusterManager {
         return;
       }
       this.opts.log(`node ${key} exited unexpectedly; restarting it on port ${node.port}`);
+      // While it restarts, the cluster is `rebooting cache cluster nodes`, AWS's status for a node "being rebooted
+      // because of … an Amazon ElastiCache process that requires the rebooting of the node" (Nodes.viewing.html).
+      this.restarting.add(key);
+      if (cluster.status === 'available') {
+        cluster.status = 'rebooting cache cluster nodes';
+        this.save().catch((err: Error) => this.opts.log(`could not save the state: ${err.message}`));
+      }
       setTimeout(() => {
-        if (this.closed || !this.state.clusters.includes(cluster) || this.running.has(key)) return;
+        if (this.closed || !this.state.clusters.includes(cluster) || this.running.has(key)) {
+          this.restarting.delete(key);
+          return;
+        }
         this.track(
-          this.startNode(cluster, node).catch(async (err) => {
-            this.opts.log(`restart of ${key} failed: ${(err as Error).message}`);
-            // A node that cannot start again leaves its cluster restore-failed, as at its create.
-            if (!this.state.clusters.includes(cluster) || cluster.status !== 'available') return;
-            await this.settle(cluster);
-            await this.save();
-          }),
+          this.startNode(cluster, node)
+            .catch((err) => this.opts.log(`restart of ${key} failed: ${(err as Error).message}`))
+            // Available again, or restore-failed when it cannot start again (as at its create).
+            .then(() => this.settleAfterRestart(cluster, [key])),
         );
       }, 200).unref();
     });
@@ -342,6 +351,15 @@ export class ClusterManager {
   private async settle(cluster: ClusterState): Promise<void> {
     const allUp = cluster.nodes.every((n) => this.running.has(`${cluster.id}/${n.id}`));
     cluster.status = allUp ? 'available' : LOCAL_FAILED_STATUS;
+  }
+
+  /** Ends a reboot (or a crash restart) of these nodes: the cluster settles once no node of it is restarting. */
+  private async settleAfterRestart(cluster: ClusterState, keys: string[]): Promise<void> {
+    for (const key of keys) this.restarting.delete(key);
+    if (!this.state.clusters.includes(cluster) || cluster.status !== 'rebooting cache cluster nodes') return;
+    if (cluster.nodes.some((n) => this.restarting.has(`${cluster.id}/${n.id}`))) return;
+    await this.settle(cluster);
+    await this.save();
   }
 
   /** A free port for a node: the requested one when it is free (first node only), else one the OS picks. */
@@ -606,6 +624,8 @@ export class ClusterManager {
     });
     if (nodes.length === 0) throw ApiError.of('InvalidParameterValueException', 'CacheNodeIdsToReboot must name at least one node.');
     cluster.status = 'rebooting cache cluster nodes';
+    const keys = nodes.map((n) => `${cluster.id}/${n.id}`);
+    for (const key of keys) this.restarting.add(key);
     await this.save();
     const output = { CacheCluster: this.describe(cluster, false) };
     const rebooting = this.track(
@@ -623,7 +643,7 @@ export class ClusterManager {
             await this.startNode(cluster, n).catch((err) => this.opts.log(`reboot of ${key} failed: ${(err as Error).message}`));
           }),
         );
-        if (cluster.status === 'rebooting cache cluster nodes') await this.settle(cluster);
+        await this.settleAfterRestart(cluster, keys);
         await this.save();
       })(),
     );
