@@ -141,6 +141,12 @@ describe('local endpoint with the AWS SDK', { timeout: 120_000 }, () => {
     await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'valkey-1', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, SecurityGroupIds: [], Tags: [] }));
     const cluster = await waitAvailable(client, 'valkey-1');
     assert.equal(cluster.Engine, 'valkey');
+    // One list for every Region (local/src/README.md): signed for eu-west-1, the cluster created in us-east-1 is
+    // listed, with the ARN and zone of the Region it was created in.
+    const elsewhere = new ElastiCacheClient({ endpoint: endpoint.url, region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+    const listed = (await elsewhere.send(new DescribeCacheClustersCommand({}))).CacheClusters!.find((c) => c.CacheClusterId === 'valkey-1')!;
+    assert.match(listed.ARN!, /^arn:aws:elasticache:us-east-1:/);
+    assert.match(listed.PreferredAvailabilityZone!, /^us-east-1[a-z]$/);
     const { Address, Port } = cluster.CacheNodes![0].Endpoint!;
     const redis = createClient({ socket: { host: Address!, port: Port!, reconnectStrategy: false } });
     redis.on('error', () => {});
