@@ -1,19 +1,22 @@
 // `elasticache lint [--format text|json] PATH...`: the language server's analysis, for CI. USAGE says what it does
 // with folders and other files, and its exit codes.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { version } from '../../package.json';
+import { fixAll } from './service/codeActions';
 import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind, type Finding } from './service/index';
 
 const suffixes = REQUEST_FILE_SUFFIXES.map(([suffix]) => suffix);
 const REQUEST_FILE_NAMES = `${suffixes.slice(0, -1).join(', ')} or ${suffixes[suffixes.length - 1]}`;
 
-export const USAGE = `usage: elasticache lint [--format text|json] PATH...
+export const USAGE = `usage: elasticache lint [--fix] [--format text|json] PATH...
 Checks ElastiCache request files: names ending in ${REQUEST_FILE_NAMES}.
 A PATH that is a folder is searched for them, in its subfolders too (node_modules and folders whose names start
 with "." are skipped). A file given by name that is not a request file is skipped, with a note on stderr.
   --format text   one line per finding, "file:line:col severity code message"; "N files, no problems" when none (default)
   --format json   one JSON array of the findings
+  --fix           apply every finding's preferred fix (the editor's "Fix all auto-fixable problems"), write the
+                  files that changed (saying so on stderr), then report what is left
   --version       print the version
 Exit codes: 0 no error findings (warnings allowed); 1 an error finding; 2 a usage error, a path that cannot be read,
 or no request file found at all.`;
@@ -107,6 +110,7 @@ function ioReason(err: unknown): string {
 
 export async function runLint(args: string[]): Promise<number> {
   let format: 'text' | 'json' = 'text';
+  let fix = false;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -117,6 +121,8 @@ export async function runLint(args: string[]): Promise<number> {
         return 2;
       }
       format = value;
+    } else if (a === '--fix') {
+      fix = true;
     } else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       return 0;
@@ -179,9 +185,18 @@ export async function runLint(args: string[]): Promise<number> {
       }
       text = bytes.toString('utf8');
       // A byte order mark is harmless in Query and YAML files, but the AWS CLI rejects a JSON input that has one.
-      if (kind !== 'json') text = text.replace(/^\uFEFF/, '');
+      const bom = kind !== 'json' && text.startsWith('\uFEFF') ? '\uFEFF' : '';
+      if (bom) text = text.slice(1);
+      if (fix) {
+        const fixed = fixAll(text, kind);
+        if (fixed.applied > 0) {
+          await writeFile(file, bom + fixed.text);
+          text = fixed.text;
+          console.error(`elasticache lint: ${file}: fixed ${fixed.applied} problem${fixed.applied === 1 ? '' : 's'}`);
+        }
+      }
     } catch (err) {
-      console.error(`elasticache lint: cannot read ${file}${ioReason(err)}`);
+      console.error(`elasticache lint: cannot ${fix ? 'read or write' : 'read'} ${file}${ioReason(err)}`);
       ioError = true;
       continue;
     }

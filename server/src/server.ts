@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath } from './service/index';
-import { quickFixes } from './service/codeActions';
+import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
 import { complete, type CompletionCandidate } from './service/completion';
 import { hover, referenceUrlForFinding } from './service/hover';
 import { documentSymbols, type OutlineSymbol } from './service/symbols';
@@ -194,12 +194,17 @@ documents.onDidClose((e) => {
 });
 
 // ---- requests ----
+/** `source.fixAll.elasticache`: "Fix All" in the Source Action menu and `editor.codeActionsOnSave`, as ESLint's. */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elasticache`;
+/** Whether the client resolves a code action's edit on demand (then "fix all" is worked out only when chosen). */
+let resolvesEdits = false;
+
 const initializeResult: InitializeResult = {
   capabilities: {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     completionProvider: { triggerCharacters: ['?', '&', '=', '"', ':', '.'], resolveProvider: false },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     documentSymbolProvider: { label: 'ElastiCache requests' },
     codeLensProvider: { resolveProvider: false },
   },
@@ -208,6 +213,7 @@ const initializeResult: InitializeResult = {
 
 connection.onInitialize((params) => {
   lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   return initializeResult;
 });
 
@@ -259,13 +265,43 @@ connection.onHover((params, token) =>
   }),
 );
 
+/** What a "fix all" action carries until it is resolved. */
+interface FixAllData {
+  fixAll: string; // the document's URI
+}
+
+/** The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. */
+function fixAllEdit(uri: string, token: CancellationToken): CodeAction['edit'] | undefined {
+  const doc = documents.get(uri);
+  const kind = doc && kindOf(doc);
+  if (!doc || !kind) return undefined;
+  const before = doc.getText();
+  const { text, applied } = fixAll(before, kind, () => token.isCancellationRequested);
+  if (applied === 0) return undefined;
+  const edit = replacementEdit(before, text);
+  return { changes: { [uri]: [{ range: range(doc, edit.span), newText: edit.newText }] } };
+}
+
+function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction {
+  const data: FixAllData = { fixAll: uri };
+  return resolvesEdits ? { title, kind, data } : { title, kind, edit: fixAllEdit(uri, token) ?? { changes: {} } };
+}
+
 connection.onCodeAction((params, token) =>
   serve('code actions', params.textDocument.uri, token, [], (doc, kind) => {
-    if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    const only = params.context.only;
+    const wants = (k: string) => !only || only.some((o) => o === '' || k === o || k.startsWith(`${o}.`));
     const analysis = analysisOf(doc, kind);
+    const actions: CodeAction[] = [];
+    // Source actions only when asked for (the Source Action menu, save): never in the light bulb.
+    if (only && wants(FIX_ALL_KIND) && fixableCount(analysis.findings) > 0) {
+      actions.push(fixAllAction('Fix all auto-fixable ElastiCache problems', FIX_ALL_KIND, doc.uri, token));
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
-    return quickFixes(analysis.findings, span).map(
-      (fix): CodeAction => ({
+    const fixes = quickFixes(analysis.findings, span);
+    for (const fix of fixes) {
+      actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.isPreferred,
@@ -273,10 +309,26 @@ connection.onCodeAction((params, token) =>
         edit: {
           changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
         },
-      }),
-    );
+      });
+    }
+    // Beside the fixes at the cursor, as ESLint does, when the file has more than one.
+    if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {
+      actions.push(fixAllAction('Fix all auto-fixable problems in this file', CodeActionKind.QuickFix, doc.uri, token));
+    }
+    return actions;
   }),
 );
+
+connection.onCodeActionResolve((action, token) => {
+  const data = action.data as FixAllData | undefined;
+  if (!data || typeof data.fixAll !== 'string' || action.edit) return action;
+  try {
+    action.edit = fixAllEdit(data.fixAll, token) ?? { changes: {} };
+  } catch (err) {
+    logFailure('fix all', err);
+  }
+  return action;
+});
 
 const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
   request: SymbolKind.Object,

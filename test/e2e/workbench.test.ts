@@ -369,6 +369,18 @@ test('1. seed example: Problems lists its mistakes, hover shows docs, Engine com
     assert.doesNotMatch(text, /&CacheParameterGroup=/);
     assert.match(text, /&Engine=redis/, 'the completion step should have been undone');
   });
+
+  await step(page, '"Fix all auto-fixable problems in this file" applies the rest of the unambiguous fixes', async () => {
+    const at = lineOf(file, '&X-Amz-SignedHeaders=Host');
+    await gotoLine(page, at.line, at.column + 3);
+    // The edit is resolved by the server only when chosen (codeAction/resolve through vscode-languageclient).
+    await applyQuickFix(page, 'Fix all auto-fixable problems in this file');
+    await save();
+    const text = readFileSync(join(workspace, file), 'utf8');
+    assert.match(text, /&X-Amz-SignedHeaders=host\n/);
+    assert.match(text, /&SignatureVersion=4\n/, 'trailing whitespace removed');
+    assert.match(text, /&X-Amz-Expires=20150508T220302Z/, 'no fix for a date where seconds belong');
+  });
 });
 
 test('2. *.elasticache.json with a misspelt key: diagnostic and did-you-mean fix', { timeout: SCENARIO_TIMEOUT }, async () => {

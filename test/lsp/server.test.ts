@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionItemTag,
   CompletionRequest,
   DidChangeTextDocumentNotification,
@@ -201,6 +202,56 @@ test('quick fix: CacheParameterGroup → CacheParameterGroupName, then an increm
   assert.ok(!next.diagnostics.some((d) => d.code === 'unknown-parameter'), JSON.stringify(next.diagnostics));
   const hover = await within(2000, 'hover', client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: SEED_URI }, position: { line: unknown.range.start.line, character: 8 } }));
   assert.match((hover!.contents as MarkupContent).value, /\*\*CacheParameterGroupName\*\*/);
+});
+
+test('fix all: a source.fixAll action (Source Action menu, codeActionsOnSave) and "fix all" beside the quick fixes', async () => {
+  const uri = 'file:///work/requests/fixall.elasticache';
+  const text = '?Action=createcachecluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&CacheParameterGroup=default.redis7';
+  await client.open(uri, 'elasticache-query', text);
+  const { diagnostics } = await client.diagnostics(uri);
+  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } };
+  // Not in the light bulb (no `only`): source actions are asked for by kind.
+  const lightBulb = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics } }));
+  assert.ok(!lightBulb!.some((a) => 'kind' in a && a.kind?.startsWith('source')), JSON.stringify(lightBulb));
+  const quickFixAll = lightBulb!.find((a) => a.title === 'Fix all auto-fixable problems in this file');
+  assert.ok(quickFixAll && 'kind' in quickFixAll && quickFixAll.kind === 'quickfix', JSON.stringify(lightBulb));
+  for (const only of [['source.fixAll'], ['source'], ['source.fixAll.elasticache']]) {
+    const actions = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only } }));
+    assert.equal(actions!.length, 1, JSON.stringify(actions));
+    const action = actions![0];
+    assert.ok('kind' in action && action.kind === 'source.fixAll.elasticache');
+    // This client does not resolve edits: the edit comes with the action.
+    const [edit] = action.edit!.changes![uri] as TextEdit[];
+    assert.equal(edit.newText, 'CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&CacheParameterGroupName');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    const next = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(next.diagnostics, []);
+    await client.change(uri, 1, text);
+    await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
+  }
+  // Nothing to fix: no action.
+  await client.change(uri, 3, 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02');
+  await client.diagnostics(uri, (p) => p.version === 3);
+  const none = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }));
+  assert.deepEqual(none, []);
+});
+
+test('fix all with a client that resolves edits: the edit is worked out only when the action is resolved', async () => {
+  const resolving = new LspClient();
+  try {
+    await resolving.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+    const uri = 'file:///work/requests/resolve.elasticache';
+    const text = '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=Redis&CacheNodeType=cache.t3.micro';
+    await resolving.open(uri, 'elasticache-query', text);
+    await resolving.diagnostics(uri);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: text.length } };
+    const [action] = (await within(2000, 'codeAction', resolving.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } })))!;
+    assert.ok('kind' in action && !action.edit && action.data, JSON.stringify(action));
+    const resolved = await within(2000, 'codeAction/resolve', resolving.connection.sendRequest(CodeActionResolveRequest.type, action));
+    assert.deepEqual(resolved.edit!.changes![uri], [{ range: { start: { line: 0, character: 70 }, end: { line: 0, character: 71 } }, newText: 'r' }]);
+  } finally {
+    await resolving.shutdown();
+  }
 });
 
 test('diagnostics are debounced: a burst of changes is analysed once, for the last version', async () => {

@@ -194,3 +194,29 @@ test('--help lists folder support and the exit codes; --version prints package.j
     assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, ''], args.join(' '));
   }
 });
+
+test('--fix writes the files with fixes (keeping a byte order mark), says so on stderr, then reports what is left', () => {
+  const fixDir = join(dir, 'fix');
+  mkdirSync(fixDir, { recursive: true });
+  const seedText = readFileSync(join(__dirname, 'fixtures/seed.elasticache'), 'utf8');
+  writeFileSync(join(fixDir, 'seed.elasticache'), `\uFEFF${seedText}`);
+  writeFileSync(join(fixDir, 'x.elasticache.json'), '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": "1",}');
+  const clean = '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}';
+  writeFileSync(join(fixDir, 'clean.elasticache.json'), clean);
+  const r = lint('--fix', 'fix');
+  assert.equal(r.code, 1, r.stdout); // the seed's X-Amz-Expires has no fix
+  assert.match(r.stderr, /^elasticache lint: fix\/seed\.elasticache: fixed 3 problems$/m);
+  assert.match(r.stderr, /^elasticache lint: fix\/x\.elasticache\.json: fixed 2 problems$/m);
+  assert.doesNotMatch(r.stderr, /clean/);
+  const seedAfter = readFileSync(join(fixDir, 'seed.elasticache'), 'utf8');
+  assert.ok(seedAfter.startsWith('\uFEFF'));
+  assert.match(seedAfter, /&CacheParameterGroupName=default\.redis3\.2\n/);
+  assert.doesNotMatch(r.stdout, /unknown-parameter|trailing-whitespace/);
+  assert.match(r.stdout, /seed\.elasticache:\d+:\d+ error query-expires /);
+  assert.equal(readFileSync(join(fixDir, 'x.elasticache.json'), 'utf8'), '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}');
+  assert.equal(readFileSync(join(fixDir, 'clean.elasticache.json'), 'utf8'), clean);
+  // Without --fix nothing is written.
+  writeFileSync(join(fixDir, 'x.elasticache.json'), '{"CacheClusterId": "a", "NumCacheNodes": "1"}');
+  lint('fix/x.elasticache.json');
+  assert.equal(readFileSync(join(fixDir, 'x.elasticache.json'), 'utf8'), '{"CacheClusterId": "a", "NumCacheNodes": "1"}');
+});

@@ -1,6 +1,8 @@
-// Quick fixes: the fixes each finding already carries, offered where the cursor/selection touches the finding.
+// Quick fixes: the fixes each finding already carries, offered where the cursor/selection touches the finding; and
+// "fix all", which applies every preferred fix of a document at once (the editor's source.fixAll, `lint --fix`).
 // Pure: the language server converts these to LSP CodeActions.
-import type { Finding, Fix, Span } from './types';
+import { analyze } from './index';
+import type { DocumentKind, Finding, Fix, Span, TextEdit } from './types';
 
 export interface QuickFix {
   title: string;
@@ -15,6 +17,11 @@ function touches(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
 
+/** Whether a finding's fix is its preferred one: marked so, or the finding's only fix unless it says otherwise. */
+function isPreferredFix(fix: Fix, finding: Finding): boolean {
+  return fix.isPreferred ?? finding.fixes!.length === 1;
+}
+
 /** The quick fixes for every finding that touches `range`, in finding order. A lone fix is preferred unless it says otherwise. */
 export function quickFixes(findings: readonly Finding[], range: Span): QuickFix[] {
   const result: QuickFix[] = [];
@@ -23,11 +30,87 @@ export function quickFixes(findings: readonly Finding[], range: Span): QuickFix[
     for (const fix of finding.fixes) {
       result.push({
         title: fix.title,
-        isPreferred: fix.isPreferred ?? finding.fixes.length === 1,
+        isPreferred: isPreferredFix(fix, finding),
         edits: fix.edits,
         finding,
       });
     }
   }
   return result;
+}
+
+/**
+ * The fix "fix all" applies for a finding: its preferred one, unless that picks a value among several ways out
+ * (Fix.choice). Findings with several fixes and none preferred are the user's to choose as well.
+ */
+function automaticFix(finding: Finding): Fix | undefined {
+  const fix = finding.fixes?.find((f) => isPreferredFix(f, finding));
+  return fix && !fix.choice && fix.edits.length > 0 ? fix : undefined;
+}
+
+/** How many findings "fix all" would fix. */
+export function fixableCount(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) if (automaticFix(f)) n++;
+  return n;
+}
+
+/** Most rounds of "fix all": a fix can reveal another (a renamed member then gets its value checked), as in ESLint. */
+const MAX_FIX_ROUNDS = 10;
+
+export interface FixAllResult {
+  /** The document with the fixes applied (the same string when there was nothing to fix). */
+  text: string;
+  /** How many fixes were applied, over all rounds. */
+  applied: number;
+}
+
+/**
+ * Applies the automatic fix of every finding (automaticFix), then analyses the result again and repeats (at most MAX_FIX_ROUNDS
+ * rounds) while fixes apply. In a round, a fix whose edits overlap or touch an edit already taken waits for the next
+ * round, when its finding is worked out again on the changed text. Stops when a round would bring back an earlier
+ * text (two fixes undoing each other). `shouldStop` is asked between rounds (cancellation).
+ */
+export function fixAll(text: string, kind: DocumentKind, shouldStop: () => boolean = () => false): FixAllResult {
+  let applied = 0;
+  const seen = new Set<string>([text]);
+  for (let round = 0; round < MAX_FIX_ROUNDS && !shouldStop(); round++) {
+    const edits: TextEdit[] = [];
+    let taken = 0;
+    for (const finding of analyze(text, kind).findings) {
+      const fix = automaticFix(finding);
+      if (!fix || fix.edits.some((e) => edits.some((t) => touches(e.span, t.span)))) continue;
+      edits.push(...fix.edits);
+      taken++;
+    }
+    if (taken === 0) break;
+    const next = applyEdits(text, edits);
+    if (seen.has(next)) break;
+    seen.add(next);
+    text = next;
+    applied += taken;
+  }
+  return { text, applied };
+}
+
+/** `text` with non-overlapping edits applied (spans refer to `text`). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let out = '';
+  let at = 0;
+  for (const e of sorted) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = e.span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The one edit that turns `before` into `after`: the changed middle, between their common start and end. */
+export function replacementEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { span: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }

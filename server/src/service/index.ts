@@ -444,7 +444,7 @@ function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding 
   if (issue.awsError) finding.awsError = issue.awsError;
   if (issue.fixValue !== undefined && span && issue.target === 'value') {
     const newText = renderValue(issue.fixValue, ctx.form);
-    finding.fixes = [{ title: issue.fixTitle ?? `Change to ${newText}`, edits: [{ span, newText }], isPreferred: true }];
+    finding.fixes = [{ title: issue.fixTitle ?? `Change to ${newText}`, edits: [{ span, newText }], isPreferred: true, ...(issue.fixIsChoice ? { choice: true as const } : {}) }];
   }
   return finding;
 }

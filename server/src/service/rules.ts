@@ -113,7 +113,7 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
         target: 'value',
         awsError: 'InvalidParameterCombination',
         // A default group has a cluster-mode-disabled twin of the same family (SOURCES.parameterGroups).
-        ...(defaultTwin ? { fixValue: defaultTwin, fixTitle: `Use ${defaultTwin} (cluster mode disabled)` } : {}),
+        ...(defaultTwin ? { fixValue: defaultTwin, fixTitle: `Use ${defaultTwin} (cluster mode disabled)`, fixIsChoice: true } : {}),
       });
     }
     checkParameterGroupFamily(group, engine, version, versionFact, CACHE_CLUSTER, issues);
@@ -269,11 +269,11 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
   const suffix = profile.clusterMode && m[2] && expected && hasClusterModeDefaultGroup(expected) ? m[2] : '';
   if (!PARAMETER_GROUP_FAMILIES.includes(family)) {
     const best = suggest(family, PARAMETER_GROUP_FAMILIES);
-    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined });
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: '${family}' is not a parameter group family (${PARAMETER_GROUP_FAMILIES.join(', ')}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: best ? `default.${best}${m[2] ?? ''}` : undefined, fixIsChoice: true });
   } else if (engine && engineOfFamily(family) !== engine) {
-    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}${suffix}` : undefined });
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is a ${ENGINE_DISPLAY[engineOfFamily(family)!]} parameter group, but Engine is ${engine}.`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: expected ? `default.${expected}${suffix}` : undefined, fixIsChoice: true });
   } else if (expected && family !== expected) {
-    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}` });
+    issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}`, fixIsChoice: true });
   } else if (profile.clusterMode && m[2] && !hasClusterModeDefaultGroup(family)) {
     issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS ${CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION} or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
   }
@@ -394,7 +394,7 @@ function checkCommonMembers(input: Record<string, unknown>, engine: EngineName |
   const port = num(input.Port);
   if (port !== undefined) {
     const problem = validatePort(port);
-    if (problem) issues.push({ code: 'port-range', severity: 'error', message: problem, path: ['Port'], target: 'value', awsError: 'InvalidParameterValue', fixValue: engine ? LIMITS.defaultPort[engine] : undefined });
+    if (problem) issues.push({ code: 'port-range', severity: 'error', message: problem, path: ['Port'], target: 'value', awsError: 'InvalidParameterValue', fixValue: engine ? LIMITS.defaultPort[engine] : undefined, fixIsChoice: true });
   }
 
   // --- ARNs
@@ -709,7 +709,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
     } else if (failoverOn && clusters < 2) {
       // failoverOn, as for Multi-AZ below: a cluster-mode group that leaves AutomaticFailoverEnabled out gets failover too.
       const why = failover ? 'With AutomaticFailoverEnabled=true' : `With automatic failover (on for cluster mode, which ${group} enables, when AutomaticFailoverEnabled is left out)`;
-      issues.push({ code: 'replication-group-nodes', severity: 'error', message: `${why}, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2 });
+      issues.push({ code: 'replication-group-nodes', severity: 'error', message: `${why}, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2, fixIsChoice: true });
     } else clustersValid = true;
   }
   const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
@@ -728,7 +728,7 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
       path: ['CacheParameterGroupName'],
       target: 'value',
       awsError: 'InvalidParameterCombination',
-      ...(twin ? { fixValue: twin, fixTitle: `Use ${twin} (cluster mode enabled)` } : {}),
+      ...(twin ? { fixValue: twin, fixTitle: `Use ${twin} (cluster mode enabled)`, fixIsChoice: true } : {}),
     });
   }
   const replicas = num(input.ReplicasPerNodeGroup);
@@ -939,7 +939,7 @@ function checkNodeGroups(input: Record<string, unknown>, nodeGroups: unknown[], 
   // by NodeGroupConfiguration" (SOURCES.createReplicationGroup); which one wins when they differ is not documented.
   const numNodeGroups = num(input.NumNodeGroups);
   if (numNodeGroups !== undefined && nodeGroups.length > 0 && numNodeGroups !== nodeGroups.length) {
-    issues.push({ code: 'node-group-count', severity: 'warning', message: `NumNodeGroups is ${numNodeGroups}, but NodeGroupConfiguration configures ${nodeGroups.length} node group${nodeGroups.length === 1 ? '' : 's'}: give one configuration per node group (the API reference does not say which of the two counts ElastiCache uses).`, path: ['NumNodeGroups'], target: 'value', fixValue: nodeGroups.length, fixTitle: `Set NumNodeGroups to ${nodeGroups.length}` });
+    issues.push({ code: 'node-group-count', severity: 'warning', message: `NumNodeGroups is ${numNodeGroups}, but NodeGroupConfiguration configures ${nodeGroups.length} node group${nodeGroups.length === 1 ? '' : 's'}: give one configuration per node group (the API reference does not say which of the two counts ElastiCache uses).`, path: ['NumNodeGroups'], target: 'value', fixValue: nodeGroups.length, fixTitle: `Set NumNodeGroups to ${nodeGroups.length}`, fixIsChoice: true });
   }
 }
 

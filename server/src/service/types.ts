@@ -35,6 +35,11 @@ export interface Fix {
   title: string;
   edits: TextEdit[];
   isPreferred?: boolean;
+  /**
+   * The fix picks one way out among several (a default port, another parameter group, another count): offered as a
+   * quick fix for the user to choose, never applied by "fix all" (which must not decide values for the user).
+   */
+  choice?: true;
 }
 
 /** One diagnostic: a stable rule `code`, an exact span on the name or the value, and its fixes. */
@@ -167,4 +172,6 @@ export interface Issue {
   /** Replacement text for the value (SDK value, rendered per document form by `analyze`) when the fix is unambiguous. */
   fixValue?: string | number | boolean;
   fixTitle?: string;
+  /** The fix value is one choice among several ways out (Fix.choice): not for "fix all". */
+  fixIsChoice?: true;
 }

@@ -1,0 +1,114 @@
+// "Fix all": every finding's preferred fix applied at once (source.fixAll.elasticache, `elasticache lint --fix`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyEdits, fixableCount, fixAll, replacementEdit } from '../../server/src/service/codeActions';
+import { analyze, documentKindForPath, type DocumentKind } from '../../server/src/service/index';
+
+const root = join(__dirname, '../..');
+const seed = readFileSync(join(__dirname, 'fixtures/seed.elasticache'), 'utf8');
+
+test('the seed: the unambiguous fixes are applied, the choices and the rest are left', () => {
+  const { text, applied } = fixAll(seed, 'query');
+  assert.equal(applied, 3);
+  assert.match(text, /\n {4}&CacheParameterGroupName=default\.redis3\.2\n/);
+  assert.match(text, /&SignatureVersion=4\n/); // trailing whitespace removed
+  assert.match(text, /&X-Amz-SignedHeaders=host\n/);
+  const left = analyze(text, 'query').findings.map((f) => f.code);
+  // No preferred fix for these: a date is no number of seconds, the placeholders need the user's values, and
+  // which signature parameters to drop is a choice (one fix each, or all three).
+  assert.ok(left.includes('query-expires') && left.includes('query-placeholder') && left.includes('query-sigv2-param'), left.join());
+  assert.equal(fixableCount(analyze(text, 'query').findings), 0);
+});
+
+test('fixes that touch wait for the next round, on the changed text', () => {
+  // Two lone '%' side by side: each finding's fix encodes its own, and the two edits touch.
+  const { text, applied } = fixAll('?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&Foo=%%x', 'query');
+  assert.match(text, /&Foo=%25%25x$/);
+  assert.equal(applied, 2);
+});
+
+test('a fix that reveals another is followed (case of the action, then the missing Version)', () => {
+  const { text } = fixAll('?Action=createcachecluster&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro', 'query');
+  assert.equal(text, '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro');
+  assert.equal(analyze(text, 'query').findings.length, 0);
+});
+
+test('a fix that picks a value for the user (a default port, another parameter group) is offered, never applied by fix all', () => {
+  const text = '{"CacheClusterId": "my-cluster", "Engine": "redis", "EngineVersion": "7.1", "CacheNodeType": "cache.t3.micro", "CacheParameterGroupName": "default.redis6.x", "Port": 70000}';
+  const findings = analyze(text, 'json').findings;
+  for (const code of ['port-range', 'parameter-group-family']) {
+    const f = findings.find((x) => x.code === code);
+    assert.ok(f?.fixes?.[0]?.isPreferred && f.fixes[0].choice, `${code}: ${JSON.stringify(f)}`);
+  }
+  assert.equal(fixableCount(findings), 0);
+  assert.deepEqual(fixAll(text, 'json'), { text, applied: 0 });
+});
+
+test('nothing to fix: the same text, nothing applied', () => {
+  const clean = '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}';
+  assert.deepEqual(fixAll(clean, 'json'), { text: clean, applied: 0 });
+});
+
+test('every sample and fixture: fix all ends (a second run finds nothing to fix) and removes only fixable findings', () => {
+  const files = [
+    ...readdirSync(join(root, 'samples')).map((f) => join(root, 'samples', f)),
+    join(__dirname, 'fixtures/seed.elasticache'),
+  ].filter((f) => documentKindForPath(f));
+  assert.ok(files.length >= 7, files.join());
+  for (const file of files) {
+    const kind = documentKindForPath(file)!;
+    const before = readFileSync(file, 'utf8');
+    const once = fixAll(before, kind);
+    assert.equal(fixAll(once.text, kind).applied, 0, file);
+    const unfixable = (t: string) => analyze(t, kind).findings.filter((f) => !f.fixes?.length).map((f) => f.code).sort();
+    // A fix may resolve more than its own finding, never add one without a fix.
+    for (const code of unfixable(once.text)) assert.ok(unfixable(before).includes(code), `${file}: ${code} appeared`);
+  }
+});
+
+test('the edit of fix all: one replacement of the changed middle', () => {
+  for (const [a, b] of [['abcdef', 'abXYef'], ['abc', 'abc'], ['', 'x'], ['aaa', 'aa'], ['a\r\nb', 'a\r\nc\r\nb']]) {
+    const e = replacementEdit(a, b);
+    assert.equal(applyEdits(a, [e]), b, `${a} → ${b}`);
+  }
+  assert.deepEqual(replacementEdit('abcdef', 'abXYef'), { span: { start: 2, end: 4 }, newText: 'XY' });
+});
+
+const AWS = '/usr/bin/aws';
+
+/** Whether Debian's AWS CLI accepts `file` as create-cache-cluster input (a closed port: only validation runs). */
+function awsAccepts(file: string, kind: 'json' | 'yaml', home: string): boolean {
+  const r = spawnSync(AWS, ['elasticache', 'create-cache-cluster', `--cli-input-${kind}`, `file://${file}`, '--endpoint-url', 'http://127.0.0.1:9', '--region', 'us-east-1'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'y', AWS_MAX_ATTEMPTS: '1', AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') },
+  });
+  if (/Could not connect to the endpoint URL/.test(r.stderr)) return true;
+  assert.match(r.stderr, /Parameter validation failed|Invalid (JSON|YAML) received|Error parsing parameter/);
+  return false;
+}
+
+test('CLI input files the AWS CLI rejects are accepted by it after fix all', { skip: !existsSync(AWS) && 'Debian awscli not installed' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'elasticache-fixall-'));
+  try {
+    const cases: [string, DocumentKind & ('json' | 'yaml')][] = [
+      ['{"CacheClusterID": "my-cluster", "engine": "redis", "NumCacheNodes": "1", "CacheNodeType": "cache.t3.micro", "Tags": {"Key": "team", "Value": "a"}}', 'json'],
+      ['CacheClusterId: my-cluster\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nSecurityGroupIds: sg-0123456789abcdef0\nCacheParameterGroup: default.redis7\n', 'yaml'],
+    ];
+    for (const [text, kind] of cases) {
+      const file = join(dir, `x.elasticache.${kind}`);
+      writeFileSync(file, text);
+      assert.equal(awsAccepts(file, kind, dir), false, text);
+      const fixed = fixAll(text, kind);
+      writeFileSync(file, fixed.text);
+      assert.equal(awsAccepts(file, kind, dir), true, fixed.text);
+      assert.equal(analyze(fixed.text, kind).findings.filter((f) => f.severity === 'error').length, 0, fixed.text);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
