@@ -1021,6 +1021,10 @@ const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | '
   NotificationTopicArn: 'CreateCacheCluster',
   SecurityGroupIds: 'CreateCacheCluster',
   Tags: 'CreateCacheCluster',
+  // With CacheNodeType, for network-type-node-type: ModifyCacheCluster and ModifyReplicationGroup take both, and their
+  // IpDiscovery is "ipv4 | ipv6 … on all instances built on the Nitro system" (SOURCES.modifyCacheCluster,
+  // SOURCES.modifyReplicationGroup), as on the create actions.
+  IpDiscovery: 'CreateCacheCluster',
 };
 
 const memberValueRuleSets = new Map<string, readonly string[]>();
@@ -1048,7 +1052,8 @@ function membersWithValueRules(operation: string): readonly string[] {
  * The single-member value rules of the create actions on any other action whose input has the member with the same
  * shape: window formats, snapshot retention, node type shape and known types, the engine version's format (without an
  * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN, VPC
- * security group IDs and tags. Same codes and messages as on the create actions.
+ * security group IDs and tags; and IpDiscovery ipv6 with a CacheNodeType not built on the Nitro System (two members of
+ * the same request). Same codes and messages as on the create actions.
  */
 export function checkMemberValues(operation: string, input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const members = membersWithValueRules(operation);
@@ -1061,6 +1066,8 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   checkSnapshotRetention(given, issues);
   const nodeType = str(given.CacheNodeType);
   if (nodeType !== undefined) checkNodeTypeName(nodeType, issues);
+  // IPv6 with the node type the request scales to (a Modify request that names no node type keeps one it does not show).
+  checkNetworkTypeNodeType(given, issues);
   const version = str(given.EngineVersion);
   if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
   const token = str(given.AuthToken);
