@@ -45,3 +45,28 @@ test('every current non-Nitro family has a Nitro family of its kind to name', ()
     assert.ok(alternative?.nitro && alternative.family[0] === family.family[0], family.family);
   }
 });
+
+// ModifyCacheCluster and ModifyReplicationGroup take IpDiscovery and CacheNodeType; their IpDiscovery is supported "on
+// all instances built on the Nitro system" as well (API_ModifyCacheCluster, API_ModifyReplicationGroup).
+const HOST = 'https://elasticache.us-east-1.amazonaws.com/';
+const modify = (action: string, ...params: string[]) => `${HOST}?${[`Action=${action}`, 'Version=2015-02-02', ...params].join('&')}\n`;
+
+test('network-type-node-type: ModifyCacheCluster and ModifyReplicationGroup with IpDiscovery=ipv6 and a non-Nitro CacheNodeType', () => {
+  const cluster = modify('ModifyCacheCluster', 'CacheClusterId=my-cluster', 'CacheNodeType=cache.t2.small', 'IpDiscovery=ipv6');
+  const [finding, ...rest] = findingsAt(cluster, 'query').filter((f) => f.code === 'network-type-node-type');
+  assert.equal(rest.length, 0);
+  assert.equal(finding.at, 'ipv6');
+  assert.equal(finding.severity, 'warning');
+  assert.equal(finding.finding.message, 'cache.t2.small is not built on the AWS Nitro System, and ElastiCache supports IPv6 (IpDiscovery ipv6) only on node types that are: choose cache.t4g.small, or use ipv4.');
+  const group = modify('ModifyReplicationGroup', 'ReplicationGroupId=my-rg', 'IpDiscovery=ipv6', 'CacheNodeType=cache.r4.xlarge');
+  assert.deepEqual(onNetworkType(group, 'query'), [['warning', 'ipv6']]);
+});
+
+test('network-type-node-type: clean on a Modify request with a Nitro node type, ipv4, or no node type given', () => {
+  assert.deepEqual(onNetworkType(modify('ModifyCacheCluster', 'CacheClusterId=my-cluster', 'CacheNodeType=cache.t4g.small', 'IpDiscovery=ipv6'), 'query'), []);
+  assert.deepEqual(onNetworkType(modify('ModifyReplicationGroup', 'ReplicationGroupId=my-rg', 'CacheNodeType=cache.r4.xlarge', 'IpDiscovery=ipv4'), 'query'), []);
+  // Without CacheNodeType the cluster keeps a node type the request does not show: nothing to judge.
+  assert.deepEqual(onNetworkType(modify('ModifyCacheCluster', 'CacheClusterId=my-cluster', 'IpDiscovery=ipv6'), 'query'), []);
+  // Scaling to a non-Nitro type without asking for IPv6 is not this rule's concern.
+  assert.deepEqual(onNetworkType(modify('ModifyCacheCluster', 'CacheClusterId=my-cluster', 'CacheNodeType=cache.t2.small'), 'query'), []);
+});

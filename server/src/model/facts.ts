@@ -66,6 +66,11 @@ export const SOURCES = {
   userGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_UserGroup.html',
   modifyReplicationGroup: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyReplicationGroup.html',
   atRestEncryption: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html',
+  createServerlessCache: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateServerlessCache.html',
+  modifyServerlessCache: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ModifyServerlessCache.html',
+  /** DataStorage ("The upper limit" / "The lower limit for data storage the cache is set to use") and ECPUPerSecond (maximum / minimum ECPUs per second). */
+  dataStorage: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DataStorage.html',
+  ecpuPerSecond: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ECPUPerSecond.html',
 } as const;
 
 /**
@@ -461,6 +466,11 @@ export const LIMITS = {
   maintenanceWindowMinMinutes: 60,
   /** Minimum snapshot (backup) window: 60 minutes (hh24:mi-hh24:mi, UTC). Source: SOURCES.backups. */
   snapshotWindowMinMinutes: 60,
+  /**
+   * A serverless cache's Description: "The maximum length is 255 characters" (SOURCES.createServerlessCache), "The
+   * description has a maximum length of 255 characters" (SOURCES.modifyServerlessCache). The model gives no max.
+   */
+  serverlessDescriptionMax: 255,
   /** Automatic backups are kept at most 35 days. Source: SOURCES.backups. */
   snapshotRetentionMax: 35,
   /** X-Amz-Expires: an integer number of seconds, at least 1 and at most 604800 (seven days). Source: SOURCES.sigv4QueryParameters. */
@@ -554,6 +564,13 @@ export const API_VERSION: string = serviceModel.metadata.apiVersion;
 
 /** Valkey/Redis OSS-only CreateCacheCluster members ("only valid if the Engine parameter is redis"). Source: SOURCES.createCacheCluster. */
 export const REDIS_ONLY_MEMBERS = ['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow', 'AuthToken', 'LogDeliveryConfigurations'] as const;
+
+/**
+ * Serverless cache members "Available for Valkey and Redis OSS only" (UserGroupId on CreateServerlessCache and
+ * ModifyServerlessCache, RemoveUserGroup on ModifyServerlessCache). Source: SOURCES.createServerlessCache and
+ * SOURCES.modifyServerlessCache, as the service model's documentation strings carry them.
+ */
+export const SERVERLESS_REDIS_ONLY_MEMBERS = ['UserGroupId', 'RemoveUserGroup'] as const;
 
 /** Memcached-only CreateCacheCluster members ("only supported for Memcached clusters"). Source: SOURCES.createCacheCluster. */
 export const MEMCACHED_ONLY_MEMBERS = ['AZMode', 'PreferredAvailabilityZones'] as const;

@@ -623,24 +623,55 @@ const CONTROL_ONLY_LINE = new RegExp(`^[ \\t${NON_PRINTABLE_CLASS}]*[${NON_PRINT
 /** The names of the control characters most often met in a pasted file, for the message. */
 const CONTROL_NAMES: Record<number, string> = { 0x0b: 'a vertical tab', 0x0c: 'a form feed' };
 
+/**
+ * One finding per line with such characters (several on one line are one mistake, as a pasted escape sequence is):
+ * on the first to the last of them, with one fix removing them all. At most 20 lines are reported.
+ */
 function reportNonPrintable(text: string, findings: Finding[]): void {
   const reported = findings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span);
   const all = new RegExp(YAML_NON_PRINTABLE.source, 'g');
-  let count = 0;
-  for (let m = all.exec(text); m && count < 20; m = all.exec(text)) {
+  let line: number[] = [];
+  let lines = 0;
+  const flush = () => {
+    if (line.length > 0) findings.push(nonPrintableFinding(text, line));
+    line = [];
+  };
+  for (let m = all.exec(text); m; m = all.exec(text)) {
     const start = m.index;
     if (reported.some((r) => start < Math.max(r.end, r.start + 1) && r.start <= start)) continue;
-    count++;
-    const code = text.charCodeAt(start).toString(16).toUpperCase().padStart(4, '0');
-    const span = { start, end: start + 1 };
-    findings.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      message: `Invalid YAML for the AWS CLI: ${CONTROL_NAMES[text.charCodeAt(start)] ? `${CONTROL_NAMES[text.charCodeAt(start)]}, ` : ''}an invisible control character (U+${code}), which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed"). Remove it.`,
-      span,
-      fixes: [{ title: `Remove the ${CONTROL_NAMES[text.charCodeAt(start)]?.slice(2) ?? 'control character'}`, edits: [{ span, newText: '' }], isPreferred: true }],
-    });
+    if (line.length > 0 && LINE_BREAK.test(text.slice(line[line.length - 1] + 1, start))) flush();
+    if (line.length === 0 && ++lines > 20) break;
+    line.push(start);
   }
+  flush();
+}
+
+/** YAML line breaks (ruamel.yaml's Reader also breaks lines at NEL, U+2028 and U+2029). */
+const LINE_BREAK = /[\n\r\x85\u2028\u2029]/;
+
+/** The finding on one line's control characters at `offsets` (one character each). */
+function nonPrintableFinding(text: string, offsets: number[]): Finding {
+  const named = (offset: number) => {
+    const c = text.charCodeAt(offset);
+    return `${CONTROL_NAMES[c] ? `${CONTROL_NAMES[c]}, ` : ''}an invisible control character (U+${c.toString(16).toUpperCase().padStart(4, '0')})`;
+  };
+  const span = { start: offsets[0], end: offsets[offsets.length - 1] + 1 };
+  const edits = offsets.map((start) => ({ span: { start, end: start + 1 }, newText: '' }));
+  const why = `which the AWS CLI's YAML reader refuses anywhere in the file ("special characters are not allowed")`;
+  if (offsets.length === 1) {
+    const name = CONTROL_NAMES[text.charCodeAt(offsets[0])];
+    return { code: 'yaml-syntax', severity: 'error', message: `Invalid YAML for the AWS CLI: ${named(offsets[0])}, ${why}. Remove it.`, span, fixes: [{ title: `Remove the ${name?.slice(2) ?? 'control character'}`, edits, isPreferred: true }] };
+  }
+  // Each kind once, in order: a pasted `ESC[0m … ESC[0m` names U+001B once.
+  const kinds = [...new Set(offsets.map((offset) => text.charCodeAt(offset)))];
+  const list = kinds.map((c) => `${CONTROL_NAMES[c] ? `${CONTROL_NAMES[c].slice(2)} ` : ''}U+${c.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Invalid YAML for the AWS CLI: ${offsets.length} invisible control characters on this line (${list}), ${why}. Remove them.`,
+    span,
+    fixes: [{ title: `Remove the ${offsets.length} control characters`, edits, isPreferred: true }],
+  };
 }
 
 /** The YAML types ruamel.yaml's safe loader constructs (the yaml library leaves some unresolved, e.g. !!float here). */

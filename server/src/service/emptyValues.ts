@@ -76,11 +76,28 @@ export interface EmptyValueContext {
   params?: readonly QueryParam[];
   /** JSON/YAML: the document text (to remove an entry). */
   text?: string;
+  /** Set here for a Describe action's input: its members are filters (describeInputs). */
+  filters?: boolean;
 }
 
 /** Reports blank string values of the members written in `entries` (the input shape `shapeName`), at any depth. */
 export function reportEmptyValues(shapeName: string, entries: readonly Entry[], ctx: EmptyValueContext): void {
-  walkStructure(shapeName, entries, [], ctx);
+  walkStructure(shapeName, entries, [], describeInputs().has(shapeName) ? { ...ctx, filters: true } : ctx);
+}
+
+let describeInputShapes: Set<string> | undefined;
+/**
+ * The input shapes of the Describe actions, whose members are filters. AWS's own DescribeReservedCacheNodesOfferings
+ * examples send empty CacheNodeType, OfferingType and ReservedCacheNodesOfferingId filters and get an answer, not
+ * InvalidParameterValue (botocore examples-1.json, describereseredcachenodeofferings-1481742869998): there an empty
+ * identifier is not said to be rejected.
+ */
+function describeInputs(): Set<string> {
+  if (!describeInputShapes) {
+    describeInputShapes = new Set();
+    for (const [name, op] of Object.entries(serviceModel.operations)) if (name.startsWith('Describe') && op.input) describeInputShapes.add(op.input);
+  }
+  return describeInputShapes;
 }
 
 function walkStructure(owner: string, entries: readonly Entry[], path: MemberPath, ctx: EmptyValueContext): void {
@@ -144,7 +161,9 @@ function report(rule: EmptyRule, path: MemberPath, node: ValueNode, ctx: EmptyVa
       message = `${what}: ElastiCache rejects a blank value for a required parameter (InvalidParameterValue).${remove}`;
       break;
     case 'identifier':
-      message = `${what}: an empty value is sent as is, not as "unset" (so no default applies), and ElastiCache is likely to reject it (InvalidParameterValue).${remove}`;
+      message = ctx.filters
+        ? `${what}: an empty value is sent as is, not as "unset", so this filter is not left out (what ElastiCache matches with an empty filter is not documented).${remove.replace('leave it unset', 'leave the filter out')}`
+        : `${what}: an empty value is sent as is, not as "unset" (so no default applies), and ElastiCache is likely to reject it (InvalidParameterValue).${remove}`;
       break;
   }
   const finding: Finding = { code: 'empty-value', severity: rule.kind === 'identifier' ? 'warning' : 'error', message, span };

@@ -7,7 +7,7 @@ import { parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
 import { forEachQueryRequest, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
-import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, issueMessage } from './rules';
+import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, checkServerlessCache, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
 import { suggest } from './text';
 import type { Analysis, DocumentKind, Entry, Finding, Issue, MemberPath, ParsedRequest, QueryParam, Severity, Span, ValueNode } from './types';
@@ -253,6 +253,9 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
       for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
+    }
+    if (operation === 'CreateServerlessCache' || operation === 'ModifyServerlessCache') {
+      for (const issue of checkServerlessCache(operation, input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
     }
   }
   if (operation === 'CreateCacheCluster' && reporting) {

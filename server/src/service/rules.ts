@@ -4,7 +4,7 @@
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
-  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
+  REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, SERVERLESS_REDIS_ONLY_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
   availabilityZones, hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
@@ -33,7 +33,7 @@ export interface RuleOptions {
  * for them per request).
  */
 interface ActionProfile {
-  action: 'CreateCacheCluster' | 'CreateReplicationGroup';
+  action: 'CreateCacheCluster' | 'CreateReplicationGroup' | 'CreateServerlessCache' | 'ModifyServerlessCache';
   /** Engines the action accepts. */
   engines: readonly EngineName[];
   /** Whether a `.cluster.on` (cluster mode) parameter group is valid for the action, so a fix keeps the suffix. */
@@ -46,6 +46,9 @@ interface ActionProfile {
 
 const CACHE_CLUSTER: ActionProfile = { action: 'CreateCacheCluster', engines: ENGINES, clusterMode: false, singleSnapshotArn: true, noun: 'cluster' };
 const REPLICATION_GROUP: ActionProfile = { action: 'CreateReplicationGroup', engines: REPLICATION_GROUP_ENGINES, clusterMode: true, singleSnapshotArn: false, noun: 'replication group' };
+
+// Serverless caches take every engine: "The options are valkey, memcached or redis" (SOURCES.modifyServerlessCache, Engine).
+const SERVERLESS_CACHE: ActionProfile = { action: 'CreateServerlessCache', engines: ENGINES, clusterMode: false, singleSnapshotArn: false, noun: 'serverless cache' };
 
 /**
  * An issue's message with its subject (if any) named `subjectName`; by default as JSON/YAML name it (`formatPath`):
@@ -966,6 +969,47 @@ function checkUserGroups(input: Record<string, unknown>, engine: EngineName | un
   }
 }
 
+/**
+ * CreateServerlessCache and ModifyServerlessCache: what their API references state beyond the model's shapes (SOURCES.
+ * createServerlessCache, SOURCES.modifyServerlessCache): Engine is valkey, memcached or redis; UserGroupId (and
+ * RemoveUserGroup) are "Available for Valkey and Redis OSS only"; Description has "a maximum length of 255
+ * characters"; ServerlessCacheName "is stored as a lowercase string" (create); and each CacheUsageLimits pair is a
+ * lower and an upper limit (SOURCES.dataStorage, SOURCES.ecpuPerSecond), so Minimum above Maximum is a warning (the
+ * references do not say how ElastiCache answers it). Not checked: "ipv6 is only supported with ipv6-only subnets" and
+ * "All the subnetIds must belong to the same VPC" (NetworkType, SubnetIds) need the subnets themselves.
+ */
+export function checkServerlessCache(operation: 'CreateServerlessCache' | 'ModifyServerlessCache', input: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const name = str(input.ServerlessCacheName);
+  if (operation === 'CreateServerlessCache' && name !== undefined && /[A-Z]/.test(name)) {
+    issues.push({ code: 'serverless-cache-name-case', severity: 'hint', message: 'ElastiCache stores serverless cache names in lowercase.', path: ['ServerlessCacheName'], target: 'value', fixValue: name.toLowerCase(), fixTitle: 'Use lowercase' });
+  }
+  const engine = checkEngine(input, { ...SERVERLESS_CACHE, action: operation }, issues);
+  if (engine === 'memcached') {
+    for (const member of SERVERLESS_REDIS_ONLY_MEMBERS) {
+      if (input[member] === undefined) continue;
+      issues.push({ code: 'engine-parameter', severity: 'error', message: `${member} is only available for Valkey or Redis OSS serverless caches, not Memcached: remove it, or choose valkey or redis.`, path: [member], target: 'name', awsError: 'InvalidParameterCombination' });
+    }
+  }
+  const description = str(input.Description);
+  if (description !== undefined && characterCount(description) > LIMITS.serverlessDescriptionMax) {
+    issues.push({ code: 'member-length', severity: 'error', message: `Description is ${characterCount(description)} characters long: a serverless cache's description has at most ${LIMITS.serverlessDescriptionMax}. Shorten it.`, path: ['Description'], target: 'value', awsError: 'InvalidParameterValue' });
+  }
+  const limits = input.CacheUsageLimits;
+  if (limits && typeof limits === 'object') {
+    for (const kind of ['DataStorage', 'ECPUPerSecond'] as const) {
+      const pair = (limits as Record<string, unknown>)[kind];
+      if (!pair || typeof pair !== 'object') continue;
+      const min = num((pair as Record<string, unknown>).Minimum);
+      const max = num((pair as Record<string, unknown>).Maximum);
+      if (min === undefined || max === undefined || min <= max) continue;
+      const path = ['CacheUsageLimits', kind, 'Minimum'];
+      issues.push({ code: 'serverless-usage-limits', severity: 'warning', message: `{subject} (${min}) is above the Maximum beside it (${max}): a lower limit cannot exceed the upper limit. Lower the Minimum or raise the Maximum.`, subject: path, path, target: 'value' });
+    }
+  }
+  return issues;
+}
+
 /** Integer members whose model documentation states "Constraints: minimum N; maximum M." (e.g. MaxRecords), per input shape. */
 let documentedRanges: Map<string, Map<string, [number, number]>> | undefined;
 function rangesOf(inputShape: string): Map<string, [number, number]> | undefined {
@@ -1021,6 +1065,10 @@ const MEMBER_VALUE_RULE_OWNERS: Readonly<Record<string, 'CreateCacheCluster' | '
   NotificationTopicArn: 'CreateCacheCluster',
   SecurityGroupIds: 'CreateCacheCluster',
   Tags: 'CreateCacheCluster',
+  // With CacheNodeType, for network-type-node-type: ModifyCacheCluster and ModifyReplicationGroup take both, and their
+  // IpDiscovery is "ipv4 | ipv6 … on all instances built on the Nitro system" (SOURCES.modifyCacheCluster,
+  // SOURCES.modifyReplicationGroup), as on the create actions.
+  IpDiscovery: 'CreateCacheCluster',
 };
 
 const memberValueRuleSets = new Map<string, readonly string[]>();
@@ -1048,7 +1096,8 @@ function membersWithValueRules(operation: string): readonly string[] {
  * The single-member value rules of the create actions on any other action whose input has the member with the same
  * shape: window formats, snapshot retention, node type shape and known types, the engine version's format (without an
  * Engine: of any engine), the AuthToken's characters and length, NumCacheNodes at least 1, the SNS topic ARN, VPC
- * security group IDs and tags. Same codes and messages as on the create actions.
+ * security group IDs and tags; and IpDiscovery ipv6 with a CacheNodeType not built on the Nitro System (two members of
+ * the same request). Same codes and messages as on the create actions.
  */
 export function checkMemberValues(operation: string, input: Record<string, unknown>, options: RuleOptions = {}): Issue[] {
   const members = membersWithValueRules(operation);
@@ -1061,6 +1110,8 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   checkSnapshotRetention(given, issues);
   const nodeType = str(given.CacheNodeType);
   if (nodeType !== undefined) checkNodeTypeName(nodeType, issues);
+  // IPv6 with the node type the request scales to (a Modify request that names no node type keeps one it does not show).
+  checkNetworkTypeNodeType(given, issues);
   const version = str(given.EngineVersion);
   if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
   const token = str(given.AuthToken);

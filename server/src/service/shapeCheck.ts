@@ -1211,11 +1211,13 @@ function extend(shapeName: string | undefined, node: QNode, segs: string[], i: n
   const indexSpan = i + 1 < segs.length ? segmentSpan(param, segs, i + 1) : param.nameSpan;
   if (indexText === undefined || !isDigits(indexText) || Number(indexText) < 1) {
     const prefix = listName(segs, i);
+    const fix = firstItemFix(param, segs, i, shape, ctx);
     ctx.findings.push({
       code: 'list-index',
       severity: 'error',
       message: `${prefix}.${marker} must be followed by an item number starting at 1 (${prefix}.${marker}.1).`,
       span: indexSpan,
+      fixes: fix ? [fix] : undefined,
       awsError: 'InvalidParameterValue',
     });
     return;
@@ -1304,6 +1306,48 @@ class QueryNamesakesNode extends QueryScalarNode {
 const byNumber = (a: number, b: number) => a - b;
 
 /** The name of the list at segment `i` (for messages: built only when one is reported). */
+/**
+ * The fix giving a list item with a missing or invalid number (`SecurityGroupIds.member`, `…member.0`, `Tags.Tag.x.Key`,
+ * `Tags.Tag.Key`) the number 1, when that is the only number it can mean: no other parameter is written under the
+ * list, or every other one is the same item (the same invalid number, or none, with other members: `Tags.Tag.Key` and
+ * `Tags.Tag.Value`), whose names the fix renumbers too. With other items the number meant is not known: no fix.
+ * A percent-encoded name is rewritten whole, decoded (as renameSegmentEdit does for list-member-name).
+ */
+function firstItemFix(param: QueryParam, segs: string[], i: number, shape: ShapeModel | undefined, ctx: CheckContext): Fix | undefined {
+  const params = ctx.params;
+  if (!params) return undefined;
+  const itemShape = shape?.member ? serviceModel.shapes[shape.member.shape] : undefined;
+  const itemMembers = itemShape?.type === 'structure' ? itemShape.members : undefined;
+  // The written number: undefined when the name skips it (ends at the marker, or goes on with a member name).
+  const numberOf = (names: string[]) => (i + 1 >= names.length || (itemMembers && Object.hasOwn(itemMembers, names[i + 1])) ? undefined : names[i + 1]);
+  const own = numberOf(segs);
+  // An item of structures needs a member after its number (`Tags.Tag=a`: which member is not known).
+  const memberAfter = (names: string[]) => !itemMembers || names.length > (own === undefined ? i + 1 : i + 2);
+  if (!memberAfter(segs)) return undefined;
+  const prefix = `${listName(segs, i)}.`;
+  const item: { param: QueryParam; segs: string[] }[] = [{ param, segs }];
+  const seen = new Set([segs.slice(i + 1).join('.')]);
+  for (const other of params) {
+    if (other === param || !other.name.startsWith(prefix)) continue;
+    const otherSegs = other.name.split('.');
+    const rest = otherSegs.slice(i + 1).join('.');
+    // Another number, another marker, or the same member twice: not one item.
+    if (otherSegs[i] !== segs[i] || numberOf(otherSegs) !== own || seen.has(rest) || !memberAfter(otherSegs)) return undefined;
+    seen.add(rest);
+    item.push({ param: other, segs: otherSegs });
+  }
+  const edits = item.map(({ param: p, segs: names }) => {
+    const renamed = own === undefined ? [...names.slice(0, i + 1), '1', ...names.slice(i + 1)] : [...names.slice(0, i + 1), '1', ...names.slice(i + 2)];
+    if (!nameWrittenAsIs(p)) return { span: p.nameSpan, newText: renamed.map((segment) => encodeURIComponent(segment)).join('.') };
+    // Written as is: only the number changes (inserted after the marker, or replacing the invalid one).
+    let at = p.nameSpan.start;
+    for (let k = 0; k <= i; k++) at += names[k].length + 1;
+    if (own !== undefined) return { span: { start: at, end: at + own.length }, newText: '1' };
+    return i + 1 < names.length ? { span: { start: at, end: at }, newText: '1.' } : { span: { start: p.nameSpan.end, end: p.nameSpan.end }, newText: '.1' };
+  });
+  return { title: `Number the item 1 (${prefix}${segs[i]}.1)`, edits, isPreferred: true };
+}
+
 function listName(segs: string[], i: number): string {
   return segs.slice(0, i).join('.');
 }

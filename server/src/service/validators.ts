@@ -48,8 +48,17 @@ function validateIdentifier(id: string, max: number, what: string, member: strin
   return `${what} must ${problems.length > 0 ? `${problems.join(', ')} and ${last}` : last}.`;
 }
 
-/** AuthToken: 16–128 printable ASCII characters; the only special characters allowed are ! & # $ ^ < > -. */
+/**
+ * AuthToken: 16–128 printable ASCII characters; the only special characters allowed are ! & # $ ^ < > -. A token with
+ * characters that are not printable ASCII ("Must be only printable ASCII characters", SOURCES.createCacheCluster) gets
+ * that one finding, not a length as well: its length in the API's terms is moot (and JavaScript's counts UTF-16 code
+ * units, two for an emoji).
+ */
 export function validateAuthToken(token: string): string | undefined {
+  const nonAscii = notPrintableAscii(token);
+  if (nonAscii > 0) {
+    return `An AUTH token may contain only printable ASCII characters: letters, digits and the special characters ${[...LIMITS.authTokenSpecials].join(' ')} (this one has ${nonAscii} character${nonAscii === 1 ? '' : 's'} that ${nonAscii === 1 ? 'is' : 'are'} not printable ASCII).`;
+  }
   if (token.length < LIMITS.authTokenMin || token.length > LIMITS.authTokenMax) {
     return `An AUTH token must be ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters long (this one has ${token.length}).`;
   }
@@ -61,6 +70,13 @@ export function validateAuthToken(token: string): string | undefined {
   return undefined;
 }
 
+/** How many characters (code points) of `token` are not printable ASCII (U+0020–U+007E). */
+function notPrintableAscii(token: string): number {
+  let count = 0;
+  for (const ch of token) if (ch.length > 1 || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) > 0x7e) count++;
+  return count;
+}
+
 /**
  * AuthToken sent by a Modify action (`action`: ModifyCacheCluster, ModifyReplicationGroup): their references ask for
  * 16–128 printable ASCII characters and forbid / " @ % (LIMITS.authTokenModifyForbidden): errors. A special character
@@ -68,19 +84,19 @@ export function validateAuthToken(token: string): string | undefined {
  * two pages disagree, so the token may be refused. Never names a character of the token.
  */
 export function validateModifyAuthToken(token: string, action: string): { severity: 'error' | 'warning'; message: string } | undefined {
+  // Not printable ASCII first, and alone: as for the create actions (validateAuthToken), no length beside it.
+  const notPrintable = notPrintableAscii(token);
+  if (notPrintable > 0) return { severity: 'error', message: `An AUTH token may contain only printable ASCII characters (this one has ${notPrintable} that ${notPrintable === 1 ? 'is' : 'are'} not).` };
   if (token.length < LIMITS.authTokenMin || token.length > LIMITS.authTokenMax) {
     return { severity: 'error', message: `An AUTH token must be ${LIMITS.authTokenMin} to ${LIMITS.authTokenMax} characters long (this one has ${token.length}).` };
   }
-  let notPrintable = 0;
   let forbidden = 0;
   let unlisted = 0;
   for (const ch of token) {
-    if (!/^[\x20-\x7e]$/.test(ch)) notPrintable++;
-    else if (LIMITS.authTokenModifyForbidden.includes(ch)) forbidden++;
+    if (LIMITS.authTokenModifyForbidden.includes(ch)) forbidden++;
     else if (!/[A-Za-z0-9]/.test(ch) && !LIMITS.authTokenSpecials.includes(ch)) unlisted++;
   }
   const count = (n: number) => `${n} such character${n === 1 ? '' : 's'}`;
-  if (notPrintable > 0) return { severity: 'error', message: `An AUTH token may contain only printable ASCII characters (this one has ${notPrintable} that ${notPrintable === 1 ? 'is' : 'are'} not).` };
   if (forbidden > 0) {
     return { severity: 'error', message: `An AUTH token sent with ${action} cannot contain ${[...LIMITS.authTokenModifyForbidden].join(' ')} (this one has ${count(forbidden)}). Remove them.` };
   }
