@@ -209,7 +209,8 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
         findings.push({
           code: 'query-sigv2-param',
           severity: 'warning',
-          message: `${p.name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (mixing the two makes the signature ambiguous).`,
+          // ElastiCache's Common Parameters page (SOURCES.queryApi) lists Action, Version and the X-Amz-* ones only.
+          message: `${p.name} is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it (ElastiCache's common parameters for Signature Version 4 do not include it).`,
           span: p.nameSpan,
           fixes: removeAll ? [removals[k], removeAll] : [removals[k]],
         });
