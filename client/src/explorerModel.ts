@@ -71,6 +71,9 @@ export interface ExplorerDeps {
   loadingRowAfterMs?: number;
 }
 
+/** How cluster rows are ordered: by id, digits compared as numbers. */
+const CLUSTER_ID_ORDER = new Intl.Collator('en', { numeric: true });
+
 export const commandForAction: Record<Failure['action'], ItemAction> = {
   configure: { command: 'elasticache.configureProfile', title: 'Configure AWS Profile…' },
   retry: { command: 'elasticache.refresh', title: 'Retry' },
@@ -342,7 +345,8 @@ export class ExplorerModel {
       await listing;
     }
     if (state.message) return [state.message];
-    const clusters = [...(state.clusters?.values() ?? [])];
+    // By id, numbers by value (node-3 before node-20): the service lists clusters in no documented order.
+    const clusters = [...(state.clusters?.values() ?? [])].sort((a, b) => CLUSTER_ID_ORDER.compare(a.cluster.CacheClusterId ?? '', b.cluster.CacheClusterId ?? ''));
     if (clusters.length === 0) {
       return [
         {

@@ -183,6 +183,27 @@ test('pages through DescribeCacheClusters: 300 clusters are all listed', { timeo
   }
 });
 
+test('cluster rows are in id order, numbers by value, whatever order the service lists them in', { timeout: 60_000 }, async () => {
+  const local = await startLocal();
+  const c = localConnection(local.endpoint.url);
+  const client = await createClient(c, new RecordingLog());
+  try {
+    // Created one after the other: the Local endpoint lists clusters in creation order.
+    for (const id of ['sort-20', 'sort-3', 'sort-b', 'sort-100', 'sort-a']) {
+      await client.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    }
+    const described = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.map((x) => x.CacheClusterId);
+    assert.deepEqual(described, ['sort-20', 'sort-3', 'sort-b', 'sort-100', 'sort-a'], 'the service order this test starts from');
+    const model = new ExplorerModel({ connections: async () => [c], client: async () => client, onDidChange: () => undefined });
+    const [root] = await model.roots();
+    const listed = ((await model.children(root)) as ClusterItem[]).map((x) => x.cluster.CacheClusterId);
+    assert.deepEqual(listed, ['sort-3', 'sort-20', 'sort-100', 'sort-a', 'sort-b']);
+  } finally {
+    client.destroy();
+    await local.close();
+  }
+});
+
 test('a Local connection that is not running shows a start action', async () => {
   const model = modelFor([{ ...localConnection(''), endpoint: undefined }]);
   const [root] = await model.roots();
