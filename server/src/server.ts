@@ -30,6 +30,8 @@ import {
   type RequestMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
+import { open } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath } from './service/index';
 import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
@@ -65,13 +67,41 @@ function kindOf(doc: TextDocument): DocumentKind | undefined {
   return doc.languageId === 'elasticache-query' ? 'query' : undefined;
 }
 
+/**
+ * JSON request files whose file on disk starts with a UTF-8 byte order mark. Editors take the mark out of the text,
+ * but the AWS CLI rejects such a file, so the server reads the file's first bytes when it is opened and saved.
+ */
+const savedWithByteOrderMark = new Set<string>();
+
+async function checkByteOrderMark(doc: TextDocument): Promise<void> {
+  if (kindOf(doc) !== 'json' || !doc.uri.startsWith('file:')) return;
+  let bom = false;
+  try {
+    const file = await open(fileURLToPath(doc.uri), 'r');
+    try {
+      const head = Buffer.alloc(3);
+      const { bytesRead } = await file.read(head, 0, 3, 0);
+      bom = bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+      await file.close();
+    }
+  } catch {
+    // Not on disk (yet), or unreadable: the text is all there is to check.
+  }
+  if (bom === savedWithByteOrderMark.has(doc.uri) || !documents.get(doc.uri)) return;
+  if (bom) savedWithByteOrderMark.add(doc.uri);
+  else savedWithByteOrderMark.delete(doc.uri);
+  analyses.delete(doc.uri);
+  scheduleDiagnostics(doc);
+}
+
 /** One analysis per document version, shared by diagnostics, code actions and the outline. */
 const analyses = new Map<string, { version: number; analysis: Analysis }>();
 
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind);
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri) });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -185,10 +215,13 @@ function scheduleDiagnostics(doc: TextDocument): void {
 }
 
 documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+documents.onDidOpen((e) => void checkByteOrderMark(e.document));
+documents.onDidSave((e) => void checkByteOrderMark(e.document));
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   analyses.delete(e.document.uri);
+  savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -196,12 +229,14 @@ documents.onDidClose((e) => {
 // ---- requests ----
 /** `source.fixAll.elasticache`: "Fix All" in the Source Action menu and `editor.codeActionsOnSave`, as ESLint's. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elasticache`;
+/** Whether the client is VS Code, whose "Change File Encoding" command saves a file without its byte order mark. */
+let offersChangeEncoding = false;
 /** Whether the client resolves a code action's edit on demand (then "fix all" is worked out only when chosen). */
 let resolvesEdits = false;
 
 const initializeResult: InitializeResult = {
   capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     completionProvider: { triggerCharacters: ['?', '&', '=', '"', ':', '.'], resolveProvider: false },
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
@@ -214,6 +249,7 @@ const initializeResult: InitializeResult = {
 connection.onInitialize((params) => {
   lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+  offersChangeEncoding = /visual studio code|code - oss|vscodium|code-server/i.test(params.clientInfo?.name ?? '');
   return initializeResult;
 });
 
@@ -310,6 +346,12 @@ connection.onCodeAction((params, token) =>
           changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
         },
       });
+    }
+    // A byte order mark is not in the editor's text, so no text edit removes it: VS Code saves without it.
+    if (offersChangeEncoding && savedWithByteOrderMark.has(doc.uri) && span.start === 0) {
+      const bom = analysis.findings.find((f) => f.code === 'json-syntax' && f.span.end === 0 && !f.fixes);
+      const title = 'Save with Encoding UTF-8 (no byte order mark)…';
+      if (bom) actions.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [toDiagnostic(doc, analysis, bom)], command: { title, command: 'workbench.action.editor.changeEncoding' } });
     }
     // Beside the fixes at the cursor, as ESLint does, when the file has more than one.
     if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {

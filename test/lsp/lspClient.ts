@@ -70,8 +70,8 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}): Promise<void> {
-    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities }));
+  async initialize(capabilities: ClientCapabilities = {}, clientInfo?: { name: string; version?: string }): Promise<void> {
+    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, ...(clientInfo ? { clientInfo } : {}) }));
     if (!result.capabilities.completionProvider) throw new Error('server does not offer completion');
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

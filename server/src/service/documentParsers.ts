@@ -2,7 +2,7 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { Entry, Finding, Fix, TextEdit, ValueNode } from './types';
+import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
 /**
@@ -26,6 +26,21 @@ class NestingTooDeep {
   constructor(readonly at: number) {}
 }
 
+/**
+ * A JSON input file that starts with a byte order mark: Python's json module refuses it ("Unexpected UTF-8 BOM"), and
+ * the AWS CLI answers "Invalid JSON received" (checked with `aws elasticache create-cache-cluster --cli-input-json`).
+ * `span`: the mark in the text, or an empty span at 0 when the editor has taken it out of the text (it is in the file).
+ */
+export function byteOrderMarkFinding(span: Span, fixes?: Fix[]): Finding {
+  return {
+    code: 'json-syntax',
+    severity: 'error',
+    message: 'The file starts with a byte order mark (BOM), which the AWS CLI rejects as invalid JSON. Save the file as UTF-8 without a BOM.',
+    span,
+    ...(fixes ? { fixes } : {}),
+  };
+}
+
 export function parseJsonDocument(text: string, findings: Finding[]): ValueNode | undefined {
   const p: JsonParse = { scanner: createScanner(text, false), text, token: TOKEN_UNKNOWN, errors: undefined, depth: 0, loose: undefined, nameExpected: false, valueExpected: false, looseLiteral: 0, endsInOpenToken: false };
   let root: ValueNode | undefined;
@@ -42,13 +57,7 @@ export function parseJsonDocument(text: string, findings: Finding[]): ValueNode 
       if (e.offset === 0 && text.charCodeAt(0) === 0xfeff) {
         // Python's json module refuses a byte order mark ("Unexpected UTF-8 BOM"): the AWS CLI answers
         // "Invalid JSON received" (checked with `aws elasticache create-cache-cluster --cli-input-json`).
-        findings.push({
-          code: 'json-syntax',
-          severity: 'error',
-          message: 'The file starts with a byte order mark (BOM), which the AWS CLI rejects as invalid JSON. Save the file as UTF-8 without a BOM.',
-          span: { start: 0, end: 1 },
-          fixes: [{ title: 'Remove the byte order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }], isPreferred: true }],
-        });
+        findings.push(byteOrderMarkFinding({ start: 0, end: 1 }, [{ title: 'Remove the byte order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }], isPreferred: true }]));
         continue;
       }
       findings.push({

@@ -3,7 +3,7 @@
 // returns the requests (with SDK-shaped inputs) and the findings. No LSP or VS Code imports here.
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { parseJsonDocument, parseYamlDocument } from './documentParsers';
+import { byteOrderMarkFinding, parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
 import { forEachQueryRequest, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
@@ -49,10 +49,20 @@ export function documentKindForPath(path: string): DocumentKind | undefined {
   return undefined;
 }
 
+/** What an editor knows of a document beyond its text. */
+export interface DocumentFacts {
+  /**
+   * The file on disk starts with a UTF-8 byte order mark that the editor took out of the text (VS Code and Neovim do):
+   * for a JSON input file the AWS CLI's error all the same, at the start of the text.
+   */
+  savedWithByteOrderMark?: boolean;
+}
+
 /** Parses and checks a document. Never throws; linear in the size of the text. */
-export function analyze(text: string, kind: DocumentKind): Analysis {
+export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts = {}): Analysis {
   const findings = new CappedFindings();
   let requests: ParsedRequest[] = [];
+  if (facts.savedWithByteOrderMark && kind === 'json' && text.charCodeAt(0) !== 0xfeff) findings.push(byteOrderMarkFinding({ start: 0, end: 0 }));
   try {
     // A binary file: that is the one finding (its bytes read as text would give one finding per character).
     if (text.includes('\u0000')) reportNul(text, kind, findings);
