@@ -36,6 +36,7 @@ import {
 import { ConfigEndpoint } from './configEndpoint';
 import { StateStore, type ClusterState, type LogDelivery, type NodeState, type ReplicationGroupState, type StateFile, type Tag } from './state';
 import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS } from '../../server/src/model/facts';
+import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
@@ -613,8 +614,8 @@ export class ClusterManager {
 
   /**
    * CreateReplicationGroup with cluster mode disabled: one node group, a primary and 0–5 replicas, each a member
-   * cluster `<id>-001`, `<id>-002`, … of one node, the replicas started with `replicaof` the primary. The node count
-   * is NumCacheClusters, else the node group's ReplicaCount (else ReplicasPerNodeGroup) plus the primary, else 1.
+   * cluster `<id>-001`, `<id>-002`, … of one node, the replicas started with `replicaof` the primary; as many as
+   * replicationGroupNodes counts.
    */
   async createReplicationGroup(input: Input, caller: CallerScope): Promise<Output> {
     if (this.closed) throw new ApiError('ServiceUnavailable', 'The local endpoint is shutting down.', 503, 'Receiver');
@@ -643,8 +644,7 @@ export class ClusterManager {
     if (userGroups.length > 0) throw ApiError.of('UserGroupNotFoundFault', `User group ${userGroups[0]} not found (the local endpoint has no user groups).`);
     const settings = await this.engineSettings(input);
     const nodeGroup = nodeGroups[0] ?? {};
-    const replicas = (nodeGroup.ReplicaCount as number | undefined) ?? (input.ReplicasPerNodeGroup as number | undefined);
-    const count = (input.NumCacheClusters as number | undefined) ?? (replicas !== undefined ? replicas + 1 : 1);
+    const count = replicationGroupNodes(input).nodes ?? 1;
     const memberIds = Array.from({ length: count }, (_, i) => `${id}-${String(i + 1).padStart(3, '0')}`);
     const taken = memberIds.find((m) => this.state.clusters.some((c) => c.id === m));
     if (taken) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${taken} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);

@@ -40,14 +40,14 @@ async function waitGroupAvailable(client: ElastiCacheClient, id: string): Promis
   return (await client.send(new DescribeReplicationGroupsCommand({ ReplicationGroupId: id }))).ReplicationGroups![0];
 }
 
-type Redis = ReturnType<typeof createClient>;
-
-async function connect(port: number, tlsCa?: Buffer, password?: string): Promise<Redis> {
+async function connect(port: number, tlsCa?: Buffer, password?: string) {
   const redis = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false, ...(tlsCa ? { tls: true as const, ca: tlsCa } : {}) }, password });
   redis.on('error', () => {});
   await redis.connect();
   return redis;
 }
+
+type Redis = Awaited<ReturnType<typeof connect>>;
 
 /** Writes a key on the primary and waits until the replica has it (replication is asynchronous). */
 async function replicates(primary: Redis, replica: Redis, key: string, value: string): Promise<void> {
