@@ -9,6 +9,7 @@ import type {
   ReplicationGroup,
   Tag,
 } from '@aws-sdk/client-elasticache';
+import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../server/src/model/clusterStatus';
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
@@ -296,8 +297,7 @@ export async function sendCreate(client: ElastiCacheClient, create: CreateSpec |
 
 /**
  * Polls DescribeReplicationGroups until the group is `available` (or fails, or the time runs out), as
- * waitUntilAvailable does for a cluster. Statuses: creating, available, modifying, deleting, create-failed,
- * snapshotting (API reference, ReplicationGroup Status); `deleting` and `create-failed` never become available.
+ * waitUntilAvailable does for a cluster (GROUP_NEVER_AVAILABLE_STATUSES end the wait).
  */
 export async function waitUntilGroupAvailable(
   client: ElastiCacheClient,
@@ -318,8 +318,8 @@ export async function waitUntilGroupAvailable(
     }
     const status = group?.Status ?? 'not listed yet';
     options.onStatus?.(status);
-    if (group && status === 'available') return group;
-    if (group && (status === 'create-failed' || status === 'deleting')) throw new Error(`Replication group ${replicationGroupId} is ${status}.`);
+    if (group && status === GROUP_AVAILABLE_STATUS) return group;
+    if (group && GROUP_NEVER_AVAILABLE_STATUSES.includes(status)) throw new Error(`Replication group ${replicationGroupId} is ${status}.`);
     if (Date.now() > deadline) throw new Error(`Replication group ${replicationGroupId} is still ${status} after ${Math.round(options.timeoutMs / 1000)} s.`);
     if (options.abortSignal?.aborted) throw new Error('Cancelled.');
     await new Promise((r) => setTimeout(r, interval));

@@ -120,6 +120,8 @@ export class ClusterManager {
   readonly warnings: string[] = [];
   /** Memcached ConfigurationEndpoints by cluster ID. */
   private readonly configEndpoints = new Map<string, ConfigEndpoint>();
+  /** Replication groups whose create is under way (not recorded yet), by ID. */
+  private readonly groupsBeingCreated = new Set<string>();
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
   private readonly crashes = new Map<string, number[]>();
 
@@ -620,7 +622,17 @@ export class ClusterManager {
   async createReplicationGroup(input: Input, caller: CallerScope): Promise<Output> {
     if (this.closed) throw new ApiError('ServiceUnavailable', 'The local endpoint is shutting down.', 503, 'Receiver');
     const id = String(input.ReplicationGroupId).toLowerCase();
-    if (this.findGroup(id, false)) throw ApiError.of('ReplicationGroupAlreadyExistsFault', `Replication group ${id} already exists.`);
+    if (this.findGroup(id, false) || this.groupsBeingCreated.has(id)) throw ApiError.of('ReplicationGroupAlreadyExistsFault', `Replication group ${id} already exists.`);
+    // Held from here until the group is recorded: two creates of one group would write the same nodes' configurations.
+    this.groupsBeingCreated.add(id);
+    try {
+      return await this.createGroup(id, input, caller);
+    } finally {
+      this.groupsBeingCreated.delete(id);
+    }
+  }
+
+  private async createGroup(id: string, input: Input, caller: CallerScope): Promise<Output> {
     const nodeGroups = (input.NodeGroupConfiguration as Input[] | undefined) ?? [];
     const clusterMode = [
       String(input.CacheParameterGroupName ?? '').endsWith(CLUSTER_MODE_GROUP_SUFFIX) && `the parameter group ${String(input.CacheParameterGroupName)} enables it`,
@@ -664,10 +676,11 @@ export class ClusterManager {
       for (const m of members) for (const n of m.nodes) this.reservedPorts.delete(n.port);
       throw err;
     }
-    // Another create of the same group may have won while ports were being allocated.
-    if (this.findGroup(id, false) || memberIds.some((m) => this.state.clusters.some((c) => c.id === m))) {
+    // A CreateCacheCluster of a member's id may have won while the configurations were written.
+    const takenMeanwhile = memberIds.find((m) => this.state.clusters.some((c) => c.id === m));
+    if (takenMeanwhile) {
       for (const m of members) for (const n of m.nodes) this.reservedPorts.delete(n.port);
-      throw ApiError.of('ReplicationGroupAlreadyExistsFault', `Replication group ${id} already exists.`);
+      throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${takenMeanwhile} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);
     }
     const group: ReplicationGroupState = {
       id,

@@ -260,3 +260,37 @@ describe('local endpoint: CreateReplicationGroup (cluster mode disabled)', { tim
     await Promise.all(ids.map((id) => client.send(new DeleteReplicationGroupCommand({ ReplicationGroupId: id }))));
   });
 });
+
+describe('local endpoint: two creates of one replication group at once', { timeout: 60_000 }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir });
+  });
+
+  after(async () => {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  });
+
+  test('one is created, the other is ReplicationGroupAlreadyExists; the group that exists replicates', async () => {
+    const client = sdkClient(endpoint.url);
+    const create = () => client.send(new CreateReplicationGroupCommand({ ReplicationGroupId: 'twice', ReplicationGroupDescription: 't', Engine: 'redis', NumCacheClusters: 2 }));
+    const results = await Promise.allSettled([create(), create()]);
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.equal((refused.reason as Error).name, 'ReplicationGroupAlreadyExistsFault');
+    const group = await waitGroupAvailable(client, 'twice');
+    const primary = await connect(group.NodeGroups![0].PrimaryEndpoint!.Port!);
+    const replica = await connect(group.NodeGroups![0].ReaderEndpoint!.Port!);
+    try {
+      await replicates(primary, replica, 'once', 'only');
+    } finally {
+      await primary.quit();
+      await replica.quit();
+    }
+  });
+});
