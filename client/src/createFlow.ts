@@ -48,15 +48,18 @@ export interface CreateRequestSummary {
   replicationGroup?: { id?: string; nodeGroups: number; nodes?: number };
 }
 
+/** What a create makes: a cluster, or a replication group. */
+export type CreatedKind = 'cluster' | 'replication group';
+
 /** What a create makes, with its id: `cache cluster "a"`, `replication group "b"`. */
-export function createdThing(input: CreateRequestSummary): string {
-  return input.replicationGroup ? `replication group "${input.replicationGroup.id ?? ''}"` : `cache cluster "${input.CacheClusterId ?? ''}"`;
+export function createdThing(id: string, kind: CreatedKind = 'cluster'): string {
+  return kind === 'replication group' ? `replication group "${id}"` : `cache cluster "${id}"`;
 }
 
 /** The question after a credential failure: the problem first, then the two ways on. */
-export function credentialQuestion(connection: Connection, id: string, failure: Failure, thing = `cache cluster "${id}"`): Question {
+export function credentialQuestion(connection: Connection, id: string, failure: Failure, noun: CreatedKind = 'cluster'): Question {
   const noCredentials = failure.kind === 'noCredentials';
-  const noun = thing.startsWith('replication group') ? 'replication group' : 'cluster';
+  const thing = createdThing(id, noun);
   return {
     message: noCredentials
       ? `No AWS credentials found for profile ${connection.profile}: ${thing} cannot be created in ${connection.region}.`
@@ -111,7 +114,7 @@ export function billingQuestion(connection: Connection, input: CreateRequestSumm
   const region = listed
     ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the ${group ? "group's clusters" : 'cluster'}.`
     : '';
-  const question = `create ${createdThing(input)} in ${connection.region} (profile ${connection.profile})`;
+  const question = `create ${group ? createdThing(group.id ?? '', 'replication group') : createdThing(input.CacheClusterId ?? '')} in ${connection.region} (profile ${connection.profile})`;
   const mismatch = regionMismatch(requestRegion, connection);
   return {
     message: mismatch ? `${mismatch}: ${question} anyway?` : `${question[0]!.toUpperCase()}${question.slice(1)}?`,
@@ -137,7 +140,8 @@ export function regionsShowing(connections: readonly Connection[], target: Conne
 }
 
 /** After "How to configure AWS credentials": the create waits for one click instead of being lost. */
-export function continueMessage(id: string, thing = `cache cluster "${id}"`): string {
+export function continueMessage(id: string, kind: CreatedKind = 'cluster'): string {
+  const thing = createdThing(id, kind);
   return `${thing[0]!.toUpperCase()}${thing.slice(1)} was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create.`;
 }
 
@@ -165,7 +169,7 @@ export async function chooseCreateTarget(
   requestRegion?: string,
 ): Promise<Connection | undefined> {
   const id = input.replicationGroup?.id ?? input.CacheClusterId ?? '';
-  const thing = createdThing(input);
+  const kind: CreatedKind = input.replicationGroup ? 'replication group' : 'cluster';
   let target: Connection | undefined = connection;
   while (target?.kind === 'aws') {
     const failure = await prompts.checkCredentials(target);
@@ -179,14 +183,14 @@ export async function chooseCreateTarget(
       if (regions) await prompts.listRegions(regions);
       return target;
     }
-    const answer = await prompts.ask(credentialQuestion(target, id, failure, thing));
+    const answer = await prompts.ask(credentialQuestion(target, id, failure, kind));
     if (answer === USE_LOCAL) return prompts.localConnection();
     if (answer !== CONFIGURE_PROFILE) return undefined;
     const choice = await prompts.configureProfile();
     if (!choice) return undefined;
     if (choice.kind === 'local') return prompts.localConnection();
     // Configuring happens outside the editor (a terminal, the docs): continue on one click.
-    if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id, thing), CONTINUE_CREATE))) return undefined;
+    if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id, kind), CONTINUE_CREATE))) return undefined;
     // Round again with the profile now configured: its credentials are checked, then the bill is confirmed.
     target = sameRegionConnection(await prompts.connections(), target);
   }
