@@ -1,6 +1,6 @@
 // How a cluster looks in the explorer (icon, description, tooltip) and how it becomes a request file.
 // Pure functions over the SDK's CacheCluster; no VS Code imports.
-import type { CacheCluster, CacheNode, Tag } from '@aws-sdk/client-elasticache';
+import type { CacheCluster, CacheNode, ReplicationGroup, Tag } from '@aws-sdk/client-elasticache';
 import {
   AVAILABLE_STATUS,
   DELETION_STATUSES,
@@ -102,17 +102,21 @@ export function canReboot(status: string | undefined): boolean {
 /**
  * The cluster row's contextValue: `cluster.<redis|memcached>`, then `.endpoint` while it has an endpoint that
  * serves (the inline Copy Endpoint), `.reboot` and `.delete` in the statuses the service accepts those in (the
- * menus offer Reboot and Delete… only then, instead of an InvalidCacheClusterState after the confirmation).
+ * menus offer Reboot and Delete… only then, instead of an InvalidCacheClusterState after the confirmation). A member
+ * of a replication group is `.member` and never `.delete`: DeleteCacheCluster is not valid for a group's primary or
+ * last read replica (API reference, DeleteCacheCluster), so it offers `.deleteGroup` (Delete Replication Group…).
  */
 export function clusterContextValue(c: CacheCluster, connectionKind: Connection['kind']): string {
   const status = c.CacheClusterStatus;
+  const member = c.ReplicationGroupId !== undefined;
   return [
     'cluster',
     c.Engine === 'memcached' ? 'memcached' : 'redis',
     // No inline Copy Endpoint while the endpoint does not answer yet, or any more.
     endpointOf(c) && !ENDPOINT_NOT_SERVING_STATUSES.includes(status ?? '') ? 'endpoint' : '',
     canReboot(status) ? 'reboot' : '',
-    canDelete(status, connectionKind) ? 'delete' : '',
+    member ? 'member' : '',
+    canDelete(status, connectionKind) ? (member ? 'deleteGroup' : 'delete') : '',
   ]
     .filter(Boolean)
     .join('.');
@@ -183,12 +187,41 @@ export function availableMessage(c: CacheCluster, localCaFile?: string): string 
   return `${at}, over ${tls}: connect with TLS${trust}${command ? `, e.g. ${command}` : ''}.`;
 }
 
+/** A replication group's node endpoint as `host:port`. */
+function groupEndpoint(e: { Address?: string; Port?: number } | undefined): string | undefined {
+  return e?.Address ? `${e.Address}:${e.Port ?? ''}` : undefined;
+}
+
+/** The primary endpoint of a replication group with cluster mode disabled (the configuration endpoint with it enabled). */
+export function groupPrimaryEndpoint(g: ReplicationGroup): string | undefined {
+  return groupEndpoint(g.NodeGroups?.[0]?.PrimaryEndpoint ?? g.ConfigurationEndpoint);
+}
+
+/**
+ * The notification once a replication group is available: its primary endpoint (writes) and reader endpoint, and for
+ * a group that serves TLS, that a plain connection will not do, with the certificate to trust on the Local endpoint.
+ */
+export function groupAvailableMessage(g: ReplicationGroup, localCaFile?: string): string {
+  const id = g.ReplicationGroupId ?? '';
+  const primary = groupPrimaryEndpoint(g);
+  const reader = groupEndpoint(g.NodeGroups?.[0]?.ReaderEndpoint);
+  const replicas = Math.max(0, (g.MemberClusters?.length ?? 1) - 1);
+  const where = g.ConfigurationEndpoint
+    ? `its configuration endpoint ${groupEndpoint(g.ConfigurationEndpoint)}`
+    : `its primary endpoint ${primary ?? '(none yet)'}${reader && replicas > 0 ? `, reader endpoint ${reader}` : ''}`;
+  const tls = g.TransitEncryptionEnabled
+    ? `, over TLS: connect with TLS${localCaFile ? `, trusting the Local endpoint's certificate ${localCaFile} as the CA` : ''}${g.AuthTokenEnabled ? ' and the AUTH token' : ''}`
+    : '';
+  return `Replication group ${id} is available (${replicas === 0 ? 'a primary, no replicas' : `a primary and ${replicas} replica${replicas === 1 ? '' : 's'}`}) at ${where}${tls}.`;
+}
+
 /** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters. */
 export function clusterTooltip(c: CacheCluster, localCaFile?: string): string {
   const tls = transitEncryption(c);
   const rows: [string, string | undefined][] = [
     ['Status', c.CacheClusterStatus],
     ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
+    ['Replication group', c.ReplicationGroupId],
     ['Node type', c.CacheNodeType],
     ['Nodes', String(c.NumCacheNodes ?? c.CacheNodes?.length ?? 0)],
     ['Endpoint', endpointOf(c)],
@@ -364,11 +397,12 @@ export function rebootConfirmation(id: string, nodes: number, connection: Pick<C
  * The delete confirmation's detail: what is lost and where, then (AWS) when billing stops, then (when the engine
  * has snapshots there) the button that keeps a backup. `nodes` is undefined when the cluster does not say.
  */
-export function deleteConfirmationDetail(options: { nodes: number | undefined; where: string; aws: boolean; snapshotButton?: string }): string {
+export function deleteConfirmationDetail(options: { nodes: number | undefined; where: string; aws: boolean; snapshotButton?: string; what?: 'cluster' | 'replication group' }): string {
   const { nodes, where, aws, snapshotButton } = options;
+  const what = options.what ?? 'cluster';
   const lost = nodes === undefined ? 'its nodes and the data in them' : `its ${nodeCount(nodes)} and the data in ${nodes === 1 ? 'it' : 'them'}`;
   return [
-    `Deletion is permanent: the cluster, ${lost} are removed from ${where} and cannot be recovered.`,
+    `Deletion is permanent: the ${what}${what === 'replication group' ? ' (its member clusters)' : ''}, ${lost} are removed from ${where} and cannot be recovered.`,
     aws ? `Billing for its ${nodes === 1 ? 'node' : 'nodes'} stops once the deletion completes; a final snapshot is billed as snapshot storage.` : '',
     snapshotButton ? `Choose "${snapshotButton}" to keep a backup of the data first.` : '',
   ]

@@ -12,6 +12,7 @@ export const COMMAND_IDS = [
   'elasticache.openAsRequestFile',
   'elasticache.rebootCluster',
   'elasticache.deleteCluster',
+  'elasticache.deleteReplicationGroup',
   'elasticache.configureProfile',
   'elasticache.selectRegions',
   'elasticache.showAwsConnection',

@@ -1,7 +1,7 @@
 // Command handlers. Every command takes its inputs as arguments when given (tree item, or a plain object for
 // tests and other extensions) and asks the user otherwise. Failures become one readable notification with
 // "Show Log"; never a stack trace.
-import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient, ReplicationGroup } from '@aws-sdk/client-elasticache';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from './commandIds';
@@ -11,6 +11,7 @@ import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnecti
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
+import type { CreateSpec } from './createFromRequest';
 import type { StepId, WizardState } from './wizard';
 import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
@@ -36,6 +37,8 @@ export interface ClientContext {
 type ConnectionArg = Connection | string | { connection?: Connection | string } | undefined;
 /** `confirmed: true` skips the reboot/delete modal, on Local only: AWS always asks. */
 type ClusterArg = ClusterItem | { connection: Connection | string; cacheClusterId: string; confirmed?: boolean; finalSnapshot?: boolean };
+/** A member cluster's row (its group), or the group named; `confirmed: true` skips the modal on Local only. */
+type GroupArg = ClusterItem | { connection: Connection | string; replicationGroupId: string; confirmed?: boolean };
 
 const COPY_ENDPOINT = 'Copy Endpoint';
 const COPY_CLI_COMMAND = 'Copy redis-cli Command';
@@ -78,6 +81,7 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.openAsRequestFile': (arg: ClusterArg) => openAsRequestFile(ctx, arg),
     'elasticache.rebootCluster': (arg: ClusterArg) => rebootCluster(ctx, arg),
     'elasticache.deleteCluster': (arg: ClusterArg) => deleteCluster(ctx, arg),
+    'elasticache.deleteReplicationGroup': (arg: GroupArg) => deleteReplicationGroupCommand(ctx, arg),
     'elasticache.configureProfile': () => configureProfile(ctx),
     'elasticache.selectRegions': () => selectRegions(ctx),
     'elasticache.showAwsConnection': () => ctx.showAwsConnection(),
@@ -202,7 +206,7 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
  * fail (its credentials, or its last listing: unreachable, denied…) comes after those that can work, never first
  * (preselected).
  */
-async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false): Promise<Connection | undefined> {
+async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false, what = 'cluster'): Promise<Connection | undefined> {
   const { connectionChoices, workingFirst } = await import('./createFromRequest');
   const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones);
   // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick
@@ -230,8 +234,8 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
   );
   const chosen = await vscode.window.showQuickPick(items, {
     title: !requestRegion
-      ? 'Create the cluster on which connection?'
-      : `Create the cluster on which connection? (${fromZones ? `its Availability Zones are in ${requestRegion}` : `the request is written for ${requestRegion}`})`,
+      ? `Create the ${what} on which connection?`
+      : `Create the ${what} on which connection? (${fromZones ? `its Availability Zones are in ${requestRegion}` : `the request is written for ${requestRegion}`})`,
     ignoreFocusOut: true,
   });
   if (!chosen) return undefined;
@@ -357,25 +361,30 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
   };
 }
 
-/** Confirms (AWS: credentials, then billed per node-hour), creates under cancellable progress, reveals, follows to available. */
+/**
+ * Confirms (AWS: credentials, then billed per node-hour), creates under cancellable progress, reveals, follows to
+ * available. `create` is a CreateSpec (a cluster or a replication group), or a CreateCacheCluster input.
+ */
 export async function createWithInput(
   ctx: ClientContext,
   chosen: Connection,
-  input: CreateCacheClusterCommandInput,
+  create: CreateSpec | CreateCacheClusterCommandInput,
   /** Told the connection the create goes to (the user may switch to Local or another profile on the way). */
   onTarget?: (connection: Connection) => void,
   /** The Region the request is written for (its URL's endpoint, else its Availability Zones), when it names one. */
   requestRegion?: string,
   /** The request names that Region by its Availability Zones only, which the Local endpoint takes in any Region. */
   requestRegionFromZones = false,
-): Promise<CacheCluster | undefined> {
-  const id = input.CacheClusterId;
-  if (!id) throw new Refusal('The request has no CacheClusterId.');
-  const chosenTarget = await chooseCreateTarget(chosen, input, createPrompts(ctx), requestRegion);
+): Promise<CacheCluster | ReplicationGroup | undefined> {
+  const spec: CreateSpec = 'action' in create && 'input' in create ? (create as CreateSpec) : { action: 'CreateCacheCluster', input: create as CreateCacheClusterCommandInput };
+  const [{ sendCreate, createdId }, { createSummary }] = await Promise.all([import('./createFromRequest'), import('./replicationGroups')]);
+  const id = createdId(spec);
+  const group = spec.action === 'CreateReplicationGroup';
+  if (!id) throw new Refusal(`The request has no ${group ? 'ReplicationGroupId' : 'CacheClusterId'}.`);
+  const chosenTarget = await chooseCreateTarget(chosen, createSummary(spec), createPrompts(ctx), requestRegion);
   if (!chosenTarget) return undefined;
   let connection: Connection = chosenTarget;
   onTarget?.(connection);
-  const { sendCreate } = await import('./createFromRequest');
   const where = placeName(connection);
   // AWS asked about another Region in its confirmation; Local asks nothing, so its progress says it.
   const writtenFor = connection.kind === 'local' && !requestRegionFromZones && regionMismatch(requestRegion, connection) ? requestRegion : undefined;
@@ -395,17 +404,24 @@ export async function createWithInput(
         onTarget?.(connection);
       }
       const client = await ctx.client(connection);
-      const sent = await ctx.tree.model.callOn(connection, () => sendCreate(client, input, abort.signal));
+      const sent = await ctx.tree.model.callOn(connection, () => sendCreate(client, spec, abort.signal));
+      const what = group ? 'replication group' : 'cluster';
       if (sent.status === 'cancelled') {
         // The request may have reached the service: the cluster may exist (and on AWS be billed).
-        ctx.log.warn(`CreateCacheCluster ${id} cancelled on ${connection.label} while in flight; the cluster may exist`);
+        ctx.log.warn(`${spec.action} ${id} cancelled on ${connection.label} while in flight; the ${what} may exist`);
         ctx.tree.refresh(ctx.tree.model.findConnection(connection.id));
         void showWarning(
-          `Cancelled while creating ${id}: the cluster may have been created in ${where}${connection.kind === 'aws' ? ' (billed per node-hour)' : ''}. Check the explorer and delete it if you do not want it.`,
+          `Cancelled while creating ${id}: the ${what} may have been created in ${where}${connection.kind === 'aws' ? ' (billed per node-hour)' : ''}. Check the explorer and delete it if you do not want it.`,
         );
         return undefined;
       }
-      ctx.log.info(`CreateCacheCluster ${id} accepted on ${connection.label}`);
+      ctx.log.info(`${spec.action} ${id} accepted on ${connection.label}`);
+      if (group) {
+        return followGroupUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
+          following: createProgressText(id, writtenFor).following,
+          done: `was created in ${where}`,
+        });
+      }
       // From here the cluster exists: a failure to show or follow it is not a failed create.
       const cluster = await followUntilAvailable(ctx, connection, client, id, abort.signal, progress, {
         reveal: true,
@@ -475,8 +491,9 @@ async function createFromRequestCommand(
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
-  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones));
-  return connection && createWithInput(ctx, connection, request.input, undefined, request.region, request.regionFromZones);
+  const what = request.spec.action === 'CreateReplicationGroup' ? 'replication group' : 'cluster';
+  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones, what));
+  return connection && createWithInput(ctx, connection, request.spec, undefined, request.region, request.regionFromZones);
 }
 
 /**
@@ -597,11 +614,77 @@ async function followUntilAvailable(
   return cluster;
 }
 
+/**
+ * After a CreateReplicationGroup was accepted: follows the group's status in the progress until it is available,
+ * shows its member clusters in the explorer (they are clusters) and says where to connect. Undefined when following
+ * stopped (cancelled, or failed: then said). A failure to show the members is logged, never a failed create.
+ */
+async function followGroupUntilAvailable(
+  ctx: ClientContext,
+  connection: Connection,
+  client: ElastiCacheClient,
+  id: string,
+  abortSignal: AbortSignal,
+  progress: vscode.Progress<{ message?: string }>,
+  words: { following: string; done: string },
+): Promise<ReplicationGroup | undefined> {
+  const { waitUntilGroupAvailable } = await import('./createFromRequest');
+  const showMembers = async (members: string[] | undefined): Promise<void> => {
+    try {
+      if (members) for (const member of members) await ctx.tree.model.track(connection, member);
+      else await ctx.tree.model.recheck(connection);
+      ctx.tree.poller.kick();
+      if (members?.[0]) await ctx.tree.reveal(connection.id, members[0]);
+    } catch (err) {
+      ctx.log.warn(`Replication group ${id} was created; the explorer could not show its clusters yet: ${describeFailure(err).message}`);
+    }
+  };
+  await showMembers(undefined);
+  progress.report({ message: words.following });
+  let group: ReplicationGroup | undefined;
+  try {
+    group = await waitUntilGroupAvailable(client, id, {
+      timeoutMs: connection.kind === 'local' ? 120_000 : 3_600_000,
+      intervalMs: connection.kind === 'local' ? 300 : 10_000,
+      abortSignal,
+      onStatus: (status) => progress.report({ message: status }),
+    });
+  } catch (err) {
+    if (!abortSignal.aborted) {
+      const message = `Replication group ${id} ${words.done}, but ${describeFailure(err).message}`;
+      ctx.log.error(message);
+      void showError(message, 'Show Log').then((a) => a && ctx.log.show());
+    }
+  }
+  await showMembers(group?.MemberClusters);
+  if (group) {
+    const { groupAvailableMessage, groupPrimaryEndpoint, localCaFile } = await import('./clusterView');
+    const endpoint = groupPrimaryEndpoint(group);
+    void showInfo(groupAvailableMessage(group, localCaFile(connection, ctx.local.running)), ...(endpoint ? [COPY_PRIMARY_ENDPOINT] : [])).then(async (action) => {
+      if (action === COPY_PRIMARY_ENDPOINT && endpoint) {
+        await vscode.env.clipboard.writeText(endpoint);
+        void vscode.window.setStatusBarMessage(`Copied ${endpoint}`, 3000);
+      }
+    });
+  }
+  return group;
+}
+
+const COPY_PRIMARY_ENDPOINT = 'Copy Primary Endpoint';
 const SNAPSHOT_THEN_DELETE = 'Take Final Snapshot, then Delete';
 
 async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boolean> {
   const { connection, cluster, confirmed, finalSnapshot } = await clusterFromArg(ctx, arg);
   const id = cluster.CacheClusterId!;
+  const { memberDeleteRefusal, DELETE_REPLICATION_GROUP } = await import('./replicationGroups');
+  const member = memberDeleteRefusal(cluster);
+  if (member) {
+    // Nothing sent that would fail: the group's delete is offered instead (it confirms on its own).
+    if ((await showInfo(member, DELETE_REPLICATION_GROUP)) === DELETE_REPLICATION_GROUP) {
+      return deleteReplicationGroupCommand(ctx, { connection, replicationGroupId: cluster.ReplicationGroupId! });
+    }
+    return false;
+  }
   // Final snapshots exist for Valkey/Redis OSS on AWS; the Local endpoint does not take snapshots.
   const snapshots = cluster.Engine !== 'memcached' && connection.kind === 'aws';
   let snapshot = finalSnapshot === true && snapshots;
@@ -631,6 +714,46 @@ async function deleteCluster(ctx: ClientContext, arg: ClusterArg): Promise<boole
   }
   ctx.log.info(`DeleteCacheCluster ${id} accepted on ${connection.label}${snapshot ? ' (with final snapshot)' : ''}`);
   await ctx.tree.model.track(connection, id);
+  ctx.tree.poller.kick();
+  return true;
+}
+
+/**
+ * Deletes a replication group (from a member cluster's row, or named) after confirming on AWS always and on Local
+ * unless `confirmed`; the explorer then follows its member clusters until they are gone.
+ */
+async function deleteReplicationGroupCommand(ctx: ClientContext, arg: GroupArg): Promise<boolean> {
+  let connection: Connection;
+  let groupId: string | undefined;
+  let confirmed = false;
+  if (arg && 'type' in arg && arg.type === 'cluster') {
+    connection = arg.connection;
+    groupId = arg.cluster.ReplicationGroupId;
+  } else {
+    const plain = arg as Exclude<GroupArg, ClusterItem> | undefined;
+    if (!plain?.replicationGroupId) throw new Refusal('Choose a member cluster of the replication group in the ElastiCache explorer.');
+    connection = (await resolveConnection(ctx, plain.connection))!;
+    groupId = plain.replicationGroupId;
+    confirmed = skipsConfirmation(connection, plain.confirmed);
+  }
+  if (!groupId) throw new Refusal('This cluster is not a member of a replication group.');
+  const { describeReplicationGroup, deleteReplicationGroup, groupDeleteQuestion } = await import('./replicationGroups');
+  const client = await ctx.client(connection);
+  const group = await ctx.tree.model.callOn(connection, () => describeReplicationGroup(client, groupId));
+  const gone = () => {
+    ctx.tree.refresh(ctx.tree.model.findConnection(connection.id));
+    void showInfo(`Replication group ${groupId} no longer exists ${atPlace(connection)}; the explorer is refreshed.`);
+    return false;
+  };
+  if (!group) return gone();
+  if (!confirmed) {
+    const question = groupDeleteQuestion(group, connection);
+    if (!(await askWarning(question.message, question.detail, 'Delete'))) return false;
+  }
+  const deleting = await ctx.tree.model.callOn(connection, () => deleteReplicationGroup(client, groupId));
+  if (!deleting) return gone();
+  ctx.log.info(`DeleteReplicationGroup ${groupId} accepted on ${connection.label}`);
+  for (const member of group.MemberClusters ?? []) await ctx.tree.model.track(connection, member);
   ctx.tree.poller.kick();
   return true;
 }

@@ -1,10 +1,17 @@
 // Connections (Local endpoint, AWS profile × region) and ElastiCache clients for them. No VS Code imports.
 // The AWS SDK and the credential providers are loaded on first use only (dynamic import), never at activation.
-import type { DeleteCacheClusterCommand, DescribeCacheClustersCommand, ElastiCacheClient, RebootCacheClusterCommand } from '@aws-sdk/client-elasticache';
+import type {
+  DeleteCacheClusterCommand,
+  DeleteReplicationGroupCommand,
+  DescribeCacheClustersCommand,
+  DescribeReplicationGroupsCommand,
+  ElastiCacheClient,
+  RebootCacheClusterCommand,
+} from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isClusterNotFound, isSsoLoginFailure } from './errors';
+import { CredentialsTimeoutError, type Failure, ProfileCredentialsError, describeFailure, isClusterNotFound, isReplicationGroupNotFound, isSsoLoginFailure } from './errors';
 
 export type ElastiCacheSdk = typeof import('@aws-sdk/client-elasticache');
 
@@ -274,7 +281,9 @@ const NOT_FOUND_EXPECTED = 'elasticacheNotFoundExpected';
  * a reboot or delete of a cluster deleted meanwhile, which the explorer then drops by itself): the API log says it
  * as info, not as an error with advice to refresh the explorer.
  */
-export function notFoundExpected<C extends DescribeCacheClustersCommand | RebootCacheClusterCommand | DeleteCacheClusterCommand>(command: C): C {
+export function notFoundExpected<
+  C extends DescribeCacheClustersCommand | RebootCacheClusterCommand | DeleteCacheClusterCommand | DescribeReplicationGroupsCommand | DeleteReplicationGroupCommand,
+>(command: C): C {
   (command as DescribeCacheClustersCommand).middlewareStack.add(
     (next, context) => (args) => {
       (context as Record<string, unknown>)[NOT_FOUND_EXPECTED] = true;
@@ -299,8 +308,9 @@ function addApiLogging(client: ElastiCacheClient, connection: Connection, log: A
         return result;
       } catch (err) {
         const e = err as { name?: string; $metadata?: { requestId?: string } };
-        if ((context as Record<string, unknown>)[NOT_FOUND_EXPECTED] === true && isClusterNotFound(err)) {
-          log.info(`${action} ${where} ${Date.now() - started}ms no such cluster (${e.name ?? 'CacheClusterNotFound'}) requestId=${e.$metadata?.requestId ?? '-'}`);
+        if ((context as Record<string, unknown>)[NOT_FOUND_EXPECTED] === true && (isClusterNotFound(err) || isReplicationGroupNotFound(err))) {
+          const what = isClusterNotFound(err) ? 'cluster' : 'replication group';
+          log.info(`${action} ${where} ${Date.now() - started}ms no such ${what} (${e.name ?? 'CacheClusterNotFound'}) requestId=${e.$metadata?.requestId ?? '-'}`);
           throw err;
         }
         const failure = describeFailure(err);

@@ -44,18 +44,29 @@ export interface CreateRequestSummary {
   CacheClusterId?: string;
   CacheNodeType?: string;
   NumCacheNodes?: number;
+  /** A CreateReplicationGroup request: its id and what replicationGroupNodes counts (nodes undefined: not said). */
+  replicationGroup?: { id?: string; nodeGroups: number; nodes?: number };
+}
+
+/** What a create makes: a cluster, or a replication group. */
+export type CreatedKind = 'cluster' | 'replication group';
+
+/** What a create makes, with its id: `cache cluster "a"`, `replication group "b"`. */
+export function createdThing(id: string, kind: CreatedKind = 'cluster'): string {
+  return kind === 'replication group' ? `replication group "${id}"` : `cache cluster "${id}"`;
 }
 
 /** The question after a credential failure: the problem first, then the two ways on. */
-export function credentialQuestion(connection: Connection, id: string, failure: Failure): Question {
+export function credentialQuestion(connection: Connection, id: string, failure: Failure, noun: CreatedKind = 'cluster'): Question {
   const noCredentials = failure.kind === 'noCredentials';
+  const thing = createdThing(id, noun);
   return {
     message: noCredentials
-      ? `No AWS credentials found for profile ${connection.profile}: cache cluster "${id}" cannot be created in ${connection.region}.`
+      ? `No AWS credentials found for profile ${connection.profile}: ${thing} cannot be created in ${connection.region}.`
       : failure.message,
     detail: noCredentials
-      ? 'Configure a profile (aws configure, aws sso login) and choose it: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.'
-      : 'Choose a working profile: the create then continues. Or create the cluster on the free Local endpoint on this machine instead.',
+      ? `Configure a profile (aws configure, aws sso login) and choose it: the create then continues. Or create the ${noun} on the free Local endpoint on this machine instead.`
+      : `Choose a working profile: the create then continues. Or create the ${noun} on the free Local endpoint on this machine instead.`,
     buttons: [CONFIGURE_PROFILE, USE_LOCAL],
   };
 }
@@ -87,12 +98,23 @@ export function regionMismatch(requestRegion: string | undefined, target: Connec
  * A request written for another Region (`requestRegion`) says so first.
  */
 export function billingQuestion(connection: Connection, input: CreateRequestSummary, listed?: readonly string[], requestRegion?: string): Question {
-  const nodes = input.NumCacheNodes ?? 1;
-  const bill = `As soon as the cluster is available you are billed for each hour or partial hour of ${nodes === 1 ? 'its' : 'each of its'} ${nodeCount(nodes, input.CacheNodeType)}, even if you do not use it, until you delete it.`;
+  const group = input.replicationGroup;
+  const nodes = group ? group.nodes : (input.NumCacheNodes ?? 1);
+  const what = group ? 'replication group' : 'cluster';
+  // A replication group's nodes: its primary and replicas, per node group (shard) when it has several.
+  const roles = !group
+    ? ''
+    : group.nodeGroups > 1
+      ? ` (${group.nodeGroups} node groups, each a primary and its replicas)`
+      : nodes === 1
+        ? ' (a primary, no replicas)'
+        : ` (a primary and ${nodes! - 1} replica${nodes === 2 ? '' : 's'})`;
+  const counted = nodes === undefined ? `each of its ${input.CacheNodeType ? `${input.CacheNodeType} ` : ''}nodes` : `${nodes === 1 ? 'its' : 'each of its'} ${nodeCount(nodes, input.CacheNodeType)}`;
+  const bill = `As soon as the ${what} is available you are billed for each hour or partial hour of ${counted}${roles}, even if you do not use it, until you delete it.`;
   const region = listed
-    ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the cluster.`
+    ? `\n\nThe explorer lists ${listed.join(', ') || 'no Region'} for profile ${connection.profile}: ${connection.region} is added to its Regions (setting elasticache.regions) so that it shows the ${group ? "group's clusters" : 'cluster'}.`
     : '';
-  const question = `create cache cluster "${input.CacheClusterId}" in ${connection.region} (profile ${connection.profile})`;
+  const question = `create ${group ? createdThing(group.id ?? '', 'replication group') : createdThing(input.CacheClusterId ?? '')} in ${connection.region} (profile ${connection.profile})`;
   const mismatch = regionMismatch(requestRegion, connection);
   return {
     message: mismatch ? `${mismatch}: ${question} anyway?` : `${question[0]!.toUpperCase()}${question.slice(1)}?`,
@@ -118,8 +140,9 @@ export function regionsShowing(connections: readonly Connection[], target: Conne
 }
 
 /** After "How to configure AWS credentials": the create waits for one click instead of being lost. */
-export function continueMessage(id: string): string {
-  return `Cache cluster "${id}" was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create.`;
+export function continueMessage(id: string, kind: CreatedKind = 'cluster'): string {
+  const thing = createdThing(id, kind);
+  return `${thing[0]!.toUpperCase()}${thing.slice(1)} was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create.`;
 }
 
 /**
@@ -145,7 +168,8 @@ export async function chooseCreateTarget(
   /** The Region the request is written for (its URL's endpoint), when it names one. */
   requestRegion?: string,
 ): Promise<Connection | undefined> {
-  const id = input.CacheClusterId ?? '';
+  const id = input.replicationGroup?.id ?? input.CacheClusterId ?? '';
+  const kind: CreatedKind = input.replicationGroup ? 'replication group' : 'cluster';
   let target: Connection | undefined = connection;
   while (target?.kind === 'aws') {
     const failure = await prompts.checkCredentials(target);
@@ -159,14 +183,14 @@ export async function chooseCreateTarget(
       if (regions) await prompts.listRegions(regions);
       return target;
     }
-    const answer = await prompts.ask(credentialQuestion(target, id, failure));
+    const answer = await prompts.ask(credentialQuestion(target, id, failure, kind));
     if (answer === USE_LOCAL) return prompts.localConnection();
     if (answer !== CONFIGURE_PROFILE) return undefined;
     const choice = await prompts.configureProfile();
     if (!choice) return undefined;
     if (choice.kind === 'local') return prompts.localConnection();
     // Configuring happens outside the editor (a terminal, the docs): continue on one click.
-    if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id), CONTINUE_CREATE))) return undefined;
+    if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id, kind), CONTINUE_CREATE))) return undefined;
     // Round again with the profile now configured: its credentials are checked, then the bill is confirmed.
     target = sameRegionConnection(await prompts.connections(), target);
   }

@@ -1,21 +1,43 @@
-// "Create Cluster from Request": finds the CreateCacheCluster requests of a document with the language
-// service's own analysis, refuses those with errors, and turns the rest into SDK input (the SDK signs, so the
-// query form's signing parameters are dropped). No VS Code imports.
-import type { CacheCluster, CreateCacheClusterCommandInput, ElastiCacheClient, Tag } from '@aws-sdk/client-elasticache';
+// "Create Cluster from Request": finds the create requests of a document (CreateCacheCluster; in a Query file also
+// CreateReplicationGroup) with the language service's own analysis, refuses those with errors, and turns the rest
+// into SDK input (the SDK signs, so the query form's signing parameters are dropped). No VS Code imports.
+import type {
+  CacheCluster,
+  CreateCacheClusterCommandInput,
+  CreateReplicationGroupCommandInput,
+  ElastiCacheClient,
+  ReplicationGroup,
+  Tag,
+} from '@aws-sdk/client-elasticache';
+import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../server/src/model/clusterStatus';
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze } from '../../server/src/service/index';
+import { type CreateAction, createActionOf } from '../../server/src/service/createActions';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
 import { type RequestFromClusterOptions, canBecomeAvailable, isAvailable, notCarriedOver, requestFileName, requestFileText } from './clusterView';
 import { type Connection, awsConnection, loadSdk, notFoundExpected } from './connections';
-import { describeFailure, isClusterNotFound } from './errors';
+import { describeFailure, isClusterNotFound, isReplicationGroupNotFound } from './errors';
+
+/** What a create sends: the action and its SDK input. */
+export type CreateSpec =
+  | { action: 'CreateCacheCluster'; input: CreateCacheClusterCommandInput }
+  | { action: 'CreateReplicationGroup'; input: CreateReplicationGroupCommandInput };
+
+/** The id a create names: the CacheClusterId, or the ReplicationGroupId. */
+export function createdId(spec: CreateSpec): string | undefined {
+  return spec.action === 'CreateReplicationGroup' ? spec.input.ReplicationGroupId : spec.input.CacheClusterId;
+}
 
 export interface CreateRequest {
   /** The whole request in the document. */
   span: Span;
   /** Where the CodeLens goes: the Action parameter, or the start of the request. */
   anchor: Span;
+  /** The action and its input: what the create sends. */
+  spec: CreateSpec;
+  /** The input of a CreateCacheCluster request (spec.input, typed for the action most requests are). */
   input: CreateCacheClusterCommandInput;
   /** Error findings inside the request: while there are any, the request is not sent. */
   errors: Finding[];
@@ -29,7 +51,8 @@ export interface CreateRequest {
   regionFromZones?: boolean;
 }
 
-const createMembers = new Set(Object.keys(serviceModel.shapes.CreateCacheClusterMessage?.members ?? {}));
+const membersOf = (action: CreateAction) => new Set(Object.keys(serviceModel.shapes[serviceModel.operations[action]!.input!]?.members ?? {}));
+const createMembers: Record<CreateAction, Set<string>> = { CreateCacheCluster: membersOf('CreateCacheCluster'), CreateReplicationGroup: membersOf('CreateReplicationGroup') };
 
 /**
  * The CacheClusterId of a new cluster with an existing one's settings: `<id>-copy`, else `<id>-copy-2`, … (the
@@ -59,9 +82,12 @@ export function copyRequestFile(id: string, listedIds: Iterable<string>, fileNam
   return { id: copy, fileName: requestFileName({ CacheClusterId: copy }) };
 }
 
-/** Keeps CreateCacheClusterMessage members only: Action, Version, SignatureVersion, X-Amz-*… are the SDK's business. */
-export function toSdkInput(input: Record<string, unknown>): CreateCacheClusterCommandInput {
-  return Object.fromEntries(Object.entries(input).filter(([k]) => createMembers.has(k))) as unknown as CreateCacheClusterCommandInput;
+/** Keeps the action's input members only (CreateCacheClusterMessage by default): Action, Version, SignatureVersion, X-Amz-*… are the SDK's business. */
+export function toSdkInput(input: Record<string, unknown>): CreateCacheClusterCommandInput;
+export function toSdkInput(input: Record<string, unknown>, action: CreateAction): CreateSpec['input'];
+export function toSdkInput(input: Record<string, unknown>, action: CreateAction = 'CreateCacheCluster'): CreateSpec['input'] {
+  const members = createMembers[action];
+  return Object.fromEntries(Object.entries(input).filter(([k]) => members.has(k))) as unknown as CreateSpec['input'];
 }
 
 export function createRequestsIn(text: string, kind: DocumentKind): CreateRequest[] {
@@ -70,26 +96,28 @@ export function createRequestsIn(text: string, kind: DocumentKind): CreateReques
 
 function createRequestsOf(analysis: Analysis, kind: DocumentKind): CreateRequest[] {
   const errors = analysis.findings.filter((f) => f.severity === 'error');
-  const requests = analysis.requests.filter((r) =>
-    // A JSON/YAML request file is CLI input for create-cache-cluster; a query names its action.
-    kind === 'query' ? r.action?.name === 'CreateCacheCluster' : (r.action?.name ?? 'CreateCacheCluster') === 'CreateCacheCluster',
-  );
-  return requests.map((r) => new FileCreateRequest(r, kind === 'query' ? undefined : errors, errors));
+  // A JSON/YAML request file is CLI input for create-cache-cluster; a query names its action.
+  const requests = analysis.requests.flatMap((r) => {
+    const action = createActionOf(r, kind);
+    return action ? [{ r, action }] : [];
+  });
+  return requests.map(({ r, action }) => new FileCreateRequest(r, action, kind === 'query' ? undefined : errors, errors));
 }
 
 /**
- * A CreateCacheCluster request of a file. Its input, errors and Region are worked out when read: the create needs the
+ * A create request of a file. Its input, errors and Region are worked out when read: the create needs the
  * one under the cursor, and a Query request's input is the language service's check of it run again
  * (10,000 requests: ~130 ms for all of them, for nothing).
  */
 class FileCreateRequest implements CreateRequest {
   readonly span: Span;
   readonly anchor: Span;
-  private sdkInput?: CreateCacheClusterCommandInput;
+  private sdkInput?: CreateSpec['input'];
   private requestErrors?: Finding[];
   private requestRegion?: Pick<CreateRequest, 'region' | 'regionFromZones'>;
   constructor(
     private readonly request: ParsedRequest,
+    readonly action: CreateAction,
     /** All of the file's errors are this request's (a CLI input file is one request); else found by span. */
     fileErrors: Finding[] | undefined,
     private readonly allErrors: Finding[],
@@ -98,8 +126,11 @@ class FileCreateRequest implements CreateRequest {
     this.anchor = request.action?.span ?? { start: request.span.start, end: request.span.start };
     this.requestErrors = fileErrors;
   }
+  get spec(): CreateSpec {
+    return { action: this.action, input: (this.sdkInput ??= toSdkInput(this.request.input, this.action)) } as CreateSpec;
+  }
   get input(): CreateCacheClusterCommandInput {
-    return (this.sdkInput ??= toSdkInput(this.request.input));
+    return this.spec.input as CreateCacheClusterCommandInput;
   }
   get errors(): Finding[] {
     const { start, end } = this.span;
@@ -127,9 +158,16 @@ function requestRegionOf(host: string | undefined, input: Record<string, unknown
   return region && REGIONS.includes(region) ? { region, regionFromZones: true } : {};
 }
 
-/** The one Region of the Availability Zones an input names (PreferredAvailabilityZone(s)), if they name any. */
+/**
+ * The one Region of the Availability Zones an input names (PreferredAvailabilityZone(s); a replication group's
+ * PreferredCacheClusterAZs and its node groups' zones), if they name any.
+ */
 function zonesRegion(input: Record<string, unknown>): string | undefined {
-  const zones = [input.PreferredAvailabilityZone, ...(Array.isArray(input.PreferredAvailabilityZones) ? input.PreferredAvailabilityZones : [])];
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const nodeGroupZones = list(input.NodeGroupConfiguration).flatMap((g) =>
+    g && typeof g === 'object' ? [(g as Record<string, unknown>).PrimaryAvailabilityZone, ...list((g as Record<string, unknown>).ReplicaAvailabilityZones)] : [],
+  );
+  const zones = [input.PreferredAvailabilityZone, ...list(input.PreferredAvailabilityZones), ...list(input.PreferredCacheClusterAZs), ...nodeGroupZones];
   const regions = new Set(zones.map((z) => (typeof z === 'string' ? regionOfAvailabilityZone(z) : undefined)).filter((r) => r !== undefined));
   return regions.size === 1 ? [...regions][0] : undefined;
 }
@@ -166,25 +204,26 @@ export function workingFirst<T extends ConnectionChoice>(choices: readonly T[], 
   return [...choices.filter((c) => !cannotWork(c.connection)), ...choices.filter((c) => cannotWork(c.connection))];
 }
 
-/** The CreateCacheCluster request to send, or why there is none, in a sentence for the user. */
+/** The create request to send, or why there is none, in a sentence for the user. */
 export type CreateTarget = { request: CreateRequest } | { problem: string };
 
 /**
- * The CreateCacheCluster request "Create Cluster from Request" sends: the one under the cursor, else the only one.
- * A cursor in a request of another action is told so by name (only CreateCacheCluster creates from a file).
+ * The create request "Create Cluster from Request" sends: the one under the cursor, else the only one. A cursor in a
+ * request of another action is told so by name (only CreateCacheCluster and, in a Query file, CreateReplicationGroup
+ * create from a file: the JSON/YAML forms are create-cache-cluster's CLI input).
  */
 export function createTargetAt(text: string, kind: DocumentKind, offset: number | undefined): CreateTarget {
   const analysis = analyze(text, kind);
   const requests = createRequestsOf(analysis, kind);
-  const only = 'Only CreateCacheCluster requests can be created from a file';
+  const only = kind === 'query' ? 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file' : 'Only CreateCacheCluster requests can be created from a file';
   // The cursor's own request first: in a request of another action, the file's only CreateCacheCluster is not it.
   const under = offset === undefined ? undefined : analysis.requests.find((r) => offset >= r.span.start && offset <= r.span.end);
   const request = under ? requests.find((r) => r.span.start === under.span.start) : requestAt(requests, offset);
   if (request) return { request };
   if (under) return { problem: `${only}; this one ${under.action ? `is ${under.action.name}` : 'has no Action'}.` };
-  if (requests.length > 0) return { problem: 'Put the cursor inside the CreateCacheCluster request to send: this file has several.' };
+  if (requests.length > 0) return { problem: 'Put the cursor inside the create request to send: this file has several.' };
   const actions = [...new Set(analysis.requests.map((r) => r.action?.name).filter((a): a is string => !!a))];
-  return { problem: actions.length > 0 ? `${only}; this file has ${actions.join(', ')}.` : 'This file has no CreateCacheCluster request.' };
+  return { problem: actions.length > 0 ? `${only}; this file has ${actions.join(', ')}.` : `This file has no ${kind === 'query' ? 'CreateCacheCluster or CreateReplicationGroup' : 'CreateCacheCluster'} request.` };
 }
 
 /** The request under the cursor, else the only one. */
@@ -224,18 +263,67 @@ export async function createCacheCluster(
   return out.CacheCluster;
 }
 
+/** Sends CreateReplicationGroup; the abort signal cancels the call (withProgress cancellation). */
+export async function createReplicationGroup(
+  client: ElastiCacheClient,
+  input: CreateReplicationGroupCommandInput,
+  abortSignal?: AbortSignal,
+): Promise<ReplicationGroup | undefined> {
+  const { CreateReplicationGroupCommand } = await loadSdk();
+  const out = await client.send(new CreateReplicationGroupCommand(input), { abortSignal });
+  return out.ReplicationGroup;
+}
+
 export type CreateOutcome =
-  | { status: 'accepted'; cluster?: CacheCluster }
+  | { status: 'accepted'; cluster?: CacheCluster; replicationGroup?: ReplicationGroup }
   /** Cancelled while the call was in flight: the service may have received it, so the cluster may exist (billed). */
   | { status: 'cancelled' };
 
-/** createCacheCluster, with a cancel told apart from a failure: other errors are thrown as they are. */
-export async function sendCreate(client: ElastiCacheClient, input: CreateCacheClusterCommandInput, abortSignal: AbortSignal): Promise<CreateOutcome> {
+/**
+ * Sends the create (a CreateSpec; a bare input is CreateCacheCluster's), with a cancel told apart from a failure:
+ * other errors are thrown as they are.
+ */
+export async function sendCreate(client: ElastiCacheClient, create: CreateSpec | CreateCacheClusterCommandInput, abortSignal: AbortSignal): Promise<CreateOutcome> {
+  const spec: CreateSpec = 'action' in create && 'input' in create ? (create as CreateSpec) : { action: 'CreateCacheCluster', input: create as CreateCacheClusterCommandInput };
   try {
-    return { status: 'accepted', cluster: await createCacheCluster(client, input, abortSignal) };
+    return spec.action === 'CreateReplicationGroup'
+      ? { status: 'accepted', replicationGroup: await createReplicationGroup(client, spec.input, abortSignal) }
+      : { status: 'accepted', cluster: await createCacheCluster(client, spec.input, abortSignal) };
   } catch (err) {
     if (abortSignal.aborted) return { status: 'cancelled' };
     throw err;
+  }
+}
+
+/**
+ * Polls DescribeReplicationGroups until the group is `available` (or fails, or the time runs out), as
+ * waitUntilAvailable does for a cluster (GROUP_NEVER_AVAILABLE_STATUSES end the wait).
+ */
+export async function waitUntilGroupAvailable(
+  client: ElastiCacheClient,
+  replicationGroupId: string,
+  options: { timeoutMs: number; intervalMs?: number; abortSignal?: AbortSignal; onStatus?: (status: string) => void },
+): Promise<ReplicationGroup> {
+  const { DescribeReplicationGroupsCommand } = await loadSdk();
+  const deadline = Date.now() + options.timeoutMs;
+  let interval = options.intervalMs ?? 500;
+  for (;;) {
+    let group: ReplicationGroup | undefined;
+    try {
+      const out = await client.send(notFoundExpected(new DescribeReplicationGroupsCommand({ ReplicationGroupId: replicationGroupId })), { abortSignal: options.abortSignal });
+      group = out.ReplicationGroups?.[0];
+    } catch (err) {
+      // Not listed yet, just after the create: expected.
+      if (!isReplicationGroupNotFound(err) || options.abortSignal?.aborted) throw err;
+    }
+    const status = group?.Status ?? 'not listed yet';
+    options.onStatus?.(status);
+    if (group && status === GROUP_AVAILABLE_STATUS) return group;
+    if (group && GROUP_NEVER_AVAILABLE_STATUSES.includes(status)) throw new Error(`Replication group ${replicationGroupId} is ${status}.`);
+    if (Date.now() > deadline) throw new Error(`Replication group ${replicationGroupId} is still ${status} after ${Math.round(options.timeoutMs / 1000)} s.`);
+    if (options.abortSignal?.aborted) throw new Error('Cancelled.');
+    await new Promise((r) => setTimeout(r, interval));
+    interval = Math.min(interval * 1.5, 15_000);
   }
 }
 

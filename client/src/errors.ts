@@ -262,6 +262,8 @@ export function describeFailure(err: unknown): Failure {
 const nextSteps: Record<string, string> = {
   CacheClusterAlreadyExistsFault: 'choose another CacheClusterId',
   CacheClusterNotFoundFault: 'refresh the explorer (the cluster may have been deleted)',
+  ReplicationGroupNotFoundFault: 'refresh the explorer (the replication group may have been deleted)',
+  ReplicationGroupAlreadyExistsFault: 'choose another ReplicationGroupId',
   CacheSubnetGroupNotFoundFault: 'choose an existing CacheSubnetGroupName',
   CacheParameterGroupNotFoundFault: 'choose an existing CacheParameterGroupName',
   CacheSecurityGroupNotFoundFault: 'choose existing CacheSecurityGroupNames',
@@ -276,6 +278,15 @@ const nextSteps: Record<string, string> = {
 export function isClusterNotFound(err: unknown): boolean {
   const e = (err ?? {}) as { name?: string; Code?: string };
   return e.name === 'CacheClusterNotFoundFault' || e.Code === 'CacheClusterNotFound' || e.Code === 'CacheClusterNotFoundFault';
+}
+
+/**
+ * Whether an error is the service's "no such replication group": ReplicationGroupNotFoundFault, whose wire code is
+ * spelled like its shape (botocore service-2.json, 2015-02-02).
+ */
+export function isReplicationGroupNotFound(err: unknown): boolean {
+  const e = (err ?? {}) as { name?: string; Code?: string };
+  return e.name === 'ReplicationGroupNotFoundFault' || e.Code === 'ReplicationGroupNotFoundFault';
 }
 
 /** The host (and port) a network error names: Node sets `hostname` (DNS) or `address`/`port` (connect). */

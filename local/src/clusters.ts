@@ -14,6 +14,7 @@ import {
   defaultParameterGroupFacts,
   maxTags,
   type EngineName,
+  type EngineVersionFact,
 } from './engineFacts';
 import {
   adoptNode,
@@ -34,7 +35,9 @@ import {
 } from './nodes';
 import { ConfigEndpoint } from './configEndpoint';
 import { LOCAL_FAILED_STATUS } from '../../server/src/model/clusterStatus';
-import { StateStore, type ClusterState, type LogDelivery, type NodeState, type StateFile, type Tag } from './state';
+import { StateStore, type ClusterState, type LogDelivery, type NodeState, type ReplicationGroupState, type StateFile, type Tag } from './state';
+import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS } from '../../server/src/model/facts';
+import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
@@ -64,6 +67,14 @@ const maxTagsPerResource = maxTags;
 
 type Input = Record<string, unknown>;
 type Output = Record<string, unknown>;
+
+interface EngineSettings {
+  engine: EngineName;
+  version: EngineVersionFact;
+  parameterGroup: string;
+  authToken?: string;
+  transit: boolean;
+}
 
 interface ManagerOptions {
   dataDir: string;
@@ -97,7 +108,7 @@ function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: 
 }
 
 export class ClusterManager {
-  private state: StateFile = { version: 1, clusters: [], resourceTags: {} };
+  private state: StateFile = { version: 1, clusters: [], replicationGroups: [], resourceTags: {} };
   private readonly store: StateStore;
   /** Running node processes by `${clusterId}/${nodeId}`. */
   private readonly running = new Map<string, RunningNode>();
@@ -110,6 +121,8 @@ export class ClusterManager {
   readonly warnings: string[] = [];
   /** Memcached ConfigurationEndpoints by cluster ID. */
   private readonly configEndpoints = new Map<string, ConfigEndpoint>();
+  /** Replication groups whose create is under way (not recorded yet), by ID. */
+  private readonly groupsBeingCreated = new Set<string>();
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
   private readonly crashes = new Map<string, number[]>();
   /** Nodes being restarted (reboot, crash): their cluster settles once none of its nodes is left here. */
@@ -134,7 +147,8 @@ export class ClusterManager {
     await Promise.all(
       this.state.clusters.map(async (cluster) => {
         if (cluster.status === 'deleting') {
-          this.track(this.finishDelete(cluster));
+          // A member of a group being deleted goes with its group (finishGroupDelete, below).
+          if (!this.state.replicationGroups?.some((g) => g.id === cluster.replicationGroupId && g.status === 'deleting')) this.track(this.finishDelete(cluster));
           return;
         }
         await Promise.all(cluster.nodes.map((node) => this.recoverNode(cluster, node)));
@@ -142,6 +156,10 @@ export class ClusterManager {
         await this.settle(cluster);
       }),
     );
+    for (const group of this.groups()) {
+      if (group.status === 'deleting') this.track(this.finishGroupDelete(group));
+      else if (group.status === 'creating') this.settleGroup(group);
+    }
     await this.save();
   }
 
@@ -236,9 +254,9 @@ export class ClusterManager {
     return { ...(await this.nodeConfig(cluster, node)), host: this.opts.advertisedHost };
   }
 
-  /** Writes a new node's configuration (the AuthToken lives only there); restarts reuse it. */
-  private async writeConfig(cluster: ClusterState, node: NodeState, authToken?: string): Promise<void> {
-    await writeNodeConfig(await this.nodeConfig(cluster, node, authToken));
+  /** Writes a new node's configuration (the AuthToken and a replica's primary live only there); restarts reuse it. */
+  private async writeConfig(cluster: ClusterState, node: NodeState, authToken?: string, replicaOf?: { host: string; port: number }): Promise<void> {
+    await writeNodeConfig({ ...(await this.nodeConfig(cluster, node, authToken)), replicaOf });
   }
 
   /**
@@ -385,6 +403,18 @@ export class ClusterManager {
     return cluster;
   }
 
+  private groups(): ReplicationGroupState[] {
+    return (this.state.replicationGroups ??= []);
+  }
+
+  private findGroup(id: unknown, required: false): ReplicationGroupState | undefined;
+  private findGroup(id: unknown, required?: true): ReplicationGroupState;
+  private findGroup(id: unknown, required = true): ReplicationGroupState | undefined {
+    const group = this.groups().find((g) => g.id === String(id).toLowerCase());
+    if (!group && required) throw ApiError.of('ReplicationGroupNotFoundFault', `ReplicationGroup not found: ${String(id)}`);
+    return group;
+  }
+
   private nodeStatus(cluster: ClusterState, node: NodeState): string {
     if (cluster.status === 'creating' || cluster.status === 'deleting') return cluster.status;
     if (this.running.has(`${cluster.id}/${node.id}`)) return 'available';
@@ -431,6 +461,7 @@ export class ClusterManager {
       TransitEncryptionMode: cluster.transitEncryptionEnabled ? 'required' : undefined,
       AtRestEncryptionEnabled: false,
       ARN: cluster.arn,
+      ReplicationGroupId: cluster.replicationGroupId,
       ReplicationGroupLogDeliveryEnabled: false,
       LogDeliveryConfigurations: (cluster.logDeliveryConfigurations ?? []).map((c) => ({ ...c, Status: 'active' })),
       PreferredOutpostArn: cluster.preferredOutpostArn,
@@ -446,16 +477,42 @@ export class ClusterManager {
     const id = String(input.CacheClusterId).toLowerCase();
     if (this.state.clusters.some((c) => c.id === id)) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
     if (input.ReplicationGroupId !== undefined) {
-      throw ApiError.of('ReplicationGroupNotFoundFault', `Replication group ${String(input.ReplicationGroupId)} not found (the local endpoint has no replication groups).`);
+      // Adding a cluster to a group as a replica is not something the endpoint does (create the group with replicas).
+      throw ApiError.of(
+        this.findGroup(input.ReplicationGroupId, false) ? 'InvalidParameterValueException' : 'ReplicationGroupNotFoundFault',
+        this.findGroup(input.ReplicationGroupId, false)
+          ? `The local endpoint does not add clusters to replication group ${String(input.ReplicationGroupId)}: give the group its replicas when creating it (CreateReplicationGroup NumCacheClusters or ReplicasPerNodeGroup).`
+          : `Replication group ${String(input.ReplicationGroupId)} not found.`,
+      );
     }
-    if (input.SnapshotArns !== undefined || input.SnapshotName !== undefined) {
-      throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
-    }
-    // Engine values, NumCacheNodes and parameter-group families were checked by the language service's rules
+    const settings = await this.engineSettings(input);
+    const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
+    const cluster = await this.newCluster(id, input, settings, caller, numNodes);
+    // Node configurations (with the AuthToken, which is never in the state file) are written before the cluster
+    // is recorded, so a restart after a crash resumes a `creating` cluster with its token.
+    await this.writeConfigs([{ cluster, authToken: settings.authToken }]);
+    this.state.clusters.push(cluster);
+    await this.save();
+
+    // As on AWS, the reply says `creating`; the nodes start in the background and the cluster becomes
+    // `available` once every node answers (`failed` if one cannot start).
+    this.track(this.launch(cluster).catch((err: Error) => this.opts.log(`cluster ${id}: ${err.message}`)));
+    return { CacheCluster: this.describe(cluster, false) };
+  }
+
+  /**
+   * What a create's engine members come to, checked against the endpoint's own state and facts: the engine, its
+   * version (a parameter group without EngineVersion picks the latest of its family), the group, the AuthToken and
+   * transit encryption; the binary and, for TLS, the certificate exist before anything is recorded.
+   */
+  private async engineSettings(input: Input): Promise<EngineSettings> {
+    // Engine values, node counts and parameter-group families were checked by the language service's rules
     // (validateRequest, before this handler); what is left needs the endpoint's own state.
     if (input.Engine === undefined) throw ApiError.of('InvalidParameterValueException', `The parameter Engine must be provided (${engineNames.join(', ')}).`);
     const engine = String(input.Engine).toLowerCase() as EngineName;
-    const numNodes = (input.NumCacheNodes as number | undefined) ?? 1;
+    if (input.SnapshotArns !== undefined || input.SnapshotName !== undefined) {
+      throw ApiError.of('InvalidParameterValueException', 'The local endpoint cannot restore from snapshots (SnapshotArns, SnapshotName).');
+    }
     if (input.CacheSubnetGroupName !== undefined && input.CacheSubnetGroupName !== 'default') {
       throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${String(input.CacheSubnetGroupName)} not found.`);
     }
@@ -471,11 +528,9 @@ export class ClusterManager {
           ? engineVersions().find((v) => v.engine === engine && v.family === group.family)
           : defaultEngineVersion(engine);
     if (!version) throw ApiError.of('InvalidParameterValueException', `Cannot find version ${String(input.EngineVersion)} for ${engine}`);
-    const parameterGroup = group?.name ?? version.defaultParameterGroup;
     if (input.CacheSecurityGroupNames !== undefined && (input.CacheSecurityGroupNames as unknown[]).length > 0) {
       throw ApiError.of('CacheSecurityGroupNotFoundFault', `CacheSecurityGroup not found: ${String((input.CacheSecurityGroupNames as unknown[])[0])}`);
     }
-    const authToken = input.AuthToken as string | undefined;
     const transit = input.TransitEncryptionEnabled === true;
     this.binaryFor(engine);
     if (transit) {
@@ -484,16 +539,23 @@ export class ClusterManager {
         throw ApiError.of('InsufficientCacheClusterCapacityFault', `The local endpoint cannot create TLS nodes: ${err.message}.`);
       });
     }
+    return { engine, version, parameterGroup: group?.name ?? version.defaultParameterGroup, authToken: input.AuthToken as string | undefined, transit };
+  }
 
+  /**
+   * A new cluster's state, its nodes on allocated ports (only the first can have the requested Port, if it is free:
+   * nodes share one loopback address). `member` makes it a member cluster of a replication group, in one zone.
+   */
+  private async newCluster(id: string, input: Input, settings: EngineSettings, caller: CallerScope, numNodes: number, member?: { replicationGroupId: string; zone?: string; port?: number }): Promise<ClusterState> {
+    const { engine, version, authToken, transit } = settings;
     const region = caller.region;
     const now = new Date().toISOString();
     const nodes: NodeState[] = [];
-    const { firstZone, zoneOf } = nodeAvailabilityZones(region, input);
-    // Nodes share one loopback address, so only the first can have the requested Port (if it is free).
+    const { firstZone, zoneOf } = nodeAvailabilityZones(region, member ? { PreferredAvailabilityZone: member.zone } : input);
     for (let i = 1; i <= numNodes; i++) {
       nodes.push({
         id: String(i).padStart(4, '0'),
-        port: await this.allocatePort(i === 1 ? (input.Port as number | undefined) : undefined),
+        port: await this.allocatePort(i === 1 ? (member ? member.port : (input.Port as number | undefined)) : undefined),
         createTime: now,
         availabilityZone: zoneOf(i - 1),
       });
@@ -506,7 +568,7 @@ export class ClusterManager {
       if (configPort) this.reservedPorts.delete(configPort);
       throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
     }
-    const cluster: ClusterState = {
+    return {
       id,
       arn: `arn:aws:elasticache:${region}:${accountId}:cluster:${id}`,
       region,
@@ -522,7 +584,7 @@ export class ClusterManager {
         .filter((c) => c.Enabled !== false)
         .map(({ LogType, DestinationType, DestinationDetails, LogFormat }) => ({ LogType, DestinationType, DestinationDetails, LogFormat })),
       preferredMaintenanceWindow: String(input.PreferredMaintenanceWindow ?? 'sun:05:00-sun:06:00'),
-      cacheParameterGroupName: parameterGroup,
+      cacheParameterGroupName: settings.parameterGroup,
       cacheSubnetGroupName: input.CacheSubnetGroupName as string | undefined,
       securityGroupIds: (input.SecurityGroupIds as string[] | undefined) ?? [],
       cacheSecurityGroupNames: [],
@@ -535,34 +597,242 @@ export class ClusterManager {
       transitEncryptionEnabled: transit,
       networkType: input.NetworkType as string | undefined,
       ipDiscovery: input.IpDiscovery as string | undefined,
-      requestedPort: input.Port as number | undefined,
+      requestedPort: member ? member.port : (input.Port as number | undefined),
       configPort,
-      tags: (input.Tags as Tag[] | undefined) ?? [],
+      // A member cluster's tags are the group's (ListTagsForResource on the group's ARN).
+      tags: member ? [] : ((input.Tags as Tag[] | undefined) ?? []),
       nodes,
+      replicationGroupId: member?.replicationGroupId,
     };
-    // Node configurations (with the AuthToken, which is never in the state file) are written before the cluster
-    // is recorded, so a restart after a crash resumes a `creating` cluster with its token.
+  }
+
+  /** Writes the nodes' configurations of new clusters; on failure their ports are released and the error thrown. */
+  private async writeConfigs(clusters: { cluster: ClusterState; authToken?: string; replicaOf?: NodeState }[]): Promise<void> {
     try {
-      await Promise.all(cluster.nodes.map((n) => this.writeConfig(cluster, n, authToken)));
+      await Promise.all(
+        clusters.flatMap(({ cluster, authToken, replicaOf }) =>
+          cluster.nodes.map((n) => this.writeConfig(cluster, n, authToken, replicaOf && { host: this.opts.advertisedHost, port: replicaOf.port })),
+        ),
+      );
     } catch (err) {
-      for (const n of nodes) this.reservedPorts.delete(n.port);
-      if (configPort) this.reservedPorts.delete(configPort);
+      for (const { cluster } of clusters) {
+        for (const n of cluster.nodes) this.reservedPorts.delete(n.port);
+        if (cluster.configPort) this.reservedPorts.delete(cluster.configPort);
+      }
       throw err;
     }
-    this.state.clusters.push(cluster);
+  }
+
+  /** Starts a new cluster's nodes (and Memcached's configuration endpoint), then settles its status. */
+  private async launch(cluster: ClusterState): Promise<void> {
+    const results = await Promise.allSettled([...cluster.nodes.map((n) => this.startNode(cluster, n)), this.startConfigEndpoint(cluster)]);
+    for (const r of results) if (r.status === 'rejected') this.opts.log(`cluster ${cluster.id}: ${(r.reason as Error).message}`);
+    if (this.state.clusters.includes(cluster) && cluster.status === 'creating') await this.settle(cluster);
+    await this.save();
+  }
+
+  // ---- replication groups (cluster mode disabled) --------------------------------------------------------------
+
+  /**
+   * CreateReplicationGroup with cluster mode disabled: one node group, a primary and 0–5 replicas, each a member
+   * cluster `<id>-001`, `<id>-002`, … of one node, the replicas started with `replicaof` the primary; as many as
+   * replicationGroupNodes counts.
+   */
+  async createReplicationGroup(input: Input, caller: CallerScope): Promise<Output> {
+    if (this.closed) throw new ApiError('ServiceUnavailable', 'The local endpoint is shutting down.', 503, 'Receiver');
+    const id = String(input.ReplicationGroupId).toLowerCase();
+    if (this.findGroup(id, false) || this.groupsBeingCreated.has(id)) throw ApiError.of('ReplicationGroupAlreadyExistsFault', `Replication group ${id} already exists.`);
+    // Held from here until the group is recorded: two creates of one group would write the same nodes' configurations.
+    this.groupsBeingCreated.add(id);
+    try {
+      return await this.createGroup(id, input, caller);
+    } finally {
+      this.groupsBeingCreated.delete(id);
+    }
+  }
+
+  private async createGroup(id: string, input: Input, caller: CallerScope): Promise<Output> {
+    const nodeGroups = (input.NodeGroupConfiguration as Input[] | undefined) ?? [];
+    const clusterMode = [
+      String(input.CacheParameterGroupName ?? '').endsWith(CLUSTER_MODE_GROUP_SUFFIX) && `the parameter group ${String(input.CacheParameterGroupName)} enables it`,
+      ((input.NumNodeGroups as number | undefined) ?? 1) > 1 && `NumNodeGroups is ${String(input.NumNodeGroups)}`,
+      nodeGroups.length > 1 && `NodeGroupConfiguration has ${nodeGroups.length} node groups`,
+      input.ClusterMode !== undefined && input.ClusterMode !== 'disabled' && `ClusterMode is ${String(input.ClusterMode)}`,
+    ].filter(Boolean);
+    if (clusterMode.length > 0) {
+      throw ApiError.of(
+        'InvalidParameterCombinationException',
+        `The local endpoint does not run cluster mode (${clusterMode.join('; ')}): it creates replication groups with cluster mode disabled, one node group with a primary and up to ${LIMITS.maxReplicasPerNodeGroup} replicas. Use a parameter group without ${CLUSTER_MODE_GROUP_SUFFIX} and one node group, or create the group on AWS.`,
+      );
+    }
+    if (input.PrimaryClusterId !== undefined) {
+      throw ApiError.of('InvalidParameterValueException', 'The local endpoint does not build a replication group around an existing cluster (PrimaryClusterId): give NumCacheClusters or ReplicasPerNodeGroup instead.');
+    }
+    if (input.GlobalReplicationGroupId !== undefined) {
+      throw ApiError.of('GlobalReplicationGroupNotFoundFault', `Global replication group ${String(input.GlobalReplicationGroupId)} not found (the local endpoint has no global datastores).`);
+    }
+    const userGroups = (input.UserGroupIds as string[] | undefined) ?? [];
+    if (userGroups.length > 0) throw ApiError.of('UserGroupNotFoundFault', `User group ${userGroups[0]} not found (the local endpoint has no user groups).`);
+    const settings = await this.engineSettings(input);
+    const nodeGroup = nodeGroups[0] ?? {};
+    const count = replicationGroupNodes(input).nodes ?? 1;
+    const memberIds = Array.from({ length: count }, (_, i) => `${id}-${String(i + 1).padStart(3, '0')}`);
+    const taken = memberIds.find((m) => this.state.clusters.some((c) => c.id === m));
+    if (taken) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${taken} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);
+    // Zones: PreferredCacheClusterAZs, one per member; else the node group's primary and replica zones.
+    const listedZones = (input.PreferredCacheClusterAZs as string[] | undefined) ?? [
+      ...(nodeGroup.PrimaryAvailabilityZone !== undefined ? [String(nodeGroup.PrimaryAvailabilityZone)] : []),
+      ...((nodeGroup.ReplicaAvailabilityZones as string[] | undefined) ?? []),
+    ];
+    const members: ClusterState[] = [];
+    try {
+      for (const [i, memberId] of memberIds.entries()) {
+        members.push(await this.newCluster(memberId, input, settings, caller, 1, { replicationGroupId: id, zone: listedZones[i], port: i === 0 ? (input.Port as number | undefined) : undefined }));
+      }
+      const primary = members[0].nodes[0];
+      await this.writeConfigs(members.map((cluster, i) => ({ cluster, authToken: settings.authToken, replicaOf: i === 0 ? undefined : primary })));
+    } catch (err) {
+      for (const m of members) for (const n of m.nodes) this.reservedPorts.delete(n.port);
+      throw err;
+    }
+    // A CreateCacheCluster of a member's id may have won while the configurations were written.
+    const takenMeanwhile = memberIds.find((m) => this.state.clusters.some((c) => c.id === m));
+    if (takenMeanwhile) {
+      for (const m of members) for (const n of m.nodes) this.reservedPorts.delete(n.port);
+      throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${takenMeanwhile} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);
+    }
+    const group: ReplicationGroupState = {
+      id,
+      description: String(input.ReplicationGroupDescription ?? ''),
+      arn: `arn:aws:elasticache:${caller.region}:${accountId}:replicationgroup:${id}`,
+      region: caller.region,
+      status: 'creating',
+      createTime: members[0].createTime,
+      memberClusters: memberIds,
+      primaryClusterId: memberIds[0],
+      automaticFailover: input.AutomaticFailoverEnabled === true,
+      multiAZ: input.MultiAZEnabled === true,
+      // "Default: true when using Valkey, false when using Redis OSS" (API reference, AtRestEncryptionEnabled).
+      atRestEncryptionEnabled: (input.AtRestEncryptionEnabled as boolean | undefined) ?? LIMITS.atRestEncryptionDefault[settings.engine] ?? false,
+      kmsKeyId: input.KmsKeyId as string | undefined,
+      dataTiering: input.DataTieringEnabled === true,
+      tags: (input.Tags as Tag[] | undefined) ?? [],
+    };
+    this.state.clusters.push(...members);
+    this.groups().push(group);
     await this.save();
 
-    // As on AWS, the reply says `creating`; the nodes start in the background and the cluster becomes
-    // `available` once every node answers (`restore-failed` if one cannot start).
+    // As for a cluster, the reply says `creating`. The primary starts first, so that the replicas find it when they
+    // start; the group is `available` once every member answers.
     this.track(
       (async () => {
-        const results = await Promise.allSettled([...cluster.nodes.map((n) => this.startNode(cluster, n)), this.startConfigEndpoint(cluster)]);
-        for (const r of results) if (r.status === 'rejected') this.opts.log(`cluster ${id}: ${(r.reason as Error).message}`);
-        if (this.state.clusters.includes(cluster) && cluster.status === 'creating') await this.settle(cluster);
+        await this.launch(members[0]);
+        await Promise.all(members.slice(1).map((m) => this.launch(m)));
+        if (this.groups().includes(group) && group.status === 'creating') this.settleGroup(group);
         await this.save();
-      })().catch((err: Error) => this.opts.log(`cluster ${id}: ${err.message}`)),
+      })().catch((err: Error) => this.opts.log(`replication group ${id}: ${err.message}`)),
     );
-    return { CacheCluster: this.describe(cluster, false) };
+    return { ReplicationGroup: this.describeGroup(group) };
+  }
+
+  /** A group being created is `available` once every member cluster is, `create-failed` when one failed. */
+  private settleGroup(group: ReplicationGroupState): void {
+    const members = group.memberClusters.map((id) => this.state.clusters.find((c) => c.id === id));
+    group.status = members.every((c) => c?.status === 'available') ? 'available' : 'create-failed';
+  }
+
+  async describeReplicationGroups(input: Input): Promise<Output> {
+    if (input.ReplicationGroupId !== undefined) return { ReplicationGroups: [this.describeGroup(this.findGroup(input.ReplicationGroupId))] };
+    const { page, marker } = pageOf(this.groups(), input, (g) => `${g.createTime}\u0000${g.id}`);
+    return { Marker: marker, ReplicationGroups: page.map((g) => this.describeGroup(g)) };
+  }
+
+  async deleteReplicationGroup(input: Input): Promise<Output> {
+    const group = this.findGroup(input.ReplicationGroupId);
+    if (group.status !== 'available' && group.status !== 'create-failed') {
+      throw ApiError.of('InvalidReplicationGroupStateFault', `Replication group ${group.id} is not in a valid state to be deleted (it is ${group.status}).`);
+    }
+    if (input.FinalSnapshotIdentifier !== undefined) {
+      throw ApiError.of('SnapshotFeatureNotSupportedFault', 'The local endpoint does not take snapshots (FinalSnapshotIdentifier).');
+    }
+    const members = group.memberClusters.map((id) => this.state.clusters.find((c) => c.id === id)).filter((c): c is ClusterState => c !== undefined);
+    const busy = members.find((c) => c.status !== 'available' && c.status !== LOCAL_FAILED_STATUS);
+    if (busy) throw ApiError.of('InvalidReplicationGroupStateFault', `Replication group ${group.id} cannot be deleted while its cluster ${busy.id} is ${busy.status}.`);
+    // "If set to true, all of the read replicas are deleted, but the primary node is retained" (API reference).
+    const retainPrimary = input.RetainPrimaryCluster === true;
+    group.status = 'deleting';
+    for (const c of members) if (!(retainPrimary && c.id === group.primaryClusterId)) c.status = 'deleting';
+    await this.save();
+    const output = { ReplicationGroup: this.describeGroup(group) };
+    await settledWithin(this.track(this.finishGroupDelete(group)), settleWaitMs);
+    return output;
+  }
+
+  /**
+   * Deletes the group's member clusters marked `deleting` (all but a retained primary, which stays as a cluster of
+   * its own); also resumes a delete that an endpoint restart interrupted.
+   */
+  private async finishGroupDelete(group: ReplicationGroupState): Promise<void> {
+    const members = this.state.clusters.filter((c) => c.replicationGroupId === group.id);
+    await Promise.all(members.filter((c) => c.status === 'deleting').map((c) => this.finishDelete(c)));
+    for (const retained of members.filter((c) => c.status !== 'deleting')) retained.replicationGroupId = undefined;
+    this.state.replicationGroups = this.groups().filter((g) => g !== group);
+    await this.save();
+  }
+
+  /** The ReplicationGroup output shape (SDK member names; serialized by walking the model). */
+  private describeGroup(group: ReplicationGroupState): Output {
+    const members = group.memberClusters.map((id) => this.state.clusters.find((c) => c.id === id)).filter((c): c is ClusterState => c !== undefined);
+    const primary = members.find((c) => c.id === group.primaryClusterId) ?? members[0];
+    const endpoint = (cluster: ClusterState | undefined) => (cluster ? { Address: this.opts.advertisedHost, Port: cluster.nodes[0].port } : undefined);
+    // AWS's reader endpoint spreads connections over the replicas under one name; loopback ports cannot, so it is
+    // the first replica's node (the primary's when there is none, as AWS's points at the primary then).
+    const reader = members.find((c) => c !== primary) ?? primary;
+    return {
+      ReplicationGroupId: group.id,
+      Description: group.description,
+      Status: group.status,
+      PendingModifiedValues: {},
+      MemberClusters: members.map((c) => c.id),
+      NodeGroups: [
+        {
+          NodeGroupId: '0001',
+          Status: group.status,
+          PrimaryEndpoint: endpoint(primary),
+          ReaderEndpoint: endpoint(reader),
+          NodeGroupMembers: members.map((c) => ({
+            CacheClusterId: c.id,
+            CacheNodeId: c.nodes[0].id,
+            ReadEndpoint: endpoint(c),
+            PreferredAvailabilityZone: c.preferredAvailabilityZone,
+            CurrentRole: c === primary ? 'primary' : 'replica',
+          })),
+        },
+      ],
+      AutomaticFailover: group.automaticFailover ? 'enabled' : 'disabled',
+      MultiAZ: group.multiAZ ? 'enabled' : 'disabled',
+      SnapshotRetentionLimit: primary?.snapshotRetentionLimit,
+      SnapshotWindow: primary?.snapshotWindow,
+      ClusterEnabled: false,
+      CacheNodeType: primary?.cacheNodeType,
+      AuthTokenEnabled: primary?.authTokenEnabled ?? false,
+      AuthTokenLastModifiedDate: primary?.authTokenLastModifiedDate,
+      TransitEncryptionEnabled: primary?.transitEncryptionEnabled ?? false,
+      TransitEncryptionMode: primary?.transitEncryptionEnabled ? 'required' : undefined,
+      AtRestEncryptionEnabled: group.atRestEncryptionEnabled,
+      KmsKeyId: group.kmsKeyId,
+      MemberClustersOutpostArns: [],
+      ARN: group.arn,
+      UserGroupIds: [],
+      LogDeliveryConfigurations: (primary?.logDeliveryConfigurations ?? []).map((c) => ({ ...c, Status: 'active' })),
+      ReplicationGroupCreateTime: group.createTime,
+      DataTiering: group.dataTiering ? 'enabled' : 'disabled',
+      AutoMinorVersionUpgrade: primary?.autoMinorVersionUpgrade,
+      NetworkType: primary?.networkType ?? 'ipv4',
+      IpDiscovery: primary?.ipDiscovery ?? 'ipv4',
+      ClusterMode: 'disabled',
+      Engine: primary?.engine,
+    };
   }
 
   async describeCacheClusters(input: Input): Promise<Output> {
@@ -571,12 +841,27 @@ export class ClusterManager {
       const cluster = this.find(input.CacheClusterId);
       return { CacheClusters: [this.describe(cluster, showNodes)] };
     }
-    const { page, marker } = pageOf(this.state.clusters, input, (c) => `${c.createTime}\u0000${c.id}`);
+    const listed = input.ShowCacheClustersNotInReplicationGroups === true ? this.state.clusters.filter((c) => !c.replicationGroupId) : this.state.clusters;
+    const { page, marker } = pageOf(listed, input, (c) => `${c.createTime}\u0000${c.id}`);
     return { Marker: marker, CacheClusters: page.map((c) => this.describe(c, showNodes)) };
   }
 
   async deleteCacheCluster(input: Input): Promise<Output> {
     const cluster = this.find(input.CacheClusterId);
+    const group = cluster.replicationGroupId !== undefined ? this.findGroup(cluster.replicationGroupId, false) : undefined;
+    if (group) {
+      // DeleteCacheCluster "is not valid for … A cluster that is the last read replica of a replication group; A
+      // cluster that is the primary node of a replication group" (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html). Another replica
+      // can go: "Removing a node from a … (cluster mode disabled) replication group is the same as just deleting a
+      // cluster" (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Replication.RemoveReadReplica.html).
+      const role = cluster.id === group.primaryClusterId ? 'the primary' : group.memberClusters.length <= 2 ? 'the last read replica' : undefined;
+      if (role) {
+        throw ApiError.of(
+          'InvalidCacheClusterStateFault',
+          `Cache cluster ${cluster.id} is ${role} of replication group ${group.id}, which DeleteCacheCluster cannot delete: delete the replication group ${group.id} (DeleteReplicationGroup${role === 'the primary' ? '' : ', or RetainPrimaryCluster=true to keep its primary'}).`,
+        );
+      }
+    }
     if (cluster.status !== 'available' && cluster.status !== LOCAL_FAILED_STATUS) {
       throw ApiError.of('InvalidCacheClusterStateFault', `Cache cluster ${cluster.id} is not in a valid state to be deleted (it is ${cluster.status}).`);
     }
@@ -607,6 +892,9 @@ export class ClusterManager {
     await config?.stop();
     if (cluster.configPort) this.reservedPorts.delete(cluster.configPort);
     this.state.clusters = this.state.clusters.filter((c) => c !== cluster);
+    // A replica deleted on its own leaves its group.
+    const group = cluster.replicationGroupId !== undefined ? this.findGroup(cluster.replicationGroupId, false) : undefined;
+    if (group) group.memberClusters = group.memberClusters.filter((id) => id !== cluster.id);
     await this.save();
     await fs.rm(path.join(this.opts.dataDir, 'clusters', cluster.id), { recursive: true, force: true });
   }
@@ -723,6 +1011,10 @@ export class ClusterManager {
     if (type === 'cluster') {
       const cluster = this.find(name);
       return { get: () => cluster.tags, set: (tags) => (cluster.tags = tags) };
+    }
+    if (type === 'replicationgroup') {
+      const group = this.findGroup(name);
+      return { get: () => group.tags, set: (tags) => (group.tags = tags) };
     }
     if (type === 'subnetgroup' && name !== 'default') throw ApiError.of('CacheSubnetGroupNotFoundFault', `Cache subnet group ${name} not found.`);
     if (type === 'parametergroup' && !defaultParameterGroupFacts().some((g) => g.name === name)) {

@@ -291,6 +291,8 @@ export interface NodeConfig {
   tls?: TlsFiles;
   /** Memcached memory limit in MB. */
   memoryMb?: number;
+  /** A replica of a replication group: the primary it copies (Redis/Valkey `replicaof`). */
+  replicaOf?: { host: string; port: number };
 }
 
 const redisConfigFile = (dir: string) => path.join(dir, 'redis.conf');
@@ -353,6 +355,8 @@ export async function writeNodeConfig(cfg: NodeConfig): Promise<void> {
     'appendonly yes',
     'appendfsync everysec',
     'appendfilename "appendonly.aof"',
+    // A primary otherwise waits 5 s for more replicas before it sends its data set to the first one.
+    'repl-diskless-sync-delay 0',
   ];
   if (cfg.tls) {
     lines.push('port 0', `tls-port ${cfg.port}`, `tls-cert-file ${redisQuote(cfg.tls.certFile)}`, `tls-key-file ${redisQuote(cfg.tls.keyFile)}`, `tls-ca-cert-file ${redisQuote(cfg.tls.certFile)}`, 'tls-auth-clients no');
@@ -360,6 +364,13 @@ export async function writeNodeConfig(cfg: NodeConfig): Promise<void> {
     lines.push(`port ${cfg.port}`);
   }
   if (cfg.authToken) lines.push(`requirepass ${redisQuote(cfg.authToken)}`);
+  if (cfg.replicaOf) {
+    // A replica authenticates to its primary with the group's one AuthToken, over TLS when the group has transit
+    // encryption (the primary then serves TLS only).
+    lines.push(`replicaof ${cfg.replicaOf.host} ${cfg.replicaOf.port}`);
+    if (cfg.authToken) lines.push(`masterauth ${redisQuote(cfg.authToken)}`);
+    if (cfg.tls) lines.push('tls-replication yes');
+  }
   await writePrivateFile(redisConfigFile(cfg.dir), lines.join('\n') + '\n');
 }
 

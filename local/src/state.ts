@@ -67,17 +67,46 @@ export interface ClusterState {
   logDeliveryConfigurations?: LogDelivery[];
   tags: Tag[];
   nodes: NodeState[];
+  /** A member of a replication group (its primary or a replica): DeleteCacheCluster refuses the primary. */
+  replicationGroupId?: string;
+}
+
+/** `create-failed`: a member could not start while the group was being created. */
+export type ReplicationGroupStatus = 'creating' | 'available' | 'deleting' | 'create-failed';
+
+/**
+ * A replication group with cluster mode disabled: one node group, whose member clusters (`<id>-001`, `<id>-002`, …)
+ * are recorded as clusters of their own, one node each, as DescribeCacheClusters lists them on AWS.
+ */
+export interface ReplicationGroupState {
+  id: string;
+  description: string;
+  arn: string;
+  region: string;
+  status: ReplicationGroupStatus;
+  createTime: string;
+  /** The member clusters, the primary first. */
+  memberClusters: string[];
+  primaryClusterId: string;
+  automaticFailover: boolean;
+  multiAZ: boolean;
+  atRestEncryptionEnabled: boolean;
+  kmsKeyId?: string;
+  dataTiering: boolean;
+  tags: Tag[];
 }
 
 export interface StateFile {
   version: 1;
   clusters: ClusterState[];
+  /** Absent in state files written before replication groups. */
+  replicationGroups?: ReplicationGroupState[];
   /** Tags on resources other than clusters (subnet and parameter groups), by ARN. */
   resourceTags: Record<string, Tag[]>;
 }
 
 export function emptyState(): StateFile {
-  return { version: 1, clusters: [], resourceTags: {} };
+  return { version: 1, clusters: [], replicationGroups: [], resourceTags: {} };
 }
 
 export class StateStore {
@@ -104,6 +133,7 @@ export class StateStore {
       const parsed = JSON.parse(text) as StateFile;
       if (parsed.version !== 1 || !Array.isArray(parsed.clusters)) throw new Error('unknown format');
       parsed.resourceTags ??= {};
+      parsed.replicationGroups ??= [];
       return parsed;
     } catch (err) {
       // Never lose a state file we cannot read: keep it aside and say where.

@@ -35,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, documentKindForPath } from './service/index';
 import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
+import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
 import { hover, referenceUrlForFinding } from './service/hover';
 import { documentSymbols, type OutlineSymbol } from './service/symbols';
@@ -395,14 +396,10 @@ connection.onDocumentSymbol((params, token) =>
   ),
 );
 
-// ---- "Create cluster" CodeLens: one above each CreateCacheCluster request, from the per-version analysis ----
+// ---- "Create cluster" CodeLens: one above each create request (createActionOf), from the per-version analysis ----
 /** The client command (client/src/commands.ts) that sends the request at `offset` of `uri`. */
 const CREATE_FROM_REQUEST_COMMAND = 'elasticache.createFromRequest';
 
-function isCreateRequest(request: Analysis['requests'][number], kind: DocumentKind): boolean {
-  // A CLI input file is create-cache-cluster input; a query names its action.
-  return kind === 'query' ? request.action?.name === 'CreateCacheCluster' : (request.action?.name ?? 'CreateCacheCluster') === 'CreateCacheCluster';
-}
 
 function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: Analysis): CodeLens[] {
   const { requests } = analysis;
@@ -423,7 +420,8 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
   }
   const lenses: CodeLens[] = [];
   requests.forEach((r, i) => {
-    if (!isCreateRequest(r, kind)) return;
+    const action = createActionOf(r, kind);
+    if (!action) return;
     // Above the request's first line (the URL), not between it and a `?Action=` continuation line.
     const offset = r.action?.span.start ?? r.span.start;
     const line = doc.positionAt(kind === 'query' ? r.span.start : offset).line;
@@ -431,7 +429,7 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
     lenses.push({
       range: { start: { line, character: 0 }, end: { line, character: 0 } },
       command: {
-        title: n === 0 ? 'Create cluster' : `Fix ${n} error${n === 1 ? '' : 's'} before creating`,
+        title: n === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${n} error${n === 1 ? '' : 's'} before creating`,
         command: CREATE_FROM_REQUEST_COMMAND,
         arguments: [{ uri: doc.uri, offset }],
       },

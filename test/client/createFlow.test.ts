@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { type Connection, awsConnection, awsConnections, checkCredentials, createClient } from '../../client/src/connections';
 import { CONFIGURE_PROFILE, CONTINUE_CREATE, CREATE_BILLED, type CreatePrompts, type ProfileChoice, type Question, USE_LOCAL, billingQuestion, chooseCreateTarget, createProgressText } from '../../client/src/createFlow';
-import { createCacheCluster, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { createCacheCluster, sendCreate, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
+import { createSummary } from '../../client/src/replicationGroups';
 import { ExplorerModel } from '../../client/src/explorerModel';
 import { localClientForFile, withEmptyAwsFiles } from './helpers';
 
@@ -209,3 +210,32 @@ test("the create's progress says each fact once: what is created, where when not
   assert.equal(shown.match(/creat/g)?.length, 2, shown);
   assert.ok(shown.length <= 130, `${shown.length} characters`);
 });
+
+test('a replication group without credentials: the questions name the group; after the profile, the bill counts its nodes; it is created', { timeout: 60_000 }, withEmptyAwsFiles(async (dir) => {
+  const settings = { regions: ['us-east-1'] };
+  const chosen = await awsWithoutCredentials(settings);
+  const spec = { action: 'CreateReplicationGroup' as const, input: { ReplicationGroupId: 'resumed-group', ReplicationGroupDescription: 'd', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2 } };
+  const { prompts, asked, offers } = scriptedPrompts(
+    {
+      answers: [CONFIGURE_PROFILE, CREATE_BILLED],
+      configure: () => {
+        fs.writeFileSync(path.join(dir, 'credentials'), CREDENTIALS);
+        return { kind: 'docs' };
+      },
+      continues: true,
+    },
+    settings,
+  );
+  const target = await chooseCreateTarget(chosen, createSummary(spec), prompts);
+  assert.equal(asked[0]!.message, 'No AWS credentials found for profile default: replication group "resumed-group" cannot be created in us-east-1.');
+  assert.match(asked[0]!.detail, /create the replication group on the free Local endpoint/);
+  assert.deepEqual(offers, ['Replication group "resumed-group" was not created yet: no AWS credentials. Configure them (aws configure, aws sso login), then continue the create. [Continue Create]']);
+  assert.equal(asked[1]!.message, 'Create replication group "resumed-group" in us-east-1 (profile default)?');
+  assert.match(asked[1]!.detail, /each of its 2 cache\.t3\.micro nodes \(a primary and 1 replica\)/);
+  assert.equal(target?.kind, 'aws');
+  // The Local endpoint stands in for AWS: the request goes through on the connection chosen.
+  const client = await createClient(target!, { info: () => {}, error: () => {} });
+  const sent = await sendCreate(client, spec, new AbortController().signal);
+  assert.equal(sent.status, 'accepted');
+  assert.equal((await waitUntilGroupAvailable(client, 'resumed-group', { timeoutMs: 30_000, intervalMs: 100 })).Status, 'available');
+}));

@@ -6,11 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ListTagsForResourceCommand } from '@aws-sdk/client-elasticache';
-import { clusterToCreateInput, notCarriedMessage, notCarriedOver, requestFileName, requestFileText } from '../../client/src/clusterView';
+import { clusterToCreateInput, groupAvailableMessage, groupPrimaryEndpoint, notCarriedMessage, notCarriedOver, requestFileName, requestFileText } from '../../client/src/clusterView';
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createdId, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
+import { createSummary } from '../../client/src/replicationGroups';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
 import { validateCacheClusterId } from '../../server/src/service/validators';
@@ -155,27 +156,64 @@ test('creating in another Region than the request is written for is said in the 
   assert.equal(regionMismatch(undefined, fixture.connection), undefined);
 });
 
-test('a cursor in a request of another action is told plainly that only CreateCacheCluster creates from a file', () => {
+test('a cursor picks its create request, a CreateReplicationGroup too; another action is told plainly what creates from a file', () => {
   const replicationGroup = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateReplicationGroup&ReplicationGroupId=rg&ReplicationGroupDescription=d&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheClusters=2';
   const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=one&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+  const describe = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeReplicationGroups';
   const text = `${replicationGroup}\n\n###\n${create}\n`;
   const problem = (t: string, offset: number | undefined) => {
     const target = createTargetAt(t, 'query', offset);
-    return 'problem' in target ? target.problem : `request ${target.request.input.CacheClusterId}`;
+    return 'problem' in target ? target.problem : `${target.request.spec.action} ${createdId(target.request.spec)}`;
   };
-  // The file's only CreateCacheCluster is not what a cursor in the CreateReplicationGroup asks for.
-  assert.equal(problem(text, text.indexOf('ReplicationGroupId')), 'Only CreateCacheCluster requests can be created from a file; this one is CreateReplicationGroup.');
-  assert.equal(problem(text, text.indexOf('CacheClusterId=one')), 'request one');
-  assert.equal(problem(text, undefined), 'request one', 'no cursor: the only one');
-  assert.equal(problem(replicationGroup, undefined), 'Only CreateCacheCluster requests can be created from a file; this file has CreateReplicationGroup.');
-  assert.equal(problem('CacheClusterId=x&Engine=redis', 0), 'Only CreateCacheCluster requests can be created from a file; this one has no Action.');
-  assert.equal(problem(`${create}\n\n###\n${create.replace('=one', '=two')}`, undefined), 'Put the cursor inside the CreateCacheCluster request to send: this file has several.');
-  assert.equal(problem('# nothing yet\n', undefined), 'This file has no CreateCacheCluster request.');
+  assert.equal(problem(text, text.indexOf('ReplicationGroupId')), 'CreateReplicationGroup rg');
+  assert.equal(problem(text, text.indexOf('CacheClusterId=one')), 'CreateCacheCluster one');
+  assert.equal(problem(text, undefined), 'Put the cursor inside the create request to send: this file has several.');
+  assert.equal(problem(replicationGroup, undefined), 'CreateReplicationGroup rg', 'no cursor: the only one');
+  assert.equal(problem(`${describe}\n\n###\n${create}`, 0), 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file; this one is DescribeReplicationGroups.');
+  assert.equal(problem(describe, undefined), 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file; this file has DescribeReplicationGroups.');
+  assert.equal(problem('CacheClusterId=x&Engine=redis', 0), 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file; this one has no Action.');
+  assert.equal(problem('# nothing yet\n', undefined), 'This file has no CreateCacheCluster or CreateReplicationGroup request.');
   for (const t of [text, replicationGroup]) assert.doesNotMatch(problem(t, 0), /^Error/);
-  // A CLI input file is create-cache-cluster input whatever the cursor.
+  // A CLI input file is create-cache-cluster input whatever the cursor: its forms describe no other command.
   const json = JSON.stringify({ CacheClusterId: 'j', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
   const target = createTargetAt(json, 'json', 1);
   assert.ok('request' in target && target.request.input.CacheClusterId === 'j');
+  // The group's input keeps CreateReplicationGroup's members only, and its zones name its Region.
+  const [group] = createRequestsIn(`Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=z&ReplicationGroupDescription=d&Engine=redis&NumCacheClusters=2&PreferredCacheClusterAZs.member.1=eu-west-1a&PreferredCacheClusterAZs.member.2=eu-west-1b`, 'query');
+  assert.deepEqual(group!.spec, { action: 'CreateReplicationGroup', input: { ReplicationGroupId: 'z', ReplicationGroupDescription: 'd', Engine: 'redis', NumCacheClusters: 2, PreferredCacheClusterAZs: ['eu-west-1a', 'eu-west-1b'] } });
+  assert.equal(group!.region, 'eu-west-1');
+  assert.equal(group!.regionFromZones, true);
+});
+
+test('a replication group request is created on Local from its file: the group becomes available, its member clusters are listed', { timeout: 60_000 }, async () => {
+  const text = 'http://localhost:4510/?Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=from-file-group&ReplicationGroupDescription=orders&Engine=valkey&CacheNodeType=cache.t3.micro&NumCacheClusters=2';
+  const [request] = createRequestsIn(text, 'query');
+  assert.equal(refusal(request!), undefined);
+  const sent = await sendCreate(fixture.client, request!.spec, new AbortController().signal);
+  assert.equal(sent.status, 'accepted');
+  assert.equal(sent.status === 'accepted' && sent.replicationGroup?.Status, 'creating');
+  const statuses: string[] = [];
+  const group = await waitUntilGroupAvailable(fixture.client, 'from-file-group', { timeoutMs: 30_000, intervalMs: 50, onStatus: (s) => statuses.push(s) });
+  assert.equal(group.Status, 'available');
+  assert.deepEqual(group.MemberClusters, ['from-file-group-001', 'from-file-group-002']);
+  assert.equal(statuses.at(-1), 'available');
+  const message = groupAvailableMessage(group);
+  assert.match(message, /^Replication group from-file-group is available \(a primary and 1 replica\) at its primary endpoint 127\.0\.0\.1:\d+, reader endpoint 127\.0\.0\.1:\d+\.$/);
+  assert.equal(groupPrimaryEndpoint(group), `127.0.0.1:${group.NodeGroups![0]!.PrimaryEndpoint!.Port}`);
+  // A group that is not there is waited for only until the deadline; an unknown group id is not a cluster error.
+  await assert.rejects(waitUntilGroupAvailable(fixture.client, 'no-such-group', { timeoutMs: 200, intervalMs: 50 }), /Replication group no-such-group is still not listed yet after 0 s/);
+  assert.ok(log.lines.some((l) => /^info DescribeReplicationGroups Local .* no such replication group/.test(l)), 'the expected not-found is info in the API log');
+});
+
+test("the billing confirmation of a replication group names its nodes: a primary and its replicas, per node group when several", () => {
+  const aws = awsConnection('fake', 'us-east-1');
+  const spec = (input: Record<string, unknown>) => createSummary({ action: 'CreateReplicationGroup', input: { ReplicationGroupId: 'rg', ReplicationGroupDescription: 'd', CacheNodeType: 'cache.r7g.large', ...input } });
+  const three = billingQuestion(aws, spec({ NumCacheClusters: 3 }));
+  assert.equal(three.message, 'Create replication group "rg" in us-east-1 (profile fake)?');
+  assert.match(three.detail, /^As soon as the replication group is available you are billed for each hour or partial hour of each of its 3 cache\.r7g\.large nodes \(a primary and 2 replicas\), even if/);
+  assert.match(billingQuestion(aws, spec({})).detail, /of its 1 cache\.r7g\.large node \(a primary, no replicas\)/);
+  assert.match(billingQuestion(aws, spec({ NumNodeGroups: 2, ReplicasPerNodeGroup: 1 })).detail, /of each of its 4 cache\.r7g\.large nodes \(2 node groups, each a primary and its replicas\)/);
+  assert.match(billingQuestion(aws, spec({ NumNodeGroups: 3 })).detail, /of each of its cache\.r7g\.large nodes \(3 node groups, each a primary and its replicas\)/, 'no replica count: no number');
 });
 
 test('toSdkInput keeps CreateCacheCluster members only', () => {

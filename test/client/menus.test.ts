@@ -130,6 +130,7 @@ test('a command that asks before acting (a confirmation, a picker, a wizard) end
     'elasticache.createFromRequest',
     'elasticache.rebootCluster',
     'elasticache.deleteCluster',
+    'elasticache.deleteReplicationGroup',
     'elasticache.configureProfile',
     'elasticache.selectRegions',
   ]);

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
-import { killRecordedAndRemove, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
+import { waitUntilReplicationGroupAvailable } from '@aws-sdk/client-elasticache';
+import { createClient } from 'redis';
+import { eventually, killRecordedAndRemove, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
 
 const awsCli = '/usr/bin/aws';
 const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
@@ -102,6 +104,60 @@ describe('local endpoint with the AWS CLI: answers as ElastiCache does', { timeo
     const gone = await timed(['wait', 'cache-cluster-deleted', '--cache-cluster-id', 'waited']);
     assert.equal(gone.code, 0, gone.stderr);
     assert.ok(gone.ms < 12_000, `no 15 s sleep: ${gone.ms} ms`);
+  });
+
+  test('create-replication-group: a primary and a replica that copies it; describe-replication-groups; delete-replication-group', async () => {
+    const created = await aws(endpoint.url, [
+      'create-replication-group', '--replication-group-id', 'cli-group', '--replication-group-description', 'from the CLI',
+      '--engine', 'redis', '--cache-node-type', 'cache.t3.micro', '--num-cache-clusters', '2', '--automatic-failover-enabled',
+    ]);
+    assert.equal(created.code, 0, created.stderr);
+    const group = created.json!.ReplicationGroup as { Status: string; MemberClusters: string[] };
+    assert.equal(group.Status, 'creating');
+    assert.deepEqual(group.MemberClusters, ['cli-group-001', 'cli-group-002']);
+    // The CLI's waiter sleeps 15 s between polls (waiters-2.json): the SDK's, told to poll every second, waits for creation.
+    await waitUntilReplicationGroupAvailable({ client: sdkClient(endpoint.url), maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { ReplicationGroupId: 'cli-group' });
+    const described = await aws(endpoint.url, ['describe-replication-groups', '--replication-group-id', 'cli-group']);
+    assert.equal(described.code, 0, described.stderr);
+    const [available] = described.json!.ReplicationGroups as {
+      Status: string;
+      AutomaticFailover: string;
+      NodeGroups: { PrimaryEndpoint: { Port: number }; ReaderEndpoint: { Port: number }; NodeGroupMembers: { CacheClusterId: string; CurrentRole: string }[] }[];
+    }[];
+    assert.equal(available.Status, 'available');
+    assert.equal(available.AutomaticFailover, 'enabled');
+    assert.deepEqual(available.NodeGroups[0].NodeGroupMembers.map((m) => [m.CacheClusterId, m.CurrentRole]), [['cli-group-001', 'primary'], ['cli-group-002', 'replica']]);
+    const members = await aws(endpoint.url, ['describe-cache-clusters', '--cache-cluster-id', 'cli-group-002']);
+    assert.equal((members.json!.CacheClusters as { ReplicationGroupId: string }[])[0].ReplicationGroupId, 'cli-group');
+
+    const connect = async (port: number) => {
+      const redis = createClient({ socket: { host: '127.0.0.1', port, reconnectStrategy: false } });
+      redis.on('error', () => {});
+      await redis.connect();
+      return redis;
+    };
+    const primary = await connect(available.NodeGroups[0].PrimaryEndpoint.Port);
+    const replica = await connect(available.NodeGroups[0].ReaderEndpoint.Port);
+    try {
+      await primary.set('written', 'on the primary');
+      await eventually('the key on the replica', async () => (await replica.get('written')) === 'on the primary', 15_000);
+    } finally {
+      await primary.quit();
+      await replica.quit();
+    }
+
+    const primaryDelete = await aws(endpoint.url, ['delete-cache-cluster', '--cache-cluster-id', 'cli-group-001']);
+    assert.equal(errorCode(primaryDelete), 'InvalidCacheClusterState', primaryDelete.stderr);
+    const clusterMode = await aws(endpoint.url, ['create-replication-group', '--replication-group-id', 'sharded', '--replication-group-description', 'x', '--engine', 'redis', '--cache-parameter-group-name', 'default.redis7.cluster.on']);
+    assert.equal(errorCode(clusterMode), 'InvalidParameterCombination', clusterMode.stderr);
+    assert.match(clusterMode.stderr, /does not run cluster mode/);
+
+    const deleted = await aws(endpoint.url, ['delete-replication-group', '--replication-group-id', 'cli-group']);
+    assert.equal((deleted.json!.ReplicationGroup as { Status: string }).Status, 'deleting');
+    const gone = await aws(endpoint.url, ['wait', 'replication-group-deleted', '--replication-group-id', 'cli-group']);
+    assert.equal(gone.code, 0, gone.stderr);
+    const notFound = await aws(endpoint.url, ['describe-replication-groups', '--replication-group-id', 'cli-group']);
+    assert.equal(errorCode(notFound), 'ReplicationGroupNotFoundFault', notFound.stderr);
   });
 
   test("every action is validated by the linter's rules: MaxRecords 20–100 also beside CacheClusterId, a blank ResourceName", async () => {

@@ -1,5 +1,5 @@
 // The "Create cluster" CodeLens comes from the language server (the real `node dist/server.js --stdio`): one lens
-// per CreateCacheCluster request, with the client command and the arguments it accepts ({ uri, offset }).
+// per create request (CreateCacheCluster, CreateReplicationGroup), with the client command and the arguments it accepts ({ uri, offset }).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -77,6 +77,20 @@ test('query file: one "Create cluster" lens per CreateCacheCluster request, abov
     assert.equal(lens.range.start.line, lineOf(query, query.lastIndexOf('https://', offset)));
   }
   assert.equal(got[0]!.range.start.line, 1);
+});
+
+test('a CreateReplicationGroup request gets a "Create replication group" lens; other actions get none', async () => {
+  const uri = 'file:///work/requests/lens-group.elasticache';
+  const text = `https://elasticache.us-west-2.amazonaws.com/?Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=lens-group&ReplicationGroupDescription=orders&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheClusters=2
+
+###
+https://elasticache.us-west-2.amazonaws.com/?Action=DescribeReplicationGroups&Version=2015-02-02
+`;
+  await client.open(uri, 'elasticache-query', text);
+  const got = await lenses(uri);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0]!.command?.title, 'Create replication group');
+  assert.deepEqual(got[0]!.command?.arguments, [{ uri, offset: text.indexOf('CreateReplicationGroup') }]);
 });
 
 test('the seed example (with errors) gets a lens that says to fix them first; JSON and YAML request files get one lens', async () => {

@@ -81,3 +81,16 @@ export const NEVER_AVAILABLE_STATUSES: readonly string[] = [...FAILED_STATUSES, 
  * or failed), none of them billed (Nodes.viewing.html).
  */
 export const ENDPOINT_NOT_SERVING_STATUSES: readonly string[] = ['creating', ...DELETION_STATUSES, ...FAILED_STATUSES];
+
+/**
+ * ReplicationGroup.Status: "creating, available, modifying, deleting, create-failed, snapshotting" (botocore
+ * service-2.json 2015-02-02; https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ReplicationGroup.html).
+ * A new group is `available` once it serves, as a cluster is.
+ */
+export const GROUP_AVAILABLE_STATUS = AVAILABLE_STATUS;
+
+/**
+ * Group statuses from which a group never becomes available: `create-failed`, `deleting`, and `deleted` (the
+ * ReplicationGroupAvailable waiter's failure state, botocore waiters-2.json).
+ */
+export const GROUP_NEVER_AVAILABLE_STATUSES: readonly string[] = ['create-failed', 'deleting', 'deleted'];

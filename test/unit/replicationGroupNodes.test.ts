@@ -1,0 +1,30 @@
+// replicationGroupNodes: the node groups and nodes a CreateReplicationGroup request makes (the Local endpoint creates
+// that many; the billing confirmation names that many). createActionOf: the requests the extension creates from a file.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
+import { createActionOf } from '../../server/src/service/createActions';
+
+test('one node group: NumCacheClusters, else its replicas plus the primary, else 1', () => {
+  assert.deepEqual(replicationGroupNodes({}), { nodeGroups: 1, nodes: 1 });
+  assert.deepEqual(replicationGroupNodes({ NumCacheClusters: 3 }), { nodeGroups: 1, nodes: 3 });
+  assert.deepEqual(replicationGroupNodes({ ReplicasPerNodeGroup: 2 }), { nodeGroups: 1, nodes: 3 });
+  assert.deepEqual(replicationGroupNodes({ ReplicasPerNodeGroup: 0 }), { nodeGroups: 1, nodes: 1 });
+  // A node group's own ReplicaCount before ReplicasPerNodeGroup.
+  assert.deepEqual(replicationGroupNodes({ ReplicasPerNodeGroup: 1, NodeGroupConfiguration: [{ ReplicaCount: 4 }] }), { nodeGroups: 1, nodes: 5 });
+});
+
+test('several node groups: each primary and its replicas; unknown without a replica count for every group', () => {
+  assert.deepEqual(replicationGroupNodes({ NumNodeGroups: 3, ReplicasPerNodeGroup: 1, NumCacheClusters: 6 }), { nodeGroups: 3, nodes: 6 });
+  assert.deepEqual(replicationGroupNodes({ NodeGroupConfiguration: [{ ReplicaCount: 2 }, { ReplicaCount: 0 }] }), { nodeGroups: 2, nodes: 4 });
+  assert.deepEqual(replicationGroupNodes({ NumNodeGroups: 2 }), { nodeGroups: 2 });
+});
+
+test('createActionOf: a Query request by its action; a CLI input file is create-cache-cluster input', () => {
+  assert.equal(createActionOf({ action: { name: 'CreateReplicationGroup', span: { start: 0, end: 0 } } }, 'query'), 'CreateReplicationGroup');
+  assert.equal(createActionOf({ action: { name: 'CreateCacheCluster', span: { start: 0, end: 0 } } }, 'query'), 'CreateCacheCluster');
+  assert.equal(createActionOf({ action: { name: 'DescribeReplicationGroups', span: { start: 0, end: 0 } } }, 'query'), undefined);
+  assert.equal(createActionOf({}, 'query'), undefined);
+  assert.equal(createActionOf({}, 'json'), 'CreateCacheCluster');
+  assert.equal(createActionOf({ action: { name: 'CreateReplicationGroup', span: { start: 0, end: 0 } } }, 'yaml'), undefined);
+});
