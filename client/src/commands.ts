@@ -11,7 +11,7 @@ import { type Connection, effectiveProfile, listProfiles, loadSdk, localConnecti
 import { CREATE_BILLED, type CreatePrompts, type ProfileChoice, chooseCreateTarget, createProgressText, regionMismatch } from './createFlow';
 import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
-import type { CreateSpec } from './createFromRequest';
+import type { CreateRequest, CreateSpec } from './createFromRequest';
 import type { StepId, WizardState } from './wizard';
 import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
 import type { ClustersTree } from './treeView';
@@ -473,11 +473,20 @@ async function createFromRequestCommand(
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
   if (!kind) throw new Refusal(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createTargetAt, refusal, firstError } = await import('./createFromRequest');
+  const { createTargetAt, createRequestLabel, refusal, firstError } = await import('./createFromRequest');
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
   const target = createTargetAt(document.getText(), kind, offset);
-  if ('problem' in target) throw new Refusal(target.problem);
-  const { request } = target;
+  let request: CreateRequest;
+  if ('problem' in target) {
+    if (!target.candidates) throw new Refusal(target.problem);
+    // The file has create requests, but the cursor does not say which: the user picks one (Escape: nothing sent).
+    const picked = await vscode.window.showQuickPick(
+      target.candidates.map((r) => ({ label: createRequestLabel(r), description: `line ${document.positionAt(r.span.start).line + 1}`, request: r })),
+      { title: 'Create which request of this file?', placeHolder: target.problem, ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    request = picked.request;
+  } else request = target.request;
   const refused = refusal(request);
   if (refused) {
     // Take the user to the first error, then say why nothing was sent.

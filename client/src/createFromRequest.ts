@@ -204,8 +204,11 @@ export function workingFirst<T extends ConnectionChoice>(choices: readonly T[], 
   return [...choices.filter((c) => !cannotWork(c.connection)), ...choices.filter((c) => cannotWork(c.connection))];
 }
 
-/** The create request to send, or why there is none, in a sentence for the user. */
-export type CreateTarget = { request: CreateRequest } | { problem: string };
+/**
+ * The create request to send, or why there is none, in a sentence for the user; with the file's create requests
+ * (`candidates`) when it has some but the cursor does not say which, so that the user can pick one.
+ */
+export type CreateTarget = { request: CreateRequest } | { problem: string; candidates?: CreateRequest[] };
 
 /**
  * The create request "Create Cluster from Request" sends: the one under the cursor, else the only one. A cursor in a
@@ -220,10 +223,17 @@ export function createTargetAt(text: string, kind: DocumentKind, offset: number 
   const under = offset === undefined ? undefined : analysis.requests.find((r) => offset >= r.span.start && offset <= r.span.end);
   const request = under ? requests.find((r) => r.span.start === under.span.start) : requestAt(requests, offset);
   if (request) return { request };
-  if (under) return { problem: `${only}; this one ${under.action ? `is ${under.action.name}` : 'has no Action'}.` };
-  if (requests.length > 0) return { problem: 'Put the cursor inside the create request to send: this file has several.' };
+  const candidates = requests.length > 0 ? { candidates: requests } : {};
+  if (under) return { problem: `${only}; this one ${under.action ? `is ${under.action.name}` : 'has no Action'}.`, ...candidates };
+  if (requests.length > 0) return { problem: 'Put the cursor inside the create request to send: this file has several.', ...candidates };
   const actions = [...new Set(analysis.requests.map((r) => r.action?.name).filter((a): a is string => !!a))];
   return { problem: actions.length > 0 ? `${only}; this file has ${actions.join(', ')}.` : `This file has no ${kind === 'query' ? 'CreateCacheCluster or CreateReplicationGroup' : 'CreateCacheCluster'} request.` };
+}
+
+/** How a create request is named where the user picks one: its action and the id it creates. */
+export function createRequestLabel(request: CreateRequest): string {
+  const id = createdId(request.spec);
+  return `${request.spec.action} ${id || '(no id)'}`;
 }
 
 /** The request under the cursor, else the only one. */

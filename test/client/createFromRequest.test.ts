@@ -10,7 +10,7 @@ import { clusterToCreateInput, groupAvailableMessage, groupPrimaryEndpoint, notC
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createdId, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createdId, createRequestLabel, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
 import { createSummary } from '../../client/src/replicationGroups';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
@@ -174,6 +174,15 @@ test('a cursor picks its create request, a CreateReplicationGroup too; another a
   assert.equal(problem('CacheClusterId=x&Engine=redis', 0), 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file; this one has no Action.');
   assert.equal(problem('# nothing yet\n', undefined), 'This file has no CreateCacheCluster or CreateReplicationGroup request.');
   for (const t of [text, replicationGroup]) assert.doesNotMatch(problem(t, 0), /^Error/);
+  // Where the cursor does not say which, the file's create requests are the candidates to pick from.
+  const candidates = (t: string, offset: number | undefined) => {
+    const target = createTargetAt(t, 'query', offset);
+    return 'problem' in target ? target.candidates?.map(createRequestLabel) : undefined;
+  };
+  assert.deepEqual(candidates(text, undefined), ['CreateReplicationGroup rg', 'CreateCacheCluster one']);
+  assert.deepEqual(candidates(`${describe}\n\n###\n${create}`, 0), ['CreateCacheCluster one']);
+  assert.equal(candidates(describe, undefined), undefined, 'nothing to pick');
+  assert.deepEqual(candidates(`${describe}\n\n###\nAction=CreateCacheCluster&Engine=redis`, 0), ['CreateCacheCluster (no id)']);
   // A CLI input file is create-cache-cluster input whatever the cursor: its forms describe no other command.
   const json = JSON.stringify({ CacheClusterId: 'j', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
   const target = createTargetAt(json, 'json', 1);
