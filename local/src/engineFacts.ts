@@ -50,8 +50,8 @@ export const engineNames: readonly EngineName[] = ENGINES;
 
 /** The version a cluster gets when CreateCacheCluster names no EngineVersion: the latest supported one. */
 export function defaultEngineVersion(engine: EngineName): EngineVersionFact | undefined {
-  const latest = latestVersion(engine);
-  return latest ? describeVersion(latest) : undefined;
+  // The offered fact itself, not a copy: DescribeCacheEngineVersions DefaultOnly picks it out of the offered list.
+  return findEngineVersion(engine, latestVersion(engine).version);
 }
 
 /** The engine version fact for an EngineVersion as requested, when a cluster can be created with it (`offered`). */

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-elasticache';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
 import { checkCreateCacheCluster } from '../../server/src/service/index';
+import { ENGINES, latestVersion } from '../../server/src/model/facts';
 import { killRecordedAndRemove, recordedPids, sdkClient, tempDataDir } from './helpers';
 
 const redis = { Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
@@ -83,6 +84,11 @@ describe('local endpoint: engine versions past end of life', { timeout: 60_000 }
     const groups = (await client.send(new DescribeCacheParameterGroupsCommand({}))).CacheParameterGroups!.map((g) => g.CacheParameterGroupName);
     assert.ok(groups.includes('default.redis4.0') && groups.includes('default.redis5.0'), groups.join(','));
     assert.ok(!groups.some((g) => /^default\.redis(2\.6|2\.8|3\.2)(\.|$)/.test(g!)), groups.join(','));
+  });
+
+  test('DescribeCacheEngineVersions DefaultOnly: the version a create without EngineVersion gets, one per engine', async () => {
+    const defaults = (await client.send(new DescribeCacheEngineVersionsCommand({ DefaultOnly: true }))).CacheEngineVersions!;
+    assert.deepEqual(defaults.map((v) => `${v.Engine} ${v.EngineVersion}`).sort(), ENGINES.map((e) => `${e} ${latestVersion(e).version}`).sort());
   });
 
   test('Redis OSS 4.0.10 (paid Extended Support) with default.redis4.0 is created', async () => {
