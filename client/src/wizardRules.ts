@@ -7,6 +7,7 @@ import {
   NODE_TYPE_FAMILIES,
   REGIONS,
   findVersion,
+  newClustersCanUse,
   nodeTypeFact,
   orderEngineVersions,
   versionsInOfferOrder,
@@ -80,11 +81,13 @@ function defaultNodeType(engine: string): string | undefined {
 const engineName = (engine: string): EngineName | undefined => ENGINES.find((e) => e === engine);
 
 /**
- * Whether a new cluster can use the version: not when the model marks it deprecated (end of life: CreateCacheCluster
- * refuses it, SOURCES.endOfLife). A version the model does not know is the account's to offer.
+ * Whether the wizard offers the version: not past end of life (CreateCacheCluster refuses it: newClustersCanUse, the
+ * fact the linter and the local endpoint use), nor a deprecated patch version (5.0.0–5.0.5: created, but "use 5.0.6").
+ * A version the model does not know is the account's to offer.
  */
 function creatable(engine: EngineName, version: string): boolean {
-  return findVersion(engine, version)?.status !== 'deprecated';
+  const fact = findVersion(engine, version);
+  return fact === undefined || (newClustersCanUse(fact) && fact.status !== 'deprecated');
 }
 
 /** Versions the model knows that a new cluster can use, in the order completion offers them (the same function). */

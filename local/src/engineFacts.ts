@@ -8,7 +8,7 @@ import {
   LIMITS,
   availabilityZones as factAvailabilityZones,
   defaultParameterGroups,
-  findVersion,
+  newClustersCanUse,
   latestVersion,
   type EngineName,
 } from '../../server/src/model/facts';
@@ -35,8 +35,12 @@ function describeVersion(v: { engine: EngineName; version: string; family: strin
   };
 }
 
-/** Versions a cluster can be created with (deprecated, end-of-life versions are not offered). */
-const offered: EngineVersionFact[] = ENGINE_VERSIONS.filter((v) => v.status !== 'deprecated').map(describeVersion);
+/**
+ * Versions a cluster can be created with: the facts' newClustersCanUse, the same fact the linter refuses a version
+ * past end of life by, so DescribeCacheEngineVersions, CreateCacheCluster and the default parameter groups agree.
+ */
+const offered: EngineVersionFact[] = ENGINE_VERSIONS.filter(newClustersCanUse).map(describeVersion);
+const offeredIndex = new Map(offered.map((v) => [`${v.engine}:${v.version}`, v]));
 
 export function engineVersions(): EngineVersionFact[] {
   return offered;
@@ -46,14 +50,13 @@ export const engineNames: readonly EngineName[] = ENGINES;
 
 /** The version a cluster gets when CreateCacheCluster names no EngineVersion: the latest supported one. */
 export function defaultEngineVersion(engine: EngineName): EngineVersionFact | undefined {
-  const latest = latestVersion(engine);
-  return latest ? describeVersion(latest) : undefined;
+  // The offered fact itself, not a copy: DescribeCacheEngineVersions DefaultOnly picks it out of the offered list.
+  return findEngineVersion(engine, latestVersion(engine).version);
 }
 
-/** The engine version fact for an EngineVersion as requested. */
+/** The engine version fact for an EngineVersion as requested, when a cluster can be created with it (`offered`). */
 export function findEngineVersion(engine: EngineName, version: string): EngineVersionFact | undefined {
-  const fact = findVersion(engine, version);
-  return fact ? describeVersion(fact) : undefined;
+  return offeredIndex.get(`${engine}:${version}`);
 }
 
 export interface ParameterGroupFact {

@@ -127,7 +127,9 @@ test('engine versions: supported first, newest first; end-of-life versions tagge
   assert.ok(sorted.indexOf('5.0.6') < sorted.indexOf('3.2.10') && sorted.indexOf('3.2.10') < sorted.indexOf('3.2.4'), sorted.join(','));
   assert.ok(sorted.indexOf('2.8.24') < sorted.indexOf('2.6.13'));
   assert.equal(byLabel(versions, '3.2.4').deprecated, true);
-  assert.match(byLabel(versions, '3.2.4').detail ?? '', /end of life 2023-07-31/);
+  assert.match(byLabel(versions, '3.2.4').detail ?? '', /reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it/);
+  // A deprecated patch version is still created (no end of life): the label does not say it cannot be.
+  assert.doesNotMatch(byLabel(versions, '5.0.5').detail ?? '', /cannot use/);
   assert.equal(byLabel(versions, '5.0.5').deprecated, true);
   assert.ok(!byLabel(versions, '7.1').deprecated && !byLabel(versions, '5.0.6').deprecated);
   assert.equal(byLabel(versions, '7.1').preselect, true);
@@ -143,7 +145,7 @@ test('parameter groups: newest family first, end-of-life families last and tagge
   // Every version of redis3.2, 2.8 and 2.6 is past end of life; redis5.0 still has 5.0.6 (extended support).
   for (const eol of ['default.redis3.2', 'default.redis2.8', 'default.redis2.6']) assert.equal(byLabel(redis, eol).deprecated, true, eol);
   for (const live of ['default.redis7', 'default.redis6.x', 'default.redis5.0', 'default.redis4.0']) assert.ok(!byLabel(redis, live).deprecated, live);
-  assert.match(byLabel(redis, 'default.redis3.2').detail ?? '', /end of life 2023-07-31/);
+  assert.match(byLabel(redis, 'default.redis3.2').detail ?? '', /reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it/);
   assert.match(byLabel(redis, 'default.redis5.0').detail ?? '', /extended support/);
   assert.deepEqual(inOrder(at('{ "Engine": "memcached", "CacheParameterGroupName": | }', 'json').items), ['default.memcached1.6', 'default.memcached1.5', 'default.memcached1.4']);
   // The EngineVersion's family only; an end-of-life version's family is tagged too.

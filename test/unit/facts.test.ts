@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   ENGINES, ENGINE_VERSIONS, NODE_TYPES, PARAMETER_GROUP_FAMILIES, REGIONS, SOURCES, MEMCACHED_ONLY_MEMBERS, REDIS_ONLY_MEMBERS, defaultParameterGroups,
   endpointHost, engineOfFamily, familySupport, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
-  orderEngineVersions, versionsInOfferOrder, VERSION_STATUS_RANK,
+  orderEngineVersions, versionsInOfferOrder, VERSION_STATUS_RANK, newClustersCanUse, familyEndOfLife,
 } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 
@@ -32,6 +32,15 @@ test('a family is end of life only when all its versions are; every family has v
   assert.deepEqual(familySupport('redis5.0'), { status: 'extended-support' }, '5.0.0-5.0.5 are deprecated, 5.0.6 is not');
   assert.deepEqual(familySupport('valkey8'), { status: 'supported' });
   assert.equal(familySupport('redis9'), undefined);
+});
+
+test('new clusters cannot use a version past end of life, nor the default groups of a family with only such versions', () => {
+  assert.equal(newClustersCanUse(findVersion('redis', '3.2.4')!), false);
+  assert.equal(newClustersCanUse(findVersion('redis', '2.6.13')!), false);
+  // Extended Support (charged) and a deprecated patch version without an end-of-life date are still created.
+  assert.equal(newClustersCanUse(findVersion('redis', '4.0.10')!), true);
+  assert.equal(newClustersCanUse(findVersion('redis', '5.0.5')!), true);
+  assert.deepEqual(PARAMETER_GROUP_FAMILIES.filter((f) => familyEndOfLife(f)).map((f) => `${f} ${familyEndOfLife(f)}`), ['redis2.6 2023-01-13', 'redis2.8 2023-01-13', 'redis3.2 2023-07-31']);
 });
 
 test('default parameter groups, with cluster-mode variants only where they exist', () => {

@@ -93,7 +93,7 @@ test('hover on a value leads with the value (node type, engine version, paramete
   assert.ok(nodeType.markdown.indexOf('**CacheNodeType**') > nodeType.markdown.indexOf('---'), 'member docs after the value');
 
   const version = hover(seed, seed.indexOf('=3.2.4') + 2, 'query')!;
-  assert.match(version.markdown, /^`3\.2\.4` · Redis OSS · end of life since 2023-07-31/);
+  assert.match(version.markdown, /^`3\.2\.4` · Redis OSS · reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it/);
   assert.match(version.markdown, /Parameter group family `redis3\.2`/);
 
   const yaml = 'Engine: valkey\nEngineVersion: 8.0\nCacheParameterGroupName: default.valkey8.cluster.on\nCacheNodeType: cache.m1.small\n';
@@ -118,7 +118,7 @@ test('hover on the value of a misspelt name: shown as the one member the diagnos
   const value = hover(seed, seed.indexOf('default.redis3.2') + 2, 'query')!;
   assert.equal(seed.slice(value.span.start, value.span.end), 'default.redis3.2');
   assert.match(value.markdown, /^\*`CacheParameterGroup` is not a known parameter: this value is shown as \*\*CacheParameterGroupName\*\*, the likely intended name\.\*/);
-  assert.match(value.markdown, /`default\.redis3\.2` · default parameter group, family `redis3\.2`/);
+  assert.match(value.markdown, /`default\.redis3\.2` · default parameter group, family `redis3\.2` \(Redis OSS\) · reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it/);
   assert.match(value.markdown, /\*\*CacheParameterGroupName\*\* `string` · optional · CreateCacheCluster/);
   // The name itself: the problem and the diagnostic's suggestion, then that member's hover (no value lead).
   const name = hover(seed, seed.indexOf('CacheParameterGroup=') + 2, 'query')!;

@@ -27,6 +27,9 @@ const semanticCases: [string, Record<string, unknown>, Record<string, unknown>][
   ['engine-version-support', { ...base, EngineVersion: '3.2.10', CacheNodeType: 'cache.r5.large' }, base],
   ['engine-version-support', { ...base, EngineVersion: '5.0.6' }, { ...base, EngineVersion: '6.2' }],
   ['engine-version-support', { ...base, EngineVersion: '5.0.3', CacheNodeType: 'cache.r5.large' }, { ...base, EngineVersion: '6.x' }],
+  // Without a version, a default group of a family past end of life asks for such a version.
+  ['engine-version-support', { ...base, EngineVersion: undefined, CacheParameterGroupName: 'default.redis3.2' }, { ...base, EngineVersion: undefined, CacheParameterGroupName: 'default.redis7' }],
+  ['engine-version-support', { ...base, EngineVersion: undefined, CacheParameterGroupName: 'default.redis2.8' }, { ...base, EngineVersion: undefined, CacheParameterGroupName: 'default.redis5.0' }],
   ['num-cache-nodes', { ...base, NumCacheNodes: 2 }, base],
   ['num-cache-nodes', { ...base, Engine: 'valkey', EngineVersion: '8.0', NumCacheNodes: 3 }, { ...base, Engine: 'valkey', EngineVersion: '8.0' }],
   ['num-cache-nodes', { ...mc, NumCacheNodes: 41 }, { ...mc, NumCacheNodes: 40 }],
@@ -96,11 +99,32 @@ test('clean inputs of each engine have no issues at all', () => {
 
 test('engine-version-support messages: end-of-life date, deprecated patch version, Extended Support', () => {
   const msg = (v: string) => checkCreateCacheCluster({ ...base, EngineVersion: v, CacheNodeType: 'cache.r5.large' }).find((i) => i.code === 'engine-version-support')!;
-  assert.match(msg('3.2.4').message, /end of life on ElastiCache on 2023-07-31/);
-  assert.equal(msg('3.2.4').severity, 'warning');
+  // Past end of life, AWS refuses the version (facts.newClustersCanUse): an error that says so, then what to use.
+  assert.equal(msg('3.2.4').message, 'Redis OSS 3.2.4 reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it. Create the cluster with a supported version (latest: 7.1, or Valkey 8.2).');
+  assert.equal(msg('3.2.4').severity, 'error');
+  assert.equal(msg('3.2.4').awsError, 'InvalidParameterValue');
+  assert.equal(msg('2.8.24').severity, 'error');
+  // A deprecated patch version and Extended Support are still created: advice, not a refusal.
   assert.match(msg('5.0.3').message, /deprecated patch version: use 5\.0\.6/);
-  assert.match(msg('4.0.10').message, /Extended Support/);
+  assert.equal(msg('5.0.3').severity, 'warning');
+  assert.equal(msg('5.0.3').awsError, undefined);
+  assert.match(msg('4.0.10').message, /charged for paid Extended Support/);
   assert.equal(msg('4.0.10').severity, 'information');
+  assert.equal(msg('4.0.10').awsError, undefined);
+});
+
+test('engine-version-support on a default parameter group of a family past end of life: the same finding, said once', () => {
+  const support = (input: Record<string, unknown>) => checkCreateCacheCluster({ ...base, CacheNodeType: 'cache.r5.large', ...input }).filter((i) => i.code === 'engine-version-support');
+  const [group] = support({ EngineVersion: undefined, CacheParameterGroupName: 'default.redis3.2' });
+  assert.equal(group.message, 'default.redis3.2 is for the redis3.2 family, which reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it. Use the default group of a supported family (default.redis7).');
+  assert.equal(group.severity, 'error');
+  assert.equal(group.awsError, 'InvalidParameterValue');
+  assert.deepEqual(group.path, ['CacheParameterGroupName']);
+  assert.equal(group.fixValue, 'default.redis7');
+  // With the version past end of life too, the version's finding says it: one finding, on EngineVersion.
+  assert.deepEqual(support({ EngineVersion: '3.2.4', CacheParameterGroupName: 'default.redis3.2' }).map((i) => i.path), [['EngineVersion']]);
+  // A family with a version new clusters can use (redis5.0: 5.0.6 in Extended Support) is not past end of life.
+  assert.deepEqual(support({ EngineVersion: undefined, CacheParameterGroupName: 'default.redis5.0' }), []);
 });
 
 test('Region-aware rules: AZs and the SNS topic against the host Region', () => {

@@ -16,7 +16,7 @@ test('the seed: the full list of findings, in order, on the exact text', () => {
     .map((f) => `${f.severity} ${f.code} @${f.at}`);
   assert.deepEqual(found, [
     'error unknown-parameter @CacheParameterGroup',
-    'warning engine-version-support @3.2.4',
+    'error engine-version-support @3.2.4',
     'warning query-sigv2-param @SignatureVersion',
     'warning query-trailing-whitespace @       ',
     'warning query-sigv2-param @SignatureMethod',

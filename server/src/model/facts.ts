@@ -18,6 +18,8 @@ export const SOURCES = {
   /** "Beginning with ElastiCache version 6.0 for Redis OSS, ElastiCache will offer a single version for each Redis OSS minor release rather than offering multiple patch versions." */
   versionManagement: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagementConsiderations.html',
   extendedSupport: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support.html',
+  /** Extended Support charges stop when a cache is upgraded or deleted; charges are avoided by not creating or restoring a cache on a version past the end of standard support. */
+  extendedSupportCharges: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/extended-support-charges.html',
   endOfLife: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/deprecated-engine-versions.html',
   parameterGroupFamily: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheParameterGroup.html',
   parameterGroups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html',
@@ -114,8 +116,23 @@ export interface EngineVersionFact {
   version: string;
   family: string;
   status: VersionStatus;
-  /** End-of-life date on ElastiCache (YYYY-MM-DD), for deprecated versions that have one. */
+  /** End-of-life date on ElastiCache (YYYY-MM-DD), for deprecated versions that have one: see newClustersCanUse. */
   endOfLife?: string;
+}
+
+/**
+ * Whether CreateCacheCluster and CreateReplicationGroup can create a cluster on the version: not once it is past its
+ * end of life. The Redis OSS 2 and 3 versions are listed as "Past EOL" (SOURCES.endOfLife), and at its end of life
+ * ElastiCache stops running a version: of Redis OSS 4 and 5 at the end of Extended Support, "After this date, any
+ * caches still running Redis OSS versions 4 and 5 will be automatically upgraded to the latest version of Valkey"
+ * (SOURCES.extendedSupport). The documentation names no error for such a create; a version the service does not
+ * offer is an invalid EngineVersion value, InvalidParameterValue (SOURCES.createCacheCluster, Errors). Versions in
+ * Extended Support are still created, and charged for it (SOURCES.extendedSupportCharges); deprecated patch versions
+ * without an end-of-life date (5.0.0–5.0.5, "use 5.0.6") are still listed among the versions node-based clusters
+ * support (SOURCES.supportedEngineVersions).
+ */
+export function newClustersCanUse(v: EngineVersionFact): boolean {
+  return v.endOfLife === undefined;
 }
 
 function versions(engine: EngineName, family: string, status: VersionStatus, list: string[], endOfLife?: string): EngineVersionFact[] {
@@ -201,6 +218,16 @@ export function familySupport(family: string): FamilySupport | undefined {
   const dates = new Set(list.map((v) => v.endOfLife));
   const endOfLife = status === 'deprecated' && dates.size === 1 ? [...dates][0] : undefined;
   return endOfLife ? { status, endOfLife } : { status };
+}
+
+/**
+ * The end-of-life date of a parameter-group family none of whose versions new clusters can use (newClustersCanUse):
+ * its default groups are of no use to a new cluster either (redis2.6, redis2.8: 2023-01-13; redis3.2: 2023-07-31).
+ */
+export function familyEndOfLife(family: string): string | undefined {
+  const list = versionsOfFamily(family);
+  if (list.length === 0 || list.some(newClustersCanUse)) return undefined;
+  return familySupport(family)?.endOfLife;
 }
 
 // Lookup tables over the constant facts above, built once: the rules consult them on every request.

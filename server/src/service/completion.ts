@@ -14,11 +14,13 @@ import {
   ENGINE_VERSIONS,
   engineOfFamily,
   ENGINES,
+  familyEndOfLife,
   familySupport,
   findVersion,
   latestVersion,
   LIMITS,
   LOG_DESTINATIONS,
+  newClustersCanUse,
   MEMCACHED_ONLY_MEMBERS,
   NODE_TYPE_FAMILIES,
   PARAMETER_GROUP_FAMILIES,
@@ -41,7 +43,7 @@ import { memberMarkdown } from './hover';
 import { queryLeaves, type QueryLeaf } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze } from './index';
-import { enginesOfAction } from './rules';
+import { endOfLifeNote, enginesOfAction } from './rules';
 import { windowsOverlap } from './validators';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -207,15 +209,15 @@ function engineOf(context: ValueContext): EngineName | undefined {
 
 const STATUS_TEXT: Record<VersionStatus, string> = {
   supported: 'supported',
-  'extended-support': 'extended support (standard support ended)',
-  deprecated: 'deprecated: end of life, new clusters cannot use it',
+  'extended-support': 'extended support (standard support ended): charged for Extended Support',
+  deprecated: 'deprecated patch version: use the family\'s supported one',
 };
 
 function engineVersionSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
   const latest = engine ? latestVersion(engine).version : undefined;
   return versionsInOfferOrder(engine).filter((v) => engines.includes(v.engine)).map((v) => ({
     value: v.version,
-    detail: `${ENGINE_DISPLAY[v.engine]} · ${v.status === 'deprecated' && v.endOfLife ? `end of life ${v.endOfLife}: new clusters cannot use it` : STATUS_TEXT[v.status]} · parameter group family ${v.family}`,
+    detail: `${ENGINE_DISPLAY[v.engine]} · ${newClustersCanUse(v) ? STATUS_TEXT[v.status] : endOfLifeNote(v.endOfLife!)} · parameter group family ${v.family}`,
     group: VERSION_STATUS_RANK[v.status],
     preselect: v.version === latest,
     deprecated: v.status === 'deprecated',
@@ -271,8 +273,8 @@ function parameterGroupSuggestions(context: ValueContext): ValueSuggestion[] {
   for (const family of families) {
     const support = familySupport(family);
     const status = support?.status ?? 'supported';
-    const statusText =
-      status === 'supported' ? '' : ` · ${status === 'deprecated' && support?.endOfLife ? `end of life ${support.endOfLife}: new clusters cannot use it` : STATUS_TEXT[status]}`;
+    const endOfLife = familyEndOfLife(family);
+    const statusText = status === 'supported' ? '' : ` · ${endOfLife ? endOfLifeNote(endOfLife) : STATUS_TEXT[status]}`;
     for (const group of defaultParameterGroups(family)) {
       const clusterMode = group.endsWith(CLUSTER_MODE_GROUP_SUFFIX);
       if (clusterMode && context.action === 'CreateCacheCluster') continue;

@@ -8,8 +8,10 @@ import {
   ENGINE_VERSIONS,
   engineOfFamily,
   ENGINES,
+  familyEndOfLife,
   findVersion,
   latestVersion,
+  newClustersCanUse,
   LIMITS,
   NODE_TYPE_FAMILIES,
   nodeTypeFact,
@@ -26,7 +28,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
 import { queryLeaves } from './queryNames';
-import { enginesOfAction } from './rules';
+import { endOfLifeNote, enginesOfAction } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -220,15 +222,16 @@ function modelFacts(member: string, engines: readonly EngineName[]): string[] {
 
 const STATUS_LINE: Record<EngineVersionFact['status'], string> = {
   supported: 'supported',
-  'extended-support': 'extended support: standard support ended; paid Extended Support',
-  deprecated: 'end of life: new clusters cannot use it',
+  'extended-support': 'extended support: standard support ended; a cluster on it is charged for Extended Support',
+  deprecated: 'deprecated patch version: use the family\'s supported one',
 };
 
 function versionLine(v: EngineVersionFact): string {
-  const status = v.status === 'deprecated' && v.endOfLife ? `end of life since ${v.endOfLife}: new clusters cannot use it` : STATUS_LINE[v.status];
+  const pastEndOfLife = !newClustersCanUse(v);
+  const status = pastEndOfLife ? endOfLifeNote(v.endOfLife!) : STATUS_LINE[v.status];
   const latest = latestVersion(v.engine).version;
   const newer = v.status === 'supported' && v.version === latest ? ' (latest)' : ` · latest ${ENGINE_DISPLAY[v.engine]}: \`${latest}\``;
-  const source = v.status === 'deprecated' ? link('end-of-life versions', SOURCES.endOfLife) : link('supported versions', SOURCES.supportedEngineVersions);
+  const source = pastEndOfLife ? link('end-of-life versions', SOURCES.endOfLife) : v.status === 'extended-support' ? link('Extended Support', SOURCES.extendedSupport) : link('supported versions', SOURCES.supportedEngineVersions);
   return `${ENGINE_DISPLAY[v.engine]} · ${status}${newer}  \nParameter group family \`${v.family}\` (default group \`default.${v.family}\`) ${source}`;
 }
 
@@ -260,7 +263,10 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
       const clusterMode = value.endsWith(CLUSTER_MODE_GROUP_SUFFIX)
         ? 'cluster mode enabled (`cluster-enabled=yes`): CreateReplicationGroup only, not CreateCacheCluster'
         : 'cluster mode disabled';
-      return `\`${value}\` · default parameter group, family \`${family}\`${familyEngine ? ` (${ENGINE_DISPLAY[familyEngine]})` : ''} · ${clusterMode} ${link('parameter groups', SOURCES.parameterGroups)}`;
+      // A family past end of life: its default groups are of no use to a new cluster, as its versions are not.
+      const endOfLife = familyEndOfLife(family);
+      const status = endOfLife ? ` · ${endOfLifeNote(endOfLife)} ${link('end-of-life versions', SOURCES.endOfLife)}` : '';
+      return `\`${value}\` · default parameter group, family \`${family}\`${familyEngine ? ` (${ENGINE_DISPLAY[familyEngine]})` : ''}${status} · ${clusterMode} ${link('parameter groups', SOURCES.parameterGroups)}`;
     }
     case 'Engine': {
       const e = ENGINES.find((n) => n === value.toLowerCase());

@@ -5,7 +5,7 @@
 import {
   CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, SERVERLESS_REDIS_ONLY_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
-  availabilityZones, hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, type EngineName, type EngineVersionFact,
+  availabilityZones, hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, newClustersCanUse, familyEndOfLife, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
@@ -243,18 +243,16 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
   }
   if (versionFact && versionFact.status !== 'supported') {
     const latest = latestVersion(engine!);
-    issues.push({
-      code: 'engine-version-support',
-      severity: versionFact.status === 'deprecated' ? 'warning' : 'information',
-      message:
-        versionFact.status === 'deprecated'
-          ? versionFact.endOfLife
-            ? `${ENGINE_DISPLAY[engine!]} ${version} reached end of life on ElastiCache on ${versionFact.endOfLife}: create new clusters with a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`
-            : `${ENGINE_DISPLAY[engine!]} ${version} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`
-          : `Standard support for ${ENGINE_DISPLAY[engine!]} ${version} ended on January 31, 2026; it now runs on paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`,
-      path: ['EngineVersion'],
-      target: 'value',
-    });
+    const supported = `latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}`;
+    const display = `${ENGINE_DISPLAY[engine!]} ${version}`;
+    // Past end of life, ElastiCache refuses the version (newClustersCanUse); Extended Support and deprecated patch
+    // versions are still created, so those findings are advice.
+    const issue: Issue = !newClustersCanUse(versionFact)
+      ? { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(versionFact.endOfLife!)}. Create the cluster with a supported version (${supported}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' }
+      : versionFact.status === 'deprecated'
+        ? { code: 'engine-version-support', severity: 'warning', message: `${display} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`, path: ['EngineVersion'], target: 'value' }
+        : { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on January 31, 2026: a cluster on it is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
+    issues.push(issue);
   }
   return versionFact;
 }
@@ -279,7 +277,21 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
     issues.push({ code: 'parameter-group-family', severity: 'error', message: `${group} is for the ${family} family, but ${ENGINE_DISPLAY[engine!]} ${version} needs a ${expected} parameter group (default.${expected}${suffix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: `default.${expected}${suffix}`, fixIsChoice: true });
   } else if (profile.clusterMode && m[2] && !hasClusterModeDefaultGroup(family)) {
     issues.push({ code: 'parameter-group-family', severity: 'error', message: `There is no default parameter group ${group}: the ${family} family has no cluster-mode default group (cluster mode needs Redis OSS ${CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION} or later, or Valkey).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue' });
+  } else if (!versionFact && familyEndOfLife(family)) {
+    // With a version, the version's own finding says it (a family past end of life has only such versions); without
+    // one, the group is what asks for the version.
+    const latest = latestVersion(engineOfFamily(family)!);
+    const fix = `default.${latest.family}${m[2] && hasClusterModeDefaultGroup(latest.family) ? m[2] : ''}`;
+    issues.push({ code: 'engine-version-support', severity: 'error', message: `${group} is for the ${family} family, which ${endOfLifeNote(familyEndOfLife(family)!)}. Use the default group of a supported family (${fix}).`, path: ['CacheParameterGroupName'], target: 'value', awsError: 'InvalidParameterValue', fixValue: fix, fixIsChoice: true });
   }
+}
+
+/**
+ * What end of life means for a new cluster, after the version or family it is said of: the one wording the linter,
+ * completion and hover use (SOURCES.endOfLife; newClustersCanUse).
+ */
+export function endOfLifeNote(date: string): string {
+  return `reached end of life on ElastiCache on ${date}: new clusters cannot use it`;
 }
 
 /** A node type's name: shaped `cache.<family>.<size>` (error), and a known type (warning). Returns the known type's family. */
