@@ -76,7 +76,7 @@ const STALE_MEMBER_DOCS = [
     text: /\n*Valid values for this parameter are:[^\n]*/,
   },
   // "only valid if the Engine parameter is redis" predates Valkey too: these members are Valkey or Redis OSS members
-  // (REDIS_ONLY_MEMBERS in facts.ts, which the hover states), as the engine-versions page above says of Valkey.
+  // (REDIS_ONLY_MEMBERS in facts.ts, which hover and completion state through engineOnlyNote), as the engine-versions page above says of Valkey.
   ...['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow'].map((member) => ({
     shape: 'CreateCacheClusterMessage',
     member,

@@ -280,3 +280,31 @@ test('hover on a segment of a nested Query name documents that segment: Tags the
   assert.match(id.markdown, /^\*\*CacheClusterId\*\*/);
   assert.equal(text.slice(id.span.start, id.span.end), 'CacheClusterId');
 });
+
+test('hover on a member only some engines take says so (in every form, with or without an Engine), as completion does', async () => {
+  const { REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS } = await import('../../server/src/model/facts');
+  const cases: [readonly string[], string, string][] = [
+    [REDIS_ONLY_MEMBERS, 'Valkey or Redis OSS only (not Memcached)', '7'],
+    [MEMCACHED_ONLY_MEMBERS, 'Memcached only (not Valkey or Redis OSS)', 'single-az'],
+  ];
+  for (const [members, note, value] of cases) {
+    for (const member of members) {
+      for (const engine of ['', 'memcached', 'redis']) {
+        const forms: [string, 'query' | 'json' | 'yaml'][] = [
+          [`Action=CreateCacheCluster${engine ? `&Engine=${engine}` : ''}&${member}=${value}`, 'query'],
+          [`{ ${engine ? `"Engine": "${engine}", ` : ''}"${member}": "${value}" }`, 'json'],
+          [`${engine ? `Engine: ${engine}\n` : ''}${member}: ${value}\n`, 'yaml'],
+        ];
+        for (const [text, kind] of forms) {
+          const info = hover(text, text.indexOf(member) + 1, kind);
+          assert.ok(info?.markdown.split('\n')[0].endsWith(` · ${note}`), `${kind} ${text}: ${info?.markdown.split('\n')[0]}`);
+        }
+      }
+    }
+  }
+  // Members every engine takes say nothing of engines; nor does another action's member of the same name.
+  for (const text of ['Action=CreateCacheCluster&NumCacheNodes=1', 'Action=CreateReplicationGroup&SnapshotRetentionLimit=1']) {
+    const info = hover(text, text.lastIndexOf('&') + 2, 'query')!;
+    assert.doesNotMatch(info.markdown, /only \(not/, text);
+  }
+});

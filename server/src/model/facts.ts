@@ -576,6 +576,16 @@ export const SERVERLESS_REDIS_ONLY_MEMBERS = ['UserGroupId', 'RemoveUserGroup'] 
 export const MEMCACHED_ONLY_MEMBERS = ['AZMode', 'PreferredAvailabilityZones'] as const;
 
 /**
+ * How hover and completion name the engines a CreateCacheCluster member is for, when not every engine
+ * (REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS): one wording for both.
+ */
+export function engineOnlyNote(member: string): string | undefined {
+  if ((REDIS_ONLY_MEMBERS as readonly string[]).includes(member)) return 'Valkey or Redis OSS only (not Memcached)';
+  if ((MEMCACHED_ONLY_MEMBERS as readonly string[]).includes(member)) return 'Memcached only (not Valkey or Redis OSS)';
+  return undefined;
+}
+
+/**
  * Members the service needs although the service model does not list them as required, by structure shape: a Tag's
  * Key ("The key for the tag. May not be null.", botocore service-2.json Tag; API reference
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Tag.html). The tags rule reports a tag without one.

@@ -7,6 +7,7 @@ import {
   ENGINE_DISPLAY,
   ENGINE_VERSIONS,
   engineOfFamily,
+  engineOnlyNote,
   ENGINES,
   findVersion,
   latestVersion,
@@ -151,9 +152,13 @@ function buildMemberMarkdown(
   const shape = serviceModel.shapes[member.shape];
   const lines: string[] = [];
   const where = action && owner === operationModel(action)?.input ? action : owner;
+  // The engines a CreateCacheCluster member is for when not every engine (the documentation's "only valid if the Engine
+  // parameter is redis" is dropped by the model generator: it predates Valkey).
+  const engineOnly = where === 'CreateCacheCluster' ? engineOnlyNote(memberName) : undefined;
   lines.push(
     `**${memberName}** \`${shape ? typeLabel(shape, member.shape) : member.shape}\` · ${required ? '**required**' : 'optional'} · ${where}` +
-      (member.deprecated ? ' · *deprecated*' : ''),
+      (member.deprecated ? ' · *deprecated*' : '') +
+      (engineOnly ? ` · ${engineOnly}` : ''),
   );
   const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
   if (member.documentation) lines.push('', member.documentation);
