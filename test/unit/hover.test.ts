@@ -308,3 +308,33 @@ test('hover on a member only some engines take says so (in every form, with or w
     assert.doesNotMatch(info.markdown, /only \(not/, text);
   }
 });
+
+test('hover on a value: the facts of the value, the first paragraph of the member and the API reference link; the whole documentation on the name', () => {
+  const firstParagraph = 'The compute and memory capacity of the nodes in the node group (shard).';
+  const rest = /The following node types are supported by ElastiCache/;
+  const cases: [string, 'query' | 'json' | 'yaml'][] = [
+    ['Action=CreateCacheCluster&CacheNodeType=cache.r4.large', 'query'],
+    ['{ "CacheNodeType": "cache.r4.large" }', 'json'],
+    ['CacheNodeType: cache.r4.large\n', 'yaml'],
+    // A misspelt name's value is shown as the member it likely means, cut the same way.
+    ['Action=CreateCacheCluster&CacheNodeTyp=cache.r4.large', 'query'],
+    ['CacheNodeTyp: cache.r4.large\n', 'yaml'],
+  ];
+  for (const [text, kind] of cases) {
+    const value = hover(text, text.indexOf('cache.r4') + 3, kind)!.markdown;
+    assert.match(value, /`cache\.r4\.large` · node type, family `r4`/, text);
+    assert.ok(value.includes(firstParagraph), text);
+    assert.ok(value.includes(`[API reference: CreateCacheCluster](${CREATE_URL})`), text);
+    assert.doesNotMatch(value, rest, text);
+    assert.ok(value.length < 1200, `${text}: ${value.length} characters`);
+    const name = hover(text, text.indexOf('CacheNodeTyp') + 2, kind)!.markdown;
+    assert.ok(name.includes(firstParagraph) && rest.test(name), `the name keeps the whole documentation: ${text}`);
+  }
+  // A value the facts know nothing of is cut too; the member's valid values stay.
+  const azMode = 'AZMode: cross-az\n';
+  const az = hover(azMode, azMode.indexOf('cross') + 2, 'yaml')!.markdown;
+  assert.match(az, /^\*\*AZMode\*\*/);
+  assert.match(az, /Valid values: `single-az` \| `cross-az`/);
+  assert.doesNotMatch(az, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
+  assert.match(hover(azMode, 2, 'yaml')!.markdown, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
+});

@@ -1,7 +1,8 @@
 // Hover: a member's documentation (Markdown from the service model), type, valid values and limits, and a link
 // to the API reference page of the action. Pure: the language server converts the result to an LSP Hover.
 // On a value the facts know (node type, engine version, default parameter group, engine) the hover leads with that
-// value; no other value is ever shown (an AuthToken must not appear anywhere but in the file itself).
+// value; no other value is ever shown (an AuthToken must not appear anywhere but in the file itself). On any value
+// the member's documentation is cut to its first paragraph: the whole of it is on the member's name.
 import {
   CLUSTER_MODE_GROUP_SUFFIX,
   ENGINE_DISPLAY,
@@ -123,6 +124,12 @@ function typeLabel(shape: ShapeModel, shapeName: string): string {
 
 const memberMarkdownCache = new Map<string, string>();
 
+/**
+ * How much of a member's documentation a hover shows: all of it on the member's name ('full'); on a value ('value'),
+ * only its first paragraph (CacheNodeType's whole text, a list of every node type, is some 3,800 characters).
+ */
+export type MemberMarkdownForm = 'full' | 'value';
+
 /** Markdown for one member of a structure shape (memoised: completion lists every member on each request). */
 export function memberMarkdown(
   action: string | undefined,
@@ -130,16 +137,22 @@ export function memberMarkdown(
   memberName: string,
   member: MemberModel,
   required: boolean,
+  form: MemberMarkdownForm = 'full',
 ): string {
   // A member the model leaves optional but the service needs (Tag.Key) is shown required, as the rules treat it.
   required ||= REQUIRED_UNLISTED_MEMBERS[owner]?.includes(memberName) ?? false;
-  const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}`;
+  const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}\u0000${form}`;
   let markdown = memberMarkdownCache.get(key);
   if (markdown === undefined) {
-    markdown = buildMemberMarkdown(action, owner, memberName, member, required);
+    markdown = buildMemberMarkdown(action, owner, memberName, member, required, form);
     memberMarkdownCache.set(key, markdown);
   }
   return markdown;
+}
+
+/** The first paragraph of a member's documentation (Markdown paragraphs are separated by a blank line). */
+function firstParagraph(markdown: string): string {
+  return markdown.split(/\n[ \t]*\n/, 1)[0];
 }
 
 function buildMemberMarkdown(
@@ -148,6 +161,7 @@ function buildMemberMarkdown(
   memberName: string,
   member: MemberModel,
   required: boolean,
+  form: MemberMarkdownForm,
 ): string {
   const shape = serviceModel.shapes[member.shape];
   const lines: string[] = [];
@@ -161,7 +175,7 @@ function buildMemberMarkdown(
       (engineOnly ? ` · ${engineOnly}` : ''),
   );
   const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
-  if (member.documentation) lines.push('', member.documentation);
+  if (member.documentation) lines.push('', form === 'value' ? firstParagraph(member.documentation) : member.documentation);
   const facts: string[] = [];
   if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
   if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
@@ -276,7 +290,7 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
   }
 }
 
-/** The hover on a value: what is known about the value itself first, then the member's documentation. */
+/** The hover on a value: what is known about the value itself first, then the member's (value-form) documentation. */
 function withValue(memberMarkdownText: string, memberName: string, value: string | undefined, input: Record<string, unknown>): string {
   const lead = value ? valueMarkdown(memberName, value, input) : undefined;
   return lead ? `${lead}\n\n---\n\n${memberMarkdownText}` : memberMarkdownText;
@@ -452,7 +466,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     // A misspelt top-level member, its name or its value: hover it as the member the diagnostic suggests.
     const likely = !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
     if (!likely) return undefined;
-    const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
+    const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
     if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: param.nameSpan };
     return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
   }
@@ -460,7 +474,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     const nested = misspeltNestedHover(action, resolved, param, offset);
     if (nested !== 'resolved') return nested;
   }
-  const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
+  const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required, inName ? 'full' : 'value');
   const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
     markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input),
@@ -495,7 +509,7 @@ function misspeltNestedHover(action: string | undefined, resolved: ResolvedName,
   if (inName && !contains(segment, offset)) return undefined;
   const likely = likelyMember(unknown.owner, unknown.name, false, action);
   if (!likely) return undefined;
-  const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required);
+  const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
   if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: segment };
   return { markdown: `${likelyMemberNote(unknown.name, likely.memberName)}\n\n${markdown}`, span: param.valueSpan };
 }
@@ -511,7 +525,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       // A misspelt member, its name or its value: hover it as the member the diagnostic suggests.
       const likely = likelyMember(owner, entry.name, action !== undefined && owner === operationModel(action)?.input, action);
       if (!likely) return undefined;
-      const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
+      const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
       if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: entry.nameSpan };
       const value = scalarText(entry.value);
       const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
@@ -521,7 +535,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       const nested = nestedHover(action, member.shape, entry.value, offset);
       if (nested) return nested;
     }
-    const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false);
+    const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false, inName ? 'full' : 'value');
     const value = !inName && input ? scalarText(entry.value) : undefined;
     return {
       markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}) : markdown,
