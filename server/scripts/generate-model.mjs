@@ -51,6 +51,15 @@ const STALE_MEMBER_DOCS = [
     member: 'Engine',
     text: /\n*Valid values for this parameter are:[^\n]*/,
   },
+  {
+    // CreateCacheCluster's CacheClusterId names the cluster, not a node group (shard): the API reference's CacheCluster
+    // says of its CacheClusterId "The user-supplied identifier of the cluster. This identifier is a unique key that
+    // identifies a cluster." (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html).
+    shape: 'CreateCacheClusterMessage',
+    member: 'CacheClusterId',
+    text: /^The node group \(shard\) identifier\./,
+    with: 'The identifier of the cluster: a unique key, which you choose, that identifies the cluster ([CacheCluster](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html)).',
+  },
   // "only valid if the Engine parameter is redis" predates Valkey too: these members are Valkey or Redis OSS members
   // (REDIS_ONLY_MEMBERS in facts.ts, which hover and completion state through engineOnlyNote), as the engine-versions page above says of Valkey.
   ...['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow'].map((member) => ({

@@ -338,3 +338,19 @@ test('hover on a value: the facts of the value, the first paragraph of the membe
   assert.doesNotMatch(az, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
   assert.match(hover(azMode, 2, 'yaml')!.markdown, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
 });
+
+test('CreateCacheCluster CacheClusterId hover says it identifies the cluster (the model text says node group), with its constraints', () => {
+  for (const [text, kind] of [
+    ['Action=CreateCacheCluster&CacheClusterId=my-cluster', 'query'],
+    ['{ "CacheClusterId": "my-cluster" }', 'json'],
+  ] as const) {
+    const markdown = hover(text, text.indexOf('CacheClusterId') + 2, kind)!.markdown;
+    assert.match(markdown, /The identifier of the cluster: a unique key, which you choose, that identifies the cluster/, text);
+    assert.match(markdown, /API_CacheCluster\.html/);
+    assert.match(markdown, /from 1 to 50 alphanumeric characters or hyphens/, 'the constraints stay');
+    assert.doesNotMatch(markdown, /node group \(shard\) identifier/, text);
+  }
+  // Other actions' CacheClusterId keep their own (right) text.
+  const modify = 'Action=ModifyCacheCluster&CacheClusterId=my-cluster';
+  assert.match(hover(modify, modify.indexOf('CacheClusterId') + 2, 'query')!.markdown, /The cluster identifier\. This value is stored as a lowercase string\./);
+});

@@ -2109,7 +2109,7 @@ export const serviceModel: ServiceModel = {
    "members": {
     "CacheClusterId": {
      "shape": "String",
-     "documentation": "The node group (shard) identifier. This parameter is stored as a lowercase string.\n\n**Constraints:**\n\n- A name must contain from 1 to 50 alphanumeric characters or hyphens.\n- The first character must be a letter.\n- A name cannot end with a hyphen or contain two consecutive hyphens."
+     "documentation": "The identifier of the cluster: a unique key, which you choose, that identifies the cluster ([CacheCluster](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html)). This parameter is stored as a lowercase string.\n\n**Constraints:**\n\n- A name must contain from 1 to 50 alphanumeric characters or hyphens.\n- The first character must be a letter.\n- A name cannot end with a hyphen or contain two consecutive hyphens."
     },
     "ReplicationGroupId": {
      "shape": "String",
