@@ -136,13 +136,12 @@ function actionAt(analysis: Analysis, span: Span): string | undefined {
   return request?.action?.name ?? (request && request.kind !== 'query' ? 'CreateCacheCluster' : undefined);
 }
 
-function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
-  const href = referenceUrlForFinding(finding.code, actionAt(analysis, finding.span));
+function toDiagnostic(doc: TextDocument, kind: DocumentKind, analysis: Analysis, finding: Finding): Diagnostic {
   return {
     range: range(doc, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    ...(href ? { codeDescription: { href } } : {}),
+    codeDescription: { href: referenceUrlForFinding(finding.code, actionAt(analysis, finding.span), kind) },
     source: 'elasticache',
     message: finding.message,
   };
@@ -167,7 +166,7 @@ function publishDiagnostics(uri: string): void {
   if (!doc || !kind) return;
   try {
     const analysis = analysisOf(doc, kind);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f));
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, kind, analysis, f));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     const lensVersion = lensVersions.get(uri);
     if (lensRefreshSupport && lensVersion !== undefined && lensVersion !== doc.version) {
@@ -305,7 +304,7 @@ connection.onCodeAction((params, token) =>
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.isPreferred,
-        diagnostics: [toDiagnostic(doc, analysis, fix.finding)],
+        diagnostics: [toDiagnostic(doc, kind, analysis, fix.finding)],
         edit: {
           changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
         },

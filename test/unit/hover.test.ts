@@ -76,13 +76,34 @@ test('apiReferenceUrl only for known actions', () => {
   assert.equal(apiReferenceUrl('__proto__'), undefined);
 });
 
-test('diagnostic reference links: action page for API rules, common parameters for the signing layer, none for syntax', async () => {
+test('diagnostic reference links: action page for API rules, common parameters for the signing layer, the file kind for syntax', async () => {
   const { referenceUrlForFinding } = await import('../../server/src/service/hover');
-  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
-  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
-  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
-  assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
+  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster', 'query'), CREATE_URL);
+  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
+  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('missing-action', undefined, 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('unknown-action', undefined, 'query'), SOURCES.apiActions);
+  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCluster', 'query'), SOURCES.apiActions, 'an unknown action: the list of actions');
+  assert.equal(referenceUrlForFinding('query-trailing-whitespace', 'CreateCacheCluster', 'query'), SOURCES.seed);
+  assert.equal(referenceUrlForFinding('query-bad-percent-encoding', 'CreateCacheCluster', 'query'), SOURCES.sigv4Query);
+  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster', 'json'), SOURCES.cliInputFiles);
+  assert.equal(referenceUrlForFinding('binary-content', undefined, 'query'), SOURCES.seed);
+  assert.equal(referenceUrlForFinding('binary-content', undefined, 'yaml'), SOURCES.cliInputFiles);
+});
+
+test('every rule code RULES.md lists links to a documentation page, in every file kind, with or without an action', async () => {
+  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
+  const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
+  const codes = new Set([...rules.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]));
+  assert.ok(codes.size > 80 && codes.has('query-trailing-whitespace') && codes.has('missing-action'), `${codes.size} codes read`);
+  for (const code of codes) {
+    for (const kind of ['query', 'json', 'yaml'] as const) {
+      for (const action of [undefined, 'CreateCacheCluster', 'NoSuchAction']) {
+        const url = referenceUrlForFinding(code, action, kind);
+        assert.match(url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/\S+\.html(#\S*)?$/, `${code} (${kind}, ${action})`);
+      }
+    }
+  }
 });
 
 test('hover on a value leads with the value (node type, engine version, parameter group, engine), then the member docs', () => {

@@ -32,6 +32,7 @@ export const SOURCES = {
   availabilityZones: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   commonErrors: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html',
+  /** The canonical request's URI encoding: unreserved characters as they are, every other byte percent-encoded (`%XY`). */
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
   /** The SigV4 page that documents the presigned-URL query parameters, X-Amz-Expires among them (the API's Common Parameters page does not list it). */
   sigv4QueryParameters: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
@@ -39,6 +40,10 @@ export const SOURCES = {
   arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
   backups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
   seed: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.Create.API.html',
+  /** The AWS CLI's input files: "accept parameter inputs from a file using the --cli-input-json and --cli-input-yaml parameters". */
+  cliInputFiles: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-skeleton.html',
+  /** The API reference's list of every ElastiCache action. */
+  apiActions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Operations.html',
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',

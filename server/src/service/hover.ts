@@ -45,19 +45,28 @@ export function apiReferenceUrl(action: string): string | undefined {
   return Object.hasOwn(serviceModel.operations, action) ? `${API_REFERENCE}API_${action}.html` : undefined;
 }
 
-/** Findings about the text itself (syntax, encoding): no reference page explains them better than the message. */
-const NO_REFERENCE = new Set(['json-syntax', 'yaml-syntax', 'query-syntax', 'query-bad-percent-encoding', 'query-unencoded-character', 'query-trailing-whitespace', 'binary-content', 'internal-error', 'too-many-findings']);
+/** Findings about the URL's encoding: the Signature Version 4 page's URI-encoding rules say what is encoded and how. */
+const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded']);
+/** Findings about the layout of a Query request (one `?`, `#` comments, lines joined): the page with the seed's URL. */
+const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
+/** Findings about the file as a whole: the page on that kind of file. */
+const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
 
 /**
- * The documentation page a diagnostic links to (LSP codeDescription): the common-parameters page for the
- * Query/SigV4 layer, the endpoints page for hosts, otherwise the API reference page of the request's action.
+ * The documentation page a diagnostic links to (LSP codeDescription), for every code: the page on the kind of file
+ * (the AWS CLI's input files, or creating a cluster with the Query API) for the file's syntax and the file as a
+ * whole; URI encoding and the request's layout for the URL's; the common-parameters page for the Query/SigV4 layer
+ * (Action among them), the endpoints page for hosts; otherwise the API reference page of the request's action, or
+ * the list of actions when the action is unknown or missing.
  */
-export function referenceUrlForFinding(code: string, action: string | undefined): string | undefined {
-  if (NO_REFERENCE.has(code)) return undefined;
+export function referenceUrlForFinding(code: string, action: string | undefined, kind: DocumentKind): string {
+  if (WHOLE_FILE.has(code)) return kind === 'query' ? SOURCES.seed : SOURCES.cliInputFiles;
+  if (URI_ENCODING.has(code)) return SOURCES.sigv4Query;
+  if (QUERY_LAYOUT.has(code)) return SOURCES.seed;
   if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
   if (code === 'query-expires') return COMMON_PARAMETERS['X-Amz-Expires'].url;
-  if (code.startsWith('query-')) return COMMON_PARAMETERS_URL;
-  return action ? apiReferenceUrl(action) : undefined;
+  if (code.startsWith('query-') || code === 'missing-action') return COMMON_PARAMETERS_URL;
+  return (action && apiReferenceUrl(action)) || SOURCES.apiActions;
 }
 
 /** The API reference page of a structure shape (e.g. Tag). */
