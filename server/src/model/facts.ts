@@ -452,7 +452,13 @@ export const LIMITS = {
   hashSlotMax: 16383,
   /** ReplicationGroupId: 1–40 letters, digits or hyphens; starts with a letter; no `--`, no trailing hyphen. Source: SOURCES.createReplicationGroup (ReplicationGroupId). */
   replicationGroupIdMaxLength: 40,
-  /** TCP port range. */
+  /**
+   * Port: AWS documents no range for ElastiCache ports (Port of SOURCES.createCacheCluster and
+   * SOURCES.createReplicationGroup: "The port number on which each of the cache nodes accepts connections.", no
+   * limits), so the range is TCP's own: the port number space 0–65535 (RFC 6335 §6,
+   * https://www.rfc-editor.org/rfc/rfc6335#section-6), less port 0, which the IANA port registry lists as Reserved
+   * (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml).
+   */
   portMin: 1,
   portMax: 65535,
   /** Default ports. Source: SOURCES.createCacheCluster / engine docs. */
