@@ -136,7 +136,8 @@ function actionAt(analysis: Analysis, span: Span): string | undefined {
   return request?.action?.name ?? (request && request.kind !== 'query' ? 'CreateCacheCluster' : undefined);
 }
 
-function toDiagnostic(doc: TextDocument, kind: DocumentKind, analysis: Analysis, finding: Finding): Diagnostic {
+/** `kind`: the document's form, when the caller has it at hand (it picks the page a file-level finding links to). */
+function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding, kind: DocumentKind = kindOf(doc) ?? 'query'): Diagnostic {
   return {
     range: range(doc, finding.span),
     severity: SEVERITY[finding.severity],
@@ -166,7 +167,7 @@ function publishDiagnostics(uri: string): void {
   if (!doc || !kind) return;
   try {
     const analysis = analysisOf(doc, kind);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, kind, analysis, f));
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f, kind));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     const lensVersion = lensVersions.get(uri);
     if (lensRefreshSupport && lensVersion !== undefined && lensVersion !== doc.version) {
@@ -304,7 +305,7 @@ connection.onCodeAction((params, token) =>
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.isPreferred,
-        diagnostics: [toDiagnostic(doc, kind, analysis, fix.finding)],
+        diagnostics: [toDiagnostic(doc, analysis, fix.finding, kind)],
         edit: {
           changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
         },
