@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlToMarkdown } from './htmlToMarkdown.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED_MODEL = '../shared/reference/botocore-elasticache-2015-02-02/service-2.json';
@@ -37,31 +38,6 @@ const input = process.argv[2] ?? process.env.ELASTICACHE_SERVICE_MODEL ?? defaul
 const output = join(root, 'server/src/model/generated/serviceModel.ts');
 const service = JSON.parse(readFileSync(input, 'utf8'));
 
-/** botocore documentation is HTML; hovers and completion details want Markdown. */
-function htmlToMarkdown(html) {
-  if (!html) return undefined;
-  return html
-    .replace(/<li>\s*<p>/g, '<li>').replace(/<\/p>\s*<\/li>/g, '</li>')
-    .replace(/<note>\s*<p>/g, '<note>').replace(/<\/p>\s*<\/note>/g, '</note>')
-    .replace(/<a href="([^"]*)"[^>]*>(.*?)<\/a>/gs, (_, href, text) => `[${text.trim()}](${href})`)
-    .replace(/<\/?(code|i)>/g, (t) => (t.includes('code') ? '`' : '_'))
-    .replace(/<\/?b>/g, '**')
-    .replace(/<li>\s*/g, '\n- ')
-    .replace(/<\/li>[ \t]*/g, '')
-    .replace(/<\/?ul>/g, '\n')
-    .replace(/<note>/g, '\n\n> ')
-    .replace(/<\/note>/g, '\n\n')
-    .replace(/<p>/g, '\n\n')
-    .replace(/<\/p>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n- \s*\n\n/g, '\n- ')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/\*\* +/g, '** ')
-    .trim();
-}
-
 /**
  * Documentation sentences of the service model that are out of date, dropped here so that the generated model (and
  * so hover, completion and every other reader) holds the clean text. Each entry names the page that contradicts it.
@@ -75,8 +51,17 @@ const STALE_MEMBER_DOCS = [
     member: 'Engine',
     text: /\n*Valid values for this parameter are:[^\n]*/,
   },
+  {
+    // CreateCacheCluster's CacheClusterId names the cluster, not a node group (shard): the API reference's CacheCluster
+    // says of its CacheClusterId "The user-supplied identifier of the cluster. This identifier is a unique key that
+    // identifies a cluster." (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html).
+    shape: 'CreateCacheClusterMessage',
+    member: 'CacheClusterId',
+    text: /^The node group \(shard\) identifier\./,
+    with: 'The identifier of the cluster: a unique key, which you choose, that identifies the cluster ([CacheCluster](https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CacheCluster.html)).',
+  },
   // "only valid if the Engine parameter is redis" predates Valkey too: these members are Valkey or Redis OSS members
-  // (REDIS_ONLY_MEMBERS in facts.ts, which the hover states), as the engine-versions page above says of Valkey.
+  // (REDIS_ONLY_MEMBERS in facts.ts, which hover and completion state through engineOnlyNote), as the engine-versions page above says of Valkey.
   ...['ReplicationGroupId', 'SnapshotArns', 'SnapshotName', 'SnapshotRetentionLimit', 'SnapshotWindow'].map((member) => ({
     shape: 'CreateCacheClusterMessage',
     member,

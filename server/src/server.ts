@@ -167,13 +167,13 @@ function actionAt(analysis: Analysis, span: Span): string | undefined {
   return request?.action?.name ?? (request && request.kind !== 'query' ? 'CreateCacheCluster' : undefined);
 }
 
-function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding): Diagnostic {
-  const href = referenceUrlForFinding(finding.code, actionAt(analysis, finding.span));
+/** `kind`: the document's form, when the caller has it at hand (it picks the page a file-level finding links to). */
+function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding, kind: DocumentKind = kindOf(doc) ?? 'query'): Diagnostic {
   return {
     range: range(doc, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    ...(href ? { codeDescription: { href } } : {}),
+    codeDescription: { href: referenceUrlForFinding(finding.code, actionAt(analysis, finding.span), kind) },
     source: 'elasticache',
     message: finding.message,
   };
@@ -198,7 +198,7 @@ function publishDiagnostics(uri: string): void {
   if (!doc || !kind) return;
   try {
     const analysis = analysisOf(doc, kind);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f));
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(doc, analysis, f, kind));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     const lensVersion = lensVersions.get(uri);
     if (lensRefreshSupport && lensVersion !== undefined && lensVersion !== doc.version) {
@@ -342,7 +342,7 @@ connection.onCodeAction((params, token) =>
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.isPreferred,
-        diagnostics: [toDiagnostic(doc, analysis, fix.finding)],
+        diagnostics: [toDiagnostic(doc, analysis, fix.finding, kind)],
         edit: {
           changes: { [doc.uri]: fix.edits.map((e) => ({ range: range(doc, e.span), newText: e.newText })) },
         },

@@ -70,6 +70,7 @@ test('seed example: diagnostics are published with exact ranges, codes, source a
   for (const d of diagnostics) {
     assert.equal(d.source, 'elasticache');
     assert.equal(typeof d.code, 'string');
+    assert.match(d.codeDescription?.href ?? '', /^https:\/\/docs\.aws\.amazon\.com\//, `${d.code} links to its documentation`);
   }
 });
 

@@ -569,10 +569,10 @@ test('members the request\'s engine does not take (engine-parameter) come last a
     assert.equal(new Set(order.slice(first).map(member)).size, foreign.length, 'each is still offered');
   };
   const queryMember = (c: CompletionCandidate) => (c.filterText ?? c.label).split('.')[0];
-  check(at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items, REDIS_ONLY_MEMBERS, /Valkey or Redis OSS only, not Memcached/, queryMember);
-  check(at('Action=CreateCacheCluster&Engine=redis&|', 'query').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Redis OSS/, queryMember);
+  check(at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items, REDIS_ONLY_MEMBERS, /Valkey or Redis OSS only \(not Memcached\)/, queryMember);
+  check(at('Action=CreateCacheCluster&Engine=redis&|', 'query').items, MEMCACHED_ONLY_MEMBERS, /Memcached only \(not Valkey or Redis OSS\)/, queryMember);
   check(at('{ "Engine": "memcached", | }', 'json').items, REDIS_ONLY_MEMBERS, /not Memcached/, (c) => c.label);
-  check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only, not Valkey/, (c) => c.label);
+  check(at('Engine: valkey\n|', 'yaml').items, MEMCACHED_ONLY_MEMBERS, /Memcached only \(not Valkey or Redis OSS\)/, (c) => c.label);
   // The same facts as the rule: each name so ranked is an engine-parameter error when written.
   for (const c of at('Action=CreateCacheCluster&Engine=memcached&|', 'query').items.filter((i) => i.sortText.startsWith('5'))) {
     const request = `Action=CreateCacheCluster&Engine=memcached&${c.insertText}1`;

@@ -96,3 +96,10 @@ test('engine versions are offered in one order: supported newest first, then ext
   assert.deepEqual(orderEngineVersions('redis', ['5.0.5', '6.2', '4.0.10', '7.1', '2.8.24', '6.2', '7.9']), ['7.9', '7.1', '6.2', '4.0.10', '5.0.5', '2.8.24']);
   assert.deepEqual(orderEngineVersions('memcached', ['1.4.5', '1.6.6', '1.6.22', '1.5.16']), ['1.6.22', '1.6.6', '1.5.16', '1.4.5']);
 });
+
+test('the port range is that of TCP (AWS documents none for ElastiCache): 1 to 65535 pass, 0 and 65536 do not', async () => {
+  const { analyze } = await import('../../server/src/service/index');
+  const portFindings = (port: number) => analyze(`Action=CreateCacheCluster&CacheClusterId=c&Engine=redis&Port=${port}`, 'query').findings.filter((f) => f.code === 'port-range');
+  for (const port of [1, 6379, 65535]) assert.deepEqual(portFindings(port), [], String(port));
+  for (const port of [0, 65536]) assert.match(portFindings(port)[0]?.message ?? '', /from 1 to 65535/, String(port));
+});

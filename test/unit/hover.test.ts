@@ -76,13 +76,34 @@ test('apiReferenceUrl only for known actions', () => {
   assert.equal(apiReferenceUrl('__proto__'), undefined);
 });
 
-test('diagnostic reference links: action page for API rules, common parameters for the signing layer, none for syntax', async () => {
+test('diagnostic reference links: action page for API rules, common parameters for the signing layer, the file kind for syntax', async () => {
   const { referenceUrlForFinding } = await import('../../server/src/service/hover');
-  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
-  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
-  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster'), undefined);
-  assert.equal(referenceUrlForFinding('unknown-action', undefined), undefined);
+  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster', 'query'), CREATE_URL);
+  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
+  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('missing-action', undefined, 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(referenceUrlForFinding('unknown-action', undefined, 'query'), SOURCES.apiActions);
+  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCluster', 'query'), SOURCES.apiActions, 'an unknown action: the list of actions');
+  assert.equal(referenceUrlForFinding('query-trailing-whitespace', 'CreateCacheCluster', 'query'), SOURCES.seed);
+  assert.equal(referenceUrlForFinding('query-bad-percent-encoding', 'CreateCacheCluster', 'query'), SOURCES.sigv4Query);
+  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster', 'json'), SOURCES.cliInputFiles);
+  assert.equal(referenceUrlForFinding('binary-content', undefined, 'query'), SOURCES.seed);
+  assert.equal(referenceUrlForFinding('binary-content', undefined, 'yaml'), SOURCES.cliInputFiles);
+});
+
+test('every rule code RULES.md lists links to a documentation page, in every file kind, with or without an action', async () => {
+  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
+  const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
+  const codes = new Set([...rules.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]));
+  assert.ok(codes.size > 80 && codes.has('query-trailing-whitespace') && codes.has('missing-action'), `${codes.size} codes read`);
+  for (const code of codes) {
+    for (const kind of ['query', 'json', 'yaml'] as const) {
+      for (const action of [undefined, 'CreateCacheCluster', 'NoSuchAction']) {
+        const url = referenceUrlForFinding(code, action, kind);
+        assert.match(url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/\S+\.html(#\S*)?$/, `${code} (${kind}, ${action})`);
+      }
+    }
+  }
 });
 
 test('hover on a value leads with the value (node type, engine version, parameter group, engine), then the member docs', () => {
@@ -279,4 +300,78 @@ test('hover on a segment of a nested Query name documents that segment: Tags the
   const id = hover(text, text.indexOf('CacheClusterId') + 2, 'query')!;
   assert.match(id.markdown, /^\*\*CacheClusterId\*\*/);
   assert.equal(text.slice(id.span.start, id.span.end), 'CacheClusterId');
+});
+
+test('hover on a member only some engines take says so (in every form, with or without an Engine), as completion does', async () => {
+  const { REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS } = await import('../../server/src/model/facts');
+  const cases: [readonly string[], string, string][] = [
+    [REDIS_ONLY_MEMBERS, 'Valkey or Redis OSS only (not Memcached)', '7'],
+    [MEMCACHED_ONLY_MEMBERS, 'Memcached only (not Valkey or Redis OSS)', 'single-az'],
+  ];
+  for (const [members, note, value] of cases) {
+    for (const member of members) {
+      for (const engine of ['', 'memcached', 'redis']) {
+        const forms: [string, 'query' | 'json' | 'yaml'][] = [
+          [`Action=CreateCacheCluster${engine ? `&Engine=${engine}` : ''}&${member}=${value}`, 'query'],
+          [`{ ${engine ? `"Engine": "${engine}", ` : ''}"${member}": "${value}" }`, 'json'],
+          [`${engine ? `Engine: ${engine}\n` : ''}${member}: ${value}\n`, 'yaml'],
+        ];
+        for (const [text, kind] of forms) {
+          const info = hover(text, text.indexOf(member) + 1, kind);
+          assert.ok(info?.markdown.split('\n')[0].endsWith(` · ${note}`), `${kind} ${text}: ${info?.markdown.split('\n')[0]}`);
+        }
+      }
+    }
+  }
+  // Members every engine takes say nothing of engines; nor does another action's member of the same name.
+  for (const text of ['Action=CreateCacheCluster&NumCacheNodes=1', 'Action=CreateReplicationGroup&SnapshotRetentionLimit=1']) {
+    const info = hover(text, text.lastIndexOf('&') + 2, 'query')!;
+    assert.doesNotMatch(info.markdown, /only \(not/, text);
+  }
+});
+
+test('hover on a value: the facts of the value, the first paragraph of the member and the API reference link; the whole documentation on the name', () => {
+  const firstParagraph = 'The compute and memory capacity of the nodes in the node group (shard).';
+  const rest = /The following node types are supported by ElastiCache/;
+  const cases: [string, 'query' | 'json' | 'yaml'][] = [
+    ['Action=CreateCacheCluster&CacheNodeType=cache.r4.large', 'query'],
+    ['{ "CacheNodeType": "cache.r4.large" }', 'json'],
+    ['CacheNodeType: cache.r4.large\n', 'yaml'],
+    // A misspelt name's value is shown as the member it likely means, cut the same way.
+    ['Action=CreateCacheCluster&CacheNodeTyp=cache.r4.large', 'query'],
+    ['CacheNodeTyp: cache.r4.large\n', 'yaml'],
+  ];
+  for (const [text, kind] of cases) {
+    const value = hover(text, text.indexOf('cache.r4') + 3, kind)!.markdown;
+    assert.match(value, /`cache\.r4\.large` · node type, family `r4`/, text);
+    assert.ok(value.includes(firstParagraph), text);
+    assert.ok(value.includes(`[API reference: CreateCacheCluster](${CREATE_URL})`), text);
+    assert.doesNotMatch(value, rest, text);
+    assert.ok(value.length < 1200, `${text}: ${value.length} characters`);
+    const name = hover(text, text.indexOf('CacheNodeTyp') + 2, kind)!.markdown;
+    assert.ok(name.includes(firstParagraph) && rest.test(name), `the name keeps the whole documentation: ${text}`);
+  }
+  // A value the facts know nothing of is cut too; the member's valid values stay.
+  const azMode = 'AZMode: cross-az\n';
+  const az = hover(azMode, azMode.indexOf('cross') + 2, 'yaml')!.markdown;
+  assert.match(az, /^\*\*AZMode\*\*/);
+  assert.match(az, /Valid values: `single-az` \| `cross-az`/);
+  assert.doesNotMatch(az, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
+  assert.match(hover(azMode, 2, 'yaml')!.markdown, /If the `AZMode` and `PreferredAvailabilityZones` are not specified/);
+});
+
+test('CreateCacheCluster CacheClusterId hover says it identifies the cluster (the model text says node group), with its constraints', () => {
+  for (const [text, kind] of [
+    ['Action=CreateCacheCluster&CacheClusterId=my-cluster', 'query'],
+    ['{ "CacheClusterId": "my-cluster" }', 'json'],
+  ] as const) {
+    const markdown = hover(text, text.indexOf('CacheClusterId') + 2, kind)!.markdown;
+    assert.match(markdown, /The identifier of the cluster: a unique key, which you choose, that identifies the cluster/, text);
+    assert.match(markdown, /API_CacheCluster\.html/);
+    assert.match(markdown, /from 1 to 50 alphanumeric characters or hyphens/, 'the constraints stay');
+    assert.doesNotMatch(markdown, /node group \(shard\) identifier/, text);
+  }
+  // Other actions' CacheClusterId keep their own (right) text.
+  const modify = 'Action=ModifyCacheCluster&CacheClusterId=my-cluster';
+  assert.match(hover(modify, modify.indexOf('CacheClusterId') + 2, 'query')!.markdown, /The cluster identifier\. This value is stored as a lowercase string\./);
 });

@@ -34,6 +34,7 @@ export const SOURCES = {
   availabilityZones: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html',
   queryApi: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html',
   commonErrors: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonErrors.html',
+  /** The canonical request's URI encoding: unreserved characters as they are, every other byte percent-encoded (`%XY`). */
   sigv4Query: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html',
   /** The SigV4 page that documents the presigned-URL query parameters, X-Amz-Expires among them (the API's Common Parameters page does not list it). */
   sigv4QueryParameters: 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html',
@@ -41,6 +42,10 @@ export const SOURCES = {
   arns: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
   backups: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html',
   seed: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.Create.API.html',
+  /** The AWS CLI's input files: "accept parameter inputs from a file using the --cli-input-json and --cli-input-yaml parameters". */
+  cliInputFiles: 'https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-skeleton.html',
+  /** The API reference's list of every ElastiCache action. */
+  apiActions: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Operations.html',
   tags: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Tagging-Resources.html',
   logDelivery: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html',
   networkType: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/network-type.html',
@@ -474,7 +479,13 @@ export const LIMITS = {
   hashSlotMax: 16383,
   /** ReplicationGroupId: 1–40 letters, digits or hyphens; starts with a letter; no `--`, no trailing hyphen. Source: SOURCES.createReplicationGroup (ReplicationGroupId). */
   replicationGroupIdMaxLength: 40,
-  /** TCP port range. */
+  /**
+   * Port: AWS documents no range for ElastiCache ports (Port of SOURCES.createCacheCluster and
+   * SOURCES.createReplicationGroup: "The port number on which each of the cache nodes accepts connections.", no
+   * limits), so the range is TCP's own: the port number space 0–65535 (RFC 6335 §6,
+   * https://www.rfc-editor.org/rfc/rfc6335#section-6), less port 0, which the IANA port registry lists as Reserved
+   * (https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xhtml).
+   */
   portMin: 1,
   portMax: 65535,
   /** Default ports. Source: SOURCES.createCacheCluster / engine docs. */
@@ -601,6 +612,16 @@ export const SERVERLESS_REDIS_ONLY_MEMBERS = ['UserGroupId', 'RemoveUserGroup'] 
 
 /** Memcached-only CreateCacheCluster members ("only supported for Memcached clusters"). Source: SOURCES.createCacheCluster. */
 export const MEMCACHED_ONLY_MEMBERS = ['AZMode', 'PreferredAvailabilityZones'] as const;
+
+/**
+ * How hover and completion name the engines a CreateCacheCluster member is for, when not every engine
+ * (REDIS_ONLY_MEMBERS, MEMCACHED_ONLY_MEMBERS): one wording for both.
+ */
+export function engineOnlyNote(member: string): string | undefined {
+  if ((REDIS_ONLY_MEMBERS as readonly string[]).includes(member)) return 'Valkey or Redis OSS only (not Memcached)';
+  if ((MEMCACHED_ONLY_MEMBERS as readonly string[]).includes(member)) return 'Memcached only (not Valkey or Redis OSS)';
+  return undefined;
+}
 
 /**
  * Members the service needs although the service model does not list them as required, by structure shape: a Tag's

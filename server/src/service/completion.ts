@@ -13,6 +13,7 @@ import {
   ENGINE_DISPLAY,
   ENGINE_VERSIONS,
   engineOfFamily,
+  engineOnlyNote,
   ENGINES,
   familyEndOfLife,
   familySupport,
@@ -547,8 +548,8 @@ function otherEngineOnly(action: string | undefined, o: NameOption, input: Recor
   if (action !== 'CreateCacheCluster' || o.owner !== inputShapeOf(action) || !input) return undefined;
   const engine = engineOf({ action, input });
   if (!engine) return undefined;
-  if (engine === 'memcached') return (REDIS_ONLY_MEMBERS as readonly string[]).includes(o.member) ? 'Valkey or Redis OSS only, not Memcached' : undefined;
-  return (MEMCACHED_ONLY_MEMBERS as readonly string[]).includes(o.member) ? `Memcached only, not ${ENGINE_DISPLAY[engine]}` : undefined;
+  const foreign: readonly string[] = engine === 'memcached' ? REDIS_ONLY_MEMBERS : MEMCACHED_ONLY_MEMBERS;
+  return foreign.includes(o.member) ? engineOnlyNote(o.member) : undefined;
 }
 
 function nameCandidate(

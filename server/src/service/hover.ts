@@ -1,12 +1,14 @@
 // Hover: a member's documentation (Markdown from the service model), type, valid values and limits, and a link
 // to the API reference page of the action. Pure: the language server converts the result to an LSP Hover.
 // On a value the facts know (node type, engine version, default parameter group, engine) the hover leads with that
-// value; no other value is ever shown (an AuthToken must not appear anywhere but in the file itself).
+// value; no other value is ever shown (an AuthToken must not appear anywhere but in the file itself). On any value
+// the member's documentation is cut to its first paragraph: the whole of it is on the member's name.
 import {
   CLUSTER_MODE_GROUP_SUFFIX,
   ENGINE_DISPLAY,
   ENGINE_VERSIONS,
   engineOfFamily,
+  engineOnlyNote,
   ENGINES,
   familyEndOfLife,
   findVersion,
@@ -45,19 +47,28 @@ export function apiReferenceUrl(action: string): string | undefined {
   return Object.hasOwn(serviceModel.operations, action) ? `${API_REFERENCE}API_${action}.html` : undefined;
 }
 
-/** Findings about the text itself (syntax, encoding): no reference page explains them better than the message. */
-const NO_REFERENCE = new Set(['json-syntax', 'yaml-syntax', 'query-syntax', 'query-bad-percent-encoding', 'query-unencoded-character', 'query-trailing-whitespace', 'binary-content', 'internal-error', 'too-many-findings']);
+/** Findings about the URL's encoding: the Signature Version 4 page's URI-encoding rules say what is encoded and how. */
+const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded']);
+/** Findings about the layout of a Query request (one `?`, `#` comments, lines joined): the page with the seed's URL. */
+const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
+/** Findings about the file as a whole: the page on that kind of file. */
+const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
 
 /**
- * The documentation page a diagnostic links to (LSP codeDescription): the common-parameters page for the
- * Query/SigV4 layer, the endpoints page for hosts, otherwise the API reference page of the request's action.
+ * The documentation page a diagnostic links to (LSP codeDescription), for every code: the page on the kind of file
+ * (the AWS CLI's input files, or creating a cluster with the Query API) for the file's syntax and the file as a
+ * whole; URI encoding and the request's layout for the URL's; the common-parameters page for the Query/SigV4 layer
+ * (Action among them), the endpoints page for hosts; otherwise the API reference page of the request's action, or
+ * the list of actions when the action is unknown or missing.
  */
-export function referenceUrlForFinding(code: string, action: string | undefined): string | undefined {
-  if (NO_REFERENCE.has(code)) return undefined;
+export function referenceUrlForFinding(code: string, action: string | undefined, kind: DocumentKind): string {
+  if (WHOLE_FILE.has(code)) return kind === 'query' ? SOURCES.seed : SOURCES.cliInputFiles;
+  if (URI_ENCODING.has(code)) return SOURCES.sigv4Query;
+  if (QUERY_LAYOUT.has(code)) return SOURCES.seed;
   if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
   if (code === 'query-expires') return COMMON_PARAMETERS['X-Amz-Expires'].url;
-  if (code.startsWith('query-')) return COMMON_PARAMETERS_URL;
-  return action ? apiReferenceUrl(action) : undefined;
+  if (code.startsWith('query-') || code === 'missing-action') return COMMON_PARAMETERS_URL;
+  return (action && apiReferenceUrl(action)) || SOURCES.apiActions;
 }
 
 /** The API reference page of a structure shape (e.g. Tag). */
@@ -124,6 +135,12 @@ function typeLabel(shape: ShapeModel, shapeName: string): string {
 
 const memberMarkdownCache = new Map<string, string>();
 
+/**
+ * How much of a member's documentation a hover shows: all of it on the member's name ('full'); on a value ('value'),
+ * only its first paragraph (CacheNodeType's whole text, a list of every node type, is some 3,800 characters).
+ */
+export type MemberMarkdownForm = 'full' | 'value';
+
 /** Markdown for one member of a structure shape (memoised: completion lists every member on each request). */
 export function memberMarkdown(
   action: string | undefined,
@@ -131,16 +148,22 @@ export function memberMarkdown(
   memberName: string,
   member: MemberModel,
   required: boolean,
+  form: MemberMarkdownForm = 'full',
 ): string {
   // A member the model leaves optional but the service needs (Tag.Key) is shown required, as the rules treat it.
   required ||= REQUIRED_UNLISTED_MEMBERS[owner]?.includes(memberName) ?? false;
-  const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}`;
+  const key = `${action}\u0000${owner}\u0000${memberName}\u0000${required}\u0000${form}`;
   let markdown = memberMarkdownCache.get(key);
   if (markdown === undefined) {
-    markdown = buildMemberMarkdown(action, owner, memberName, member, required);
+    markdown = buildMemberMarkdown(action, owner, memberName, member, required, form);
     memberMarkdownCache.set(key, markdown);
   }
   return markdown;
+}
+
+/** The first paragraph of a member's documentation (Markdown paragraphs are separated by a blank line). */
+function firstParagraph(markdown: string): string {
+  return markdown.split(/\n[ \t]*\n/, 1)[0];
 }
 
 function buildMemberMarkdown(
@@ -149,16 +172,21 @@ function buildMemberMarkdown(
   memberName: string,
   member: MemberModel,
   required: boolean,
+  form: MemberMarkdownForm,
 ): string {
   const shape = serviceModel.shapes[member.shape];
   const lines: string[] = [];
   const where = action && owner === operationModel(action)?.input ? action : owner;
+  // The engines a CreateCacheCluster member is for when not every engine (the documentation's "only valid if the Engine
+  // parameter is redis" is dropped by the model generator: it predates Valkey).
+  const engineOnly = where === 'CreateCacheCluster' ? engineOnlyNote(memberName) : undefined;
   lines.push(
     `**${memberName}** \`${shape ? typeLabel(shape, member.shape) : member.shape}\` · ${required ? '**required**' : 'optional'} · ${where}` +
-      (member.deprecated ? ' · *deprecated*' : ''),
+      (member.deprecated ? ' · *deprecated*' : '') +
+      (engineOnly ? ` · ${engineOnly}` : ''),
   );
   const factsKnown = owner === serviceModel.operations.CreateCacheCluster?.input || owner === serviceModel.operations.CreateReplicationGroup?.input;
-  if (member.documentation) lines.push('', member.documentation);
+  if (member.documentation) lines.push('', form === 'value' ? firstParagraph(member.documentation) : member.documentation);
   const facts: string[] = [];
   if (shape?.enum) facts.push(`Valid values: ${shape.enum.map((v) => `\`${v}\``).join(' | ')}`);
   if (shape?.type === 'boolean') facts.push('Valid values: `true` | `false`');
@@ -277,7 +305,7 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
   }
 }
 
-/** The hover on a value: what is known about the value itself first, then the member's documentation. */
+/** The hover on a value: what is known about the value itself first, then the member's (value-form) documentation. */
 function withValue(memberMarkdownText: string, memberName: string, value: string | undefined, input: Record<string, unknown>): string {
   const lead = value ? valueMarkdown(memberName, value, input) : undefined;
   return lead ? `${lead}\n\n---\n\n${memberMarkdownText}` : memberMarkdownText;
@@ -453,7 +481,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     // A misspelt top-level member, its name or its value: hover it as the member the diagnostic suggests.
     const likely = !param.name.includes('.') ? likelyMember(inputShape, param.name, true, action) : undefined;
     if (!likely) return undefined;
-    const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required);
+    const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
     if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: param.nameSpan };
     return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
   }
@@ -461,7 +489,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     const nested = misspeltNestedHover(action, resolved, param, offset);
     if (nested !== 'resolved') return nested;
   }
-  const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required);
+  const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required, inName ? 'full' : 'value');
   const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
     markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input),
@@ -496,7 +524,7 @@ function misspeltNestedHover(action: string | undefined, resolved: ResolvedName,
   if (inName && !contains(segment, offset)) return undefined;
   const likely = likelyMember(unknown.owner, unknown.name, false, action);
   if (!likely) return undefined;
-  const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required);
+  const markdown = memberMarkdown(action, unknown.owner, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
   if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: segment };
   return { markdown: `${likelyMemberNote(unknown.name, likely.memberName)}\n\n${markdown}`, span: param.valueSpan };
 }
@@ -512,7 +540,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       // A misspelt member, its name or its value: hover it as the member the diagnostic suggests.
       const likely = likelyMember(owner, entry.name, action !== undefined && owner === operationModel(action)?.input, action);
       if (!likely) return undefined;
-      const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required);
+      const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
       if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: entry.nameSpan };
       const value = scalarText(entry.value);
       const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
@@ -522,7 +550,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       const nested = nestedHover(action, member.shape, entry.value, offset);
       if (nested) return nested;
     }
-    const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false);
+    const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false, inName ? 'full' : 'value');
     const value = !inName && input ? scalarText(entry.value) : undefined;
     return {
       markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}) : markdown,
