@@ -473,9 +473,10 @@ async function createFromRequestCommand(
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
   if (!kind) throw new Refusal(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createTargetAt, createRequestLabel, refusal, firstError } = await import('./createFromRequest');
+  const { createTargetAt, createRequestLabel, fileStartsWithByteOrderMark, refusal, firstError } = await import('./createFromRequest');
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
-  const target = createTargetAt(document.getText(), kind, offset);
+  const savedWithByteOrderMark = kind === 'json' && document.uri.scheme === 'file' && (await fileStartsWithByteOrderMark(document.uri.fsPath));
+  const target = createTargetAt(document.getText(), kind, offset, { savedWithByteOrderMark });
   let request: CreateRequest;
   if ('problem' in target) {
     if (!target.candidates) throw new Refusal(target.problem);

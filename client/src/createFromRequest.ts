@@ -12,7 +12,8 @@ import type {
 import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../server/src/model/clusterStatus';
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
-import { analyze } from '../../server/src/service/index';
+import { analyze, type DocumentFacts } from '../../server/src/service/index';
+export { fileStartsWithByteOrderMark } from '../../server/src/byteOrderMark';
 import { type CreateAction, createActionOf } from '../../server/src/service/createActions';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
@@ -215,8 +216,9 @@ export type CreateTarget = { request: CreateRequest } | { problem: string; candi
  * request of another action is told so by name (only CreateCacheCluster and, in a Query file, CreateReplicationGroup
  * create from a file: the JSON/YAML forms are create-cache-cluster's CLI input).
  */
-export function createTargetAt(text: string, kind: DocumentKind, offset: number | undefined): CreateTarget {
-  const analysis = analyze(text, kind);
+export function createTargetAt(text: string, kind: DocumentKind, offset: number | undefined, facts: DocumentFacts = {}): CreateTarget {
+  // With what the editor's text leaves out (a JSON file's byte order mark): the errors the lens counts.
+  const analysis = analyze(text, kind, facts);
   const requests = createRequestsOf(analysis, kind);
   const only = kind === 'query' ? 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file' : 'Only CreateCacheCluster requests can be created from a file';
   // The cursor's own request first: in a request of another action, the file's only CreateCacheCluster is not it.

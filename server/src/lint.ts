@@ -187,7 +187,10 @@ export async function runLint(args: string[]): Promise<number> {
       // A byte order mark is harmless in Query and YAML files, but the AWS CLI rejects a JSON input that has one.
       const bom = kind !== 'json' && text.startsWith('\uFEFF') ? '\uFEFF' : '';
       if (bom) text = text.slice(1);
-      if (fix) {
+      if (fix && !Buffer.from(bom + text, 'utf8').equals(bytes)) {
+        // Bytes that are not UTF-8 were read as U+FFFD: writing the text back would lose them.
+        console.error(`elasticache lint: ${file}: not fixed: the file is not valid UTF-8, and writing it back would replace the bytes that are not. Save it as UTF-8 first.`);
+      } else if (fix) {
         const fixed = fixAll(text, kind);
         if (fixed.applied > 0) {
           await writeFile(file, bom + fixed.text);

@@ -30,9 +30,9 @@ import {
   type RequestMessage,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
-import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
 import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
 import { createActionOf } from './service/createActions';
@@ -76,23 +76,19 @@ const savedWithByteOrderMark = new Set<string>();
 
 async function checkByteOrderMark(doc: TextDocument): Promise<void> {
   if (kindOf(doc) !== 'json' || !doc.uri.startsWith('file:')) return;
-  let bom = false;
+  let path: string;
   try {
-    const file = await open(fileURLToPath(doc.uri), 'r');
-    try {
-      const head = Buffer.alloc(3);
-      const { bytesRead } = await file.read(head, 0, 3, 0);
-      bom = bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    } finally {
-      await file.close();
-    }
+    path = fileURLToPath(doc.uri);
   } catch {
-    // Not on disk (yet), or unreadable: the text is all there is to check.
+    return; // a file: URI of another host
   }
+  const bom = await fileStartsWithByteOrderMark(path);
   if (bom === savedWithByteOrderMark.has(doc.uri) || !documents.get(doc.uri)) return;
   if (bom) savedWithByteOrderMark.add(doc.uri);
   else savedWithByteOrderMark.delete(doc.uri);
   analyses.delete(doc.uri);
+  // The lens counts errors: the next diagnostics ask the client to compute it again, although the version is the same.
+  if (lensVersions.has(doc.uri)) lensVersions.set(doc.uri, -1);
   scheduleDiagnostics(doc);
 }
 
@@ -230,6 +226,8 @@ documents.onDidClose((e) => {
 // ---- requests ----
 /** `source.fixAll.elasticache`: "Fix All" in the Source Action menu and `editor.codeActionsOnSave`, as ESLint's. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.elasticache`;
+/** Whether the client applies versioned text document edits (WorkspaceEdit.documentChanges). */
+let versionedEdits = false;
 /** Whether the client is VS Code, whose "Change File Encoding" command saves a file without its byte order mark. */
 let offersChangeEncoding = false;
 /** Whether the client resolves a code action's edit on demand (then "fix all" is worked out only when chosen). */
@@ -251,6 +249,7 @@ connection.onInitialize((params) => {
   lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   offersChangeEncoding = /visual studio code|code - oss|vscodium|code-server/i.test(params.clientInfo?.name ?? '');
+  versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return initializeResult;
 });
 
@@ -316,7 +315,10 @@ function fixAllEdit(uri: string, token: CancellationToken): CodeAction['edit'] |
   const { text, applied } = fixAll(before, kind, () => token.isCancellationRequested);
   if (applied === 0) return undefined;
   const edit = replacementEdit(before, text);
-  return { changes: { [uri]: [{ range: range(doc, edit.span), newText: edit.newText }] } };
+  const edits = [{ range: range(doc, edit.span), newText: edit.newText }];
+  // With the document's version where the client takes one: it then refuses the edit if the text changed since
+  // (one replacement of everything between the first and the last fix would undo what was typed meanwhile).
+  return versionedEdits ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } };
 }
 
 function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction {

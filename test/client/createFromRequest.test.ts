@@ -187,6 +187,10 @@ test('a cursor picks its create request, a CreateReplicationGroup too; another a
   const json = JSON.stringify({ CacheClusterId: 'j', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 });
   const target = createTargetAt(json, 'json', 1);
   assert.ok('request' in target && target.request.input.CacheClusterId === 'j');
+  // Saved with a byte order mark (the editor's text has none): the error the lens counts, so nothing is sent.
+  const withMark = createTargetAt(json, 'json', 1, { savedWithByteOrderMark: true });
+  assert.ok('request' in withMark && withMark.request.errors.some((e) => /byte order mark/.test(e.message)));
+  assert.match(refusal(withMark.request) ?? '', /error/);
   // The group's input keeps CreateReplicationGroup's members only, and its zones name its Region.
   const [group] = createRequestsIn(`Action=CreateReplicationGroup&Version=2015-02-02&ReplicationGroupId=z&ReplicationGroupDescription=d&Engine=redis&NumCacheClusters=2&PreferredCacheClusterAZs.member.1=eu-west-1a&PreferredCacheClusterAZs.member.2=eu-west-1b`, 'query');
   assert.deepEqual(group!.spec, { action: 'CreateReplicationGroup', input: { ReplicationGroupId: 'z', ReplicationGroupDescription: 'd', Engine: 'redis', NumCacheClusters: 2, PreferredCacheClusterAZs: ['eu-west-1a', 'eu-west-1b'] } });

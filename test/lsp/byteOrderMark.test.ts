@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, DidSaveTextDocumentNotification, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeLensRequest, DidSaveTextDocumentNotification, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { fileStartsWithByteOrderMark } from '../../server/src/byteOrderMark';
 import { analyze } from '../../server/src/service/index';
 import { LspClient, within } from './lspClient';
 
@@ -62,6 +63,52 @@ test('over LSP: a client that is not VS Code gets the finding without a VS Code 
     assert.ok(!actions.some((a) => a.command), JSON.stringify(actions));
   } finally {
     await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('over LSP: a save that adds the mark asks the client for the CodeLens again, which then counts the error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'elasticache-bom-'));
+  const file = join(dir, 'lens.elasticache.json');
+  const uri = pathToFileURL(file).href;
+  writeFileSync(file, json);
+  const client = new LspClient();
+  try {
+    await client.initialize({ workspace: { codeLens: { refreshSupport: true } } });
+    await client.open(uri, 'json', json);
+    const lenses = () => within(5000, 'codeLens', client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).then((r) => (r ?? []).map((l) => l.command?.title));
+    assert.deepEqual(await lenses(), ['Create cluster']);
+    await client.diagnostics(uri);
+    const before = client.lensRefreshes;
+    writeFileSync(file, `\uFEFF${json}`); // Save with Encoding: UTF-8 with BOM (the text is the same)
+    await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+    await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const deadline = Date.now() + 5000;
+    while (client.lensRefreshes === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(client.lensRefreshes > before, 'the server asked for the lenses again');
+    assert.deepEqual(await lenses(), ['Fix 1 error before creating']);
+  } finally {
+    await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('fileStartsWithByteOrderMark: only EF BB BF at the very start; a missing file is false', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'elasticache-bom-'));
+  try {
+    const cases: [string, Buffer | string, boolean][] = [
+      ['bom.json', `\uFEFF${json}`, true],
+      ['plain.json', json, false],
+      ['short.json', Buffer.from([0xef, 0xbb]), false],
+      ['utf16.json', Buffer.from([0xff, 0xfe, 0x7b, 0x00]), false],
+      ['empty.json', '', false],
+    ];
+    for (const [name, content, expected] of cases) {
+      writeFileSync(join(dir, name), content);
+      assert.equal(await fileStartsWithByteOrderMark(join(dir, name)), expected, name);
+    }
+    assert.equal(await fileStartsWithByteOrderMark(join(dir, 'missing.json')), false);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

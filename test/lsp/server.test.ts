@@ -240,7 +240,7 @@ test('fix all: a source.fixAll action (Source Action menu, codeActionsOnSave) an
 test('fix all with a client that resolves edits: the edit is worked out only when the action is resolved', async () => {
   const resolving = new LspClient();
   try {
-    await resolving.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } });
+    await resolving.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } }, workspace: { workspaceEdit: { documentChanges: true } } });
     const uri = 'file:///work/requests/resolve.elasticache';
     const text = '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=Redis&CacheNodeType=cache.t3.micro';
     await resolving.open(uri, 'elasticache-query', text);
@@ -249,7 +249,8 @@ test('fix all with a client that resolves edits: the edit is worked out only whe
     const [action] = (await within(2000, 'codeAction', resolving.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } })))!;
     assert.ok('kind' in action && !action.edit && action.data, JSON.stringify(action));
     const resolved = await within(2000, 'codeAction/resolve', resolving.connection.sendRequest(CodeActionResolveRequest.type, action));
-    assert.deepEqual(resolved.edit!.changes![uri], [{ range: { start: { line: 0, character: 70 }, end: { line: 0, character: 71 } }, newText: 'r' }]);
+    // Versioned: a client refuses it once the text has changed since (it would undo what was typed meanwhile).
+    assert.deepEqual(resolved.edit!.documentChanges, [{ textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 0, character: 70 }, end: { line: 0, character: 71 } }, newText: 'r' }] }]);
   } finally {
     await resolving.shutdown();
   }

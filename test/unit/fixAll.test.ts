@@ -38,9 +38,9 @@ test('a fix that reveals another is followed (case of the action, then the missi
 });
 
 test('a fix that picks a value for the user (a default port, another parameter group) is offered, never applied by fix all', () => {
-  const text = '{"CacheClusterId": "my-cluster", "Engine": "redis", "EngineVersion": "7.1", "CacheNodeType": "cache.t3.micro", "CacheParameterGroupName": "default.redis6.x", "Port": 70000}';
+  const text = '{"CacheClusterId": "my-cluster", "Engine": "redis", "EngineVersion": "7.1", "CacheNodeType": "cache.t3.micro", "CacheParameterGroupName": "default.redis6.x", "Port": 70000, "NumCacheNodes": 3}';
   const findings = analyze(text, 'json').findings;
-  for (const code of ['port-range', 'parameter-group-family']) {
+  for (const code of ['port-range', 'parameter-group-family', 'num-cache-nodes']) {
     const f = findings.find((x) => x.code === code);
     assert.ok(f?.fixes?.[0]?.isPreferred && f.fixes[0].choice, `${code}: ${JSON.stringify(f)}`);
   }
@@ -76,6 +76,11 @@ test('the edit of fix all: one replacement of the changed middle', () => {
     assert.equal(applyEdits(a, [e]), b, `${a} → ${b}`);
   }
   assert.deepEqual(replacementEdit('abcdef', 'abXYef'), { span: { start: 2, end: 4 }, newText: 'XY' });
+  // Never inside a surrogate pair: 😀😃 → 😃 replaces whole characters (the two share their high surrogate).
+  const emoji = replacementEdit('a😀😃b', 'a😃b');
+  assert.equal(applyEdits('a😀😃b', [emoji]), 'a😃b');
+  for (const at of [emoji.span.start, emoji.span.end]) assert.ok(!/[\udc00-\udfff]/.test('a😀😃b'[at] ?? ''), `edit boundary ${at} splits a pair`);
+  for (const t of [emoji.newText]) assert.ok(!/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(t), JSON.stringify(t));
 });
 
 const AWS = '/usr/bin/aws';

@@ -215,6 +215,13 @@ test('--fix writes the files with fixes (keeping a byte order mark), says so on 
   assert.match(r.stdout, /seed\.elasticache:\d+:\d+ error query-expires /);
   assert.equal(readFileSync(join(fixDir, 'x.elasticache.json'), 'utf8'), '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}');
   assert.equal(readFileSync(join(fixDir, 'clean.elasticache.json'), 'utf8'), clean);
+  // A file that is not UTF-8 (Latin-1 é) is left as it is: written back, its bytes would become U+FFFD.
+  const latin1 = Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from('\n?Action=createcachecluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro\n')]);
+  writeFileSync(join(fixDir, 'latin1.elasticache'), latin1);
+  const l = lint('--fix', 'fix/latin1.elasticache');
+  assert.match(l.stderr, /latin1\.elasticache: not fixed: the file is not valid UTF-8/);
+  assert.ok(readFileSync(join(fixDir, 'latin1.elasticache')).equals(latin1));
+  assert.match(l.stdout, /unknown-action/, 'still linted');
   // Without --fix nothing is written.
   writeFileSync(join(fixDir, 'x.elasticache.json'), '{"CacheClusterId": "a", "NumCacheNodes": "1"}');
   lint('fix/x.elasticache.json');

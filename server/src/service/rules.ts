@@ -165,10 +165,10 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
  */
 function checkNumCacheNodes(nodes: number, engine: EngineName | undefined, issues: Issue[]): void {
   if ((engine === 'redis' || engine === 'valkey') && nodes !== 1) {
-    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
+    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `For ${ENGINE_DISPLAY[engine]}, NumCacheNodes must be 1 (add replicas with CreateReplicationGroup).`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1, fixIsChoice: true });
   } else if (nodes < 1) {
     // Only the low side is a bound here: above 40 is the default limit, a warning below.
-    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1 });
+    issues.push({ code: 'num-cache-nodes', severity: 'error', message: `NumCacheNodes is ${nodes}: ${engine ? 'a Memcached cluster needs at least 1 node' : 'a cluster needs at least 1 node (exactly 1 for Valkey or Redis OSS)'}.`, path: ['NumCacheNodes'], target: 'value', awsError: 'InvalidParameterValue', fixValue: 1, fixIsChoice: true });
   } else if (nodes > LIMITS.maxMemcachedNodes) {
     // 40 is the default limit, not a bound of the API: "If you need more than 40 nodes for your Memcached cluster,
     // please fill out the ElastiCache Limit Increase Request form" (SOURCES.createCacheCluster, NumCacheNodes).
