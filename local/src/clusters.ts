@@ -123,6 +123,22 @@ export class ClusterManager {
   private readonly configEndpoints = new Map<string, ConfigEndpoint>();
   /** Replication groups whose create is under way (not recorded yet), by ID. */
   private readonly groupsBeingCreated = new Set<string>();
+  /**
+   * Cluster IDs a create under way will record (a CreateCacheCluster's, a replication group's members'), held from the
+   * create's first step: two creates of one ID would write the same nodes' configuration files.
+   */
+  private readonly clusterIdsBeingCreated = new Set<string>();
+
+  /** Throws CacheClusterAlreadyExists when one of `ids` is taken or being created; else holds them until `release`. */
+  private holdClusterIds(ids: readonly string[], taken: (id: string) => string): void {
+    const busy = ids.find((id) => this.clusterIdsBeingCreated.has(id) || this.state.clusters.some((c) => c.id === id));
+    if (busy !== undefined) throw ApiError.of('CacheClusterAlreadyExistsFault', taken(busy));
+    for (const id of ids) this.clusterIdsBeingCreated.add(id);
+  }
+
+  private releaseClusterIds(ids: readonly string[]): void {
+    for (const id of ids) this.clusterIdsBeingCreated.delete(id);
+  }
   /** Recent unexpected exits per node, to stop restarting a node that cannot run. */
   private readonly crashes = new Map<string, number[]>();
   /** Nodes being restarted (reboot, crash): their cluster settles once none of its nodes is left here. */
@@ -475,7 +491,15 @@ export class ClusterManager {
   async createCacheCluster(input: Input, caller: CallerScope): Promise<Output> {
     if (this.closed) throw new ApiError('ServiceUnavailable', 'The local endpoint is shutting down.', 503, 'Receiver');
     const id = String(input.CacheClusterId).toLowerCase();
-    if (this.state.clusters.some((c) => c.id === id)) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${id} already exists.`);
+    this.holdClusterIds([id], () => `Cache cluster ${id} already exists.`);
+    try {
+      return await this.createCluster(id, input, caller);
+    } finally {
+      this.releaseClusterIds([id]);
+    }
+  }
+
+  private async createCluster(id: string, input: Input, caller: CallerScope): Promise<Output> {
     if (input.ReplicationGroupId !== undefined) {
       // Adding a cluster to a group as a replica is not something the endpoint does (create the group with replicas).
       throw ApiError.of(
@@ -495,7 +519,7 @@ export class ClusterManager {
     await this.save();
 
     // As on AWS, the reply says `creating`; the nodes start in the background and the cluster becomes
-    // `available` once every node answers (`failed` if one cannot start).
+    // `available` once every node answers (`restore-failed` if one cannot start).
     this.track(this.launch(cluster).catch((err: Error) => this.opts.log(`cluster ${id}: ${err.message}`)));
     return { CacheCluster: this.describe(cluster, false) };
   }
@@ -673,12 +697,19 @@ export class ClusterManager {
     }
     const userGroups = (input.UserGroupIds as string[] | undefined) ?? [];
     if (userGroups.length > 0) throw ApiError.of('UserGroupNotFoundFault', `User group ${userGroups[0]} not found (the local endpoint has no user groups).`);
-    const settings = await this.engineSettings(input);
     const nodeGroup = nodeGroups[0] ?? {};
     const count = replicationGroupNodes(input).nodes ?? 1;
     const memberIds = Array.from({ length: count }, (_, i) => `${id}-${String(i + 1).padStart(3, '0')}`);
-    const taken = memberIds.find((m) => this.state.clusters.some((c) => c.id === m));
-    if (taken) throw ApiError.of('CacheClusterAlreadyExistsFault', `Cache cluster ${taken} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);
+    this.holdClusterIds(memberIds, (taken) => `Cache cluster ${taken} already exists: replication group ${id} would name its member clusters ${memberIds.join(', ')}.`);
+    try {
+      return await this.createGroupMembers(id, input, caller, nodeGroup, memberIds);
+    } finally {
+      this.releaseClusterIds(memberIds);
+    }
+  }
+
+  private async createGroupMembers(id: string, input: Input, caller: CallerScope, nodeGroup: Input, memberIds: string[]): Promise<Output> {
+    const settings = await this.engineSettings(input);
     // Zones: PreferredCacheClusterAZs, one per member; else the node group's primary and replica zones.
     const listedZones = (input.PreferredCacheClusterAZs as string[] | undefined) ?? [
       ...(nodeGroup.PrimaryAvailabilityZone !== undefined ? [String(nodeGroup.PrimaryAvailabilityZone)] : []),

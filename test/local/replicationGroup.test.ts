@@ -2,6 +2,7 @@
 // Redis client: the primary and each replica are real nodes, and what is written on the primary is read on a replica.
 import {
   AddTagsToResourceCommand,
+  CreateCacheClusterCommand,
   CreateReplicationGroupCommand,
   DeleteCacheClusterCommand,
   DeleteReplicationGroupCommand,
@@ -261,7 +262,7 @@ describe('local endpoint: CreateReplicationGroup (cluster mode disabled)', { tim
   });
 });
 
-describe('local endpoint: two creates of one replication group at once', { timeout: 60_000 }, () => {
+describe('local endpoint: two creates of one ID at once', { timeout: 120_000 }, () => {
   let dataDir: string;
   let endpoint: LocalEndpoint;
 
@@ -292,5 +293,28 @@ describe('local endpoint: two creates of one replication group at once', { timeo
       await primary.quit();
       await replica.quit();
     }
+  });
+
+  test('one ID, one create: a cluster and a group naming it as a member, or two creates of one cluster, sent at once', async () => {
+    const client = sdkClient(endpoint.url);
+    for (const round of [0, 1]) {
+      const g = `race${round}`;
+      const [cluster, group] = await Promise.allSettled([
+        client.send(new CreateCacheClusterCommand({ CacheClusterId: `${g}-001`, Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 })),
+        client.send(new CreateReplicationGroupCommand({ ReplicationGroupId: g, ReplicationGroupDescription: 'd', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2 })),
+      ]);
+      // Exactly one wins; the other is told the ID is taken (never a 500 naming the data folder).
+      assert.equal([cluster, group].filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify([cluster, group].map((r) => r.status === 'rejected' ? String(r.reason) : 'ok')));
+      const loser = [cluster, group].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      assert.equal((loser.reason as Error).name, 'CacheClusterAlreadyExistsFault', String(loser.reason));
+      const listed = (await client.send(new DescribeCacheClustersCommand({}))).CacheClusters!.filter((c) => c.CacheClusterId === `${g}-001`);
+      assert.equal(listed.length, 1);
+      if (group.status === 'fulfilled') await waitGroupAvailable(client, g);
+      else await eventually(`${g}-001 available`, async () => (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: `${g}-001` }))).CacheClusters![0].CacheClusterStatus === 'available', 20_000);
+    }
+    const twice = await Promise.allSettled([0, 1].map(() => client.send(new CreateCacheClusterCommand({ CacheClusterId: 'race-same', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }))));
+    assert.deepEqual(twice.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    assert.equal(((twice.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error).name, 'CacheClusterAlreadyExistsFault');
+    await eventually('race-same available', async () => (await client.send(new DescribeCacheClustersCommand({ CacheClusterId: 'race-same' }))).CacheClusters![0].CacheClusterStatus === 'available', 20_000);
   });
 });
