@@ -36,7 +36,7 @@ import {
 import { ConfigEndpoint } from './configEndpoint';
 import { LOCAL_FAILED_STATUS } from '../../server/src/model/clusterStatus';
 import { StateStore, type ClusterState, type LogDelivery, type NodeState, type ReplicationGroupState, type StateFile, type Tag } from './state';
-import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS } from '../../server/src/model/facts';
+import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS, compareVersions } from '../../server/src/model/facts';
 import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 
 export const accountId = '000000000000';
@@ -976,7 +976,19 @@ export class ClusterManager {
     if (input.EngineVersion !== undefined) versions = versions.filter((v) => v.version === input.EngineVersion);
     if (input.CacheParameterGroupFamily !== undefined) versions = versions.filter((v) => v.family === input.CacheParameterGroupFamily);
     if (input.DefaultOnly === true) {
-      versions = engineNames.map((e) => defaultEngineVersion(e)).filter((v) => v !== undefined && versions.includes(v)) as typeof versions;
+      // "only the default version of the specified engine or engine and major version combination" (API reference):
+      // per engine the version a create without EngineVersion gets; within a family (a major version), its latest.
+      if (input.CacheParameterGroupFamily === undefined && input.EngineVersion === undefined) {
+        versions = engineNames.map((e) => defaultEngineVersion(e)).filter((v) => v !== undefined && versions.includes(v)) as typeof versions;
+      } else {
+        const latest = new Map<string, (typeof versions)[number]>();
+        for (const v of versions) {
+          const key = `${v.engine}\u0000${v.family}`;
+          const best = latest.get(key);
+          if (!best || compareVersions(v.version, best.version) > 0) latest.set(key, v);
+        }
+        versions = [...latest.values()];
+      }
     }
     const { page, marker } = pageOf(versions, input, (v) => `${v.engine}\u0000${v.version}`);
     return {

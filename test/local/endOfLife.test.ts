@@ -86,6 +86,13 @@ describe('local endpoint: engine versions past end of life', { timeout: 60_000 }
     assert.ok(!groups.some((g) => /^default\.redis(2\.6|2\.8|3\.2)(\.|$)/.test(g!)), groups.join(','));
   });
 
+  test('DescribeCacheEngineVersions DefaultOnly with a family: that family\'s latest version (the engine and major version combination)', async () => {
+    const of = async (input: Record<string, unknown>) => ((await client.send(new DescribeCacheEngineVersionsCommand({ DefaultOnly: true, ...input }))).CacheEngineVersions ?? []).map((v) => `${v.Engine} ${v.EngineVersion} ${v.CacheParameterGroupFamily}`);
+    assert.deepEqual(await of({ Engine: 'redis', CacheParameterGroupFamily: 'redis6.x' }), ['redis 6.2 redis6.x']);
+    assert.deepEqual(await of({ Engine: 'valkey', CacheParameterGroupFamily: 'valkey7' }), ['valkey 7.2 valkey7']);
+    assert.deepEqual(await of({ Engine: 'redis', EngineVersion: '7.0' }), ['redis 7.0 redis7']);
+  });
+
   test('DescribeCacheEngineVersions DefaultOnly: the version a create without EngineVersion gets, one per engine', async () => {
     const defaults = (await client.send(new DescribeCacheEngineVersionsCommand({ DefaultOnly: true }))).CacheEngineVersions!;
     assert.deepEqual(defaults.map((v) => `${v.Engine} ${v.EngineVersion}`).sort(), ENGINES.map((e) => `${e} ${latestVersion(e).version}`).sort());
