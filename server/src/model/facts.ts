@@ -106,12 +106,15 @@ export const ENGINE_DISPLAY: Record<EngineName, string> = { memcached: 'Memcache
 /**
  * Support status of an engine version on ElastiCache:
  * - `supported`: standard support;
- * - `extended-support`: standard support ended January 31, 2026 (Redis OSS 4 and 5); paid Extended Support until
+ * - `extended-support`: standard support ended STANDARD_SUPPORT_END (Redis OSS 4 and 5); paid Extended Support until
  *   January 31, 2029 (SOURCES.extendedSupport);
  * - `deprecated`: past end of life on ElastiCache (`endOfLife` date): Redis OSS 2.x on 2023-01-13, 3.x on
  *   2023-07-31; patch versions 5.0.0–5.0.5 are deprecated in favour of 5.0.6. Source: SOURCES.endOfLife.
  */
 export type VersionStatus = 'supported' | 'extended-support' | 'deprecated';
+
+/** When standard support ended for the `extended-support` versions (Redis OSS 4 and 5). Source: SOURCES.extendedSupport. */
+export const STANDARD_SUPPORT_END = 'January 31, 2026';
 
 /** Best-supported first: where each status goes when versions and families are offered (completion, the wizard). */
 export const VERSION_STATUS_RANK: Readonly<Record<VersionStatus, number>> = { supported: 0, 'extended-support': 1, deprecated: 2 };

@@ -3,7 +3,7 @@
 // take an ActionProfile for what differs. Used by `analyze` for every document form, by the create wizard and by
 // the local endpoint. Facts come from ../model/facts.ts; the rule list is in RULES.md.
 import {
-  CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
+  STANDARD_SUPPORT_END, CLUSTER_MODE_GROUP_SUFFIX, CLUSTER_MODE_MIN_REDIS_FAMILY_VERSION, DATA_TIERING_NODE_FAMILY, ENGINE_DISPLAY, ENGINES, ENGINE_VERSIONS, LIMITS, MEMCACHED_ONLY_MEMBERS, NODE_TYPE_SHAPE, PARAMETER_GROUP_FAMILIES,
   REDIS_ONLY_MEMBERS, REGIONS, REPLICATION_GROUP_ENGINES, REQUIRED_UNLISTED_MEMBERS, SERVERLESS_REDIS_ONLY_MEMBERS, LOG_DELIVERY_MIN_REDIS_VERSION, LOG_DESTINATIONS, IPV6_MIN_VERSION, compareVersions, createdVersion, engineOfFamily, findVersion,
   availabilityZones, hasClusterModeDefaultGroup, latestVersion, NODE_TYPE_FAMILIES, nitroAlternative, nodeTypeFact, regionOfAvailabilityZone, AUTH_TOKEN_RULES, TAG_PORTABLE_CHARACTERS, versionsOfFamily, newClustersCanUse, familyEndOfLife, type EngineName, type EngineVersionFact,
   type NodePurpose, type NodeTypeFamily,
@@ -251,7 +251,7 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
       ? { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(versionFact.endOfLife!)}. Create the cluster with a supported version (${supported}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' }
       : versionFact.status === 'deprecated'
         ? { code: 'engine-version-support', severity: 'warning', message: `${display} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`, path: ['EngineVersion'], target: 'value' }
-        : { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on January 31, 2026: a cluster on it is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
+        : { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on ${STANDARD_SUPPORT_END}: a cluster on it is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
     issues.push(issue);
   }
   return versionFact;
