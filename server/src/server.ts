@@ -353,7 +353,8 @@ connection.onCodeAction((params, token) =>
     // A byte order mark is not in the editor's text, so no text edit removes it: VS Code saves without it.
     if (offersChangeEncoding && savedWithByteOrderMark.has(doc.uri) && span.start === 0) {
       const bom = analysis.findings.find((f) => f.code === 'json-syntax' && f.span.end === 0 && !f.fixes);
-      const title = 'Save with Encoding UTF-8 (no byte order mark)…';
+      // The command asks Reopen or Save with Encoding first, then the encoding: the title says which to choose.
+      const title = 'Change File Encoding… (choose Save with Encoding, then UTF-8)';
       if (bom) actions.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [toDiagnostic(doc, analysis, bom)], command: { title, command: 'workbench.action.editor.changeEncoding' } });
     }
     // Beside the fixes at the cursor, as ESLint does, when the file has more than one.

@@ -48,6 +48,27 @@ test('a fix that picks a value for the user (a default port, another parameter g
   assert.deepEqual(fixAll(text, 'json'), { text, applied: 0 });
 });
 
+test('fix all keeps what the user may mean: a misspelt twin with another value, a # note, an end-of-life version', () => {
+  // The misspelt member's value differs from the one given: which to keep is the user's choice.
+  const json = '{"CacheClusterId": "a", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "CacheParameterGroup": "default.redis6.x", "CacheParameterGroupName": "default.redis7"}';
+  assert.equal(fixAll(json, 'json').text, json);
+  // The same value twice: removing the misspelt one loses nothing.
+  const same = '{"CacheClusterId": "a", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "CacheParameterGroup": "default.redis7", "CacheParameterGroupName": "default.redis7"}';
+  assert.equal(JSON.parse(fixAll(same, 'json').text).CacheParameterGroup, undefined);
+  const yaml = 'CacheClusterId: a\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nnumCacheNodes: 2\n';
+  assert.match(fixAll(yaml, 'yaml').text, /numCacheNodes: 2/);
+  const query = '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&engine=valkey';
+  assert.match(fixAll(query, 'query').text, /&engine=valkey/);
+  // A '#' after a value may start a note: encoding it is not decided for the user.
+  const note = '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1 # why';
+  assert.equal(fixAll(note, 'query').text, note);
+  const finding = analyze(note, 'query').findings.find((f) => f.code === 'query-unencoded-character' && /'#'/.test(f.message));
+  assert.ok(finding?.fixes?.[0]?.isPreferred && finding.fixes[0].choice, JSON.stringify(finding));
+  // An end-of-life version: a fix to the latest version is offered, as a choice.
+  const eol = analyze('{"CacheClusterId": "a", "Engine": "redis", "EngineVersion": "3.2.4", "CacheNodeType": "cache.t3.micro"}', 'json').findings.find((f) => f.code === 'engine-version-support');
+  assert.deepEqual([eol?.severity, eol?.fixes?.[0]?.edits[0].newText, eol?.fixes?.[0]?.choice], ['error', '"7.1"', true]);
+});
+
 test('nothing to fix: the same text, nothing applied', () => {
   const clean = '{"CacheClusterId": "my-cluster", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "NumCacheNodes": 1}';
   assert.deepEqual(fixAll(clean, 'json'), { text: clean, applied: 0 });

@@ -558,3 +558,14 @@ test('kms-key-at-rest and user-group-auth-token: warnings on the member to chang
   assert.deepEqual([f.severity, f.at], ['warning', 'AuthToken']);
   for (const x of both) assert.ok(!x.finding.message.includes(token));
 });
+
+test('replication-group-nodes: AutomaticFailoverEnabled=true with no replica count (NumCacheClusters then defaults to 1)', () => {
+  const failoverOnly = analyze(url({ AutomaticFailoverEnabled: 'true' }), 'query').findings.filter((f) => f.code === 'replication-group-nodes');
+  assert.equal(failoverOnly.length, 1, JSON.stringify(failoverOnly));
+  assert.match(failoverOnly[0].message, /give NumCacheClusters \(2 to 6\) or ReplicasPerNodeGroup/);
+  assert.equal(failoverOnly[0].severity, 'error');
+  const clean: Members[] = [{ AutomaticFailoverEnabled: 'true', NumCacheClusters: '2' }, { AutomaticFailoverEnabled: 'true', ReplicasPerNodeGroup: '1' }, { AutomaticFailoverEnabled: 'false' }, {}];
+  for (const members of clean) {
+    assert.deepEqual(codes(url(members), 'query').filter((c) => c === 'replication-group-nodes'), [], JSON.stringify(members));
+  }
+});

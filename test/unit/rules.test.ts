@@ -100,7 +100,7 @@ test('clean inputs of each engine have no issues at all', () => {
 test('engine-version-support messages: end-of-life date, deprecated patch version, Extended Support', () => {
   const msg = (v: string) => checkCreateCacheCluster({ ...base, EngineVersion: v, CacheNodeType: 'cache.r5.large' }).find((i) => i.code === 'engine-version-support')!;
   // Past end of life, AWS refuses the version (facts.newClustersCanUse): an error that says so, then what to use.
-  assert.equal(msg('3.2.4').message, 'Redis OSS 3.2.4 reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it. Create the cluster with a supported version (latest: 7.1, or Valkey 8.2).');
+  assert.equal(msg('3.2.4').message, 'Redis OSS 3.2.4 reached end of life on ElastiCache on 2023-07-31: new clusters cannot use it. Use a supported version (latest: 7.1, or Valkey 8.2).');
   assert.equal(msg('3.2.4').severity, 'error');
   assert.equal(msg('3.2.4').awsError, 'InvalidParameterValue');
   assert.equal(msg('2.8.24').severity, 'error');

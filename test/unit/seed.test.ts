@@ -45,7 +45,7 @@ test('the seed: messages say what is wrong and what to do', () => {
   assert.equal(byCode('unknown-parameter').awsError, 'InvalidParameterValue');
 });
 
-test('the seed: applying the preferred quick fixes and removals leaves only the placeholders and the version advice', () => {
+test('the seed: applying the preferred quick fixes and removals leaves only the placeholders, the expiry and the bucket name', () => {
   let text = seed;
   // Apply one fix at a time (re-analysing), so the spans always match the text.
   for (let round = 0; round < 20; round++) {
@@ -55,8 +55,9 @@ test('the seed: applying the preferred quick fixes and removals leaves only the 
   }
   const { requests, findings } = analyze(text, 'query');
   assert.equal(requests.length, 1, 'still one request after the fixes');
-  assert.equal(requests[0].input.CacheParameterGroupName, 'default.redis3.2');
-  assert.deepEqual(findings.map((f) => f.code).sort(), ['engine-version-support', 'query-expires', 'query-placeholder', 'query-placeholder', 'snapshot-arn']);
+  // The end-of-life version's fix (the latest version), then the group's for that version.
+  assert.deepEqual([requests[0].input.EngineVersion, requests[0].input.CacheParameterGroupName], ['7.1', 'default.redis7']);
+  assert.deepEqual(findings.map((f) => f.code).sort(), ['query-expires', 'query-placeholder', 'query-placeholder', 'snapshot-arn']);
   assert.ok(!/SignatureVersion|SignatureMethod|Timestamp/.test(text));
   assert.match(text, /X-Amz-SignedHeaders=host\n/);
 });

@@ -350,6 +350,8 @@ export function decodeComponent(
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
   // A placeholder is reported once as such: without '%' or '+' its text stays exactly as written.
   if (quiet && raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return { text: raw, ok: true };
+  // Where a '#' first is: what follows it may be a note (see the fixes below); found once, not per character.
+  const firstHash = raw.indexOf('#');
   // Common case: only well-formed %XX escapes among ordinary characters; the native decoder handles it.
   if (onlyEscapes(raw)) {
     try {
@@ -453,7 +455,9 @@ export function decodeComponent(
               : `Unencoded ${printable} in the ${what} is not valid in a URL; percent-encode it${secret ? '' : ` (${encodeURIComponent(ch)})`}.`,
           span: { start: offset + i, end: offset + end },
           awsError: 'InvalidParameterValue',
-          fixes: [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encodeURIComponent(ch)}`, edits: [{ span: { start: offset + i, end: offset + end }, newText: encodeURIComponent(text) }], isPreferred: true }],
+          // A '#' (the blanks before one, what follows it) may as well be a note meant as a comment (`NumCacheNodes=1
+          // # why`): encoding is one way out, ending the value another, so "fix all" leaves it to the user.
+          fixes: [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encodeURIComponent(ch)}`, edits: [{ span: { start: offset + i, end: offset + end }, newText: encodeURIComponent(text) }], isPreferred: true, ...(ch === '#' || raw[end] === '#' || (firstHash >= 0 && firstHash < i) ? { choice: true as const } : {}) }],
         });
         out += text;
         i = end;
@@ -472,7 +476,7 @@ export function decodeComponent(
             : `Invalid character (a lone UTF-16 surrogate) in the ${what}.`,
           span: { start: offset + i, end: offset + i + len },
           awsError: 'InvalidParameterValue',
-          fixes: encoded ? [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }] }] : undefined,
+          fixes: encoded ? [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }], ...((firstHash >= 0 && firstHash < i) ? { choice: true as const } : {}) }] : undefined,
         });
         if (!encoded) ok = false;
         out += raw.slice(i, i + len);

@@ -158,6 +158,12 @@ export function checkCreateCacheCluster(input: Record<string, unknown>, options:
   return issues;
 }
 
+/** Whether a NodeGroupConfiguration item gives a ReplicaCount (the replicas of a single-shard group). */
+function nodeGroupReplicaCountGiven(input: Record<string, unknown>): boolean {
+  const groups = input.NodeGroupConfiguration;
+  return Array.isArray(groups) && groups.some((g) => g !== null && typeof g === 'object' && (g as Record<string, unknown>).ReplicaCount !== undefined);
+}
+
 /**
  * NumCacheNodes: exactly 1 for Valkey/Redis OSS, at least 1 for Memcached ("For clusters running Valkey or Redis OSS,
  * this value must be 1. For clusters running Memcached, this value must be between 1 and 40", CreateCacheCluster and
@@ -248,7 +254,7 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
     // Past end of life, ElastiCache refuses the version (newClustersCanUse); Extended Support and deprecated patch
     // versions are still created, so those findings are advice.
     const issue: Issue = !newClustersCanUse(versionFact)
-      ? { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(versionFact.endOfLife!)}. Create the cluster with a supported version (${supported}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' }
+      ? { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(versionFact.endOfLife!)}. Use a supported version (${supported}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true }
       : versionFact.status === 'deprecated'
         ? { code: 'engine-version-support', severity: 'warning', message: `${display} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`, path: ['EngineVersion'], target: 'value' }
         : { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on ${STANDARD_SUPPORT_END}: a cluster on it is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
@@ -726,6 +732,10 @@ export function checkCreateReplicationGroup(input: Record<string, unknown>, opti
       const why = failover ? 'With AutomaticFailoverEnabled=true' : `With automatic failover (on for cluster mode, which ${group} enables, when AutomaticFailoverEnabled is left out)`;
       issues.push({ code: 'replication-group-nodes', severity: 'error', message: `${why}, NumCacheClusters must be at least 2: failover promotes a replica, and 1 is only the primary.`, path: ['NumCacheClusters'], target: 'value', awsError: 'InvalidParameterCombination', fixValue: 2, fixIsChoice: true });
     } else clustersValid = true;
+  } else if (clusters === undefined && singleShard && failover && !clusterModeGroup && input.ReplicasPerNodeGroup === undefined && !nodeGroupReplicaCountGiven(input)) {
+    // NumCacheClusters: "If AutomaticFailoverEnabled is true, the value of this parameter must be at least 2. If
+    // AutomaticFailoverEnabled is false you can omit this parameter (it will default to 1)" (SOURCES.createReplicationGroup).
+    issues.push({ code: 'replication-group-nodes', severity: 'error', message: 'With AutomaticFailoverEnabled=true the group needs a replica to fail over to: give NumCacheClusters (2 to 6) or ReplicasPerNodeGroup. Left out, NumCacheClusters is 1, the primary alone.', path: ['AutomaticFailoverEnabled'], target: 'name', awsError: 'InvalidParameterCombination' });
   }
   const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? (input.NodeGroupConfiguration as unknown[]) : undefined;
   // Several node groups (shards), as NumNodeGroups or as NodeGroupConfiguration items.

@@ -357,6 +357,10 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   let fixes: Fix[] | undefined;
   if (given) {
     const removal = removeEntryFix(siblings.entries, i, `Remove ${shown} (${best} is already given)`, ctx);
+    // With another value than the member given, which of the two to keep is the user's choice (not for "fix all").
+    const twin = siblings.entries.find((e) => e.name === best);
+    // Marked on the fix itself: a removal fix works out its edits lazily, and a copy ({ ...removal }) would have none.
+    if (removal && !(twin && sameScalar(twin.value, entry.value))) removal.choice = true;
     if (removal) fixes = [removal];
   } else if (best) {
     // Query: every parameter written under the name (`SecurityGroupId.member.1`, `.2`, …) is renamed.
@@ -391,6 +395,11 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
 }
 
 /** A preferred fix removing entry `i` of `entries` from the document: its Query parameter, or its JSON/YAML entry. */
+/** Whether two values are the same scalar (a list or structure never counts as the same: comparing them is the user's). */
+function sameScalar(a: ValueNode, b: ValueNode): boolean {
+  return a.kind === 'scalar' && b.kind === 'scalar' && a.value === b.value;
+}
+
 function removeEntryFix(entries: readonly Entry[], i: number, title: string, ctx: CheckContext): Fix | undefined {
   const entry = entries[i];
   if (ctx.form === 'query') {
