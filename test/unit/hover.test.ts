@@ -375,3 +375,16 @@ test('CreateCacheCluster CacheClusterId hover says it identifies the cluster (th
   const modify = 'Action=ModifyCacheCluster&CacheClusterId=my-cluster';
   assert.match(hover(modify, modify.indexOf('CacheClusterId') + 2, 'query')!.markdown, /The cluster identifier\. This value is stored as a lowercase string\./);
 });
+
+test('CacheParameterGroupName hover lists the families past end of life apart, struck through, as completion marks them', () => {
+  const text = 'Action=CreateCacheCluster&CacheParameterGroupName=default.redis7';
+  const markdown = hover(text, text.indexOf('CacheParameterGroupName') + 2, 'query')!.markdown;
+  const line = markdown.split('\n').find((l) => l.startsWith('Default groups:'))!;
+  assert.ok(line, markdown);
+  // The hit: every family whose versions are all past end of life, with its date, after the usable ones.
+  assert.match(line, /; end of life, new clusters cannot use them: ~~`redis2\.6`~~ \(2023-01-13\), ~~`redis2\.8`~~ \(2023-01-13\), ~~`redis3\.2`~~ \(2023-07-31\) \(\[end-of-life versions\]/);
+  // The clean case: families new clusters can use (redis5.0 and redis4.0 have versions in Extended Support) are plain.
+  const usable = line.slice(0, line.indexOf('; end of life'));
+  assert.match(usable, /families `valkey8`, `valkey7`, `memcached1\.4`, `memcached1\.5`, `memcached1\.6`, `redis4\.0`, `redis5\.0`, `redis6\.x`, `redis7`$/);
+  assert.doesNotMatch(usable, /~~|redis[23]\./);
+});

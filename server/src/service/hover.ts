@@ -233,8 +233,17 @@ function modelFacts(member: string, engines: readonly EngineName[]): string[] {
       return [`Limits: 1–${LIMITS.cacheClusterIdMaxLength} letters, digits or hyphens; starts with a letter; no \`--\`; no trailing hyphen; stored lowercase`];
     case 'CacheNodeType':
       return [`Current generation: ${NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current').map((f) => `\`cache.${f.family}.*\``).join(', ')} ${link('supported node types', SOURCES.supportedNodeTypes)}`];
-    case 'CacheParameterGroupName':
-      return [`Default groups: \`default.<family>\`, families ${PARAMETER_GROUP_FAMILIES.filter((f) => engines.some((e) => e === engineOfFamily(f))).map((f) => `\`${f}\``).join(', ')}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`];
+    case 'CacheParameterGroupName': {
+      // Families past end of life (facts.familyEndOfLife) apart and struck through, as completion marks them: their
+      // default groups exist but new clusters cannot use them.
+      const families = PARAMETER_GROUP_FAMILIES.filter((f) => engines.some((e) => e === engineOfFamily(f)));
+      const usable = families.filter((f) => !familyEndOfLife(f));
+      const endOfLife = families.filter((f) => familyEndOfLife(f)).map((f) => `~~\`${f}\`~~ (${familyEndOfLife(f)})`);
+      const pastEndOfLife = endOfLife.length ? `; end of life, new clusters cannot use them: ${endOfLife.join(', ')} ${link('end-of-life versions', SOURCES.endOfLife)}` : '';
+      return [
+        `Default groups: \`default.<family>\`, families ${usable.map((f) => `\`${f}\``).join(', ')}${pastEndOfLife}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`,
+      ];
+    }
     case 'PreferredMaintenanceWindow':
       return [`Format: \`ddd:hh24:mi-ddd:hh24:mi\` (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes, e.g. \`sun:23:00-mon:01:30\``];
     case 'SnapshotWindow':
