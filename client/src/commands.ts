@@ -204,11 +204,11 @@ const PICKER_CREDENTIAL_CHECK_MS = 700;
  * Asks where to create; a request written for a Region (its URL's endpoint) offers that Region's AWS connection first,
  * one whose Availability Zones name a Region (`fromZones`) only marks the connections there. A connection known to
  * fail (its credentials, or its last listing: unreachable, denied…) comes after those that can work, never first
- * (preselected).
+ * (preselected); Local, when it would refuse the request (`spec`: cluster mode enabled), comes last, saying why.
  */
-async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false, what = 'cluster'): Promise<Connection | undefined> {
-  const { connectionChoices, workingFirst } = await import('./createFromRequest');
-  const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones);
+async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZones = false, what = 'cluster', spec?: CreateSpec): Promise<Connection | undefined> {
+  const { choiceDescription, connectionChoices, workingFirst } = await import('./createFromRequest');
+  const choices = connectionChoices(await ctx.connections(), requestRegion, fromZones, spec);
   // Check unchecked AWS connections first (briefly), so that "(no credentials)" and the like show on the first pick
   // too, and a connection that cannot work is not preselected.
   const items = Promise.all(
@@ -220,16 +220,10 @@ async function pickConnection(ctx: ClientContext, requestRegion?: string, fromZo
       return choice;
     }),
   ).then((checked) =>
-    workingFirst(checked, (c) => problemMark(ctx, c) !== undefined).map(({ connection: c, inRequestRegion }) => {
+    workingFirst(checked, (c) => problemMark(ctx, c) !== undefined).map((choice) => {
+      const c = choice.connection;
       const mark = problemMark(ctx, c);
-      return {
-        label: mark ? `${c.label} (${mark})` : c.label,
-        // The label already names the Region.
-        description: [inRequestRegion ? "the request's Region" : '', c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour']
-          .filter(Boolean)
-          .join(' · '),
-        c,
-      };
+      return { label: mark ? `${c.label} (${mark})` : c.label, description: choiceDescription(choice), c };
     }),
   );
   const chosen = await vscode.window.showQuickPick(items, {
@@ -502,7 +496,7 @@ async function createFromRequestCommand(
     return undefined;
   }
   const what = request.spec.action === 'CreateReplicationGroup' ? 'replication group' : 'cluster';
-  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones, what));
+  const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones, what, request.spec));
   return connection && createWithInput(ctx, connection, request.spec, undefined, request.region, request.regionFromZones);
 }
 

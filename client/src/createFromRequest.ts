@@ -11,6 +11,7 @@ import type {
 } from '@aws-sdk/client-elasticache';
 import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../server/src/model/clusterStatus';
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
+import { clusterModeReasons } from '../../server/src/model/replicationGroupNodes';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { analyze, type DocumentFacts } from '../../server/src/service/index';
 export { fileStartsWithByteOrderMark } from '../../server/src/byteOrderMark';
@@ -177,6 +178,18 @@ function zonesRegion(input: Record<string, unknown>): string | undefined {
 export interface ConnectionChoice {
   connection: Connection;
   inRequestRegion: boolean;
+  /** Why this connection refuses the request, for the picker's description: Local does not run cluster mode (…). */
+  cannotCreate?: string;
+}
+
+/**
+ * Why the Local endpoint refuses a create: a replication group with cluster mode enabled (clusterModeReasons, the
+ * reading Local itself refuses by). Undefined when Local can create it.
+ */
+export function localCannotCreate(spec: CreateSpec): string | undefined {
+  if (spec.action !== 'CreateReplicationGroup') return undefined;
+  const reasons = clusterModeReasons(spec.input as unknown as Record<string, unknown>);
+  return reasons.length > 0 ? `does not run cluster mode (${reasons.join('; ')})` : undefined;
 }
 
 /**
@@ -185,24 +198,43 @@ export interface ConnectionChoice {
  * Region to the explorer), then the others as listed. Without a Region, the connections as listed. A Region known
  * only from the request's Availability Zones (`fromZones`: e.g. a copy of a Local cluster, whose zone is
  * us-east-1a) marks the connections in it but moves and adds none: the request is not addressed to AWS there.
+ * With the request's `spec`, Local when it would refuse it (localCannotCreate) comes last, saying why.
  */
-export function connectionChoices(connections: readonly Connection[], requestRegion: string | undefined, fromZones = false): ConnectionChoice[] {
-  const choices = connections.map((connection) => ({ connection, inRequestRegion: connection.kind === 'aws' && connection.region === requestRegion }));
-  if (!requestRegion || fromZones) return choices;
-  const aws = connections.find((c) => c.kind === 'aws');
-  if (aws?.profile && !choices.some((c) => c.inRequestRegion)) {
-    choices.push({ connection: awsConnection(aws.profile, requestRegion, aws.endpoint), inRequestRegion: true });
+export function connectionChoices(connections: readonly Connection[], requestRegion: string | undefined, fromZones = false, spec?: CreateSpec): ConnectionChoice[] {
+  const localRefusal = spec ? localCannotCreate(spec) : undefined;
+  const choices: ConnectionChoice[] = connections.map((connection) => ({
+    connection,
+    inRequestRegion: connection.kind === 'aws' && connection.region === requestRegion,
+    ...(connection.kind === 'local' && localRefusal ? { cannotCreate: localRefusal } : {}),
+  }));
+  if (requestRegion && !fromZones) {
+    const aws = connections.find((c) => c.kind === 'aws');
+    if (aws?.profile && !choices.some((c) => c.inRequestRegion)) {
+      choices.push({ connection: awsConnection(aws.profile, requestRegion, aws.endpoint), inRequestRegion: true });
+    }
   }
-  return [...choices.filter((c) => c.inRequestRegion), ...choices.filter((c) => !c.inRequestRegion)];
+  const ordered = requestRegion && !fromZones ? [...choices.filter((c) => c.inRequestRegion), ...choices.filter((c) => !c.inRequestRegion)] : choices;
+  return [...ordered.filter((c) => !c.cannotCreate), ...ordered.filter((c) => c.cannotCreate)];
+}
+
+/**
+ * The picker's description of a choice (its label already names the Region): the request's Region; why it would
+ * refuse the request, else where Local runs (or that picking it starts it), or that AWS bills per node-hour.
+ */
+export function choiceDescription({ connection: c, inRequestRegion, cannotCreate }: ConnectionChoice): string {
+  const what = cannotCreate ?? (c.kind === 'local' ? (c.endpoint ?? 'not running: starts it') : 'billed per node-hour');
+  return [inRequestRegion ? "the request's Region" : '', what].filter(Boolean).join(' · ');
 }
 
 /**
  * The choices in the order the picker offers them, the first preselected: those that can work first, in
  * connectionChoices' order (the request's Region first among them), then those `cannotWork` (no credentials, SSO
- * login needed…), so that a connection that cannot work is never the default, whatever Region it is in.
+ * login needed…), so that a connection that cannot work is never the default, whatever Region it is in; last those
+ * that would refuse the request (`cannotCreate`), below even those.
  */
 export function workingFirst<T extends ConnectionChoice>(choices: readonly T[], cannotWork: (connection: Connection) => boolean): T[] {
-  return [...choices.filter((c) => !cannotWork(c.connection)), ...choices.filter((c) => cannotWork(c.connection))];
+  const creating = choices.filter((c) => !c.cannotCreate);
+  return [...creating.filter((c) => !cannotWork(c.connection)), ...creating.filter((c) => cannotWork(c.connection)), ...choices.filter((c) => c.cannotCreate)];
 }
 
 /**

@@ -37,7 +37,7 @@ import { ConfigEndpoint } from './configEndpoint';
 import { LOCAL_FAILED_STATUS } from '../../server/src/model/clusterStatus';
 import { StateStore, type ClusterState, type LogDelivery, type NodeState, type ReplicationGroupState, type StateFile, type Tag } from './state';
 import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS, compareVersions } from '../../server/src/model/facts';
-import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
+import { clusterModeReasons, replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 
 export const accountId = '000000000000';
 const readyTimeoutMs = 10_000;
@@ -677,12 +677,7 @@ export class ClusterManager {
 
   private async createGroup(id: string, input: Input, caller: CallerScope): Promise<Output> {
     const nodeGroups = (input.NodeGroupConfiguration as Input[] | undefined) ?? [];
-    const clusterMode = [
-      String(input.CacheParameterGroupName ?? '').endsWith(CLUSTER_MODE_GROUP_SUFFIX) && `the parameter group ${String(input.CacheParameterGroupName)} enables it`,
-      ((input.NumNodeGroups as number | undefined) ?? 1) > 1 && `NumNodeGroups is ${String(input.NumNodeGroups)}`,
-      nodeGroups.length > 1 && `NodeGroupConfiguration has ${nodeGroups.length} node groups`,
-      input.ClusterMode !== undefined && input.ClusterMode !== 'disabled' && `ClusterMode is ${String(input.ClusterMode)}`,
-    ].filter(Boolean);
+    const clusterMode = clusterModeReasons(input);
     if (clusterMode.length > 0) {
       throw ApiError.of(
         'InvalidParameterCombinationException',

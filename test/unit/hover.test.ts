@@ -91,6 +91,53 @@ test('diagnostic reference links: action page for API rules, common parameters f
   assert.equal(referenceUrlForFinding('binary-content', undefined, 'yaml'), SOURCES.cliInputFiles);
 });
 
+test('diagnostic reference links: a rule whose fact comes from a guide links to that page, in every action and file kind', async () => {
+  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
+  const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
+  const topical: Record<string, string> = {
+    'engine-version-support': SOURCES.endOfLife,
+    'engine-version': SOURCES.supportedEngineVersions,
+    'parameter-group-family': SOURCES.parameterGroups,
+    'auth-token-in-file': SOURCES.auth,
+    'invalid-auth-token': SOURCES.auth,
+    'auth-token-requires-transit-encryption': SOURCES.auth,
+    'invalid-node-type': SOURCES.supportedNodeTypes,
+    'previous-generation-node-type': SOURCES.supportedNodeTypes,
+    'node-type-engine-version': SOURCES.supportedNodeTypes,
+    'node-type-replication-group': SOURCES.dataTiering,
+    'invalid-availability-zone': SOURCES.availabilityZones,
+    'availability-zone-region': SOURCES.regions,
+    'maintenance-window': SOURCES.maintenanceWindow,
+    'window-overlap': SOURCES.maintenanceWindow,
+    'snapshot-window': SOURCES.backups,
+    'snapshot-retention': SOURCES.backups,
+    'transit-encryption-version': SOURCES.inTransitEncryption,
+    'at-rest-encryption-version': SOURCES.atRestEncryption,
+    'user-group-version': SOURCES.rbac,
+    'log-delivery-destination': SOURCES.loggingDestinations,
+    'network-type-node-type': SOURCES.networkType,
+    tags: SOURCES.tags,
+    'node-group-slots': SOURCES.nodeGroupConfiguration,
+    'node-group-replicas': SOURCES.shards,
+    'multi-az-failover': SOURCES.multiAz,
+  };
+  for (const [code, url] of Object.entries(topical)) {
+    assert.ok(rules.includes(`\`${code}\``), `${code} is a RULES.md code`);
+    for (const kind of ['query', 'json', 'yaml'] as const) {
+      for (const action of [undefined, 'CreateCacheCluster', 'CreateReplicationGroup', 'ModifyReplicationGroup']) {
+        assert.equal(referenceUrlForFinding(code, action, kind), url, `${code} (${kind}, ${action})`);
+      }
+    }
+  }
+  // The clean cases: what the action's reference itself states links to the action's page.
+  for (const code of ['invalid-cache-cluster-id', 'num-cache-nodes', 'engine-parameter', 'cluster-mode-parameter-group', 'replication-group-nodes', 'port-range']) {
+    assert.equal(referenceUrlForFinding(code, 'CreateCacheCluster', 'query'), CREATE_URL, code);
+  }
+  // A placeholder is a member's value: the action's page, not the Query layer's common parameters.
+  assert.equal(referenceUrlForFinding('query-placeholder', 'CreateCacheCluster', 'json'), CREATE_URL);
+  assert.equal(referenceUrlForFinding('query-placeholder', undefined, 'query'), SOURCES.apiActions);
+});
+
 test('every rule code RULES.md lists links to a documentation page, in every file kind, with or without an action', async () => {
   const { referenceUrlForFinding } = await import('../../server/src/service/hover');
   const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
@@ -101,6 +148,8 @@ test('every rule code RULES.md lists links to a documentation page, in every fil
       for (const action of [undefined, 'CreateCacheCluster', 'NoSuchAction']) {
         const url = referenceUrlForFinding(code, action, kind);
         assert.match(url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/\S+\.html(#\S*)?$/, `${code} (${kind}, ${action})`);
+        // A page SOURCES holds (each with its fact) or an API reference page: no link made up in the hover.
+        assert.ok(Object.values(SOURCES).includes(url as never) || url.startsWith('https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/'), `${code}: ${url}`);
       }
     }
   }
@@ -374,4 +423,17 @@ test('CreateCacheCluster CacheClusterId hover says it identifies the cluster (th
   // Other actions' CacheClusterId keep their own (right) text.
   const modify = 'Action=ModifyCacheCluster&CacheClusterId=my-cluster';
   assert.match(hover(modify, modify.indexOf('CacheClusterId') + 2, 'query')!.markdown, /The cluster identifier\. This value is stored as a lowercase string\./);
+});
+
+test('CacheParameterGroupName hover lists the families past end of life apart, struck through, as completion marks them', () => {
+  const text = 'Action=CreateCacheCluster&CacheParameterGroupName=default.redis7';
+  const markdown = hover(text, text.indexOf('CacheParameterGroupName') + 2, 'query')!.markdown;
+  const line = markdown.split('\n').find((l) => l.startsWith('Default groups:'))!;
+  assert.ok(line, markdown);
+  // The hit: every family whose versions are all past end of life, with its date, after the usable ones.
+  assert.match(line, /; end of life, new clusters cannot use them: ~~`redis2\.6`~~ \(2023-01-13\), ~~`redis2\.8`~~ \(2023-01-13\), ~~`redis3\.2`~~ \(2023-07-31\) \(\[end-of-life versions\]/);
+  // The clean case: families new clusters can use (redis5.0 and redis4.0 have versions in Extended Support) are plain.
+  const usable = line.slice(0, line.indexOf('; end of life'));
+  assert.match(usable, /families `valkey8`, `valkey7`, `memcached1\.4`, `memcached1\.5`, `memcached1\.6`, `redis4\.0`, `redis5\.0`, `redis6\.x`, `redis7`$/);
+  assert.doesNotMatch(usable, /~~|redis[23]\./);
 });

@@ -2,7 +2,7 @@
 // that many; the billing confirmation names that many). createActionOf: the requests the extension creates from a file.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
+import { clusterModeReasons, replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 import { createActionOf } from '../../server/src/service/createActions';
 
 test('one node group: NumCacheClusters, else its replicas plus the primary, else 1', () => {
@@ -27,4 +27,14 @@ test('createActionOf: a Query request by its action; a CLI input file is create-
   assert.equal(createActionOf({}, 'query'), undefined);
   assert.equal(createActionOf({}, 'json'), 'CreateCacheCluster');
   assert.equal(createActionOf({ action: { name: 'CreateReplicationGroup', span: { start: 0, end: 0 } } }, 'yaml'), undefined);
+});
+
+test('clusterModeReasons: what makes a replication group cluster mode enabled, each named (Local refuses them; the picker says so)', () => {
+  assert.deepEqual(clusterModeReasons({ CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2 }), ['the parameter group default.redis7.cluster.on enables it', 'NumNodeGroups is 2']);
+  assert.deepEqual(clusterModeReasons({ NodeGroupConfiguration: [{ ReplicaCount: 1 }, { ReplicaCount: 1 }] }), ['NodeGroupConfiguration has 2 node groups']);
+  assert.deepEqual(clusterModeReasons({ ClusterMode: 'compatible' }), ['ClusterMode is compatible']);
+  assert.deepEqual(clusterModeReasons({ ClusterMode: 'enabled' }), ['ClusterMode is enabled']);
+  // Clean: cluster mode disabled, however it is written (one node group, a disabled ClusterMode, a plain group).
+  assert.deepEqual(clusterModeReasons({}), []);
+  assert.deepEqual(clusterModeReasons({ CacheParameterGroupName: 'default.redis7', NumCacheClusters: 3, NumNodeGroups: 1, NodeGroupConfiguration: [{ ReplicaCount: 2 }], ClusterMode: 'disabled' }), []);
 });

@@ -5,6 +5,8 @@
 // to 1)"; ReplicasPerNodeGroup: "the number of replica nodes in each node group"; NodeGroupConfiguration ReplicaCount:
 // "The number of read replica nodes in this node group").
 
+import { CLUSTER_MODE_GROUP_SUFFIX } from './facts';
+
 export interface ReplicationGroupNodes {
   /** Node groups (shards): NumNodeGroups, else the NodeGroupConfiguration items, else 1. */
   nodeGroups: number;
@@ -37,4 +39,24 @@ export function replicationGroupNodes(input: Record<string, unknown>): Replicati
     nodes += replicas + 1;
   }
   return { nodeGroups, nodes };
+}
+
+/**
+ * Why a CreateReplicationGroup request makes a cluster-mode-enabled group, one phrase per reason (empty: cluster mode
+ * disabled): a `.cluster.on` parameter group (cluster-enabled=yes, SOURCES.parameterGroups), several node groups
+ * (NumNodeGroups > 1, or several NodeGroupConfiguration items: "for cluster mode disabled … omit this parameter or
+ * set it to 1", API reference NumNodeGroups), or a ClusterMode other than disabled (enabled, compatible). One reading
+ * for the Local endpoint, which runs cluster mode disabled only and refuses these, and for the client's connection
+ * picker, which offers Local last for them, saying why.
+ */
+export function clusterModeReasons(input: Record<string, unknown>): string[] {
+  const group = input.CacheParameterGroupName;
+  const nodeGroups = Array.isArray(input.NodeGroupConfiguration) ? input.NodeGroupConfiguration.length : 0;
+  const reasons: (string | false)[] = [
+    typeof group === 'string' && group.endsWith(CLUSTER_MODE_GROUP_SUFFIX) && `the parameter group ${group} enables it`,
+    Number(input.NumNodeGroups) > 1 && `NumNodeGroups is ${String(input.NumNodeGroups)}`,
+    nodeGroups > 1 && `NodeGroupConfiguration has ${nodeGroups} node groups`,
+    input.ClusterMode !== undefined && input.ClusterMode !== 'disabled' && `ClusterMode is ${String(input.ClusterMode)}`,
+  ];
+  return reasons.filter((r): r is string => r !== false);
 }

@@ -55,18 +55,74 @@ const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
 const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
 
 /**
+ * Rules whose facts come from a guide page rather than the action's API reference: the page the rule's fact is
+ * documented on (facts.ts SOURCES), whatever the action. Rules not listed here check what the action's reference
+ * itself states (IDs, counts, members per engine, node groups' counts) and link to it.
+ */
+const TOPIC_PAGES: Readonly<Record<string, string>> = {
+  // Versions: the list of versions; end of life and Extended Support (the page the version hover links).
+  'engine-version': SOURCES.supportedEngineVersions,
+  'engine-version-support': SOURCES.endOfLife,
+  'parameter-group-family': SOURCES.parameterGroups,
+  // Node types: the supported node types page (current and previous generation, engines, versions).
+  'invalid-node-type': SOURCES.supportedNodeTypes,
+  'unknown-node-type': SOURCES.supportedNodeTypes,
+  'previous-generation-node-type': SOURCES.supportedNodeTypes,
+  'node-type-engine': SOURCES.supportedNodeTypes,
+  'node-type-engine-version': SOURCES.supportedNodeTypes,
+  'node-type-replication-group': SOURCES.dataTiering,
+  'data-tiering': SOURCES.dataTiering,
+  // Availability Zones: the zone names per Region; ElastiCache's Regions and Availability Zones.
+  'invalid-availability-zone': SOURCES.availabilityZones,
+  'availability-zone-region': SOURCES.regions,
+  // Windows and backups.
+  'maintenance-window': SOURCES.maintenanceWindow,
+  'window-overlap': SOURCES.maintenanceWindow,
+  'snapshot-window': SOURCES.backups,
+  'snapshot-retention': SOURCES.backups,
+  // Encryption, AUTH and access control.
+  'transit-encryption-subnet-group': SOURCES.inTransitEncryption,
+  'transit-encryption-version': SOURCES.inTransitEncryption,
+  'at-rest-encryption-version': SOURCES.atRestEncryption,
+  'kms-key-at-rest': SOURCES.atRestEncryption,
+  'invalid-auth-token': SOURCES.auth,
+  'auth-token-requires-transit-encryption': SOURCES.auth,
+  'auth-token-in-file': SOURCES.auth,
+  'user-group-version': SOURCES.rbac,
+  'user-group-auth-token': SOURCES.rbac,
+  // Logs, networking, tags.
+  'log-delivery-version': SOURCES.logDelivery,
+  'log-delivery-destination': SOURCES.loggingDestinations,
+  'network-type-version': SOURCES.networkType,
+  'network-type-node-type': SOURCES.networkType,
+  tags: SOURCES.tags,
+  'tag-characters': SOURCES.tags,
+  // Node groups (shards): NodeGroupConfiguration's own reference page; replicas per shard, the Shards guide.
+  'node-group-id': SOURCES.nodeGroupConfiguration,
+  'node-group-azs': SOURCES.nodeGroupConfiguration,
+  'node-group-slots': SOURCES.nodeGroupConfiguration,
+  'seed-slots': SOURCES.nodeGroupConfiguration,
+  'node-group-replicas': SOURCES.shards,
+  'multi-az-failover': SOURCES.multiAz,
+};
+
+/**
  * The documentation page a diagnostic links to (LSP codeDescription), for every code: the page on the kind of file
  * (the AWS CLI's input files, or creating a cluster with the Query API) for the file's syntax and the file as a
  * whole; URI encoding and the request's layout for the URL's; the common-parameters page for the Query/SigV4 layer
- * (Action among them), the endpoints page for hosts; otherwise the API reference page of the request's action, or
- * the list of actions when the action is unknown or missing.
+ * (Action among them), the endpoints page for hosts; the guide page a rule's fact comes from (TOPIC_PAGES);
+ * otherwise the API reference page of the request's action, or the list of actions when the action is unknown or
+ * missing.
  */
 export function referenceUrlForFinding(code: string, action: string | undefined, kind: DocumentKind): string {
   if (WHOLE_FILE.has(code)) return kind === 'query' ? SOURCES.seed : SOURCES.cliInputFiles;
   if (URI_ENCODING.has(code)) return SOURCES.sigv4Query;
   if (QUERY_LAYOUT.has(code)) return SOURCES.seed;
+  if (Object.hasOwn(TOPIC_PAGES, code)) return TOPIC_PAGES[code];
   if (code === 'query-host' || code === 'query-scheme') return SOURCES.endpoints;
   if (code === 'query-expires') return COMMON_PARAMETERS['X-Amz-Expires'].url;
+  // A placeholder is a member's value (any form, any depth), not part of the Query/SigV4 layer: the action's page.
+  if (code === 'query-placeholder') return (action && apiReferenceUrl(action)) || SOURCES.apiActions;
   if (code.startsWith('query-') || code === 'missing-action') return COMMON_PARAMETERS_URL;
   return (action && apiReferenceUrl(action)) || SOURCES.apiActions;
 }
@@ -233,8 +289,17 @@ function modelFacts(member: string, engines: readonly EngineName[]): string[] {
       return [`Limits: 1–${LIMITS.cacheClusterIdMaxLength} letters, digits or hyphens; starts with a letter; no \`--\`; no trailing hyphen; stored lowercase`];
     case 'CacheNodeType':
       return [`Current generation: ${NODE_TYPE_FAMILIES.filter((f) => f.generation === 'current').map((f) => `\`cache.${f.family}.*\``).join(', ')} ${link('supported node types', SOURCES.supportedNodeTypes)}`];
-    case 'CacheParameterGroupName':
-      return [`Default groups: \`default.<family>\`, families ${PARAMETER_GROUP_FAMILIES.filter((f) => engines.some((e) => e === engineOfFamily(f))).map((f) => `\`${f}\``).join(', ')}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`];
+    case 'CacheParameterGroupName': {
+      // Families past end of life (facts.familyEndOfLife) apart and struck through, as completion marks them: their
+      // default groups exist but new clusters cannot use them.
+      const families = PARAMETER_GROUP_FAMILIES.filter((f) => engines.some((e) => e === engineOfFamily(f)));
+      const usable = families.filter((f) => !familyEndOfLife(f));
+      const endOfLife = families.filter((f) => familyEndOfLife(f)).map((f) => `~~\`${f}\`~~ (${familyEndOfLife(f)})`);
+      const pastEndOfLife = endOfLife.length ? `; end of life, new clusters cannot use them: ${endOfLife.join(', ')} ${link('end-of-life versions', SOURCES.endOfLife)}` : '';
+      return [
+        `Default groups: \`default.<family>\`, families ${usable.map((f) => `\`${f}\``).join(', ')}${pastEndOfLife}; a \`.cluster.on\` group means cluster mode (CreateReplicationGroup only) ${link('parameter groups', SOURCES.parameterGroups)}`,
+      ];
+    }
     case 'PreferredMaintenanceWindow':
       return [`Format: \`ddd:hh24:mi-ddd:hh24:mi\` (UTC), at least ${LIMITS.maintenanceWindowMinMinutes} minutes, e.g. \`sun:23:00-mon:01:30\``];
     case 'SnapshotWindow':
