@@ -177,7 +177,8 @@ try {
   }
   if (localUrl) {
     console.log(`  Local ElastiCache endpoint: ${localUrl}`);
-    console.log(`    e.g. /usr/bin/aws --endpoint-url ${localUrl} --region us-east-1 elasticache describe-cache-clusters`);
+    // Any key signs for the endpoint: dummy ones, so that nobody types real AWS keys for it (`aws configure`).
+    console.log(`    e.g. AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test /usr/bin/aws --endpoint-url ${localUrl} --region us-east-1 elasticache describe-cache-clusters`);
   }
   console.log('  In VS Code: open samples/*.elasticache, the ElastiCache view in the activity bar, or');
   console.log('  "ElastiCache: Create Cache Cluster…" from the command palette. Ctrl-C here stops everything.');

@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: requestDocuments,
     outputChannel: log,
+    // This client runs the "Create cluster" CodeLens's command (ElastiCacheInitializationOptions in server/src/server.ts).
+    initializationOptions: { createFromRequestLens: true },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.elasticache{,.json,.yaml,.yml}') },
   };
   languageClient = new LanguageClient('elasticache', 'ElastiCache Language Server', serverOptions, clientOptions);

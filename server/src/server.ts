@@ -19,6 +19,7 @@ import {
   type InitializeResult,
   InsertTextFormat,
   LSPErrorCodes,
+  type MarkupContent,
   MarkupKind,
   ProposedFeatures,
   ResponseError,
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
+import { markdownToPlainText } from './service/text';
 import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
@@ -65,7 +67,8 @@ function kindOf(doc: TextDocument): DocumentKind | undefined {
   }
   const kind = documentKindForPath(path);
   if (kind) return kind;
-  return doc.languageId === 'elasticache-query' ? 'query' : undefined;
+  // `elasticache-query` in VS Code (package.json); `elasticache` is the filetype the README gives Neovim and Helix.
+  return doc.languageId === 'elasticache-query' || doc.languageId === 'elasticache' ? 'query' : undefined;
 }
 
 /**
@@ -240,18 +243,37 @@ const initializeResult: InitializeResult = {
     hoverProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
     documentSymbolProvider: { label: 'ElastiCache requests' },
-    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'elasticache-language-server', version: '0.1.0' },
 };
+
+/**
+ * What the VS Code extension tells the server at initialization (client/src/extension.ts): that it runs the "Create
+ * cluster" CodeLens's command. Another editor would show a lens it cannot run, so it gets none.
+ */
+export interface ElastiCacheInitializationOptions {
+  createFromRequestLens?: boolean;
+}
 
 connection.onInitialize((params) => {
   lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
   offersChangeEncoding = /visual studio code|code - oss|vscodium|code-server/i.test(params.clientInfo?.name ?? '');
   versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
-  return initializeResult;
+  // Markdown where the client renders it, else the same text without its markup.
+  hoverMarkdown = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
+  completionMarkdown = params.capabilities.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? true;
+  const lens = (params.initializationOptions as ElastiCacheInitializationOptions | undefined)?.createFromRequestLens === true;
+  return lens ? { ...initializeResult, capabilities: { ...initializeResult.capabilities, codeLensProvider: { resolveProvider: false } } } : initializeResult;
 });
+
+let hoverMarkdown = true;
+let completionMarkdown = true;
+
+/** Documentation as the client can show it: Markdown, or plain text for a client that takes only that. */
+function markup(markdown: string, asMarkdown: boolean): MarkupContent {
+  return asMarkdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(markdown) };
+}
 
 const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   action: CompletionItemKind.Function,
@@ -274,7 +296,7 @@ connection.onCompletion((params, token) =>
         label: c.label,
         kind: COMPLETION_KIND[c.kind],
         detail: c.detail,
-        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        documentation: c.documentation ? markup(c.documentation, completionMarkdown) : undefined,
         sortText: c.sortText,
         filterText: c.filterText,
         preselect: c.preselect,
@@ -297,7 +319,7 @@ connection.onCompletion((params, token) =>
 connection.onHover((params, token) =>
   serve('hover', params.textDocument.uri, token, null, (doc, kind) => {
     const info = hover(doc.getText(), doc.offsetAt(params.position), kind, kind === 'query' ? undefined : analysisOf(doc, kind));
-    return info ? { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: range(doc, info.span) } : null;
+    return info ? { contents: markup(info.markdown, hoverMarkdown), range: range(doc, info.span) } : null;
   }),
 );
 

@@ -16,6 +16,7 @@ import {
   DidChangeTextDocumentNotification,
   CodeLensRefreshRequest,
   type ClientCapabilities,
+  type ServerCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -70,9 +71,17 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}, clientInfo?: { name: string; version?: string }): Promise<void> {
-    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, ...(clientInfo ? { clientInfo } : {}) }));
+  /** The server's capabilities, once initialized. */
+  capabilities?: ServerCapabilities;
+
+  /**
+   * `initializationOptions`: as the VS Code extension sends them by default (it runs the CodeLens command); `null` for
+   * another editor's client.
+   */
+  async initialize(capabilities: ClientCapabilities = {}, clientInfo?: { name: string; version?: string }, initializationOptions: object | null = { createFromRequestLens: true }): Promise<void> {
+    const result = await within(10_000, 'initialize', this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, initializationOptions, ...(clientInfo ? { clientInfo } : {}) }));
     if (!result.capabilities.completionProvider) throw new Error('server does not offer completion');
+    this.capabilities = result.capabilities;
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 

@@ -1,4 +1,4 @@
-// Small text helpers: "did you mean" suggestions.
+// Small text helpers: "did you mean" suggestions, Markdown as plain text.
 
 // Two reused rows: suggestions run for every unknown name, so the distance must not allocate.
 let prevRow = new Int32Array(64);
@@ -114,4 +114,18 @@ function bagsWithin(bags: Int16Array, offset: number, limit: number): boolean {
     if (sum > limit) return false;
   }
   return true;
+}
+
+/**
+ * Markdown documentation as plain text, for an editor that shows only that (LSP `plaintext`): links keep their
+ * address in parentheses, emphasis, code and strike-through marks and backslash escapes go, quotes lose their `>`.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/~~([^~]+)~~/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/^>\s?/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
