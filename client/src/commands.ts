@@ -530,7 +530,7 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   editor.revealRange(editor.selection);
   void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
   // A JSON request file has no place for a note the AWS CLI accepts: what the copy lacks is said here instead.
-  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried));
+  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried, cluster.ReplicationGroupId));
   return document.uri;
 }
 
