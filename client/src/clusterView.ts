@@ -215,13 +215,16 @@ export function groupAvailableMessage(g: ReplicationGroup, localCaFile?: string)
   return `Replication group ${id} is available (${replicas === 0 ? 'a primary, no replicas' : `a primary and ${replicas} replica${replicas === 1 ? '' : 's'}`}) at ${where}${tls}.`;
 }
 
-/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters. */
-export function clusterTooltip(c: CacheCluster, localCaFile?: string): string {
+/**
+ * A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters;
+ * `role` a replication group member's (primary, replica), when the explorer's listing has it.
+ */
+export function clusterTooltip(c: CacheCluster, localCaFile?: string, role?: string): string {
   const tls = transitEncryption(c);
   const rows: [string, string | undefined][] = [
     ['Status', c.CacheClusterStatus],
     ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
-    ['Replication group', c.ReplicationGroupId],
+    ['Replication group', c.ReplicationGroupId && role ? `${c.ReplicationGroupId} (${role})` : c.ReplicationGroupId],
     ['Node type', c.CacheNodeType],
     ['Nodes', String(c.NumCacheNodes ?? c.CacheNodes?.length ?? 0)],
     ['Endpoint', endpointOf(c)],

@@ -28,7 +28,8 @@ export function createSummary(spec: CreateSpec): CreateRequestSummary {
  * Why Delete… does not delete a member cluster, and what to do instead. DeleteCacheCluster "is not valid for … A
  * cluster that is the last read replica of a replication group; A cluster that is the primary node of a replication
  * group" (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html); the
- * explorer does not tell a member's role, so it offers the group's delete for every member.
+ * explorer knows a member's role only as of its last listing (a failover changes it), so it offers the group's delete
+ * for every member.
  */
 export function memberDeleteRefusal(cluster: CacheCluster): string | undefined {
   const group = cluster.ReplicationGroupId;
