@@ -215,13 +215,16 @@ export function groupAvailableMessage(g: ReplicationGroup, localCaFile?: string)
   return `Replication group ${id} is available (${replicas === 0 ? 'a primary, no replicas' : `a primary and ${replicas} replica${replicas === 1 ? '' : 's'}`}) at ${where}${tls}.`;
 }
 
-/** A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters. */
-export function clusterTooltip(c: CacheCluster, localCaFile?: string): string {
+/**
+ * A Markdown tooltip (the VS Code layer wraps it in a MarkdownString); `localCaFile` for the Local endpoint's clusters;
+ * `role` a replication group member's (primary, replica), when the explorer's listing has it.
+ */
+export function clusterTooltip(c: CacheCluster, localCaFile?: string, role?: string): string {
   const tls = transitEncryption(c);
   const rows: [string, string | undefined][] = [
     ['Status', c.CacheClusterStatus],
     ['Engine', [c.Engine, c.EngineVersion].filter(Boolean).join(' ')],
-    ['Replication group', c.ReplicationGroupId],
+    ['Replication group', c.ReplicationGroupId && role ? `${c.ReplicationGroupId} (${role})` : c.ReplicationGroupId],
     ['Node type', c.CacheNodeType],
     ['Nodes', String(c.NumCacheNodes ?? c.CacheNodes?.length ?? 0)],
     ['Endpoint', endpointOf(c)],
@@ -339,7 +342,7 @@ export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptio
     missing.push(c.Engine === 'memcached' ? 'the Availability Zone of each node (not in the description)' : 'its Availability Zones (a Valkey/Redis OSS cluster takes one zone)');
   }
   if (c.AtRestEncryptionEnabled) missing.push('encryption at rest (CreateCacheCluster has no such parameter; replication groups do)');
-  if (c.ReplicationGroupId) missing.push(`membership of replication group ${c.ReplicationGroupId} (the request makes a standalone cluster)`);
+  if (c.ReplicationGroupId) missing.push(groupMembershipNotCarried(c.ReplicationGroupId));
   if (c.PreferredOutpostArn) missing.push(`its Outpost (${c.PreferredOutpostArn})`);
   return missing;
 }
@@ -347,20 +350,34 @@ export function notCarriedOver(c: CacheCluster, options: RequestFromClusterOptio
 /** How notCarriedOver names the AuthToken (notCarriedMessage gives it its own advice). */
 export const AUTH_TOKEN_NOT_CARRIED = 'the AuthToken (the API never returns it)';
 
+/** How notCarriedOver names a member cluster's group (notCarriedMessage says what the copy is instead). */
+export function groupMembershipNotCarried(replicationGroupId: string): string {
+  return `membership of replication group ${replicationGroupId}`;
+}
+
 /**
  * The notification after Open as Request File: what the copy lacks first, then what to do. The create from a request
  * sends the file as it is (it cannot ask for a token), so a token goes in only for the create and out again after:
- * the auth-token-in-file warning's point, a token in a file is a secret in source.
+ * the auth-token-in-file warning's point, a token in a file is a secret in source. A member cluster's copy is a
+ * standalone cluster: the file is its own create, so "add it to the file" is no advice for the group; copying the
+ * group is another action's request.
  */
-export function notCarriedMessage(sourceId: string, copyId: string, notCarried: string[]): string {
-  const others = notCarried.filter((what) => what !== AUTH_TOKEN_NOT_CARRIED);
+export function notCarriedMessage(sourceId: string, copyId: string, notCarried: string[], sourceGroupId?: string): string {
+  const membership = sourceGroupId !== undefined ? groupMembershipNotCarried(sourceGroupId) : undefined;
+  const listed = notCarried.filter((what) => what !== membership);
+  const others = listed.filter((what) => what !== AUTH_TOKEN_NOT_CARRIED);
+  const standalone = membership && listed.length < notCarried.length
+    ? `${copyId} will be a standalone cluster, not a member of replication group ${sourceGroupId} as ${sourceId} is: to copy the group, write a CreateReplicationGroup request.`
+    : undefined;
+  if (listed.length === 0) return standalone ?? '';
   const advice = [
     others.length > 0 ? `Add to the file what the new cluster needs before creating it.` : undefined,
-    others.length < notCarried.length
+    others.length < listed.length
       ? 'If the new cluster needs an AuthToken, add it just before creating and take it out after, without saving or committing it: a token in a file is a secret in source.'
       : undefined,
+    standalone,
   ];
-  return `The request for ${copyId} does not carry over from ${sourceId}: ${notCarried.join('; ')}. ${advice.filter(Boolean).join(' ')}`;
+  return `The request for ${copyId} does not carry over from ${sourceId}: ${listed.join('; ')}. ${advice.filter(Boolean).join(' ')}`;
 }
 
 /** The request file's text; `cacheClusterId` names the new cluster (see copyId) instead of the existing one. */

@@ -338,8 +338,8 @@ function createPrompts(ctx: ClientContext): CreatePrompts {
       q.buttons.includes(CREATE_BILLED)
         ? askWarning(q.message, q.detail, ...q.buttons)
         : askError(q.message, q.detail, ...q.buttons),
-    configureProfile: async () => {
-      const choice = await pickProfile(ctx);
+    configureProfile: async (offerLocal) => {
+      const choice = await pickProfile(ctx, offerLocal);
       // A profile chosen (or configured meanwhile): build clients and check credentials afresh.
       if (choice && choice.kind !== 'local') ctx.forgetClients();
       return choice;
@@ -530,7 +530,7 @@ async function openAsRequestFile(ctx: ClientContext, arg: ClusterArg): Promise<v
   editor.revealRange(editor.selection);
   void vscode.window.setStatusBarMessage(`New request with the settings of ${cluster.CacheClusterId}, as cluster ${id} (unsaved)`, 8000);
   // A JSON request file has no place for a note the AWS CLI accepts: what the copy lacks is said here instead.
-  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried));
+  if (notCarried.length > 0) void showInfo(notCarriedMessage(cluster.CacheClusterId ?? id, id, notCarried, cluster.ReplicationGroupId));
   return document.uri;
 }
 
@@ -770,13 +770,14 @@ async function configureProfile(ctx: ClientContext): Promise<string | undefined>
 }
 
 /** Asks for the AWS profile and applies the answer (the setting, or the docs opened); Local is left to the caller. */
-async function pickProfile(ctx: ClientContext): Promise<ProfileChoice | undefined> {
+/** `offerLocal` false: no Use Local item (a create Local would refuse). */
+async function pickProfile(ctx: ClientContext, offerLocal = true): Promise<ProfileChoice | undefined> {
   const settings = readSettings();
   const { profiles, regions } = await listProfiles().catch(() => ({ profiles: [] as string[], regions: {} as Record<string, string | undefined> }));
   const current = effectiveProfile(settings);
   const items: (vscode.QuickPickItem & { profile?: string; action?: string })[] = [
     ...profiles.map((p) => ({ label: p, description: [regions[p], p === current ? 'current' : ''].filter(Boolean).join(' · '), profile: p })),
-    { label: '$(vm) Use the Local endpoint instead', description: 'free, offline', action: 'local' },
+    ...(offerLocal ? [{ label: '$(vm) Use the Local endpoint instead', description: 'free, offline', action: 'local' }] : []),
     { label: '$(book) How to configure AWS credentials', action: 'docs' },
   ];
   const chosen = await vscode.window.showQuickPick(items, {

@@ -23,8 +23,11 @@ export interface CreatePrompts {
   checkCredentials(connection: Connection): Promise<Failure | undefined>;
   /** Modal; the button chosen (one of question.buttons), or undefined when dismissed. */
   ask(question: Question): Promise<string | undefined>;
-  /** The Configure AWS Profile picker (profiles, Use Local, how to configure credentials). */
-  configureProfile(): Promise<ProfileChoice | undefined>;
+  /**
+   * The Configure AWS Profile picker (profiles, Use Local, how to configure credentials); `offerLocal` false leaves
+   * Use Local out (Local would refuse the request).
+   */
+  configureProfile(offerLocal: boolean): Promise<ProfileChoice | undefined>;
   /** Non-modal: offers to continue once the user has configured credentials elsewhere; true when they chose to. */
   offerToContinue(message: string, button: string): Promise<boolean>;
   /** The connections as configured now (after a profile was chosen: that profile's). */
@@ -46,6 +49,8 @@ export interface CreateRequestSummary {
   NumCacheNodes?: number;
   /** A CreateReplicationGroup request: its id and what replicationGroupNodes counts (nodes undefined: not said). */
   replicationGroup?: { id?: string; nodeGroups: number; nodes?: number };
+  /** Why the Local endpoint would refuse the request (localCannotCreate: it does not run cluster mode (…)). */
+  localCannotCreate?: string;
 }
 
 /** What a create makes: a cluster, or a replication group. */
@@ -56,18 +61,25 @@ export function createdThing(id: string, kind: CreatedKind = 'cluster'): string 
   return kind === 'replication group' ? `replication group "${id}"` : `cache cluster "${id}"`;
 }
 
-/** The question after a credential failure: the problem first, then the two ways on. */
-export function credentialQuestion(connection: Connection, id: string, failure: Failure, noun: CreatedKind = 'cluster'): Question {
+/**
+ * The question after a credential failure: the problem first, then the ways on. `localCannotCreate` (why the Local
+ * endpoint would refuse the request): Use Local is not offered, and the detail says why.
+ */
+export function credentialQuestion(connection: Connection, id: string, failure: Failure, noun: CreatedKind = 'cluster', localCannotCreate?: string): Question {
   const noCredentials = failure.kind === 'noCredentials';
   const thing = createdThing(id, noun);
+  const configure = noCredentials
+    ? 'Configure a profile (aws configure, aws sso login) and choose it: the create then continues.'
+    : 'Choose a working profile: the create then continues.';
+  const local = localCannotCreate
+    ? `The free Local endpoint cannot create this ${noun} instead: it ${localCannotCreate}.`
+    : `Or create the ${noun} on the free Local endpoint on this machine instead.`;
   return {
     message: noCredentials
       ? `No AWS credentials found for profile ${connection.profile}: ${thing} cannot be created in ${connection.region}.`
       : failure.message,
-    detail: noCredentials
-      ? `Configure a profile (aws configure, aws sso login) and choose it: the create then continues. Or create the ${noun} on the free Local endpoint on this machine instead.`
-      : `Choose a working profile: the create then continues. Or create the ${noun} on the free Local endpoint on this machine instead.`,
-    buttons: [CONFIGURE_PROFILE, USE_LOCAL],
+    detail: `${configure} ${local}`,
+    buttons: localCannotCreate ? [CONFIGURE_PROFILE] : [CONFIGURE_PROFILE, USE_LOCAL],
   };
 }
 
@@ -183,12 +195,12 @@ export async function chooseCreateTarget(
       if (regions) await prompts.listRegions(regions);
       return target;
     }
-    const answer = await prompts.ask(credentialQuestion(target, id, failure, kind));
-    if (answer === USE_LOCAL) return prompts.localConnection();
+    const answer = await prompts.ask(credentialQuestion(target, id, failure, kind, input.localCannotCreate));
+    if (answer === USE_LOCAL && !input.localCannotCreate) return prompts.localConnection();
     if (answer !== CONFIGURE_PROFILE) return undefined;
-    const choice = await prompts.configureProfile();
+    const choice = await prompts.configureProfile(!input.localCannotCreate);
     if (!choice) return undefined;
-    if (choice.kind === 'local') return prompts.localConnection();
+    if (choice.kind === 'local') return input.localCannotCreate ? undefined : prompts.localConnection();
     // Configuring happens outside the editor (a terminal, the docs): continue on one click.
     if (choice.kind === 'docs' && !(await prompts.offerToContinue(continueMessage(id, kind), CONTINUE_CREATE))) return undefined;
     // Round again with the profile now configured: its credentials are checked, then the bill is confirmed.

@@ -26,6 +26,11 @@ export interface ClusterItem {
   connection: Connection;
   /** Replaced in place when the cluster changes, so the item keeps its identity in the view. */
   cluster: CacheCluster;
+  /**
+   * A replication group member's role (`primary`, `replica`: NodeGroupMembers' CurrentRole) as of the connection's
+   * last listing; undefined for a standalone cluster, or when the group did not say (cluster mode enabled, creating).
+   */
+  role?: string;
 }
 
 export interface CacheNodeItem {
@@ -396,6 +401,8 @@ export class ExplorerModel {
           clusters.set(id, old ?? this.clusterItem(connection, c));
         }
       }
+      const roles = await memberRoles(client, [...clusters.values()].map((item) => item.cluster));
+      for (const item of clusters.values()) item.role = roles.get(item.cluster.CacheClusterId ?? '');
       if (!current()) return;
       state.clusters = clusters;
       state.message = undefined;
@@ -429,6 +436,30 @@ export class ExplorerModel {
       throw err;
     }
   }
+}
+
+/**
+ * The role of each member cluster of the listed clusters' replication groups (id → `primary` / `replica`), from one
+ * DescribeReplicationGroups listing of the connection's groups (paged, 100 a page), and only when some listed cluster
+ * is a member: the poll does not call it. A failure (e.g. a policy without DescribeReplicationGroups) leaves the roles
+ * unknown; the listing of clusters stands.
+ */
+async function memberRoles(client: ElastiCacheClient, clusters: readonly CacheCluster[]): Promise<Map<string, string>> {
+  const roles = new Map<string, string>();
+  if (!clusters.some((c) => c.ReplicationGroupId)) return roles;
+  try {
+    const { paginateDescribeReplicationGroups } = await loadSdk();
+    for await (const page of paginateDescribeReplicationGroups({ client, pageSize: 100 }, {})) {
+      for (const group of page.ReplicationGroups ?? []) {
+        for (const member of (group.NodeGroups ?? []).flatMap((g) => g.NodeGroupMembers ?? [])) {
+          if (member.CacheClusterId && member.CurrentRole) roles.set(member.CacheClusterId, member.CurrentRole);
+        }
+      }
+    }
+  } catch {
+    // The roles are extra: the rows show without them.
+  }
+  return roles;
 }
 
 /** Drops a connection's listed clusters, its error and its listing in flight: the next look lists afresh. */

@@ -6,22 +6,30 @@ import { replicationGroupNodes } from '../../server/src/model/replicationGroupNo
 import { deleteConfirmationDetail, placeName } from './clusterView';
 import { type Connection, loadSdk, notFoundExpected } from './connections';
 import type { CreateRequestSummary } from './createFlow';
-import type { CreateSpec } from './createFromRequest';
+import { type CreateSpec, localCannotCreate } from './createFromRequest';
 import { isReplicationGroupNotFound } from './errors';
 
 export const DELETE_REPLICATION_GROUP = 'Delete Replication Group…';
 
-/** What the create confirmations say of a request: its id, node type and node count (a group: primary and replicas). */
+/**
+ * What the create confirmations say of a request: its id, node type and node count (a group: primary and replicas),
+ * and why the Local endpoint would refuse it (the credentials question then does not offer it).
+ */
 export function createSummary(spec: CreateSpec): CreateRequestSummary {
   if (spec.action === 'CreateCacheCluster') return spec.input;
-  return { CacheNodeType: spec.input.CacheNodeType, replicationGroup: { id: spec.input.ReplicationGroupId, ...replicationGroupNodes(spec.input as unknown as Record<string, unknown>) } };
+  return {
+    CacheNodeType: spec.input.CacheNodeType,
+    replicationGroup: { id: spec.input.ReplicationGroupId, ...replicationGroupNodes(spec.input as unknown as Record<string, unknown>) },
+    localCannotCreate: localCannotCreate(spec),
+  };
 }
 
 /**
  * Why Delete… does not delete a member cluster, and what to do instead. DeleteCacheCluster "is not valid for … A
  * cluster that is the last read replica of a replication group; A cluster that is the primary node of a replication
  * group" (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DeleteCacheCluster.html); the
- * explorer does not tell a member's role, so it offers the group's delete for every member.
+ * explorer knows a member's role only as of its last listing (a failover changes it), so it offers the group's delete
+ * for every member.
  */
 export function memberDeleteRefusal(cluster: CacheCluster): string | undefined {
   const group = cluster.ReplicationGroupId;

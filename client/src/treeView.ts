@@ -81,7 +81,7 @@ export class ClustersTree implements vscode.TreeDataProvider<ExplorerItem>, vsco
         const icon = statusIcon(c.CacheClusterStatus);
         t.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
         t.description = clusterRowDescription(c);
-        t.tooltip = new vscode.MarkdownString(clusterTooltip(c, this.caFileOf(item.connection)));
+        t.tooltip = new vscode.MarkdownString(clusterTooltip(c, this.caFileOf(item.connection), item.role));
         t.contextValue = clusterContextValue(c, item.connection.kind);
         t.accessibilityInformation = { label: `${c.CacheClusterId} ${c.CacheClusterStatus} ${clusterDescription(c)}` };
         return t;

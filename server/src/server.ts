@@ -172,7 +172,7 @@ function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding, k
     range: range(doc, finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
-    codeDescription: { href: referenceUrlForFinding(finding.code, actionAt(analysis, finding.span), kind) },
+    codeDescription: { href: referenceUrlForFinding(finding, actionAt(analysis, finding.span), kind) },
     source: 'elasticache',
     message: finding.message,
   };

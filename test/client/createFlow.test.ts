@@ -32,6 +32,8 @@ interface Script {
 function scriptedPrompts(script: Script, settings: { profile?: string; regions: string[] }) {
   const asked: Question[] = [];
   const offers: string[] = [];
+  /** Whether each opening of the profile picker offered Use Local. */
+  const pickerOfferedLocal: boolean[] = [];
   const prompts: CreatePrompts = {
     checkCredentials,
     ask: async (q) => {
@@ -41,7 +43,8 @@ function scriptedPrompts(script: Script, settings: { profile?: string; regions: 
       if (answer !== undefined) assert.ok(q.buttons.includes(answer), `"${answer}" is not a button of: ${q.message}`);
       return answer;
     },
-    configureProfile: async () => {
+    configureProfile: async (offerLocal) => {
+      pickerOfferedLocal.push(offerLocal);
       const choice = script.configure?.();
       if (choice?.kind === 'profile') settings.profile = choice.profile;
       return choice;
@@ -58,7 +61,7 @@ function scriptedPrompts(script: Script, settings: { profile?: string; regions: 
     localConnection: async () => fixture.connection,
   };
   const listedRegions: string[][] = [];
-  return { prompts, asked, offers, listedRegions };
+  return { prompts, asked, offers, listedRegions, pickerOfferedLocal };
 }
 
 /** The explorer's roots for these settings (as extension.ts builds them), with the Local endpoint standing in for AWS. */
@@ -188,6 +191,27 @@ test('Use Local (in the question or in the profile picker): created on Local, no
   // Local from the start: nothing asked.
   const local = scriptedPrompts({ answers: [] }, settings);
   assert.equal(await chooseCreateTarget(fixture.connection, INPUT, local.prompts), fixture.connection);
+}));
+
+test('a cluster-mode-enabled replication group without credentials: Use Local is offered neither in the question nor in the profile picker, and the question says why', withEmptyAwsFiles(async () => {
+  const settings = { regions: ['us-east-1'] };
+  const chosen = await awsWithoutCredentials(settings);
+  const sharded = createSummary({ action: 'CreateReplicationGroup', input: { ReplicationGroupId: 'sharded', ReplicationGroupDescription: 'sharded', Engine: 'redis', CacheNodeType: 'cache.t3.micro', CacheParameterGroupName: 'default.redis7.cluster.on', NumNodeGroups: 2 } });
+  const refused = scriptedPrompts({ answers: [CONFIGURE_PROFILE], configure: () => ({ kind: 'local' }) }, settings);
+  assert.equal(await chooseCreateTarget(chosen, sharded, refused.prompts), undefined, 'Local is not taken, even if a picker offered it');
+  assert.deepEqual(refused.asked.map((q) => q.buttons), [[CONFIGURE_PROFILE]]);
+  assert.equal(
+    refused.asked[0]!.detail,
+    'Configure a profile (aws configure, aws sso login) and choose it: the create then continues. The free Local endpoint cannot create this replication group instead: it does not run cluster mode (the parameter group default.redis7.cluster.on enables it; NumNodeGroups is 2).',
+  );
+  assert.deepEqual(refused.pickerOfferedLocal, [false]);
+  // Clean: a cluster-mode-disabled group is offered Local in both places, and goes there.
+  const single = createSummary({ action: 'CreateReplicationGroup', input: { ReplicationGroupId: 'single', ReplicationGroupDescription: 'single', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2 } });
+  const offered = scriptedPrompts({ answers: [CONFIGURE_PROFILE], configure: () => ({ kind: 'local' }) }, settings);
+  assert.equal((await chooseCreateTarget(chosen, single, offered.prompts))?.id, 'local');
+  assert.deepEqual(offered.asked.map((q) => q.buttons), [[CONFIGURE_PROFILE, USE_LOCAL]]);
+  assert.match(offered.asked[0]!.detail, /Or create the replication group on the free Local endpoint on this machine instead\.$/);
+  assert.deepEqual(offered.pickerOfferedLocal, [true]);
 }));
 
 test('the billing confirmation counts nodes in plain English: 1 node, 3 nodes', async () => {

@@ -410,6 +410,21 @@ test('Open as Request File names what CreateCacheCluster cannot rebuild from a d
   assert.equal(clusterToCreateInput(spread).PreferredAvailabilityZone, undefined, '"Multiple" is no zone');
 });
 
+test("Open as Request File on a replication group's member says the copy is a standalone cluster and how to copy the group, not to add the membership to the file", () => {
+  const base = { CacheClusterId: 'rg-001', Engine: 'valkey', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 };
+  const member = { ...base, ReplicationGroupId: 'rg' };
+  const onlyMembership = notCarriedMessage('rg-001', 'rg-001-copy', notCarriedOver(member, { tags: [] }), member.ReplicationGroupId);
+  assert.equal(onlyMembership, 'rg-001-copy will be a standalone cluster, not a member of replication group rg as rg-001 is: to copy the group, write a CreateReplicationGroup request.');
+  const withTags = notCarriedMessage('rg-001', 'rg-001-copy', notCarriedOver(member, {}), member.ReplicationGroupId);
+  assert.equal(
+    withTags,
+    'The request for rg-001-copy does not carry over from rg-001: its tags. Add to the file what the new cluster needs before creating it. rg-001-copy will be a standalone cluster, not a member of replication group rg as rg-001 is: to copy the group, write a CreateReplicationGroup request.',
+  );
+  // Clean: a standalone source, no word about groups.
+  const standalone = notCarriedMessage('rg-001', 'rg-001-copy', notCarriedOver(base, {}), undefined);
+  assert.doesNotMatch(standalone, /replication group|standalone/);
+});
+
 test('a copy of a cluster gets a new, valid id: <id>-copy, then -copy-2, …, within 50 characters', () => {
   assert.equal(copyId('web', new Set()), 'web-copy');
   assert.equal(copyId('web', new Set(['web', 'web-copy'])), 'web-copy-2');

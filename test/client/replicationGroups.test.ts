@@ -3,12 +3,12 @@
 // primary or last replica), and the group's delete confirms what goes, then removes every member.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CreateReplicationGroupCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { CreateCacheClusterCommand, CreateReplicationGroupCommand, DeleteCacheClusterCommand, type ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { clusterContextValue, clusterTooltip } from '../../client/src/clusterView';
 import { type Connection, awsConnection, createClient } from '../../client/src/connections';
-import { waitUntilGroupAvailable } from '../../client/src/createFromRequest';
+import { waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
 import { type ClusterItem, ExplorerModel } from '../../client/src/explorerModel';
 import { deleteReplicationGroup, describeReplicationGroup, groupDeleteQuestion, memberDeleteRefusal } from '../../client/src/replicationGroups';
 import { localClientForFile, until } from './helpers';
@@ -36,12 +36,34 @@ const offeredFor = (viewItem: string): string[] =>
     return re !== undefined && new RegExp(re).test(viewItem);
   }).map((m) => m.command);
 
+/** How many DescribeReplicationGroups calls the API log has recorded so far (the Local endpoint answering each). */
+const groupDescribes = (): number => log.lines.filter((l) => /^(info|error) DescribeReplicationGroups /.test(l)).length;
+
+test('a listing of standalone clusters only asks for no replication groups, nor does the poll; their tooltips name no group', { timeout: 60_000 }, async () => {
+  await fixture.client.send(new CreateCacheClusterCommand({ CacheClusterId: 'alone', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+  await waitUntilAvailable(fixture.client, 'alone', { timeoutMs: 30_000, intervalMs: 50 });
+  const before = groupDescribes();
+  const model = modelFor([fixture.connection]);
+  const [root] = await model.roots();
+  const [alone] = (await model.children(root)) as ClusterItem[];
+  await model.poll();
+  assert.equal(alone?.cluster.CacheClusterId, 'alone');
+  assert.equal(alone.role, undefined);
+  assert.doesNotMatch(clusterTooltip(alone.cluster, undefined, alone.role), /Replication group/);
+  assert.equal(groupDescribes(), before, 'no DescribeReplicationGroups');
+});
+
 test('member clusters are listed as clusters with their group; their menus offer Delete Replication Group…, not Delete…', { timeout: 60_000 }, async () => {
   await fixture.client.send(new CreateReplicationGroupCommand({ ReplicationGroupId: 'tree-group', ReplicationGroupDescription: 'd', Engine: 'redis', NumCacheClusters: 2 }));
   await waitUntilGroupAvailable(fixture.client, 'tree-group', { timeoutMs: 30_000, intervalMs: 50 });
   const model = modelFor([fixture.connection]);
   const [root] = await model.roots();
+  const describesBefore = groupDescribes();
   const members = ((await model.children(root)) as ClusterItem[]).filter((c) => c.cluster.ReplicationGroupId === 'tree-group');
+  // Each member's role, from one DescribeReplicationGroups for the whole listing; the poll asks for none.
+  assert.deepEqual(members.map((m) => m.role), ['primary', 'replica']);
+  await model.poll();
+  assert.equal(groupDescribes() - describesBefore, 1, 'one DescribeReplicationGroups per listing');
   assert.deepEqual(members.map((m) => [m.cluster.CacheClusterId, m.cluster.CacheClusterStatus]), [
     ['tree-group-001', 'available'],
     ['tree-group-002', 'available'],
@@ -58,6 +80,8 @@ test('member clusters are listed as clusters with their group; their menus offer
   assert.ok(!offeredFor(standalone).includes('elasticache.deleteReplicationGroup'));
   assert.ok(!offeredFor(clusterContextValue({ ...members[0]!.cluster, CacheClusterStatus: 'creating' }, 'local')).includes('elasticache.deleteReplicationGroup'), 'not while creating');
   assert.match(clusterTooltip(members[0]!.cluster), /\| Replication group \| tree\\-group \|/);
+  assert.match(clusterTooltip(members[0]!.cluster, undefined, members[0]!.role), /\| Replication group \| tree\\-group \\\(primary\\\) \|/);
+  assert.match(clusterTooltip(members[1]!.cluster, undefined, members[1]!.role), /\| Replication group \| tree\\-group \\\(replica\\\) \|/);
 
   // What the Delete… command says on a member, and that the service would indeed refuse it.
   assert.equal(

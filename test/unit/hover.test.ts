@@ -2,10 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiReferenceUrl, hover } from '../../server/src/service/hover';
+import { apiReferenceUrl, hover, referenceUrlForFinding } from '../../server/src/service/hover';
+import type { Severity } from '../../server/src/service/types';
 import { LIMITS, SOURCES } from '../../server/src/model/facts';
 import { analyze } from '../../server/src/service/index';
 import { CLEAN_QUERY } from './helpers';
+
+/** The link of a finding with this code (an error unless told). */
+function linkFor(code: string, action: string | undefined, kind: 'query' | 'json' | 'yaml', severity: Severity = 'error'): string {
+  return referenceUrlForFinding({ code, severity }, action, kind);
+}
 
 const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
 const CREATE_URL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html';
@@ -77,23 +83,21 @@ test('apiReferenceUrl only for known actions', () => {
 });
 
 test('diagnostic reference links: action page for API rules, common parameters for the signing layer, the file kind for syntax', async () => {
-  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
-  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCacheCluster', 'query'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-expires', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
-  assert.equal(referenceUrlForFinding('query-signed-headers', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
-  assert.equal(referenceUrlForFinding('missing-action', undefined, 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
-  assert.equal(referenceUrlForFinding('unknown-action', undefined, 'query'), SOURCES.apiActions);
-  assert.equal(referenceUrlForFinding('unknown-parameter', 'CreateCluster', 'query'), SOURCES.apiActions, 'an unknown action: the list of actions');
-  assert.equal(referenceUrlForFinding('query-trailing-whitespace', 'CreateCacheCluster', 'query'), SOURCES.seed);
-  assert.equal(referenceUrlForFinding('query-bad-percent-encoding', 'CreateCacheCluster', 'query'), SOURCES.sigv4Query);
-  assert.equal(referenceUrlForFinding('json-syntax', 'CreateCacheCluster', 'json'), SOURCES.cliInputFiles);
-  assert.equal(referenceUrlForFinding('binary-content', undefined, 'query'), SOURCES.seed);
-  assert.equal(referenceUrlForFinding('binary-content', undefined, 'yaml'), SOURCES.cliInputFiles);
+    assert.equal(linkFor('unknown-parameter', 'CreateCacheCluster', 'query'), CREATE_URL);
+  assert.equal(linkFor('query-expires', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html');
+  assert.equal(linkFor('query-signed-headers', 'CreateCacheCluster', 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(linkFor('missing-action', undefined, 'query'), 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/CommonParameters.html');
+  assert.equal(linkFor('unknown-action', undefined, 'query'), SOURCES.apiActions);
+  assert.equal(linkFor('unknown-parameter', 'CreateCluster', 'query'), SOURCES.apiActions, 'an unknown action: the list of actions');
+  assert.equal(linkFor('query-trailing-whitespace', 'CreateCacheCluster', 'query'), SOURCES.seed);
+  assert.equal(linkFor('query-bad-percent-encoding', 'CreateCacheCluster', 'query'), SOURCES.sigv4Query);
+  assert.equal(linkFor('json-syntax', 'CreateCacheCluster', 'json'), SOURCES.cliInputFiles);
+  assert.equal(linkFor('binary-content', undefined, 'query'), SOURCES.seed);
+  assert.equal(linkFor('binary-content', undefined, 'yaml'), SOURCES.cliInputFiles);
 });
 
 test('diagnostic reference links: a rule whose fact comes from a guide links to that page, in every action and file kind', async () => {
-  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
-  const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
+    const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
   const topical: Record<string, string> = {
     'engine-version-support': SOURCES.endOfLife,
     'engine-version': SOURCES.supportedEngineVersions,
@@ -125,28 +129,38 @@ test('diagnostic reference links: a rule whose fact comes from a guide links to 
     assert.ok(rules.includes(`\`${code}\``), `${code} is a RULES.md code`);
     for (const kind of ['query', 'json', 'yaml'] as const) {
       for (const action of [undefined, 'CreateCacheCluster', 'CreateReplicationGroup', 'ModifyReplicationGroup']) {
-        assert.equal(referenceUrlForFinding(code, action, kind), url, `${code} (${kind}, ${action})`);
+        assert.equal(linkFor(code, action, kind), url, `${code} (${kind}, ${action})`);
       }
     }
   }
   // The clean cases: what the action's reference itself states links to the action's page.
   for (const code of ['invalid-cache-cluster-id', 'num-cache-nodes', 'engine-parameter', 'cluster-mode-parameter-group', 'replication-group-nodes', 'port-range']) {
-    assert.equal(referenceUrlForFinding(code, 'CreateCacheCluster', 'query'), CREATE_URL, code);
+    assert.equal(linkFor(code, 'CreateCacheCluster', 'query'), CREATE_URL, code);
   }
   // A placeholder is a member's value: the action's page, not the Query layer's common parameters.
-  assert.equal(referenceUrlForFinding('query-placeholder', 'CreateCacheCluster', 'json'), CREATE_URL);
-  assert.equal(referenceUrlForFinding('query-placeholder', undefined, 'query'), SOURCES.apiActions);
+  assert.equal(linkFor('query-placeholder', 'CreateCacheCluster', 'json'), CREATE_URL);
+  assert.equal(linkFor('query-placeholder', undefined, 'query'), SOURCES.apiActions);
+});
+
+test('an engine version in paid Extended Support links to the Extended Support page; an end-of-life one to the end-of-life page', () => {
+  const linkOfVersion = (version: string) => {
+    const finding = analyze(CLEAN_QUERY.replace(/&EngineVersion=[^&\s]*/, `&EngineVersion=${version}`), 'query').findings.find((f) => f.code === 'engine-version-support');
+    assert.ok(finding, `${version}: an engine-version-support finding`);
+    return { severity: finding.severity, url: referenceUrlForFinding(finding, 'CreateCacheCluster', 'query') };
+  };
+  assert.deepEqual(linkOfVersion('5.0.6'), { severity: 'information', url: SOURCES.extendedSupport });
+  assert.deepEqual(linkOfVersion('3.2.4'), { severity: 'error', url: SOURCES.endOfLife });
+  assert.equal(linkFor('engine-version-support', 'CreateCacheCluster', 'json', 'warning'), SOURCES.endOfLife, 'a deprecated patch version');
 });
 
 test('every rule code RULES.md lists links to a documentation page, in every file kind, with or without an action', async () => {
-  const { referenceUrlForFinding } = await import('../../server/src/service/hover');
-  const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
+    const rules = readFileSync(join(__dirname, '..', '..', 'server', 'src', 'service', 'RULES.md'), 'utf8');
   const codes = new Set([...rules.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]));
   assert.ok(codes.size > 80 && codes.has('query-trailing-whitespace') && codes.has('missing-action'), `${codes.size} codes read`);
   for (const code of codes) {
     for (const kind of ['query', 'json', 'yaml'] as const) {
       for (const action of [undefined, 'CreateCacheCluster', 'NoSuchAction']) {
-        const url = referenceUrlForFinding(code, action, kind);
+        const url = linkFor(code, action, kind);
         assert.match(url ?? '', /^https:\/\/docs\.aws\.amazon\.com\/\S+\.html(#\S*)?$/, `${code} (${kind}, ${action})`);
         // A page SOURCES holds (each with its fact) or an API reference page: no link made up in the hover.
         assert.ok(Object.values(SOURCES).includes(url as never) || url.startsWith('https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/'), `${code}: ${url}`);

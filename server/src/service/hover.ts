@@ -32,7 +32,7 @@ import { analysisAround } from './completion';
 import { queryLeaves } from './queryNames';
 import { endOfLifeNote, enginesOfAction } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
-import type { Analysis, DocumentKind, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
+import type { Analysis, DocumentKind, Entry, Finding, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface HoverInfo {
   markdown: string;
@@ -112,9 +112,12 @@ const TOPIC_PAGES: Readonly<Record<string, string>> = {
  * whole; URI encoding and the request's layout for the URL's; the common-parameters page for the Query/SigV4 layer
  * (Action among them), the endpoints page for hosts; the guide page a rule's fact comes from (TOPIC_PAGES);
  * otherwise the API reference page of the request's action, or the list of actions when the action is unknown or
- * missing.
+ * missing. The severity tells an engine version's findings apart: the information one (a version in paid Extended
+ * Support) links to the Extended Support page, as the version's hover does; the others to the end-of-life page.
  */
-export function referenceUrlForFinding(code: string, action: string | undefined, kind: DocumentKind): string {
+export function referenceUrlForFinding(finding: Pick<Finding, 'code' | 'severity'>, action: string | undefined, kind: DocumentKind): string {
+  const { code } = finding;
+  if (code === 'engine-version-support' && finding.severity === 'information') return SOURCES.extendedSupport;
   if (WHOLE_FILE.has(code)) return kind === 'query' ? SOURCES.seed : SOURCES.cliInputFiles;
   if (URI_ENCODING.has(code)) return SOURCES.sigv4Query;
   if (QUERY_LAYOUT.has(code)) return SOURCES.seed;
