@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { githubCommand, type LintRecord } from '../../server/src/lint';
 
 const root = join(__dirname, '../..');
 const cli = join(root, 'dist/cli.js');
@@ -68,6 +69,42 @@ test('--format json prints one JSON array of findings with positions', () => {
   const expires = records.find((x: { code: string }) => x.code === 'query-expires');
   assert.deepEqual({ line: expires.line, column: expires.column, endColumn: expires.endColumn, severity: expires.severity }, { line: 17, column: 20, endColumn: 36, severity: 'error' });
   assert.equal(lint('--format=json', 'ok.elasticache.json').stdout.trim(), '[]');
+});
+
+test('--format github: one workflow command per finding (::error/::warning/::notice), positions and the rule as title; exit codes as for text', () => {
+  const seed = lint('--format', 'github', 'seed.elasticache');
+  assert.equal(seed.code, 1, seed.stderr);
+  assert.equal(seed.stderr, '');
+  const lines = seed.stdout.trim().split('\n');
+  assert.equal(lines.length, lint('seed.elasticache').stdout.trim().split('\n').length, 'one command per text line');
+  assert.ok(lines.includes('::error file=seed.elasticache,line=17,col=20,endLine=17,endColumn=36,title=query-expires::X-Amz-Expires must be a number of seconds from 1 to 604800 (7 days), not a date: how long the signed URL stays valid.'), seed.stdout);
+  // The message keeps its colons and commas: only properties escape them.
+  assert.ok(lines.some((l) => l.startsWith('::warning file=seed.elasticache,line=9,col=6,endLine=9,endColumn=22,title=query-sigv2-param::SignatureVersion is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it')), seed.stdout);
+  for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z0-9-]+::\S/);
+  // Information (and hints) are notices; warnings alone pass, as in the text format.
+  const warn = lint('--format=github', 'warn.elasticache.yaml');
+  assert.equal(warn.code, 0, warn.stderr);
+  assert.match(warn.stdout, /^::notice file=warn\.elasticache\.yaml,line=3,col=16,endLine=3,endColumn=23,title=engine-version-support::Standard support for Redis OSS 5\.0\.6 ended/m);
+  assert.match(warn.stdout, /^::warning file=warn\.elasticache\.yaml,line=4,col=16,endLine=4,endColumn=31,title=previous-generation-node-type::/m);
+  assert.equal(lint('--format', 'github', 'missing.elasticache').code, 2);
+});
+
+test('--format github escapes as the runner unescapes: %, CR, LF in the message; also : and , in the file property', () => {
+  // The value Foo%250A is the parameter name "Foo%0A": GitHub must show those characters, not a line break.
+  mkdirSync(join(dir, 'gh,1'), { recursive: true });
+  writeFileSync(join(dir, 'gh,1', 'a:b%.elasticache'), 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&NumCacheNodes=1&Foo%250A=1\n');
+  const r = lint('--format', 'github', join('gh,1', 'a:b%.elasticache'));
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, `::error file=${join('gh%2C1', 'a%3Ab%25.elasticache')},line=1,col=92,endLine=1,endColumn=100,title=unknown-parameter::Unknown parameter Foo%250A for CreateCacheCluster.\n`);
+  // A CR or LF in a message (from a YAML string's escapes) stays inside the one command.
+  writeFileSync(join(dir, 'cr.elasticache.yaml'), 'CacheClusterId: a\nEngine: redis\nPreferredAvailabilityZone: "us\\rwest-2a"\n');
+  const cr = lint('--format', 'github', 'cr.elasticache.yaml');
+  assert.match(cr.stdout, /^::error file=cr\.elasticache\.yaml,line=3,col=28,endLine=3,endColumn=\d+,title=invalid-availability-zone::'us%0Dwest-2a' is not/);
+  assert.equal(cr.stdout.trim().split('\n').length, 1, cr.stdout);
+  const record: LintRecord = { file: 'reqs\\sub\\a.elasticache', line: 2, column: 3, endLine: 4, endColumn: 1, severity: 'hint', code: 'x-code', message: 'one\ntwo\r\n100%' };
+  // Windows paths are written with / (the runner's own relative paths are); a backslash is kept on POSIX, where it is a name character.
+  assert.equal(githubCommand(record, '\\'), '::notice file=reqs/sub/a.elasticache,line=2,col=3,endLine=4,endColumn=1,title=x-code::one%0Atwo%0D%0A100%25');
+  assert.equal(githubCommand(record, '/'), '::notice file=reqs\\sub\\a.elasticache,line=2,col=3,endLine=4,endColumn=1,title=x-code::one%0Atwo%0D%0A100%25');
 });
 
 test('exit 2 on usage and I/O errors (missing file), with a clear message and no stack trace', () => {
