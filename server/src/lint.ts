@@ -13,11 +13,13 @@ export const USAGE = `usage: elasticache lint [--fix] [--format text|json|github
 Checks ElastiCache request files: names ending in ${REQUEST_FILE_NAMES}.
 A PATH that is a folder is searched for them, in its subfolders too (node_modules and folders whose names start
 with "." are skipped). A file given by name that is not a request file is skipped, with a note on stderr.
-  --format text   one line per finding, "file:line:col severity code message"; "N files, no problems" when none (default)
+  --format text   one line per finding, "file:line:col severity code message", then a count such as
+                  "3 errors, 1 warning in 2 of 5 files" (notes: information and hints); "N files, no problems" when
+                  none (default)
   --format json   one JSON array of the findings
   --format github one GitHub Actions workflow command per finding (::error, ::warning, ::notice for information and
-                  hints), which GitHub shows as annotations on the files; paths as given, so run it from the
-                  repository root
+                  hints), which GitHub shows as annotations on the files, then the count as in text; paths as
+                  given, so run it from the repository root
   --fix           apply every finding's preferred fix (the editor's "Fix all auto-fixable problems"), write the
                   files that changed (saying so on stderr), then report what is left
   --version       print the version
@@ -94,6 +96,24 @@ export function githubCommand(r: LintRecord, pathSeparator: string = sep): strin
   const file = pathSeparator === '\\' ? r.file.split('\\').join('/') : r.file;
   const properties = `file=${escapeGithubProperty(file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeGithubProperty(r.code)}`;
   return `::${GITHUB_COMMANDS[r.severity]} ${properties}::${escapeGithubData(r.message)}`;
+}
+
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The last line when there are findings, for people reading a CI log: "3 errors, 1 warning in 2 of 5 files"
+ * ("notes" are information and hints). It has no "file:line:col", so tools that read findings from the lines pass it by.
+ */
+export function summaryLine(records: LintRecord[], linted: number): string {
+  const errors = records.filter((r) => r.severity === 'error').length;
+  const warnings = records.filter((r) => r.severity === 'warning').length;
+  const notes = records.length - errors - warnings;
+  const counts = [[errors, 'error'], [warnings, 'warning'], [notes, 'note']] as const;
+  const found = counts.filter(([n]) => n > 0).map(([n, noun]) => counted(n, noun));
+  const withFindings = new Set(records.map((r) => r.file)).size;
+  return `${found.join(', ')} in ${withFindings < linted ? `${withFindings} of ${counted(linted, 'file')}` : counted(withFindings, 'file')}`;
 }
 
 /** Whether the bytes start with a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian). */
@@ -250,7 +270,8 @@ export async function runLint(args: string[]): Promise<number> {
     }
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-  else if (linted > 0 && records.length === 0 && !ioError) process.stdout.write(`${linted} file${linted === 1 ? '' : 's'}, no problems\n`);
+  else if (records.length > 0) process.stdout.write(`${summaryLine(records, linted)}\n`);
+  else if (linted > 0 && !ioError) process.stdout.write(`${counted(linted, 'file')}, no problems\n`);
   if (files.length === 0 && !ioError) {
     // Nothing was checked: a CI step that passed here would pass having checked nothing.
     console.error(`elasticache lint: no request files found (names ending in ${REQUEST_FILE_NAMES})`);
