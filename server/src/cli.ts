@@ -4,7 +4,7 @@ import { version } from '../../package.json';
 import { runLint } from './lint';
 import { runLocal } from '../../local/src/cli';
 
-const usage = `usage: elasticache lint [--fix] [--format text|json] PATH...   (elasticache lint --help: folders, exit codes)
+const usage = `usage: elasticache lint [--fix] [--format text|json|github] PATH...   (elasticache lint --help: folders, exit codes)
        elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S]
        elasticache --version`;
 

@@ -1,7 +1,7 @@
-// `elasticache lint [--format text|json] PATH...`: the language server's analysis, for CI. USAGE says what it does
-// with folders and other files, and its exit codes.
+// `elasticache lint [--format text|json|github] PATH...`: the language server's analysis, for CI. USAGE says what it
+// does with folders and other files, and its exit codes.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { version } from '../../package.json';
 import { fixAll } from './service/codeActions';
 import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind, type Finding } from './service/index';
@@ -9,12 +9,17 @@ import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind,
 const suffixes = REQUEST_FILE_SUFFIXES.map(([suffix]) => suffix);
 const REQUEST_FILE_NAMES = `${suffixes.slice(0, -1).join(', ')} or ${suffixes[suffixes.length - 1]}`;
 
-export const USAGE = `usage: elasticache lint [--fix] [--format text|json] PATH...
+export const USAGE = `usage: elasticache lint [--fix] [--format text|json|github] PATH...
 Checks ElastiCache request files: names ending in ${REQUEST_FILE_NAMES}.
 A PATH that is a folder is searched for them, in its subfolders too (node_modules and folders whose names start
 with "." are skipped). A file given by name that is not a request file is skipped, with a note on stderr.
-  --format text   one line per finding, "file:line:col severity code message"; "N files, no problems" when none (default)
+  --format text   one line per finding, "file:line:col severity code message", then a count such as
+                  "3 errors, 1 warning in 2 of 5 files" (notes: information and hints); "N files, no problems" when
+                  none (default)
   --format json   one JSON array of the findings
+  --format github one GitHub Actions workflow command per finding (::error, ::warning, ::notice for information and
+                  hints), which GitHub shows as annotations on the files, then the count as in text; paths as
+                  given, so run it from the repository root
   --fix           apply every finding's preferred fix (the editor's "Fix all auto-fixable problems"), write the
                   files that changed (saying so on stderr), then report what is left
   --version       print the version
@@ -58,6 +63,57 @@ export function lintText(file: string, text: string, kind: DocumentKind): LintRe
       return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message.replace(/\s*\n\s*/g, ' ') };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+const FORMATS = ['text', 'json', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** One finding as a line of the text format. */
+export function textLine(r: LintRecord): string {
+  return `${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}`;
+}
+
+// GitHub Actions workflow commands, "::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message" (also
+// ::warning, ::notice): https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+// ("Setting an error message"). That page does not spell out the escaping; the runner's parser does
+// (actions/runner src/Runner.Common/ActionCommand.cs, as actions/toolkit packages/core/src/command.ts writes it):
+// in the message %, CR and LF; in a property also : (`::` ends the properties) and , (it separates them).
+const GITHUB_COMMANDS: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+function escapeGithubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeGithubProperty(s: string): string {
+  return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * One finding as a GitHub Actions workflow command. The path is the one given, with / for separators: GitHub names
+ * files by their repository paths, and the runner writes / on every platform for the paths it makes relative.
+ */
+export function githubCommand(r: LintRecord, pathSeparator: string = sep): string {
+  const file = pathSeparator === '\\' ? r.file.split('\\').join('/') : r.file;
+  const properties = `file=${escapeGithubProperty(file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeGithubProperty(r.code)}`;
+  return `::${GITHUB_COMMANDS[r.severity]} ${properties}::${escapeGithubData(r.message)}`;
+}
+
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The last line when there are findings, for people reading a CI log: "3 errors, 1 warning in 2 of 5 files"
+ * ("notes" are information and hints). It has no "file:line:col", so tools that read findings from the lines pass it by.
+ */
+export function summaryLine(records: LintRecord[], linted: number): string {
+  const errors = records.filter((r) => r.severity === 'error').length;
+  const warnings = records.filter((r) => r.severity === 'warning').length;
+  const notes = records.length - errors - warnings;
+  const counts = [[errors, 'error'], [warnings, 'warning'], [notes, 'note']] as const;
+  const found = counts.filter(([n]) => n > 0).map(([n, noun]) => counted(n, noun));
+  const withFindings = new Set(records.map((r) => r.file)).size;
+  return `${found.join(', ')} in ${withFindings < linted ? `${withFindings} of ${counted(linted, 'file')}` : counted(withFindings, 'file')}`;
 }
 
 /** Whether the bytes start with a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian). */
@@ -109,18 +165,19 @@ function ioReason(err: unknown): string {
 }
 
 export async function runLint(args: string[]): Promise<number> {
-  let format: 'text' | 'json' = 'text';
+  let format: Format = 'text';
   let fix = false;
   const paths: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--format' || a.startsWith('--format=')) {
       const value = a === '--format' ? args[++i] : a.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') {
-        console.error(`elasticache lint: --format must be text or json\n${USAGE}`);
+      const known = FORMATS.find((f) => f === value);
+      if (!known) {
+        console.error(`elasticache lint: --format must be text, json or github\n${USAGE}`);
         return 2;
       }
-      format = value;
+      format = known;
     } else if (a === '--fix') {
       fix = true;
     } else if (a === '--help' || a === '-h') {
@@ -164,6 +221,8 @@ export async function runLint(args: string[]): Promise<number> {
     }
   }
   const records: LintRecord[] = [];
+  // Text and GitHub commands are written as each file is done; JSON is one array at the end.
+  const lineOf = format === 'text' ? textLine : format === 'github' ? githubCommand : undefined;
   let linted = 0;
   // A file named twice, or named and inside a folder named too, is linted once: its findings are not repeated.
   const seen = new Set<string>();
@@ -180,7 +239,7 @@ export async function runLint(args: string[]): Promise<number> {
         const found = utf16Record(file, kind);
         hasError = true;
         records.push(found);
-        if (format === 'text') process.stdout.write(`${found.file}:1:1 ${found.severity} ${found.code} ${found.message}\n`);
+        if (lineOf) process.stdout.write(`${lineOf(found)}\n`);
         continue;
       }
       text = bytes.toString('utf8');
@@ -206,12 +265,13 @@ export async function runLint(args: string[]): Promise<number> {
     const found = lintText(file, text, kind);
     if (found.some((r) => r.severity === 'error')) hasError = true;
     records.push(...found);
-    if (format === 'text') {
-      for (const r of found) process.stdout.write(`${r.file}:${r.line}:${r.column} ${r.severity} ${r.code} ${r.message}\n`);
+    if (lineOf) {
+      for (const r of found) process.stdout.write(`${lineOf(r)}\n`);
     }
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-  else if (linted > 0 && records.length === 0 && !ioError) process.stdout.write(`${linted} file${linted === 1 ? '' : 's'}, no problems\n`);
+  else if (records.length > 0) process.stdout.write(`${summaryLine(records, linted)}\n`);
+  else if (linted > 0 && !ioError) process.stdout.write(`${counted(linted, 'file')}, no problems\n`);
   if (files.length === 0 && !ioError) {
     // Nothing was checked: a CI step that passed here would pass having checked nothing.
     console.error(`elasticache lint: no request files found (names ending in ${REQUEST_FILE_NAMES})`);

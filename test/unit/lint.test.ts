@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { githubCommand, type LintRecord } from '../../server/src/lint';
 
 const root = join(__dirname, '../..');
 const cli = join(root, 'dist/cli.js');
@@ -37,6 +38,7 @@ test('exit 0 when there are only warnings; text lines are file:line:col severity
   const r = lint('warn.elasticache.yaml');
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.pop(), '1 warning, 1 note in 1 file', 'the count comes last');
   assert.ok(lines.includes('warn.elasticache.yaml:4:16 warning previous-generation-node-type ' + lines.find((l) => l.includes('previous-generation'))!.split('previous-generation-node-type ')[1]));
   for (const l of lines) assert.match(l, /^warn\.elasticache\.yaml:\d+:\d+ (warning|information|hint) [a-z0-9-]+ .+$/);
 });
@@ -60,6 +62,26 @@ test('exit 1 for an error after more than 1000 notes (the findings cap never hid
   assert.equal(lint('notes.elasticache').code, 0, 'notes alone pass');
 });
 
+test('with findings, the text ends with one count line on stdout (errors, warnings, notes; files with findings of files linted); none when clean, none in JSON', () => {
+  const r = lint('seed.elasticache', 'ok.elasticache.json', 'warn.elasticache.yaml');
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, '', 'stderr is for run problems only');
+  const lines = r.stdout.trim().split('\n');
+  const errors = lines.filter((l) => / error /.test(l)).length;
+  const warnings = lines.filter((l) => / warning /.test(l)).length;
+  const notes = lines.filter((l) => / (information|hint) /.test(l)).length;
+  assert.ok(errors > 1 && warnings > 1 && notes === 1, r.stdout);
+  assert.equal(lines.at(-1), `${errors} errors, ${warnings} warnings, 1 note in 2 of 3 files`);
+  assert.equal(lines.length, errors + warnings + notes + 1, 'one count line, after the findings');
+  // The count is not a finding: it has no file:line:col for a tool to take as one.
+  assert.doesNotMatch(lines.at(-1)!, /:\d+:\d+/);
+  assert.equal(lint('bad.elasticache.json').stdout.trim().split('\n').at(-1), '3 errors in 1 file');
+  // The same count after GitHub commands; JSON stays one array.
+  assert.equal(lint('--format', 'github', 'seed.elasticache', 'ok.elasticache.json', 'warn.elasticache.yaml').stdout.trim().split('\n').at(-1), lines.at(-1));
+  assert.equal(JSON.parse(lint('--format', 'json', 'seed.elasticache', 'warn.elasticache.yaml').stdout).length, errors + warnings + notes);
+  assert.equal(lint('ok.elasticache.json').stdout, '1 file, no problems\n');
+});
+
 test('--format json prints one JSON array of findings with positions', () => {
   const r = lint('--format', 'json', 'seed.elasticache');
   assert.equal(r.code, 1);
@@ -68,6 +90,43 @@ test('--format json prints one JSON array of findings with positions', () => {
   const expires = records.find((x: { code: string }) => x.code === 'query-expires');
   assert.deepEqual({ line: expires.line, column: expires.column, endColumn: expires.endColumn, severity: expires.severity }, { line: 17, column: 20, endColumn: 36, severity: 'error' });
   assert.equal(lint('--format=json', 'ok.elasticache.json').stdout.trim(), '[]');
+});
+
+test('--format github: one workflow command per finding (::error/::warning/::notice), positions and the rule as title; exit codes as for text', () => {
+  const seed = lint('--format', 'github', 'seed.elasticache');
+  assert.equal(seed.code, 1, seed.stderr);
+  assert.equal(seed.stderr, '');
+  const lines = seed.stdout.trim().split('\n');
+  assert.equal(lines.pop(), '4 errors, 7 warnings in 1 file', 'the count as in text');
+  assert.equal(lines.length, lint('seed.elasticache').stdout.trim().split('\n').length - 1, 'one command per finding');
+  assert.ok(lines.includes('::error file=seed.elasticache,line=17,col=20,endLine=17,endColumn=36,title=query-expires::X-Amz-Expires must be a number of seconds from 1 to 604800 (7 days), not a date: how long the signed URL stays valid.'), seed.stdout);
+  // The message keeps its colons and commas: only properties escape them.
+  assert.ok(lines.some((l) => l.startsWith('::warning file=seed.elasticache,line=9,col=6,endLine=9,endColumn=22,title=query-sigv2-param::SignatureVersion is a Signature Version 2 parameter in a Signature Version 4 (X-Amz-*) request: remove it')), seed.stdout);
+  for (const l of lines) assert.match(l, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z0-9-]+::\S/);
+  // Information (and hints) are notices; warnings alone pass, as in the text format.
+  const warn = lint('--format=github', 'warn.elasticache.yaml');
+  assert.equal(warn.code, 0, warn.stderr);
+  assert.match(warn.stdout, /^::notice file=warn\.elasticache\.yaml,line=3,col=16,endLine=3,endColumn=23,title=engine-version-support::Standard support for Redis OSS 5\.0\.6 ended/m);
+  assert.match(warn.stdout, /^::warning file=warn\.elasticache\.yaml,line=4,col=16,endLine=4,endColumn=31,title=previous-generation-node-type::/m);
+  assert.equal(lint('--format', 'github', 'missing.elasticache').code, 2);
+});
+
+test('--format github escapes as the runner unescapes: %, CR, LF in the message; also : and , in the file property', () => {
+  // The value Foo%250A is the parameter name "Foo%0A": GitHub must show those characters, not a line break.
+  mkdirSync(join(dir, 'gh,1'), { recursive: true });
+  writeFileSync(join(dir, 'gh,1', 'a:b%.elasticache'), 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&NumCacheNodes=1&Foo%250A=1\n');
+  const r = lint('--format', 'github', join('gh,1', 'a:b%.elasticache'));
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, `::error file=${join('gh%2C1', 'a%3Ab%25.elasticache')},line=1,col=92,endLine=1,endColumn=100,title=unknown-parameter::Unknown parameter Foo%250A for CreateCacheCluster.\n1 error in 1 file\n`);
+  // A CR or LF in a message (from a YAML string's escapes) stays inside the one command.
+  writeFileSync(join(dir, 'cr.elasticache.yaml'), 'CacheClusterId: a\nEngine: redis\nPreferredAvailabilityZone: "us\\rwest-2a"\n');
+  const cr = lint('--format', 'github', 'cr.elasticache.yaml');
+  assert.match(cr.stdout, /^::error file=cr\.elasticache\.yaml,line=3,col=28,endLine=3,endColumn=\d+,title=invalid-availability-zone::'us%0Dwest-2a' is not/);
+  assert.equal(cr.stdout.trim().split('\n').length, 2, cr.stdout);
+  const record: LintRecord = { file: 'reqs\\sub\\a.elasticache', line: 2, column: 3, endLine: 4, endColumn: 1, severity: 'hint', code: 'x-code', message: 'one\ntwo\r\n100%' };
+  // Windows paths are written with / (the runner's own relative paths are); a backslash is kept on POSIX, where it is a name character.
+  assert.equal(githubCommand(record, '\\'), '::notice file=reqs/sub/a.elasticache,line=2,col=3,endLine=4,endColumn=1,title=x-code::one%0Atwo%0D%0A100%25');
+  assert.equal(githubCommand(record, '/'), '::notice file=reqs\\sub\\a.elasticache,line=2,col=3,endLine=4,endColumn=1,title=x-code::one%0Atwo%0D%0A100%25');
 });
 
 test('exit 2 on usage and I/O errors (missing file), with a clear message and no stack trace', () => {
@@ -114,7 +173,7 @@ test('a byte order mark: an error in JSON, which the AWS CLI rejects ("Invalid J
   const json = lint('bom.elasticache.json');
   assert.equal(json.code, 1, json.stderr);
   assert.match(json.stdout, /^bom\.elasticache\.json:1:1 error json-syntax The file starts with a byte order mark \(BOM\)/);
-  assert.equal(json.stdout.trim().split('\n').length, 1, 'the BOM is the one finding; the rest of the document is read');
+  assert.equal(json.stdout, json.stdout.split('\n')[0] + '\n1 error in 1 file\n', 'the BOM is the one finding; the rest of the document is read');
   for (const clean of ['bom.elasticache.yaml', 'bom.elasticache', 'ok.elasticache.json']) {
     const r = lint(clean);
     assert.equal(r.code, 0, clean + r.stdout);
@@ -127,7 +186,7 @@ test('a UTF-16 file (Windows PowerShell 5 redirection) is one error that says so
   writeFileSync(join(dir, 'utf16.elasticache.json'), Buffer.from('\uFEFF' + json, 'utf16le'));
   const r = lint('utf16.elasticache.json');
   assert.equal(r.code, 1, r.stderr);
-  assert.equal(r.stdout, 'utf16.elasticache.json:1:1 error binary-content The file is saved as UTF-16 (it starts with a UTF-16 byte order mark), which the AWS CLI cannot read ("text contents could not be decoded"), so it is not analysed. Save it as UTF-8 without a byte order mark.\n');
+  assert.equal(r.stdout, 'utf16.elasticache.json:1:1 error binary-content The file is saved as UTF-16 (it starts with a UTF-16 byte order mark), which the AWS CLI cannot read ("text contents could not be decoded"), so it is not analysed. Save it as UTF-8 without a byte order mark.\n1 error in 1 file\n');
   // The same request saved as UTF-8 is clean.
   writeFileSync(join(dir, 'utf8.elasticache.json'), json);
   assert.deepEqual([lint('utf8.elasticache.json').code, lint('utf8.elasticache.json').stdout], [0, '1 file, no problems\n']);
@@ -147,7 +206,9 @@ test('a folder: its request files and its subfolders\' are linted, in name order
   const r = lint('ws');
   assert.equal(r.code, 1, r.stderr);
   assert.equal(r.stderr, '');
-  const files = r.stdout.trim().split('\n').map((l) => l.split(':')[0]);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.pop(), '2 errors in 2 of 4 files');
+  const files = lines.map((l) => l.split(':')[0]);
   assert.deepEqual([...new Set(files)], [join('ws', 'sub', 'c.elasticache.yml'), join('ws', 'sub', 'deeper', 'b.elasticache.yaml')]);
   // Clean folders: the summary counts the files linted.
   assert.deepEqual([lint('ws/clean').code, lint('ws/clean').stdout], [0, '1 file, no problems\n']);
