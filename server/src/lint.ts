@@ -60,7 +60,7 @@ export function lintText(file: string, text: string, kind: DocumentKind): LintRe
     .map((f) => {
       const start = at(f.span.start);
       const end = at(f.span.end);
-      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message.replace(/\s*\n\s*/g, ' ') };
+      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message.replace(/\s*[\r\n]\s*/g, ' ') };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
