@@ -24,6 +24,7 @@ import {
   ProposedFeatures,
   ResponseError,
   SymbolKind,
+  TextDocumentContentChangeEvent,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -55,7 +56,25 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
       error: { code: LSPErrorCodes.RequestCancelled, message: 'Request cancelled' },
     }) satisfies ResponseMessage,
 });
-const documents = new TextDocuments(TextDocument);
+/**
+ * The range of each document's most recent edit, in its current text (on open: none): analyze checks the requests
+ * around it in full, so that in a large file the mistake just typed is reported although the file has more findings
+ * than are listed.
+ */
+const lastEdits = new Map<string, Span>();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const updated = TextDocument.update(doc, changes, version);
+    // The last change is the most recent edit, and the text before its start is the same in the updated document.
+    const last = changes[changes.length - 1];
+    if (last && TextDocumentContentChangeEvent.isIncremental(last)) {
+      const start = updated.offsetAt(last.range.start);
+      lastEdits.set(updated.uri, { start, end: start + last.text.length });
+    } else lastEdits.delete(updated.uri); // the whole text replaced: no one place was edited
+    return updated;
+  },
+});
 
 /** Which form a document is in, or undefined when this server does not handle it. */
 function kindOf(doc: TextDocument): DocumentKind | undefined {
@@ -101,7 +120,7 @@ const analyses = new Map<string, { version: number; analysis: Analysis }>();
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri) });
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri) });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -221,6 +240,7 @@ documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   analyses.delete(e.document.uri);
+  lastEdits.delete(e.document.uri);
   savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -56,11 +56,24 @@ export interface DocumentFacts {
    * for a JSON input file the AWS CLI's error all the same, at the start of the text.
    */
   savedWithByteOrderMark?: boolean;
+  /**
+   * The range of the most recent edit, in this text. The requests on the lines around it (FOCUS_LINES) are checked in
+   * full and their findings listed beyond the MAX_FINDINGS budget: in a large file, the mistake just typed and the
+   * requests on screen are shown, not only the first findings of the file.
+   */
+  focus?: Span;
 }
+
+/**
+ * Lines above and below the focus whose requests are always checked in full. An editor shows fewer lines than this
+ * (about 60 on a 1440p screen), so wherever on the screen the edit is, the requests on screen are in the window; and
+ * the extra work and findings stay those of the requests on about 200 lines, whatever the size of the file.
+ */
+export const FOCUS_LINES = 100;
 
 /** Parses and checks a document. Never throws; linear in the size of the text. */
 export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts = {}): Analysis {
-  const findings = new CappedFindings();
+  const findings = new CappedFindings(facts.focus && focusWindow(text, facts.focus));
   let requests: ParsedRequest[] = [];
   if (facts.savedWithByteOrderMark && kind === 'json' && text.charCodeAt(0) !== 0xfeff) findings.push(byteOrderMarkFinding({ start: 0, end: 0 }));
   try {
@@ -82,29 +95,98 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown. Fix these and the rest will appear.`,
+      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings)}. Fix these and the rest will appear.`,
       span: { start: 0, end: 0 },
     });
   }
   return { requests, findings: out };
 }
 
+/** The lines around the focus: FOCUS_LINES above its start and below its end, at most 2 × FOCUS_LINES + 1 lines. */
+function focusWindow(text: string, focus: Span): Span {
+  const end = Math.max(0, Math.min(focus.end, text.length));
+  const start = Math.max(0, Math.min(focus.start, end));
+  // An edit longer than that (a paste, a replace all) counts by its last lines, where the cursor is after it.
+  return { start: Math.max(lineStartAbove(text, start, FOCUS_LINES), lineStartAbove(text, end, 2 * FOCUS_LINES)), end: lineEndBelow(text, end, FOCUS_LINES) };
+}
+
+/** The start of the line `n` lines above the one holding `offset` (0 past the first line). */
+function lineStartAbove(text: string, offset: number, n: number): number {
+  let at = offset;
+  for (let i = 0; i <= n; i++) {
+    if (at <= 0) return 0;
+    at = text.lastIndexOf('\n', at - 1);
+    if (at < 0) return 0;
+  }
+  return at + 1;
+}
+
+/** The end (before its line break) of the line `n` lines below the one holding `offset`. */
+function lineEndBelow(text: string, offset: number, n: number): number {
+  let at = offset;
+  for (let i = 0; ; i++) {
+    const lineEnd = text.indexOf('\n', at);
+    if (lineEnd < 0) return text.length;
+    if (i === n) return lineEnd;
+    at = lineEnd + 1;
+  }
+}
+
+/** What the too-many-findings note says of the focus: the lines listed in full (or up to their own budget). */
+function focusNote(text: string, kind: DocumentKind, findings: CappedFindings): string {
+  const lines = findings.focusLines;
+  if (!lines) return '';
+  const lineOf = (offset: number) => {
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+    return line;
+  };
+  const where = `lines ${lineOf(lines.start)}–${lineOf(lines.end)}, around the last edit`;
+  if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
+  // A CLI input file is one request, always checked in full.
+  return `, and every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}`;
+}
+
 /**
  * Keeps at most MAX_FINDINGS findings of each severity (information and hints together; counting the rest), so memory stays bounded on garbage input.
  * A budget per severity rather than one for all: a thousand notes must not hide the error after them (in the editor
  * or from `elasticache lint`, whose exit code follows the errors).
+ * With a focus, the findings of the requests touching its window (focusWindow) have budgets of their own, so that the
+ * first findings of a large file do not hide the one just typed; so do findings on the window's lines (a CLI input
+ * file is one request). Findings stay in document order either way.
  */
 class CappedFindings extends Array<Finding> {
   /** Findings not kept: their severity's budget was spent. */
   dropped = 0;
+  /** Of those, the ones of the focus. */
+  focusDropped = 0;
   /** Whether checks were skipped because the error budget was spent (their findings are not even counted). */
   skipped = false;
+  /** The lines whose findings count against the focus budgets: the window, widened to the requests touching it. */
+  focusLines?: Span;
+  /** Whether a Query request is being checked (startRequest), rather than parsed. */
+  private checking = false;
+  /** Whether the request being checked touches the window: all its findings count against the focus budgets. */
+  private inFocus = false;
+  /**
+   * With a window, the parse findings of the Query request being parsed: whether they are the focus's is known when the
+   * request ends (startRequest), as the lines of a long request may begin before the window or go on past it.
+   */
+  private held?: Finding[];
   // One counter per severity in plain fields: push runs for every finding, and a keyed lookup per push costs more.
   private errors = 0;
   private warnings = 0;
   private notes = 0;
+  private focusErrors = 0;
+  private focusWarnings = 0;
+  private focusNotes = 0;
   static override get [Symbol.species]() {
     return Array;
+  }
+  /** `window`: the lines around the focus (focusWindow), if any. */
+  constructor(private readonly window?: Span) {
+    super();
+    if (window) this.focusLines = { ...window };
   }
   // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
   // would be garbage.
@@ -114,26 +196,86 @@ class CappedFindings extends Array<Finding> {
     return this.length;
   }
   private keep(f: Finding): void {
+    if (this.held !== undefined && !this.checking) {
+      this.held.push(f);
+      // Bounded: past this many parse findings in one request, they are placed by their own lines.
+      if (this.held.length >= MAX_FINDINGS) this.placeHeld(undefined);
+    } else this.place(f, this.inFocus || this.onWindow(f.span));
+  }
+  private place(f: Finding, focused: boolean): void {
     const severity = f.severity;
-    if (severity === 'error' ? this.errors < MAX_FINDINGS : severity === 'warning' ? this.warnings < MAX_FINDINGS : this.notes < MAX_FINDINGS) {
+    const room = focused
+      ? severity === 'error' ? this.focusErrors < MAX_FINDINGS : severity === 'warning' ? this.focusWarnings < MAX_FINDINGS : this.focusNotes < MAX_FINDINGS
+      : severity === 'error' ? this.errors < MAX_FINDINGS : severity === 'warning' ? this.warnings < MAX_FINDINGS : this.notes < MAX_FINDINGS;
+    if (room) {
       this[this.length] = f;
-      this.count(severity);
-    } else this.dropped++;
+      this.tally(severity, focused, 1);
+    } else {
+      this.dropped++;
+      if (focused) this.focusDropped++;
+    }
+  }
+  private onWindow(span: Span): boolean {
+    const w = this.window;
+    return w !== undefined && span.start <= w.end && span.end >= w.start;
+  }
+  /** Query requests follow, each checked between startRequest and endRequest. */
+  startRequests(): void {
+    if (this.window) this.held = [];
+  }
+  /**
+   * Starts the checks of a Query request: when it touches the window, it is checked in full and its findings (those of
+   * its parse too) count against the focus budgets.
+   */
+  startRequest(span: Span): void {
+    this.inFocus = this.onWindow(span);
+    if (this.inFocus) {
+      this.focusLines!.start = Math.min(this.focusLines!.start, span.start);
+      this.focusLines!.end = Math.max(this.focusLines!.end, span.end);
+    }
+    if (this.held) this.placeHeld(this.inFocus ? span : undefined);
+    this.checking = true;
+  }
+  endRequest(): void {
+    this.checking = false;
+    this.inFocus = false;
+  }
+  /** After the last Query request: the parse findings after it. */
+  endRequests(): void {
+    if (this.held) this.placeHeld(undefined);
+    this.held = undefined;
+  }
+  /** The held parse findings, in order: the focus's when in `focusedRequest` or on the window's lines. */
+  private placeHeld(focusedRequest: Span | undefined): void {
+    const held = this.held!;
+    for (let i = 0; i < held.length; i++) {
+      const f = held[i];
+      this.place(f, (focusedRequest !== undefined && f.span.start >= focusedRequest.start && f.span.start <= focusedRequest.end) || this.onWindow(f.span));
+    }
+    held.length = 0;
   }
   /** Whether no further error would be kept: the document already fails, so checks that only report can stop. */
   get errorsFull(): boolean {
-    return this.errors >= MAX_FINDINGS;
+    return this.inFocus ? this.focusErrors >= MAX_FINDINGS : this.errors >= MAX_FINDINGS;
   }
-  /** Keeps the budgets right when a kept finding is removed or changes severity (mergePlaceholderFindings). */
-  uncount(severity: Severity): void {
-    if (severity === 'error') this.errors--;
-    else if (severity === 'warning') this.warnings--;
-    else this.notes--;
+  /**
+   * Keeps the budgets right when a kept finding is removed or changes severity (mergePlaceholderFindings, which sees
+   * only findings of the checks: those are the focus's by the same test as when they were kept).
+   */
+  uncount(f: Finding): void {
+    this.tally(f.severity, this.inFocus || this.onWindow(f.span), -1);
   }
-  count(severity: Severity): void {
-    if (severity === 'error') this.errors++;
-    else if (severity === 'warning') this.warnings++;
-    else this.notes++;
+  count(f: Finding): void {
+    this.tally(f.severity, this.inFocus || this.onWindow(f.span), 1);
+  }
+  private tally(severity: Severity, focused: boolean, by: number): void {
+    if (focused) {
+      if (severity === 'error') this.focusErrors += by;
+      else if (severity === 'warning') this.focusWarnings += by;
+      else this.focusNotes += by;
+    } else if (severity === 'error') this.errors += by;
+    else if (severity === 'warning') this.warnings += by;
+    else this.notes += by;
   }
 }
 
@@ -158,7 +300,13 @@ function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
   const out: ParsedRequest[] = [];
   // Each request is checked as soon as it is parsed, and only its outline is kept (QueryRequest): its parameters and
   // checks die young, where keeping them all made the garbage collector copy every request of a large document.
-  forEachQueryRequest(text, findings, (raw) => out.push(checkQueryRequest(raw, text, findings)));
+  findings.startRequests();
+  forEachQueryRequest(text, findings, (raw) => {
+    findings.startRequest(raw.span);
+    out.push(checkQueryRequest(raw, text, findings));
+    findings.endRequest();
+  });
+  findings.endRequests();
   return out;
 }
 
@@ -398,13 +546,11 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
     const f = findings[i];
     const placeholder = f.code === PLACEHOLDER_CODE ? undefined : findingOnSpan(placeholders, f.span);
     if (placeholder) {
-      if (findings instanceof CappedFindings) findings.uncount(f.severity);
+      if (findings instanceof CappedFindings) findings.uncount(f);
       if (f.severity === 'error') {
-        if (findings instanceof CappedFindings) {
-          findings.uncount(placeholder.severity);
-          findings.count('error');
-        }
+        if (findings instanceof CappedFindings) findings.uncount(placeholder);
         placeholder.severity = 'error';
+        if (findings instanceof CappedFindings) findings.count(placeholder);
         placeholder.awsError = f.awsError ?? 'InvalidParameterValue';
       }
       continue;

@@ -1,0 +1,112 @@
+// The focus (the range of the last edit): in a file with more findings than MAX_FINDINGS, the requests on the lines
+// around the edit are checked in full and their findings listed, beyond the budget that the first requests spend.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, FOCUS_LINES, MAX_FINDINGS, type Finding } from '../../server/src/service/index';
+
+const seed = readFileSync(join(__dirname, '..', 'lsp', 'fixtures', 'seed.elasticache'), 'utf8');
+const seedBody = seed.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+
+/** `n` copies of the seed request (11 findings each), separated by `###` lines; the last one with `Engine=rediss`. */
+function bigDocument(n: number): { text: string; starts: number[] } {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++) parts.push(seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`));
+  parts[n - 1] = parts[n - 1].replace('Engine=redis', 'Engine=rediss');
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    starts.push(at);
+    at += p.length + '\n###\n'.length;
+  }
+  return { text: parts.join('\n###\n') + '\n', starts };
+}
+
+const { text: big, starts } = bigDocument(2000);
+const lastStart = starts[starts.length - 1];
+const typo = big.lastIndexOf('Engine=rediss') + 'Engine='.length;
+/** The edit that made the typo: the second `s` typed. */
+const edit = { start: typo + 5, end: typo + 6 };
+
+/** The findings of request `i` of the big document, as `code@offset in the request`. */
+function ofRequest(findings: Finding[], i: number): string[] {
+  const end = i + 1 < starts.length ? starts[i + 1] : big.length;
+  return findings.filter((f) => f.code !== 'too-many-findings' && f.span.start >= starts[i] && f.span.start < end).map((f) => `${f.code}@${f.span.start - starts[i]}`);
+}
+/** The findings of request `i` analysed on its own, in the same form. */
+function alone(i: number): string[] {
+  const end = i + 1 < starts.length ? starts[i + 1] : big.length;
+  return analyze(big.slice(starts[i], end), 'query').findings.map((f) => `${f.code}@${f.span.start}`);
+}
+
+test('2,000 requests: the findings of the request just edited (the last) are listed with the focus, not without', () => {
+  const without = analyze(big, 'query').findings;
+  assert.deepEqual(ofRequest(without, 1999), [], 'without a focus the budget is spent long before the last request');
+  assert.ok(!/around the last edit/.test(without.at(-1)!.message));
+
+  const { findings } = analyze(big, 'query', { focus: edit });
+  const mine = ofRequest(findings, 1999);
+  assert.deepEqual(mine, alone(1999), 'all of its findings, as when the request is analysed alone');
+  assert.ok(findings.some((f) => f.code === 'invalid-engine' && f.span.start === typo && f.span.end === typo + 'rediss'.length));
+  // The document budget is unchanged: the first requests still fill it.
+  assert.deepEqual(ofRequest(findings, 0), alone(0));
+  // The lines named: from the first request touching the line FOCUS_LINES above the edit, to the end of the file.
+  const note = findings.at(-1)!;
+  assert.equal(note.code, 'too-many-findings');
+  const named = /every finding on lines (\d+)–(\d+), around the last edit \(the requests there are checked in full\)/.exec(note.message);
+  assert.ok(named, note.message);
+  const editLine = big.slice(0, typo).split('\n').length;
+  const requestLines = seedBody.split('\n').length + 1;
+  assert.ok(+named[1] <= editLine - FOCUS_LINES && +named[1] > editLine - FOCUS_LINES - requestLines, note.message);
+  assert.equal(+named[2], big.split('\n').length);
+});
+
+test(`the requests touching the ${FOCUS_LINES} lines above and below the edit are listed in full; those further away are not`, () => {
+  const lineOf = (offset: number) => big.slice(0, offset).split('\n').length - 1;
+  const middle = 1000;
+  const at = big.indexOf('&Engine=', starts[middle]);
+  const focusLine = lineOf(at);
+  const { findings } = analyze(big, 'query', { focus: { start: at, end: at + 1 } });
+  let listed = 0;
+  for (let i = middle - 12; i <= middle + 12; i++) {
+    const firstLine = lineOf(starts[i]);
+    const lastLine = firstLine + seedBody.split('\n').length - 1;
+    const touches = lastLine >= focusLine - FOCUS_LINES && firstLine <= focusLine + FOCUS_LINES;
+    assert.deepEqual(ofRequest(findings, i), touches ? alone(i) : [], `request ${i} (lines ${firstLine}–${lastLine}, edit on ${focusLine})`);
+    if (touches) listed++;
+  }
+  assert.ok(listed >= 10 && listed <= 12, `${listed} requests listed around the edit`);
+});
+
+test('a focus as large as the file (a paste) counts by its last lines: the memory bound holds', () => {
+  const { findings } = analyze(big, 'query', { focus: { start: 0, end: big.length } });
+  assert.deepEqual(ofRequest(findings, 1999), alone(1999), 'where the cursor is after the paste');
+  assert.deepEqual(ofRequest(findings, 1000), []);
+  const aroundTheEdit = Math.ceil((2 * FOCUS_LINES + 1) / seedBody.split('\n').length) + 1;
+  assert.ok(findings.length <= 2 * MAX_FINDINGS + 1 + aroundTheEdit * 11, `${findings.length} findings`);
+});
+
+test('without too many findings a focus changes nothing (clean case)', () => {
+  const { text, starts: twenty } = bigDocument(20);
+  const at = text.indexOf('&Engine=', twenty[10]);
+  assert.deepEqual(analyze(text, 'query', { focus: { start: at, end: at } }), analyze(text, 'query'));
+});
+
+test('a CLI input file with more findings than the budget: the finding at the edit is listed with the focus', () => {
+  const names = Array.from({ length: 3 * MAX_FINDINGS }, (_, i) => `Foo${i}`);
+  const forms = [
+    ['json', `{\n  "CacheClusterId": "a",\n${names.map((n) => `  "${n}": 1,\n`).join('')}  "Engine": "rediss"\n}\n`],
+    ['yaml', `CacheClusterId: a\n${names.map((n) => `${n}: 1\n`).join('')}Engine: rediss\n`],
+  ] as const;
+  for (const [kind, text] of forms) {
+    const at = text.lastIndexOf('rediss');
+    const isTypo = (f: Finding) => f.code === 'invalid-engine' && f.span.start <= at && f.span.end >= at + 'rediss'.length;
+    const without = analyze(text, kind).findings;
+    assert.ok(!without.some(isTypo), `${kind}: past the budget without a focus`);
+    const { findings } = analyze(text, kind, { focus: { start: at + 5, end: at + 6 } });
+    assert.ok(findings.some(isTypo), `${kind}: listed with the focus`);
+    // One request, always checked in full: the note names only the lines.
+    assert.match(findings.at(-1)!.message, /, around the last edit\. Fix these/, kind);
+  }
+});
