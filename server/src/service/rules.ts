@@ -296,8 +296,8 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
  * What end of life means for a new cluster, after the version or family it is said of: the one wording the linter,
  * completion and hover use (SOURCES.endOfLife; newClustersCanUse).
  */
-export function endOfLifeNote(date: string): string {
-  return `reached end of life on ElastiCache on ${date}: new clusters cannot use it`;
+export function endOfLifeNote(date: string, use: 'create' | 'upgrade' = 'create'): string {
+  return `reached end of life on ElastiCache on ${date}: ${use === 'create' ? 'new clusters cannot use it' : 'clusters cannot upgrade to it'}`;
 }
 
 /** A node type's name: shaped `cache.<family>.<size>` (error), and a known type (warning). Returns the known type's family. */
@@ -1162,7 +1162,11 @@ export function patchVersionIssue(version: string, release: EngineVersionFact): 
  * at all is an error.
  */
 function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
-  if (ENGINES.some((engine) => findVersion(engine, version))) return;
+  const known = ENGINES.map((engine) => findVersion(engine, version)).find((v) => v !== undefined);
+  if (known) {
+    if (!newClustersCanUse(known)) issues.push(endOfLifeUpgradeIssue(known));
+    return;
+  }
   const at: Pick<Issue, 'path' | 'target'> = { path: ['EngineVersion'], target: 'value' };
   if (!/^\d+(\.(\d+|x))*$/.test(version)) {
     const blank = blankValue('EngineVersion', version);
@@ -1175,6 +1179,20 @@ function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
     issues.push(patchVersionIssue(version, release));
     return;
   }
-  const known = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
-  issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not an engine version ElastiCache is known to offer (known: ${known}).`, ...at });
+  const offered = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
+  issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not an engine version ElastiCache is known to offer (known: ${offered}).`, ...at });
+}
+
+/**
+ * EngineVersion of a Modify request (the version to upgrade to) past its end of life: ElastiCache upgrades clusters
+ * "to new versions that are supported by ElastiCache"
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html), and a version past end of life is
+ * not one (SOURCES.endOfLife lists Redis OSS 2 and 3 as "Past EOL", recommended upgrade target 6.2 or higher): the
+ * same error and choice fix as a create on it (checkEngineVersion). Downgrades are not supported either ("you cannot
+ * downgrade to an earlier engine version", SOURCES.modifyCacheCluster and SOURCES.modifyReplicationGroup,
+ * EngineVersion), but the request does not show the version the cluster runs, so they are not checked.
+ */
+function endOfLifeUpgradeIssue(v: EngineVersionFact): Issue {
+  const latest = latestVersion(v.engine);
+  return { code: 'engine-version-support', severity: 'error', message: `${ENGINE_DISPLAY[v.engine]} ${v.version} ${endOfLifeNote(v.endOfLife!, 'upgrade')}. Use a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true };
 }
