@@ -318,10 +318,7 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
   if (nodeType === undefined) return;
   const fact = checkNodeTypeName(nodeType, issues);
   if (fact) {
-    if (fact.generation === 'previous') {
-      const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, versionFact?.version);
-      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value' });
-    }
+    if (fact.generation === 'previous') issues.push(previousGenerationIssue(nodeType, fact, 'create', engine, versionFact?.version));
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
@@ -336,6 +333,22 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+}
+
+/**
+ * A previous-generation node type (SOURCES.supportedNodeTypes, SOURCES.createCacheCluster CacheNodeType: "Previous
+ * generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported
+ * for these types.)"): on a create, a new cluster on it; on a Modify, scaling an existing cluster to it, which the
+ * documentation does not say ElastiCache refuses (the types ListAllowedNodeTypeModifications returns are the ones it
+ * takes) but does not recommend. A warning either way, with a current-generation type of the same purpose and size.
+ */
+function previousGenerationIssue(nodeType: string, fact: NodeTypeFamily, use: 'create' | 'scale', engine?: EngineName, version?: string): Issue {
+  const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, version);
+  const example = alternative ? ` (e.g. ${alternative})` : '';
+  const message = use === 'create'
+    ? `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${example}.`
+    : `${nodeType} is a previous-generation node type: AWS does not recommend it (existing clusters are still supported, new ones cannot use it). Scale to a current-generation type${example}.`;
+  return { code: 'previous-generation-node-type', severity: 'warning', message, path: ['CacheNodeType'], target: 'value' };
 }
 
 /** The replication-group engines a node family is for, each with its minimum version: "Valkey or Redis OSS 6.2+" for r6gd. */
@@ -1131,7 +1144,9 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   checkWindows(given, issues);
   checkSnapshotRetention(given, issues);
   const nodeType = str(given.CacheNodeType);
-  if (nodeType !== undefined) checkNodeTypeName(nodeType, issues);
+  const nodeFact = nodeType !== undefined ? checkNodeTypeName(nodeType, issues) : undefined;
+  // The node type a Modify scales to (ModifyCacheCluster: "A valid cache node type that you want to scale this cluster up to").
+  if (nodeFact?.generation === 'previous') issues.push(previousGenerationIssue(nodeType!, nodeFact, 'scale'));
   // IPv6 with the node type the request scales to (a Modify request that names no node type keeps one it does not show).
   checkNetworkTypeNodeType(given, issues);
   const version = str(given.EngineVersion);
