@@ -45,7 +45,7 @@ test('completion beside many tags: the members it reads (Engine, zones in node g
   assert.match(String(moved[0]?.detail ?? ''), /outside the SnapshotWindow/);
 });
 
-test('completion and hover in a request of 20,000 tags cost far less than analysing it (no checks, no tags input)', () => {
+test('completion (values, names) and hover in a request of 20,000 tags cost far less than analysing it (no checks, no tags input)', () => {
   const text = `${HOST}?Action=CreateCacheCluster&CacheClusterId=c&Engine=redis&CacheNodeType=&${tags(20000)}\n`;
   const time = (f: () => unknown) => {
     let best = Infinity;
@@ -60,6 +60,12 @@ test('completion and hover in a request of 20,000 tags cost far less than analys
   const at = text.indexOf('CacheNodeType=') + 'CacheNodeType='.length;
   const completing = time(() => complete(text, at, 'query'));
   const hovering = time(() => hover(text, text.indexOf('Engine=') + 2, 'query'));
+  // A name after the tags: the next tag's number comes from the tags written, read in one pass.
+  const nameAt = text.length - 1;
+  const naming = time(() => complete(`${text.slice(0, -1)}&\n`, nameAt + 1, 'query'));
+  assert.ok(complete(`${text.slice(0, -1)}&\n`, nameAt + 1, 'query').some((c) => c.insertText.startsWith('Tags.Tag.20001.Key=')));
+  // It reads every parameter name (the numbers written), so a bound of the analysis itself, which it used to exceed.
+  assert.ok(naming < whole, `name completion ${naming.toFixed(0)} ms, analysis ${whole.toFixed(0)} ms`);
   assert.ok(complete(text, at, 'query').some((c) => c.label === 'cache.r7g.large'));
   assert.ok(completing * 3 < whole, `completion ${completing.toFixed(0)} ms, analysis ${whole.toFixed(0)} ms`);
   assert.ok(hovering * 3 < whole, `hover ${hovering.toFixed(0)} ms, analysis ${whole.toFixed(0)} ms`);

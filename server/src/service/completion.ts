@@ -746,7 +746,17 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
   const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
-  const presentMembers = new Set(params.map((p) => p.name.split('.')[0]));
+  // The parameters of each top-level member, in one pass: each list member's items are read from its own (a scan of
+  // all parameters per list member cost a long request as many passes as its action has lists).
+  const paramsOf = new Map<string, QueryParam[]>();
+  for (const p of params) {
+    const dot = p.name.indexOf('.');
+    const top = dot < 0 ? p.name : p.name.slice(0, dot);
+    const own = paramsOf.get(top);
+    if (own) own.push(p);
+    else paramsOf.set(top, [p]);
+  }
+  const presentMembers = new Set(paramsOf.keys());
   const out: CompletionCandidate[] = [];
   const inputShape = inputShapeOf(action);
   const assign = hasEquals ? '' : '=';
@@ -755,7 +765,7 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
       const shape = shapes[o.model.shape];
       if (shape?.type === 'list' && shape.member) {
         const locationName = shape.member.locationName ?? 'member';
-        const items = writtenListItems(params, o.member, ['member', locationName]);
+        const items = writtenListItems(paramsOf.get(o.member) ?? [], o.member, ['member', locationName]);
         const typedItem = typedListItem(typed, o.member, ['member', locationName]);
         const stem = `${o.member}.${typedItem?.marker ?? items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];
