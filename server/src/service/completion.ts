@@ -43,7 +43,7 @@ import { isSecretName } from '../model/secrets';
 import { memberMarkdown } from './hover';
 import { queryLeaves, type QueryLeaf } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
-import { analyze } from './index';
+import { analyze, inputOfMembers, queryRequestOutlines } from './index';
 import { endOfLifeNote, enginesOfAction } from './rules';
 import { windowsOverlap } from './validators';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
@@ -102,12 +102,14 @@ export function requestBlockAround(text: string, offset: number): Span {
 
 /**
  * The analysis of the part of the document around `offset`; its spans are relative to `base`. A CLI input file is
- * one request: `whole`, the caller's analysis of the same text, is used when given.
+ * one request: `whole`, the caller's analysis of the same text, is used when given. For a Query file, only the
+ * requests of the cursor's block, unchecked (no findings).
  */
 export function analysisAround(text: string, offset: number, kind: DocumentKind, whole?: Analysis): { analysis: Analysis; base: number } {
   if (kind !== 'query') return { analysis: whole ?? analyze(text, kind), base: 0 };
   const block = requestBlockAround(text, offset);
-  return { analysis: analyze(text.slice(block.start, block.end), 'query'), base: block.start };
+  // The request's outline, not its findings: completion and hover read none of them.
+  return { analysis: { requests: queryRequestOutlines(text.slice(block.start, block.end)), findings: [] }, base: block.start };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -603,7 +605,8 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   const anchor = onBlankLine ? lineStart - (text[lineStart - 2] === '\r' ? 2 : 1) : offset;
   const { analysis, base } = analysisAround(text, anchor, 'query');
   const local = anchor - base;
-  const request = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
+  const around = analysis.requests.find((r) => r.span.start <= local && local <= r.span.end);
+  const request = around && withInputCompletionReads(around);
   // Start of the `name=value` segment the cursor is in.
   let segStart = offset;
   while (segStart > lineStart && NAME_CHAR.test(text[segStart - 1])) segStart--;
@@ -630,6 +633,55 @@ function queryCompletions(text: string, offset: number): CompletionCandidate[] {
   // Outside any request (e.g. an empty file), a whole request can be started.
   if (!request && atLineStart && sep !== '?' && sep !== '&') names.unshift(requestSnippet({ start: segStart, end: nameEnd }));
   return names;
+}
+
+/**
+ * The top-level members of the input that completion reads (ValueContext.input, nameCandidate): Engine (engineOf),
+ * EngineVersion, the two windows, and any member holding Availability Zones at any depth (regionOfWrittenZones).
+ */
+const INPUT_READS = ['Engine', 'EngineVersion', 'SnapshotWindow', 'PreferredMaintenanceWindow'];
+const inputReadsOfShape = new Map<string, ReadonlySet<string>>();
+function inputReads(inputShape: string): ReadonlySet<string> {
+  let reads = inputReadsOfShape.get(inputShape);
+  if (reads) return reads;
+  const holdsZones = (ref: MemberRef, depth: number): boolean => {
+    if (holdsAvailabilityZones(ref)) return true;
+    const shape = shapes[ref.shapeName];
+    const inner = shape?.type === 'list' ? shape.member?.shape : ref.shapeName;
+    const members = inner ? shapes[inner]?.members : undefined;
+    return depth < 4 && members !== undefined && Object.entries(members).some(([name, m]) => holdsZones({ name, shapeName: m.shape }, depth + 1));
+  };
+  const members = shapes[inputShape]?.members ?? {};
+  reads = new Set(Object.entries(members).filter(([name, m]) => INPUT_READS.includes(name) || holdsZones({ name, shapeName: m.shape }, 0)).map(([name]) => name));
+  inputReadsOfShape.set(inputShape, reads);
+  return reads;
+}
+
+/**
+ * The Query request with an input of only what completion reads of it (INPUT_READS), worked out when first read:
+ * completing in a request of 60,000 tags need not check the tags. Names the input shape lacks are kept (protocol
+ * parameters; whatever the checks make of them).
+ */
+function withInputCompletionReads(request: ParsedRequest): ParsedRequest {
+  const inputShape = inputShapeOf(request.action?.name);
+  if (!inputShape) return request;
+  const reads = inputReads(inputShape);
+  let input: Record<string, unknown> | undefined;
+  return {
+    kind: request.kind,
+    span: request.span,
+    action: request.action,
+    host: request.host,
+    get params() {
+      return request.params;
+    },
+    get entries() {
+      return request.entries;
+    },
+    get input() {
+      return (input ??= inputOfMembers(request, (name) => reads.has(name) || memberOf(inputShape, name) === undefined));
+    },
+  };
 }
 
 /** A CreateCacheCluster request in the documentation's multi-line form, with the required and usual members. */
@@ -694,7 +746,17 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
   const params = (request?.params ?? []).filter((p) => p.nameSpan.start + base !== replace.start);
   const action = request?.action?.name;
   const written = new Set(params.map((p) => p.name));
-  const presentMembers = new Set(params.map((p) => p.name.split('.')[0]));
+  // The parameters of each top-level member, in one pass: each list member's items are read from its own (a scan of
+  // all parameters per list member cost a long request as many passes as its action has lists).
+  const paramsOf = new Map<string, QueryParam[]>();
+  for (const p of params) {
+    const dot = p.name.indexOf('.');
+    const top = dot < 0 ? p.name : p.name.slice(0, dot);
+    const own = paramsOf.get(top);
+    if (own) own.push(p);
+    else paramsOf.set(top, [p]);
+  }
+  const presentMembers = new Set(paramsOf.keys());
   const out: CompletionCandidate[] = [];
   const inputShape = inputShapeOf(action);
   const assign = hasEquals ? '' : '=';
@@ -703,7 +765,7 @@ function queryNameCompletions(request: ParsedRequest | undefined, replace: Span,
       const shape = shapes[o.model.shape];
       if (shape?.type === 'list' && shape.member) {
         const locationName = shape.member.locationName ?? 'member';
-        const items = writtenListItems(params, o.member, ['member', locationName]);
+        const items = writtenListItems(paramsOf.get(o.member) ?? [], o.member, ['member', locationName]);
         const typedItem = typedListItem(typed, o.member, ['member', locationName]);
         const stem = `${o.member}.${typedItem?.marker ?? items.marker ?? locationName}.`;
         const itemShape = shapes[shape.member.shape];

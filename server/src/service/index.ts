@@ -318,13 +318,13 @@ function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
  */
 class QueryRequest implements ParsedRequest {
   readonly kind = 'query' as const;
-  private parsed?: RawQueryRequest;
   private checked?: { entries: Entry[]; input: Record<string, unknown> };
   constructor(
     private readonly text: string,
     readonly span: Span,
     readonly action: ParsedRequest['action'],
     readonly host: ParsedRequest['host'],
+    private parsed?: RawQueryRequest,
   ) {}
   /** Only a parse of the request's lines (the outline reads these for every request). */
   get params(): QueryParam[] {
@@ -336,6 +336,20 @@ class QueryRequest implements ParsedRequest {
   get input(): Record<string, unknown> {
     return (this.checked ??= queryRequestDetails(this.raw(), this.span)).input;
   }
+  /**
+   * The input of the members `wanted` names, by top-level name (a parameter with any other name the input shape lacks,
+   * such as Action, is for `wanted` to keep): for a reader of a few members of a long request, which need not check
+   * all its parameters. The whole input when it is already known.
+   */
+  inputOf(wanted: (name: string) => boolean): Record<string, unknown> {
+    if (this.checked) return this.checked.input;
+    const raw = this.raw();
+    const params = raw.params.filter((p) => {
+      const dot = p.name.indexOf('.');
+      return wanted(dot < 0 ? p.name : p.name.slice(0, dot));
+    });
+    return params.length === raw.params.length ? this.input : queryRequestDetails({ ...raw, params }, this.span).input;
+  }
   private raw(): RawQueryRequest {
     if (!this.parsed) forEachQueryRequest(this.text, [], (r) => (this.parsed ??= r), this.span.start, this.span.end);
     return (this.parsed ??= { span: this.span, params: [] });
@@ -344,6 +358,31 @@ class QueryRequest implements ParsedRequest {
     const { kind, span, action, entries, input, params, host } = this;
     return { kind, span, action, entries, input, params, host };
   }
+}
+
+/**
+ * The requests of a Query text as analyze() outlines them, without checking them (no findings): what completion and
+ * hover read of the request at the cursor. Checking a request costs far more than parsing it (a request of 60,000 tags
+ * took seconds), and a keystroke needs none of the findings. Never throws; none for a binary text, as analyze().
+ */
+export function queryRequestOutlines(text: string): ParsedRequest[] {
+  const out: ParsedRequest[] = [];
+  if (text.includes('\u0000')) return out;
+  try {
+    forEachQueryRequest(text, [], (raw) => {
+      const actionParam = splitQueryParams(raw.params).protocol[SLOT.Action];
+      // Kept parsed: the caller reads this request's parameters next (analyze keeps only outlines, for memory).
+      out.push(new QueryRequest(text, raw.span, actionParam && { name: actionParam.value, span: actionParam.valueSpan }, raw.host, raw));
+    });
+  } catch {
+    return [];
+  }
+  return out;
+}
+
+/** A request's input of the members `wanted` names (QueryRequest.inputOf); the whole input of a CLI input file. */
+export function inputOfMembers(request: ParsedRequest, wanted: (name: string) => boolean): Record<string, unknown> {
+  return request instanceof QueryRequest ? request.inputOf(wanted) : request.input;
 }
 
 /** The entries and input of a request, as checkQueryRequest makes them (its findings dropped). */

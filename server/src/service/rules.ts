@@ -296,8 +296,8 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
  * What end of life means for a new cluster, after the version or family it is said of: the one wording the linter,
  * completion and hover use (SOURCES.endOfLife; newClustersCanUse).
  */
-export function endOfLifeNote(date: string): string {
-  return `reached end of life on ElastiCache on ${date}: new clusters cannot use it`;
+export function endOfLifeNote(date: string, use: 'create' | 'upgrade' = 'create'): string {
+  return `reached end of life on ElastiCache on ${date}: ${use === 'create' ? 'new clusters cannot use it' : 'clusters cannot upgrade to it'}`;
 }
 
 /** A node type's name: shaped `cache.<family>.<size>` (error), and a known type (warning). Returns the known type's family. */
@@ -318,10 +318,7 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
   if (nodeType === undefined) return;
   const fact = checkNodeTypeName(nodeType, issues);
   if (fact) {
-    if (fact.generation === 'previous') {
-      const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, versionFact?.version);
-      issues.push({ code: 'previous-generation-node-type', severity: 'warning', message: `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${alternative ? ` (e.g. ${alternative})` : ''}.`, path: ['CacheNodeType'], target: 'value' });
-    }
+    if (fact.generation === 'previous') issues.push(previousGenerationIssue(nodeType, fact, 'create', engine, versionFact?.version));
     if (engine && fact.engines && !fact.engines.includes(engine)) {
       issues.push({ code: 'node-type-engine', severity: 'error', message: `${nodeType} (${fact.family}) is not available for ${ENGINE_DISPLAY[engine]}.`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     } else if (fact.replicationGroupOnly && profile.action === 'CreateCacheCluster') {
@@ -336,6 +333,22 @@ function checkNodeType(input: Record<string, unknown>, engine: EngineName | unde
       issues.push({ code: 'node-type-engine-version', severity: 'error', message: `${fact.family} node types need ${ENGINE_DISPLAY[engine!]} ${min} or later (EngineVersion is ${version}).`, path: ['CacheNodeType'], target: 'value', awsError: 'InvalidParameterCombination' });
     }
   }
+}
+
+/**
+ * A previous-generation node type (SOURCES.supportedNodeTypes, SOURCES.createCacheCluster CacheNodeType: "Previous
+ * generation: (not recommended. Existing clusters are still supported but creation of new clusters is not supported
+ * for these types.)"): on a create, a new cluster on it; on a Modify, scaling an existing cluster to it, which the
+ * documentation does not say ElastiCache refuses (the types ListAllowedNodeTypeModifications returns are the ones it
+ * takes) but does not recommend. A warning either way, with a current-generation type of the same purpose and size.
+ */
+function previousGenerationIssue(nodeType: string, fact: NodeTypeFamily, use: 'create' | 'scale', engine?: EngineName, version?: string): Issue {
+  const alternative = fact.purpose && currentGenerationAlternative(fact.purpose, sizeOf(nodeType), engine, version);
+  const example = alternative ? ` (e.g. ${alternative})` : '';
+  const message = use === 'create'
+    ? `${nodeType} is a previous-generation node type: AWS no longer supports creating new clusters with it. Choose a current-generation type${example}.`
+    : `${nodeType} is a previous-generation node type: AWS does not recommend it (existing clusters are still supported, new ones cannot use it). Scale to a current-generation type${example}.`;
+  return { code: 'previous-generation-node-type', severity: 'warning', message, path: ['CacheNodeType'], target: 'value' };
 }
 
 /** The replication-group engines a node family is for, each with its minimum version: "Valkey or Redis OSS 6.2+" for r6gd. */
@@ -1131,7 +1144,9 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   checkWindows(given, issues);
   checkSnapshotRetention(given, issues);
   const nodeType = str(given.CacheNodeType);
-  if (nodeType !== undefined) checkNodeTypeName(nodeType, issues);
+  const nodeFact = nodeType !== undefined ? checkNodeTypeName(nodeType, issues) : undefined;
+  // The node type a Modify scales to (ModifyCacheCluster: "A valid cache node type that you want to scale this cluster up to").
+  if (nodeFact?.generation === 'previous') issues.push(previousGenerationIssue(nodeType!, nodeFact, 'scale'));
   // IPv6 with the node type the request scales to (a Modify request that names no node type keeps one it does not show).
   checkNetworkTypeNodeType(given, issues);
   const version = str(given.EngineVersion);
@@ -1162,7 +1177,11 @@ export function patchVersionIssue(version: string, release: EngineVersionFact): 
  * at all is an error.
  */
 function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
-  if (ENGINES.some((engine) => findVersion(engine, version))) return;
+  const known = ENGINES.map((engine) => findVersion(engine, version)).find((v) => v !== undefined);
+  if (known) {
+    if (!newClustersCanUse(known)) issues.push(endOfLifeUpgradeIssue(known));
+    return;
+  }
   const at: Pick<Issue, 'path' | 'target'> = { path: ['EngineVersion'], target: 'value' };
   if (!/^\d+(\.(\d+|x))*$/.test(version)) {
     const blank = blankValue('EngineVersion', version);
@@ -1175,6 +1194,20 @@ function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
     issues.push(patchVersionIssue(version, release));
     return;
   }
-  const known = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
-  issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not an engine version ElastiCache is known to offer (known: ${known}).`, ...at });
+  const offered = ENGINES.map((engine) => `${ENGINE_DISPLAY[engine]} ${ENGINE_VERSIONS.filter((v) => v.engine === engine && v.status !== 'deprecated').map((v) => v.version).join(', ')}`).join('; ');
+  issues.push({ code: 'engine-version', severity: 'warning', message: `${version} is not an engine version ElastiCache is known to offer (known: ${offered}).`, ...at });
+}
+
+/**
+ * EngineVersion of a Modify request (the version to upgrade to) past its end of life: ElastiCache upgrades clusters
+ * "to new versions that are supported by ElastiCache"
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html), and a version past end of life is
+ * not one (SOURCES.endOfLife lists Redis OSS 2 and 3 as "Past EOL", recommended upgrade target 6.2 or higher): the
+ * same error and choice fix as a create on it (checkEngineVersion). Downgrades are not supported either ("you cannot
+ * downgrade to an earlier engine version", SOURCES.modifyCacheCluster and SOURCES.modifyReplicationGroup,
+ * EngineVersion), but the request does not show the version the cluster runs, so they are not checked.
+ */
+function endOfLifeUpgradeIssue(v: EngineVersionFact): Issue {
+  const latest = latestVersion(v.engine);
+  return { code: 'engine-version-support', severity: 'error', message: `${ENGINE_DISPLAY[v.engine]} ${v.version} ${endOfLifeNote(v.endOfLife!, 'upgrade')}. Use a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true };
 }

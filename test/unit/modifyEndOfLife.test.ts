@@ -1,0 +1,33 @@
+// A Modify request's EngineVersion is the version to upgrade to: one past its end of life gets the error a create on it
+// gets (ElastiCache upgrades only to versions it supports; Redis OSS 2 and 3 are past end of life), with the same
+// choice fix; versions ElastiCache still offers (Extended Support, deprecated patches, supported) get nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findingsAt } from './helpers';
+import { checkMemberValues } from '../../server/src/service/rules';
+import { ENGINE_VERSIONS, latestVersion, newClustersCanUse } from '../../server/src/model/facts';
+
+const HOST = 'https://elasticache.us-east-1.amazonaws.com/';
+const query = (action: string, ...params: string[]) => `${HOST}?${[`Action=${action}`, 'Version=2015-02-02', ...params].join('&')}\n`;
+const cluster = (...params: string[]) => query('ModifyCacheCluster', 'CacheClusterId=my-cluster', ...params);
+const group = (...params: string[]) => query('ModifyReplicationGroup', 'ReplicationGroupId=my-rg', ...params);
+
+test('engine-version-support on ModifyCacheCluster / ModifyReplicationGroup: upgrading to a version past end of life is an error with the create fix', () => {
+  for (const text of [cluster('EngineVersion=3.2.4'), group('EngineVersion=3.2.4', 'ApplyImmediately=true')]) {
+    const found = findingsAt(text, 'query');
+    assert.deepEqual(found.map((f) => [f.code, f.severity, f.at]), [['engine-version-support', 'error', '3.2.4']]);
+    assert.equal(found[0].finding.message, `Redis OSS 3.2.4 reached end of life on ElastiCache on 2023-07-31: clusters cannot upgrade to it. Use a supported version (latest: ${latestVersion('redis').version}, or Valkey ${latestVersion('valkey').version}).`);
+    assert.equal(found[0].finding.awsError, 'InvalidParameterValue');
+    assert.equal(found[0].finding.fixes?.[0].edits[0].newText, latestVersion('redis').version);
+  }
+  assert.deepEqual(findingsAt(cluster('EngineVersion=2.8.24'), 'query').map((f) => [f.code, f.severity]), [['engine-version-support', 'error']]);
+});
+
+test('engine-version-support on a Modify: silent for every version a cluster can still be upgraded to (same fact as creates)', () => {
+  for (const v of ENGINE_VERSIONS) {
+    const codes = checkMemberValues('ModifyReplicationGroup', { ReplicationGroupId: 'my-rg', EngineVersion: v.version }).map((i) => i.code);
+    assert.deepEqual(codes, newClustersCanUse(v) ? [] : ['engine-version-support'], `${v.engine} ${v.version}`);
+  }
+  assert.deepEqual(findingsAt(group('EngineVersion=7.1'), 'query'), []);
+  assert.deepEqual(findingsAt(cluster('EngineVersion=4.0.10'), 'query'), []);
+});
