@@ -1,0 +1,110 @@
+// The local endpoint answers malformed, odd or oversized requests as ElastiCache documents, checked with clients
+// nobody here wrote: Debian's AWS CLI (botocore, whose XML parser is expat), Python's expat for raw replies, and
+// plain sockets for what no SDK sends.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { killRecordedAndRemove, recordedPids, tempDataDir } from './helpers';
+
+// Debian's CLI: the first `aws` on PATH may be another one (e.g. a pyenv shim of CLI v1).
+const awsCli = '/usr/bin/aws';
+const python = '/usr/bin/python3';
+const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+
+interface CliResult {
+  code: number;
+  json?: Record<string, unknown>;
+  stderr: string;
+}
+
+async function aws(url: string, args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(awsCli, ['--endpoint-url', url, '--no-cli-pager', '--output', 'json', 'elasticache', ...args], { env: awsEnv, timeout: 60_000 });
+    return { code: 0, json: stdout.trim() ? JSON.parse(stdout) : undefined, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stderr: e.stderr ?? '' };
+  }
+}
+
+/** The error code the CLI prints, `An error occurred (Code) when calling …`. */
+function errorCode(result: CliResult): string | undefined {
+  return /An error occurred \(([^)]+)\)/.exec(result.stderr)?.[1];
+}
+
+// Any well-formed signature passes an endpoint started without keys.
+const signedHeaders = (scope = 'us-east-1/elasticache') => ({
+  'X-Amz-Date': '20260101T000000Z',
+  Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${scope}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+});
+
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; xml: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signedHeaders(), ...headers }, body });
+  return { status: res.status, xml: await res.text() };
+}
+
+/** An XML reply read by expat (Python's, as botocore does): its error Code and Message, or the parser's complaint. */
+async function expat(xml: string): Promise<{ code?: string; message?: string; values: string[] } | { notWellFormed: string }> {
+  const script = `
+import sys, json, xml.etree.ElementTree as ET
+try:
+    root = ET.fromstring(sys.stdin.buffer.read())
+except ET.ParseError as e:
+    print(json.dumps({"notWellFormed": str(e)})); sys.exit(0)
+text = lambda tag: next((e.text for e in root.iter() if e.tag.endswith('}' + tag) or e.tag == tag), None)
+print(json.dumps({"code": text("Code"), "message": text("Message"), "values": [e.text for e in root.iter() if e.tag.endswith('}Value')]}))
+`;
+  const child = execFile(python, ['-c', script]);
+  child.stdin!.end(xml);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  await new Promise((resolve) => child.once('close', resolve));
+  return JSON.parse(out);
+}
+
+const clientsMissing = [awsCli, python].find((p) => !existsSync(p));
+
+describe('local endpoint conformance: odd input, well-formed XML replies', { timeout: 120_000, skip: clientsMissing && !process.env.CI ? `${clientsMissing} missing (Debian package awscli)` : false }, () => {
+  let dataDir: string;
+  let endpoint: LocalEndpoint;
+
+  before(async () => {
+    dataDir = tempDataDir();
+    endpoint = await startLocalEndpoint({ port: 0, dataDir });
+  });
+
+  after(async () => {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  });
+
+  test('control characters in a request: the reply stays well-formed XML, the message shows them as \\u0001', async () => {
+    const nodeType = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'ctl', '--engine', 'memcached', '--cache-node-type', 'cache.t3\u0001.micro']);
+    assert.equal(errorCode(nodeType), 'InvalidParameterValue', nodeType.stderr);
+    assert.match(nodeType.stderr, /'cache\.t3\\u0001\.micro' is not a node type/);
+
+    const notFound = await aws(endpoint.url, ['describe-cache-clusters', '--cache-cluster-id', 'a\rb']);
+    assert.equal(errorCode(notFound), 'CacheClusterNotFound', notFound.stderr);
+    assert.match(notFound.stderr, /: a\\rb$/m);
+
+    // What no SDK sends: a NUL in the action, controls in a parameter name and in an integer.
+    for (const [body, code, shown] of [
+      ['Action=Describe%00Clusters&Version=2015-02-02', 'InvalidAction', 'Describe\\u0000Clusters'],
+      ['Action=DescribeCacheClusters&Version=2015-02-02&Bad%01Name=1', 'InvalidParameterValue', 'Bad\\u0001Name'],
+      ['Action=DescribeCacheClusters&Version=2015-02-02&MaxRecords=2%010', 'InvalidParameterValue', '2\\u00010'],
+      ['Action=DescribeCacheClusters&Version=2015-02-02&CacheClusterId=%EF%BF%BE', 'InvalidParameterValue', 'control characters'],
+      ['Action=DescribeCacheClusters&Version=2015-02-02&CacheClusterId=%7F%C2%85', 'CacheClusterNotFound', '\\u007f\\u0085'],
+    ]) {
+      const reply = await post(endpoint.url, body);
+      assert.ok(reply.status >= 400 && reply.status < 500, reply.xml);
+      const parsed = await expat(reply.xml);
+      assert.ok(!('notWellFormed' in parsed), `${body}: ${JSON.stringify(parsed)}`);
+      assert.equal(parsed.code, code);
+      assert.ok(parsed.message!.includes(shown), `${body}: ${parsed.message}`);
+    }
+  });
+});
