@@ -178,9 +178,18 @@ function encodeValue(value: unknown, shapeName: string): unknown {
 // a reply holding one is not well-formed, and botocore/the SDKs fail to parse it ("not well-formed (invalid token)").
 const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text or attribute content: markup characters escaped, characters XML cannot carry replaced by U+FFFD. */
-function xmlEscape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(notXmlChar, '\uFFFD');
+/**
+ * Element content: markup characters escaped, characters XML cannot carry replaced by U+FFFD, and CR written as
+ * `&#13;`: a parser reads a raw CR (or CR LF) as LF (https://www.w3.org/TR/xml/#sec-line-ends), so a value's CR would
+ * come back as LF.
+ */
+function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(notXmlChar, '\uFFFD');
+}
+
+/** Attribute values: also LF and tab as references, which a parser would read as spaces (https://www.w3.org/TR/xml/#AVNormalize). */
+function xmlAttribute(value: string): string {
+  return xmlText(value).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 // Escaping is ours (processEntities off), so that every value, whatever its characters, gives well-formed XML.
@@ -189,8 +198,8 @@ const builder = new XMLBuilder({
   attributeNamePrefix: '@_',
   suppressEmptyNode: false,
   processEntities: false,
-  tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlEscape(value) : value),
-  attributeValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlEscape(value) : value),
+  tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlText(value) : value),
+  attributeValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlAttribute(value) : value),
 });
 
 // Control characters, noncharacters and lone surrogates, which a reader cannot see (or XML cannot carry).

@@ -107,4 +107,12 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
       assert.ok(parsed.message!.includes(shown), `${body}: ${parsed.message}`);
     }
   });
+
+  test('a CR in a value comes back as a CR (an XML parser reads a raw CR as LF), a tab as a tab', async () => {
+    const arn = 'arn:aws:elasticache:us-east-1:000000000000:subnetgroup:default';
+    const added = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', 'Key=crlf,Value=a\rb\r\nc\td']);
+    assert.equal(added.code, 0, added.stderr);
+    const listed = await aws(endpoint.url, ['list-tags-for-resource', '--resource-name', arn]);
+    assert.deepEqual((listed.json!.TagList as { Key: string; Value: string }[]).find((t) => t.Key === 'crlf'), { Key: 'crlf', Value: 'a\rb\r\nc\td' });
+  });
 });
