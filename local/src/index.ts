@@ -13,7 +13,7 @@ import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateRequest } from './validation';
 import { watchNodesOfThisProcess } from './watchdog';
 import { defaultDataDir, tlsCaFileOf } from './dataDir';
-import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
+import { HTTP_ERROR_STATUS, MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
 export interface LocalEndpointOptions {
@@ -132,21 +132,31 @@ const handlers: Record<string, Handler> = {
   RemoveTagsFromResource: (m, input) => m.removeTagsFromResource(input),
 };
 
+/** An HTTP-level error of the Common Errors page, with the status the page gives it. */
+function httpError(code: keyof typeof HTTP_ERROR_STATUS, message: string): ApiError {
+  return new ApiError(code, message, HTTP_ERROR_STATUS[code], code === 'ServiceUnavailable' ? 'Receiver' : 'Sender');
+}
+
+// An oversized body is still read (and dropped) up to this size before the 413 reply: a client reads a reply only
+// once it has sent its request, and a connection cut under it gives it no reply at all. Beyond this, it is cut.
+const maxDrainedBytes = 64 * maxBodyBytes;
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new ApiError('RequestEntityTooLarge', `The request body is larger than ${maxBodyBytes} bytes.`, 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (size > maxDrainedBytes) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > maxBodyBytes) reject(httpError('RequestEntityTooLargeException', `The request body is larger than ${maxBodyBytes} bytes, the local endpoint's limit: send a shorter request.`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
+    // Cut off (by the client or above): no reply can be sent; settle so that the handler ends.
+    req.on('close', () => reject(new Error('the request was cut off before its body ended')));
   });
 }
 
@@ -239,7 +249,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       status = apiError.httpStatus;
       xml = encodeError(apiError, requestId);
     }
-    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml) });
+    // After a body too large, the server closes the connection (RFC 9110 §15.5.14 lets it): the client starts afresh.
+    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml), ...(status === 413 ? { Connection: 'close' } : {}) });
     res.end(xml);
     log(`${action} ${status} ${Date.now() - started}ms`);
   };

@@ -3,7 +3,8 @@
 // plain sockets for what no SDK sends.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
@@ -114,5 +115,18 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     assert.equal(added.code, 0, added.stderr);
     const listed = await aws(endpoint.url, ['list-tags-for-resource', '--resource-name', arn]);
     assert.deepEqual((listed.json!.TagList as { Key: string; Value: string }[]).find((t) => t.Key === 'crlf'), { Key: 'crlf', Value: 'a\rb\r\nc\td' });
+  });
+
+  test('a body over 1 MB is RequestEntityTooLargeException (413), which the CLI reports; the connection closes after it', async () => {
+    const input = path.join(dataDir, 'big-input.json');
+    writeFileSync(input, JSON.stringify({ ReplicationGroupId: 'big', ReplicationGroupDescription: 'x'.repeat(1_100_000), Engine: 'redis' }));
+    const big = await aws(endpoint.url, ['create-replication-group', '--cli-input-json', `file://${input}`]);
+    assert.equal(errorCode(big), 'RequestEntityTooLargeException', big.stderr);
+    assert.match(big.stderr, /larger than 1048576 bytes/);
+
+    const reply = await fetch(endpoint.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...signedHeaders() }, body: 'Action=DescribeCacheClusters&Version=2015-02-02&X=' + 'a'.repeat(1_048_576) });
+    assert.equal(reply.status, 413);
+    assert.equal(reply.headers.get('connection'), 'close');
+    assert.equal((await expat(await reply.text()) as { code: string }).code, 'RequestEntityTooLargeException');
   });
 });
