@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
-import { killRecordedAndRemove, recordedPids, tempDataDir } from './helpers';
+import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand } from '@aws-sdk/client-elasticache';
+import { eventually, killRecordedAndRemove, recordedPids, sdkClient, tempDataDir } from './helpers';
 
 // Debian's CLI: the first `aws` on PATH may be another one (e.g. a pyenv shim of CLI v1).
 const awsCli = '/usr/bin/aws';
@@ -128,5 +129,37 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     assert.equal(reply.status, 413);
     assert.equal(reply.headers.get('connection'), 'close');
     assert.equal((await expat(await reply.text()) as { code: string }).code, 'RequestEntityTooLargeException');
+  });
+
+  test('paging DescribeCacheClusters skips no cluster when the Marker\'s cluster is deleted between pages', async () => {
+    const sdk = sdkClient(endpoint.url);
+    const create = (id: string, nodes: number) => sdk.send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: nodes }));
+    const ids = Array.from({ length: 20 }, (_, i) => `page-${String(i + 1).padStart(2, '0')}`);
+    for (const id of ids.slice(0, 19)) await create(id, 1);
+    // page-first is created before page-20 but recorded after it (more ports to allocate): the order of creation and
+    // of the record differ where the first page ends.
+    const first = create('page-first', 40);
+    await new Promise((r) => setTimeout(r, 1));
+    await Promise.all([first, create('page-20', 1)]);
+    const all = ['page-first', ...ids];
+    await eventually(
+      'every cluster available',
+      async () => {
+        const { CacheClusters } = await sdk.send(new DescribeCacheClustersCommand({}));
+        return all.every((id) => CacheClusters!.some((c) => c.CacheClusterId === id && c.CacheClusterStatus === 'available'));
+      },
+      60_000,
+    );
+
+    const pageOne = await sdk.send(new DescribeCacheClustersCommand({ MaxRecords: 20 }));
+    const seen = pageOne.CacheClusters!.map((c) => c.CacheClusterId!).filter((id) => id.startsWith('page-'));
+    const markerCluster = pageOne.CacheClusters!.at(-1)!.CacheClusterId!;
+    assert.ok(pageOne.Marker, 'a second page');
+    await sdk.send(new DeleteCacheClusterCommand({ CacheClusterId: markerCluster }));
+    await eventually('the Marker\'s cluster gone', async () => !(await sdk.send(new DescribeCacheClustersCommand({}))).CacheClusters!.some((c) => c.CacheClusterId === markerCluster), 30_000);
+    const pageTwo = await sdk.send(new DescribeCacheClustersCommand({ MaxRecords: 20, Marker: pageOne.Marker }));
+    seen.push(...pageTwo.CacheClusters!.map((c) => c.CacheClusterId!).filter((id) => id.startsWith('page-')));
+    assert.deepEqual([...seen].sort(), [...all].sort(), `pages: ${seen.join(' ')}`);
+    for (const id of all.filter((c) => c !== markerCluster)) await sdk.send(new DeleteCacheClusterCommand({ CacheClusterId: id }));
   });
 });
