@@ -137,6 +137,19 @@ function httpError(code: keyof typeof HTTP_ERROR_STATUS, message: string): ApiEr
   return new ApiError(code, message, HTTP_ERROR_STATUS[code], code === 'ServiceUnavailable' ? 'Receiver' : 'Sender');
 }
 
+/**
+ * The URL of a request target: a path (origin-form, where `//` and `//x` are paths too, not a host: RFC 9112 §3.2.1)
+ * or an absolute URL (absolute-form, §3.2.2). Anything else is MalformedHttpRequestException, the Common Errors page's
+ * error for a problem at the HTTP level.
+ */
+function requestUrl(target: string): URL {
+  try {
+    return target.startsWith('/') ? new URL(`http://local${target}`) : new URL(target);
+  } catch {
+    throw httpError('MalformedHttpRequestException', `The request target ${JSON.stringify(target.slice(0, 100))} is neither a path nor a URL: send requests to / (POST with a form body, or GET /?Action=…).`);
+  }
+}
+
 // An oversized body is still read (and dropped) up to this size before the 413 reply: a client reads a reply only
 // once it has sent its request, and a connection cut under it gives it no reply at all. Beyond this, it is cut.
 const maxDrainedBytes = 64 * maxBodyBytes;
@@ -201,7 +214,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     let status = 200;
     let xml: string;
     try {
-      const url = new URL(req.url ?? '/', 'http://local');
+      const url = requestUrl(req.url ?? '/');
       const body = req.method === 'POST' ? await readBody(req) : '';
       if (req.method !== 'GET' && req.method !== 'POST') throw new ApiError('InvalidHttpRequest', 'Use POST / with a form body, or GET /?Action=…', 405);
       const query = [...url.searchParams.entries()];

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -14,6 +15,7 @@ import { eventually, killRecordedAndRemove, recordedPids, sdkClient, tempDataDir
 // Debian's CLI: the first `aws` on PATH may be another one (e.g. a pyenv shim of CLI v1).
 const awsCli = '/usr/bin/aws';
 const python = '/usr/bin/python3';
+const curl = '/usr/bin/curl';
 const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
 
 interface CliResult {
@@ -48,6 +50,20 @@ async function post(url: string, body: string, headers: Record<string, string> =
   return { status: res.status, xml: await res.text() };
 }
 
+/** Raw bytes to the endpoint, for what no HTTP client sends; the whole reply once the server closes (or after 5 s). */
+function rawRequest(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('data', (d) => (reply += d));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
+
 /** An XML reply read by expat (Python's, as botocore does): its error Code and Message, or the parser's complaint. */
 async function expat(xml: string): Promise<{ code?: string; message?: string; values: string[] } | { notWellFormed: string }> {
   const script = `
@@ -67,7 +83,7 @@ print(json.dumps({"code": text("Code"), "message": text("Message"), "values": [e
   return JSON.parse(out);
 }
 
-const clientsMissing = [awsCli, python].find((p) => !existsSync(p));
+const clientsMissing = [awsCli, python, curl].find((p) => !existsSync(p));
 
 describe('local endpoint conformance: odd input, well-formed XML replies', { timeout: 120_000, skip: clientsMissing && !process.env.CI ? `${clientsMissing} missing (Debian package awscli)` : false }, () => {
   let dataDir: string;
@@ -161,5 +177,17 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     seen.push(...pageTwo.CacheClusters!.map((c) => c.CacheClusterId!).filter((id) => id.startsWith('page-')));
     assert.deepEqual([...seen].sort(), [...all].sort(), `pages: ${seen.join(' ')}`);
     for (const id of all.filter((c) => c !== markerCluster)) await sdk.send(new DeleteCacheClusterCommand({ CacheClusterId: id }));
+  });
+
+  test('a request path of // is served like /; a request target that is no URL is MalformedHttpRequestException (400)', async () => {
+    const run = async (args: string[]) => (await promisify(execFile)(curl, ['-s', '-w', '\\n%{http_code}', ...args])).stdout;
+    const unsigned = await run([`${endpoint.url}//`]);
+    assert.match(unsigned, /<Code>MissingAuthenticationToken<\/Code>[\s\S]*\n403$/);
+    const signed = await run(['--aws-sigv4', 'aws:amz:us-east-1:elasticache', '--user', 'test:test', `${endpoint.url}//?Action=DescribeCacheClusters&Version=2015-02-02`]);
+    assert.match(signed, /<DescribeCacheClustersResponse [\s\S]*\n200$/);
+
+    const reply = await rawRequest(endpoint.url, 'GET http://[/?Action=DescribeCacheClusters&Version=2015-02-02 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    assert.match(reply, /^HTTP\/1\.1 400 /);
+    assert.equal((await expat(reply.slice(reply.indexOf('\r\n\r\n') + 4)) as { code: string }).code, 'MalformedHttpRequestException');
   });
 });
