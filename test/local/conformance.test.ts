@@ -190,4 +190,18 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     assert.match(reply, /^HTTP\/1\.1 400 /);
     assert.equal((await expat(reply.slice(reply.indexOf('\r\n\r\n') + 4)) as { code: string }).code, 'MalformedHttpRequestException');
   });
+
+  test('more than 50 tags is TagQuotaPerResourceExceeded, the error the service model gives these actions', async () => {
+    const tags = Array.from({ length: 51 }, (_, i) => `Key=k${i},Value=v`);
+    const arn = 'arn:aws:elasticache:us-east-1:000000000000:parametergroup:default.memcached1.6';
+    const added = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', ...tags]);
+    assert.equal(errorCode(added), 'TagQuotaPerResourceExceeded', added.stderr);
+    assert.match(added.stderr, /Tags lists 51 tags, but a resource takes at most 50: remove 1\./);
+    const created = await aws(endpoint.url, ['create-cache-cluster', '--cache-cluster-id', 'many-tags', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro', '--tags', ...tags]);
+    assert.equal(errorCode(created), 'TagQuotaPerResourceExceeded', created.stderr);
+    const group = await aws(endpoint.url, ['create-replication-group', '--replication-group-id', 'many-tags', '--replication-group-description', 'd', '--engine', 'redis', '--tags', ...tags]);
+    assert.equal(errorCode(group), 'TagQuotaPerResourceExceeded', group.stderr);
+    const fifty = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', ...tags.slice(0, 50)]);
+    assert.equal(fifty.code, 0, fifty.stderr);
+  });
 });
