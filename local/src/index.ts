@@ -150,6 +150,19 @@ function requestUrl(target: string): URL {
   }
 }
 
+/** How long stop() waits for the requests it has accepted to be answered. */
+const inFlightWaitMs = 10_000;
+
+function allSettledWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.allSettled(promises).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 // An oversized body is still read (and dropped) up to this size before the 413 reply: a client reads a reply only
 // once it has sent its request, and a connection cut under it gives it no reply at all. Beyond this, it is cut.
 const maxDrainedBytes = 64 * maxBodyBytes;
@@ -207,6 +220,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   let markOpened: () => void = () => {};
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
 
+  let shuttingDown = false;
+  const inFlight = new Set<Promise<void>>();
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
     const started = Date.now();
@@ -223,6 +238,9 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       const refusal = browserRefusal(req, allowedHost);
       if (refusal) throw refusal;
       await opened;
+      // Once stop() has begun, the clusters are about to be stopped: nothing new is started, the request can be sent
+      // again to the next start. (Requests already past this point are answered before the nodes stop.)
+      if (shuttingDown) throw httpError('ServiceUnavailable', 'The local endpoint is shutting down: send the request again once it has restarted.');
       const caller = await authenticate(
         { method: req.method, host: String(req.headers.host ?? ''), path: url.pathname, query, headers: req.headers, body },
         credentials,
@@ -263,16 +281,18 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       xml = encodeError(apiError, requestId);
     }
     // After a body too large, the server closes the connection (RFC 9110 §15.5.14 lets it): the client starts afresh.
-    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml), ...(status === 413 ? { Connection: 'close' } : {}) });
+    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml), ...(status === 413 || shuttingDown ? { Connection: 'close' } : {}) });
     res.end(xml);
     log(`${action} ${status} ${Date.now() - started}ms`);
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
+    const handled = handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
   server.keepAliveTimeout = 5000;
   try {
@@ -314,10 +334,15 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     warnings,
     stop() {
       stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        // No new connections; the requests accepted are answered (those not yet at work: ServiceUnavailable) before
+        // the nodes stop, so that a create that was answered is in the state the next start finds, and one that was
+        // not answered left nothing. A request that does not end in time is cut off with its connection.
+        shuttingDown = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await allSettledWithin([...inFlight], inFlightWaitMs);
+        server.closeAllConnections();
+        await closed;
         await manager.close();
         await unlock();
       })();

@@ -205,3 +205,74 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     assert.equal(fifty.code, 0, fifty.stderr);
   });
 });
+
+test('stopping the endpoint answers the requests it has accepted: one still sending its body is ServiceUnavailable (503), and leaves no cluster', { timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  let endpoint: LocalEndpoint | undefined = await startLocalEndpoint({ port: 0, dataDir });
+  try {
+    const { port } = endpoint;
+    const body = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=late&Engine=memcached&CacheNodeType=cache.t3.micro';
+    const headers = Object.entries({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length), ...signedHeaders() });
+    const socket = net.connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d) => (reply += d));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('error', () => {});
+    // The request is accepted (headers and half its body sent) when the endpoint is told to stop.
+    socket.write(`POST / HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body.slice(0, 40)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    const stopped = endpoint.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    socket.write(body.slice(40));
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000).unref())]);
+    await stopped;
+    endpoint = undefined;
+    assert.match(reply, /^HTTP\/1\.1 503 /, `the reply: ${JSON.stringify(reply)}`);
+    assert.equal((await expat(reply.slice(reply.indexOf('\r\n\r\n') + 4)) as { code: string }).code, 'ServiceUnavailable');
+
+    endpoint = await startLocalEndpoint({ port: 0, dataDir });
+    const listed = await aws(endpoint.url, ['describe-cache-clusters']);
+    assert.deepEqual(listed.json, { CacheClusters: [] }, 'a create that was refused left no cluster');
+  } finally {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  }
+});
+
+test('a create sent as the endpoint stops: answered and in the state of the next start, or refused and absent', { timeout: 90_000 }, async () => {
+  const dataDir = tempDataDir();
+  let endpoint: LocalEndpoint | undefined;
+  try {
+    for (const [i, delayMs] of [0, 5, 10, 20, 40].entries()) {
+      endpoint = await startLocalEndpoint({ port: 0, dataDir });
+      const id = `racing-${i}`;
+      const created = sdkClient(endpoint.url)
+        .send(new CreateCacheClusterCommand({ CacheClusterId: id, Engine: 'memcached', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 20 }))
+        .then(
+          () => 'answered',
+          (err: Error & { $metadata?: { httpStatusCode?: number }; code?: string }) => (err.$metadata?.httpStatusCode === 503 ? 'refused' : `failed: ${err.name} ${err.code ?? ''} ${err.message}`),
+        );
+      await new Promise((r) => setTimeout(r, delayMs));
+      await endpoint.stop();
+      const outcome = await created;
+      endpoint = await startLocalEndpoint({ port: 0, dataDir });
+      const { CacheClusters } = await sdkClient(endpoint.url).send(new DescribeCacheClustersCommand({}));
+      const present = CacheClusters!.some((c) => c.CacheClusterId === id);
+      // Refused: a 503, or no connection at all (the endpoint no longer listened): either way nothing was created.
+      if (outcome === 'answered') assert.ok(present, `${id} was answered but is not in the state`);
+      else {
+        assert.ok(outcome === 'refused' || /ECONNREFUSED/.test(outcome), `${id} after ${delayMs} ms: ${outcome}`);
+        assert.ok(!present, `${id} was not answered but exists`);
+      }
+      await endpoint.stop();
+      endpoint = undefined;
+    }
+  } finally {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  }
+});
