@@ -204,6 +204,28 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     const fifty = await aws(endpoint.url, ['add-tags-to-resource', '--resource-name', arn, '--tags', ...tags.slice(0, 50)]);
     assert.equal(fifty.code, 0, fifty.stderr);
   });
+
+  test('a signature scoped to another service or to no valid Region name is refused (SignatureDoesNotMatch, 403)', async () => {
+    const s3 = await post(endpoint.url, 'Action=DescribeCacheClusters&Version=2015-02-02', signedHeaders('us-east-1/s3'));
+    assert.equal(s3.status, 403, s3.xml);
+    assert.match(s3.xml, /<Code>SignatureDoesNotMatch<\/Code><Message>Credential should be scoped to correct service: &apos;elasticache&apos;/);
+
+    const colon = sdkClient(endpoint.url);
+    colon.config.region = async () => 'a:b';
+    await assert.rejects(colon.send(new DescribeCacheClustersCommand({})), (err: Error & { $metadata: { httpStatusCode: number } }) => {
+      assert.equal(err.name, 'SignatureDoesNotMatch');
+      assert.equal(err.$metadata.httpStatusCode, 403);
+      assert.match(err.message, /Credential should be scoped to a valid Region, not 'a:b'/);
+      return true;
+    });
+    const moon = await aws(endpoint.url, ['--region', 'eu-moon', 'describe-cache-clusters']);
+    assert.equal(errorCode(moon), 'SignatureDoesNotMatch', moon.stderr);
+
+    // Any valid name is served (one cluster list for every Region), and the ARNs name it.
+    const other = await aws(endpoint.url, ['--region', 'eu-central-2', 'create-cache-cluster', '--cache-cluster-id', 'zurich', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
+    assert.equal(other.code, 0, other.stderr);
+    assert.match((other.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws:elasticache:eu-central-2:/);
+  });
 });
 
 test('stopping the endpoint answers the requests it has accepted: one still sending its body is ServiceUnavailable (503), and leaves no cluster', { timeout: 60_000 }, async () => {
