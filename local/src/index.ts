@@ -2,6 +2,7 @@
 // redis-server and memcached nodes, persisted in a data directory. Used by `elasticache local` and in-process
 // by the extension ("Local" connection).
 import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { isIP } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -150,6 +151,35 @@ function requestUrl(target: string): URL {
   }
 }
 
+const headersTimeoutMs = 20_000;
+const requestTimeoutMs = 30_000;
+
+/**
+ * What Node's HTTP parser refuses (a bad chunk size, headers over its 16 KB, a request that does not arrive in time)
+ * is answered with the Common Errors page's XML error (Node's own answer has no body), then the connection closes.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, log: (line: string) => void): void {
+  // A reply already under way (its headers sent) cannot be replaced; a closed socket cannot take one.
+  const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const error =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADERS_TIMEOUT'
+      ? httpError('RequestTimeoutException', `The request did not arrive in time (its headers within ${headersTimeoutMs / 1000} s, all of it within ${requestTimeoutMs / 1000} s): send it again.`)
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? httpError('MalformedHttpRequestException', `The request's headers are larger than ${http.maxHeaderSize} bytes: send fewer or shorter headers.`)
+        : httpError('MalformedHttpRequestException', `The request is not well-formed HTTP/1.1 (${err.code ?? err.message}): send it with an HTTP client or SDK.`);
+  const requestId = randomUUID();
+  const xml = encodeError(error, requestId);
+  socket.end(
+    `HTTP/1.1 ${error.httpStatus} ${http.STATUS_CODES[error.httpStatus]}\r\nContent-Type: text/xml\r\nx-amzn-RequestId: ${requestId}\r\n` +
+      `Content-Length: ${Buffer.byteLength(xml)}\r\nConnection: close\r\n\r\n${xml}`,
+  );
+  log(`- ${error.httpStatus} ${error.code}`);
+}
+
 /** How long stop() waits for the requests it has accepted to be answered. */
 const inFlightWaitMs = 10_000;
 
@@ -181,8 +211,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
-    // Cut off (by the client or above): no reply can be sent; settle so that the handler ends.
-    req.on('close', () => reject(new Error('the request was cut off before its body ended')));
+    // Cut off (by the client, or by a timeout): no reply can be sent; settle so that the handler ends.
+    req.on('close', () => reject(httpError('RequestAbortedException', 'The connection closed before the request body ended.')));
   });
 }
 
@@ -286,7 +316,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     log(`${action} ${status} ${Date.now() - started}ms`);
   };
 
-  const server = http.createServer((req, res) => {
+  // Tens of seconds for a request to arrive (Node's defaults wait 60 s for headers and 300 s for a whole request).
+  const server = http.createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 2000 }, (req, res) => {
     const handled = handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -295,6 +326,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     void handled.finally(() => inFlight.delete(handled));
   });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, log));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

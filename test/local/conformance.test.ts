@@ -50,14 +50,14 @@ async function post(url: string, body: string, headers: Record<string, string> =
   return { status: res.status, xml: await res.text() };
 }
 
-/** Raw bytes to the endpoint, for what no HTTP client sends; the whole reply once the server closes (or after 5 s). */
-function rawRequest(url: string, bytes: string): Promise<string> {
+/** Raw bytes to the endpoint, for what no HTTP client sends; the whole reply once the server closes (or after a silence of timeoutMs). */
+function rawRequest(url: string, bytes: string, timeoutMs = 5000): Promise<string> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
     let reply = '';
     socket.setEncoding('utf8');
-    socket.setTimeout(5000, () => socket.destroy());
+    socket.setTimeout(timeoutMs, () => socket.destroy());
     socket.on('data', (d) => (reply += d));
     socket.on('close', () => resolve(reply));
     socket.on('error', reject);
@@ -225,6 +225,30 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     const other = await aws(endpoint.url, ['--region', 'eu-central-2', 'create-cache-cluster', '--cache-cluster-id', 'zurich', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
     assert.equal(other.code, 0, other.stderr);
     assert.match((other.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws:elasticache:eu-central-2:/);
+  });
+
+  test('HTTP-level errors get the XML error: a bad chunk size or headers over 16 KB MalformedHttpRequestException (400), unfinished headers or body RequestTimeoutException (408) within 40 s', { timeout: 60_000 }, async () => {
+    const errorOf = async (reply: string) => ({ status: /^HTTP\/1\.1 (\d+)/.exec(reply)?.[1], ...((await expat(reply.slice(reply.indexOf('\r\n\r\n') + 4))) as { code?: string; message?: string }) });
+    const host = `Host: 127.0.0.1:${endpoint.port}\r\n`;
+    const started = Date.now();
+    const [chunk, headers, unfinishedHeaders, unfinishedBody] = await Promise.all([
+      rawRequest(endpoint.url, `POST / HTTP/1.1\r\n${host}Transfer-Encoding: chunked\r\n\r\nzz\r\nAction\r\n0\r\n\r\n`),
+      rawRequest(endpoint.url, `GET / HTTP/1.1\r\n${host}X-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+      rawRequest(endpoint.url, `POST / HTTP/1.1\r\n${host}`, 45_000),
+      rawRequest(endpoint.url, `POST / HTTP/1.1\r\n${host}Transfer-Encoding: chunked\r\n\r\n5\r\nActio\r\n`, 45_000),
+    ]);
+    const badChunk = await errorOf(chunk);
+    assert.deepEqual([badChunk.status, badChunk.code], ['400', 'MalformedHttpRequestException'], chunk);
+    assert.match(badChunk.message!, /^The request is not well-formed HTTP/);
+    const bigHeaders = await errorOf(headers);
+    assert.deepEqual([bigHeaders.status, bigHeaders.code], ['400', 'MalformedHttpRequestException'], headers);
+    assert.match(bigHeaders.message!, /headers are larger than 16384 bytes/);
+    for (const reply of [unfinishedHeaders, unfinishedBody]) {
+      const e = await errorOf(reply);
+      assert.equal(e.status, '408', reply);
+      assert.equal(e.code, 'RequestTimeoutException');
+    }
+    assert.ok(Date.now() - started < 40_000, `answered after ${Date.now() - started} ms`);
   });
 });
 
