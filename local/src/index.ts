@@ -263,8 +263,9 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       const body = req.method === 'POST' ? await readBody(req) : '';
       if (req.method !== 'GET' && req.method !== 'POST') throw new ApiError('InvalidHttpRequest', 'Use POST / with a form body, or GET /?Action=…', 405);
       const query = [...url.searchParams.entries()];
-      const contentType = String(req.headers['content-type'] ?? '');
-      const form = req.method === 'POST' && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) ? [...new URLSearchParams(body).entries()] : [];
+      // The media type without its parameters (`; charset=utf-8`), in any case: media types are case-insensitive (RFC 9110 §8.3.1).
+      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const form = req.method === 'POST' && (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') ? [...new URLSearchParams(body).entries()] : [];
       const refusal = browserRefusal(req, allowedHost);
       if (refusal) throw refusal;
       await opened;

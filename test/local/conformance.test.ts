@@ -250,6 +250,17 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     }
     assert.ok(Date.now() - started < 40_000, `answered after ${Date.now() - started} ms`);
   });
+
+  test('the Content-Type media type is matched whatever its case (RFC 9110 §8.3.1)', async () => {
+    for (const contentType of ['Application/X-WWW-Form-Urlencoded', 'APPLICATION/X-WWW-FORM-URLENCODED; Charset=UTF-8', 'application/x-www-form-urlencoded ; charset=utf-8']) {
+      const reply = await post(endpoint.url, 'Action=DescribeCacheClusters&Version=2015-02-02', { 'Content-Type': contentType });
+      assert.equal(reply.status, 200, `${contentType}: ${reply.xml}`);
+      assert.match(reply.xml, /<DescribeCacheClustersResponse /);
+    }
+    // Another media type is not read as a form: the request has no action.
+    const json = await post(endpoint.url, 'Action=DescribeCacheClusters&Version=2015-02-02', { 'Content-Type': 'application/x-www-form-urlencodedx' });
+    assert.equal((await expat(json.xml) as { code: string }).code, 'MissingAction');
+  });
 });
 
 test('stopping the endpoint answers the requests it has accepted: one still sending its body is ServiceUnavailable (503), and leaves no cluster', { timeout: 60_000 }, async () => {
