@@ -311,7 +311,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       status = apiError.httpStatus;
       xml = encodeError(apiError, requestId);
     }
-    // After a body too large, the server closes the connection (RFC 9110 §15.5.14 lets it): the client starts afresh.
+    // The connection closes after the reply to a body too large (RFC 9110 §15.5.14 lets it) and while shutting down.
     res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml), ...(status === 413 || shuttingDown ? { Connection: 'close' } : {}) });
     res.end(xml);
     log(`${action} ${status} ${Date.now() - started}ms`);
