@@ -210,7 +210,7 @@ const shortEscapes: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '
  * A message as a reader can see it: a value it quotes may hold control characters (`cache.t3%01.micro`), shown as
  * escapes (`\u0001`, `\r`) rather than sent raw, where they are invisible or make the XML unreadable.
  */
-export function visibleMessage(message: string): string {
+function visibleMessage(message: string): string {
   return message.replace(invisibleChar, (c) => shortEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
