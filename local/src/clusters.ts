@@ -89,8 +89,10 @@ interface ManagerOptions {
 const nodeKind = (engine: EngineName): NodeKind => (engine === 'memcached' ? 'memcached' : 'redis');
 
 /**
- * A page of items in their given order; the Marker names the last item returned. MaxRecords outside 20–100 never gets
- * here: the language service's member-range rule refuses it (validateRequest), as it does in the editor.
+ * A page of items in their given order; the Marker names the last item returned. A Marker whose item has gone (a
+ * deleted cluster) continues after where it sorted, so items that can go must come in the order of their keys
+ * (inKeyOrder). MaxRecords outside 20–100 never gets here: the language service's member-range rule refuses it
+ * (validateRequest), as it does in the editor.
  */
 function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: T[]; marker?: string } {
   const size = (input.MaxRecords as number | undefined) ?? 100;
@@ -106,6 +108,17 @@ function pageOf<T>(items: T[], input: Input, key: (item: T) => string): { page: 
   const more = start + size < items.length;
   return { page, marker: more ? Buffer.from(key(page[page.length - 1]), 'utf8').toString('base64url') : undefined };
 }
+
+/** Items sorted by a paging key: clusters are recorded in the order their creates finish, not of their create times. */
+function inKeyOrder<T>(items: T[], key: (item: T) => string): T[] {
+  return items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((k) => k.item);
+}
+
+/** The paging key of clusters and replication groups: creation time, then ID. */
+const creationKey = (resource: { createTime: string; id: string }) => `${resource.createTime}\u0000${resource.id}`;
 
 export class ClusterManager {
   private state: StateFile = { version: 1, clusters: [], replicationGroups: [], resourceTags: {} };
@@ -769,7 +782,7 @@ export class ClusterManager {
 
   async describeReplicationGroups(input: Input): Promise<Output> {
     if (input.ReplicationGroupId !== undefined) return { ReplicationGroups: [this.describeGroup(this.findGroup(input.ReplicationGroupId))] };
-    const { page, marker } = pageOf(this.groups(), input, (g) => `${g.createTime}\u0000${g.id}`);
+    const { page, marker } = pageOf(inKeyOrder(this.groups(), creationKey), input, creationKey);
     return { Marker: marker, ReplicationGroups: page.map((g) => this.describeGroup(g)) };
   }
 
@@ -868,7 +881,7 @@ export class ClusterManager {
       return { CacheClusters: [this.describe(cluster, showNodes)] };
     }
     const listed = input.ShowCacheClustersNotInReplicationGroups === true ? this.state.clusters.filter((c) => !c.replicationGroupId) : this.state.clusters;
-    const { page, marker } = pageOf(listed, input, (c) => `${c.createTime}\u0000${c.id}`);
+    const { page, marker } = pageOf(inKeyOrder(listed, creationKey), input, creationKey);
     return { Marker: marker, CacheClusters: page.map((c) => this.describe(c, showNodes)) };
   }
 

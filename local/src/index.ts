@@ -2,6 +2,7 @@
 // redis-server and memcached nodes, persisted in a data directory. Used by `elasticache local` and in-process
 // by the extension ("Local" connection).
 import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
 import { isIP } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { authenticate, type CallerScope, type Credentials } from './sigv4';
 import { validateRequest } from './validation';
 import { watchNodesOfThisProcess } from './watchdog';
 import { defaultDataDir, tlsCaFileOf } from './dataDir';
-import { MISSING_ACTION_ERROR } from '../../server/src/model/facts';
+import { HTTP_ERROR_STATUS, MISSING_ACTION_ERROR } from '../../server/src/model/facts';
 import { missingActionProblem } from '../../server/src/service/validators';
 
 export interface LocalEndpointOptions {
@@ -132,21 +133,86 @@ const handlers: Record<string, Handler> = {
   RemoveTagsFromResource: (m, input) => m.removeTagsFromResource(input),
 };
 
+/** An HTTP-level error of the Common Errors page, with the status the page gives it. */
+function httpError(code: keyof typeof HTTP_ERROR_STATUS, message: string): ApiError {
+  return new ApiError(code, message, HTTP_ERROR_STATUS[code], code === 'ServiceUnavailable' ? 'Receiver' : 'Sender');
+}
+
+/**
+ * The URL of a request target: a path (origin-form, where `//` and `//x` are paths too, not a host: RFC 9112 §3.2.1)
+ * or an absolute URL (absolute-form, §3.2.2). Anything else is MalformedHttpRequestException, the Common Errors page's
+ * error for a problem at the HTTP level.
+ */
+function requestUrl(target: string): URL {
+  try {
+    return target.startsWith('/') ? new URL(`http://local${target}`) : new URL(target);
+  } catch {
+    throw httpError('MalformedHttpRequestException', `The request target ${JSON.stringify(target.slice(0, 100))} is neither a path nor a URL: send requests to / (POST with a form body, or GET /?Action=…).`);
+  }
+}
+
+const headersTimeoutMs = 20_000;
+const requestTimeoutMs = 30_000;
+
+/**
+ * What Node's HTTP parser refuses (a bad chunk size, headers over its 16 KB, a request that does not arrive in time)
+ * is answered with the Common Errors page's XML error (Node's own answer has no body), then the connection closes.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, log: (line: string) => void): void {
+  // A reply already under way (its headers sent) cannot be replaced; a closed socket cannot take one.
+  const pending = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || pending?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const error =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADERS_TIMEOUT'
+      ? httpError('RequestTimeoutException', `The request did not arrive in time (its headers within ${headersTimeoutMs / 1000} s, all of it within ${requestTimeoutMs / 1000} s): send it again.`)
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? httpError('MalformedHttpRequestException', `The request's headers are larger than ${http.maxHeaderSize} bytes: send fewer or shorter headers.`)
+        : httpError('MalformedHttpRequestException', `The request is not well-formed HTTP/1.1 (${err.code ?? err.message}): send it with an HTTP client or SDK.`);
+  const requestId = randomUUID();
+  const xml = encodeError(error, requestId);
+  socket.end(
+    `HTTP/1.1 ${error.httpStatus} ${http.STATUS_CODES[error.httpStatus]}\r\nContent-Type: text/xml\r\nx-amzn-RequestId: ${requestId}\r\n` +
+      `Content-Length: ${Buffer.byteLength(xml)}\r\nConnection: close\r\n\r\n${xml}`,
+  );
+  log(`- ${error.httpStatus} ${error.code}`);
+}
+
+/** How long stop() waits for the requests it has accepted to be answered. */
+const inFlightWaitMs = 10_000;
+
+function allSettledWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.allSettled(promises).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+// An oversized body is still read (and dropped) up to this size before the 413 reply: a client reads a reply only
+// once it has sent its request, and a connection cut under it gives it no reply at all. Beyond this, it is cut.
+const maxDrainedBytes = 64 * maxBodyBytes;
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new ApiError('RequestEntityTooLarge', `The request body is larger than ${maxBodyBytes} bytes.`, 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (size > maxDrainedBytes) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > maxBodyBytes) reject(httpError('RequestEntityTooLargeException', `The request body is larger than ${maxBodyBytes} bytes, the local endpoint's limit: send a shorter request.`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
+    // Cut off (by the client, or by a timeout): no reply can be sent; settle so that the handler ends.
+    req.on('close', () => reject(httpError('RequestAbortedException', 'The connection closed before the request body ended.')));
   });
 }
 
@@ -184,6 +250,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   let markOpened: () => void = () => {};
   const opened = new Promise<void>((resolve) => (markOpened = resolve));
 
+  let shuttingDown = false;
+  const inFlight = new Set<Promise<void>>();
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
     const started = Date.now();
@@ -191,15 +259,19 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     let status = 200;
     let xml: string;
     try {
-      const url = new URL(req.url ?? '/', 'http://local');
+      const url = requestUrl(req.url ?? '/');
       const body = req.method === 'POST' ? await readBody(req) : '';
       if (req.method !== 'GET' && req.method !== 'POST') throw new ApiError('InvalidHttpRequest', 'Use POST / with a form body, or GET /?Action=…', 405);
       const query = [...url.searchParams.entries()];
-      const contentType = String(req.headers['content-type'] ?? '');
-      const form = req.method === 'POST' && (contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')) ? [...new URLSearchParams(body).entries()] : [];
+      // The media type without its parameters (`; charset=utf-8`), in any case: media types are case-insensitive (RFC 9110 §8.3.1).
+      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const form = req.method === 'POST' && (mediaType === '' || mediaType === 'application/x-www-form-urlencoded') ? [...new URLSearchParams(body).entries()] : [];
       const refusal = browserRefusal(req, allowedHost);
       if (refusal) throw refusal;
       await opened;
+      // Once stop() has begun, the clusters are about to be stopped: nothing new is started, the request can be sent
+      // again to the next start. (Requests already past this point are answered before the nodes stop.)
+      if (shuttingDown) throw httpError('ServiceUnavailable', 'The local endpoint is shutting down: send the request again once it has restarted.');
       const caller = await authenticate(
         { method: req.method, host: String(req.headers.host ?? ''), path: url.pathname, query, headers: req.headers, body },
         credentials,
@@ -239,18 +311,23 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
       status = apiError.httpStatus;
       xml = encodeError(apiError, requestId);
     }
-    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml) });
+    // The connection closes after the reply to a body too large (RFC 9110 §15.5.14 lets it) and while shutting down.
+    res.writeHead(status, { 'Content-Type': 'text/xml', 'x-amzn-RequestId': requestId, 'Content-Length': Buffer.byteLength(xml), ...(status === 413 || shuttingDown ? { Connection: 'close' } : {}) });
     res.end(xml);
     log(`${action} ${status} ${Date.now() - started}ms`);
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
+  // Tens of seconds for a request to arrive (Node's defaults wait 60 s for headers and 300 s for a whole request).
+  const server = http.createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 2000 }, (req, res) => {
+    const handled = handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, log));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -290,10 +367,15 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     warnings,
     stop() {
       stopping ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        // No new connections; the requests accepted are answered (those not yet at work: ServiceUnavailable) before
+        // the nodes stop, so that a create that was answered is in the state the next start finds, and one that was
+        // not answered left nothing. A request that does not end in time is cut off with its connection.
+        shuttingDown = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await allSettledWithin([...inFlight], inFlightWaitMs);
+        server.closeAllConnections();
+        await closed;
         await manager.close();
         await unlock();
       })();

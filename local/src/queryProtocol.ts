@@ -174,7 +174,45 @@ function encodeValue(value: unknown, shapeName: string): unknown {
   }
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+// Characters XML 1.0 cannot carry at all, not even as character references (https://www.w3.org/TR/xml/#charsets):
+// a reply holding one is not well-formed, and botocore/the SDKs fail to parse it ("not well-formed (invalid token)").
+const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Element content: markup characters escaped, characters XML cannot carry replaced by U+FFFD, and CR written as
+ * `&#13;`: a parser reads a raw CR (or CR LF) as LF (https://www.w3.org/TR/xml/#sec-line-ends), so a value's CR would
+ * come back as LF.
+ */
+function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(notXmlChar, '\uFFFD');
+}
+
+/** Attribute values: also LF and tab as references, which a parser would read as spaces (https://www.w3.org/TR/xml/#AVNormalize). */
+function xmlAttribute(value: string): string {
+  return xmlText(value).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+// Escaping is ours (processEntities off), so that every value, whatever its characters, gives well-formed XML.
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+  processEntities: false,
+  tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlText(value) : value),
+  attributeValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlAttribute(value) : value),
+});
+
+// Control characters, noncharacters and lone surrogates, which a reader cannot see (or XML cannot carry).
+const invisibleChar = /[\p{Cc}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const shortEscapes: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * A message as a reader can see it: a value it quotes may hold control characters (`cache.t3%01.micro`), shown as
+ * escapes (`\u0001`, `\r`) rather than sent raw, where they are invisible or make the XML unreadable.
+ */
+function visibleMessage(message: string): string {
+  return message.replace(invisibleChar, (c) => shortEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** `<ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata><RequestId>…` */
 export function encodeResponse(operation: string, output: Record<string, unknown> | undefined, requestId: string): string {
@@ -192,7 +230,7 @@ export function encodeError(error: ApiError, requestId: string): string {
     builder.build({
       ErrorResponse: {
         '@_xmlns': xmlNamespace,
-        Error: { Type: error.type, Code: error.code, Message: error.message },
+        Error: { Type: error.type, Code: error.code, Message: visibleMessage(error.message) },
         RequestId: requestId,
       },
     })

@@ -6,7 +6,8 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqual } from 'node:crypto';
-import { AUTH_ERROR_STATUS, LIMITS } from '../../server/src/model/facts';
+import { AUTH_ERROR_STATUS, LIMITS, REGION_SHAPE } from '../../server/src/model/facts';
+import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { ApiError } from './queryProtocol';
 
@@ -146,12 +147,29 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The credential scope names the service and a Region, as AWS checks it, with its words ("Credential should be scoped
+ * to a valid Region, not region-code", "Credential should be scoped to correct service"; SignatureDoesNotMatch, 403:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html). Any valid Region name passes:
+ * the endpoint keeps one cluster list for every Region, and the name only goes into ARNs.
+ */
+function checkCredentialScope(sig: ParsedSignature): void {
+  const service = serviceModel.metadata.endpointPrefix;
+  if (sig.service !== service) {
+    throw authError('SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}', not '${sig.service.slice(0, 60)}': sign the request for the service ${service}.`);
+  }
+  if (!REGION_SHAPE.test(sig.region)) {
+    throw authError('SignatureDoesNotMatch', `Credential should be scoped to a valid Region, not '${sig.region.slice(0, 60)}': sign the request for a Region such as us-east-1.`);
+  }
+}
+
 /** Checks the request's SigV4 signature; throws an ApiError when it is missing (403), malformed (400) or wrong (403). */
 export async function authenticate(req: SignedRequest, credentials?: Credentials): Promise<CallerScope> {
   const sig = parseSignature(req);
   if (!/^[0-9a-f]{64}$/.test(sig.signature)) throw authError('IncompleteSignature', 'The signature is not well formed.');
   if (!sig.signedHeaders.includes('host')) throw authError('IncompleteSignature', 'The host header must be signed.');
-  const scope = { accessKeyId: sig.accessKeyId, region: sig.region || 'us-east-1' };
+  checkCredentialScope(sig);
+  const scope = { accessKeyId: sig.accessKeyId, region: sig.region };
   if (!credentials) return scope;
 
   if (!sameSecret(sig.accessKeyId, credentials.accessKey)) {

@@ -95,6 +95,15 @@ export const MISSING_ACTION_ERROR = { code: 'MissingAction', httpStatus: 400 } a
  */
 export const AUTH_ERROR_STATUS = { IncompleteSignature: 400, MissingAuthenticationToken: 403, InvalidClientTokenId: 403, RequestExpired: 400 } as const;
 
+/**
+ * Errors of the Common Errors page for problems at the HTTP level, with their statuses: MalformedHttpRequestException
+ * ("Problems with the request at the HTTP level") 400, RequestEntityTooLargeException ("The request entity is too
+ * large") 413, RequestTimeoutException ("Reading the Request timed out") 408, RequestAbortedException ("a request is
+ * aborted before a reply is sent back (e.g. client closed connection)") 400, ServiceUnavailable ("The request has
+ * failed due to a temporary failure of the server") 503. Source: SOURCES.commonErrors.
+ */
+export const HTTP_ERROR_STATUS = { MalformedHttpRequestException: 400, RequestEntityTooLargeException: 413, RequestTimeoutException: 408, RequestAbortedException: 400, ServiceUnavailable: 503 } as const;
+
 /** Engines CreateCacheCluster accepts. Source: SOURCES.engineVersions (Valkey, Redis OSS, Memcached). */
 export const ENGINES: readonly EngineName[] = ['memcached', 'redis', 'valkey'];
 

@@ -569,7 +569,7 @@ function checkTags(input: Record<string, unknown>, issues: Issue[]): void {
   const tags = Array.isArray(input.Tags) ? (input.Tags as Record<string, unknown>[]) : undefined;
   if (!tags) return;
   const keys = new Map<string, number>();
-  if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'InvalidParameterValue' });
+  if (tags.length > LIMITS.maxTags) issues.push({ code: 'tags', severity: 'error', message: `Tags lists ${tags.length} tags, but a resource takes at most ${LIMITS.maxTags}: remove ${tags.length - LIMITS.maxTags}.`, path: ['Tags'], target: 'name', awsError: 'TagQuotaPerResourceExceeded' });
   tags.forEach((tag, i) => {
     // The members a tag needs although the model lists none as required (its Key): a tag without one is reported on the tag.
     for (const member of TAG_NEEDS) {

@@ -18,7 +18,10 @@ export type AwsErrorCode =
   | 'MissingParameter'
   | 'MissingAction'
   | 'InvalidAction'
-  | 'NodeQuotaForClusterExceeded';
+  | 'NodeQuotaForClusterExceeded'
+  // More than 50 tags: "The maximum number of tags permitted on a resource is 50" (service model, the exception shape
+  // TagQuotaPerResourceExceeded, an error of every action that takes Tags).
+  | 'TagQuotaPerResourceExceeded';
 
 /**
  * Codes AWS answers when a request exceeds an account's quota. The editor only warns (AWS raises quotas on request),
