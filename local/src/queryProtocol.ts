@@ -5,6 +5,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { operationModel } from '../../server/src/model/operations';
 import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
+import { visibleMessage } from '../../server/src/service/text';
 
 export const xmlNamespace = serviceModel.metadata.xmlNamespace;
 export const apiVersion = serviceModel.metadata.apiVersion;
@@ -201,18 +202,6 @@ const builder = new XMLBuilder({
   tagValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlText(value) : value),
   attributeValueProcessor: (_name: string, value: unknown) => (typeof value === 'string' ? xmlAttribute(value) : value),
 });
-
-// Control characters, noncharacters and lone surrogates, which a reader cannot see (or XML cannot carry).
-const invisibleChar = /[\p{Cc}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
-const shortEscapes: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/**
- * A message as a reader can see it: a value it quotes may hold control characters (`cache.t3%01.micro`), shown as
- * escapes (`\u0001`, `\r`) rather than sent raw, where they are invisible or make the XML unreadable.
- */
-function visibleMessage(message: string): string {
-  return message.replace(invisibleChar, (c) => shortEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** `<ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata><RequestId>…` */
 export function encodeResponse(operation: string, output: Record<string, unknown> | undefined, requestId: string): string {

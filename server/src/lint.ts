@@ -4,6 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { version } from '../../package.json';
 import { fixAll } from './service/codeActions';
+import { visibleMessage } from './service/text';
 import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind, type Finding } from './service/index';
 
 const suffixes = REQUEST_FILE_SUFFIXES.map(([suffix]) => suffix);
@@ -60,7 +61,7 @@ export function lintText(file: string, text: string, kind: DocumentKind): LintRe
     .map((f) => {
       const start = at(f.span.start);
       const end = at(f.span.end);
-      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: f.message.replace(/\s*[\r\n]\s*/g, ' ') };
+      return { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: f.severity, code: f.code, message: visibleMessage(f.message) };
     })
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -36,7 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
-import { markdownToPlainText } from './service/text';
+import { markdownToPlainText, visibleMessage } from './service/text';
 import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
@@ -193,7 +193,7 @@ function toDiagnostic(doc: TextDocument, analysis: Analysis, finding: Finding, k
     code: finding.code,
     codeDescription: { href: referenceUrlForFinding(finding, actionAt(analysis, finding.span), kind) },
     source: 'elasticache',
-    message: finding.message,
+    message: visibleMessage(finding.message),
   };
 }
 

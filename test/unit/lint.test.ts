@@ -118,10 +118,10 @@ test('--format github escapes as the runner unescapes: %, CR, LF in the message;
   const r = lint('--format', 'github', join('gh,1', 'a:b%.elasticache'));
   assert.equal(r.code, 1, r.stderr);
   assert.equal(r.stdout, `::error file=${join('gh%2C1', 'a%3Ab%25.elasticache')},line=1,col=92,endLine=1,endColumn=100,title=unknown-parameter::Unknown parameter Foo%250A for CreateCacheCluster.\n1 error in 1 file\n`);
-  // A CR or LF in a message (from a YAML string's escapes) stays inside the one command (lint reads it as a space).
+  // A CR or LF in a message (from a YAML string's escapes) stays inside the one command (shown as an escape).
   writeFileSync(join(dir, 'cr-gh.elasticache.yaml'), 'CacheClusterId: a\nEngine: redis\nPreferredAvailabilityZone: "us\\rwest-2a"\n');
   const cr = lint('--format', 'github', 'cr-gh.elasticache.yaml');
-  assert.match(cr.stdout, /^::error file=cr-gh\.elasticache\.yaml,line=3,col=28,endLine=3,endColumn=\d+,title=invalid-availability-zone::'us west-2a' is not/);
+  assert.match(cr.stdout, /^::error file=cr-gh\.elasticache\.yaml,line=3,col=28,endLine=3,endColumn=\d+,title=invalid-availability-zone::'us\\rwest-2a' is not/);
   assert.equal(cr.stdout.trim().split('\n').length, 2, cr.stdout);
   const record: LintRecord = { file: 'reqs\\sub\\a.elasticache', line: 2, column: 3, endLine: 4, endColumn: 1, severity: 'hint', code: 'x-code', message: 'one\ntwo\r\n100%' };
   // Windows paths are written with / (the runner's own relative paths are); a backslash is kept on POSIX, where it is a name character.
@@ -289,10 +289,10 @@ test('--fix writes the files with fixes (keeping a byte order mark), says so on 
   assert.equal(readFileSync(join(fixDir, 'x.elasticache.json'), 'utf8'), '{"CacheClusterId": "a", "NumCacheNodes": "1"}');
 });
 
-test('a line break inside a quoted value never splits a text line (a lone CR too)', () => {
+test('a control character inside a quoted value is shown as an escape and never splits a text line (a lone CR too)', () => {
   writeFileSync(join(dir, 'cr.elasticache.yaml'), 'CacheClusterId: c1\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nPreferredAvailabilityZone: "us\\rwest-2a"\n');
   const r = lint('cr.elasticache.yaml');
   assert.equal(r.code, 1, r.stderr);
   assert.doesNotMatch(r.stdout, /\r/);
-  assert.match(r.stdout, /^cr\.elasticache\.yaml:5:\d+ error invalid-availability-zone .*\n\d+ errors? in 1 file\n$/);
+  assert.match(r.stdout, /^cr\.elasticache\.yaml:5:\d+ error invalid-availability-zone 'us\\rwest-2a' .*\n\d+ errors? in 1 file\n$/);
 });

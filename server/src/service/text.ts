@@ -1,4 +1,17 @@
-// Small text helpers: "did you mean" suggestions, Markdown as plain text.
+// Small text helpers: "did you mean" suggestions, Markdown as plain text, messages as a reader can see them.
+
+// Control characters, noncharacters and lone surrogates, which a reader cannot see (or XML cannot carry).
+const invisibleChar = /[\p{Cc}\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const shortEscapes: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * A finding's message as a reader can see it, wherever it is shown (editor, lint, the Local endpoint's XML errors): a
+ * value it quotes may hold control characters (`cache.t3%01.micro`, a YAML "us\rwest-2a"), shown as escapes (`\u0001`,
+ * `\r`) rather than raw, where they are invisible, split a lint line or make XML unreadable.
+ */
+export function visibleMessage(message: string): string {
+  return message.replace(invisibleChar, (c) => shortEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 // Two reused rows: suggestions run for every unknown name, so the distance must not allocate.
 let prevRow = new Int32Array(64);
