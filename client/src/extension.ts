@@ -4,7 +4,7 @@
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands, setLocalRunning, workspaceFolderPath } from './commands';
+import { registerCommands, setLocalRunning, workspaceFolderOnDisk } from './commands';
 import { affectsSettings, ignoredWorkspaceSettings, languageServerTraceAllowed, readSettings } from './config';
 import { type Connection, CredentialChecks, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import { knownProblem } from './errors';
@@ -136,7 +136,7 @@ async function offerLocalRestart(changed: string[], tree: ClustersTree): Promise
   const settings = readSettings();
   let notice: { message: string; button?: string };
   try {
-    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderPath()) });
+    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderOnDisk()) });
   } catch (err) {
     // A relative dataDir and no folder open: no endpoint can start with it, and its message says what to set.
     void showWarning((err as Error).message);

@@ -286,8 +286,8 @@ export interface NodeConfig {
   dir: string;
   host: string;
   port: number;
-  /** Only when the node is first created; afterwards it lives only in the 0600 config file. */
-  authToken?: string;
+  /** The node's password: the AuthToken at its create, afterwards read back from its 0600 config file (the only place it is kept). */
+  authToken?: string | Buffer;
   tls?: TlsFiles;
   /** Memcached memory limit in MB. */
   memoryMb?: number;
@@ -305,8 +305,8 @@ async function writePrivateFile(file: string, text: string): Promise<void> {
 }
 
 /** Redis configuration values must be quoted; redis's sds parser understands "\xHH" escapes in double quotes. */
-function redisQuote(value: string): string {
-  return '"' + [...Buffer.from(value, 'utf8')].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + '"';
+function redisQuote(value: string | Buffer): string {
+  return '"' + [...(typeof value === 'string' ? Buffer.from(value, 'utf8') : value)].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + '"';
 }
 
 /** The inverse of redisQuote for one value as it wrote it (`"…"` with `\xHH` escapes). */
