@@ -13,7 +13,7 @@ import { type Failure, describeFailure } from './errors';
 import type { ClusterItem, ExplorerItem } from './explorerModel';
 import type { CreateRequest, CreateSpec } from './createFromRequest';
 import type { StepId, WizardState } from './wizard';
-import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose } from './localEndpoint';
+import type { LocalEndpointHandle, LocalEndpointManager, LocalNotice, LocalStartPurpose, WorkspaceFolderOnDisk } from './localEndpoint';
 import type { ClustersTree } from './treeView';
 import { askError, askWarning, showError, showInfo, showWarning } from './notify';
 
@@ -112,7 +112,7 @@ async function startLocal(ctx: ClientContext): Promise<string> {
 async function startLocalAs(ctx: ClientContext, how: LocalStartPurpose): Promise<{ endpoint: LocalEndpointHandle; notice?: LocalNotice }> {
   const settings = readSettings();
   const { startLocalFor } = await import('./localEndpoint');
-  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath(), log: (line: string) => ctx.log.info(`[local] ${line}`) };
+  const options = { port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderOnDisk(), log: (line: string) => ctx.log.info(`[local] ${line}`) };
   const started = await startLocalFor(ctx.local, options, how);
   ctx.log.info(`Local endpoint listening on ${started.endpoint.url} (data in ${started.endpoint.dataDir})`);
   await setLocalRunning(true);
@@ -128,16 +128,17 @@ async function ensureLocalQuietly(ctx: ClientContext): Promise<void> {
   );
 }
 
-/** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in. */
-export function workspaceFolderPath(): string | undefined {
-  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+/** The first workspace folder on disk, which a relative elasticache.local.dataDir is taken in once trusted. */
+export function workspaceFolderOnDisk(): WorkspaceFolderOnDisk | undefined {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+  return folder === undefined ? undefined : { path: folder, trusted: vscode.workspace.isTrusted };
 }
 
 /** Looks for the configured Local endpoint already running elsewhere (LocalEndpointManager.detect); sets Start/Stop to match. */
 async function detectRunningLocal(ctx: ClientContext): Promise<LocalEndpointHandle | undefined> {
   const settings = readSettings();
   const before = ctx.local.running;
-  const found = await ctx.local.detect({ port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderPath() });
+  const found = await ctx.local.detect({ port: settings.localPort, dataDir: settings.localDataDir, workspaceFolder: workspaceFolderOnDisk() });
   await setLocalRunning(!!found);
   if (found?.startedBy && found !== before) ctx.log.info(`Using the Local endpoint at ${found.url} (data in ${found.dataDir}), run by process ${found.startedBy.pid}`);
   return found;

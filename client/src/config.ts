@@ -1,9 +1,10 @@
 // The one place that reads the extension's settings. In an untrusted workspace, elasticache.endpointUrl,
 // elasticache.profile and the Local endpoint's port and data directory come from user settings only (they could
-// redirect requests, and AuthTokens with them, or pick credentials).
+// redirect requests, and AuthTokens with them, or pick credentials), and so does elasticache.trace.server (its
+// verbose level logs whole documents).
 import * as vscode from 'vscode';
 import { type ConnectionSettings, settingWriteTarget } from './connections';
-import { settingsSetIn } from './restrictedSettings';
+import { settingsSetIn, traceAllowed } from './restrictedSettings';
 
 export const SECTION = 'elasticache';
 
@@ -50,6 +51,15 @@ export function readSettings(): Settings {
     localPort: read<number>('local.port') ?? 4510,
     localDataDir: read<string>('local.dataDir')?.trim() || undefined,
   };
+}
+
+/**
+ * Whether the language client's trace may be written now (traceAllowed): vscode-languageclient reads
+ * elasticache.trace.server itself, from every settings level, so its output is what is gated.
+ */
+export function languageServerTraceAllowed(): boolean {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return traceAllowed(config.get('trace.server'), userOnly(config, 'trace.server'), vscode.workspace.isTrusted);
 }
 
 export function affectsSettings(e: vscode.ConfigurationChangeEvent): boolean {

@@ -132,12 +132,26 @@ export function knownProblem(credentialCheck: Failure | null | undefined, lastLi
   return credentialCheck ?? lastListing;
 }
 
+/** Removes anything that looks like a key, token or signature: every form redactSecretParameters knows, and access key ids. */
+export function redactSecrets(text: string): string {
+  return redactSecretParameters(text).replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***');
+}
+
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
-  const firstLine = text.split('\n')[0] ?? '';
-  return redactSecretParameters(firstLine)
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***')
-    .trim();
+  return redactSecrets(text.split('\n')[0] ?? '').trim();
+}
+
+const NOTIFICATION_PREFIX = 'ElastiCache: ';
+
+/**
+ * What a notification or modal question shows of `message` (client/src/notify.ts): no secret, whatever the message
+ * quotes (a finding's words, an SDK error), and "ElastiCache: " first, since VS Code names a toast's source only on
+ * hover and a modal dialog's not at all.
+ */
+export function notificationText(message: string): string {
+  const text = redactSecrets(message);
+  return text.startsWith(NOTIFICATION_PREFIX) ? text : `${NOTIFICATION_PREFIX}${text}`;
 }
 
 export function describeFailure(err: unknown): Failure {

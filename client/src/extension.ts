@@ -4,12 +4,12 @@
 import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands, setLocalRunning, workspaceFolderPath } from './commands';
-import { affectsSettings, ignoredWorkspaceSettings, readSettings } from './config';
+import { registerCommands, setLocalRunning, workspaceFolderOnDisk } from './commands';
+import { affectsSettings, ignoredWorkspaceSettings, languageServerTraceAllowed, readSettings } from './config';
 import { type Connection, CredentialChecks, awsConnections, checkCredentials, createClient, localConnection, mightHaveAwsCredentials } from './connections';
 import { knownProblem } from './errors';
 import { LocalEndpointManager, configuredDataDir, restartWithNewSettings, settingsChangedNotice } from './localEndpoint';
-import { trustGatedSettings } from './restrictedSettings';
+import { traceOutputChannel, trustGatedSettings } from './restrictedSettings';
 import { localCaFile } from './clusterView';
 import { ClustersTree, VIEW_ID } from './treeView';
 import { showInfo, showWarning } from './notify';
@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: requestDocuments,
     outputChannel: log,
+    // elasticache.trace.server (read by vscode-languageclient itself): an untrusted workspace's value writes nothing.
+    traceOutputChannel: traceOutputChannel(log, languageServerTraceAllowed),
     // This client runs the "Create cluster" CodeLens's command (ElastiCacheInitializationOptions in server/src/server.ts).
     initializationOptions: { createFromRequestLens: true },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.elasticache{,.json,.yaml,.yml}') },
@@ -116,7 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Not awaited: activation does not wait for the settings file to be read.
   void ignoredWorkspaceSettings(trustGatedSettings(context.extension.packageJSON)).then((ignored) => {
     if (ignored.length === 0) return;
-    const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials or redirect requests.`;
+    const message = `Restricted Mode: this workspace's ${ignored.join(' and ')} ${ignored.length === 1 ? 'is' : 'are'} ignored (your user settings apply) until you trust the folder, so that a folder cannot pick your credentials, redirect requests or have your documents logged.`;
     log.info(message);
     void showInfo(message, 'Manage Workspace Trust').then((action) => {
       if (action) void vscode.commands.executeCommand('workbench.trust.manage');
@@ -134,7 +136,7 @@ async function offerLocalRestart(changed: string[], tree: ClustersTree): Promise
   const settings = readSettings();
   let notice: { message: string; button?: string };
   try {
-    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderPath()) });
+    notice = settingsChangedNotice(running, changed, { port: settings.localPort, dataDir: await configuredDataDir(settings.localDataDir, workspaceFolderOnDisk()) });
   } catch (err) {
     // A relative dataDir and no folder open: no endpoint can start with it, and its message says what to set.
     void showWarning((err as Error).message);

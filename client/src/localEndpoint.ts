@@ -25,12 +25,18 @@ export interface LocalEndpointHandle {
   stop(): Promise<void>;
 }
 
+/** A workspace folder on disk, and whether the workspace is trusted. */
+export interface WorkspaceFolderOnDisk {
+  path: string;
+  trusted: boolean;
+}
+
 export interface LocalStartOptions {
   port: number;
   /** elasticache.local.dataDir as written (see resolveLocalDataDir); undefined: the per-user default. */
   dataDir?: string;
-  /** The first workspace folder, which a relative dataDir is resolved against. */
-  workspaceFolder?: string;
+  /** The first workspace folder on disk, which a relative dataDir is resolved against while it is trusted. */
+  workspaceFolder?: WorkspaceFolderOnDisk;
   log?: (line: string) => void;
 }
 
@@ -160,9 +166,10 @@ export async function isOwnLocalEndpoint(port: number, dataDir: string): Promise
 /**
  * The folder elasticache.local.dataDir names: a leading ~ is the home folder (VS Code does not expand it; Node
  * would make a folder named "~"), a relative path is taken in the first workspace folder, never in the extension
- * host's working directory. Undefined when the setting is empty (the endpoint's per-user default applies).
+ * host's working directory, and never in an untrusted folder: the endpoint runs the cluster state it finds in its
+ * data folder, which a repository could ship. Undefined when the setting is empty (the per-user default applies).
  */
-export function resolveLocalDataDir(setting: string | undefined, workspaceFolder: string | undefined): string | undefined {
+export function resolveLocalDataDir(setting: string | undefined, workspaceFolder: WorkspaceFolderOnDisk | undefined): string | undefined {
   const value = setting?.trim();
   if (!value) return undefined;
   if (value === '~' || value.startsWith('~/')) return path.resolve(os.homedir(), `.${value.slice(1)}`);
@@ -172,7 +179,12 @@ export function resolveLocalDataDir(setting: string | undefined, workspaceFolder
       `elasticache.local.dataDir (${value}) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.`,
     );
   }
-  return path.resolve(workspaceFolder, value);
+  if (!workspaceFolder.trusted) {
+    throw new Error(
+      `elasticache.local.dataDir (${value}) is a relative path, which is taken in the workspace folder only once you trust it (the Local endpoint would run what a folder's data holds): trust the folder, or set the setting to an absolute path, or one starting with ~/.`,
+    );
+  }
+  return path.resolve(workspaceFolder.path, value);
 }
 
 /** A handle on the endpoint another process runs for `dataDir` on `port` (see isOwnLocalEndpoint): stop() leaves it running. */
@@ -335,7 +347,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** The folder the Local endpoint settings name (elasticache.local.dataDir, else the per-user default). */
-export async function configuredDataDir(setting: string | undefined, workspaceFolder: string | undefined): Promise<string> {
+export async function configuredDataDir(setting: string | undefined, workspaceFolder: WorkspaceFolderOnDisk | undefined): Promise<string> {
   return resolveLocalDataDir(setting, workspaceFolder) ?? (await import('../../local/src/dataDir')).defaultDataDir();
 }
 

@@ -10,6 +10,7 @@
 // user's profile's, unlike profile. What a workspace's Regions start is a read-only listing (DescribeCacheClusters);
 // a create names its Region and profile in the billing question first.
 import { parse } from 'jsonc-parser';
+import type { OutputChannel } from 'vscode';
 
 interface ExtensionManifest {
   capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
@@ -32,6 +33,7 @@ export function trustGatedSettings(manifest: ExtensionManifest | undefined): str
 /**
  * Those of `keys` that a settings file sets: a folder's .vscode/settings.json, or with `section` 'settings' a
  * .code-workspace file. A key counts written flat ("a.b": 1) or nested ({ "a": { "b": 1 } }); VS Code reads both.
+ * So does a key written under it ("a.b.c": 1 sets a.b, as vscode-languageclient reads trace.server.verbosity).
  */
 export function settingsSetIn(text: string, keys: readonly string[], section?: 'settings'): string[] {
   const parsed: unknown = parse(text, [], { allowTrailingComma: true });
@@ -41,6 +43,7 @@ export function settingsSetIn(text: string, keys: readonly string[], section?: '
     if (!isObject(node)) return;
     for (const [name, value] of Object.entries(node)) {
       const key = prefix + name;
+      for (let dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) set.add(key.slice(0, dot));
       set.add(key);
       collect(value, `${key}.`);
     }
@@ -51,4 +54,31 @@ export function settingsSetIn(text: string, keys: readonly string[], section?: '
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether the language client's trace may be written, given elasticache.trace.server as the client reads it
+ * (`inEffect`: getConfiguration's value, which vscode-languageclient reads itself, from every settings level) and the
+ * user's own (user settings, else the default). A trusted workspace's value applies; an untrusted one's never does:
+ * `verbose` writes whole documents, AuthTokens included, to the output and its log file. VS Code hides a restricted
+ * setting's workspace value, but not one written under it (`elasticache.trace.server.verbosity`, which the client
+ * also reads), so any difference from the user's value stops the trace.
+ */
+export function traceAllowed(inEffect: unknown, userValue: unknown, trusted: boolean): boolean {
+  return trusted || JSON.stringify(inEffect ?? 'off') === JSON.stringify(userValue ?? 'off');
+}
+
+/** The language client's trace channel: writes to `log` only while `allowed()` (traceAllowed) says so. */
+export function traceOutputChannel(log: OutputChannel, allowed: () => boolean): OutputChannel {
+  return {
+    name: log.name,
+    append: (text) => (allowed() ? log.append(text) : undefined),
+    appendLine: (text) => (allowed() ? log.appendLine(text) : undefined),
+    replace: (text) => (allowed() ? log.replace(text) : undefined),
+    clear: () => log.clear(),
+    show: (preserveFocus?: unknown) => log.show(preserveFocus === true),
+    hide: () => log.hide(),
+    // The log is the extension's own, disposed with it.
+    dispose: () => undefined,
+  };
 }

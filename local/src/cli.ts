@@ -6,6 +6,15 @@ import { startLocalEndpoint } from './index';
 const usage = `usage: elasticache local [--port 4510] [--host 127.0.0.1] [--data DIR] [--access-key K --secret-key S] [--quiet]
   (keys also from ELASTICACHE_LOCAL_ACCESS_KEY / ELASTICACHE_LOCAL_SECRET_KEY; without keys any SigV4 signature is accepted)`;
 
+/**
+ * parseArgs's message, except for a stray argument: that one is not repeated, since it may be a key (the secret of
+ * `--access-key a SECRET`, or the second word of an unquoted one). Its other messages name only options.
+ */
+function argumentError(err: Error & { code?: string }): string {
+  if (err.code !== 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return err.message;
+  return 'an argument is neither an option nor the value of one (not repeated here: it may be a key). Give each option one value, quoted if it has spaces, e.g. --secret-key \'…\'';
+}
+
 export async function runLocal(args: string[]): Promise<number> {
   let values;
   try {
@@ -23,7 +32,7 @@ export async function runLocal(args: string[]): Promise<number> {
       strict: true,
     }));
   } catch (err) {
-    console.error(`elasticache local: ${(err as Error).message}\n${usage}`);
+    console.error(`elasticache local: ${argumentError(err as Error & { code?: string })}\n${usage}`);
     return 2;
   }
   if (values.help) {

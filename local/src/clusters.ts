@@ -28,6 +28,7 @@ import {
   stopNode,
   waitUntilReady,
   writeNodeConfig,
+  readRedisPassword,
   type NodeAddress,
   type NodeBinaries,
   type NodeKind,
@@ -283,7 +284,7 @@ export class ClusterManager {
     return { ...(await this.nodeConfig(cluster, node)), host: this.opts.advertisedHost };
   }
 
-  /** Writes a new node's configuration (the AuthToken and a replica's primary live only there); restarts reuse it. */
+  /** Writes a new node's configuration (the AuthToken lives only there), before the cluster is recorded. */
   private async writeConfig(cluster: ClusterState, node: NodeState, authToken?: string, replicaOf?: { host: string; port: number }): Promise<void> {
     await writeNodeConfig({ ...(await this.nodeConfig(cluster, node, authToken)), replicaOf });
   }
@@ -298,9 +299,11 @@ export class ClusterManager {
     const binary = this.binaryFor(cluster.engine);
     const cfg = await this.nodeConfig(cluster, node);
     const dir = cfg.dir;
-    // A cluster recorded by an older version may lack its config: write one (without a token).
-    const configured = cfg.kind === 'redis' ? await fs.stat(path.join(dir, 'redis.conf')).then(() => true, () => false) : false;
-    if (!configured) await writeNodeConfig(cfg);
+    // Written afresh from the recorded state at every start, never run as found: a redis.conf in the data directory
+    // may not be the endpoint's (one in a repository could `loadmodule` native code). Only the password is carried
+    // over from it (the AuthToken lives nowhere else; a cluster recorded by an older version may have none).
+    const password = cfg.kind === 'redis' ? await readRedisPassword(dir) : undefined;
+    await writeNodeConfig({ ...cfg, authToken: password, replicaOf: this.primaryAddressOf(cluster) });
     const proc = await spawnNode(cfg, binary);
     const key = `${cluster.id}/${node.id}`;
     // Recorded at once, so that an endpoint restarted meanwhile finds the process (to adopt or to stop it).
@@ -326,6 +329,14 @@ export class ClusterManager {
     }
     const what = exited ? 'exited before it served commands' : `did not serve commands within ${readyTimeoutMs / 1000} s and was stopped`;
     throw new Error(`${path.basename(binary)} on port ${node.port} ${what}${tail ? `; its log (${path.join(dir, 'node.log')}) ends: ${tail}` : ''}`);
+  }
+
+  /** Where a replica's primary listens (its `replicaof`): the node of its group's primary cluster; none for others. */
+  private primaryAddressOf(cluster: ClusterState): { host: string; port: number } | undefined {
+    const group = cluster.replicationGroupId === undefined ? undefined : this.groups().find((g) => g.id === cluster.replicationGroupId);
+    if (!group || group.primaryClusterId === cluster.id) return undefined;
+    const primary = this.state.clusters.find((c) => c.id === group.primaryClusterId)?.nodes[0];
+    return primary && { host: this.opts.advertisedHost, port: primary.port };
   }
 
   /** Restarts a node that exits without being asked to (crash, OOM kill), once its cluster is settled. */

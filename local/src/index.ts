@@ -82,6 +82,35 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 }
 
 /**
+ * The endpoint runs what its data directory holds (the clusters of its state file, their nodes' files): one that
+ * another user owns or can write to could make it run their programs, so it is refused.
+ */
+async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
+  const stat = await fs.stat(dataDir);
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) {
+    throw Object.assign(new Error(`data directory ${dataDir} belongs to another user (uid ${stat.uid}), who could make the endpoint run their programs: use a directory of your own`), { code: 'EDATADIRUNSAFE' });
+  }
+  if ((stat.mode & 0o022) !== 0) {
+    throw Object.assign(
+      new Error(`data directory ${dataDir} can be written by other users (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod go-w ${dataDir}) or use another directory`),
+      { code: 'EDATADIRUNSAFE' },
+    );
+  }
+}
+
+/**
+ * A `.gitignore` of `*` in the data directory, so that a directory kept inside a repository is never committed with
+ * its AUTH passwords and TLS key. One already there is left as it is.
+ */
+async function ignoredByGit(dataDir: string): Promise<void> {
+  const text = '# Written by the ElastiCache local endpoint: its data (AUTH passwords, a TLS key) must never be committed.\n*\n';
+  await fs.writeFile(path.join(dataDir, '.gitignore'), text, { flag: 'wx', mode: 0o600 }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+}
+
+/**
  * Browsers may send requests to loopback on behalf of any web page (an <img> or a form) and let a DNS-rebound
  * name reach it, and without keys any well-formed signature is accepted. So a request that a browser marks as
  * cross-site (Origin, Sec-Fetch-Site other than none) or that names a Host other than this endpoint's is refused.
@@ -224,6 +253,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   const credentials: Credentials | undefined = opts.accessKey && opts.secretKey ? { accessKey: opts.accessKey, secretKey: opts.secretKey } : undefined;
 
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await checkDataDirIsPrivate(dataDir);
+  await ignoredByGit(dataDir);
   const unlockDataDir = await lockDataDir(dataDir);
   const binaries = await findNodeBinaries();
   const endWatchdog =

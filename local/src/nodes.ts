@@ -273,7 +273,7 @@ async function generateTlsCertificate(dataDir: string): Promise<TlsFiles> {
     '-subj', '/CN=ElastiCache local endpoint',
     '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
     '-addext', 'basicConstraints=critical,CA:TRUE',
-  ]);
+  ], { env: childEnvironment() });
   await fs.chmod(tmpKey, 0o600);
   await fs.rename(tmpKey, keyFile);
   await fs.rename(tmpCert, certFile);
@@ -286,8 +286,8 @@ export interface NodeConfig {
   dir: string;
   host: string;
   port: number;
-  /** Only when the node is first created; afterwards it lives only in the 0600 config file. */
-  authToken?: string;
+  /** The node's password: the AuthToken at its create, afterwards read back from its 0600 config file (the only place it is kept). */
+  authToken?: string | Buffer;
   tls?: TlsFiles;
   /** Memcached memory limit in MB. */
   memoryMb?: number;
@@ -305,8 +305,8 @@ async function writePrivateFile(file: string, text: string): Promise<void> {
 }
 
 /** Redis configuration values must be quoted; redis's sds parser understands "\xHH" escapes in double quotes. */
-function redisQuote(value: string): string {
-  return '"' + [...Buffer.from(value, 'utf8')].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + '"';
+function redisQuote(value: string | Buffer): string {
+  return '"' + [...(typeof value === 'string' ? Buffer.from(value, 'utf8') : value)].map((b) => (b >= 0x21 && b <= 0x7e && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('') + '"';
 }
 
 /** The inverse of redisQuote for one value as it wrote it (`"…"` with `\xHH` escapes). */
@@ -382,6 +382,20 @@ export interface RunningNode {
   hasExited: () => boolean;
 }
 
+/**
+ * The environment of the processes the endpoint starts (nodes, watchdog): only what a program may need to run, never
+ * the endpoint's own, which can hold ELASTICACHE_LOCAL_SECRET_KEY or, in the extension host, AWS_SECRET_ACCESS_KEY and
+ * AWS_SESSION_TOKEN (readable in /proc/<pid>/environ for as long as a detached node runs).
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'LANG', 'TZ']) {
+    const value = env[name];
+    if (value !== undefined) kept[name] = value;
+  }
+  return kept;
+}
+
 /** Starts the node process (detached, own process group, output to node.log in its directory). */
 export async function spawnNode(cfg: NodeConfig, binary: string): Promise<RunningNode> {
   const log = openSync(path.join(cfg.dir, 'node.log'), 'a', 0o600);
@@ -397,7 +411,7 @@ export async function spawnNode(cfg: NodeConfig, binary: string): Promise<Runnin
   }
   let child: ChildProcess;
   try {
-    child = spawn(binary, args, { cwd: cfg.dir, detached: true, stdio: ['ignore', log, log] });
+    child = spawn(binary, args, { cwd: cfg.dir, detached: true, stdio: ['ignore', log, log], env: childEnvironment() });
   } finally {
     closeSync(log);
   }

@@ -4,6 +4,7 @@
 // and its nodes, holding AuthTokens, would keep running with no owner.
 import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
+import { childEnvironment } from './nodes';
 
 /**
  * The watchdog, run as `node -e` (no file to ship): argv owner pid, data directory, JSON list of the node executables'
@@ -56,7 +57,7 @@ export function watchNodesOfThisProcess(dataDir: string, executables: string[]):
   const child = spawn(process.execPath, ['-e', WATCHDOG_SOURCE, String(process.pid), dataDir, JSON.stringify(exes)], {
     detached: true,
     stdio: 'ignore',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env: { ...childEnvironment(), ELECTRON_RUN_AS_NODE: '1' },
   });
   child.on('error', () => undefined);
   child.unref();

@@ -80,6 +80,7 @@ test('the manifest activates on ElastiCache documents, the view or a command, ne
     'elasticache.local.dataDir',
     'elasticache.local.port',
     'elasticache.profile',
+    'elasticache.trace.server',
   ]);
   // The Local endpoint's port and data directory can only be set per user, never by a workspace.
   const properties = (manifest.contributes as unknown as { configuration: { properties: Record<string, { scope?: string }> } }).configuration.properties;

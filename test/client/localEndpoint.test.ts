@@ -217,17 +217,24 @@ test('elasticache.local.dataDir: ~ is the home folder, a relative path is in the
   process.env.HOME = home;
   const manager = new LocalEndpointManager();
   try {
-    assert.equal(resolveLocalDataDir(undefined, '/ws'), undefined);
-    assert.equal(resolveLocalDataDir('  ', '/ws'), undefined);
-    assert.equal(resolveLocalDataDir('~', '/ws'), home);
-    assert.equal(resolveLocalDataDir('~/ec-data/', '/ws'), path.join(home, 'ec-data'));
-    assert.equal(resolveLocalDataDir('/srv/ec/../data', '/ws'), '/srv/data');
-    assert.equal(resolveLocalDataDir('ec-data', '/ws/project'), '/ws/project/ec-data');
+    const ws = { path: '/ws', trusted: true };
+    assert.equal(resolveLocalDataDir(undefined, ws), undefined);
+    assert.equal(resolveLocalDataDir('  ', ws), undefined);
+    assert.equal(resolveLocalDataDir('~', ws), home);
+    assert.equal(resolveLocalDataDir('~/ec-data/', ws), path.join(home, 'ec-data'));
+    assert.equal(resolveLocalDataDir('/srv/ec/../data', ws), '/srv/data');
+    assert.equal(resolveLocalDataDir('ec-data', { path: '/ws/project', trusted: true }), '/ws/project/ec-data');
     assert.throws(() => resolveLocalDataDir('ec-data', undefined), {
       message: 'elasticache.local.dataDir (ec-data) is a relative path, and no folder is open to take it in: set it to an absolute path, or one starting with ~/.',
     });
+    // An untrusted folder's data would be run (its cluster state, its nodes' files): a relative path is not taken in it;
+    // absolute and ~/ paths are the user's own choice, trusted or not.
+    const untrusted = { path: '/ws/cloned-repo', trusted: false };
+    assert.throws(() => resolveLocalDataDir('ec-data', untrusted), /^Error: elasticache\.local\.dataDir \(ec-data\) is a relative path, which is taken in the workspace folder only once you trust it .*: trust the folder, or set/);
+    assert.equal(resolveLocalDataDir('~/ec-data', untrusted), path.join(home, 'ec-data'));
+    assert.equal(resolveLocalDataDir('/srv/data', untrusted), '/srv/data');
     // A real start with ~/ec-data: the data is in the home folder, and no folder named "~" appears in the cwd.
-    const started = await manager.start({ port: 0, dataDir: '~/ec-data', workspaceFolder: '/nonexistent-ws' });
+    const started = await manager.start({ port: 0, dataDir: '~/ec-data', workspaceFolder: { path: '/nonexistent-ws', trusted: true } });
     assert.equal(started.dataDir, path.join(home, 'ec-data'));
     assert.ok(fs.existsSync(path.join(home, 'ec-data', 'endpoint.pid')));
     assert.equal(fs.existsSync(path.join(process.cwd(), '~')), false);

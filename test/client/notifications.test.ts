@@ -38,14 +38,14 @@ test('notifications and modal questions start with "ElastiCache: ": shown throug
   assert.ok(viaNotify >= 10, `the notifications go through notify.ts (${viaNotify} calls found)`);
   // Stop Local, the create's two questions (bill, credentials), Reboot, Delete.
   assert.ok(modal >= 5, `the modal questions go through notify.ts (${modal} calls found)`);
-  // notify.ts itself adds the prefix to every kind, modal or not, and to nothing else.
+  // notify.ts itself adds the prefix (and takes out secrets) for every kind, modal or not, and nothing else does.
   const notify = fs.readFileSync(path.join(src, 'notify.ts'), 'utf8');
-  assert.match(notify, /const PREFIX = 'ElastiCache: ';/);
+  assert.match(notify, /const own = notificationText;/);
   const shown = calls(notify, /vscode\.window\.show(?:Information|Warning|Error)Message\(/g);
   assert.equal(shown.length, 5, shown.join('\n'));
   for (const call of shown) assert.match(call, /Message\(own\(message\)/, call);
   for (const kind of ['Information', 'Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\.\\.\\.items\\)`), kind);
-  for (const kind of ['Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\{ modal: true, detail \\}`), `modal ${kind}`);
+  for (const kind of ['Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\{ modal: true, detail: redactSecrets\\(detail\\) \\}`), `modal ${kind}`);
 });
 
 test('progress notifications are titled "ElastiCache: …" too', () => {
@@ -57,4 +57,52 @@ test('progress notifications are titled "ElastiCache: …" too', () => {
     }
   }
   assert.deepEqual(untitled, []);
+});
+
+// Secrets in every form a message may quote them, each with a marker that must not be shown.
+const SECRET_FORMS = [
+  'Action=CreateCacheCluster&AuthToken=ZQXquery0123456789&CacheClusterId=c1',
+  'Action=CreateCacheCluster&Auth%54oken=ZQXencodedName0123&CacheClusterId=c1',
+  'Action=CreateCacheCluster&AuthToken%3DZQXencodedEquals01',
+  '{"AuthToken": "ZQXjson0123456789", "CacheClusterId": "c1"}',
+  "{'AuthToken': 'ZQXsingle0123456789'}",
+  'AuthToken: ZQXyaml0123456789',
+  'X-Amz-Security-Token: ZQXheaderSession01',
+  'AuthToken =ZQXspaced0123456789',
+  'failed: secretAccessKey=ZQXsecretKey aws_session_token=ZQXsessionToken',
+];
+
+test('a notification shows no secret, whatever form its text quotes it in; other values stay readable', async () => {
+  const { notificationText } = await import('../../client/src/errors');
+  for (const form of SECRET_FORMS) {
+    const shown = notificationText(`Create refused: ${form}`);
+    assert.doesNotMatch(shown, /ZQX/, shown);
+    assert.match(shown, /^ElastiCache: Create refused: /);
+  }
+  // Clean case: names that only contain a secret's name keep their values, and so does the rest of the text.
+  assert.equal(
+    notificationText('AuthTokenUpdateStrategy: ROTATE, SignatureVersion=4, CacheClusterId=c1. Signature expired: 20150830T123600Z is now earlier'),
+    'ElastiCache: AuthTokenUpdateStrategy: ROTATE, SignatureVersion=4, CacheClusterId=c1. Signature expired: 20150830T123600Z is now earlier',
+  );
+  assert.equal(notificationText('ElastiCache: once'), 'ElastiCache: once');
+});
+
+test('an error in the explorer (describeFailure, its tree item and toast) shows no secret in any form', async () => {
+  const { describeFailure } = await import('../../client/src/errors');
+  for (const form of SECRET_FORMS) {
+    const failure = describeFailure(new Error(`InvalidParameterValue: ${form}`));
+    assert.doesNotMatch(JSON.stringify(failure), /ZQX/, form);
+  }
+});
+
+test('Create from a request with errors: the refusal names the first error, and its notification quotes no secret', async () => {
+  const { createRequestsIn, refusal } = await import('../../client/src/createFromRequest');
+  const { notificationText } = await import('../../client/src/errors');
+  // A malformed AuthToken parameter: the finding names what it saw.
+  const text = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=n1&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&AuthToken:ZQXcolonToken1234567';
+  const [request] = createRequestsIn(text, 'query');
+  const refused = refusal(request!);
+  assert.ok(refused, 'the request is refused');
+  assert.doesNotMatch(notificationText(refused), /ZQX/, notificationText(refused));
+  assert.match(notificationText(refused), /^ElastiCache: \d+ errors? in this request: fix/);
 });

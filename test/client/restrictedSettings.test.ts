@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { awsConnection, createClient } from '../../client/src/connections';
-import { settingsSetIn, trustGatedSettings } from '../../client/src/restrictedSettings';
+import { settingsSetIn, traceAllowed, traceOutputChannel, trustGatedSettings } from '../../client/src/restrictedSettings';
 
 const KEYS = ['elasticache.endpointUrl', 'elasticache.profile'];
 
@@ -25,7 +25,7 @@ test('settings that set neither, other settings, or no JSON at all name nothing'
 
 test('of the manifest\'s restricted settings, those a workspace can set at all (not application-scoped: local.port, local.dataDir)', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-  assert.deepEqual(trustGatedSettings(manifest), ['elasticache.endpointUrl', 'elasticache.profile']);
+  assert.deepEqual(trustGatedSettings(manifest), ['elasticache.endpointUrl', 'elasticache.profile', 'elasticache.trace.server']);
   assert.deepEqual(trustGatedSettings(undefined), []);
 });
 
@@ -65,4 +65,38 @@ test('a workspace\'s elasticache.regions stays allowed untrusted (restrictedSett
   }
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   assert.ok(!trustGatedSettings(manifest).includes('elasticache.regions'));
+});
+
+test('elasticache.trace.server (read by vscode-languageclient from every settings level) is declared, restricted, and says verbose logs documents', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const setting = manifest.contributes.configuration.properties['elasticache.trace.server'];
+  assert.deepEqual(setting.enum, ['off', 'messages', 'verbose']);
+  assert.equal(setting.default, 'off');
+  assert.equal(setting.scope, undefined, 'a trusted workspace may set it');
+  assert.match(setting.markdownDescription, /verbose.*whole text of your request documents, AuthTokens/);
+  assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('elasticache.trace.server'));
+  // Restricted Mode's notice names it when the folder sets it, also written under it.
+  assert.deepEqual(settingsSetIn('{ "elasticache.trace.server.verbosity": "verbose" }', ['elasticache.trace.server']), ['elasticache.trace.server']);
+});
+
+test('the language server trace is written only at the user\'s level while the workspace is untrusted', () => {
+  // An untrusted folder sets verbose (or the object form's verbosity, which VS Code does not hide): nothing is written.
+  assert.equal(traceAllowed('verbose', undefined, false), false);
+  assert.equal(traceAllowed({ verbosity: 'verbose' }, 'off', false), false);
+  assert.equal(traceAllowed('verbose', 'messages', false), false);
+  // Clean cases: the user's own level, untrusted or not; a trusted workspace's level.
+  assert.equal(traceAllowed('verbose', 'verbose', false), true);
+  assert.equal(traceAllowed('off', undefined, false), true);
+  assert.equal(traceAllowed('verbose', 'off', true), true);
+
+  const written: string[] = [];
+  const log = { name: 'ElastiCache', append: (t: string) => written.push(t), appendLine: (t: string) => written.push(`${t}\n`), replace: () => undefined, clear: () => undefined, show: () => undefined, hide: () => undefined, dispose: () => undefined };
+  let allowed = false;
+  const channel = traceOutputChannel(log, () => allowed);
+  channel.appendLine("[Trace] Sending notification 'textDocument/didOpen'.");
+  channel.append('Params: AuthToken=ZQXsecret');
+  assert.deepEqual(written, []);
+  allowed = true;
+  channel.appendLine("[Trace] Sending notification 'textDocument/didChange'.");
+  assert.deepEqual(written, ["[Trace] Sending notification 'textDocument/didChange'.\n"]);
 });

@@ -8,7 +8,7 @@ import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
 import { stopRecordedNodes } from '../../local/src/index';
-import { alive, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, sdkClient, startCli, stopCli, tempDataDir, waitAvailable } from './helpers';
+import { alive, cliCommand, eventually, killRecordedAndRemove, memcachedCommand, portOpen, recordedPids, repoRoot, sdkClient, startCli, stopCli, tempDataDir, waitAvailable } from './helpers';
 
 const awsCli = '/usr/bin/aws';
 const awsEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
@@ -352,4 +352,25 @@ describe('elasticache local resumes a cluster killed while creating', { timeout:
     await redis.quit();
     assert.equal(await stopCli(cli), 0);
   });
+});
+
+test('a stray argument is refused without being repeated: the secret of --access-key a SECRET is not echoed', async () => {
+  const run = async (args: string[]) => {
+    try {
+      await promisify(execFile)(process.execPath, [...cliCommand(), 'local', ...args], { cwd: repoRoot, timeout: 30_000 });
+      return { code: 0, stderr: '' };
+    } catch (err) {
+      const e = err as { code?: number; stderr?: string };
+      return { code: e.code, stderr: e.stderr ?? '' };
+    }
+  };
+  const stray = await run(['--access-key', 'AKIALOCAL', 'stray-secret-value', '--quiet']);
+  assert.equal(stray.code, 2);
+  assert.match(stray.stderr, /^elasticache local: an argument is neither an option nor the value of one/);
+  assert.doesNotMatch(stray.stderr, /stray-secret-value/);
+  // Clean case: other parse errors keep parseArgs's words, which name the option only.
+  const unknown = await run(['--secret-key', 'not-echoed', '--bogus']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /^elasticache local: Unknown option '--bogus'/);
+  assert.doesNotMatch(unknown.stderr, /not-echoed/);
 });

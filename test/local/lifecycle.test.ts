@@ -88,3 +88,43 @@ test('a clean stop ends the watchdog with the endpoint', { timeout: 30_000 }, as
   await endpoint.stop();
   await eventually('the watchdog gone', async () => watchdogs.every((pid) => !alive(pid)), 5000);
 });
+
+/** The NAME=value entries of a process's environment. */
+function environmentOf(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+}
+
+test('nodes and the watchdog do not inherit the endpoint\'s secrets (their environment is readable in /proc for as long as they run)', { timeout: 60_000 }, async () => {
+  const secrets = { AWS_SECRET_ACCESS_KEY: 'inherited-aws-secret', AWS_SESSION_TOKEN: 'inherited-session-token', ELASTICACHE_LOCAL_SECRET_KEY: 'inherited-local-secret' };
+  const saved = Object.fromEntries(Object.keys(secrets).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, secrets);
+  const dataDir = tempDataDir();
+  cleanups.push(() => killRecordedAndRemove(dataDir));
+  const endpoint = await startLocalEndpoint({ port: 0, dataDir, nodesOutliveProcess: false });
+  try {
+    const client = sdkClient(endpoint.url);
+    await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'env-redis', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }));
+    await oneNode(endpoint.url, 'env-memcached');
+    await waitAvailable(client, 'env-redis');
+    client.destroy();
+    const pids = [...recordedPids(dataDir), ...processesNaming(dataDir)];
+    assert.equal(pids.length, 3, 'two nodes and the watchdog');
+    for (const pid of pids) {
+      const environment = environmentOf(pid);
+      for (const [name, value] of Object.entries(secrets)) {
+        assert.ok(!environment.some((e) => e.startsWith(`${name}=`) || e.includes(value)), `${name} in the environment of ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]}`);
+      }
+    }
+    // Clean case: what a program needs to run is still there (redis-server writes its process title over its
+    // environment's memory, so only memcached and the watchdog show theirs).
+    for (const pid of [...processesNaming(dataDir), ...recordedPids(dataDir).filter((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('memcached'))]) {
+      assert.ok(environmentOf(pid).some((e) => e.startsWith('PATH=')), `PATH of ${pid}`);
+    }
+  } finally {
+    await endpoint.stop();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});

@@ -1,9 +1,11 @@
 // A cluster is `available` only when its nodes serve commands, not as soon as their processes are spawned: a node
-// that runs but never answers (real redis-server configured to listen on a Unix socket only), or that exits at start
-// (no listener at all), leaves its cluster `restore-failed`, the reason in the endpoint's log, and no process behind.
+// that runs but never answers (real redis-server blocked reading its AOF from a FIFO nothing writes to), or that
+// exits at start (an unreadable AOF manifest), leaves its cluster `restore-failed`, the reason in the endpoint's log,
+// and no process behind. (Its redis.conf is written afresh at every start, so the data files are what is broken.)
 import { CreateCacheClusterCommand, DeleteCacheClusterCommand, DescribeCacheClustersCommand, RebootCacheClusterCommand, type CacheCluster } from '@aws-sdk/client-elasticache';
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
@@ -21,6 +23,19 @@ function processesIn(dir: string): number[] {
       }
     })
     .map(Number);
+}
+
+/** Redis then blocks at start reading its AOF, listening (connections are accepted) but answering nothing. */
+function blockAofLoading(nodeDir: string): void {
+  const aofDir = path.join(nodeDir, 'appendonlydir');
+  const incr = readdirSync(aofDir).find((f) => f.endsWith('.incr.aof'))!;
+  rmSync(path.join(aofDir, incr));
+  execFileSync('mkfifo', [path.join(aofDir, incr)]);
+}
+
+/** Redis then exits at start ("Invalid AOF manifest file format"). */
+function breakAofManifest(nodeDir: string): void {
+  writeFileSync(path.join(nodeDir, 'appendonlydir', 'appendonly.aof.manifest'), 'not a manifest\n');
 }
 
 describe('a node that does not serve commands', { timeout: 90_000 }, () => {
@@ -47,10 +62,8 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     for (const id of ids) assert.equal((await waitAvailable(client, id)).CacheClusterStatus, 'available');
 
     const nodeDir = (id: string) => path.join(dataDir, 'clusters', id, '0001');
-    // Later lines of redis.conf win. No TCP port but a Unix socket: the server runs, and no client can reach it.
-    appendFileSync(path.join(nodeDir('never-serves'), 'redis.conf'), `port 0\nunixsocket ${path.join(nodeDir('never-serves'), 'redis.sock')}\n`);
-    // No TCP port and no socket: the server exits at start ("Configured to not listen anywhere").
-    appendFileSync(path.join(nodeDir('exits-at-start'), 'redis.conf'), 'port 0\n');
+    blockAofLoading(nodeDir('never-serves'));
+    breakAofManifest(nodeDir('exits-at-start'));
 
     const started = Date.now();
     for (const id of ids) await client.send(new RebootCacheClusterCommand({ CacheClusterId: id, CacheNodeIdsToReboot: ['0001'] }));
@@ -73,7 +86,7 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     }
     const log = logLines.join('\n');
     assert.match(log, /reboot of never-serves\/0001 failed: \S+ on port \d+ did not serve commands within 10 s and was stopped/);
-    assert.match(log, /reboot of exits-at-start\/0001 failed: \S+ on port \d+ exited before it served commands; its log \(.+node\.log\) ends: .*not listen anywhere/);
+    assert.match(log, /reboot of exits-at-start\/0001 failed: \S+ on port \d+ exited before it served commands; its log \(.+node\.log\) ends: .*Invalid AOF manifest/);
     // An exit before serving commands is no crash to restart.
     assert.doesNotMatch(log, /exits-at-start\/0001 exited unexpectedly/);
     for (const id of ids) assert.deepEqual(processesIn(nodeDir(id)), [], `no process left in ${id}'s node directory`);
@@ -104,8 +117,8 @@ describe('a node that does not serve commands', { timeout: 90_000 }, () => {
     await eventually('restarted', async () => pidOf() !== undefined && pidOf() !== first && logLines.some((l) => l.includes(`node ${id}/0001 exited unexpectedly`)));
     assert.equal((await waitAvailable(client, id)).CacheClusterStatus, 'available');
 
-    // Its restart exits at start (no listener configured): the cluster is restore-failed after this one attempt.
-    appendFileSync(path.join(dataDir, 'clusters', id, '0001', 'redis.conf'), 'port 0\n');
+    // Its restart exits at start (its AOF manifest unreadable): the cluster is restore-failed after this one attempt.
+    breakAofManifest(path.join(dataDir, 'clusters', id, '0001'));
     process.kill(pidOf()!, 'SIGKILL');
     assert.equal(await eventually('restore-failed', async () => (await status()) === 'restore-failed' && 'restore-failed'), 'restore-failed');
     assert.match(logLines.join('\n'), new RegExp(`restart of ${id}/0001 failed: \\S+ on port \\d+ exited before it served commands`));

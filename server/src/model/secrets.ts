@@ -19,9 +19,45 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** Replaces the value of every `name=value` whose name is a secret's with `***` (query strings, messages). */
+/**
+ * Replaces with `***` the value of every secret written in any of the forms a message or log line may quote: a Query
+ * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
+ * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.
+ */
 export function redactSecretParameters(text: string): string {
-  return text.replace(SECRET_PARAMETER, '$1=***');
+  let out = '';
+  let from = 0;
+  SECRET_ASSIGNMENT.lastIndex = 0;
+  for (let m = SECRET_ASSIGNMENT.exec(text); m; m = SECRET_ASSIGNMENT.exec(text)) {
+    const quote = m[1] ?? '';
+    const name = m[2] ?? '';
+    if (!isSecretName(percentDecoded(name))) {
+      // Not a secret: go on after its name (its value may hold a secret's `name=value`).
+      SECRET_ASSIGNMENT.lastIndex = m.index + quote.length + name.length;
+      continue;
+    }
+    const value = m[4] ?? m[6] ?? '';
+    const valueQuote = /^["']/.test(value) ? value[0]! : '';
+    const closing = valueQuote && value.length > 1 && value.endsWith(valueQuote) ? valueQuote : '';
+    out += `${text.slice(from, m.index)}${m[0].slice(0, m[0].length - value.length)}${valueQuote}***${closing}`;
+    from = m.index + m[0].length;
+  }
+  return out + text.slice(from);
 }
-// The name starts the text or follows a separator (`?`, `&`, a space…), so `SignatureVersion=4` keeps its value.
-const SECRET_PARAMETER = new RegExp(`(?<![\\w.-])(${SECRET_NAMES})=[^&\\s]+`, 'gi');
+// A name (letters, digits, `_ . -`, percent-escapes) that starts the text or follows a separator (`?`, `&`, a space…),
+// so that `SignatureVersion=4` is judged by its whole name, optionally quoted; then its value: a quoted string, or
+// after `=` (or `%3D`) up to `&` or a space (Query), after `:` up to a space, `,`, `}` or `]` (header, YAML, JSON flow).
+// The name is matched lazily, so that `AuthToken%3Dvalue` splits at the encoded `=`.
+const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?`;
+const SECRET_ASSIGNMENT = new RegExp(
+  String.raw`(?<![\w.%-])(["']?)((?:[\w.-]|%[0-9a-f]{2})+?)\1(?:([ \t]*(?:=|%3d)[ \t]*)(${QUOTED}|[^&\s]+)|([ \t]*:[ \t]*)(${QUOTED}|[^\s,}\]]+))`,
+  'gi',
+);
+
+function percentDecoded(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

@@ -1,0 +1,119 @@
+// The endpoint runs what its data directory holds, so it trusts no file there it did not write for this start: each
+// node's redis.conf is written afresh from the recorded state (only the password carried over), a directory that
+// other users could write to (or that another user owns) is refused, and a `.gitignore` keeps the directory (AUTH
+// passwords, the TLS key) out of any repository it is kept in.
+import { CreateCacheClusterCommand, CreateReplicationGroupCommand } from '@aws-sdk/client-elasticache';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { createClient } from 'redis';
+import { startLocalEndpoint, type LocalEndpoint } from '../../local/src/index';
+import { killRecordedAndRemove, recordedPids, sdkClient, tempDataDir, waitAvailable } from './helpers';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+after(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+/** A data directory removed (with any node it records) after the file's tests. */
+function dataDirForTest(dir = tempDataDir()): string {
+  cleanups.push(() => killRecordedAndRemove(dir));
+  return dir;
+}
+
+async function started(dataDir: string): Promise<LocalEndpoint> {
+  const endpoint = await startLocalEndpoint({ port: 0, dataDir });
+  cleanups.push(() => endpoint.stop());
+  return endpoint;
+}
+
+test('a node\'s redis.conf is written afresh at every start: lines added to it are not run; the AuthToken carries over, a replica keeps its primary', { timeout: 90_000 }, async () => {
+  const dataDir = dataDirForTest();
+  const token = 'kept-token-kept-token';
+  let endpoint = await started(dataDir);
+  let client = sdkClient(endpoint.url);
+  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'conf-auth', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: token }));
+  await client.send(new CreateReplicationGroupCommand({ ReplicationGroupId: 'conf-rg', ReplicationGroupDescription: 'rg', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2 }));
+  for (const id of ['conf-auth', 'conf-rg-001', 'conf-rg-002']) await waitAvailable(client, id);
+  client.destroy();
+  await endpoint.stop();
+
+  // What a repository could ship in a data directory: native code to load, a log file elsewhere.
+  const pwnedLog = path.join(dataDir, 'pwned.log');
+  const confOf = (id: string) => path.join(dataDir, 'clusters', id, '0001', 'redis.conf');
+  for (const id of ['conf-auth', 'conf-rg-002']) appendFileSync(confOf(id), `logfile "${pwnedLog}"\nloadmodule /nonexistent/evil.so\n`);
+
+  endpoint = await started(dataDir);
+  client = sdkClient(endpoint.url);
+  const [auth, , replica] = await Promise.all(['conf-auth', 'conf-rg-001', 'conf-rg-002'].map((id) => waitAvailable(client, id)));
+  client.destroy();
+  assert.equal(existsSync(pwnedLog), false, 'the added logfile line was obeyed');
+  for (const id of ['conf-auth', 'conf-rg-002']) assert.doesNotMatch(readFileSync(confOf(id), 'utf8'), /loadmodule|pwned/, id);
+
+  // The AuthToken is still the node's password.
+  const socket = { host: '127.0.0.1', port: auth!.CacheNodes![0]!.Endpoint!.Port!, tls: true, rejectUnauthorized: false, reconnectStrategy: false } as const;
+  const noToken = createClient({ socket });
+  noToken.on('error', () => {});
+  await assert.rejects(noToken.connect(), /NOAUTH/);
+  noToken.destroy();
+  const withToken = createClient({ socket, password: token });
+  withToken.on('error', () => {});
+  await withToken.connect();
+  assert.equal(await withToken.ping(), 'PONG');
+  await withToken.quit();
+  // The replica still copies its primary.
+  const replicaClient = createClient({ socket: { host: '127.0.0.1', port: replica!.CacheNodes![0]!.Endpoint!.Port!, reconnectStrategy: false } });
+  replicaClient.on('error', () => {});
+  await replicaClient.connect();
+  assert.match(await replicaClient.info('replication'), /role:slave/);
+  await replicaClient.quit();
+});
+
+/** Why the endpoint does not start on `dataDir` (an endpoint that starts is stopped at once). */
+async function startError(dataDir: string): Promise<Error | undefined> {
+  try {
+    await (await startLocalEndpoint({ port: 0, dataDir })).stop();
+    return undefined;
+  } catch (err) {
+    return err as Error;
+  }
+}
+
+test('a data directory other users can write to, or another user owns, is refused before anything is read or written', async () => {
+  const shared = dataDirForTest();
+  chmodSync(shared, 0o777);
+  assert.equal(
+    (await startError(shared))?.message,
+    `data directory ${shared} can be written by other users (mode 777), who could make the endpoint run their programs: remove their write access (chmod go-w ${shared}) or use another directory`,
+  );
+  assert.equal(existsSync(path.join(shared, 'endpoint.pid')), false);
+  if (process.getuid?.() === 0) {
+    const others = dataDirForTest();
+    chownSync(others, 65534, 65534);
+    assert.match((await startError(others))?.message ?? 'started', /^data directory .* belongs to another user \(uid 65534\), who could make the endpoint run their programs: use a directory of your own$/);
+  }
+  // Clean case: readable by others is fine (mode 755).
+  chmodSync(shared, 0o755);
+  await (await started(shared)).stop();
+});
+
+test('the data directory inside a repository is never committed: the endpoint writes a .gitignore of * there', { timeout: 60_000 }, async () => {
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'elasticache-local-repo-'));
+  cleanups.push(() => killRecordedAndRemove(repo));
+  execFileSync('git', ['init', '-q', repo]);
+  const dataDir = path.join(repo, 'ec-data');
+  mkdirSync(dataDir, { mode: 0o700 });
+  const endpoint = await started(dataDir);
+  const client = sdkClient(endpoint.url);
+  // A node with a password (in its redis.conf) and the TLS key.
+  await client.send(new CreateCacheClusterCommand({ CacheClusterId: 'in-repo', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, TransitEncryptionEnabled: true, CacheSubnetGroupName: 'default', AuthToken: 'repo-token-repo-token' }));
+  await waitAvailable(client, 'in-repo');
+  client.destroy();
+  assert.ok(existsSync(path.join(dataDir, 'tls', 'key.pem')));
+  assert.equal(execFileSync('git', ['-C', repo, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' }), '');
+  assert.ok(recordedPids(dataDir).length === 1);
+  await endpoint.stop();
+});
