@@ -25,9 +25,10 @@ test('the seed: the unambiguous fixes are applied, the choices and the rest are 
 });
 
 test('fixes that touch wait for the next round, on the changed text', () => {
-  // Two lone '%' side by side: each finding's fix encodes its own, and the two edits touch.
-  const { text, applied } = fixAll('?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&Foo=%%x', 'query');
-  assert.match(text, /&Foo=%25%25x$/);
+  // A lone '%' then an '=': each finding's fix encodes its own, and the two edits touch. (Two '%' in a row are one
+  // finding, with one edit.)
+  const { text, applied } = fixAll('?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&Foo=%=x', 'query');
+  assert.match(text, /&Foo=%25%3Dx$/);
   assert.equal(applied, 2);
 });
 
