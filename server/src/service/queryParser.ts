@@ -834,7 +834,10 @@ function needsDecoding(text: string, start: number, end: number): boolean {
 }
 
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  let eq = text.indexOf('=', start);
+  // The parameter's own '=' only: indexOf would search on to the end of the document for a parameter without one
+  // (`&x&x&x…` was quadratic).
+  let eq = start;
+  while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;
