@@ -37,7 +37,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
 import { markdownToPlainText } from './service/text';
-import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
+import { fixableCount, fixAllRounds, quickFixes, replacementEdit } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
 import { hover, referenceUrlForFinding } from './service/hover';
@@ -136,6 +136,7 @@ function logFailure(what: string, err: unknown): void {
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was worked on');
 
 /** Runs a request handler for a served document: honours cancellation, never throws to the connection. */
 function serve<T>(
@@ -143,18 +144,24 @@ function serve<T>(
   uri: string,
   token: CancellationToken,
   fallback: T,
-  run: (doc: TextDocument, kind: DocumentKind) => T,
-): T | ResponseError<void> {
+  run: (doc: TextDocument, kind: DocumentKind) => T | Promise<T>,
+): Promise<T | ResponseError<void>> | T | ResponseError<void> {
   if (token.isCancellationRequested) return cancelled();
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return fallback;
-  try {
-    const result = run(doc, kind);
-    return token.isCancellationRequested ? cancelled() : result;
-  } catch (err) {
+  const failed = (err: unknown) => {
+    if (err instanceof Interrupted) return err.response;
     logFailure(what, err);
     return fallback;
+  };
+  try {
+    const result = run(doc, kind);
+    // A handler that yields between steps (fix all) answers once done; the others at once, as they ran.
+    if (result instanceof Promise) return result.then((r) => (token.isCancellationRequested ? cancelled() : r), failed);
+    return token.isCancellationRequested ? cancelled() : result;
+  } catch (err) {
+    return failed(err);
   }
 }
 
@@ -348,24 +355,50 @@ interface FixAllData {
   fixAll: string; // the document's URI
 }
 
-/** The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. */
-function fixAllEdit(uri: string, token: CancellationToken): CodeAction['edit'] | undefined {
+/** Thrown where a handler stops because its request was cancelled, or its document changed, between two steps. */
+class Interrupted extends Error {
+  constructor(readonly response: ResponseError<void>) {
+    super(response.message);
+  }
+}
+
+/**
+ * The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. Between its
+ * rounds it yields to the event loop, so that a $/cancelRequest (or an edit) that arrived meanwhile is read: then it
+ * stops with RequestCancelled (or ContentModified: its offsets would no longer match the text).
+ */
+async function fixAllEdit(uri: string, token: CancellationToken): Promise<CodeAction['edit'] | undefined> {
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return undefined;
   const before = doc.getText();
-  const { text, applied } = fixAll(before, kind, () => token.isCancellationRequested);
+  const version = doc.version;
+  const rounds = fixAllRounds(before, kind);
+  let step = rounds.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new Interrupted(cancelled());
+    if (documents.get(uri) !== doc || doc.version !== version) throw new Interrupted(contentModified());
+    step = rounds.next();
+  }
+  const { text, applied } = step.value;
   if (applied === 0) return undefined;
   const edit = replacementEdit(before, text);
   const edits = [{ range: range(doc, edit.span), newText: edit.newText }];
   // With the document's version where the client takes one: it then refuses the edit if the text changed since
   // (one replacement of everything between the first and the last fix would undo what was typed meanwhile).
-  return versionedEdits ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } };
+  return versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }
 
-function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction {
+/** The action, its edit to be resolved later; for a client that does not resolve edits, with its edit (once worked out). */
+function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction | Promise<CodeAction> {
   const data: FixAllData = { fixAll: uri };
-  return resolvesEdits ? { title, kind, data } : { title, kind, edit: fixAllEdit(uri, token) ?? { changes: {} } };
+  return resolvesEdits ? { title, kind, data } : fixAllEdit(uri, token).then((edit) => ({ title, kind, edit: edit ?? { changes: {} } }));
+}
+
+/** The actions, at once when none is still being worked out. */
+function settled(actions: (CodeAction | Promise<CodeAction>)[]): CodeAction[] | Promise<CodeAction[]> {
+  return actions.some((a) => a instanceof Promise) ? Promise.all(actions) : (actions as CodeAction[]);
 }
 
 connection.onCodeAction((params, token) =>
@@ -373,12 +406,13 @@ connection.onCodeAction((params, token) =>
     const only = params.context.only;
     const wants = (k: string) => !only || only.some((o) => o === '' || k === o || k.startsWith(`${o}.`));
     const analysis = analysisOf(doc, kind);
-    const actions: CodeAction[] = [];
+    // A fix-all action is a promise for a client that does not resolve edits (fix all yields between rounds).
+    const actions: (CodeAction | Promise<CodeAction>)[] = [];
     // Source actions only when asked for (the Source Action menu, save): never in the light bulb.
     if (only && wants(FIX_ALL_KIND) && fixableCount(analysis.findings) > 0) {
       actions.push(fixAllAction('Fix all auto-fixable ElastiCache problems', FIX_ALL_KIND, doc.uri, token));
     }
-    if (!wants(CodeActionKind.QuickFix)) return actions;
+    if (!wants(CodeActionKind.QuickFix)) return settled(actions);
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const fixes = quickFixes(analysis.findings, span);
     for (const fix of fixes) {
@@ -403,16 +437,17 @@ connection.onCodeAction((params, token) =>
     if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {
       actions.push(fixAllAction('Fix all auto-fixable problems in this file', CodeActionKind.QuickFix, doc.uri, token));
     }
-    return actions;
+    return settled(actions);
   }),
 );
 
-connection.onCodeActionResolve((action, token) => {
+connection.onCodeActionResolve(async (action, token) => {
   const data = action.data as FixAllData | undefined;
   if (!data || typeof data.fixAll !== 'string' || action.edit) return action;
   try {
-    action.edit = fixAllEdit(data.fixAll, token) ?? { changes: {} };
+    action.edit = (await fixAllEdit(data.fixAll, token)) ?? { changes: {} };
   } catch (err) {
+    if (err instanceof Interrupted) return err.response;
     logFailure('fix all', err);
   }
   return action;

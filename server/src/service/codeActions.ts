@@ -81,10 +81,20 @@ export interface FixAllResult {
  * asked between rounds (cancellation).
  */
 export function fixAll(text: string, kind: DocumentKind, shouldStop: () => boolean = () => false): FixAllResult {
+  const rounds = fixAllRounds(text, kind);
+  for (let step = rounds.next(); ; step = rounds.next()) if (step.done || shouldStop()) return step.value;
+}
+
+/**
+ * fixAll one round at a time: yields the result so far before each round, so that a caller may stop there (a
+ * language server yields to its event loop to read a cancellation); returns the final result.
+ */
+export function* fixAllRounds(text: string, kind: DocumentKind): Generator<FixAllResult, FixAllResult> {
   let applied = 0;
   const seen = new Set<string>([text]);
   let analysed = 0;
-  for (let round = 0; round < MAX_FIX_ROUNDS && (round === 0 || analysed + text.length <= FIX_ALL_CHARACTER_BUDGET) && !shouldStop(); round++) {
+  for (let round = 0; round < MAX_FIX_ROUNDS && (round === 0 || analysed + text.length <= FIX_ALL_CHARACTER_BUDGET); round++) {
+    yield { text, applied };
     analysed += text.length;
     const edits: TextEdit[] = [];
     let taken = 0;
