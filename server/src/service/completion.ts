@@ -5,6 +5,7 @@
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
 import { Lexer } from 'yaml';
+import { MAX_NESTING } from './documentParsers';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -1081,6 +1082,19 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   return separator ? items.map((c) => ({ ...c, insertText: c.insertText + separator })) : items;
 }
 
+/** Whether JSON text opens more than `limit` objects or arrays inside one another (read by tokens: brackets in strings do not count). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== 17; token = scanner.scan()) {
+    // SyntaxKind OpenBraceToken 1, CloseBraceToken 2, OpenBracketToken 3, CloseBracketToken 4, EOF 17.
+    if (token === 1 || token === 3) {
+      if (++depth > limit) return true;
+    } else if ((token === 2 || token === 4) && depth > 0) depth--;
+  }
+  return false;
+}
+
 /** JSON candidates, and whether they may need a `,` after them (not a key renamed in place). */
 function jsonCandidates(text: string, offset: number, whole?: Analysis): { items: CompletionCandidate[]; separate: boolean } {
   const analysis = whole ?? analyze(text, 'json');
@@ -1088,6 +1102,9 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
   if (!root) return { items: [], separate: false };
+  // jsonc-parser's getLocation and parseTree recurse once per level: a document nested deeper than analysis reads
+  // (10,000 `[`) overflowed the stack. Analysis reads no further either, so nothing is offered.
+  if (nestsDeeperThan(text, MAX_NESTING)) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
   // A cursor right before a key's opening quote (`{|"CacheClusterId": …}`, also `"Engine": |"CacheClusterId": …`,
