@@ -16,6 +16,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
+  ErrorCodes,
   type InitializeResult,
   InsertTextFormat,
   LSPErrorCodes,
@@ -62,8 +63,18 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
  * than are listed.
  */
 const lastEdits = new Map<string, Span>();
+/** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
+const unreadableDocuments = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create(uri, languageId, version, text) {
+    if (typeof text === 'string') {
+      unreadableDocuments.delete(uri);
+      return TextDocument.create(uri, languageId, version, text);
+    }
+    unreadableDocuments.add(uri);
+    connection.console.warn(`elasticache: ignored the opening of ${uri}: its text is ${text === null ? 'null' : typeof text}, not a string`);
+    return TextDocument.create(uri, languageId, version, '');
+  },
   update(doc, changes, version) {
     const updated = TextDocument.update(doc, changes, version);
     // The last change is the most recent edit, and the text before its start is the same in the updated document.
@@ -78,6 +89,7 @@ const documents = new TextDocuments<TextDocument>({
 
 /** Which form a document is in, or undefined when this server does not handle it. */
 function kindOf(doc: TextDocument): DocumentKind | undefined {
+  if (unreadableDocuments.has(doc.uri)) return undefined;
   let path = doc.uri;
   try {
     path = decodeURIComponent(new URL(doc.uri).pathname);
@@ -138,15 +150,20 @@ function logFailure(what: string, err: unknown): void {
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was worked on');
 
-/** Runs a request handler for a served document: honours cancellation, never throws to the connection. */
+/**
+ * Runs a request handler for a served document: honours cancellation, never throws to the connection. A request
+ * without a `textDocument.uri` (a client's bug) is answered InvalidParams.
+ */
 function serve<T>(
   what: string,
-  uri: string,
+  params: { textDocument: { uri: string } },
   token: CancellationToken,
   fallback: T,
   run: (doc: TextDocument, kind: DocumentKind) => T | Promise<T>,
 ): Promise<T | ResponseError<void>> | T | ResponseError<void> {
   if (token.isCancellationRequested) return cancelled();
+  const uri: unknown = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `${what}: the request has no textDocument.uri`);
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return fallback;
@@ -250,7 +267,8 @@ documents.onDidClose((e) => {
   lastEdits.delete(e.document.uri);
   savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
-  if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  const unreadable = unreadableDocuments.delete(e.document.uri);
+  if (!unreadable && kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 // ---- requests ----
@@ -312,7 +330,7 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
 };
 
 connection.onCompletion((params, token) =>
-  serve('completion', params.textDocument.uri, token, null, (doc, kind) => {
+  serve('completion', params, token, null, (doc, kind) => {
     // CLI input files are one request: reuse the per-version analysis. Query files: completion analyses only the
     // request around the cursor, which is cheaper than the whole file after an edit.
     const whole = kind === 'query' ? undefined : analysisOf(doc, kind);
@@ -344,7 +362,7 @@ connection.onCompletion((params, token) =>
 );
 
 connection.onHover((params, token) =>
-  serve('hover', params.textDocument.uri, token, null, (doc, kind) => {
+  serve('hover', params, token, null, (doc, kind) => {
     const info = hover(doc.getText(), doc.offsetAt(params.position), kind, kind === 'query' ? undefined : analysisOf(doc, kind));
     return info ? { contents: markup(info.markdown, hoverMarkdown), range: range(doc, info.span) } : null;
   }),
@@ -402,7 +420,7 @@ function settled(actions: (CodeAction | Promise<CodeAction>)[]): CodeAction[] | 
 }
 
 connection.onCodeAction((params, token) =>
-  serve('code actions', params.textDocument.uri, token, [], (doc, kind) => {
+  serve('code actions', params, token, [], (doc, kind) => {
     const only = params.context.only;
     const wants = (k: string) => !only || only.some((o) => o === '' || k === o || k.startsWith(`${o}.`));
     const analysis = analysisOf(doc, kind);
@@ -471,7 +489,7 @@ function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
 }
 
 connection.onDocumentSymbol((params, token) =>
-  serve('outline', params.textDocument.uri, token, [], (doc, kind) =>
+  serve('outline', params, token, [], (doc, kind) =>
     documentSymbols(analysisOf(doc, kind)).map((s) => toDocumentSymbol(doc, s)),
   ),
 );
@@ -519,7 +537,7 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
 }
 
 connection.onCodeLens((params, token) =>
-  serve('code lens', params.textDocument.uri, token, [], (doc, kind) => {
+  serve('code lens', params, token, [], (doc, kind) => {
     // The lens counts the errors of this version: push this version's diagnostics now rather than after the
     // debounce, so that the Problems panel lists the errors the lens counts (one analysis, cached per version).
     // The lens served now is this version's: recorded first, so that this push asks for no refresh.
