@@ -16,6 +16,7 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DocumentSymbol,
+  ErrorCodes,
   type InitializeResult,
   InsertTextFormat,
   LSPErrorCodes,
@@ -37,7 +38,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
 import { markdownToPlainText, visibleMessage } from './service/text';
-import { fixableCount, fixAll, quickFixes, replacementEdit } from './service/codeActions';
+import { fixableCount, fixAllRounds, quickFixes, replacementEdit } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
 import { hover, referenceUrlForFinding } from './service/hover';
@@ -62,8 +63,18 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
  * than are listed.
  */
 const lastEdits = new Map<string, Span>();
+/** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
+const unreadableDocuments = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  create(uri, languageId, version, text) {
+    if (typeof text === 'string') {
+      unreadableDocuments.delete(uri);
+      return TextDocument.create(uri, languageId, version, text);
+    }
+    unreadableDocuments.add(uri);
+    connection.console.warn(`elasticache: ignored the opening of ${uri}: its text is ${text === null ? 'null' : typeof text}, not a string`);
+    return TextDocument.create(uri, languageId, version, '');
+  },
   update(doc, changes, version) {
     const updated = TextDocument.update(doc, changes, version);
     // The last change is the most recent edit, and the text before its start is the same in the updated document.
@@ -78,6 +89,7 @@ const documents = new TextDocuments<TextDocument>({
 
 /** Which form a document is in, or undefined when this server does not handle it. */
 function kindOf(doc: TextDocument): DocumentKind | undefined {
+  if (unreadableDocuments.has(doc.uri)) return undefined;
   let path = doc.uri;
   try {
     path = decodeURIComponent(new URL(doc.uri).pathname);
@@ -136,25 +148,37 @@ function logFailure(what: string, err: unknown): void {
 }
 
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'The document changed while the request was worked on');
 
-/** Runs a request handler for a served document: honours cancellation, never throws to the connection. */
+/**
+ * Runs a request handler for a served document: honours cancellation, never throws to the connection. A request
+ * without a `textDocument.uri` (a client's bug) is answered InvalidParams.
+ */
 function serve<T>(
   what: string,
-  uri: string,
+  params: { textDocument: { uri: string } },
   token: CancellationToken,
   fallback: T,
-  run: (doc: TextDocument, kind: DocumentKind) => T,
-): T | ResponseError<void> {
+  run: (doc: TextDocument, kind: DocumentKind) => T | Promise<T>,
+): Promise<T | ResponseError<void>> | T | ResponseError<void> {
   if (token.isCancellationRequested) return cancelled();
+  const uri: unknown = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+  if (typeof uri !== 'string') return new ResponseError(ErrorCodes.InvalidParams, `${what}: the request has no textDocument.uri`);
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return fallback;
-  try {
-    const result = run(doc, kind);
-    return token.isCancellationRequested ? cancelled() : result;
-  } catch (err) {
+  const failed = (err: unknown) => {
+    if (err instanceof Interrupted) return err.response;
     logFailure(what, err);
     return fallback;
+  };
+  try {
+    const result = run(doc, kind);
+    // A handler that yields between steps (fix all) answers once done; the others at once, as they ran.
+    if (result instanceof Promise) return result.then((r) => (token.isCancellationRequested ? cancelled() : r), failed);
+    return token.isCancellationRequested ? cancelled() : result;
+  } catch (err) {
+    return failed(err);
   }
 }
 
@@ -243,7 +267,8 @@ documents.onDidClose((e) => {
   lastEdits.delete(e.document.uri);
   savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
-  if (kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  const unreadable = unreadableDocuments.delete(e.document.uri);
+  if (!unreadable && kindOf(e.document)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 // ---- requests ----
@@ -305,7 +330,7 @@ const COMPLETION_KIND: Record<CompletionCandidate['kind'], CompletionItemKind> =
 };
 
 connection.onCompletion((params, token) =>
-  serve('completion', params.textDocument.uri, token, null, (doc, kind) => {
+  serve('completion', params, token, null, (doc, kind) => {
     // CLI input files are one request: reuse the per-version analysis. Query files: completion analyses only the
     // request around the cursor, which is cheaper than the whole file after an edit.
     const whole = kind === 'query' ? undefined : analysisOf(doc, kind);
@@ -337,7 +362,7 @@ connection.onCompletion((params, token) =>
 );
 
 connection.onHover((params, token) =>
-  serve('hover', params.textDocument.uri, token, null, (doc, kind) => {
+  serve('hover', params, token, null, (doc, kind) => {
     const info = hover(doc.getText(), doc.offsetAt(params.position), kind, kind === 'query' ? undefined : analysisOf(doc, kind));
     return info ? { contents: markup(info.markdown, hoverMarkdown), range: range(doc, info.span) } : null;
   }),
@@ -348,37 +373,64 @@ interface FixAllData {
   fixAll: string; // the document's URI
 }
 
-/** The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. */
-function fixAllEdit(uri: string, token: CancellationToken): CodeAction['edit'] | undefined {
+/** Thrown where a handler stops because its request was cancelled, or its document changed, between two steps. */
+class Interrupted extends Error {
+  constructor(readonly response: ResponseError<void>) {
+    super(response.message);
+  }
+}
+
+/**
+ * The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. Between its
+ * rounds it yields to the event loop, so that a $/cancelRequest (or an edit) that arrived meanwhile is read: then it
+ * stops with RequestCancelled (or ContentModified: its offsets would no longer match the text).
+ */
+async function fixAllEdit(uri: string, token: CancellationToken): Promise<CodeAction['edit'] | undefined> {
   const doc = documents.get(uri);
   const kind = doc && kindOf(doc);
   if (!doc || !kind) return undefined;
   const before = doc.getText();
-  const { text, applied } = fixAll(before, kind, () => token.isCancellationRequested);
+  const version = doc.version;
+  const rounds = fixAllRounds(before, kind);
+  let step = rounds.next();
+  while (!step.done) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) throw new Interrupted(cancelled());
+    if (documents.get(uri) !== doc || doc.version !== version) throw new Interrupted(contentModified());
+    step = rounds.next();
+  }
+  const { text, applied } = step.value;
   if (applied === 0) return undefined;
   const edit = replacementEdit(before, text);
   const edits = [{ range: range(doc, edit.span), newText: edit.newText }];
   // With the document's version where the client takes one: it then refuses the edit if the text changed since
   // (one replacement of everything between the first and the last fix would undo what was typed meanwhile).
-  return versionedEdits ? { documentChanges: [{ textDocument: { uri, version: doc.version }, edits }] } : { changes: { [uri]: edits } };
+  return versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }
 
-function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction {
+/** The action, its edit to be resolved later; for a client that does not resolve edits, with its edit (once worked out). */
+function fixAllAction(title: string, kind: string, uri: string, token: CancellationToken): CodeAction | Promise<CodeAction> {
   const data: FixAllData = { fixAll: uri };
-  return resolvesEdits ? { title, kind, data } : { title, kind, edit: fixAllEdit(uri, token) ?? { changes: {} } };
+  return resolvesEdits ? { title, kind, data } : fixAllEdit(uri, token).then((edit) => ({ title, kind, edit: edit ?? { changes: {} } }));
+}
+
+/** The actions, at once when none is still being worked out. */
+function settled(actions: (CodeAction | Promise<CodeAction>)[]): CodeAction[] | Promise<CodeAction[]> {
+  return actions.some((a) => a instanceof Promise) ? Promise.all(actions) : (actions as CodeAction[]);
 }
 
 connection.onCodeAction((params, token) =>
-  serve('code actions', params.textDocument.uri, token, [], (doc, kind) => {
+  serve('code actions', params, token, [], (doc, kind) => {
     const only = params.context.only;
     const wants = (k: string) => !only || only.some((o) => o === '' || k === o || k.startsWith(`${o}.`));
     const analysis = analysisOf(doc, kind);
-    const actions: CodeAction[] = [];
+    // A fix-all action is a promise for a client that does not resolve edits (fix all yields between rounds).
+    const actions: (CodeAction | Promise<CodeAction>)[] = [];
     // Source actions only when asked for (the Source Action menu, save): never in the light bulb.
     if (only && wants(FIX_ALL_KIND) && fixableCount(analysis.findings) > 0) {
       actions.push(fixAllAction('Fix all auto-fixable ElastiCache problems', FIX_ALL_KIND, doc.uri, token));
     }
-    if (!wants(CodeActionKind.QuickFix)) return actions;
+    if (!wants(CodeActionKind.QuickFix)) return settled(actions);
     const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
     const fixes = quickFixes(analysis.findings, span);
     for (const fix of fixes) {
@@ -403,16 +455,17 @@ connection.onCodeAction((params, token) =>
     if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {
       actions.push(fixAllAction('Fix all auto-fixable problems in this file', CodeActionKind.QuickFix, doc.uri, token));
     }
-    return actions;
+    return settled(actions);
   }),
 );
 
-connection.onCodeActionResolve((action, token) => {
+connection.onCodeActionResolve(async (action, token) => {
   const data = action.data as FixAllData | undefined;
   if (!data || typeof data.fixAll !== 'string' || action.edit) return action;
   try {
-    action.edit = fixAllEdit(data.fixAll, token) ?? { changes: {} };
+    action.edit = (await fixAllEdit(data.fixAll, token)) ?? { changes: {} };
   } catch (err) {
+    if (err instanceof Interrupted) return err.response;
     logFailure('fix all', err);
   }
   return action;
@@ -436,7 +489,7 @@ function toDocumentSymbol(doc: TextDocument, s: OutlineSymbol): DocumentSymbol {
 }
 
 connection.onDocumentSymbol((params, token) =>
-  serve('outline', params.textDocument.uri, token, [], (doc, kind) =>
+  serve('outline', params, token, [], (doc, kind) =>
     documentSymbols(analysisOf(doc, kind)).map((s) => toDocumentSymbol(doc, s)),
   ),
 );
@@ -484,7 +537,7 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
 }
 
 connection.onCodeLens((params, token) =>
-  serve('code lens', params.textDocument.uri, token, [], (doc, kind) => {
+  serve('code lens', params, token, [], (doc, kind) => {
     // The lens counts the errors of this version: push this version's diagnostics now rather than after the
     // debounce, so that the Problems panel lists the errors the lens counts (one analysis, cached per version).
     // The lens served now is this version's: recorded first, so that this push asks for no refresh.

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StreamMessageReader, type Message, type ResponseMessage } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt, serverPath, within } from './lspClient';
+import { CancellationTokenSource, CodeActionResolveRequest, LSPErrorCodes, StreamMessageReader, type Message, type ResponseMessage } from 'vscode-languageserver-protocol/node';
+import { ensureBuilt, LspClient, serverPath, within } from './lspClient';
 
 const frame = (message: object) => {
   const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
@@ -56,5 +56,36 @@ test('a cancelled completion is answered with RequestCancelled; the next request
     reader.dispose();
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+});
+
+test('a fix all cancelled while it runs is answered with RequestCancelled well before it would finish', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize({ textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } }, workspace: { workspaceEdit: { documentChanges: true } } });
+    // 25,000 duplicate parameters (100 KB): each round of fix all fixes at most MAX_FINDINGS of them, so it runs
+    // all its rounds, each analysing the whole text.
+    const uri = 'file:///work/requests/many-duplicates.elasticache';
+    await client.open(uri, 'elasticache-query', '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro' + '&a=1'.repeat(25_000));
+    await client.diagnostics(uri, () => true, 30_000);
+    const action = { title: 'Fix all', kind: 'source.fixAll.elasticache', data: { fixAll: uri } };
+    // Clean case: not cancelled, it answers with the edit.
+    let t0 = performance.now();
+    const whole = await within(60_000, 'fix all', client.connection.sendRequest(CodeActionResolveRequest.type, action));
+    const full = performance.now() - t0;
+    assert.ok(whole.edit?.documentChanges?.length, JSON.stringify(whole).slice(0, 300));
+    const source = new CancellationTokenSource();
+    t0 = performance.now();
+    const answer = client.connection.sendRequest(CodeActionResolveRequest.type, action, source.token).then(
+      () => 'result',
+      (e: { code?: number }) => e.code,
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.min(100, full / 5)));
+    source.cancel();
+    assert.equal(await within(60_000, 'cancelled fix all', answer), LSPErrorCodes.RequestCancelled);
+    const cancelledAfter = performance.now() - t0;
+    assert.ok(cancelledAfter < full / 2, `cancelled after ${cancelledAfter.toFixed(0)} ms; a whole fix all takes ${full.toFixed(0)} ms`);
+  } finally {
+    await client.shutdown();
   }
 });

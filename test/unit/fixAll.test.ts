@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, fixableCount, fixAll, replacementEdit } from '../../server/src/service/codeActions';
+import { applyEdits, FIX_ALL_CHARACTER_BUDGET, fixableCount, fixAll, replacementEdit } from '../../server/src/service/codeActions';
 import { analyze, documentKindForPath, type DocumentKind } from '../../server/src/service/index';
 
 const root = join(__dirname, '../..');
@@ -25,9 +25,10 @@ test('the seed: the unambiguous fixes are applied, the choices and the rest are 
 });
 
 test('fixes that touch wait for the next round, on the changed text', () => {
-  // Two lone '%' side by side: each finding's fix encodes its own, and the two edits touch.
-  const { text, applied } = fixAll('?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&Foo=%%x', 'query');
-  assert.match(text, /&Foo=%25%25x$/);
+  // A lone '%' then an '=': each finding's fix encodes its own, and the two edits touch. (Two '%' in a row are one
+  // finding, with one edit.)
+  const { text, applied } = fixAll('?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro&Foo=%=x', 'query');
+  assert.match(text, /&Foo=%25%3Dx$/);
   assert.equal(applied, 2);
 });
 
@@ -137,4 +138,22 @@ test('CLI input files the AWS CLI rejects are accepted by it after fix all', { s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('fix all on a huge document runs one round, a small one as many as its fixes need', () => {
+  const request = (n: number) => '?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c&Engine=redis&CacheNodeType=cache.t3.micro' + '&a=1'.repeat(n);
+  const rounds = (text: string) => {
+    let asked = 0;
+    const { applied } = fixAll(text, 'query', () => (asked++, false));
+    return { asked, applied };
+  };
+  // Each round fixes at most MAX_FINDINGS duplicates: 3,000 of them need several rounds, which a small text gets.
+  const small = rounds(request(3000));
+  assert.ok(small.asked > 1 && small.applied >= 2000, JSON.stringify(small));
+  // Over half the budget: a second round would analyse more than it; the first still fixes what it can.
+  const huge = request(FIX_ALL_CHARACTER_BUDGET / 4 / 2 + 1000);
+  assert.ok(huge.length * 2 > FIX_ALL_CHARACTER_BUDGET);
+  const one = rounds(huge);
+  assert.equal(one.asked, 1);
+  assert.ok(one.applied > 0);
 });

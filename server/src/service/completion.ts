@@ -5,6 +5,7 @@
 // Pure: returns plain candidates that the language server converts to LSP CompletionItems.
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type JSONPath, type SyntaxKind } from 'jsonc-parser';
 import { Lexer } from 'yaml';
+import { MAX_NESTING } from './documentParsers';
 import {
   availabilityZones,
   CLUSTER_MODE_GROUP_SUFFIX,
@@ -1143,6 +1144,19 @@ function jsonCompletions(text: string, offset: number, whole?: Analysis): Comple
   return separator ? items.map((c) => ({ ...c, insertText: c.insertText + separator })) : items;
 }
 
+/** Whether JSON text opens more than `limit` objects or arrays inside one another (read by tokens: brackets in strings do not count). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== 17; token = scanner.scan()) {
+    // SyntaxKind OpenBraceToken 1, CloseBraceToken 2, OpenBracketToken 3, CloseBracketToken 4, EOF 17.
+    if (token === 1 || token === 3) {
+      if (++depth > limit) return true;
+    } else if ((token === 2 || token === 4) && depth > 0) depth--;
+  }
+  return false;
+}
+
 /** JSON candidates, and whether they may need a `,` after them (not a key renamed in place). */
 function jsonCandidates(text: string, offset: number, whole?: Analysis): { items: CompletionCandidate[]; separate: boolean } {
   const analysis = whole ?? analyze(text, 'json');
@@ -1150,6 +1164,9 @@ function jsonCandidates(text: string, offset: number, whole?: Analysis): { items
   const action = request?.action?.name ?? 'CreateCacheCluster';
   const root = inputShapeOf(action);
   if (!root) return { items: [], separate: false };
+  // jsonc-parser's getLocation and parseTree recurse once per level: a document nested deeper than analysis reads
+  // (10,000 `[`) overflowed the stack. Analysis reads no further either, so nothing is offered.
+  if (nestsDeeperThan(text, MAX_NESTING)) return { items: [], separate: false };
   const location = getLocation(text, offset);
   const node = location.previousNode;
   // A cursor right before a key's opening quote (`{|"CacheClusterId": …}`, also `"Engine": |"CacheClusterId": …`,
@@ -1299,12 +1316,70 @@ interface YamlLine {
 
 function yamlLine(line: string): YamlLine | undefined {
   // `.` does not match a CR: a CRLF line's `\r` is dropped first, or no line of a CRLF file would parse.
-  const m = /^( *)(- +)?(.*)$/.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+  const m = yamlLineParts(line.endsWith('\r') ? line.slice(0, -1) : line);
   if (!m) return undefined;
-  const rest = m[3];
-  if (!m[2] && (rest.trim() === '' || rest.trimStart().startsWith('#'))) return undefined;
-  const key = /^([^\s:#][^:#]*?)\s*:(\s|$)/.exec(rest)?.[1];
-  return { indent: m[1].length, keyCol: m[1].length + (m[2]?.length ?? 0), dash: !!m[2], key };
+  const { rest } = m;
+  if (!m.dash && (rest.trim() === '' || rest.trimStart().startsWith('#'))) return undefined;
+  const key = yamlKeyOf(rest)?.key;
+  return { indent: m.indent, keyCol: m.col, dash: m.dash, key };
+}
+
+/**
+ * A line's indentation (spaces), its `- ` with the spaces after it, and the rest; undefined when the text holds a
+ * line break (a lone CR or U+2028, which YAML reads as one). What `/^( *)(- +)?(.*)$/` matches, in one pass: that
+ * regex backtracks quadratically on a long run of spaces before such a break.
+ */
+function yamlLineParts(line: string): { indent: number; dash: boolean; col: number; rest: string } | undefined {
+  if (/[\n\r\u2028\u2029]/.test(line)) return undefined;
+  let indent = 0;
+  while (line[indent] === ' ') indent++;
+  let col = indent;
+  if (line[col] === '-' && line[col + 1] === ' ') {
+    col++;
+    while (line[col] === ' ') col++;
+  }
+  return { indent, dash: col > indent, col, rest: line.slice(col) };
+}
+
+const isBlank = (c: string) => c.trim() === '';
+
+/**
+ * The block key that starts `rest` (a line's text from its key column, without line breaks) and where its value
+ * starts (past the `:` and the blanks after it): a key starts with neither a blank, `:` nor `#`, ends at the first
+ * `:` (blanks before it are not part of it) and has no `#` before it; the `:` is followed by a blank or ends the
+ * line. What `/^([^\s:#][^:#]*?)\s*:(\s+|$)/` matches, read in one pass: that regex backtracks quadratically on a
+ * long run of blanks with no `:` after it (a completion on such a line took seconds).
+ */
+function yamlKeyOf(rest: string): { key: string; valueStart: number } | undefined {
+  if (rest === '' || isBlank(rest[0]) || rest[0] === ':' || rest[0] === '#') return undefined;
+  let colon = 1;
+  while (colon < rest.length && rest[colon] !== ':' && rest[colon] !== '#') colon++;
+  if (rest[colon] !== ':' || (colon + 1 < rest.length && !isBlank(rest[colon + 1]))) return undefined;
+  let valueStart = colon + 1;
+  while (valueStart < rest.length && isBlank(rest[valueStart])) valueStart++;
+  return { key: rest.slice(0, colon).trimEnd(), valueStart };
+}
+
+/**
+ * `line` without its trailing comment: from the first `#` that follows a blank (and has no line break after it),
+ * with the blanks before it. What `line.replace(/\s+#.*$/, '')` does, in one pass (that regex backtracks
+ * quadratically on a long run of blanks).
+ */
+function withoutYamlComment(line: string): string {
+  let from = 0;
+  for (let k = line.length - 1; k >= 0; k--) {
+    if (/[\n\r\u2028\u2029]/.test(line[k])) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = Math.max(from, 1); k < line.length; k++) {
+    if (line[k] !== '#' || !isBlank(line[k - 1])) continue;
+    let start = k - 1;
+    while (start > 0 && isBlank(line[start - 1])) start--;
+    return line.slice(0, start);
+  }
+  return line;
 }
 
 /** The member path of the mapping that holds a key at `col` (and opened by a dash when `inItem`), scanning upward. */
@@ -1426,12 +1501,9 @@ function yamlCandidates(text: string, offset: number, whole?: Analysis): Complet
   // So is a line after a document whose root is a flow collection (`{…}` then a block key would not parse).
   if (inFlowContext(text, lineStart)) return [];
   const before = text.slice(lineStart, offset);
-  const m = /^( *)(- +)?(.*)$/.exec(before);
+  const m = yamlLineParts(before);
   if (!m) return [];
-  const indent = m[1].length;
-  const dash = !!m[2];
-  const col = indent + (m[2]?.length ?? 0);
-  const rest = m[3];
+  const { indent, dash, col, rest } = m;
   if (rest.includes('#')) return [];
   // In the indentation or `- ` before a line's content (`|  - Key: a`, `  |- Key: a`): a key or item inserted there
   // would sit in front of that content on the same line (`  - Key: \n    Value:  Key: a`), which no longer parses.
@@ -1456,16 +1528,16 @@ function yamlCandidates(text: string, offset: number, whole?: Analysis): Complet
   }
   // Right before a flow indicator (`|{…}`): a key or value inserted would sit in front of the collection.
   if (/^[[\]{},]/.test(text.slice(offset, contentEnd))) return [];
-  const keyValue = /^([^\s:#][^:#]*?)\s*:(\s+|$)(.*)$/.exec(rest);
-  const restOfLine = text.slice(offset, contentEnd).replace(/\s+#.*$/, '').trimEnd();
+  const keyValue = yamlKeyOf(rest);
+  const restOfLine = withoutYamlComment(text.slice(offset, contentEnd)).trimEnd();
   if (keyValue) {
     // A value after `Key: `.
     const parent = dash ? [...yamlParentPath(above, above.length, indent, true), 0] : yamlParentPath(above, above.length, col, false);
     // The value of a misspelt key completes as the member the unknown-parameter finding suggests.
-    const path = likelyPath(root, [...parent, keyValue[1]], action);
+    const path = likelyPath(root, [...parent, keyValue.key], action);
     const { shape } = shapeAtPath(root, path);
     if (!shape || shape.type === 'structure' || shape.type === 'list') return [];
-    const valueStart = offset - keyValue[3].length;
+    const valueStart = offset - (rest.length - keyValue.valueStart);
     // Blanks ending the line after the value (`Engine: |⇥`) are replaced too: the AWS CLI's YAML loader refuses a tab
     // or form feed after a value, as on a blank line (below).
     const valueEnd = offset + restOfLine.length;

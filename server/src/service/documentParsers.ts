@@ -592,7 +592,7 @@ export function parseYamlDocument(source: string, findings: Finding[]): ValueNod
   if (text.includes('\t')) reportCliRejectedTabs(text, findings);
   if (nonPrintable) reportNonPrintable(source, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
-  return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings) : undefined;
+  return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings, { anchors: new Map(), converted: new Map(), converting: new Set() }) : undefined;
 }
 
 /**
@@ -912,15 +912,73 @@ function yamlSpan(node: YamlNode | null | undefined): { start: number; end: numb
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
 
-function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[]): ValueNode {
+/**
+ * Anchored nodes met so far (an alias names the last one before it), and the conversion of each anchored node, done
+ * once however many merge keys use it (else `{<<: [*a, *a]}` levels would grow exponentially, and a mistake in it be
+ * reported once per use).
+ */
+interface YamlAnchors {
+  anchors: Map<string, YamlNode>;
+  converted: Map<YamlNode, ValueNode>;
+  converting: Set<YamlNode>;
+}
+
+const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a list of mappings, to merge. The AWS CLI cannot read this file.';
+
+/**
+ * The members a merge key (`<<: *base`, `<<: [*a, *b]`, `<<: {…}`) brings in, as the AWS CLI's YAML loader (ruamel's
+ * safe loader) merges them before it reads the input: an earlier mapping's member wins over a later one's; the
+ * members keep the positions where they are written. A value that is not a mapping, or a list of them, is the
+ * error the CLI fails with ("Invalid YAML received").
+ */
+function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): Entry[] {
+  const resolve = (n: unknown) => (isAlias(n) ? context.anchors.get(n.source) : (n as YamlNode | null));
+  const target = resolve(value);
+  const sources = isSeq(target) ? target.items.map(resolve) : [target];
+  const entries: Entry[] = [];
+  const names = new Set<string>();
+  for (const source of sources) {
+    // An alias to no anchor: the yaml parser reports it already.
+    if (source === undefined) continue;
+    if (!isMap(source)) {
+      findings.push({ code: 'yaml-syntax', severity: 'error', message: MERGE_SOURCE_ERROR, span: yamlSpan(value) });
+      return [];
+    }
+    // A mapping that merges itself (`&m {<<: *m}`) brings nothing more.
+    if (context.converting.has(source)) continue;
+    const converted = convertYaml(source, text, depth + 1, findings, context);
+    if (converted.kind !== 'object') continue;
+    for (const entry of converted.entries) {
+      if (names.has(entry.name)) continue;
+      names.add(entry.name);
+      entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   const span = yamlSpan(node);
   if (depth > 64) return { kind: 'scalar', value: null, span };
   // A tag the AWS CLI cannot construct (`!GetAtt`, `!Ref`) is reported once (yaml-syntax): the CLI reads no value
   // here, so nothing checks one (one finding per mistake, not a second one on the text after the tag).
   if (node.tag !== undefined && !RUAMEL_SAFE_TAGS.test(node.tag)) return { kind: 'scalar', value: null, span, missing: true };
+  const done = context.converted.get(node);
+  if (done) return done;
+  if (!node.anchor) return convertYamlNode(node, span, text, depth, findings, context);
+  context.anchors.set(node.anchor, node);
+  context.converting.add(node);
+  const converted = convertYamlNode(node, span, text, depth, findings, context);
+  context.converting.delete(node);
+  context.converted.set(node, converted);
+  return converted;
+}
+
+function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   if (isMap(node)) {
     const entries: Entry[] = [];
     const seen = new Set<string>();
+    let merged: Entry[] = [];
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
@@ -939,6 +997,11 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
         });
       }
       seen.add(name);
+      // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`.
+      if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
+        merged = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
+        continue;
+      }
       const nameSpan =
         isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 }
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
@@ -947,13 +1010,15 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
       entries.push({
         name,
         nameSpan,
-        value: value ? convertYaml(value, text, depth + 1, findings) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
+        value: value ? convertYaml(value, text, depth + 1, findings, context) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
+    // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
+    if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
     return { kind: 'object', entries, span };
   }
-  if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1, findings)), span };
+  if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1, findings, context)), span };
   if (isScalar(node)) {
     let v = node.value;
     if (v instanceof Date) return { kind: 'scalar', value: text.slice(span.start, span.end), span, tag: 'timestamp' };

@@ -303,6 +303,8 @@ function noneOf(s: string, from: number, to: number, a: number, b: number): bool
 }
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
+/** Character findings per name or value before the rest are summed up in one (see decodeComponent). */
+export const MAX_CHARACTER_FINDINGS = 50;
 /** Characters that need decoding or a finding; anything else is taken as written. */
 const NEEDS_DECODING = /[%+=\s<>"{}|\\^`#\u0000-\u001f\u007f-\uffff]/;
 // Characters that may never appear unencoded in a URL query (RFC 3986): they break the URL or start a fragment.
@@ -363,6 +365,18 @@ export function decodeComponent(
   let out = '';
   let ok = true;
   let notedPlus = false;
+  // Findings on characters are one per run of alike characters, and at most MAX_CHARACTER_FINDINGS per name or value
+  // (then one for the rest): a value of 5 MB of '%' or alternating 'é' and 'a' has bounded findings and fixes.
+  let reported = 0;
+  let unreported: { start: number; end: number; count: number; error: boolean } | undefined;
+  const report = (finding: Finding) => {
+    if (reported++ < MAX_CHARACTER_FINDINGS) findings.push(finding);
+    else if (unreported) {
+      unreported.end = finding.span.end;
+      unreported.count++;
+      unreported.error ||= finding.severity === 'error';
+    } else unreported = { start: finding.span.start, end: finding.span.end, count: 1, error: finding.severity === 'error' };
+  };
   let i = 0;
   while (i < raw.length) {
     const ch = raw[i];
@@ -377,23 +391,26 @@ export function decodeComponent(
       }
       if (bytes.length === 0) {
         ok = false;
-        findings.push({
+        // The '%' characters in a row that start no escape: one finding, one edit.
+        let end = i + 1;
+        while (end < raw.length && raw[end] === '%' && !HEX.test(raw.slice(end + 1, end + 3))) end++;
+        report({
           code: 'query-bad-percent-encoding',
           severity: 'error',
           message: `Broken percent-encoding in the ${what}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
-          span: { start: offset + i, end: offset + Math.min(raw.length, i + 3) },
+          span: { start: offset + i, end: offset + Math.min(raw.length, end + 2) },
           awsError: 'InvalidParameterValue',
-          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + i + 1 }, newText: '%25' }] }],
+          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + end }, newText: '%25'.repeat(end - i) }] }],
         });
-        out += '%';
-        i += 1;
+        out += '%'.repeat(end - i);
+        i = end;
         continue;
       }
       try {
         out += utf8.decode(new Uint8Array(bytes));
       } catch {
         ok = false;
-        findings.push({
+        report({
           code: 'query-bad-percent-encoding',
           severity: 'error',
           message: `The percent-encoded bytes in the ${what} are not valid UTF-8.`,
@@ -408,10 +425,12 @@ export function decodeComponent(
       // Form encoding reads '+' as a space; a '+' meant literally (timestamps, base64) silently changes the value. In
       // free text (descriptions, tags, access strings) '+' is how the AWS CLI and SDKs write a space
       // (`ReplicationGroupDescription=my+group`): only a note there.
+      let end = i + 1;
+      while (end < raw.length && raw[end] === '+') end++;
       if (!quiet && !(freeText && notedPlus)) {
         notedPlus = true; // free text: one note per value, not one per word
-        const span = { start: offset + i, end: offset + i + 1 };
-        findings.push({
+        const span = { start: offset + i, end: offset + end };
+        report({
           code: 'query-unencoded-character',
           severity: freeText ? 'information' : 'warning',
           message: freeText
@@ -419,34 +438,40 @@ export function decodeComponent(
             : `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
           span,
           fixes: [
-            { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B' }] },
-            { title: "Encode '+' as %20 (a space)", edits: [{ span, newText: '%20' }] },
+            { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B'.repeat(end - i) }] },
+            { title: "Encode '+' as %20 (a space)", edits: [{ span, newText: '%20'.repeat(end - i) }] },
           ],
         });
       }
-      out += ' ';
-      i += 1;
+      out += ' '.repeat(end - i);
+      i = end;
       continue;
     }
     if (ch === '=' && what === 'value' && !quiet) {
-      const span = { start: offset + i, end: offset + i + 1 };
-      findings.push({
+      let end = i + 1;
+      while (end < raw.length && raw[end] === '=') end++;
+      const span = { start: offset + i, end: offset + end };
+      report({
         code: 'query-unencoded-character',
         severity: 'warning',
         message: "Unencoded '=' in the value: percent-encode it as %3D so the value cannot be misread.",
         span,
-        fixes: [{ title: "Encode '=' as %3D", edits: [{ span, newText: '%3D' }], isPreferred: true }],
+        fixes: [{ title: "Encode '=' as %3D", edits: [{ span, newText: '%3D'.repeat(end - i) }], isPreferred: true }],
       });
+      out += raw.slice(i, end);
+      i = end;
+      continue;
     }
     const code = ch.charCodeAt(0);
     if (!quiet) {
       if (ILLEGAL_IN_URL.has(ch) || code < 0x20 || code === 0x7f) {
         let end = i + 1;
         if (ch === ' ' || ch === '\t') while (end < raw.length && (raw[end] === ' ' || raw[end] === '\t')) end++;
+        else while (end < raw.length && raw[end] === ch) end++;
         const text = raw.slice(i, end);
         // A secret (AuthToken) is never quoted, not even one character of it.
         const printable = secret ? 'character' : code < 0x20 || code === 0x7f ? `U+${code.toString(16).padStart(4, '0').toUpperCase()}` : ch === ' ' ? 'space' : `'${ch}'`;
-        findings.push({
+        report({
           code: 'query-unencoded-character',
           severity: 'error',
           message:
@@ -464,30 +489,55 @@ export function decodeComponent(
         continue;
       }
       if (code >= 0x80) {
-        const isHigh = code >= 0xd800 && code <= 0xdbff;
-        const pairOk = isHigh && i + 1 < raw.length && raw.charCodeAt(i + 1) >= 0xdc00 && raw.charCodeAt(i + 1) <= 0xdfff;
-        const len = pairOk ? 2 : 1;
+        const len = nonAsciiLength(raw, i);
         const encoded = encodeChar(raw.slice(i, i + len));
-        findings.push({
+        // The characters in a row of the same kind (encodable, or lone surrogates): one finding, one edit.
+        let end = i + len;
+        while (end < raw.length && raw.charCodeAt(end) >= 0x80) {
+          const next = nonAsciiLength(raw, end);
+          if ((encodeChar(raw.slice(end, end + next)) === undefined) !== (encoded === undefined)) break;
+          end += next;
+        }
+        const several = end > i + len;
+        const title = secret ? 'Percent-encode it' : several ? `Percent-encode as ${encoded}…` : `Percent-encode as ${encoded}`;
+        report({
           code: 'query-unencoded-character',
           severity: encoded ? 'warning' : 'error',
           message: encoded
-            ? `Non-ASCII character in the ${what}: percent-encode it as UTF-8${secret ? '' : ` (${encoded})`}.`
-            : `Invalid character (a lone UTF-16 surrogate) in the ${what}.`,
-          span: { start: offset + i, end: offset + i + len },
+            ? several
+              ? `Non-ASCII characters in the ${what}: percent-encode them as UTF-8${secret ? '' : ` (${encoded}…)`}.`
+              : `Non-ASCII character in the ${what}: percent-encode it as UTF-8${secret ? '' : ` (${encoded})`}.`
+            : `Invalid character${several ? 's' : ''} (${several ? '' : 'a '}lone UTF-16 surrogate${several ? 's' : ''}) in the ${what}.`,
+          span: { start: offset + i, end: offset + end },
           awsError: 'InvalidParameterValue',
-          fixes: encoded ? [{ title: secret ? 'Percent-encode it' : `Percent-encode as ${encoded}`, edits: [{ span: { start: offset + i, end: offset + i + len }, newText: encoded }], ...((firstHash >= 0 && firstHash < i) ? { choice: true as const } : {}) }] : undefined,
+          fixes: encoded ? [{ title, edits: [{ span: { start: offset + i, end: offset + end }, newText: several ? encodeURIComponent(raw.slice(i, end)) : encoded }], ...((firstHash >= 0 && firstHash < i) ? { choice: true as const } : {}) }] : undefined,
         });
         if (!encoded) ok = false;
-        out += raw.slice(i, i + len);
-        i += len;
+        out += raw.slice(i, end);
+        i = end;
         continue;
       }
     }
     out += ch;
     i += 1;
   }
+  if (unreported) {
+    findings.push({
+      code: 'query-unencoded-character',
+      severity: unreported.error ? 'error' : 'warning',
+      message: `${unreported.count} more places in the ${what} have characters that need percent-encoding (too many to list one by one): percent-encode them as UTF-8, a literal '%' as %25.`,
+      span: { start: unreported.start, end: unreported.end },
+      awsError: 'InvalidParameterValue',
+    });
+  }
   return { text: out, ok };
+}
+
+/** UTF-16 length of the non-ASCII character at `i`: 2 for a surrogate pair, else 1 (a lone surrogate too). */
+function nonAsciiLength(raw: string, i: number): number {
+  const code = raw.charCodeAt(i);
+  const next = raw.charCodeAt(i + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 function isBlank(c: number): boolean {
@@ -784,7 +834,10 @@ function needsDecoding(text: string, start: number, end: number): boolean {
 }
 
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  let eq = text.indexOf('=', start);
+  // The parameter's own '=' only: indexOf would search on to the end of the document for a parameter without one
+  // (`&x&x&x…` was quadratic).
+  let eq = start;
+  while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;

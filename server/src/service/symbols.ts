@@ -133,6 +133,13 @@ function requestId(request: ParsedRequest, action: string): string | undefined {
   return undefined;
 }
 
+/** Longest request or parameter name shown in the outline (a 1 MB CacheClusterId made a 1 MB symbol name). */
+const MAX_NAME = 80;
+
+function shortened(text: string): string {
+  return text.length > MAX_NAME ? text.slice(0, MAX_NAME - 1) + '…' : text;
+}
+
 function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSymbol {
   const action = request.action?.name ?? (request.kind === 'query' ? '(no Action)' : 'CreateCacheCluster');
   const id = requestId(request, action);
@@ -140,14 +147,14 @@ function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSym
     ? boundedChildren(
         request.params,
         budget,
-        (p) => ({ name: p.name, detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
+        (p) => ({ name: shortened(p.name), detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
         (p) => p.span,
         'parameters',
       )
     : boundedChildren(request.entries, budget, (e) => entrySymbol(e, false, budget), entrySpan, 'members');
   return {
-    name: id ? `${action} ${id}` : action,
-    detail: request.host?.value,
+    name: id ? `${shortened(action)} ${shortened(id)}` : shortened(action),
+    detail: request.host?.value === undefined ? undefined : shortened(request.host.value),
     kind: 'request',
     span: request.span,
     selectionSpan: request.action?.span ?? request.span,

@@ -1,0 +1,45 @@
+// YAML merge keys (`<<: *base`), as the AWS CLI v2's YAML loader (ruamel's safe loader) reads them before it checks
+// the input: checked with Debian's aws 2.9.19, `aws elasticache create-cache-cluster --cli-input-yaml file://x.yaml
+// --debug` sends the merged members (`<<: {CacheClusterId: b}` gives CacheClusterId=b; a member written beside the
+// `<<` wins; in `<<: [*a, *b]` the first mapping wins), and `<<: 5` fails with "Invalid YAML received".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/service/index';
+
+const base = 'CacheClusterId: a\nEngine: redis\nCacheNodeType: cache.t3.micro\n';
+
+test('a merge key brings in its mapping\'s members; it is no parameter named <<', () => {
+  const a = analyze('<<: {CacheClusterId: merged-id, NumCacheNodes: 1}\nEngine: redis\nCacheNodeType: cache.t3.micro\n', 'yaml');
+  assert.deepEqual(a.findings, []);
+  assert.deepEqual(a.requests[0].input, { CacheClusterId: 'merged-id', NumCacheNodes: 1, Engine: 'redis', CacheNodeType: 'cache.t3.micro' });
+});
+
+test('members written beside the merge key win; in a list of mappings the first wins; aliases are followed', () => {
+  const a = analyze('CacheClusterId: a\n<<: [{CacheClusterId: b, Engine: redis, Port: 1}, {Engine: valkey, NumCacheNodes: 2}]\nCacheNodeType: cache.t3.micro\n', 'yaml');
+  assert.deepEqual(a.requests[0].input, { CacheClusterId: 'a', Engine: 'redis', Port: 1, NumCacheNodes: 2, CacheNodeType: 'cache.t3.micro' });
+  const tags = analyze(`${base}Tags:\n  - &tag {Key: k, Value: v}\n  - <<: *tag\n    Key: k2\n`, 'yaml');
+  assert.deepEqual(tags.findings, []);
+  assert.deepEqual(tags.requests[0].input.Tags, [{ Key: 'k', Value: 'v' }, { Value: 'v', Key: 'k2' }]);
+});
+
+test('a merged member keeps its position: a mistake in it is reported where it is written', () => {
+  const text = `${base}Tags:\n  - &tag {Key: k, Valu: v}\n  - <<: *tag\n    Key: k2\n`;
+  const unknown = analyze(text, 'yaml').findings.filter((f) => f.code === 'unknown-parameter');
+  assert.equal(unknown.length, 2);
+  for (const f of unknown) assert.equal(text.slice(f.span.start, f.span.end), 'Valu');
+});
+
+test('a merge key whose value is no mapping is the error the AWS CLI fails with; a quoted "<<" is an ordinary key', () => {
+  const scalar = analyze('CacheClusterId: a\n<<: 5\n', 'yaml').findings;
+  assert.deepEqual(scalar.map((f) => [f.code, f.severity]), [['yaml-syntax', 'error']]);
+  assert.match(scalar[0].message, /^Invalid YAML: a merge key \(<<\) takes a mapping, or a list of mappings/);
+  const quoted = analyze(`${base}"<<": {Port: 1}\n`, 'yaml').findings;
+  assert.deepEqual(quoted.map((f) => f.code), ['unknown-parameter']);
+});
+
+test('merges of merges are worked out once per anchor, not once per use', { timeout: 20_000 }, () => {
+  // Each level merges the one before twice: read once per use, 40 levels would take 2^40 steps.
+  const levels = Array.from({ length: 40 }, (_, i) => (i === 0 ? '  - &l0 {Key: k, Valu: v}' : `  - &l${i} {<<: [*l${i - 1}, *l${i - 1}]}`));
+  const findings = analyze(`${base}Tags:\n${levels.join('\n')}\n`, 'yaml').findings.filter((f) => f.code === 'unknown-parameter');
+  assert.equal(findings.length, 40);
+});
