@@ -19,6 +19,35 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
+/**
+ * A name that goes on with a secret's value: a secret's name, then ':', a space or '=' (after decoding), as in a pasted
+ * header line (`X-Amz-Security-Token: …`), `AuthToken:…`, `AuthToken …` or an encoded `AuthToken%3D…`; or a pasted
+ * Authorization header, which carries the credential and the signature.
+ */
+const SECRET_NAME_THEN_VALUE = new RegExp(`^(${SECRET_NAMES}|Authorization)[:= ]`, 'i');
+
+/**
+ * The name as it may be shown (messages, fix titles, the outline): a name that goes on with a secret's value is cut
+ * after the secret's name (`AuthToken:abc` → `AuthToken…`); any other name as it is.
+ */
+export function displayableName(name: string): string {
+  const secret = secretBeforeValue(name);
+  return secret === undefined ? name : `${secret}…`;
+}
+
+/** The secret's name (or Authorization) a name starts with when the name goes on with its value; else undefined. */
+export function secretBeforeValue(name: string): string | undefined {
+  return SECRET_NAME_THEN_VALUE.exec(name)?.[1];
+}
+
+/** What a message says of a name that goes on with a secret's value (after the name cut by displayableName). */
+export const VALUE_IN_NAME = "its name goes on with a value (a pasted header line, or ':', a space or an encoded '=' where '=' belongs; the value is not shown)";
+
+/** Whether a name's value must not be shown: a secret's name, or a name that goes on with a secret's value. */
+export function hidesValue(name: string): boolean {
+  return isSecretName(name) || SECRET_NAME_THEN_VALUE.test(name);
+}
+
 /** Replaces the value of every `name=value` whose name is a secret's with `***` (query strings, messages). */
 export function redactSecretParameters(text: string): string {
   return text.replace(SECRET_PARAMETER, '$1=***');

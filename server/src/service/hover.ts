@@ -26,6 +26,7 @@ import {
   type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
+import { displayableName } from '../model/secrets';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
@@ -393,7 +394,7 @@ function likelyMember(owner: string, name: string, topLevel: boolean, operation:
 
 /** The line that leads the hover on the value of a misspelt member, saying which member it is explained as. */
 function likelyMemberNote(written: string, memberName: string): string {
-  return `*\`${written}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
+  return `*\`${displayableName(written)}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
 }
 
 /** The hover on a misspelt name itself: the problem, the diagnostic's suggestion, then that member's hover. */

@@ -2,7 +2,7 @@
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { isSecretName } from '../model/secrets';
+import { displayableName, hidesValue } from '../model/secrets';
 import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
@@ -17,7 +17,7 @@ export interface OutlineSymbol {
 const MAX_DETAIL = 80;
 
 function maskedDetail(name: string, value: string): string {
-  if (isSecretName(name)) return value ? '••••••' : '';
+  if (hidesValue(name)) return value ? '••••••' : '';
   return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
 }
 
@@ -63,7 +63,7 @@ function entrySpan(entry: Entry): Span {
 }
 
 function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): OutlineSymbol {
-  const isSecret = secret || isSecretName(entry.name);
+  const isSecret = secret || hidesValue(entry.name);
   let children: OutlineSymbol[] = [];
   const value = entry.value;
   if (value.kind === 'object') {
@@ -85,7 +85,7 @@ function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): Outli
     );
   }
   return {
-    name: entry.name,
+    name: displayableName(entry.name),
     detail: maskedDetail(isSecret ? 'AuthToken' : entry.name, valueText(entry.value)),
     kind: 'parameter',
     span: entrySpan(entry),
@@ -140,7 +140,7 @@ function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSym
     ? boundedChildren(
         request.params,
         budget,
-        (p) => ({ name: p.name, detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
+        (p) => ({ name: displayableName(p.name), detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
         (p) => p.span,
         'parameters',
       )

@@ -1,0 +1,80 @@
+// A secret's value is never displayed, whatever shape the document gives it: each secret below holds the marker ZQX,
+// which must appear in no finding message, fix title, outline name or detail, hover, lint record or Local endpoint
+// error. Each case has a clean twin (the same mistake on a name that holds no secret) that still quotes what it should.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateRequest } from '../../local/src/validation';
+import { lintText } from '../../server/src/lint';
+import { hover } from '../../server/src/service/hover';
+import { analyze, type DocumentKind } from '../../server/src/service/index';
+import { documentSymbols, type OutlineSymbol } from '../../server/src/service/symbols';
+
+const MARKER = 'zqx';
+
+/** Every place the marker shows up in what the language service, the linter and Local display for `text`. */
+function leaks(text: string, kind: DocumentKind): string[] {
+  const out: string[] = [];
+  const shows = (s: string | undefined) => s !== undefined && s.toLowerCase().includes(MARKER);
+  const analysis = analyze(text, kind);
+  for (const f of analysis.findings) {
+    if (shows(f.message)) out.push(`${f.code}: ${f.message}`);
+    for (const fix of f.fixes ?? []) if (shows(fix.title)) out.push(`fix title: ${fix.title}`);
+  }
+  const walk = (s: OutlineSymbol) => {
+    if (shows(s.name) || shows(s.detail)) out.push(`outline: ${s.name} | ${s.detail}`);
+    s.children.forEach(walk);
+  };
+  documentSymbols(analysis).forEach(walk);
+  for (let offset = 0; offset <= text.length; offset++) {
+    const h = hover(text, offset, kind, analysis);
+    if (h && shows(h.markdown)) {
+      out.push(`hover at ${offset}: ${h.markdown}`);
+      break;
+    }
+  }
+  for (const r of lintText('f', text, kind)) if (shows(r.message)) out.push(`lint: ${r.message}`);
+  if (kind === 'query' && shows(validateRequest(text)?.message)) out.push(`local: ${validateRequest(text)?.message}`);
+  return out;
+}
+
+function outline(text: string, kind: DocumentKind): [string, string | undefined][] {
+  const out: [string, string | undefined][] = [];
+  const walk = (s: OutlineSymbol) => {
+    out.push([s.name, s.detail]);
+    s.children.forEach(walk);
+  };
+  documentSymbols(analyze(text, kind)).forEach(walk);
+  return out;
+}
+
+const CREATE = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c1&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+
+test('a name that goes on with a secret value (pasted header, ":", " ", encoded "=") is cut after the secret name', () => {
+  const cases = [
+    `${CREATE}&AuthToken:ZQXcolon0123456789`,
+    `${CREATE}&AuthToken ZQXspace0123456789`,
+    `${CREATE}&X-Amz-Signature%3DZQXsig0123456789`,
+    `${CREATE}&AuthToken%3DZQXP42=x`,
+    `${CREATE}&AuthToken=abcdefghijklmnop1234&AuthToken%3DZQXP42=x`,
+    `${CREATE}&authtoken:ZQXlower0123456789&authtoken:ZQXlower0123456789`,
+    'Action=DescribeCacheClusters&Version=2015-02-02\nX-Amz-Security-Token: ZQXL38headerSess\n',
+    'Action=DescribeCacheClusters&Version=2015-02-02\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIAX/20260101/us-east-1/elasticache/aws4_request, Signature=ZQXsigInHeader00ff\n',
+  ];
+  for (const text of cases) assert.deepEqual(leaks(text, 'query'), [], text);
+  const names = outline(cases[0], 'query').map(([name]) => name);
+  assert.ok(names.includes('AuthToken…'), names.join());
+  const header = outline(cases[7], 'query').find(([name]) => name.startsWith('Authorization'));
+  assert.deepEqual(header, ['Authorization…', '••••••']);
+  const [unknown] = analyze(cases[0], 'query').findings.filter((f) => f.code === 'unknown-parameter');
+  assert.match(unknown.message, /^Unknown parameter AuthToken… for CreateCacheCluster: its name goes on with a value/);
+  assert.match(validateRequest(cases[0])?.message ?? '', /^Unknown parameter AuthToken… /);
+});
+
+test('clean: a name that holds no secret is quoted in full, and names that only start like a secret are not cut', () => {
+  const engine = analyze(`${CREATE}&EngineX:redis7`, 'query').findings.find((f) => f.code === 'unknown-parameter');
+  assert.match(engine?.message ?? '', /Unknown parameter EngineX:redis7 /);
+  const names = outline(`${CREATE}&AuthTokenUpdateStrategy=ROTATE&X-Amz-Date:20260101`, 'query').map(([name]) => name);
+  assert.ok(names.includes('AuthTokenUpdateStrategy') && names.includes('X-Amz-Date:20260101'), names.join());
+  const amz = analyze(`${CREATE}&X-Amz-Foo=1`, 'query').findings.find((f) => f.code === 'query-unknown-parameter');
+  assert.match(amz?.message ?? '', /^X-Amz-Foo is not a Signature Version 4 query parameter \(X-Amz-Algorithm/);
+});
