@@ -37,6 +37,10 @@ function leaks(text: string, kind: DocumentKind): string[] {
   return out;
 }
 
+function codes(text: string): string[] {
+  return analyze(text, 'query').findings.map((f) => f.code);
+}
+
 function outline(text: string, kind: DocumentKind): [string, string | undefined][] {
   const out: [string, string | undefined][] = [];
   const walk = (s: OutlineSymbol) => {
@@ -77,4 +81,41 @@ test('clean: a name that holds no secret is quoted in full, and names that only 
   assert.ok(names.includes('AuthTokenUpdateStrategy') && names.includes('X-Amz-Date:20260101'), names.join());
   const amz = analyze(`${CREATE}&X-Amz-Foo=1`, 'query').findings.find((f) => f.code === 'query-unknown-parameter');
   assert.match(amz?.message ?? '', /^X-Amz-Foo is not a Signature Version 4 query parameter \(X-Amz-Algorithm/);
+});
+
+test('an AuthToken with an unencoded "&": one finding on the AuthToken, and the pieces after it are not named', () => {
+  const cases = [`${CREATE}&AuthToken=ZQXpart1abcdefgh&ZQXpart2=ZQXpart3xyz`, `${CREATE}\n  &AuthToken=ZQXmlA1234567890&ZQXmlB<>!\n`, `${CREATE}&AuthToken=ZQXa1234567890123&ZQXb&ZQXc=d`];
+  for (const text of cases) {
+    assert.deepEqual(leaks(text, 'query'), [], text);
+    const split = analyze(text, 'query').findings.filter((f) => f.code === 'query-secret-split');
+    assert.equal(split.length, 1, text);
+    assert.equal(split[0].message, "The AuthToken seems to continue past an unencoded '&' (the parameter after it has no name ElastiCache knows): percent-encode '&' as %26 in the token.");
+    assert.ok(text.slice(split[0].span.start, split[0].span.end).startsWith('AuthToken='));
+    assert.ok(!analyze(text, 'query').findings.some((f) => f.code === 'unknown-parameter'), text);
+    assert.ok(outline(text, 'query').some(([name, detail]) => name === 'AuthToken (continued)' && detail === '••••••'));
+  }
+  assert.match(validateRequest(cases[0])?.message ?? '', /^The AuthToken seems to continue/);
+});
+
+test('clean: a known or misspelt parameter after an AuthToken is its own parameter', () => {
+  const known = `${CREATE}&AuthToken=abcdefghijklmnop1234&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg`;
+  assert.ok(!codes(known).includes('query-secret-split'));
+  const typo = analyze(`${CREATE}&AuthToken=abcdefghijklmnop1234&PreferredAvailabilityZon=us-east-1a`, 'query').findings;
+  assert.ok(!typo.some((f) => f.code === 'query-secret-split'));
+  assert.match(typo.find((f) => f.code === 'unknown-parameter')?.message ?? '', /^Unknown parameter PreferredAvailabilityZon .*Did you mean PreferredAvailabilityZone\?/);
+  const notSecret = analyze(`${CREATE}&CacheParameterGroupName=a&b=c`, 'query').findings;
+  assert.match(notSecret.find((f) => f.code === 'unknown-parameter')?.message ?? '', /^Unknown parameter b /);
+});
+
+test('a YAML error on a secret line does not quote the line: it says to quote the value', () => {
+  const cases = ['CacheClusterId: c1\nAuthToken: !ZQXbang0123456789\n', 'CacheClusterId: c1\nAuthToken: >ZQXgt0123456789\n', 'CacheClusterId: c1\n"AuthToken": >ZQXgt0123456789\n'];
+  for (const text of cases) {
+    assert.deepEqual(leaks(text, 'yaml'), [], text);
+    const [yaml] = analyze(text, 'yaml').findings.filter((f) => f.code === 'yaml-syntax');
+    assert.equal(yaml.severity, 'error');
+    assert.match(yaml.message, /^Invalid YAML on the AuthToken line \(its text is not shown\): .*[.:] .*quot(e|ing) the AuthToken value in single quotes/i);
+  }
+  // Clean: on another member's line the yaml library's words, quoted text included, are kept.
+  assert.match(analyze('CacheClusterId: c1\nEngine: >redis\n', 'yaml').findings[0].message, /extra characters: >redis/);
+  assert.match(analyze('CacheClusterId: c1\nEngine: !Ref redis\n', 'yaml').findings[0].message, /knows no tag !Ref/);
 });

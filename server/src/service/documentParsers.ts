@@ -2,6 +2,7 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { displayableName, hidesValue } from '../model/secrets';
 import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
@@ -564,6 +565,12 @@ export function parseYamlDocument(source: string, findings: Finding[]): ValueNod
   );
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
+    // On a secret's line the yaml library's words quote the secret (`Unresolved tag: !s3cr…`, `…extra characters: >s3cr…`).
+    const secret = secretKeyOfLine(text, Math.min(start, text.length));
+    if (secret !== undefined) {
+      findings.push(secretLineYamlFinding(secret, e, doc.errors.includes(e as never), { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) }));
+      continue;
+    }
     // A tag the yaml library cannot resolve (`!Ref`, `!GetAtt`, `!!python/…`) is one the AWS CLI's safe loader has no
     // constructor for either: it answers "could not determine a constructor for the tag" and rejects the file.
     const tag = /^Unresolved tag: (\S+)/.exec(e.message)?.[1];
@@ -900,6 +907,38 @@ function composeYamlDocument(tokens: CST.Token[], length: number, options: Const
   }
   // compose(…, forceDoc) always yields a document.
   return doc!;
+}
+
+/** A YAML key on a line of its own (`  AuthToken: …`, `- "Passwords": …`), before its colon. */
+const YAML_LINE_KEY = /^[ \t]*(?:-[ \t]+)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#'"][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
+
+/** The name of the secret whose line holds `offset` (its key is a secret's name), or undefined. */
+function secretKeyOfLine(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = YAML_LINE_KEY.exec(text.slice(lineStart, lineEnd));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return key !== undefined && hidesValue(key.trim()) ? displayableName(key.trim()) : undefined;
+}
+
+/**
+ * A YAML error on a secret's line, in the yaml library's words up to the text it quotes (what follows its colon is
+ * that text), with what to do: quote the value, so that YAML reads it as plain text.
+ */
+function secretLineYamlFinding(secret: string, e: { code: string; message: string }, isError: boolean, span: Span): Finding {
+  const words = firstLine(e.message).replace(/:.*$/, '');
+  // An unresolved tag is only a warning of the yaml library, but the AWS CLI rejects the file (as parseYamlDocument says).
+  const tag = /^Unresolved tag/.test(words);
+  const what = tag ? `the AWS CLI's YAML reader reads a value starting with '!' as a tag it has no constructor for ("could not determine a constructor") and rejects the file` : words;
+  const todo = tag ? `CloudFormation functions such as !Ref do not work in CLI input: write the value itself, quoting the ${secret} value in single quotes` : `Quote the ${secret} value in single quotes`;
+  const error = isError || tag;
+  return {
+    code: 'yaml-syntax',
+    severity: error ? 'error' : 'warning',
+    message: `${error ? 'Invalid YAML' : 'YAML'} on the ${secret} line (its text is not shown): ${what}. ${todo} (double any ' in it).`,
+    span,
+  };
 }
 
 function firstLine(s: string): string {

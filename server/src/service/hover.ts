@@ -49,7 +49,7 @@ export function apiReferenceUrl(action: string): string | undefined {
 }
 
 /** Findings about the URL's encoding: the Signature Version 4 page's URI-encoding rules say what is encoded and how. */
-const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded']);
+const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded', 'query-secret-split']);
 /** Findings about the layout of a Query request (one `?`, `#` comments, lines joined): the page with the seed's URL. */
 const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
 /** Findings about the file as a whole: the page on that kind of file. */

@@ -7,6 +7,7 @@ import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, TextEdit, ValueNode } from './types';
 import { suggest } from './text';
 import { secretBeforeValue, VALUE_IN_NAME } from '../model/secrets';
+import { continuedSecret, continuedSecretFinding } from './secretParams';
 import { displayableName, duplicateParamFixes, emptyDuplicateMessage, hidesValue, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import { removalFix } from './emptyValues';
@@ -349,6 +350,15 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
       awsError: 'InvalidParameterValue',
     });
     return;
+  }
+  // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
+  if (ctx.params && entry.value instanceof QueryScalarNode) {
+    const k = ctx.params.indexOf(entry.value.queryParam);
+    const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
+    if (secret) {
+      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret));
+      return;
+    }
   }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const given = best !== undefined && siblings.has(best);

@@ -3,7 +3,9 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import { displayableName, hidesValue } from '../model/secrets';
-import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
+import { UNKNOWN_NAME } from './knownNames';
+import { continuedSecret } from './secretParams';
+import type { Analysis, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
   name: string;
@@ -133,6 +135,14 @@ function requestId(request: ParsedRequest, action: string): string | undefined {
   return undefined;
 }
 
+/** A Query parameter's symbol; a piece of a secret cut at an unencoded '&' is named after the secret, its value masked. */
+function paramSymbol(p: QueryParam, params: readonly QueryParam[], k: number): OutlineSymbol {
+  const secret = p.nameId === UNKNOWN_NAME ? continuedSecret(params, k) : undefined;
+  const name = secret ? `${displayableName(secret.name)} (continued)` : displayableName(p.name);
+  const detail = secret ? (p.value || p.name ? '••••••' : '') : maskedDetail(p.name, p.value);
+  return { name, detail, kind: 'parameter', span: p.span, selectionSpan: p.nameSpan, children: [] };
+}
+
 function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSymbol {
   const action = request.action?.name ?? (request.kind === 'query' ? '(no Action)' : 'CreateCacheCluster');
   const id = requestId(request, action);
@@ -140,7 +150,7 @@ function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSym
     ? boundedChildren(
         request.params,
         budget,
-        (p) => ({ name: displayableName(p.name), detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
+        (p, k) => paramSymbol(p, request.params!, k),
         (p) => p.span,
         'parameters',
       )

@@ -1,0 +1,42 @@
+// A secret whose value holds an unencoded '&' (AuthToken allows '&' among its special characters,
+// LIMITS.authTokenSpecials) is cut there by the Query form: what follows reads as parameters of their own, named after
+// pieces of the secret. Findings and the outline name the secret instead of those pieces.
+import { displayableName, isSecretName } from '../model/secrets';
+import { knownNameId, knownNames, UNKNOWN_NAME } from './knownNames';
+import { suggest } from './text';
+import type { Finding, QueryParam } from './types';
+
+/** Whether a parameter's name is no name ElastiCache knows nor looks like one (its first segment, before any '.'). */
+function unknownName(param: QueryParam): boolean {
+  if (param.nameId !== UNKNOWN_NAME) return false;
+  const dot = param.name.indexOf('.');
+  const first = dot < 0 ? param.name : param.name.slice(0, dot);
+  if (knownNameId(first) !== UNKNOWN_NAME || displayableName(param.name) !== param.name) return false;
+  // A near miss of a known name (`CacheNodeTyp`) is a typo to correct, not a piece of the secret.
+  return suggest(first, knownNames()) === undefined;
+}
+
+/**
+ * The secret parameter that parameter `k` of `params` seems to continue: the parameters right after a secret's whose
+ * names ElastiCache does not know (`AuthToken=abc&def=ghi&jkl`: `def=ghi` and `jkl` are the token's). Else undefined.
+ */
+export function continuedSecret(params: readonly QueryParam[], k: number): QueryParam | undefined {
+  for (let j = k; j > 0 && unknownName(params[j]); j--) {
+    const before = params[j - 1];
+    if (isSecretName(before.name)) return before;
+  }
+  return undefined;
+}
+
+/** The one finding for a secret that continues past an unencoded '&' (on the secret, saying nothing of its value). */
+export function continuedSecretFinding(secret: QueryParam): Finding {
+  const name = displayableName(secret.name);
+  const what = /^authtoken$/i.test(secret.name) ? 'the token' : 'the value';
+  return {
+    code: 'query-secret-split',
+    severity: 'error',
+    message: `The ${name} seems to continue past an unencoded '&' (the parameter after it has no name ElastiCache knows): percent-encode '&' as %26 in ${what}.`,
+    span: secret.span,
+    awsError: 'InvalidParameterValue',
+  };
+}
