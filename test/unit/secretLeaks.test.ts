@@ -119,3 +119,28 @@ test('a YAML error on a secret line does not quote the line: it says to quote th
   assert.match(analyze('CacheClusterId: c1\nEngine: >redis\n', 'yaml').findings[0].message, /extra characters: >redis/);
   assert.match(analyze('CacheClusterId: c1\nEngine: !Ref redis\n', 'yaml').findings[0].message, /knows no tag !Ref/);
 });
+
+test('a near miss of a secret name (the finding suggests the secret) has its value masked in the outline', () => {
+  const cases: [string, DocumentKind, string][] = [
+    [`${CREATE}&AuthTokn=ZQXnear0123456789`, 'query', 'AuthTokn'],
+    ['{"CacheClusterId": "c1", "AuthTokn": "ZQXnear0123456789"}', 'json', 'AuthTokn'],
+    ['{"CacheClusterId": "c1", "AuthToken ": "ZQXnear0123456789"}', 'json', 'AuthToken…'],
+    ['{"CacheClusterId": "c1", "Auth Token": "ZQXnear0123456789"}', 'json', 'Auth Token'],
+    ['CacheClusterId: c1\nPasswrds:\n  - ZQXnear0123456789\n', 'yaml', 'Passwrds'],
+  ];
+  for (const [text, kind, name] of cases) {
+    assert.deepEqual(leaks(text, kind), [], text);
+    assert.ok(outline(text, kind).some(([n, detail]) => n === name && /^(••••••|\[1\])$/.test(detail ?? '')), `${text}: ${JSON.stringify(outline(text, kind))}`);
+  }
+  // Clean: a near miss of a name that holds no secret shows its value.
+  assert.ok(outline(`${CREATE}&CacheNodeTyp=cache.t3.micro`, 'query').some(([n, d]) => n === 'CacheNodeTyp' && d === 'cache.t3.micro'));
+  assert.ok(outline('{"CacheClusterId": "c1", "AuthTokenUpdateStrategie": "ROTATE"}', 'json').some(([n, d]) => n === 'AuthTokenUpdateStrategie' && d === 'ROTATE'));
+});
+
+test('text on a secret line read as a nested mapping does not name outline entries', () => {
+  const text = 'CacheClusterId: c1\nAuthToken: ZQXl12 tok: en\n';
+  assert.deepEqual(leaks(text, 'yaml'), []);
+  assert.deepEqual(outline(text, 'yaml').slice(-2), [['AuthToken', '••••••'], ['••••••', '••••••']]);
+  // Clean: a nested mapping under a member that holds no secret keeps its names.
+  assert.ok(outline('CacheClusterId: c1\nEngine: redis tok: en\n', 'yaml').some(([n]) => n === 'redis tok'));
+});

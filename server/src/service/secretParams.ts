@@ -1,7 +1,7 @@
 // A secret whose value holds an unencoded '&' (AuthToken allows '&' among its special characters,
 // LIMITS.authTokenSpecials) is cut there by the Query form: what follows reads as parameters of their own, named after
 // pieces of the secret. Findings and the outline name the secret instead of those pieces.
-import { displayableName, isSecretName } from '../model/secrets';
+import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNames, UNKNOWN_NAME } from './knownNames';
 import { suggest } from './text';
 import type { Finding, QueryParam } from './types';
@@ -14,6 +14,19 @@ function unknownName(param: QueryParam): boolean {
   if (knownNameId(first) !== UNKNOWN_NAME || displayableName(param.name) !== param.name) return false;
   // A near miss of a known name (`CacheNodeTyp`) is a typo to correct, not a piece of the secret.
   return suggest(first, knownNames()) === undefined;
+}
+
+/**
+ * Whether a name's value is not to be shown: a secret's name (hidesValue), or a near miss of one, which the
+ * unknown-parameter finding suggests renaming to the secret's name (`AuthTokn`, `Auth Token`, `Passwrds`).
+ */
+export function mayHoldSecret(name: string): boolean {
+  if (hidesValue(name)) return true;
+  // A known name, or a dotted name whose first segment is known (`SecurityGroupIds.member.1`): no near miss to look for.
+  const dot = name.indexOf('.');
+  if (knownNameId(dot < 0 ? name : name.slice(0, dot)) !== UNKNOWN_NAME) return false;
+  const near = suggest(name, knownNames());
+  return near !== undefined && isSecretName(near);
 }
 
 /**

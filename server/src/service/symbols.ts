@@ -2,9 +2,9 @@
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { displayableName, hidesValue } from '../model/secrets';
+import { displayableName } from '../model/secrets';
 import { UNKNOWN_NAME } from './knownNames';
-import { continuedSecret } from './secretParams';
+import { continuedSecret, mayHoldSecret } from './secretParams';
 import type { Analysis, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
@@ -18,8 +18,10 @@ export interface OutlineSymbol {
 
 const MAX_DETAIL = 80;
 
+const MASK = '••••••';
+
 function maskedDetail(name: string, value: string): string {
-  if (hidesValue(name)) return value ? '••••••' : '';
+  if (mayHoldSecret(name)) return value ? MASK : '';
   return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
 }
 
@@ -64,8 +66,9 @@ function entrySpan(entry: Entry): Span {
   return union(entry.nameSpan, entry.value.span);
 }
 
+/** `secret`: the entry is inside a secret's value, so its name is text of the secret (`AuthToken: abc def: x`). */
 function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): OutlineSymbol {
-  const isSecret = secret || hidesValue(entry.name);
+  const isSecret = secret || mayHoldSecret(entry.name);
   let children: OutlineSymbol[] = [];
   const value = entry.value;
   if (value.kind === 'object') {
@@ -87,7 +90,7 @@ function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): Outli
     );
   }
   return {
-    name: displayableName(entry.name),
+    name: secret ? MASK : displayableName(entry.name),
     detail: maskedDetail(isSecret ? 'AuthToken' : entry.name, valueText(entry.value)),
     kind: 'parameter',
     span: entrySpan(entry),
@@ -139,7 +142,7 @@ function requestId(request: ParsedRequest, action: string): string | undefined {
 function paramSymbol(p: QueryParam, params: readonly QueryParam[], k: number): OutlineSymbol {
   const secret = p.nameId === UNKNOWN_NAME ? continuedSecret(params, k) : undefined;
   const name = secret ? `${displayableName(secret.name)} (continued)` : displayableName(p.name);
-  const detail = secret ? (p.value || p.name ? '••••••' : '') : maskedDetail(p.name, p.value);
+  const detail = secret ? (p.value || p.name ? MASK : '') : maskedDetail(p.name, p.value);
   return { name, detail, kind: 'parameter', span: p.span, selectionSpan: p.nameSpan, children: [] };
 }
 
