@@ -1,7 +1,7 @@
 // Turns any failure of an AWS call into something a user can read and act on: a kind, a one-line message
 // without stack traces or secrets, and the action that helps (configure credentials or retry).
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
-import { redactSecretParameters } from '../../server/src/model/secrets';
+import { maskAccessKeyIds, redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
@@ -135,9 +135,7 @@ export function knownProblem(credentialCheck: Failure | null | undefined, lastLi
 /** Keeps the first line only and removes anything that looks like a key or signature. */
 export function sanitize(text: string): string {
   const firstLine = text.split('\n')[0] ?? '';
-  return redactSecretParameters(firstLine)
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***')
-    .trim();
+  return maskAccessKeyIds(redactSecretParameters(firstLine)).trim();
 }
 
 export function describeFailure(err: unknown): Failure {

@@ -3,6 +3,7 @@
 // error. Each case has a clean twin (the same mistake on a name that holds no secret) that still quotes what it should.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sanitize } from '../../client/src/errors';
 import { validateRequest } from '../../local/src/validation';
 import { lintText } from '../../server/src/lint';
 import { hover } from '../../server/src/service/hover';
@@ -143,4 +144,15 @@ test('text on a secret line read as a nested mapping does not name outline entri
   assert.deepEqual(outline(text, 'yaml').slice(-2), [['AuthToken', '••••••'], ['••••••', '••••••']]);
   // Clean: a nested mapping under a member that holds no secret keeps its names.
   assert.ok(outline('CacheClusterId: c1\nEngine: redis tok: en\n', 'yaml').some(([n]) => n === 'redis tok'));
+});
+
+test('an access key ID is masked in the outline as in the extension log (AKIA***, ASIA***)', () => {
+  const credential = `${CREATE}&X-Amz-Credential=AKIAZQXABCDEFGHIJK%2F20260101%2Fus-east-1%2Felasticache%2Faws4_request`;
+  assert.deepEqual(leaks(credential, 'query'), []);
+  assert.ok(outline(credential, 'query').some(([n, d]) => n === 'X-Amz-Credential' && d === 'AKIA***/20260101/us-east-1/elasticache/aws4_request'));
+  const temporary = '{"CacheClusterId": "c1", "Tags": [{"Key": "k", "Value": "ASIAZQX0123456789A"}]}';
+  assert.deepEqual(leaks(temporary, 'json'), []);
+  assert.equal(sanitize('failed for ASIAZQX0123456789A'), 'failed for ASIA***');
+  // Clean: text that only starts like a key ID stays readable.
+  assert.ok(outline(`${CREATE}&X-Amz-Credential=AKIDEXAMPLE%2F20260101%2Fus-east-1%2Felasticache%2Faws4_request`, 'query').some(([, d]) => d?.startsWith('AKIDEXAMPLE/')));
 });

@@ -48,6 +48,15 @@ export function hidesValue(name: string): boolean {
   return isSecretName(name) || SECRET_NAME_THEN_VALUE.test(name);
 }
 
+/**
+ * Masks AWS access key IDs (long-term AKIA…, temporary ASIA…) to their prefix, `AKIA***`: an access key ID is not a
+ * secret, but it names the key pair (and, through it, the account), so logs and the outline do not show it whole.
+ */
+export function maskAccessKeyIds(text: string): string {
+  return text.replace(ACCESS_KEY_ID, '$1***');
+}
+const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
+
 /** Replaces the value of every `name=value` whose name is a secret's with `***` (query strings, messages). */
 export function redactSecretParameters(text: string): string {
   return text.replace(SECRET_PARAMETER, '$1=***');

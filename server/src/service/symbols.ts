@@ -2,7 +2,7 @@
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { displayableName } from '../model/secrets';
+import { displayableName, maskAccessKeyIds } from '../model/secrets';
 import { UNKNOWN_NAME } from './knownNames';
 import { continuedSecret, mayHoldSecret } from './secretParams';
 import type { Analysis, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
@@ -22,7 +22,9 @@ const MASK = '••••••';
 
 function maskedDetail(name: string, value: string): string {
   if (mayHoldSecret(name)) return value ? MASK : '';
-  return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
+  // Masked before it is cut, so that a cut never leaves part of a key ID unmasked.
+  const shown = maskAccessKeyIds(value);
+  return shown.length > MAX_DETAIL ? shown.slice(0, MAX_DETAIL - 1) + '…' : shown;
 }
 
 function union(a: Span, b: Span): Span {
