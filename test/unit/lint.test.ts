@@ -227,3 +227,15 @@ test('--fix writes the files with fixes (keeping a byte order mark), says so on 
   lint('fix/x.elasticache.json');
   assert.equal(readFileSync(join(fixDir, 'x.elasticache.json'), 'utf8'), '{"CacheClusterId": "a", "NumCacheNodes": "1"}');
 });
+
+test('--fix leaves an AuthToken as written (a fix that changes a secret is the user\'s choice), and no output shows it', () => {
+  const secretDir = join(dir, 'secret');
+  mkdirSync(secretDir, { recursive: true });
+  const text = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c1&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg&AuthToken=ZQXabc%zzdefghijklmnop\n';
+  writeFileSync(join(secretDir, 'token.elasticache'), text);
+  const r = lint('--fix', 'secret');
+  assert.equal(readFileSync(join(secretDir, 'token.elasticache'), 'utf8'), text);
+  assert.doesNotMatch(r.stderr, /fixed/);
+  assert.match(r.stdout, /error query-bad-percent-encoding /);
+  for (const out of [r.stdout, r.stderr, lint('--format', 'json', 'secret').stdout]) assert.doesNotMatch(out, /ZQX/i);
+});

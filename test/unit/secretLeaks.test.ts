@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { sanitize } from '../../client/src/errors';
 import { validateRequest } from '../../local/src/validation';
 import { lintText } from '../../server/src/lint';
+import { fixAll, quickFixes } from '../../server/src/service/codeActions';
 import { hover } from '../../server/src/service/hover';
 import { analyze, type DocumentKind } from '../../server/src/service/index';
 import { documentSymbols, type OutlineSymbol } from '../../server/src/service/symbols';
@@ -155,4 +156,20 @@ test('an access key ID is masked in the outline as in the extension log (AKIA***
   assert.equal(sanitize('failed for ASIAZQX0123456789A'), 'failed for ASIA***');
   // Clean: text that only starts like a key ID stays readable.
   assert.ok(outline(`${CREATE}&X-Amz-Credential=AKIDEXAMPLE%2F20260101%2Fus-east-1%2Felasticache%2Faws4_request`, 'query').some(([, d]) => d?.startsWith('AKIDEXAMPLE/')));
+});
+
+test('fix all (lint --fix) never changes what a secret sends: its %25 fixes are offered, not applied', () => {
+  const broken = `${CREATE}&AuthToken=ZQXabc%zzdefghijklmnop`;
+  assert.equal(fixAll(broken, 'query').text, broken);
+  const twice = `${CREATE}&AuthToken=ZQXabc%253Cdefghijklmnop`;
+  assert.equal(fixAll(twice, 'query').text, twice);
+  for (const text of [broken, twice]) {
+    const finding = analyze(text, 'query').findings.find((f) => f.code === 'query-bad-percent-encoding' || f.code === 'query-double-encoded');
+    assert.ok(finding, text);
+    assert.equal(quickFixes([finding], finding.span).length, 1, 'still offered as a quick fix');
+    assert.deepEqual(leaks(text, 'query'), []);
+  }
+  // Clean: the same fixes on a value that holds no secret are applied.
+  assert.ok(fixAll(`${CREATE}&Tags.Tag.1.Key=k&Tags.Tag.1.Value=abc%zz`, 'query').text.endsWith('Value=abc%25zz'));
+  assert.ok(fixAll(`${CREATE}&Tags.Tag.1.Key=k&Tags.Tag.1.Value=abc%253C`, 'query').text.endsWith('Value=abc%3C'));
 });

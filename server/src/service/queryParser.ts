@@ -383,7 +383,8 @@ export function decodeComponent(
           message: `Broken percent-encoding in the ${what}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
           span: { start: offset + i, end: offset + Math.min(raw.length, i + 3) },
           awsError: 'InvalidParameterValue',
-          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + i + 1 }, newText: '%25' }] }],
+          // In a secret, '%25' changes what is sent (a literal '%' where a broken escape may be meant): the user's choice.
+          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + i + 1 }, newText: '%25' }], ...(secret ? { choice: true as const } : {}) }],
         });
         out += '%';
         i += 1;
@@ -874,7 +875,8 @@ function reportDoubleEncoding(raw: string, offset: number, secret: boolean, find
     severity: 'warning',
     message,
     span: { start: offset, end: offset + raw.length },
-    fixes: [{ title: 'Percent-encode once (%25XX → %XX)', edits, isPreferred: true }],
+    // Decoding once changes what is sent: for a secret, only the user knows which one is right (not for "fix all").
+    fixes: [{ title: 'Percent-encode once (%25XX → %XX)', edits, isPreferred: true, ...(secret ? { choice: true as const } : {}) }],
   });
 }
 
