@@ -173,3 +173,16 @@ test('fix all (lint --fix) never changes what a secret sends: its %25 fixes are 
   assert.ok(fixAll(`${CREATE}&Tags.Tag.1.Key=k&Tags.Tag.1.Value=abc%zz`, 'query').text.endsWith('Value=abc%25zz'));
   assert.ok(fixAll(`${CREATE}&Tags.Tag.1.Key=k&Tags.Tag.1.Value=abc%253C`, 'query').text.endsWith('Value=abc%3C'));
 });
+
+test('a YAML alias to a secret\'s anchor is said to be an alias, not read as null, and the value is not shown', () => {
+  const text = 'CacheClusterId: c1\nEngine: redis\nAuthToken: &tok ZQXalias0123456789\nCacheNodeType: *tok\nSecurityGroupIds:\n  - *tok\n';
+  assert.deepEqual(leaks(text, 'yaml'), []);
+  const found = analyze(text, 'yaml').findings;
+  const aliases = found.filter((f) => f.code === 'yaml-alias');
+  assert.deepEqual(aliases.map((f) => text.slice(f.span.start, f.span.end)), ['*tok', '*tok']);
+  assert.match(aliases[0].message, /^This value is a YAML alias to another member's value \(not shown\)/);
+  assert.ok(!found.some((f) => /null/.test(f.message)), found.map((f) => f.message).join('\n'));
+  assert.ok(outline(text, 'yaml').some(([n, d]) => n === 'CacheNodeType' && d === ''));
+  // Clean: the anchored member itself, and a file without aliases, have no such finding.
+  assert.ok(!analyze('CacheClusterId: &id c1\nEngine: redis\n', 'yaml').findings.some((f) => f.code === 'yaml-alias'));
+});

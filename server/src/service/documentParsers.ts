@@ -1002,6 +1002,16 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
     // `Engine:` with nothing after it: an empty plain scalar, null for YAML (and for the AWS CLI).
     return value === null && span.start === span.end ? { kind: 'scalar', value, span, empty: true } : { kind: 'scalar', value, span };
   }
-  if (isAlias(node)) return { kind: 'scalar', value: null, span };
+  if (isAlias(node)) {
+    // The AWS CLI reads the anchored value here. It may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a
+    // check of this member would quote: the value is neither shown nor checked, whatever the yaml library makes of it.
+    findings.push({
+      code: 'yaml-alias',
+      severity: 'warning',
+      message: "This value is a YAML alias to another member's value (not shown): the AWS CLI reads that value here, but it is not checked. Write the value itself.",
+      span,
+    });
+    return { kind: 'scalar', value: null, span, missing: true };
+  }
   return { kind: 'scalar', value: null, span };
 }

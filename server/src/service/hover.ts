@@ -53,7 +53,7 @@ const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-cha
 /** Findings about the layout of a Query request (one `?`, `#` comments, lines joined): the page with the seed's URL. */
 const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
 /** Findings about the file as a whole: the page on that kind of file. */
-const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
+const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'yaml-alias', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
 
 /**
  * Rules whose facts come from a guide page rather than the action's API reference: the page the rule's fact is
