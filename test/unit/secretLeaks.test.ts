@@ -142,7 +142,12 @@ test('a near miss of a secret name (the finding suggests the secret) has its val
 test('text on a secret line read as a nested mapping does not name outline entries', () => {
   const text = 'CacheClusterId: c1\nAuthToken: ZQXl12 tok: en\n';
   assert.deepEqual(leaks(text, 'yaml'), []);
-  assert.deepEqual(outline(text, 'yaml').slice(-2), [['AuthToken', '••••••'], ['••••••', '••••••']]);
+  assert.deepEqual(outline(text, 'yaml').slice(-2), [['CacheClusterId', 'c1'], ['AuthToken', '••••••']]);
+  // A key the yaml library recovers from the secret's line is no member: no unknown-parameter quoting it.
+  const dash = 'CacheClusterId: c1\nAuthToken: - ZQXdashspace1234567\nNumCacheNodes: 1\n';
+  assert.deepEqual(leaks(dash, 'yaml'), []);
+  assert.ok(!analyze(dash, 'yaml').findings.some((f) => f.code === 'unknown-parameter'));
+  assert.deepEqual(outline(dash, 'yaml').slice(1).map(([n]) => n), ['CacheClusterId', 'AuthToken', 'NumCacheNodes']);
   // Clean: a nested mapping under a member that holds no secret keeps its names.
   assert.ok(outline('CacheClusterId: c1\nEngine: redis tok: en\n', 'yaml').some(([n]) => n === 'redis tok'));
 });

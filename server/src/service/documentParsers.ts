@@ -912,6 +912,16 @@ function composeYamlDocument(tokens: CST.Token[], length: number, options: Const
 /** A YAML key on a line of its own (`  AuthToken: …`, `- "Passwords": …`), before its colon. */
 const YAML_LINE_KEY = /^[ \t]*(?:-[ \t]+)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#'"][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
 
+/** Whether `offset` is after the colon of a secret's key on its line (`AuthToken: here`). */
+function inSecretValue(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = YAML_LINE_KEY.exec(text.slice(lineStart, lineEnd));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return key !== undefined && offset >= lineStart + m![0].length && hidesValue(key.trim());
+}
+
 /** The name of the secret whose line holds `offset` (its key is a secret's name), or undefined. */
 function secretKeyOfLine(text: string, offset: number): string | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -963,6 +973,9 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
+      // A key the yaml library recovers from a secret's value (`AuthToken: - abc`, `AuthToken: abc def: x`) is text of
+      // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
+      if (key && inSecretValue(text, keySpan.start)) continue;
       // `: value` with nothing before the colon: YAML reads a null key, but no name was written (not `null`).
       const unwritten = !key || (isScalar(key) && key.value === null && keySpan.start === keySpan.end);
       // `~: 1` (or `NULL:`) is a null key too: no name; not "null", which the user did not write.
