@@ -191,3 +191,18 @@ test('a YAML alias to a secret\'s anchor is said to be an alias, not read as nul
   // Clean: the anchored member itself, and a file without aliases, have no such finding.
   assert.ok(!analyze('CacheClusterId: &id c1\nEngine: redis\n', 'yaml').findings.some((f) => f.code === 'yaml-alias'));
 });
+
+test('the pieces of a secret cut by "&" are not quoted after a near miss (AuthTokn), a protocol secret, or as empty names', () => {
+  const cases = [
+    `${CREATE}&AuthTokn=ZQXa1b2c3d4e5&ZQXf6g7h8`,
+    `${CREATE}&AuthToken=ZQXa1b2c3d4e5&=ZQXf6g7h8&=ZQXi9j0k1`,
+    `${CREATE}&X-Amz-Signature=ZQXa1b2c3d4e5&=ZQXf6g7h8&=ZQXi9j0k1`,
+  ];
+  for (const text of cases) {
+    assert.deepEqual(leaks(text, 'query'), [], text);
+    assert.equal(analyze(text, 'query').findings.filter((f) => f.code === 'query-secret-split').length, 1, text);
+  }
+  // Clean: empty names repeated after a member that holds no secret are duplicates, values quoted.
+  const plain = analyze(`${CREATE}&CacheParameterGroupName=a&=b&=c`, 'query').findings.find((f) => f.code === 'duplicate-parameter');
+  assert.match(plain?.message ?? '', /\('b', then 'c'\)/);
+});

@@ -30,13 +30,14 @@ export function mayHoldSecret(name: string): boolean {
 }
 
 /**
- * The secret parameter that parameter `k` of `params` seems to continue: the parameters right after a secret's whose
- * names ElastiCache does not know (`AuthToken=abc&def=ghi&jkl`: `def=ghi` and `jkl` are the token's). Else undefined.
+ * The secret parameter that parameter `k` of `params` seems to continue: the parameters right after a secret's (or a
+ * near miss's, `AuthTokn`) whose names ElastiCache does not know (`AuthToken=abc&def=ghi&jkl`: `def=ghi` and `jkl` are
+ * the token's). Else undefined.
  */
 export function continuedSecret(params: readonly QueryParam[], k: number): QueryParam | undefined {
   for (let j = k; j > 0 && unknownName(params[j]); j--) {
     const before = params[j - 1];
-    if (isSecretName(before.name)) return before;
+    if (mayHoldSecret(before.name)) return before;
   }
   return undefined;
 }

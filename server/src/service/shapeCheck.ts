@@ -329,6 +329,15 @@ class Siblings {
 function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
   const entry = siblings.entries[i];
   const written = writtenNameOf(entry.value);
+  // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
+  if (ctx.params && entry.value instanceof QueryScalarNode) {
+    const k = ctx.params.indexOf(entry.value.queryParam);
+    const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
+    if (secret) {
+      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret));
+      return;
+    }
+  }
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
   if (entry.name.trim() === '') {
     // `List.Item.1.` (nothing after the dot), a JSON `""` key, a YAML `: value` with no key, or a key of only
@@ -350,15 +359,6 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
       awsError: 'InvalidParameterValue',
     });
     return;
-  }
-  // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
-  if (ctx.params && entry.value instanceof QueryScalarNode) {
-    const k = ctx.params.indexOf(entry.value.queryParam);
-    const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
-    if (secret) {
-      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret));
-      return;
-    }
   }
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const given = best !== undefined && siblings.has(best);
@@ -1008,6 +1008,9 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
     const id = param.nameId;
     const prior = seen ? seen.get(name) : firstNamed(params, k, name);
     if (prior) {
+      // A piece of a secret cut at an unencoded '&' (`AuthToken=a&=b&=c`): query-secret-split covers it, quoting nothing.
+      // ctx.params: all the request's parameters, so a protocol secret (X-Amz-Signature) before the pieces counts too.
+      if (id === UNKNOWN_NAME && ctx.params && continuedSecret(ctx.params, ctx.params.indexOf(param))) continue;
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: 'error',
