@@ -206,3 +206,19 @@ test('the pieces of a secret cut by "&" are not quoted after a near miss (AuthTo
   const plain = analyze(`${CREATE}&CacheParameterGroupName=a&=b&=c`, 'query').findings.find((f) => f.code === 'duplicate-parameter');
   assert.match(plain?.message ?? '', /\('b', then 'c'\)/);
 });
+
+test('keys the JSON and YAML parsers recover from a secret\'s broken value are not members', () => {
+  const cases: [string, DocumentKind][] = [
+    ['{"CacheClusterId": "c1", "AuthToken": ""ZQXa1b2c3d4e5"ZQXf6g7h8", "NumCacheNodes": 1}', 'json'],
+    ['CacheClusterId: c1\nEngine: redis\nAuthToken: "ZQXa1b2c3d4e5\nZQXf6g7h8 ZQXi9j0k1"\nNumCacheNodes: 1\n', 'yaml'],
+  ];
+  for (const [text, kind] of cases) {
+    assert.deepEqual(leaks(text, kind), [], text);
+    assert.ok(!analyze(text, kind).findings.some((f) => f.code === 'unknown-parameter'), text);
+  }
+  // JSON goes on after the broken value (YAML reads the next line into the recovered key).
+  assert.ok(outline(cases[0][0], 'json').some(([n]) => n === 'NumCacheNodes'));
+  // Clean: the same mistakes after a member that holds no secret still name the key.
+  assert.ok(analyze('{"CacheClusterId": "c1", "Engine": ""redis"Foo", "NumCacheNodes": 1}', 'json').findings.some((f) => f.code === 'unknown-parameter' && f.message.includes('Foo')));
+  assert.ok(analyze('CacheClusterId: c1\nEngine: "redis\nFoo bar"\nNumCacheNodes: 1\n', 'yaml').findings.some((f) => f.code === 'unknown-parameter' && f.message.includes('Foo bar')));
+});

@@ -3,6 +3,8 @@
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { displayableName, hidesValue } from '../model/secrets';
+import { knownNameId, UNKNOWN_NAME } from './knownNames';
+import { mayHoldSecret } from './secretParams';
 import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
@@ -461,6 +463,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
   /** The last step parsed a whole member (so a comma then `}` is a trailing comma, not `,,`, `{,` or `{"A",`). */
   let member = false;
   while (p.token !== TOKEN_CLOSE_BRACE && p.token !== TOKEN_EOF) {
+    let commaMissing = false;
     if (p.token === TOKEN_COMMA) {
       const comma = scanner.getTokenOffset();
       if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
@@ -473,6 +476,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
       }
     } else if (needsComma) {
       commaExpectedError(p, entries.length > 0 && p.token === TOKEN_STRING ? entries[entries.length - 1] : undefined, undefined);
+      commaMissing = true;
     }
     if (p.token !== TOKEN_STRING) {
       jsonError(p, ERR_PROPERTY_NAME_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
@@ -493,7 +497,11 @@ function parseJsonObject(p: JsonParse): ValueNode {
       } else {
         jsonError(p, ERR_COLON_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       }
-      entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 }, missing: true } });
+      // A key with no comma after a secret's broken value (`"AuthToken": "ab"cd"ef"`) is text of the secret: no entry,
+      // so no finding or outline entry is named after it (the comma-expected error is the one finding there).
+      if (!(commaMissing && entries.length > 0 && knownNameId(name) === UNKNOWN_NAME && mayHoldSecret(entries[entries.length - 1].name))) {
+        entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 }, missing: true } });
+      }
       member = value !== undefined;
     }
     needsComma = true;
@@ -970,9 +978,14 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   if (isMap(node)) {
     const entries: Entry[] = [];
     const seen = new Set<string>();
+    /** Where the last entry whose value may be a secret starts, while the entries after it may be its text. */
+    let secretFrom = -1;
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
+      // A key the yaml library recovers after a secret's broken value (a quoted token left open over the next line),
+      // with a syntax error in between: text of the secret, so no entry is named after it.
+      if (secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)) continue;
       // A key the yaml library recovers from a secret's value (`AuthToken: - abc`, `AuthToken: abc def: x`) is text of
       // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
       if (key && inSecretValue(text, keySpan.start)) continue;
@@ -996,6 +1009,7 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
         : keySpan;
       const value = pair.value as YamlNode | null;
+      secretFrom = hidesValue(name) ? keySpan.start : -1;
       entries.push({
         name,
         nameSpan,
