@@ -1,7 +1,7 @@
 // Turns any failure of an AWS call into something a user can read and act on: a kind, a one-line message
 // without stack traces or secrets, and the action that helps (configure credentials or retry).
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
-import { redactSecretParameters } from '../../server/src/model/secrets';
+import { maskAccessKeyIds, redactSecretParameters } from '../../server/src/model/secrets';
 
 export type FailureKind =
   | 'noCredentials'
@@ -134,7 +134,7 @@ export function knownProblem(credentialCheck: Failure | null | undefined, lastLi
 
 /** Removes anything that looks like a key, token or signature: every form redactSecretParameters knows, and access key ids. */
 export function redactSecrets(text: string): string {
-  return redactSecretParameters(text).replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '$1***');
+  return maskAccessKeyIds(redactSecretParameters(text));
 }
 
 /** Keeps the first line only and removes anything that looks like a key or signature. */

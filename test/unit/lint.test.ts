@@ -296,3 +296,15 @@ test('a control character inside a quoted value is shown as an escape and never 
   assert.doesNotMatch(r.stdout, /\r/);
   assert.match(r.stdout, /^cr\.elasticache\.yaml:5:\d+ error invalid-availability-zone 'us\\rwest-2a' .*\n\d+ errors? in 1 file\n$/);
 });
+
+test('--fix leaves an AuthToken as written (a fix that changes a secret is the user\'s choice), and no output shows it', () => {
+  const secretDir = join(dir, 'secret');
+  mkdirSync(secretDir, { recursive: true });
+  const text = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c1&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg&AuthToken=ZQXabc%zzdefghijklmnop\n';
+  writeFileSync(join(secretDir, 'token.elasticache'), text);
+  const r = lint('--fix', 'secret');
+  assert.equal(readFileSync(join(secretDir, 'token.elasticache'), 'utf8'), text);
+  assert.doesNotMatch(r.stderr, /fixed/);
+  assert.match(r.stdout, /error query-bad-percent-encoding /);
+  for (const out of [r.stdout, r.stderr, lint('--format', 'json', 'secret').stdout]) assert.doesNotMatch(out, /ZQX/i);
+});

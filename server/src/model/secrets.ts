@@ -20,6 +20,44 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
+ * A name that goes on with a secret's value: a secret's name, then ':', a space or '=' (after decoding), as in a pasted
+ * header line (`X-Amz-Security-Token: …`), `AuthToken:…`, `AuthToken …` or an encoded `AuthToken%3D…`; or a pasted
+ * Authorization header, which carries the credential and the signature.
+ */
+const SECRET_NAME_THEN_VALUE = new RegExp(`^(${SECRET_NAMES}|Authorization)[:= ]`, 'i');
+
+/**
+ * The name as it may be shown (messages, fix titles, the outline): a name that goes on with a secret's value is cut
+ * after the secret's name (`AuthToken:abc` → `AuthToken…`); any other name as it is.
+ */
+export function displayableName(name: string): string {
+  const secret = secretBeforeValue(name);
+  return secret === undefined ? name : `${secret}…`;
+}
+
+/** The secret's name (or Authorization) a name starts with when the name goes on with its value; else undefined. */
+export function secretBeforeValue(name: string): string | undefined {
+  return SECRET_NAME_THEN_VALUE.exec(name)?.[1];
+}
+
+/** What a message says of a name that goes on with a secret's value (after the name cut by displayableName). */
+export const VALUE_IN_NAME = "its name goes on with a value (a pasted header line, or ':', a space or an encoded '=' where '=' belongs; the value is not shown)";
+
+/** Whether a name's value must not be shown: a secret's name, or a name that goes on with a secret's value. */
+export function hidesValue(name: string): boolean {
+  return isSecretName(name) || SECRET_NAME_THEN_VALUE.test(name);
+}
+
+/**
+ * Masks AWS access key IDs (long-term AKIA…, temporary ASIA…) to their prefix, `AKIA***`: an access key ID is not a
+ * secret, but it names the key pair (and, through it, the account), so logs and the outline do not show it whole.
+ */
+export function maskAccessKeyIds(text: string): string {
+  return text.replace(ACCESS_KEY_ID, '$1***');
+}
+const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
+
+/**
  * Replaces with `***` the value of every secret written in any of the forms a message or log line may quote: a Query
  * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
  * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.

@@ -2,6 +2,9 @@
 // yaml's (both keep offsets); this only converts their trees and reports their syntax errors as findings.
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
+import { displayableName, hidesValue } from '../model/secrets';
+import { knownNameId, UNKNOWN_NAME } from './knownNames';
+import { mayHoldSecret } from './secretParams';
 import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
@@ -460,6 +463,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
   /** The last step parsed a whole member (so a comma then `}` is a trailing comma, not `,,`, `{,` or `{"A",`). */
   let member = false;
   while (p.token !== TOKEN_CLOSE_BRACE && p.token !== TOKEN_EOF) {
+    let commaMissing = false;
     if (p.token === TOKEN_COMMA) {
       const comma = scanner.getTokenOffset();
       if (!needsComma) jsonError(p, ERR_VALUE_EXPECTED, 0, 0);
@@ -472,6 +476,7 @@ function parseJsonObject(p: JsonParse): ValueNode {
       }
     } else if (needsComma) {
       commaExpectedError(p, entries.length > 0 && p.token === TOKEN_STRING ? entries[entries.length - 1] : undefined, undefined);
+      commaMissing = true;
     }
     if (p.token !== TOKEN_STRING) {
       jsonError(p, ERR_PROPERTY_NAME_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
@@ -492,7 +497,11 @@ function parseJsonObject(p: JsonParse): ValueNode {
       } else {
         jsonError(p, ERR_COLON_EXPECTED, 0, UNTIL_CLOSE_BRACE_OR_COMMA);
       }
-      entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 }, missing: true } });
+      // A key with no comma after a secret's broken value (`"AuthToken": "ab"cd"ef"`) is text of the secret: no entry,
+      // so no finding or outline entry is named after it (the comma-expected error is the one finding there).
+      if (!(commaMissing && entries.length > 0 && knownNameId(name) === UNKNOWN_NAME && mayHoldSecret(entries[entries.length - 1].name))) {
+        entries.push({ name, nameSpan, value: value ?? { kind: 'scalar', value: null, span: { start: nameSpan.end + 1, end: nameSpan.end + 1 }, missing: true } });
+      }
       member = value !== undefined;
     }
     needsComma = true;
@@ -564,6 +573,12 @@ export function parseYamlDocument(source: string, findings: Finding[]): ValueNod
   );
   for (const e of [...doc.errors, ...doc.warnings].slice(0, 20)) {
     const [start, end] = e.pos;
+    // On a secret's line the yaml library's words quote the secret (`Unresolved tag: !s3cr…`, `…extra characters: >s3cr…`).
+    const secret = secretKeyOfLine(text, Math.min(start, text.length));
+    if (secret !== undefined) {
+      findings.push(secretLineYamlFinding(secret, e, doc.errors.includes(e as never), { start: Math.min(start, text.length), end: Math.min(Math.max(end, start + 1), text.length) }));
+      continue;
+    }
     // A tag the yaml library cannot resolve (`!Ref`, `!GetAtt`, `!!python/…`) is one the AWS CLI's safe loader has no
     // constructor for either: it answers "could not determine a constructor for the tag" and rejects the file.
     const tag = /^Unresolved tag: (\S+)/.exec(e.message)?.[1];
@@ -902,6 +917,48 @@ function composeYamlDocument(tokens: CST.Token[], length: number, options: Const
   return doc!;
 }
 
+/** A YAML key on a line of its own (`  AuthToken: …`, `- "Passwords": …`), before its colon. */
+const YAML_LINE_KEY = /^[ \t]*(?:-[ \t]+)*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#'"][^:\n]*?))[ \t]*:(?:[ \t]|$)/;
+
+/** Whether `offset` is after the colon of a secret's key on its line (`AuthToken: here`). */
+function inSecretValue(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = YAML_LINE_KEY.exec(text.slice(lineStart, lineEnd));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return key !== undefined && offset >= lineStart + m![0].length && hidesValue(key.trim());
+}
+
+/** The name of the secret whose line holds `offset` (its key is a secret's name), or undefined. */
+function secretKeyOfLine(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const m = YAML_LINE_KEY.exec(text.slice(lineStart, lineEnd));
+  const key = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return key !== undefined && hidesValue(key.trim()) ? displayableName(key.trim()) : undefined;
+}
+
+/**
+ * A YAML error on a secret's line, in the yaml library's words up to the text it quotes (what follows its colon is
+ * that text), with what to do: quote the value, so that YAML reads it as plain text.
+ */
+function secretLineYamlFinding(secret: string, e: { code: string; message: string }, isError: boolean, span: Span): Finding {
+  const words = firstLine(e.message).replace(/:.*$/, '');
+  // An unresolved tag is only a warning of the yaml library, but the AWS CLI rejects the file (as parseYamlDocument says).
+  const tag = /^Unresolved tag/.test(words);
+  const what = tag ? `the AWS CLI's YAML reader reads a value starting with '!' as a tag it has no constructor for ("could not determine a constructor") and rejects the file` : words;
+  const todo = tag ? `CloudFormation functions such as !Ref do not work in CLI input: write the value itself, quoting the ${secret} value in single quotes` : `Quote the ${secret} value in single quotes`;
+  const error = isError || tag;
+  return {
+    code: 'yaml-syntax',
+    severity: error ? 'error' : 'warning',
+    message: `${error ? 'Invalid YAML' : 'YAML'} on the ${secret} line (its text is not shown): ${what}. ${todo} (double any ' in it).`,
+    span,
+  };
+}
+
 function firstLine(s: string): string {
   const i = s.indexOf('\n');
   return (i < 0 ? s : s.slice(0, i)).replace(/[.:]\s*$/, '');
@@ -979,9 +1036,17 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     const entries: Entry[] = [];
     const seen = new Set<string>();
     let merged: Entry[] = [];
+    /** Where the last entry whose value may be a secret starts, while the entries after it may be its text. */
+    let secretFrom = -1;
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
+      // A key the yaml library recovers after a secret's broken value (a quoted token left open over the next line),
+      // with a syntax error in between: text of the secret, so no entry is named after it.
+      if (secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)) continue;
+      // A key the yaml library recovers from a secret's value (`AuthToken: - abc`, `AuthToken: abc def: x`) is text of
+      // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
+      if (key && inSecretValue(text, keySpan.start)) continue;
       // `: value` with nothing before the colon: YAML reads a null key, but no name was written (not `null`).
       const unwritten = !key || (isScalar(key) && key.value === null && keySpan.start === keySpan.end);
       // `~: 1` (or `NULL:`) is a null key too: no name; not "null", which the user did not write.
@@ -1007,6 +1072,7 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
         : keySpan;
       const value = pair.value as YamlNode | null;
+      secretFrom = hidesValue(name) ? keySpan.start : -1;
       entries.push({
         name,
         nameSpan,
@@ -1028,6 +1094,16 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // `Engine:` with nothing after it: an empty plain scalar, null for YAML (and for the AWS CLI).
     return value === null && span.start === span.end ? { kind: 'scalar', value, span, empty: true } : { kind: 'scalar', value, span };
   }
-  if (isAlias(node)) return { kind: 'scalar', value: null, span };
+  if (isAlias(node)) {
+    // The AWS CLI reads the anchored value here. It may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a
+    // check of this member would quote: the value is neither shown nor checked, whatever the yaml library makes of it.
+    findings.push({
+      code: 'yaml-alias',
+      severity: 'warning',
+      message: "This value is a YAML alias to another member's value (not shown): the AWS CLI reads that value here, but it is not checked. Write the value itself.",
+      span,
+    });
+    return { kind: 'scalar', value: null, span, missing: true };
+  }
   return { kind: 'scalar', value: null, span };
 }

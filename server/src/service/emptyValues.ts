@@ -5,6 +5,7 @@
 // another rule already reports (e.g. invalid-cache-cluster-id, invalid-engine, invalid-enum), so each mistake
 // gets one finding.
 import { serviceModel } from '../model/generated/serviceModel';
+import { displayableName } from '../model/secrets';
 import type { ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, MemberPath, QueryParam, Span, TextEdit, ValueNode } from './types';
 import { formatPath, writtenNameOf } from './shapeCheck';
@@ -176,7 +177,7 @@ function report(rule: EmptyRule, path: MemberPath, node: ValueNode, ctx: EmptyVa
  * Removes the top-level entry `i` with what separates it from its neighbours; undefined where that is unclear.
  * `title`: what the fix says (by default, that it removes an empty value).
  */
-export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext, title = `Remove the empty ${entries[i].name}`): Fix | undefined {
+export function removalFix(entries: readonly Entry[], i: number, ctx: EmptyValueContext, title = `Remove the empty ${displayableName(entries[i].name)}`): Fix | undefined {
   const entry = entries[i];
   if (ctx.form === 'query') {
     const valueSpan = entry.value.span;

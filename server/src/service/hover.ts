@@ -26,6 +26,7 @@ import {
   type EngineVersionFact,
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
+import { displayableName } from '../model/secrets';
 import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
@@ -48,11 +49,11 @@ export function apiReferenceUrl(action: string): string | undefined {
 }
 
 /** Findings about the URL's encoding: the Signature Version 4 page's URI-encoding rules say what is encoded and how. */
-const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded']);
+const URI_ENCODING = new Set(['query-bad-percent-encoding', 'query-unencoded-character', 'query-double-encoded', 'query-secret-split']);
 /** Findings about the layout of a Query request (one `?`, `#` comments, lines joined): the page with the seed's URL. */
 const QUERY_LAYOUT = new Set(['query-syntax', 'query-trailing-whitespace']);
 /** Findings about the file as a whole: the page on that kind of file. */
-const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
+const WHOLE_FILE = new Set(['json-syntax', 'yaml-syntax', 'yaml-alias', 'binary-content', 'file-too-large', 'too-many-findings', 'internal-error']);
 
 /**
  * Rules whose facts come from a guide page rather than the action's API reference: the page the rule's fact is
@@ -393,7 +394,7 @@ function likelyMember(owner: string, name: string, topLevel: boolean, operation:
 
 /** The line that leads the hover on the value of a misspelt member, saying which member it is explained as. */
 function likelyMemberNote(written: string, memberName: string): string {
-  return `*\`${written}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
+  return `*\`${displayableName(written)}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
 }
 
 /** The hover on a misspelt name itself: the problem, the diagnostic's suggestion, then that member's hover. */

@@ -7,7 +7,7 @@
 // reported, then skipped); a blank line or a `###` line ends a request (so does a Markdown code fence line, pasted
 // along with an example).
 import { serviceModel } from '../model/generated/serviceModel';
-import { isSecretName } from '../model/secrets';
+import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
@@ -187,11 +187,11 @@ function removalEdits(params: readonly QueryParam[], remove: readonly QueryParam
  * different values: either one, none preferred (only the user knows which is meant). A secret's values are not quoted.
  */
 export function duplicateParamFixes(params: readonly QueryParam[], first: QueryParam | undefined, param: QueryParam): Fix[] {
-  const name = param.name;
+  const name = displayableName(param.name);
   if (!first || first.value === param.value) return [removeParamFix(params, param, `Remove this ${name}`)];
   if (param.value.trim() === '') return [removeParamFix(params, param, `Remove this empty ${name}`, true)];
   if (first.value.trim() === '') return [removeParamFix(params, first, `Remove the earlier, empty ${name}`, true)];
-  const quoted = (p: QueryParam) => (isSecretName(name) ? '' : ` ('${p.value.length > 40 ? `${p.value.slice(0, 40)}…` : p.value}')`);
+  const quoted = (p: QueryParam) => (hidesValue(param.name) ? '' : ` ('${p.value.length > 40 ? `${p.value.slice(0, 40)}…` : p.value}')`);
   return [removeParamFix(params, param, `Remove this ${name}${quoted(param)}`), removeParamFix(params, first, `Remove the earlier ${name}${quoted(first)}`)];
 }
 
@@ -201,8 +201,8 @@ export function duplicateParamFixes(params: readonly QueryParam[], first: QueryP
  */
 export function emptyDuplicateMessage(first: QueryParam | undefined, param: QueryParam): string | undefined {
   const empty = param.value === '' ? 'empty' : param.value.trim() === '' ? 'blank (only whitespace)' : undefined;
-  if (empty) return `${param.name} is given more than once, and this one is ${empty}: remove it.`;
-  if (first && first.value.trim() === '') return `${param.name} is given more than once, and the earlier one is empty: remove that one.`;
+  if (empty) return `${displayableName(param.name)} is given more than once, and this one is ${empty}: remove it.`;
+  if (first && first.value.trim() === '') return `${displayableName(param.name)} is given more than once, and the earlier one is empty: remove that one.`;
   return undefined;
 }
 
@@ -257,7 +257,7 @@ export interface RawQueryRequest {
   endpointRegion?: string | null;
 }
 
-export { isSecretName };
+export { displayableName, hidesValue, isSecretName };
 
 /**
  * A documentation placeholder such as `<credential>`, `{{token}}` or `${SIGNATURE}`: what
@@ -400,7 +400,8 @@ export function decodeComponent(
           message: `Broken percent-encoding in the ${what}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
           span: { start: offset + i, end: offset + Math.min(raw.length, end + 2) },
           awsError: 'InvalidParameterValue',
-          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + end }, newText: '%25'.repeat(end - i) }] }],
+          // In a secret, '%25' changes what is sent (a literal '%' where a broken escape may be meant): the user's choice.
+          fixes: [{ title: "Encode '%' as %25", edits: [{ span: { start: offset + i, end: offset + end }, newText: '%25'.repeat(end - i) }], ...(secret ? { choice: true as const } : {}) }],
         });
         out += '%'.repeat(end - i);
         i = end;
@@ -927,7 +928,8 @@ function reportDoubleEncoding(raw: string, offset: number, secret: boolean, find
     severity: 'warning',
     message,
     span: { start: offset, end: offset + raw.length },
-    fixes: [{ title: 'Percent-encode once (%25XX → %XX)', edits, isPreferred: true }],
+    // Decoding once changes what is sent: for a secret, only the user knows which one is right (not for "fix all").
+    fixes: [{ title: 'Percent-encode once (%25XX → %XX)', edits, isPreferred: true, ...(secret ? { choice: true as const } : {}) }],
   });
 }
 

@@ -6,6 +6,7 @@ import { duplicateParamFixes, emptyDuplicateMessage, isPlaceholder, placeholderA
 export { removeParamFix };
 import { knownNames, PROTOCOL_PARAMS as PROTOCOL_NAMES, SIGV4_PARAMS, UNKNOWN_NAME } from './knownNames';
 import type { Finding, Fix, QueryParam } from './types';
+import { displayableName, secretBeforeValue, VALUE_IN_NAME } from '../model/secrets';
 
 /** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
 export const PROTOCOL_PARAMS = new Set(PROTOCOL_NAMES);
@@ -188,7 +189,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
   if (unknownAmz) {
     for (const p of raw.params) {
       if (p.name.startsWith('X-Amz-') && !SIGV4_SET.has(p.name)) {
-        findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: `${p.name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`, span: p.nameSpan });
+        findings.push({ code: 'query-unknown-parameter', severity: 'warning', message: unknownAmzMessage(p.name), span: p.nameSpan });
       }
     }
   }
@@ -439,4 +440,10 @@ export function clusterModeRewriteFix(raw: RawQueryRequest, input: Record<string
   edits.push({ span: { start: last.span.end, end: last.span.end }, newText: added });
   const title = count < 2 ? 'Rewrite as CreateReplicationGroup (cluster mode enabled: automatic failover, 2 nodes — billed per node)' : 'Rewrite as CreateReplicationGroup (cluster mode enabled, automatic failover)';
   return { title, edits };
+}
+
+/** The warning for an X-Amz- name that is not a Signature Version 4 parameter, never quoting a secret's value. */
+function unknownAmzMessage(name: string): string {
+  if (secretBeforeValue(name) !== undefined) return `${displayableName(name)} is not a Signature Version 4 query parameter: ${VALUE_IN_NAME}. Write it as name=value, or remove it.`;
+  return `${name} is not a Signature Version 4 query parameter (${SIGV4_PARAMS.join(', ')}).`;
 }

@@ -6,7 +6,9 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import type { DocumentKind, Entry, Finding, Fix, ListNode, MemberPath, ObjectNode, QueryParam, ScalarNode, Span, TextEdit, ValueNode } from './types';
 import { suggest } from './text';
-import { duplicateParamFixes, emptyDuplicateMessage, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
+import { secretBeforeValue, VALUE_IN_NAME } from '../model/secrets';
+import { continuedSecret, continuedSecretFinding, indexOfParam } from './secretParams';
+import { displayableName, duplicateParamFixes, emptyDuplicateMessage, hidesValue, isSecretName, removeParamFix, removeParamsFix } from './queryParser';
 import { knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
 import { removalFix } from './emptyValues';
 
@@ -327,6 +329,15 @@ class Siblings {
 function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly string[], path: MemberPath, ctx: CheckContext, operation: string | undefined): void {
   const entry = siblings.entries[i];
   const written = writtenNameOf(entry.value);
+  // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
+  if (ctx.params && entry.value instanceof QueryScalarNode) {
+    const k = indexOfParam(ctx.params, entry.value.queryParam);
+    const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
+    if (secret) {
+      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret));
+      return;
+    }
+  }
   const where = path.length === 0 ? (operation ?? 'this action') : formatPath(path, written?.name);
   if (entry.name.trim() === '') {
     // `List.Item.1.` (nothing after the dot), a JSON `""` key, a YAML `: value` with no key, or a key of only
@@ -352,7 +363,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const given = best !== undefined && siblings.has(best);
   // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
-  const shown = truncate(entry.name, NAME_SHOWN);
+  const shown = truncate(displayableName(entry.name), NAME_SHOWN);
   // No fix at all: `fixes` left out, not an empty list.
   let fixes: Fix[] | undefined;
   if (given) {
@@ -387,7 +398,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   ctx.findings.push({
     code: 'unknown-parameter',
     severity: 'error',
-    message: `Unknown parameter ${shown} for ${where}.${didYouMean}`,
+    message: `Unknown parameter ${shown} for ${where}${secretBeforeValue(entry.name) === undefined ? '' : `: ${VALUE_IN_NAME}`}.${didYouMean}`,
     span: entry.nameSpan,
     ...(fixes ? { fixes } : {}),
     awsError: 'InvalidParameterValue',
@@ -997,15 +1008,18 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
     const id = param.nameId;
     const prior = seen ? seen.get(name) : firstNamed(params, k, name);
     if (prior) {
+      // A piece of a secret cut at an unencoded '&' (`AuthToken=a&=b&=c`): query-secret-split covers it, quoting nothing.
+      // ctx.params: all the request's parameters, so a protocol secret (X-Amz-Signature) before the pieces counts too.
+      if (id === UNKNOWN_NAME && ctx.params && continuedSecret(ctx.params, indexOfParam(ctx.params, param))) continue;
       ctx.findings.push({
         code: 'duplicate-parameter',
         severity: 'error',
         // Both values named (never a secret's), so the user sees which one to keep.
         message:
           prior.value === param.value
-            ? `${param.name} is given more than once, with the same value: remove this one.`
+            ? `${displayableName(param.name)} is given more than once, with the same value: remove this one.`
             : (emptyDuplicateMessage(prior, param) ??
-              `${param.name} is given more than once with different values${isSecretName(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`),
+              `${displayableName(param.name)} is given more than once with different values${hidesValue(param.name) ? '' : ` ('${truncate(prior.value)}', then '${truncate(param.value)}')`}: keep one and remove the other.`),
         span: param.nameSpan,
         fixes: duplicateParamFixes(ctx.params ?? params, prior, param),
         awsError: 'InvalidParameterCombination',
@@ -1133,7 +1147,7 @@ function makeNode(shapeName: string | undefined, segs: string[], i: number, para
       ctx.findings.push({
         code: 'unknown-parameter',
         severity: 'error',
-        message: `${segs.slice(0, i).join('.')} is ${describeType(shape)}: it has no member ${truncate(segs.slice(i).join('.'), NAME_SHOWN)}.`,
+        message: `${segs.slice(0, i).join('.')} is ${describeType(shape)}: it has no member ${truncate(displayableName(segs.slice(i).join('.')), NAME_SHOWN)}.`,
         span: param.nameSpan,
         awsError: 'InvalidParameterValue',
       });

@@ -2,8 +2,10 @@
 // Pure: plain structures that the language server converts to LSP DocumentSymbols.
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { isSecretName } from '../model/secrets';
-import type { Analysis, Entry, ParsedRequest, Span, ValueNode } from './types';
+import { displayableName, maskAccessKeyIds } from '../model/secrets';
+import { UNKNOWN_NAME } from './knownNames';
+import { continuedSecret, mayHoldSecret } from './secretParams';
+import type { Analysis, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
   name: string;
@@ -16,9 +18,13 @@ export interface OutlineSymbol {
 
 const MAX_DETAIL = 80;
 
+const MASK = '••••••';
+
 function maskedDetail(name: string, value: string): string {
-  if (isSecretName(name)) return value ? '••••••' : '';
-  return value.length > MAX_DETAIL ? value.slice(0, MAX_DETAIL - 1) + '…' : value;
+  if (mayHoldSecret(name)) return value ? MASK : '';
+  // Masked before it is cut, so that a cut never leaves part of a key ID unmasked.
+  const shown = maskAccessKeyIds(value);
+  return shown.length > MAX_DETAIL ? shown.slice(0, MAX_DETAIL - 1) + '…' : shown;
 }
 
 function union(a: Span, b: Span): Span {
@@ -62,8 +68,9 @@ function entrySpan(entry: Entry): Span {
   return union(entry.nameSpan, entry.value.span);
 }
 
+/** `secret`: the entry is inside a secret's value, so its name is text of the secret (`AuthToken: abc def: x`). */
 function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): OutlineSymbol {
-  const isSecret = secret || isSecretName(entry.name);
+  const isSecret = secret || mayHoldSecret(entry.name);
   let children: OutlineSymbol[] = [];
   const value = entry.value;
   if (value.kind === 'object') {
@@ -85,7 +92,7 @@ function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): Outli
     );
   }
   return {
-    name: entry.name,
+    name: secret ? MASK : displayableName(entry.name),
     detail: maskedDetail(isSecret ? 'AuthToken' : entry.name, valueText(entry.value)),
     kind: 'parameter',
     span: entrySpan(entry),
@@ -140,6 +147,14 @@ function shortened(text: string): string {
   return text.length > MAX_NAME ? text.slice(0, MAX_NAME - 1) + '…' : text;
 }
 
+/** A Query parameter's symbol; a piece of a secret cut at an unencoded '&' is named after the secret, its value masked. */
+function paramSymbol(p: QueryParam, params: readonly QueryParam[], k: number): OutlineSymbol {
+  const secret = p.nameId === UNKNOWN_NAME ? continuedSecret(params, k) : undefined;
+  const name = secret ? `${displayableName(secret.name)} (continued)` : shortened(displayableName(p.name));
+  const detail = secret ? (p.value || p.name ? MASK : '') : maskedDetail(p.name, p.value);
+  return { name, detail, kind: 'parameter', span: p.span, selectionSpan: p.nameSpan, children: [] };
+}
+
 function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSymbol {
   const action = request.action?.name ?? (request.kind === 'query' ? '(no Action)' : 'CreateCacheCluster');
   const id = requestId(request, action);
@@ -147,7 +162,7 @@ function requestSymbol(request: ParsedRequest, budget: SymbolBudget): OutlineSym
     ? boundedChildren(
         request.params,
         budget,
-        (p) => ({ name: shortened(p.name), detail: maskedDetail(p.name, p.value), kind: 'parameter' as const, span: p.span, selectionSpan: p.nameSpan, children: [] }),
+        (p, k) => paramSymbol(p, request.params!, k),
         (p) => p.span,
         'parameters',
       )
