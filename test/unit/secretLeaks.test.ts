@@ -99,6 +99,31 @@ test('an AuthToken with an unencoded "&": one finding on the AuthToken, and the 
   assert.match(validateRequest(cases[0])?.message ?? '', /^The AuthToken seems to continue/);
 });
 
+test('an AuthToken wrapped onto the next line: one finding on the AuthToken, the piece is not named and the request goes on', () => {
+  const multiLine = `https://elasticache.us-west-2.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheClusterId=c1\n  &Engine=redis\n  &CacheNodeType=cache.t3.micro\n  &TransitEncryptionEnabled=true\n  &CacheSubnetGroupName=sg\n  &AuthToken=ZQXabcdefghijklmnop\n  ZQXqrstuvwxyz0123\n  &Version=2015-02-02\n`;
+  const cases = [multiLine, multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst&ZQXuvw=ZQXxyz'), `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXqrstuvwxyz0123\n`];
+  for (const text of cases) {
+    assert.deepEqual(leaks(text, 'query'), [], text);
+    const analysis = analyze(text, 'query');
+    assert.equal(analysis.requests.length, 1, text);
+    const split = analysis.findings.filter((f) => f.code === 'query-secret-split');
+    assert.equal(split.length, 1, text);
+    assert.match(split[0].message, /^The AuthToken seems to continue on the next line \(a line break ends a value\): join the lines of the token into one/);
+    assert.ok(!analysis.findings.some((f) => f.code === 'missing-action' || f.code === 'unknown-parameter' || f.code === 'query-version'), text);
+    assert.ok(outline(text, 'query').some(([name, detail]) => name === 'AuthToken (continued)' && detail === '••••••'));
+  }
+});
+
+test('clean: a line after an AuthToken that is a request of its own, or names a known parameter, is not the token', () => {
+  const token = `${CREATE}&AuthToken=abcdefghijklmnop1234\n`;
+  assert.equal(analyze(`${token}https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02`, 'query').requests.length, 2);
+  assert.equal(analyze(`${token}Action=DescribeCacheClusters&Version=2015-02-02`, 'query').requests.length, 2);
+  assert.equal(analyze(`${token}CacheClusterId=x&Engine=redis`, 'query').requests.length, 2);
+  assert.equal(analyze(`${token}CacheClusterI=x`, 'query').requests.length, 2);
+  // Not after a secret: a wrapped value of any other parameter is a request of its own, as before.
+  assert.equal(analyze(`${CREATE}&CacheSubnetGroupName=abc\ndefghij\n`, 'query').requests.length, 2);
+});
+
 test('clean: a known or misspelt parameter after an AuthToken is its own parameter', () => {
   const known = `${CREATE}&AuthToken=abcdefghijklmnop1234&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg`;
   assert.ok(!codes(known).includes('query-secret-split'));

@@ -9,6 +9,7 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
+import { unknownName } from './secretParams';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
 /**
@@ -660,6 +661,11 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
       if (end >= limit) break;
       continue;
     }
+    if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings)) {
+      openEnded = endsWithSeparator(text, contentEnd);
+      if (end >= limit) break;
+      continue;
+    }
     // A new request: a URL (with or without scheme) or a bare query string / form body.
     if (current) visit(current);
     current = { span: { start: contentStart, end: contentEnd }, params: [] };
@@ -695,6 +701,29 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
     if (end >= limit) break;
   }
   if (current) visit(current);
+}
+
+/**
+ * A line that goes on with the secret at the end of the line before (`&AuthToken=abc` then `defg…`: a token wrapped
+ * by an editor or pasted broken): added to `current` as the secret's pieces, which query-secret-split reports on the
+ * secret, quoting nothing. Read as a request of its own, as any other line that does not start with `?` or `&`, its
+ * first name (a piece of the token) would show in the outline and in findings. Not when the line is a URL, names an
+ * Action, or its first name is known or close to one (a request of its own, or a typo to correct).
+ */
+function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[]): boolean {
+  const last = current.params[current.params.length - 1];
+  if (!last || !hidesValue(last.name)) return false;
+  const content = text.slice(contentStart, contentEnd);
+  if (looksLikeUrl(content, schemeLengthOf(content)) || namesAction(content)) return false;
+  const pieces: RawQueryRequest = { span: { start: contentStart, end: contentEnd }, params: [] };
+  const pieceFindings: Finding[] = [];
+  splitParams(text, contentStart, contentEnd, pieces, pieceFindings, true);
+  if (pieces.params.length === 0 || !unknownName(pieces.params[0])) return false;
+  if (pieces.params.length === 1) (pieces.params[0] as Param).setLine(lineStart, Math.min(text.length, lineEnd + 1));
+  current.span.end = contentEnd;
+  for (const p of pieces.params) current.params.push(p);
+  for (const f of pieceFindings) findings.push(f);
+  return true;
 }
 
 /**

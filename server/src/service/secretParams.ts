@@ -7,7 +7,7 @@ import { suggest } from './text';
 import type { Finding, QueryParam } from './types';
 
 /** Whether a parameter's name is no name ElastiCache knows nor looks like one (its first segment, before any '.'). */
-function unknownName(param: QueryParam): boolean {
+export function unknownName(param: QueryParam): boolean {
   if (param.nameId !== UNKNOWN_NAME) return false;
   const dot = param.name.indexOf('.');
   const first = dot < 0 ? param.name : param.name.slice(0, dot);
@@ -91,15 +91,16 @@ function tableOf(params: readonly QueryParam[]): SecretTable {
   return lastTable;
 }
 
-/** The one finding for a secret that continues past an unencoded '&' (on the secret, saying nothing of its value). */
-export function continuedSecretFinding(secret: QueryParam): Finding {
+/**
+ * The one finding for a secret that continues past an unencoded '&' or onto the next line (`piece`: the first
+ * parameter after it), on the secret, saying nothing of its value.
+ */
+export function continuedSecretFinding(secret: QueryParam, piece: QueryParam): Finding {
   const name = displayableName(secret.name);
   const what = /^authtoken$/i.test(secret.name) ? 'the token' : 'the value';
-  return {
-    code: 'query-secret-split',
-    severity: 'error',
-    message: `The ${name} seems to continue past an unencoded '&' (the parameter after it has no name ElastiCache knows): percent-encode '&' as %26 in ${what}.`,
-    span: secret.span,
-    awsError: 'InvalidParameterValue',
-  };
+  // A piece without a separator before it is a line of its own (forEachQueryRequest): the value was wrapped.
+  const message = piece.separatorSpan
+    ? `The ${name} seems to continue past an unencoded '&' (the parameter after it has no name ElastiCache knows): percent-encode '&' as %26 in ${what}.`
+    : `The ${name} seems to continue on the next line (a line break ends a value): join the lines of ${what} into one, without spaces, and percent-encode any '&' in it as %26.`;
+  return { code: 'query-secret-split', severity: 'error', message, span: secret.span, awsError: 'InvalidParameterValue' };
 }

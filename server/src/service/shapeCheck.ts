@@ -334,7 +334,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     const k = indexOfParam(ctx.params, entry.value.queryParam);
     const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
     if (secret) {
-      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret));
+      if (ctx.params[k - 1] === secret) ctx.findings.push(continuedSecretFinding(secret, ctx.params[k]));
       return;
     }
   }
