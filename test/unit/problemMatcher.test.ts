@@ -36,10 +36,13 @@ before(() => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the matcher is contributed as elasticache-lint, owner elasticache, with paths relative to the workspace folder', () => {
+// autoDetect: VS Code joins a path to the workspace folder when that file exists, else takes it as absolute
+// (problemMatcher.ts getResource). 'relative' joined absolute paths too (`lint ${workspaceFolder}/requests` in a task
+// led to <folder>/<folder>/requests/…, a file that does not exist).
+test('the matcher is contributed as elasticache-lint, owner elasticache, with paths relative to the workspace folder or absolute', () => {
   assert.ok(matcher, 'contributes.problemMatchers has elasticache-lint');
   assert.equal(matcher.owner, 'elasticache');
-  assert.deepEqual(matcher.fileLocation, ['relative', '${workspaceFolder}']);
+  assert.deepEqual(matcher.fileLocation, ['autoDetect', '${workspaceFolder}']);
   assert.deepEqual(
     { file: matcher.pattern.file, line: matcher.pattern.line, column: matcher.pattern.column, severity: matcher.pattern.severity, code: matcher.pattern.code, message: matcher.pattern.message },
     { file: 1, line: 2, column: 3, severity: 4, code: 5, message: 6 },
