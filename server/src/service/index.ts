@@ -483,7 +483,8 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     });
     return [{ kind, span: { start: 0, end: text.length }, action: { name: CLI_INPUT_ACTION, span: { start: 0, end: 0 } }, entries: [], input: {} }];
   }
-  const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings);
+  const aliasSpans: Span[] = [];
+  const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings, aliasSpans);
   const span = { start: 0, end: text.length };
   const action = { name: CLI_INPUT_ACTION, span: { start: root?.span.start ?? 0, end: root?.span.start ?? 0 } };
   if (!root || (root.kind === 'scalar' && root.value === null)) {
@@ -521,7 +522,44 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
   const from = findings.length;
   reportCliPlaceholders(root.entries, [], ctx);
   if (findings.length > from) mergePlaceholderFindings(findings, 0);
+  if (aliasSpans.length > 0) dropFixesInAliases(findings, aliasSpans);
   return [{ kind, span, action, entries: root.entries, input }];
+}
+
+/**
+ * No fix for what is found in an expanded YAML alias: everything in its value is placed on the `*name`, so a fix's
+ * edit there (a member's rename, a value's change) would replace the alias with a piece of its value. An edit that
+ * takes a whole alias with more around it (removing its member) stays.
+ */
+function dropFixesInAliases(findings: Finding[], aliasSpans: Span[]): void {
+  const sorted = [...aliasSpans].sort((a, b) => a.start - b.start);
+  const inAlias = (edit: Span): boolean => {
+    // The last alias starting at or before the edit's end (aliases do not overlap).
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= edit.end) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let k = found; k >= 0 && k >= found - 1; k--) {
+      const a = sorted[k];
+      const overlaps = edit.start < a.end && edit.end > a.start;
+      const covers = edit.start <= a.start && edit.end >= a.end && edit.end - edit.start > a.end - a.start;
+      if ((overlaps || (edit.start === edit.end && edit.start >= a.start && edit.start <= a.end)) && !covers) return true;
+    }
+    return false;
+  };
+  for (const f of findings) {
+    if (f.fixes && f.fixes.some((fix) => fix.edits.some((e) => inAlias(e.span)))) {
+      const kept = f.fixes.filter((fix) => !fix.edits.some((e) => inAlias(e.span)));
+      if (kept.length > 0) f.fixes = kept;
+      else delete f.fixes;
+    }
+  }
 }
 
 /**
