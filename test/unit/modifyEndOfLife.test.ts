@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsAt } from './helpers';
 import { checkMemberValues } from '../../server/src/service/rules';
+import { complete } from '../../server/src/service/completion';
+import { hover } from '../../server/src/service/hover';
 import { ENGINE_VERSIONS, latestVersion, newClustersCanUse } from '../../server/src/model/facts';
 
 const HOST = 'https://elasticache.us-east-1.amazonaws.com/';
@@ -30,4 +32,26 @@ test('engine-version-support on a Modify: silent for every version a cluster can
   }
   assert.deepEqual(findingsAt(group('EngineVersion=7.1'), 'query'), []);
   assert.deepEqual(findingsAt(cluster('EngineVersion=4.0.10'), 'query'), []);
+});
+
+test('completion and hover of an end-of-life EngineVersion on a Modify say what the finding says: clusters cannot upgrade to it', () => {
+  const endOfLife = ENGINE_VERSIONS.filter((v) => !newClustersCanUse(v));
+  assert.ok(endOfLife.some((v) => v.version === '3.2.4'));
+  for (const [action, id] of [['ModifyCacheCluster', 'CacheClusterId=my-cluster'], ['ModifyReplicationGroup', 'ReplicationGroupId=my-rg']]) {
+    const prefix = `${HOST}?Action=${action}&Version=2015-02-02&${id}&EngineVersion=`;
+    const items = complete(prefix, prefix.length, 'query');
+    for (const v of endOfLife) {
+      // The finding's own words, from "reached end of life" to the end of its first sentence.
+      const said = /reached end of life[^.]*/.exec(findingsAt(`${prefix}${v.version}\n`, 'query')[0].finding.message)![0];
+      assert.match(said, /clusters cannot upgrade to it$/);
+      const detail = items.find((c) => c.label === v.version)?.detail ?? '';
+      assert.ok(detail.includes(said) && !/new clusters/.test(detail), `${action} ${v.version}: ${detail}`);
+      const hovered = (hover(`${prefix}${v.version}`, prefix.length + 1, 'query')?.markdown ?? '').split('\n---')[0];
+      assert.ok(hovered.includes(said) && !/new clusters/.test(hovered), `${action} ${v.version}: ${hovered}`);
+    }
+  }
+  // Clean: on a create the same versions still say new clusters cannot use them.
+  const create = `${HOST}?Action=CreateCacheCluster&Engine=redis&EngineVersion=`;
+  assert.match(complete(create, create.length, 'query').find((c) => c.label === '3.2.4')?.detail ?? '', /new clusters cannot use it/);
+  assert.match(hover(`${create}3.2.4`, create.length + 1, 'query')?.markdown ?? '', /new clusters cannot use it/);
 });

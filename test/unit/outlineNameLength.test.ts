@@ -22,3 +22,18 @@ test('ordinary ids and names are shown whole', () => {
   assert.equal(request.name, `CreateCacheCluster ${id}`);
   assert.deepEqual(request.children.map((c) => c.name), ['Action', 'CacheClusterId', 'Engine']);
 });
+
+test('a huge JSON or YAML key is shortened in the outline, at the top and in a nested member; ordinary keys are whole', () => {
+  const long = 'k'.repeat(100_000);
+  const cases: [string, 'json' | 'yaml'][] = [
+    [`{"CacheClusterId": "c1", "${long}": 1, "Tags": [{"Key": "a", "${long}": 2}], "Engine": "redis"}`, 'json'],
+    [`CacheClusterId: c1\n${long}: 1\nTags:\n  - {Key: a, ${long}: 2}\nEngine: redis\n`, 'yaml'],
+  ];
+  for (const [text, kind] of cases) {
+    const [request] = documentSymbols(analyze(text, kind));
+    const names = request.children.map((c) => c.name);
+    assert.deepEqual(names, ['CacheClusterId', `${'k'.repeat(79)}…`, 'Tags', 'Engine'], kind);
+    const tag = request.children[2].children[0];
+    assert.deepEqual(tag.children.map((c) => c.name), ['Key', `${'k'.repeat(79)}…`], kind);
+  }
+});

@@ -45,7 +45,7 @@ import { memberMarkdown } from './hover';
 import { queryLeaves, type QueryLeaf } from './queryNames';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import { analyze, inputOfMembers, queryRequestOutlines } from './index';
-import { endOfLifeNote, enginesOfAction } from './rules';
+import { endOfLifeNote, engineVersionUse, enginesOfAction, type EngineVersionUse } from './rules';
 import { windowsOverlap } from './validators';
 import type { Analysis, DocumentKind, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -217,11 +217,11 @@ const STATUS_TEXT: Record<VersionStatus, string> = {
   deprecated: 'deprecated patch version: use the family\'s supported one',
 };
 
-function engineVersionSuggestions(engine: EngineName | undefined, engines: readonly EngineName[]): ValueSuggestion[] {
+function engineVersionSuggestions(engine: EngineName | undefined, engines: readonly EngineName[], use: EngineVersionUse): ValueSuggestion[] {
   const latest = engine ? latestVersion(engine).version : undefined;
   return versionsInOfferOrder(engine).filter((v) => engines.includes(v.engine)).map((v) => ({
     value: v.version,
-    detail: `${ENGINE_DISPLAY[v.engine]} · ${newClustersCanUse(v) ? STATUS_TEXT[v.status] : endOfLifeNote(v.endOfLife!)} · parameter group family ${v.family}`,
+    detail: `${ENGINE_DISPLAY[v.engine]} · ${newClustersCanUse(v) ? STATUS_TEXT[v.status] : endOfLifeNote(v.endOfLife!, use)} · parameter group family ${v.family}`,
     group: VERSION_STATUS_RANK[v.status],
     preselect: v.version === latest,
     deprecated: v.status === 'deprecated',
@@ -360,7 +360,7 @@ function memberValueSuggestions(member: string, context: ValueContext): ValueSug
     case 'Engine':
       return engines.map((e) => ({ value: e, detail: `${ENGINE_DISPLAY[e]} · latest ${latestVersion(e).version}`, kind: 'enum' as const }));
     case 'EngineVersion':
-      return engineVersionSuggestions(engine, engines);
+      return engineVersionSuggestions(engine, engines, engineVersionUse(context.action));
     case 'CacheNodeType':
       return nodeTypeSuggestions(engine, engines, context.action);
     case 'CacheParameterGroupName':

@@ -553,7 +553,8 @@ function parseJsonArray(p: JsonParse): ValueNode {
   return { kind: 'list', items, span: { start, end } };
 }
 
-export function parseYamlDocument(source: string, findings: Finding[]): ValueNode | undefined {
+/** `aliasSpans` receives the spans of the expanded aliases (`*name`), in which what is found has no place of its own to fix. */
+export function parseYamlDocument(source: string, findings: Finding[], aliasSpans?: Span[]): ValueNode | undefined {
   const nonPrintable = YAML_NON_PRINTABLE.test(source);
   // A line of only blanks and control characters (a form feed between sections), or those then a comment, is read as
   // the blank or comment line it looks like: the one finding on it is then the control character, which the AWS CLI refuses, with its removal
@@ -607,7 +608,11 @@ export function parseYamlDocument(source: string, findings: Finding[]): ValueNod
   if (text.includes('\t')) reportCliRejectedTabs(text, findings);
   if (nonPrintable) reportNonPrintable(source, findings);
   if (doc.errors.length > 0 && !doc.contents) return undefined;
-  return doc.contents ? convertYaml(doc.contents as YamlNode, text, 0, findings, { anchors: new Map(), converted: new Map(), converting: new Set() }) : undefined;
+  if (!doc.contents) return undefined;
+  const context = newYamlAnchors();
+  const root = convertYaml(doc.contents as YamlNode, text, 0, findings, context);
+  aliasSpans?.push(...context.aliasSpans);
+  return root;
 }
 
 /**
@@ -978,6 +983,26 @@ interface YamlAnchors {
   anchors: Map<string, YamlNode>;
   converted: Map<YamlNode, ValueNode>;
   converting: Set<YamlNode>;
+  /** How many secrets' values (hidesValue) the node being converted is inside. */
+  inSecret: number;
+  /** Anchored nodes inside a secret's value: an alias to one is not checked (a check could quote the secret). */
+  secretAnchored: Set<YamlNode>;
+  /** Values (nodes) that aliases may still add once expanded (ALIAS_EXPANSION_LIMIT for the document). */
+  expansionLeft: number;
+  /** The spans of the aliases that were expanded (what is found in them is reported there, without fixes). */
+  aliasSpans: Span[];
+}
+
+/**
+ * Values all expanded aliases of a document may add together, and how deep an expanded value may go. Aliases of
+ * aliases grow exponentially (`&b [*a, *a]`, `&c [*b, *b]`, …: "billion laughs"), so past this an alias is not
+ * checked. A CLI input has a few dozen values.
+ */
+const ALIAS_EXPANSION_LIMIT = 10_000;
+const MAX_VALUE_DEPTH = 64;
+
+function newYamlAnchors(): YamlAnchors {
+  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
 }
 
 const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a list of mappings, to merge. The AWS CLI cannot read this file.';
@@ -991,12 +1016,19 @@ const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a
 function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): Entry[] {
   const resolve = (n: unknown) => (isAlias(n) ? context.anchors.get(n.source) : (n as YamlNode | null));
   const target = resolve(value);
-  const sources = isSeq(target) ? target.items.map(resolve) : [target];
+  if (target === undefined) {
+    findings.push(undefinedAliasFinding(yamlSpan(value)));
+    return [];
+  }
+  const written = isSeq(target) ? (target.items as YamlNode[]) : [value];
   const entries: Entry[] = [];
   const names = new Set<string>();
-  for (const source of sources) {
-    // An alias to no anchor: the yaml parser reports it already.
-    if (source === undefined) continue;
+  for (const node of written) {
+    const source = isSeq(target) ? resolve(node) : target;
+    if (source === undefined) {
+      findings.push(undefinedAliasFinding(yamlSpan(node)));
+      continue;
+    }
     if (!isMap(source)) {
       findings.push({ code: 'yaml-syntax', severity: 'error', message: MERGE_SOURCE_ERROR, span: yamlSpan(value) });
       return [];
@@ -1016,7 +1048,7 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
 
 function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   const span = yamlSpan(node);
-  if (depth > 64) return { kind: 'scalar', value: null, span };
+  if (depth > MAX_VALUE_DEPTH) return { kind: 'scalar', value: null, span };
   // A tag the AWS CLI cannot construct (`!GetAtt`, `!Ref`) is reported once (yaml-syntax): the CLI reads no value
   // here, so nothing checks one (one finding per mistake, not a second one on the text after the tag).
   if (node.tag !== undefined && !RUAMEL_SAFE_TAGS.test(node.tag)) return { kind: 'scalar', value: null, span, missing: true };
@@ -1024,6 +1056,7 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   if (done) return done;
   if (!node.anchor) return convertYamlNode(node, span, text, depth, findings, context);
   context.anchors.set(node.anchor, node);
+  if (context.inSecret > 0) context.secretAnchored.add(node);
   context.converting.add(node);
   const converted = convertYamlNode(node, span, text, depth, findings, context);
   context.converting.delete(node);
@@ -1048,6 +1081,8 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
       if (key && inSecretValue(text, keySpan.start)) continue;
       // `: value` with nothing before the colon: YAML reads a null key, but no name was written (not `null`).
+      // An anchored key (`&k Engine: redis`) can be aliased as a value too (`*k` reads as "Engine").
+      if (key?.anchor) convertYaml(key, text, depth + 1, findings, context);
       const unwritten = !key || (isScalar(key) && key.value === null && keySpan.start === keySpan.end);
       // `~: 1` (or `NULL:`) is a null key too: no name; not "null", which the user did not write.
       const writtenKey = text.slice(keySpan.start, keySpan.end);
@@ -1072,11 +1107,15 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
         : keySpan;
       const value = pair.value as YamlNode | null;
-      secretFrom = hidesValue(name) ? keySpan.start : -1;
+      const secret = hidesValue(name);
+      secretFrom = secret ? keySpan.start : -1;
+      if (secret) context.inSecret++;
+      const converted = value ? convertYaml(value, text, depth + 1, findings, context) : undefined;
+      if (secret) context.inSecret--;
       entries.push({
         name,
         nameSpan,
-        value: value ? convertYaml(value, text, depth + 1, findings, context) : { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
+        value: converted ?? { kind: 'scalar', value: null, span: { start: keySpan.end, end: keySpan.end }, empty: true },
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
@@ -1094,16 +1133,75 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // `Engine:` with nothing after it: an empty plain scalar, null for YAML (and for the AWS CLI).
     return value === null && span.start === span.end ? { kind: 'scalar', value, span, empty: true } : { kind: 'scalar', value, span };
   }
-  if (isAlias(node)) {
-    // The AWS CLI reads the anchored value here. It may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a
-    // check of this member would quote: the value is neither shown nor checked, whatever the yaml library makes of it.
-    findings.push({
-      code: 'yaml-alias',
-      severity: 'warning',
-      message: "This value is a YAML alias to another member's value (not shown): the AWS CLI reads that value here, but it is not checked. Write the value itself.",
-      span,
-    });
+  if (isAlias(node)) return convertAlias(node.source, span, depth, findings, context);
+  return { kind: 'scalar', value: null, span };
+}
+
+/**
+ * The value an alias (`*name`) stands for, as the AWS CLI's YAML loader (ruamel's safe loader) reads it: the value of
+ * the last anchor `&name` before it (checked with Debian's aws 2.9.19 / ruamel 0.17.21: `e: &e redis` then
+ * `Engine: *e` gives Engine=redis; a reused anchor name means the last one before the alias; an alias before its
+ * anchor, or to none, fails with "found undefined alias", which the CLI reports as "Invalid YAML received"). The value
+ * is checked as if written at the alias: everything in it is placed on the alias.
+ */
+function convertAlias(source: string, span: Span, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
+  const unchecked = (why: string): ValueNode => {
+    findings.push({ code: 'yaml-alias', severity: 'warning', message: `This value is a YAML alias ${why}. Write the value itself.`, span });
+    return { kind: 'scalar', value: null, span, missing: true };
+  };
+  const target = context.anchors.get(source);
+  if (!target) {
+    findings.push(undefinedAliasFinding(span));
     return { kind: 'scalar', value: null, span, missing: true };
   }
-  return { kind: 'scalar', value: null, span };
+  // The anchored value may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a check of this member could quote.
+  if (context.secretAnchored.has(target)) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");
+  // `&x [*x]`: ruamel reads a value that holds itself, which no parameter takes.
+  if (context.converting.has(target)) return unchecked('to the value it is in: the AWS CLI reads a value that holds itself here, which is not checked');
+  const value = context.converted.get(target);
+  // An anchored node with no conversion (a tag the AWS CLI cannot construct, past the depth limit) is reported already.
+  if (!value) return { kind: 'scalar', value: null, span, missing: true };
+  const placed = placeAt(value, span, depth, context);
+  if (!placed) return unchecked(`whose value is too large to check here (over ${ALIAS_EXPANSION_LIMIT.toLocaleString('en-US')} values or ${MAX_VALUE_DEPTH} levels once the file's aliases are expanded): the AWS CLI reads that value here, but it is not checked`);
+  context.aliasSpans.push(span);
+  return placed;
+}
+
+/**
+ * A copy of `value` with every position at `span`, or undefined when it would take the document's aliases past
+ * ALIAS_EXPANSION_LIMIT values or MAX_VALUE_DEPTH levels (counted as it is copied, so a huge value costs no more).
+ */
+function placeAt(value: ValueNode, span: Span, depth: number, context: YamlAnchors): ValueNode | undefined {
+  if (depth > MAX_VALUE_DEPTH || --context.expansionLeft < 0) return undefined;
+  if (value.kind === 'scalar') {
+    // `empty` says nothing is written after the key: here the alias is.
+    const { empty: _empty, nameSpan: _nameSpan, ...rest } = value;
+    return { ...rest, span };
+  }
+  if (value.kind === 'list') {
+    const items: ValueNode[] = [];
+    for (const item of value.items) {
+      const placed = placeAt(item, span, depth + 1, context);
+      if (!placed) return undefined;
+      items.push(placed);
+    }
+    return { kind: 'list', items, span };
+  }
+  const entries: Entry[] = [];
+  for (const entry of value.entries) {
+    const placed = placeAt(entry.value, span, depth + 1, context);
+    if (!placed) return undefined;
+    entries.push({ ...entry, nameSpan: span, value: placed });
+  }
+  return { kind: 'object', entries, span };
+}
+
+/** An alias with no anchor before it, which the AWS CLI's YAML loader refuses ("found undefined alias"). */
+function undefinedAliasFinding(span: Span): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: 'Invalid YAML for the AWS CLI: this alias names no anchor before it (its YAML reader takes an alias *name only after its anchor &name, and answers "found undefined alias"). Put the anchor first, or write the value itself. The AWS CLI cannot read this file.',
+    span,
+  };
 }

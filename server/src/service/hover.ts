@@ -31,7 +31,7 @@ import { operationModel } from '../model/operations';
 import type { MemberModel, ShapeModel } from '../model/serviceModelTypes';
 import { analysisAround } from './completion';
 import { queryLeaves } from './queryNames';
-import { endOfLifeNote, enginesOfAction } from './rules';
+import { endOfLifeNote, engineVersionUse, enginesOfAction, type EngineVersionUse } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
 import type { Analysis, DocumentKind, Entry, Finding, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
@@ -323,9 +323,9 @@ const STATUS_LINE: Record<EngineVersionFact['status'], string> = {
   deprecated: 'deprecated patch version: use the family\'s supported one',
 };
 
-function versionLine(v: EngineVersionFact): string {
+function versionLine(v: EngineVersionFact, use: EngineVersionUse): string {
   const pastEndOfLife = !newClustersCanUse(v);
-  const status = pastEndOfLife ? endOfLifeNote(v.endOfLife!) : STATUS_LINE[v.status];
+  const status = pastEndOfLife ? endOfLifeNote(v.endOfLife!, use) : STATUS_LINE[v.status];
   const latest = latestVersion(v.engine).version;
   const newer = v.status === 'supported' && v.version === latest ? ' (latest)' : ` · latest ${ENGINE_DISPLAY[v.engine]}: \`${latest}\``;
   const source = pastEndOfLife ? link('end-of-life versions', SOURCES.endOfLife) : v.status === 'extended-support' ? link('Extended Support', SOURCES.extendedSupport) : link('supported versions', SOURCES.supportedEngineVersions);
@@ -336,7 +336,7 @@ function versionLine(v: EngineVersionFact): string {
  * What the facts module knows about a value of a member (a node type, an engine version, a default parameter group,
  * an engine), as Markdown that leads the hover on the value; undefined when it knows nothing about it.
  */
-export function valueMarkdown(memberName: string, value: string, input: Record<string, unknown>): string | undefined {
+export function valueMarkdown(memberName: string, value: string, input: Record<string, unknown>, action?: string): string | undefined {
   const engine = typeof input.Engine === 'string' ? ENGINES.find((e) => e === (input.Engine as string).toLowerCase()) : undefined;
   switch (memberName) {
     case 'CacheNodeType': {
@@ -350,7 +350,7 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
     }
     case 'EngineVersion': {
       const matches = engine ? [findVersion(engine, value)].filter((v) => v !== undefined) : ENGINE_VERSIONS.filter((v) => v.version === value);
-      return matches.length ? matches.map((v) => `\`${value}\` · ${versionLine(v)}`).join('\n\n') : undefined;
+      return matches.length ? matches.map((v) => `\`${value}\` · ${versionLine(v, engineVersionUse(action))}`).join('\n\n') : undefined;
     }
     case 'CacheParameterGroupName': {
       const m = /^default\.(.+?)(\.cluster\.on)?$/.exec(value);
@@ -375,8 +375,8 @@ export function valueMarkdown(memberName: string, value: string, input: Record<s
 }
 
 /** The hover on a value: what is known about the value itself first, then the member's (value-form) documentation. */
-function withValue(memberMarkdownText: string, memberName: string, value: string | undefined, input: Record<string, unknown>): string {
-  const lead = value ? valueMarkdown(memberName, value, input) : undefined;
+function withValue(memberMarkdownText: string, memberName: string, value: string | undefined, input: Record<string, unknown>, action: string | undefined): string {
+  const lead = value ? valueMarkdown(memberName, value, input, action) : undefined;
   return lead ? `${lead}\n\n---\n\n${memberMarkdownText}` : memberMarkdownText;
 }
 
@@ -552,7 +552,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
     if (!likely) return undefined;
     const markdown = memberMarkdown(action, inputShape, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
     if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: param.nameSpan };
-    return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input)}`, span: param.valueSpan };
+    return { markdown: `${likelyMemberNote(param.name, likely.memberName)}\n\n${withValue(markdown, likely.memberName, param.value, request.input, action)}`, span: param.valueSpan };
   }
   if (resolved.unknown) {
     const nested = misspeltNestedHover(action, resolved, param, offset);
@@ -561,7 +561,7 @@ function queryHover(request: ParsedRequest, offset: number): HoverInfo | undefin
   const markdown = memberMarkdown(action, resolved.owner, resolved.memberName, resolved.member, resolved.required, inName ? 'full' : 'value');
   const topLevel = resolved.owner === inputShape && resolved.memberName === param.name;
   return {
-    markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input),
+    markdown: inName || !topLevel ? markdown : withValue(markdown, resolved.memberName, param.value, request.input, action),
     span: inName ? (resolved.unknown ? unknownSegmentSpan(param, resolved.unknown.index).before : param.nameSpan) : param.valueSpan,
   };
 }
@@ -612,7 +612,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
       const markdown = memberMarkdown(action, owner, likely.memberName, likely.member, likely.required, inName ? 'full' : 'value');
       if (inName) return { markdown: likelyNameMarkdown(likely.memberName, markdown), span: entry.nameSpan };
       const value = scalarText(entry.value);
-      const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input) : markdown;
+      const body = value !== undefined && input ? withValue(markdown, likely.memberName, value, input, action) : markdown;
       return { markdown: `${likelyMemberNote(entry.name, likely.memberName)}\n\n${body}`, span: entry.value.span };
     }
     if (!inName) {
@@ -622,7 +622,7 @@ function entryHover(action: string | undefined, owner: string, entries: Entry[],
     const markdown = memberMarkdown(action, owner, entry.name, member, shape.required?.includes(entry.name) ?? false, inName ? 'full' : 'value');
     const value = !inName && input ? scalarText(entry.value) : undefined;
     return {
-      markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}) : markdown,
+      markdown: value !== undefined ? withValue(markdown, entry.name, value, input ?? {}, action) : markdown,
       span: inName ? entry.nameSpan : entry.value.span,
     };
   }

@@ -155,7 +155,8 @@ function focusNote(text: string, kind: DocumentKind, findings: CappedFindings): 
  * first findings of a large file do not hide the one just typed; so do findings on the window's lines (a CLI input
  * file is one request). Findings stay in document order either way.
  */
-class CappedFindings extends Array<Finding> {
+/** Exported for its tests. */
+export class CappedFindings extends Array<Finding> {
   /** Findings not kept: their severity's budget was spent. */
   dropped = 0;
   /** Of those, the ones of the focus. */
@@ -203,17 +204,31 @@ class CappedFindings extends Array<Finding> {
     } else this.place(f, this.inFocus || this.onWindow(f.span));
   }
   private place(f: Finding, focused: boolean): void {
-    const severity = f.severity;
-    const room = focused
-      ? severity === 'error' ? this.focusErrors < MAX_FINDINGS : severity === 'warning' ? this.focusWarnings < MAX_FINDINGS : this.focusNotes < MAX_FINDINGS
-      : severity === 'error' ? this.errors < MAX_FINDINGS : severity === 'warning' ? this.warnings < MAX_FINDINGS : this.notes < MAX_FINDINGS;
-    if (room) {
+    if (this.hasRoom(f.severity, focused)) {
       this[this.length] = f;
-      this.tally(severity, focused, 1);
+      this.tally(f.severity, focused, 1);
     } else {
       this.dropped++;
       if (focused) this.focusDropped++;
     }
+  }
+  private hasRoom(severity: Severity, focused: boolean): boolean {
+    return focused
+      ? severity === 'error' ? this.focusErrors < MAX_FINDINGS : severity === 'warning' ? this.focusWarnings < MAX_FINDINGS : this.focusNotes < MAX_FINDINGS
+      : severity === 'error' ? this.errors < MAX_FINDINGS : severity === 'warning' ? this.warnings < MAX_FINDINGS : this.notes < MAX_FINDINGS;
+  }
+  /**
+   * Whether a finding of `severity` on `span` pushed now would be kept. If not, it is counted as dropped here and the
+   * caller does not build it: 60,000 repeated tag keys past the budget made 60,000 messages only to drop them.
+   */
+  admits(severity: Severity, span: Span): boolean {
+    // A Query request's parse findings are placed when the request ends (placeHeld): built, as before.
+    if (this.held !== undefined && !this.checking) return true;
+    const focused = this.inFocus || this.onWindow(span);
+    if (this.hasRoom(severity, focused)) return true;
+    this.dropped++;
+    if (focused) this.focusDropped++;
+    return false;
   }
   private onWindow(span: Span): boolean {
     const w = this.window;
@@ -444,26 +459,24 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   }
   const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
-    for (const issue of checkDocumentedRanges(operation, input)) findings.push(issueToFinding(issue, ctx, anchor));
-    for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) if (!reportedAsMisspelt(issue, ctx)) findings.push(issueToFinding(issue, ctx, anchor));
+    for (const issue of checkDocumentedRanges(operation, input)) reportIssue(issue, ctx, anchor, findings);
+    for (const issue of checkMemberValues(operation, input, { region: hostRegion(raw) })) if (!reportedAsMisspelt(issue, ctx)) reportIssue(issue, ctx, anchor, findings);
     // Any action that takes an AuthToken (creates, ModifyReplicationGroup's rotation, …): a secret in the file.
     reportAuthTokenInFile(ctx);
     if (operation === 'CreateReplicationGroup') {
-      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
+      for (const issue of checkCreateReplicationGroup(input, { region: hostRegion(raw) })) if (!typeRejected(issue, ctx, input)) reportIssue(issue, ctx, anchor, findings);
     }
     if (operation === 'CreateServerlessCache' || operation === 'ModifyServerlessCache') {
-      for (const issue of checkServerlessCache(operation, input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
+      for (const issue of checkServerlessCache(operation, input)) if (!typeRejected(issue, ctx, input)) reportIssue(issue, ctx, anchor, findings);
     }
   }
   if (operation === 'CreateCacheCluster' && reporting) {
     for (const issue of checkCreateCacheCluster(input, { region: hostRegion(raw) })) {
       if (typeRejected(issue, ctx, input)) continue;
-      const f = issueToFinding(issue, ctx, anchor);
-      if (issue.code === 'cluster-mode-parameter-group') {
+      reportIssue(issue, ctx, anchor, findings, issue.code === 'cluster-mode-parameter-group' ? (f) => {
         const fix = clusterModeRewriteFix(raw, input);
         if (fix) f.fixes = [...(f.fixes ?? []), fix];
-      }
-      findings.push(f);
+      } : undefined);
     }
   }
   // Last: it stays silent where one of the rules above already reports the value.
@@ -483,7 +496,8 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     });
     return [{ kind, span: { start: 0, end: text.length }, action: { name: CLI_INPUT_ACTION, span: { start: 0, end: 0 } }, entries: [], input: {} }];
   }
-  const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings);
+  const aliasSpans: Span[] = [];
+  const root: ValueNode | undefined = kind === 'json' ? parseJsonDocument(text, findings) : parseYamlDocument(text, findings, aliasSpans);
   const span = { start: 0, end: text.length };
   const action = { name: CLI_INPUT_ACTION, span: { start: root?.span.start ?? 0, end: root?.span.start ?? 0 } };
   if (!root || (root.kind === 'scalar' && root.value === null)) {
@@ -516,12 +530,49 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     duplicatesAreErrors: kind === 'yaml',
   });
   reportAuthTokenInFile(ctx);
-  for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) findings.push(issueToFinding(issue, ctx, anchor));
+  for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) reportIssue(issue, ctx, anchor, findings);
   reportEmptyValues(serviceModel.operations[CLI_INPUT_ACTION].input!, root.entries, { form: kind, findings, from: 0, text });
   const from = findings.length;
   reportCliPlaceholders(root.entries, [], ctx);
   if (findings.length > from) mergePlaceholderFindings(findings, 0);
+  if (aliasSpans.length > 0) dropFixesInAliases(findings, aliasSpans);
   return [{ kind, span, action, entries: root.entries, input }];
+}
+
+/**
+ * No fix for what is found in an expanded YAML alias: everything in its value is placed on the `*name`, so a fix's
+ * edit there (a member's rename, a value's change) would replace the alias with a piece of its value. An edit that
+ * takes a whole alias with more around it (removing its member) stays.
+ */
+function dropFixesInAliases(findings: Finding[], aliasSpans: Span[]): void {
+  const sorted = [...aliasSpans].sort((a, b) => a.start - b.start);
+  const inAlias = (edit: Span): boolean => {
+    // The last alias starting at or before the edit's end (aliases do not overlap).
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= edit.end) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let k = found; k >= 0 && k >= found - 1; k--) {
+      const a = sorted[k];
+      const overlaps = edit.start < a.end && edit.end > a.start;
+      const covers = edit.start <= a.start && edit.end >= a.end && edit.end - edit.start > a.end - a.start;
+      if ((overlaps || (edit.start === edit.end && edit.start >= a.start && edit.start <= a.end)) && !covers) return true;
+    }
+    return false;
+  };
+  for (const f of findings) {
+    if (f.fixes && f.fixes.some((fix) => fix.edits.some((e) => inAlias(e.span)))) {
+      const kept = f.fixes.filter((fix) => !fix.edits.some((e) => inAlias(e.span)));
+      if (kept.length > 0) f.fixes = kept;
+      else delete f.fixes;
+    }
+  }
 }
 
 /**
@@ -630,13 +681,30 @@ function typeRejected(issue: Issue, ctx: CheckContext, input: Record<string, unk
   return value === undefined;
 }
 
-/** Maps a semantic issue (member path) to a finding on the exact name or value span. */
-function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span): Finding {
-  let span: Span | undefined;
-  for (let n = issue.path.length; n > 0 && !span; n--) {
+/** The exact name or value span of an issue's member path (or of the nearest member on it that is written). */
+function issueSpan(issue: Issue, ctx: CheckContext): Span | undefined {
+  for (let n = issue.path.length; n > 0; n--) {
     const pair = locate(ctx.entries ?? [], issue.path, n);
-    if (pair) span = n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value;
+    const span = pair && (n === issue.path.length && issue.target === 'name' ? pair.name ?? pair.value : pair.value);
+    if (span) return span;
   }
+  return undefined;
+}
+
+/**
+ * Pushes an issue's finding (`amend` adds to it), built only if the findings' budget keeps it, else only counted:
+ * the same findings and the same too-many-findings count as building every one.
+ */
+function reportIssue(issue: Issue, ctx: CheckContext, anchor: Span, findings: Finding[], amend?: (f: Finding) => void): void {
+  const span = issueSpan(issue, ctx);
+  if (findings instanceof CappedFindings && !findings.admits(issue.severity, span ?? anchor)) return;
+  const f = issueToFinding(issue, ctx, anchor, span);
+  amend?.(f);
+  findings.push(f);
+}
+
+/** Maps a semantic issue (member path) to a finding on its exact name or value span (issueSpan), else on `anchor`. */
+function issueToFinding(issue: Issue, ctx: CheckContext, anchor: Span, span: Span | undefined): Finding {
   const message = issue.subject ? issueMessage(issue, formatPathIn(ctx.entries ?? [], issue.subject)) : issue.message;
   const finding: Finding = { code: issue.code, severity: issue.severity, message, span: span ?? anchor };
   if (issue.awsError) finding.awsError = issue.awsError;

@@ -293,10 +293,10 @@ function checkParameterGroupFamily(group: string, engine: EngineName | undefined
 }
 
 /**
- * What end of life means for a new cluster, after the version or family it is said of: the one wording the linter,
- * completion and hover use (SOURCES.endOfLife; newClustersCanUse).
+ * What end of life means for a new cluster, or for one upgraded to it, after the version or family it is said of: the
+ * one wording the linter, completion and hover use (SOURCES.endOfLife; newClustersCanUse).
  */
-export function endOfLifeNote(date: string, use: 'create' | 'upgrade' = 'create'): string {
+export function endOfLifeNote(date: string, use: EngineVersionUse = 'create'): string {
   return `reached end of life on ElastiCache on ${date}: ${use === 'create' ? 'new clusters cannot use it' : 'clusters cannot upgrade to it'}`;
 }
 
@@ -1168,6 +1168,17 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
  */
 export function patchVersionIssue(version: string, release: EngineVersionFact): Issue {
   return { code: 'engine-version', severity: 'warning', message: `${version} is a patch version: ElastiCache offers ${ENGINE_DISPLAY[release.engine]} ${release.version} as one version and applies its patches itself. Use ${release.version}.`, path: ['EngineVersion'], target: 'value', fixValue: release.version };
+}
+
+export type EngineVersionUse = 'create' | 'upgrade';
+
+/**
+ * What an action's EngineVersion is: the version to upgrade to where the member value rules check it
+ * (checkEngineVersionOfAnyEngine: ModifyCacheCluster, ModifyReplicationGroup, …), else that of a new cluster. Completion
+ * and hover word end of life as the finding on that action does.
+ */
+export function engineVersionUse(action: string | undefined): EngineVersionUse {
+  return action !== undefined && membersWithValueRules(action).includes('EngineVersion') ? 'upgrade' : 'create';
 }
 
 /**

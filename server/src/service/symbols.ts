@@ -92,7 +92,7 @@ function entrySymbol(entry: Entry, secret: boolean, budget: SymbolBudget): Outli
     );
   }
   return {
-    name: secret ? MASK : displayableName(entry.name),
+    name: secret ? MASK : shortened(displayableName(entry.name)),
     detail: maskedDetail(isSecret ? 'AuthToken' : entry.name, valueText(entry.value)),
     kind: 'parameter',
     span: entrySpan(entry),

@@ -73,7 +73,7 @@ export interface ScalarNode {
   /**
    * JSON: no value is written (`"Engine": }`, `"Engine" }`); YAML: a value under a tag the AWS CLI cannot construct
    * (`!GetAtt …`). A placeholder that json-syntax / yaml-syntax already reports, so no check looks at it (the AWS
-   * CLI never gets that far: it cannot read the file). YAML: an alias (`*name`), which yaml-alias reports.
+   * CLI never gets that far: it cannot read the file). YAML: an alias (`*name`) that is not checked (yaml-alias) or names no anchor (yaml-syntax).
    */
   missing?: true;
   /** YAML: nothing is written after the key's colon (`Engine:`), which YAML reads as null. */
