@@ -38,7 +38,9 @@ test('engine-version: without an Engine, a version of any engine is fine; a patc
   assert.equal(patch[0].finding.fixes?.[0].edits[0].newText, '6.2');
   assert.deepEqual(found(cluster('EngineVersion=latest')), [['engine-version', 'error', 'latest']]);
   assert.deepEqual(found(cluster('EngineVersion=9.9')), [['engine-version', 'warning', '9.9']]);
-  for (const version of ['7.1', '6.x', '8.0', '1.6.22', '5.0.6']) assert.deepEqual(found(group(`EngineVersion=${version}`)), [], version);
+  for (const version of ['7.1', '6.x', '8.0', '1.6.22']) assert.deepEqual(found(group(`EngineVersion=${version}`)), [], version);
+  // A version in Extended Support is offered, and charged for (modifyEndOfLife.test.ts).
+  assert.deepEqual(found(group('EngineVersion=5.0.6')), [['engine-version-support', 'information', '5.0.6']]);
   assert.deepEqual(found(query('ModifyGlobalReplicationGroup', 'GlobalReplicationGroupId=ldgnf-my-global', 'ApplyImmediately=true', 'EngineVersion=7.2')), []);
 });
 

@@ -1,10 +1,11 @@
 // A Modify request's EngineVersion is the version to upgrade to: one past its end of life gets the error a create on it
 // gets (ElastiCache upgrades only to versions it supports; Redis OSS 2 and 3 are past end of life), with the same
-// choice fix; versions ElastiCache still offers (Extended Support, deprecated patches, supported) get nothing.
+// choice fix; an Extended Support version is advice (it is charged for) and a deprecated patch version a warning, as on
+// creates; supported versions get nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findingsAt } from './helpers';
-import { checkMemberValues } from '../../server/src/service/rules';
+import { checkCreateCacheCluster, checkMemberValues } from '../../server/src/service/rules';
 import { complete } from '../../server/src/service/completion';
 import { hover } from '../../server/src/service/hover';
 import { ENGINE_VERSIONS, latestVersion, newClustersCanUse } from '../../server/src/model/facts';
@@ -25,13 +26,21 @@ test('engine-version-support on ModifyCacheCluster / ModifyReplicationGroup: upg
   assert.deepEqual(findingsAt(cluster('EngineVersion=2.8.24'), 'query').map((f) => [f.code, f.severity]), [['engine-version-support', 'error']]);
 });
 
-test('engine-version-support on a Modify: silent for every version a cluster can still be upgraded to (same fact as creates)', () => {
+test('engine-version-support on a Modify: the create finding of each version, in upgrade wording; silent for supported versions (same fact as creates)', () => {
+  const create = (v: (typeof ENGINE_VERSIONS)[number]) =>
+    checkCreateCacheCluster({ CacheClusterId: 'c1', Engine: v.engine, EngineVersion: v.version, CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1 }).filter((i) => i.code === 'engine-version-support');
   for (const v of ENGINE_VERSIONS) {
-    const codes = checkMemberValues('ModifyReplicationGroup', { ReplicationGroupId: 'my-rg', EngineVersion: v.version }).map((i) => i.code);
-    assert.deepEqual(codes, newClustersCanUse(v) ? [] : ['engine-version-support'], `${v.engine} ${v.version}`);
+    const found = checkMemberValues('ModifyReplicationGroup', { ReplicationGroupId: 'my-rg', EngineVersion: v.version });
+    const expected = create(v);
+    assert.deepEqual(found.map((i) => [i.code, i.severity]), expected.map((i) => [i.code, i.severity]), `${v.engine} ${v.version}`);
+    assert.equal(found.length, v.status === 'supported' ? 0 : 1, `${v.engine} ${v.version}`);
   }
   assert.deepEqual(findingsAt(group('EngineVersion=7.1'), 'query'), []);
-  assert.deepEqual(findingsAt(cluster('EngineVersion=4.0.10'), 'query'), []);
+  const extended = findingsAt(cluster('EngineVersion=4.0.10'), 'query');
+  assert.deepEqual(extended.map((f) => [f.code, f.severity, f.at]), [['engine-version-support', 'information', '4.0.10']]);
+  assert.match(extended[0].finding.message, /^Standard support for Redis OSS 4\.0\.10 ended on .*: a cluster upgraded to it is charged for paid Extended Support\./);
+  const patch = findingsAt(group('EngineVersion=5.0.5'), 'query');
+  assert.deepEqual(patch.map((f) => [f.code, f.severity, f.finding.message]), [['engine-version-support', 'warning', 'Redis OSS 5.0.5 is a deprecated patch version: use 5.0.6 or later.']]);
 });
 
 test('completion and hover of an end-of-life EngineVersion on a Modify say what the finding says: clusters cannot upgrade to it', () => {

@@ -247,19 +247,8 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
       issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out for the latest.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
-  if (versionFact && versionFact.status !== 'supported') {
-    const latest = latestVersion(engine!);
-    const supported = `latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}`;
-    const display = `${ENGINE_DISPLAY[engine!]} ${version}`;
-    // Past end of life, ElastiCache refuses the version (newClustersCanUse); Extended Support and deprecated patch
-    // versions are still created, so those findings are advice.
-    const issue: Issue = !newClustersCanUse(versionFact)
-      ? { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(versionFact.endOfLife!)}. Use a supported version (${supported}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true }
-      : versionFact.status === 'deprecated'
-        ? { code: 'engine-version-support', severity: 'warning', message: `${display} is a deprecated patch version: use ${versionsOfFamily(versionFact.family).find((v) => v.status !== 'deprecated')?.version ?? latest.version} or later.`, path: ['EngineVersion'], target: 'value' }
-        : { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on ${STANDARD_SUPPORT_END}: a cluster on it is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
-    issues.push(issue);
-  }
+  const support = versionFact && versionSupportIssue(versionFact, 'create');
+  if (support) issues.push(support);
   return versionFact;
 }
 
@@ -1190,7 +1179,8 @@ export function engineVersionUse(action: string | undefined): EngineVersionUse {
 function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
   const known = ENGINES.map((engine) => findVersion(engine, version)).find((v) => v !== undefined);
   if (known) {
-    if (!newClustersCanUse(known)) issues.push(endOfLifeUpgradeIssue(known));
+    const support = versionSupportIssue(known, 'upgrade');
+    if (support) issues.push(support);
     return;
   }
   const at: Pick<Issue, 'path' | 'target'> = { path: ['EngineVersion'], target: 'value' };
@@ -1210,15 +1200,29 @@ function checkEngineVersionOfAnyEngine(version: string, issues: Issue[]): void {
 }
 
 /**
- * EngineVersion of a Modify request (the version to upgrade to) past its end of life: ElastiCache upgrades clusters
- * "to new versions that are supported by ElastiCache"
+ * The support finding of a known EngineVersion that is not supported, for a new cluster (`create`) or the version a
+ * Modify request upgrades to (`upgrade`), one wording for both. Past end of life, an error: on a Modify, ElastiCache
+ * upgrades clusters "to new versions that are supported by ElastiCache"
  * (https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html), and a version past end of life is
  * not one (SOURCES.endOfLife lists Redis OSS 2 and 3 as "Past EOL", recommended upgrade target 6.2 or higher): the
  * same error and choice fix as a create on it (checkEngineVersion). Downgrades are not supported either ("you cannot
  * downgrade to an earlier engine version", SOURCES.modifyCacheCluster and SOURCES.modifyReplicationGroup,
- * EngineVersion), but the request does not show the version the cluster runs, so they are not checked.
+ * EngineVersion), but the request does not show the version the cluster runs, so they are not checked. A deprecated
+ * patch version is a warning and an Extended Support version advice (information): a cluster on either, new or
+ * upgraded, runs, and Extended Support is charged for (SOURCES.extendedSupport, SOURCES.extendedSupportCharges).
  */
-function endOfLifeUpgradeIssue(v: EngineVersionFact): Issue {
+function versionSupportIssue(v: EngineVersionFact, use: EngineVersionUse): Issue | undefined {
+  if (v.status === 'supported') return undefined;
   const latest = latestVersion(v.engine);
-  return { code: 'engine-version-support', severity: 'error', message: `${ENGINE_DISPLAY[v.engine]} ${v.version} ${endOfLifeNote(v.endOfLife!, 'upgrade')}. Use a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true };
+  const display = `${ENGINE_DISPLAY[v.engine]} ${v.version}`;
+  // Past end of life, ElastiCache refuses the version (newClustersCanUse); Extended Support and deprecated patch
+  // versions are still created or upgraded to, so those findings are advice.
+  if (!newClustersCanUse(v)) {
+    return { code: 'engine-version-support', severity: 'error', message: `${display} ${endOfLifeNote(v.endOfLife!, use)}. Use a supported version (latest: ${latest.version}, or Valkey ${latestVersion('valkey').version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue', fixValue: latest.version, fixIsChoice: true };
+  }
+  if (v.status === 'deprecated') {
+    return { code: 'engine-version-support', severity: 'warning', message: `${display} is a deprecated patch version: use ${versionsOfFamily(v.family).find((f) => f.status !== 'deprecated')?.version ?? latest.version} or later.`, path: ['EngineVersion'], target: 'value' };
+  }
+  const cluster = use === 'create' ? 'a cluster on it' : 'a cluster upgraded to it';
+  return { code: 'engine-version-support', severity: 'information', message: `Standard support for ${display} ended on ${STANDARD_SUPPORT_END}: ${cluster} is charged for paid Extended Support. Consider ${latest.version} or Valkey ${latestVersion('valkey').version}.`, path: ['EngineVersion'], target: 'value' };
 }
