@@ -1031,11 +1031,29 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   return converted;
 }
 
+/** A merge key for the AWS CLI's YAML loader: `<<` written plain (quoted, it is a member named `<<`). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+}
+
+function duplicateKeyFinding(name: string, span: Span): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Invalid YAML: duplicate key ${name.slice(0, 60)} (map keys must be unique). The AWS CLI cannot read this file.`,
+    span,
+  };
+}
+
 function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   if (isMap(node)) {
     const entries: Entry[] = [];
     const seen = new Set<string>();
     let merged: Entry[] = [];
+    // The AWS CLI's YAML loader (ruamel, safe) does not check a mapping's keys for duplicates when a merge key brings in
+    // members: the later value wins. Its duplicates wait for the end of the mapping, where that is known.
+    const mergeKeyed = node.items.some((pair) => isMergeKey(pair.key));
+    const duplicates: { name: string; span: Span }[] = [];
     /** Where the last entry whose value may be a secret starts, while the entries after it may be its text. */
     let secretFrom = -1;
     for (const pair of node.items) {
@@ -1053,20 +1071,18 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       const writtenKey = text.slice(keySpan.start, keySpan.end);
       const nullKey = !unwritten && isScalar(key) && key.value === null && writtenKey !== 'null' ? writtenKey : undefined;
       const name = unwritten || nullKey !== undefined ? '' : isScalar(key) ? String(key.value) : writtenKey;
-      if (seen.has(name)) {
-        findings.push({
-          code: 'yaml-syntax',
-          severity: 'error',
-          message: `Invalid YAML: duplicate key ${name.slice(0, 60)} (map keys must be unique). The AWS CLI cannot read this file.`,
-          span: keySpan,
-        });
-      }
-      seen.add(name);
-      // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`.
-      if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
+      // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`. A
+      // second one is a duplicate when the first brought members in (the loader's words: found duplicate key "<<").
+      if (isMergeKey(key)) {
+        if (merged.length > 0) findings.push(duplicateKeyFinding('<<', keySpan));
         merged = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
         continue;
       }
+      if (seen.has(name)) {
+        if (mergeKeyed) duplicates.push({ name, span: keySpan });
+        else findings.push(duplicateKeyFinding(name, keySpan));
+      }
+      seen.add(name);
       const nameSpan =
         isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 }
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
@@ -1080,6 +1096,7 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
+    if (merged.length === 0) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
     // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
     if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
     return { kind: 'object', entries, span };
