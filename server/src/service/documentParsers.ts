@@ -3,8 +3,9 @@
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { displayableName, hidesValue } from '../model/secrets';
-import { knownNameId, UNKNOWN_NAME } from './knownNames';
+import { knownNameId, knownNames, UNKNOWN_NAME } from './knownNames';
 import { mayHoldSecret } from './secretParams';
+import { suggest } from './text';
 import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
@@ -1031,6 +1032,24 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   return converted;
 }
 
+/** A quoted scalar without its closing quote (the yaml library ends it at a line's end, and reads on after it). */
+function leftOpen(node: YamlNode | null, text: string): boolean {
+  if (!isScalar(node) || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return false;
+  const written = text.slice(node.range[0], node.range[1]).trimEnd();
+  if (written.length < 2) return true;
+  // `'it''s'`: two quotes are an escaped one, so an odd run of quotes at the end closes the value.
+  if (node.type === 'QUOTE_SINGLE') return runAtEnd(written, "'") % 2 === 0;
+  // `"a\"`: a quote after an odd run of backslashes is escaped.
+  return !written.endsWith('"') || runAtEnd(written.slice(0, -1), '\\') % 2 === 1;
+}
+
+/** How many times `ch` ends `s`, not counting its first character (the opening quote). */
+function runAtEnd(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.length - 1; i > 0 && s[i] === ch; i--) n++;
+  return n;
+}
+
 /** A merge key for the AWS CLI's YAML loader: `<<` written plain (quoted, it is a member named `<<`). */
 function isMergeKey(key: unknown): boolean {
   return isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
@@ -1054,14 +1073,17 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // members: the later value wins. Its duplicates wait for the end of the mapping, where that is known.
     const mergeKeyed = node.items.some((pair) => isMergeKey(pair.key));
     const duplicates: { name: string; span: Span }[] = [];
-    /** Where the last entry whose value may be a secret starts, while the entries after it may be its text. */
+    /** Where the last entry whose secret value is a quote left open starts, while the entries after it may be its text. */
     let secretFrom = -1;
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
-      // A key the yaml library recovers after a secret's broken value (a quoted token left open over the next line),
-      // with a syntax error in between: text of the secret, so no entry is named after it.
-      if (secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)) continue;
+      // A key the yaml library recovers after a secret's quoted value left open (over the next line), with a syntax error
+      // in between: text of the secret, so no entry is named after it. Not a near miss of a known name: a typo to correct.
+      if (
+        secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && suggest(String(key.value), knownNames()) === undefined &&
+        findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)
+      ) continue;
       // A key the yaml library recovers from a secret's value (`AuthToken: - abc`, `AuthToken: abc def: x`) is text of
       // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
       if (key && inSecretValue(text, keySpan.start)) continue;
@@ -1088,7 +1110,7 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
         : keySpan;
       const value = pair.value as YamlNode | null;
-      secretFrom = hidesValue(name) ? keySpan.start : -1;
+      secretFrom = hidesValue(name) && leftOpen(value, text) ? keySpan.start : -1;
       entries.push({
         name,
         nameSpan,
