@@ -58,11 +58,14 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
     }) satisfies ResponseMessage,
 });
 /**
- * The range of each document's most recent edit, in its current text (on open: none): analyze checks the requests
- * around it in full, so that in a large file the mistake just typed is reported although the file has more findings
- * than are listed.
+ * The ranges of each document's most recent edits, in its current text (on open: none): analyze checks the requests
+ * around them in full, so that in a large file the mistake just typed is reported although the file has more findings
+ * than are listed. All the changes of the last didChange (a multi-cursor edit or a replace all sends several at once),
+ * at most MAX_FOCUS_EDITS of them.
  */
-const lastEdits = new Map<string, Span>();
+const lastEdits = new Map<string, Span[]>();
+/** A replace all can send thousands of changes: the focus keeps the last ones (each brings ~200 lines into analysis). */
+const MAX_FOCUS_EDITS = 8;
 /** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
 const unreadableDocuments = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
@@ -76,16 +79,36 @@ const documents = new TextDocuments<TextDocument>({
     return TextDocument.create(uri, languageId, version, '');
   },
   update(doc, changes, version) {
-    const updated = TextDocument.update(doc, changes, version);
-    // The last change is the most recent edit, and the text before its start is the same in the updated document.
-    const last = changes[changes.length - 1];
-    if (last && TextDocumentContentChangeEvent.isIncremental(last)) {
-      const start = updated.offsetAt(last.range.start);
-      lastEdits.set(updated.uri, { start, end: start + last.text.length });
-    } else lastEdits.delete(updated.uri); // the whole text replaced: no one place was edited
+    // The changes apply one after the other, each to the text the previous ones left (VS Code sends a multi-cursor
+    // edit's bottom-first): applied one at a time so that each change's offsets are read in the text it applies to, and
+    // the ranges of the earlier ones moved by the later ones.
+    const edits: Span[] = [];
+    let updated = doc;
+    for (const change of changes) {
+      if (TextDocumentContentChangeEvent.isIncremental(change)) {
+        const a = updated.offsetAt(change.range.start);
+        const b = updated.offsetAt(change.range.end);
+        const replaced = { start: Math.min(a, b), end: Math.max(a, b) };
+        for (let i = 0; i < edits.length; i++) edits[i] = afterReplacement(edits[i], replaced, change.text.length);
+        edits.push({ start: replaced.start, end: replaced.start + change.text.length });
+        if (edits.length > MAX_FOCUS_EDITS) edits.shift();
+      } else edits.length = 0; // the whole text replaced: no one place was edited before it
+      updated = TextDocument.update(updated, [change], version);
+    }
+    if (changes.length === 0) updated = TextDocument.update(updated, changes, version); // the version still moves
+    if (edits.length > 0) lastEdits.set(updated.uri, edits);
+    else lastEdits.delete(updated.uri);
     return updated;
   },
 });
+
+/** Where `span` is once the text in `replaced` is replaced by `insertedLength` characters (a span it touches grows over the insertion). */
+function afterReplacement(span: Span, replaced: Span, insertedLength: number): Span {
+  const shift = insertedLength - (replaced.end - replaced.start);
+  if (span.end < replaced.start) return span;
+  if (span.start > replaced.end) return { start: span.start + shift, end: span.end + shift };
+  return { start: Math.min(span.start, replaced.start), end: Math.max(span.end + shift, replaced.start + insertedLength) };
+}
 
 /** Which form a document is in, or undefined when this server does not handle it. */
 function kindOf(doc: TextDocument): DocumentKind | undefined {

@@ -53,3 +53,41 @@ test('a big file: typing a mistake in its last request gets a diagnostic at the 
   assert.match(note.message, /every finding on lines \d+–\d+, around the last edit/);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
+
+test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the mistake typed at each cursor is reported', async () => {
+  const uri = 'file:///work/requests/multicursor.elasticache';
+  const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';
+  await client.open(uri, 'elasticache-query', text);
+  await client.diagnostics(uri, (p) => p.version === 1, 20_000);
+  const bottom = positionAt(text, text.lastIndexOf('&Engine=redis') + '&Engine=redis'.length);
+  const middle = positionAt(text, text.indexOf('&Engine=redis', Math.floor(text.length / 2)) + '&Engine=redis'.length);
+  // Each change applies to the text the previous one left: the bottom edit first, so the middle one's position holds.
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [
+      { range: { start: bottom, end: bottom }, text: 's' },
+      { range: { start: middle, end: middle }, text: 's' },
+    ],
+  });
+  const edited = await client.diagnostics(uri, (p) => p.version === 2, 20_000);
+  const typoLines = edited.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line);
+  assert.deepEqual(typoLines, [middle.line, bottom.line]);
+  const note = edited.diagnostics.find((d) => d.code === 'too-many-findings')!;
+  assert.match(note.message, /every finding on lines \d+–\d+, \d+–\d+, around the last edits/);
+
+  // Then 150 comment lines inserted at the top by the last change of the same didChange: the earlier changes' ranges
+  // move down with the text (unmoved by its 30,000 characters, the bottom one's window would end above its request).
+  const top = positionAt(text, text.indexOf('&Engine=redis', Math.floor(text.length / 4)) + '&Engine=redis'.length);
+  const atBottomTypo = { line: bottom.line, character: bottom.character + 1 };
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 3 },
+    contentChanges: [
+      { range: { start: atBottomTypo, end: atBottomTypo }, text: 's' },
+      { range: { start: top, end: top }, text: 's' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `# ${'x'.repeat(200)}\n`.repeat(150) },
+    ],
+  });
+  const shifted = await client.diagnostics(uri, (p) => p.version === 3, 20_000);
+  assert.deepEqual(shifted.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line), [top.line + 150, bottom.line + 150]);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});

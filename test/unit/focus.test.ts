@@ -45,7 +45,7 @@ test('2,000 requests: the findings of the request just edited (the last) are lis
   assert.deepEqual(ofRequest(without, 1999), [], 'without a focus the budget is spent long before the last request');
   assert.ok(!/around the last edit/.test(without.at(-1)!.message));
 
-  const { findings } = analyze(big, 'query', { focus: edit });
+  const { findings } = analyze(big, 'query', { focus: [edit] });
   const mine = ofRequest(findings, 1999);
   assert.deepEqual(mine, alone(1999), 'all of its findings, as when the request is analysed alone');
   assert.ok(findings.some((f) => f.code === 'invalid-engine' && f.span.start === typo && f.span.end === typo + 'rediss'.length));
@@ -67,7 +67,7 @@ test(`the requests touching the ${FOCUS_LINES} lines above and below the edit ar
   const middle = 1000;
   const at = big.indexOf('&Engine=', starts[middle]);
   const focusLine = lineOf(at);
-  const { findings } = analyze(big, 'query', { focus: { start: at, end: at + 1 } });
+  const { findings } = analyze(big, 'query', { focus: [{ start: at, end: at + 1 }] });
   let listed = 0;
   for (let i = middle - 12; i <= middle + 12; i++) {
     const firstLine = lineOf(starts[i]);
@@ -80,7 +80,7 @@ test(`the requests touching the ${FOCUS_LINES} lines above and below the edit ar
 });
 
 test('a focus as large as the file (a paste) counts by its last lines: the memory bound holds', () => {
-  const { findings } = analyze(big, 'query', { focus: { start: 0, end: big.length } });
+  const { findings } = analyze(big, 'query', { focus: [{ start: 0, end: big.length }] });
   assert.deepEqual(ofRequest(findings, 1999), alone(1999), 'where the cursor is after the paste');
   assert.deepEqual(ofRequest(findings, 1000), []);
   const aroundTheEdit = Math.ceil((2 * FOCUS_LINES + 1) / seedBody.split('\n').length) + 1;
@@ -90,7 +90,7 @@ test('a focus as large as the file (a paste) counts by its last lines: the memor
 test('without too many findings a focus changes nothing (clean case)', () => {
   const { text, starts: twenty } = bigDocument(20);
   const at = text.indexOf('&Engine=', twenty[10]);
-  assert.deepEqual(analyze(text, 'query', { focus: { start: at, end: at } }), analyze(text, 'query'));
+  assert.deepEqual(analyze(text, 'query', { focus: [{ start: at, end: at }] }), analyze(text, 'query'));
 });
 
 test('a CLI input file with more findings than the budget: the finding at the edit is listed with the focus', () => {
@@ -104,9 +104,25 @@ test('a CLI input file with more findings than the budget: the finding at the ed
     const isTypo = (f: Finding) => f.code === 'invalid-engine' && f.span.start <= at && f.span.end >= at + 'rediss'.length;
     const without = analyze(text, kind).findings;
     assert.ok(!without.some(isTypo), `${kind}: past the budget without a focus`);
-    const { findings } = analyze(text, kind, { focus: { start: at + 5, end: at + 6 } });
+    const { findings } = analyze(text, kind, { focus: [{ start: at + 5, end: at + 6 }] });
     assert.ok(findings.some(isTypo), `${kind}: listed with the focus`);
     // One request, always checked in full: the note names only the lines.
     assert.match(findings.at(-1)!.message, /, around the last edit\. Fix these/, kind);
   }
+});
+
+test('a focus of several edits (a multi-cursor edit): the requests around each are listed in full, and the note names each window', () => {
+  const middle = big.indexOf('&Engine=', starts[1000]);
+  const { findings } = analyze(big, 'query', { focus: [{ start: middle, end: middle + 1 }, edit] });
+  assert.deepEqual(ofRequest(findings, 1000), alone(1000), 'the request at the first edit');
+  assert.deepEqual(ofRequest(findings, 1999), alone(1999), 'the request at the second edit');
+  assert.deepEqual(ofRequest(findings, 1500), [], 'a request between the two windows');
+  const named = /every finding on lines (\d+)–(\d+), (\d+)–(\d+), around the last edits \(/.exec(findings.at(-1)!.message);
+  assert.ok(named, findings.at(-1)!.message);
+  const lineOf = (offset: number) => big.slice(0, offset).split('\n').length;
+  assert.ok(+named[1] <= lineOf(middle) - FOCUS_LINES && +named[2] >= lineOf(middle) + FOCUS_LINES, findings.at(-1)!.message);
+  assert.equal(+named[4], big.split('\n').length);
+  // Two edits close together: one window, named once.
+  const near = analyze(big, 'query', { focus: [{ start: middle, end: middle + 1 }, { start: middle + 200, end: middle + 201 }] });
+  assert.match(near.findings.at(-1)!.message, /every finding on lines \d+–\d+, around the last edits \(/);
 });

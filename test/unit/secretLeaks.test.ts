@@ -247,3 +247,25 @@ test('keys the JSON and YAML parsers recover from a secret\'s broken value are n
   assert.ok(analyze('{"CacheClusterId": "c1", "Engine": ""redis"Foo", "NumCacheNodes": 1}', 'json').findings.some((f) => f.code === 'unknown-parameter' && f.message.includes('Foo')));
   assert.ok(analyze('CacheClusterId: c1\nEngine: "redis\nFoo bar"\nNumCacheNodes: 1\n', 'yaml').findings.some((f) => f.code === 'unknown-parameter' && f.message.includes('Foo bar')));
 });
+
+test('keys after a YAML secret are dropped as its text only after its quote left open, and never a near miss of a known name', () => {
+  const base = 'CacheClusterId: c1\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nTransitEncryptionEnabled: true\nCacheSubnetGroupName: sg\n';
+  const unknown = (text: string) => analyze(text, 'yaml').findings.filter((f) => f.code === 'unknown-parameter').map((f) => f.message);
+  // A trailing tab (or a control character) after the token: the value ends on its line, the next key is a member.
+  for (const secretLine of ['AuthToken: ZQXabcdefghijklmnop\t\n', "AuthToken: 'ZQXabcdefghijklmnop'\t\n", 'AuthToken: "ZQXabc\\\\" # note\u0001\n', "AuthToken: 'ZQXab''cd'\t\n"]) {
+    const typo = unknown(`${base}${secretLine}PreferredMaintenanceWindw: sun:05:00-sun:06:00\n`);
+    assert.equal(typo.length, 1, secretLine);
+    assert.match(typo[0], /PreferredMaintenanceWindw .*Did you mean PreferredMaintenanceWindow/, secretLine);
+    assert.deepEqual(unknown(`${base}${secretLine}Foo: 1\n`).map((m) => m.split(' for ')[0]), ['Unknown parameter Foo'], secretLine);
+    assert.deepEqual(leaks(`${base}${secretLine}Foo: 1\n`, 'yaml'), [], secretLine);
+  }
+  // A quote left open: the key recovered after it is the token's text, no member (its near misses aside).
+  for (const open of ['AuthToken: "ZQXa1b2c3d4e5\nZQXf6g7h8 ZQXi9j0k1"\nNumCacheNodes: 1\n', "AuthToken: 'ZQXa1b2c3d4e5''\nZQXf6g7h8 ZQXi9j0k1'\nNumCacheNodes: 1\n", 'AuthToken: "ZQXa1b2c3d4e5\\"\nZQXf6g7h8 ZQXi9j0k1"\nNumCacheNodes: 1\n']) {
+    assert.deepEqual(unknown(`${base}${open}`), [], open);
+    assert.deepEqual(leaks(`${base}${open}`, 'yaml'), [], open);
+  }
+  // A recovered key that is a near miss of a known name is a typo to correct all the same.
+  const nearMiss = `${base}AuthToken: "ZQXab\n"PreferredMaintenanceWindw: x\n`;
+  assert.match(unknown(nearMiss).join('\n'), /Did you mean PreferredMaintenanceWindow/);
+  assert.deepEqual(leaks(nearMiss, 'yaml'), []);
+});

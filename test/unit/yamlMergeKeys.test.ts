@@ -43,3 +43,32 @@ test('merges of merges are worked out once per anchor, not once per use', { time
   const findings = analyze(`${base}Tags:\n${levels.join('\n')}\n`, 'yaml').findings.filter((f) => f.code === 'unknown-parameter');
   assert.equal(findings.length, 40);
 });
+
+// ruamel.yaml 0.17.21 (the newest the AWS CLI v2 allows), YAML(typ='safe', pure=True) as aws-cli's cliinput.py loads:
+// `CacheClusterId: a\n<<: {Engine: redis}\nCacheClusterId: b\n` gives {Engine: redis, CacheClusterId: b} (a mapping
+// whose merge brings members in is not checked for duplicates); without the `<<`, or with `<<: []` or `<<: {}`, it is
+// DuplicateKeyError; `<<: {Engine: redis}\n<<: {Port: 1}` is DuplicateKeyError (found duplicate key "<<").
+test('a repeated key in a mapping with a merge key: no error, the later value wins (as the CLI\'s loader reads it)', () => {
+  for (const text of [`CacheClusterId: x\n<<: {NumCacheNodes: 1}\n${base}`, `<<: {NumCacheNodes: 1}\n${base}CacheClusterId: b\n`]) {
+    const a = analyze(text, 'yaml');
+    assert.deepEqual(a.findings, [], text);
+    assert.equal(a.requests[0].input.CacheClusterId, text.endsWith('b\n') ? 'b' : 'a', text);
+  }
+});
+
+test('a repeated key is still an error without a merge key, with a merge of nothing, or in a nested mapping', () => {
+  const dup = (text: string) => analyze(text, 'yaml').findings.filter((f) => /duplicate key/.test(f.message)).map((f) => text.slice(f.span.start, f.span.end));
+  assert.deepEqual(dup(`CacheClusterId: x\n${base}NumCacheNodes: 1\n`), ['CacheClusterId']);
+  assert.deepEqual(dup(`CacheClusterId: x\n<<: []\n${base}NumCacheNodes: 1\n`), ['CacheClusterId']);
+  assert.deepEqual(dup(`CacheClusterId: x\n<<: {}\n${base}NumCacheNodes: 1\n`), ['CacheClusterId']);
+  assert.deepEqual(dup(`<<: {NumCacheNodes: 1}\n${base}Tags:\n  - Key: a\n    Key: b\n`), ['Key']);
+  // A quoted "<<" is an ordinary key, no merge.
+  assert.deepEqual(dup(`CacheClusterId: x\n"<<": {NumCacheNodes: 1}\n${base}`), ['CacheClusterId']);
+});
+
+test('a second merge key is a duplicate key when the first brought members in', () => {
+  const text = `<<: {NumCacheNodes: 1}\n<<: {Port: 1}\n${base}`;
+  const f = analyze(text, 'yaml').findings.filter((f) => /duplicate key/.test(f.message));
+  assert.deepEqual(f.map((f) => [f.code, f.severity, text.slice(f.span.start, f.span.end)]), [['yaml-syntax', 'error', '<<']]);
+  assert.deepEqual(analyze(`<<: []\n<<: {NumCacheNodes: 1}\n${base}`, 'yaml').findings, []);
+});

@@ -3,8 +3,9 @@
 import { createScanner, printParseErrorCode, type JSONScanner, type ParseErrorCode } from 'jsonc-parser';
 import { Composer, Lexer, Parser, YAMLParseError, isMap, isSeq, isScalar, isAlias, type CST, type Document, type Node as YamlNode } from 'yaml';
 import { displayableName, hidesValue } from '../model/secrets';
-import { knownNameId, UNKNOWN_NAME } from './knownNames';
+import { knownNameId, knownNames, UNKNOWN_NAME } from './knownNames';
 import { mayHoldSecret } from './secretParams';
+import { suggest } from './text';
 import type { Entry, Finding, Fix, Span, TextEdit, ValueNode } from './types';
 
 
@@ -1064,19 +1065,58 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   return converted;
 }
 
+/** A quoted scalar without its closing quote (the yaml library ends it at a line's end, and reads on after it). */
+function leftOpen(node: YamlNode | null, text: string): boolean {
+  if (!isScalar(node) || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return false;
+  const written = text.slice(node.range[0], node.range[1]).trimEnd();
+  if (written.length < 2) return true;
+  // `'it''s'`: two quotes are an escaped one, so an odd run of quotes at the end closes the value.
+  if (node.type === 'QUOTE_SINGLE') return runAtEnd(written, "'") % 2 === 0;
+  // `"a\"`: a quote after an odd run of backslashes is escaped.
+  return !written.endsWith('"') || runAtEnd(written.slice(0, -1), '\\') % 2 === 1;
+}
+
+/** How many times `ch` ends `s`, not counting its first character (the opening quote). */
+function runAtEnd(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.length - 1; i > 0 && s[i] === ch; i--) n++;
+  return n;
+}
+
+/** A merge key for the AWS CLI's YAML loader: `<<` written plain (quoted, it is a member named `<<`). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+}
+
+function duplicateKeyFinding(name: string, span: Span): Finding {
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Invalid YAML: duplicate key ${name.slice(0, 60)} (map keys must be unique). The AWS CLI cannot read this file.`,
+    span,
+  };
+}
+
 function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   if (isMap(node)) {
     const entries: Entry[] = [];
     const seen = new Set<string>();
     let merged: Entry[] = [];
-    /** Where the last entry whose value may be a secret starts, while the entries after it may be its text. */
+    // The AWS CLI's YAML loader (ruamel, safe) does not check a mapping's keys for duplicates when a merge key brings in
+    // members: the later value wins. Its duplicates wait for the end of the mapping, where that is known.
+    const mergeKeyed = node.items.some((pair) => isMergeKey(pair.key));
+    const duplicates: { name: string; span: Span }[] = [];
+    /** Where the last entry whose secret value is a quote left open starts, while the entries after it may be its text. */
     let secretFrom = -1;
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keySpan = yamlSpan(key);
-      // A key the yaml library recovers after a secret's broken value (a quoted token left open over the next line),
-      // with a syntax error in between: text of the secret, so no entry is named after it.
-      if (secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)) continue;
+      // A key the yaml library recovers after a secret's quoted value left open (over the next line), with a syntax error
+      // in between: text of the secret, so no entry is named after it. Not a near miss of a known name: a typo to correct.
+      if (
+        secretFrom >= 0 && key && isScalar(key) && knownNameId(String(key.value)) === UNKNOWN_NAME && suggest(String(key.value), knownNames()) === undefined &&
+        findings.some((f) => f.code === 'yaml-syntax' && f.span.start >= secretFrom && f.span.start <= keySpan.end)
+      ) continue;
       // A key the yaml library recovers from a secret's value (`AuthToken: - abc`, `AuthToken: abc def: x`) is text of
       // the secret: no entry (its yaml-syntax finding is the one on that line), so nothing is named after it.
       if (key && inSecretValue(text, keySpan.start)) continue;
@@ -1088,27 +1128,25 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       const writtenKey = text.slice(keySpan.start, keySpan.end);
       const nullKey = !unwritten && isScalar(key) && key.value === null && writtenKey !== 'null' ? writtenKey : undefined;
       const name = unwritten || nullKey !== undefined ? '' : isScalar(key) ? String(key.value) : writtenKey;
-      if (seen.has(name)) {
-        findings.push({
-          code: 'yaml-syntax',
-          severity: 'error',
-          message: `Invalid YAML: duplicate key ${name.slice(0, 60)} (map keys must be unique). The AWS CLI cannot read this file.`,
-          span: keySpan,
-        });
-      }
-      seen.add(name);
-      // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`.
-      if (isScalar(key) && key.type === 'PLAIN' && key.value === '<<') {
+      // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`. A
+      // second one is a duplicate when the first brought members in (the loader's words: found duplicate key "<<").
+      if (isMergeKey(key)) {
+        if (merged.length > 0) findings.push(duplicateKeyFinding('<<', keySpan));
         merged = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
         continue;
       }
+      if (seen.has(name)) {
+        if (mergeKeyed) duplicates.push({ name, span: keySpan });
+        else findings.push(duplicateKeyFinding(name, keySpan));
+      }
+      seen.add(name);
       const nameSpan =
         isScalar(key) && (key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE') ? { start: keySpan.start + 1, end: keySpan.end - 1 }
         : unwritten && text[keySpan.start] === ':' ? { start: keySpan.start, end: keySpan.start + 1 } // the colon stands for the missing key
         : keySpan;
       const value = pair.value as YamlNode | null;
       const secret = hidesValue(name);
-      secretFrom = secret ? keySpan.start : -1;
+      secretFrom = secret && leftOpen(value, text) ? keySpan.start : -1;
       if (secret) context.inSecret++;
       const converted = value ? convertYaml(value, text, depth + 1, findings, context) : undefined;
       if (secret) context.inSecret--;
@@ -1119,6 +1157,7 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
+    if (merged.length === 0) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
     // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
     if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
     return { kind: 'object', entries, span };

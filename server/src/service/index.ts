@@ -57,11 +57,11 @@ export interface DocumentFacts {
    */
   savedWithByteOrderMark?: boolean;
   /**
-   * The range of the most recent edit, in this text. The requests on the lines around it (FOCUS_LINES) are checked in
-   * full and their findings listed beyond the MAX_FINDINGS budget: in a large file, the mistake just typed and the
-   * requests on screen are shown, not only the first findings of the file.
+   * The ranges of the most recent edits, in this text (several for a multi-cursor edit). The requests on the lines
+   * around each (FOCUS_LINES) are checked in full and their findings listed beyond the MAX_FINDINGS budget: in a large
+   * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
-  focus?: Span;
+  focus?: readonly Span[];
 }
 
 /**
@@ -73,7 +73,7 @@ export const FOCUS_LINES = 100;
 
 /** Parses and checks a document. Never throws; linear in the size of the text. */
 export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts = {}): Analysis {
-  const findings = new CappedFindings(facts.focus && focusWindow(text, facts.focus));
+  const findings = new CappedFindings(facts.focus?.length ? focusWindows(text, facts.focus) : undefined);
   let requests: ParsedRequest[] = [];
   if (facts.savedWithByteOrderMark && kind === 'json' && text.charCodeAt(0) !== 0xfeff) findings.push(byteOrderMarkFinding({ start: 0, end: 0 }));
   try {
@@ -95,14 +95,30 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings)}. Fix these and the rest will appear.`,
+      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings, facts.focus?.length ?? 0)}. Fix these and the rest will appear.`,
       span: { start: 0, end: 0 },
     });
   }
   return { requests, findings: out };
 }
 
-/** The lines around the focus: FOCUS_LINES above its start and below its end, at most 2 × FOCUS_LINES + 1 lines. */
+/** The lines around each span of the focus (focusWindow), in document order, overlapping windows joined. */
+function focusWindows(text: string, focus: readonly Span[]): Span[] {
+  return joinSpans(focus.map((span) => focusWindow(text, span)));
+}
+
+/** The spans sorted, those that overlap or meet joined into one. */
+function joinSpans(spans: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = joined.at(-1);
+    if (last && span.start <= last.end + 1) last.end = Math.max(last.end, span.end);
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+/** The lines around one edit: FOCUS_LINES above its start and below its end, at most 2 × FOCUS_LINES + 1 lines. */
 function focusWindow(text: string, focus: Span): Span {
   const end = Math.max(0, Math.min(focus.end, text.length));
   const start = Math.max(0, Math.min(focus.start, end));
@@ -133,15 +149,17 @@ function lineEndBelow(text: string, offset: number, n: number): number {
 }
 
 /** What the too-many-findings note says of the focus: the lines listed in full (or up to their own budget). */
-function focusNote(text: string, kind: DocumentKind, findings: CappedFindings): string {
-  const lines = findings.focusLines;
-  if (!lines) return '';
+function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, edits: number): string {
+  if (!findings.focusLines) return '';
+  // Widened to the requests touching them, two windows can meet. In document order, so one pass counts the lines.
+  const joined = joinSpans(findings.focusLines);
+  let line = 1;
+  let at = text.indexOf('\n');
   const lineOf = (offset: number) => {
-    let line = 1;
-    for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+    for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  const where = `lines ${lineOf(lines.start)}–${lineOf(lines.end)}, around the last edit`;
+  const where = `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around the last edit${edits > 1 ? 's' : ''}`;
   if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
   // A CLI input file is one request, always checked in full.
   return `, and every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}`;
@@ -151,8 +169,8 @@ function focusNote(text: string, kind: DocumentKind, findings: CappedFindings): 
  * Keeps at most MAX_FINDINGS findings of each severity (information and hints together; counting the rest), so memory stays bounded on garbage input.
  * A budget per severity rather than one for all: a thousand notes must not hide the error after them (in the editor
  * or from `elasticache lint`, whose exit code follows the errors).
- * With a focus, the findings of the requests touching its window (focusWindow) have budgets of their own, so that the
- * first findings of a large file do not hide the one just typed; so do findings on the window's lines (a CLI input
+ * With a focus, the findings of the requests touching its windows (focusWindows) have budgets of their own, so that
+ * the first findings of a large file do not hide the one just typed; so do findings on the windows' lines (a CLI input
  * file is one request). Findings stay in document order either way.
  */
 /** Exported for its tests. */
@@ -163,11 +181,11 @@ export class CappedFindings extends Array<Finding> {
   focusDropped = 0;
   /** Whether checks were skipped because the error budget was spent (their findings are not even counted). */
   skipped = false;
-  /** The lines whose findings count against the focus budgets: the window, widened to the requests touching it. */
-  focusLines?: Span;
+  /** The lines whose findings count against the focus budgets: the windows, each widened to the requests touching it. */
+  focusLines?: Span[];
   /** Whether a Query request is being checked (startRequest), rather than parsed. */
   private checking = false;
-  /** Whether the request being checked touches the window: all its findings count against the focus budgets. */
+  /** Whether the request being checked touches a window: all its findings count against the focus budgets. */
   private inFocus = false;
   /**
    * With a window, the parse findings of the Query request being parsed: whether they are the focus's is known when the
@@ -184,10 +202,10 @@ export class CappedFindings extends Array<Finding> {
   static override get [Symbol.species]() {
     return Array;
   }
-  /** `window`: the lines around the focus (focusWindow), if any. */
-  constructor(private readonly window?: Span) {
+  /** `windows`: the lines around the focus (focusWindows, in document order), if any. */
+  constructor(private readonly windows?: readonly Span[]) {
     super();
-    if (window) this.focusLines = { ...window };
+    if (windows) this.focusLines = windows.map((w) => ({ ...w }));
   }
   // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
   // would be garbage.
@@ -231,12 +249,14 @@ export class CappedFindings extends Array<Finding> {
     return false;
   }
   private onWindow(span: Span): boolean {
-    const w = this.window;
-    return w !== undefined && span.start <= w.end && span.end >= w.start;
+    const windows = this.windows;
+    if (windows === undefined) return false;
+    for (let i = 0; i < windows.length; i++) if (span.start <= windows[i].end && span.end >= windows[i].start) return true;
+    return false;
   }
   /** Query requests follow, each checked between startRequest and endRequest. */
   startRequests(): void {
-    if (this.window) this.held = [];
+    if (this.windows) this.held = [];
   }
   /**
    * Starts the checks of a Query request: when it touches the window, it is checked in full and its findings (those of
@@ -245,8 +265,13 @@ export class CappedFindings extends Array<Finding> {
   startRequest(span: Span): void {
     this.inFocus = this.onWindow(span);
     if (this.inFocus) {
-      this.focusLines!.start = Math.min(this.focusLines!.start, span.start);
-      this.focusLines!.end = Math.max(this.focusLines!.end, span.end);
+      const windows = this.windows!;
+      for (let i = 0; i < windows.length; i++) {
+        if (span.start > windows[i].end || span.end < windows[i].start) continue;
+        const lines = this.focusLines![i];
+        lines.start = Math.min(lines.start, span.start);
+        lines.end = Math.max(lines.end, span.end);
+      }
     }
     if (this.held) this.placeHeld(this.inFocus ? span : undefined);
     this.checking = true;
