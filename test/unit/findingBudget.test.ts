@@ -20,7 +20,7 @@ test('a finding past its severity\'s budget is counted without being built; one 
   assert.equal(findings.admits('error', { start: 5000, end: 5001 }), true);
   assert.equal(findings.dropped, 1);
   // With a focus, a finding on its lines has the focus budget.
-  const focused = new CappedFindings({ start: 10_000, end: 10_100 });
+  const focused = new CappedFindings([{ start: 10_000, end: 10_100 }]);
   for (let i = 0; i < MAX_FINDINGS; i++) focused.push(warning(i));
   assert.equal(focused.admits('warning', { start: 10_050, end: 10_051 }), true);
   assert.equal(focused.admits('warning', { start: 5000, end: 5001 }), false);
@@ -37,7 +37,7 @@ test('60,000 repeated tag keys: the first 1000 warnings and the count of the res
   assert.match(repeats.at(-1)!.message, /^Tags \(item 1001\)\.Key repeats/);
   assert.equal(findings.at(-1)!.message, `Too many findings (${n - 1 - MAX_FINDINGS} not listed): only the first ${MAX_FINDINGS} of each severity are shown. Fix these and the rest will appear.`);
   // With a focus on the last lines, their repeats are listed too (the focus budget), and counted alike.
-  const focused = analyze(text, 'json', { focus: { start: text.length, end: text.length } }).findings;
+  const focused = analyze(text, 'json', { focus: [{ start: text.length, end: text.length }] }).findings;
   const last = focused.filter((f) => f.code === 'tags' && f.severity === 'warning' && f.span.start > text.length - 5000);
   assert.ok(last.length > 0 && /item 60000\)/.test(last.at(-1)!.message), last.at(-1)?.message);
 });
