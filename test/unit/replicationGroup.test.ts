@@ -133,7 +133,7 @@ test('Engine: Memcached is not a CreateReplicationGroup engine; a typo is fixed 
   // No Memcached-only follow-up findings (version, node type) once the engine is wrong.
   assert.deepEqual(codes(rg({ Engine: 'memcached', EngineVersion: '1.6.22' }), 'query'), ['invalid-engine']);
   const typo = analyze(rg({ Engine: 'valkee' }), 'query').findings.find((f) => f.code === 'invalid-engine')!;
-  assert.equal(typo.message, 'Engine must be one of valkey, redis. Did you mean valkey?');
+  assert.equal(typo.message, "Engine must be one of valkey, redis, not 'valkee'. Did you mean valkey?");
   assert.deepEqual(codes(applyEdits(rg({ Engine: 'valkee' }), typo.fixes![0].edits), 'query'), []);
   const upper = analyze(rg({ Engine: 'Redis', EngineVersion: '7.1' }), 'query').findings.find((f) => f.code === 'engine-case')!;
   assert.deepEqual(codes(applyEdits(rg({ Engine: 'Redis', EngineVersion: '7.1' }), upper.fixes![0].edits), 'query'), []);

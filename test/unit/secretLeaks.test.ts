@@ -151,7 +151,7 @@ test('a near miss of a secret name (the finding suggests the secret) has its val
   const cases: [string, DocumentKind, string][] = [
     [`${CREATE}&AuthTokn=ZQXnear0123456789`, 'query', 'AuthTokn'],
     ['{"CacheClusterId": "c1", "AuthTokn": "ZQXnear0123456789"}', 'json', 'AuthTokn'],
-    ['{"CacheClusterId": "c1", "AuthToken ": "ZQXnear0123456789"}', 'json', 'AuthToken…'],
+    ['{"CacheClusterId": "c1", "AuthToken ": "ZQXnear0123456789"}', 'json', 'AuthToken '],
     ['{"CacheClusterId": "c1", "Auth Token": "ZQXnear0123456789"}', 'json', 'Auth Token'],
     ['CacheClusterId: c1\nPasswrds:\n  - ZQXnear0123456789\n', 'yaml', 'Passwrds'],
   ];
@@ -268,4 +268,15 @@ test('keys after a YAML secret are dropped as its text only after its quote left
   const nearMiss = `${base}AuthToken: "ZQXab\n"PreferredMaintenanceWindw: x\n`;
   assert.match(unknown(nearMiss).join('\n'), /Did you mean PreferredMaintenanceWindow/);
   assert.deepEqual(leaks(nearMiss, 'yaml'), []);
+});
+
+test('a secret key with only a trailing blank ("AuthToken ") is a near miss to correct, not a name that goes on with a value; its value stays hidden', () => {
+  const text = '{"CacheClusterId": "c1", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "AuthToken ": "ZQXabcdefghijklmnop"}';
+  assert.deepEqual(leaks(text, 'json'), []);
+  const found = analyze(text, 'json').findings.find((f) => f.code === 'unknown-parameter');
+  assert.equal(found?.message, "Unknown parameter 'AuthToken ' for CreateCacheCluster. Did you mean AuthToken?");
+  assert.equal(found?.fixes?.[0].title, 'Change to AuthToken');
+  // Clean twin: with text after the blank, the name goes on with a value, which is cut off.
+  const pasted = analyze('{"CacheClusterId": "c1", "Engine": "redis", "CacheNodeType": "cache.t3.micro", "AuthToken ZQXabcdefgh": "x"}', 'json').findings.find((f) => f.code === 'unknown-parameter');
+  assert.match(pasted?.message ?? '', /^Unknown parameter AuthToken… for CreateCacheCluster: its name goes on with a value/);
 });

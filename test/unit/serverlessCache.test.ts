@@ -31,7 +31,7 @@ test('serverless invalid-engine / engine-case: valkey, memcached or redis, lower
   assert.deepEqual(found(create('Engine=Valkey')), [['engine-case', 'warning', 'Valkey']]);
   const [typo] = findingsAt(create('Engine=valky'), 'query');
   assert.equal(typo.code, 'invalid-engine');
-  assert.equal(typo.finding.message, 'Engine must be one of memcached, redis, valkey. Did you mean valkey?');
+  assert.equal(typo.finding.message, "Engine must be one of memcached, redis, valkey, not 'valky'. Did you mean valkey?");
   assert.equal(applyEdits(create('Engine=valky'), typo.finding.fixes![0].edits), create('Engine=valkey'));
 });
 

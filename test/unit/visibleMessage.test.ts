@@ -48,3 +48,10 @@ test('a Query value with a percent-encoded U+202E: the finding quoting it is dis
   assert.ok(lint.some((r) => r.message.includes('cache.t3\\u202e.micro')), JSON.stringify(lint));
   assert.ok(!lint.some((r) => r.message.includes('\u202e')));
 });
+
+test('invalid-engine quotes the value, so a control character in it shows as an escape (not "must be one of …, redis" for what looks like redis)', () => {
+  const json = analyze('{"CacheClusterId": "c1", "Engine": "redis\\r", "CacheNodeType": "cache.t3.micro"}', 'json').findings.find((f) => f.code === 'invalid-engine');
+  assert.equal(visibleMessage(json?.message ?? ''), "Engine must be one of memcached, redis, valkey, not 'redis\\r'. Did you mean redis?");
+  const query = analyze('Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c1&CacheNodeType=cache.t3.micro&Engine=redis%0D', 'query').findings.find((f) => f.code === 'invalid-engine');
+  assert.equal(visibleMessage(query?.message ?? ''), "Engine must be one of memcached, redis, valkey, not 'redis\\r'. Did you mean redis?");
+});

@@ -25,6 +25,8 @@ export function isSecretName(name: string): boolean {
  * Authorization header, which carries the credential and the signature.
  */
 const SECRET_NAME_THEN_VALUE = new RegExp(`^(${SECRET_NAMES}|Authorization)[:= ]`, 'i');
+/** The same with some text after the separator: `AuthToken ` (a key with a trailing blank) has no value to cut off. */
+const SECRET_NAME_THEN_TEXT = new RegExp(`^(${SECRET_NAMES}|Authorization)[:= ]\\s*\\S`, 'i');
 
 /**
  * The name as it may be shown (messages, fix titles, the outline): a name that goes on with a secret's value is cut
@@ -37,7 +39,7 @@ export function displayableName(name: string): string {
 
 /** The secret's name (or Authorization) a name starts with when the name goes on with its value; else undefined. */
 export function secretBeforeValue(name: string): string | undefined {
-  return SECRET_NAME_THEN_VALUE.exec(name)?.[1];
+  return SECRET_NAME_THEN_TEXT.exec(name)?.[1];
 }
 
 /** What a message says of a name that goes on with a secret's value (after the name cut by displayableName). */

@@ -10,7 +10,7 @@ import {
 } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
-import { formatPath } from './shapeCheck';
+import { formatPath, truncate } from './shapeCheck';
 import { suggest } from './text';
 import { isPlaceholder } from './queryParser';
 import type { Issue, MemberPath } from './types';
@@ -216,7 +216,7 @@ function checkEngine(input: Record<string, unknown>, profile: ActionProfile, iss
   issues.push({
     code: 'invalid-engine',
     severity: 'error',
-    message: blank ? `${blank}: give one of ${profile.engines.join(', ')}.` : `Engine must be one of ${profile.engines.join(', ')}.${best ? ` Did you mean ${best}?` : ''}`,
+    message: blank ? `${blank}: give one of ${profile.engines.join(', ')}.` : `Engine must be one of ${profile.engines.join(', ')}, not '${truncate(rawEngine)}'.${best ? ` Did you mean ${best}?` : ''}`,
     path: ['Engine'],
     target: 'value',
     awsError: 'InvalidParameterValue',

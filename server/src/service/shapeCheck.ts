@@ -363,7 +363,9 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
   const given = best !== undefined && siblings.has(best);
   // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
-  const shown = truncate(displayableName(entry.name), NAME_SHOWN);
+  const cut = truncate(displayableName(entry.name), NAME_SHOWN);
+  // Quoted when it starts or ends with a blank (`"AuthToken "`): unquoted, the blank is invisible in the message.
+  const shown = cut.trim() === cut ? cut : `'${cut}'`;
   // No fix at all: `fixes` left out, not an empty list.
   let fixes: Fix[] | undefined;
   if (given) {
