@@ -109,3 +109,15 @@ test('engine-version: a patch version gets the same message and fix on a create 
   }
   assert.equal(expected, '6.2.6 is a patch version: ElastiCache offers Redis OSS 6.2 as one version and applies its patches itself. Use 6.2.');
 });
+
+test('engine-version on a Modify that names its Engine (an upgrade to Valkey): the version is one of that engine, as on a create', () => {
+  const valkey = findingsAt(group('Engine=valkey', 'EngineVersion=3.2.4'), 'query');
+  assert.deepEqual(valkey.map((f) => [f.code, f.severity, f.at]), [['engine-version', 'error', '3.2.4']]);
+  assert.match(valkey[0].finding.message, /^3\.2\.4 is a Redis OSS version, not a Valkey one \(Valkey versions: /);
+  assert.deepEqual(found(group('Engine=valkey', 'EngineVersion=7.1')), [['engine-version', 'error', '7.1']]);
+  assert.match(findingsAt(cluster('Engine=valkey', 'EngineVersion='), 'query')[0]?.finding.message ?? '', /^EngineVersion is empty: give a Valkey version \(e\.g\. [\d.]+\) or leave it out to keep the current one\.$/);
+  // Clean: a version of the named engine; with Engine=redis, end of life in the upgrade wording.
+  assert.deepEqual(found(group('Engine=valkey', 'EngineVersion=8.0')), []);
+  assert.deepEqual(found(cluster('Engine=Redis', 'EngineVersion=7.1')), []);
+  assert.match(findingsAt(cluster('Engine=redis', 'EngineVersion=3.2.4'), 'query')[0]?.finding.message ?? '', /clusters cannot upgrade to it/);
+});

@@ -226,7 +226,7 @@ function checkEngine(input: Record<string, unknown>, profile: ActionProfile, iss
 }
 
 /** EngineVersion: a known version of the engine, and its support status. Returns the version's fact when known. */
-function checkEngineVersion(engine: EngineName | undefined, version: string | undefined, issues: Issue[]): EngineVersionFact | undefined {
+function checkEngineVersion(engine: EngineName | undefined, version: string | undefined, issues: Issue[], use: EngineVersionUse = 'create'): EngineVersionFact | undefined {
   const versionFact = engine && version !== undefined ? findVersion(engine, version) : undefined;
   if (engine && version !== undefined && !versionFact) {
     const other = ENGINE_VERSIONS.find((v) => v.version === version && v.engine !== engine);
@@ -244,10 +244,10 @@ function checkEngineVersion(engine: EngineName | undefined, version: string | un
           : { code: 'engine-version', severity: 'warning', message: `${version} is not a ${ENGINE_DISPLAY[engine]} version ElastiCache is known to offer (known: ${known.join(', ')}).`, path: ['EngineVersion'], target: 'value' },
       );
     } else {
-      issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out for the latest.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
+      issues.push({ code: 'engine-version', severity: 'error', message: version.trim() === '' ? `EngineVersion is empty: give a ${ENGINE_DISPLAY[engine]} version (e.g. ${latestVersion(engine).version}) or leave it out ${use === 'create' ? 'for the latest' : 'to keep the current one'}.` : `'${version.slice(0, 40)}' is not an engine version (e.g. ${latestVersion(engine).version}).`, path: ['EngineVersion'], target: 'value', awsError: 'InvalidParameterValue' });
     }
   }
-  const support = versionFact && versionSupportIssue(versionFact, 'create');
+  const support = versionFact && versionSupportIssue(versionFact, use);
   if (support) issues.push(support);
   return versionFact;
 }
@@ -1139,7 +1139,14 @@ export function checkMemberValues(operation: string, input: Record<string, unkno
   // IPv6 with the node type the request scales to (a Modify request that names no node type keeps one it does not show).
   checkNetworkTypeNodeType(given, issues);
   const version = str(given.EngineVersion);
-  if (version !== undefined) checkEngineVersionOfAnyEngine(version, issues);
+  // ModifyCacheCluster and ModifyReplicationGroup take an Engine too ("Modifies the engine listed in a cluster message",
+  // SOURCES.modifyCacheCluster, SOURCES.modifyReplicationGroup): the version is then one of that engine (an upgrade from
+  // Redis OSS to Valkey names Valkey's version), as on a create.
+  const engine = str(input.Engine)?.toLowerCase();
+  if (version !== undefined) {
+    if (engine !== undefined && (ENGINES as readonly string[]).includes(engine)) checkEngineVersion(engine as EngineName, version, issues, 'upgrade');
+    else checkEngineVersionOfAnyEngine(version, issues);
+  }
   const token = str(given.AuthToken);
   // Each action's own AuthToken rules (AUTH_TOKEN_RULES): the Modify references forbid only / " @ %.
   if (token !== undefined) checkAuthTokenValue(token, '(passed at request time rather than written in the file), or remove AuthToken', issues, AUTH_TOKEN_RULES[operation] ?? 'create', operation);
