@@ -299,6 +299,47 @@ test('stopping the endpoint answers the requests it has accepted: one still send
   }
 });
 
+test('stopping the endpoint answers a request that arrives on a connection it had accepted: ServiceUnavailable (503) with Connection: close, not a reset; a silent connection does not hold the stop', { timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  let endpoint: LocalEndpoint | undefined = await startLocalEndpoint({ port: 0, dataDir });
+  try {
+    const { port } = endpoint;
+    const connected = async () => {
+      const socket = net.connect({ host: '127.0.0.1', port });
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let reply = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => (reply += d));
+      const ended = new Promise<string>((resolve) => {
+        socket.once('error', (e: NodeJS.ErrnoException) => resolve(`error ${e.code}`));
+        socket.once('close', () => resolve('closed'));
+      });
+      return { socket, reply: () => reply, ended };
+    };
+    const late = await connected();
+    const silent = await connected();
+    // Both connections accepted by the endpoint before it is told to stop; only then does the request come.
+    await new Promise((r) => setTimeout(r, 100));
+    const stopStarted = Date.now();
+    const stopped = endpoint.stop();
+    const body = 'Action=DescribeCacheClusters&Version=2015-02-02';
+    const headers = Object.entries({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length), ...signedHeaders() });
+    late.socket.write(`POST / HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+    assert.equal(await late.ended, 'closed', `the reply: ${JSON.stringify(late.reply())}`);
+    assert.match(late.reply(), /^HTTP\/1\.1 503 /, `the reply: ${JSON.stringify(late.reply())}`);
+    assert.match(late.reply(), /\r\nConnection: close\r\n/i);
+    assert.equal((await expat(late.reply().slice(late.reply().indexOf('\r\n\r\n') + 4)) as { code: string }).code, 'ServiceUnavailable');
+    await stopped;
+    endpoint = undefined;
+    assert.ok(Date.now() - stopStarted < 5_000, `stop took ${Date.now() - stopStarted} ms with a silent connection open`);
+    await silent.ended; // closed by the stop (else the test times out)
+  } finally {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  }
+});
+
 test('a create sent as the endpoint stops: answered and in the state of the next start, or refused and absent', { timeout: 90_000 }, async () => {
   const dataDir = tempDataDir();
   let endpoint: LocalEndpoint | undefined;
