@@ -225,6 +225,10 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     const other = await aws(endpoint.url, ['--region', 'eu-central-2', 'create-cache-cluster', '--cache-cluster-id', 'zurich', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
     assert.equal(other.code, 0, other.stderr);
     assert.match((other.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws:elasticache:eu-central-2:/);
+    // A Region of another partition (the AWS European Sovereign Cloud's, aws-eusc) too, and its ARNs name that partition.
+    const sovereign = await aws(endpoint.url, ['--region', 'eusc-de-east-1', 'create-cache-cluster', '--cache-cluster-id', 'brandenburg', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
+    assert.equal(sovereign.code, 0, sovereign.stderr);
+    assert.match((sovereign.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws-eusc:elasticache:eusc-de-east-1:/);
   });
 
   test('HTTP-level errors get the XML error: a bad chunk size or headers over 16 KB MalformedHttpRequestException (400), unfinished headers or body RequestTimeoutException (408) within 40 s', { timeout: 60_000 }, async () => {
