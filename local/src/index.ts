@@ -83,7 +83,10 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 
 /**
  * The endpoint runs what its data directory holds (the clusters of its state file, their nodes' files): one that
- * another user owns or can write to could make it run their programs, so it is refused.
+ * another user owns or can write to could make it run their programs, so it is refused. Write access for the
+ * directory's group is allowed when that group is the user's own primary group: with user private groups (Fedora,
+ * RHEL, Debian) the umask is 002 and a new directory has mode 775, its group the user's alone. Whether any other user
+ * is in that group cannot be checked portably (NSS, LDAP), so the primary group is trusted as the user's.
  */
 async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   const stat = await fs.stat(dataDir);
@@ -91,9 +94,14 @@ async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   if (uid !== undefined && stat.uid !== uid) {
     throw Object.assign(new Error(`data directory ${dataDir} belongs to another user (uid ${stat.uid}), who could make the endpoint run their programs: use a directory of your own`), { code: 'EDATADIRUNSAFE' });
   }
-  if ((stat.mode & 0o022) !== 0) {
+  const ownGroup = process.getgid !== undefined && stat.gid === process.getgid();
+  const groupWrites = (stat.mode & 0o020) !== 0 && !ownGroup;
+  const othersWrite = (stat.mode & 0o002) !== 0;
+  if (groupWrites || othersWrite) {
+    const who = `${groupWrites ? 'g' : ''}${othersWrite ? 'o' : ''}`;
+    const writers = groupWrites && !othersWrite ? `the members of group ${stat.gid}, not your primary group` : 'other users';
     throw Object.assign(
-      new Error(`data directory ${dataDir} can be written by other users (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod go-w ${dataDir}) or use another directory`),
+      new Error(`data directory ${dataDir} can be written by ${writers} (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod ${who}-w ${dataDir}) or use another directory`),
       { code: 'EDATADIRUNSAFE' },
     );
   }
