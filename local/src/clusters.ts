@@ -37,10 +37,15 @@ import {
 import { ConfigEndpoint } from './configEndpoint';
 import { LOCAL_FAILED_STATUS } from '../../server/src/model/clusterStatus';
 import { StateStore, type ClusterState, type LogDelivery, type NodeState, type ReplicationGroupState, type StateFile, type Tag } from './state';
-import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS, compareVersions } from '../../server/src/model/facts';
+import { CLUSTER_MODE_GROUP_SUFFIX, LIMITS, compareVersions, partitionOfRegion } from '../../server/src/model/facts';
 import { clusterModeReasons, replicationGroupNodes } from '../../server/src/model/replicationGroupNodes';
 
 export const accountId = '000000000000';
+
+/** An ElastiCache ARN in the caller's Region, with that Region's partition (`arn:aws-cn:…` in cn-north-1; SOURCES.arns). */
+function elastiCacheArn(region: string, resource: string): string {
+  return `arn:${partitionOfRegion(region) ?? 'aws'}:elasticache:${region}:${accountId}:${resource}`;
+}
 const readyTimeoutMs = 10_000;
 /**
  * Delete and reboot answer (with `deleting` / `rebooting cache cluster nodes`, as AWS does) once their work is
@@ -618,7 +623,7 @@ export class ClusterManager {
     }
     return {
       id,
-      arn: `arn:aws:elasticache:${region}:${accountId}:cluster:${id}`,
+      arn: elastiCacheArn(region, `cluster:${id}`),
       region,
       engine,
       engineVersion: version.version,
@@ -754,7 +759,7 @@ export class ClusterManager {
     const group: ReplicationGroupState = {
       id,
       description: String(input.ReplicationGroupDescription ?? ''),
-      arn: `arn:aws:elasticache:${caller.region}:${accountId}:replicationgroup:${id}`,
+      arn: elastiCacheArn(caller.region, `replicationgroup:${id}`),
       region: caller.region,
       status: 'creating',
       createTime: members[0].createTime,
@@ -1023,7 +1028,7 @@ export class ClusterManager {
   }
 
   private subnetGroupArn(region: string) {
-    return `arn:aws:elasticache:${region}:${accountId}:subnetgroup:default`;
+    return elastiCacheArn(region, 'subnetgroup:default');
   }
 
   async describeCacheSubnetGroups(input: Input, caller: CallerScope): Promise<Output> {
@@ -1054,7 +1059,7 @@ export class ClusterManager {
       CacheParameterGroupFamily: g.family,
       Description: `Default parameter group for ${g.family}`,
       IsGlobal: false,
-      ARN: `arn:aws:elasticache:${caller.region}:${accountId}:parametergroup:${g.name}`,
+      ARN: elastiCacheArn(caller.region, `parametergroup:${g.name}`),
     }));
     if (input.CacheParameterGroupName !== undefined) {
       groups = groups.filter((g) => g.CacheParameterGroupName === input.CacheParameterGroupName);

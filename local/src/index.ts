@@ -3,7 +3,7 @@
 // by the extension ("Local" connection).
 import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { isIP } from 'node:net';
+import { isIP, Server as NetServer, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -83,7 +83,10 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 
 /**
  * The endpoint runs what its data directory holds (the clusters of its state file, their nodes' files): one that
- * another user owns or can write to could make it run their programs, so it is refused.
+ * another user owns or can write to could make it run their programs, so it is refused. Write access for the
+ * directory's group is allowed when that group is the user's own primary group: with user private groups (Fedora,
+ * RHEL, Debian) the umask is 002 and a new directory has mode 775, its group the user's alone. Whether any other user
+ * is in that group cannot be checked portably (NSS, LDAP), so the primary group is trusted as the user's.
  */
 async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   const stat = await fs.stat(dataDir);
@@ -91,9 +94,14 @@ async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   if (uid !== undefined && stat.uid !== uid) {
     throw Object.assign(new Error(`data directory ${dataDir} belongs to another user (uid ${stat.uid}), who could make the endpoint run their programs: use a directory of your own`), { code: 'EDATADIRUNSAFE' });
   }
-  if ((stat.mode & 0o022) !== 0) {
+  const ownGroup = process.getgid !== undefined && stat.gid === process.getgid();
+  const groupWrites = (stat.mode & 0o020) !== 0 && !ownGroup;
+  const othersWrite = (stat.mode & 0o002) !== 0;
+  if (groupWrites || othersWrite) {
+    const who = `${groupWrites ? 'g' : ''}${othersWrite ? 'o' : ''}`;
+    const writers = groupWrites && !othersWrite ? `the members of group ${stat.gid}, not your primary group` : 'other users';
     throw Object.assign(
-      new Error(`data directory ${dataDir} can be written by other users (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod go-w ${dataDir}) or use another directory`),
+      new Error(`data directory ${dataDir} can be written by ${writers} (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod ${who}-w ${dataDir}) or use another directory`),
       { code: 'EDATADIRUNSAFE' },
     );
   }
@@ -212,6 +220,12 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex, log: (lin
 /** How long stop() waits for the requests it has accepted to be answered. */
 const inFlightWaitMs = 10_000;
 
+/**
+ * How long stop() waits for a connection it has accepted to send its request (a client sends it as soon as it is
+ * connected), so that the request is answered ServiceUnavailable rather than cut off; a silent one is then closed.
+ */
+const firstRequestWaitMs = 1_000;
+
 function allSettledWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -283,6 +297,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
 
   let shuttingDown = false;
   const inFlight = new Set<Promise<void>>();
+  // Connections accepted whose first request has not arrived yet: stop() waits for it (see firstRequestWaitMs).
+  const awaitingFirstRequest = new Set<Socket>();
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = randomUUID();
     const started = Date.now();
@@ -350,6 +366,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
 
   // Tens of seconds for a request to arrive (Node's defaults wait 60 s for headers and 300 s for a whole request).
   const server = http.createServer({ headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: 2000 }, (req, res) => {
+    awaitingFirstRequest.delete(req.socket);
     const handled = handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -358,6 +375,10 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
     void handled.finally(() => inFlight.delete(handled));
   });
   server.keepAliveTimeout = 5000;
+  server.on('connection', (socket: Socket) => {
+    awaitingFirstRequest.add(socket);
+    socket.once('close', () => awaitingFirstRequest.delete(socket));
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket, log));
   try {
     await new Promise<void>((resolve, reject) => {
@@ -388,6 +409,23 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
   const port = (server.address() as { port: number }).port;
   const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
+  /**
+   * Waits until no request is in flight (also those that arrive meanwhile on open connections, answered
+   * ServiceUnavailable) and every accepted connection has sent its first request, within inFlightWaitMs and
+   * firstRequestWaitMs.
+   */
+  const drained = async () => {
+    const started = Date.now();
+    for (;;) {
+      const waited = Date.now() - started;
+      const awaitingRequests = awaitingFirstRequest.size > 0 && waited < firstRequestWaitMs;
+      if ((inFlight.size === 0 && !awaitingRequests) || waited >= inFlightWaitMs) return;
+      // A request that arrives wakes no one: while connections await theirs, look again in 10 ms.
+      if (awaitingRequests) await new Promise((resolve) => setTimeout(resolve, 10));
+      else await allSettledWithin([...inFlight], inFlightWaitMs - waited);
+    }
+  };
+
   let stopping: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${port}`,
@@ -402,11 +440,13 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions = {}): Promi
         // the nodes stop, so that a create that was answered is in the state the next start finds, and one that was
         // not answered left nothing. A request that does not end in time is cut off with its connection.
         shuttingDown = true;
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeIdleConnections();
-        await allSettledWithin([...inFlight], inFlightWaitMs);
+        // Only stop listening: http.Server#close would also close the idle connections, among them one just accepted
+        // whose request is on its way, and its client would see ECONNRESET instead of the ServiceUnavailable.
+        const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+        await drained();
         server.closeAllConnections();
         await closed;
+        server.close(); // (now only to end its timer that checks connections for timeouts)
         await manager.close();
         await unlock();
       })();

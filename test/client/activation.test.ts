@@ -38,11 +38,15 @@ test('the AWS SDK, credential providers, the Local endpoint and the language ser
       else queue.push(imp.path);
     }
   }
-  const offenders = [...eager].filter((f) =>
-    /@aws-sdk\/client-elasticache|@aws-sdk\/credential-provider|(^|\/)local\/src\/|(^|\/)server\/src\/service\/|(^|\/)server\/src\/model\/generated\//.test(f),
+  // Of the generated files only the list of names (9 KB), which the redaction of notifications reads (secrets.ts).
+  const offenders = [...eager].filter(
+    (f) =>
+      /@aws-sdk\/client-elasticache|@aws-sdk\/credential-provider|(^|\/)local\/src\/|(^|\/)server\/src\/service\/|(^|\/)server\/src\/model\/generated\//.test(f) &&
+      f !== 'server/src/model/generated/names.ts',
   );
+  assert.ok(eager.has('server/src/model/generated/names.ts'), 'the names are read at activation (else this exception can go)');
   assert.deepEqual(offenders, [], 'loaded at activation');
-  assert.ok(eager.size < 150, `${eager.size} modules at activation`);
+  assert.ok(eager.size < 151, `${eager.size} modules at activation`); // 150 with the names the redaction reads (queryNames.ts, generated/names.ts)
   // The lazy modules are in the bundle, behind dynamic imports.
   assert.ok([...dynamicTargets].some((f) => f.includes('@aws-sdk/client-elasticache')), 'SDK reached by dynamic import');
   assert.ok([...dynamicTargets].some((f) => f.includes('local/src/index.ts')), 'Local endpoint reached by dynamic import');

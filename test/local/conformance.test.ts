@@ -225,6 +225,10 @@ describe('local endpoint conformance: odd input, well-formed XML replies', { tim
     const other = await aws(endpoint.url, ['--region', 'eu-central-2', 'create-cache-cluster', '--cache-cluster-id', 'zurich', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
     assert.equal(other.code, 0, other.stderr);
     assert.match((other.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws:elasticache:eu-central-2:/);
+    // A Region of another partition (the AWS European Sovereign Cloud's, aws-eusc) too, and its ARNs name that partition.
+    const sovereign = await aws(endpoint.url, ['--region', 'eusc-de-east-1', 'create-cache-cluster', '--cache-cluster-id', 'brandenburg', '--engine', 'memcached', '--cache-node-type', 'cache.t3.micro']);
+    assert.equal(sovereign.code, 0, sovereign.stderr);
+    assert.match((sovereign.json!.CacheCluster as { ARN: string }).ARN, /^arn:aws-eusc:elasticache:eusc-de-east-1:/);
   });
 
   test('HTTP-level errors get the XML error: a bad chunk size or headers over 16 KB MalformedHttpRequestException (400), unfinished headers or body RequestTimeoutException (408) within 40 s', { timeout: 60_000 }, async () => {
@@ -292,6 +296,47 @@ test('stopping the endpoint answers the requests it has accepted: one still send
     endpoint = await startLocalEndpoint({ port: 0, dataDir });
     const listed = await aws(endpoint.url, ['describe-cache-clusters']);
     assert.deepEqual(listed.json, { CacheClusters: [] }, 'a create that was refused left no cluster');
+  } finally {
+    const pids = recordedPids(dataDir);
+    await endpoint?.stop();
+    killRecordedAndRemove(dataDir, pids);
+  }
+});
+
+test('stopping the endpoint answers a request that arrives on a connection it had accepted: ServiceUnavailable (503) with Connection: close, not a reset; a silent connection does not hold the stop', { timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  let endpoint: LocalEndpoint | undefined = await startLocalEndpoint({ port: 0, dataDir });
+  try {
+    const { port } = endpoint;
+    const connected = async () => {
+      const socket = net.connect({ host: '127.0.0.1', port });
+      await new Promise((resolve) => socket.once('connect', resolve));
+      let reply = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => (reply += d));
+      const ended = new Promise<string>((resolve) => {
+        socket.once('error', (e: NodeJS.ErrnoException) => resolve(`error ${e.code}`));
+        socket.once('close', () => resolve('closed'));
+      });
+      return { socket, reply: () => reply, ended };
+    };
+    const late = await connected();
+    const silent = await connected();
+    // Both connections accepted by the endpoint before it is told to stop; only then does the request come.
+    await new Promise((r) => setTimeout(r, 100));
+    const stopStarted = Date.now();
+    const stopped = endpoint.stop();
+    const body = 'Action=DescribeCacheClusters&Version=2015-02-02';
+    const headers = Object.entries({ Host: `127.0.0.1:${port}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': String(body.length), ...signedHeaders() });
+    late.socket.write(`POST / HTTP/1.1\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+    assert.equal(await late.ended, 'closed', `the reply: ${JSON.stringify(late.reply())}`);
+    assert.match(late.reply(), /^HTTP\/1\.1 503 /, `the reply: ${JSON.stringify(late.reply())}`);
+    assert.match(late.reply(), /\r\nConnection: close\r\n/i);
+    assert.equal((await expat(late.reply().slice(late.reply().indexOf('\r\n\r\n') + 4)) as { code: string }).code, 'ServiceUnavailable');
+    await stopped;
+    endpoint = undefined;
+    assert.ok(Date.now() - stopStarted < 5_000, `stop took ${Date.now() - stopStarted} ms with a silent connection open`);
+    await silent.ended; // closed by the stop (else the test times out)
   } finally {
     const pids = recordedPids(dataDir);
     await endpoint?.stop();

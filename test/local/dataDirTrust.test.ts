@@ -87,17 +87,32 @@ test('a data directory other users can write to, or another user owns, is refuse
   chmodSync(shared, 0o777);
   assert.equal(
     (await startError(shared))?.message,
-    `data directory ${shared} can be written by other users (mode 777), who could make the endpoint run their programs: remove their write access (chmod go-w ${shared}) or use another directory`,
+    `data directory ${shared} can be written by other users (mode 777), who could make the endpoint run their programs: remove their write access (chmod o-w ${shared}) or use another directory`,
   );
   assert.equal(existsSync(path.join(shared, 'endpoint.pid')), false);
   if (process.getuid?.() === 0) {
     const others = dataDirForTest();
     chownSync(others, 65534, 65534);
     assert.match((await startError(others))?.message ?? 'started', /^data directory .* belongs to another user \(uid 65534\), who could make the endpoint run their programs: use a directory of your own$/);
+    // Group-writable, its group not the user's primary group: the group's members could write to it.
+    const otherGroup = dataDirForTest();
+    chownSync(otherGroup, 0, 65534);
+    chmodSync(otherGroup, 0o775);
+    assert.equal(
+      (await startError(otherGroup))?.message,
+      `data directory ${otherGroup} can be written by the members of group 65534, not your primary group (mode 775), who could make the endpoint run their programs: remove their write access (chmod g-w ${otherGroup}) or use another directory`,
+    );
+    chmodSync(otherGroup, 0o777);
+    assert.match((await startError(otherGroup))?.message ?? 'started', /can be written by other users \(mode 777\), .*\(chmod go-w /);
   }
-  // Clean case: readable by others is fine (mode 755).
+  // Clean cases: readable by others is fine (mode 755), and so is group write for the user's own primary group (mode
+  // 775, what umask 002 gives with user private groups: Fedora, RHEL).
   chmodSync(shared, 0o755);
   await (await started(shared)).stop();
+  const ownGroup = dataDirForTest();
+  chownSync(ownGroup, process.getuid!(), process.getgid!());
+  chmodSync(ownGroup, 0o775);
+  await (await started(ownGroup)).stop();
 });
 
 test('the data directory inside a repository is never committed: the endpoint writes a .gitignore of * there', { timeout: 60_000 }, async () => {

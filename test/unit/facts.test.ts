@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   ENGINES, ENGINE_VERSIONS, NODE_TYPES, PARAMETER_GROUP_FAMILIES, REGIONS, SOURCES, MEMCACHED_ONLY_MEMBERS, REDIS_ONLY_MEMBERS, defaultParameterGroups,
   endpointHost, engineOfFamily, familySupport, findVersion, latestVersion, nodeTypeFact, regionOfEndpointHost, regionOfAvailabilityZone, compareVersions, availabilityZones,
-  orderEngineVersions, versionsInOfferOrder, VERSION_STATUS_RANK, newClustersCanUse, familyEndOfLife,
+  orderEngineVersions, versionsInOfferOrder, VERSION_STATUS_RANK, newClustersCanUse, familyEndOfLife, REGION_SHAPE, partitionOfRegion,
 } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 
@@ -65,6 +65,25 @@ test('Regions, endpoints and Availability Zones', () => {
   assert.equal(regionOfEndpointHost('ec2.us-east-1.amazonaws.com'), undefined);
   assert.equal(regionOfAvailabilityZone('us-gov-west-1a'), 'us-gov-west-1');
   assert.deepEqual(availabilityZones('eu-west-1').slice(0, 2), ['eu-west-1a', 'eu-west-1b']);
+});
+
+test("Region codes of every partition have the Region shape, and name their partition (botocore's partitions.json)", () => {
+  // A Region each partition lists in botocore 1.43.11's data/partitions.json.
+  const regions = {
+    aws: ['us-east-1', 'mx-central-1', 'il-central-1', 'ap-southeast-7'], 'aws-cn': ['cn-northwest-1'], 'aws-eusc': ['eusc-de-east-1'],
+    'aws-iso': ['us-iso-east-1'], 'aws-iso-b': ['us-isob-east-1'], 'aws-iso-e': ['eu-isoe-west-1'], 'aws-iso-f': ['us-isof-south-1'], 'aws-us-gov': ['us-gov-west-1'],
+  };
+  for (const [partition, codes] of Object.entries(regions)) {
+    for (const code of codes) {
+      assert.ok(REGION_SHAPE.test(code), code);
+      assert.equal(partitionOfRegion(code), partition, code);
+    }
+  }
+  for (const r of REGIONS) assert.ok(REGION_SHAPE.test(r), r);
+  for (const notRegion of ['eu-moon', 'a:b', 'aws-global', 'eusc-fr-east-1', 'xx-east-1', 'us-east-1a', '']) {
+    assert.ok(!REGION_SHAPE.test(notRegion), notRegion);
+    assert.equal(partitionOfRegion(notRegion), undefined, notRegion);
+  }
 });
 
 test('engine-only member lists name real CreateCacheCluster members', () => {

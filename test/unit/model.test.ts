@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
+import { MODEL_NAMES } from '../../server/src/model/generated/names';
 
 test('generated model has every CreateCacheCluster member with a type', () => {
   const msg = serviceModel.shapes.CreateCacheClusterMessage;
@@ -22,4 +23,13 @@ test('the generated model holds the clean Engine documentation (the stale memcac
       assert.doesNotMatch(member.documentation ?? '', /Valid values for this parameter are: `memcached` \| `redis`/, `${shape}.${name}`);
     }
   }
+});
+
+test("the generated list of names is the model's: every action, member and list item name, in the model's order", () => {
+  const names = new Set(Object.keys(serviceModel.operations));
+  for (const shape of Object.values(serviceModel.shapes)) {
+    for (const m of Object.keys(shape.members ?? {})) names.add(m);
+    if (shape.member?.locationName) names.add(shape.member.locationName);
+  }
+  assert.deepEqual(MODEL_NAMES, [...names]);
 });

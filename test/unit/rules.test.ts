@@ -66,6 +66,8 @@ const semanticCases: [string, Record<string, unknown>, Record<string, unknown>][
   ['snapshot-arn', { ...base, SnapshotArns: ['arn:aws:s3:::my-bucket/a,b.rdb'] }, base],
   ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws:sqs:us-east-1:123456789012:q' }, { ...base, NotificationTopicArn: 'arn:aws:sns:us-east-1:123456789012:my-topic' }],
   ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws:sns:us-east-1:1234:t' }, base],
+  ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws:sns:eusc-de-east-1:123456789012:t' }, { ...base, NotificationTopicArn: 'arn:aws-eusc:sns:eusc-de-east-1:123456789012:t' }],
+  ['sns-topic-arn', { ...base, NotificationTopicArn: 'arn:aws-moon:sns:us-east-1:123456789012:t' }, { ...base, NotificationTopicArn: 'arn:aws-iso-b:sns:us-isob-east-1:123456789012:t' }],
   ['transit-encryption-subnet-group', { ...base, TransitEncryptionEnabled: true }, { ...base, ...vpc, TransitEncryptionEnabled: true }],
   ['transit-encryption-version', { ...base, ...vpc, EngineVersion: '3.2.4', CacheNodeType: 'cache.r5.large', TransitEncryptionEnabled: true }, { ...base, ...vpc, EngineVersion: '3.2.6', CacheNodeType: 'cache.r5.large', TransitEncryptionEnabled: true }],
   ['transit-encryption-version', { ...mc, ...vpc, EngineVersion: '1.6.6', TransitEncryptionEnabled: true }, { ...mc, ...vpc, EngineVersion: '1.6.12', TransitEncryptionEnabled: true }],

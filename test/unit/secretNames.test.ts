@@ -44,3 +44,38 @@ test('a password inside a structure (CreateUser AuthenticationMode.Passwords) is
   assert.ok(!redactSecretParameters(create).includes('SecretPassw0rd'), 'log redaction');
   assert.ok(redactSecretParameters(create).includes('AuthenticationMode.Type=password'));
 });
+
+test('log redaction: the whole of a secret\'s value in every form (list items, quote escapes, lines below the name, an unencoded & in a Query token); other text as it is', () => {
+  const hits: [string, string][] = [
+    // Every item of a list, JSON or YAML flow, on one line or several.
+    ['"Passwords": ["S1cret", "S2cret"]', '"Passwords": [***]'],
+    ['Passwords: [S1cret, S2cret]', 'Passwords: [***]'],
+    ["{'Passwords': ['S1cret', 'S2cret'], 'Engine': 'redis'}", "{'Passwords': [***], 'Engine': 'redis'}"],
+    ['{\n  "Passwords": [\n    "S1cret",\n    "S2cret"\n  ],\n  "Engine": "redis"\n}', '{\n  "Passwords": [***],\n  "Engine": "redis"\n}'],
+    // YAML's '' inside single quotes is a quote of the value.
+    ["AuthToken: 'ab''cdS3cret'", "AuthToken: '***'"],
+    // A value on the lines below its name: a block scalar, a value moved down, a block list, also with CRLF.
+    ['AuthToken: >\n  S3cretFolded', 'AuthToken: >\n  ***'],
+    ['CacheClusterId: a\nAuthToken: |-\n  S3cret1\n\n  S3cret2\nEngine: redis\n', 'CacheClusterId: a\nAuthToken: |-\n  ***\nEngine: redis\n'],
+    ['AuthToken:\n  S3cretBelow', 'AuthToken:\n  ***'],
+    ['AuthToken:\r\n  S3cretBelow\r\nEngine: redis', 'AuthToken:\r\n  ***\r\nEngine: redis'],
+    ['Passwords:\n  - S1cret\n  - S2cret\nEngine: redis', 'Passwords:\n  - ***\nEngine: redis'],
+    ['Passwords:\n- S1cret\n- S2cret\nEngine: redis', 'Passwords:\n- ***\nEngine: redis'],
+    ['Users:\n  - AuthToken: >\n      S3cret\n    Engine: redis', 'Users:\n  - AuthToken: >\n      ***\n    Engine: redis'],
+    // An unencoded & in a Query token: the value goes on up to the next parameter a request is made of.
+    ['AuthToken=abc&S3cretcd', 'AuthToken=***'],
+    ['AuthToken=abc&S3c=ret&Engine=redis', 'AuthToken=***&Engine=redis'],
+    ['AuthToken=abc&S3cret&Tags.Tag.1.Key=k&X-Amz-Date=20260101T000000Z', 'AuthToken=***&Tags.Tag.1.Key=k&X-Amz-Date=20260101T000000Z'],
+  ];
+  for (const [text, redacted] of hits) assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));
+  // Clean: other parameters, names without a value, values of other names, ordinary lines keep their text.
+  for (const text of [
+    'AuthTokenEnabled=true&CacheClusterId=a&Engine=redis',
+    'AuthToken=***&CacheClusterId=a',
+    'the AuthToken is invalid: give 16 to 128 printable characters',
+    'AuthToken:\nEngine: redis',
+    'Engine: redis\n  CacheClusterId: a',
+    'SecurityGroupIds: [sg-1, sg-2]\nTags:\n  - Key: a\n    Value: b',
+    'AuthTokenUpdateStrategy: >\n  ROTATE',
+  ]) assert.equal(redactSecretParameters(text), text, JSON.stringify(text));
+});

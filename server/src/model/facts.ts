@@ -417,8 +417,32 @@ export const REGIONS: readonly string[] = [
   'me-central-1', 'mx-central-1', 'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
 ];
 
-/** The shape of a Region code (`us-west-2`, `us-gov-west-1`). */
-export const REGION_SHAPE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+/**
+ * Each AWS partition (the `arn:<partition>:` of an ARN) and the shape of its Region codes: its `regionRegex` as the AWS
+ * CLI and SDKs resolve endpoints with it, copied from botocore 1.43.11 (the release of the service model),
+ * https://github.com/boto/botocore/blob/1.43.11/botocore/data/partitions.json (no documentation page gives the
+ * shapes): `aws` (us-west-2, mx-central-1), `aws-cn` (cn-north-1), `aws-eusc` (the AWS European Sovereign Cloud,
+ * eusc-de-east-1), `aws-iso`/`-b`/`-e`/`-f` (us-iso-east-1, us-isob-east-1, eu-isoe-west-1, us-isof-south-1) and
+ * `aws-us-gov` (us-gov-west-1).
+ */
+export const PARTITION_REGIONS: Readonly<Record<string, RegExp>> = {
+  aws: /^(us|eu|ap|sa|ca|me|af|il|mx)\-\w+\-\d+$/,
+  'aws-cn': /^cn\-\w+\-\d+$/,
+  'aws-eusc': /^eusc\-(de)\-\w+\-\d+$/,
+  'aws-iso': /^us\-iso\-\w+\-\d+$/,
+  'aws-iso-b': /^us\-isob\-\w+\-\d+$/,
+  'aws-iso-e': /^eu\-isoe\-\w+\-\d+$/,
+  'aws-iso-f': /^us\-isof\-\w+\-\d+$/,
+  'aws-us-gov': /^us\-gov\-\w+\-\d+$/,
+};
+
+/** The partition whose Region codes have this one's shape (`aws-eusc` for eusc-de-east-1), or undefined. */
+export function partitionOfRegion(region: string): string | undefined {
+  return Object.keys(PARTITION_REGIONS).find((partition) => PARTITION_REGIONS[partition]!.test(region));
+}
+
+/** The shape of a Region code of any partition (`us-west-2`, `us-gov-west-1`, `eusc-de-east-1`): PARTITION_REGIONS. */
+export const REGION_SHAPE = new RegExp(Object.values(PARTITION_REGIONS).map((shape) => `(?:${shape.source})`).join('|'));
 
 /**
  * How many Availability Zones AWS lists for a Region, by their AZ IDs (`use2-az1` … `use2-az3`). Source:

@@ -1,5 +1,7 @@
 // Which parameters hold secrets: diagnostics, the outline and logs never show their values. One rule for the server
-// and the extension; import-free, so the extension can use it at activation without loading the language service.
+// and the extension; it imports only the names a Query request is made of (not the service model), so the extension
+// can use it at activation without loading the language service.
+import { QUERY_NAMES } from './queryNames';
 // Names are matched whole (any case), so SignatureVersion, SignatureMethod, AuthTokenUpdateStrategy or
 // NoPasswordRequired, which hold no secret, stay readable.
 
@@ -63,36 +65,144 @@ const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
  * Replaces with `***` the value of every secret written in any of the forms a message or log line may quote: a Query
  * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
  * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.
+ * A value is the whole of it: a Query value up to the next `&name=` whose name a request is made of (a token may hold
+ * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`), every item of a list (`["a", "b"]`,
+ * `[a, b]`), and a value on the lines below its name (a YAML block scalar `>` / `|`, a block list, a value moved to
+ * the next line), as far as those lines are indented more than the name.
  */
 export function redactSecretParameters(text: string): string {
   let out = '';
   let from = 0;
-  SECRET_ASSIGNMENT.lastIndex = 0;
-  for (let m = SECRET_ASSIGNMENT.exec(text); m; m = SECRET_ASSIGNMENT.exec(text)) {
+  // The start of the line of a position, found going forward only (a line of many secrets is read once).
+  let lineStart = 0;
+  const columnOf = (at: number) => {
+    for (let nl = text.indexOf('\n', lineStart); nl >= 0 && nl < at; nl = text.indexOf('\n', lineStart)) lineStart = nl + 1;
+    return at - lineStart;
+  };
+  SECRET_NAME_AND_SEPARATOR.lastIndex = 0;
+  for (let m = SECRET_NAME_AND_SEPARATOR.exec(text); m; m = SECRET_NAME_AND_SEPARATOR.exec(text)) {
     const quote = m[1] ?? '';
     const name = m[2] ?? '';
-    if (!isSecretName(percentDecoded(name))) {
-      // Not a secret: go on after its name (its value may hold a secret's `name=value`).
-      SECRET_ASSIGNMENT.lastIndex = m.index + quote.length + name.length;
+    const valueStart = m.index + m[0].length;
+    const value = isSecretName(percentDecoded(name)) ? secretValue(text, valueStart, m[3] !== undefined, () => columnOf(m!.index)) : undefined;
+    if (!value) {
+      // Not a secret (or no value): go on after its name (its value may hold a secret's `name=value`).
+      SECRET_NAME_AND_SEPARATOR.lastIndex = m.index + quote.length + name.length;
       continue;
     }
-    const value = m[4] ?? m[6] ?? '';
-    const valueQuote = /^["']/.test(value) ? value[0]! : '';
-    const closing = valueQuote && value.length > 1 && value.endsWith(valueQuote) ? valueQuote : '';
-    out += `${text.slice(from, m.index)}${m[0].slice(0, m[0].length - value.length)}${valueQuote}***${closing}`;
-    from = m.index + m[0].length;
+    out += `${text.slice(from, valueStart)}${value.masked}`;
+    from = value.end;
+    SECRET_NAME_AND_SEPARATOR.lastIndex = value.end;
   }
   return out + text.slice(from);
 }
 // A name (letters, digits, `_ . -`, percent-escapes) that starts the text or follows a separator (`?`, `&`, a space…),
-// so that `SignatureVersion=4` is judged by its whole name, optionally quoted; then its value: a quoted string, or
-// after `=` (or `%3D`) up to `&` or a space (Query), after `:` up to a space, `,`, `}` or `]` (header, YAML, JSON flow).
+// so that `SignatureVersion=4` is judged by its whole name, optionally quoted; then `=` (or `%3D`: group 3) or `:`.
 // The name is matched lazily, so that `AuthToken%3Dvalue` splits at the encoded `=`.
-const QUOTED = String.raw`"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?`;
-const SECRET_ASSIGNMENT = new RegExp(
-  String.raw`(?<![\w.%-])(["']?)((?:[\w.-]|%[0-9a-f]{2})+?)\1(?:([ \t]*(?:=|%3d)[ \t]*)(${QUOTED}|[^&\s]+)|([ \t]*:[ \t]*)(${QUOTED}|[^\s,}\]]+))`,
-  'gi',
-);
+const SECRET_NAME_AND_SEPARATOR = /(?<![\w.%-])(["']?)((?:[\w.-]|%[0-9a-f]{2})+?)\1(?:([ \t]*(?:=|%3d)[ \t]*)|[ \t]*:[ \t]*)/gi;
+// A quoted value, at the value's start: double quotes with backslash escapes, single quotes with YAML's `''`.
+const QUOTED = /"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?/y;
+// A Query value up to `&` or a space; a header, YAML or JSON value up to a space, `,`, `}` or `]`.
+const QUERY_PLAIN = /[^&\s]+/y;
+const COLON_PLAIN = /[^\s,}\]]+/y;
+// `&name=`, the start of the next Query parameter (its name judged by isNextQueryParameter).
+const NEXT_QUERY_NAME = /&((?:[\w.-]|%[0-9a-f]{2})+)=/iy;
+// What may end a line after `name:` when the value is on the lines below: a YAML block scalar's header (`>`, `|-`,
+// `>2`), or nothing; either with a comment.
+const VALUE_BELOW = /([|>][1-9+-]{0,2})?[ \t]*(?:#[^\n]*)?(?=\r?\n)/y;
+
+interface SecretValue {
+  /** What stands for the value (`***`, kept quotes or brackets, the lines' indentation). */
+  masked: string;
+  /** Where the value ends in the text. */
+  end: number;
+}
+
+function secretValue(text: string, start: number, query: boolean, nameColumn: () => number): SecretValue | undefined {
+  const quoted = matchAt(QUOTED, text, start);
+  if (quoted) {
+    const q = quoted[0]!;
+    const closed = quoted.length > 1 && quoted.endsWith(q) ? q : '';
+    return { masked: `${q}***${closed}`, end: start + quoted.length };
+  }
+  if (query) {
+    const plain = matchAt(QUERY_PLAIN, text, start);
+    if (!plain) return undefined;
+    let end = start + plain.length;
+    // An unencoded `&` in the value: the value goes on up to the next parameter whose name a request is made of.
+    while (text[end] === '&' && !isNextQueryParameter(text, end)) end += 1 + (matchAt(QUERY_PLAIN, text, end + 1)?.length ?? 0);
+    return { masked: '***', end };
+  }
+  if (text[start] === '[') return { masked: '[***]', end: flowListEnd(text, start) };
+  VALUE_BELOW.lastIndex = start;
+  const below = VALUE_BELOW.exec(text);
+  const lines = below && indentedLinesBelow(text, start + below[0].length, nameColumn());
+  if (lines) return { masked: `${below![1] ?? ''}${lines.lead}***`, end: lines.end };
+  // Else the value is on the name's line, `#…` too (a header line's token may start with it).
+  const plain = matchAt(COLON_PLAIN, text, start);
+  return plain ? { masked: '***', end: start + plain.length } : undefined;
+}
+
+/** The match of a sticky pattern at `at`. */
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0];
+}
+
+/** Whether `&name=` starts at `at`, its name one a Query request is made of (each `.` part a name or an index). */
+function isNextQueryParameter(text: string, at: number): boolean {
+  NEXT_QUERY_NAME.lastIndex = at;
+  const m = NEXT_QUERY_NAME.exec(text);
+  return !!m && percentDecoded(m[1]!).split('.').every((part) => /^\d+$/.test(part) || queryNames().has(part));
+}
+
+let queryNameSet: Set<string> | undefined;
+function queryNames(): Set<string> {
+  return (queryNameSet ??= new Set(QUERY_NAMES));
+}
+
+/** Where a flow list `[…]` ends: after its `]` (quotes and nested lists skipped), else at the end of the text. */
+function flowListEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i += (matchAt(QUOTED, text, i)?.length ?? 1) - 1;
+    } else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/**
+ * The lines after `lineEnd` (a line break) that belong to a value whose name is at `nameColumn`: those indented more
+ * than the name (blank lines between them too), and block-list items (`- …`) at the name's column. The masked value
+ * keeps the line break, the first line's indentation and its `- `.
+ */
+function indentedLinesBelow(text: string, lineEnd: number, nameColumn: number): { lead: string; end: number } | undefined {
+  let end: number | undefined;
+  let lead = '';
+  for (let at = lineEnd; at < text.length; ) {
+    const breakLength = text.startsWith('\r\n', at) ? 2 : 1;
+    const lineStart = at + breakLength;
+    const next = text.indexOf('\n', lineStart);
+    const lineStop = next < 0 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+    const line = text.slice(lineStart, lineStop);
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent === line.length) {
+      // A blank line: part of the value only if a line of it follows.
+      if (next < 0) break;
+      at = lineStop;
+      continue;
+    }
+    if (indent <= nameColumn && !(indent === nameColumn && /^-(?:[ \t]|$)/.test(line.slice(indent)))) break;
+    if (end === undefined) lead = `${text.slice(lineEnd, lineStart)}${line.slice(0, indent)}${/^-[ \t]+/.exec(line.slice(indent))?.[0] ?? ''}`;
+    end = lineStop;
+    if (next < 0) break;
+    at = lineStop;
+  }
+  return end === undefined ? undefined : { lead, end };
+}
 
 function percentDecoded(name: string): string {
   try {

@@ -2,12 +2,9 @@
 // parameters), numbered once. The parser looks a name up straight in the document text (no slice for a known
 // name) and gives each parameter its number; the checks downstream then read per-number tables (arrays) in
 // place of Map lookups by string, which ran several times per parameter.
-import { serviceModel } from '../model/generated/serviceModel';
+import { PROTOCOL_PARAMS, QUERY_NAMES, SIGV4_PARAMS } from '../model/queryNames';
 
-/** Query-protocol parameters that are not API members (SigV4 ones all start with `X-Amz-`). */
-export const PROTOCOL_PARAMS = ['Action', 'Version', 'SignatureVersion', 'SignatureMethod', 'Timestamp', 'Expires', 'AWSAccessKeyId', 'Signature', 'SecurityToken'];
-/** SigV4 query (presigned URL) parameters. Source: SOURCES.sigv4Query. */
-export const SIGV4_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature', 'X-Amz-Security-Token'];
+export { PROTOCOL_PARAMS, SIGV4_PARAMS };
 
 /** The number of a name that is not known. */
 export const UNKNOWN_NAME = -1;
@@ -31,13 +28,7 @@ function hashRange(text: string, start: number, end: number): number {
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 
 function build(): string[] {
-  const unique = new Set<string>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS, 'member']);
-  for (const op of Object.keys(serviceModel.operations)) unique.add(op);
-  for (const shape of Object.values(serviceModel.shapes)) {
-    for (const m of Object.keys(shape.members ?? {})) unique.add(m);
-    if (shape.member?.locationName) unique.add(shape.member.locationName);
-  }
-  const list = [...unique].filter((n) => PLAIN_NAME.test(n));
+  const list = QUERY_NAMES.filter((n) => PLAIN_NAME.test(n));
   let bits = 10;
   while (1 << (bits - 2) < list.length) bits++; // at most a quarter full: short probes
   const t = new Int32Array(1 << bits);

@@ -1,6 +1,6 @@
 // Per-field validators for validate-as-you-type (the create wizard) and for the semantic rules. Each returns
 // a message for an invalid value, or undefined when the value is fine. Messages never echo secrets.
-import { LIMITS, REGION_SHAPE } from '../model/facts';
+import { LIMITS, PARTITION_REGIONS, partitionOfRegion } from '../model/facts';
 
 /**
  * `<what> is empty` / `<what> is blank (only whitespace)` for a blank value, else undefined: the start of every
@@ -213,10 +213,12 @@ export function validateS3SnapshotArn(arn: string, name = 'A SnapshotArns item')
 export function validateSnsTopicArn(arn: string): string | undefined {
   const blank = blankValue('NotificationTopicArn', arn);
   if (blank) return `${blank}: give an Amazon SNS topic ARN (arn:aws:sns:<region>:<account-id>:<topic-name>), or leave it out.`;
-  const m = /^arn:(aws|aws-cn|aws-us-gov):sns:([^:]*):([^:]*):([^:]*)$/.exec(arn);
-  if (!m) return 'NotificationTopicArn must be an Amazon SNS topic ARN: arn:aws:sns:<region>:<account-id>:<topic-name>.';
-  const [, , region, account, topic] = m;
-  if (!REGION_SHAPE.test(region)) return `The SNS topic ARN has an invalid Region '${region}'.`;
+  const m = /^arn:([\w-]+):sns:([^:]*):([^:]*):([^:]*)$/.exec(arn);
+  if (!m || !Object.hasOwn(PARTITION_REGIONS, m[1]!)) return 'NotificationTopicArn must be an Amazon SNS topic ARN: arn:aws:sns:<region>:<account-id>:<topic-name>.';
+  const [, partition, region, account, topic] = m;
+  const regionPartition = partitionOfRegion(region);
+  if (!regionPartition) return `The SNS topic ARN has an invalid Region '${region}'.`;
+  if (regionPartition !== partition) return `The SNS topic ARN's Region '${region}' is in the partition ${regionPartition}, not ${partition}: write arn:${regionPartition}:sns:${region}:….`;
   if (!/^\d{12}$/.test(account)) return 'The SNS topic ARN must contain a 12-digit AWS account ID.';
   if (!/^[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(topic)) return 'An SNS topic name has 1 to 256 letters, digits, hyphens and underscores.';
   return undefined;
