@@ -17,6 +17,7 @@ export const COMMAND_IDS = [
   'elasticache.selectRegions',
   'elasticache.showAwsConnection',
   'elasticache.showLog',
+  'elasticache.lintCliPath',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

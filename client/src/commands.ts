@@ -31,6 +31,8 @@ export interface ClientContext {
   forgetClients(): void;
   /** Shows the AWS connections even without credentials (the welcome's "Show the AWS connection anyway"). */
   showAwsConnection(): Promise<void>;
+  /** The absolute path of the linter this extension ships (dist/cli.js). */
+  lintCliPath: string;
 }
 
 /** A connection as commands accept it: a Connection, its id ('local', 'aws:profile:region'), or a tree item. */
@@ -86,6 +88,9 @@ export function registerCommands(ctx: ClientContext): vscode.Disposable[] {
     'elasticache.selectRegions': () => selectRegions(ctx),
     'elasticache.showAwsConnection': () => ctx.showAwsConnection(),
     'elasticache.showLog': async () => ctx.log.show(),
+    // For tasks.json (`${command:elasticache.lintCliPath}`): the linter of the installed extension, where `npx
+    // elasticache` would look the name up in the npm registry (the package is not published).
+    'elasticache.lintCliPath': async () => ctx.lintCliPath,
   };
   // At activation: an endpoint already running (e.g. npm start's) shows as running, not "Start Local Endpoint".
   void detectRunningLocal(ctx).then(

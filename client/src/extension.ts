@@ -105,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await context.globalState.update('elasticache.showAws', true);
         tree.refresh();
       },
+      lintCliPath: context.asAbsolutePath('dist/cli.js'),
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e)) dropClients();

@@ -43,6 +43,8 @@ test('the matcher is contributed as elasticache-lint, owner elasticache, with pa
   assert.ok(matcher, 'contributes.problemMatchers has elasticache-lint');
   assert.equal(matcher.owner, 'elasticache');
   assert.deepEqual(matcher.fileLocation, ['autoDetect', '${workspaceFolder}']);
+  // An open file has the language server's live findings; the task's would list each one twice.
+  assert.equal(matcher.applyTo, 'closedDocuments');
   assert.deepEqual(
     { file: matcher.pattern.file, line: matcher.pattern.line, column: matcher.pattern.column, severity: matcher.pattern.severity, code: matcher.pattern.code, message: matcher.pattern.message },
     { file: 1, line: 2, column: 3, severity: 4, code: 5, message: 6 },
@@ -78,4 +80,15 @@ test('each finding line of real lint output is matched to its file, position, se
   const clean = lint('clean.elasticache');
   assert.equal(clean.stdout, '1 file, no problems\n');
   assert.equal(regexp.exec(clean.stdout.trim()), null);
+});
+
+test("the README's tasks.json runs the extension's own linter (the package is not in the npm registry) through a declared command", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const example = /```json\n(\s*\{\s*"version": "2\.0\.0",[\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'README has a tasks.json example');
+  const task = JSON.parse(example).tasks[0];
+  assert.deepEqual([task.command, ...task.args], ['node', '${command:elasticache.lintCliPath}', 'lint', '.']);
+  assert.equal(task.problemMatcher, '$elasticache-lint');
+  assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'elasticache.lintCliPath'));
+  assert.ok(!/npx elasticache lint \./.test(example));
 });
