@@ -66,6 +66,14 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     ['AuthToken=abc&S3cretcd', 'AuthToken=***'],
     ['AuthToken=abc&S3c=ret&Engine=redis', 'AuthToken=***&Engine=redis'],
     ['AuthToken=abc&S3cret&Tags.Tag.1.Key=k&X-Amz-Date=20260101T000000Z', 'AuthToken=***&Tags.Tag.1.Key=k&X-Amz-Date=20260101T000000Z'],
+    // Spaces inside a value on the name's line (a YAML plain scalar, a header's value), up to a comment or the line's end.
+    ['AuthToken: my S3cret token # rotated\nEngine: redis', 'AuthToken: *** # rotated\nEngine: redis'],
+    ['X-Amz-Security-Token: Fwo S3cret\r\nHost: x', 'X-Amz-Security-Token: ***\r\nHost: x'],
+    ['{AuthToken: my S3cret, Engine: redis}', '{AuthToken: ***, Engine: redis}'],
+    ['AuthToken: abc#S3cret', 'AuthToken: ***'],
+    // A plain scalar continued on the lines below, indented more than its name.
+    ['AuthToken: abc\n  S3cretMore\n  S3cretEnd\nEngine: redis', 'AuthToken: ***\nEngine: redis'],
+    ['Users:\n  - AuthToken: abc\n      S3cret\n    Engine: redis', 'Users:\n  - AuthToken: ***\n    Engine: redis'],
   ];
   for (const [text, redacted] of hits) assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));
   // Clean: other parameters, names without a value, values of other names, ordinary lines keep their text.
@@ -77,5 +85,7 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     'Engine: redis\n  CacheClusterId: a',
     'SecurityGroupIds: [sg-1, sg-2]\nTags:\n  - Key: a\n    Value: b',
     'AuthTokenUpdateStrategy: >\n  ROTATE',
+    // A value on its line ends there: a list item at the name's column is the next member's, not the value's.
+    'Engine: redis\n- a',
   ]) assert.equal(redactSecretParameters(text), text, JSON.stringify(text));
 });

@@ -102,9 +102,11 @@ export function redactSecretParameters(text: string): string {
 const SECRET_NAME_AND_SEPARATOR = /(?<![\w.%-])(["']?)((?:[\w.-]|%[0-9a-f]{2})+?)\1(?:([ \t]*(?:=|%3d)[ \t]*)|[ \t]*:[ \t]*)/gi;
 // A quoted value, at the value's start: double quotes with backslash escapes, single quotes with YAML's `''`.
 const QUOTED = /"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?/y;
-// A Query value up to `&` or a space; a header, YAML or JSON value up to a space, `,`, `}` or `]`.
+// A Query value up to `&` or a space; a header, YAML or JSON value on its line up to `,`, `}` or `]` (in a flow mapping
+// or list), a ` #` comment or the line's end, spaces inside included (`AuthToken: my token`, a YAML plain scalar or a
+// header's value; `#` with no space before it is the value's: AuthToken allows it).
 const QUERY_PLAIN = /[^&\s]+/y;
-const COLON_PLAIN = /[^\s,}\]]+/y;
+const COLON_PLAIN = /(?:[^\s,}\]]+|[ \t]+(?![ \t]|#|[,}\]]|\r?\n|$))+/y;
 // `&name=`, the start of the next Query parameter (its name judged by isNextQueryParameter).
 const NEXT_QUERY_NAME = /&((?:[\w.-]|%[0-9a-f]{2})+)=/iy;
 // What may end a line after `name:` when the value is on the lines below: a YAML block scalar's header (`>`, `|-`,
@@ -138,9 +140,15 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   const below = VALUE_BELOW.exec(text);
   const lines = below && indentedLinesBelow(text, start + below[0].length, nameColumn());
   if (lines) return { masked: `${below![1] ?? ''}${lines.lead}***`, end: lines.end };
-  // Else the value is on the name's line, `#…` too (a header line's token may start with it).
+  // Else the value is on the name's line, `#…` too (a header line's token may start with it), and goes on over the lines
+  // below indented more than its name (a YAML plain scalar's continuation lines).
   const plain = matchAt(COLON_PLAIN, text, start);
-  return plain ? { masked: '***', end: start + plain.length } : undefined;
+  if (!plain) return undefined;
+  const end = start + plain.length;
+  VALUE_BELOW.lastIndex = end;
+  const rest = VALUE_BELOW.exec(text);
+  const continued = rest && rest[1] === undefined ? indentedLinesBelow(text, end + rest[0].length, nameColumn(), false) : undefined;
+  return { masked: '***', end: continued ? continued.end : end };
 }
 
 /** The match of a sticky pattern at `at`. */
@@ -176,10 +184,11 @@ function flowListEnd(text: string, start: number): number {
 
 /**
  * The lines after `lineEnd` (a line break) that belong to a value whose name is at `nameColumn`: those indented more
- * than the name (blank lines between them too), and block-list items (`- …`) at the name's column. The masked value
+ * than the name (blank lines between them too), and block-list items (`- …`) at the name's column (`listItems`: not
+ * after a value on the name's line). The masked value
  * keeps the line break, the first line's indentation and its `- `.
  */
-function indentedLinesBelow(text: string, lineEnd: number, nameColumn: number): { lead: string; end: number } | undefined {
+function indentedLinesBelow(text: string, lineEnd: number, nameColumn: number, listItems = true): { lead: string; end: number } | undefined {
   let end: number | undefined;
   let lead = '';
   for (let at = lineEnd; at < text.length; ) {
@@ -195,7 +204,7 @@ function indentedLinesBelow(text: string, lineEnd: number, nameColumn: number): 
       at = lineStop;
       continue;
     }
-    if (indent <= nameColumn && !(indent === nameColumn && /^-(?:[ \t]|$)/.test(line.slice(indent)))) break;
+    if (indent <= nameColumn && !(listItems && indent === nameColumn && /^-(?:[ \t]|$)/.test(line.slice(indent)))) break;
     if (end === undefined) lead = `${text.slice(lineEnd, lineStart)}${line.slice(0, indent)}${/^-[ \t]+/.exec(line.slice(indent))?.[0] ?? ''}`;
     end = lineStop;
     if (next < 0) break;
