@@ -64,6 +64,10 @@ test('Regions, endpoints and Availability Zones', () => {
   assert.equal(regionOfEndpointHost('elasticache-fips.us-east-1.amazonaws.com'), 'us-east-1');
   assert.equal(regionOfEndpointHost('ec2.us-east-1.amazonaws.com'), undefined);
   assert.equal(regionOfAvailabilityZone('us-gov-west-1a'), 'us-gov-west-1');
+  // Every partition's Regions (PARTITION_REGIONS); a shape no partition has is no Region.
+  assert.equal(regionOfAvailabilityZone('eusc-de-east-1a'), 'eusc-de-east-1');
+  assert.equal(regionOfAvailabilityZone('us-isob-east-1a'), 'us-isob-east-1');
+  assert.equal(regionOfAvailabilityZone('zz-east-1a'), undefined);
   assert.deepEqual(availabilityZones('eu-west-1').slice(0, 2), ['eu-west-1a', 'eu-west-1b']);
 });
 
@@ -121,4 +125,11 @@ test('the port range is that of TCP (AWS documents none for ElastiCache): 1 to 6
   const portFindings = (port: number) => analyze(`Action=CreateCacheCluster&CacheClusterId=c&Engine=redis&Port=${port}`, 'query').findings.filter((f) => f.code === 'port-range');
   for (const port of [1, 6379, 65535]) assert.deepEqual(portFindings(port), [], String(port));
   for (const port of [0, 65536]) assert.match(portFindings(port)[0]?.message ?? '', /from 1 to 65535/, String(port));
+});
+
+test('snapshot ARNs of any partition (the same list as SNS topic ARNs); an unknown partition is an error', async () => {
+  const { validateS3SnapshotArn } = await import('../../server/src/service/validators');
+  assert.deepEqual(validateS3SnapshotArn('arn:aws-eusc:s3:::my-bucket/dump.rdb'), {});
+  assert.deepEqual(validateS3SnapshotArn('arn:aws-iso-b:s3:::my-bucket/dump.rdb'), {});
+  assert.match(validateS3SnapshotArn('arn:aws-mars:s3:::my-bucket/dump.rdb').error ?? '', /^A snapshot ARN must be an Amazon S3 object ARN/);
 });

@@ -479,8 +479,9 @@ export function availabilityZones(region: string): string[] {
  * location, for example us-west-2-lax-1a" (SOURCES.localZones).
  */
 export function regionOfAvailabilityZone(az: string): string | undefined {
-  const m = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
-  return m ? m[1] : undefined;
+  const m = /^([a-z]+(?:-[a-z]+)*-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
+  // A Region code of any partition (REGION_SHAPE: us-gov-west-1a, eusc-de-east-1a, us-isob-east-1a).
+  return m && REGION_SHAPE.test(m[1]!) ? m[1] : undefined;
 }
 
 /** ElastiCache Query API endpoint host of a Region. Source: SOURCES.endpoints. */

@@ -191,8 +191,9 @@ export interface ArnCheck {
 export function validateS3SnapshotArn(arn: string, name = 'A SnapshotArns item'): ArnCheck {
   const blank = blankValue(name, arn);
   if (blank) return { error: `${blank}: give the Amazon S3 object ARN of an RDB snapshot (arn:aws:s3:::bucket-name/path/snapshot.rdb).` };
-  const m = /^arn:(aws|aws-cn|aws-us-gov):s3:::([^/]*)\/(.+)$/.exec(arn);
-  if (!m) {
+  // Any partition's ARN (arn:aws-eusc:s3:::…, the ISO partitions): PARTITION_REGIONS, one list with the SNS check.
+  const m = /^arn:([\w-]+):s3:::([^/]*)\/(.+)$/.exec(arn);
+  if (!m || !Object.hasOwn(PARTITION_REGIONS, m[1]!)) {
     return { error: 'A snapshot ARN must be an Amazon S3 object ARN: arn:aws:s3:::bucket-name/path/snapshot.rdb.' };
   }
   const [, , bucket, key] = m;
