@@ -149,13 +149,20 @@ async function checkByteOrderMark(doc: TextDocument): Promise<void> {
   scheduleDiagnostics(doc);
 }
 
+/**
+ * The most diagnostics sent for a document. VS Code's extension host keeps at most 1000 per file and drops the rest
+ * by severity (ExtHostDiagnostics, _maxDiagnosticsPerFile in src/vs/workbench/api/common/extHostDiagnostics.ts of
+ * microsoft/vscode), which would drop the finding just typed and the too-many-findings note: analyze() chooses which.
+ */
+const MAX_DIAGNOSTICS = 1000;
+
 /** One analysis per document version, shared by diagnostics, code actions and the outline. */
 const analyses = new Map<string, { version: number; analysis: Analysis }>();
 
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri) });
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri), maxFindings: MAX_DIAGNOSTICS });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
