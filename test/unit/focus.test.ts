@@ -175,3 +175,16 @@ test("below the editor's limit, maxFindings changes nothing (clean case)", () =>
   assert.match(over.at(-1)!.message, /^Too many findings \(2 not listed\): the editor lists at most 219 per file, so it shows the first errors, then warnings, information and hints\./);
   assert.equal(over.filter((f) => f.severity === 'error').length, 20 * 4);
 });
+
+test('fullyListed: past the budget, the lines whose findings are all listed (the requests around the edit); absent when all are', () => {
+  const focused = analyze(big, 'query', { focus: [edit], maxFindings: 1000 });
+  assert.equal(focused.fullyListed?.length, 1);
+  const [lines] = focused.fullyListed!;
+  assert.ok(lines.start <= lastStart && lines.end >= big.trimEnd().length, JSON.stringify(lines));
+  assert.ok(lines.start > starts[1980], 'not the requests far above');
+  assert.deepEqual(analyze(big, 'query', { focus: [edit] }).fullyListed, [lines], 'the same with the budgets of elasticache lint');
+  assert.deepEqual(analyze(big, 'query', { maxFindings: 1000 }).fullyListed, [], 'no focus: no request is known to be listed in full');
+  // The focus's own findings past the limit: none is listed in full.
+  assert.deepEqual(analyze(big, 'query', { focus: [edit], maxFindings: 4 }).fullyListed, []);
+  assert.equal(analyze(bigDocument(20).text, 'query', { maxFindings: 1000 }).fullyListed, undefined);
+});

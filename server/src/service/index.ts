@@ -98,6 +98,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
   let out: Finding[] = [];
   for (let i = 0; i < findings.length; i++) out.push(findings[i]);
   const noted = findings.dropped > 0 || findings.skipped;
+  let fullyListed: Span[] | undefined;
   const limit = facts.maxFindings;
   if (limit !== undefined && out.length + (noted ? 1 : 0) > limit) {
     // In document order (the checks of a request report in their own order); one place is the note's.
@@ -112,6 +113,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
         ? `every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}, then the first errors of the rest of the file, then its warnings, information and hints`
         : `the first errors on ${where}, then warnings, information and hints there${within.focusLeftOut === 0 ? ', then those of the rest of the file' : ''}`;
     out = within.kept;
+    fullyListed = focusInFull ? joinSpans(findings.focusLines!) : [];
     out.push({
       code: 'too-many-findings',
       severity: 'information',
@@ -119,6 +121,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   } else if (noted) {
+    fullyListed = findings.focusLines && findings.focusDropped === 0 ? joinSpans(findings.focusLines) : [];
     const notListed = [findings.dropped > 0 ? `${findings.dropped} not listed` : '', findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
     out.push({
       code: 'too-many-findings',
@@ -127,7 +130,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  return { requests, findings: out };
+  return fullyListed ? { requests, findings: out, fullyListed } : { requests, findings: out };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
