@@ -249,8 +249,10 @@ export type CreateTarget = { request: CreateRequest } | { problem: string; candi
  * create from a file: the JSON/YAML forms are create-cache-cluster's CLI input).
  */
 export function createTargetAt(text: string, kind: DocumentKind, offset: number | undefined, facts: DocumentFacts = {}): CreateTarget {
-  // With what the editor's text leaves out (a JSON file's byte order mark): the errors the lens counts.
-  const analysis = analyze(text, kind, facts);
+  // With what the editor's text leaves out (a JSON file's byte order mark): the errors the lens counts. Focused on the
+  // cursor: in a file with more findings than are listed, the request there is checked in full and all its errors kept
+  // (past the budget, a request with errors would be sent, a real call billed by AWS).
+  const analysis = analyze(text, kind, offset === undefined ? facts : { ...facts, focus: [{ start: offset, end: offset }] });
   const requests = createRequestsOf(analysis, kind);
   const only = kind === 'query' ? 'Only CreateCacheCluster and CreateReplicationGroup requests can be created from a file' : 'Only CreateCacheCluster requests can be created from a file';
   // The cursor's own request first: in a request of another action, the file's only CreateCacheCluster is not it.

@@ -149,13 +149,20 @@ async function checkByteOrderMark(doc: TextDocument): Promise<void> {
   scheduleDiagnostics(doc);
 }
 
+/**
+ * The most diagnostics sent for a document. VS Code's extension host keeps at most 1000 per file and drops the rest
+ * by severity (ExtHostDiagnostics, _maxDiagnosticsPerFile in src/vs/workbench/api/common/extHostDiagnostics.ts of
+ * microsoft/vscode), which would drop the finding just typed and the too-many-findings note: analyze() chooses which.
+ */
+const MAX_DIAGNOSTICS = 1000;
+
 /** One analysis per document version, shared by diagnostics, code actions and the outline. */
 const analyses = new Map<string, { version: number; analysis: Analysis }>();
 
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri) });
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri), maxFindings: MAX_DIAGNOSTICS });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -332,7 +339,7 @@ connection.onInitialize((params) => {
   hoverMarkdown = params.capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
   completionMarkdown = params.capabilities.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? true;
   const lens = (params.initializationOptions as ElastiCacheInitializationOptions | undefined)?.createFromRequestLens === true;
-  return lens ? { ...initializeResult, capabilities: { ...initializeResult.capabilities, codeLensProvider: { resolveProvider: false } } } : initializeResult;
+  return lens ? { ...initializeResult, capabilities: { ...initializeResult.capabilities, codeLensProvider: { resolveProvider: true } } } : initializeResult;
 });
 
 let hoverMarkdown = true;
@@ -522,8 +529,27 @@ connection.onDocumentSymbol((params, token) =>
 const CREATE_FROM_REQUEST_COMMAND = 'elasticache.createFromRequest';
 
 
+/** What a lens whose errors are counted when it is resolved (resolveCreateClusterLens) carries. */
+interface UncountedLensData {
+  uri: string;
+  version: number;
+  /** The request's span, its first line's offset, and the action it creates. */
+  request: Span;
+  offset: number;
+  action: string;
+}
+
+/** The lens's command: create, or the request's errors to fix first. */
+function createClusterCommand(uri: string, offset: number, action: string, errors: number): CodeLens['command'] {
+  return {
+    title: errors === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${errors} error${errors === 1 ? '' : 's'} before creating`,
+    command: CREATE_FROM_REQUEST_COMMAND,
+    arguments: [{ uri, offset }],
+  };
+}
+
 function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: Analysis): CodeLens[] {
-  const { requests } = analysis;
+  const { requests, fullyListed } = analysis;
   // Error findings per request. A CLI input file is one request: all of them. A query file: each error placed by
   // binary search (requests are in document order), so a 10 MB file costs F log R, not F × R.
   const errors = new Array<number>(requests.length).fill(0);
@@ -546,18 +572,38 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
     // Above the request's first line (the URL), not between it and a `?Action=` continuation line.
     const offset = r.action?.span.start ?? r.span.start;
     const line = doc.positionAt(kind === 'query' ? r.span.start : offset).line;
-    const n = errors[i]!;
-    lenses.push({
-      range: { start: { line, character: 0 }, end: { line, character: 0 } },
-      command: {
-        title: n === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${n} error${n === 1 ? '' : 's'} before creating`,
-        command: CREATE_FROM_REQUEST_COMMAND,
-        arguments: [{ uri: doc.uri, offset }],
-      },
-    });
+    const lensRange = { start: { line, character: 0 }, end: { line, character: 0 } };
+    // Past the findings budget a Query request's errors may not be listed (only those around the last edits are):
+    // counted when the lens is resolved, from the request alone, for the lenses on screen only (10,000 requests).
+    if (kind === 'query' && fullyListed && !fullyListed.some((s) => s.start <= r.span.start && r.span.end <= s.end)) {
+      const data: UncountedLensData = { uri: doc.uri, version: doc.version, request: r.span, offset, action };
+      lenses.push({ range: lensRange, data });
+    } else lenses.push({ range: lensRange, command: createClusterCommand(doc.uri, offset, action, errors[i]!) });
   });
   return lenses;
 }
+
+/** The errors of the Query request on `span`'s lines, analysed alone: it parses the same as in its document (forEachQueryRequest). */
+function requestErrors(text: string, span: Span): number {
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', span.end);
+  return analyze(text.slice(start, lineEnd < 0 ? text.length : lineEnd), 'query').findings.filter((f) => f.severity === 'error').length;
+}
+
+connection.onCodeLensResolve((lens, token) => {
+  const data = lens.data as UncountedLensData | undefined;
+  if (token.isCancellationRequested) return cancelled();
+  if (!data || typeof data.uri !== 'string' || lens.command) return lens;
+  const doc = documents.get(data.uri);
+  // Its span is of that version: VS Code asks for the new version's lenses anyway.
+  if (!doc || doc.version !== data.version) return contentModified();
+  try {
+    return { ...lens, command: createClusterCommand(data.uri, data.offset, data.action, requestErrors(doc.getText(), data.request)) };
+  } catch (err) {
+    logFailure('code lens resolve', err);
+    return lens;
+  }
+});
 
 connection.onCodeLens((params, token) =>
   serve('code lens', params, token, [], (doc, kind) => {

@@ -156,9 +156,24 @@ test('creating in another Region than the request is written for is said in the 
   assert.equal(regionMismatch(undefined, fixture.connection), undefined);
 });
 
+test('a request past the findings budget of a big file is checked in full when the cursor is in it: refused for its error, not sent', () => {
+  // 300 copies of the seed (4 errors each): the budget of 1000 errors is spent, and the checks after it skipped.
+  const body = seed.split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+  const last = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=last&Engine=rediss&CacheNodeType=cache.t3.micro&NumCacheNodes=1&Version=2015-02-02';
+  const text = `${Array.from({ length: 300 }, () => body).join('\n###\n')}\n###\n${last}\n`;
+  assert.ok(analyze(text, 'query').findings.some((f) => f.code === 'too-many-findings'), 'past the budget');
+  const target = createTargetAt(text, 'query', text.indexOf('CacheClusterId=last'));
+  assert.ok('request' in target && createdId(target.request.spec) === 'last');
+  assert.match(refusal(target.request) ?? '', /^1 error in this request: fix it before creating \(Engine must be one of .*not 'rediss'/);
+  // Clean case: the same request without the typo is sent.
+  const fixed = text.replace('Engine=rediss', 'Engine=redis');
+  const clean = createTargetAt(fixed, 'query', fixed.indexOf('CacheClusterId=last'));
+  assert.ok('request' in clean && refusal(clean.request) === undefined);
+});
+
 test('a cursor picks its create request, a CreateReplicationGroup too; another action is told plainly what creates from a file', () => {
   const replicationGroup = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateReplicationGroup&ReplicationGroupId=rg&ReplicationGroupDescription=d&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheClusters=2';
-  const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=one&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+  const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&CacheClusterId=one&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&Version=2015-02-02';
   const describe = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeReplicationGroups';
   const text = `${replicationGroup}\n\n###\n${create}\n`;
   const problem = (t: string, offset: number | undefined) => {

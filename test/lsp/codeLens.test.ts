@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CodeLensRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
+import { CodeLensRequest, CodeLensResolveRequest, type CodeLens } from 'vscode-languageserver-protocol/node';
 import { LspClient, root, serverPath, within } from './lspClient';
 
 /** Newest modification time under `dir` (the server's sources), to rebuild a stale dist/server.js. */
@@ -184,4 +184,28 @@ test('an unsaved (untitled) document named *.elasticache.json is checked and get
   const plain = 'untitled:Untitled-1';
   await client.open(plain, 'json', text);
   assert.deepEqual(await lenses(plain), [], 'not a request file by its name');
+});
+
+test('a big file past the findings budget: a request\'s lens counts its own errors when resolved, not the listed ones', async () => {
+  const uri = 'file:///work/requests/lens-big.elasticache';
+  const seedBody = readFileSync(join(__dirname, 'fixtures', 'seed.elasticache'), 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n').trim();
+  const valid = 'https://elasticache.us-west-2.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=lens-last&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+  // 2,000 copies of the seed (4 errors each), then a request without errors: the 1000 listed are the first requests'.
+  const text = `${Array.from({ length: 2000 }, () => seedBody).join('\n###\n')}\n###\n${valid}\n`;
+  await client.open(uri, 'elasticache-query', text);
+  const got = await lenses(uri);
+  assert.equal(got.length, 2001);
+  const resolve = (lens: CodeLens) => within(5000, 'codeLens/resolve', client.connection.sendRequest(CodeLensResolveRequest.type, lens));
+  // Request #1,999 has errors none of which is listed: its lens says so once resolved (it said "Create cluster").
+  const past = got[1998]!;
+  assert.equal(past.command, undefined, 'counted when resolved, for the lenses on screen');
+  const resolved = await resolve(past);
+  assert.equal(resolved.command?.title, 'Fix 4 errors before creating');
+  const actions = [...text.matchAll(/CreateCacheCluster/g)].map((m) => m.index);
+  assert.deepEqual(resolved.command?.arguments, [{ uri, offset: actions[1998] }]);
+  assert.equal((await resolve(got[0]!)).command?.title, 'Fix 4 errors before creating');
+  // Clean case: the last request has no error.
+  const last = await resolve(got[2000]!);
+  assert.equal(last.command?.title, 'Create cluster');
+  assert.deepEqual(last.command?.arguments, [{ uri, offset: text.lastIndexOf('CreateCacheCluster') }]);
 });

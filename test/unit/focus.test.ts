@@ -126,3 +126,65 @@ test('a focus of several edits (a multi-cursor edit): the requests around each a
   const near = analyze(big, 'query', { focus: [{ start: middle, end: middle + 1 }, { start: middle + 200, end: middle + 201 }] });
   assert.match(near.findings.at(-1)!.message, /every finding on lines \d+–\d+, around the last edits \(/);
 });
+
+test("with the editor's limit (maxFindings), the focus's findings are kept first, then the file's errors, and the note says so", () => {
+  const limit = 1000;
+  const { findings } = analyze(big, 'query', { focus: [edit], maxFindings: limit });
+  assert.equal(findings.length, limit, 'the limit, the note included');
+  // Every finding of the request just edited, the typo among them: VS Code would otherwise drop them past its 1000.
+  assert.deepEqual(ofRequest(findings, 1999).sort(), alone(1999).sort());
+  assert.ok(findings.some((f) => f.code === 'invalid-engine' && f.span.start === typo));
+  const note = findings.at(-1)!;
+  assert.equal(note.code, 'too-many-findings');
+  assert.match(note.message, /^Too many findings \(\d+ not listed, requests after the 1000th error only partly checked\): the editor lists at most 1000 per file, so it shows every finding on lines \d+–\d+, around the last edit \(the requests there are checked in full\), then the first errors of the rest of the file, then its warnings, information and hints\. Fix these and the rest will appear\.$/);
+  // Every finding of the requests on the lines named; the others are the first errors of the file: no warning fits.
+  const firstLine = +/on lines (\d+)–/.exec(note.message)![1];
+  const lineOf = (offset: number) => big.slice(0, offset).split('\n').length;
+  const focusStart = starts.find((s) => lineOf(s) >= firstLine)!;
+  const inFocus = starts.filter((s) => s >= focusStart).length;
+  for (let i = starts.length - inFocus; i < starts.length; i++) assert.deepEqual(ofRequest(findings, i).sort(), alone(i).sort(), `request ${i}`);
+  const rest = findings.slice(0, -1).filter((f) => f.span.start < focusStart);
+  assert.equal(rest.length, limit - 1 - 11 * inFocus);
+  assert.deepEqual(rest.filter((f) => f.severity !== 'error'), []);
+  assert.deepEqual(ofRequest(findings, 0).sort(), alone(0).filter((f) => /^query-expires|^query-signed-headers|^unknown-parameter|^engine-version-support/.test(f)).sort());
+  const offsets = findings.slice(0, -1).map((f) => f.span.start);
+  assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b), 'in document order');
+  // Without a focus: the first errors.
+  const unfocused = analyze(big, 'query', { maxFindings: limit }).findings;
+  assert.equal(unfocused.length, limit);
+  assert.deepEqual(unfocused.slice(0, -1).filter((f) => f.severity !== 'error'), []);
+  assert.match(unfocused.at(-1)!.message, /the editor lists at most 1000 per file, so it shows the first errors, then warnings, information and hints\./);
+});
+
+test("the focus's findings alone past the editor's limit: its errors first", () => {
+  const { findings } = analyze(big, 'query', { focus: [edit], maxFindings: 4 });
+  assert.deepEqual(findings.slice(0, -1).map((f) => f.severity), ['error', 'error', 'error']);
+  const note = findings.at(-1)!;
+  assert.match(note.message, /so it shows the first errors on lines \d+–\d+, around the last edit, then warnings, information and hints there\./);
+  const firstLine = +/on lines (\d+)–/.exec(note.message)![1];
+  assert.ok(findings.slice(0, -1).every((f) => big.slice(0, f.span.start).split('\n').length >= firstLine), 'errors of the requests around the edit');
+});
+
+test("below the editor's limit, maxFindings changes nothing (clean case)", () => {
+  const { text, starts: twenty } = bigDocument(20);
+  const at = text.indexOf('&Engine=', twenty[10]);
+  assert.deepEqual(analyze(text, 'query', { focus: [{ start: at, end: at }], maxFindings: 1000 }), analyze(text, 'query'));
+  // 20 × 11 findings, one over a limit of 219: one place goes to the note, which says what is shown.
+  const over = analyze(text, 'query', { maxFindings: 219 }).findings;
+  assert.equal(over.length, 219);
+  assert.match(over.at(-1)!.message, /^Too many findings \(2 not listed\): the editor lists at most 219 per file, so it shows the first errors, then warnings, information and hints\./);
+  assert.equal(over.filter((f) => f.severity === 'error').length, 20 * 4);
+});
+
+test('fullyListed: past the budget, the lines whose findings are all listed (the requests around the edit); absent when all are', () => {
+  const focused = analyze(big, 'query', { focus: [edit], maxFindings: 1000 });
+  assert.equal(focused.fullyListed?.length, 1);
+  const [lines] = focused.fullyListed!;
+  assert.ok(lines.start <= lastStart && lines.end >= big.trimEnd().length, JSON.stringify(lines));
+  assert.ok(lines.start > starts[1980], 'not the requests far above');
+  assert.deepEqual(analyze(big, 'query', { focus: [edit] }).fullyListed, [lines], 'the same with the budgets of elasticache lint');
+  assert.deepEqual(analyze(big, 'query', { maxFindings: 1000 }).fullyListed, [], 'no focus: no request is known to be listed in full');
+  // The focus's own findings past the limit: none is listed in full.
+  assert.deepEqual(analyze(big, 'query', { focus: [edit], maxFindings: 4 }).fullyListed, []);
+  assert.equal(analyze(bigDocument(20).text, 'query', { maxFindings: 1000 }).fullyListed, undefined);
+});

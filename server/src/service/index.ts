@@ -62,6 +62,13 @@ export interface DocumentFacts {
    * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
   focus?: readonly Span[];
+  /**
+   * The most findings the editor lists for a file, the too-many-findings note included (the language server passes
+   * VS Code's). Past it, the focus's findings are kept first, then the file's errors, warnings, information and hints,
+   * so that the editor does not drop the finding just typed. Without it (`elasticache lint`), MAX_FINDINGS of each
+   * severity.
+   */
+  maxFindings?: number;
 }
 
 /**
@@ -88,9 +95,33 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  const out: Finding[] = [];
+  let out: Finding[] = [];
   for (let i = 0; i < findings.length; i++) out.push(findings[i]);
-  if (findings.dropped > 0 || findings.skipped) {
+  const noted = findings.dropped > 0 || findings.skipped;
+  let fullyListed: Span[] | undefined;
+  const limit = facts.maxFindings;
+  if (limit !== undefined && out.length + (noted ? 1 : 0) > limit) {
+    // In document order (the checks of a request report in their own order); one place is the note's.
+    out.sort((a, b) => a.span.start - b.span.start);
+    const within = withinLimit(out, Math.max(0, limit - 1), findings.focusKept);
+    const notListed = [`${findings.dropped + out.length - within.kept.length} not listed`, findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
+    const where = focusWhere(text, findings, facts.focus?.length ?? 0);
+    const focusInFull = where !== undefined && findings.focusDropped === 0 && within.focusLeftOut === 0;
+    const shown = where === undefined
+      ? 'the first errors, then warnings, information and hints'
+      : focusInFull
+        ? `every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}, then the first errors of the rest of the file, then its warnings, information and hints`
+        : `the first errors on ${where}, then warnings, information and hints there${within.focusLeftOut === 0 ? ', then those of the rest of the file' : ''}`;
+    out = within.kept;
+    fullyListed = focusInFull ? joinSpans(findings.focusLines!) : [];
+    out.push({
+      code: 'too-many-findings',
+      severity: 'information',
+      message: `Too many findings (${notListed}): the editor lists at most ${limit} per file, so it shows ${shown}. Fix these and the rest will appear.`,
+      span: { start: 0, end: 0 },
+    });
+  } else if (noted) {
+    fullyListed = findings.focusLines && findings.focusDropped === 0 ? joinSpans(findings.focusLines) : [];
     const notListed = [findings.dropped > 0 ? `${findings.dropped} not listed` : '', findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
     out.push({
       code: 'too-many-findings',
@@ -99,7 +130,36 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  return { requests, findings: out };
+  return fullyListed ? { requests, findings: out, fullyListed } : { requests, findings: out };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * At most `room` of `findings`, in their (document) order: the focus's first (errors first, if they alone are too
+ * many), then the others' errors, warnings, information and hints, each in document order.
+ */
+function withinLimit(findings: readonly Finding[], room: number, focus: ReadonlySet<Finding> | undefined): { kept: Finding[]; focusLeftOut: number } {
+  // Rank 0–3 the focus's by severity, 4–7 the others'; whole ranks are kept while they fit, then the first of the next.
+  const perRank = new Array<number>(8).fill(0);
+  const rankOf = (f: Finding) => (focus?.has(f) ? 0 : 4) + SEVERITY_RANK[f.severity];
+  for (const f of findings) perRank[rankOf(f)]++;
+  let left = room;
+  const quota = perRank.map((n) => {
+    const q = Math.min(n, left);
+    left -= q;
+    return q;
+  });
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const rank = rankOf(f);
+    if (quota[rank] > 0) {
+      quota[rank]--;
+      kept.push(f);
+    }
+  }
+  const focusLeftOut = perRank.slice(0, 4).reduce((a, b) => a + b, 0) - kept.filter((f) => focus?.has(f)).length;
+  return { kept, focusLeftOut };
 }
 
 /** The lines around each span of the focus (focusWindow), in document order, overlapping windows joined. */
@@ -150,7 +210,16 @@ function lineEndBelow(text: string, offset: number, n: number): number {
 
 /** What the too-many-findings note says of the focus: the lines listed in full (or up to their own budget). */
 function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, edits: number): string {
-  if (!findings.focusLines) return '';
+  const where = focusWhere(text, findings, edits);
+  if (where === undefined) return '';
+  if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
+  // A CLI input file is one request, always checked in full.
+  return `, and every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}`;
+}
+
+/** The lines of the focus, for the too-many-findings note: `lines 7–210, around the last edit`. */
+function focusWhere(text: string, findings: CappedFindings, edits: number): string | undefined {
+  if (!findings.focusLines) return undefined;
   // Widened to the requests touching them, two windows can meet. In document order, so one pass counts the lines.
   const joined = joinSpans(findings.focusLines);
   let line = 1;
@@ -159,10 +228,7 @@ function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, e
     for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  const where = `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around the last edit${edits > 1 ? 's' : ''}`;
-  if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
-  // A CLI input file is one request, always checked in full.
-  return `, and every finding on ${where}${kind === 'query' ? ' (the requests there are checked in full)' : ''}`;
+  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around the last edit${edits > 1 ? 's' : ''}`;
 }
 
 /**
@@ -179,6 +245,8 @@ export class CappedFindings extends Array<Finding> {
   dropped = 0;
   /** Of those, the ones of the focus. */
   focusDropped = 0;
+  /** The findings kept as the focus's (with a focus): the editor's limit keeps these first (DocumentFacts.maxFindings). */
+  focusKept?: Set<Finding>;
   /** Whether checks were skipped because the error budget was spent (their findings are not even counted). */
   skipped = false;
   /** The lines whose findings count against the focus budgets: the windows, each widened to the requests touching it. */
@@ -205,7 +273,10 @@ export class CappedFindings extends Array<Finding> {
   /** `windows`: the lines around the focus (focusWindows, in document order), if any. */
   constructor(private readonly windows?: readonly Span[]) {
     super();
-    if (windows) this.focusLines = windows.map((w) => ({ ...w }));
+    if (windows) {
+      this.focusLines = windows.map((w) => ({ ...w }));
+      this.focusKept = new Set();
+    }
   }
   // `arguments` instead of a rest parameter: findings are pushed one at a time, and a rest array per push
   // would be garbage.
@@ -225,6 +296,7 @@ export class CappedFindings extends Array<Finding> {
     if (this.hasRoom(f.severity, focused)) {
       this[this.length] = f;
       this.tally(f.severity, focused, 1);
+      if (focused) this.focusKept!.add(f);
     } else {
       this.dropped++;
       if (focused) this.focusDropped++;

@@ -199,8 +199,9 @@ export function documentSymbols(analysis: Analysis, limit = MAX_OUTLINE_REQUESTS
   const symbolOf = (request: ParsedRequest) => requestSymbol(request, budget);
   if (requests.length <= limit) return requests.map(symbolOf);
   const shown = requests.slice(0, limit).map(symbolOf);
-  const rest = { start: requests[limit].span.start, end: requests[requests.length - 1].span.end };
-  const restStart = { start: rest.start, end: rest.start };
-  shown.push({ name: `… ${requests.length - limit} more requests`, kind: 'request', span: rest, selectionSpan: restStart, children: [] });
+  // Only at the start of the first request left out: spanning the rest, it was the symbol around every line below, so
+  // VS Code's breadcrumbs and sticky scroll showed "… N more requests" (and that request's first line) anywhere there.
+  const restStart = { start: requests[limit].span.start, end: requests[limit].span.start };
+  shown.push({ name: `… ${requests.length - limit} more requests`, kind: 'request', span: restStart, selectionSpan: restStart, children: [] });
   return shown;
 }

@@ -156,6 +156,11 @@ export interface ParsedRequest {
 export interface Analysis {
   requests: ParsedRequest[];
   findings: Finding[];
+  /**
+   * Only when not every finding is listed (a too-many-findings note): the lines whose findings all are, those of the
+   * requests around the last edits (none without a focus). A request elsewhere may have errors not listed.
+   */
+  fullyListed?: Span[];
 }
 
 /** A semantic finding on an SDK-shaped input, located by member path (mapped to a span by `analyze`). */
