@@ -38,7 +38,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { analyze, documentKindForPath } from './service/index';
 import { markdownToPlainText, visibleMessage } from './service/text';
-import { fixableCount, fixAllRounds, quickFixes, replacementEdit } from './service/codeActions';
+import { fixableCount, fixAllEdits, fixAllRounds, quickFixes } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
 import { hover, referenceUrlForFinding } from './service/hover';
@@ -411,9 +411,10 @@ class Interrupted extends Error {
 }
 
 /**
- * The edit of "fix all" on the document as it is now: one replacement of the changed middle, or none. Between its
- * rounds it yields to the event loop, so that a $/cancelRequest (or an edit) that arrived meanwhile is read: then it
- * stops with RequestCancelled (or ContentModified: its offsets would no longer match the text).
+ * The edit of "fix all" on the document as it is now (fixAllEdits: the changed middle of a line, or the changed lines
+ * inserted anew and the old ones deleted), or none. Between its rounds it yields to the event loop, so that a
+ * $/cancelRequest (or an edit) that arrived meanwhile is read: then it stops with RequestCancelled (or
+ * ContentModified: its offsets would no longer match the text).
  */
 async function fixAllEdit(uri: string, token: CancellationToken): Promise<CodeAction['edit'] | undefined> {
   const doc = documents.get(uri);
@@ -431,10 +432,9 @@ async function fixAllEdit(uri: string, token: CancellationToken): Promise<CodeAc
   }
   const { text, applied } = step.value;
   if (applied === 0) return undefined;
-  const edit = replacementEdit(before, text);
-  const edits = [{ range: range(doc, edit.span), newText: edit.newText }];
+  const edits = fixAllEdits(before, text).map((e) => ({ range: range(doc, e.span), newText: e.newText }));
   // With the document's version where the client takes one: it then refuses the edit if the text changed since
-  // (one replacement of everything between the first and the last fix would undo what was typed meanwhile).
+  // (the lines between the first and the last fix, written anew, would undo what was typed meanwhile).
   return versionedEdits ? { documentChanges: [{ textDocument: { uri, version }, edits }] } : { changes: { [uri]: edits } };
 }
 

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, FIX_ALL_CHARACTER_BUDGET, fixableCount, fixAll, replacementEdit } from '../../server/src/service/codeActions';
+import { applyEdits, FIX_ALL_CHARACTER_BUDGET, FIX_ALL_LINES_IN_PLACE, fixableCount, fixAll, fixAllEdits, replacementEdit } from '../../server/src/service/codeActions';
+import type { TextEdit } from '../../server/src/service/types';
 import { analyze, documentKindForPath, type DocumentKind } from '../../server/src/service/index';
 
 const root = join(__dirname, '../..');
@@ -103,6 +104,40 @@ test('the edit of fix all: one replacement of the changed middle', () => {
   assert.equal(applyEdits('a😀😃b', [emoji]), 'a😃b');
   for (const at of [emoji.span.start, emoji.span.end]) assert.ok(!/[\udc00-\udfff]/.test('a😀😃b'[at] ?? ''), `edit boundary ${at} splits a pair`);
   for (const t of [emoji.newText]) assert.ok(!/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(t), JSON.stringify(t));
+});
+
+/** Lines an edit replaces by as many lines (VS Code updates every CodeLens for each of them). */
+const linesInPlace = (text: string, e: TextEdit) =>
+  Math.min(text.slice(e.span.start, e.span.end).split('\n').length, e.newText.split('\n').length) - 1;
+
+test('the edits of fix all: the changed middle within a few lines, else new lines inserted and old ones deleted', () => {
+  // A few lines: the one replacement of the changed middle (VS Code narrows it down to the fixes).
+  assert.deepEqual(fixAllEdits('abcdef', 'abXYef'), [{ span: { start: 2, end: 4 }, newText: 'XY' }]);
+  assert.deepEqual(fixAllEdits('abc', 'abc'), []);
+  assert.deepEqual(fixAllEdits(seed, fixAll(seed, 'query').text), [replacementEdit(seed, fixAll(seed, 'query').text)]);
+  // 300 requests (the first and the last fixed, 6,000 lines apart), with LF or CRLF line breaks; and the same
+  // after a first line that is fixed too (then the line break after the changed lines is the one kept).
+  const many = Array.from({ length: 300 }, () => seed).join('###\n');
+  const cases = [many, many.replace(/\n/g, '\r\n'), `?Action=createcachecluster&Version=2015-02-02&CacheClusterId=a&Engine=redis&CacheNodeType=cache.t3.micro\n###\n${many}`];
+  for (const before of cases) {
+    const after = fixAll(before, 'query').text;
+    const edits = fixAllEdits(before, after);
+    const what = `${before.slice(0, 30)}…: ${JSON.stringify(edits.map((e) => [e.span, e.newText.length]))}`;
+    assert.equal(applyEdits(before, edits), after, what);
+    assert.equal(edits.length, 2, what);
+    assert.ok(Math.max(...edits.map((e) => linesInPlace(before, e))) <= 1, what);
+    // Apart (VS Code merges edits that touch), with whole line breaks between them and around them.
+    const [first, second] = [...edits].sort((a, b) => a.span.start - b.span.start);
+    assert.ok(first!.span.end < second!.span.start, what);
+    for (const at of edits.flatMap((e) => [e.span.start, e.span.end])) assert.ok(!(before[at - 1] === '\r' && before[at] === '\n'), `${what}: ${at} splits a CRLF`);
+  }
+  // FIX_ALL_LINES_IN_PLACE lines replaced by as many: in place. One more: inserted and deleted, unless no line break
+  // is left unchanged (every line changed): then the one replacement too.
+  const lines = (n: number) => Array.from({ length: n }, () => 'b').join('\n');
+  const edits = (before: string) => fixAllEdits(before, before.replace(/b/g, 'c'));
+  assert.deepEqual(edits(`a\n${lines(FIX_ALL_LINES_IN_PLACE + 1)}`), [{ span: { start: 2, end: 2 + 2 * FIX_ALL_LINES_IN_PLACE + 1 }, newText: lines(FIX_ALL_LINES_IN_PLACE + 1).replace(/b/g, 'c') }]);
+  assert.equal(edits(`a\n${lines(FIX_ALL_LINES_IN_PLACE + 2)}`).length, 2);
+  assert.equal(edits(lines(FIX_ALL_LINES_IN_PLACE + 2)).length, 1);
 });
 
 const AWS = '/usr/bin/aws';
