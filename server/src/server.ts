@@ -152,7 +152,8 @@ async function checkByteOrderMark(doc: TextDocument): Promise<void> {
 /**
  * The most diagnostics sent for a document. VS Code's extension host keeps at most 1000 per file and drops the rest
  * by severity (ExtHostDiagnostics, _maxDiagnosticsPerFile in src/vs/workbench/api/common/extHostDiagnostics.ts of
- * microsoft/vscode), which would drop the finding just typed and the too-many-findings note: analyze() chooses which.
+ * microsoft/vscode), which would drop the finding just typed and the too-many-findings note: analyze() chooses which,
+ * and sends the focus's first (the editor underlines only a file's first 500 markers, in the order sent).
  */
 const MAX_DIAGNOSTICS = 1000;
 

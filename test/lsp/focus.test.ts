@@ -51,6 +51,8 @@ test('a big file: typing a mistake in its last request gets a diagnostic at the 
   assert.equal(lastRequest.length, 11, JSON.stringify(lastRequest.map((d) => d.code)));
   // VS Code keeps 1000 diagnostics per file, errors first: more, and it would drop the typo's request and the note.
   assert.ok(edited.diagnostics.length <= 1000, `${edited.diagnostics.length} diagnostics`);
+  // And among the first 500 sent: VS Code underlines only those (its Problems view sorts them itself).
+  assert.ok(edited.diagnostics.indexOf(typo) < 500, `the typo is diagnostic #${edited.diagnostics.indexOf(typo)}`);
   assert.ok(opened.diagnostics.length <= 1000, `${opened.diagnostics.length} diagnostics on open`);
   const note = edited.diagnostics.find((d) => d.code === 'too-many-findings')!;
   assert.match(note.message, /the editor lists at most 1000 per file, so it shows every finding on lines \d+–\d+, around the last edit/);

@@ -130,7 +130,18 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
+  // For an editor, the focus's findings first: VS Code underlines only the first 500 markers of a file, in the order
+  // sent (its Problems view sorts them itself), so in a file of more findings the one just typed had no squiggle.
+  if (limit !== undefined && findings.focusKept && findings.focusKept.size > 0) out = focusFirst(out, findings.focusKept);
   return fullyListed ? { requests, findings: out, fullyListed } : { requests, findings: out };
+}
+
+/** The findings of the focus, then the others, each in the order given. */
+function focusFirst(findings: readonly Finding[], focus: ReadonlySet<Finding>): Finding[] {
+  const first: Finding[] = [];
+  const rest: Finding[] = [];
+  for (const f of findings) (focus.has(f) ? first : rest).push(f);
+  return first.concat(rest);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
