@@ -33,6 +33,8 @@ export interface ClientContext {
   showAwsConnection(): Promise<void>;
   /** The absolute path of the linter this extension ships (dist/cli.js). */
   lintCliPath: string;
+  /** Asks the language server to list the findings around `offset` (elasticache/focus), as after an edit there. */
+  focusFindings?(uri: vscode.Uri, offset: number): void;
 }
 
 /** A connection as commands accept it: a Connection, its id ('local', 'aws:profile:region'), or a tree item. */
@@ -490,7 +492,9 @@ async function createFromRequestCommand(
   } else request = target.request;
   const refused = refusal(request);
   if (refused) {
-    // Take the user to the first error, then say why nothing was sent.
+    // Take the user to the first error, then say why nothing was sent. In a big file past the findings budget the
+    // request's errors may not be listed: the server lists those around it, as after an edit there.
+    ctx.focusFindings?.(document.uri, request.span.start);
     const first = firstError(request);
     if (first) {
       const range = new vscode.Range(document.positionAt(first.span.start), document.positionAt(first.span.end));

@@ -106,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         tree.refresh();
       },
       lintCliPath: context.asAbsolutePath('dist/cli.js'),
+      focusFindings: (uri, offset) => void languageClient?.sendNotification('elasticache/focus', { uri: uri.toString(), offset }).catch(() => undefined),
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsSettings(e)) dropClients();

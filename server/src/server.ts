@@ -289,6 +289,15 @@ function scheduleDiagnostics(doc: TextDocument): void {
 }
 
 documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+// `elasticache/focus` (the extension, when Create refuses a request for its errors): that request's lines become the
+// focus, as an edit there would make them, so a big file lists its errors (the refusal's "Show Problems").
+connection.onNotification('elasticache/focus', (params: { uri?: unknown; offset?: unknown }) => {
+  const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!doc || typeof params.offset !== 'number' || !Number.isInteger(params.offset) || params.offset < 0 || params.offset > doc.getText().length) return;
+  lastEdits.set(doc.uri, [{ start: params.offset, end: params.offset }]);
+  analyses.delete(doc.uri);
+  scheduleDiagnostics(doc);
+});
 documents.onDidOpen((e) => void checkByteOrderMark(e.document));
 documents.onDidSave((e) => void checkByteOrderMark(e.document));
 documents.onDidClose((e) => {

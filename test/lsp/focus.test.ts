@@ -96,3 +96,22 @@ test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the
   assert.deepEqual(shifted.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line), [top.line + 150, bottom.line + 150]);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
+
+test('elasticache/focus (Create refused a request): that request\'s errors are listed in a big file, as after an edit there', async () => {
+  const uri = 'file:///work/requests/big-focus.elasticache';
+  const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';
+  const start = text.lastIndexOf('https://');
+  const lastRequestLine = positionAt(text, start).line;
+  const inLastRequest = (d: { range: { start: Position }; code?: unknown }) => d.range.start.line >= lastRequestLine && d.code !== 'too-many-findings';
+  await client.open(uri, 'elasticache-query', text);
+  const opened = await client.diagnostics(uri, (p) => p.version === 1, 20_000);
+  assert.deepEqual(opened.diagnostics.filter(inLastRequest), [], 'on open the last request is past the budget');
+  // Ignored: no such document, an offset outside the text.
+  await client.connection.sendNotification('elasticache/focus', { uri: 'file:///nowhere.elasticache', offset: 0 });
+  await client.connection.sendNotification('elasticache/focus', { uri, offset: text.length + 1 });
+  await client.connection.sendNotification('elasticache/focus', { uri, offset: start });
+  const focused = await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.some(inLastRequest), 20_000);
+  assert.equal(focused.diagnostics.filter(inLastRequest).length, 11);
+  assert.ok(focused.diagnostics.length <= 1000);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
