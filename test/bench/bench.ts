@@ -4,7 +4,11 @@
 //
 // - diagnostics_1_request_ms: analyze() on the seed request (the AWS documentation's CreateCacheCluster URL).
 // - json_schema_ls_1_request_ms: vscode-json-languageservice parsing and validating the same request written
-//   as a CLI input JSON file, against the JSON Schema generated from the same service model (cliInputJsonSchema).
+//   as a CLI input JSON file, against the JSON Schema generated from the same model (createCacheClusterModelSchema:
+//   the service model's shapes plus the facts and the CreateCacheCluster rules JSON Schema can state, so that both
+//   check the same things; test/unit/benchSchema.test.ts). The table also times JSON-LS with the shapes alone
+//   (cliInputJsonSchema: types, required members, the service model's enums; the figure before session 10) and with
+//   the per-member facts but no rules across members, to show what the figure depends on.
 // - diagnostics_{100,1000,5000}_requests_ms: analyze() on one document of that many copies of the seed request
 //   (11 findings each), for linearity; the table adds the same for a request without findings.
 // - completion_p99_ms: complete() at typical positions (after `&`, `Engine=`, `CacheNodeType=`, JSON/YAML keys
@@ -16,7 +20,7 @@ import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
 import { analyze } from '../../server/src/service/index';
 import { complete } from '../../server/src/service/completion';
 import type { DocumentKind } from '../../server/src/service/types';
-import { cliInputJsonSchema } from './cliInputJsonSchema';
+import { cliInputJsonSchema, createCacheClusterModelSchema, type JsonSchema } from './cliInputJsonSchema';
 
 // The repository root: two levels up both from test/bench (tsx) and from .cache/bench (the bundle).
 const root = resolve(__dirname, '..', '..');
@@ -63,24 +67,29 @@ function manyRequests(n: number, request = seedQuery): string {
 async function main(): Promise<void> {
   const rows: [string, string, string][] = [];
 
-  // One request: ours (query and JSON forms) against vscode-json-languageservice with the generated schema.
-  const jsonLs = getLanguageService({});
-  jsonLs.configure({
-    validate: true,
-    allowComments: false,
-    schemas: [{ uri: 'elasticache://schemas/CreateCacheCluster.cli-input.json', fileMatch: ['*.elasticache.json'], schema: cliInputJsonSchema() as never }],
-  });
-  let version = 0;
-  let jsonLsDiagnostics = 0;
-  const validateWithJsonLs = async () => {
-    const doc = TextDocument.create('file:///bench/seed.elasticache.json', 'json', ++version, seedJson);
-    const diagnostics = await jsonLs.doValidation(doc, jsonLs.parseJSONDocument(doc));
-    jsonLsDiagnostics = diagnostics.length;
+  // One request: ours (query and JSON forms) against vscode-json-languageservice with schemas generated from the model.
+  const jsonLsWith = (schema: JsonSchema) => {
+    const jsonLs = getLanguageService({});
+    jsonLs.configure({
+      validate: true,
+      allowComments: false,
+      schemas: [{ uri: 'elasticache://schemas/CreateCacheCluster.cli-input.json', fileMatch: ['*.elasticache.json'], schema: schema as never }],
+    });
+    let version = 0;
+    return async () => {
+      const doc = TextDocument.create('file:///bench/seed.elasticache.json', 'json', ++version, seedJson);
+      return (await jsonLs.doValidation(doc, jsonLs.parseJSONDocument(doc))).length;
+    };
   };
-  // The three are measured in rounds, each round one batch of each, back to back: noise from the rest of the
-  // machine (this VM's speed drifts by 2× within a minute) then hits all three alike, and each ratio is the median
-  // of the rounds' own ratios. Per-call figures are the medians of the rounds' per-call times.
-  const [oneQuery, oneJson, oneJsonLs, queryRatios, jsonRatios] = [[], [], [], [], []] as number[][];
+  const modelSchema = createCacheClusterModelSchema();
+  const { allOf: _rules, ...memberSchema } = modelSchema;
+  const validateWithJsonLs = jsonLsWith(modelSchema);
+  const validateMembersOnly = jsonLsWith(memberSchema);
+  const validateShapesOnly = jsonLsWith(cliInputJsonSchema());
+  // All are measured in rounds, each round one batch of each, back to back: noise from the rest of the machine
+  // (this VM's speed drifts by 2× within a minute) then hits all alike, and each ratio is the median of the rounds'
+  // own ratios. Per-call figures are the medians of the rounds' per-call times.
+  const [oneQuery, oneJson, oneJsonLs, oneMembers, oneShapes, queryRatios, jsonRatios, membersRatios, shapesRatios] = [[], [], [], [], [], [], [], [], []] as number[][];
   const batchSize = quick ? 3 : 200;
   const timeBatch = (fn: () => unknown) => {
     const t0 = performance.now();
@@ -92,26 +101,36 @@ async function main(): Promise<void> {
     for (let i = 0; i < batchSize; i++) await fn();
     return (performance.now() - t0) / batchSize;
   };
-  for (let round = 0, until = performance.now() + (quick ? 0 : 3000); round < 5 || performance.now() < until; round++) {
+  for (let round = 0, until = performance.now() + (quick ? 0 : 4000); round < 5 || performance.now() < until; round++) {
     const q = timeBatch(() => analyze(seedQuery, 'query'));
     const j = timeBatch(() => analyze(seedJson, 'json'));
     const ls = await timeAsyncBatch(validateWithJsonLs);
+    const members = await timeAsyncBatch(validateMembersOnly);
+    const shapes = await timeAsyncBatch(validateShapesOnly);
     if (round < 2) continue; // warm-up
     oneQuery.push(q);
     oneJson.push(j);
     oneJsonLs.push(ls);
+    oneMembers.push(members);
+    oneShapes.push(shapes);
     queryRatios.push(q / ls);
     jsonRatios.push(j / ls);
+    membersRatios.push(q / members);
+    shapesRatios.push(q / shapes);
   }
-  for (const list of [oneQuery, oneJson, oneJsonLs, queryRatios, jsonRatios]) list.sort((a, b) => a - b);
+  for (const list of [oneQuery, oneJson, oneJsonLs, oneMembers, oneShapes, queryRatios, jsonRatios, membersRatios, shapesRatios]) list.sort((a, b) => a - b);
   const ours = analyze(seedQuery, 'query').findings.length;
   rows.push(['analyze, seed request (query URL)', `${round(median(oneQuery))} ms`, `${ours} findings`]);
   rows.push(['analyze, seed request (CLI JSON)', `${round(median(oneJson))} ms`, `${analyze(seedJson, 'json').findings.length} findings`]);
-  rows.push(['vscode-json-languageservice + generated schema (CLI JSON)', `${round(median(oneJsonLs))} ms`, `${jsonLsDiagnostics} diagnostics`]);
+  rows.push(['vscode-json-languageservice + model schema (CLI JSON)', `${round(median(oneJsonLs))} ms`, `${await validateWithJsonLs()} diagnostics`]);
   const ratio = median(queryRatios);
   rows.push(['  ratio ours (query URL) / JSON-LS, median of rounds (goal ≤ 0.5)', ratio.toFixed(3), ratio <= 0.5 ? 'ok' : 'MISSED']);
   const jsonRatio = median(jsonRatios);
   rows.push(['  ratio ours (CLI JSON) / JSON-LS, same text', jsonRatio.toFixed(3), jsonRatio <= 0.5 ? 'ok' : 'above 0.5']);
+  rows.push(['JSON-LS + model schema without the rules across members', `${round(median(oneMembers))} ms`, `${await validateMembersOnly()} diagnostics`]);
+  rows.push(['  ratio ours (query URL) / that', median(membersRatios).toFixed(3), '']);
+  rows.push(['JSON-LS + service-model shapes only (types, required, enums)', `${round(median(oneShapes))} ms`, `${await validateShapesOnly()} diagnostics`]);
+  rows.push(['  ratio ours (query URL) / that', median(shapesRatios).toFixed(3), '']);
 
   // Completion at typical positions. Measured before the large documents below, whose hundreds of megabytes of
   // garbage would otherwise put their collection pauses into these sub-millisecond samples.
