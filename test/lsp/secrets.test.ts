@@ -13,6 +13,8 @@ const DOCUMENTS: [name: string, languageId: string, text: string][] = [
   ['names.elasticache', 'elasticache-query', `${CREATE}&AuthToken:ZQXcolon0123456789&AuthToken%3DZQXP42=x&AuthTokn=ZQXnear0123456789&X-Amz-Credential=AKIAZQXABCDEFGHIJK%2F20260101%2Fus-east-1%2Felasticache%2Faws4_request\n`],
   ['token.elasticache.yaml', 'yaml', 'CacheClusterId: c1\nAuthToken: !ZQXbang0123456789\n'],
   ['alias.elasticache.yaml', 'yaml', 'CacheClusterId: c1\nAuthToken: &tok ZQXalias0123456789\nCacheNodeType: *tok\nPasswrds:\n  - ZQXnear0123456789\n'],
+  // A secret's value anchored under another member: shown nowhere, neither where it is written nor at the alias.
+  ['anchored.elasticache.yaml', 'yaml', 'CacheClusterId: &tok ZQXanchored0123456789\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nAuthToken: *tok\nReplicationGroupId: *tok\n'],
   ['near.elasticache.json', 'json', '{"CacheClusterId": "c1", "Auth Token": "ZQXnear0123456789", "AuthTokn": "ZQXnear0123456789"}'],
 ];
 

@@ -611,6 +611,8 @@ export function parseYamlDocument(source: string, findings: Finding[], aliasSpan
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   if (!doc.contents) return undefined;
   const context = newYamlAnchors();
+  // An alias needs an anchor before it, and a mapping's key (`&k AuthToken: …`) is no alias to one: with no `*` there is none.
+  if (text.includes('*') && text.includes('&')) findAliasedBySecrets(doc.contents as YamlNode, 0, undefined, new Map(), context.aliasedBySecret);
   const root = convertYaml(doc.contents as YamlNode, text, 0, findings, context);
   aliasSpans?.push(...context.aliasSpans);
   return root;
@@ -988,6 +990,11 @@ interface YamlAnchors {
   inSecret: number;
   /** Anchored nodes inside a secret's value: an alias to one is not checked (a check could quote the secret). */
   secretAnchored: Set<YamlNode>;
+  /**
+   * Anchored nodes that an alias inside a secret's value names (`AuthToken: *tok`), with that secret's name: secrets
+   * where they are written too.
+   */
+  aliasedBySecret: Map<YamlNode, string>;
   /** Values (nodes) that aliases may still add once expanded (ALIAS_EXPANSION_LIMIT for the document). */
   expansionLeft: number;
   /** The spans of the aliases that were expanded (what is found in them is reported there, without fixes). */
@@ -1003,7 +1010,7 @@ const ALIAS_EXPANSION_LIMIT = 10_000;
 const MAX_VALUE_DEPTH = 64;
 
 function newYamlAnchors(): YamlAnchors {
-  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
+  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), aliasedBySecret: new Map(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
 }
 
 const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a list of mappings, to merge. The AWS CLI cannot read this file.';
@@ -1057,12 +1064,61 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   if (done) return done;
   if (!node.anchor) return convertYamlNode(node, span, text, depth, findings, context);
   context.anchors.set(node.anchor, node);
+  if (context.aliasedBySecret.has(node) && context.inSecret === 0) return secretWrittenElsewhere(node, span, text, depth, findings, context);
   if (context.inSecret > 0) context.secretAnchored.add(node);
   context.converting.add(node);
   const converted = convertYamlNode(node, span, text, depth, findings, context);
   context.converting.delete(node);
   context.converted.set(node, converted);
   return converted;
+}
+
+/**
+ * An anchored value that a secret takes by alias (`CacheClusterId: &tok …` then `AuthToken: *tok`), written under a
+ * member that holds no secret: it is the secret's value, so it is converted as one (for the alias) but neither shown
+ * nor checked where it is written (a check of CacheClusterId would quote it), which a warning says: the AWS CLI sends
+ * it as that member's value too, where it is no longer a secret.
+ */
+function secretWrittenElsewhere(node: YamlNode, span: Span, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
+  context.secretAnchored.add(node);
+  context.inSecret++;
+  context.converting.add(node);
+  const converted = convertYamlNode(node, span, text, depth, findings, context);
+  context.converting.delete(node);
+  context.inSecret--;
+  context.converted.set(node, converted);
+  findings.push({
+    code: 'yaml-alias',
+    severity: 'warning',
+    message: `This value is also ${context.aliasedBySecret.get(node)}'s (its alias *${node.anchor!.slice(0, 60)} names this anchor): the AWS CLI sends it here too, where it is no secret (other members' values show in consoles and logs); it is neither shown nor checked here. Give this member a value of its own.`,
+    span,
+  });
+  return { kind: 'scalar', value: null, span, missing: true };
+}
+
+/**
+ * Adds to `found` the anchored nodes that an alias inside a secret's value names, walking the document in order (an
+ * alias names the last anchor of its name before it), so that such a node is known as a secret where it is written,
+ * before its alias is reached.
+ */
+function findAliasedBySecrets(node: YamlNode | null | undefined, depth: number, secret: string | undefined, anchors: Map<string, YamlNode>, found: Map<YamlNode, string>): void {
+  if (!node || depth > MAX_VALUE_DEPTH) return;
+  if (isAlias(node)) {
+    const target = anchors.get(node.source);
+    if (secret !== undefined && target && !found.has(target)) found.set(target, secret);
+    return;
+  }
+  if (node.anchor) anchors.set(node.anchor, node);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      findAliasedBySecrets(key, depth + 1, secret, anchors, found);
+      const name = isScalar(key) ? String(key.value) : '';
+      findAliasedBySecrets(pair.value as YamlNode | null, depth + 1, secret ?? (hidesValue(name) ? displayableName(name) : undefined), anchors, found);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) findAliasedBySecrets(item as YamlNode, depth + 1, secret, anchors, found);
+  }
 }
 
 /** A quoted scalar without its closing quote (the yaml library ends it at a line's end, and reads on after it). */
@@ -1194,7 +1250,8 @@ function convertAlias(source: string, span: Span, depth: number, findings: Findi
     return { kind: 'scalar', value: null, span, missing: true };
   }
   // The anchored value may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a check of this member could quote.
-  if (context.secretAnchored.has(target)) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");
+  // Inside a secret's value, it is checked as the secret it is (a secret's checks never quote it).
+  if (context.secretAnchored.has(target) && context.inSecret === 0) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");
   // `&x [*x]`: ruamel reads a value that holds itself, which no parameter takes.
   if (context.converting.has(target)) return unchecked('to the value it is in: the AWS CLI reads a value that holds itself here, which is not checked');
   const value = context.converted.get(target);
@@ -1203,6 +1260,7 @@ function convertAlias(source: string, span: Span, depth: number, findings: Findi
   const placed = placeAt(value, span, depth, context);
   if (!placed) return unchecked(`whose value is too large to check here (over ${ALIAS_EXPANSION_LIMIT.toLocaleString('en-US')} values or ${MAX_VALUE_DEPTH} levels once the file's aliases are expanded): the AWS CLI reads that value here, but it is not checked`);
   context.aliasSpans.push(span);
+  if (placed.kind === 'scalar' && value.kind === 'scalar') placed.anchoredSpan = value.anchoredSpan ?? value.span;
   return placed;
 }
 

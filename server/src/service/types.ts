@@ -78,6 +78,8 @@ export interface ScalarNode {
   missing?: true;
   /** YAML: nothing is written after the key's colon (`Engine:`), which YAML reads as null. */
   empty?: true;
+  /** YAML: a value given by an alias (`*tok`, at `span`): where the anchored value is written (`&tok …`). */
+  anchoredSpan?: Span;
 }
 
 export interface ListNode {
