@@ -1019,15 +1019,16 @@ const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a
  * The members a merge key (`<<: *base`, `<<: [*a, *b]`, `<<: {…}`) brings in, as the AWS CLI's YAML loader (ruamel's
  * safe loader) merges them before it reads the input: an earlier mapping's member wins over a later one's; the
  * members keep the positions where they are written. A value that is not a mapping, or a list of them, is the
- * error the CLI fails with ("Invalid YAML received").
+ * error the CLI fails with ("Invalid YAML received"), as is an alias to no anchor: both are reported, and `failed` says so.
  */
-function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): Entry[] {
+function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): { entries: Entry[]; failed: boolean } {
   const resolve = (n: unknown) => (isAlias(n) ? context.anchors.get(n.source) : (n as YamlNode | null));
   const target = resolve(value);
   if (target === undefined) {
     findings.push(undefinedAliasFinding(yamlSpan(value)));
-    return [];
+    return { entries: [], failed: true };
   }
+  let failed = false;
   const written = isSeq(target) ? (target.items as YamlNode[]) : [value];
   const entries: Entry[] = [];
   const names = new Set<string>();
@@ -1035,11 +1036,12 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
     const source = isSeq(target) ? resolve(node) : target;
     if (source === undefined) {
       findings.push(undefinedAliasFinding(yamlSpan(node)));
+      failed = true;
       continue;
     }
     if (!isMap(source)) {
       findings.push({ code: 'yaml-syntax', severity: 'error', message: MERGE_SOURCE_ERROR, span: yamlSpan(value) });
-      return [];
+      return { entries: [], failed: true };
     }
     // A mapping that merges itself (`&m {<<: *m}`) brings nothing more.
     if (context.converting.has(source)) continue;
@@ -1051,7 +1053,7 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
       entries.push(entry);
     }
   }
-  return entries;
+  return { entries, failed };
 }
 
 function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
@@ -1121,6 +1123,13 @@ function findAliasedBySecrets(node: YamlNode | null | undefined, depth: number, 
   }
 }
 
+/** Marks every entry whose name comes again later in `entries` as superseded (the last one is the value read). */
+function supersedeEarlierRepeats(entries: Entry[]): void {
+  const last = new Map<string, Entry>();
+  for (const entry of entries) last.set(entry.name, entry);
+  for (const entry of entries) if (last.get(entry.name) !== entry) entry.superseded = true;
+}
+
 /** A quoted scalar without its closing quote (the yaml library ends it at a line's end, and reads on after it). */
 function leftOpen(node: YamlNode | null, text: string): boolean {
   if (!isScalar(node) || (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return false;
@@ -1162,6 +1171,8 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // members: the later value wins. Its duplicates wait for the end of the mapping, where that is known.
     const mergeKeyed = node.items.some((pair) => isMergeKey(pair.key));
     const duplicates: { name: string; span: Span }[] = [];
+    /** A merge key's value that the loader cannot merge (reported): it stops there, before it looks for duplicates. */
+    let mergeFailed = false;
     /** Where the last entry whose secret value is a quote left open starts, while the entries after it may be its text. */
     let secretFrom = -1;
     for (const pair of node.items) {
@@ -1188,7 +1199,9 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       // second one is a duplicate when the first brought members in (the loader's words: found duplicate key "<<").
       if (isMergeKey(key)) {
         if (merged.length > 0) findings.push(duplicateKeyFinding('<<', keySpan));
-        merged = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
+        const merge = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
+        merged = merge.entries;
+        mergeFailed ||= merge.failed;
         continue;
       }
       if (seen.has(name)) {
@@ -1213,7 +1226,10 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
-    if (merged.length === 0) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
+    if (merged.length === 0 && !mergeFailed) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
+    // Else the loader keeps a repeated key's last value, null too (`Engine: redis` then `Engine:` sends Engine=None):
+    // the earlier ones are not read.
+    else if (duplicates.length > 0) supersedeEarlierRepeats(entries);
     // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
     if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
     return { kind: 'object', entries, span };
