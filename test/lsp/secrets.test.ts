@@ -52,3 +52,26 @@ test('no secret reaches the editor: diagnostics, outline, hover, code actions an
   }
   assert.doesNotMatch(client.logs.join('\n') + client.stderr.join(''), /zqx/i);
 });
+
+test("a secret's special characters are named nowhere: not in the findings on them, nor in their fixes' titles", async () => {
+  // Pieces of an AuthToken cut at an unencoded '&' (read as parameters of their own, then known as the token's), and
+  // a secret's own value: '<', '>', '+', '=' in them, which the findings on an ordinary value name with their escapes.
+  const text = `${CREATE}&AuthToken=ZQXpart1abcdefgh&ZQXp<a>rt2=ZQX<b>c+d=e\n${CREATE}&AuthToken=ZQXabcdefghijklmnop+x=y<z\n`;
+  const uri = 'file:///work/requests/characters.elasticache';
+  await client.open(uri, 'elasticache-query', text);
+  const { diagnostics } = await client.diagnostics(uri);
+  const onSecrets = diagnostics.filter((d) => d.code === 'query-unencoded-character');
+  assert.equal(onSecrets.length, 9, JSON.stringify(diagnostics));
+  const end = positionAt(text, text.length);
+  const actions = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: onSecrets } }));
+  const shown = JSON.stringify({ messages: onSecrets.map((d) => d.message), actions: actions?.map((a) => a.title) });
+  assert.doesNotMatch(shown, /[<>+=]|%3C|%3E|%2B|%3D/i, shown);
+  // Clean: the same characters in an ordinary value are named, with their escapes.
+  const plain = `${CREATE}&PreferredAvailabilityZone=a<b+c=d\n`;
+  const plainUri = 'file:///work/requests/characters-plain.elasticache';
+  await client.open(plainUri, 'elasticache-query', plain);
+  const named = (await client.diagnostics(plainUri)).diagnostics.filter((d) => d.code === 'query-unencoded-character').map((d) => d.message).join('\n');
+  assert.match(named, /'<'.*%3C/);
+  assert.match(named, /'\+'/);
+  assert.match(named, /'='/);
+});
