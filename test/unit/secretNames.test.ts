@@ -86,6 +86,9 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     ['{\n  "AuthToken":\n    "S3cret",\n  "Engine": "redis"\n}', '{\n  "AuthToken":\n    "***",\n  "Engine": "redis"\n}'],
     ['{"AuthToken":\n"S3cret", "Engine": "redis"}', '{"AuthToken":\n"***", "Engine": "redis"}'],
     ['{\n  "Passwords":\n    ["S1cret",\n     "S2cret"],\n  "Engine": "redis"\n}', '{\n  "Passwords":\n    [***],\n  "Engine": "redis"\n}'],
+    // Text right after the closing quote is more of the value (no valid JSON, YAML or Query value ends there).
+    ['AuthToken: "abc"S3cret # c\nEngine: redis', 'AuthToken: "***" # c\nEngine: redis'],
+    ['AuthToken="abc"S3cret&Engine=redis', 'AuthToken="***"&Engine=redis'],
   ];
   for (const [text, redacted] of hits) assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));
   // Clean: other parameters, names without a value, values of other names, ordinary lines keep their text.

@@ -114,6 +114,9 @@ const QUOTED = /"(?:[^"\\\n]|\\.)*("?)|'(?:[^'\n]|'')*('?)/y;
 // or list), a ` #` comment or the line's end, spaces inside included (`AuthToken: my token`, a YAML plain scalar or a
 // header's value; `#` with no space before it is the value's: AuthToken allows it).
 const QUERY_PLAIN = /[^&\s]+/y;
+// What may follow a quoted value's closing quote on its line and is no separator: a comma, a bracket, a comment or a
+// blank is one.
+const AFTER_QUOTE = /[^\s,}\]#]+/y;
 const COLON_PLAIN = /(?:[^\s,}\]]+|[ \t]+(?![ \t]|#|[,}\]]|\r?\n|$))+/y;
 // `&name=`, the start of the next Query parameter (its name judged by isNextQueryParameter).
 const NEXT_QUERY_NAME = /&((?:[\w.-]|%[0-9a-f]{2})+)=/iy;
@@ -198,7 +201,7 @@ function quotedValue(text: string, start: number, lead: string, nameColumn: numb
       const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStop))![0].length;
       rest.lastIndex = lineStart + indent;
       const m = rest.exec(text)!;
-      if (m[1] !== undefined) return { masked: `${lead}${q}***${q}`, end: lineStart + indent + m[0].length };
+      if (m[1] !== undefined) return withTextAfterQuote(text, { masked: `${lead}${q}***${q}`, end: lineStart + indent + m[0].length }, false);
       const blank = lineStart + indent >= lineStop;
       if (!blank && indent <= nameColumn) break;
       // A blank line is the value's only if a line of it follows.
@@ -206,7 +209,13 @@ function quotedValue(text: string, start: number, lead: string, nameColumn: numb
       lineBreak = next;
     }
   }
-  return { masked: `${lead}${q}***${closed ? q : ''}`, end };
+  return withTextAfterQuote(text, { masked: `${lead}${q}***${closed ? q : ''}`, end }, nameColumn === undefined);
+}
+
+/** Text right after a closing quote (`"abc"def`: no valid JSON, YAML or Query value) is taken as more of the value. */
+function withTextAfterQuote(text: string, value: SecretValue, query: boolean): SecretValue {
+  const rest = matchAt(query ? QUERY_PLAIN : AFTER_QUOTE, text, value.end);
+  return rest ? { masked: value.masked, end: value.end + rest.length } : value;
 }
 
 /** The first line after `lineEnd` (a line break) that is not blank: its indentation and where its text starts. */
