@@ -73,9 +73,10 @@ const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
  * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
  * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.
  * A value is the whole of it: a Query value up to the next `&name=` whose name a request is made of (a token may hold
- * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`), every item of a list (`["a", "b"]`,
- * `[a, b]`), and a value on the lines below its name (a YAML block scalar `>` / `|`, a block list, a value moved to
- * the next line), as far as those lines are indented more than the name.
+ * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`) and, in YAML, its lines up to the closing
+ * quote, every item of a list (`["a", "b"]`, `[a, b]`), and a value on the lines below its name (a YAML block scalar
+ * `>` / `|`, a block list, a value moved to the next line), as far as those lines are indented more than the name; a
+ * quoted value or a list moved below its name is masked alone, so that what follows it (a JSON comma) stays.
  */
 export function redactSecretParameters(text: string): string {
   let out = '';
