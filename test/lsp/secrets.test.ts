@@ -13,6 +13,8 @@ const DOCUMENTS: [name: string, languageId: string, text: string][] = [
   ['names.elasticache', 'elasticache-query', `${CREATE}&AuthToken:ZQXcolon0123456789&AuthToken%3DZQXP42=x&AuthTokn=ZQXnear0123456789&X-Amz-Credential=AKIAZQXABCDEFGHIJK%2F20260101%2Fus-east-1%2Felasticache%2Faws4_request\n`],
   ['token.elasticache.yaml', 'yaml', 'CacheClusterId: c1\nAuthToken: !ZQXbang0123456789\n'],
   ['alias.elasticache.yaml', 'yaml', 'CacheClusterId: c1\nAuthToken: &tok ZQXalias0123456789\nCacheNodeType: *tok\nPasswrds:\n  - ZQXnear0123456789\n'],
+  // A secret's value anchored under another member: shown nowhere, neither where it is written nor at the alias.
+  ['anchored.elasticache.yaml', 'yaml', 'CacheClusterId: &tok ZQXanchored0123456789\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nAuthToken: *tok\nReplicationGroupId: *tok\n'],
   ['near.elasticache.json', 'json', '{"CacheClusterId": "c1", "Auth Token": "ZQXnear0123456789", "AuthTokn": "ZQXnear0123456789"}'],
 ];
 
@@ -49,4 +51,27 @@ test('no secret reaches the editor: diagnostics, outline, hover, code actions an
     if (name !== 'token.elasticache.yaml') assert.ok(JSON.stringify(symbols).includes('••••••'), `${name}: the outline masks the secret`);
   }
   assert.doesNotMatch(client.logs.join('\n') + client.stderr.join(''), /zqx/i);
+});
+
+test("a secret's special characters are named nowhere: not in the findings on them, nor in their fixes' titles", async () => {
+  // Pieces of an AuthToken cut at an unencoded '&' (read as parameters of their own, then known as the token's), and
+  // a secret's own value: '<', '>', '+', '=' in them, which the findings on an ordinary value name with their escapes.
+  const text = `${CREATE}&AuthToken=ZQXpart1abcdefgh&ZQXp<a>rt2=ZQX<b>c+d=e\n${CREATE}&AuthToken=ZQXabcdefghijklmnop+x=y<z\n`;
+  const uri = 'file:///work/requests/characters.elasticache';
+  await client.open(uri, 'elasticache-query', text);
+  const { diagnostics } = await client.diagnostics(uri);
+  const onSecrets = diagnostics.filter((d) => d.code === 'query-unencoded-character');
+  assert.equal(onSecrets.length, 9, JSON.stringify(diagnostics));
+  const end = positionAt(text, text.length);
+  const actions = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: onSecrets } }));
+  const shown = JSON.stringify({ messages: onSecrets.map((d) => d.message), actions: actions?.map((a) => a.title) });
+  assert.doesNotMatch(shown, /[<>+=]|%3C|%3E|%2B|%3D/i, shown);
+  // Clean: the same characters in an ordinary value are named, with their escapes.
+  const plain = `${CREATE}&PreferredAvailabilityZone=a<b+c=d\n`;
+  const plainUri = 'file:///work/requests/characters-plain.elasticache';
+  await client.open(plainUri, 'elasticache-query', plain);
+  const named = (await client.diagnostics(plainUri)).diagnostics.filter((d) => d.code === 'query-unencoded-character').map((d) => d.message).join('\n');
+  assert.match(named, /'<'.*%3C/);
+  assert.match(named, /'\+'/);
+  assert.match(named, /'='/);
 });

@@ -74,6 +74,21 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     // A plain scalar continued on the lines below, indented more than its name.
     ['AuthToken: abc\n  S3cretMore\n  S3cretEnd\nEngine: redis', 'AuthToken: ***\nEngine: redis'],
     ['Users:\n  - AuthToken: abc\n      S3cret\n    Engine: redis', 'Users:\n  - AuthToken: ***\n    Engine: redis'],
+    // A YAML quoted value continued on the lines below, up to its closing quote (the CLI's loader reads it whatever
+    // the lines' indentation), escapes included.
+    ['AuthToken: "abc\n  S3cret"\nEngine: redis', 'AuthToken: "***"\nEngine: redis'],
+    ['AuthToken: "abc\n  S3\\"cret\n\n  S3cretEnd"\nEngine: redis', 'AuthToken: "***"\nEngine: redis'],
+    ["AuthToken: 'ab''\n  S3cret'\nEngine: redis", "AuthToken: '***'\nEngine: redis"],
+    ['Users:\n  - AuthToken: "abc\nS3cret"\n    Engine: redis', 'Users:\n  - AuthToken: "***"\n    Engine: redis'],
+    // Unclosed: the value ends before a line indented no more than its name.
+    ['AuthToken: "abc\n  S3cret\nEngine: redis', 'AuthToken: "***\nEngine: redis'],
+    // A quoted value or a list moved below its name: only the value is masked, the JSON comma after it stays.
+    ['{\n  "AuthToken":\n    "S3cret",\n  "Engine": "redis"\n}', '{\n  "AuthToken":\n    "***",\n  "Engine": "redis"\n}'],
+    ['{"AuthToken":\n"S3cret", "Engine": "redis"}', '{"AuthToken":\n"***", "Engine": "redis"}'],
+    ['{\n  "Passwords":\n    ["S1cret",\n     "S2cret"],\n  "Engine": "redis"\n}', '{\n  "Passwords":\n    [***],\n  "Engine": "redis"\n}'],
+    // Text right after the closing quote is more of the value (no valid JSON, YAML or Query value ends there).
+    ['AuthToken: "abc"S3cret # c\nEngine: redis', 'AuthToken: "***" # c\nEngine: redis'],
+    ['AuthToken="abc"S3cret&Engine=redis', 'AuthToken="***"&Engine=redis'],
   ];
   for (const [text, redacted] of hits) assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));
   // Clean: other parameters, names without a value, values of other names, ordinary lines keep their text.
@@ -87,5 +102,7 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     'AuthTokenUpdateStrategy: >\n  ROTATE',
     // A value on its line ends there: a list item at the name's column is the next member's, not the value's.
     'Engine: redis\n- a',
+    // A secret with no value, the next member's quoted name below it.
+    '"AuthToken":\n"Engine": "redis"',
   ]) assert.equal(redactSecretParameters(text), text, JSON.stringify(text));
 });

@@ -61,6 +61,29 @@ test('an alias to a secret\'s value is neither shown nor checked; a secret given
   assert.ok(!documentSymbols(a).some((s) => s.name === 'AuthToken' && s.detail?.includes('short!')));
 });
 
+test('a value anchored under another member and taken by a secret\'s alias is a secret where it is written: not shown nor checked there; the secret-in-source warning marks it', () => {
+  const marker = 'ZQXanchored0123456789';
+  const text = `CacheClusterId: &tok ${marker}\nCacheNodeType: cache.t3.micro\nEngine: redis\nTransitEncryptionEnabled: true\nAuthToken: *tok\nReplicationGroupId: *tok\n`;
+  const a = analyze(text, 'yaml');
+  assert.deepEqual(a.findings.filter((f) => f.code === 'yaml-alias' || f.code === 'auth-token-in-file').map((f) => [f.code, at(text, f)]), [
+    ['yaml-alias', marker],
+    ['yaml-alias', '*tok'],
+    // Where the token is written (the text to take out of the file), not at the alias, which holds none of it.
+    ['auth-token-in-file', marker],
+  ]);
+  assert.match(a.findings[0].message, /^This value is also AuthToken's \(its alias \*tok names this anchor\)/);
+  assert.equal(a.requests[0].input.AuthToken, marker);
+  assert.equal(a.requests[0].input.CacheClusterId, undefined);
+  const shown = JSON.stringify({ messages: a.findings.map((f) => f.message), symbols: documentSymbols(a) });
+  assert.ok(!shown.includes(marker), shown);
+  // Clean: an anchor that only other members' aliases name is shown and checked where it is written and at the alias.
+  const clean = `CacheClusterId: &id c1\nCacheNodeType: cache.t3.micro\nEngine: redis\nReplicationGroupId: *id\n`;
+  const b = analyze(clean, 'yaml');
+  assert.ok(!b.findings.some((f) => f.code === 'yaml-alias'), JSON.stringify(b.findings));
+  assert.equal(b.requests[0].input.CacheClusterId, 'c1');
+  assert.ok(JSON.stringify(documentSymbols(b)).includes('"detail":"c1"'));
+});
+
 test('aliases of aliases (billion laughs) stop being expanded past 10,000 values, quickly; a value holding itself is not checked', { timeout: 20_000 }, () => {
   const levels = Array.from({ length: 40 }, (_, i) => (i === 0 ? '  - &l0 [sg-1, sg-2]' : `  - &l${i} [*l${i - 1}, *l${i - 1}]`));
   const text = `${base}Engine: redis\nx:\n${levels.join('\n')}\nSecurityGroupIds: *l39\n`;

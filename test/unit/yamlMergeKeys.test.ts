@@ -72,3 +72,30 @@ test('a second merge key is a duplicate key when the first brought members in', 
   assert.deepEqual(f.map((f) => [f.code, f.severity, text.slice(f.span.start, f.span.end)]), [['yaml-syntax', 'error', '<<']]);
   assert.deepEqual(analyze(`<<: []\n<<: {NumCacheNodes: 1}\n${base}`, 'yaml').findings, []);
 });
+
+// Checked with Debian's aws 2.9.19 (ruamel.yaml 0.17.21, safe): `<<: *b` then `Engine: redis` and `Engine:` fails with
+// "Invalid type for parameter Engine, value: None" (the later null is kept); `<<: 5` (or an alias to no anchor) with a
+// repeated key fails with the merge's one error ("expected a mapping or list of mappings for merging"), raised before
+// the loader looks for duplicates.
+test('a repeated key after a merge: the last one is read, a null or empty one too', () => {
+  for (const [last, value, message] of [['Engine:', undefined, /^Engine has no value/], ['Engine: ""', '', /^Engine is empty/]] as const) {
+    const text = `<<: {NumCacheNodes: 1}\n${base}${last}\n`;
+    const a = analyze(text, 'yaml');
+    assert.equal(a.requests[0].input.Engine, value, text);
+    assert.deepEqual(a.findings.map((f) => f.span.start >= text.lastIndexOf('Engine')), [true], JSON.stringify(a.findings));
+    assert.match(a.findings[0].message, message);
+  }
+  // Clean: a later value wins over an earlier null.
+  const clean = analyze(`<<: {NumCacheNodes: 1}\nEngine:\n${base}`, 'yaml');
+  assert.deepEqual(clean.findings, []);
+  assert.equal(clean.requests[0].input.Engine, 'redis');
+});
+
+test('a merge key that cannot merge is the one error: no duplicate-key error beside it', () => {
+  for (const merge of ['<<: 5', '<<: *nope', '<<: [{Port: 1}, 5]']) {
+    const text = `${merge}\n${base}CacheClusterId: b\n`;
+    const f = analyze(text, 'yaml').findings.filter((f) => f.code === 'yaml-syntax');
+    assert.equal(f.length, 1, `${text}: ${JSON.stringify(f)}`);
+    assert.ok(!/duplicate key/.test(f[0].message), f[0].message);
+  }
+});

@@ -73,9 +73,10 @@ const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
  * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
  * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.
  * A value is the whole of it: a Query value up to the next `&name=` whose name a request is made of (a token may hold
- * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`), every item of a list (`["a", "b"]`,
- * `[a, b]`), and a value on the lines below its name (a YAML block scalar `>` / `|`, a block list, a value moved to
- * the next line), as far as those lines are indented more than the name.
+ * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`) and, in YAML, its lines up to the closing
+ * quote, every item of a list (`["a", "b"]`, `[a, b]`), and a value on the lines below its name (a YAML block scalar
+ * `>` / `|`, a block list, a value moved to the next line), as far as those lines are indented more than the name; a
+ * quoted value or a list moved below its name is masked alone, so that what follows it (a JSON comma) stays.
  */
 export function redactSecretParameters(text: string): string {
   let out = '';
@@ -108,11 +109,15 @@ export function redactSecretParameters(text: string): string {
 // The name is matched lazily, so that `AuthToken%3Dvalue` splits at the encoded `=`.
 const SECRET_NAME_AND_SEPARATOR = /(?<![\w.%-])(["']?)((?:[\w.-]|%[0-9a-f]{2})+?)\1(?:([ \t]*(?:=|%3d)[ \t]*)|[ \t]*:[ \t]*)/gi;
 // A quoted value, at the value's start: double quotes with backslash escapes, single quotes with YAML's `''`.
-const QUOTED = /"(?:[^"\\\n]|\\.)*"?|'(?:[^'\n]|'')*'?/y;
+// The closing quote is group 1 or 2 (`'ab''` is `ab'` not closed).
+const QUOTED = /"(?:[^"\\\n]|\\.)*("?)|'(?:[^'\n]|'')*('?)/y;
 // A Query value up to `&` or a space; a header, YAML or JSON value on its line up to `,`, `}` or `]` (in a flow mapping
 // or list), a ` #` comment or the line's end, spaces inside included (`AuthToken: my token`, a YAML plain scalar or a
 // header's value; `#` with no space before it is the value's: AuthToken allows it).
 const QUERY_PLAIN = /[^&\s]+/y;
+// What may follow a quoted value's closing quote on its line and is no separator: a comma, a bracket, a comment or a
+// blank is one.
+const AFTER_QUOTE = /[^\s,}\]#]+/y;
 const COLON_PLAIN = /(?:[^\s,}\]]+|[ \t]+(?![ \t]|#|[,}\]]|\r?\n|$))+/y;
 // `&name=`, the start of the next Query parameter (its name judged by isNextQueryParameter).
 const NEXT_QUERY_NAME = /&((?:[\w.-]|%[0-9a-f]{2})+)=/iy;
@@ -128,12 +133,8 @@ interface SecretValue {
 }
 
 function secretValue(text: string, start: number, query: boolean, nameColumn: () => number): SecretValue | undefined {
-  const quoted = matchAt(QUOTED, text, start);
-  if (quoted) {
-    const q = quoted[0]!;
-    const closed = quoted.length > 1 && quoted.endsWith(q) ? q : '';
-    return { masked: `${q}***${closed}`, end: start + quoted.length };
-  }
+  // A Query value is on one line; a YAML quoted one may go on over the lines below.
+  if (text[start] === '"' || text[start] === "'") return quotedValue(text, start, '', query ? undefined : nameColumn());
   if (query) {
     const plain = matchAt(QUERY_PLAIN, text, start);
     if (!plain) return undefined;
@@ -145,7 +146,24 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   if (text[start] === '[') return { masked: '[***]', end: flowListEnd(text, start) };
   VALUE_BELOW.lastIndex = start;
   const below = VALUE_BELOW.exec(text);
-  const lines = below && indentedLinesBelow(text, start + below[0].length, nameColumn());
+  const lineEnd = below ? start + below[0].length : -1;
+  if (below && below[1] === undefined) {
+    // A quoted value or a flow list moved below its name (`"AuthToken":` then `  "secret",`): only the value is
+    // masked, so what follows it on its line (a JSON comma) stays.
+    const first = firstLineBelow(text, lineEnd);
+    const c = first ? text[first.valueStart] : undefined;
+    if (first && (c === '"' || c === "'" || c === '[')) {
+      // Indented more than its name; or, in JSON or a flow mapping, anywhere unless it is the next member's name.
+      const quoted = c === '[' ? '' : matchAt(QUOTED, text, first.valueStart)!;
+      const isName = quoted !== '' && /^[ \t]*:/.test(text.slice(first.valueStart + quoted.length, first.valueStart + quoted.length + 80));
+      if (first.indent > nameColumn() || !isName) {
+        const lead = text.slice(lineEnd, first.valueStart);
+        if (c === '[') return { masked: `${lead}[***]`, end: flowListEnd(text, first.valueStart) };
+        return quotedValue(text, first.valueStart, lead, nameColumn());
+      }
+    }
+  }
+  const lines = below && indentedLinesBelow(text, lineEnd, nameColumn());
   if (lines) return { masked: `${below![1] ?? ''}${lines.lead}***`, end: lines.end };
   // Else the value is on the name's line, `#…` too (a header line's token may start with it), and goes on over the lines
   // below indented more than its name (a YAML plain scalar's continuation lines).
@@ -157,6 +175,57 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   const continued = rest && rest[1] === undefined ? indentedLinesBelow(text, end + rest[0].length, nameColumn(), false) : undefined;
   return { masked: '***', end: continued ? continued.end : end };
 }
+
+// The rest of a quoted value's continuation line: up to its closing quote (group 1), else the whole line.
+const DOUBLE_QUOTED_REST = /(?:[^"\\\n]|\\.)*(")?/y;
+const SINGLE_QUOTED_REST = /(?:[^'\n]|'')*(')?/y;
+
+/**
+ * A quoted value at `start` (after `lead`, the text kept before it), masked with its quotes kept. Not closed on its
+ * line, a YAML quoted scalar goes on over the lines below (`nameColumn` given; a Query value does not): the AWS CLI's
+ * YAML loader reads up to the closing quote whatever the lines' indentation, so the value takes the lines indented more
+ * than its name and the line of its closing quote; left unclosed, it ends before the first line indented no more than
+ * its name (a stray quote in a log line does not hide the lines after it).
+ */
+function quotedValue(text: string, start: number, lead: string, nameColumn: number | undefined): SecretValue {
+  QUOTED.lastIndex = start;
+  const first = QUOTED.exec(text)!;
+  const q = first[0][0]!;
+  const closed = !!(first[1] || first[2]);
+  let end = start + first[0].length;
+  if (!closed && nameColumn !== undefined) {
+    const rest = q === '"' ? DOUBLE_QUOTED_REST : SINGLE_QUOTED_REST;
+    for (let lineBreak = text.indexOf('\n', end); lineBreak >= 0; ) {
+      const lineStart = lineBreak + 1;
+      const next = text.indexOf('\n', lineStart);
+      const lineStop = next < 0 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStop))![0].length;
+      rest.lastIndex = lineStart + indent;
+      const m = rest.exec(text)!;
+      if (m[1] !== undefined) return withTextAfterQuote(text, { masked: `${lead}${q}***${q}`, end: lineStart + indent + m[0].length }, false);
+      const blank = lineStart + indent >= lineStop;
+      if (!blank && indent <= nameColumn) break;
+      // A blank line is the value's only if a line of it follows.
+      if (!blank) end = lineStop;
+      lineBreak = next;
+    }
+  }
+  return withTextAfterQuote(text, { masked: `${lead}${q}***${closed ? q : ''}`, end }, nameColumn === undefined);
+}
+
+/** Text right after a closing quote (`"abc"def`: no valid JSON, YAML or Query value) is taken as more of the value. */
+function withTextAfterQuote(text: string, value: SecretValue, query: boolean): SecretValue {
+  const rest = matchAt(query ? QUERY_PLAIN : AFTER_QUOTE, text, value.end);
+  return rest ? { masked: value.masked, end: value.end + rest.length } : value;
+}
+
+/** The first line after `lineEnd` (a line break) that is not blank: its indentation and where its text starts. */
+function firstLineBelow(text: string, lineEnd: number): { indent: number; valueStart: number } | undefined {
+  FIRST_LINE_BELOW.lastIndex = lineEnd;
+  const found = FIRST_LINE_BELOW.exec(text);
+  return found ? { indent: found[1]!.length, valueStart: lineEnd + found[0].length } : undefined;
+}
+const FIRST_LINE_BELOW = /(?:\r?\n[ \t]*(?=\r?\n))*\r?\n([ \t]*)(?=\S)/y;
 
 /** The match of a sticky pattern at `at`. */
 function matchAt(pattern: RegExp, text: string, at: number): string | undefined {

@@ -611,6 +611,8 @@ export function parseYamlDocument(source: string, findings: Finding[], aliasSpan
   if (doc.errors.length > 0 && !doc.contents) return undefined;
   if (!doc.contents) return undefined;
   const context = newYamlAnchors();
+  // An alias needs an anchor before it, and a mapping's key (`&k AuthToken: …`) is no alias to one: with no `*` there is none.
+  if (text.includes('*') && text.includes('&')) findAliasedBySecrets(doc.contents as YamlNode, 0, undefined, new Map(), context.aliasedBySecret);
   const root = convertYaml(doc.contents as YamlNode, text, 0, findings, context);
   aliasSpans?.push(...context.aliasSpans);
   return root;
@@ -988,6 +990,11 @@ interface YamlAnchors {
   inSecret: number;
   /** Anchored nodes inside a secret's value: an alias to one is not checked (a check could quote the secret). */
   secretAnchored: Set<YamlNode>;
+  /**
+   * Anchored nodes that an alias inside a secret's value names (`AuthToken: *tok`), with that secret's name: secrets
+   * where they are written too.
+   */
+  aliasedBySecret: Map<YamlNode, string>;
   /** Values (nodes) that aliases may still add once expanded (ALIAS_EXPANSION_LIMIT for the document). */
   expansionLeft: number;
   /** The spans of the aliases that were expanded (what is found in them is reported there, without fixes). */
@@ -1003,7 +1010,7 @@ const ALIAS_EXPANSION_LIMIT = 10_000;
 const MAX_VALUE_DEPTH = 64;
 
 function newYamlAnchors(): YamlAnchors {
-  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
+  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), aliasedBySecret: new Map(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
 }
 
 const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a list of mappings, to merge. The AWS CLI cannot read this file.';
@@ -1012,15 +1019,16 @@ const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a
  * The members a merge key (`<<: *base`, `<<: [*a, *b]`, `<<: {…}`) brings in, as the AWS CLI's YAML loader (ruamel's
  * safe loader) merges them before it reads the input: an earlier mapping's member wins over a later one's; the
  * members keep the positions where they are written. A value that is not a mapping, or a list of them, is the
- * error the CLI fails with ("Invalid YAML received").
+ * error the CLI fails with ("Invalid YAML received"), as is an alias to no anchor: both are reported, and `failed` says so.
  */
-function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): Entry[] {
+function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): { entries: Entry[]; failed: boolean } {
   const resolve = (n: unknown) => (isAlias(n) ? context.anchors.get(n.source) : (n as YamlNode | null));
   const target = resolve(value);
   if (target === undefined) {
     findings.push(undefinedAliasFinding(yamlSpan(value)));
-    return [];
+    return { entries: [], failed: true };
   }
+  let failed = false;
   const written = isSeq(target) ? (target.items as YamlNode[]) : [value];
   const entries: Entry[] = [];
   const names = new Set<string>();
@@ -1028,11 +1036,12 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
     const source = isSeq(target) ? resolve(node) : target;
     if (source === undefined) {
       findings.push(undefinedAliasFinding(yamlSpan(node)));
+      failed = true;
       continue;
     }
     if (!isMap(source)) {
       findings.push({ code: 'yaml-syntax', severity: 'error', message: MERGE_SOURCE_ERROR, span: yamlSpan(value) });
-      return [];
+      return { entries: [], failed: true };
     }
     // A mapping that merges itself (`&m {<<: *m}`) brings nothing more.
     if (context.converting.has(source)) continue;
@@ -1044,7 +1053,7 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
       entries.push(entry);
     }
   }
-  return entries;
+  return { entries, failed };
 }
 
 function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
@@ -1057,12 +1066,68 @@ function convertYaml(node: YamlNode, text: string, depth: number, findings: Find
   if (done) return done;
   if (!node.anchor) return convertYamlNode(node, span, text, depth, findings, context);
   context.anchors.set(node.anchor, node);
+  if (context.aliasedBySecret.has(node) && context.inSecret === 0) return secretWrittenElsewhere(node, span, text, depth, findings, context);
   if (context.inSecret > 0) context.secretAnchored.add(node);
   context.converting.add(node);
   const converted = convertYamlNode(node, span, text, depth, findings, context);
   context.converting.delete(node);
   context.converted.set(node, converted);
   return converted;
+}
+
+/**
+ * An anchored value that a secret takes by alias (`CacheClusterId: &tok …` then `AuthToken: *tok`), written under a
+ * member that holds no secret: it is the secret's value, so it is converted as one (for the alias) but neither shown
+ * nor checked where it is written (a check of CacheClusterId would quote it), which a warning says: the AWS CLI sends
+ * it as that member's value too, where it is no longer a secret.
+ */
+function secretWrittenElsewhere(node: YamlNode, span: Span, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
+  context.secretAnchored.add(node);
+  context.inSecret++;
+  context.converting.add(node);
+  const converted = convertYamlNode(node, span, text, depth, findings, context);
+  context.converting.delete(node);
+  context.inSecret--;
+  context.converted.set(node, converted);
+  findings.push({
+    code: 'yaml-alias',
+    severity: 'warning',
+    message: `This value is also ${context.aliasedBySecret.get(node)}'s (its alias *${node.anchor!.slice(0, 60)} names this anchor): the AWS CLI sends it here too, where it is no secret (other members' values show in consoles and logs); it is neither shown nor checked here. Give this member a value of its own.`,
+    span,
+  });
+  return { kind: 'scalar', value: null, span, missing: true };
+}
+
+/**
+ * Adds to `found` the anchored nodes that an alias inside a secret's value names, walking the document in order (an
+ * alias names the last anchor of its name before it), so that such a node is known as a secret where it is written,
+ * before its alias is reached.
+ */
+function findAliasedBySecrets(node: YamlNode | null | undefined, depth: number, secret: string | undefined, anchors: Map<string, YamlNode>, found: Map<YamlNode, string>): void {
+  if (!node || depth > MAX_VALUE_DEPTH) return;
+  if (isAlias(node)) {
+    const target = anchors.get(node.source);
+    if (secret !== undefined && target && !found.has(target)) found.set(target, secret);
+    return;
+  }
+  if (node.anchor) anchors.set(node.anchor, node);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as YamlNode | null;
+      findAliasedBySecrets(key, depth + 1, secret, anchors, found);
+      const name = isScalar(key) ? String(key.value) : '';
+      findAliasedBySecrets(pair.value as YamlNode | null, depth + 1, secret ?? (hidesValue(name) ? displayableName(name) : undefined), anchors, found);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) findAliasedBySecrets(item as YamlNode, depth + 1, secret, anchors, found);
+  }
+}
+
+/** Marks every entry whose name comes again later in `entries` as superseded (the last one is the value read). */
+function supersedeEarlierRepeats(entries: Entry[]): void {
+  const last = new Map<string, Entry>();
+  for (const entry of entries) last.set(entry.name, entry);
+  for (const entry of entries) if (last.get(entry.name) !== entry) entry.superseded = true;
 }
 
 /** A quoted scalar without its closing quote (the yaml library ends it at a line's end, and reads on after it). */
@@ -1106,6 +1171,8 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // members: the later value wins. Its duplicates wait for the end of the mapping, where that is known.
     const mergeKeyed = node.items.some((pair) => isMergeKey(pair.key));
     const duplicates: { name: string; span: Span }[] = [];
+    /** A merge key's value that the loader cannot merge (reported): it stops there, before it looks for duplicates. */
+    let mergeFailed = false;
     /** Where the last entry whose secret value is a quote left open starts, while the entries after it may be its text. */
     let secretFrom = -1;
     for (const pair of node.items) {
@@ -1132,7 +1199,9 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       // second one is a duplicate when the first brought members in (the loader's words: found duplicate key "<<").
       if (isMergeKey(key)) {
         if (merged.length > 0) findings.push(duplicateKeyFinding('<<', keySpan));
-        merged = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
+        const merge = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
+        merged = merge.entries;
+        mergeFailed ||= merge.failed;
         continue;
       }
       if (seen.has(name)) {
@@ -1157,7 +1226,10 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
         ...(nullKey !== undefined ? { nullKey } : {}),
       });
     }
-    if (merged.length === 0) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
+    if (merged.length === 0 && !mergeFailed) for (const d of duplicates) findings.push(duplicateKeyFinding(d.name, d.span));
+    // Else the loader keeps a repeated key's last value, null too (`Engine: redis` then `Engine:` sends Engine=None):
+    // the earlier ones are not read.
+    else if (duplicates.length > 0) supersedeEarlierRepeats(entries);
     // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
     if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
     return { kind: 'object', entries, span };
@@ -1194,7 +1266,8 @@ function convertAlias(source: string, span: Span, depth: number, findings: Findi
     return { kind: 'scalar', value: null, span, missing: true };
   }
   // The anchored value may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a check of this member could quote.
-  if (context.secretAnchored.has(target)) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");
+  // Inside a secret's value, it is checked as the secret it is (a secret's checks never quote it).
+  if (context.secretAnchored.has(target) && context.inSecret === 0) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");
   // `&x [*x]`: ruamel reads a value that holds itself, which no parameter takes.
   if (context.converting.has(target)) return unchecked('to the value it is in: the AWS CLI reads a value that holds itself here, which is not checked');
   const value = context.converted.get(target);
@@ -1203,6 +1276,7 @@ function convertAlias(source: string, span: Span, depth: number, findings: Findi
   const placed = placeAt(value, span, depth, context);
   if (!placed) return unchecked(`whose value is too large to check here (over ${ALIAS_EXPANSION_LIMIT.toLocaleString('en-US')} values or ${MAX_VALUE_DEPTH} levels once the file's aliases are expanded): the AWS CLI reads that value here, but it is not checked`);
   context.aliasSpans.push(span);
+  if (placed.kind === 'scalar' && value.kind === 'scalar') placed.anchoredSpan = value.anchoredSpan ?? value.span;
   return placed;
 }
 

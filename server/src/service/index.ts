@@ -5,7 +5,7 @@ import { serviceModel } from '../model/generated/serviceModel';
 import { operationModel } from '../model/operations';
 import { byteOrderMarkFinding, parseJsonDocument, parseYamlDocument } from './documentParsers';
 import { reportEmptyValues } from './emptyValues';
-import { forEachQueryRequest, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
+import { forEachQueryRequest, hideSecretPieceCharacters, isPlaceholder, PLACEHOLDER_CODE, placeholderFinding, type RawQueryRequest } from './queryParser';
 import { checkQueryProtocol, clusterModeRewriteFix, hostRegion, SLOT, splitQueryParams } from './queryRules';
 import { checkCreateCacheCluster, checkCreateReplicationGroup, checkDocumentedRanges, checkMemberValues, checkServerlessCache, issueMessage } from './rules';
 import { checkStructure, formatPathIn, locate, pathKey, queryParamsToEntries, renderValue, type CheckContext } from './shapeCheck';
@@ -424,10 +424,14 @@ function analyzeQuery(text: string, findings: CappedFindings): ParsedRequest[] {
   // Each request is checked as soon as it is parsed, and only its outline is kept (QueryRequest): its parameters and
   // checks die young, where keeping them all made the garbage collector copy every request of a large document.
   findings.startRequests();
+  // Where the next request's parse findings start (held ones are placed by startRequest, after the last checks').
+  let parsedFrom = findings.length;
   forEachQueryRequest(text, findings, (raw) => {
     findings.startRequest(raw.span);
+    hideSecretPieceCharacters(raw.params, text, findings, parsedFrom, findings.length);
     out.push(checkQueryRequest(raw, text, findings));
     findings.endRequest();
+    parsedFrom = findings.length;
   });
   findings.endRequests();
   return out;
@@ -699,7 +703,9 @@ function reportAuthTokenInFile(ctx: CheckContext): void {
     code: 'auth-token-in-file',
     severity: 'warning',
     message: 'An AUTH token is written in this file: a secret in source. Keep it out of version control (pass it at creation time, e.g. from a secrets manager) and rotate it if it was committed.',
-    span: spans.value,
+    // Given by a YAML alias (`AuthToken: *tok`), the token is written at its anchor (`&tok …`), maybe under another
+    // member: the warning marks that text, which is what to take out of the file (the alias holds none of it).
+    span: (entry.value.kind === 'scalar' && entry.value.anchoredSpan) || spans.value,
   });
 }
 

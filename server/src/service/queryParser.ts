@@ -9,7 +9,7 @@
 import { serviceModel } from '../model/generated/serviceModel';
 import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
-import { unknownName } from './secretParams';
+import { continuedSecret, unknownName } from './secretParams';
 import type { Finding, Fix, QueryParam, Span, TextEdit } from './types';
 
 /**
@@ -339,7 +339,8 @@ function encodeChar(ch: string): string | undefined {
 
 /**
  * Percent-decodes one name or value (`+` is a space, as in form bodies) and reports characters that are not
- * valid in a URL. `offset` is the document offset of `raw`.
+ * valid in a URL. `offset` is the document offset of `raw`. A secret's findings name none of its characters.
+ * `label`: what the messages call the text (`the value`, or `the AuthToken` for a piece of one cut at an '&').
  */
 export function decodeComponent(
   raw: string,
@@ -349,6 +350,7 @@ export function decodeComponent(
   quiet: boolean,
   secret = false,
   freeText = false,
+  label = `the ${what}`,
 ): { text: string; ok: boolean } {
   if (!NEEDS_DECODING.test(raw)) return { text: raw, ok: true };
   // A placeholder is reported once as such: without '%' or '+' its text stays exactly as written.
@@ -398,7 +400,7 @@ export function decodeComponent(
         report({
           code: 'query-bad-percent-encoding',
           severity: 'error',
-          message: `Broken percent-encoding in the ${what}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
+          message: `Broken percent-encoding in ${label}: '%' must be followed by two hexadecimal digits (write %25 for a literal '%').`,
           span: { start: offset + i, end: offset + Math.min(raw.length, end + 2) },
           awsError: 'InvalidParameterValue',
           // In a secret, '%25' changes what is sent (a literal '%' where a broken escape may be meant): the user's choice.
@@ -415,7 +417,7 @@ export function decodeComponent(
         report({
           code: 'query-bad-percent-encoding',
           severity: 'error',
-          message: `The percent-encoded bytes in the ${what} are not valid UTF-8.`,
+          message: `The percent-encoded bytes in ${label} are not valid UTF-8.`,
           span: { start: offset + start, end: offset + i },
           awsError: 'InvalidParameterValue',
         });
@@ -435,13 +437,15 @@ export function decodeComponent(
         report({
           code: 'query-unencoded-character',
           severity: freeText ? 'information' : 'warning',
-          message: freeText
-            ? `'+' in the ${what} is read as a space, as the AWS CLI and SDKs write spaces; write %2B if you mean a plus sign.`
-            : `Unencoded '+' in the ${what} is read as a space: write %2B for a plus sign (or %20 for a space).`,
+          message: secret
+            ? `A character in ${label} is read as a space as written: percent-encode it (or write %20 for a space).`
+            : freeText
+            ? `'+' in ${label} is read as a space, as the AWS CLI and SDKs write spaces; write %2B if you mean a plus sign.`
+            : `Unencoded '+' in ${label} is read as a space: write %2B for a plus sign (or %20 for a space).`,
           span,
           fixes: [
-            { title: "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B'.repeat(end - i) }] },
-            { title: "Encode '+' as %20 (a space)", edits: [{ span, newText: '%20'.repeat(end - i) }] },
+            { title: secret ? 'Percent-encode it' : "Encode '+' as %2B (a plus sign)", edits: [{ span, newText: '%2B'.repeat(end - i) }] },
+            { title: secret ? 'Encode it as a space (%20)' : "Encode '+' as %20 (a space)", edits: [{ span, newText: '%20'.repeat(end - i) }] },
           ],
         });
       }
@@ -456,9 +460,9 @@ export function decodeComponent(
       report({
         code: 'query-unencoded-character',
         severity: 'warning',
-        message: "Unencoded '=' in the value: percent-encode it as %3D so the value cannot be misread.",
+        message: secret ? `A character in ${label} should be percent-encoded so the value cannot be misread: percent-encode it.` : "Unencoded '=' in the value: percent-encode it as %3D so the value cannot be misread.",
         span,
-        fixes: [{ title: "Encode '=' as %3D", edits: [{ span, newText: '%3D'.repeat(end - i) }], isPreferred: true }],
+        fixes: [{ title: secret ? 'Percent-encode it' : "Encode '=' as %3D", edits: [{ span, newText: '%3D'.repeat(end - i) }], isPreferred: true }],
       });
       out += raw.slice(i, end);
       i = end;
@@ -478,8 +482,8 @@ export function decodeComponent(
           severity: 'error',
           message:
             ch === '#' && !secret
-              ? `Unencoded '#' in the ${what}: it starts the URL fragment, so the rest of the request is cut off. Write %23.`
-              : `Unencoded ${printable} in the ${what} is not valid in a URL; percent-encode it${secret ? '' : ` (${encodeURIComponent(ch)})`}.`,
+              ? `Unencoded '#' in ${label}: it starts the URL fragment, so the rest of the request is cut off. Write %23.`
+              : `Unencoded ${printable} in ${label} is not valid in a URL; percent-encode it${secret ? '' : ` (${encodeURIComponent(ch)})`}.`,
           span: { start: offset + i, end: offset + end },
           awsError: 'InvalidParameterValue',
           // A '#' (the blanks before one, what follows it) may as well be a note meant as a comment (`NumCacheNodes=1
@@ -507,9 +511,9 @@ export function decodeComponent(
           severity: encoded ? 'warning' : 'error',
           message: encoded
             ? several
-              ? `Non-ASCII characters in the ${what}: percent-encode them as UTF-8${secret ? '' : ` (${encoded}…)`}.`
-              : `Non-ASCII character in the ${what}: percent-encode it as UTF-8${secret ? '' : ` (${encoded})`}.`
-            : `Invalid character${several ? 's' : ''} (${several ? '' : 'a '}lone UTF-16 surrogate${several ? 's' : ''}) in the ${what}.`,
+              ? `Non-ASCII characters in ${label}: percent-encode them as UTF-8${secret ? '' : ` (${encoded}…)`}.`
+              : `Non-ASCII character in ${label}: percent-encode it as UTF-8${secret ? '' : ` (${encoded})`}.`
+            : `Invalid character${several ? 's' : ''} (${several ? '' : 'a '}lone UTF-16 surrogate${several ? 's' : ''}) in ${label}.`,
           span: { start: offset + i, end: offset + end },
           awsError: 'InvalidParameterValue',
           fixes: encoded ? [{ title, edits: [{ span: { start: offset + i, end: offset + end }, newText: several ? encodeURIComponent(raw.slice(i, end)) : encoded }], ...((firstHash >= 0 && firstHash < i) ? { choice: true as const } : {}) }] : undefined,
@@ -527,7 +531,7 @@ export function decodeComponent(
     findings.push({
       code: 'query-unencoded-character',
       severity: unreported.error ? 'error' : 'warning',
-      message: `${unreported.count} more places in the ${what} have characters that need percent-encoding (too many to list one by one): percent-encode them as UTF-8, a literal '%' as %25.`,
+      message: `${unreported.count} more places in ${label} have characters that need percent-encoding (too many to list one by one): percent-encode them as UTF-8, a literal '%' as %25.`,
       span: { start: unreported.start, end: unreported.end },
       awsError: 'InvalidParameterValue',
     });
@@ -544,6 +548,58 @@ function nonAsciiLength(raw: string, i: number): number {
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c;
+}
+
+/** The findings on a name's or value's characters, whose messages and fix titles may name a character. */
+const CHARACTER_CODES = new Set(['query-unencoded-character', 'query-bad-percent-encoding', 'query-double-encoded']);
+
+/**
+ * A piece of a secret cut at an unencoded '&' (`AuthToken=abc&de<f`: `de<f` reads as a parameter of its own) is known
+ * only once the request is parsed, so its characters were reported as an ordinary parameter's, naming the character
+ * and its escape (`Unencoded '<' in the name … (%3C)`): those findings, `findings[from…to)` (the request's parse
+ * findings), get the secret's words instead, which name none of its characters.
+ */
+export function hideSecretPieceCharacters(params: readonly QueryParam[], text: string, findings: Finding[], from: number, to: number): void {
+  let pieces: [piece: QueryParam, secret: QueryParam][] | undefined;
+  const safeFindings = new Map<QueryParam, Finding[]>();
+  for (let i = from; i < to; i++) {
+    const f = findings[i];
+    if (!CHARACTER_CODES.has(f.code)) continue;
+    pieces ??= secretPieces(params);
+    if (pieces.length === 0) return;
+    const found = pieces.find(([piece]) => f.span.start >= piece.span.start && f.span.end <= piece.span.end);
+    if (!found) continue;
+    const [piece, secret] = found;
+    let safe = safeFindings.get(piece);
+    if (!safe) safeFindings.set(piece, (safe = secretPieceFindings(piece, secret, text)));
+    const same = safe.find((g) => g.code === f.code && g.span.start === f.span.start && g.span.end === f.span.end);
+    f.message = same ? same.message : `A character in the ${displayableName(secret.name)} needs percent-encoding: percent-encode it.`;
+    if (same?.fixes) f.fixes = same.fixes;
+    else delete f.fixes;
+  }
+}
+
+/** Each parameter that continues a secret, with that secret. */
+function secretPieces(params: readonly QueryParam[]): [QueryParam, QueryParam][] {
+  const pieces: [QueryParam, QueryParam][] = [];
+  for (let k = 1; k < params.length; k++) {
+    const secret = params[k].nameId === UNKNOWN_NAME ? continuedSecret(params, k) : undefined;
+    if (secret) pieces.push([params[k], secret]);
+  }
+  return pieces;
+}
+
+/** The findings on a piece's characters as for a secret's value: the same findings, in words that quote none of it. */
+function secretPieceFindings(piece: QueryParam, secret: QueryParam, text: string): Finding[] {
+  const label = `the ${displayableName(secret.name)}`;
+  const found: Finding[] = [];
+  const { nameSpan, valueSpan } = piece;
+  decodeComponent(text.slice(nameSpan.start, nameSpan.end), nameSpan.start, found, 'name', false, true, false, label);
+  const rawValue = text.slice(valueSpan.start, valueSpan.end);
+  // Not quiet for a placeholder: what the parse reported in it is matched by its span, the rest is not used.
+  decodeComponent(rawValue, valueSpan.start, found, 'value', false, true, false, label);
+  if (rawValue.indexOf('%25') >= 0) reportDoubleEncoding(rawValue, valueSpan.start, true, found);
+  return found;
 }
 
 /** Parses a whole `.elasticache` document (or a bare query string / form body) into requests. */

@@ -107,8 +107,12 @@ function markBlankDuplicates(entries: Entry[]): void {
   }
 }
 
-/** Both blank: the earlier goes (the AWS CLI keeps the last one, whose empty value is then reported). */
+/**
+ * Both blank: the earlier goes (the AWS CLI keeps the last one, whose empty value is then reported). One superseded
+ * already (YAML: an earlier repeat in a mapping with a merge key, which the loader does not read): that one goes.
+ */
 function markBlankOfPair(first: Entry, second: Entry): void {
+  if (first.superseded || second.superseded) return;
   if (isBlankNode(first.value)) first.superseded = true;
   else if (isBlankNode(second.value)) second.superseded = true;
 }

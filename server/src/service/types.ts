@@ -78,6 +78,8 @@ export interface ScalarNode {
   missing?: true;
   /** YAML: nothing is written after the key's colon (`Engine:`), which YAML reads as null. */
   empty?: true;
+  /** YAML: a value given by an alias (`*tok`, at `span`): where the anchored value is written (`&tok …`). */
+  anchoredSpan?: Span;
 }
 
 export interface ListNode {
@@ -108,7 +110,9 @@ export interface Entry {
   nullKey?: string;
   /**
    * JSON/YAML: an empty (or null) occurrence of a key that is also given with a value. The duplicate finding says it
-   * and its fix removes it, so no check looks at its value (one finding per mistake).
+   * and its fix removes it, so no check looks at its value (one finding per mistake). YAML, in a mapping whose merge
+   * key brings members in: an occurrence of a key given again later, which the AWS CLI's loader does not read (the
+   * last one wins, null too).
    */
   superseded?: true;
 }
