@@ -436,13 +436,24 @@ export const PARTITION_REGIONS: Readonly<Record<string, RegExp>> = {
   'aws-us-gov': /^us\-gov\-\w+\-\d+$/,
 };
 
-/** The partition whose Region codes have this one's shape (`aws-eusc` for eusc-de-east-1), or undefined. */
+/**
+ * The shape of every Region code: lowercase words, then a number, joined by hyphens (us-west-2, us-gov-west-1,
+ * eusc-de-east-1), as every Region code is written on SOURCES.endpoints and SOURCES.regions. PARTITION_REGIONS' `\w`
+ * would also take us-EAST-1, us-east_1-1 or us-1-1, so it only tells which partition a code of this shape is in.
+ */
+const REGION_CODE = '[a-z]+(?:-[a-z]+)*-\\d+';
+const REGION_CODE_SHAPE = new RegExp(`^${REGION_CODE}$`);
+
+/** The partition of a Region code (`aws-eusc` for eusc-de-east-1), or undefined for no Region code of any partition. */
 export function partitionOfRegion(region: string): string | undefined {
+  if (!REGION_CODE_SHAPE.test(region)) return undefined;
   return Object.keys(PARTITION_REGIONS).find((partition) => PARTITION_REGIONS[partition]!.test(region));
 }
 
-/** The shape of a Region code of any partition (`us-west-2`, `us-gov-west-1`, `eusc-de-east-1`): PARTITION_REGIONS. */
-export const REGION_SHAPE = new RegExp(Object.values(PARTITION_REGIONS).map((shape) => `(?:${shape.source})`).join('|'));
+/** Whether this is a Region code of some partition (`us-west-2`, `us-gov-west-1`, `eusc-de-east-1`; not `us-EAST-1`). */
+export function isRegionCode(region: string): boolean {
+  return partitionOfRegion(region) !== undefined;
+}
 
 /**
  * How many Availability Zones AWS lists for a Region, by their AZ IDs (`use2-az1` … `use2-az3`). Source:
@@ -473,15 +484,16 @@ export function availabilityZones(region: string): string[] {
   return Array.from({ length: count }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
 }
 
+const ZONE_NAME_SHAPE = new RegExp(`^(${REGION_CODE})(?:-[a-z]+-\\d+)?[a-z]$`);
 /**
  * The Region of an Availability Zone name (`us-west-2a`) or of a Local Zone name, which ElastiCache also places
  * nodes in: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the
  * location, for example us-west-2-lax-1a" (SOURCES.localZones).
  */
 export function regionOfAvailabilityZone(az: string): string | undefined {
-  const m = /^([a-z]+(?:-[a-z]+)*-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
-  // A Region code of any partition (REGION_SHAPE: us-gov-west-1a, eusc-de-east-1a, us-isob-east-1a).
-  return m && REGION_SHAPE.test(m[1]!) ? m[1] : undefined;
+  const m = ZONE_NAME_SHAPE.exec(az);
+  // A Region code of any partition (us-gov-west-1a, eusc-de-east-1a, us-isob-east-1a).
+  return m && isRegionCode(m[1]!) ? m[1] : undefined;
 }
 
 /** ElastiCache Query API endpoint host of a Region. Source: SOURCES.endpoints. */
