@@ -6,6 +6,7 @@
 // start a new request: a URL, or a form body with an Action of its own); `#` lines are comments (a `//` line is
 // reported, then skipped); a blank line or a `###` line ends a request (so does a Markdown code fence line, pasted
 // along with an example).
+import { LIMITS } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
@@ -763,13 +764,15 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
  * A line that goes on with the secret at the end of the line before (`&AuthToken=abc` then `defg…`: a token wrapped
  * by an editor or pasted broken): added to `current` as the secret's pieces, which query-secret-split reports on the
  * secret, quoting nothing. Read as a request of its own, as any other line that does not start with `?` or `&`, its
- * first name (a piece of the token) would show in the outline and in findings. Not when the line is a URL, names an
- * Action, or its first name is known or close to one (a request of its own, or a typo to correct).
+ * first name (a piece of the token) would show in the outline and in findings. Not when the line cannot be the
+ * token's next characters (SECRET_PIECE_LINE: `Host: …`, `POST / HTTP/1.1`, `-- next`), is a URL, names an Action,
+ * or its first name is known or close to one (a request of its own, or a typo to correct).
  */
 function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[]): boolean {
   const last = current.params[current.params.length - 1];
   if (!last || !hidesValue(last.name)) return false;
   const content = text.slice(contentStart, contentEnd);
+  if (!SECRET_PIECE_LINE.test(content)) return false;
   if (looksLikeUrl(content, schemeLengthOf(content)) || namesAction(content)) return false;
   const pieces: RawQueryRequest = { span: { start: contentStart, end: contentEnd }, params: [] };
   const pieceFindings: Finding[] = [];
@@ -781,6 +784,13 @@ function continuesSecretOnNextLine(text: string, contentStart: number, contentEn
   for (const f of pieceFindings) findings.push(f);
   return true;
 }
+
+/**
+ * A line that may go on with a wrapped AuthToken: no blank, and up to its first `=` only characters an AuthToken may
+ * hold (letters, digits, LIMITS.authTokenSpecials, `&` among them) or percent-escapes; after an `=` the token went on
+ * past an unencoded `&` (`abc&def=ghi`), which query-secret-split reports as on one line.
+ */
+const SECRET_PIECE_LINE = new RegExp(`^(?:[A-Za-z0-9${LIMITS.authTokenSpecials.replace(/[\\\]^-]/g, '\\$&')}]|%[0-9A-Fa-f]{2})+(?:=\\S*)?$`);
 
 /**
  * Free text in the service model, beside every member named …Description and the AccessString shape (RBAC access
