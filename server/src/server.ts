@@ -36,7 +36,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
-import { analyze, documentKindForPath } from './service/index';
+import { analyze, documentKindForPath, type FocusReason } from './service/index';
 import { markdownToPlainText, visibleMessage } from './service/text';
 import { fixableCount, fixAllEdits, fixAllRounds, quickFixes } from './service/codeActions';
 import { createActionOf } from './service/createActions';
@@ -58,12 +58,13 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
     }) satisfies ResponseMessage,
 });
 /**
- * The ranges of each document's most recent edits, in its current text (on open: none): analyze checks the requests
- * around them in full, so that in a large file the mistake just typed is reported although the file has more findings
- * than are listed. All the changes of the last didChange (a multi-cursor edit or a replace all sends several at once),
- * at most MAX_FOCUS_EDITS of them.
+ * Each document's focus, in its current text (on open: none): the ranges of its most recent edits, or the request
+ * Create refused (elasticache/focus), and which of the two, which the too-many-findings note says. analyze checks the
+ * requests around them in full, so that in a large file the mistake just typed is reported although the file has more
+ * findings than are listed. All the changes of the last didChange (a multi-cursor edit or a replace all sends several
+ * at once), at most MAX_FOCUS_EDITS of them.
  */
-const lastEdits = new Map<string, Span[]>();
+const focuses = new Map<string, { spans: Span[]; reason: FocusReason }>();
 /** A replace all can send thousands of changes: the focus keeps the last ones (each brings ~200 lines into analysis). */
 const MAX_FOCUS_EDITS = 8;
 /** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
@@ -96,8 +97,8 @@ const documents = new TextDocuments<TextDocument>({
       updated = TextDocument.update(updated, [change], version);
     }
     if (changes.length === 0) updated = TextDocument.update(updated, changes, version); // the version still moves
-    if (edits.length > 0) lastEdits.set(updated.uri, edits);
-    else lastEdits.delete(updated.uri);
+    if (edits.length > 0) focuses.set(updated.uri, { spans: edits, reason: 'edits' });
+    else focuses.delete(updated.uri);
     return updated;
   },
 });
@@ -163,7 +164,8 @@ const analyses = new Map<string, { version: number; analysis: Analysis }>();
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri), maxFindings: MAX_DIAGNOSTICS });
+  const focus = focuses.get(doc.uri);
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: focus?.spans, focusReason: focus?.reason, maxFindings: MAX_DIAGNOSTICS });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -294,7 +296,7 @@ documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
 connection.onNotification('elasticache/focus', (params: { uri?: unknown; offset?: unknown }) => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc || typeof params.offset !== 'number' || !Number.isInteger(params.offset) || params.offset < 0 || params.offset > doc.getText().length) return;
-  lastEdits.set(doc.uri, [{ start: params.offset, end: params.offset }]);
+  focuses.set(doc.uri, { spans: [{ start: params.offset, end: params.offset }], reason: 'createRefused' });
   analyses.delete(doc.uri);
   scheduleDiagnostics(doc);
 });
@@ -304,7 +306,7 @@ documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   analyses.delete(e.document.uri);
-  lastEdits.delete(e.document.uri);
+  focuses.delete(e.document.uri);
   savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   const unreadable = unreadableDocuments.delete(e.document.uri);

@@ -1,5 +1,5 @@
 // Protocol test: in a file with more findings than are listed, the server reports the mistake just typed. It passes
-// the range of the last incremental change to analyze() as the focus (server.ts, lastEdits).
+// the range of the last incremental change to analyze() as the focus (server.ts, focuses).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -113,5 +113,9 @@ test('elasticache/focus (Create refused a request): that request\'s errors are l
   const focused = await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.some(inLastRequest), 20_000);
   assert.equal(focused.diagnostics.filter(inLastRequest).length, 11);
   assert.ok(focused.diagnostics.length <= 1000);
+  // No edit made this focus: the note names the request Create refused.
+  const note = focused.diagnostics.find((d) => d.code === 'too-many-findings')!;
+  assert.match(note.message, /shows every finding on lines \d+–\d+, around the request Create refused \(/);
+  assert.ok(!/last edit/.test(note.message), note.message);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });

@@ -49,6 +49,9 @@ export function documentKindForPath(path: string): DocumentKind | undefined {
   return undefined;
 }
 
+/** What made DocumentFacts.focus: an edit, or Create refusing the request there (the extension's elasticache/focus). */
+export type FocusReason = 'edits' | 'createRefused';
+
 /** What an editor knows of a document beyond its text. */
 export interface DocumentFacts {
   /**
@@ -62,6 +65,11 @@ export interface DocumentFacts {
    * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
   focus?: readonly Span[];
+  /**
+   * What made the focus, for the too-many-findings note: the last edits (without it), or the request the extension's
+   * Create refused for its errors (`elasticache/focus`, no edit: "around the request Create refused").
+   */
+  focusReason?: FocusReason;
   /**
    * The most findings the editor lists for a file, the too-many-findings note included (the language server passes
    * VS Code's). Past it, the focus's findings are kept first, then the file's errors, warnings, information and hints,
@@ -105,7 +113,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.sort((a, b) => a.span.start - b.span.start);
     const within = withinLimit(out, Math.max(0, limit - 1), findings.focusKept);
     const notListed = [`${findings.dropped + out.length - within.kept.length} not listed`, findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
-    const where = focusWhere(text, findings, facts.focus?.length ?? 0);
+    const where = focusWhere(text, findings, facts);
     const focusInFull = where !== undefined && findings.focusDropped === 0 && within.focusLeftOut === 0;
     const shown = where === undefined
       ? 'the first errors, then warnings, information and hints'
@@ -126,7 +134,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings, facts.focus?.length ?? 0)}. Fix these and the rest will appear.`,
+      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings, facts)}. Fix these and the rest will appear.`,
       span: { start: 0, end: 0 },
     });
   }
@@ -220,8 +228,8 @@ function lineEndBelow(text: string, offset: number, n: number): number {
 }
 
 /** What the too-many-findings note says of the focus: the lines listed in full (or up to their own budget). */
-function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, edits: number): string {
-  const where = focusWhere(text, findings, edits);
+function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, facts: DocumentFacts): string {
+  const where = focusWhere(text, findings, facts);
   if (where === undefined) return '';
   if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
   // A CLI input file is one request, always checked in full.
@@ -229,7 +237,7 @@ function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, e
 }
 
 /** The lines of the focus, for the too-many-findings note: `lines 7–210, around the last edit`. */
-function focusWhere(text: string, findings: CappedFindings, edits: number): string | undefined {
+function focusWhere(text: string, findings: CappedFindings, facts: DocumentFacts): string | undefined {
   if (!findings.focusLines) return undefined;
   // Widened to the requests touching them, two windows can meet. In document order, so one pass counts the lines.
   const joined = joinSpans(findings.focusLines);
@@ -239,7 +247,9 @@ function focusWhere(text: string, findings: CappedFindings, edits: number): stri
     for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around the last edit${edits > 1 ? 's' : ''}`;
+  const edits = facts.focus?.length ?? 0;
+  const around = facts.focusReason === 'createRefused' ? 'the request Create refused' : `the last edit${edits > 1 ? 's' : ''}`;
+  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around ${around}`;
 }
 
 /**
