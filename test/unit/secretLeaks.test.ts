@@ -131,6 +131,14 @@ test('clean: a line after an AuthToken that is a request of its own, or names a 
   }
 });
 
+test('a session token wrapped onto the next line with its base64 "+" and "/" unencoded: a piece of the token, never a request named by it', () => {
+  const text = `https://elasticache.us-west-2.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&X-Amz-Security-Token=ZQXIQoJb3JpZ2luX2VjEA\nZQXpiece+/abc/def==\n&MaxRecords=20\n`;
+  assert.deepEqual(leaks(text, 'query'), [], text);
+  const analysis = analyze(text, 'query');
+  assert.equal(analysis.requests.length, 1);
+  assert.ok(analysis.findings.some((f) => f.code === 'query-secret-split'));
+});
+
 test('clean: a known or misspelt parameter after an AuthToken is its own parameter', () => {
   const known = `${CREATE}&AuthToken=abcdefghijklmnop1234&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg`;
   assert.ok(!codes(known).includes('query-secret-split'));

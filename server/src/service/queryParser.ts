@@ -786,11 +786,12 @@ function continuesSecretOnNextLine(text: string, contentStart: number, contentEn
 }
 
 /**
- * A line that may go on with a wrapped AuthToken: no blank, and up to its first `=` only characters an AuthToken may
- * hold (letters, digits, LIMITS.authTokenSpecials, `&` among them) or percent-escapes; after an `=` the token went on
- * past an unencoded `&` (`abc&def=ghi`), which query-secret-split reports as on one line.
+ * A line that may go on with a wrapped secret: no blank, and up to its first `=` only characters an AuthToken may
+ * hold (letters, digits, LIMITS.authTokenSpecials, `&` among them), URL-unreserved ones, the `+` and `/` of a base64
+ * secret written unencoded (an X-Amz-Security-Token), or percent-escapes; after an `=` the secret went on past an
+ * unencoded `&` (`abc&def=ghi`) or ended in base64 padding, which query-secret-split reports as on one line.
  */
-const SECRET_PIECE_LINE = new RegExp(`^(?:[A-Za-z0-9${LIMITS.authTokenSpecials.replace(/[\\\]^-]/g, '\\$&')}]|%[0-9A-Fa-f]{2})+(?:=\\S*)?$`);
+const SECRET_PIECE_LINE = new RegExp(`^(?:[A-Za-z0-9_.~+/${LIMITS.authTokenSpecials.replace(/[\\\]^-]/g, '\\$&')}]|%[0-9A-Fa-f]{2})+(?:=\\S*)?$`);
 
 /**
  * Free text in the service model, beside every member named …Description and the AccessString shape (RBAC access
