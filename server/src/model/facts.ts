@@ -441,7 +441,7 @@ export const PARTITION_REGIONS: Readonly<Record<string, RegExp>> = {
  * eusc-de-east-1), as every Region code is written on SOURCES.endpoints and SOURCES.regions. PARTITION_REGIONS' `\w`
  * would also take us-EAST-1, us-east_1-1 or us-1-1, so it only tells which partition a code of this shape is in.
  */
-const REGION_CODE = '[a-z]+(?:-[a-z]+)*-\\d+';
+export const REGION_CODE = '[a-z]+(?:-[a-z]+)*-\\d+';
 const REGION_CODE_SHAPE = new RegExp(`^${REGION_CODE}$`);
 
 /** The partition of a Region code (`aws-eusc` for eusc-de-east-1), or undefined for no Region code of any partition. */
@@ -484,7 +484,9 @@ export function availabilityZones(region: string): string[] {
   return Array.from({ length: count }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
 }
 
-const ZONE_NAME_SHAPE = new RegExp(`^(${REGION_CODE})(?:-[a-z]+-\\d+)?[a-z]$`);
+/** An Availability Zone or Local Zone name: a Region code (captured), a Local Zone part (`-lax-1`) if any, a letter. */
+export const ZONE_NAME_SHAPE = new RegExp(`^(${REGION_CODE})(?:-[a-z]+-\\d+)?[a-z]$`);
+
 /**
  * The Region of an Availability Zone name (`us-west-2a`) or of a Local Zone name, which ElastiCache also places
  * nodes in: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the
