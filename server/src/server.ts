@@ -493,8 +493,9 @@ connection.onCodeAction((params, token) =>
       const title = 'Change File Encoding… (choose Save with Encoding, then UTF-8)';
       if (bom) actions.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [toDiagnostic(doc, analysis, bom)], command: { title, command: 'workbench.action.editor.changeEncoding' } });
     }
-    // Beside the fixes at the cursor, as ESLint does, when the file has more than one.
-    if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {
+    // Beside the fixes at the cursor, as ESLint does, when it fixes more than the cursor's own preferred fix would: also
+    // beside fixes that are a choice (Remove SignatureVersion / Remove all 3), where a user looks for it too.
+    if (fixes.length > 0 && fixableCount(analysis.findings) > (fixes.some((f) => f.isPreferred) ? 1 : 0)) {
       actions.push(fixAllAction('Fix all auto-fixable problems in this file', CodeActionKind.QuickFix, doc.uri, token));
     }
     return settled(actions);
