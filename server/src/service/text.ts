@@ -1,5 +1,6 @@
-// Small text helpers: "did you mean" suggestions, Markdown as plain text (messages as a reader can see them:
-// model/visibleText.ts).
+// Small text helpers: "did you mean" suggestions, Markdown as plain text; messages as a reader can see them, defined in
+// model/visibleText.ts (the extension loads it at activation) and named here too for the language service's modules.
+export { visibleMessage } from '../model/visibleText';
 
 // Two reused rows: suggestions run for every unknown name, so the distance must not allocate.
 let prevRow = new Int32Array(64);
