@@ -13,7 +13,7 @@ import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../se
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { clusterModeReasons } from '../../server/src/model/replicationGroupNodes';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
-import { analyze, type DocumentFacts } from '../../server/src/service/index';
+import { analyze, type DocumentFacts, MAX_FINDINGS } from '../../server/src/service/index';
 export { fileStartsWithByteOrderMark } from '../../server/src/byteOrderMark';
 import { type CreateAction, createActionOf } from '../../server/src/service/createActions';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
@@ -296,9 +296,10 @@ export function refusal(request: CreateRequest): string | undefined {
   // One sentence: the finding's own final period would end it inside the parentheses. The message as the editor shows
   // it (visibleMessage): a value it quotes may hold a U+202E, which would reverse the notification's text after it.
   const message = visibleMessage(first.message).trim().replace(/[.\s]+$/, '');
+  // At MAX_FINDINGS errors the analysis stopped counting them: there may be more.
   return n === 1
     ? `1 error in this request: fix it before creating (${message})`
-    : `${n} errors in this request: fix them before creating (first: ${message})`;
+    : `${n >= MAX_FINDINGS ? `At least ${n}` : n} errors in this request: fix them before creating (first: ${message})`;
 }
 
 /** Sends CreateCacheCluster; the abort signal cancels the call (withProgress cancellation). */

@@ -134,3 +134,16 @@ test('Create refused over a value holding a bidi or format character: the notifi
   assert.ok('request' in clean);
   assert.match(notificationText(refusal(clean.request)!), /'cachet3micro' is not a node type/);
 });
+
+test('Create refused over a request file with more errors than the analysis counts: "At least 1000 errors"', async () => {
+  const { createTargetAt, refusal } = await import('../../client/src/createFromRequest');
+  const request = (ids: string) => `{\n  "CacheClusterId": "big",\n  "Engine": "redis",\n  "CacheNodeType": "cache.t3.micro",\n  "NumCacheNodes": 1,\n  "SecurityGroupIds": [${ids}]\n}\n`;
+  const refusedWith = (errors: number) => {
+    const target = createTargetAt(request(Array.from({ length: errors }, (_, i) => `${i}`).join(', ')), 'json', 0);
+    assert.ok('request' in target);
+    return refusal(target.request) ?? '';
+  };
+  assert.match(refusedWith(1500), /^At least 1000 errors in this request: fix them before creating \(first: SecurityGroupIds \(item 1\)/);
+  // Clean case: fewer errors are counted exactly.
+  assert.match(refusedWith(3), /^3 errors in this request: fix them/);
+});
