@@ -36,8 +36,9 @@ import {
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
-import { analyze, documentKindForPath, type FocusReason } from './service/index';
-import { markdownToPlainText, visibleMessage } from './service/text';
+import { analyze, documentKindForPath, MAX_FINDINGS, type FocusReason } from './service/index';
+import { visibleMessage } from './model/visibleText';
+import { markdownToPlainText } from './service/text';
 import { fixableCount, fixAllEdits, fixAllRounds, quickFixes } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
@@ -552,10 +553,14 @@ interface UncountedLensData {
   action: string;
 }
 
-/** The lens's command: create, or the request's errors to fix first. */
+/**
+ * The lens's command: create, or the request's errors to fix first. At MAX_FINDINGS errors the analysis stopped
+ * counting them (its budget per severity): there may be more, so the title says "at least".
+ */
 function createClusterCommand(uri: string, offset: number, action: string, errors: number): CodeLens['command'] {
+  const count = errors >= MAX_FINDINGS ? `at least ${errors}` : `${errors}`;
   return {
-    title: errors === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${errors} error${errors === 1 ? '' : 's'} before creating`,
+    title: errors === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${count} error${errors === 1 ? '' : 's'} before creating`,
     command: CREATE_FROM_REQUEST_COMMAND,
     arguments: [{ uri, offset }],
   };
@@ -586,9 +591,10 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
     const offset = r.action?.span.start ?? r.span.start;
     const line = doc.positionAt(kind === 'query' ? r.span.start : offset).line;
     const lensRange = { start: { line, character: 0 }, end: { line, character: 0 } };
-    // Past the findings budget a Query request's errors may not be listed (only those around the last edits are):
-    // counted when the lens is resolved, from the request alone, for the lenses on screen only (10,000 requests).
-    if (kind === 'query' && fullyListed && !fullyListed.some((s) => s.start <= r.span.start && r.span.end <= s.end)) {
+    // Past the findings budget a request's errors may not be listed (only those around the last edits are, and the
+    // first of the rest): counted when the lens is resolved, for the lenses on screen only (10,000 requests); a Query
+    // request alone, a CLI input file (one request) whole.
+    if (fullyListed && !fullyListed.some((s) => s.start <= r.span.start && r.span.end <= s.end)) {
       const data: UncountedLensData = { uri: doc.uri, version: doc.version, request: r.span, offset, action };
       lenses.push({ range: lensRange, data });
     } else lenses.push({ range: lensRange, command: createClusterCommand(doc.uri, offset, action, errors[i]!) });
@@ -596,8 +602,13 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
   return lenses;
 }
 
-/** The errors of the Query request on `span`'s lines, analysed alone: it parses the same as in its document (forEachQueryRequest). */
-function requestErrors(text: string, span: Span): number {
+/**
+ * The errors of a request, without the editor's limit (up to MAX_FINDINGS of them): a Query request on `span`'s lines
+ * analysed alone (it parses the same as in its document: forEachQueryRequest); a CLI input file whole.
+ */
+function requestErrors(doc: TextDocument, kind: DocumentKind, span: Span): number {
+  const text = doc.getText();
+  if (kind !== 'query') return analyze(text, kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri) }).findings.filter((f) => f.severity === 'error').length;
   const start = text.lastIndexOf('\n', span.start - 1) + 1;
   const lineEnd = text.indexOf('\n', span.end);
   return analyze(text.slice(start, lineEnd < 0 ? text.length : lineEnd), 'query').findings.filter((f) => f.severity === 'error').length;
@@ -610,8 +621,10 @@ connection.onCodeLensResolve((lens, token) => {
   const doc = documents.get(data.uri);
   // Its span is of that version: VS Code asks for the new version's lenses anyway.
   if (!doc || doc.version !== data.version) return contentModified();
+  const kind = kindOf(doc);
+  if (!kind) return lens;
   try {
-    return { ...lens, command: createClusterCommand(data.uri, data.offset, data.action, requestErrors(doc.getText(), data.request)) };
+    return { ...lens, command: createClusterCommand(data.uri, data.offset, data.action, requestErrors(doc, kind, data.request)) };
   } catch (err) {
     logFailure('code lens resolve', err);
     return lens;
