@@ -101,7 +101,7 @@ test('an AuthToken with an unencoded "&": one finding on the AuthToken, and the 
 
 test('an AuthToken wrapped onto the next line: one finding on the AuthToken, the piece is not named and the request goes on', () => {
   const multiLine = `https://elasticache.us-west-2.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheClusterId=c1\n  &Engine=redis\n  &CacheNodeType=cache.t3.micro\n  &TransitEncryptionEnabled=true\n  &CacheSubnetGroupName=sg\n  &AuthToken=ZQXabcdefghijklmnop\n  ZQXqrstuvwxyz0123\n  &Version=2015-02-02\n`;
-  const cases = [multiLine, multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst&ZQXuvw=ZQXxyz'), multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst%21ZQX<>#$^-!'), `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXqrstuvwxyz0123\n`];
+  const cases = [multiLine, multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst&ZQXuvw=ZQXxyz'), multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst%21ZQX<>#$^-!'), multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrstuvwxyz0123\n  ZQXthirdline456\n  ZQXfourth789'), `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXqrstuvwxyz0123\n`];
   for (const text of cases) {
     assert.deepEqual(leaks(text, 'query'), [], text);
     const analysis = analyze(text, 'query');

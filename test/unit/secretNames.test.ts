@@ -112,6 +112,8 @@ test('log redaction: a Query AuthToken wrapped onto the next line is masked with
   const hits: [string, string][] = [
     ['&AuthToken=abcdefgh\nijklmnopS3cret\n&Version=2015-02-02', '&AuthToken=***\n***\n&Version=2015-02-02'],
     ['&AuthToken=abcdefgh\r\n  ijklmnopS3cret  \r\n  &Version=2015-02-02', '&AuthToken=***\r\n  ***  \r\n  &Version=2015-02-02'],
+    // Wrapped over several lines: each is a piece.
+    ['&AuthToken=abcdefgh\n  ijklmnop\n  qrstS3cret\n  &Version=2015-02-02', '&AuthToken=***\n  ***\n  ***\n  &Version=2015-02-02'],
   ];
   for (const [text, redacted] of hits) {
     assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));

@@ -139,11 +139,14 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   if (query) {
     const plain = matchAt(QUERY_PLAIN, text, start);
     if (!plain) return undefined;
-    const end = queryValueEnd(text, start + plain.length);
-    // A token wrapped onto the next line: the language service reads that line as the token's piece.
-    const piece = wrappedPieceAt(text, end);
-    if (!piece) return { masked: '***', end };
-    return { masked: `***${text.slice(end, piece.start)}***`, end: queryValueEnd(text, piece.start + piece.length) };
+    let end = queryValueEnd(text, start + plain.length);
+    let masked = '***';
+    // A token wrapped onto the next lines: the language service reads each such line as a piece of the token.
+    for (let piece = wrappedPieceAt(text, end); piece; piece = wrappedPieceAt(text, end)) {
+      masked += `${text.slice(end, piece.start)}***`;
+      end = queryValueEnd(text, piece.start + piece.length);
+    }
+    return { masked, end };
   }
   if (text[start] === '[') return { masked: '[***]', end: flowListEnd(text, start) };
   VALUE_BELOW.lastIndex = start;
@@ -190,8 +193,8 @@ const NEXT_LINE_TEXT = /\r?\n[ \t]*([^\s]+)[ \t]*(?=\r?\n|$)/y;
 
 /**
  * The piece of a Query secret wrapped onto the next line (`&AuthToken=abcdefgh`, then `ijklmnop`): the line the
- * language service reads as more of the secret (queryParser.ts continuesSecretOnNextLine), one line, with no blank
- * inside, and not a parameter of its own: not a URL, not `&…`, `?…` or a `#` comment, and its first name (up to `=` or
+ * language service reads as more of the secret (queryParser.ts continuesSecretOnNextLine; a line after a piece may be
+ * a piece too), one line, with no blank inside, and not a parameter of its own: not a URL, not `&…`, `?…` or a `#` comment, and its first name (up to `=` or
  * `&`) not one a request is made of (`Engine=redis`, `Action=…`). Wider than the language service's test (which also
  * asks for a token's characters and no near miss of a name), which needs the service model (facts.ts): a log shows
  * less, never more. Its start and the length up to its first `&`.

@@ -622,6 +622,9 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
   let openEnded = false;
+  // Where the line after the last piece of a wrapped secret starts: a secret wrapped over several lines goes on while
+  // each line right after a piece could be one too.
+  let afterSecretPiece = -1;
 
   let pos = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
   while (pos <= limit) {
@@ -718,7 +721,8 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
       if (end >= limit) break;
       continue;
     }
-    if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings)) {
+    if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings, afterSecretPiece === lineStart)) {
+      afterSecretPiece = pos;
       openEnded = endsWithSeparator(text, contentEnd);
       if (end >= limit) break;
       continue;
@@ -768,9 +772,9 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
  * token's next characters (SECRET_PIECE_LINE: `Host: …`, `POST / HTTP/1.1`, `-- next`), is a URL, names an Action,
  * or its first name is known or close to one (a request of its own, or a typo to correct).
  */
-function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[]): boolean {
+function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[], afterPiece: boolean): boolean {
   const last = current.params[current.params.length - 1];
-  if (!last || !hidesValue(last.name)) return false;
+  if (!last || !(afterPiece || hidesValue(last.name))) return false;
   const content = text.slice(contentStart, contentEnd);
   if (!SECRET_PIECE_LINE.test(content)) return false;
   if (looksLikeUrl(content, schemeLengthOf(content)) || namesAction(content)) return false;
