@@ -330,7 +330,9 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   const entry = siblings.entries[i];
   const written = writtenNameOf(entry.value);
   // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
-  if (ctx.params && entry.value instanceof QueryScalarNode) {
+  // Only a parameter of a name ElastiCache does not know can be such a piece (continuedSecret): a known name
+  // (`CacheParameterGroup` on CreateCacheCluster) skips the search for it and the request's secret table.
+  if (ctx.params && entry.value instanceof QueryScalarNode && entry.value.queryParam.nameId === UNKNOWN_NAME) {
     const k = indexOfParam(ctx.params, entry.value.queryParam);
     const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
     if (secret) {
