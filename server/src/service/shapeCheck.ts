@@ -295,11 +295,31 @@ export function checkStructure(
  * What the unknown-parameter finding says about an unknown member name: the other actions it belongs to (top
  * level only) and the one did-you-mean member, if any. Hover uses the same answer for the value of such a member.
  */
-export function unknownMemberSuggestion(name: string, candidates: readonly string[], topLevel: boolean, operation: string | undefined): { others: readonly string[]; best: string | undefined } {
+export function unknownMemberSuggestion(name: string, candidates: readonly string[], topLevel: boolean, operation: string | undefined, nameId = UNKNOWN_NAME): { others: readonly string[]; best: string | undefined } {
   const others = topLevel && operation ? operationsWithMember(name).filter((o) => o !== operation) : NO_OPERATIONS;
   // A member of another action is what the user meant to write; only suggest a rename for a case slip there.
-  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === name.toLowerCase()) : suggest(name, candidates);
+  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === name.toLowerCase()) : nameId !== UNKNOWN_NAME ? suggestForKnownName(nameId, candidates) : suggest(name, candidates);
   return { others, best };
+}
+
+/** Per list of candidates: for each known name (by number), the index of suggest()'s answer, -1 for none, NOT_ASKED. */
+const knownNameSuggestions = new Map<readonly string[], Int16Array>();
+const NOT_ASKED = -2;
+
+/**
+ * suggest(knownNames()[nameId], candidates): a known name and a candidate list are both the model's, so the answer is
+ * a fact of the model, worked out once per pair (a Query request writes known names of other shapes, such as
+ * `CacheParameterGroup` for CreateCacheCluster's CacheParameterGroupName, and the edit distances ran on every analysis).
+ */
+function suggestForKnownName(nameId: number, candidates: readonly string[]): string | undefined {
+  let table = knownNameSuggestions.get(candidates);
+  if (!table) knownNameSuggestions.set(candidates, (table = new Int16Array(knownNames().length).fill(NOT_ASKED)));
+  let k = table[nameId];
+  if (k === NOT_ASKED) {
+    const best = suggest(knownNames()[nameId], candidates);
+    table[nameId] = k = best === undefined ? -1 : candidates.indexOf(best);
+  }
+  return k < 0 ? undefined : candidates[k];
 }
 
 /** The entries of one structure, with their names as a Set built on first use (one lookup per unknown name, not a scan). */
@@ -362,7 +382,9 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     });
     return;
   }
-  const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
+  // A Query parameter's known name (a member of some other shape): its suggestion is the model's (suggestForKnownName).
+  const nameId = entry.value instanceof QueryScalarNode && entry.value.queryParam.name === entry.name ? entry.value.queryParam.nameId : UNKNOWN_NAME;
+  const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation, nameId);
   const given = best !== undefined && siblings.has(best);
   // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
   const cut = truncate(displayableName(entry.name), NAME_SHOWN);
