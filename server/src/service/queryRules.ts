@@ -17,6 +17,8 @@ const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAc
 const SIGV4_SET = new Set(SIGV4_PARAMS);
 const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS].map((name, i) => [name, i]));
+/** The slots of the SigV4 parameters come after the other protocol parameters' (a slot says which kind a parameter is). */
+const FIRST_SIGV4_SLOT = PROTOCOL_PARAMS.size;
 
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 /** Only hosts starting with l, 1, [ or 0 can be local ones: skip the regex for the others. */
@@ -85,7 +87,7 @@ export interface SplitQueryParams {
   /** API members (neither protocol parameters nor X-Amz-*), in order. */
   api: QueryParam[];
   /** Per parameter (same index as `params`): its protocol slot, API_MEMBER or OTHER_AMZ. */
-  slots: Int8Array;
+  slots: number[];
 }
 
 /** Per known name (by number): its protocol slot, API_MEMBER or OTHER_AMZ. */
@@ -98,11 +100,12 @@ export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParam
   const slotOf = (slotByNameId ??= Int8Array.from(knownNames(), slotOfUnknownName));
   const protocol: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
   const api: QueryParam[] = [];
-  const slots = new Int8Array(params.length);
+  // A plain array of small integers: a typed array per request cost more to create than the whole split.
+  const slots: number[] = [];
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     const slot = p.nameId === UNKNOWN_NAME ? slotOfUnknownName(p.name) : slotOf[p.nameId];
-    slots[i] = slot;
+    slots.push(slot);
     if (slot >= 0) {
       if (protocol[slot] === undefined) protocol[slot] = p;
     } else if (slot === API_MEMBER) {
@@ -155,7 +158,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       if (slot === OTHER_AMZ) {
         (otherAmzNames ??= new Set()).add(name);
         unknownAmz = true;
-      } else if (!firstSigV4 && SIGV4_SET.has(name)) {
+      } else if (!firstSigV4 && slot >= FIRST_SIGV4_SLOT) {
         firstSigV4 = p;
       }
     }
