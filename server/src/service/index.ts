@@ -531,6 +531,8 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const actionParam = split.protocol[SLOT.Action];
   let action: ParsedRequest['action'];
   let operation: string | undefined;
+  // The operation's input shape, looked up once here for every check below (the model's operations are a large object).
+  let inputShape: string | undefined;
   const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
   if (!actionParam) {
     findings.push({ code: 'missing-action', severity: 'error', message: missingActionProblem(undefined)!, span: anchor, awsError: MISSING_ACTION_ERROR.code });
@@ -538,10 +540,12 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     action = { name: actionParam.value, span: actionParam.valueSpan };
     // `Action=` with nothing after it names no action: said so, rather than as an unknown action ''.
     const blank = missingActionProblem(actionParam.value);
+    const model = blank ? undefined : operationModel(actionParam.value);
     if (blank) {
       findings.push({ code: 'missing-action', severity: 'error', message: blank, span: actionParam.valueSpan, awsError: MISSING_ACTION_ERROR.code });
-    } else if (operationNamed(actionParam)) {
+    } else if (model) {
       operation = actionParam.value;
+      inputShape = model.input;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);
       findings.push({
@@ -559,11 +563,11 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const reporting = !findings.errorsFull;
   if (!reporting) findings.skipped = true;
   if (reporting) checkQueryProtocol(raw, split, findings, text);
-  const entries = queryParamsToEntries(operation, split.api, ctx);
+  const entries = queryParamsToEntries(operation, split.api, ctx, inputShape);
   ctx.entries = entries;
   let input: Record<string, unknown> = {};
   if (operation) {
-    input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
+    input = checkStructure(inputShape!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
   const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
@@ -588,7 +592,7 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     }
   }
   // Last: it stays silent where one of the rules above already reports the value.
-  if (operation && reporting) reportEmptyValues(serviceModel.operations[operation].input!, entries, { form: 'query', findings, from, params: raw.params });
+  if (operation && reporting) reportEmptyValues(inputShape!, entries, { form: 'query', findings, from, params: raw.params });
   if (reporting) mergePlaceholderFindings(findings, from);
   return request;
 }

@@ -561,6 +561,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
  */
 export function forEachQueryRequest(text: string, findings: Finding[], visit: (request: RawQueryRequest) => void, from = 0, to = text.length): void {
   const limit = Math.min(to, text.length);
+  equalsText = undefined;
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
@@ -863,11 +864,25 @@ function needsDecoding(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// The first '=' at or after `equalsFrom` in `equalsText` (-1: none): the native search for the parameters' '=', remembered
+// while the parameters that follow have not passed it. A search per parameter would go on to the end of the document
+// for each parameter without one (`&x&x&x…` was quadratic); with it, the text is searched once. Forgotten at the start
+// of every parse (forEachQueryRequest): nothing is carried from one analysis to the next.
+let equalsText: string | undefined;
+let equalsFrom = 0;
+let equalsAt = -1;
+function nextEquals(text: string, from: number): number {
+  if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && equalsAt < from)) {
+    equalsText = text;
+    equalsFrom = from;
+    equalsAt = text.indexOf('=', from);
+  }
+  return equalsAt;
+}
+
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  // The parameter's own '=' only: indexOf would search on to the end of the document for a parameter without one
-  // (`&x&x&x…` was quadratic).
-  let eq = start;
-  while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+  // The parameter's own '=' only (the first '=' after its start may be a later parameter's).
+  let eq = nextEquals(text, start);
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;

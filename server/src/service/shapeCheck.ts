@@ -1021,8 +1021,7 @@ class QueryEntry implements Entry {
 
 
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
-export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
-  const inputShape = operationModel(operation)?.input;
+export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext, inputShape = operationModel(operation)?.input): Entry[] {
   const members = new RootMembers();
   const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
   // The first parameter of each name: a scan of the few before it in a usual request, a Map in a long one.
