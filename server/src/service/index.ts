@@ -95,8 +95,9 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  let out: Finding[] = [];
-  for (let i = 0; i < findings.length; i++) out.push(findings[i]);
+  // A plain array of the findings kept (CappedFindings is not one to hand out), made at its size.
+  let out: Finding[] = new Array<Finding>(findings.length);
+  for (let i = 0; i < findings.length; i++) out[i] = findings[i];
   const noted = findings.dropped > 0 || findings.skipped;
   let fullyListed: Span[] | undefined;
   const limit = facts.maxFindings;
@@ -743,8 +744,12 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
   let placeholders: Finding[] | undefined;
   for (let i = from; i < findings.length; i++) if (findings[i].code === PLACEHOLDER_CODE) (placeholders ??= []).push(findings[i]);
   if (!placeholders) return;
-  let kept = from;
-  for (let i = from; i < findings.length; i++) {
+  // Most placeholders have no other finding on them (a signature's, a credential's): then nothing moves.
+  let first = from;
+  while (first < findings.length && (findings[first].code === PLACEHOLDER_CODE || !findingOnSpan(placeholders, findings[first].span))) first++;
+  if (first === findings.length) return;
+  let kept = first;
+  for (let i = first; i < findings.length; i++) {
     const f = findings[i];
     const placeholder = f.code === PLACEHOLDER_CODE ? undefined : findingOnSpan(placeholders, f.span);
     if (placeholder) {

@@ -20,6 +20,9 @@ const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PAR
 /** The slots of the SigV4 parameters come after the other protocol parameters' (a slot says which kind a parameter is). */
 const FIRST_SIGV4_SLOT = PROTOCOL_PARAMS.size;
 
+/** REGIONS as a Set: asked on every request with a host. */
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(REGIONS);
+
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 /** Only hosts starting with l, 1, [ or 0 can be local ones: skip the regex for the others. */
 const mayBeLocalHost = (host: string) => {
@@ -96,9 +99,12 @@ function slotOfUnknownName(name: string): number {
   return PROTOCOL_SLOTS.get(name) ?? (name.startsWith('X-Amz-') ? OTHER_AMZ : API_MEMBER);
 }
 
+/** One empty slot per protocol parameter, copied per request (a copy costs less than filling a new array). */
+const NO_PROTOCOL_PARAMS: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+
 export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParams {
   const slotOf = (slotByNameId ??= Int8Array.from(knownNames(), slotOfUnknownName));
-  const protocol: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+  const protocol: ProtocolParams = NO_PROTOCOL_PARAMS.slice();
   const api: QueryParam[] = [];
   // A plain array of small integers: a typed array per request cost more to create than the whole split.
   const slots: number[] = [];
@@ -269,7 +275,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
     });
     return undefined;
   }
-  if (!REGIONS.includes(region)) {
+  if (!KNOWN_REGIONS.has(region)) {
     findings.push({ code: 'query-host', severity: 'warning', message: `${region} is not a known AWS Region with an ElastiCache endpoint.`, span: raw.host.span });
   }
   if (raw.path && raw.path.value !== '' && raw.path.value !== '/') {
@@ -399,7 +405,7 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
     }
     if (hostRegion && region !== hostRegion) {
       findings.push({ code: 'query-region-mismatch', severity: 'error', message: `The credential scope is for Region ${region}, but the host is the ${hostRegion} endpoint: the signature will not match.`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
-    } else if (!REGIONS.includes(region)) {
+    } else if (!KNOWN_REGIONS.has(region)) {
       findings.push({ code: 'query-credential', severity: 'warning', message: `${region} in the credential scope is not a known AWS Region.`, span: credential.valueSpan });
     }
     if (date && dateOk && !date.value.startsWith(day)) {
