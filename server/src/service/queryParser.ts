@@ -562,6 +562,7 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
 export function forEachQueryRequest(text: string, findings: Finding[], visit: (request: RawQueryRequest) => void, from = 0, to = text.length): void {
   const limit = Math.min(to, text.length);
   equalsText = undefined;
+  ampersandText = undefined;
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
@@ -842,7 +843,7 @@ function splitParams(text: string, from: number, to: number, req: RawQueryReques
     i++;
   }
   while (i <= to) {
-    let j = text.indexOf('&', i);
+    let j = nextAmpersand(text, i);
     if (j < 0 || j > to) j = to;
     if (j > i) addParam(text, i, j, req, findings, sepStart);
     sepStart = j;
@@ -878,6 +879,20 @@ function nextEquals(text: string, from: number): number {
     equalsAt = text.indexOf('=', from);
   }
   return equalsAt;
+}
+
+// The same for the '&' that ends a parameter: a line without one (`Action=DescribeCacheClusters`, a request of its own
+// on every other line) searched on to the next '&' in the document, to the end when there is none (quadratic).
+let ampersandText: string | undefined;
+let ampersandFrom = 0;
+let ampersandAt = -1;
+function nextAmpersand(text: string, from: number): number {
+  if (text !== ampersandText || from < ampersandFrom || (ampersandAt >= 0 && ampersandAt < from)) {
+    ampersandText = text;
+    ampersandFrom = from;
+    ampersandAt = text.indexOf('&', from);
+  }
+  return ampersandAt;
 }
 
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
