@@ -103,8 +103,9 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  let out: Finding[] = [];
-  for (let i = 0; i < findings.length; i++) out.push(findings[i]);
+  // A plain array of the findings kept (CappedFindings is not one to hand out), made at its size.
+  let out: Finding[] = new Array<Finding>(findings.length);
+  for (let i = 0; i < findings.length; i++) out[i] = findings[i];
   const noted = findings.dropped > 0 || findings.skipped;
   let fullyListed: Span[] | undefined;
   const limit = facts.maxFindings;
@@ -545,6 +546,8 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const actionParam = split.protocol[SLOT.Action];
   let action: ParsedRequest['action'];
   let operation: string | undefined;
+  // The operation's input shape, looked up once here for every check below (the model's operations are a large object).
+  let inputShape: string | undefined;
   const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
   if (!actionParam) {
     findings.push({ code: 'missing-action', severity: 'error', message: missingActionProblem(undefined)!, span: anchor, awsError: MISSING_ACTION_ERROR.code });
@@ -552,10 +555,12 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     action = { name: actionParam.value, span: actionParam.valueSpan };
     // `Action=` with nothing after it names no action: said so, rather than as an unknown action ''.
     const blank = missingActionProblem(actionParam.value);
+    const model = blank ? undefined : operationModel(actionParam.value);
     if (blank) {
       findings.push({ code: 'missing-action', severity: 'error', message: blank, span: actionParam.valueSpan, awsError: MISSING_ACTION_ERROR.code });
-    } else if (operationNamed(actionParam)) {
+    } else if (model) {
       operation = actionParam.value;
+      inputShape = model.input;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);
       findings.push({
@@ -573,11 +578,11 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const reporting = !findings.errorsFull;
   if (!reporting) findings.skipped = true;
   if (reporting) checkQueryProtocol(raw, split, findings, text);
-  const entries = queryParamsToEntries(operation, split.api, ctx);
+  const entries = queryParamsToEntries(operation, split.api, ctx, inputShape);
   ctx.entries = entries;
   let input: Record<string, unknown> = {};
   if (operation) {
-    input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
+    input = checkStructure(inputShape!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
   const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
@@ -602,7 +607,7 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     }
   }
   // Last: it stays silent where one of the rules above already reports the value.
-  if (operation && reporting) reportEmptyValues(serviceModel.operations[operation].input!, entries, { form: 'query', findings, from, params: raw.params });
+  if (operation && reporting) reportEmptyValues(inputShape!, entries, { form: 'query', findings, from, params: raw.params });
   if (reporting) mergePlaceholderFindings(findings, from);
   return request;
 }
@@ -755,8 +760,12 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
   let placeholders: Finding[] | undefined;
   for (let i = from; i < findings.length; i++) if (findings[i].code === PLACEHOLDER_CODE) (placeholders ??= []).push(findings[i]);
   if (!placeholders) return;
-  let kept = from;
-  for (let i = from; i < findings.length; i++) {
+  // Most placeholders have no other finding on them (a signature's, a credential's): then nothing moves.
+  let first = from;
+  while (first < findings.length && (findings[first].code === PLACEHOLDER_CODE || !findingOnSpan(placeholders, findings[first].span))) first++;
+  if (first === findings.length) return;
+  let kept = first;
+  for (let i = first; i < findings.length; i++) {
     const f = findings[i];
     const placeholder = f.code === PLACEHOLDER_CODE ? undefined : findingOnSpan(placeholders, f.span);
     if (placeholder) {

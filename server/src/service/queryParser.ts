@@ -618,6 +618,8 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
  */
 export function forEachQueryRequest(text: string, findings: Finding[], visit: (request: RawQueryRequest) => void, from = 0, to = text.length): void {
   const limit = Math.min(to, text.length);
+  equalsText = undefined;
+  ampersandText = undefined;
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
@@ -912,7 +914,7 @@ function splitParams(text: string, from: number, to: number, req: RawQueryReques
     i++;
   }
   while (i <= to) {
-    let j = text.indexOf('&', i);
+    let j = nextAmpersand(text, i);
     if (j < 0 || j > to) j = to;
     if (j > i) addParam(text, i, j, req, findings, sepStart);
     sepStart = j;
@@ -934,11 +936,39 @@ function needsDecoding(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// The first '=' at or after `equalsFrom` in `equalsText` (-1: none): the native search for the parameters' '=', remembered
+// while the parameters that follow have not passed it. A search per parameter would go on to the end of the document
+// for each parameter without one (`&x&x&x…` was quadratic); with it, the text is searched once. Forgotten at the start
+// of every parse (forEachQueryRequest): nothing is carried from one analysis to the next.
+let equalsText: string | undefined;
+let equalsFrom = 0;
+let equalsAt = -1;
+function nextEquals(text: string, from: number): number {
+  if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && equalsAt < from)) {
+    equalsText = text;
+    equalsFrom = from;
+    equalsAt = text.indexOf('=', from);
+  }
+  return equalsAt;
+}
+
+// The same for the '&' that ends a parameter: a line without one (`Action=DescribeCacheClusters`, a request of its own
+// on every other line) searched on to the next '&' in the document, to the end when there is none (quadratic).
+let ampersandText: string | undefined;
+let ampersandFrom = 0;
+let ampersandAt = -1;
+function nextAmpersand(text: string, from: number): number {
+  if (text !== ampersandText || from < ampersandFrom || (ampersandAt >= 0 && ampersandAt < from)) {
+    ampersandText = text;
+    ampersandFrom = from;
+    ampersandAt = text.indexOf('&', from);
+  }
+  return ampersandAt;
+}
+
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  // The parameter's own '=' only: indexOf would search on to the end of the document for a parameter without one
-  // (`&x&x&x…` was quadratic).
-  let eq = start;
-  while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+  // The parameter's own '=' only (the first '=' after its start may be a later parameter's).
+  let eq = nextEquals(text, start);
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;
