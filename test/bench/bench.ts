@@ -67,6 +67,30 @@ function manyRequests(n: number, request = seedQuery): string {
 async function main(): Promise<void> {
   const rows: [string, string, string][] = [];
 
+  // Completion at typical positions. Measured first: the garbage of the JSON-LS rounds and of the large documents
+  // below would otherwise put their collection pauses into these sub-millisecond samples. (On a machine busy with
+  // other processes the p99 is a scheduler time slice, ~4 ms: measure on a quiet one.)
+  const yaml = 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: \nCacheNodeType: cache.\nNum';
+  const positions: { text: string; offset: number; kind: DocumentKind; what: string }[] = [
+    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + '&Engine='.length, kind: 'query', what: 'value after &Engine=' },
+    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + 1, kind: 'query', what: 'name after &' },
+    { text: seedQuery, offset: seedQuery.indexOf('&CacheNodeType=') + '&CacheNodeType='.length, kind: 'query', what: 'node types' },
+    { text: seedQuery, offset: seedQuery.indexOf('&EngineVersion=') + '&EngineVersion='.length, kind: 'query', what: 'engine versions' },
+    { text: seedQuery, offset: seedQuery.indexOf('?Action=') + '?Action='.length, kind: 'query', what: 'actions' },
+    { text: seedJson, offset: seedJson.indexOf('"Engine"') + 1, kind: 'json', what: 'JSON key' },
+    { text: seedJson, offset: seedJson.indexOf('"redis"') + 1, kind: 'json', what: 'JSON value' },
+    { text: yaml, offset: yaml.indexOf('EngineVersion: ') + 'EngineVersion: '.length, kind: 'yaml', what: 'YAML value' },
+    { text: yaml, offset: yaml.length, kind: 'yaml', what: 'YAML key' },
+  ];
+  // The figure is the worst position's p99: pooling all samples would let the fast positions hide a slow one.
+  let p99 = 0;
+  for (const p of positions) {
+    const times = sample(() => complete(p.text, p.offset, p.kind), 500, 100);
+    p99 = Math.max(p99, percentile(times, 99));
+    rows.push([`completion: ${p.what}`, `p99 ${round(percentile(times, 99))} ms`, `${complete(p.text, p.offset, p.kind).length} items`]);
+  }
+  rows.push(['  completion p99, worst position (goal < 2 ms)', `${round(p99)} ms`, p99 < 2 ? 'ok' : 'MISSED']);
+
   // One request: ours (query and JSON forms) against vscode-json-languageservice with schemas generated from the model.
   const jsonLsWith = (schema: JsonSchema) => {
     const jsonLs = getLanguageService({});
@@ -131,29 +155,6 @@ async function main(): Promise<void> {
   rows.push(['  ratio ours (query URL) / that', median(membersRatios).toFixed(3), '']);
   rows.push(['JSON-LS + service-model shapes only (types, required, enums)', `${round(median(oneShapes))} ms`, `${await validateShapesOnly()} diagnostics`]);
   rows.push(['  ratio ours (query URL) / that', median(shapesRatios).toFixed(3), '']);
-
-  // Completion at typical positions. Measured before the large documents below, whose hundreds of megabytes of
-  // garbage would otherwise put their collection pauses into these sub-millisecond samples.
-  const yaml = 'CacheClusterId: my-cluster\nEngine: redis\nEngineVersion: \nCacheNodeType: cache.\nNum';
-  const positions: { text: string; offset: number; kind: DocumentKind; what: string }[] = [
-    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + '&Engine='.length, kind: 'query', what: 'value after &Engine=' },
-    { text: seedQuery, offset: seedQuery.indexOf('&Engine=') + 1, kind: 'query', what: 'name after &' },
-    { text: seedQuery, offset: seedQuery.indexOf('&CacheNodeType=') + '&CacheNodeType='.length, kind: 'query', what: 'node types' },
-    { text: seedQuery, offset: seedQuery.indexOf('&EngineVersion=') + '&EngineVersion='.length, kind: 'query', what: 'engine versions' },
-    { text: seedQuery, offset: seedQuery.indexOf('?Action=') + '?Action='.length, kind: 'query', what: 'actions' },
-    { text: seedJson, offset: seedJson.indexOf('"Engine"') + 1, kind: 'json', what: 'JSON key' },
-    { text: seedJson, offset: seedJson.indexOf('"redis"') + 1, kind: 'json', what: 'JSON value' },
-    { text: yaml, offset: yaml.indexOf('EngineVersion: ') + 'EngineVersion: '.length, kind: 'yaml', what: 'YAML value' },
-    { text: yaml, offset: yaml.length, kind: 'yaml', what: 'YAML key' },
-  ];
-  // The figure is the worst position's p99: pooling all samples would let the fast positions hide a slow one.
-  let p99 = 0;
-  for (const p of positions) {
-    const times = sample(() => complete(p.text, p.offset, p.kind), 500, 100);
-    p99 = Math.max(p99, percentile(times, 99));
-    rows.push([`completion: ${p.what}`, `p99 ${round(percentile(times, 99))} ms`, `${complete(p.text, p.offset, p.kind).length} items`]);
-  }
-  rows.push(['  completion p99, worst position (goal < 2 ms)', `${round(p99)} ms`, p99 < 2 ? 'ok' : 'MISSED']);
 
   // Linearity: one document of N requests.
   const sizes = [1, 10, 100, 1000, 5000];
