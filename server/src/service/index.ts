@@ -57,7 +57,7 @@ export interface DocumentFacts {
    */
   savedWithByteOrderMark?: boolean;
   /**
-   * The ranges of the most recent edits, in this text (several for a multi-cursor edit). The requests on the lines
+   * The ranges of the most recent edits, in this text (the places of the last few). The requests on the lines
    * around each (FOCUS_LINES) are checked in full and their findings listed beyond the MAX_FINDINGS budget: in a large
    * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
@@ -239,7 +239,7 @@ function focusWhere(text: string, findings: CappedFindings, edits: number): stri
     for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around the last edit${edits > 1 ? 's' : ''}`;
+  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around ${edits > 1 ? 'the recent edits' : 'the last edit'}`;
 }
 
 /**
