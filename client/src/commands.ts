@@ -475,17 +475,22 @@ async function createFromRequestCommand(
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
   if (!kind) throw new Refusal(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createTargetAt, createRequestLabel, fileStartsWithByteOrderMark, refusal, firstError } = await import('./createFromRequest');
+  const { createTargetAt, createRequestLabel, fileStartsWithByteOrderMark, refusal, firstError, nearestFirst } = await import('./createFromRequest');
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
   const savedWithByteOrderMark = kind === 'json' && document.uri.scheme === 'file' && (await fileStartsWithByteOrderMark(document.uri.fsPath));
   const target = createTargetAt(document.getText(), kind, offset, { savedWithByteOrderMark });
   let request: CreateRequest;
   if ('problem' in target) {
     if (!target.candidates) throw new Refusal(target.problem);
-    // The file has create requests, but the cursor does not say which: the user picks one (Escape: nothing sent).
+    // The file has create requests, but the cursor does not say which: the user picks one (Escape: nothing sent). The
+    // one nearest the cursor first, preselected; the line can be typed (many requests may have the same label).
     const picked = await vscode.window.showQuickPick(
-      target.candidates.map((r) => ({ label: createRequestLabel(r), description: `line ${document.positionAt(r.span.start).line + 1}`, request: r })),
-      { title: 'Create which request of this file?', placeHolder: target.problem, ignoreFocusOut: true },
+      nearestFirst(target.candidates, offset).map((r, i) => ({
+        label: createRequestLabel(r),
+        description: `line ${document.positionAt(r.span.start).line + 1}${i === 0 && offset !== undefined ? ', nearest the cursor' : ''}`,
+        request: r,
+      })),
+      { title: 'Create which request of this file?', placeHolder: target.problem, ignoreFocusOut: true, matchOnDescription: true },
     );
     if (!picked) return undefined;
     request = picked.request;
