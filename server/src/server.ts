@@ -278,7 +278,7 @@ function scheduleDiagnostics(doc: TextDocument): void {
 
 documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
 // `elasticache/focus` (the extension, when Create refuses a request for its errors): that request's lines join the
-// focus, as an edit there would, so a big file lists its errors (the refusal's "Show Problems").
+// focus, as an edit there would, so a big file lists its errors (the refusal's "Show Error" and "Open Problems Panel").
 connection.onNotification('elasticache/focus', (params: { uri?: unknown; offset?: unknown }) => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc || typeof params.offset !== 'number' || !Number.isInteger(params.offset) || params.offset < 0 || params.offset > doc.getText().length) return;
