@@ -13,10 +13,11 @@ import { GROUP_AVAILABLE_STATUS, GROUP_NEVER_AVAILABLE_STATUSES } from '../../se
 import { LIMITS, REGIONS, regionOfAvailabilityZone } from '../../server/src/model/facts';
 import { clusterModeReasons } from '../../server/src/model/replicationGroupNodes';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
-import { analyze, type DocumentFacts } from '../../server/src/service/index';
+import { analyze, type DocumentFacts, MAX_FINDINGS } from '../../server/src/service/index';
 export { fileStartsWithByteOrderMark } from '../../server/src/byteOrderMark';
 import { type CreateAction, createActionOf } from '../../server/src/service/createActions';
 import { endpointHostRegion } from '../../server/src/service/queryRules';
+import { visibleMessage } from '../../server/src/model/visibleText';
 import type { Analysis, DocumentKind, Finding, ParsedRequest, Span } from '../../server/src/service/types';
 import { type RequestFromClusterOptions, canBecomeAvailable, isAvailable, notCarriedOver, requestFileName, requestFileText } from './clusterView';
 import { type Connection, awsConnection, loadSdk, notFoundExpected } from './connections';
@@ -269,7 +270,8 @@ export function createTargetAt(text: string, kind: DocumentKind, offset: number 
 /** How a create request is named where the user picks one: its action and the id it creates. */
 export function createRequestLabel(request: CreateRequest): string {
   const id = createdId(request.spec);
-  return `${request.spec.action} ${id || '(no id)'}`;
+  // The id as written, errors and all: a control or format character in it is shown as an escape (visibleMessage).
+  return `${request.spec.action} ${id ? visibleMessage(id) : '(no id)'}`;
 }
 
 /** The request under the cursor, else the only one. */
@@ -303,11 +305,13 @@ export function refusal(request: CreateRequest): string | undefined {
   const n = request.errors.length;
   const first = firstError(request);
   if (n === 0 || !first) return undefined;
-  // One sentence: the finding's own final period would end it inside the parentheses.
-  const message = first.message.trim().replace(/[.\s]+$/, '');
+  // One sentence: the finding's own final period would end it inside the parentheses. The message as the editor shows
+  // it (visibleMessage): a value it quotes may hold a U+202E, which would reverse the notification's text after it.
+  const message = visibleMessage(first.message).trim().replace(/[.\s]+$/, '');
+  // At MAX_FINDINGS errors the analysis stopped counting them: there may be more.
   return n === 1
     ? `1 error in this request: fix it before creating (${message})`
-    : `${n} errors in this request: fix them before creating (first: ${message})`;
+    : `${n >= MAX_FINDINGS ? `At least ${n}` : n} errors in this request: fix them before creating (first: ${message})`;
 }
 
 /** Sends CreateCacheCluster; the abort signal cancels the call (withProgress cancellation). */

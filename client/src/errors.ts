@@ -2,6 +2,7 @@
 // without stack traces or secrets, and the action that helps (configure credentials or retry).
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { maskAccessKeyIds, redactSecretParameters } from '../../server/src/model/secrets';
+import { visibleMessage } from '../../server/src/model/visibleText';
 
 export type FailureKind =
   | 'noCredentials'
@@ -137,21 +138,38 @@ export function redactSecrets(text: string): string {
   return maskAccessKeyIds(redactSecretParameters(text));
 }
 
-/** Keeps the first line only and removes anything that looks like a key or signature. */
+/**
+ * Keeps the first line only, removes anything that looks like a key or signature, and shows control and format
+ * characters as escapes (an error may quote a request's value: a U+202E in it would reverse the row or the log line).
+ */
 export function sanitize(text: string): string {
-  return redactSecrets(text.split('\n')[0] ?? '').trim();
+  return visibleMessage(redactSecrets(text.split('\n')[0] ?? '').trim());
+}
+
+/**
+ * Text over several lines as a reader can see it: each line through visibleMessage (control and format characters as
+ * escapes, so a value quoted from a request cannot reverse the text after it), its line breaks kept.
+ */
+function visibleLines(text: string): string {
+  return text.split(/\r?\n/).map(visibleMessage).join('\n');
 }
 
 const NOTIFICATION_PREFIX = 'ElastiCache: ';
 
 /**
  * What a notification or modal question shows of `message` (client/src/notify.ts): no secret, whatever the message
- * quotes (a finding's words, an SDK error), and "ElastiCache: " first, since VS Code names a toast's source only on
+ * quotes (a finding's words, an SDK error), no control or format character raw (a U+202E quoted from a request would
+ * reverse the text after it), and "ElastiCache: " first, since VS Code names a toast's source only on
  * hover and a modal dialog's not at all.
  */
 export function notificationText(message: string): string {
-  const text = redactSecrets(message);
+  const text = visibleLines(redactSecrets(message));
   return text.startsWith(NOTIFICATION_PREFIX) ? text : `${NOTIFICATION_PREFIX}${text}`;
+}
+
+/** What a modal question's detail shows: no secret, and no control or format character raw (notificationText). */
+export function detailText(detail: string): string {
+  return visibleLines(redactSecrets(detail));
 }
 
 export function describeFailure(err: unknown): Failure {

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { isIP, Server as NetServer, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ClusterManager } from './clusters';
 import { adoptNode, findNodeBinaries, isAlive, missingBinaryMessage, runsExecutable, stopNode } from './nodes';
@@ -84,9 +85,9 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 /**
  * The endpoint runs what its data directory holds (the clusters of its state file, their nodes' files): one that
  * another user owns or can write to could make it run their programs, so it is refused. Write access for the
- * directory's group is allowed when that group is the user's own primary group: with user private groups (Fedora,
- * RHEL, Debian) the umask is 002 and a new directory has mode 775, its group the user's alone. Whether any other user
- * is in that group cannot be checked portably (NSS, LDAP), so the primary group is trusted as the user's.
+ * directory's group is allowed only when that group is the user's private group (isUserPrivateGroup): with user
+ * private groups (Fedora, RHEL, Debian) the umask is 002 and a new directory has mode 775, its group the user's alone.
+ * A primary group shared with others (openSUSE's `users`, a site-wide LDAP group) gives them write access.
  */
 async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   const stat = await fs.stat(dataDir);
@@ -94,17 +95,53 @@ async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   if (uid !== undefined && stat.uid !== uid) {
     throw Object.assign(new Error(`data directory ${dataDir} belongs to another user (uid ${stat.uid}), who could make the endpoint run their programs: use a directory of your own`), { code: 'EDATADIRUNSAFE' });
   }
-  const ownGroup = process.getgid !== undefined && stat.gid === process.getgid();
-  const groupWrites = (stat.mode & 0o020) !== 0 && !ownGroup;
   const othersWrite = (stat.mode & 0o002) !== 0;
+  let groupWrites = (stat.mode & 0o020) !== 0;
+  let groupName: string | undefined;
+  if (groupWrites && uid !== undefined) {
+    // No /etc/group (a group known through NSS or LDAP only): its name and members cannot be read, so it is not trusted.
+    const groupFile = await fs.readFile('/etc/group', 'utf8').catch(() => '');
+    groupName = groupEntry(groupFile, stat.gid)?.name;
+    groupWrites = !isUserPrivateGroup(stat.gid, { uid, username: userName() }, groupFile);
+  }
   if (groupWrites || othersWrite) {
     const who = `${groupWrites ? 'g' : ''}${othersWrite ? 'o' : ''}`;
-    const writers = groupWrites && !othersWrite ? `the members of group ${stat.gid}, not your primary group` : 'other users';
+    const writers = groupWrites && !othersWrite ? `the members of group ${groupName ? `${groupName} (gid ${stat.gid})` : stat.gid}, not a group of yours alone` : 'other users';
     throw Object.assign(
       new Error(`data directory ${dataDir} can be written by ${writers} (mode ${(stat.mode & 0o777).toString(8)}), who could make the endpoint run their programs: remove their write access (chmod ${who}-w ${dataDir}) or use another directory`),
       { code: 'EDATADIRUNSAFE' },
     );
   }
+}
+
+/** The user's login name; empty when the system knows none for the uid (os.userInfo throws). */
+function userName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** The entry of group `gid` in an /etc/group text (`name:password:gid:member,member`), if it has one. */
+function groupEntry(groupFile: string, gid: number): { name: string; members: string[] } | undefined {
+  for (const line of groupFile.split('\n')) {
+    const [name, , id, members] = line.trim().split(':');
+    if (name && id !== undefined && /^\d+$/.test(id) && Number(id) === gid) return { name, members: members ? members.split(',').filter((m) => m !== '') : [] };
+  }
+  return undefined;
+}
+
+/**
+ * Whether group `gid` is the user's private group, whose write access is the user's alone: its number is the user's
+ * uid and its name the user's name (as user private groups are made: useradd, adduser), and /etc/group lists no
+ * other member of it. A group that /etc/group does not have (NSS, LDAP) cannot be told apart from a shared one, and
+ * is not.
+ */
+export function isUserPrivateGroup(gid: number, user: { uid: number; username: string }, groupFile: string): boolean {
+  if (gid !== user.uid || user.username === '') return false;
+  const group = groupEntry(groupFile, gid);
+  return group !== undefined && group.name === user.username && group.members.every((m) => m === user.username);
 }
 
 /**

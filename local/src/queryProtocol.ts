@@ -5,7 +5,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { operationModel } from '../../server/src/model/operations';
 import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
-import { visibleMessage } from '../../server/src/service/text';
+import { visibleMessage } from '../../server/src/model/visibleText';
 
 export const xmlNamespace = serviceModel.metadata.xmlNamespace;
 export const apiVersion = serviceModel.metadata.apiVersion;

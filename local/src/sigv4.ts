@@ -6,7 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { timingSafeEqual } from 'node:crypto';
-import { AUTH_ERROR_STATUS, LIMITS, REGION_SHAPE } from '../../server/src/model/facts';
+import { AUTH_ERROR_STATUS, LIMITS, isRegionCode } from '../../server/src/model/facts';
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import { MAX_CLOCK_SKEW_MINUTES } from '../../server/src/model/requestTime';
 import { ApiError } from './queryProtocol';
@@ -158,7 +158,7 @@ function checkCredentialScope(sig: ParsedSignature): void {
   if (sig.service !== service) {
     throw authError('SignatureDoesNotMatch', `Credential should be scoped to correct service: '${service}', not '${sig.service.slice(0, 60)}': sign the request for the service ${service}.`);
   }
-  if (!REGION_SHAPE.test(sig.region)) {
+  if (!isRegionCode(sig.region)) {
     throw authError('SignatureDoesNotMatch', `Credential should be scoped to a valid Region, not '${sig.region.slice(0, 60)}': sign the request for a Region such as us-east-1.`);
   }
 }

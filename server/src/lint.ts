@@ -4,7 +4,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { version } from '../../package.json';
 import { fixAll } from './service/codeActions';
-import { visibleMessage } from './service/text';
+import { visibleMessage } from './model/visibleText';
 import { analyze, documentKindForPath, REQUEST_FILE_SUFFIXES, type DocumentKind, type Finding } from './service/index';
 
 const suffixes = REQUEST_FILE_SUFFIXES.map(([suffix]) => suffix);

@@ -37,8 +37,9 @@ import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
 import { withEdit } from './recentEdits';
-import { analyze, documentKindForPath } from './service/index';
-import { markdownToPlainText, visibleMessage } from './service/text';
+import { analyze, documentKindForPath, MAX_FINDINGS, type FocusReason } from './service/index';
+import { visibleMessage } from './model/visibleText';
+import { markdownToPlainText } from './service/text';
 import { fixableCount, fixAllEdits, fixAllRounds, quickFixes } from './service/codeActions';
 import { createActionOf } from './service/createActions';
 import { complete, type CompletionCandidate } from './service/completion';
@@ -59,12 +60,13 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
     }) satisfies ResponseMessage,
 });
 /**
- * The ranges of each document's most recent edits, in its current text (on open: none): analyze checks the requests
- * around them in full, so that in a large file the mistake just typed is reported although the file has more findings
- * than are listed. The places of the last edits, across didChanges (each cursor's of a multi-cursor edit or a replace
- * all), each moved by the later changes, at most MAX_RECENT_EDITS of them (recentEdits.ts).
+ * Each document's focus, in its current text (on open: none): the places of its recent edits, across didChanges
+ * (each cursor's of a multi-cursor edit or a replace all), each moved by the later changes, at most MAX_RECENT_EDITS
+ * of them (recentEdits.ts); the request Create refused (elasticache/focus) is one such place. And which made the
+ * newest place, which the too-many-findings note says. analyze checks the requests around them in full, so that in a
+ * large file the mistake just typed is reported although the file has more findings than are listed.
  */
-const lastEdits = new Map<string, Span[]>();
+const focuses = new Map<string, { spans: Span[]; reason: FocusReason }>();
 /** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
 const unreadableDocuments = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
@@ -81,7 +83,7 @@ const documents = new TextDocuments<TextDocument>({
     // The changes apply one after the other, each to the text the previous ones left (VS Code sends a multi-cursor
     // edit's bottom-first): applied one at a time so that each change's offsets are read in the text it applies to, and
     // the ranges of the earlier ones moved by the later ones.
-    let edits: Span[] = lastEdits.get(doc.uri) ?? [];
+    let edits: Span[] = focuses.get(doc.uri)?.spans ?? [];
     let updated = doc;
     for (const change of changes) {
       if (TextDocumentContentChangeEvent.isIncremental(change)) {
@@ -92,8 +94,8 @@ const documents = new TextDocuments<TextDocument>({
       updated = TextDocument.update(updated, [change], version);
     }
     if (changes.length === 0) updated = TextDocument.update(updated, changes, version); // the version still moves
-    if (edits.length > 0) lastEdits.set(updated.uri, edits);
-    else lastEdits.delete(updated.uri);
+    if (edits.length > 0) focuses.set(updated.uri, { spans: edits, reason: 'edits' });
+    else focuses.delete(updated.uri);
     return updated;
   },
 });
@@ -151,7 +153,8 @@ const analyses = new Map<string, { version: number; analysis: Analysis }>();
 function analysisOf(doc: TextDocument, kind: DocumentKind): Analysis {
   const cached = analyses.get(doc.uri);
   if (cached && cached.version === doc.version) return cached.analysis;
-  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: lastEdits.get(doc.uri), maxFindings: MAX_DIAGNOSTICS });
+  const focus = focuses.get(doc.uri);
+  const analysis = analyze(doc.getText(), kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri), focus: focus?.spans, focusReason: focus?.reason, maxFindings: MAX_DIAGNOSTICS });
   analyses.set(doc.uri, { version: doc.version, analysis });
   return analysis;
 }
@@ -282,7 +285,7 @@ documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
 connection.onNotification('elasticache/focus', (params: { uri?: unknown; offset?: unknown }) => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc || typeof params.offset !== 'number' || !Number.isInteger(params.offset) || params.offset < 0 || params.offset > doc.getText().length) return;
-  lastEdits.set(doc.uri, withEdit(lastEdits.get(doc.uri) ?? [], { start: params.offset, end: params.offset }, 0));
+  focuses.set(doc.uri, { spans: withEdit(focuses.get(doc.uri)?.spans ?? [], { start: params.offset, end: params.offset }, 0), reason: 'createRefused' });
   analyses.delete(doc.uri);
   scheduleDiagnostics(doc);
 });
@@ -292,7 +295,7 @@ documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   analyses.delete(e.document.uri);
-  lastEdits.delete(e.document.uri);
+  focuses.delete(e.document.uri);
   savedWithByteOrderMark.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   const unreadable = unreadableDocuments.delete(e.document.uri);
@@ -479,8 +482,9 @@ connection.onCodeAction((params, token) =>
       const title = 'Change File Encoding… (choose Save with Encoding, then UTF-8)';
       if (bom) actions.push({ title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [toDiagnostic(doc, analysis, bom)], command: { title, command: 'workbench.action.editor.changeEncoding' } });
     }
-    // Beside the fixes at the cursor, as ESLint does, when the file has more than one.
-    if (fixes.some((f) => f.isPreferred) && fixableCount(analysis.findings) > 1) {
+    // Beside the fixes at the cursor, as ESLint does, when it fixes more than the cursor's own preferred fix would: also
+    // beside fixes that are a choice (Remove SignatureVersion / Remove all 3), where a user looks for it too.
+    if (fixes.length > 0 && fixableCount(analysis.findings) > (fixes.some((f) => f.isPreferred) ? 1 : 0)) {
       actions.push(fixAllAction('Fix all auto-fixable problems in this file', CodeActionKind.QuickFix, doc.uri, token));
     }
     return settled(actions);
@@ -537,10 +541,14 @@ interface UncountedLensData {
   action: string;
 }
 
-/** The lens's command: create, or the request's errors to fix first. */
+/**
+ * The lens's command: create, or the request's errors to fix first. At MAX_FINDINGS errors the analysis stopped
+ * counting them (its budget per severity): there may be more, so the title says "at least".
+ */
 function createClusterCommand(uri: string, offset: number, action: string, errors: number): CodeLens['command'] {
+  const count = errors >= MAX_FINDINGS ? `at least ${errors}` : `${errors}`;
   return {
-    title: errors === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${errors} error${errors === 1 ? '' : 's'} before creating`,
+    title: errors === 0 ? (action === 'CreateReplicationGroup' ? 'Create replication group' : 'Create cluster') : `Fix ${count} error${errors === 1 ? '' : 's'} before creating`,
     command: CREATE_FROM_REQUEST_COMMAND,
     arguments: [{ uri, offset }],
   };
@@ -571,9 +579,10 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
     const offset = r.action?.span.start ?? r.span.start;
     const line = doc.positionAt(kind === 'query' ? r.span.start : offset).line;
     const lensRange = { start: { line, character: 0 }, end: { line, character: 0 } };
-    // Past the findings budget a Query request's errors may not be listed (only those around the last edits are):
-    // counted when the lens is resolved, from the request alone, for the lenses on screen only (10,000 requests).
-    if (kind === 'query' && fullyListed && !fullyListed.some((s) => s.start <= r.span.start && r.span.end <= s.end)) {
+    // Past the findings budget a request's errors may not be listed (only those around the last edits are, and the
+    // first of the rest): counted when the lens is resolved, for the lenses on screen only (10,000 requests); a Query
+    // request alone, a CLI input file (one request) whole.
+    if (fullyListed && !fullyListed.some((s) => s.start <= r.span.start && r.span.end <= s.end)) {
       const data: UncountedLensData = { uri: doc.uri, version: doc.version, request: r.span, offset, action };
       lenses.push({ range: lensRange, data });
     } else lenses.push({ range: lensRange, command: createClusterCommand(doc.uri, offset, action, errors[i]!) });
@@ -581,8 +590,13 @@ function createClusterLenses(doc: TextDocument, kind: DocumentKind, analysis: An
   return lenses;
 }
 
-/** The errors of the Query request on `span`'s lines, analysed alone: it parses the same as in its document (forEachQueryRequest). */
-function requestErrors(text: string, span: Span): number {
+/**
+ * The errors of a request, without the editor's limit (up to MAX_FINDINGS of them): a Query request on `span`'s lines
+ * analysed alone (it parses the same as in its document: forEachQueryRequest); a CLI input file whole.
+ */
+function requestErrors(doc: TextDocument, kind: DocumentKind, span: Span): number {
+  const text = doc.getText();
+  if (kind !== 'query') return analyze(text, kind, { savedWithByteOrderMark: savedWithByteOrderMark.has(doc.uri) }).findings.filter((f) => f.severity === 'error').length;
   const start = text.lastIndexOf('\n', span.start - 1) + 1;
   const lineEnd = text.indexOf('\n', span.end);
   return analyze(text.slice(start, lineEnd < 0 ? text.length : lineEnd), 'query').findings.filter((f) => f.severity === 'error').length;
@@ -595,8 +609,10 @@ connection.onCodeLensResolve((lens, token) => {
   const doc = documents.get(data.uri);
   // Its span is of that version: VS Code asks for the new version's lenses anyway.
   if (!doc || doc.version !== data.version) return contentModified();
+  const kind = kindOf(doc);
+  if (!kind) return lens;
   try {
-    return { ...lens, command: createClusterCommand(data.uri, data.offset, data.action, requestErrors(doc.getText(), data.request)) };
+    return { ...lens, command: createClusterCommand(data.uri, data.offset, data.action, requestErrors(doc, kind, data.request)) };
   } catch (err) {
     logFailure('code lens resolve', err);
     return lens;

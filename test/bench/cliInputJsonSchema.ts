@@ -5,7 +5,7 @@ import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
 import {
   CLUSTER_MODE_GROUP_SUFFIX, compareVersions, createdVersion, defaultParameterGroups, ENGINE_VERSIONS, ENGINES, IPV6_MIN_VERSION, LIMITS, MEMCACHED_ONLY_MEMBERS,
-  newClustersCanUse, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FAMILIES, PARTITION_REGIONS, REDIS_ONLY_MEMBERS, versionsOfFamily, type EngineVersionFact, type NodeTypeFamily,
+  newClustersCanUse, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FAMILIES, PARTITION_REGIONS, REDIS_ONLY_MEMBERS, REGION_CODE, versionsOfFamily, ZONE_NAME_SHAPE, type EngineVersionFact, type NodeTypeFamily,
 } from '../../server/src/model/facts';
 
 export interface JsonSchema {
@@ -112,9 +112,9 @@ export function createCacheClusterModelSchema(): JsonSchema {
   // snapshot-arn (validateS3SnapshotArn): one S3 object ARN of a lowercase bucket, no comma in the key, an .rdb file.
   member('SnapshotArns', { type: 'array', maxItems: 1, items: { type: 'string', pattern: `^arn:(${partitions}):s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[^,]*\\.rdb$` } });
   // sns-topic-arn (validateSnsTopicArn).
-  member('NotificationTopicArn', { type: 'string', pattern: `^arn:(${partitions}):sns:[a-z]+(-[a-z]+)+-[0-9]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$` });
+  member('NotificationTopicArn', { type: 'string', pattern: `^arn:(${partitions}):sns:${REGION_CODE}:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$` });
   // invalid-availability-zone (regionOfAvailabilityZone): a Region code, an optional Local Zone part, a letter.
-  const zone = { type: 'string', pattern: '^[a-z]+(-[a-z]+)*-[0-9]+(-[a-z]+-[0-9]+)?[a-z]$' };
+  const zone = { type: 'string', pattern: ZONE_NAME_SHAPE.source };
   member('PreferredAvailabilityZone', zone);
   member('PreferredAvailabilityZones', { type: 'array', maxItems: LIMITS.maxMemcachedNodes, items: zone });
   member('SecurityGroupIds', { type: 'array', items: { type: 'string', pattern: '^sg-([0-9a-f]{8}|[0-9a-f]{17})$' } }); // security-group-id

@@ -45,7 +45,7 @@ test('notifications and modal questions start with "ElastiCache: ": shown throug
   assert.equal(shown.length, 5, shown.join('\n'));
   for (const call of shown) assert.match(call, /Message\(own\(message\)/, call);
   for (const kind of ['Information', 'Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\.\\.\\.items\\)`), kind);
-  for (const kind of ['Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\{ modal: true, detail: redactSecrets\\(detail\\) \\}`), `modal ${kind}`);
+  for (const kind of ['Warning', 'Error']) assert.match(notify, new RegExp(`vscode\\.window\\.show${kind}Message\\(own\\(message\\), \\{ modal: true, detail: detailText\\(detail\\) \\}`), `modal ${kind}`);
 });
 
 test('progress notifications are titled "ElastiCache: …" too', () => {
@@ -105,4 +105,45 @@ test('Create from a request with errors: the refusal names the first error, and 
   assert.ok(refused, 'the request is refused');
   assert.doesNotMatch(notificationText(refused), /ZQX/, notificationText(refused));
   assert.match(notificationText(refused), /^ElastiCache: \d+ errors? in this request: fix/);
+});
+
+test('Create refused over a value holding a bidi or format character: the notification shows it as an escape, not raw', async () => {
+  const { createTargetAt, createRequestLabel, refusal } = await import('../../client/src/createFromRequest');
+  const { notificationText, detailText } = await import('../../client/src/errors');
+  // U+202E (right-to-left override) would show the rest of the notification reversed.
+  const query = (nodeType: string, id = 'c1') =>
+    `https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=${id}&Engine=redis&CacheNodeType=${nodeType}&NumCacheNodes=1`;
+  const target = createTargetAt(query('cache.t3%E2%80%AE.micro'), 'query', 10);
+  assert.ok('request' in target);
+  const refused = refusal(target.request)!;
+  const shown = notificationText(refused);
+  assert.doesNotMatch(shown, /[\u202e\p{Cf}\p{Cc}]/u, JSON.stringify(shown));
+  assert.match(shown, /^ElastiCache: 1 error in this request: fix it before creating \(.*cache\.t3\\u202e\.micro/);
+  // The chokepoint too: any notification, and a modal's detail, whose line breaks stay.
+  assert.equal(notificationText('Cache cluster a\u202eb\u200bc failed'), 'ElastiCache: Cache cluster a\\u202eb\\u200bc failed');
+  assert.equal(detailText('First line \u202e.\n\nSecond line.'), 'First line \\u202e.\n\nSecond line.');
+  // An error from the service may quote the request's value: the explorer's error row and the log show it escaped.
+  const { describeFailure } = await import('../../client/src/errors');
+  assert.equal(describeFailure(new Error('Invalid node type cache.t3\u202e.micro')).message, 'Invalid node type cache.t3\\u202e.micro');
+  // The quick pick of a file's create requests names each by its id as written.
+  const two = createTargetAt(`${query('cache.t3.micro', 'a%E2%80%AEb')}\n\n${query('cache.t3.micro', 'second')}\n`, 'query', undefined);
+  assert.ok('problem' in two && two.candidates);
+  assert.deepEqual(two.candidates.map(createRequestLabel), ['CreateCacheCluster a\\u202eb', 'CreateCacheCluster second']);
+  // Clean case: a request without such characters is quoted as it is.
+  const clean = createTargetAt(query('cachet3micro'), 'query', 10);
+  assert.ok('request' in clean);
+  assert.match(notificationText(refusal(clean.request)!), /'cachet3micro' is not a node type/);
+});
+
+test('Create refused over a request file with more errors than the analysis counts: "At least 1000 errors"', async () => {
+  const { createTargetAt, refusal } = await import('../../client/src/createFromRequest');
+  const request = (ids: string) => `{\n  "CacheClusterId": "big",\n  "Engine": "redis",\n  "CacheNodeType": "cache.t3.micro",\n  "NumCacheNodes": 1,\n  "SecurityGroupIds": [${ids}]\n}\n`;
+  const refusedWith = (errors: number) => {
+    const target = createTargetAt(request(Array.from({ length: errors }, (_, i) => `${i}`).join(', ')), 'json', 0);
+    assert.ok('request' in target);
+    return refusal(target.request) ?? '';
+  };
+  assert.match(refusedWith(1500), /^At least 1000 errors in this request: fix them before creating \(first: SecurityGroupIds \(item 1\)/);
+  // Clean case: fewer errors are counted exactly.
+  assert.match(refusedWith(3), /^3 errors in this request: fix them/);
 });

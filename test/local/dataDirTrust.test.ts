@@ -94,25 +94,55 @@ test('a data directory other users can write to, or another user owns, is refuse
     const others = dataDirForTest();
     chownSync(others, 65534, 65534);
     assert.match((await startError(others))?.message ?? 'started', /^data directory .* belongs to another user \(uid 65534\), who could make the endpoint run their programs: use a directory of your own$/);
-    // Group-writable, its group not the user's primary group: the group's members could write to it.
+    // Group-writable, its group not the user's private group: the group's members could write to it.
     const otherGroup = dataDirForTest();
     chownSync(otherGroup, 0, 65534);
     chmodSync(otherGroup, 0o775);
+    const groupName = readFileSync('/etc/group', 'utf8').match(/^([^:\n]+):[^:\n]*:65534:/m)?.[1];
     assert.equal(
       (await startError(otherGroup))?.message,
-      `data directory ${otherGroup} can be written by the members of group 65534, not your primary group (mode 775), who could make the endpoint run their programs: remove their write access (chmod g-w ${otherGroup}) or use another directory`,
+      `data directory ${otherGroup} can be written by the members of group ${groupName ? `${groupName} (gid 65534)` : '65534'}, not a group of yours alone (mode 775), who could make the endpoint run their programs: remove their write access (chmod g-w ${otherGroup}) or use another directory`,
     );
     chmodSync(otherGroup, 0o777);
     assert.match((await startError(otherGroup))?.message ?? 'started', /can be written by other users \(mode 777\), .*\(chmod go-w /);
   }
-  // Clean cases: readable by others is fine (mode 755), and so is group write for the user's own primary group (mode
-  // 775, what umask 002 gives with user private groups: Fedora, RHEL).
+  // Clean cases: readable by others is fine (mode 755), and so is group write for the user's private group (mode 775,
+  // what umask 002 gives with user private groups: Fedora, RHEL; here root's group root, gid 0).
   chmodSync(shared, 0o755);
   await (await started(shared)).stop();
   const ownGroup = dataDirForTest();
   chownSync(ownGroup, process.getuid!(), process.getgid!());
   chmodSync(ownGroup, 0o775);
   await (await started(ownGroup)).stop();
+});
+
+test('group write is trusted for a user private group only: a shared primary group (openSUSE users) is refused', async () => {
+  const { isUserPrivateGroup } = await import('../../local/src/index');
+  const groups = 'root:x:0:\nusers:x:100:\nalice:x:1000:\nbob:x:1001:bob\nshared:x:1002:carol,dave\n';
+  const alice = { uid: 1000, username: 'alice' };
+  // Clean: the group of alice's own name and number, no other member (Fedora, RHEL, Debian); bob listed in his own.
+  assert.equal(isUserPrivateGroup(1000, alice, groups), true);
+  assert.equal(isUserPrivateGroup(1001, { uid: 1001, username: 'bob' }, groups), true);
+  // Hits: openSUSE's primary group users; a group numbered as the user but named otherwise, or with other members;
+  // a group /etc/group does not have (LDAP); no user name.
+  assert.equal(isUserPrivateGroup(100, alice, groups), false);
+  assert.equal(isUserPrivateGroup(1002, { uid: 1002, username: 'carol' }, groups), false);
+  assert.equal(isUserPrivateGroup(1002, { uid: 1002, username: 'shared' }, groups), false);
+  assert.equal(isUserPrivateGroup(1000, alice, 'root:x:0:\n'), false);
+  assert.equal(isUserPrivateGroup(1000, { uid: 1000, username: '' }, groups), false);
+
+  // The endpoint started by a process whose primary group is a shared one (root, primary group users): refused.
+  if (process.getuid?.() !== 0) return;
+  const usersGid = Number(readFileSync('/etc/group', 'utf8').match(/^users:[^:\n]*:(\d+):/m)?.[1] ?? 100);
+  const dir = dataDirForTest();
+  chownSync(dir, 0, usersGid);
+  chmodSync(dir, 0o775);
+  const script = `import('${path.join(__dirname, '../../local/src/index.ts')}').then(async (m) => { const { startLocalEndpoint } = m.startLocalEndpoint ? m : m.default; try { await (await startLocalEndpoint({ port: 0, dataDir: process.argv[1] })).stop(); console.log('started'); } catch (e) { console.log(e.message); } });`;
+  const run = () => execFileSync(process.execPath, ['--import', 'tsx', '-e', script, dir], { gid: usersGid, uid: 0, encoding: 'utf8', cwd: path.join(__dirname, '../..') }).trim();
+  assert.match(run(), new RegExp(`can be written by the members of group users \\(gid ${usersGid}\\), not a group of yours alone \\(mode 775\\).*\\(chmod g-w `));
+  // Clean: without group write, the same process starts it.
+  chmodSync(dir, 0o755);
+  assert.equal(run(), 'started');
 });
 
 test('the data directory inside a repository is never committed: the endpoint writes a .gitignore of * there', { timeout: 60_000 }, async () => {

@@ -209,3 +209,28 @@ test('a big file past the findings budget: a request\'s lens counts its own erro
   assert.equal(last.command?.title, 'Create cluster');
   assert.deepEqual(last.command?.arguments, [{ uri, offset: text.lastIndexOf('CreateCacheCluster') }]);
 });
+
+test('a JSON or YAML request file past the findings budget: its lens counts the file\'s errors when resolved, "at least" past the count', async () => {
+  const resolve = (lens: CodeLens) => within(5000, 'codeLens/resolve', client.connection.sendRequest(CodeLensResolveRequest.type, lens));
+  const request = (ids: string) => `{\n  "CacheClusterId": "lens-big",\n  "Engine": "redis",\n  "CacheNodeType": "cache.t3.micro",\n  "NumCacheNodes": 1,\n  "SecurityGroupIds": [${ids}]\n}\n`;
+  // 1,500 errors (a number where a security group id belongs): the editor lists 999 and the note.
+  const uri = 'file:///work/requests/lens-big.elasticache.json';
+  await client.open(uri, 'json', request(Array.from({ length: 1500 }, (_, i) => `${i}`).join(', ')));
+  const [big] = await lenses(uri);
+  assert.equal(big!.command, undefined, 'counted when resolved');
+  const resolved = await resolve(big!);
+  assert.equal(resolved.command?.title, 'Fix at least 1000 errors before creating');
+  assert.deepEqual(resolved.command?.arguments, [{ uri, offset: 0 }]);
+  // YAML alike.
+  const yamlUri = 'file:///work/requests/lens-big.elasticache.yaml';
+  await client.open(yamlUri, 'yaml', `CacheClusterId: lens-big\nEngine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nSecurityGroupIds:\n${Array.from({ length: 1500 }, (_, i) => `  - ${i}\n`).join('')}`);
+  assert.equal((await resolve((await lenses(yamlUri))[0]!)).command?.title, 'Fix at least 1000 errors before creating');
+  // Clean cases: 1,500 warnings (security group ids that are not sg-…) and no error; a few errors, counted at once.
+  const warnings = 'file:///work/requests/lens-warnings.elasticache.json';
+  await client.open(warnings, 'json', request(Array.from({ length: 1500 }, (_, i) => `"g${i}"`).join(', ')));
+  const [warned] = await lenses(warnings);
+  assert.equal((warned!.command ?? (await resolve(warned!)).command)?.title, 'Create cluster');
+  const few = 'file:///work/requests/lens-few.elasticache.json';
+  await client.open(few, 'json', request('1, 2, 3'));
+  assert.equal((await lenses(few))[0]!.command?.title, 'Fix 3 errors before creating');
+});

@@ -1,5 +1,5 @@
 // Protocol test: in a file with more findings than are listed, the server reports the mistake just typed. It passes
-// the places of the recent incremental changes to analyze() as the focus (server.ts lastEdits, recentEdits.ts).
+// the places of the recent incremental changes to analyze() as the focus (server.ts focuses, recentEdits.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -152,5 +152,22 @@ test('elasticache/focus (Create refused a request): that request\'s errors are l
   const focused = await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.some(inLastRequest), 20_000);
   assert.equal(focused.diagnostics.filter(inLastRequest).length, 11);
   assert.ok(focused.diagnostics.length <= 1000);
+  // No edit made this focus: the note names the request Create refused.
+  const note = focused.diagnostics.find((d) => d.code === 'too-many-findings')!;
+  assert.match(note.message, /shows every finding on lines \d+–\d+, around the request Create refused \(/);
+  assert.ok(!/last edit/.test(note.message), note.message);
+  // Then an edit near the top: the refused request stays in the focus, one of the recent places.
+  const top = positionAt(text, text.indexOf('&Engine=redis') + '&Engine=redis'.length);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: top, end: top }, text: 's' }],
+  });
+  const edited = await client.diagnostics(uri, (p) => p.version === 2, 20_000);
+  assert.equal(edited.diagnostics.filter(inLastRequest).length, 11);
+  assert.match(edited.diagnostics.find((d) => d.code === 'too-many-findings')!.message, /every finding on lines \d+–\d+, \d+–\d+, around the recent edits \(/);
+  // Refused again: the newest place is that request, and the note names the edits too.
+  await client.connection.sendNotification('elasticache/focus', { uri, offset: start + 1 });
+  const again = await client.diagnostics(uri, (p) => p.version === 2 && /Create refused/.test(p.diagnostics.find((d) => d.code === 'too-many-findings')?.message ?? ''), 20_000);
+  assert.match(again.diagnostics.find((d) => d.code === 'too-many-findings')!.message, /around the request Create refused and the recent edits \(/);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });

@@ -232,9 +232,18 @@ test('fix all: a source.fixAll action (Source Action menu, codeActionsOnSave) an
     await client.change(uri, 1, text);
     await client.diagnostics(uri, (p) => p.version === 1 && p.diagnostics.length > 0);
   }
+  // Beside fixes that are a choice too (SignatureVersion's: remove it, or all three SigV2 parameters; none preferred).
+  const sigv2 = 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&SignatureVersion=4&SignatureMethod=HmacSHA256&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIDEXAMPLE%2F20150508%2Fus-east-1%2Felasticache%2Faws4_request&X-Amz-Date=20150508T220302Z&X-Amz-SignedHeaders=Host&X-Amz-Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+  await client.change(uri, 4, sigv2);
+  const sigv2Diagnostics = (await client.diagnostics(uri, (p) => p.version === 4)).diagnostics;
+  const at = sigv2.indexOf('SignatureVersion') + 2;
+  const cursor = { start: { line: 0, character: at }, end: { line: 0, character: at } };
+  const choice = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: cursor, context: { diagnostics: sigv2Diagnostics } }));
+  assert.ok(choice!.some((a) => a.title === 'Remove SignatureVersion') && !choice!.some((a) => 'isPreferred' in a && a.isPreferred), JSON.stringify(choice));
+  assert.ok(choice!.some((a) => a.title === 'Fix all auto-fixable problems in this file'), JSON.stringify(choice));
   // Nothing to fix: no action.
-  await client.change(uri, 3, 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02');
-  await client.diagnostics(uri, (p) => p.version === 3);
+  await client.change(uri, 5, 'https://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02');
+  await client.diagnostics(uri, (p) => p.version === 5);
   const none = await within(2000, 'codeAction', client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }));
   assert.deepEqual(none, []);
 });

@@ -138,6 +138,11 @@ test('the edits of fix all: the changed middle within a few lines, else new line
   assert.deepEqual(edits(`a\n${lines(FIX_ALL_LINES_IN_PLACE + 1)}`), [{ span: { start: 2, end: 2 + 2 * FIX_ALL_LINES_IN_PLACE + 1 }, newText: lines(FIX_ALL_LINES_IN_PLACE + 1).replace(/b/g, 'c') }]);
   assert.equal(edits(`a\n${lines(FIX_ALL_LINES_IN_PLACE + 2)}`).length, 2);
   assert.equal(edits(lines(FIX_ALL_LINES_IN_PLACE + 2)).length, 1);
+  // A document that starts with a blank line, its first change at offset 0: the first line is the empty one there.
+  const numbered = Array.from({ length: 300 }, (_, i) => `line${i}=a`);
+  const blankFirst = '\n' + numbered.join('\n') + '\n';
+  const changed = 'X' + numbered.map((l) => l.replace('a', 'b')).join('\n') + '\n';
+  assert.equal(applyEdits(blankFirst, fixAllEdits(blankFirst, changed)), changed);
 });
 
 const AWS = '/usr/bin/aws';

@@ -158,6 +158,18 @@ test("with the editor's limit (maxFindings), the focus's findings are kept first
   assert.match(unfocused.at(-1)!.message, /the editor lists at most 1000 per file, so it shows the first errors, then warnings, information and hints\./);
 });
 
+test('a focus Create refused (elasticache/focus, no edit): the note names that request, not an edit', () => {
+  const refused = { start: lastStart, end: lastStart };
+  for (const facts of [{ maxFindings: 1000 }, {}]) {
+    const note = analyze(big, 'query', { focus: [refused], focusReason: 'createRefused', ...facts }).findings.at(-1)!;
+    assert.equal(note.code, 'too-many-findings');
+    assert.match(note.message, /every finding on lines \d+–\d+, around the request Create refused \(the requests there are checked in full\)/);
+    assert.ok(!/last edit/.test(note.message), note.message);
+    // Clean: the same focus made by an edit is the last edit's.
+    assert.match(analyze(big, 'query', { focus: [refused], focusReason: 'edits', ...facts }).findings.at(-1)!.message, /, around the last edit \(/);
+  }
+});
+
 test("the focus's findings alone past the editor's limit: its errors first", () => {
   const { findings } = analyze(big, 'query', { focus: [edit], maxFindings: 4 });
   assert.deepEqual(findings.slice(0, -1).map((f) => f.severity), ['error', 'error', 'error']);

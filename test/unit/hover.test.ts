@@ -451,3 +451,21 @@ test('CacheParameterGroupName hover lists the families past end of life apart, s
   assert.match(usable, /families `valkey8`, `valkey7`, `memcached1\.4`, `memcached1\.5`, `memcached1\.6`, `redis4\.0`, `redis5\.0`, `redis6\.x`, `redis7`$/);
   assert.doesNotMatch(usable, /~~|redis[23]\./);
 });
+
+test('hover titles quote a written name with its control and format characters escaped, as findings do', () => {
+  // U+202E would show the rest of the title reversed.
+  const cases: [string, 'query' | 'yaml', string, RegExp][] = [
+    ['?Action=CreateCacheCluster&CacheClusterId=c1&Engine\u202eVersio=7.1', 'query', '7.1', /^\*`Engine\\u202eVersio` is not a known parameter: this value is shown as \*\*EngineVersion\*\*/],
+    ['CacheClusterId: c1\n"Engine\u202eVersio": "7.1"\n', 'yaml', '7.1', /^\*`Engine\\u202eVersio` is not a known parameter/],
+    ['?Action=CreateCacheCluster&CacheClusterId=c1&SecurityGroupIds.X\u202eY.1=sg-1', 'query', 'X', /^\*\*X\\u202eY\*\* 1 · item of SecurityGroupIds/],
+    ['?Action=CreateCacheCluster&CacheClusterId=c1&SecurityGroupIds.member.1\u202e=sg-1', 'query', 'member', /^\*\*member\*\* 1\\u202e · item of SecurityGroupIds/],
+  ];
+  for (const [text, kind, at, title] of cases) {
+    const markdown = hover(text, text.lastIndexOf(at) + 1, kind)!.markdown;
+    assert.match(markdown, title, JSON.stringify(text));
+    assert.ok(!markdown.includes('\u202e'), JSON.stringify(text));
+  }
+  // Clean: a name without such characters is quoted as written.
+  const plain = '?Action=CreateCacheCluster&CacheClusterId=c1&EngineVersio=7.1';
+  assert.match(hover(plain, plain.lastIndexOf('7.1') + 1, 'query')!.markdown, /^\*`EngineVersio` is not a known parameter/);
+});

@@ -101,7 +101,7 @@ test('an AuthToken with an unencoded "&": one finding on the AuthToken, and the 
 
 test('an AuthToken wrapped onto the next line: one finding on the AuthToken, the piece is not named and the request goes on', () => {
   const multiLine = `https://elasticache.us-west-2.amazonaws.com/\n  ?Action=CreateCacheCluster\n  &CacheClusterId=c1\n  &Engine=redis\n  &CacheNodeType=cache.t3.micro\n  &TransitEncryptionEnabled=true\n  &CacheSubnetGroupName=sg\n  &AuthToken=ZQXabcdefghijklmnop\n  ZQXqrstuvwxyz0123\n  &Version=2015-02-02\n`;
-  const cases = [multiLine, multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst&ZQXuvw=ZQXxyz'), `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXqrstuvwxyz0123\n`];
+  const cases = [multiLine, multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst&ZQXuvw=ZQXxyz'), multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrst%21ZQX<>#$^-!'), multiLine.replace('ZQXqrstuvwxyz0123', 'ZQXqrstuvwxyz0123\n  ZQXthirdline456\n  ZQXfourth789'), `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXqrstuvwxyz0123\n`];
   for (const text of cases) {
     assert.deepEqual(leaks(text, 'query'), [], text);
     const analysis = analyze(text, 'query');
@@ -122,6 +122,21 @@ test('clean: a line after an AuthToken that is a request of its own, or names a 
   assert.equal(analyze(`${token}CacheClusterI=x`, 'query').requests.length, 2);
   // Not after a secret: a wrapped value of any other parameter is a request of its own, as before.
   assert.equal(analyze(`${CREATE}&CacheSubnetGroupName=abc\ndefghij\n`, 'query').requests.length, 2);
+  // A line that cannot be the token's next characters (a blank in it, or a character no AuthToken holds before any
+  // '='): a header, an HTTP request line, a separator are read as after any other parameter, the token untouched.
+  for (const next of ['Host: elasticache.us-east-1.amazonaws.com', 'POST / HTTP/1.1', '-- next', 'Host:elasticache']) {
+    const analysis = analyze(`${token}${next}\n`, 'query');
+    assert.equal(analysis.requests.length, 2, next);
+    assert.ok(!analysis.findings.some((f) => f.code === 'query-secret-split'), next);
+  }
+});
+
+test('a session token wrapped onto the next line with its base64 "+" and "/" unencoded: a piece of the token, never a request named by it', () => {
+  const text = `https://elasticache.us-west-2.amazonaws.com/?Action=DescribeCacheClusters&Version=2015-02-02&X-Amz-Security-Token=ZQXIQoJb3JpZ2luX2VjEA\nZQXpiece+/abc/def==\n&MaxRecords=20\n`;
+  assert.deepEqual(leaks(text, 'query'), [], text);
+  const analysis = analyze(text, 'query');
+  assert.equal(analysis.requests.length, 1);
+  assert.ok(analysis.findings.some((f) => f.code === 'query-secret-split'));
 });
 
 test('clean: a known or misspelt parameter after an AuthToken is its own parameter', () => {

@@ -106,3 +106,38 @@ test('log redaction: the whole of a secret\'s value in every form (list items, q
     '"AuthToken":\n"Engine": "redis"',
   ]) assert.equal(redactSecretParameters(text), text, JSON.stringify(text));
 });
+
+test('log redaction: a Query AuthToken wrapped onto the next line is masked with that line, as the language service reads it', () => {
+  const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=c1&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg';
+  const hits: [string, string][] = [
+    ['&AuthToken=abcdefgh\nijklmnopS3cret\n&Version=2015-02-02', '&AuthToken=***\n***\n&Version=2015-02-02'],
+    ['&AuthToken=abcdefgh\r\n  ijklmnopS3cret  \r\n  &Version=2015-02-02', '&AuthToken=***\r\n  ***  \r\n  &Version=2015-02-02'],
+    // Wrapped over several lines: each is a piece.
+    ['&AuthToken=abcdefgh\n  ijklmnop\n  qrstS3cret\n  &Version=2015-02-02', '&AuthToken=***\n  ***\n  ***\n  &Version=2015-02-02'],
+  ];
+  for (const [text, redacted] of hits) {
+    assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));
+    // The language service reads the line as the token's piece (query-secret-split), not a request of its own.
+    const analysis = analyze(`${create}${text.replace(/^&AuthToken=abcdefgh/, '&AuthToken=abcdefghabcdefgh')}\n`, 'query');
+    assert.equal(analysis.requests.length, 1, JSON.stringify(text));
+    assert.ok(analysis.findings.some((f) => f.code === 'query-secret-split'), JSON.stringify(text));
+  }
+  // An `=` or an unencoded `&` in such a line is masked with it (on the safe side of what the language service may
+  // read as the piece), up to a parameter a request is made of.
+  assert.equal(redactSecretParameters('&AuthToken=abcdefgh\nijkl=S3cret'), '&AuthToken=***\n***');
+  assert.equal(redactSecretParameters('&AuthToken=abcdefgh\nijkl&S3cret&Engine=redis'), '&AuthToken=***\n***&Engine=redis');
+  // Clean: a line that is a parameter, a request, a comment or a header of its own; a line after a blank one; a value
+  // that does not end its line; a line after an ordinary parameter.
+  for (const text of [
+    '&AuthToken=***\nEngine=redis',
+    '&AuthToken=***\nAction=CreateCacheCluster&Version=2015-02-02',
+    '&AuthToken=***\n&Version=2015-02-02',
+    '&AuthToken=***\nhttps://elasticache.us-east-1.amazonaws.com/?Action=DescribeCacheClusters',
+    '&AuthToken=***\n# a comment',
+    '&AuthToken=***\nHost: elasticache.us-east-1.amazonaws.com',
+    '&AuthToken=***\n-- next',
+    '&AuthToken=***\n\nijklmnop',
+    '&CacheClusterId=c1\nijklmnop',
+  ]) assert.equal(redactSecretParameters(text), text, JSON.stringify(text));
+  assert.equal(redactSecretParameters('&AuthToken=abcdefgh more\nijklmnop'), '&AuthToken=*** more\nijklmnop');
+});

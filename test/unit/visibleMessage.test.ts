@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/service/index';
-import { visibleMessage } from '../../server/src/service/text';
+import { visibleMessage } from '../../server/src/model/visibleText';
 import { lintText } from '../../server/src/lint';
 
 test('control characters, noncharacters and lone surrogates a message quotes are shown as escapes', () => {

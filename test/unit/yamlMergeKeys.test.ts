@@ -74,9 +74,10 @@ test('a second merge key is a duplicate key when the first brought members in', 
 });
 
 // Checked with Debian's aws 2.9.19 (ruamel.yaml 0.17.21, safe): `<<: *b` then `Engine: redis` and `Engine:` fails with
-// "Invalid type for parameter Engine, value: None" (the later null is kept); `<<: 5` (or an alias to no anchor) with a
-// repeated key fails with the merge's one error ("expected a mapping or list of mappings for merging"), raised before
-// the loader looks for duplicates.
+// "Invalid type for parameter Engine, value: None" (the later null is kept); `<<: 5` with a repeated key fails with the
+// merge's one error ("expected a mapping or list of mappings for merging"), raised before the loader looks for
+// duplicates; `<<: *nope` or `<<: [*b, *nope]` with a repeated key with "found undefined alias 'nope'" (ComposerError,
+// before anything is constructed).
 test('a repeated key after a merge: the last one is read, a null or empty one too', () => {
   for (const [last, value, message] of [['Engine:', undefined, /^Engine has no value/], ['Engine: ""', '', /^Engine is empty/]] as const) {
     const text = `<<: {NumCacheNodes: 1}\n${base}${last}\n`;
@@ -92,7 +93,7 @@ test('a repeated key after a merge: the last one is read, a null or empty one to
 });
 
 test('a merge key that cannot merge is the one error: no duplicate-key error beside it', () => {
-  for (const merge of ['<<: 5', '<<: *nope', '<<: [{Port: 1}, 5]']) {
+  for (const merge of ['<<: 5', '<<: *nope', '<<: [{Port: 1}, 5]', '<<: [*nope]']) {
     const text = `${merge}\n${base}CacheClusterId: b\n`;
     const f = analyze(text, 'yaml').findings.filter((f) => f.code === 'yaml-syntax');
     assert.equal(f.length, 1, `${text}: ${JSON.stringify(f)}`);

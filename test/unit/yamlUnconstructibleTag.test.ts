@@ -14,6 +14,9 @@ test('yaml-syntax: a value under !GetAtt / !Ref is one finding, on the tag, and 
     [BASE + 'NumCacheNodes: !GetAtt X.Y\n', '!GetAtt'], // not "must be an integer" as well
     [BASE.replace('CacheClusterId: a', 'CacheClusterId: !Ref Name'), '!Ref'], // not a lowercase hint as well
     [BASE + 'TransitEncryptionEnabled: true\nAuthToken: !Ref Token\n', '!Ref'], // no token length, no secret in source
+    // An alias to a tagged anchor names it (no "names no anchor before it"): the CLI fails only on the tag.
+    ['CacheClusterId: abc\nEngine: !Ref &e redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nEngineVersion: *e\n', '!Ref'],
+    [BASE + 'SecurityGroupIds: !GetAtt &g X.Y\nNotificationTopicArn: *g\n', '!GetAtt'],
   ];
   for (const [text, tag] of cases) {
     const found = findingsAt(text, 'yaml');

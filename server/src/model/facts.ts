@@ -436,13 +436,24 @@ export const PARTITION_REGIONS: Readonly<Record<string, RegExp>> = {
   'aws-us-gov': /^us\-gov\-\w+\-\d+$/,
 };
 
-/** The partition whose Region codes have this one's shape (`aws-eusc` for eusc-de-east-1), or undefined. */
+/**
+ * The shape of every Region code: lowercase words, then a number, joined by hyphens (us-west-2, us-gov-west-1,
+ * eusc-de-east-1), as every Region code is written on SOURCES.endpoints and SOURCES.regions. PARTITION_REGIONS' `\w`
+ * would also take us-EAST-1, us-east_1-1 or us-1-1, so it only tells which partition a code of this shape is in.
+ */
+export const REGION_CODE = '[a-z]+(?:-[a-z]+)*-\\d+';
+const REGION_CODE_SHAPE = new RegExp(`^${REGION_CODE}$`);
+
+/** The partition of a Region code (`aws-eusc` for eusc-de-east-1), or undefined for no Region code of any partition. */
 export function partitionOfRegion(region: string): string | undefined {
+  if (!REGION_CODE_SHAPE.test(region)) return undefined;
   return Object.keys(PARTITION_REGIONS).find((partition) => PARTITION_REGIONS[partition]!.test(region));
 }
 
-/** The shape of a Region code of any partition (`us-west-2`, `us-gov-west-1`, `eusc-de-east-1`): PARTITION_REGIONS. */
-export const REGION_SHAPE = new RegExp(Object.values(PARTITION_REGIONS).map((shape) => `(?:${shape.source})`).join('|'));
+/** Whether this is a Region code of some partition (`us-west-2`, `us-gov-west-1`, `eusc-de-east-1`; not `us-EAST-1`). */
+export function isRegionCode(region: string): boolean {
+  return partitionOfRegion(region) !== undefined;
+}
 
 /**
  * How many Availability Zones AWS lists for a Region, by their AZ IDs (`use2-az1` … `use2-az3`). Source:
@@ -473,20 +484,35 @@ export function availabilityZones(region: string): string[] {
   return Array.from({ length: count }, (_, i) => `${region}${String.fromCharCode(97 + i)}`);
 }
 
+/** An Availability Zone or Local Zone name: a Region code (captured), a Local Zone part (`-lax-1`) if any, a letter. */
+export const ZONE_NAME_SHAPE = new RegExp(`^(${REGION_CODE})(?:-[a-z]+-\\d+)?[a-z]$`);
+
 /**
  * The Region of an Availability Zone name (`us-west-2a`) or of a Local Zone name, which ElastiCache also places
  * nodes in: "A Local Zone is represented by an AWS Region code followed by an identifier that indicates the
  * location, for example us-west-2-lax-1a" (SOURCES.localZones).
  */
 export function regionOfAvailabilityZone(az: string): string | undefined {
-  const m = /^([a-z]+(?:-[a-z]+)*-\d+)(?:-[a-z]+-\d+)?[a-z]$/.exec(az);
-  // A Region code of any partition (REGION_SHAPE: us-gov-west-1a, eusc-de-east-1a, us-isob-east-1a).
-  return m && REGION_SHAPE.test(m[1]!) ? m[1] : undefined;
+  const m = ZONE_NAME_SHAPE.exec(az);
+  // A Region code of any partition (us-gov-west-1a, eusc-de-east-1a, us-isob-east-1a).
+  return m && isRegionCode(m[1]!) ? m[1] : undefined;
 }
 
 /** ElastiCache Query API endpoint host of a Region. Source: SOURCES.endpoints. */
 export function endpointHost(region: string): string {
   return `elasticache.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+}
+
+const REGIONAL_HOST_START = 'elasticache.';
+const REGIONAL_HOST_END = '.amazonaws.com';
+
+/** Whether `s[from, to)` is made of a-z, 0-9 and `-` only (`[a-z0-9-]+` of the endpoint pattern, non-empty checked by the caller). */
+function isRegionCode(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return false;
+  }
+  return true;
 }
 
 /**
@@ -495,6 +521,12 @@ export function endpointHost(region: string): string {
  * `<VPC_Endpoint_ID>.elasticache.<region>.vpce.amazonaws.com` (SOURCES.privateLink).
  */
 export function regionOfEndpointHost(host: string): string | undefined {
+  // The usual host, `elasticache.<region>.amazonaws.com` in lowercase, read without lowercasing it and running the
+  // pattern below (it runs per request); exactly what the pattern's first form gives for it.
+  if (host.startsWith(REGIONAL_HOST_START) && host.endsWith(REGIONAL_HOST_END)) {
+    const end = host.length - REGIONAL_HOST_END.length;
+    if (end > REGIONAL_HOST_START.length && isRegionCode(host, REGIONAL_HOST_START.length, end)) return host.slice(REGIONAL_HOST_START.length, end);
+  }
   const m = /^(?:elasticache(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|vpce-[a-z0-9-]+\.elasticache\.([a-z0-9-]+)\.vpce\.amazonaws\.com(?:\.cn)?)$/.exec(host.toLowerCase());
   return m ? (m[1] ?? m[2]) : undefined;
 }

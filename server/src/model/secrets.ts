@@ -73,10 +73,11 @@ const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
  * parameter `name=value` (also `name =value`, the `=` percent-encoded as `%3D`, the name percent-encoded as in
  * `Auth%54oken`), a header or YAML `name: value`, a JSON `"name": "value"`. Other names keep their values.
  * A value is the whole of it: a Query value up to the next `&name=` whose name a request is made of (a token may hold
- * an unencoded `&`), a quoted value with its escapes (`\"`, YAML's `''`) and, in YAML, its lines up to the closing
- * quote, every item of a list (`["a", "b"]`, `[a, b]`), and a value on the lines below its name (a YAML block scalar
- * `>` / `|`, a block list, a value moved to the next line), as far as those lines are indented more than the name; a
- * quoted value or a list moved below its name is masked alone, so that what follows it (a JSON comma) stays.
+ * an unencoded `&`) and its piece wrapped onto the next line (wrappedPieceAt), a quoted value with its escapes (`\"`,
+ * YAML's `''`) and, in YAML, its lines up to the closing quote, every item of a list (`["a", "b"]`, `[a, b]`), and a
+ * value on the lines below its name (a YAML block scalar `>` / `|`, a block list, a value moved to the next line), as
+ * far as those lines are indented more than the name; a quoted value or a list moved below its name is masked alone,
+ * so that what follows it (a JSON comma) stays.
  */
 export function redactSecretParameters(text: string): string {
   let out = '';
@@ -138,10 +139,14 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   if (query) {
     const plain = matchAt(QUERY_PLAIN, text, start);
     if (!plain) return undefined;
-    let end = start + plain.length;
-    // An unencoded `&` in the value: the value goes on up to the next parameter whose name a request is made of.
-    while (text[end] === '&' && !isNextQueryParameter(text, end)) end += 1 + (matchAt(QUERY_PLAIN, text, end + 1)?.length ?? 0);
-    return { masked: '***', end };
+    let end = queryValueEnd(text, start + plain.length);
+    let masked = '***';
+    // A token wrapped onto the next lines: the language service reads each such line as a piece of the token.
+    for (let piece = wrappedPieceAt(text, end); piece; piece = wrappedPieceAt(text, end)) {
+      masked += `${text.slice(end, piece.start)}***`;
+      end = queryValueEnd(text, piece.start + piece.length);
+    }
+    return { masked, end };
   }
   if (text[start] === '[') return { masked: '[***]', end: flowListEnd(text, start) };
   VALUE_BELOW.lastIndex = start;
@@ -174,6 +179,35 @@ function secretValue(text: string, start: number, query: boolean, nameColumn: ()
   const rest = VALUE_BELOW.exec(text);
   const continued = rest && rest[1] === undefined ? indentedLinesBelow(text, end + rest[0].length, nameColumn(), false) : undefined;
   return { masked: '***', end: continued ? continued.end : end };
+}
+
+/** Where a Query value ends from `end`: over each unencoded `&` that no parameter a request is made of follows. */
+function queryValueEnd(text: string, end: number): number {
+  while (text[end] === '&' && !isNextQueryParameter(text, end)) end += 1 + (matchAt(QUERY_PLAIN, text, end + 1)?.length ?? 0);
+  return end;
+}
+
+// The line after a Query value that ends its line: its indentation, then (group 1) text with no blank inside, then at
+// most trailing blanks.
+const NEXT_LINE_TEXT = /\r?\n[ \t]*([^\s]+)[ \t]*(?=\r?\n|$)/y;
+
+/**
+ * The piece of a Query secret wrapped onto the next line (`&AuthToken=abcdefgh`, then `ijklmnop`): the line the
+ * language service reads as more of the secret (queryParser.ts continuesSecretOnNextLine; a line after a piece may be
+ * a piece too), one line, with no blank inside, and not a parameter of its own: not a URL, not `&…`, `?…` or a `#` comment, and its first name (up to `=` or
+ * `&`) not one a request is made of (`Engine=redis`, `Action=…`). Wider than the language service's test (which also
+ * asks for a token's characters and no near miss of a name), which needs the service model (facts.ts): a log shows
+ * less, never more. Its start and the length up to its first `&`.
+ */
+function wrappedPieceAt(text: string, end: number): { start: number; length: number } | undefined {
+  NEXT_LINE_TEXT.lastIndex = end;
+  const found = NEXT_LINE_TEXT.exec(text);
+  const line = found?.[1];
+  if (!line || /^[&?#]/.test(line) || line.includes('://')) return undefined;
+  const firstName = /^[^=&]*/.exec(line)![0];
+  if (percentDecoded(firstName).split('.').every((part) => /^\d+$/.test(part) || queryNames().has(part))) return undefined;
+  const start = end + found![0].search(/\S/);
+  return { start, length: matchAt(QUERY_PLAIN, text, start)!.length };
 }
 
 // The rest of a quoted value's continuation line: up to its closing quote (group 1), else the whole line.

@@ -164,7 +164,8 @@ export function fixAllEdits(before: string, after: string): TextEdit[] {
   if (Math.min(count(before.slice(start, end), '\n'), count(middle.newText, '\n')) <= FIX_ALL_LINES_IN_PLACE) return [middle];
   const delta = after.length - before.length;
   // The line break before the first changed line: new lines before it (all but the last), old ones after it.
-  const lineStart = before.lastIndexOf('\n', start - 1) + 1;
+  // At 0 the first line starts there, even when the document starts with a line break (lastIndexOf(…, -1) finds it).
+  const lineStart = start === 0 ? 0 : before.lastIndexOf('\n', start - 1) + 1;
   const breakBefore = lineBreakEndingAt(before, lineStart);
   if (breakBefore) {
     const next = before.indexOf('\n', end);

@@ -1071,13 +1071,14 @@ function mergedEntries(value: YamlNode | null, text: string, depth: number, find
 function convertYaml(node: YamlNode, text: string, depth: number, findings: Finding[], context: YamlAnchors): ValueNode {
   const span = yamlSpan(node);
   if (depth > MAX_VALUE_DEPTH) return { kind: 'scalar', value: null, span };
+  // An alias after it names this node, whatever it holds (`!Ref &e redis` then `*e`): its anchor is known first.
+  if (node.anchor) context.anchors.set(node.anchor, node);
   // A tag the AWS CLI cannot construct (`!GetAtt`, `!Ref`) is reported once (yaml-syntax): the CLI reads no value
   // here, so nothing checks one (one finding per mistake, not a second one on the text after the tag).
   if (node.tag !== undefined && !RUAMEL_SAFE_TAGS.test(node.tag)) return { kind: 'scalar', value: null, span, missing: true };
   const done = context.converted.get(node);
   if (done) return done;
   if (!node.anchor) return convertYamlNode(node, span, text, depth, findings, context);
-  context.anchors.set(node.anchor, node);
   if (context.aliasedBySecret.has(node) && context.inSecret === 0) return secretWrittenElsewhere(node, span, text, depth, findings, context);
   if (context.inSecret > 0) context.secretAnchored.add(node);
   context.converting.add(node);

@@ -33,6 +33,7 @@ import { analysisAround } from './completion';
 import { queryLeaves } from './queryNames';
 import { endOfLifeNote, engineVersionUse, enginesOfAction, type EngineVersionUse } from './rules';
 import { memberNames, unknownMemberSuggestion } from './shapeCheck';
+import { visibleMessage } from './text';
 import type { Analysis, DocumentKind, Entry, Finding, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface HoverInfo {
@@ -392,9 +393,12 @@ function likelyMember(owner: string, name: string, topLevel: boolean, operation:
   return { memberName: best, member: shape.members[best], required: shape.required?.includes(best) ?? false };
 }
 
-/** The line that leads the hover on the value of a misspelt member, saying which member it is explained as. */
+/**
+ * The line that leads the hover on the value of a misspelt member, saying which member it is explained as; the name
+ * as written with its control and format characters escaped, as in findings (U+202E would reverse the line).
+ */
 function likelyMemberNote(written: string, memberName: string): string {
-  return `*\`${displayableName(written)}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
+  return `*\`${visibleMessage(displayableName(written))}\` is not a known parameter: this value is shown as **${memberName}**, the likely intended name.*`;
 }
 
 /** The hover on a misspelt name itself: the problem, the diagnostic's suggestion, then that member's hover. */
@@ -492,8 +496,9 @@ function queryNameParts(inputShape: string, segments: readonly string[]): QueryN
  */
 function itemMarkdown(action: string | undefined, part: Extract<QueryNamePart, { kind: 'item' }>, segments: readonly string[]): string {
   const item = serviceModel.shapes[part.itemShape];
-  const number = part.last > part.first ? ` ${segments[part.last]}` : '';
-  const head = `**${segments[part.first]}**${number} · item of ${part.listName} · \`${item ? typeLabel(item, part.itemShape) : part.itemShape}\``;
+  // The marker and number as written (`SecurityGroupIds.X\u202eY.1`), escaped as in findings.
+  const number = part.last > part.first ? ` ${visibleMessage(segments[part.last]!)}` : '';
+  const head = `**${visibleMessage(segments[part.first]!)}**${number} · item of ${part.listName} · \`${item ? typeLabel(item, part.itemShape) : part.itemShape}\``;
   if (item?.type === 'structure') {
     const lines = [head];
     if (item.documentation) lines.push('', item.documentation);

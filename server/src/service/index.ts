@@ -49,6 +49,9 @@ export function documentKindForPath(path: string): DocumentKind | undefined {
   return undefined;
 }
 
+/** What made DocumentFacts.focus's newest place: an edit, or Create refusing the request there (the extension's elasticache/focus). */
+export type FocusReason = 'edits' | 'createRefused';
+
 /** What an editor knows of a document beyond its text. */
 export interface DocumentFacts {
   /**
@@ -62,6 +65,12 @@ export interface DocumentFacts {
    * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
   focus?: readonly Span[];
+  /**
+   * What made the focus's newest place, for the too-many-findings note: an edit (without it), or the request the
+   * extension's Create refused for its errors (`elasticache/focus`, no edit: "around the request Create refused", and
+   * "and the recent edits" when the focus holds more places).
+   */
+  focusReason?: FocusReason;
   /**
    * The most findings the editor lists for a file, the too-many-findings note included (the language server passes
    * VS Code's). Past it, the focus's findings are kept first, then the file's errors, warnings, information and hints,
@@ -95,8 +104,9 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
       span: { start: 0, end: 0 },
     });
   }
-  let out: Finding[] = [];
-  for (let i = 0; i < findings.length; i++) out.push(findings[i]);
+  // A plain array of the findings kept (CappedFindings is not one to hand out), made at its size.
+  let out: Finding[] = new Array<Finding>(findings.length);
+  for (let i = 0; i < findings.length; i++) out[i] = findings[i];
   const noted = findings.dropped > 0 || findings.skipped;
   let fullyListed: Span[] | undefined;
   const limit = facts.maxFindings;
@@ -105,7 +115,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.sort((a, b) => a.span.start - b.span.start);
     const within = withinLimit(out, Math.max(0, limit - 1), findings.focusKept);
     const notListed = [`${findings.dropped + out.length - within.kept.length} not listed`, findings.skipped ? `requests after the ${MAX_FINDINGS}th error only partly checked` : ''].filter(Boolean).join(', ');
-    const where = focusWhere(text, findings, facts.focus?.length ?? 0);
+    const where = focusWhere(text, findings, facts);
     const focusInFull = where !== undefined && findings.focusDropped === 0 && within.focusLeftOut === 0;
     const shown = where === undefined
       ? 'the first errors, then warnings, information and hints'
@@ -126,7 +136,7 @@ export function analyze(text: string, kind: DocumentKind, facts: DocumentFacts =
     out.push({
       code: 'too-many-findings',
       severity: 'information',
-      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings, facts.focus?.length ?? 0)}. Fix these and the rest will appear.`,
+      message: `Too many findings (${notListed}): only the first ${MAX_FINDINGS} of each severity are shown${focusNote(text, kind, findings, facts)}. Fix these and the rest will appear.`,
       span: { start: 0, end: 0 },
     });
   }
@@ -220,8 +230,8 @@ function lineEndBelow(text: string, offset: number, n: number): number {
 }
 
 /** What the too-many-findings note says of the focus: the lines listed in full (or up to their own budget). */
-function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, edits: number): string {
-  const where = focusWhere(text, findings, edits);
+function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, facts: DocumentFacts): string {
+  const where = focusWhere(text, findings, facts);
   if (where === undefined) return '';
   if (findings.focusDropped > 0) return `, and the first ${MAX_FINDINGS} of each severity on ${where}`;
   // A CLI input file is one request, always checked in full.
@@ -229,7 +239,7 @@ function focusNote(text: string, kind: DocumentKind, findings: CappedFindings, e
 }
 
 /** The lines of the focus, for the too-many-findings note: `lines 7–210, around the last edit`. */
-function focusWhere(text: string, findings: CappedFindings, edits: number): string | undefined {
+function focusWhere(text: string, findings: CappedFindings, facts: DocumentFacts): string | undefined {
   if (!findings.focusLines) return undefined;
   // Widened to the requests touching them, two windows can meet. In document order, so one pass counts the lines.
   const joined = joinSpans(findings.focusLines);
@@ -239,7 +249,10 @@ function focusWhere(text: string, findings: CappedFindings, edits: number): stri
     for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around ${edits > 1 ? 'the recent edits' : 'the last edit'}`;
+  const places = facts.focus?.length ?? 0;
+  const edits = places > 1 ? 'the recent edits' : 'the last edit';
+  const around = facts.focusReason !== 'createRefused' ? edits : places > 1 ? `the request Create refused and ${edits}` : 'the request Create refused';
+  return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around ${around}`;
 }
 
 /**
@@ -535,6 +548,8 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const actionParam = split.protocol[SLOT.Action];
   let action: ParsedRequest['action'];
   let operation: string | undefined;
+  // The operation's input shape, looked up once here for every check below (the model's operations are a large object).
+  let inputShape: string | undefined;
   const anchor: Span = actionParam ? actionParam.valueSpan : raw.host?.span ?? { start: raw.span.start, end: Math.min(raw.span.end, raw.span.start + 1) };
   if (!actionParam) {
     findings.push({ code: 'missing-action', severity: 'error', message: missingActionProblem(undefined)!, span: anchor, awsError: MISSING_ACTION_ERROR.code });
@@ -542,10 +557,12 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     action = { name: actionParam.value, span: actionParam.valueSpan };
     // `Action=` with nothing after it names no action: said so, rather than as an unknown action ''.
     const blank = missingActionProblem(actionParam.value);
+    const model = blank ? undefined : operationModel(actionParam.value);
     if (blank) {
       findings.push({ code: 'missing-action', severity: 'error', message: blank, span: actionParam.valueSpan, awsError: MISSING_ACTION_ERROR.code });
-    } else if (operationNamed(actionParam)) {
+    } else if (model) {
       operation = actionParam.value;
+      inputShape = model.input;
     } else {
       const best = suggest(actionParam.value, OPERATION_NAMES);
       findings.push({
@@ -563,11 +580,11 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
   const reporting = !findings.errorsFull;
   if (!reporting) findings.skipped = true;
   if (reporting) checkQueryProtocol(raw, split, findings, text);
-  const entries = queryParamsToEntries(operation, split.api, ctx);
+  const entries = queryParamsToEntries(operation, split.api, ctx, inputShape);
   ctx.entries = entries;
   let input: Record<string, unknown> = {};
   if (operation) {
-    input = checkStructure(serviceModel.operations[operation].input!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
+    input = checkStructure(inputShape!, entries, [], ctx, { operation, anchor, duplicatesAreErrors: true });
   }
   const request = new QueryRequest(text, raw.span, action, raw.host);
   if (operation && reporting) {
@@ -592,7 +609,7 @@ function checkQueryRequest(raw: RawQueryRequest, text: string, findings: CappedF
     }
   }
   // Last: it stays silent where one of the rules above already reports the value.
-  if (operation && reporting) reportEmptyValues(serviceModel.operations[operation].input!, entries, { form: 'query', findings, from, params: raw.params });
+  if (operation && reporting) reportEmptyValues(inputShape!, entries, { form: 'query', findings, from, params: raw.params });
   if (reporting) mergePlaceholderFindings(findings, from);
   return request;
 }
@@ -745,8 +762,12 @@ function mergePlaceholderFindings(findings: Finding[], from: number): void {
   let placeholders: Finding[] | undefined;
   for (let i = from; i < findings.length; i++) if (findings[i].code === PLACEHOLDER_CODE) (placeholders ??= []).push(findings[i]);
   if (!placeholders) return;
-  let kept = from;
-  for (let i = from; i < findings.length; i++) {
+  // Most placeholders have no other finding on them (a signature's, a credential's): then nothing moves.
+  let first = from;
+  while (first < findings.length && (findings[first].code === PLACEHOLDER_CODE || !findingOnSpan(placeholders, findings[first].span))) first++;
+  if (first === findings.length) return;
+  let kept = first;
+  for (let i = first; i < findings.length; i++) {
     const f = findings[i];
     const placeholder = f.code === PLACEHOLDER_CODE ? undefined : findingOnSpan(placeholders, f.span);
     if (placeholder) {

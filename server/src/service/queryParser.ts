@@ -6,6 +6,7 @@
 // start a new request: a URL, or a form body with an Action of its own); `#` lines are comments (a `//` line is
 // reported, then skipped); a blank line or a `###` line ends a request (so does a Markdown code fence line, pasted
 // along with an example).
+import { LIMITS } from '../model/facts';
 import { serviceModel } from '../model/generated/serviceModel';
 import { displayableName, hidesValue, isSecretName } from '../model/secrets';
 import { knownNameId, knownNameIdAt, knownNames, UNKNOWN_NAME } from './knownNames';
@@ -617,10 +618,15 @@ export function parseQueryDocument(text: string, findings: Finding[]): RawQueryR
  */
 export function forEachQueryRequest(text: string, findings: Finding[], visit: (request: RawQueryRequest) => void, from = 0, to = text.length): void {
   const limit = Math.min(to, text.length);
+  equalsText = undefined;
+  ampersandText = undefined;
   let current: RawQueryRequest | undefined;
   let sawQuestionMark = false;
   // Whether the request's last line ended with `&` or `?`: then the next line continues it, even without a leading `&`.
   let openEnded = false;
+  // Where the line after the last piece of a wrapped secret starts: a secret wrapped over several lines goes on while
+  // each line right after a piece could be one too.
+  let afterSecretPiece = -1;
 
   let pos = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
   while (pos <= limit) {
@@ -717,7 +723,8 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
       if (end >= limit) break;
       continue;
     }
-    if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings)) {
+    if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings, afterSecretPiece === lineStart)) {
+      afterSecretPiece = pos;
       openEnded = endsWithSeparator(text, contentEnd);
       if (end >= limit) break;
       continue;
@@ -763,13 +770,15 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
  * A line that goes on with the secret at the end of the line before (`&AuthToken=abc` then `defg…`: a token wrapped
  * by an editor or pasted broken): added to `current` as the secret's pieces, which query-secret-split reports on the
  * secret, quoting nothing. Read as a request of its own, as any other line that does not start with `?` or `&`, its
- * first name (a piece of the token) would show in the outline and in findings. Not when the line is a URL, names an
- * Action, or its first name is known or close to one (a request of its own, or a typo to correct).
+ * first name (a piece of the token) would show in the outline and in findings. Not when the line cannot be the
+ * token's next characters (SECRET_PIECE_LINE: `Host: …`, `POST / HTTP/1.1`, `-- next`), is a URL, names an Action,
+ * or its first name is known or close to one (a request of its own, or a typo to correct).
  */
-function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[]): boolean {
+function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[], afterPiece: boolean): boolean {
   const last = current.params[current.params.length - 1];
-  if (!last || !hidesValue(last.name)) return false;
+  if (!last || !(afterPiece || hidesValue(last.name))) return false;
   const content = text.slice(contentStart, contentEnd);
+  if (!SECRET_PIECE_LINE.test(content)) return false;
   if (looksLikeUrl(content, schemeLengthOf(content)) || namesAction(content)) return false;
   const pieces: RawQueryRequest = { span: { start: contentStart, end: contentEnd }, params: [] };
   const pieceFindings: Finding[] = [];
@@ -781,6 +790,14 @@ function continuesSecretOnNextLine(text: string, contentStart: number, contentEn
   for (const f of pieceFindings) findings.push(f);
   return true;
 }
+
+/**
+ * A line that may go on with a wrapped secret: no blank, and up to its first `=` only characters an AuthToken may
+ * hold (letters, digits, LIMITS.authTokenSpecials, `&` among them), URL-unreserved ones, the `+` and `/` of a base64
+ * secret written unencoded (an X-Amz-Security-Token), or percent-escapes; after an `=` the secret went on past an
+ * unencoded `&` (`abc&def=ghi`) or ended in base64 padding, which query-secret-split reports as on one line.
+ */
+const SECRET_PIECE_LINE = new RegExp(`^(?:[A-Za-z0-9_.~+/${LIMITS.authTokenSpecials.replace(/[\\\]^-]/g, '\\$&')}]|%[0-9A-Fa-f]{2})+(?:=\\S*)?$`);
 
 /**
  * Free text in the service model, beside every member named …Description and the AccessString shape (RBAC access
@@ -897,7 +914,7 @@ function splitParams(text: string, from: number, to: number, req: RawQueryReques
     i++;
   }
   while (i <= to) {
-    let j = text.indexOf('&', i);
+    let j = nextAmpersand(text, i);
     if (j < 0 || j > to) j = to;
     if (j > i) addParam(text, i, j, req, findings, sepStart);
     sepStart = j;
@@ -919,11 +936,39 @@ function needsDecoding(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// The first '=' at or after `equalsFrom` in `equalsText` (-1: none): the native search for the parameters' '=', remembered
+// while the parameters that follow have not passed it. A search per parameter would go on to the end of the document
+// for each parameter without one (`&x&x&x…` was quadratic); with it, the text is searched once. Forgotten at the start
+// of every parse (forEachQueryRequest): nothing is carried from one analysis to the next.
+let equalsText: string | undefined;
+let equalsFrom = 0;
+let equalsAt = -1;
+function nextEquals(text: string, from: number): number {
+  if (text !== equalsText || from < equalsFrom || (equalsAt >= 0 && equalsAt < from)) {
+    equalsText = text;
+    equalsFrom = from;
+    equalsAt = text.indexOf('=', from);
+  }
+  return equalsAt;
+}
+
+// The same for the '&' that ends a parameter: a line without one (`Action=DescribeCacheClusters`, a request of its own
+// on every other line) searched on to the next '&' in the document, to the end when there is none (quadratic).
+let ampersandText: string | undefined;
+let ampersandFrom = 0;
+let ampersandAt = -1;
+function nextAmpersand(text: string, from: number): number {
+  if (text !== ampersandText || from < ampersandFrom || (ampersandAt >= 0 && ampersandAt < from)) {
+    ampersandText = text;
+    ampersandFrom = from;
+    ampersandAt = text.indexOf('&', from);
+  }
+  return ampersandAt;
+}
+
 function addParam(text: string, start: number, end: number, req: RawQueryRequest, findings: Finding[], sepStart: number | undefined): void {
-  // The parameter's own '=' only: indexOf would search on to the end of the document for a parameter without one
-  // (`&x&x&x…` was quadratic).
-  let eq = start;
-  while (eq < end && text.charCodeAt(eq) !== 0x3d) eq++;
+  // The parameter's own '=' only (the first '=' after its start may be a later parameter's).
+  let eq = nextEquals(text, start);
   if (eq >= end) eq = -1;
   const nameEnd = eq < 0 ? end : eq;
   const valueStart = eq < 0 ? end : eq + 1;

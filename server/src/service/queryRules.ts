@@ -17,6 +17,11 @@ const SIGV2_PARAMS = ['SignatureVersion', 'SignatureMethod', 'Timestamp', 'AWSAc
 const SIGV4_SET = new Set(SIGV4_PARAMS);
 const SIGV4_REQUIRED = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
 const PROTOCOL_SLOTS = new Map<string, number>([...PROTOCOL_PARAMS, ...SIGV4_PARAMS].map((name, i) => [name, i]));
+/** The slots of the SigV4 parameters come after the other protocol parameters' (a slot says which kind a parameter is). */
+const FIRST_SIGV4_SLOT = PROTOCOL_PARAMS.size;
+
+/** REGIONS as a Set: asked on every request with a host. */
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(REGIONS);
 
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 /** Only hosts starting with l, 1, [ or 0 can be local ones: skip the regex for the others. */
@@ -85,7 +90,7 @@ export interface SplitQueryParams {
   /** API members (neither protocol parameters nor X-Amz-*), in order. */
   api: QueryParam[];
   /** Per parameter (same index as `params`): its protocol slot, API_MEMBER or OTHER_AMZ. */
-  slots: Int8Array;
+  slots: number[];
 }
 
 /** Per known name (by number): its protocol slot, API_MEMBER or OTHER_AMZ. */
@@ -94,15 +99,19 @@ function slotOfUnknownName(name: string): number {
   return PROTOCOL_SLOTS.get(name) ?? (name.startsWith('X-Amz-') ? OTHER_AMZ : API_MEMBER);
 }
 
+/** One empty slot per protocol parameter, copied per request (a copy costs less than filling a new array). */
+const NO_PROTOCOL_PARAMS: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+
 export function splitQueryParams(params: readonly QueryParam[]): SplitQueryParams {
   const slotOf = (slotByNameId ??= Int8Array.from(knownNames(), slotOfUnknownName));
-  const protocol: ProtocolParams = new Array<QueryParam | undefined>(PROTOCOL_SLOTS.size).fill(undefined);
+  const protocol: ProtocolParams = NO_PROTOCOL_PARAMS.slice();
   const api: QueryParam[] = [];
-  const slots = new Int8Array(params.length);
+  // A plain array of small integers: a typed array per request cost more to create than the whole split.
+  const slots: number[] = [];
   for (let i = 0; i < params.length; i++) {
     const p = params[i];
     const slot = p.nameId === UNKNOWN_NAME ? slotOfUnknownName(p.name) : slotOf[p.nameId];
-    slots[i] = slot;
+    slots.push(slot);
     if (slot >= 0) {
       if (protocol[slot] === undefined) protocol[slot] = p;
     } else if (slot === API_MEMBER) {
@@ -155,7 +164,7 @@ export function checkQueryProtocol(raw: RawQueryRequest, split: SplitQueryParams
       if (slot === OTHER_AMZ) {
         (otherAmzNames ??= new Set()).add(name);
         unknownAmz = true;
-      } else if (!firstSigV4 && SIGV4_SET.has(name)) {
+      } else if (!firstSigV4 && slot >= FIRST_SIGV4_SLOT) {
         firstSigV4 = p;
       }
     }
@@ -266,7 +275,7 @@ function checkHost(raw: RawQueryRequest, findings: Finding[]): string | undefine
     });
     return undefined;
   }
-  if (!REGIONS.includes(region)) {
+  if (!KNOWN_REGIONS.has(region)) {
     findings.push({ code: 'query-host', severity: 'warning', message: `${region} is not a known AWS Region with an ElastiCache endpoint.`, span: raw.host.span });
   }
   if (raw.path && raw.path.value !== '' && raw.path.value !== '/') {
@@ -396,7 +405,7 @@ function checkSigV4(byName: ProtocolParams, present: QueryParam, hostRegion: str
     }
     if (hostRegion && region !== hostRegion) {
       findings.push({ code: 'query-region-mismatch', severity: 'error', message: `The credential scope is for Region ${region}, but the host is the ${hostRegion} endpoint: the signature will not match.`, span: credential.valueSpan, awsError: 'InvalidParameterValue' });
-    } else if (!REGIONS.includes(region)) {
+    } else if (!KNOWN_REGIONS.has(region)) {
       findings.push({ code: 'query-credential', severity: 'warning', message: `${region} in the credential scope is not a known AWS Region.`, span: credential.valueSpan });
     }
     if (date && dateOk && !date.value.startsWith(day)) {

@@ -299,11 +299,31 @@ export function checkStructure(
  * What the unknown-parameter finding says about an unknown member name: the other actions it belongs to (top
  * level only) and the one did-you-mean member, if any. Hover uses the same answer for the value of such a member.
  */
-export function unknownMemberSuggestion(name: string, candidates: readonly string[], topLevel: boolean, operation: string | undefined): { others: readonly string[]; best: string | undefined } {
+export function unknownMemberSuggestion(name: string, candidates: readonly string[], topLevel: boolean, operation: string | undefined, nameId = UNKNOWN_NAME): { others: readonly string[]; best: string | undefined } {
   const others = topLevel && operation ? operationsWithMember(name).filter((o) => o !== operation) : NO_OPERATIONS;
   // A member of another action is what the user meant to write; only suggest a rename for a case slip there.
-  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === name.toLowerCase()) : suggest(name, candidates);
+  const best = others.length > 0 ? candidates.find((c) => c.toLowerCase() === name.toLowerCase()) : nameId !== UNKNOWN_NAME ? suggestForKnownName(nameId, candidates) : suggest(name, candidates);
   return { others, best };
+}
+
+/** Per list of candidates: for each known name (by number), the index of suggest()'s answer, -1 for none, NOT_ASKED. */
+const knownNameSuggestions = new Map<readonly string[], Int16Array>();
+const NOT_ASKED = -2;
+
+/**
+ * suggest(knownNames()[nameId], candidates): a known name and a candidate list are both the model's, so the answer is
+ * a fact of the model, worked out once per pair (a Query request writes known names of other shapes, such as
+ * `CacheParameterGroup` for CreateCacheCluster's CacheParameterGroupName, and the edit distances ran on every analysis).
+ */
+function suggestForKnownName(nameId: number, candidates: readonly string[]): string | undefined {
+  let table = knownNameSuggestions.get(candidates);
+  if (!table) knownNameSuggestions.set(candidates, (table = new Int16Array(knownNames().length).fill(NOT_ASKED)));
+  let k = table[nameId];
+  if (k === NOT_ASKED) {
+    const best = suggest(knownNames()[nameId], candidates);
+    table[nameId] = k = best === undefined ? -1 : candidates.indexOf(best);
+  }
+  return k < 0 ? undefined : candidates[k];
 }
 
 /** The entries of one structure, with their names as a Set built on first use (one lookup per unknown name, not a scan). */
@@ -334,7 +354,9 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   const entry = siblings.entries[i];
   const written = writtenNameOf(entry.value);
   // A piece of a secret cut at an unencoded '&' (`AuthToken=abc&def=ghi`): one finding on the secret, none quoting it.
-  if (ctx.params && entry.value instanceof QueryScalarNode) {
+  // Only a parameter of a name ElastiCache does not know can be such a piece (continuedSecret): a known name
+  // (`CacheParameterGroup` on CreateCacheCluster) skips the search for it and the request's secret table.
+  if (ctx.params && entry.value instanceof QueryScalarNode && entry.value.queryParam.nameId === UNKNOWN_NAME) {
     const k = indexOfParam(ctx.params, entry.value.queryParam);
     const secret = k > 0 ? continuedSecret(ctx.params, k) : undefined;
     if (secret) {
@@ -364,7 +386,9 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     });
     return;
   }
-  const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation);
+  // A Query parameter's known name (a member of some other shape): its suggestion is the model's (suggestForKnownName).
+  const nameId = entry.value instanceof QueryScalarNode && entry.value.queryParam.name === entry.name ? entry.value.queryParam.nameId : UNKNOWN_NAME;
+  const { others, best } = unknownMemberSuggestion(entry.name, candidates, path.length === 0, operation, nameId);
   const given = best !== undefined && siblings.has(best);
   // The name as written, cut as values are: a pasted blob as a name must not become a message of the same size.
   const cut = truncate(displayableName(entry.name), NAME_SHOWN);
@@ -385,7 +409,7 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     const edits = [renameSegmentEdit(entry.nameSpan, best)];
     for (const other of others) edits.push(renameSegmentEdit(other.nameSpan, best));
     fixes = [{ title: `Change to ${best}`, edits, isPreferred: true }];
-    (ctx.misspelt ??= new Set()).add(pathKey([...path, best]));
+    (ctx.misspelt ??= new Set()).add(path.length === 0 ? best : pathKey([...path, best]));
     (ctx.misspeltMembers ??= new Set()).add(best);
   }
   const didYouMean = best ? ` Did you mean ${best}?${given ? ` It is already given: remove this ${shown}.` : ''}` : '';
@@ -405,14 +429,13 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
   const anchorHolder = path.length === 0 && entry.value.aliasedAnchor !== undefined
     ? ` The AWS CLI rejects every top-level key that is not a parameter, even one that only holds an anchor (&${truncate(displayableName(entry.value.aliasedAnchor), NAME_SHOWN)}, which an alias uses): put the anchor on a parameter's value instead.`
     : '';
-  ctx.findings.push({
-    code: 'unknown-parameter',
-    severity: 'error',
-    message: `Unknown parameter ${shown} for ${where}${secretBeforeValue(entry.name) === undefined ? '' : `: ${VALUE_IN_NAME}`}.${didYouMean}${anchorHolder}`,
-    span: entry.nameSpan,
-    ...(fixes ? { fixes } : {}),
-    awsError: 'InvalidParameterValue',
-  });
+  const message = `Unknown parameter ${shown} for ${where}${secretBeforeValue(entry.name) === undefined ? '' : `: ${VALUE_IN_NAME}`}.${didYouMean}${anchorHolder}`;
+  // Two literals rather than a spread of `{ fixes }` (slower to build), each with its members in the same order.
+  ctx.findings.push(
+    fixes
+      ? { code: 'unknown-parameter', severity: 'error', message, span: entry.nameSpan, fixes, awsError: 'InvalidParameterValue' }
+      : { code: 'unknown-parameter', severity: 'error', message, span: entry.nameSpan, awsError: 'InvalidParameterValue' },
+  );
 }
 
 /** A preferred fix removing entry `i` of `entries` from the document: its Query parameter, or its JSON/YAML entry. */
@@ -1005,8 +1028,7 @@ class QueryEntry implements Entry {
 
 
 /** Builds the Entry tree of the API members of a query request (protocol parameters excluded). */
-export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext): Entry[] {
-  const inputShape = operationModel(operation)?.input;
+export function queryParamsToEntries(operation: string | undefined, params: QueryParam[], ctx: CheckContext, inputShape = operationModel(operation)?.input): Entry[] {
   const members = new RootMembers();
   const root = { kind: 'struct', members, span: { start: 0, end: 0 } } as unknown as Extract<QNode, { kind: 'struct' }>;
   // The first parameter of each name: a scan of the few before it in a usual request, a Map in a long one.
@@ -1059,8 +1081,12 @@ export function queryParamsToEntries(operation: string | undefined, params: Quer
     }
     place(inputShape, dotted ? name.split('.') : [name], 0, root, param, ctx);
   }
-  const entries: Entry[] = [];
-  for (const item of members.order) entries.push(item instanceof QueryEntry ? item : { name: item.name, nameSpan: (item as { nameSpan: Span }).nameSpan, value: toValueNode((item as { node: QNode }).node) });
+  const order = members.order;
+  const entries: Entry[] = new Array<Entry>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const item = order[k];
+    entries[k] = item instanceof QueryEntry ? item : { name: item.name, nameSpan: (item as { nameSpan: Span }).nameSpan, value: toValueNode((item as { node: QNode }).node) };
+  }
   return entries;
 }
 

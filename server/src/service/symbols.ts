@@ -5,6 +5,7 @@ import { operationModel } from '../model/operations';
 import { displayableName, maskAccessKeyIds } from '../model/secrets';
 import { UNKNOWN_NAME } from './knownNames';
 import { continuedSecret, mayHoldSecret } from './secretParams';
+import { visibleMessage } from './text';
 import type { Analysis, Entry, ParsedRequest, QueryParam, Span, ValueNode } from './types';
 
 export interface OutlineSymbol {
@@ -23,8 +24,19 @@ const MASK = '••••••';
 function maskedDetail(name: string, value: string): string {
   if (mayHoldSecret(name)) return value ? MASK : '';
   // Masked before it is cut, so that a cut never leaves part of a key ID unmasked.
-  const shown = maskAccessKeyIds(value);
-  return shown.length > MAX_DETAIL ? shown.slice(0, MAX_DETAIL - 1) + '…' : shown;
+  return visibleCut(maskAccessKeyIds(value), MAX_DETAIL);
+}
+
+/**
+ * Document text as the outline shows it, at most `max` characters (then cut with `…`): control and format characters
+ * escaped as in findings (visibleMessage: `Engine\u202eVersion`, where U+202E would show the rest reversed), and
+ * never cut inside a surrogate pair. Only the first `max` characters are escaped: a 1 MB name is not.
+ */
+function visibleCut(text: string, max: number): string {
+  const shown = visibleMessage(text.length > max ? text.slice(0, max + 1) : text);
+  if (shown.length <= max) return shown;
+  const cut = /[\uD800-\uDBFF]/.test(shown[max - 2]!) ? max - 2 : max - 1;
+  return shown.slice(0, cut) + '…';
 }
 
 function union(a: Span, b: Span): Span {
@@ -144,13 +156,13 @@ function requestId(request: ParsedRequest, action: string): string | undefined {
 const MAX_NAME = 80;
 
 function shortened(text: string): string {
-  return text.length > MAX_NAME ? text.slice(0, MAX_NAME - 1) + '…' : text;
+  return visibleCut(text, MAX_NAME);
 }
 
 /** A Query parameter's symbol; a piece of a secret cut at an unencoded '&' is named after the secret, its value masked. */
 function paramSymbol(p: QueryParam, params: readonly QueryParam[], k: number): OutlineSymbol {
   const secret = p.nameId === UNKNOWN_NAME ? continuedSecret(params, k) : undefined;
-  const name = secret ? `${displayableName(secret.name)} (continued)` : shortened(displayableName(p.name));
+  const name = secret ? `${shortened(displayableName(secret.name))} (continued)` : shortened(displayableName(p.name));
   const detail = secret ? (p.value || p.name ? MASK : '') : maskedDetail(p.name, p.value);
   return { name, detail, kind: 'parameter', span: p.span, selectionSpan: p.nameSpan, children: [] };
 }
