@@ -507,7 +507,7 @@ const REGIONAL_HOST_START = 'elasticache.';
 const REGIONAL_HOST_END = '.amazonaws.com';
 
 /** Whether `s[from, to)` is made of a-z, 0-9 and `-` only (`[a-z0-9-]+` of the endpoint pattern, non-empty checked by the caller). */
-function isRegionCode(s: string, from: number, to: number): boolean {
+function isHostLabelPart(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return false;
@@ -525,7 +525,7 @@ export function regionOfEndpointHost(host: string): string | undefined {
   // pattern below (it runs per request); exactly what the pattern's first form gives for it.
   if (host.startsWith(REGIONAL_HOST_START) && host.endsWith(REGIONAL_HOST_END)) {
     const end = host.length - REGIONAL_HOST_END.length;
-    if (end > REGIONAL_HOST_START.length && isRegionCode(host, REGIONAL_HOST_START.length, end)) return host.slice(REGIONAL_HOST_START.length, end);
+    if (end > REGIONAL_HOST_START.length && isHostLabelPart(host, REGIONAL_HOST_START.length, end)) return host.slice(REGIONAL_HOST_START.length, end);
   }
   const m = /^(?:elasticache(?:-fips)?\.([a-z0-9-]+)\.(?:amazonaws\.com(?:\.cn)?|api\.aws)|vpce-[a-z0-9-]+\.elasticache\.([a-z0-9-]+)\.vpce\.amazonaws\.com(?:\.cn)?)$/.exec(host.toLowerCase());
   return m ? (m[1] ?? m[2]) : undefined;
