@@ -475,17 +475,22 @@ async function createFromRequestCommand(
   const { documentKindFor } = await import('./documentKind');
   const kind = documentKindFor(document.uri.path, document.languageId);
   if (!kind) throw new Refusal(`${document.fileName} is not an ElastiCache request file (.elasticache, *.elasticache.json, *.elasticache.yaml).`);
-  const { createTargetAt, createRequestLabel, fileStartsWithByteOrderMark, refusal, firstError } = await import('./createFromRequest');
+  const { createTargetAt, createRequestLabel, fileStartsWithByteOrderMark, refusal, firstError, nearestFirst } = await import('./createFromRequest');
   const offset = opts.offset ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : undefined);
   const savedWithByteOrderMark = kind === 'json' && document.uri.scheme === 'file' && (await fileStartsWithByteOrderMark(document.uri.fsPath));
   const target = createTargetAt(document.getText(), kind, offset, { savedWithByteOrderMark });
   let request: CreateRequest;
   if ('problem' in target) {
     if (!target.candidates) throw new Refusal(target.problem);
-    // The file has create requests, but the cursor does not say which: the user picks one (Escape: nothing sent).
+    // The file has create requests, but the cursor does not say which: the user picks one (Escape: nothing sent). The
+    // one nearest the cursor first, preselected; the line can be typed (many requests may have the same label).
     const picked = await vscode.window.showQuickPick(
-      target.candidates.map((r) => ({ label: createRequestLabel(r), description: `line ${document.positionAt(r.span.start).line + 1}`, request: r })),
-      { title: 'Create which request of this file?', placeHolder: target.problem, ignoreFocusOut: true },
+      nearestFirst(target.candidates, offset).map((r, i) => ({
+        label: createRequestLabel(r),
+        description: `line ${document.positionAt(r.span.start).line + 1}${i === 0 && offset !== undefined ? ', nearest the cursor' : ''}`,
+        request: r,
+      })),
+      { title: 'Create which request of this file?', placeHolder: target.problem, ignoreFocusOut: true, matchOnDescription: true },
     );
     if (!picked) return undefined;
     request = picked.request;
@@ -496,18 +501,52 @@ async function createFromRequestCommand(
     // request's errors may not be listed: the server lists those around it, as after an edit there.
     ctx.focusFindings?.(document.uri, request.span.start);
     const first = firstError(request);
-    if (first) {
-      const range = new vscode.Range(document.positionAt(first.span.start), document.positionAt(first.span.end));
+    const range = first && new vscode.Range(document.positionAt(first.span.start), document.positionAt(first.span.end));
+    if (range) {
       const shown = await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
       shown.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
-    const action = await showError(refused, 'Show Problems');
+    const showHere = request.errors.length === 1 ? 'Show Error' : 'Show First Error';
+    const action = range ? await showError(refused, showHere, OPEN_PROBLEMS) : await showError(refused, OPEN_PROBLEMS);
+    if (action === showHere && range && (await peekError(document, range))) return undefined;
     if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return undefined;
   }
   const what = request.spec.action === 'CreateReplicationGroup' ? 'replication group' : 'cluster';
   const connection = (await resolveConnection(ctx, opts.connection, false)) ?? (await pickConnection(ctx, request.region, request.regionFromZones, what, request.spec));
   return connection && createWithInput(ctx, connection, request.spec, undefined, request.region, request.regionFromZones);
+}
+
+/** The Create refusal's button that opens the Problems panel (the other shows the error in place). */
+const OPEN_PROBLEMS = 'Open Problems Panel';
+
+/**
+ * Shows the error at `range` in place, in the editor's problem peek (Go to Next Problem from just before it; F8 then
+ * goes on to the next), once the editor lists it: in a big file the language server lists the request's errors only
+ * after the refusal's focus notification. False when it is not listed within a few seconds.
+ */
+async function peekError(document: vscode.TextDocument, range: vscode.Range): Promise<boolean> {
+  const listed = () => vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error && d.range.start.isEqual(range.start));
+  if (!listed()) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 5000);
+      const watch = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === document.uri.toString()) && listed()) done();
+      });
+      function done() {
+        clearTimeout(timer);
+        watch.dispose();
+        resolve();
+      }
+    });
+    if (!listed()) return false;
+  }
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
+  // A peek already open keeps its place in the list (Go to Next would go past this error): closed first.
+  await vscode.commands.executeCommand('closeMarkersNavigation').then(undefined, () => undefined);
+  editor.selection = new vscode.Selection(range.start, range.start);
+  await vscode.commands.executeCommand('editor.action.marker.next');
+  return true;
 }
 
 /**

@@ -283,6 +283,18 @@ export function requestAt(requests: CreateRequest[], offset: number | undefined)
   return requests.length === 1 ? requests[0] : undefined;
 }
 
+/**
+ * The requests to pick from, the one at or nearest the cursor first (the picker preselects the first item), then
+ * the others in document order: in a big file of like requests, the one the user is at is not 10,000 items down.
+ */
+export function nearestFirst(requests: readonly CreateRequest[], offset: number | undefined): CreateRequest[] {
+  if (offset === undefined || requests.length === 0) return [...requests];
+  const distance = (r: CreateRequest) => (offset < r.span.start ? r.span.start - offset : offset > r.span.end ? offset - r.span.end : 0);
+  let nearest = 0;
+  for (let i = 1; i < requests.length; i++) if (distance(requests[i]) < distance(requests[nearest])) nearest = i;
+  return [requests[nearest], ...requests.slice(0, nearest), ...requests.slice(nearest + 1)];
+}
+
 /** The request's first error in document order: where "Create" takes the cursor while the request has errors. */
 export function firstError(request: CreateRequest): Finding | undefined {
   return [...request.errors].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)[0];

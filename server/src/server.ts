@@ -36,6 +36,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
+import { withEdit } from './recentEdits';
 import { analyze, documentKindForPath, MAX_FINDINGS, type FocusReason } from './service/index';
 import { visibleMessage } from './model/visibleText';
 import { markdownToPlainText } from './service/text';
@@ -59,15 +60,13 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
     }) satisfies ResponseMessage,
 });
 /**
- * Each document's focus, in its current text (on open: none): the ranges of its most recent edits, or the request
- * Create refused (elasticache/focus), and which of the two, which the too-many-findings note says. analyze checks the
- * requests around them in full, so that in a large file the mistake just typed is reported although the file has more
- * findings than are listed. All the changes of the last didChange (a multi-cursor edit or a replace all sends several
- * at once), at most MAX_FOCUS_EDITS of them.
+ * Each document's focus, in its current text (on open: none): the places of its recent edits, across didChanges
+ * (each cursor's of a multi-cursor edit or a replace all), each moved by the later changes, at most MAX_RECENT_EDITS
+ * of them (recentEdits.ts); the request Create refused (elasticache/focus) is one such place. And which made the
+ * newest place, which the too-many-findings note says. analyze checks the requests around them in full, so that in a
+ * large file the mistake just typed is reported although the file has more findings than are listed.
  */
 const focuses = new Map<string, { spans: Span[]; reason: FocusReason }>();
-/** A replace all can send thousands of changes: the focus keeps the last ones (each brings ~200 lines into analysis). */
-const MAX_FOCUS_EDITS = 8;
 /** Documents opened with a text that is not a string (a client's bug): kept empty, never analysed or served. */
 const unreadableDocuments = new Set<string>();
 const documents = new TextDocuments<TextDocument>({
@@ -84,17 +83,14 @@ const documents = new TextDocuments<TextDocument>({
     // The changes apply one after the other, each to the text the previous ones left (VS Code sends a multi-cursor
     // edit's bottom-first): applied one at a time so that each change's offsets are read in the text it applies to, and
     // the ranges of the earlier ones moved by the later ones.
-    const edits: Span[] = [];
+    let edits: Span[] = focuses.get(doc.uri)?.spans ?? [];
     let updated = doc;
     for (const change of changes) {
       if (TextDocumentContentChangeEvent.isIncremental(change)) {
         const a = updated.offsetAt(change.range.start);
         const b = updated.offsetAt(change.range.end);
-        const replaced = { start: Math.min(a, b), end: Math.max(a, b) };
-        for (let i = 0; i < edits.length; i++) edits[i] = afterReplacement(edits[i], replaced, change.text.length);
-        edits.push({ start: replaced.start, end: replaced.start + change.text.length });
-        if (edits.length > MAX_FOCUS_EDITS) edits.shift();
-      } else edits.length = 0; // the whole text replaced: no one place was edited before it
+        edits = withEdit(edits, { start: Math.min(a, b), end: Math.max(a, b) }, change.text.length);
+      } else edits = []; // the whole text replaced: no one place was edited before it
       updated = TextDocument.update(updated, [change], version);
     }
     if (changes.length === 0) updated = TextDocument.update(updated, changes, version); // the version still moves
@@ -103,14 +99,6 @@ const documents = new TextDocuments<TextDocument>({
     return updated;
   },
 });
-
-/** Where `span` is once the text in `replaced` is replaced by `insertedLength` characters (a span it touches grows over the insertion). */
-function afterReplacement(span: Span, replaced: Span, insertedLength: number): Span {
-  const shift = insertedLength - (replaced.end - replaced.start);
-  if (span.end < replaced.start) return span;
-  if (span.start > replaced.end) return { start: span.start + shift, end: span.end + shift };
-  return { start: Math.min(span.start, replaced.start), end: Math.max(span.end + shift, replaced.start + insertedLength) };
-}
 
 /** Which form a document is in, or undefined when this server does not handle it. */
 function kindOf(doc: TextDocument): DocumentKind | undefined {
@@ -292,12 +280,12 @@ function scheduleDiagnostics(doc: TextDocument): void {
 }
 
 documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
-// `elasticache/focus` (the extension, when Create refuses a request for its errors): that request's lines become the
-// focus, as an edit there would make them, so a big file lists its errors (the refusal's "Show Problems").
+// `elasticache/focus` (the extension, when Create refuses a request for its errors): that request's lines join the
+// focus, as an edit there would, so a big file lists its errors (the refusal's "Show Error" and "Open Problems Panel").
 connection.onNotification('elasticache/focus', (params: { uri?: unknown; offset?: unknown }) => {
   const doc = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!doc || typeof params.offset !== 'number' || !Number.isInteger(params.offset) || params.offset < 0 || params.offset > doc.getText().length) return;
-  focuses.set(doc.uri, { spans: [{ start: params.offset, end: params.offset }], reason: 'createRefused' });
+  focuses.set(doc.uri, { spans: withEdit(focuses.get(doc.uri)?.spans ?? [], { start: params.offset, end: params.offset }, 0), reason: 'createRefused' });
   analyses.delete(doc.uri);
   scheduleDiagnostics(doc);
 });

@@ -10,7 +10,7 @@ import { clusterToCreateInput, groupAvailableMessage, groupPrimaryEndpoint, notC
 import { canBecomeAvailable } from '../../client/src/clusterView';
 import { type Connection, awsConnection, skipsConfirmation } from '../../client/src/connections';
 import { CREATE_BILLED, billingQuestion, regionMismatch } from '../../client/src/createFlow';
-import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createdId, createRequestLabel, createRequestsIn, createTargetAt, firstError, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
+import { connectionChoices, copyId, copyRequestFile, createCacheCluster, createdId, createRequestLabel, createRequestsIn, createTargetAt, firstError, nearestFirst, refusal, requestAt, requestFromCluster, requestTags, sendCreate, toSdkInput, waitUntilAvailable, waitUntilGroupAvailable } from '../../client/src/createFromRequest';
 import { createSummary } from '../../client/src/replicationGroups';
 import { documentKindFor } from '../../client/src/documentKind';
 import { analyze } from '../../server/src/service/index';
@@ -46,6 +46,20 @@ test('document kinds: by file name, and untitled ElastiCache query documents by 
   assert.equal(documentKindFor('/w/a.elasticache.yml', 'yaml'), 'yaml');
   assert.equal(documentKindFor('Untitled-1', 'elasticache-query'), 'query');
   assert.equal(documentKindFor('/w/package.json', 'json'), undefined);
+});
+
+test('picking a request: the one at or nearest the cursor comes first (the picker preselects it), the others in order', () => {
+  // Five like requests (a big file's are all "CreateCacheCluster my-cluster"), the cursor on a separator line.
+  const one = 'Action=CreateCacheCluster&Version=2015-02-02&CacheClusterId=my-cluster&Engine=redis&CacheNodeType=cache.t3.micro&NumCacheNodes=1';
+  const text = Array.from({ length: 5 }, () => one).join('\n###\n') + '\n';
+  const target = createTargetAt(text, 'query', text.indexOf('###'));
+  assert.ok('problem' in target && target.candidates?.length === 5, 'the cursor says no request: a pick');
+  const starts = target.candidates.map((r) => r.span.start);
+  const afterFourth = text.split('###', 4).join('###').length + 1; // on the fourth separator, after its first '#'
+  assert.deepEqual(nearestFirst(target.candidates, afterFourth).map((r) => r.span.start), [starts[3], starts[0], starts[1], starts[2], starts[4]]);
+  assert.deepEqual(nearestFirst(target.candidates, starts[2] + 10).map((r) => r.span.start), [starts[2], starts[0], starts[1], starts[3], starts[4]], 'inside one: that one');
+  assert.deepEqual(nearestFirst(target.candidates, text.length).map((r) => r.span.start), [starts[4], ...starts.slice(0, 4)], 'below all: the last');
+  assert.deepEqual(nearestFirst(target.candidates, undefined), target.candidates, 'no cursor: document order');
 });
 
 test('the seed example is refused while it has errors, pointing at the Problems panel', () => {

@@ -359,6 +359,18 @@ test('1. seed example: Problems lists its mistakes, hover shows docs, Engine com
     await page.keyboard.press(key('Mod+Z'));
   });
 
+  await step(page, 'Create from Request refuses the seed; its "Show First Error" shows that error in place (the problem peek)', async () => {
+    const at = lineOf(file, '&Engine=');
+    await gotoLine(page, at.line, at.column + 3);
+    await runCommand(page, 'ElastiCache: Create Cluster from Request…');
+    const toast = page.locator('.notification-toast', { hasText: 'errors in this request' });
+    await toast.getByRole('button', { name: 'Show First Error' }).click({ timeout: 20_000 });
+    const peek = page.locator('.marker-widget');
+    await waitUntil('the problem peek to show the first error', async () => /Unknown parameter CacheParameterGroup/.test(norm(await peek.innerText().catch(() => ''))), 20_000);
+    await screenshot(page, 'refusal-show-first-error');
+    await page.keyboard.press('Escape');
+  });
+
   await step(page, 'quick fix renames CacheParameterGroup to CacheParameterGroupName', async () => {
     const at = lineOf(file, '&CacheParameterGroup=');
     await gotoLine(page, at.line, at.column + 3);

@@ -1,5 +1,5 @@
 // Protocol test: in a file with more findings than are listed, the server reports the mistake just typed. It passes
-// the range of the last incremental change to analyze() as the focus (server.ts, focuses).
+// the places of the recent incremental changes to analyze() as the focus (server.ts focuses, recentEdits.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -59,6 +59,44 @@ test('a big file: typing a mistake in its last request gets a diagnostic at the 
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
+test('a big file: a mistake typed far down is still listed after edits near the top (the recent edit places are kept)', async () => {
+  const uri = 'file:///work/requests/big-two-places.elasticache';
+  const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';
+  await client.open(uri, 'elasticache-query', text);
+  await client.diagnostics(uri, (p) => p.version === 1, 20_000);
+  // A typo in request #1,600 (`Engine=rediss`)…
+  const far = positionAt(text, text.indexOf('&Engine=redis', Math.floor(text.length * 0.8)) + '&Engine=redis'.length);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: far, end: far }, text: 's' }],
+  });
+  const typed = await client.diagnostics(uri, (p) => p.version === 2, 20_000);
+  assert.deepEqual(typed.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line), [far.line]);
+  // …then, in later didChanges, a word typed near the top character by character (one place), and a line inserted
+  // above everything: the far typo's place moves down with its text and is still checked in full.
+  const near = positionAt(text, text.indexOf('&Engine=redis', text.length / 100) + '&Engine=redis'.length);
+  let version = 2;
+  for (const ch of 'xyz') {
+    const at = { line: near.line, character: near.character + ('xyz'.indexOf(ch)) };
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: at, end: at }, text: ch }],
+    });
+  }
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: ++version },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# a comment\n' }],
+  });
+  const edited = await client.diagnostics(uri, (p) => p.version === version, 20_000);
+  assert.ok(edited.diagnostics.length <= 1000, `${edited.diagnostics.length} diagnostics`);
+  assert.deepEqual(edited.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line).sort((a, b) => a - b), [near.line + 1, far.line + 1]);
+  const note = edited.diagnostics.find((d) => d.code === 'too-many-findings')!;
+  // Three places: the top line, the word typed (its three characters one place), the far typo.
+  const named = /every finding on lines 1–\d+, \d+–\d+, (\d+)–(\d+), around the recent edits/.exec(note.message);
+  assert.ok(named && Number(named[1]) <= far.line + 2 && Number(named[2]) >= far.line + 2, note.message);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
 test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the mistake typed at each cursor is reported', async () => {
   const uri = 'file:///work/requests/multicursor.elasticache';
   const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';
@@ -78,7 +116,7 @@ test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the
   const typoLines = edited.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line);
   assert.deepEqual(typoLines, [middle.line, bottom.line]);
   const note = edited.diagnostics.find((d) => d.code === 'too-many-findings')!;
-  assert.match(note.message, /every finding on lines \d+–\d+, \d+–\d+, around the last edits/);
+  assert.match(note.message, /every finding on lines \d+–\d+, \d+–\d+, around the recent edits/);
 
   // Then 150 comment lines inserted at the top by the last change of the same didChange: the earlier changes' ranges
   // move down with the text (unmoved by its 30,000 characters, the bottom one's window would end above its request).
@@ -93,7 +131,8 @@ test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the
     ],
   });
   const shifted = await client.diagnostics(uri, (p) => p.version === 3, 20_000);
-  assert.deepEqual(shifted.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line), [top.line + 150, bottom.line + 150]);
+  // The middle typo's place, from the previous didChange, is still one of the recent edits (moved down too).
+  assert.deepEqual(shifted.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line), [top.line + 150, middle.line + 150, bottom.line + 150]);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
@@ -117,5 +156,18 @@ test('elasticache/focus (Create refused a request): that request\'s errors are l
   const note = focused.diagnostics.find((d) => d.code === 'too-many-findings')!;
   assert.match(note.message, /shows every finding on lines \d+–\d+, around the request Create refused \(/);
   assert.ok(!/last edit/.test(note.message), note.message);
+  // Then an edit near the top: the refused request stays in the focus, one of the recent places.
+  const top = positionAt(text, text.indexOf('&Engine=redis') + '&Engine=redis'.length);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: top, end: top }, text: 's' }],
+  });
+  const edited = await client.diagnostics(uri, (p) => p.version === 2, 20_000);
+  assert.equal(edited.diagnostics.filter(inLastRequest).length, 11);
+  assert.match(edited.diagnostics.find((d) => d.code === 'too-many-findings')!.message, /every finding on lines \d+–\d+, \d+–\d+, around the recent edits \(/);
+  // Refused again: the newest place is that request, and the note names the edits too.
+  await client.connection.sendNotification('elasticache/focus', { uri, offset: start + 1 });
+  const again = await client.diagnostics(uri, (p) => p.version === 2 && /Create refused/.test(p.diagnostics.find((d) => d.code === 'too-many-findings')?.message ?? ''), 20_000);
+  assert.match(again.diagnostics.find((d) => d.code === 'too-many-findings')!.message, /around the request Create refused and the recent edits \(/);
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });

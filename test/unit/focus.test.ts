@@ -117,14 +117,14 @@ test('a focus of several edits (a multi-cursor edit): the requests around each a
   assert.deepEqual(ofRequest(findings, 1000), alone(1000), 'the request at the first edit');
   assert.deepEqual(ofRequest(findings, 1999), alone(1999), 'the request at the second edit');
   assert.deepEqual(ofRequest(findings, 1500), [], 'a request between the two windows');
-  const named = /every finding on lines (\d+)–(\d+), (\d+)–(\d+), around the last edits \(/.exec(findings.at(-1)!.message);
+  const named = /every finding on lines (\d+)–(\d+), (\d+)–(\d+), around the recent edits \(/.exec(findings.at(-1)!.message);
   assert.ok(named, findings.at(-1)!.message);
   const lineOf = (offset: number) => big.slice(0, offset).split('\n').length;
   assert.ok(+named[1] <= lineOf(middle) - FOCUS_LINES && +named[2] >= lineOf(middle) + FOCUS_LINES, findings.at(-1)!.message);
   assert.equal(+named[4], big.split('\n').length);
   // Two edits close together: one window, named once.
   const near = analyze(big, 'query', { focus: [{ start: middle, end: middle + 1 }, { start: middle + 200, end: middle + 201 }] });
-  assert.match(near.findings.at(-1)!.message, /every finding on lines \d+–\d+, around the last edits \(/);
+  assert.match(near.findings.at(-1)!.message, /every finding on lines \d+–\d+, around the recent edits \(/);
 });
 
 test("with the editor's limit (maxFindings), the focus's findings are kept first, then the file's errors, and the note says so", () => {

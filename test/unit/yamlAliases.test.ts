@@ -99,3 +99,18 @@ test('aliases of aliases (billion laughs) stop being expanded past 10,000 values
   const small = analyze(`${base}Engine: redis\nx: &a [sg-1]\nSecurityGroupIds: *a\n`, 'yaml');
   assert.deepEqual(small.requests[0].input.SecurityGroupIds, ['sg-1']);
 });
+
+test('a top-level key that only holds an anchor an alias uses: its unknown-parameter error says the AWS CLI rejects it, and where the anchor goes', () => {
+  // aws 2.9.19 --cli-input-yaml: `Unknown parameter in input: "common"` and `"base"`, although they only hold anchors.
+  const text = `common: &common\n  Engine: redis\nbase: &b cache.t3.micro\n<<: *common\nCacheClusterId: c1\nCacheNodeType: *b\nNumCacheNodes: 1\n`;
+  const unknown = analyze(text, 'yaml').findings.filter((f) => f.code === 'unknown-parameter');
+  assert.deepEqual(unknown.map((f) => [at(text, f), f.message]), [
+    ['common', "Unknown parameter common for CreateCacheCluster. The AWS CLI rejects every top-level key that is not a parameter, even one that only holds an anchor (&common, which an alias uses): put the anchor on a parameter's value instead."],
+    ['base', "Unknown parameter base for CreateCacheCluster. The AWS CLI rejects every top-level key that is not a parameter, even one that only holds an anchor (&b, which an alias uses): put the anchor on a parameter's value instead."],
+  ]);
+  // Clean: an unknown key with no anchor, or one no alias names, gets the plain message.
+  for (const other of [`${base}Engine: redis\ncommon: x\n`, `${base}Engine: redis\ncommon: &unused x\n`]) {
+    const f = analyze(other, 'yaml').findings.filter((x) => x.code === 'unknown-parameter');
+    assert.deepEqual(f.map((x) => x.message), ['Unknown parameter common for CreateCacheCluster.'], other);
+  }
+});

@@ -614,6 +614,11 @@ export function parseYamlDocument(source: string, findings: Finding[], aliasSpan
   // An alias needs an anchor before it, and a mapping's key (`&k AuthToken: …`) is no alias to one: with no `*` there is none.
   if (text.includes('*') && text.includes('&')) findAliasedBySecrets(doc.contents as YamlNode, 0, undefined, new Map(), context.aliasedBySecret);
   const root = convertYaml(doc.contents as YamlNode, text, 0, findings, context);
+  // Marked once all is converted (an alias comes after its anchor): an unknown member holding only an anchor says so.
+  for (const node of context.aliased) {
+    const value = context.converted.get(node);
+    if (value && node.anchor) value.aliasedAnchor = node.anchor;
+  }
   aliasSpans?.push(...context.aliasSpans);
   return root;
 }
@@ -999,6 +1004,8 @@ interface YamlAnchors {
   expansionLeft: number;
   /** The spans of the aliases that were expanded (what is found in them is reported there, without fixes). */
   aliasSpans: Span[];
+  /** Anchored nodes that an alias or a merge key names. */
+  aliased: Set<YamlNode>;
 }
 
 /**
@@ -1010,7 +1017,7 @@ const ALIAS_EXPANSION_LIMIT = 10_000;
 const MAX_VALUE_DEPTH = 64;
 
 function newYamlAnchors(): YamlAnchors {
-  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), aliasedBySecret: new Map(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [] };
+  return { anchors: new Map(), converted: new Map(), converting: new Set(), inSecret: 0, secretAnchored: new Set(), aliasedBySecret: new Map(), expansionLeft: ALIAS_EXPANSION_LIMIT, aliasSpans: [], aliased: new Set() };
 }
 
 const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a list of mappings, to merge. The AWS CLI cannot read this file.';
@@ -1022,7 +1029,12 @@ const MERGE_SOURCE_ERROR = 'Invalid YAML: a merge key (<<) takes a mapping, or a
  * error the CLI fails with ("Invalid YAML received"), as is an alias to no anchor: both are reported, and `failed` says so.
  */
 function mergedEntries(value: YamlNode | null, text: string, depth: number, findings: Finding[], context: YamlAnchors): { entries: Entry[]; failed: boolean } {
-  const resolve = (n: unknown) => (isAlias(n) ? context.anchors.get(n.source) : (n as YamlNode | null));
+  const resolve = (n: unknown) => {
+    if (!isAlias(n)) return n as YamlNode | null;
+    const anchored = context.anchors.get(n.source);
+    if (anchored) context.aliased.add(anchored);
+    return anchored;
+  };
   const target = resolve(value);
   if (target === undefined) {
     findings.push(undefinedAliasFinding(yamlSpan(value)));
@@ -1266,6 +1278,7 @@ function convertAlias(source: string, span: Span, depth: number, findings: Findi
     findings.push(undefinedAliasFinding(span));
     return { kind: 'scalar', value: null, span, missing: true };
   }
+  context.aliased.add(target);
   // The anchored value may be a secret's (`AuthToken: &t …` then `Engine: *t`), which a check of this member could quote.
   // Inside a secret's value, it is checked as the secret it is (a secret's checks never quote it).
   if (context.secretAnchored.has(target) && context.inSecret === 0) return unchecked("to a secret's value: the AWS CLI reads that value here, but it is neither shown nor checked");

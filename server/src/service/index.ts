@@ -49,7 +49,7 @@ export function documentKindForPath(path: string): DocumentKind | undefined {
   return undefined;
 }
 
-/** What made DocumentFacts.focus: an edit, or Create refusing the request there (the extension's elasticache/focus). */
+/** What made DocumentFacts.focus's newest place: an edit, or Create refusing the request there (the extension's elasticache/focus). */
 export type FocusReason = 'edits' | 'createRefused';
 
 /** What an editor knows of a document beyond its text. */
@@ -60,14 +60,15 @@ export interface DocumentFacts {
    */
   savedWithByteOrderMark?: boolean;
   /**
-   * The ranges of the most recent edits, in this text (several for a multi-cursor edit). The requests on the lines
+   * The ranges of the most recent edits, in this text (the places of the last few). The requests on the lines
    * around each (FOCUS_LINES) are checked in full and their findings listed beyond the MAX_FINDINGS budget: in a large
    * file, the mistake just typed and the requests on screen are shown, not only the first findings of the file.
    */
   focus?: readonly Span[];
   /**
-   * What made the focus, for the too-many-findings note: the last edits (without it), or the request the extension's
-   * Create refused for its errors (`elasticache/focus`, no edit: "around the request Create refused").
+   * What made the focus's newest place, for the too-many-findings note: an edit (without it), or the request the
+   * extension's Create refused for its errors (`elasticache/focus`, no edit: "around the request Create refused", and
+   * "and the recent edits" when the focus holds more places).
    */
   focusReason?: FocusReason;
   /**
@@ -248,8 +249,9 @@ function focusWhere(text: string, findings: CappedFindings, facts: DocumentFacts
     for (; at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
     return line;
   };
-  const edits = facts.focus?.length ?? 0;
-  const around = facts.focusReason === 'createRefused' ? 'the request Create refused' : `the last edit${edits > 1 ? 's' : ''}`;
+  const places = facts.focus?.length ?? 0;
+  const edits = places > 1 ? 'the recent edits' : 'the last edit';
+  const around = facts.focusReason !== 'createRefused' ? edits : places > 1 ? `the request Create refused and ${edits}` : 'the request Create refused';
   return `lines ${joined.map((span) => `${lineOf(span.start)}–${lineOf(span.end)}`).join(', ')}, around ${around}`;
 }
 

@@ -425,7 +425,11 @@ function reportUnknownMember(siblings: Siblings, i: number, candidates: readonly
     });
     return;
   }
-  const message = `Unknown parameter ${shown} for ${where}${secretBeforeValue(entry.name) === undefined ? '' : `: ${VALUE_IN_NAME}`}.${didYouMean}`;
+  // A YAML key kept only to hold an anchor (`common: &common {…}`, then `<<: *common`): the CLI sends it all the same.
+  const anchorHolder = path.length === 0 && entry.value.aliasedAnchor !== undefined
+    ? ` The AWS CLI rejects every top-level key that is not a parameter, even one that only holds an anchor (&${truncate(displayableName(entry.value.aliasedAnchor), NAME_SHOWN)}, which an alias uses): put the anchor on a parameter's value instead.`
+    : '';
+  const message = `Unknown parameter ${shown} for ${where}${secretBeforeValue(entry.name) === undefined ? '' : `: ${VALUE_IN_NAME}`}.${didYouMean}${anchorHolder}`;
   // Two literals rather than a spread of `{ fixes }` (slower to build), each with its members in the same order.
   ctx.findings.push(
     fixes

@@ -80,6 +80,8 @@ export interface ScalarNode {
   empty?: true;
   /** YAML: a value given by an alias (`*tok`, at `span`): where the anchored value is written (`&tok …`). */
   anchoredSpan?: Span;
+  /** YAML: the anchor on this value (`&name`), when an alias or a merge key names it. */
+  aliasedAnchor?: string;
 }
 
 export interface ListNode {
@@ -89,6 +91,8 @@ export interface ListNode {
   /** Query form: the item numbers as written (to report gaps). */
   indices?: number[];
   nameSpan?: Span;
+  /** YAML: the anchor on this value (`&name`), when an alias or a merge key names it. */
+  aliasedAnchor?: string;
 }
 
 export interface ObjectNode {
@@ -96,6 +100,8 @@ export interface ObjectNode {
   entries: Entry[];
   span: Span;
   nameSpan?: Span;
+  /** YAML: the anchor on this value (`&name`), when an alias or a merge key names it. */
+  aliasedAnchor?: string;
 }
 
 /** A named member as written (top-level parameter, or a structure member such as Tag.Key). */

@@ -1,0 +1,32 @@
+// The places of the recent edits kept as the language server's focus (server/src/recentEdits.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_RECENT_EDITS, withEdit } from '../../server/src/recentEdits';
+
+test('a word typed character by character, and a deletion inside it, stay one place', () => {
+  let places = withEdit([], { start: 100, end: 100 }, 1);
+  places = withEdit(places, { start: 101, end: 101 }, 1);
+  places = withEdit(places, { start: 102, end: 102 }, 1);
+  assert.deepEqual(places, [{ start: 100, end: 103 }]);
+  places = withEdit(places, { start: 102, end: 103 }, 0); // backspace
+  assert.deepEqual(places, [{ start: 100, end: 102 }]);
+});
+
+test('an edit before a place moves it by the change in length; one after it leaves it; the newest place is last', () => {
+  const places = withEdit([{ start: 5000, end: 5001 }], { start: 10, end: 20 }, 4);
+  assert.deepEqual(places, [{ start: 4994, end: 4995 }, { start: 10, end: 14 }]);
+  assert.deepEqual(withEdit(places, { start: 9000, end: 9000 }, 2), [...places, { start: 9000, end: 9002 }]);
+});
+
+test('an edit that touches one place and covers another merges them into one, the newest', () => {
+  const places = [{ start: 140, end: 150 }, { start: 5000, end: 5001 }, { start: 200, end: 201 }];
+  assert.deepEqual(withEdit(places, { start: 150, end: 250 }, 0), [{ start: 5000 - 100, end: 5001 - 100 }, { start: 140, end: 150 }]);
+});
+
+test(`at most ${MAX_RECENT_EDITS} places, the oldest dropped first`, () => {
+  let places: { start: number; end: number }[] = [];
+  for (let i = 0; i < MAX_RECENT_EDITS + 2; i++) places = withEdit(places, { start: i * 1000, end: i * 1000 }, 1);
+  assert.equal(places.length, MAX_RECENT_EDITS);
+  assert.deepEqual(places[0], { start: 2000, end: 2001 });
+  assert.deepEqual(places.at(-1), { start: (MAX_RECENT_EDITS + 1) * 1000, end: (MAX_RECENT_EDITS + 1) * 1000 + 1 });
+});
