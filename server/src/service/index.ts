@@ -199,7 +199,10 @@ function joinSpans(spans: readonly Span[]): Span[] {
   return joined;
 }
 
-/** The lines around one edit: FOCUS_LINES above its start and below its end, at most 2 × FOCUS_LINES + 1 lines. */
+/**
+ * The lines around one edit: FOCUS_LINES above its start and below its end (2 × FOCUS_LINES + 1 lines for a one-line
+ * edit), but at most 2 × FOCUS_LINES above its end: 3 × FOCUS_LINES + 1 lines for an edit of FOCUS_LINES lines or more.
+ */
 function focusWindow(text: string, focus: Span): Span {
   const end = Math.max(0, Math.min(focus.end, text.length));
   const start = Math.max(0, Math.min(focus.start, end));
