@@ -139,6 +139,24 @@ test('a session token wrapped onto the next line with its base64 "+" and "/" une
   assert.ok(analysis.findings.some((f) => f.code === 'query-secret-split'));
 });
 
+test("a password wrapped onto the next line with characters no AuthToken holds (* : ; , ( ?): a piece of the password, never a request named by it", () => {
+  const create = 'https://elasticache.us-east-1.amazonaws.com/?Action=CreateUser&Version=2015-02-02&UserId=u1&UserName=u1&Engine=redis&AccessString=on&Passwords.member.1=ZQXabcdefghij\n';
+  for (const next of ['ZQXklmn*pqrst', 'ZQXkl:mn;op,q(r?s']) {
+    const text = `${create}${next}\n`;
+    assert.deepEqual(leaks(text, 'query'), [], text);
+    const analysis = analyze(text, 'query');
+    assert.equal(analysis.requests.length, 1, text);
+    assert.ok(analysis.findings.some((f) => f.code === 'query-secret-split'), text);
+  }
+});
+
+test('a token piece that ends in a known parameter ends the token: the next line is not taken as more of it', () => {
+  const text = `${CREATE}&AuthToken=ZQXabcdefghijklmnop\nZQXijkl&Engine=redis\nZQXmnopSECRETxyz\n`;
+  const analysis = analyze(text, 'query');
+  assert.equal(analysis.requests.length, 2);
+  assert.ok(!analysis.findings.some((f) => f.message.includes('mnopSECRET')), JSON.stringify(analysis.findings.map((f) => f.message)));
+});
+
 test('clean: a known or misspelt parameter after an AuthToken is its own parameter', () => {
   const known = `${CREATE}&AuthToken=abcdefghijklmnop1234&TransitEncryptionEnabled=true&CacheSubnetGroupName=sg`;
   assert.ok(!codes(known).includes('query-secret-split'));

@@ -724,7 +724,8 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
       continue;
     }
     if (current && continuesSecretOnNextLine(text, contentStart, contentEnd, lineStart, end, current, findings, afterSecretPiece === lineStart)) {
-      afterSecretPiece = pos;
+      // The secret may go on on the next line only while this line ends in a piece (not `…&Engine=redis`).
+      if (unknownName(current.params[current.params.length - 1])) afterSecretPiece = pos;
       openEnded = endsWithSeparator(text, contentEnd);
       if (end >= limit) break;
       continue;
@@ -775,10 +776,16 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
  * or its first name is known or close to one (a request of its own, or a typo to correct).
  */
 function continuesSecretOnNextLine(text: string, contentStart: number, contentEnd: number, lineStart: number, lineEnd: number, current: RawQueryRequest, findings: Finding[], afterPiece: boolean): boolean {
-  const last = current.params[current.params.length - 1];
-  if (!last || !(afterPiece || hidesValue(last.name))) return false;
+  const params = current.params;
+  // The secret: the last parameter, or (after a piece) the parameter the pieces before follow.
+  let at = params.length - 1;
+  if (afterPiece) while (at > 0 && !hidesValue(params[at].name)) at--;
+  const secret = params[at];
+  if (!secret || !hidesValue(secret.name)) return false;
   const content = text.slice(contentStart, contentEnd);
-  if (!SECRET_PIECE_LINE.test(content)) return false;
+  // An AuthToken's characters are documented (SECRET_PIECE_LINE); another secret's (a CreateUser password: any
+  // printable character but / " @ %) only rule out a blank.
+  if (!(isAuthTokenName(secret.name) ? SECRET_PIECE_LINE : NO_BLANK_LINE).test(content)) return false;
   if (looksLikeUrl(content, schemeLengthOf(content)) || namesAction(content)) return false;
   const pieces: RawQueryRequest = { span: { start: contentStart, end: contentEnd }, params: [] };
   const pieceFindings: Finding[] = [];
@@ -797,6 +804,13 @@ function continuesSecretOnNextLine(text: string, contentStart: number, contentEn
  * secret written unencoded (an X-Amz-Security-Token), or percent-escapes; after an `=` the secret went on past an
  * unencoded `&` (`abc&def=ghi`) or ended in base64 padding, which query-secret-split reports as on one line.
  */
+const NO_BLANK_LINE = /^\S+$/;
+
+/** An AuthToken, or a name that goes on with its value (`AuthToken:…`, `AuthToken%3D…`). */
+function isAuthTokenName(name: string): boolean {
+  return name.length >= 9 && name.slice(0, 9).toLowerCase() === 'authtoken';
+}
+
 const SECRET_PIECE_LINE = new RegExp(`^(?:[A-Za-z0-9_.~+/${LIMITS.authTokenSpecials.replace(/[\\\]^-]/g, '\\$&')}]|%[0-9A-Fa-f]{2})+(?:=\\S*)?$`);
 
 /**
