@@ -10,9 +10,15 @@ import type { Span } from './service/types';
 export const MAX_RECENT_EDITS = 8;
 
 /**
+ * The longest place an edit merges into. A paste or a replace of the whole file is one long place, whose window is
+ * its last lines (focusWindow): a keystroke inside it, merged in, would have no window of its own.
+ */
+export const MAX_MERGED_PLACE = 2000;
+
+/**
  * `places` (oldest first) once the text in `replaced` is replaced by `insertedLength` characters, with that edit
  * the newest place: places after it move by the change in length, and places it is inside of or touches merge with
- * it (typing a word, character by character, is one place).
+ * it (typing a word, character by character, is one place), unless they are long (MAX_MERGED_PLACE).
  */
 export function withEdit(places: readonly Span[], replaced: Span, insertedLength: number): Span[] {
   let edit: Span = { start: replaced.start, end: replaced.start + insertedLength };
@@ -22,7 +28,7 @@ export function withEdit(places: readonly Span[], replaced: Span, insertedLength
     merged = false;
     const apart: Span[] = [];
     for (const place of rest) {
-      if (place.start <= edit.end && place.end >= edit.start) {
+      if (place.start <= edit.end && place.end >= edit.start && place.end - place.start <= MAX_MERGED_PLACE) {
         edit = { start: Math.min(edit.start, place.start), end: Math.max(edit.end, place.end) };
         merged = true;
       } else apart.push(place);

@@ -1,7 +1,7 @@
 // The places of the recent edits kept as the language server's focus (server/src/recentEdits.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RECENT_EDITS, withEdit } from '../../server/src/recentEdits';
+import { MAX_MERGED_PLACE, MAX_RECENT_EDITS, withEdit } from '../../server/src/recentEdits';
 
 test('a word typed character by character, and a deletion inside it, stay one place', () => {
   let places = withEdit([], { start: 100, end: 100 }, 1);
@@ -29,4 +29,13 @@ test(`at most ${MAX_RECENT_EDITS} places, the oldest dropped first`, () => {
   assert.equal(places.length, MAX_RECENT_EDITS);
   assert.deepEqual(places[0], { start: 2000, end: 2001 });
   assert.deepEqual(places.at(-1), { start: (MAX_RECENT_EDITS + 1) * 1000, end: (MAX_RECENT_EDITS + 1) * 1000 + 1 });
+});
+
+test('a keystroke inside a long place (a paste, the whole file replaced) is a place of its own: the long one is looked at by its last lines', () => {
+  let places = withEdit([], { start: 0, end: 0 }, 650_000); // select all, paste
+  places = withEdit(places, { start: 1234, end: 1234 }, 1);
+  places = withEdit(places, { start: 1235, end: 1235 }, 1);
+  assert.deepEqual(places, [{ start: 0, end: 650_002 }, { start: 1234, end: 1236 }]);
+  // A short place still takes in what touches it.
+  assert.deepEqual(withEdit([{ start: 0, end: MAX_MERGED_PLACE - 1 }], { start: 10, end: 10 }, 1), [{ start: 0, end: MAX_MERGED_PLACE }]);
 });
