@@ -114,6 +114,8 @@ test('log redaction: a Query AuthToken wrapped onto the next line is masked with
     ['&AuthToken=abcdefgh\r\n  ijklmnopS3cret  \r\n  &Version=2015-02-02', '&AuthToken=***\r\n  ***  \r\n  &Version=2015-02-02'],
     // Wrapped over several lines: each is a piece.
     ['&AuthToken=abcdefgh\n  ijklmnop\n  qrstS3cret\n  &Version=2015-02-02', '&AuthToken=***\n  ***\n  ***\n  &Version=2015-02-02'],
+    // Trailing blanks after the token's line or a piece's; a piece of digits alone.
+    ['&AuthToken=abcdefgh  \nijklS3cret \n12345678\n&Version=2015-02-02', '&AuthToken=***  \n*** \n***\n&Version=2015-02-02'],
   ];
   for (const [text, redacted] of hits) {
     assert.equal(redactSecretParameters(text), redacted, JSON.stringify(text));

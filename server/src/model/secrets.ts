@@ -187,15 +187,16 @@ function queryValueEnd(text: string, end: number): number {
   return end;
 }
 
-// The line after a Query value that ends its line: its indentation, then (group 1) text with no blank inside, then at
-// most trailing blanks.
-const NEXT_LINE_TEXT = /\r?\n[ \t]*([^\s]+)[ \t]*(?=\r?\n|$)/y;
+// The line after a Query value that ends its line (trailing blanks after it): its indentation, then (group 1) text with
+// no blank inside, then at most trailing blanks.
+const NEXT_LINE_TEXT = /[ \t]*\r?\n[ \t]*([^\s]+)[ \t]*(?=\r?\n|$)/y;
 
 /**
  * The piece of a Query secret wrapped onto the next line (`&AuthToken=abcdefgh`, then `ijklmnop`): the line the
  * language service reads as more of the secret (queryParser.ts continuesSecretOnNextLine; a line after a piece may be
- * a piece too), one line, with no blank inside, and not a parameter of its own: not a URL, not `&…`, `?…` or a `#` comment, and its first name (up to `=` or
- * `&`) not one a request is made of (`Engine=redis`, `Action=…`). Wider than the language service's test (which also
+ * a piece too), one line, with no blank inside, and not a parameter of its own: not a URL, not `&…`, `?…` or a `#`
+ * comment, and its first name (up to `=` or `&`) not one a request is made of (`Engine=redis`, `Action=…`,
+ * `Tags.Tag.1.Key`; digits alone are a piece). Wider than the language service's test (which also
  * asks for a token's characters and no near miss of a name), which needs the service model (facts.ts): a log shows
  * less, never more. Its start and the length up to its first `&`.
  */
@@ -205,7 +206,8 @@ function wrappedPieceAt(text: string, end: number): { start: number; length: num
   const line = found?.[1];
   if (!line || /^[&?#]/.test(line) || line.includes('://')) return undefined;
   const firstName = /^[^=&]*/.exec(line)![0];
-  if (percentDecoded(firstName).split('.').every((part) => /^\d+$/.test(part) || queryNames().has(part))) return undefined;
+  const parts = percentDecoded(firstName).split('.');
+  if (parts.some((part) => queryNames().has(part)) && parts.every((part) => /^\d+$/.test(part) || queryNames().has(part))) return undefined;
   const start = end + found![0].search(/\S/);
   return { start, length: matchAt(QUERY_PLAIN, text, start)!.length };
 }
