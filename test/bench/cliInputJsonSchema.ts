@@ -87,7 +87,8 @@ export function createCacheClusterModelSchema(): JsonSchema {
   const creatable = (keep: (v: EngineVersionFact) => boolean = () => true) => ENGINE_VERSIONS.filter((v) => newClustersCanUse(v) && keep(v)).map((v) => v.version);
   const atLeast = (v: EngineVersionFact, min: string) => compareVersions(createdVersion(v.engine, v.version), min) >= 0;
   const partitions = Object.keys(PARTITION_REGIONS).map(escapeRegExp).join('|');
-  const day = '(sun|mon|tue|wed|thu|fri|sat)';
+  // Days in any case, as validateMaintenanceWindow reads them (`Sun`, `SUN`).
+  const day = `(${['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [...d].map((c) => `[${c}${c.toUpperCase()}]`).join('')).join('|')})`;
   const clock = '([01][0-9]|2[0-3]):[0-5][0-9]';
   const whenEngine = (engines: readonly string[], then: JsonSchema): JsonSchema => ({ if: { properties: { Engine: { enum: [...engines] } }, required: ['Engine'] }, then });
   const forbid = (names: readonly string[]): JsonSchema => ({ not: { anyOf: names.map((n) => ({ required: [n] })) } });
@@ -110,7 +111,7 @@ export function createCacheClusterModelSchema(): JsonSchema {
   member('PreferredMaintenanceWindow', { type: 'string', pattern: `^${day}:${clock}-${day}:${clock}$` }); // maintenance-window
   member('SnapshotWindow', { type: 'string', pattern: `^${clock}-${clock}$` }); // snapshot-window
   // snapshot-arn (validateS3SnapshotArn): one S3 object ARN of a lowercase bucket, no comma in the key, an .rdb file.
-  member('SnapshotArns', { type: 'array', maxItems: 1, items: { type: 'string', pattern: `^arn:(${partitions}):s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[^,]*\\.rdb$` } });
+  member('SnapshotArns', { type: 'array', maxItems: 1, items: { type: 'string', pattern: `^arn:(${partitions}):s3:::(?![^/]*\\.\\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[^,]*\\.rdb$` } });
   // sns-topic-arn (validateSnsTopicArn).
   member('NotificationTopicArn', { type: 'string', pattern: `^arn:(${partitions}):sns:${REGION_CODE}:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$` });
   // invalid-availability-zone (regionOfAvailabilityZone): a Region code, an optional Local Zone part, a letter.

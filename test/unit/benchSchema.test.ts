@@ -42,7 +42,7 @@ const redisTls = { ...valid, TransitEncryptionEnabled: true, CacheSubnetGroupNam
 const samples = join(import.meta.dirname, '..', '..', 'samples');
 const accepted: Record<string, object> = {
   'samples/redis.elasticache.json': JSON.parse(readFileSync(join(samples, 'redis.elasticache.json'), 'utf8')) as object,
-  'samples/memcached.elasticache.yaml': parseYaml(readFileSync(join(samples, 'memcached.elasticache.yaml'), 'utf8')) as object, valid, memcached, redisTls, valkey: { ...valid, Engine: 'valkey', EngineVersion: '8.2', CacheParameterGroupName: 'default.valkey8' }, customGroup: { ...valid, CacheParameterGroupName: 'my-group' } };
+  'samples/memcached.elasticache.yaml': parseYaml(readFileSync(join(samples, 'memcached.elasticache.yaml'), 'utf8')) as object, valid, memcached, redisTls, valkey: { ...valid, Engine: 'valkey', EngineVersion: '8.2', CacheParameterGroupName: 'default.valkey8' }, customGroup: { ...valid, CacheParameterGroupName: 'my-group' }, dayCase: { ...memcached, PreferredMaintenanceWindow: 'Sun:23:00-MON:01:30' } };
 
 /** Each input breaks one rule: the code the language service reports for it. */
 const rejected: [code: string, input: object][] = [
@@ -63,6 +63,7 @@ const rejected: [code: string, input: object][] = [
   ['port-range', { ...valid, Port: 70000 }],
   ['snapshot-retention', { ...valid, SnapshotRetentionLimit: 36 }],
   ['snapshot-arn', { ...valid, SnapshotArns: ['arn:aws:s3:::myS3Bucket/dump.rdb'] }],
+  ['snapshot-arn', { ...valid, SnapshotArns: ['arn:aws:s3:::my..bucket/dump.rdb'] }],
   ['snapshot-arn', { ...valid, SnapshotArns: ['arn:aws:s3:::my-bucket/a.rdb', 'arn:aws:s3:::my-bucket/b.rdb'] }],
   ['sns-topic-arn', { ...memcached, NotificationTopicArn: 'arn:aws:sns:us-west-2:1234:t' }],
   ['maintenance-window', { ...memcached, PreferredMaintenanceWindow: 'sunday:23:00-mon:01:30' }],
