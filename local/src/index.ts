@@ -101,8 +101,9 @@ async function checkDataDirIsPrivate(dataDir: string): Promise<void> {
   if (groupWrites && uid !== undefined) {
     // No /etc/group (a group known through NSS or LDAP only): its name and members cannot be read, so it is not trusted.
     const groupFile = await fs.readFile('/etc/group', 'utf8').catch(() => '');
+    const passwdFile = await fs.readFile('/etc/passwd', 'utf8').catch(() => '');
     groupName = groupEntry(groupFile, stat.gid)?.name;
-    groupWrites = !isUserPrivateGroup(stat.gid, { uid, username: userName() }, groupFile);
+    groupWrites = !isUserPrivateGroup(stat.gid, { uid, username: userName() }, groupFile, passwdFile);
   }
   if (groupWrites || othersWrite) {
     const who = `${groupWrites ? 'g' : ''}${othersWrite ? 'o' : ''}`;
@@ -134,14 +135,21 @@ function groupEntry(groupFile: string, gid: number): { name: string; members: st
 
 /**
  * Whether group `gid` is the user's private group, whose write access is the user's alone: its number is the user's
- * uid and its name the user's name (as user private groups are made: useradd, adduser), and /etc/group lists no
- * other member of it. A group that /etc/group does not have (NSS, LDAP) cannot be told apart from a shared one, and
+ * uid and its name the user's name (as user private groups are made: useradd, adduser), /etc/group lists no other
+ * member of it and no other group of its number, and /etc/passwd no other user whose primary group it is. A group that /etc/group does not have (NSS, LDAP) cannot be told apart from a shared one, and
  * is not.
  */
-export function isUserPrivateGroup(gid: number, user: { uid: number; username: string }, groupFile: string): boolean {
+export function isUserPrivateGroup(gid: number, user: { uid: number; username: string }, groupFile: string, passwdFile = ''): boolean {
   if (gid !== user.uid || user.username === '') return false;
   const group = groupEntry(groupFile, gid);
-  return group !== undefined && group.name === user.username && group.members.every((m) => m === user.username);
+  if (group === undefined || group.name !== user.username || !group.members.every((m) => m === user.username)) return false;
+  // Another group with the same number, or another user whose primary group it is (/etc/passwd), shares it.
+  const sameNumber = groupFile.split('\n').filter((line) => line.trim().split(':')[2] === String(gid));
+  const primaryOfOthers = passwdFile.split('\n').some((line) => {
+    const [name, , , primary] = line.trim().split(':');
+    return name !== undefined && name !== '' && name !== user.username && primary === String(gid);
+  });
+  return sameNumber.length === 1 && !primaryOfOthers;
 }
 
 /**

@@ -130,6 +130,11 @@ test('group write is trusted for a user private group only: a shared primary gro
   assert.equal(isUserPrivateGroup(1002, { uid: 1002, username: 'shared' }, groups), false);
   assert.equal(isUserPrivateGroup(1000, alice, 'root:x:0:\n'), false);
   assert.equal(isUserPrivateGroup(1000, { uid: 1000, username: '' }, groups), false);
+  // Shared without being listed: another user's primary group in /etc/passwd, or a second group of the same number.
+  const passwd = 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n';
+  assert.equal(isUserPrivateGroup(1000, alice, groups, passwd), true);
+  assert.equal(isUserPrivateGroup(1000, alice, groups, `${passwd}eve:x:1005:1000::/home/eve:/bin/sh\n`), false);
+  assert.equal(isUserPrivateGroup(1000, alice, `${groups}team:x:1000:eve\n`, passwd), false);
 
   // The endpoint started by a process whose primary group is a shared one (root, primary group users): refused.
   if (process.getuid?.() !== 0) return;
