@@ -765,6 +765,9 @@ export function forEachQueryRequest(text: string, findings: Finding[], visit: (r
     if (end >= limit) break;
   }
   if (current) visit(current);
+  // The remembered searches hold the text: let a closed document's text go.
+  equalsText = undefined;
+  ampersandText = undefined;
 }
 
 /**
