@@ -54,6 +54,9 @@ test('control and format characters in outline names and details are shown as es
   // Cut at the limit after escaping, never inside a surrogate pair.
   const emoji = documentSymbols(analyze(`?Action=CreateCacheCluster&CacheClusterId=${'a'.repeat(78)}😀b`, 'query'))[0].name;
   assert.equal(emoji, `CreateCacheCluster ${'a'.repeat(78)}…`);
+  // Nor inside an escape: `\u202e` is shown whole or not at all.
+  const escaped = documentSymbols(analyze(`?Action=CreateCacheCluster&CacheClusterId=${'a'.repeat(76)}\u202ebcdef`, 'query'))[0].name;
+  assert.equal(escaped, `CreateCacheCluster ${'a'.repeat(76)}…`);
   // Clean: an emoji and its zero-width joiner sequence are shown as they are.
   const person = documentSymbols(analyze('?Action=CreateCacheCluster&CacheClusterId=c1&Tags.Tag.1.Value=👩‍💻', 'query'))[0];
   assert.ok(person.children.some((c) => c.detail === '👩‍💻'));

@@ -35,7 +35,10 @@ function maskedDetail(name: string, value: string): string {
 function visibleCut(text: string, max: number): string {
   const shown = visibleMessage(text.length > max ? text.slice(0, max + 1) : text);
   if (shown.length <= max) return shown;
-  const cut = /[\uD800-\uDBFF]/.test(shown[max - 2]!) ? max - 2 : max - 1;
+  let cut = /[\uD800-\uDBFF]/.test(shown[max - 2]!) ? max - 2 : max - 1;
+  // Not inside an escape visibleMessage wrote (`\u202e`, `\r`): before it.
+  const escape = shown.lastIndexOf('\\', cut - 1);
+  if (escape >= 0 && escape + (shown[escape + 1] === 'u' ? 6 : 2) > cut) cut = escape;
   return shown.slice(0, cut) + '…';
 }
 
