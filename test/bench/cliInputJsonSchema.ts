@@ -4,7 +4,7 @@
 import { serviceModel } from '../../server/src/model/generated/serviceModel';
 import type { ShapeModel } from '../../server/src/model/serviceModelTypes';
 import {
-  CLUSTER_MODE_GROUP_SUFFIX, compareVersions, createdVersion, defaultParameterGroups, ENGINE_VERSIONS, ENGINES, IPV6_MIN_VERSION, LIMITS, MEMCACHED_ONLY_MEMBERS,
+  CLUSTER_MODE_GROUP_SUFFIX, compareVersions, createdVersion, defaultParameterGroups, ENGINE_VERSIONS, engineOfFamily, ENGINES, IPV6_MIN_VERSION, LIMITS, MEMCACHED_ONLY_MEMBERS,
   newClustersCanUse, NODE_TYPE_FAMILIES, PARAMETER_GROUP_FAMILIES, PARTITION_REGIONS, REDIS_ONLY_MEMBERS, REGION_CODE, versionsOfFamily, ZONE_NAME_SHAPE, type EngineVersionFact, type NodeTypeFamily,
 } from '../../server/src/model/facts';
 
@@ -138,29 +138,35 @@ export function createCacheClusterModelSchema(): JsonSchema {
     // engine-parameter, num-cache-nodes.
     whenEngine(['redis', 'valkey'], { properties: { NumCacheNodes: { const: 1 } }, ...forbid(MEMCACHED_ONLY_MEMBERS) }),
     whenEngine(['memcached'], forbid(REDIS_ONLY_MEMBERS)),
-    // engine-version: a version of the engine given; node-type-engine / node-type-engine-version (Graviton2 floors).
+    // engine-version: a version of the engine given.
     ...ENGINES.map((engine) => whenEngine([engine], { properties: { EngineVersion: { enum: creatable((v) => v.engine === engine) } } })),
-    ...NODE_TYPE_FAMILIES.filter((f) => f.minVersion).map((f) => ({
-      if: { properties: { CacheNodeType: { enum: nodeTypesOf((g) => g === f) } }, required: ['CacheNodeType'] },
-      then: { properties: { EngineVersion: { enum: creatable((v) => (f.engines ?? ENGINES).includes(v.engine) && (f.minVersion![v.engine] === undefined || atLeast(v, f.minVersion![v.engine]!))) } } },
-    })),
-    // parameter-group-family: a default group of the version's family.
+    // node-type-engine-version (Graviton2 floors), on the node type: not with a version of that engine below the floor.
+    ...NODE_TYPE_FAMILIES.filter((f) => f.minVersion && !f.replicationGroupOnly).flatMap((f) =>
+      ENGINES.filter((engine) => f.minVersion![engine] !== undefined).map((engine) => ({
+        if: { properties: { Engine: { const: engine }, EngineVersion: { enum: creatable((v) => v.engine === engine && !atLeast(v, f.minVersion![engine]!)) } }, required: ['EngineVersion'] },
+        then: { properties: { CacheNodeType: { not: { enum: nodeTypesOf((g) => g === f) } } } },
+      })),
+    ),
+    // parameter-group-family: a default group of the version's family (not when the version is another engine's: that
+    // is the engine-version error alone).
     ...PARAMETER_GROUP_FAMILIES.filter((family) => versionsOfFamily(family).some(newClustersCanUse)).map((family) => ({
-      if: { properties: { EngineVersion: { enum: versionsOfFamily(family).map((v) => v.version) } }, required: ['EngineVersion'] },
+      if: { properties: { EngineVersion: { enum: versionsOfFamily(family).map((v) => v.version) }, Engine: { const: engineOfFamily(family) } }, required: ['EngineVersion'] },
       then: { properties: { CacheParameterGroupName: { anyOf: [{ not: { pattern: '^default\\.' } }, { enum: defaultParameterGroups(family) }] } } },
     })),
-    // transit-encryption-subnet-group, transit-encryption-version.
-    { if: { properties: { TransitEncryptionEnabled: { const: true } }, required: ['TransitEncryptionEnabled'] }, then: { required: ['CacheSubnetGroupName'], properties: { EngineVersion: { enum: creatable(transitVersions) } } } },
-    // auth-token-requires-transit-encryption.
-    { if: { required: ['AuthToken'] }, then: { required: ['TransitEncryptionEnabled'], properties: { TransitEncryptionEnabled: { const: true } } } },
-    // network-type-version.
-    ...(['NetworkType', 'IpDiscovery'] as const).map((name) => ({
-      if: { properties: { [name]: { enum: ['ipv6', 'dual_stack'] } }, required: [name] },
-      then: { properties: { EngineVersion: { enum: creatable((v) => atLeast(v, IPV6_MIN_VERSION[v.engine])) } } },
-    })),
+    // transit-encryption-subnet-group; transit-encryption-version, on TransitEncryptionEnabled as the language service
+    // reports it: not true with a version that has no in-transit encryption.
+    { if: { properties: { TransitEncryptionEnabled: { const: true } }, required: ['TransitEncryptionEnabled'] }, then: { required: ['CacheSubnetGroupName'] } },
+    { if: { properties: { EngineVersion: { enum: creatable((v) => !transitVersions(v)) } }, required: ['EngineVersion'] }, then: { properties: { TransitEncryptionEnabled: { not: { const: true } } } } },
+    // auth-token-requires-transit-encryption, on AuthToken: none unless TransitEncryptionEnabled is true.
+    { if: { not: { properties: { TransitEncryptionEnabled: { const: true } }, required: ['TransitEncryptionEnabled'] } }, then: { properties: { AuthToken: false } } },
+    // network-type-version, on the member asking for IPv6: not with a version below the engine's IPv6 floor.
+    {
+      if: { properties: { EngineVersion: { enum: creatable((v) => !atLeast(v, IPV6_MIN_VERSION[v.engine])) } }, required: ['EngineVersion'] },
+      then: { properties: { NetworkType: { not: { enum: ['ipv6', 'dual_stack'] } }, IpDiscovery: { not: { const: 'ipv6' } } } },
+    },
     // az-conflict, az-mode, cache-security-groups-in-vpc.
     { not: { required: ['PreferredAvailabilityZone', 'PreferredAvailabilityZones'] } },
-    { if: { properties: { AZMode: { const: 'cross-az' } }, required: ['AZMode'] }, then: { properties: { NumCacheNodes: { minimum: 2 } } } },
+    { if: { properties: { NumCacheNodes: { const: 1 } }, required: ['NumCacheNodes'] }, then: { properties: { AZMode: { not: { const: 'cross-az' } } } } },
     { if: { required: ['CacheSecurityGroupNames'] }, then: { not: { anyOf: [{ required: ['CacheSubnetGroupName'] }, { required: ['SecurityGroupIds'] }] } } },
   ];
   return schema;
