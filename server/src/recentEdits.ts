@@ -46,3 +46,23 @@ export function afterReplacement(span: Span, replaced: Span, insertedLength: num
   if (span.start > replaced.end) return { start: span.start + shift, end: span.end + shift };
   return { start: Math.min(span.start, replaced.start), end: Math.max(span.end + shift, replaced.start + insertedLength) };
 }
+
+/** Edits longer than this are trimmed to what they change (changedPart): a paste over a selection, Select All + Paste. */
+const TRIM_OVER = 4096;
+
+/**
+ * The part of the edit replacing `text[start, end)` by `inserted` that changes the text: without the characters both
+ * begin and end with (a paste over the whole file that changes one line is that line), or undefined when the edit
+ * changes nothing (the same text pasted over itself), so that the places of the earlier edits stay as they are.
+ * Short edits are taken as they are.
+ */
+export function changedPart(text: string, start: number, end: number, inserted: string): { replaced: Span; insertedLength: number } | undefined {
+  if (end - start + inserted.length <= TRIM_OVER) return { replaced: { start, end }, insertedLength: inserted.length };
+  const limit = Math.min(end - start, inserted.length);
+  let prefix = 0;
+  while (prefix < limit && text.charCodeAt(start + prefix) === inserted.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && text.charCodeAt(end - 1 - suffix) === inserted.charCodeAt(inserted.length - 1 - suffix)) suffix++;
+  if (prefix + suffix === end - start && prefix + suffix === inserted.length) return undefined;
+  return { replaced: { start: start + prefix, end: end - suffix }, insertedLength: inserted.length - prefix - suffix };
+}

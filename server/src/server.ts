@@ -36,7 +36,7 @@ import {
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileStartsWithByteOrderMark } from './byteOrderMark';
-import { withEdit } from './recentEdits';
+import { changedPart, withEdit } from './recentEdits';
 import { analyze, documentKindForPath, MAX_FINDINGS, type FocusReason } from './service/index';
 import { visibleMessage } from './model/visibleText';
 import { markdownToPlainText } from './service/text';
@@ -89,8 +89,14 @@ const documents = new TextDocuments<TextDocument>({
       if (TextDocumentContentChangeEvent.isIncremental(change)) {
         const a = updated.offsetAt(change.range.start);
         const b = updated.offsetAt(change.range.end);
-        edits = withEdit(edits, { start: Math.min(a, b), end: Math.max(a, b) }, change.text.length);
-      } else edits = []; // the whole text replaced: no one place was edited before it
+        // A long edit counts by what it changes: Select All + Paste of the same text with one line changed is that line.
+        const changed = changedPart(updated.getText(), Math.min(a, b), Math.max(a, b), change.text);
+        if (changed) edits = withEdit(edits, changed.replaced, changed.insertedLength);
+      } else {
+        // The whole text replaced (a client without incremental sync): the places keep what it did not change.
+        const changed = changedPart(updated.getText(), 0, updated.getText().length, change.text);
+        if (changed) edits = withEdit(edits, changed.replaced, changed.insertedLength);
+      }
       updated = TextDocument.update(updated, [change], version);
     }
     if (changes.length === 0) updated = TextDocument.update(updated, changes, version); // the version still moves

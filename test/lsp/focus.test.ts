@@ -97,6 +97,31 @@ test('a big file: a mistake typed far down is still listed after edits near the 
   await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 });
 
+test('a big file: Select All + Paste of the same text with one line changed keeps the far typo listed (the edit is that line)', async () => {
+  const uri = 'file:///work/requests/big-paste.elasticache';
+  const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';
+  await client.open(uri, 'elasticache-query', text);
+  await client.diagnostics(uri, (p) => p.version === 1, 20_000);
+  const farOffset = text.indexOf('&Engine=redis', Math.floor(text.length * 0.8)) + '&Engine=redis'.length;
+  const far = positionAt(text, farOffset);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: far, end: far }, text: 's' }] });
+  await client.diagnostics(uri, (p) => p.version === 2, 20_000);
+  const typed = text.slice(0, farOffset) + 's' + text.slice(farOffset);
+  // The whole text replaced by itself with a typo near the top: one change over the whole document, as a paste sends it.
+  const nearOffset = typed.indexOf('&Engine=redis', typed.length / 100) + '&Engine=redis'.length;
+  const pasted = typed.slice(0, nearOffset) + 'x' + typed.slice(nearOffset);
+  const end = positionAt(typed, typed.length);
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end }, text: pasted }] });
+  const edited = await client.diagnostics(uri, (p) => p.version === 3, 20_000);
+  const lines = edited.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line).sort((a, b) => a - b);
+  assert.deepEqual(lines, [positionAt(pasted, nearOffset).line, far.line]);
+  // The same text pasted over itself changes nothing: both stay listed.
+  await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 4 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: positionAt(pasted, pasted.length) }, text: pasted }] });
+  const again = await client.diagnostics(uri, (p) => p.version === 4, 20_000);
+  assert.deepEqual(again.diagnostics.filter((d) => d.code === 'invalid-engine').map((d) => d.range.start.line).sort((a, b) => a - b), lines);
+  await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+});
+
 test('a multi-cursor edit (its changes bottom-first, as VS Code sends them): the mistake typed at each cursor is reported', async () => {
   const uri = 'file:///work/requests/multicursor.elasticache';
   const text = Array.from({ length: 2000 }, (_, i) => seedBody.replace('CacheClusterId=my-cluster', `CacheClusterId=my-cluster-${i}`)).join('\n###\n') + '\n';

@@ -1,7 +1,7 @@
 // The places of the recent edits kept as the language server's focus (server/src/recentEdits.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_MERGED_PLACE, MAX_RECENT_EDITS, withEdit } from '../../server/src/recentEdits';
+import { changedPart, MAX_MERGED_PLACE, MAX_RECENT_EDITS, withEdit } from '../../server/src/recentEdits';
 
 test('a word typed character by character, and a deletion inside it, stay one place', () => {
   let places = withEdit([], { start: 100, end: 100 }, 1);
@@ -38,4 +38,13 @@ test('a keystroke inside a long place (a paste, the whole file replaced) is a pl
   assert.deepEqual(places, [{ start: 0, end: 650_002 }, { start: 1234, end: 1236 }]);
   // A short place still takes in what touches it.
   assert.deepEqual(withEdit([{ start: 0, end: MAX_MERGED_PLACE - 1 }], { start: 10, end: 10 }, 1), [{ start: 0, end: MAX_MERGED_PLACE }]);
+});
+
+test('a long edit counts by what it changes: the same text pasted over itself is no edit, one line changed is that line', () => {
+  const text = 'a'.repeat(5000) + 'MIDDLE' + 'b'.repeat(5000);
+  assert.equal(changedPart(text, 0, text.length, text), undefined);
+  assert.deepEqual(changedPart(text, 0, text.length, text.replace('MIDDLE', 'MIDDLEX')), { replaced: { start: 5006, end: 5006 }, insertedLength: 1 });
+  assert.deepEqual(changedPart(text, 0, text.length, text.replace('MIDDLE', 'MIDLE')), { replaced: { start: 5003, end: 5004 }, insertedLength: 0 });
+  // Short edits as they are (a word retyped the same is still where the user typed).
+  assert.deepEqual(changedPart('abc', 0, 3, 'abc'), { replaced: { start: 0, end: 3 }, insertedLength: 3 });
 });
