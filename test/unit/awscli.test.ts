@@ -179,13 +179,15 @@ test('json: float written as 1.0 and YAML 7.0 — the distinctions botocore make
   assert.deepEqual(nameOrTypeErrors(analyze(quoted, 'yaml').findings), []);
 });
 
-test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 (timestamps, 1_000)', { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
+test('yaml: scalars the AWS CLI loader resolves differently from plain YAML 1.2 (timestamps, 1_000, !!binary)', { skip: !haveAws && !process.env.CI && 'no /usr/bin/aws', timeout: 120_000 }, async () => {
   const cases: [string, string, boolean][] = [
     ['timestamp', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: 2024-01-01\n', false],
     ['quoted-date', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: "2024-01-01"\n', true],
     ['underscore-int', 'CacheClusterId: x\nPort: 6_379\n', true],
     ['yes-is-a-string', 'CacheClusterId: x\nEngine: yes\n', true],
     ['hex-int-for-string', 'CacheClusterId: x\nEngine: 0x1F\n', false],
+    ['binary-for-string', 'CacheClusterId: x\nTags:\n  - Key: d\n    Value: !!binary aGVsbG8=\n', false],
+    ['binary-for-integer', 'CacheClusterId: x\nPort: !!binary aGVsbG8=\n', false],
   ];
   for (const [name, text, valid] of cases) {
     const file = join(dir, `${name}.elasticache.yaml`);

@@ -1251,6 +1251,9 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
   if (isScalar(node)) {
     let v = node.value;
     if (v instanceof Date) return { kind: 'scalar', value: text.slice(span.start, span.end), span, tag: 'timestamp' };
+    // `!!binary aGVsbG8=`: ruamel constructs bytes, which botocore takes for no ElastiCache string member (aws 2.9.19:
+    // "Invalid type for parameter Tags[0].Value, value: b'hello', type: <class 'bytes'>").
+    if (node.tag === 'tag:yaml.org,2002:binary') return { kind: 'scalar', value: String(v ?? ''), span, tag: 'binary' };
     if (typeof v === 'string' && node.type === 'PLAIN' && /^[-+]?\d[\d_]*$/.test(v) && v.includes('_')) v = Number(v.replace(/_/g, ''));
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
     if (typeof v === 'number') return { kind: 'scalar', value, span, raw: text.slice(span.start, span.end) };

@@ -559,7 +559,7 @@ function describeScalar(node: ValueNode): string {
   if (node.kind === 'object') return 'an object';
   const v = node.value;
   if (v === null) return 'null';
-  if (typeof v === 'string') return node.kind === 'scalar' && node.tag === 'timestamp' ? 'a timestamp' : 'a string';
+  if (typeof v === 'string') return node.kind === 'scalar' && node.tag ? (node.tag === 'timestamp' ? 'a timestamp' : 'binary data') : 'a string';
   if (typeof v === 'number') return Number.isInteger(v) && !writtenAsFloat(node.raw) ? 'an integer' : 'a floating-point number';
   return 'a boolean';
 }
@@ -694,6 +694,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
       if (node.kind === 'scalar' && node.tag === 'timestamp') {
         return typeError(node, shape, path, ctx, 'a timestamp (YAML reads an unquoted date as one)', node.value as string);
       }
+      if (node.kind === 'scalar' && node.tag === 'binary') return typeError(node, shape, path, ctx, "binary data (YAML's !!binary tag makes bytes)");
       if (node.kind !== 'scalar' || typeof node.value !== 'string') {
         const fix = node.kind === 'scalar' && (typeof node.value === 'number' || typeof node.value === 'boolean') ? String(node.value) : undefined;
         // YAML: `EngineVersion: 7.1` is the number 7.1 — quoting keeps the text exactly as written.

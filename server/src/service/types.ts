@@ -68,8 +68,11 @@ export interface ScalarNode {
   raw?: string;
   /** Query form: the span of this item's own parameter name (e.g. `SecurityGroupIds.member.2`). */
   nameSpan?: Span;
-  /** YAML: a plain scalar the AWS CLI's YAML loader reads as a timestamp (value holds the text as written). */
-  tag?: 'timestamp';
+  /**
+   * YAML: a plain scalar the AWS CLI's YAML loader reads as a timestamp (value holds the text as written), or a
+   * `!!binary` one, which it reads as bytes (value holds the base64 text).
+   */
+  tag?: 'timestamp' | 'binary';
   /**
    * JSON: no value is written (`"Engine": }`, `"Engine" }`); YAML: a value under a tag the AWS CLI cannot construct
    * (`!GetAtt …`). A placeholder that json-syntax / yaml-syntax already reports, so no check looks at it (the AWS
