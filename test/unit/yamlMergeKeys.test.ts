@@ -100,3 +100,12 @@ test('a merge key that cannot merge is the one error: no duplicate-key error bes
     assert.ok(!/duplicate key/.test(f[0].message), f[0].message);
   }
 });
+
+test('a merge key that cannot merge: no required member is reported missing (what it would bring in is unknown)', () => {
+  for (const merge of ['<<: 5', '<<: *nope']) {
+    const text = `${merge}\nEngine: redis\n`;
+    assert.deepEqual(analyze(text, 'yaml').findings.map((f) => f.code), ['yaml-syntax'], text);
+  }
+  // Clean: without a merge key, the missing member is reported.
+  assert.deepEqual(analyze('Engine: redis\n', 'yaml').findings.map((f) => f.code), ['missing-parameter']);
+});

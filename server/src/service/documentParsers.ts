@@ -1244,8 +1244,8 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
     // the earlier ones are not read.
     else if (duplicates.length > 0) supersedeEarlierRepeats(entries);
     // Members written in the mapping win over merged ones; merged ones come first, as the CLI's loader orders them.
-    if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span };
-    return { kind: 'object', entries, span };
+    if (merged.length > 0) return { kind: 'object', entries: [...merged.filter((e) => !seen.has(e.name)), ...entries], span, ...(mergeFailed ? { mergeFailed } : {}) };
+    return mergeFailed ? { kind: 'object', entries, span, mergeFailed } : { kind: 'object', entries, span };
   }
   if (isSeq(node)) return { kind: 'list', items: node.items.map((n) => convertYaml(n as YamlNode, text, depth + 1, findings, context)), span };
   if (isScalar(node)) {

@@ -660,6 +660,7 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
     operation: CLI_INPUT_ACTION,
     anchor,
     duplicatesAreErrors: kind === 'yaml',
+    mergeFailed: root.mergeFailed,
   });
   reportAuthTokenInFile(ctx);
   for (const issue of checkCreateCacheCluster(input)) if (!typeRejected(issue, ctx, input)) reportIssue(issue, ctx, anchor, findings);

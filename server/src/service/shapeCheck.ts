@@ -219,7 +219,7 @@ export function checkStructure(
   entries: Entry[],
   path: MemberPath,
   ctx: CheckContext,
-  opts: { operation?: string; anchor: Span; duplicatesAreErrors: boolean },
+  opts: { operation?: string; anchor: Span; duplicatesAreErrors: boolean; mergeFailed?: boolean },
 ): Record<string, unknown> {
   const shape = serviceModel.shapes[shapeName];
   const members = shape?.members ?? {};
@@ -282,7 +282,7 @@ export function checkStructure(
       ctx.findings.push({ code: 'deprecated-parameter', severity: 'hint', message: `${name} is deprecated.`, span: entry.nameSpan });
     }
   }
-  for (const required of shape?.required ?? []) {
+  for (const required of opts.mergeFailed ? [] : (shape?.required ?? [])) {
     if (seen ? seen.has(required) : findEntry(entries, required)) continue;
     ctx.findings.push({
       code: 'missing-parameter',
@@ -607,7 +607,7 @@ function checkValueOfShape(shapeName: string, shape: ShapeModel | undefined, nod
   switch (shape.type) {
     case 'structure': {
       if (node.kind !== 'object') return typeError(node, shape, path, ctx, describeScalar(node));
-      return checkStructure(shapeName, node.entries, path, ctx, { anchor: node.span, duplicatesAreErrors: ctx.form !== 'json' });
+      return checkStructure(shapeName, node.entries, path, ctx, { anchor: node.span, duplicatesAreErrors: ctx.form !== 'json', mergeFailed: node.mergeFailed });
     }
     case 'list': {
       if (node.kind !== 'list') {

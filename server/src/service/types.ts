@@ -105,6 +105,11 @@ export interface ObjectNode {
   nameSpan?: Span;
   /** YAML: the anchor on this value (`&name`), when an alias or a merge key names it. */
   aliasedAnchor?: string;
+  /**
+   * YAML: a merge key (`<<: *nope`, `<<: 5`) that the AWS CLI's loader cannot merge: the file fails to load, so what the
+   * merge would have brought in is unknown and no required member is reported missing (yaml-syntax names the merge).
+   */
+  mergeFailed?: boolean;
 }
 
 /** A named member as written (top-level parameter, or a structure member such as Tag.Key). */
