@@ -109,3 +109,11 @@ test('a merge key that cannot merge: no required member is reported missing (wha
   // Clean: without a merge key, the missing member is reported.
   assert.deepEqual(analyze('Engine: redis\n', 'yaml').findings.map((f) => f.code), ['missing-parameter']);
 });
+
+test('after a merge that fails, or a second merge key after one that merged, the loader stops: one error', () => {
+  const failed = analyze('<<: 5\n<<: 6\nCacheClusterId: x\n', 'yaml').findings;
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  const twice = analyze('<<: {Port: 1}\n<<: 5\nCacheClusterId: x\n', 'yaml').findings;
+  assert.deepEqual(twice.map((f) => f.code), ['yaml-syntax']);
+  assert.match(twice[0].message, /duplicate key <</);
+});

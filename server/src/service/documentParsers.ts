@@ -1211,7 +1211,12 @@ function convertYamlNode(node: YamlNode, span: Span, text: string, depth: number
       // `<<` (plain, not quoted) is a merge key for the AWS CLI's YAML loader: its members, not a member named `<<`. A
       // second one is a duplicate when the first brought members in (the loader's words: found duplicate key "<<").
       if (isMergeKey(key)) {
-        if (merged.length > 0) findings.push(duplicateKeyFinding('<<', keySpan));
+        // The loader stops at the first merge it cannot make, or at a second `<<` after one that merged: one error.
+        if (mergeFailed) continue;
+        if (merged.length > 0) {
+          findings.push(duplicateKeyFinding('<<', keySpan));
+          continue;
+        }
         const merge = mergedEntries(pair.value as YamlNode | null, text, depth, findings, context);
         merged = merge.entries;
         mergeFailed ||= merge.failed;
