@@ -114,3 +114,17 @@ test('a top-level key that only holds an anchor an alias uses: its unknown-param
     assert.deepEqual(f.map((x) => x.message), ['Unknown parameter common for CreateCacheCluster.'], other);
   }
 });
+
+test('a fix whose edit cuts into an alias is dropped, wherever the alias is among those it spans; one that takes aliases whole stays', async () => {
+  const { dropFixesInAliases } = await import('../../server/src/service/index');
+  const aliases = [{ start: 10, end: 15 }, { start: 20, end: 25 }, { start: 30, end: 35 }];
+  const finding = (start: number, end: number) => ({ code: 'x', severity: 'error' as const, message: 'm', span: { start, end }, fixes: [{ title: 't', edits: [{ span: { start, end }, newText: '' }] }] });
+  // From inside the first alias over the two after it (whole): it cuts the first.
+  const cutting = [finding(12, 40)];
+  dropFixesInAliases(cutting, aliases);
+  assert.equal(cutting[0].fixes, undefined);
+  // Over all three whole, and one between aliases: kept.
+  const whole = [finding(5, 40), finding(16, 19)];
+  dropFixesInAliases(whole, aliases);
+  assert.ok(whole.every((f) => f.fixes?.length === 1));
+});

@@ -675,23 +675,31 @@ function analyzeCliInput(text: string, kind: 'json' | 'yaml', findings: Finding[
 /**
  * No fix for what is found in an expanded YAML alias: everything in its value is placed on the `*name`, so a fix's
  * edit there (a member's rename, a value's change) would replace the alias with a piece of its value. An edit that
- * takes a whole alias with more around it (removing its member) stays.
+ * takes a whole alias with more around it (removing its member) stays. Exported for its tests.
  */
-function dropFixesInAliases(findings: Finding[], aliasSpans: Span[]): void {
+export function dropFixesInAliases(findings: Finding[], aliasSpans: Span[]): void {
   const sorted = [...aliasSpans].sort((a, b) => a.start - b.start);
-  const inAlias = (edit: Span): boolean => {
-    // The last alias starting at or before the edit's end (aliases do not overlap).
+  /** The last alias starting at or before `offset`, or -1. */
+  const lastStartingBy = (offset: number): number => {
     let lo = 0;
     let hi = sorted.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid].start <= edit.end) {
+      if (sorted[mid].start <= offset) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    for (let k = found; k >= 0 && k >= found - 1; k--) {
+    return found;
+  };
+  const inAlias = (edit: Span): boolean => {
+    // Aliases do not overlap: only the ones holding the edit's start and its end can be cut by it (those between are
+    // covered whole); the one before the end's is checked too, for an edit that ends right at an alias's start.
+    const atEnd = lastStartingBy(edit.end);
+    const atStart = lastStartingBy(edit.start);
+    for (const k of new Set([atEnd, atEnd - 1, atStart])) {
+      if (k < 0) continue;
       const a = sorted[k];
       const overlaps = edit.start < a.end && edit.end > a.start;
       const covers = edit.start <= a.start && edit.end >= a.end && edit.end - edit.start > a.end - a.start;
